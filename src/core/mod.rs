@@ -1,0 +1,13 @@
+//! The pure core: the scenario model, its validation and (later) scoring, drills and staging.
+//!
+//! Nothing here touches files, windows, audio or clocks; time and randomness are passed in.
+
+pub mod diagnostic;
+pub mod library;
+
+pub mod parse;
+pub mod pattern;
+pub mod scenario;
+pub mod source_map;
+pub mod validate;
+pub mod vocab;

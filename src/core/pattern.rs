@@ -1,0 +1,305 @@
+//! Phrase patterns: the small language trainers use to say what a criterion looks for.
+//!
+//! ```text
+//! i will call you [back] (at | by) {time}
+//! @apology * (my | our) (mistake | fault)
+//! ```
+//! - words match after normalisation (case, apostrophes, contractions — see the scoring engine);
+//! - `[a b]` is optional, `(a | b c)` is a choice, `[a | b]` an optional choice;
+//! - `{time}`, `{customer}`, `{colleague}`, `{number}` are slots;
+//! - `@name` is any member of a lexicon set;
+//! - `*` skips up to three words.
+
+use std::fmt;
+
+/// A parsed phrase pattern: a sequence of elements.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pattern {
+    /// The elements in order.
+    pub elements: Vec<Element>,
+}
+
+/// One element of a phrase pattern.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Element {
+    /// A literal word (lowercased).
+    Word(String),
+    /// One of several sequences; `optional` when written in `[...]`.
+    Choice {
+        /// The alternatives.
+        options: Vec<Vec<Element>>,
+        /// True when the whole choice may be absent.
+        optional: bool,
+    },
+    /// A `{slot}` by name.
+    Slot(String),
+    /// An `@set` from the lexicon, by name.
+    Set(String),
+    /// `*`: up to three arbitrary words.
+    Gap,
+}
+
+/// Why a pattern could not be read, and where (a character offset into the pattern).
+#[derive(Debug, Clone, PartialEq)]
+pub struct PatternError {
+    /// Character offset into the pattern text.
+    pub offset: usize,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl fmt::Display for PatternError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} (at character {})", self.message, self.offset + 1)
+    }
+}
+
+impl Pattern {
+    /// Parse a phrase pattern.
+    pub fn parse(text: &str) -> Result<Self, PatternError> {
+        let chars: Vec<char> = text.chars().collect();
+        let mut parser = Parser {
+            chars: &chars,
+            pos: 0,
+        };
+        let elements = parser.sequence(None)?;
+        if elements.is_empty() {
+            return Err(PatternError {
+                offset: 0,
+                message: "the phrase is empty".into(),
+            });
+        }
+        if elements
+            .iter()
+            .all(|e| matches!(e, Element::Gap | Element::Choice { optional: true, .. }))
+        {
+            return Err(PatternError {
+                offset: 0,
+                message: "the phrase has nothing it requires, so it would match anything".into(),
+            });
+        }
+        Ok(Self { elements })
+    }
+
+    /// Every slot and set name used, with the kind: (`true` for slots, `false` for sets).
+    pub fn references(&self) -> Vec<(bool, String)> {
+        let mut out = Vec::new();
+        collect_references(&self.elements, &mut out);
+        out
+    }
+}
+
+fn collect_references(elements: &[Element], out: &mut Vec<(bool, String)>) {
+    for e in elements {
+        match e {
+            Element::Slot(name) => out.push((true, name.clone())),
+            Element::Set(name) => out.push((false, name.clone())),
+            Element::Choice { options, .. } => {
+                options.iter().for_each(|o| collect_references(o, out))
+            }
+            Element::Word(_) | Element::Gap => {}
+        }
+    }
+}
+
+struct Parser<'a> {
+    chars: &'a [char],
+    pos: usize,
+}
+
+impl Parser<'_> {
+    fn error<T>(&self, offset: usize, message: impl Into<String>) -> Result<T, PatternError> {
+        Err(PatternError {
+            offset,
+            message: message.into(),
+        })
+    }
+
+    /// Elements until `close` (or the end when `close` is None); stops before `|`.
+    fn sequence(&mut self, close: Option<char>) -> Result<Vec<Element>, PatternError> {
+        let mut out = Vec::new();
+        while let Some(&c) = self.chars.get(self.pos) {
+            match c {
+                c if c.is_whitespace() => self.pos += 1,
+                '|' if close.is_some() => return Ok(out),
+                ')' | ']' | '}' if Some(c) == close => return Ok(out),
+                '|' => {
+                    return self.error(
+                        self.pos,
+                        "`|` outside brackets: put the choices in `( ... | ... )`",
+                    );
+                }
+                ')' | ']' | '}' => {
+                    return self.error(
+                        self.pos,
+                        format!("unexpected `{c}` with no matching opening bracket"),
+                    );
+                }
+                '(' | '[' => out.push(self.choice(c)?),
+                '{' => out.push(Element::Slot(self.name('{', Some('}'))?)),
+                '@' => out.push(Element::Set(self.name('@', None)?)),
+                '*' => {
+                    self.pos += 1;
+                    out.push(Element::Gap);
+                }
+                _ => out.push(Element::Word(self.word()?)),
+            }
+        }
+        match close {
+            Some(c) => self.error(self.chars.len(), format!("missing closing `{c}`")),
+            None => Ok(out),
+        }
+    }
+
+    fn choice(&mut self, open: char) -> Result<Element, PatternError> {
+        let start = self.pos;
+        let close = if open == '(' { ')' } else { ']' };
+        self.pos += 1;
+        let mut options = Vec::new();
+        loop {
+            let option = self.sequence(Some(close))?;
+            if option.is_empty() {
+                return self.error(start, format!("empty choice inside `{open}{close}`"));
+            }
+            options.push(option);
+            match self.chars.get(self.pos) {
+                Some('|') => self.pos += 1,
+                _ => {
+                    self.pos += 1; // the closing bracket
+                    break;
+                }
+            }
+        }
+        Ok(Element::Choice {
+            options,
+            optional: open == '[',
+        })
+    }
+
+    fn name(&mut self, sigil: char, close: Option<char>) -> Result<String, PatternError> {
+        let start = self.pos;
+        self.pos += 1;
+        let name_start = self.pos;
+        while let Some(&c) = self.chars.get(self.pos) {
+            if c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' {
+                self.pos += 1;
+            } else {
+                break;
+            }
+        }
+        let name: String = self.chars[name_start..self.pos].iter().collect();
+        if let Some(close) = close {
+            if self.chars.get(self.pos) != Some(&close) {
+                return self.error(
+                    self.pos,
+                    format!("`{sigil}` must be followed by a lowercase name and `{close}`"),
+                );
+            }
+            self.pos += 1;
+        }
+        if name.is_empty() {
+            return self.error(
+                start,
+                format!("`{sigil}` must be followed by a lowercase kebab-case name"),
+            );
+        }
+        Ok(name)
+    }
+
+    fn word(&mut self) -> Result<String, PatternError> {
+        let start = self.pos;
+        while let Some(&c) = self.chars.get(self.pos) {
+            if c.is_alphanumeric() || matches!(c, '\'' | '’' | '-' | ':' | '.') {
+                self.pos += 1;
+            } else {
+                break;
+            }
+        }
+        if self.pos == start {
+            let c = self.chars[start];
+            return self.error(
+                start,
+                format!(
+                    "`{c}` cannot be used in a phrase; use words, [ ], ( | ), {{slot}}, @set or *"
+                ),
+            );
+        }
+        Ok(self.chars[start..self.pos]
+            .iter()
+            .collect::<String>()
+            .to_lowercase())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn word(w: &str) -> Element {
+        Element::Word(w.into())
+    }
+
+    #[test]
+    fn parses_words_options_choices_slots_sets_and_gaps() {
+        let p = Pattern::parse("I will call [you] (at | by) {time} @apology *").expect("valid");
+        assert_eq!(
+            p.elements,
+            vec![
+                word("i"),
+                word("will"),
+                word("call"),
+                Element::Choice {
+                    options: vec![vec![word("you")]],
+                    optional: true
+                },
+                Element::Choice {
+                    options: vec![vec![word("at")], vec![word("by")]],
+                    optional: false
+                },
+                Element::Slot("time".into()),
+                Element::Set("apology".into()),
+                Element::Gap,
+            ]
+        );
+        assert_eq!(
+            p.references(),
+            vec![(true, "time".to_string()), (false, "apology".to_string())]
+        );
+    }
+
+    #[test]
+    fn nested_choices() {
+        let p = Pattern::parse("(get back [to you] | call)").expect("valid");
+        let Element::Choice { options, .. } = &p.elements[0] else {
+            panic!("choice expected")
+        };
+        assert_eq!(options.len(), 2);
+        assert_eq!(options[0].len(), 3);
+    }
+
+    #[test]
+    fn reports_unbalanced_brackets_with_offsets() {
+        let e = Pattern::parse("call (at | by").expect_err("unbalanced");
+        assert!(e.message.contains("missing closing `)`"), "{e}");
+        let e = Pattern::parse("call at)").expect_err("stray");
+        assert_eq!(e.offset, 7);
+        let e = Pattern::parse("a | b").expect_err("bare bar");
+        assert_eq!(e.offset, 2);
+    }
+
+    #[test]
+    fn refuses_empty_and_match_anything_patterns() {
+        assert!(Pattern::parse("").is_err());
+        assert!(Pattern::parse("   ").is_err());
+        assert!(Pattern::parse("[maybe] *").is_err());
+        assert!(Pattern::parse("()").is_err());
+    }
+
+    #[test]
+    fn refuses_bad_slot_syntax_and_symbols() {
+        assert!(Pattern::parse("{Time}").is_err());
+        assert!(Pattern::parse("{time").is_err());
+        assert!(Pattern::parse("@").is_err());
+        assert!(Pattern::parse("call $5").is_err());
+    }
+}

@@ -1,0 +1,391 @@
+//! Where each value of a RON document sits in its text, so checks made after parsing can still
+//! point at a line and column.
+//!
+//! The scanner runs only on text that `ron` has already parsed, so it can be forgiving: it tracks
+//! brackets, field names, strings and comments, and records the byte span of every value under a
+//! path such as `turns[1].rubric[0].weight`. `Some(..)`, struct names and enum variants are
+//! transparent: `next: Some("close")` and `next: "close"` both record `next`.
+
+use std::collections::HashMap;
+
+/// Byte spans of every value in a document, keyed by path.
+#[derive(Debug, Default, Clone)]
+pub struct SourceMap {
+    spans: HashMap<String, (usize, usize)>,
+    /// Byte span of each field *name* (the key before the colon), keyed by the field's path.
+    keys: HashMap<String, (usize, usize)>,
+}
+
+impl SourceMap {
+    /// Scan `text` (a RON document) and record where each value is.
+    pub fn build(text: &str) -> Self {
+        let mut scanner = Scanner {
+            bytes: text.as_bytes(),
+            pos: 0,
+            map: SourceMap::default(),
+        };
+        scanner.value(String::new(), 0);
+        scanner.map
+    }
+
+    /// Byte span of the value at `path`, falling back to the nearest enclosing value that was found.
+    pub fn span(&self, path: &str) -> Option<(usize, usize)> {
+        let mut p = path;
+        loop {
+            if let Some(span) = self.spans.get(p) {
+                return Some(*span);
+            }
+            p = parent_path(p)?;
+        }
+    }
+
+    /// Byte span of the field name at `path` (for "unexpected field" style messages), else its value.
+    pub fn key_span(&self, path: &str) -> Option<(usize, usize)> {
+        self.keys.get(path).copied().or_else(|| self.span(path))
+    }
+}
+
+/// `a.b[2].c` -> `a.b[2]` -> `a.b` -> `a` -> `` -> None.
+fn parent_path(path: &str) -> Option<&str> {
+    if path.is_empty() {
+        return None;
+    }
+    let cut = path.rfind(['.', '[']).unwrap_or(0);
+    Some(&path[..cut])
+}
+
+fn join(path: &str, field: &str) -> String {
+    if path.is_empty() {
+        field.to_string()
+    } else {
+        format!("{path}.{field}")
+    }
+}
+
+const MAX_DEPTH: usize = 64;
+
+struct Scanner<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+    map: SourceMap,
+}
+
+impl Scanner<'_> {
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.pos).copied()
+    }
+
+    fn skip_trivia(&mut self) {
+        loop {
+            match self.peek() {
+                Some(b) if b.is_ascii_whitespace() => self.pos += 1,
+                Some(b'/') if self.bytes.get(self.pos + 1) == Some(&b'/') => {
+                    while let Some(b) = self.peek() {
+                        if b == b'\n' {
+                            break;
+                        }
+                        self.pos += 1;
+                    }
+                }
+                Some(b'/') if self.bytes.get(self.pos + 1) == Some(&b'*') => {
+                    self.pos += 2;
+                    while self.pos < self.bytes.len() && !self.bytes[self.pos..].starts_with(b"*/")
+                    {
+                        self.pos += 1;
+                    }
+                    self.pos = (self.pos + 2).min(self.bytes.len());
+                }
+                Some(b'#') if self.bytes.get(self.pos + 1) == Some(&b'!') => {
+                    // `#![enable(...)]` attribute lines.
+                    while let Some(b) = self.peek() {
+                        self.pos += 1;
+                        if b == b']' {
+                            break;
+                        }
+                    }
+                }
+                _ => return,
+            }
+        }
+    }
+
+    fn ident(&mut self) -> Option<(usize, usize)> {
+        let start = self.pos;
+        while let Some(b) = self.peek() {
+            if b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80 {
+                self.pos += 1;
+            } else {
+                break;
+            }
+        }
+        (self.pos > start).then_some((start, self.pos))
+    }
+
+    fn string(&mut self) {
+        // Raw strings: r"..." or r#"..."#.
+        if self.peek() == Some(b'r') {
+            self.pos += 1;
+            let mut hashes = 0;
+            while self.peek() == Some(b'#') {
+                hashes += 1;
+                self.pos += 1;
+            }
+            self.pos += 1; // opening quote
+            let closing: Vec<u8> = std::iter::once(b'"')
+                .chain(std::iter::repeat_n(b'#', hashes))
+                .collect();
+            while self.pos < self.bytes.len() && !self.bytes[self.pos..].starts_with(&closing) {
+                self.pos += 1;
+            }
+            self.pos = (self.pos + closing.len()).min(self.bytes.len());
+            return;
+        }
+        let quote = self.bytes[self.pos];
+        self.pos += 1;
+        while let Some(b) = self.peek() {
+            self.pos += 1;
+            if b == b'\\' {
+                self.pos += 1;
+            } else if b == quote {
+                break;
+            }
+        }
+    }
+
+    fn value(&mut self, path: String, depth: usize) {
+        self.skip_trivia();
+        let start = self.pos;
+        if depth > MAX_DEPTH {
+            return;
+        }
+        match self.peek() {
+            None => return,
+            Some(b'"') | Some(b'\'') => self.string(),
+            Some(b'r') if matches!(self.bytes.get(self.pos + 1), Some(b'"') | Some(b'#')) => {
+                self.string()
+            }
+            Some(b'[') => self.sequence(&path, b']', depth),
+            Some(b'{') => self.map_body(&path, depth),
+            Some(b'(') => self.group(&path, depth),
+            Some(b) if b.is_ascii_alphabetic() || b == b'_' => {
+                self.ident();
+                self.skip_trivia();
+                if self.peek() == Some(b'(') {
+                    self.group(&path, depth);
+                }
+            }
+            Some(_) => {
+                // Numbers and anything else: up to the next delimiter.
+                while let Some(b) = self.peek() {
+                    if matches!(b, b',' | b')' | b']' | b'}') || b.is_ascii_whitespace() {
+                        break;
+                    }
+                    self.pos += 1;
+                }
+            }
+        }
+        let end = self.pos.max(start + 1).min(self.bytes.len().max(start));
+        self.map.spans.entry(path).or_insert((start, end));
+    }
+
+    /// `( ... )`: a struct with named fields, or a tuple / newtype / enum payload by position.
+    fn group(&mut self, path: &str, depth: usize) {
+        self.pos += 1; // (
+        self.skip_trivia();
+        if self.looks_like_field() {
+            self.fields(path, depth);
+        } else {
+            // A one-item payload (`Some(x)`, `Met("id")`) is transparent; more items are indexed.
+            self.sequence_items(path, b')', depth, true);
+        }
+    }
+
+    fn looks_like_field(&self) -> bool {
+        let mut i = self.pos;
+        while i < self.bytes.len()
+            && (self.bytes[i].is_ascii_alphanumeric() || self.bytes[i] == b'_')
+        {
+            i += 1;
+        }
+        if i == self.pos {
+            return false;
+        }
+        while i < self.bytes.len() && self.bytes[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        self.bytes.get(i) == Some(&b':') && self.bytes.get(i + 1) != Some(&b':')
+    }
+
+    fn fields(&mut self, path: &str, depth: usize) {
+        loop {
+            self.skip_trivia();
+            match self.peek() {
+                None => return,
+                Some(b')') => {
+                    self.pos += 1;
+                    return;
+                }
+                Some(b',') => self.pos += 1,
+                _ => {
+                    let Some((a, b)) = self.ident() else {
+                        self.pos += 1;
+                        continue;
+                    };
+                    let name = String::from_utf8_lossy(&self.bytes[a..b]).into_owned();
+                    let field_path = join(path, &name);
+                    self.map.keys.entry(field_path.clone()).or_insert((a, b));
+                    self.skip_trivia();
+                    if self.peek() == Some(b':') {
+                        self.pos += 1;
+                        self.value(field_path, depth + 1);
+                    }
+                }
+            }
+        }
+    }
+
+    fn sequence(&mut self, path: &str, close: u8, depth: usize) {
+        self.pos += 1;
+        self.sequence_items(path, close, depth, false);
+    }
+
+    fn sequence_items(&mut self, path: &str, close: u8, depth: usize, transparent_single: bool) {
+        let mut index = 0;
+        let mut items: Vec<(usize, usize)> = Vec::new();
+        loop {
+            self.skip_trivia();
+            match self.peek() {
+                None => break,
+                Some(b) if b == close => {
+                    self.pos += 1;
+                    break;
+                }
+                Some(b',') => self.pos += 1,
+                _ => {
+                    let before = self.pos;
+                    let item_path = if transparent_single {
+                        format!("{path}#{index}")
+                    } else {
+                        format!("{path}[{index}]")
+                    };
+                    self.value(item_path.clone(), depth + 1);
+                    if let Some(span) = self.map.spans.get(&item_path) {
+                        items.push(*span);
+                    }
+                    index += 1;
+                    if self.pos == before {
+                        self.pos += 1;
+                    }
+                }
+            }
+        }
+        if transparent_single && items.len() == 1 {
+            // Re-key the single payload's children under the parent path.
+            let prefix = format!("{path}#0");
+            let moved: Vec<(String, (usize, usize))> = self
+                .map
+                .spans
+                .iter()
+                .filter(|(k, _)| k.starts_with(&prefix))
+                .map(|(k, v)| (format!("{path}{}", &k[prefix.len()..]), *v))
+                .collect();
+            for (k, v) in moved {
+                self.map.spans.entry(k).or_insert(v);
+            }
+            let moved_keys: Vec<(String, (usize, usize))> = self
+                .map
+                .keys
+                .iter()
+                .filter(|(k, _)| k.starts_with(&prefix))
+                .map(|(k, v)| (format!("{path}{}", &k[prefix.len()..]), *v))
+                .collect();
+            for (k, v) in moved_keys {
+                self.map.keys.entry(k).or_insert(v);
+            }
+        }
+    }
+
+    fn map_body(&mut self, path: &str, depth: usize) {
+        self.pos += 1; // {
+        loop {
+            self.skip_trivia();
+            match self.peek() {
+                None => return,
+                Some(b'}') => {
+                    self.pos += 1;
+                    return;
+                }
+                Some(b',') => self.pos += 1,
+                _ => {
+                    let key_start = self.pos;
+                    self.value(format!("{path}#key"), depth + 1);
+                    let raw =
+                        String::from_utf8_lossy(&self.bytes[key_start..self.pos]).into_owned();
+                    let key = raw.trim().trim_matches('"').to_string();
+                    self.map
+                        .keys
+                        .entry(join(path, &key))
+                        .or_insert((key_start, self.pos));
+                    self.skip_trivia();
+                    if self.peek() == Some(b':') {
+                        self.pos += 1;
+                        self.value(join(path, &key), depth + 1);
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DOC: &str = r#"// a comment
+Scenario(
+    id: "x",
+    tags: ["a", "b"],
+    turns: [
+        (id: "one", next: Some("two"), when: Met("c")),
+        (id: "two", weight: 1.5, /* inline */ next: "one"),
+    ],
+    sets: { "sorry": ["sorry"] },
+)"#;
+
+    fn text_at(path: &str) -> &'static str {
+        let map = SourceMap::build(DOC);
+        let (a, b) = map.span(path).expect(path);
+        &DOC[a..b]
+    }
+
+    #[test]
+    fn finds_fields_items_and_nested_values() {
+        assert_eq!(text_at("id"), "\"x\"");
+        assert_eq!(text_at("tags[1]"), "\"b\"");
+        assert_eq!(text_at("turns[0].id"), "\"one\"");
+        assert_eq!(text_at("turns[1].weight"), "1.5");
+        assert_eq!(text_at("turns[1].next"), "\"one\"");
+        assert_eq!(text_at("sets.sorry[0]"), "\"sorry\"");
+    }
+
+    #[test]
+    fn some_and_variants_are_transparent() {
+        assert_eq!(text_at("turns[0].next"), "\"two\"");
+        assert_eq!(text_at("turns[0].when"), "\"c\"");
+    }
+
+    #[test]
+    fn unknown_paths_fall_back_to_the_parent() {
+        assert_eq!(
+            text_at("turns[1].missing"),
+            "(id: \"two\", weight: 1.5, /* inline */ next: \"one\")"
+        );
+    }
+
+    #[test]
+    fn key_spans_point_at_field_names() {
+        let map = SourceMap::build(DOC);
+        let (a, b) = map.key_span("turns[1].weight").expect("key");
+        assert_eq!(&DOC[a..b], "weight");
+    }
+}

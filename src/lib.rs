@@ -1,0 +1,6 @@
+//! FollowThrough: a desktop trainer for Taking Ownership and Following Up.
+//!
+//! Layers: [`core`] is pure (model, validation, scoring), [`io`] touches the world,
+//! [`ui`] draws with egui, [`cli`] is the command line. See `docs/ARCHITECTURE.md`.
+
+pub mod core;
