@@ -1,1 +1,25 @@
-fn main() {}
+//! The `followthrough` binary: the desktop app by default, headless commands otherwise.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use followthrough::cli::{self, Cli, Command, EXIT_INVALID};
+use followthrough::io::scenario_files::default_scenarios_dir;
+
+fn main() -> ExitCode {
+    env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).init();
+    let args = Cli::parse();
+    match args.command {
+        None | Some(Command::Gui) => {
+            let dir = args.scenarios.unwrap_or_else(default_scenarios_dir);
+            match followthrough::ui::run_native(dir) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("error: cannot open the window: {e}");
+                    ExitCode::from(EXIT_INVALID)
+                }
+            }
+        }
+        Some(command) => cli::run(command, args.scenarios),
+    }
+}

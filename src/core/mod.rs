@@ -2,6 +2,7 @@
 //!
 //! Nothing here touches files, windows, audio or clocks; time and randomness are passed in.
 
+pub mod catalogue;
 pub mod diagnostic;
 pub mod library;
 

@@ -209,7 +209,7 @@ impl Parser<'_> {
     fn word(&mut self) -> Result<String, PatternError> {
         let start = self.pos;
         while let Some(&c) = self.chars.get(self.pos) {
-            if c.is_alphanumeric() || matches!(c, '\'' | '’' | '-' | ':' | '.') {
+            if c.is_alphanumeric() || matches!(c, '\'' | '’' | '-' | ':' | '.' | '£' | '$' | '€' | '%' | '&' | '/' | '+') {
                 self.pos += 1;
             } else {
                 break;
@@ -300,6 +300,7 @@ mod tests {
         assert!(Pattern::parse("{Time}").is_err());
         assert!(Pattern::parse("{time").is_err());
         assert!(Pattern::parse("@").is_err());
-        assert!(Pattern::parse("call $5").is_err());
+        assert!(Pattern::parse("call #5").is_err());
+        assert!(Pattern::parse("refund £54.99").is_ok());
     }
 }

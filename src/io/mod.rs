@@ -1,0 +1,3 @@
+//! The layer that touches the world: scenario files and folders (later: the progress store, audio).
+
+pub mod scenario_files;

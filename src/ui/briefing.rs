@@ -1,0 +1,66 @@
+//! Briefing: what the employee reads before a drill — the customer card, history, promise, situation.
+
+use crate::core::scenario::Scenario;
+use crate::core::vocab::display_name;
+
+use super::app::Command;
+use super::widgets::{bullet_list_ui, priority_badge_ui};
+
+/// Draw a scenario's briefing; returns what the user asked for.
+pub fn briefing_ui(ui: &mut egui::Ui, s: &Scenario) -> Option<Command> {
+    let mut command = None;
+    if ui.button("← Back to library").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+        command = Some(Command::GoHome);
+    }
+    ui.add_space(4.0);
+    ui.horizontal(|ui| {
+        priority_badge_ui(ui, s.priority());
+        ui.heading(&s.title);
+    });
+    let behaviours: Vec<String> = s.behaviour.iter().map(|b| display_name(b)).collect();
+    let families: Vec<String> = s.job_families.iter().map(|f| display_name(f)).collect();
+    ui.label(egui::RichText::new(format!("{} · {}", behaviours.join(", "), families.join(", "))).weak());
+    ui.separator();
+    egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+        customer_card_ui(ui, s);
+        ui.add_space(8.0);
+        ui.label(egui::RichText::new("The situation").strong());
+        ui.label(&s.briefing.situation);
+        bullet_list_ui(ui, "What you know", &s.briefing.you_know);
+        bullet_list_ui(ui, "What you can do without asking anyone", &s.briefing.you_can);
+        if let Some(c) = &s.briefing.colleague {
+            bullet_list_ui(ui, "Your colleague for a hand-over", &[format!("{} — {}", c.name, c.about)]);
+        }
+        ui.add_space(8.0);
+        let times: Vec<String> = s.turns.iter().map(|t| format!("{} s", t.time_limit)).collect();
+        ui.label(format!("{} turns; time to answer each: {}", s.turns.len(), times.join(", ")));
+    });
+    command
+}
+
+fn customer_card_ui(ui: &mut egui::Ui, s: &Scenario) {
+    let b = &s.briefing;
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.label(egui::RichText::new(&b.customer.name).size(20.0).strong());
+        if !b.customer.about.is_empty() {
+            ui.label(&b.customer.about);
+        }
+        if let Some(p) = &b.promised {
+            ui.add_space(4.0);
+            ui.label(egui::RichText::new(format!("Promised: {} — {}", p.what, p.when)).strong());
+        }
+        if !b.history.is_empty() {
+            ui.add_space(4.0);
+            ui.label(egui::RichText::new("Contact history").strong());
+            egui::Grid::new("history").striped(true).num_columns(3).show(ui, |ui| {
+                for h in &b.history {
+                    ui.label(&h.when);
+                    ui.label(&h.channel);
+                    ui.label(&h.note);
+                    ui.end_row();
+                }
+            });
+        }
+    });
+}

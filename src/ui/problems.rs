@@ -1,0 +1,25 @@
+//! Problems: every diagnostic from the scenario files, for trainers, as `check` prints them.
+
+use crate::core::library::Library;
+
+use super::app::Command;
+
+/// Draw the list of scenario file problems; returns what the user asked for.
+pub fn problems_ui(ui: &mut egui::Ui, library: &Library) -> Option<Command> {
+    let mut command = None;
+    if ui.button("← Back to library").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+        command = Some(Command::GoHome);
+    }
+    let s = library.summary();
+    ui.heading(format!("Scenario file problems: {} errors, {} warnings", s.errors, s.warnings));
+    ui.label("Files with errors are not loaded; the rest of the library works. Fix the file, then press Reload scenarios.");
+    ui.separator();
+    egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+        for d in &library.diagnostics {
+            let text = d.render(library.sources.get(&d.file).map(String::as_str));
+            let colour = if d.is_error() { ui.visuals().error_fg_color } else { ui.visuals().warn_fg_color };
+            ui.label(egui::RichText::new(text).monospace().color(colour));
+        }
+    });
+    command
+}
