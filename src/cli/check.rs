@@ -102,7 +102,8 @@ pub fn print_report(library: &Library, format: OutputFormat) {
             println!("{}", summary_line(&summary));
         }
         OutputFormat::Json => {
-            let report = JsonReport { summary, diagnostics: library.diagnostics.iter().map(JsonDiagnostic::from).collect() };
+            let report =
+                JsonReport { summary, diagnostics: library.diagnostics.iter().map(JsonDiagnostic::from).collect() };
             match serde_json::to_string_pretty(&report) {
                 Ok(json) => println!("{json}"),
                 Err(e) => eprintln!("error: cannot write the report as JSON: {e}"),

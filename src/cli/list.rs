@@ -69,7 +69,9 @@ pub fn rows(library: &Library, behaviour: Option<&str>, job_family: Option<&str>
 pub fn run(args: &ListArgs, scenarios: Option<PathBuf>) -> u8 {
     if let Some(b) = &args.behaviour {
         if !vocab::contains(BEHAVIOURS, b) {
-            let hint = did_you_mean(b, vocab::names(BEHAVIOURS)).map(|s| format!(" (did you mean `{s}`?)")).unwrap_or_default();
+            let hint = did_you_mean(b, vocab::names(BEHAVIOURS))
+                .map(|s| format!(" (did you mean `{s}`?)"))
+                .unwrap_or_default();
             let known = vocab::names(BEHAVIOURS).collect::<Vec<_>>().join(", ");
             eprintln!("error: unknown behaviour `{b}`{hint}; behaviours: {known}");
             return EXIT_USAGE;
@@ -92,7 +94,13 @@ pub fn run(args: &ListArgs, scenarios: Option<PathBuf>) -> u8 {
         OutputFormat::Human => {
             println!("{:>4}  {:<34} {:<18} TITLE", "PRIO", "ID", "BEHAVIOUR");
             for r in &rows {
-                println!("{:>4}  {:<34} {:<18} {}", r.priority, r.id, r.behaviour.first().map_or("", String::as_str), r.title);
+                println!(
+                    "{:>4}  {:<34} {:<18} {}",
+                    r.priority,
+                    r.id,
+                    r.behaviour.first().map_or("", String::as_str),
+                    r.title
+                );
             }
         }
     }

@@ -36,14 +36,20 @@ pub struct CatalogueGroup {
 pub fn catalogue(scenarios: &[LoadedScenario], job_family: Option<&str>) -> Vec<CatalogueGroup> {
     let mut groups: Vec<CatalogueGroup> = BEHAVIOURS
         .iter()
-        .map(|b| CatalogueGroup { behaviour: b.name.to_string(), description: b.description.to_string(), entries: Vec::new() })
+        .map(|b| CatalogueGroup {
+            behaviour: b.name.to_string(),
+            description: b.description.to_string(),
+            entries: Vec::new(),
+        })
         .collect();
     for loaded in scenarios {
         let s = &loaded.scenario;
         if job_family.is_some_and(|f| !s.job_families.iter().any(|x| x == f)) {
             continue;
         }
-        let Some(group) = groups.iter_mut().find(|g| g.behaviour == s.main_behaviour()) else { continue };
+        let Some(group) = groups.iter_mut().find(|g| g.behaviour == s.main_behaviour()) else {
+            continue;
+        };
         group.entries.push(CatalogueEntry {
             id: s.id.clone(),
             title: s.title.clone(),

@@ -62,15 +62,7 @@ impl Diagnostic {
     }
 
     fn new(severity: Severity, code: &'static str, message: impl Into<String>) -> Self {
-        Self {
-            severity,
-            code,
-            file: String::new(),
-            start: None,
-            end: None,
-            message: message.into(),
-            hint: None,
-        }
+        Self { severity, code, file: String::new(), start: None, end: None, message: message.into(), hint: None }
     }
 
     /// Attach a hint telling the reader what to do.
@@ -123,10 +115,7 @@ impl Diagnostic {
                     .take(start.column.saturating_sub(1))
                     .map(|c| if c == '\t' { '\t' } else { ' ' })
                     .collect();
-                out.push_str(&format!(
-                    "{gutter} |\n{number} | {line}\n{gutter} | {pad}{}\n",
-                    "^".repeat(width)
-                ));
+                out.push_str(&format!("{gutter} |\n{number} | {line}\n{gutter} | {pad}{}\n", "^".repeat(width)));
             }
         }
         if let Some(hint) = &self.hint {
@@ -140,9 +129,7 @@ impl Diagnostic {
         let Some(start) = self.start else { return 1 };
         let line_len = line.chars().count();
         let width = match self.end {
-            Some(end) if end.line == start.line && end.column > start.column => {
-                end.column - start.column
-            }
+            Some(end) if end.line == start.line && end.column > start.column => end.column - start.column,
             Some(end) if end.line > start.line => (line_len + 1).saturating_sub(start.column),
             _ => 1,
         };
@@ -166,6 +153,20 @@ pub fn position_of(text: &str, offset: usize) -> Position {
     Position { line, column }
 }
 
+/// Convert a 1-based line and character column back into a byte offset in `text` (clamped).
+pub fn offset_of(text: &str, position: Position) -> usize {
+    let mut line_start = 0;
+    for _ in 1..position.line {
+        match text[line_start..].find('\n') {
+            Some(i) => line_start += i + 1,
+            None => return text.len(),
+        }
+    }
+    let line = &text[line_start..];
+    let line_end = line.find('\n').unwrap_or(line.len());
+    line_start + line[..line_end].char_indices().nth(position.column.saturating_sub(1)).map_or(line_end, |(i, _)| i)
+}
+
 fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
     while offset > 0 && !text.is_char_boundary(offset) {
         offset -= 1;
@@ -174,19 +175,11 @@ fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
 }
 
 /// The closest of `candidates` to `word`, when it is close enough to be a likely typo.
-pub fn did_you_mean<'a>(
-    word: &str,
-    candidates: impl IntoIterator<Item = &'a str>,
-) -> Option<&'a str> {
+pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let word_lower = word.to_lowercase();
     candidates
         .into_iter()
-        .map(|c| {
-            (
-                strsim::damerau_levenshtein(&word_lower, &c.to_lowercase()),
-                c,
-            )
-        })
+        .map(|c| (strsim::damerau_levenshtein(&word_lower, &c.to_lowercase()), c))
         .filter(|(distance, c)| *distance > 0 && *distance <= (c.chars().count() / 3).max(1) + 1)
         .min_by_key(|(distance, _)| *distance)
         .map(|(_, c)| c)
@@ -206,13 +199,18 @@ mod tests {
     }
 
     #[test]
+    fn offsets_round_trip_through_positions() {
+        let text = "ab\ncdé\nfg";
+        for offset in [0, 1, 3, 5, 7, 8, 9] {
+            assert_eq!(offset_of(text, position_of(text, offset)), offset);
+        }
+    }
+
+    #[test]
     fn render_quotes_the_line_with_carets() {
         let d = Diagnostic::error("unknown-field", "unknown field `wieght`")
             .in_file("a.ron")
-            .at(
-                Position { line: 2, column: 3 },
-                Some(Position { line: 2, column: 9 }),
-            )
+            .at(Position { line: 2, column: 3 }, Some(Position { line: 2, column: 9 }))
             .with_hint("did you mean `weight`?");
         let text = d.render(Some("(\n  wieght: 1,\n)"));
         assert_eq!(

@@ -11,7 +11,7 @@ use super::diagnostic::{Diagnostic, count_by_severity, did_you_mean};
 use super::parse::{decode, locate, parse};
 use super::scenario::{Lexicon, Scenario};
 use super::source_map::SourceMap;
-use super::validate::{Reporter, validate_lexicon, validate_scenario};
+use super::validate::{Reporter, validate_lexicon, validate_scenario, voice_path_problem};
 
 /// What a file holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -83,13 +83,8 @@ struct Parsed {
 impl Library {
     /// Check and load `inputs`. `voice_exists(file, voice)` tells whether a turn's voice file exists.
     pub fn build(inputs: Vec<FileInput>, voice_exists: &dyn Fn(&str, &str) -> bool) -> Self {
-        let mut library = Library {
-            files: inputs.len(),
-            ..Default::default()
-        };
-        let (lexicons, scenarios): (Vec<_>, Vec<_>) = inputs
-            .into_iter()
-            .partition(|f| f.kind == FileKind::Lexicon);
+        let mut library = Library { files: inputs.len(), ..Default::default() };
+        let (lexicons, scenarios): (Vec<_>, Vec<_>) = inputs.into_iter().partition(|f| f.kind == FileKind::Lexicon);
         for input in lexicons {
             library.add_lexicon(input);
         }
@@ -105,10 +100,7 @@ impl Library {
 
     /// The scenario with this id.
     pub fn scenario(&self, id: &str) -> Option<&Scenario> {
-        self.scenarios
-            .iter()
-            .map(|l| &l.scenario)
-            .find(|s| s.id == id)
+        self.scenarios.iter().map(|l| &l.scenario).find(|s| s.id == id)
     }
 
     /// Counts of files, scenarios, turns, criteria, errors and warnings.
@@ -118,12 +110,7 @@ impl Library {
             files: self.files,
             scenarios: self.scenarios.len(),
             turns: self.scenarios.iter().map(|l| l.scenario.turns.len()).sum(),
-            criteria: self
-                .scenarios
-                .iter()
-                .flat_map(|l| &l.scenario.turns)
-                .map(|t| t.rubric.len())
-                .sum(),
+            criteria: self.scenarios.iter().flat_map(|l| &l.scenario.turns).map(|t| t.rubric.len()).sum(),
             errors,
             warnings,
         }
@@ -168,11 +155,7 @@ impl Library {
         };
         let mut r = Reporter::new(&input.path, &text, &map);
         validate_lexicon(&lexicon, &mut r);
-        for name in lexicon
-            .sets
-            .keys()
-            .filter(|n| self.lexicon.sets.contains_key(*n))
-        {
+        for name in lexicon.sets.keys().filter(|n| self.lexicon.sets.contains_key(*n)) {
             r.at_key(
                 &format!("sets.{name}"),
                 Diagnostic::error(
@@ -189,11 +172,7 @@ impl Library {
         }
     }
 
-    fn parse_scenario(
-        &mut self,
-        input: FileInput,
-        voice_exists: &dyn Fn(&str, &str) -> bool,
-    ) -> Option<Parsed> {
+    fn parse_scenario(&mut self, input: FileInput, voice_exists: &dyn Fn(&str, &str) -> bool) -> Option<Parsed> {
         let text = self.decode_input(&input)?;
         let (scenario, map) = match parse::<Scenario>(&text) {
             Ok(parsed) => parsed,
@@ -206,26 +185,23 @@ impl Library {
         validate_scenario(&scenario, &self.lexicon, &mut r);
         for (i, turn) in scenario.turns.iter().enumerate() {
             if let Some(voice) = &turn.voice {
-                let safe = !r
-                    .diagnostics
-                    .iter()
-                    .any(|d| d.code == "voice-outside-assets");
-                if safe && !voice_exists(&input.path, voice) {
+                if voice_path_problem(voice).is_none() && !voice_exists(&input.path, voice) {
                     r.at(
                         &format!("turns[{i}].voice"),
-                        Diagnostic::warning("voice-missing", format!("voice file `{voice}` was not found in the assets folder"))
-                            .with_hint("the drill will run without the recording; add the file under assets/ or remove `voice`"),
+                        Diagnostic::warning(
+                            "voice-missing",
+                            format!("voice file `{voice}` was not found in the assets folder"),
+                        )
+                        .with_hint(
+                            "the drill will run without the recording; add the file under assets/ or remove `voice`",
+                        ),
                     );
                 }
             }
         }
         let failed = r.has_errors();
         self.diagnostics.append(&mut r.diagnostics);
-        (!failed).then_some(Parsed {
-            file: input.path,
-            scenario,
-            map,
-        })
+        (!failed).then_some(Parsed { file: input.path, scenario, map })
     }
 
     fn check_across_files(&mut self, parsed: Vec<Parsed>) {
@@ -237,9 +213,7 @@ impl Library {
                     "duplicate-id",
                     format!("scenario id `{}` is already used by {other}", p.scenario.id),
                 )
-                .with_hint(
-                    "ids must be unique across all scenario files; give this one its own id",
-                );
+                .with_hint("ids must be unique across all scenario files; give this one its own id");
                 self.push_at(&p, "id", d);
             } else {
                 first_file.insert(p.scenario.id.clone(), p.file.clone());
@@ -266,30 +240,19 @@ impl Library {
             if cyclic.contains(&p.scenario.id) {
                 let d = Diagnostic::error(
                     "prerequisite-cycle",
-                    format!(
-                        "scenario `{}` is, through its prerequisites, its own prerequisite",
-                        p.scenario.id
-                    ),
+                    format!("scenario `{}` is, through its prerequisites, its own prerequisite", p.scenario.id),
                 )
                 .with_hint("remove one prerequisite from the cycle");
                 self.push_at(&p, "prerequisites", d);
             } else {
-                self.scenarios.push(LoadedScenario {
-                    file: p.file,
-                    scenario: p.scenario,
-                });
+                self.scenarios.push(LoadedScenario { file: p.file, scenario: p.scenario });
             }
         }
     }
 
     fn push_at(&mut self, p: &Parsed, path: &str, d: Diagnostic) {
-        let text = self
-            .sources
-            .get(&p.file)
-            .map(String::as_str)
-            .unwrap_or_default();
-        self.diagnostics
-            .push(locate(d, &p.map, text, path).in_file(&p.file));
+        let text = self.sources.get(&p.file).map(String::as_str).unwrap_or_default();
+        self.diagnostics.push(locate(d, &p.map, text, path).in_file(&p.file));
     }
 }
 
@@ -297,16 +260,7 @@ impl Library {
 fn prerequisite_cycles(parsed: &[Parsed]) -> Vec<String> {
     let edges: HashMap<&str, Vec<&str>> = parsed
         .iter()
-        .map(|p| {
-            (
-                p.scenario.id.as_str(),
-                p.scenario
-                    .prerequisites
-                    .iter()
-                    .map(String::as_str)
-                    .collect(),
-            )
-        })
+        .map(|p| (p.scenario.id.as_str(), p.scenario.prerequisites.iter().map(String::as_str).collect()))
         .collect();
     let mut cyclic = Vec::new();
     for start in edges.keys() {
@@ -330,15 +284,10 @@ mod tests {
     use super::*;
 
     const GOOD: &str = include_str!("../../tests/fixtures/good/minimal.ron");
-    const LEXICON: &str =
-        "Lexicon(format_version: 1, sets: { \"apology\": [\"sorry\", \"apologise\"] })";
+    const LEXICON: &str = "Lexicon(format_version: 1, sets: { \"apology\": [\"sorry\", \"apologise\"] })";
 
     fn input(path: &str, kind: FileKind, text: &str) -> FileInput {
-        FileInput {
-            path: path.into(),
-            kind,
-            contents: Ok(text.as_bytes().to_vec()),
-        }
+        FileInput { path: path.into(), kind, contents: Ok(text.as_bytes().to_vec()) }
     }
 
     fn build(files: Vec<FileInput>) -> Library {
@@ -352,11 +301,7 @@ mod tests {
         let lib = build(vec![
             input("a.ron", FileKind::Scenario, GOOD),
             input("b.ron", FileKind::Scenario, "Scenario(id: "),
-            input(
-                "c.ron",
-                FileKind::Scenario,
-                &GOOD.replace("\"minimal\"", "\"other\""),
-            ),
+            input("c.ron", FileKind::Scenario, &GOOD.replace("\"minimal\"", "\"other\"")),
         ]);
         assert_eq!(lib.scenarios.len(), 2);
         assert_eq!(lib.summary().errors, 1);
@@ -365,10 +310,7 @@ mod tests {
 
     #[test]
     fn duplicate_ids_across_files_name_both() {
-        let lib = build(vec![
-            input("a.ron", FileKind::Scenario, GOOD),
-            input("b.ron", FileKind::Scenario, GOOD),
-        ]);
+        let lib = build(vec![input("a.ron", FileKind::Scenario, GOOD), input("b.ron", FileKind::Scenario, GOOD)]);
         assert_eq!(lib.scenarios.len(), 1);
         let d = &lib.diagnostics[0];
         assert_eq!((d.code, d.file.as_str()), ("duplicate-id", "b.ron"));
@@ -379,37 +321,20 @@ mod tests {
     #[test]
     fn missing_voice_is_a_warning_only() {
         let lib = Library::build(
-            vec![
-                input("lexicon.ron", FileKind::Lexicon, LEXICON),
-                input("a.ron", FileKind::Scenario, GOOD),
-            ],
+            vec![input("lexicon.ron", FileKind::Lexicon, LEXICON), input("a.ron", FileKind::Scenario, GOOD)],
             &|_, _| false,
         );
         assert_eq!(lib.scenarios.len(), 1);
-        assert_eq!(
-            lib.diagnostics.iter().map(|d| d.code).collect::<Vec<_>>(),
-            vec!["voice-missing"]
-        );
+        assert_eq!(lib.diagnostics.iter().map(|d| d.code).collect::<Vec<_>>(), vec!["voice-missing"]);
     }
 
     #[test]
     fn prerequisite_cycles_are_refused() {
-        let a = GOOD
-            .replace(
-                "frequency: 3,",
-                "frequency: 3,\n    prerequisites: [\"b\"],",
-            )
-            .replace("\"minimal\"", "\"a\"");
-        let b = GOOD
-            .replace(
-                "frequency: 3,",
-                "frequency: 3,\n    prerequisites: [\"a\"],",
-            )
-            .replace("\"minimal\"", "\"b\"");
-        let lib = build(vec![
-            input("a.ron", FileKind::Scenario, &a),
-            input("b.ron", FileKind::Scenario, &b),
-        ]);
+        let a =
+            GOOD.replace("frequency: 3,", "frequency: 3,\n    prerequisites: [\"b\"],").replace("\"minimal\"", "\"a\"");
+        let b =
+            GOOD.replace("frequency: 3,", "frequency: 3,\n    prerequisites: [\"a\"],").replace("\"minimal\"", "\"b\"");
+        let lib = build(vec![input("a.ron", FileKind::Scenario, &a), input("b.ron", FileKind::Scenario, &b)]);
         assert_eq!(lib.scenarios.len(), 0);
         assert_eq!(lib.summary().errors, 2);
     }
@@ -417,16 +342,6 @@ mod tests {
     #[test]
     fn summary_counts_turns_and_criteria() {
         let lib = build(vec![input("a.ron", FileKind::Scenario, GOOD)]);
-        assert_eq!(
-            lib.summary(),
-            Summary {
-                files: 2,
-                scenarios: 1,
-                turns: 3,
-                criteria: 5,
-                errors: 0,
-                warnings: 0
-            }
-        );
+        assert_eq!(lib.summary(), Summary { files: 2, scenarios: 1, turns: 3, criteria: 5, errors: 0, warnings: 0 });
     }
 }

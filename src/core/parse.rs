@@ -2,10 +2,9 @@
 
 use ron::error::{Error as RonError, SpannedError};
 use ron::extensions::Extensions;
-use serde::Deserialize;
 use serde::de::DeserializeOwned;
 
-use super::diagnostic::{Diagnostic, Position, did_you_mean, position_of};
+use super::diagnostic::{Diagnostic, Position, did_you_mean, offset_of, position_of};
 use super::scenario::FORMAT_VERSION;
 use super::source_map::SourceMap;
 
@@ -17,10 +16,7 @@ pub fn check_size(len: u64) -> Option<Diagnostic> {
     (len > MAX_FILE_BYTES).then(|| {
         Diagnostic::error(
             "file-too-large",
-            format!(
-                "file is {} KiB; scenario files are limited to 1024 KiB",
-                len.div_ceil(1024)
-            ),
+            format!("file is {} KiB; scenario files are limited to 1024 KiB", len.div_ceil(1024)),
         )
         .with_hint("split it into one scenario per file, or check that it is the right file")
     })
@@ -29,22 +25,17 @@ pub fn check_size(len: u64) -> Option<Diagnostic> {
 /// Turn a file's bytes into text: UTF-8 only (a UTF-8 byte-order mark is skipped).
 pub fn decode(bytes: &[u8]) -> Result<&str, Diagnostic> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return Err(
-            Diagnostic::error("wrong-encoding", "file is UTF-16 encoded, not UTF-8")
-                .at(Position { line: 1, column: 1 }, None)
-                .with_hint("save the file as UTF-8 (in most editors: Save As, Encoding: UTF-8)"),
-        );
+        return Err(Diagnostic::error("wrong-encoding", "file is UTF-16 encoded, not UTF-8")
+            .at(Position { line: 1, column: 1 }, None)
+            .with_hint("save the file as UTF-8 (in most editors: Save As, Encoding: UTF-8)"));
     }
     let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
     if bytes.contains(&0) {
         let offset = bytes.iter().position(|&b| b == 0).unwrap_or(0);
         let at = position_of(&String::from_utf8_lossy(&bytes[..offset]), offset);
-        return Err(Diagnostic::error(
-            "binary-file",
-            "file contains binary data (a NUL byte), not text",
-        )
-        .at(at, None)
-        .with_hint("scenario files are plain UTF-8 text; check that this is the right file"));
+        return Err(Diagnostic::error("binary-file", "file contains binary data (a NUL byte), not text")
+            .at(at, None)
+            .with_hint("scenario files are plain UTF-8 text; check that this is the right file"));
     }
     match std::str::from_utf8(bytes) {
         Ok(text) if text.trim().is_empty() => Err(Diagnostic::error("empty-file", "file is empty")
@@ -71,19 +62,24 @@ pub fn ron_options() -> ron::Options {
     ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME)
 }
 
-#[derive(Deserialize)]
-struct VersionProbe {
-    format_version: Option<u32>,
+/// The `format_version` field of the top-level value, when the text parses as RON at all.
+fn probe_format_version(text: &str) -> Option<u64> {
+    match ron_options().from_str::<ron::Value>(text).ok()? {
+        ron::Value::Map(map) => map.iter().find_map(|(k, v)| match (k, v) {
+            (ron::Value::String(key), ron::Value::Number(n)) if key == "format_version" => {
+                n.into_f64().to_string().parse::<u64>().ok()
+            }
+            _ => None,
+        }),
+        _ => None,
+    }
 }
 
 /// Parse RON text into `T`, returning the value and a map of where each value sits.
 pub fn parse<T: DeserializeOwned>(text: &str) -> Result<(T, SourceMap), Diagnostic> {
     let options = ron_options();
-    if let Ok(VersionProbe {
-        format_version: Some(version),
-    }) = options.from_str::<VersionProbe>(text)
-    {
-        if version == 0 || version > FORMAT_VERSION {
+    if let Some(version) = probe_format_version(text) {
+        if version == 0 || version > u64::from(FORMAT_VERSION) {
             let map = SourceMap::build(text);
             let diagnostic = Diagnostic::error(
                 "unsupported-version",
@@ -99,8 +95,79 @@ pub fn parse<T: DeserializeOwned>(text: &str) -> Result<(T, SourceMap), Diagnost
     }
     match options.from_str::<T>(text) {
         Ok(value) => Ok((value, SourceMap::build(text))),
-        Err(e) => Err(ron_error_to_diagnostic(&e)),
+        Err(e) => Err(improve_location(ron_error_to_diagnostic(&e), text)),
     }
+}
+
+/// Move a RON error to where a person would look: past leading whitespace, to the start of the
+/// group a field is missing from, or to the start of text whose closing quote is missing.
+fn improve_location(mut d: Diagnostic, text: &str) -> Diagnostic {
+    let Some(start) = d.start else { return d };
+    let mut offset = offset_of(text, start);
+    while text[offset..].starts_with(|c: char| c.is_whitespace()) {
+        offset += text[offset..].chars().next().map_or(1, char::len_utf8);
+    }
+    if d.code == "missing-field" {
+        let map = SourceMap::build(text);
+        if let Some((group_start, _)) = map.value_ending_at(offset + 1) {
+            return d.at(position_of(text, group_start), None);
+        }
+    }
+    if d.code == "syntax" {
+        if let Some(string_start) = swallowing_string_before(text, offset) {
+            d.message = "text is not closed: its closing `\"` seems to be missing".into();
+            d.hint = Some("add the closing `\"`; write a quote inside text as `\\\"`".into());
+            return d.at(position_of(text, string_start), None);
+        }
+    }
+    if d.message == "expected a comma" {
+        // Point just after the value that needs the comma, which may be on an earlier line.
+        let before = text[..offset].trim_end();
+        if before.len() < offset && text[before.len()..offset].contains('\n') {
+            return d.at(position_of(text, before.len()), None);
+        }
+    }
+    let moved = position_of(text, offset);
+    if moved != start && offset < text.len() {
+        let end = d.end.filter(|e| *e > moved);
+        d = d.at(moved, end);
+    }
+    d
+}
+
+/// The start of the last string literal before `offset`, when it runs over lines that look like
+/// RON fields (`name: ...`): the sign of a missing closing quote that swallowed what followed.
+fn swallowing_string_before(text: &str, offset: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    let mut last = None;
+    while i < offset.min(bytes.len()) {
+        match bytes[i] {
+            b'/' if bytes.get(i + 1) == Some(&b'/') => {
+                while i < bytes.len() && bytes[i] != b'\n' {
+                    i += 1;
+                }
+            }
+            b'"' => {
+                let start = i;
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+                last = Some((start, i.min(bytes.len())));
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    let (start, end) = last?;
+    let body = &text[start..end];
+    let looks_like_fields = body.lines().skip(1).any(|line| {
+        let t = line.trim_start();
+        let name_len = t.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').count();
+        name_len > 0 && t[name_len..].trim_start().starts_with(':')
+    });
+    looks_like_fields.then_some(start)
 }
 
 /// Place a diagnostic at the value found at `path` in the source.
@@ -133,11 +200,7 @@ fn friendly_outer(outer: &Option<String>) -> String {
 }
 
 fn list(names: &[&str]) -> String {
-    names
-        .iter()
-        .map(|n| format!("`{n}`"))
-        .collect::<Vec<_>>()
-        .join(", ")
+    names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
 }
 
 fn ron_error_to_diagnostic(e: &SpannedError) -> Diagnostic {
@@ -168,21 +231,15 @@ fn ron_error_to_diagnostic(e: &SpannedError) -> Diagnostic {
                 None => format!("expected one of {}", list(expected)),
             }),
         ),
-        RonError::InvalidValueForType { expected, found } => (
-            "wrong-type",
-            format!("expected {expected}, found {found}"),
-            type_hint(expected),
-        ),
-        RonError::ExpectedString => (
-            "wrong-type",
-            "expected text in double quotes".into(),
-            Some("write text as \"...\"".into()),
-        ),
-        RonError::ExpectedInteger | RonError::IntegerOutOfBounds => (
-            "wrong-type",
-            "expected a whole number".into(),
-            Some("write a number without quotes, e.g. `3`".into()),
-        ),
+        RonError::InvalidValueForType { expected, found } => {
+            ("wrong-type", format!("expected {expected}, found {found}"), type_hint(expected))
+        }
+        RonError::ExpectedString => {
+            ("wrong-type", "expected text in double quotes".into(), Some("write text as \"...\"".into()))
+        }
+        RonError::ExpectedInteger | RonError::IntegerOutOfBounds => {
+            ("wrong-type", "expected a whole number".into(), Some("write a number without quotes, e.g. `3`".into()))
+        }
         RonError::ExpectedArray => ("wrong-type", "expected a list in `[ ... ]`".into(), None),
         RonError::ExpectedStructLike | RonError::ExpectedNamedStructLike(_) => {
             ("wrong-type", "expected a group of fields in `( ... )`".into(), None)
@@ -192,11 +249,9 @@ fn ron_error_to_diagnostic(e: &SpannedError) -> Diagnostic {
             format!("expected `{expected}( ... )`, found `{found}( ... )`"),
             Some(format!("this file must hold a `{expected}`")),
         ),
-        RonError::ExpectedComma => (
-            "syntax",
-            "expected a comma".into(),
-            Some("separate fields and list items with commas".into()),
-        ),
+        RonError::ExpectedComma => {
+            ("syntax", "expected a comma".into(), Some("separate fields and list items with commas".into()))
+        }
         RonError::Eof => (
             "syntax",
             "the file ends before the scenario is complete".into(),
@@ -217,17 +272,9 @@ fn ron_error_to_diagnostic(e: &SpannedError) -> Diagnostic {
         RonError::ExpectedFloat => ("wrong-type", "expected a number".into(), None),
         other => ("syntax", sentence_case(&other.to_string()), None),
     };
-    let start = Position {
-        line: e.span.start.line,
-        column: e.span.start.col,
-    };
-    let end = Position {
-        line: e.span.end.line,
-        column: e.span.end.col,
-    };
-    Diagnostic::error(code, message)
-        .at(start, (end > start).then_some(end))
-        .with_optional_hint(hint)
+    let start = Position { line: e.span.start.line, column: e.span.start.col };
+    let end = Position { line: e.span.end.line, column: e.span.end.col };
+    Diagnostic::error(code, message).at(start, (end > start).then_some(end)).with_optional_hint(hint)
 }
 
 fn type_hint(expected: &str) -> Option<String> {
@@ -260,38 +307,25 @@ mod tests {
     #[test]
     fn utf8_bom_is_accepted_and_utf16_refused() {
         assert_eq!(decode(b"\xEF\xBB\xBF(a: 1)").expect("bom"), "(a: 1)");
-        assert_eq!(
-            decode(b"\xFF\xFEa\0").expect_err("utf16").code,
-            "wrong-encoding"
-        );
+        assert_eq!(decode(b"\xFF\xFEa\0").expect_err("utf16").code, "wrong-encoding");
     }
 
     #[test]
     fn latin1_is_located() {
         let d = decode(b"(\n  name: \"Caf\xE9\",\n)").expect_err("latin1");
         assert_eq!(d.code, "wrong-encoding");
-        assert_eq!(
-            d.start,
-            Some(Position {
-                line: 2,
-                column: 13
-            })
-        );
+        assert_eq!(d.start, Some(Position { line: 2, column: 13 }));
     }
 
     #[test]
     fn empty_and_binary_files() {
         assert_eq!(decode(b"  \n ").expect_err("empty").code, "empty-file");
-        assert_eq!(
-            decode(b"\x00\x01\x02").expect_err("binary").code,
-            "binary-file"
-        );
+        assert_eq!(decode(b"\x00\x01\x02").expect_err("binary").code, "binary-file");
     }
 
     #[test]
     fn typo_in_field_name_suggests_the_right_one() {
-        let text =
-            "(\n  id: \"a\",\n  label: \"b\",\n  kind: Required,\n  wieght: 1,\n  detect: [],\n)";
+        let text = "(\n  id: \"a\",\n  label: \"b\",\n  kind: Required,\n  wieght: 1,\n  detect: [],\n)";
         let d = parse::<Criterion>(text).expect_err("typo");
         assert_eq!(d.code, "unknown-field");
         assert_eq!(d.start.map(|p| p.line), Some(5));
@@ -308,8 +342,7 @@ mod tests {
 
     #[test]
     fn newer_format_versions_are_refused_clearly() {
-        let d = parse::<crate::core::scenario::Lexicon>("(format_version: 7, sets: {}, future: 1)")
-            .expect_err("v7");
+        let d = parse::<crate::core::scenario::Lexicon>("(format_version: 7, sets: {}, future: 1)").expect_err("v7");
         assert_eq!(d.code, "unsupported-version");
         assert!(d.start.is_some());
     }
@@ -317,9 +350,6 @@ mod tests {
     #[test]
     fn oversized_files_are_refused() {
         assert!(check_size(MAX_FILE_BYTES).is_none());
-        assert_eq!(
-            check_size(MAX_FILE_BYTES + 1).map(|d| d.code),
-            Some("file-too-large")
-        );
+        assert_eq!(check_size(MAX_FILE_BYTES + 1).map(|d| d.code), Some("file-too-large"));
     }
 }

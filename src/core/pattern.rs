@@ -58,21 +58,12 @@ impl Pattern {
     /// Parse a phrase pattern.
     pub fn parse(text: &str) -> Result<Self, PatternError> {
         let chars: Vec<char> = text.chars().collect();
-        let mut parser = Parser {
-            chars: &chars,
-            pos: 0,
-        };
+        let mut parser = Parser { chars: &chars, pos: 0 };
         let elements = parser.sequence(None)?;
         if elements.is_empty() {
-            return Err(PatternError {
-                offset: 0,
-                message: "the phrase is empty".into(),
-            });
+            return Err(PatternError { offset: 0, message: "the phrase is empty".into() });
         }
-        if elements
-            .iter()
-            .all(|e| matches!(e, Element::Gap | Element::Choice { optional: true, .. }))
-        {
+        if elements.iter().all(|e| matches!(e, Element::Gap | Element::Choice { optional: true, .. })) {
             return Err(PatternError {
                 offset: 0,
                 message: "the phrase has nothing it requires, so it would match anything".into(),
@@ -94,9 +85,7 @@ fn collect_references(elements: &[Element], out: &mut Vec<(bool, String)>) {
         match e {
             Element::Slot(name) => out.push((true, name.clone())),
             Element::Set(name) => out.push((false, name.clone())),
-            Element::Choice { options, .. } => {
-                options.iter().for_each(|o| collect_references(o, out))
-            }
+            Element::Choice { options, .. } => options.iter().for_each(|o| collect_references(o, out)),
             Element::Word(_) | Element::Gap => {}
         }
     }
@@ -109,10 +98,7 @@ struct Parser<'a> {
 
 impl Parser<'_> {
     fn error<T>(&self, offset: usize, message: impl Into<String>) -> Result<T, PatternError> {
-        Err(PatternError {
-            offset,
-            message: message.into(),
-        })
+        Err(PatternError { offset, message: message.into() })
     }
 
     /// Elements until `close` (or the end when `close` is None); stops before `|`.
@@ -124,16 +110,10 @@ impl Parser<'_> {
                 '|' if close.is_some() => return Ok(out),
                 ')' | ']' | '}' if Some(c) == close => return Ok(out),
                 '|' => {
-                    return self.error(
-                        self.pos,
-                        "`|` outside brackets: put the choices in `( ... | ... )`",
-                    );
+                    return self.error(self.pos, "`|` outside brackets: put the choices in `( ... | ... )`");
                 }
                 ')' | ']' | '}' => {
-                    return self.error(
-                        self.pos,
-                        format!("unexpected `{c}` with no matching opening bracket"),
-                    );
+                    return self.error(self.pos, format!("unexpected `{c}` with no matching opening bracket"));
                 }
                 '(' | '[' => out.push(self.choice(c)?),
                 '{' => out.push(Element::Slot(self.name('{', Some('}'))?)),
@@ -170,10 +150,7 @@ impl Parser<'_> {
                 }
             }
         }
-        Ok(Element::Choice {
-            options,
-            optional: open == '[',
-        })
+        Ok(Element::Choice { options, optional: open == '[' })
     }
 
     fn name(&mut self, sigil: char, close: Option<char>) -> Result<String, PatternError> {
@@ -190,18 +167,12 @@ impl Parser<'_> {
         let name: String = self.chars[name_start..self.pos].iter().collect();
         if let Some(close) = close {
             if self.chars.get(self.pos) != Some(&close) {
-                return self.error(
-                    self.pos,
-                    format!("`{sigil}` must be followed by a lowercase name and `{close}`"),
-                );
+                return self.error(self.pos, format!("`{sigil}` must be followed by a lowercase name and `{close}`"));
             }
             self.pos += 1;
         }
         if name.is_empty() {
-            return self.error(
-                start,
-                format!("`{sigil}` must be followed by a lowercase kebab-case name"),
-            );
+            return self.error(start, format!("`{sigil}` must be followed by a lowercase kebab-case name"));
         }
         Ok(name)
     }
@@ -209,7 +180,9 @@ impl Parser<'_> {
     fn word(&mut self) -> Result<String, PatternError> {
         let start = self.pos;
         while let Some(&c) = self.chars.get(self.pos) {
-            if c.is_alphanumeric() || matches!(c, '\'' | '’' | '-' | ':' | '.' | '£' | '$' | '€' | '%' | '&' | '/' | '+') {
+            if c.is_alphanumeric()
+                || matches!(c, '\'' | '’' | '-' | ':' | '.' | '£' | '$' | '€' | '%' | '&' | '/' | '+')
+            {
                 self.pos += 1;
             } else {
                 break;
@@ -217,17 +190,10 @@ impl Parser<'_> {
         }
         if self.pos == start {
             let c = self.chars[start];
-            return self.error(
-                start,
-                format!(
-                    "`{c}` cannot be used in a phrase; use words, [ ], ( | ), {{slot}}, @set or *"
-                ),
-            );
+            return self
+                .error(start, format!("`{c}` cannot be used in a phrase; use words, [ ], ( | ), {{slot}}, @set or *"));
         }
-        Ok(self.chars[start..self.pos]
-            .iter()
-            .collect::<String>()
-            .to_lowercase())
+        Ok(self.chars[start..self.pos].iter().collect::<String>().to_lowercase())
     }
 }
 
@@ -248,31 +214,20 @@ mod tests {
                 word("i"),
                 word("will"),
                 word("call"),
-                Element::Choice {
-                    options: vec![vec![word("you")]],
-                    optional: true
-                },
-                Element::Choice {
-                    options: vec![vec![word("at")], vec![word("by")]],
-                    optional: false
-                },
+                Element::Choice { options: vec![vec![word("you")]], optional: true },
+                Element::Choice { options: vec![vec![word("at")], vec![word("by")]], optional: false },
                 Element::Slot("time".into()),
                 Element::Set("apology".into()),
                 Element::Gap,
             ]
         );
-        assert_eq!(
-            p.references(),
-            vec![(true, "time".to_string()), (false, "apology".to_string())]
-        );
+        assert_eq!(p.references(), vec![(true, "time".to_string()), (false, "apology".to_string())]);
     }
 
     #[test]
     fn nested_choices() {
         let p = Pattern::parse("(get back [to you] | call)").expect("valid");
-        let Element::Choice { options, .. } = &p.elements[0] else {
-            panic!("choice expected")
-        };
+        let Element::Choice { options, .. } = &p.elements[0] else { panic!("choice expected") };
         assert_eq!(options.len(), 2);
         assert_eq!(options[0].len(), 3);
     }

@@ -19,11 +19,7 @@ pub struct SourceMap {
 impl SourceMap {
     /// Scan `text` (a RON document) and record where each value is.
     pub fn build(text: &str) -> Self {
-        let mut scanner = Scanner {
-            bytes: text.as_bytes(),
-            pos: 0,
-            map: SourceMap::default(),
-        };
+        let mut scanner = Scanner { bytes: text.as_bytes(), pos: 0, map: SourceMap::default() };
         scanner.value(String::new(), 0);
         scanner.map
     }
@@ -37,6 +33,11 @@ impl SourceMap {
             }
             p = parent_path(p)?;
         }
+    }
+
+    /// The widest value whose span ends exactly at byte `end` (e.g. the group a closing bracket closes).
+    pub fn value_ending_at(&self, end: usize) -> Option<(usize, usize)> {
+        self.spans.values().filter(|(_, e)| *e == end).min_by_key(|(s, _)| *s).copied()
     }
 
     /// Byte span of the field name at `path` (for "unexpected field" style messages), else its value.
@@ -55,11 +56,7 @@ fn parent_path(path: &str) -> Option<&str> {
 }
 
 fn join(path: &str, field: &str) -> String {
-    if path.is_empty() {
-        field.to_string()
-    } else {
-        format!("{path}.{field}")
-    }
+    if path.is_empty() { field.to_string() } else { format!("{path}.{field}") }
 }
 
 const MAX_DEPTH: usize = 64;
@@ -89,8 +86,7 @@ impl Scanner<'_> {
                 }
                 Some(b'/') if self.bytes.get(self.pos + 1) == Some(&b'*') => {
                     self.pos += 2;
-                    while self.pos < self.bytes.len() && !self.bytes[self.pos..].starts_with(b"*/")
-                    {
+                    while self.pos < self.bytes.len() && !self.bytes[self.pos..].starts_with(b"*/") {
                         self.pos += 1;
                     }
                     self.pos = (self.pos + 2).min(self.bytes.len());
@@ -131,9 +127,7 @@ impl Scanner<'_> {
                 self.pos += 1;
             }
             self.pos += 1; // opening quote
-            let closing: Vec<u8> = std::iter::once(b'"')
-                .chain(std::iter::repeat_n(b'#', hashes))
-                .collect();
+            let closing: Vec<u8> = std::iter::once(b'"').chain(std::iter::repeat_n(b'#', hashes)).collect();
             while self.pos < self.bytes.len() && !self.bytes[self.pos..].starts_with(&closing) {
                 self.pos += 1;
             }
@@ -161,9 +155,7 @@ impl Scanner<'_> {
         match self.peek() {
             None => return,
             Some(b'"') | Some(b'\'') => self.string(),
-            Some(b'r') if matches!(self.bytes.get(self.pos + 1), Some(b'"') | Some(b'#')) => {
-                self.string()
-            }
+            Some(b'r') if matches!(self.bytes.get(self.pos + 1), Some(b'"') | Some(b'#')) => self.string(),
             Some(b'[') => self.sequence(&path, b']', depth),
             Some(b'{') => self.map_body(&path, depth),
             Some(b'(') => self.group(&path, depth),
@@ -202,9 +194,7 @@ impl Scanner<'_> {
 
     fn looks_like_field(&self) -> bool {
         let mut i = self.pos;
-        while i < self.bytes.len()
-            && (self.bytes[i].is_ascii_alphanumeric() || self.bytes[i] == b'_')
-        {
+        while i < self.bytes.len() && (self.bytes[i].is_ascii_alphanumeric() || self.bytes[i] == b'_') {
             i += 1;
         }
         if i == self.pos {
@@ -263,11 +253,8 @@ impl Scanner<'_> {
                 Some(b',') => self.pos += 1,
                 _ => {
                     let before = self.pos;
-                    let item_path = if transparent_single {
-                        format!("{path}#{index}")
-                    } else {
-                        format!("{path}[{index}]")
-                    };
+                    let item_path =
+                        if transparent_single { format!("{path}#{index}") } else { format!("{path}[{index}]") };
                     self.value(item_path.clone(), depth + 1);
                     if let Some(span) = self.map.spans.get(&item_path) {
                         items.push(*span);
@@ -319,13 +306,9 @@ impl Scanner<'_> {
                 _ => {
                     let key_start = self.pos;
                     self.value(format!("{path}#key"), depth + 1);
-                    let raw =
-                        String::from_utf8_lossy(&self.bytes[key_start..self.pos]).into_owned();
+                    let raw = String::from_utf8_lossy(&self.bytes[key_start..self.pos]).into_owned();
                     let key = raw.trim().trim_matches('"').to_string();
-                    self.map
-                        .keys
-                        .entry(join(path, &key))
-                        .or_insert((key_start, self.pos));
+                    self.map.keys.entry(join(path, &key)).or_insert((key_start, self.pos));
                     self.skip_trivia();
                     if self.peek() == Some(b':') {
                         self.pos += 1;
@@ -376,10 +359,7 @@ Scenario(
 
     #[test]
     fn unknown_paths_fall_back_to_the_parent() {
-        assert_eq!(
-            text_at("turns[1].missing"),
-            "(id: \"two\", weight: 1.5, /* inline */ next: \"one\")"
-        );
+        assert_eq!(text_at("turns[1].missing"), "(id: \"two\", weight: 1.5, /* inline */ next: \"one\")");
     }
 
     #[test]

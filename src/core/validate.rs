@@ -5,9 +5,7 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use super::diagnostic::{Diagnostic, did_you_mean};
 use super::parse::{locate, locate_key};
 use super::pattern::Pattern;
-use super::scenario::{
-    AuthorTest, Condition, Criterion, CriterionKind, Lexicon, Matcher, Scenario, Turn,
-};
+use super::scenario::{AuthorTest, Condition, Criterion, CriterionKind, Lexicon, Matcher, Scenario, Turn};
 use super::source_map::SourceMap;
 use super::vocab::{self, BEHAVIOURS, DETECTORS, JOB_FAMILIES, SLOTS, is_kebab_case};
 
@@ -30,24 +28,17 @@ pub struct Reporter<'a> {
 impl<'a> Reporter<'a> {
     /// A reporter for `file`, whose text and source map locate paths.
     pub fn new(file: &'a str, text: &'a str, map: &'a SourceMap) -> Self {
-        Self {
-            file,
-            text,
-            map,
-            diagnostics: Vec::new(),
-        }
+        Self { file, text, map, diagnostics: Vec::new() }
     }
 
     /// Record `d` at the value at `path`.
     pub fn at(&mut self, path: &str, d: Diagnostic) {
-        self.diagnostics
-            .push(locate(d, self.map, self.text, path).in_file(self.file));
+        self.diagnostics.push(locate(d, self.map, self.text, path).in_file(self.file));
     }
 
     /// Record `d` at the field name at `path`.
     pub fn at_key(&mut self, path: &str, d: Diagnostic) {
-        self.diagnostics
-            .push(locate_key(d, self.map, self.text, path).in_file(self.file));
+        self.diagnostics.push(locate_key(d, self.map, self.text, path).in_file(self.file));
     }
 
     /// True when any error was recorded.
@@ -64,8 +55,7 @@ fn require_text(r: &mut Reporter, path: &str, value: &str, what: &str) {
     if value.trim().is_empty() {
         r.at(
             path,
-            Diagnostic::error("empty-text", format!("{what} is empty"))
-                .with_hint("write the text between the quotes"),
+            Diagnostic::error("empty-text", format!("{what} is empty")).with_hint("write the text between the quotes"),
         );
     }
 }
@@ -75,9 +65,8 @@ fn require_kebab(r: &mut Reporter, path: &str, value: &str, what: &str) {
         let fixed = value.trim().to_lowercase().replace([' ', '_'], "-");
         r.at(
             path,
-            Diagnostic::error("bad-id", format!("{what} `{value}` is not kebab-case")).with_hint(
-                format!("use lowercase letters, digits and hyphens, e.g. `{fixed}`"),
-            ),
+            Diagnostic::error("bad-id", format!("{what} `{value}` is not kebab-case"))
+                .with_hint(format!("use lowercase letters, digits and hyphens, e.g. `{fixed}`")),
         );
     }
 }
@@ -88,10 +77,7 @@ pub fn validate_lexicon(lexicon: &Lexicon, r: &mut Reporter) {
         let path = format!("sets.{name}");
         require_kebab(r, &path, name, "set name");
         if members.is_empty() {
-            r.at(
-                &path,
-                Diagnostic::error("empty-list", format!("lexicon set `{name}` has no members")),
-            );
+            r.at(&path, Diagnostic::error("empty-list", format!("lexicon set `{name}` has no members")));
         }
         for (i, m) in members.iter().enumerate() {
             require_text(r, &format!("{path}[{i}]"), m, "a lexicon member");
@@ -104,25 +90,10 @@ pub fn validate_scenario(s: &Scenario, lexicon: &Lexicon, r: &mut Reporter) {
     require_kebab(r, "id", &s.id, "scenario id");
     require_text(r, "title", &s.title, "the title");
     check_staging(s, r);
-    require_text(
-        r,
-        "briefing.customer.name",
-        &s.briefing.customer.name,
-        "the customer's name",
-    );
-    require_text(
-        r,
-        "briefing.situation",
-        &s.briefing.situation,
-        "the situation",
-    );
+    require_text(r, "briefing.customer.name", &s.briefing.customer.name, "the customer's name");
+    require_text(r, "briefing.situation", &s.briefing.situation, "the situation");
     if let Some(c) = &s.briefing.colleague {
-        require_text(
-            r,
-            "briefing.colleague.name",
-            &c.name,
-            "the colleague's name",
-        );
+        require_text(r, "briefing.colleague.name", &c.name, "the colleague's name");
     }
     if s.turns.is_empty() {
         r.at(
@@ -155,11 +126,8 @@ fn check_staging(s: &Scenario, r: &mut Reporter) {
             if let Some(hint) = suggestion(family, vocab::names(JOB_FAMILIES)) {
                 r.at(
                     &path,
-                    Diagnostic::warning(
-                        "unknown-job-family",
-                        format!("`{family}` is not a standard job family"),
-                    )
-                    .with_hint(hint),
+                    Diagnostic::warning("unknown-job-family", format!("`{family}` is not a standard job family"))
+                        .with_hint(hint),
                 );
             }
         }
@@ -167,8 +135,7 @@ fn check_staging(s: &Scenario, r: &mut Reporter) {
     if s.behaviour.is_empty() {
         r.at(
             "behaviour",
-            Diagnostic::error("empty-list", "no behaviour given")
-                .with_hint("e.g. `behaviour: [\"follow-up\"]`"),
+            Diagnostic::error("empty-list", "no behaviour given").with_hint("e.g. `behaviour: [\"follow-up\"]`"),
         );
     }
     for (i, b) in s.behaviour.iter().enumerate() {
@@ -176,14 +143,8 @@ fn check_staging(s: &Scenario, r: &mut Reporter) {
             let known = vocab::names(BEHAVIOURS).collect::<Vec<_>>().join(", ");
             r.at(
                 &format!("behaviour[{i}]"),
-                Diagnostic::error(
-                    "unknown-behaviour",
-                    format!("`{b}` is not a behaviour FollowThrough knows"),
-                )
-                .with_hint(
-                    suggestion(b, vocab::names(BEHAVIOURS))
-                        .unwrap_or(format!("expected one of {known}")),
-                ),
+                Diagnostic::error("unknown-behaviour", format!("`{b}` is not a behaviour FollowThrough knows"))
+                    .with_hint(suggestion(b, vocab::names(BEHAVIOURS)).unwrap_or(format!("expected one of {known}"))),
             );
         }
     }
@@ -191,24 +152,15 @@ fn check_staging(s: &Scenario, r: &mut Reporter) {
         if !RATING_RANGE.contains(&value) {
             r.at(
                 field,
-                Diagnostic::error(
-                    "out-of-range",
-                    format!("{field} is {value}; it must be 1 to 5"),
-                )
-                .with_hint("1 = lowest, 5 = highest"),
+                Diagnostic::error("out-of-range", format!("{field} is {value}; it must be 1 to 5"))
+                    .with_hint("1 = lowest, 5 = highest"),
             );
         }
     }
     for (i, p) in s.prerequisites.iter().enumerate() {
         let path = format!("prerequisites[{i}]");
         if p == &s.id {
-            r.at(
-                &path,
-                Diagnostic::error(
-                    "self-prerequisite",
-                    "a scenario cannot be its own prerequisite",
-                ),
-            );
+            r.at(&path, Diagnostic::error("self-prerequisite", "a scenario cannot be its own prerequisite"));
         }
     }
 }
@@ -228,27 +180,10 @@ fn check_turn_ids<'s>(s: &'s Scenario, r: &mut Reporter) -> Vec<&'s str> {
     s.turns.iter().map(|t| t.id.as_str()).collect()
 }
 
-fn check_turn(
-    s: &Scenario,
-    t: &Turn,
-    path: &str,
-    turn_ids: &[&str],
-    lexicon: &Lexicon,
-    r: &mut Reporter,
-) {
-    require_text(
-        r,
-        &format!("{path}.customer"),
-        &t.customer,
-        "the customer's line",
-    );
+fn check_turn(s: &Scenario, t: &Turn, path: &str, turn_ids: &[&str], lexicon: &Lexicon, r: &mut Reporter) {
+    require_text(r, &format!("{path}.customer"), &t.customer, "the customer's line");
     for (i, a) in t.alternatives.iter().enumerate() {
-        require_text(
-            r,
-            &format!("{path}.alternatives[{i}]"),
-            a,
-            "an alternative wording",
-        );
+        require_text(r, &format!("{path}.alternatives[{i}]"), a, "an alternative wording");
     }
     if let Some(voice) = &t.voice {
         check_voice_path(voice, &format!("{path}.voice"), r);
@@ -256,64 +191,44 @@ fn check_turn(
     if !TIME_LIMIT_RANGE.contains(&t.time_limit) {
         r.at(
             &format!("{path}.time_limit"),
-            Diagnostic::error(
-                "out-of-range",
-                format!(
-                    "time_limit is {} seconds; it must be 5 to 900",
-                    t.time_limit
-                ),
-            )
-            .with_hint("most spoken answers need 30 to 120 seconds"),
+            Diagnostic::error("out-of-range", format!("time_limit is {} seconds; it must be 5 to 900", t.time_limit))
+                .with_hint("most spoken answers need 30 to 120 seconds"),
         );
     }
     if t.pass_mark > 100 {
         r.at(
             &format!("{path}.pass_mark"),
-            Diagnostic::error(
-                "out-of-range",
-                format!("pass_mark is {}; scores run from 0 to 100", t.pass_mark),
-            ),
+            Diagnostic::error("out-of-range", format!("pass_mark is {}; scores run from 0 to 100", t.pass_mark)),
         );
     }
-    require_text(
-        r,
-        &format!("{path}.model_answer"),
-        &t.model_answer,
-        "the model answer",
-    );
-    require_text(
-        r,
-        &format!("{path}.tip.text"),
-        &t.tip.text,
-        "the coaching tip",
-    );
+    require_text(r, &format!("{path}.model_answer"), &t.model_answer, "the model answer");
+    require_text(r, &format!("{path}.tip.text"), &t.tip.text, "the coaching tip");
     check_rubric(s, t, path, lexicon, r);
     check_branches(t, path, turn_ids, r);
 }
 
-fn check_voice_path(voice: &str, path: &str, r: &mut Reporter) {
+/// The problem with a voice path as written (absolute, `..`, not WAV/OGG), if any.
+pub fn voice_path_problem(voice: &str) -> Option<Diagnostic> {
     let unsafe_path = voice.starts_with('/')
         || voice.starts_with('\\')
         || voice.chars().nth(1) == Some(':')
         || voice.split(['/', '\\']).any(|part| part == "..");
     if unsafe_path {
-        r.at(
-            path,
+        return Some(
             Diagnostic::error("voice-outside-assets", format!("voice file `{voice}` points outside the assets folder"))
                 .with_hint("write a path relative to `assets/`, e.g. \"voices/my-scenario-opening.wav\"; absolute paths and `..` are refused"),
         );
-        return;
     }
     let lower = voice.to_lowercase();
-    if !(lower.ends_with(".wav") || lower.ends_with(".ogg")) {
-        r.at(
-            path,
-            Diagnostic::error(
-                "voice-format",
-                format!("voice file `{voice}` is not a .wav or .ogg file"),
-            )
-            .with_hint("convert it to WAV or OGG Vorbis"),
-        );
+    (!(lower.ends_with(".wav") || lower.ends_with(".ogg"))).then(|| {
+        Diagnostic::error("voice-format", format!("voice file `{voice}` is not a .wav or .ogg file"))
+            .with_hint("convert it to WAV or OGG Vorbis")
+    })
+}
+
+fn check_voice_path(voice: &str, path: &str, r: &mut Reporter) {
+    if let Some(d) = voice_path_problem(voice) {
+        r.at(path, d);
     }
 }
 
@@ -331,10 +246,7 @@ fn check_rubric(s: &Scenario, t: &Turn, path: &str, lexicon: &Lexicon, r: &mut R
             &format!("{path}.rubric"),
             Diagnostic::error(
                 "no-required-criterion",
-                format!(
-                    "turn `{}` has only forbidden criteria, so no answer can score points",
-                    t.id
-                ),
+                format!("turn `{}` has only forbidden criteria, so no answer can score points", t.id),
             )
             .with_hint("add a Required criterion describing what a good answer does"),
         );
@@ -346,27 +258,16 @@ fn check_rubric(s: &Scenario, t: &Turn, path: &str, lexicon: &Lexicon, r: &mut R
         if !seen.insert(c.id.as_str()) {
             r.at(
                 &format!("{cpath}.id"),
-                Diagnostic::error(
-                    "duplicate-id",
-                    format!("two criteria in turn `{}` have the id `{}`", t.id, c.id),
-                ),
+                Diagnostic::error("duplicate-id", format!("two criteria in turn `{}` have the id `{}`", t.id, c.id)),
             );
         }
-        require_text(
-            r,
-            &format!("{cpath}.label"),
-            &c.label,
-            "the criterion's label",
-        );
+        require_text(r, &format!("{cpath}.label"), &c.label, "the criterion's label");
         check_weight(c, &cpath, r);
         if c.detect.is_empty() {
             r.at(
                 &format!("{cpath}.detect"),
-                Diagnostic::error(
-                    "empty-list",
-                    format!("criterion `{}` has nothing to detect", c.id),
-                )
-                .with_hint("add a Phrase(..), Regex(..) or Detector(..)"),
+                Diagnostic::error("empty-list", format!("criterion `{}` has nothing to detect", c.id))
+                    .with_hint("add a Phrase(..), Regex(..) or Detector(..)"),
             );
         }
         for (j, m) in c.detect.iter().enumerate() {
@@ -379,8 +280,11 @@ fn check_weight(c: &Criterion, cpath: &str, r: &mut Reporter) {
     if !(c.weight.is_finite() && c.weight > 0.0) {
         r.at(
             &format!("{cpath}.weight"),
-            Diagnostic::error("bad-weight", format!("weight of `{}` is {}; weights must be greater than 0", c.id, c.weight))
-                .with_hint("to make a criterion cost points, keep the weight positive and set `kind: Forbidden`"),
+            Diagnostic::error(
+                "bad-weight",
+                format!("weight of `{}` is {}; weights must be greater than 0", c.id, c.weight),
+            )
+            .with_hint("to make a criterion cost points, keep the weight positive and set `kind: Forbidden`"),
         );
     }
 }
@@ -388,13 +292,7 @@ fn check_weight(c: &Criterion, cpath: &str, r: &mut Reporter) {
 fn check_matcher(s: &Scenario, m: &Matcher, path: &str, lexicon: &Lexicon, r: &mut Reporter) {
     match m {
         Matcher::Phrase(text) => match Pattern::parse(text) {
-            Err(e) => r.at(
-                path,
-                Diagnostic::error(
-                    "bad-pattern",
-                    format!("phrase \"{text}\" cannot be read: {e}"),
-                ),
-            ),
+            Err(e) => r.at(path, Diagnostic::error("bad-pattern", format!("phrase \"{text}\" cannot be read: {e}"))),
             Ok(pattern) => {
                 for (is_slot, name) in pattern.references() {
                     check_reference(s, is_slot, &name, path, lexicon, r);
@@ -402,24 +300,9 @@ fn check_matcher(s: &Scenario, m: &Matcher, path: &str, lexicon: &Lexicon, r: &m
             }
         },
         Matcher::Regex(text) => {
-            if let Err(e) = regex::RegexBuilder::new(text)
-                .size_limit(REGEX_SIZE_LIMIT)
-                .build()
-            {
-                let first_line = e
-                    .to_string()
-                    .lines()
-                    .last()
-                    .unwrap_or_default()
-                    .trim()
-                    .to_string();
-                r.at(
-                    path,
-                    Diagnostic::error(
-                        "bad-pattern",
-                        format!("regex `{text}` does not compile: {first_line}"),
-                    ),
-                );
+            if let Err(e) = regex::RegexBuilder::new(text).size_limit(REGEX_SIZE_LIMIT).build() {
+                let first_line = e.to_string().lines().last().unwrap_or_default().trim().to_string();
+                r.at(path, Diagnostic::error("bad-pattern", format!("regex `{text}` does not compile: {first_line}")));
             }
         }
         Matcher::Detector(name) => {
@@ -427,23 +310,14 @@ fn check_matcher(s: &Scenario, m: &Matcher, path: &str, lexicon: &Lexicon, r: &m
                 let known = vocab::names(DETECTORS).collect::<Vec<_>>().join(", ");
                 r.at(
                     path,
-                    Diagnostic::error(
-                        "unknown-detector",
-                        format!("there is no built-in detector `{name}`"),
-                    )
-                    .with_hint(
-                        suggestion(name, vocab::names(DETECTORS))
-                            .unwrap_or(format!("detectors: {known}")),
-                    ),
+                    Diagnostic::error("unknown-detector", format!("there is no built-in detector `{name}`"))
+                        .with_hint(suggestion(name, vocab::names(DETECTORS)).unwrap_or(format!("detectors: {known}"))),
                 );
             }
         }
         Matcher::All(inner) => {
             if inner.is_empty() {
-                r.at(
-                    path,
-                    Diagnostic::error("empty-list", "All([]) has nothing to match"),
-                );
+                r.at(path, Diagnostic::error("empty-list", "All([]) has nothing to match"));
             }
             for (i, m) in inner.iter().enumerate() {
                 check_matcher(s, m, &format!("{path}[{i}]"), lexicon, r);
@@ -452,41 +326,26 @@ fn check_matcher(s: &Scenario, m: &Matcher, path: &str, lexicon: &Lexicon, r: &m
     }
 }
 
-fn check_reference(
-    s: &Scenario,
-    is_slot: bool,
-    name: &str,
-    path: &str,
-    lexicon: &Lexicon,
-    r: &mut Reporter,
-) {
+fn check_reference(s: &Scenario, is_slot: bool, name: &str, path: &str, lexicon: &Lexicon, r: &mut Reporter) {
     if is_slot {
         if !vocab::contains(SLOTS, name) {
             let known = vocab::names(SLOTS).collect::<Vec<_>>().join(", ");
             r.at(
                 path,
-                Diagnostic::error("unknown-slot", format!("unknown slot `{{{name}}}`")).with_hint(
-                    suggestion(name, vocab::names(SLOTS)).unwrap_or(format!("slots: {known}")),
-                ),
+                Diagnostic::error("unknown-slot", format!("unknown slot `{{{name}}}`"))
+                    .with_hint(suggestion(name, vocab::names(SLOTS)).unwrap_or(format!("slots: {known}"))),
             );
         } else if name == "colleague" && s.briefing.colleague.is_none() {
             r.at(
                 path,
-                Diagnostic::error(
-                    "missing-colleague",
-                    "`{colleague}` is used but the briefing names no colleague",
-                )
-                .with_hint("add `colleague: (name: \"...\", about: \"...\")` to the briefing"),
+                Diagnostic::error("missing-colleague", "`{colleague}` is used but the briefing names no colleague")
+                    .with_hint("add `colleague: (name: \"...\", about: \"...\")` to the briefing"),
             );
         }
     } else if !lexicon.sets.contains_key(name) {
         r.at(
             path,
-            Diagnostic::error(
-                "unknown-set",
-                format!("lexicon set `@{name}` does not exist"),
-            )
-            .with_hint(
+            Diagnostic::error("unknown-set", format!("lexicon set `@{name}` does not exist")).with_hint(
                 suggestion(name, lexicon.sets.keys().map(String::as_str))
                     .unwrap_or("define it in scenarios/lexicon.ron".to_string()),
             ),
@@ -497,9 +356,7 @@ fn check_reference(
 fn condition_criteria(c: &Condition, out: &mut Vec<String>) {
     match c {
         Condition::Met(id) | Condition::NotMet(id) => out.push(id.clone()),
-        Condition::All(inner) | Condition::Any(inner) => {
-            inner.iter().for_each(|c| condition_criteria(c, out))
-        }
+        Condition::All(inner) | Condition::Any(inner) => inner.iter().for_each(|c| condition_criteria(c, out)),
         Condition::Passed | Condition::Failed => {}
     }
 }
@@ -515,8 +372,11 @@ fn check_branches(t: &Turn, path: &str, turn_ids: &[&str], r: &mut Reporter) {
             if !criteria.contains(&id.as_str()) {
                 r.at(
                     &format!("{bpath}.when"),
-                    Diagnostic::error("unknown-criterion", format!("branch condition names criterion `{id}`, which turn `{}` does not have", t.id))
-                        .with_optional_hint(suggestion(&id, criteria.iter().copied())),
+                    Diagnostic::error(
+                        "unknown-criterion",
+                        format!("branch condition names criterion `{id}`, which turn `{}` does not have", t.id),
+                    )
+                    .with_optional_hint(suggestion(&id, criteria.iter().copied())),
                 );
             }
         }
@@ -536,8 +396,11 @@ fn check_branches(t: &Turn, path: &str, turn_ids: &[&str], r: &mut Reporter) {
     } else if !t.is_final {
         r.at(
             &format!("{path}.id"),
-            Diagnostic::error("dead-end", format!("turn `{}` ends nowhere: it has no `next` and is not marked final", t.id))
-                .with_hint("add `next: \"<turn id>\"` for when no branch applies, or `final: true` to end the drill here"),
+            Diagnostic::error(
+                "dead-end",
+                format!("turn `{}` ends nowhere: it has no `next` and is not marked final", t.id),
+            )
+            .with_hint("add `next: \"<turn id>\"` for when no branch applies, or `final: true` to end the drill here"),
         );
     }
 }
@@ -546,13 +409,8 @@ fn check_turn_ref(target: &str, path: &str, turn_ids: &[&str], r: &mut Reporter)
     if !turn_ids.contains(&target) {
         r.at(
             path,
-            Diagnostic::error(
-                "unknown-turn",
-                format!("there is no turn `{target}` to go to"),
-            )
-            .with_hint(
-                suggestion(target, turn_ids.iter().copied())
-                    .unwrap_or(format!("turns: {}", turn_ids.join(", "))),
+            Diagnostic::error("unknown-turn", format!("there is no turn `{target}` to go to")).with_hint(
+                suggestion(target, turn_ids.iter().copied()).unwrap_or(format!("turns: {}", turn_ids.join(", "))),
             ),
         );
     }
@@ -560,49 +418,35 @@ fn check_turn_ref(target: &str, path: &str, turn_ids: &[&str], r: &mut Reporter)
 
 /// The ids of turns each turn can go to next.
 pub fn successors(t: &Turn) -> Vec<&str> {
-    t.branches
-        .iter()
-        .map(|b| b.goto.as_str())
-        .chain(t.next.as_deref())
-        .collect()
+    t.branches.iter().map(|b| b.goto.as_str()).chain(t.next.as_deref()).collect()
 }
 
 fn check_flow(s: &Scenario, r: &mut Reporter) {
-    let index: HashMap<&str, usize> = s
-        .turns
-        .iter()
-        .enumerate()
-        .map(|(i, t)| (t.id.as_str(), i))
-        .collect();
+    let index: HashMap<&str, usize> = s.turns.iter().enumerate().map(|(i, t)| (t.id.as_str(), i)).collect();
     let mut reachable = BTreeSet::new();
     let mut stack = vec![0usize];
     while let Some(i) = stack.pop() {
         if reachable.insert(i) {
-            stack.extend(
-                successors(&s.turns[i])
-                    .iter()
-                    .filter_map(|id| index.get(id))
-                    .copied(),
-            );
+            stack.extend(successors(&s.turns[i]).iter().filter_map(|id| index.get(id)).copied());
         }
     }
     // Turns from which some final turn can be reached, found backwards from the final turns.
-    let mut can_end: BTreeSet<usize> = s
-        .turns
-        .iter()
-        .enumerate()
-        .filter(|(_, t)| t.is_final)
-        .map(|(i, _)| i)
-        .collect();
+    // Dead ends (no `next`, not final) are reported on their own; count them as ends here.
+    let mut can_end: BTreeSet<usize> =
+        s.turns.iter().enumerate().filter(|(_, t)| t.is_final || t.next.is_none()).map(|(i, _)| i).collect();
+    if !s.turns.iter().any(|t| t.is_final) && can_end.is_empty() {
+        r.at_key(
+            "turns",
+            Diagnostic::error("endless-loop", "no turn is marked final, so the drill can never end")
+                .with_hint("add `final: true` to the turn where the conversation ends"),
+        );
+        return;
+    }
     let mut changed = true;
     while changed {
         changed = false;
         for (i, t) in s.turns.iter().enumerate() {
-            if !can_end.contains(&i)
-                && successors(t)
-                    .iter()
-                    .filter_map(|id| index.get(id))
-                    .any(|j| can_end.contains(j))
+            if !can_end.contains(&i) && successors(t).iter().filter_map(|id| index.get(id)).any(|j| can_end.contains(j))
             {
                 can_end.insert(i);
                 changed = true;
@@ -614,25 +458,17 @@ fn check_flow(s: &Scenario, r: &mut Reporter) {
         if !reachable.contains(&i) {
             r.at(
                 &path,
-                Diagnostic::warning(
-                    "unreachable-turn",
-                    format!("no path from the first turn reaches turn `{}`", t.id),
-                )
-                .with_hint("point a branch or a `next` at it, or remove it"),
+                Diagnostic::warning("unreachable-turn", format!("no path from the first turn reaches turn `{}`", t.id))
+                    .with_hint("point a branch or a `next` at it, or remove it"),
             );
         } else if !can_end.contains(&i) && (t.next.is_some() || !t.branches.is_empty()) {
             r.at(
                 &path,
                 Diagnostic::error(
                     "endless-loop",
-                    format!(
-                        "from turn `{}` the drill can never reach a final turn",
-                        t.id
-                    ),
+                    format!("from turn `{}` the drill can never reach a final turn", t.id),
                 )
-                .with_hint(
-                    "mark a turn on this path `final: true`, or point `next` at one that is",
-                ),
+                .with_hint("mark a turn on this path `final: true`, or point `next` at one that is"),
             );
         }
     }
@@ -642,8 +478,9 @@ fn check_tests(s: &Scenario, r: &mut Reporter) {
     if s.tests.is_empty() {
         r.at_key(
             "turns",
-            Diagnostic::warning("no-author-tests", format!("scenario `{}` has no author tests", s.id))
-                .with_hint("add `tests: [ ... ]` with a strong, a vague and a blaming answer so rubric changes are caught"),
+            Diagnostic::warning("no-author-tests", format!("scenario `{}` has no author tests", s.id)).with_hint(
+                "add `tests: [ ... ]` with a strong, a vague and a blaming answer so rubric changes are caught",
+            ),
         );
     }
     for (i, test) in s.tests.iter().enumerate() {
@@ -666,11 +503,7 @@ fn check_test(s: &Scenario, test: &AuthorTest, path: &str, r: &mut Reporter) {
     };
     let criteria: Vec<&str> = turn.rubric.iter().map(|c| c.id.as_str()).collect();
     for field in ["met", "not_met"] {
-        let ids = if field == "met" {
-            &test.met
-        } else {
-            &test.not_met
-        };
+        let ids = if field == "met" { &test.met } else { &test.not_met };
         for (j, id) in ids.iter().enumerate() {
             if !criteria.contains(&id.as_str()) {
                 r.at(
@@ -702,26 +535,16 @@ fn check_test(s: &Scenario, test: &AuthorTest, path: &str, r: &mut Reporter) {
                 &format!("{path}.score"),
                 Diagnostic::error(
                     "out-of-range",
-                    format!(
-                        "score range {}-{} is not within 0-100 with min <= max",
-                        range.min, range.max
-                    ),
+                    format!("score range {}-{} is not within 0-100 with min <= max", range.min, range.max),
                 ),
             );
         }
     }
-    if test.met.is_empty()
-        && test.not_met.is_empty()
-        && test.score.is_none()
-        && test.passes.is_none()
-    {
+    if test.met.is_empty() && test.not_met.is_empty() && test.score.is_none() && test.passes.is_none() {
         r.at(
             &format!("{path}.name"),
-            Diagnostic::error(
-                "empty-test",
-                format!("test \"{}\" checks nothing", test.name),
-            )
-            .with_hint("add `met`, `not_met`, `score` or `passes`"),
+            Diagnostic::error("empty-test", format!("test \"{}\" checks nothing", test.name))
+                .with_hint("add `met`, `not_met`, `score` or `passes`"),
         );
     }
 }
@@ -755,30 +578,17 @@ mod tests {
     fn dangling_branch_is_located_with_suggestion() {
         let text = GOOD.replace("goto: \"escalation\"", "goto: \"escalaton\"");
         let d = check(&text);
-        let e = d
-            .iter()
-            .find(|d| d.code == "unknown-turn")
-            .expect("dangling");
+        let e = d.iter().find(|d| d.code == "unknown-turn").expect("dangling");
         assert_eq!(e.hint.as_deref(), Some("did you mean `escalation`?"));
-        let line = text
-            .lines()
-            .position(|l| l.contains("escalaton"))
-            .expect("line")
-            + 1;
+        let line = text.lines().position(|l| l.contains("escalaton")).expect("line") + 1;
         assert_eq!(e.start.map(|p| p.line), Some(line));
     }
 
     #[test]
     fn ranges_are_enforced() {
-        let text = GOOD
-            .replace("importance: 4", "importance: 9")
-            .replace("time_limit: 60", "time_limit: 2");
+        let text = GOOD.replace("importance: 4", "importance: 9").replace("time_limit: 60", "time_limit: 2");
         let c = codes(&text);
-        assert_eq!(
-            c.iter().filter(|c| **c == "out-of-range").count(),
-            2,
-            "{c:?}"
-        );
+        assert_eq!(c.iter().filter(|c| **c == "out-of-range").count(), 2, "{c:?}");
     }
 
     #[test]
@@ -788,10 +598,7 @@ mod tests {
 
     #[test]
     fn dead_ends_and_unreachable_turns() {
-        let text = GOOD.replace(
-            "final: true,\n            // end-of-close",
-            "// end-of-close",
-        );
+        let text = GOOD.replace("final: true,\n            // end-of-close", "// end-of-close");
         let c = codes(&text);
         assert!(c.contains(&"dead-end"), "{c:?}");
         let text = GOOD.replace("(when: Met(\"blames\"), goto: \"escalation\")", "");
@@ -800,47 +607,28 @@ mod tests {
 
     #[test]
     fn voice_paths_stay_inside_assets() {
-        assert!(
-            codes(&GOOD.replace("voices/minimal.wav", "../secret.wav"))
-                .contains(&"voice-outside-assets")
-        );
-        assert!(
-            codes(&GOOD.replace("voices/minimal.wav", "/etc/passwd.wav"))
-                .contains(&"voice-outside-assets")
-        );
-        assert!(
-            codes(&GOOD.replace("voices/minimal.wav", "voices/minimal.mp3"))
-                .contains(&"voice-format")
-        );
+        assert!(codes(&GOOD.replace("voices/minimal.wav", "../secret.wav")).contains(&"voice-outside-assets"));
+        assert!(codes(&GOOD.replace("voices/minimal.wav", "/etc/passwd.wav")).contains(&"voice-outside-assets"));
+        assert!(codes(&GOOD.replace("voices/minimal.wav", "voices/minimal.mp3")).contains(&"voice-format"));
     }
 
     #[test]
     fn patterns_slots_sets_and_detectors_are_checked() {
         assert!(codes(&GOOD.replace("{time}", "{tme}")).contains(&"unknown-slot"));
         assert!(codes(&GOOD.replace("@apology", "@apologies")).contains(&"unknown-set"));
-        assert!(
-            codes(&GOOD.replace("blame-shifting", "blame-shiftng")).contains(&"unknown-detector")
-        );
-        assert!(
-            codes(&GOOD.replace("Regex(\"(?i)corporate\")", "Regex(\"(corporate\")"))
-                .contains(&"bad-pattern")
-        );
+        assert!(codes(&GOOD.replace("blame-shifting", "blame-shiftng")).contains(&"unknown-detector"));
+        assert!(codes(&GOOD.replace("Regex(\"(?i)corporate\")", "Regex(\"(corporate\")")).contains(&"bad-pattern"));
     }
 
     #[test]
     fn author_tests_must_name_real_criteria() {
-        assert!(
-            codes(&GOOD.replace("met: [\"owns-it\"]", "met: [\"owns\"]"))
-                .contains(&"unknown-criterion")
-        );
+        assert!(codes(&GOOD.replace("met: [\"owns-it\"]", "met: [\"owns\"]")).contains(&"unknown-criterion"));
     }
 
     #[test]
     fn loops_without_an_exit_are_errors() {
-        let text = GOOD.replace(
-            "final: true,\n            // end-of-close",
-            "next: \"opening\",\n            // end-of-close",
-        );
+        let text = GOOD
+            .replace("final: true,\n            // end-of-close", "next: \"opening\",\n            // end-of-close");
         assert!(codes(&text).contains(&"endless-loop"), "{:?}", codes(&text));
     }
 }

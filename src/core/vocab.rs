@@ -16,40 +16,16 @@ const fn term(name: &'static str, description: &'static str) -> Term {
 
 /// The behaviours a scenario can train.
 pub const BEHAVIOURS: &[Term] = &[
-    term(
-        "ownership",
-        "Own the problem from first contact to resolution; no blaming others",
-    ),
+    term("ownership", "Own the problem from first contact to resolution; no blaming others"),
     term("follow-up", "Promise a specific time, and keep it"),
-    term(
-        "warm-handover",
-        "Pass the case to a colleague without breaking the chain",
-    ),
-    term(
-        "bad-news",
-        "Call back on time with news the customer will not like",
-    ),
+    term("warm-handover", "Pass the case to a colleague without breaking the chain"),
+    term("bad-news", "Call back on time with news the customer will not like"),
     term("good-news", "Call back with good news too"),
-    term(
-        "pre-positioning",
-        "Say exactly what happens next and when, so nobody is disappointed",
-    ),
-    term(
-        "recovery",
-        "Win back a customer after a failure or a public complaint",
-    ),
-    term(
-        "one-touch",
-        "Resolve it on the spot when you are empowered to",
-    ),
-    term(
-        "no-information-yet",
-        "Call back on time although the answer has not arrived",
-    ),
-    term(
-        "internal-customer",
-        "Follow up with your own staff or peers",
-    ),
+    term("pre-positioning", "Say exactly what happens next and when, so nobody is disappointed"),
+    term("recovery", "Win back a customer after a failure or a public complaint"),
+    term("one-touch", "Resolve it on the spot when you are empowered to"),
+    term("no-information-yet", "Call back on time although the answer has not arrived"),
+    term("internal-customer", "Follow up with your own staff or peers"),
 ];
 
 /// The job families scenarios are written for. Files may name others; near misses get a warning.
@@ -58,54 +34,27 @@ pub const JOB_FAMILIES: &[Term] = &[
     term("contact-centre", "Call and contact centre agents"),
     term("service-desk", "IT and customer service desks"),
     term("retail-shift-lead", "Retail shift leads and store staff"),
-    term(
-        "restaurant-shift-lead",
-        "Restaurant and hospitality shift leads",
-    ),
+    term("restaurant-shift-lead", "Restaurant and hospitality shift leads"),
     term("field-technician", "Field and installation technicians"),
-    term(
-        "manager",
-        "Leaders, managers and coaches with their own staff",
-    ),
+    term("manager", "Leaders, managers and coaches with their own staff"),
 ];
 
 /// Built-in detectors a criterion can reference with `Detector("name")`.
 pub const DETECTORS: &[Term] = &[
-    term(
-        "specific-time-commitment",
-        "Commits to call, email or update at a specific time (not \"soon\")",
-    ),
-    term(
-        "uses-customer-name",
-        "Uses the customer's name from the briefing",
-    ),
+    term("specific-time-commitment", "Commits to call, email or update at a specific time (not \"soon\")"),
+    term("uses-customer-name", "Uses the customer's name from the briefing"),
     term("ownership-apology", "Apologises and takes responsibility"),
-    term(
-        "deflecting-apology",
-        "Apologises in a way that deflects (\"sorry you feel that way\")",
-    ),
-    term(
-        "blame-shifting",
-        "Blames another department, corporate, policy, the system, a colleague or the customer",
-    ),
+    term("deflecting-apology", "Apologises in a way that deflects (\"sorry you feel that way\")"),
+    term("blame-shifting", "Blames another department, corporate, policy, the system, a colleague or the customer"),
     term("asks-question", "Asks the customer a question"),
     term("states-next-steps", "Says what happens next"),
-    term(
-        "warm-handover",
-        "Names the colleague, summarises the case, says the customer will not repeat themselves",
-    ),
-    term(
-        "hedged-commitment",
-        "Weakens a promise (\"I'll try\", \"if I can\", \"hopefully\")",
-    ),
+    term("warm-handover", "Names the colleague, summarises the case, says the customer will not repeat themselves"),
+    term("hedged-commitment", "Weakens a promise (\"I'll try\", \"if I can\", \"hopefully\")"),
 ];
 
 /// Slots usable inside phrase patterns as `{name}`.
 pub const SLOTS: &[Term] = &[
-    term(
-        "time",
-        "A specific time: clock time, weekday, today/tomorrow + part of day, within N hours",
-    ),
+    term("time", "A specific time: clock time, weekday, today/tomorrow + part of day, within N hours"),
     term("customer", "The customer's name from the briefing"),
     term("colleague", "The colleague's name from the briefing"),
     term("number", "Any number"),
@@ -132,8 +81,7 @@ pub fn is_kebab_case(s: &str) -> bool {
         && !s.starts_with('-')
         && !s.ends_with('-')
         && !s.contains("--")
-        && s.chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
 /// A readable display name for a kebab-case term: `bank-branch` -> `Bank branch`.

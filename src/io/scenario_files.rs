@@ -41,13 +41,15 @@ pub fn find_ron_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, MissingPath> {
 
 /// Read one file for checking: refuses files over 1 MiB without reading them.
 pub fn read_input(path: &Path) -> FileInput {
-    let kind = if path.file_name().is_some_and(|n| n == LEXICON_FILE_NAME) { FileKind::Lexicon } else { FileKind::Scenario };
+    let kind =
+        if path.file_name().is_some_and(|n| n == LEXICON_FILE_NAME) { FileKind::Lexicon } else { FileKind::Scenario };
     FileInput { path: path.display().to_string(), kind, contents: read_limited(path) }
 }
 
 fn read_limited(path: &Path) -> Result<Vec<u8>, Diagnostic> {
     let unreadable = |e: std::io::Error| {
-        Diagnostic::error("unreadable", format!("cannot read the file: {e}")).with_hint("check that it exists and you may read it")
+        Diagnostic::error("unreadable", format!("cannot read the file: {e}"))
+            .with_hint("check that it exists and you may read it")
     };
     let file = fs::File::open(path).map_err(unreadable)?;
     let len = file.metadata().map_err(unreadable)?.len();

@@ -109,7 +109,9 @@ impl FollowThroughApp {
             ui.separator();
             ui.label(&self.status);
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                if self.scenarios_dir.is_some() && ui.button("Reload scenarios").on_hover_text("Read the scenario folder again").clicked() {
+                if self.scenarios_dir.is_some()
+                    && ui.button("Reload scenarios").on_hover_text("Read the scenario folder again").clicked()
+                {
                     command = Some(Command::Reload);
                 }
                 if !self.library.diagnostics.is_empty() && ui.button("Scenario problems").clicked() {

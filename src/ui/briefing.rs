@@ -9,7 +9,7 @@ use super::widgets::{bullet_list_ui, priority_badge_ui};
 /// Draw a scenario's briefing; returns what the user asked for.
 pub fn briefing_ui(ui: &mut egui::Ui, s: &Scenario) -> Option<Command> {
     let mut command = None;
-    if ui.button("← Back to library").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+    if ui.button("Back to library").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
         command = Some(Command::GoHome);
     }
     ui.add_space(4.0);

@@ -40,8 +40,7 @@ pub fn home_ui(ui: &mut egui::Ui, library: &Library, job_family: Option<&str>) -
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
         for group in &groups {
             ui.add_space(8.0);
-            ui.label(egui::RichText::new(display_name(&group.behaviour)).heading())
-                .on_hover_text(&group.description);
+            ui.label(egui::RichText::new(display_name(&group.behaviour)).heading()).on_hover_text(&group.description);
             ui.label(egui::RichText::new(&group.description).weak());
             for entry in &group.entries {
                 if let Some(c) = entry_ui(ui, entry) {

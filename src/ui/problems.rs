@@ -7,12 +7,14 @@ use super::app::Command;
 /// Draw the list of scenario file problems; returns what the user asked for.
 pub fn problems_ui(ui: &mut egui::Ui, library: &Library) -> Option<Command> {
     let mut command = None;
-    if ui.button("← Back to library").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+    if ui.button("Back to library").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
         command = Some(Command::GoHome);
     }
     let s = library.summary();
     ui.heading(format!("Scenario file problems: {} errors, {} warnings", s.errors, s.warnings));
-    ui.label("Files with errors are not loaded; the rest of the library works. Fix the file, then press Reload scenarios.");
+    ui.label(
+        "Files with errors are not loaded; the rest of the library works. Fix the file, then press Reload scenarios.",
+    );
     ui.separator();
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
         for d in &library.diagnostics {

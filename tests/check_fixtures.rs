@@ -1,0 +1,103 @@
+//! Every malformed fixture in `tests/fixtures/bad/` is reported with the expected code at the
+//! expected line and column (listed in `EXPECTED.tsv`), and the bundled scenarios are clean.
+
+use std::path::{Path, PathBuf};
+
+use followthrough::core::diagnostic::Severity;
+use followthrough::io::scenario_files::load_library;
+
+struct Expected {
+    file: String,
+    position: Option<(usize, usize)>,
+    severity: Severity,
+    code: String,
+}
+
+fn expectations() -> Vec<Expected> {
+    let text = std::fs::read_to_string("tests/fixtures/bad/EXPECTED.tsv").expect("EXPECTED.tsv is readable");
+    text.lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|line| {
+            let cols: Vec<&str> = line.split('\t').collect();
+            assert_eq!(cols.len(), 4, "bad manifest line: {line}");
+            let position = (cols[1] != "-").then(|| {
+                let (l, c) = cols[1].split_once(':').expect("line:col");
+                (l.parse().expect("line"), c.parse().expect("col"))
+            });
+            let severity = if cols[2] == "warning" { Severity::Warning } else { Severity::Error };
+            Expected { file: cols[0].to_string(), position, severity, code: cols[3].to_string() }
+        })
+        .collect()
+}
+
+fn file_name(path: &str) -> String {
+    Path::new(path).file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
+}
+
+#[test]
+fn every_bad_fixture_is_reported_at_the_right_place() {
+    let library = load_library(&[PathBuf::from("tests/fixtures/bad")]).expect("fixture folder exists");
+    let expected = expectations();
+    assert!(expected.len() >= 30, "at least 30 bad fixtures, found {}", expected.len());
+    let mut failures = Vec::new();
+    for e in &expected {
+        let found = library.diagnostics.iter().any(|d| {
+            file_name(&d.file) == e.file
+                && d.code == e.code
+                && d.severity == e.severity
+                && e.position.is_none_or(|(line, col)| d.start.is_some_and(|p| p.line == line && p.column == col))
+        });
+        if !found {
+            let got: Vec<String> = library
+                .diagnostics
+                .iter()
+                .filter(|d| file_name(&d.file) == e.file)
+                .map(|d| format!("{} at {:?}: {}", d.code, d.start.map(|p| (p.line, p.column)), d.message))
+                .collect();
+            failures.push(format!("{}: expected {} at {:?}, got {got:?}", e.file, e.code, e.position));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn every_bad_fixture_has_an_expectation_and_a_message_with_a_location() {
+    let expected = expectations();
+    let mut names: Vec<String> = std::fs::read_dir("tests/fixtures/bad")
+        .expect("fixture folder")
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".ron") && n != "lexicon.ron" && !n.contains("original-of-duplicate"))
+        .collect();
+    names.sort();
+    for name in &names {
+        assert!(expected.iter().any(|e| &e.file == name), "{name} has no line in EXPECTED.tsv");
+    }
+    let library = load_library(&[PathBuf::from("tests/fixtures/bad")]).expect("fixture folder exists");
+    for d in &library.diagnostics {
+        let rendered = d.render(library.sources.get(&d.file).map(String::as_str));
+        assert!(rendered.starts_with(&d.file), "{rendered}");
+        assert!(!d.message.is_empty());
+    }
+}
+
+#[test]
+fn bundled_scenarios_pass_check_cleanly() {
+    let library = load_library(&[PathBuf::from("scenarios")]).expect("scenarios folder exists");
+    assert_eq!(library.diagnostics, vec![], "{}", library.render_diagnostics());
+    let summary = library.summary();
+    assert!(summary.scenarios >= 16, "the starter library has {} scenarios", summary.scenarios);
+}
+
+#[test]
+fn one_bad_file_does_not_stop_the_good_ones() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::copy("tests/fixtures/good/minimal.ron", dir.path().join("a-good.ron")).expect("copy");
+    std::fs::copy("tests/fixtures/good/lexicon.ron", dir.path().join("lexicon.ron")).expect("copy");
+    std::fs::copy("tests/fixtures/bad/04-typo-in-field-name.ron", dir.path().join("b-bad.ron")).expect("copy");
+    std::fs::write(dir.path().join("c-garbage.ron"), [0u8, 159, 146, 150]).expect("write");
+    let library = load_library(&[dir.path().to_path_buf()]).expect("loads");
+    assert_eq!(library.scenarios.len(), 1);
+    assert_eq!(library.scenarios[0].scenario.id, "minimal");
+    assert_eq!(library.summary().errors, 2);
+}

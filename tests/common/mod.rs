@@ -1,0 +1,43 @@
+//! The one builder every UI test uses: a temporary scenario folder and the app on top of it.
+
+#![allow(dead_code)]
+
+use std::path::Path;
+
+use egui_kittest::Harness;
+use followthrough::ui::app::FollowThroughApp;
+
+/// A temporary scenario folder; deleted when dropped.
+pub struct TestFolder {
+    /// The folder.
+    pub dir: tempfile::TempDir,
+}
+
+impl TestFolder {
+    /// A folder with the lexicon and the minimal good scenario.
+    pub fn with_minimal_scenario() -> Self {
+        let dir = tempfile::tempdir().expect("tempdir");
+        copy("tests/fixtures/good/minimal.ron", &dir.path().join("minimal.ron"));
+        copy("tests/fixtures/good/lexicon.ron", &dir.path().join("lexicon.ron"));
+        std::fs::create_dir_all(dir.path().join("assets/voices")).expect("mkdir");
+        copy("tests/fixtures/good/assets/voices/minimal.wav", &dir.path().join("assets/voices/minimal.wav"));
+        Self { dir }
+    }
+
+    /// Add a file with this text.
+    pub fn write(&self, name: &str, text: &str) {
+        std::fs::write(self.dir.path().join(name), text).expect("write test file");
+    }
+
+    /// The app on this folder, in a kittest harness.
+    pub fn harness(&self) -> Harness<'static, FollowThroughApp> {
+        let app = FollowThroughApp::open(self.dir.path().to_path_buf());
+        Harness::builder()
+            .with_size(egui::vec2(1000.0, 700.0))
+            .build_ui_state(|ui, app: &mut FollowThroughApp| app.ui_root(ui), app)
+    }
+}
+
+fn copy(from: &str, to: &Path) {
+    std::fs::copy(from, to).expect("copy fixture");
+}
