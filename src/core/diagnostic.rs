@@ -105,8 +105,8 @@ impl Diagnostic {
             None => out.push_str(&format!("{}: ", self.file)),
         }
         out.push_str(&format!("{}: {}\n", self.severity.as_str(), self.message));
-        if let (Some(start), Some(text)) = (self.start, source) {
-            if let Some(line) = text.lines().nth(start.line.saturating_sub(1)) {
+        if let (Some(start), Some(text)) = (self.start, source)
+            && let Some(line) = text.lines().nth(start.line.saturating_sub(1)) {
                 let number = start.line.to_string();
                 let gutter = " ".repeat(number.len());
                 let width = self.caret_width(line);
@@ -117,7 +117,6 @@ impl Diagnostic {
                     .collect();
                 out.push_str(&format!("{gutter} |\n{number} | {line}\n{gutter} | {pad}{}\n", "^".repeat(width)));
             }
-        }
         if let Some(hint) = &self.hint {
             out.push_str(&format!("  = hint: {hint}\n"));
         }

@@ -184,8 +184,8 @@ impl Library {
         let mut r = Reporter::new(&input.path, &text, &map);
         validate_scenario(&scenario, &self.lexicon, &mut r);
         for (i, turn) in scenario.turns.iter().enumerate() {
-            if let Some(voice) = &turn.voice {
-                if voice_path_problem(voice).is_none() && !voice_exists(&input.path, voice) {
+            if let Some(voice) = &turn.voice
+                && voice_path_problem(voice).is_none() && !voice_exists(&input.path, voice) {
                     r.at(
                         &format!("turns[{i}].voice"),
                         Diagnostic::warning(
@@ -197,7 +197,6 @@ impl Library {
                         ),
                     );
                 }
-            }
         }
         let failed = r.has_errors();
         self.diagnostics.append(&mut r.diagnostics);

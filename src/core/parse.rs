@@ -1,5 +1,6 @@
 //! From a file's bytes to a typed value: encoding checks, RON parsing, and plain-worded errors.
 
+
 use ron::error::{Error as RonError, SpannedError};
 use ron::extensions::Extensions;
 use serde::de::DeserializeOwned;
@@ -78,8 +79,8 @@ fn probe_format_version(text: &str) -> Option<u64> {
 /// Parse RON text into `T`, returning the value and a map of where each value sits.
 pub fn parse<T: DeserializeOwned>(text: &str) -> Result<(T, SourceMap), Diagnostic> {
     let options = ron_options();
-    if let Some(version) = probe_format_version(text) {
-        if version == 0 || version > u64::from(FORMAT_VERSION) {
+    if let Some(version) = probe_format_version(text)
+        && (version == 0 || version > u64::from(FORMAT_VERSION)) {
             let map = SourceMap::build(text);
             let diagnostic = Diagnostic::error(
                 "unsupported-version",
@@ -92,7 +93,6 @@ pub fn parse<T: DeserializeOwned>(text: &str) -> Result<(T, SourceMap), Diagnost
             });
             return Err(locate(diagnostic, &map, text, "format_version"));
         }
-    }
     match options.from_str::<T>(text) {
         Ok(value) => Ok((value, SourceMap::build(text))),
         Err(e) => Err(improve_location(ron_error_to_diagnostic(&e), text)),
@@ -113,13 +113,12 @@ fn improve_location(mut d: Diagnostic, text: &str) -> Diagnostic {
             return d.at(position_of(text, group_start), None);
         }
     }
-    if d.code == "syntax" {
-        if let Some(string_start) = swallowing_string_before(text, offset) {
+    if d.code == "syntax"
+        && let Some(string_start) = swallowing_string_before(text, offset) {
             d.message = "text is not closed: its closing `\"` seems to be missing".into();
             d.hint = Some("add the closing `\"`; write a quote inside text as `\\\"`".into());
             return d.at(position_of(text, string_start), None);
         }
-    }
     if d.message == "expected a comma" {
         // Point just after the value that needs the comma, which may be on an earlier line.
         let before = text[..offset].trim_end();

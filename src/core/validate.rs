@@ -122,15 +122,14 @@ fn check_staging(s: &Scenario, r: &mut Reporter) {
     for (i, family) in s.job_families.iter().enumerate() {
         let path = format!("job_families[{i}]");
         require_kebab(r, &path, family, "job family");
-        if !vocab::contains(JOB_FAMILIES, family) {
-            if let Some(hint) = suggestion(family, vocab::names(JOB_FAMILIES)) {
+        if !vocab::contains(JOB_FAMILIES, family)
+            && let Some(hint) = suggestion(family, vocab::names(JOB_FAMILIES)) {
                 r.at(
                     &path,
                     Diagnostic::warning("unknown-job-family", format!("`{family}` is not a standard job family"))
                         .with_hint(hint),
                 );
             }
-        }
     }
     if s.behaviour.is_empty() {
         r.at(
@@ -529,8 +528,8 @@ fn check_test(s: &Scenario, test: &AuthorTest, path: &str, r: &mut Reporter) {
             ),
         );
     }
-    if let Some(range) = test.score {
-        if range.min > range.max || range.max > 100 {
+    if let Some(range) = test.score
+        && (range.min > range.max || range.max > 100) {
             r.at(
                 &format!("{path}.score"),
                 Diagnostic::error(
@@ -539,7 +538,6 @@ fn check_test(s: &Scenario, test: &AuthorTest, path: &str, r: &mut Reporter) {
                 ),
             );
         }
-    }
     if test.met.is_empty() && test.not_met.is_empty() && test.score.is_none() && test.passes.is_none() {
         r.at(
             &format!("{path}.name"),
