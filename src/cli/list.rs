@@ -68,14 +68,14 @@ pub fn rows(library: &Library, behaviour: Option<&str>, job_family: Option<&str>
 /// Run `list`; returns the exit code.
 pub fn run(args: &ListArgs, scenarios: Option<PathBuf>) -> u8 {
     if let Some(b) = &args.behaviour
-        && !vocab::contains(BEHAVIOURS, b) {
-            let hint = did_you_mean(b, vocab::names(BEHAVIOURS))
-                .map(|s| format!(" (did you mean `{s}`?)"))
-                .unwrap_or_default();
-            let known = vocab::names(BEHAVIOURS).collect::<Vec<_>>().join(", ");
-            eprintln!("error: unknown behaviour `{b}`{hint}; behaviours: {known}");
-            return EXIT_USAGE;
-        }
+        && !vocab::contains(BEHAVIOURS, b)
+    {
+        let hint =
+            did_you_mean(b, vocab::names(BEHAVIOURS)).map(|s| format!(" (did you mean `{s}`?)")).unwrap_or_default();
+        let known = vocab::names(BEHAVIOURS).collect::<Vec<_>>().join(", ");
+        eprintln!("error: unknown behaviour `{b}`{hint}; behaviours: {known}");
+        return EXIT_USAGE;
+    }
     let dir = scenarios.unwrap_or_else(default_scenarios_dir);
     let library = match load_library(&[dir]) {
         Ok(l) => l,

@@ -106,17 +106,15 @@ impl Diagnostic {
         }
         out.push_str(&format!("{}: {}\n", self.severity.as_str(), self.message));
         if let (Some(start), Some(text)) = (self.start, source)
-            && let Some(line) = text.lines().nth(start.line.saturating_sub(1)) {
-                let number = start.line.to_string();
-                let gutter = " ".repeat(number.len());
-                let width = self.caret_width(line);
-                let pad: String = line
-                    .chars()
-                    .take(start.column.saturating_sub(1))
-                    .map(|c| if c == '\t' { '\t' } else { ' ' })
-                    .collect();
-                out.push_str(&format!("{gutter} |\n{number} | {line}\n{gutter} | {pad}{}\n", "^".repeat(width)));
-            }
+            && let Some(line) = text.lines().nth(start.line.saturating_sub(1))
+        {
+            let number = start.line.to_string();
+            let gutter = " ".repeat(number.len());
+            let width = self.caret_width(line);
+            let pad: String =
+                line.chars().take(start.column.saturating_sub(1)).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
+            out.push_str(&format!("{gutter} |\n{number} | {line}\n{gutter} | {pad}{}\n", "^".repeat(width)));
+        }
         if let Some(hint) = &self.hint {
             out.push_str(&format!("  = hint: {hint}\n"));
         }

@@ -185,18 +185,20 @@ impl Library {
         validate_scenario(&scenario, &self.lexicon, &mut r);
         for (i, turn) in scenario.turns.iter().enumerate() {
             if let Some(voice) = &turn.voice
-                && voice_path_problem(voice).is_none() && !voice_exists(&input.path, voice) {
-                    r.at(
-                        &format!("turns[{i}].voice"),
-                        Diagnostic::warning(
-                            "voice-missing",
-                            format!("voice file `{voice}` was not found in the assets folder"),
-                        )
-                        .with_hint(
-                            "the drill will run without the recording; add the file under assets/ or remove `voice`",
-                        ),
-                    );
-                }
+                && voice_path_problem(voice).is_none()
+                && !voice_exists(&input.path, voice)
+            {
+                r.at(
+                    &format!("turns[{i}].voice"),
+                    Diagnostic::warning(
+                        "voice-missing",
+                        format!("voice file `{voice}` was not found in the assets folder"),
+                    )
+                    .with_hint(
+                        "the drill will run without the recording; add the file under assets/ or remove `voice`",
+                    ),
+                );
+            }
         }
         let failed = r.has_errors();
         self.diagnostics.append(&mut r.diagnostics);

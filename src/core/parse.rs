@@ -1,6 +1,5 @@
 //! From a file's bytes to a typed value: encoding checks, RON parsing, and plain-worded errors.
 
-
 use ron::error::{Error as RonError, SpannedError};
 use ron::extensions::Extensions;
 use serde::de::DeserializeOwned;
@@ -80,19 +79,22 @@ fn probe_format_version(text: &str) -> Option<u64> {
 pub fn parse<T: DeserializeOwned>(text: &str) -> Result<(T, SourceMap), Diagnostic> {
     let options = ron_options();
     if let Some(version) = probe_format_version(text)
-        && (version == 0 || version > u64::from(FORMAT_VERSION)) {
-            let map = SourceMap::build(text);
-            let diagnostic = Diagnostic::error(
-                "unsupported-version",
-                format!("format_version {version} is not supported; this FollowThrough reads format version {FORMAT_VERSION}"),
-            )
-            .with_hint(if version == 0 {
-                "versions start at 1; write `format_version: 1`".to_string()
-            } else {
-                "the file was written for a newer FollowThrough: update the app, or rewrite it for version 1".to_string()
-            });
-            return Err(locate(diagnostic, &map, text, "format_version"));
-        }
+        && (version == 0 || version > u64::from(FORMAT_VERSION))
+    {
+        let map = SourceMap::build(text);
+        let diagnostic = Diagnostic::error(
+            "unsupported-version",
+            format!(
+                "format_version {version} is not supported; this FollowThrough reads format version {FORMAT_VERSION}"
+            ),
+        )
+        .with_hint(if version == 0 {
+            "versions start at 1; write `format_version: 1`".to_string()
+        } else {
+            "the file was written for a newer FollowThrough: update the app, or rewrite it for version 1".to_string()
+        });
+        return Err(locate(diagnostic, &map, text, "format_version"));
+    }
     match options.from_str::<T>(text) {
         Ok(value) => Ok((value, SourceMap::build(text))),
         Err(e) => Err(improve_location(ron_error_to_diagnostic(&e), text)),
@@ -114,11 +116,12 @@ fn improve_location(mut d: Diagnostic, text: &str) -> Diagnostic {
         }
     }
     if d.code == "syntax"
-        && let Some(string_start) = swallowing_string_before(text, offset) {
-            d.message = "text is not closed: its closing `\"` seems to be missing".into();
-            d.hint = Some("add the closing `\"`; write a quote inside text as `\\\"`".into());
-            return d.at(position_of(text, string_start), None);
-        }
+        && let Some(string_start) = swallowing_string_before(text, offset)
+    {
+        d.message = "text is not closed: its closing `\"` seems to be missing".into();
+        d.hint = Some("add the closing `\"`; write a quote inside text as `\\\"`".into());
+        return d.at(position_of(text, string_start), None);
+    }
     if d.message == "expected a comma" {
         // Point just after the value that needs the comma, which may be on an earlier line.
         let before = text[..offset].trim_end();

@@ -123,13 +123,14 @@ fn check_staging(s: &Scenario, r: &mut Reporter) {
         let path = format!("job_families[{i}]");
         require_kebab(r, &path, family, "job family");
         if !vocab::contains(JOB_FAMILIES, family)
-            && let Some(hint) = suggestion(family, vocab::names(JOB_FAMILIES)) {
-                r.at(
-                    &path,
-                    Diagnostic::warning("unknown-job-family", format!("`{family}` is not a standard job family"))
-                        .with_hint(hint),
-                );
-            }
+            && let Some(hint) = suggestion(family, vocab::names(JOB_FAMILIES))
+        {
+            r.at(
+                &path,
+                Diagnostic::warning("unknown-job-family", format!("`{family}` is not a standard job family"))
+                    .with_hint(hint),
+            );
+        }
     }
     if s.behaviour.is_empty() {
         r.at(
@@ -529,15 +530,16 @@ fn check_test(s: &Scenario, test: &AuthorTest, path: &str, r: &mut Reporter) {
         );
     }
     if let Some(range) = test.score
-        && (range.min > range.max || range.max > 100) {
-            r.at(
-                &format!("{path}.score"),
-                Diagnostic::error(
-                    "out-of-range",
-                    format!("score range {}-{} is not within 0-100 with min <= max", range.min, range.max),
-                ),
-            );
-        }
+        && (range.min > range.max || range.max > 100)
+    {
+        r.at(
+            &format!("{path}.score"),
+            Diagnostic::error(
+                "out-of-range",
+                format!("score range {}-{} is not within 0-100 with min <= max", range.min, range.max),
+            ),
+        );
+    }
     if test.met.is_empty() && test.not_met.is_empty() && test.score.is_none() && test.passes.is_none() {
         r.at(
             &format!("{path}.name"),

@@ -80,6 +80,9 @@ impl FollowThroughApp {
 
     /// Draw the whole window and apply whatever the user asked for.
     pub fn ui_root(&mut self, ui: &mut egui::Ui) {
+        if ui.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::Q)) {
+            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+        }
         let mut commands = Vec::new();
         egui::Panel::top("top_bar").show(ui, |ui| {
             if let Some(c) = self.top_bar_ui(ui) {

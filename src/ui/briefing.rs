@@ -53,14 +53,18 @@ fn customer_card_ui(ui: &mut egui::Ui, s: &Scenario) {
         if !b.history.is_empty() {
             ui.add_space(4.0);
             ui.label(egui::RichText::new("Contact history").strong());
-            egui::Grid::new("history").striped(true).num_columns(3).show(ui, |ui| {
-                for h in &b.history {
-                    ui.label(&h.when);
-                    ui.label(&h.channel);
-                    ui.label(&h.note);
-                    ui.end_row();
-                }
-            });
+            for h in &b.history {
+                history_entry_ui(ui, &h.when, &h.channel, &h.note);
+            }
         }
+    });
+}
+
+/// One CRM line: when and how on the left, the note wrapping in the remaining width.
+fn history_entry_ui(ui: &mut egui::Ui, when: &str, channel: &str, note: &str) {
+    ui.horizontal_top(|ui| {
+        ui.add_sized([120.0, 18.0], egui::Label::new(egui::RichText::new(when).weak()));
+        ui.add_sized([90.0, 18.0], egui::Label::new(egui::RichText::new(channel).weak()));
+        ui.add(egui::Label::new(note).wrap());
     });
 }

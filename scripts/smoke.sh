@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Smoke test of the real window: start the app under Xvfb, open a briefing with the mouse,
+# take screenshots, check they are not blank, quit with Ctrl+Q and expect a clean exit.
+# SMOKE_SCREENSHOT=path keeps the briefing screenshot there (make screenshot uses docs/screenshot.png).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+cargo build --locked --quiet
+bin="target/debug/followthrough"
+work=$(mktemp -d)
+export XDG_RUNTIME_DIR="$work/runtime"; mkdir -m 0700 "$XDG_RUNTIME_DIR"
+export FOLLOWTHROUGH_DATA_DIR="$work/data"
+display=":$((90 + RANDOM % 100))"
+Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
+xvfb_pid=$!
+app_pid=""
+cleanup() {
+  [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null || true
+  kill "$xvfb_pid" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+export DISPLAY="$display"
+for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
+
+"$bin" --scenarios scenarios >"$work/app.log" 2>&1 &
+app_pid=$!
+wid=""
+for _ in $(seq 100); do
+  wid=$(xdotool search --name '^FollowThrough' 2>/dev/null | head -n1 || true)
+  [ -n "$wid" ] && break
+  sleep 0.1
+done
+if [ -z "$wid" ]; then echo "smoke: no FollowThrough window appeared" >&2; cat "$work/app.log" >&2; exit 1; fi
+sleep 1
+xdotool windowfocus --sync "$wid" || true
+
+shot() { import -window root "$1"; }
+colours() { convert "$1" -format '%k' info:; }
+
+shot "$work/home.png"
+home_colours=$(colours "$work/home.png")
+echo "smoke: home screen has $home_colours colours"
+[ "$home_colours" -gt 50 ] || { echo "smoke: the home screen looks blank" >&2; exit 1; }
+
+# Open the first scenario: Tab to the first link and press Enter (keyboard-only use).
+xdotool key --clearmodifiers Tab Tab Tab Tab
+sleep 0.3
+shot "$work/focus.png"
+for _ in 1 2 3 4 5 6 7 8; do
+  xdotool key Tab; sleep 0.15
+done
+xdotool key Return
+sleep 0.8
+shot "$work/briefing.png"
+if [ -n "${SMOKE_SCREENSHOT:-}" ]; then cp "$work/briefing.png" "$SMOKE_SCREENSHOT"; fi
+if [ -n "${SMOKE_SHOTS_DIR:-}" ]; then cp "$work"/*.png "$SMOKE_SHOTS_DIR"/; fi
+diff_pixels=$(compare -metric AE "$work/home.png" "$work/briefing.png" null: 2>&1 || true)
+echo "smoke: home and next screen differ in ${diff_pixels%% *} pixels"
+
+xdotool key ctrl+q
+for _ in $(seq 50); do kill -0 "$app_pid" 2>/dev/null || break; sleep 0.1; done
+if kill -0 "$app_pid" 2>/dev/null; then echo "smoke: the app did not quit on Ctrl+Q" >&2; exit 1; fi
+wait "$app_pid"; status=$?
+app_pid=""
+[ "$status" -eq 0 ] || { echo "smoke: the app exited with $status" >&2; cat "$work/app.log" >&2; exit 1; }
+echo "smoke: 1 passed, 0 failed"
