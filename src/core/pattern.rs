@@ -137,7 +137,13 @@ impl Parser<'_> {
         self.pos += 1;
         let mut options = Vec::new();
         loop {
-            let option = self.sequence(Some(close))?;
+            let option = self.sequence(Some(close)).map_err(|e| {
+                if e.offset == self.chars.len() {
+                    PatternError { offset: start, message: format!("`{open}` is never closed; add `{close}`") }
+                } else {
+                    e
+                }
+            })?;
             if option.is_empty() {
                 return self.error(start, format!("empty choice inside `{open}{close}`"));
             }
@@ -235,7 +241,8 @@ mod tests {
     #[test]
     fn reports_unbalanced_brackets_with_offsets() {
         let e = Pattern::parse("call (at | by").expect_err("unbalanced");
-        assert!(e.message.contains("missing closing `)`"), "{e}");
+        assert_eq!(e.offset, 5);
+        assert!(e.message.contains("`(` is never closed"), "{e}");
         let e = Pattern::parse("call at)").expect_err("stray");
         assert_eq!(e.offset, 7);
         let e = Pattern::parse("a | b").expect_err("bare bar");

@@ -2,7 +2,7 @@
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 
-use super::diagnostic::{Diagnostic, did_you_mean};
+use super::diagnostic::{Diagnostic, did_you_mean, position_of};
 use super::parse::{locate, locate_key};
 use super::pattern::Pattern;
 use super::scenario::{AuthorTest, Condition, Criterion, CriterionKind, Lexicon, Matcher, Scenario, Turn};
@@ -34,6 +34,21 @@ impl<'a> Reporter<'a> {
     /// Record `d` at the value at `path`.
     pub fn at(&mut self, path: &str, d: Diagnostic) {
         self.diagnostics.push(locate(d, self.map, self.text, path).in_file(self.file));
+    }
+
+    /// Record `d` at character `offset` inside the string literal at `path` whose value is `value`,
+    /// or at the string itself when escapes make the two differ.
+    pub fn inside_string(&mut self, path: &str, value: &str, offset: usize, d: Diagnostic) {
+        if let Some((start, end)) = self.map.span(path) {
+            let literal = &self.text[start..end];
+            if literal.strip_prefix('"').and_then(|l| l.strip_suffix('"')) == Some(value) {
+                let byte = value.char_indices().nth(offset).map_or(value.len(), |(i, _)| i);
+                let at = position_of(self.text, start + 1 + byte);
+                self.diagnostics.push(d.at(at, None).in_file(self.file));
+                return;
+            }
+        }
+        self.at(path, d);
     }
 
     /// Record `d` at the field name at `path`.
@@ -292,7 +307,12 @@ fn check_weight(c: &Criterion, cpath: &str, r: &mut Reporter) {
 fn check_matcher(s: &Scenario, m: &Matcher, path: &str, lexicon: &Lexicon, r: &mut Reporter) {
     match m {
         Matcher::Phrase(text) => match Pattern::parse(text) {
-            Err(e) => r.at(path, Diagnostic::error("bad-pattern", format!("phrase \"{text}\" cannot be read: {e}"))),
+            Err(e) => r.inside_string(
+                path,
+                text,
+                e.offset,
+                Diagnostic::error("bad-pattern", format!("phrase \"{text}\" cannot be read: {}", e.message)),
+            ),
             Ok(pattern) => {
                 for (is_slot, name) in pattern.references() {
                     check_reference(s, is_slot, &name, path, lexicon, r);
