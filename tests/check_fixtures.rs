@@ -101,3 +101,33 @@ fn one_bad_file_does_not_stop_the_good_ones() {
     assert_eq!(library.scenarios[0].scenario.id, "minimal");
     assert_eq!(library.summary().errors, 2);
 }
+
+#[test]
+fn starter_library_meets_the_content_bar() {
+    use followthrough::core::scenario::{CriterionKind, Matcher};
+    let library = load_library(&[PathBuf::from("scenarios")]).expect("scenarios folder exists");
+    let scenarios: Vec<_> = library.scenarios.iter().map(|l| &l.scenario).collect();
+    let mut families: Vec<&str> = scenarios.iter().flat_map(|s| s.job_families.iter().map(String::as_str)).collect();
+    families.sort();
+    families.dedup();
+    assert!(families.len() >= 5, "job families covered: {families:?}");
+    let branching = scenarios.iter().filter(|s| s.turns.iter().any(|t| !t.branches.is_empty())).count();
+    assert!(branching * 2 >= scenarios.len(), "{branching} of {} scenarios branch", scenarios.len());
+    let mut priorities: Vec<u32> = scenarios.iter().map(|s| s.priority()).collect();
+    priorities.sort();
+    priorities.dedup();
+    assert!(priorities.len() >= 4, "priorities give staging something to order: {priorities:?}");
+    for s in &scenarios {
+        assert!((2..=5).contains(&s.turns.len()), "{} has {} turns", s.id, s.turns.len());
+        assert!(s.tests.len() >= 4, "{} has {} author tests", s.id, s.tests.len());
+        let forbids = s.turns.iter().flat_map(|t| &t.rubric).any(|c| c.kind == CriterionKind::Forbidden);
+        assert!(forbids, "{} forbids nothing (blame language, vague promises...)", s.id);
+        if s.behaviour.iter().any(|b| b == "follow-up") {
+            let commits_to_time = s.turns.iter().flat_map(|t| &t.rubric).any(|c| {
+                c.kind == CriterionKind::Required
+                    && c.detect.iter().any(|m| *m == Matcher::Detector("specific-time-commitment".into()))
+            });
+            assert!(commits_to_time, "{} is a follow-up scenario without a specific-time criterion", s.id);
+        }
+    }
+}

@@ -91,15 +91,11 @@ pub fn run(args: &ListArgs, scenarios: Option<PathBuf>) -> u8 {
             Err(e) => eprintln!("error: {e}"),
         },
         OutputFormat::Human => {
-            println!("{:>4}  {:<34} {:<18} TITLE", "PRIO", "ID", "BEHAVIOUR");
+            let id_width = rows.iter().map(|r| r.id.len()).max().unwrap_or(2).max(2);
+            println!("{:>4}  {:<id_width$}  {:<18} TITLE", "PRIO", "ID", "BEHAVIOUR");
             for r in &rows {
-                println!(
-                    "{:>4}  {:<34} {:<18} {}",
-                    r.priority,
-                    r.id,
-                    r.behaviour.first().map_or("", String::as_str),
-                    r.title
-                );
+                let main = r.behaviour.first().map_or("", String::as_str);
+                println!("{:>4}  {:<id_width$}  {:<18} {}", r.priority, r.id, main, r.title);
             }
         }
     }
