@@ -12,7 +12,7 @@ fn library_lists_the_scenario_and_opens_its_briefing() {
     let mut harness = folder.harness();
     harness.run();
     harness.get_by_label("Scenario library");
-    harness.get_by_label("Follow up");
+    harness.get_by_label("Follow-up");
     harness.get_by_label("P12");
     harness.get_by_label("Minimal call-back").click();
     harness.run();

@@ -86,7 +86,18 @@ pub fn is_kebab_case(s: &str) -> bool {
 
 /// A readable display name for a kebab-case term: `bank-branch` -> `Bank branch`.
 pub fn display_name(name: &str) -> String {
-    let spaced = name.replace('-', " ");
+    const HYPHENATED: &[&str] = &["follow-up", "one-touch", "pre-positioning", "hand-over"];
+    let spaced = name
+        .split('-')
+        .fold((String::new(), ""), |(mut out, prev), word| {
+            if !out.is_empty() {
+                let joined = format!("{prev}-{word}");
+                out.push(if HYPHENATED.iter().any(|h| h.ends_with(&joined)) { '-' } else { ' ' });
+            }
+            out.push_str(word);
+            (out, word)
+        })
+        .0;
     let mut chars = spaced.chars();
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),
@@ -123,6 +134,8 @@ mod tests {
     #[test]
     fn display_names_read_naturally() {
         assert_eq!(display_name("bank-branch"), "Bank branch");
-        assert_eq!(display_name("follow-up"), "Follow up");
+        assert_eq!(display_name("follow-up"), "Follow-up");
+        assert_eq!(display_name("pre-positioning"), "Pre-positioning");
+        assert_eq!(display_name("no-information-yet"), "No information yet");
     }
 }
