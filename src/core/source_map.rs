@@ -59,6 +59,19 @@ fn join(path: &str, field: &str) -> String {
     if path.is_empty() { field.to_string() } else { format!("{path}.{field}") }
 }
 
+/// Copy every entry whose path starts with `prefix` to the same path under `path` instead
+/// (entries already there win).
+fn copy_under(spans: &mut HashMap<String, (usize, usize)>, prefix: &str, path: &str) {
+    let moved: Vec<(String, (usize, usize))> = spans
+        .iter()
+        .filter(|(k, _)| k.starts_with(prefix))
+        .map(|(k, v)| (format!("{path}{}", &k[prefix.len()..]), *v))
+        .collect();
+    for (k, v) in moved {
+        spans.entry(k).or_insert(v);
+    }
+}
+
 const MAX_DEPTH: usize = 64;
 
 struct Scanner<'a> {
@@ -269,26 +282,8 @@ impl Scanner<'_> {
         if transparent_single && items.len() == 1 {
             // Re-key the single payload's children under the parent path.
             let prefix = format!("{path}#0");
-            let moved: Vec<(String, (usize, usize))> = self
-                .map
-                .spans
-                .iter()
-                .filter(|(k, _)| k.starts_with(&prefix))
-                .map(|(k, v)| (format!("{path}{}", &k[prefix.len()..]), *v))
-                .collect();
-            for (k, v) in moved {
-                self.map.spans.entry(k).or_insert(v);
-            }
-            let moved_keys: Vec<(String, (usize, usize))> = self
-                .map
-                .keys
-                .iter()
-                .filter(|(k, _)| k.starts_with(&prefix))
-                .map(|(k, v)| (format!("{path}{}", &k[prefix.len()..]), *v))
-                .collect();
-            for (k, v) in moved_keys {
-                self.map.keys.entry(k).or_insert(v);
-            }
+            copy_under(&mut self.map.spans, &prefix, path);
+            copy_under(&mut self.map.keys, &prefix, path);
         }
     }
 
