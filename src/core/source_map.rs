@@ -301,6 +301,11 @@ impl Scanner<'_> {
                 _ => {
                     let key_start = self.pos;
                     self.value(format!("{path}#key"), depth + 1);
+                    if self.pos == key_start {
+                        // A stray delimiter (the text did not parse): step over it.
+                        self.pos += 1;
+                        continue;
+                    }
                     let raw = String::from_utf8_lossy(&self.bytes[key_start..self.pos]).into_owned();
                     let key = raw.trim().trim_matches('"').to_string();
                     self.map.keys.entry(join(path, &key)).or_insert((key_start, self.pos));
@@ -355,6 +360,27 @@ Scenario(
     #[test]
     fn unknown_paths_fall_back_to_the_parent() {
         assert_eq!(text_at("turns[1].missing"), "(id: \"two\", weight: 1.5, /* inline */ next: \"one\")");
+    }
+
+    #[test]
+    fn malformed_text_never_hangs_or_panics() {
+        for text in [
+            "{ ] }",
+            "( a: ) ]",
+            "[ , , ]",
+            "{ \"k\": }",
+            "r#\"unterminated",
+            "( /* open",
+            "(a: [1, (b: {",
+            "\u{e9}: (",
+        ] {
+            let _ = SourceMap::build(text);
+        }
+        for cut in 0..DOC.len() {
+            if DOC.is_char_boundary(cut) {
+                let _ = SourceMap::build(&DOC[..cut]);
+            }
+        }
     }
 
     #[test]
