@@ -2,6 +2,7 @@
 
 pub mod check;
 pub mod list;
+pub mod score;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -36,6 +37,8 @@ pub enum Command {
     Check(check::CheckArgs),
     /// List scenarios by priority (importance x frequency).
     List(list::ListArgs),
+    /// Score a response (read from standard input) against a scenario turn, with the evidence.
+    Score(score::ScoreArgs),
 }
 
 /// How a command prints its results.
@@ -54,6 +57,7 @@ pub fn run(command: Command, scenarios: Option<PathBuf>) -> ExitCode {
         Command::Gui => EXIT_USAGE,
         Command::Check(args) => check::run(&args),
         Command::List(args) => list::run(&args, scenarios),
+        Command::Score(args) => score::run(&args),
     };
     ExitCode::from(code)
 }

@@ -88,7 +88,7 @@ mod tests {
         scenario.behaviour = vec![behaviour.into()];
         scenario.job_families = vec![family.into()];
         scenario.importance = importance;
-        LoadedScenario { file: format!("{id}.ron"), scenario }
+        LoadedScenario { file: format!("{id}.ron"), scenario, map: Default::default() }
     }
 
     #[test]

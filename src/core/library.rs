@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
+use super::author_tests::{failure_diagnostic, run_author_tests};
 use super::diagnostic::{Diagnostic, count_by_severity, did_you_mean};
 use super::parse::{decode, locate, parse};
 use super::scenario::{Lexicon, Scenario};
@@ -40,6 +41,8 @@ pub struct LoadedScenario {
     pub file: String,
     /// The scenario.
     pub scenario: Scenario,
+    /// Where each value sits in the file (for locating later diagnostics).
+    pub map: SourceMap,
 }
 
 /// Counts for the summary line of `check`.
@@ -95,6 +98,7 @@ impl Library {
             }
         }
         library.check_across_files(parsed);
+        library.run_author_tests();
         library
     }
 
@@ -246,9 +250,24 @@ impl Library {
                 .with_hint("remove one prerequisite from the cycle");
                 self.push_at(&p, "prerequisites", d);
             } else {
-                self.scenarios.push(LoadedScenario { file: p.file, scenario: p.scenario });
+                self.scenarios.push(LoadedScenario { file: p.file, scenario: p.scenario, map: p.map });
             }
         }
+    }
+
+    /// Run every loaded scenario's author tests; failures are errors but the scenario stays loaded.
+    fn run_author_tests(&mut self) {
+        let mut found = Vec::new();
+        for loaded in &self.scenarios {
+            let text = self.sources.get(&loaded.file).map(String::as_str).unwrap_or_default();
+            for failure in run_author_tests(&loaded.scenario, &self.lexicon) {
+                let d = failure_diagnostic(&loaded.scenario, &failure);
+                found.push(
+                    locate(d, &loaded.map, text, &format!("tests[{}].name", failure.index)).in_file(&loaded.file),
+                );
+            }
+        }
+        self.diagnostics.extend(found);
     }
 
     fn push_at(&mut self, p: &Parsed, path: &str, d: Diagnostic) {

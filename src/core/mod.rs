@@ -2,6 +2,7 @@
 //!
 //! Nothing here touches files, windows, audio or clocks; time and randomness are passed in.
 
+pub mod author_tests;
 pub mod catalogue;
 pub mod diagnostic;
 pub mod library;
@@ -9,6 +10,7 @@ pub mod library;
 pub mod parse;
 pub mod pattern;
 pub mod scenario;
+pub mod scoring;
 pub mod source_map;
 pub mod validate;
 pub mod vocab;

@@ -1,0 +1,154 @@
+//! `followthrough score --scenario FILE [--turn TURN_ID] [--at RFC3339] [--json]`: score the
+//! response read from standard input against one turn, and show why.
+
+use std::io::Read;
+use std::path::PathBuf;
+
+use clap::Args;
+use serde::Serialize;
+
+use super::{EXIT_INVALID, EXIT_OK, EXIT_USAGE};
+use crate::core::author_tests::render_card;
+use crate::core::scenario::CriterionKind;
+use crate::core::scoring::{Evidence, MAX_RESPONSE_CHARS, ScoreCard, ScoringContext, TurnScorer};
+use crate::io::scenario_files::load_library;
+
+/// Arguments of `score`.
+#[derive(Debug, Args)]
+pub struct ScoreArgs {
+    /// The scenario file.
+    #[arg(long, value_name = "FILE")]
+    pub scenario: PathBuf,
+    /// The turn answered (default: the first).
+    #[arg(long, value_name = "TURN_ID")]
+    pub turn: Option<String>,
+    /// The moment the answer is given, for resolving "today" and "this morning" (RFC 3339).
+    #[arg(long, value_name = "RFC3339")]
+    pub at: Option<String>,
+    /// Print one JSON object instead of a readable card.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// One criterion in the JSON output.
+#[derive(Debug, Serialize)]
+struct JsonCriterion<'a> {
+    id: &'a str,
+    label: &'a str,
+    kind: &'static str,
+    met: bool,
+    points: f64,
+    evidence: &'a [Evidence],
+}
+
+/// The JSON output (the contract other tools rely on).
+#[derive(Debug, Serialize)]
+struct JsonCard<'a> {
+    scenario: &'a str,
+    turn: &'a str,
+    score: u32,
+    passed: bool,
+    criteria: Vec<JsonCriterion<'a>>,
+}
+
+fn json_card(card: &ScoreCard) -> JsonCard<'_> {
+    JsonCard {
+        scenario: &card.scenario,
+        turn: &card.turn,
+        score: card.score,
+        passed: card.passed,
+        criteria: card
+            .criteria
+            .iter()
+            .map(|c| JsonCriterion {
+                id: &c.id,
+                label: &c.label,
+                kind: if c.kind == CriterionKind::Required { "required" } else { "forbidden" },
+                met: c.met,
+                points: c.points,
+                evidence: &c.evidence,
+            })
+            .collect(),
+    }
+}
+
+/// Parse `--at` into a civil date and time (the offset is kept as written).
+fn parse_at(at: &str) -> Result<jiff::civil::DateTime, String> {
+    at.parse::<jiff::Timestamp>()
+        .map_err(|e| format!("--at `{at}` is not an RFC 3339 date and time ({e}); e.g. 2026-03-10T15:10:00Z"))?;
+    at.get(..19)
+        .and_then(|civil| civil.parse::<jiff::civil::DateTime>().ok())
+        .ok_or_else(|| format!("--at `{at}` is not an RFC 3339 date and time; e.g. 2026-03-10T15:10:00Z"))
+}
+
+/// Run `score`; returns the exit code.
+pub fn run(args: &ScoreArgs) -> u8 {
+    let now = match args.at.as_deref().map(parse_at).transpose() {
+        Ok(now) => now,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return EXIT_USAGE;
+        }
+    };
+    if !args.scenario.is_file() {
+        eprintln!("error: {}: no such scenario file", args.scenario.display());
+        return EXIT_USAGE;
+    }
+    let library = match load_library(std::slice::from_ref(&args.scenario)) {
+        Ok(library) => library,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return EXIT_USAGE;
+        }
+    };
+    let Some(loaded) = library.scenarios.first() else {
+        eprintln!("{}", library.render_diagnostics());
+        eprintln!("error: {} is not a valid scenario; fix the errors above", args.scenario.display());
+        return EXIT_INVALID;
+    };
+    let scenario = &loaded.scenario;
+    let turn = match args.turn.as_deref() {
+        Some(id) => scenario.turn(id),
+        None => scenario.first_turn(),
+    };
+    let Some(turn) = turn else {
+        let ids: Vec<&str> = scenario.turns.iter().map(|t| t.id.as_str()).collect();
+        eprintln!(
+            "error: scenario `{}` has no turn `{}`; its turns: {}",
+            scenario.id,
+            args.turn.as_deref().unwrap_or(""),
+            ids.join(", ")
+        );
+        return EXIT_USAGE;
+    };
+    let mut response = String::new();
+    if let Err(e) = std::io::stdin().take((MAX_RESPONSE_CHARS as u64 + 1) * 4).read_to_string(&mut response) {
+        eprintln!("error: cannot read the response from standard input: {e} (it must be UTF-8 text)");
+        return EXIT_USAGE;
+    }
+    let response = response.strip_suffix('\n').map(|r| r.strip_suffix('\r').unwrap_or(r)).unwrap_or(&response);
+    if response.trim().is_empty() {
+        eprintln!("note: the response is empty; it is scored as saying nothing");
+    }
+    let scorer = TurnScorer::new(scenario, turn, &library.lexicon);
+    let card = match scorer.score_with(response, &ScoringContext { now }) {
+        Ok(card) => card,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return EXIT_USAGE;
+        }
+    };
+    if args.json {
+        match serde_json::to_string(&json_card(&card)) {
+            Ok(json) => println!("{json}"),
+            Err(e) => {
+                eprintln!("error: {e}");
+                return EXIT_INVALID;
+            }
+        }
+    } else {
+        println!("{}: {}", scenario.id, scenario.title);
+        print!("{}", render_card(&card));
+    }
+    EXIT_OK
+}

@@ -1,0 +1,378 @@
+//! The built-in detectors trainers reference by name (`Detector("specific-time-commitment")`).
+//! Each returns the token ranges that are its evidence; no ranges means "not met".
+
+use super::lists::Lists;
+use super::phrase::{Names, Phrase, name_at};
+use super::text::{Analysed, Sentence};
+use super::time::time_at;
+
+/// Everything a detector may consult besides the response.
+pub struct DetectorContext<'a> {
+    /// Names from the briefing.
+    pub names: &'a Names,
+    /// The detector word lists.
+    pub lists: &'a Lists,
+    /// When the answer is given, if known: times already past today do not count.
+    pub now: Option<jiff::civil::DateTime>,
+}
+
+/// A token range [start, end).
+pub type Range = (usize, usize);
+
+/// Run the detector called `name` (one of `vocab::DETECTORS`).
+pub fn detect(name: &str, a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
+    match name {
+        "specific-time-commitment" => specific_time_commitment(a, cx),
+        "uses-customer-name" => uses_name(a, &cx.names.customer),
+        "ownership-apology" => ownership_apology(a, cx),
+        "deflecting-apology" => deflecting_apology(a, cx),
+        "blame-shifting" => blame_shifting(a, cx),
+        "asks-question" => asks_question(a),
+        "states-next-steps" => states_next_steps(a, cx),
+        "warm-handover" => warm_handover(a, cx),
+        "hedged-commitment" => hedged_commitment(a, cx),
+        _ => Vec::new(),
+    }
+}
+
+fn find(p: &Phrase, a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
+    p.find(a, cx.names)
+}
+
+fn in_sentence(s: &Sentence, r: &Range) -> bool {
+    r.0 >= s.start && r.1 <= s.end
+}
+
+/// Specific times in the response that are the speaker's own words (not quoted, not negated).
+fn specific_times(a: &Analysed) -> Vec<Range> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < a.tokens.len() {
+        match time_at(&a.tokens, i) {
+            Some(len) => {
+                let span = &a.tokens[i..i + len];
+                let sentence = a.tokens[i].sentence;
+                if span.iter().all(|t| !t.quoted && t.negated_by.is_none() && t.sentence == sentence) {
+                    out.push((i, i + len));
+                }
+                i += len;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// Commitments: a first-person future marker followed within a few words by a verb of doing, a
+/// commitment complete in itself, or one made for a colleague.
+fn commitments(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
+    let verbs = find(&cx.lists.action_verb, a, cx);
+    let mut out: Vec<Range> = find(&cx.lists.commitment_marker, a, cx)
+        .into_iter()
+        .filter_map(|m| {
+            let verb = verbs
+                .iter()
+                .find(|v| v.0 >= m.0 && v.0 <= m.1 + 4 && a.tokens[v.0].sentence == a.tokens[m.0].sentence)?;
+            Some((m.0, verb.1.max(m.1)))
+        })
+        .collect();
+    out.extend(find(&cx.lists.commitment_complete, a, cx));
+    out.extend(find(&cx.lists.delegated_commitment, a, cx));
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// True when the sentence holding `range` hedges it: a hedge in the same clause or between the
+/// commitment and its time, or a condition anywhere in the sentence.
+fn hedged(a: &Analysed, cx: &DetectorContext, commitment: Range, time: Option<Range>) -> bool {
+    let sentence = &a.sentences[a.tokens[commitment.0].sentence];
+    let clause = a.tokens[commitment.0].clause;
+    let last = time.map_or(commitment.1, |t| t.1.max(commitment.1));
+    let hedge = find(&cx.lists.hedge, a, cx).into_iter().any(|h| {
+        in_sentence(sentence, &h) && (a.tokens[h.0].clause == clause || (h.0 >= commitment.0.min(last) && h.0 < last))
+    });
+    let conditional = find(&cx.lists.conditional, a, cx)
+        .into_iter()
+        .any(|c| in_sentence(sentence, &c) && !(c.0 > 0 && a.tokens[c.0 - 1].text == "even"));
+    hedge || conditional
+}
+
+fn specific_time_commitment(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
+    let times = specific_times(a);
+    let mut out = Vec::new();
+    for c in commitments(a, cx) {
+        let sentence = &a.sentences[a.tokens[c.0].sentence];
+        let Some(t) = times.iter().find(|t| in_sentence(sentence, t)) else { continue };
+        if !hedged(a, cx, c, Some(*t)) {
+            out.push(c);
+            out.push(*t);
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+fn hedged_commitment(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
+    let vague = find(&cx.lists.vague_time, a, cx);
+    let times = specific_times(a);
+    let mut out = Vec::new();
+    for c in commitments(a, cx) {
+        let sentence = &a.sentences[a.tokens[c.0].sentence];
+        // A vague word next to a real time ("three times next week, Monday at 9:10") is not vague.
+        let vague_here =
+            vague.iter().any(|v| in_sentence(sentence, v)) && !times.iter().any(|t| in_sentence(sentence, t));
+        if hedged(a, cx, c, None) || vague_here {
+            out.push((sentence.start, sentence.end));
+        }
+    }
+    out.dedup();
+    out
+}
+
+fn uses_name(a: &Analysed, name: &[super::phrase::Word]) -> Vec<Range> {
+    if name.is_empty() {
+        return Vec::new();
+    }
+    (0..a.tokens.len())
+        .filter_map(|i| name_at(&a.tokens, i, name).map(|len| (i, i + len)))
+        .filter(|&(s, e)| a.tokens[s..e].iter().all(|t| !t.quoted))
+        .collect()
+}
+
+fn apologies(a: &Analysed, cx: &DetectorContext) -> (Vec<Range>, Vec<Range>) {
+    let deflecting = find(&cx.lists.deflecting, a, cx);
+    let blame = blame_shifting(a, cx);
+    let sincere = find(&cx.lists.apology, a, cx)
+        .into_iter()
+        .filter(|ap| {
+            let sentence = a.tokens[ap.0].sentence;
+            !deflecting.iter().any(|d| d.0 <= ap.0 && d.1 >= ap.1)
+                && !blame.iter().any(|b| a.tokens[b.0].sentence == sentence && blamed_after_but(a, ap.1, b.0))
+        })
+        .collect();
+    (sincere, deflecting)
+}
+
+/// "Sorry, but the warehouse lost it": an apology whose sentence turns to blame.
+fn blamed_after_but(a: &Analysed, after: usize, blame_at: usize) -> bool {
+    blame_at > after
+        && a.tokens[after..blame_at].iter().any(|t| matches!(t.text.as_str(), "but" | "however" | "unfortunately"))
+}
+
+fn ownership_apology(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
+    let ownership = find(&cx.lists.ownership, a, cx);
+    let (sincere, _) = apologies(a, cx);
+    if ownership.is_empty() {
+        return Vec::new();
+    }
+    let mut out = ownership;
+    out.extend(sincere);
+    out.sort();
+    out
+}
+
+fn deflecting_apology(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
+    let mut out = find(&cx.lists.deflecting, a, cx);
+    let blame = blame_shifting(a, cx);
+    for ap in find(&cx.lists.apology, a, cx) {
+        if let Some(b) =
+            blame.iter().find(|b| a.tokens[b.0].sentence == a.tokens[ap.0].sentence && blamed_after_but(a, ap.1, b.0))
+        {
+            out.push((ap.0, b.1));
+        }
+    }
+    out.sort();
+    out
+}
+
+fn blame_shifting(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
+    let mut out = find(&cx.lists.blame_phrase, a, cx);
+    out.extend(find(&cx.lists.customer_blame, a, cx));
+    let verbs = find(&cx.lists.blame_verb, a, cx);
+    for target in find(&cx.lists.blame_target, a, cx) {
+        let clause = a.tokens[target.0].clause;
+        let sentence = a.tokens[target.0].sentence;
+        let first_person_before = (a.sentences[sentence].start..target.0)
+            .any(|i| a.tokens[i].clause == clause && matches!(a.tokens[i].text.as_str(), "i" | "we"));
+        let is_pronoun = matches!(a.tokens[target.0].text.as_str(), "they" | "them");
+        let near = verbs.iter().find(|v| {
+            let same_clause = a.tokens[v.0].clause == clause;
+            let after = v.0 >= target.1 && v.0 <= target.1 + 4;
+            let because = v.1 == target.0 && a.tokens[v.0].text == "because";
+            (same_clause && (after || (!is_pronoun && v.1 <= target.0 && v.0 + 6 >= target.0))) || because
+        });
+        if let Some(v) = near {
+            if !(first_person_before && v.0 > target.1 && is_pronoun) {
+                out.push((target.0.min(v.0), target.1.max(v.1)));
+            }
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+fn asks_question(a: &Analysed) -> Vec<Range> {
+    const OPENERS: &[&str] = &[
+        "would", "could", "can", "shall", "should", "do", "does", "did", "is", "are", "was", "will", "have", "has",
+        "may", "what", "when", "which", "how", "who", "where", "why",
+    ];
+    const SUBJECTS: &[&str] = &["you", "i", "we", "that", "it", "this", "there", "your", "he", "she", "they"];
+    a.sentences
+        .iter()
+        .filter(|s| {
+            let own_words = a.tokens[s.start..s.end].iter().any(|t| !t.quoted);
+            let opener = OPENERS.contains(&a.tokens[s.start].text.as_str())
+                && a.tokens
+                    .get(s.start + 1)
+                    .is_some_and(|t| SUBJECTS.contains(&t.text.as_str()) || t.sentence != a.tokens[s.start].sentence)
+                && s.end - s.start > 2;
+            own_words
+                && (s.question_mark
+                    || (opener
+                        && !matches!(
+                            a.tokens[s.start].text.as_str(),
+                            "what" | "how" | "when" | "which" | "who" | "where" | "why"
+                        )))
+        })
+        .map(|s| (s.start, s.end))
+        .collect()
+}
+
+fn states_next_steps(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
+    let mut out = find(&cx.lists.next_step, a, cx);
+    out.extend(commitments(a, cx));
+    out.sort();
+    out.dedup();
+    out
+}
+
+fn warm_handover(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
+    let colleague = uses_name(a, &cx.names.colleague);
+    if colleague.is_empty() {
+        return Vec::new();
+    }
+    let passing_on: Vec<Range> =
+        find(&cx.lists.handover, a, cx).into_iter().chain(find(&cx.lists.no_repeat, a, cx)).collect();
+    if passing_on.is_empty() {
+        return Vec::new();
+    }
+    let mut out = colleague;
+    out.extend(passing_on);
+    out.sort();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::scoring::phrase::name_words;
+    use crate::core::scoring::text::analyse;
+    use std::collections::BTreeMap;
+
+    fn met(detector: &str, text: &str) -> bool {
+        let names = Names { customer: name_words("Mrs Okafor"), colleague: name_words("Farid Haddad") };
+        let lists = Lists::new(&BTreeMap::new());
+        !detect(detector, &analyse(text), &DetectorContext { names: &names, lists: &lists, now: None }).is_empty()
+    }
+
+    #[test]
+    fn specific_time_commitment_needs_a_firm_promise_and_a_real_time() {
+        for yes in [
+            "I'll call you at 4pm.",
+            "I will ring you tomorrow morning with the answer.",
+            "I'm going to email you by end of day.",
+            "Let me call you back within two hours.",
+            "I will call you on Friday either way.",
+            "You'll hear from me at 10 tomorrow.",
+            "You said 'soon', but I will call at 2pm.",
+            "I'll call you at 4pm, hopefully with good news.",
+            "I will call you at 3 even if I have no news.",
+            "Tomorrow at 3pm, from me, on this number.",
+            "Tuesday at 4.30 I will be at your desk.",
+            "Farid will ring you today at 4:45.",
+            "I call you at 1pm like we say.",
+        ] {
+            assert!(met("specific-time-commitment", yes), "{yes}");
+        }
+        for no in [
+            "I'll call you soon.",
+            "I will get back to you as soon as possible.",
+            "I'll try to call you back tomorrow at 10.",
+            "If I can, I'll call you at 4.",
+            "I will call you tomorrow.",
+            "The refund arrives on Friday.",
+            "I can't call you at 4pm.",
+            "You said you would call me at 4pm.",
+            "I'll call you at some point next week.",
+            "I called you at 1pm yesterday.",
+            "I was off sick on Monday.",
+        ] {
+            assert!(!met("specific-time-commitment", no), "{no}");
+        }
+    }
+
+    #[test]
+    fn customer_name_tolerates_typos_but_not_other_names() {
+        assert!(met("uses-customer-name", "Mrs Okafor, I'm sorry."));
+        assert!(met("uses-customer-name", "okafro, I'm sorry."));
+        assert!(!met("uses-customer-name", "Mrs Oliver, I'm sorry."));
+        assert!(!met("uses-customer-name", "I'm sorry madam."));
+    }
+
+    #[test]
+    fn ownership_apology_owns_it_and_deflecting_does_not() {
+        assert!(met("ownership-apology", "I'm sorry, I didn't call you back. That's on me."));
+        assert!(met("ownership-apology", "My mistake, I should have rung you at noon."));
+        assert!(!met("ownership-apology", "Sorry about that. I'll look into it."));
+        assert!(!met("ownership-apology", "I'm sorry you feel that way."));
+        assert!(!met("ownership-apology", "It's not my fault, the warehouse messed up."));
+        assert!(met("deflecting-apology", "I'm sorry you feel that way."));
+        assert!(met("deflecting-apology", "Sorry, but the system was down."));
+        assert!(!met("deflecting-apology", "I'm so sorry, that was my mistake."));
+    }
+
+    #[test]
+    fn blame_shifting_with_negation_scope() {
+        for yes in [
+            "It's not my fault, the warehouse messed up.",
+            "Head office decided to decline it.",
+            "The system was down all morning.",
+            "That's company policy, nothing I can do.",
+            "Billing didn't send me the note.",
+            "You should have sent the form earlier.",
+            "Unfortunately corporate won't let me refund it.",
+        ] {
+            assert!(met("blame-shifting", yes), "{yes}");
+        }
+        for no in [
+            "I will not blame the system.",
+            "I'm not going to stand here and blame the kitchen, it's my fault.",
+            "This isn't on the warehouse, it's on me.",
+            "I'm not going to hide behind head office.",
+            "I'm sorry, I didn't call you. That's my fault.",
+            "I'll call the warehouse myself at 3pm.",
+            "I've spoken to billing and the refund is approved.",
+        ] {
+            assert!(!met("blame-shifting", no), "{no}");
+        }
+    }
+
+    #[test]
+    fn questions_next_steps_handover_and_hedges() {
+        assert!(met("asks-question", "Does 4pm suit you?"));
+        assert!(met("asks-question", "Would you like me to email it"));
+        assert!(!met("asks-question", "I will call you at 4."));
+        assert!(!met("asks-question", "You asked 'what now?' earlier. I will call."));
+        assert!(met("states-next-steps", "Here's what happens next: I'll book the engineer."));
+        assert!(!met("states-next-steps", "Sorry about that."));
+        assert!(met("warm-handover", "Farid already has your details, so you won't have to repeat anything."));
+        assert!(!met("warm-handover", "I'll transfer you to mortgages."));
+        assert!(met("hedged-commitment", "I'll try to call you tomorrow."));
+        assert!(met("hedged-commitment", "I'll get back to you soon."));
+        assert!(!met("hedged-commitment", "I'll call you at 4pm sharp."));
+        assert!(!met("hedged-commitment", "We'll practise three times next week, Monday at 9:10."));
+    }
+}

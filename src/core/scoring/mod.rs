@@ -1,0 +1,330 @@
+//! Scoring a response against a turn's rubric: deterministic, offline, and explained. Every point
+//! on the score card names the words that earned it (byte spans into the response as given).
+
+pub mod detectors;
+pub mod lists;
+pub mod phrase;
+pub mod text;
+pub mod time;
+
+use serde::Serialize;
+
+use self::detectors::{DetectorContext, Range, detect};
+use self::lists::Lists;
+use self::phrase::{Names, Phrase, name_words};
+use self::text::{Analysed, analyse};
+use super::pattern::Pattern;
+use super::scenario::{CriterionKind, Lexicon, Matcher, Scenario, Turn};
+use super::vocab::{self, DETECTORS};
+
+/// Responses longer than this (in characters) are refused rather than scored.
+pub const MAX_RESPONSE_CHARS: usize = 10_000;
+
+/// One stretch of the response that counted for (or against) a criterion.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Evidence {
+    /// Byte offset of the start, in the response as given.
+    pub start: usize,
+    /// Byte offset just past the end.
+    pub end: usize,
+    /// The words themselves.
+    pub text: String,
+}
+
+/// The verdict on one criterion.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CriterionResult {
+    /// Criterion id.
+    pub id: String,
+    /// What the employee sees.
+    pub label: String,
+    /// Required or forbidden.
+    pub kind: CriterionKind,
+    /// Whether the response did this.
+    pub met: bool,
+    /// Points earned (positive) or lost (negative) out of 100.
+    pub points: f64,
+    /// The words that met it (empty when not met).
+    pub evidence: Vec<Evidence>,
+    /// What was looked for, in words, for the score card of an unmet criterion.
+    pub looked_for: Vec<String>,
+}
+
+/// The whole verdict on one response to one turn.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ScoreCard {
+    /// Scenario id.
+    pub scenario: String,
+    /// Turn id.
+    pub turn: String,
+    /// Total, 0-100.
+    pub score: u32,
+    /// Score reached the turn's pass mark.
+    pub passed: bool,
+    /// The turn's pass mark.
+    pub pass_mark: u32,
+    /// One result per criterion, in rubric order.
+    pub criteria: Vec<CriterionResult>,
+}
+
+impl ScoreCard {
+    /// The result for the criterion with this id.
+    pub fn criterion(&self, id: &str) -> Option<&CriterionResult> {
+        self.criteria.iter().find(|c| c.id == id)
+    }
+}
+
+/// What the scenario knows at scoring time besides the rubric.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct ScoringContext {
+    /// When the answer is given (the scenario's "now"), for times like "this morning" or "at 9 today".
+    pub now: Option<jiff::civil::DateTime>,
+}
+
+/// Why a response could not be scored.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum ScoreError {
+    /// Over [`MAX_RESPONSE_CHARS`].
+    #[error("the response is {0} characters long; responses are limited to 10,000 characters")]
+    TooLong(usize),
+}
+
+enum CompiledMatcher {
+    Phrase(Phrase, String),
+    Regex(regex::Regex, String),
+    Detector(String),
+    All(Vec<CompiledMatcher>),
+}
+
+struct CompiledCriterion {
+    id: String,
+    label: String,
+    kind: CriterionKind,
+    weight: f64,
+    matchers: Vec<CompiledMatcher>,
+}
+
+/// A turn's rubric compiled once, ready to score any number of responses.
+pub struct TurnScorer {
+    scenario: String,
+    turn: String,
+    pass_mark: u32,
+    criteria: Vec<CompiledCriterion>,
+    names: Names,
+    lists: Lists,
+}
+
+impl TurnScorer {
+    /// Compile `turn` of `scenario` with the shared `lexicon`. The scenario must have passed validation.
+    pub fn new(scenario: &Scenario, turn: &Turn, lexicon: &Lexicon) -> Self {
+        let names = Names {
+            customer: name_words(&scenario.briefing.customer.name),
+            colleague: scenario.briefing.colleague.as_ref().map(|c| name_words(&c.name)).unwrap_or_default(),
+        };
+        let criteria = turn
+            .rubric
+            .iter()
+            .map(|c| CompiledCriterion {
+                id: c.id.clone(),
+                label: c.label.clone(),
+                kind: c.kind,
+                weight: c.weight,
+                matchers: c.detect.iter().filter_map(|m| compile_matcher(m, lexicon)).collect(),
+            })
+            .collect();
+        Self {
+            scenario: scenario.id.clone(),
+            turn: turn.id.clone(),
+            pass_mark: turn.pass_mark,
+            criteria,
+            names,
+            lists: Lists::new(&lexicon.sets),
+        }
+    }
+
+    /// Score one response, with no particular "now".
+    pub fn score(&self, response: &str) -> Result<ScoreCard, ScoreError> {
+        self.score_with(response, &ScoringContext::default())
+    }
+
+    /// Score one response given when `context.now` says.
+    pub fn score_with(&self, response: &str, context: &ScoringContext) -> Result<ScoreCard, ScoreError> {
+        let chars = response.chars().count();
+        if chars > MAX_RESPONSE_CHARS {
+            return Err(ScoreError::TooLong(chars));
+        }
+        let analysed = analyse(response);
+        let cx = DetectorContext { names: &self.names, lists: &self.lists, now: context.now };
+        let required_total: f64 = self
+            .criteria
+            .iter()
+            .filter(|c| c.kind == CriterionKind::Required)
+            .map(|c| c.weight)
+            .sum::<f64>()
+            .max(f64::EPSILON);
+        let mut earned = 0.0;
+        let mut criteria = Vec::with_capacity(self.criteria.len());
+        for c in &self.criteria {
+            let evidence = criterion_evidence(c, &analysed, &cx, response);
+            let met = !evidence.is_empty();
+            let share = 100.0 * c.weight / required_total;
+            let points = match (c.kind, met) {
+                (CriterionKind::Required, true) => share,
+                (CriterionKind::Forbidden, true) => -share,
+                _ => 0.0,
+            };
+            earned += points;
+            criteria.push(CriterionResult {
+                id: c.id.clone(),
+                label: c.label.clone(),
+                kind: c.kind,
+                met,
+                points: (points * 10.0).round() / 10.0,
+                evidence,
+                looked_for: c.matchers.iter().map(describe).collect(),
+            });
+        }
+        let score = earned.round().clamp(0.0, 100.0) as u32;
+        Ok(ScoreCard {
+            scenario: self.scenario.clone(),
+            turn: self.turn.clone(),
+            score,
+            passed: score >= self.pass_mark,
+            pass_mark: self.pass_mark,
+            criteria,
+        })
+    }
+}
+
+fn compile_matcher(m: &Matcher, lexicon: &Lexicon) -> Option<CompiledMatcher> {
+    Some(match m {
+        Matcher::Phrase(text) => {
+            CompiledMatcher::Phrase(Phrase::compile(&Pattern::parse(text).ok()?, &lexicon.sets), text.clone())
+        }
+        Matcher::Regex(text) => CompiledMatcher::Regex(regex::Regex::new(text).ok()?, text.clone()),
+        Matcher::Detector(name) => CompiledMatcher::Detector(name.clone()),
+        Matcher::All(inner) => CompiledMatcher::All(inner.iter().filter_map(|m| compile_matcher(m, lexicon)).collect()),
+    })
+}
+
+fn describe(m: &CompiledMatcher) -> String {
+    match m {
+        CompiledMatcher::Phrase(_, text) => format!("the phrase \"{text}\""),
+        CompiledMatcher::Regex(_, text) => format!("the pattern /{text}/"),
+        CompiledMatcher::Detector(name) => {
+            vocab::find(DETECTORS, name).map_or_else(|| name.clone(), |t| t.description.to_string())
+        }
+        CompiledMatcher::All(inner) => inner.iter().map(describe).collect::<Vec<_>>().join(" and "),
+    }
+}
+
+/// Byte spans where a compiled matcher matches; empty when it does not.
+fn matcher_spans(m: &CompiledMatcher, a: &Analysed, cx: &DetectorContext, response: &str) -> Vec<(usize, usize)> {
+    let to_bytes = |ranges: Vec<Range>| -> Vec<(usize, usize)> {
+        ranges.into_iter().filter(|(s, e)| e > s).map(|(s, e)| (a.tokens[s].start, a.tokens[e - 1].end)).collect()
+    };
+    match m {
+        CompiledMatcher::Phrase(p, _) => to_bytes(p.find(a, cx.names)),
+        CompiledMatcher::Detector(name) => to_bytes(detect(name, a, cx)),
+        CompiledMatcher::Regex(re, _) => re
+            .find_iter(response)
+            .filter(|m| !a.tokens.iter().any(|t| t.quoted && t.start < m.end() && t.end > m.start()))
+            .map(|m| (m.start(), m.end()))
+            .collect(),
+        CompiledMatcher::All(inner) => {
+            let parts: Vec<Vec<(usize, usize)>> = inner.iter().map(|m| matcher_spans(m, a, cx, response)).collect();
+            if parts.iter().any(Vec::is_empty) { Vec::new() } else { parts.into_iter().flatten().collect() }
+        }
+    }
+}
+
+fn criterion_evidence(c: &CompiledCriterion, a: &Analysed, cx: &DetectorContext, response: &str) -> Vec<Evidence> {
+    let mut spans: Vec<(usize, usize)> = c.matchers.iter().flat_map(|m| matcher_spans(m, a, cx, response)).collect();
+    spans.sort();
+    // Merge overlapping spans so the evidence reads as phrases, not fragments.
+    let mut merged: Vec<(usize, usize)> = Vec::new();
+    for (s, e) in spans {
+        match merged.last_mut() {
+            Some(last) if s <= last.1 => last.1 = last.1.max(e),
+            _ => merged.push((s, e)),
+        }
+    }
+    merged.into_iter().map(|(start, end)| Evidence { start, end, text: response[start..end].to_string() }).collect()
+}
+
+/// Score `response` to the turn `turn_id` (the first turn when None) of `scenario`.
+pub fn score_response(
+    scenario: &Scenario,
+    turn_id: Option<&str>,
+    response: &str,
+    lexicon: &Lexicon,
+) -> Option<Result<ScoreCard, ScoreError>> {
+    let turn = match turn_id {
+        Some(id) => scenario.turn(id)?,
+        None => scenario.first_turn()?,
+    };
+    Some(TurnScorer::new(scenario, turn, lexicon).score(response))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::parse::parse;
+
+    fn minimal() -> (Scenario, Lexicon) {
+        let (s, _) = parse::<Scenario>(include_str!("../../../tests/fixtures/good/minimal.ron")).expect("fixture");
+        let (l, _) = parse::<Lexicon>(include_str!("../../../tests/fixtures/good/lexicon.ron")).expect("lexicon");
+        (s, l)
+    }
+
+    fn card(response: &str) -> ScoreCard {
+        let (s, l) = minimal();
+        score_response(&s, None, response, &l).expect("turn").expect("scored")
+    }
+
+    #[test]
+    fn a_strong_answer_scores_full_marks_with_evidence() {
+        let response = "I'm sorry, that's my fault. I'll call you at 4pm.";
+        let c = card(response);
+        assert_eq!(c.score, 100);
+        assert!(c.passed);
+        let owns = c.criterion("owns-it").expect("owns-it");
+        assert!(owns.met);
+        assert!(owns.evidence.iter().any(|e| e.text.contains("my fault")), "{:?}", owns.evidence);
+        for e in &owns.evidence {
+            assert_eq!(&response[e.start..e.end], e.text);
+        }
+    }
+
+    #[test]
+    fn forbidden_criteria_subtract_and_scores_stay_in_range() {
+        let c = card("Corporate messed up, not me.");
+        let blames = c.criterion("blames").expect("blames");
+        assert!(blames.met);
+        assert!(blames.points < 0.0);
+        assert_eq!(c.score, 0);
+        assert!(!c.passed);
+    }
+
+    #[test]
+    fn unmet_criteria_say_what_was_looked_for() {
+        let c = card("ok");
+        let time = c.criterion("time").expect("time");
+        assert!(!time.met);
+        assert_eq!(time.looked_for, vec!["the phrase \"call [you] (at | by) {time}\"".to_string()]);
+    }
+
+    #[test]
+    fn empty_and_huge_responses_are_handled() {
+        assert_eq!(card("").score, 0);
+        let (s, l) = minimal();
+        let huge = "word ".repeat(3000);
+        assert_eq!(score_response(&s, None, &huge, &l).expect("turn"), Err(ScoreError::TooLong(15000)));
+    }
+
+    #[test]
+    fn unknown_turns_are_none() {
+        let (s, l) = minimal();
+        assert!(score_response(&s, Some("nope"), "x", &l).is_none());
+    }
+}

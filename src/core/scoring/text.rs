@@ -1,0 +1,420 @@
+//! Reading a response the way the rubric needs it: normalised word tokens with byte spans into the
+//! original text, sentences and clauses, quoted or reported speech, negation scope and hedges.
+
+use rust_stemmers::{Algorithm, Stemmer};
+
+/// One word of the response, normalised, with where it came from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Token {
+    /// Lowercase, straight apostrophes, contractions expanded ("won't" gives "will" and "not").
+    pub text: String,
+    /// Snowball (English) stem of `text`.
+    pub stem: String,
+    /// Byte offset of the start of the original word.
+    pub start: usize,
+    /// Byte offset just past the original word.
+    pub end: usize,
+    /// Index of the sentence the token is in.
+    pub sentence: usize,
+    /// Index of the clause the token is in (clauses end at , ; : and at but/so/and...).
+    pub clause: usize,
+    /// Inside quotation marks, or reported speech ("you said ..."): not the speaker's own words.
+    pub quoted: bool,
+    /// The negator whose scope covers this token, if any.
+    pub negated_by: Option<usize>,
+}
+
+impl Token {
+    /// True for words that negate what follows.
+    pub fn is_negator(&self) -> bool {
+        NEGATORS.contains(&self.text.as_str())
+    }
+}
+
+/// A sentence: a range of tokens and what it says about itself.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sentence {
+    /// First token index.
+    pub start: usize,
+    /// One past the last token index.
+    pub end: usize,
+    /// Ends with a question mark.
+    pub question_mark: bool,
+}
+
+/// A response, analysed once and matched against every criterion.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Analysed {
+    /// The words.
+    pub tokens: Vec<Token>,
+    /// The sentences, in order.
+    pub sentences: Vec<Sentence>,
+}
+
+const NEGATORS: &[&str] = &["not", "never", "no", "nobody", "nothing", "without", "neither", "nor", "none", "cannot"];
+/// Words that end a clause (and with it a negation's scope).
+const CLAUSE_WORDS: &[&str] =
+    &["but", "so", "and", "then", "because", "although", "though", "however", "or", "while", "whereas", "instead"];
+/// How far a negation reaches, in tokens ("no" reaches less far: "no problem").
+const NEGATION_REACH: usize = 6;
+const NO_REACH: usize = 2;
+
+fn stemmer() -> &'static Stemmer {
+    static STEMMER: std::sync::OnceLock<Stemmer> = std::sync::OnceLock::new();
+    STEMMER.get_or_init(|| Stemmer::create(Algorithm::English))
+}
+
+/// Stem one normalised word.
+pub fn stem(word: &str) -> String {
+    stemmer().stem(word).into_owned()
+}
+
+/// Split a contraction into its words: "won't" -> ["will", "not"], "okafor's" -> ["okafor"].
+pub fn expand_contraction(word: &str) -> Vec<&str> {
+    const WHOLE: &[(&str, &[&str])] = &[
+        ("won't", &["will", "not"]),
+        ("wont", &["will", "not"]),
+        ("can't", &["can", "not"]),
+        ("cant", &["can", "not"]),
+        ("cannot", &["can", "not"]),
+        ("shan't", &["shall", "not"]),
+        ("ain't", &["is", "not"]),
+        ("i'm", &["i", "am"]),
+        ("im", &["i", "am"]),
+        ("ive", &["i", "have"]),
+        ("let's", &["let", "us"]),
+        ("dont", &["do", "not"]),
+        ("didnt", &["did", "not"]),
+        ("doesnt", &["does", "not"]),
+        ("isnt", &["is", "not"]),
+        ("wasnt", &["was", "not"]),
+        ("arent", &["are", "not"]),
+        ("werent", &["were", "not"]),
+        ("couldnt", &["could", "not"]),
+        ("wouldnt", &["would", "not"]),
+        ("shouldnt", &["should", "not"]),
+        ("havent", &["have", "not"]),
+        ("hasnt", &["has", "not"]),
+        ("youll", &["you", "will"]),
+        ("youre", &["you", "are"]),
+        ("theyre", &["they", "are"]),
+        ("thats", &["that", "is"]),
+        ("whats", &["what", "is"]),
+        ("itll", &["it", "will"]),
+    ];
+    if let Some((_, parts)) = WHOLE.iter().find(|(w, _)| *w == word) {
+        return parts.to_vec();
+    }
+    const IS_BEFORE_S: &[&str] =
+        &["it", "that", "there", "here", "what", "who", "he", "she", "where", "how", "everything"];
+    for (suffix, expansion) in [("n't", "not"), ("'ll", "will"), ("'re", "are"), ("'ve", "have"), ("'d", "would")] {
+        if let Some(stem) = word.strip_suffix(suffix) {
+            if !stem.is_empty() {
+                return vec![stem, expansion];
+            }
+        }
+    }
+    if let Some(stem) = word.strip_suffix("'s") {
+        return if IS_BEFORE_S.contains(&stem) { vec![stem, "is"] } else { vec![stem] };
+    }
+    if let Some(stem) = word.strip_suffix('\'') {
+        return vec![stem];
+    }
+    vec![word]
+}
+
+/// Normalise one raw word: lowercase, curly apostrophes straightened.
+pub fn normalise_word(raw: &str) -> String {
+    raw.chars().map(|c| if c == '’' || c == '‘' { '\'' } else { c }).flat_map(char::to_lowercase).collect()
+}
+
+/// Split a phrase (pattern words or a lexicon member) into normalised tokens, like a response.
+pub fn phrase_words(text: &str) -> Vec<String> {
+    analyse(text).tokens.into_iter().map(|t| t.text).collect()
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Mark {
+    SentenceEnd { question: bool },
+    ClauseEnd,
+    QuoteToggle,
+    QuoteOpen,
+    QuoteClose,
+}
+
+enum Piece {
+    Word(usize, usize),
+    Mark(Mark),
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Cut the text into raw words (byte spans) and punctuation marks.
+fn pieces(text: &str) -> Vec<Piece> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut out = Vec::new();
+    let mut quote_open = false;
+    let mut i = 0;
+    while i < chars.len() {
+        let (at, c) = chars[i];
+        let prev = i.checked_sub(1).map(|j| chars[j].1);
+        let next = chars.get(i + 1).map(|x| x.1);
+        if is_word_char(c) || (matches!(c, '£' | '$' | '€') && next.is_some_and(|n| n.is_ascii_digit())) {
+            let start = at;
+            let mut j = i + 1;
+            while j < chars.len() {
+                let c = chars[j].1;
+                let before = chars[j - 1].1;
+                let after = chars.get(j + 1).map(|x| x.1);
+                let joins_digits = matches!(c, ':' | '.' | ',')
+                    && before.is_ascii_digit()
+                    && after.is_some_and(|a| a.is_ascii_digit());
+                let apostrophe =
+                    matches!(c, '\'' | '’') && before.is_alphabetic() && after.is_some_and(|a| a.is_alphabetic());
+                let trailing_apostrophe =
+                    matches!(c, '\'' | '’') && before == 's' && !quote_open && after.is_none_or(|a| a.is_whitespace());
+                let abbreviation =
+                    c == '.' && j == i + 1 && before.is_alphabetic() && after.is_some_and(char::is_alphabetic);
+                if is_word_char(c)
+                    || joins_digits
+                    || apostrophe
+                    || abbreviation
+                    || (c == '%' && before.is_ascii_digit())
+                {
+                    j += 1;
+                } else if trailing_apostrophe {
+                    j += 1;
+                    break;
+                } else {
+                    break;
+                }
+            }
+            let end = chars.get(j).map_or(text.len(), |x| x.0);
+            out.push(Piece::Word(start, end));
+            i = j;
+            continue;
+        }
+        let mark = match c {
+            '.' if next.is_some_and(|n| n.is_alphabetic()) && prev.is_some_and(char::is_alphabetic) => None, // a.m.
+            '.' | '!' | '?' if quote_open => Some(Mark::ClauseEnd),
+            '.' | '!' | '\n' => Some(Mark::SentenceEnd { question: false }),
+            '?' => Some(Mark::SentenceEnd { question: true }),
+            ',' | ';' | ':' | '—' | '–' | '(' | ')' => Some(Mark::ClauseEnd),
+            '-' if prev.is_some_and(char::is_whitespace) => Some(Mark::ClauseEnd),
+            '"' => Some(Mark::QuoteToggle),
+            '“' => Some(Mark::QuoteOpen),
+            '”' => Some(Mark::QuoteClose),
+            '\'' | '‘' | '’' => {
+                let opens = !quote_open
+                    && prev.is_none_or(|p| !p.is_alphanumeric())
+                    && next.is_some_and(char::is_alphanumeric)
+                    && chars[i + 1..].iter().any(|(_, c)| matches!(c, '\'' | '’'));
+                let closes =
+                    quote_open && prev.is_some_and(|p| p.is_alphanumeric() || p == '.' || p == '!' || p == '?');
+                if opens {
+                    Some(Mark::QuoteOpen)
+                } else if closes {
+                    Some(Mark::QuoteClose)
+                } else {
+                    None
+                }
+            }
+            _ => None,
+        };
+        if let Some(mark) = mark {
+            quote_open = match mark {
+                Mark::QuoteOpen => true,
+                Mark::QuoteClose => false,
+                Mark::QuoteToggle => !quote_open,
+                _ => quote_open,
+            };
+            out.push(Piece::Mark(mark));
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Analyse a response: tokens, sentences, clauses, quotes, reported speech and negation scope.
+pub fn analyse(text: &str) -> Analysed {
+    let mut tokens: Vec<Token> = Vec::new();
+    let mut sentences = Vec::new();
+    let (mut sentence, mut clause, mut sentence_start) = (0, 0, 0);
+    let mut quoted = false;
+    for piece in pieces(text) {
+        match piece {
+            Piece::Word(start, end) => {
+                let word = normalise_word(&text[start..end]);
+                for part in expand_contraction(&word) {
+                    tokens.push(Token {
+                        text: part.to_string(),
+                        stem: stem(part),
+                        start,
+                        end,
+                        sentence,
+                        clause,
+                        quoted,
+                        negated_by: None,
+                    });
+                }
+            }
+            Piece::Mark(Mark::SentenceEnd { question }) => {
+                if tokens.len() > sentence_start {
+                    sentences.push(Sentence { start: sentence_start, end: tokens.len(), question_mark: question });
+                    sentence += 1;
+                    sentence_start = tokens.len();
+                } else if question {
+                    if let Some(last) = sentences.last_mut() {
+                        last.question_mark = true;
+                    }
+                }
+                clause += 1;
+                quoted = false;
+            }
+            Piece::Mark(Mark::ClauseEnd) => clause += 1,
+            Piece::Mark(Mark::QuoteToggle) => quoted = !quoted,
+            Piece::Mark(Mark::QuoteOpen) => quoted = true,
+            Piece::Mark(Mark::QuoteClose) => quoted = false,
+        }
+    }
+    if tokens.len() > sentence_start {
+        sentences.push(Sentence { start: sentence_start, end: tokens.len(), question_mark: false });
+    }
+    split_clauses_at_conjunctions(&mut tokens);
+    mark_reported_speech(&mut tokens);
+    mark_negation(&mut tokens);
+    Analysed { tokens, sentences }
+}
+
+/// Conjunctions start a new clause: always for "but", "so", "because"...; for "and" and "or" only
+/// when a new subject follows ("..., and I will call"), not between two verbs ("stand here and blame").
+fn split_clauses_at_conjunctions(tokens: &mut [Token]) {
+    const SUBJECTS: &[&str] = &["i", "we", "you", "he", "she", "they", "it", "that", "this", "there"];
+    let mut shift = 0;
+    let mut previous: Option<(usize, usize)> = None;
+    for i in 0..tokens.len() {
+        let new_subject = tokens.get(i + 1).is_some_and(|t| SUBJECTS.contains(&t.text.as_str()));
+        let starts_clause = match tokens[i].text.as_str() {
+            "and" | "or" => new_subject,
+            w => CLAUSE_WORDS.contains(&w),
+        };
+        let original = (tokens[i].clause, tokens[i].sentence);
+        if starts_clause && previous == Some(original) {
+            shift += 1;
+        }
+        previous = Some(original);
+        tokens[i].clause += shift;
+    }
+}
+
+/// "you said ...", "you were told ...", "they told you ...": the rest of the clause is someone
+/// else's words.
+fn mark_reported_speech(tokens: &mut [Token]) {
+    const SPEAKERS: &[&str] =
+        &["you", "they", "he", "she", "someone", "colleague", "agent", "letter", "email", "website"];
+    const VERBS: &[&str] = &["said", "say", "says", "told", "mentioned", "wrote", "claimed", "heard", "asked"];
+    for i in 1..tokens.len() {
+        let verb = tokens[i].text.as_str();
+        let speaker = tokens[i - 1].text.as_str();
+        let passive = verb == "told" && matches!(speaker, "was" | "were") && i >= 2 && tokens[i - 2].text == "you";
+        if VERBS.contains(&verb) && (SPEAKERS.contains(&speaker) || passive) {
+            let clause = tokens[i].clause;
+            for t in tokens[i + 1..].iter_mut().take_while(|t| t.clause == clause) {
+                t.quoted = true;
+            }
+        }
+    }
+}
+
+fn mark_negation(tokens: &mut [Token]) {
+    for i in 0..tokens.len() {
+        if !tokens[i].is_negator() {
+            continue;
+        }
+        let reach = if tokens[i].text == "no" { NO_REACH } else { NEGATION_REACH };
+        let clause = tokens[i].clause;
+        for j in (i + 1..tokens.len()).take(reach) {
+            if tokens[j].clause != clause {
+                break;
+            }
+            if tokens[j].negated_by.is_none() {
+                tokens[j].negated_by = Some(i);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<String> {
+        analyse(text).tokens.into_iter().map(|t| t.text).collect()
+    }
+
+    #[test]
+    fn contractions_and_curly_apostrophes_are_expanded() {
+        assert_eq!(words("I’ll call. Won't. Can't"), ["i", "will", "call", "will", "not", "can", "not"]);
+        assert_eq!(words("It's Mrs Okafor's refund"), ["it", "is", "mrs", "okafor", "refund"]);
+        assert_eq!(words("dont worry, im here"), ["do", "not", "worry", "i", "am", "here"]);
+    }
+
+    #[test]
+    fn spans_point_into_the_original_text() {
+        let text = "Hi  Mrs Okafor, I’ll call at 4:30pm.";
+        let a = analyse(text);
+        let spans: Vec<&str> = a.tokens.iter().map(|t| &text[t.start..t.end]).collect();
+        assert_eq!(spans, ["Hi", "Mrs", "Okafor", "I’ll", "I’ll", "call", "at", "4:30pm"]);
+    }
+
+    #[test]
+    fn numbers_money_and_times_stay_whole() {
+        assert_eq!(words("£54.99 at 16:00, 2.30pm or 10%"), ["£54.99", "at", "16:00", "2.30pm", "or", "10%"]);
+        assert_eq!(words("4 p.m."), ["4", "p.m"]);
+    }
+
+    #[test]
+    fn sentences_and_questions() {
+        let a = analyse("Sorry. Can I call you at four? Thanks");
+        assert_eq!(a.sentences.len(), 3);
+        assert!(a.sentences[1].question_mark);
+        assert!(!a.sentences[0].question_mark);
+    }
+
+    #[test]
+    fn quoted_and_reported_speech_is_marked() {
+        let a = analyse("You said 'soon' wasn't good enough, so I will call at 2pm.");
+        let soon = a.tokens.iter().find(|t| t.text == "soon").expect("soon");
+        assert!(soon.quoted);
+        let call = a.tokens.iter().find(|t| t.text == "call").expect("call");
+        assert!(!call.quoted);
+        let b = analyse("My colleague told you “end of the week”. I will call on Friday.");
+        assert!(b.tokens.iter().find(|t| t.text == "week").expect("week").quoted);
+        assert!(!b.tokens.iter().find(|t| t.text == "friday").expect("friday").quoted);
+    }
+
+    #[test]
+    fn apostrophes_inside_words_are_not_quotes() {
+        let a = analyse("I don't know, it's the customers' parcel");
+        assert!(a.tokens.iter().all(|t| !t.quoted));
+    }
+
+    #[test]
+    fn negation_reaches_to_the_end_of_the_clause() {
+        let a = analyse("I won't blame the system, the warehouse is on me");
+        let system = a.tokens.iter().find(|t| t.text == "system").expect("system");
+        assert!(system.negated_by.is_some());
+        let warehouse = a.tokens.iter().find(|t| t.text == "warehouse").expect("warehouse");
+        assert!(warehouse.negated_by.is_none());
+        let b = analyse("No problem I will call you");
+        assert!(b.tokens.iter().find(|t| t.text == "call").expect("call").negated_by.is_none());
+    }
+
+    #[test]
+    fn stems_match_word_forms() {
+        assert_eq!(stem("apologising"), stem("apologise"));
+        assert_eq!(stem("calls"), stem("call"));
+    }
+}
