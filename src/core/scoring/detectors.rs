@@ -78,6 +78,7 @@ fn commitments(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
         .collect();
     out.extend(find(&cx.lists.commitment_complete, a, cx));
     out.extend(find(&cx.lists.delegated_commitment, a, cx));
+    out.extend(proposals(a));
     out.sort();
     out.dedup();
     out
@@ -98,13 +99,58 @@ fn hedged(a: &Analysed, cx: &DetectorContext, commitment: Range, time: Option<Ra
     hedge || conditional
 }
 
+/// True when a specific time in another clause of the same sentence refines the words at `range`
+/// ("three times next week, Monday at 9:10"); a time in the same clause does not ("at some point on Friday").
+pub fn refined_by_time(a: &Analysed, range: Range) -> bool {
+    let sentence = &a.sentences[a.tokens[range.0].sentence];
+    let clause = a.tokens[range.0].clause;
+    specific_times(a).iter().any(|t| in_sentence(sentence, t) && a.tokens[t.0].clause != clause)
+}
+
+/// True when the words at `range` sit in a hedged or conditional sentence (see [`hedged`]).
+pub fn is_hedged_at(a: &Analysed, cx: &DetectorContext, range: Range) -> bool {
+    hedged(a, cx, range, None)
+}
+
+/// Is time `t` the time of commitment `c`? Same clause, after it in the sentence, fronted at the
+/// start of the sentence ("Tuesday at 4.30 I will be at your desk"), or a bare time just before it
+/// ("here's a time: Friday, 9:30am, I'll call you").
+fn time_belongs_to(a: &Analysed, c: Range, t: Range) -> bool {
+    let sentence = &a.sentences[a.tokens[c.0].sentence];
+    if !in_sentence(sentence, &t) {
+        return false;
+    }
+    let clause_of = |i: usize| a.tokens[i].clause;
+    let bare_time_before = t.1 <= c.0
+        && c.0 - t.1 <= 6
+        && (sentence.start..sentence.end).filter(|&i| clause_of(i) == clause_of(t.0)).all(|i| i >= t.0 && i < t.1);
+    t.0 >= c.0 || clause_of(t.0) == clause_of(c.0) || t.0 <= sentence.start + 1 || bare_time_before
+}
+
+/// Proposals put as questions: "Does Saturday at 8am suit you?", "How about Thursday at 4?"
+fn proposals(a: &Analysed) -> Vec<Range> {
+    const FIT: &[&str] =
+        &["suit", "suits", "work", "works", "ok", "okay", "good", "better", "convenient", "fine", "about"];
+    let times = specific_times(a);
+    a.sentences
+        .iter()
+        .filter(|s| s.question_mark && times.iter().any(|t| in_sentence(s, t)))
+        .filter(|s| a.tokens[s.start..s.end].iter().any(|t| FIT.contains(&t.text.as_str()) && !t.quoted))
+        .map(|s| (s.start, s.end))
+        .collect()
+}
+
 fn specific_time_commitment(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     let times = specific_times(a);
+    let vague = find(&cx.lists.vague_time, a, cx);
     let mut out = Vec::new();
     for c in commitments(a, cx) {
-        let sentence = &a.sentences[a.tokens[c.0].sentence];
-        let Some(t) = times.iter().find(|t| in_sentence(sentence, t)) else { continue };
-        if !hedged(a, cx, c, Some(*t)) {
+        let Some(t) = times.iter().find(|t| time_belongs_to(a, c, **t)) else { continue };
+        // "at some point on Friday", "soon after Friday": a vague word in the same clause undoes the time.
+        let undone = vague
+            .iter()
+            .any(|v| a.tokens[v.0].clause == a.tokens[t.0].clause || a.tokens[v.0].clause == a.tokens[c.0].clause);
+        if !undone && !hedged(a, cx, c, Some(*t)) {
             out.push(c);
             out.push(*t);
         }
@@ -162,7 +208,12 @@ fn blamed_after_but(a: &Analysed, after: usize, blame_at: usize) -> bool {
 }
 
 fn ownership_apology(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
-    let ownership = find(&cx.lists.ownership, a, cx);
+    let blame = blame_shifting(a, cx);
+    // "I'm sorry I didn't call, that's billing's fault" owns nothing.
+    let ownership: Vec<Range> = find(&cx.lists.ownership, a, cx)
+        .into_iter()
+        .filter(|o| !blame.iter().any(|b| a.tokens[b.0].sentence == a.tokens[o.0].sentence))
+        .collect();
     let (sincere, _) = apologies(a, cx);
     if ownership.is_empty() {
         return Vec::new();
@@ -294,6 +345,10 @@ mod tests {
             "Tuesday at 4.30 I will be at your desk.",
             "Farid will ring you today at 4:45.",
             "I call you at 1pm like we say.",
+            "I'll ring you at half twelve today.",
+            "How about Thursday at 4pm?",
+            "Does Saturday at 8am suit you, or would tomorrow evening at five be better?",
+            "Here's an actual time: Friday, 9:30am, I'll call you.",
         ] {
             assert!(met("specific-time-commitment", yes), "{yes}");
         }
@@ -308,6 +363,9 @@ mod tests {
             "You said you would call me at 4pm.",
             "I'll call you at some point next week.",
             "I called you at 1pm yesterday.",
+            "The refund should be there Friday, I'll keep an eye on it.",
+            "I'll get back to you at some point on Friday.",
+            "I'll email you on Friday if I hear back.",
             "I was off sick on Monday.",
         ] {
             assert!(!met("specific-time-commitment", no), "{no}");
@@ -329,6 +387,10 @@ mod tests {
         assert!(!met("ownership-apology", "Sorry about that. I'll look into it."));
         assert!(!met("ownership-apology", "I'm sorry you feel that way."));
         assert!(!met("ownership-apology", "It's not my fault, the warehouse messed up."));
+        assert!(!met("ownership-apology", "I'm sorry I didn't call by noon, that's billing's fault."));
+        assert!(met("ownership-apology", "I'm sorry, Mr Nowak, we've sent the wrong part."));
+        assert!(met("ownership-apology", "That's our promise broken, and I'm sorry."));
+        assert!(met("deflecting-apology", "My apologies for any inconvenience."));
         assert!(met("deflecting-apology", "I'm sorry you feel that way."));
         assert!(met("deflecting-apology", "Sorry, but the system was down."));
         assert!(!met("deflecting-apology", "I'm so sorry, that was my mistake."));
@@ -344,6 +406,9 @@ mod tests {
             "Billing didn't send me the note.",
             "You should have sent the form earlier.",
             "Unfortunately corporate won't let me refund it.",
+            "It's the system, it picked the wrong model.",
+            "There's been a small hold-up at the supplier's end.",
+            "It's not like I packed it.",
         ] {
             assert!(met("blame-shifting", yes), "{yes}");
         }
@@ -355,6 +420,7 @@ mod tests {
             "I'm sorry, I didn't call you. That's my fault.",
             "I'll call the warehouse myself at 3pm.",
             "I've spoken to billing and the refund is approved.",
+            "We're to blame, not the supplier.",
         ] {
             assert!(!met("blame-shifting", no), "{no}");
         }

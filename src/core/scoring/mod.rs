@@ -117,10 +117,12 @@ pub struct TurnScorer {
 impl TurnScorer {
     /// Compile `turn` of `scenario` with the shared `lexicon`. The scenario must have passed validation.
     pub fn new(scenario: &Scenario, turn: &Turn, lexicon: &Lexicon) -> Self {
-        let names = Names {
-            customer: name_words(&scenario.briefing.customer.name),
-            colleague: scenario.briefing.colleague.as_ref().map(|c| name_words(&c.name)).unwrap_or_default(),
-        };
+        let briefing = &scenario.briefing;
+        let mut customer = name_words(&briefing.customer.name);
+        customer.extend(given_names(&briefing.customer.about, &customer));
+        let names =
+            Names { customer, colleague: briefing.colleague.as_ref().map(|c| name_words(&c.name)).unwrap_or_default() };
+        let lists = Lists::new(&lexicon.sets);
         let criteria = turn
             .rubric
             .iter()
@@ -129,17 +131,10 @@ impl TurnScorer {
                 label: c.label.clone(),
                 kind: c.kind,
                 weight: c.weight,
-                matchers: c.detect.iter().filter_map(|m| compile_matcher(m, lexicon)).collect(),
+                matchers: c.detect.iter().filter_map(|m| compile_matcher(m, &lists)).collect(),
             })
             .collect();
-        Self {
-            scenario: scenario.id.clone(),
-            turn: turn.id.clone(),
-            pass_mark: turn.pass_mark,
-            criteria,
-            names,
-            lists: Lists::new(&lexicon.sets),
-        }
+        Self { scenario: scenario.id.clone(), turn: turn.id.clone(), pass_mark: turn.pass_mark, criteria, names, lists }
     }
 
     /// Score one response, with no particular "now".
@@ -196,14 +191,28 @@ impl TurnScorer {
     }
 }
 
-fn compile_matcher(m: &Matcher, lexicon: &Lexicon) -> Option<CompiledMatcher> {
+/// First names the briefing gives in the customer's `about` line: "Luca Ferraro, ..." for "Mr Ferraro".
+fn given_names(about: &str, surname: &[phrase::Word]) -> Vec<phrase::Word> {
+    let words: Vec<&str> =
+        about.split(|c: char| !c.is_alphabetic() && c != '\'' && c != '-').filter(|w| !w.is_empty()).collect();
+    words
+        .windows(2)
+        .filter(|pair| {
+            let capitalised = pair[0].chars().next().is_some_and(char::is_uppercase);
+            capitalised && name_words(pair[1]).first().is_some_and(|w| surname.contains(w))
+        })
+        .flat_map(|pair| name_words(pair[0]))
+        .collect()
+}
+
+fn compile_matcher(m: &Matcher, lists: &Lists) -> Option<CompiledMatcher> {
     Some(match m {
         Matcher::Phrase(text) => {
-            CompiledMatcher::Phrase(Phrase::compile(&Pattern::parse(text).ok()?, &lexicon.sets), text.clone())
+            CompiledMatcher::Phrase(Phrase::compile(&Pattern::parse(text).ok()?, &lists.sets), text.clone())
         }
         Matcher::Regex(text) => CompiledMatcher::Regex(regex::Regex::new(text).ok()?, text.clone()),
         Matcher::Detector(name) => CompiledMatcher::Detector(name.clone()),
-        Matcher::All(inner) => CompiledMatcher::All(inner.iter().filter_map(|m| compile_matcher(m, lexicon)).collect()),
+        Matcher::All(inner) => CompiledMatcher::All(inner.iter().filter_map(|m| compile_matcher(m, lists)).collect()),
     })
 }
 
@@ -224,7 +233,19 @@ fn matcher_spans(m: &CompiledMatcher, a: &Analysed, cx: &DetectorContext, respon
         ranges.into_iter().filter(|(s, e)| e > s).map(|(s, e)| (a.tokens[s].start, a.tokens[e - 1].end)).collect()
     };
     match m {
-        CompiledMatcher::Phrase(p, _) => to_bytes(p.find(a, cx.names)),
+        CompiledMatcher::Phrase(p, _) => {
+            let found = p.find(a, cx.names);
+            // A phrase with a {time} slot speaks of a commitment: hedged or conditional ones do not count.
+            let hedge_aware = p.has_time_slot();
+            // "next week, Monday at 9:10": a vague word refined by a real time in its sentence is not vague.
+            let refinable = p.refers_to("vague-time");
+            let found = found
+                .into_iter()
+                .filter(|r| !(hedge_aware && detectors::is_hedged_at(a, cx, *r)))
+                .filter(|r| !(refinable && detectors::refined_by_time(a, *r)))
+                .collect();
+            to_bytes(found)
+        }
         CompiledMatcher::Detector(name) => to_bytes(detect(name, a, cx)),
         CompiledMatcher::Regex(re, _) => re
             .find_iter(response)

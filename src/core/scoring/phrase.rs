@@ -96,7 +96,7 @@ pub struct Phrase {
 #[derive(Debug, Clone, PartialEq)]
 enum Node {
     Word(Word),
-    Choice { options: Vec<Vec<Node>>, optional: bool },
+    Choice { options: Vec<Vec<Node>>, optional: bool, set: Option<String> },
     Time,
     Customer,
     Colleague,
@@ -117,6 +117,52 @@ impl Phrase {
         Self { elements: phrase_words(text).iter().map(|w| Node::Word(Word::new(w))).collect() }
     }
 
+    /// A phrase that matches any of the phrase patterns in `patterns` (which must parse).
+    pub fn any_pattern(patterns: &[&str], sets: &BTreeMap<String, Vec<String>>) -> Self {
+        let options = patterns
+            .iter()
+            .filter_map(|p| Pattern::parse(&p.split_whitespace().collect::<Vec<_>>().join(" ")).ok())
+            .map(|p| compile_elements(&p.elements, sets))
+            .collect();
+        Self { elements: vec![Node::Choice { options, optional: false, set: None }] }
+    }
+
+    /// A phrase that matches wherever `a` or `b` does.
+    pub fn either(a: &Phrase, b: &Phrase) -> Self {
+        Self {
+            elements: vec![Node::Choice {
+                options: vec![a.elements.clone(), b.elements.clone()],
+                optional: false,
+                set: None,
+            }],
+        }
+    }
+
+    /// True when the phrase names the lexicon set `name` (as `@name`).
+    pub fn refers_to(&self, name: &str) -> bool {
+        fn any_set(nodes: &[Node], name: &str) -> bool {
+            nodes.iter().any(|n| match n {
+                Node::Choice { options, set, .. } => {
+                    set.as_deref() == Some(name) || options.iter().any(|o| any_set(o, name))
+                }
+                _ => false,
+            })
+        }
+        any_set(&self.elements, name)
+    }
+
+    /// True when the phrase contains a `{time}` slot (it then speaks of a commitment).
+    pub fn has_time_slot(&self) -> bool {
+        fn any_time(nodes: &[Node]) -> bool {
+            nodes.iter().any(|n| match n {
+                Node::Time => true,
+                Node::Choice { options, .. } => options.iter().any(|o| any_time(o)),
+                _ => false,
+            })
+        }
+        any_time(&self.elements)
+    }
+
     /// A phrase that matches any of `texts` (in any word form).
     pub fn any_of(texts: &[&str]) -> Self {
         Self::choice_of(texts, Word::new)
@@ -129,7 +175,7 @@ impl Phrase {
 
     fn choice_of(texts: &[&str], word: fn(&str) -> Word) -> Self {
         let options = texts.iter().map(|t| phrase_words(t).iter().map(|w| Node::Word(word(w))).collect()).collect();
-        Self { elements: vec![Node::Choice { options, optional: false }] }
+        Self { elements: vec![Node::Choice { options, optional: false, set: None }] }
     }
 
     /// Every counted match (not quoted, not negated), as token ranges, leftmost-longest, non-overlapping.
@@ -190,6 +236,7 @@ fn compile_elements(elements: &[Element], sets: &BTreeMap<String, Vec<String>>) 
             Element::Choice { options, optional } => out.push(Node::Choice {
                 options: options.iter().map(|o| compile_elements(o, sets)).collect(),
                 optional: *optional,
+                set: None,
             }),
             Element::Set(name) => {
                 let members = sets.get(name).map(Vec::as_slice).unwrap_or_default();
@@ -197,7 +244,7 @@ fn compile_elements(elements: &[Element], sets: &BTreeMap<String, Vec<String>>) 
                     .iter()
                     .map(|m| phrase_words(m).iter().map(|w| Node::Word(Word::new(w))).collect())
                     .collect();
-                out.push(Node::Choice { options, optional: false });
+                out.push(Node::Choice { options, optional: false, set: Some(name.clone()) });
             }
             Element::Slot(name) => out.push(match name.as_str() {
                 "time" => Node::Time,
@@ -269,7 +316,7 @@ fn match_seq<'n>(
                 next(i + 1, None, ends, rest_stack);
             }
         }
-        Node::Choice { options, optional } => {
+        Node::Choice { options, optional, .. } => {
             if *optional {
                 next(i, None, ends, rest_stack);
             }

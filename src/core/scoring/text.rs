@@ -282,6 +282,13 @@ pub fn analyse(text: &str) -> Analysed {
     if tokens.len() > sentence_start {
         sentences.push(Sentence { start: sentence_start, end: tokens.len(), question_mark: false });
     }
+    for i in 1..tokens.len() {
+        // "the system's been down": this 's is "has".
+        if tokens[i].text == "been" && tokens[i - 1].text == "is" && tokens[i - 1].start == tokens[i - 2.min(i)].start {
+            tokens[i - 1].text = "has".into();
+            tokens[i - 1].stem = "has".into();
+        }
+    }
     split_clauses_at_conjunctions(&mut tokens);
     mark_reported_speech(&mut tokens);
     mark_negation(&mut tokens);

@@ -78,6 +78,8 @@ fn clock_at(tokens: &[Token], i: usize) -> Option<usize> {
     let after = word(tokens, i + 1);
     match w {
         "noon" | "midday" | "midnight" => return Some(1),
+        // British "half twelve" = 12:30.
+        "half" if is_number_word(after) || after.parse::<u32>().is_ok_and(|n| (1..=12).contains(&n)) => return Some(2),
         "half" | "quarter" if matches!(after, "past" | "to") => {
             let n = word(tokens, i + 2);
             return (is_number_word(n) || clock_token(n).is_some()).then_some(3);
@@ -248,32 +250,6 @@ fn date_at(tokens: &[Token], i: usize) -> Option<usize> {
     let parts: Vec<&str> = w.split('/').collect();
     (parts.len() >= 2 && parts.iter().all(|p| p.parse::<u32>().is_ok())).then_some(1)
 }
-
-/// Words and phrases that sound like a time but commit to none.
-pub const VAGUE_TIMES: &[&str] = &[
-    "soon",
-    "shortly",
-    "asap",
-    "as soon as possible",
-    "as soon as i can",
-    "as soon as i hear",
-    "as soon as i know",
-    "at some point",
-    "in a while",
-    "later",
-    "later on",
-    "sometime",
-    "some time",
-    "in due course",
-    "when i can",
-    "when i get a chance",
-    "next week",
-    "in a few days",
-    "in the next few days",
-    "one of these days",
-    "before long",
-    "in a bit",
-];
 
 #[cfg(test)]
 mod tests {
