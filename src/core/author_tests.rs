@@ -31,16 +31,16 @@ pub fn expectation_problems(test: &AuthorTest, card: &ScoreCard) -> Vec<String> 
             problems.push(format!("expected `{id}` not to be met, but it was"));
         }
     }
-    if let Some(range) = test.score {
-        if card.score < range.min || card.score > range.max {
-            problems.push(format!("expected a score of {}-{}, got {}", range.min, range.max, card.score));
-        }
+    if let Some(range) = test.score
+        && (card.score < range.min || card.score > range.max)
+    {
+        problems.push(format!("expected a score of {}-{}, got {}", range.min, range.max, card.score));
     }
-    if let Some(passes) = test.passes {
-        if passes != card.passed {
-            let word = |p: bool| if p { "pass" } else { "fail" };
-            problems.push(format!("expected the response to {}, but it would {}", word(passes), word(card.passed)));
-        }
+    if let Some(passes) = test.passes
+        && passes != card.passed
+    {
+        let word = |p: bool| if p { "pass" } else { "fail" };
+        problems.push(format!("expected the response to {}, but it would {}", word(passes), word(card.passed)));
     }
     problems
 }

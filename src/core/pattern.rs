@@ -8,7 +8,7 @@
 //! - `[a b]` is optional, `(a | b c)` is a choice, `[a | b]` an optional choice;
 //! - `{time}`, `{customer}`, `{colleague}`, `{number}` are slots;
 //! - `@name` is any member of a lexicon set;
-//! - `*` skips up to three words.
+//! - `*` skips up to four words.
 
 use std::fmt;
 
@@ -35,7 +35,7 @@ pub enum Element {
     Slot(String),
     /// An `@set` from the lexicon, by name.
     Set(String),
-    /// `*`: up to three arbitrary words.
+    /// `*`: up to four arbitrary words.
     Gap,
 }
 

@@ -254,10 +254,10 @@ fn blame_shifting(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
             let because = v.1 == target.0 && a.tokens[v.0].text == "because";
             (same_clause && (after || (!is_pronoun && v.1 <= target.0 && v.0 + 6 >= target.0))) || because
         });
-        if let Some(v) = near {
-            if !(first_person_before && v.0 > target.1 && is_pronoun) {
-                out.push((target.0.min(v.0), target.1.max(v.1)));
-            }
+        if let Some(v) = near
+            && !(first_person_before && v.0 > target.1 && is_pronoun)
+        {
+            out.push((target.0.min(v.0), target.1.max(v.1)));
         }
     }
     out.sort();

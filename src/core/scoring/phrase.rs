@@ -104,7 +104,7 @@ enum Node {
     Gap,
 }
 
-const MAX_GAP: usize = 3;
+const MAX_GAP: usize = 4;
 
 impl Phrase {
     /// Compile a parsed pattern; lexicon sets are expanded into choices of their members.
@@ -179,37 +179,31 @@ impl Phrase {
     }
 
     /// Every counted match (not quoted, not negated), as token ranges, leftmost-longest, non-overlapping.
+    /// When the longest match at a position does not count, shorter ones there are tried.
     pub fn find(&self, a: &Analysed, names: &Names) -> Vec<(usize, usize)> {
         let mut out = Vec::new();
         for s in &a.sentences {
             let mut i = s.start;
             while i < s.end {
-                let best = self.longest_at(a, names, i, s.end);
-                match best {
-                    Some(end) if end > i => {
-                        if counts(&a.tokens, i, end, &self.literal_negators(a, names, i, end)) {
-                            out.push((i, end));
-                        }
+                match self.counted_at(a, names, i, s.end) {
+                    Some(end) => {
+                        out.push((i, end));
                         i = end;
                     }
-                    _ => i += 1,
+                    None => i += 1,
                 }
             }
         }
         out
     }
 
-    fn longest_at(&self, a: &Analysed, names: &Names, start: usize, limit: usize) -> Option<usize> {
+    /// The longest match at `start` that counts (not quoted, not negated).
+    fn counted_at(&self, a: &Analysed, names: &Names, start: usize, limit: usize) -> Option<usize> {
         let mut ends = Vec::new();
         match_seq(&self.elements, &a.tokens[..limit], start, names, &mut ends, &mut Vec::new(), &mut Vec::new());
-        ends.into_iter().map(|(end, _)| end).filter(|&e| e > start).max()
-    }
-
-    /// Negator tokens the pattern itself names ("not my fault"): they do not negate the match.
-    fn literal_negators(&self, a: &Analysed, names: &Names, start: usize, end: usize) -> Vec<usize> {
-        let mut ends = Vec::new();
-        match_seq(&self.elements, &a.tokens[..end], start, names, &mut ends, &mut Vec::new(), &mut Vec::new());
-        ends.into_iter().filter(|(e, _)| *e == end).map(|(_, literal)| literal).next().unwrap_or_default()
+        ends.retain(|(end, _)| *end > start);
+        ends.sort_by_key(|(end, _)| std::cmp::Reverse(*end));
+        ends.into_iter().find(|(end, literal)| counts(&a.tokens, start, *end, literal)).map(|(end, _)| end)
     }
 }
 
@@ -219,10 +213,10 @@ fn counts(tokens: &[Token], start: usize, end: usize, literal_negators: &[usize]
     if span.iter().any(|t| t.quoted) {
         return false;
     }
-    if let Some(n) = tokens[start].negated_by {
-        if !literal_negators.contains(&n) {
-            return false;
-        }
+    if let Some(n) = tokens[start].negated_by
+        && !literal_negators.contains(&n)
+    {
+        return false;
     }
     // A negator swallowed by a gap or slot inside the match ("refund * approved" on "refund is not approved").
     !(start..end).any(|i| tokens[i].is_negator() && !literal_negators.contains(&i))

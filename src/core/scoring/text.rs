@@ -58,6 +58,8 @@ const CLAUSE_WORDS: &[&str] =
 /// How far a negation reaches, in tokens ("no" reaches less far: "no problem").
 const NEGATION_REACH: usize = 6;
 const NO_REACH: usize = 2;
+/// Prepositions that start a time adjunct, which ends a negation's scope.
+const TIME_PREPOSITIONS: &[&str] = &["before", "after", "until", "till", "during", "since"];
 
 fn stemmer() -> &'static Stemmer {
     static STEMMER: std::sync::OnceLock<Stemmer> = std::sync::OnceLock::new();
@@ -108,10 +110,10 @@ pub fn expand_contraction(word: &str) -> Vec<&str> {
     const IS_BEFORE_S: &[&str] =
         &["it", "that", "there", "here", "what", "who", "he", "she", "where", "how", "everything"];
     for (suffix, expansion) in [("n't", "not"), ("'ll", "will"), ("'re", "are"), ("'ve", "have"), ("'d", "would")] {
-        if let Some(stem) = word.strip_suffix(suffix) {
-            if !stem.is_empty() {
-                return vec![stem, expansion];
-            }
+        if let Some(stem) = word.strip_suffix(suffix)
+            && !stem.is_empty()
+        {
+            return vec![stem, expansion];
         }
     }
     if let Some(stem) = word.strip_suffix("'s") {
@@ -265,10 +267,8 @@ pub fn analyse(text: &str) -> Analysed {
                     sentences.push(Sentence { start: sentence_start, end: tokens.len(), question_mark: question });
                     sentence += 1;
                     sentence_start = tokens.len();
-                } else if question {
-                    if let Some(last) = sentences.last_mut() {
-                        last.question_mark = true;
-                    }
+                } else if question && let Some(last) = sentences.last_mut() {
+                    last.question_mark = true;
                 }
                 clause += 1;
                 quoted = false;
@@ -343,7 +343,8 @@ fn mark_negation(tokens: &mut [Token]) {
         let reach = if tokens[i].text == "no" { NO_REACH } else { NEGATION_REACH };
         let clause = tokens[i].clause;
         for j in (i + 1..tokens.len()).take(reach) {
-            if tokens[j].clause != clause {
+            // A time adjunct is not what is negated: "won't be here before the wedding".
+            if tokens[j].clause != clause || TIME_PREPOSITIONS.contains(&tokens[j].text.as_str()) {
                 break;
             }
             if tokens[j].negated_by.is_none() {

@@ -167,7 +167,7 @@ fn within_at(tokens: &[Token], i: usize) -> Option<usize> {
 /// A time without its leading preposition.
 fn time_core(tokens: &[Token], i: usize) -> Option<usize> {
     let w = word(tokens, i);
-    if WEEKDAYS.contains(&w) || (WEEKDAY_SHORT.contains(&w) && word(tokens, i + 1) != "") {
+    if WEEKDAYS.contains(&w) || (WEEKDAY_SHORT.contains(&w) && !word(tokens, i + 1).is_empty()) {
         let mut len = 1;
         if PARTS_OF_DAY.contains(&word(tokens, i + 1)) {
             len += 1;
