@@ -70,3 +70,100 @@ fn list_filters_by_behaviour_highest_priority_first() {
         assert!(behaviours.iter().any(|b| b == "follow-up"));
     }
 }
+
+fn score(args: &[&str], response: &str) -> Output {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_followthrough"))
+        .arg("score")
+        .args(args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    // Usage errors exit before reading standard input; a closed pipe is expected then.
+    let _ = child.stdin.take().expect("stdin").write_all(response.as_bytes());
+    child.wait_with_output().expect("finishes")
+}
+
+const MISSED_CALLBACK: &str = "scenarios/contact-centre/missed-callback.ron";
+
+#[test]
+fn score_json_follows_the_contract_with_byte_offsets() {
+    let response = "Mrs Okafor, I’m so sorry — that's my fault. Your refund is approved and arrives on Friday.";
+    let out = score(&["--scenario", MISSED_CALLBACK, "--json"], response);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("one JSON object");
+    assert_eq!(json["scenario"], "cc-missed-callback-refund");
+    assert_eq!(json["turn"], "opening");
+    assert_eq!(json["passed"], true);
+    let mut keys: Vec<&str> = json.as_object().expect("object").keys().map(String::as_str).collect();
+    keys.sort();
+    assert_eq!(keys, ["criteria", "passed", "scenario", "score", "turn"]);
+    let criteria = json["criteria"].as_array().expect("criteria");
+    assert_eq!(criteria.len(), 4);
+    for c in criteria {
+        let mut keys: Vec<&str> = c.as_object().expect("object").keys().map(String::as_str).collect();
+        keys.sort();
+        assert_eq!(keys, ["evidence", "id", "kind", "label", "met", "points"]);
+        for e in c["evidence"].as_array().expect("evidence") {
+            let (start, end) = (e["start"].as_u64().expect("start") as usize, e["end"].as_u64().expect("end") as usize);
+            assert_eq!(&response[start..end], e["text"].as_str().expect("text"), "byte offsets into the response");
+        }
+    }
+    let blame = criteria.iter().find(|c| c["id"] == "blames-others").expect("blame criterion");
+    assert_eq!((blame["kind"].as_str(), blame["met"].as_bool()), (Some("forbidden"), Some(false)));
+    let owns = criteria.iter().find(|c| c["id"] == "owns-the-miss").expect("owns");
+    assert!(owns["points"].as_f64().expect("points") > 0.0);
+}
+
+#[test]
+fn score_prints_a_readable_card_and_takes_a_turn() {
+    let out = score(&["--scenario", MISSED_CALLBACK, "--turn", "new-promise"], "I'll try to call you soon.");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("for turn `new-promise`"), "{text}");
+    assert!(text.contains("[!]"), "the vague promise is flagged: {text}");
+    assert!(text.contains("looked for:"), "unmet criteria say what was looked for: {text}");
+}
+
+#[test]
+fn score_resolves_today_against_at() {
+    let late = score(
+        &["--scenario", MISSED_CALLBACK, "--turn", "new-promise", "--at", "2026-03-10T15:10:00Z", "--json"],
+        "I'll call you today at 9am.",
+    );
+    let early = score(
+        &["--scenario", MISSED_CALLBACK, "--turn", "new-promise", "--at", "2026-03-10T08:10:00+01:00", "--json"],
+        "I'll call you today at 9am.",
+    );
+    let met = |o: &Output| {
+        let json: serde_json::Value = serde_json::from_str(&stdout(o)).expect("json");
+        json["criteria"].as_array().expect("criteria").iter().find(|c| c["id"] == "specific-time").expect("criterion")["met"].as_bool()
+    };
+    assert_eq!(met(&late), Some(false), "9am has passed at 15:10");
+    assert_eq!(met(&early), Some(true));
+}
+
+#[test]
+fn score_usage_and_input_errors() {
+    assert_eq!(score(&["--scenario", MISSED_CALLBACK, "--turn", "nope"], "x").status.code(), Some(2));
+    assert_eq!(score(&["--scenario", MISSED_CALLBACK, "--at", "yesterday"], "x").status.code(), Some(2));
+    assert_eq!(score(&["--scenario", "no/such.ron"], "x").status.code(), Some(2));
+    assert_eq!(score(&[], "x").status.code(), Some(2));
+    let long = score(&["--scenario", MISSED_CALLBACK], &"word ".repeat(2500));
+    assert_eq!(long.status.code(), Some(2));
+    assert!(stderr(&long).contains("10,000 characters"), "{}", stderr(&long));
+    let empty = score(&["--scenario", MISSED_CALLBACK, "--json"], "");
+    assert_eq!(empty.status.code(), Some(0));
+    assert!(stderr(&empty).contains("empty"));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&empty)).expect("json");
+    assert_eq!(json["score"], 0);
+}
+
+#[test]
+fn score_refuses_an_invalid_scenario_with_diagnostics() {
+    let out = score(&["--scenario", "tests/fixtures/bad/19-branch-to-missing-turn.ron"], "hello");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("19-branch-to-missing-turn.ron:28:"), "{}", stderr(&out));
+}

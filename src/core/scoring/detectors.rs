@@ -150,7 +150,8 @@ fn specific_time_commitment(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
         let undone = vague
             .iter()
             .any(|v| a.tokens[v.0].clause == a.tokens[t.0].clause || a.tokens[v.0].clause == a.tokens[c.0].clause);
-        if !undone && !hedged(a, cx, c, Some(*t)) {
+        let past = cx.now.is_some_and(|now| already_past(a, *t, now));
+        if !undone && !past && !hedged(a, cx, c, Some(*t)) {
             out.push(c);
             out.push(*t);
         }
@@ -158,6 +159,41 @@ fn specific_time_commitment(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     out.sort();
     out.dedup();
     out
+}
+
+/// A time today that has already gone when the answer is given: "this morning" after noon, or
+/// "today at 9" at 15:10. A promise to do something then cannot be kept.
+fn already_past(a: &Analysed, t: Range, now: jiff::civil::DateTime) -> bool {
+    let words: Vec<&str> = a.tokens[t.0..t.1].iter().map(|tok| tok.text.as_str()).collect();
+    let today = words.iter().any(|w| matches!(*w, "today" | "this" | "tonight"));
+    if !today {
+        return false;
+    }
+    let minutes_now = i32::from(now.hour()) * 60 + i32::from(now.minute());
+    if words.contains(&"morning") && !words.iter().any(|w| w.chars().any(|c| c.is_ascii_digit())) {
+        return minutes_now >= 12 * 60;
+    }
+    clock_minutes(&words).is_some_and(|m| m < minutes_now)
+}
+
+/// Minutes after midnight of the first clock time among `words` ("4:30pm", "16:00", "9", "noon").
+fn clock_minutes(words: &[&str]) -> Option<i32> {
+    let pm_after = |i: usize| words.get(i + 1).is_some_and(|w| matches!(*w, "pm" | "p.m"));
+    words.iter().enumerate().find_map(|(i, w)| {
+        if matches!(*w, "noon" | "midday") {
+            return Some(12 * 60);
+        }
+        let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == '.');
+        let (h, m) = digits.split_once([':', '.']).unwrap_or((digits, "0"));
+        let (mut h, m): (i32, i32) = (h.parse().ok()?, m.parse().ok()?);
+        let pm = w.ends_with("pm") || w.ends_with("p.m") || pm_after(i);
+        if pm && h < 12 {
+            h += 12;
+        } else if !pm && !w.ends_with("am") && (1..=7).contains(&h) {
+            h += 12; // "at 4" during a working day means the afternoon
+        }
+        (h <= 24 && m < 60).then_some(h * 60 + m)
+    })
 }
 
 fn hedged_commitment(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
@@ -370,6 +406,24 @@ mod tests {
         ] {
             assert!(!met("specific-time-commitment", no), "{no}");
         }
+    }
+
+    #[test]
+    fn times_already_past_today_are_not_commitments() {
+        let names = Names::default();
+        let lists = Lists::new(&BTreeMap::new());
+        let at = |time: &str| Some(time.parse::<jiff::civil::DateTime>().expect("datetime"));
+        let met_at = |text: &str, now| {
+            !detect("specific-time-commitment", &analyse(text), &DetectorContext { names: &names, lists: &lists, now })
+                .is_empty()
+        };
+        let afternoon = at("2026-03-10T15:10:00");
+        assert!(!met_at("I'll call you today at 9am.", afternoon));
+        assert!(!met_at("I'll call you this morning.", afternoon));
+        assert!(met_at("I'll call you today at 4pm.", afternoon));
+        assert!(met_at("I'll call you today at 9am.", at("2026-03-10T08:00:00")));
+        assert!(met_at("I'll call you tomorrow at 9am.", afternoon));
+        assert!(met_at("I'll call you today at 9am.", None));
     }
 
     #[test]
