@@ -1,6 +1,9 @@
 //! The built-in detectors trainers reference by name (`Detector("specific-time-commitment")`).
 //! Each returns the token ranges that are its evidence; no ranges means "not met".
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+
 use super::lists::Lists;
 use super::phrase::{Names, Phrase, name_at};
 use super::text::{Analysed, Sentence};
@@ -14,7 +17,30 @@ pub struct DetectorContext<'a> {
     pub lists: &'a Lists,
     /// When the answer is given, if known: times already past today do not count.
     pub now: Option<jiff::civil::DateTime>,
+    /// Results already computed for this response (list matches, shared detector steps).
+    memo: RefCell<HashMap<usize, Vec<Range>>>,
 }
+
+impl<'a> DetectorContext<'a> {
+    /// A context for scoring one response.
+    pub fn new(names: &'a Names, lists: &'a Lists, now: Option<jiff::civil::DateTime>) -> Self {
+        Self { names, lists, now, memo: RefCell::default() }
+    }
+
+    /// `compute()` once per response for `key` (a phrase's address, or a small step number).
+    fn memo(&self, key: usize, compute: impl FnOnce() -> Vec<Range>) -> Vec<Range> {
+        if let Some(found) = self.memo.borrow().get(&key) {
+            return found.clone();
+        }
+        let found = compute();
+        self.memo.borrow_mut().insert(key, found.clone());
+        found
+    }
+}
+
+/// Keys for shared detector steps in [`DetectorContext::memo`] (phrase addresses are never this small).
+const STEP_COMMITMENTS: usize = 2;
+const STEP_BLAME: usize = 3;
 
 /// A token range [start, end).
 pub type Range = (usize, usize);
@@ -36,7 +62,7 @@ pub fn detect(name: &str, a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
 }
 
 fn find(p: &Phrase, a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
-    p.find(a, cx.names)
+    cx.memo(p as *const Phrase as usize, || p.find(a, cx.names))
 }
 
 fn in_sentence(s: &Sentence, r: &Range) -> bool {
@@ -66,6 +92,10 @@ fn specific_times(a: &Analysed) -> Vec<Range> {
 /// Commitments: a first-person future marker followed within a few words by a verb of doing, a
 /// commitment complete in itself, or one made for a colleague.
 fn commitments(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
+    cx.memo(STEP_COMMITMENTS, || find_commitments(a, cx))
+}
+
+fn find_commitments(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     let verbs = find(&cx.lists.action_verb, a, cx);
     let mut out: Vec<Range> = find(&cx.lists.commitment_marker, a, cx)
         .into_iter()
@@ -275,6 +305,10 @@ fn deflecting_apology(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
 }
 
 fn blame_shifting(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
+    cx.memo(STEP_BLAME, || find_blame(a, cx))
+}
+
+fn find_blame(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     let mut out = find(&cx.lists.blame_phrase, a, cx);
     out.extend(find(&cx.lists.customer_blame, a, cx));
     let verbs = find(&cx.lists.blame_verb, a, cx);
@@ -362,7 +396,7 @@ mod tests {
     fn met(detector: &str, text: &str) -> bool {
         let names = Names { customer: name_words("Mrs Okafor"), colleague: name_words("Farid Haddad") };
         let lists = Lists::new(&BTreeMap::new());
-        !detect(detector, &analyse(text), &DetectorContext { names: &names, lists: &lists, now: None }).is_empty()
+        !detect(detector, &analyse(text), &DetectorContext::new(&names, &lists, None)).is_empty()
     }
 
     #[test]
@@ -414,8 +448,7 @@ mod tests {
         let lists = Lists::new(&BTreeMap::new());
         let at = |time: &str| Some(time.parse::<jiff::civil::DateTime>().expect("datetime"));
         let met_at = |text: &str, now| {
-            !detect("specific-time-commitment", &analyse(text), &DetectorContext { names: &names, lists: &lists, now })
-                .is_empty()
+            !detect("specific-time-commitment", &analyse(text), &DetectorContext::new(&names, &lists, now)).is_empty()
         };
         let afternoon = at("2026-03-10T15:10:00");
         assert!(!met_at("I'll call you today at 9am.", afternoon));

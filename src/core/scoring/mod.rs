@@ -149,7 +149,7 @@ impl TurnScorer {
             return Err(ScoreError::TooLong(chars));
         }
         let analysed = analyse(response);
-        let cx = DetectorContext { names: &self.names, lists: &self.lists, now: context.now };
+        let cx = DetectorContext::new(&self.names, &self.lists, context.now);
         let required_total: f64 = self
             .criteria
             .iter()

@@ -1,7 +1,7 @@
 //! Matching phrase patterns against an analysed response, with stems, typo tolerance, lexicon sets
 //! and slots. A match never crosses a sentence and never counts quoted or negated words.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use super::text::{Analysed, Token, phrase_words, stem};
 use super::time::time_at;
@@ -13,25 +13,122 @@ pub struct Word {
     text: String,
     /// The stem, or None when the word must match as written (typos aside).
     stem: Option<String>,
+    /// Which letters a-z the word uses, to rule out typos cheaply.
+    letters: u32,
+    text_key: u64,
+    stem_key: Option<u64>,
 }
 
 impl Word {
     /// A word as it appears in a pattern or list (already normalised); other forms of it match too.
     pub fn new(text: &str) -> Self {
-        Self { text: text.to_string(), stem: Some(stem(text)) }
+        let stem = stem(text);
+        Self {
+            text: text.to_string(),
+            stem_key: Some(word_key(&stem)),
+            stem: Some(stem),
+            letters: letter_mask(text),
+            text_key: word_key(text),
+        }
     }
 
     /// A word that matches only as written ("call", not "called").
     pub fn exact(text: &str) -> Self {
-        Self { text: text.to_string(), stem: None }
+        Self {
+            text: text.to_string(),
+            stem: None,
+            letters: letter_mask(text),
+            text_key: word_key(text),
+            stem_key: None,
+        }
     }
 
     /// True when `token` is this word: same text, same stem, or a likely typo of a long word.
     pub fn matches(&self, token: &Token) -> bool {
-        if token.text == self.text || self.stem.as_ref().is_some_and(|s| *s == token.stem) {
+        if token.text_key == self.text_key && token.text == self.text
+            || self.stem_key == Some(token.stem_key) && self.stem.as_ref().is_some_and(|s| *s == token.stem)
+        {
             return true;
         }
-        typo_of(&token.text, &self.text)
+        self.typo_in(token)
+    }
+
+    /// True when `token` is a plausible typo of this word (see [`typo_of`]), ruling most pairs out
+    /// by their letters before measuring the distance.
+    fn typo_in(&self, token: &Token) -> bool {
+        let allowed = if self.text.len() >= 8 { 2 } else { 1 };
+        (token.letters ^ self.letters).count_ones() <= 2 * allowed && typo_of(&token.text, &self.text)
+    }
+}
+
+/// Bit i set when the word contains the letter `a` + i.
+pub fn letter_mask(word: &str) -> u32 {
+    word.bytes().filter(u8::is_ascii_lowercase).fold(0, |mask, b| mask | 1 << (b - b'a'))
+}
+
+/// FNV-1a: a fast hash for the short words the indexes are keyed by.
+#[derive(Default)]
+pub struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut hash = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for b in bytes {
+            hash = (hash ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = hash;
+    }
+}
+
+/// The FNV-1a hash of a word: tokens and pattern words carry it so indexes never hash strings.
+pub fn word_key(word: &str) -> u64 {
+    let mut h = Fnv::default();
+    std::hash::Hasher::write(&mut h, word.as_bytes());
+    std::hash::Hasher::finish(&h)
+}
+
+/// A hasher for keys that are already hashes.
+#[derive(Default)]
+pub struct KeyHasher(u64);
+
+impl std::hash::Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 << 8) | u64::from(*b);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+type KeyMap<V> = HashMap<u64, V, std::hash::BuildHasherDefault<KeyHasher>>;
+
+/// Long words by first letter, for typo checks against tokens that share it.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct FuzzyWords<T> {
+    by_first: HashMap<u8, Vec<(T, Word)>>,
+}
+
+impl<T: Copy> FuzzyWords<T> {
+    fn add(&mut self, tag: T, w: &Word) {
+        if let Some(first) = w.text.bytes().next().filter(|_| w.text.len() >= 6) {
+            self.by_first.entry(first).or_default().push((tag, w.clone()));
+        }
+    }
+
+    fn typos_of<'s>(&'s self, token: &'s Token) -> impl Iterator<Item = T> + 's {
+        let first = token.text.bytes().next().unwrap_or(0);
+        self.by_first.get(&first).into_iter().flatten().filter(|(_, w)| w.typo_in(token)).map(|(tag, _)| *tag)
     }
 }
 
@@ -91,12 +188,123 @@ fn name_typo(typed: &str, name: &str) -> bool {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Phrase {
     elements: Vec<Node>,
+    /// The words a match can start with, when they can be known: other positions are skipped.
+    starts: Option<StartWords>,
+}
+
+/// The first words of every way a phrase can match.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct StartWords {
+    texts: KeyMap<()>,
+    stems: KeyMap<()>,
+    fuzzy: FuzzyWords<()>,
+}
+
+impl StartWords {
+    fn add(&mut self, w: &Word) {
+        self.texts.insert(w.text_key, ());
+        if let Some(stem) = w.stem_key {
+            self.stems.insert(stem, ());
+        }
+        self.fuzzy.add((), w);
+    }
+
+    fn may_start(&self, token: &Token) -> bool {
+        self.texts.contains_key(&token.text_key)
+            || self.stems.contains_key(&token.stem_key)
+            || self.fuzzy.typos_of(token).next().is_some()
+    }
+}
+
+/// Collect the words `nodes` can start with; false when any word may start it (a gap or slot first).
+fn collect_starts(nodes: &[Node], out: &mut StartWords) -> bool {
+    match nodes.first() {
+        None => false,
+        Some(Node::Word(w)) => {
+            out.add(w);
+            true
+        }
+        Some(Node::Choice { options, optional, .. }) => {
+            let all = options.iter().all(|o| collect_starts(o, out));
+            all && (!*optional || collect_starts(&nodes[1..], out))
+        }
+        Some(_) => false,
+    }
+}
+
+/// Options of a top-level choice by their first word, so matching tries only plausible ones.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct FirstWordIndex {
+    by_text: KeyMap<Vec<usize>>,
+    by_stem: KeyMap<Vec<usize>>,
+    /// Options whose first word is long enough for typo tolerance.
+    fuzzy: FuzzyWords<usize>,
+    /// Options that do not start with a plain word (slots, sets, nested choices).
+    other: Vec<usize>,
+}
+
+impl Phrase {
+    fn new(elements: Vec<Node>) -> Self {
+        let elements = flatten_top_choice(elements);
+        let mut starts = StartWords::default();
+        let known = collect_starts(&elements, &mut starts);
+        Self { elements, starts: known.then_some(starts) }
+    }
+}
+
+/// `either(a, b)` of two choices is one choice of all their options.
+fn flatten_top_choice(elements: Vec<Node>) -> Vec<Node> {
+    match elements.as_slice() {
+        [Node::Choice { options, optional: false, set: None, .. }]
+            if options.iter().all(|o| matches!(o.as_slice(), [Node::Choice { optional: false, .. }])) =>
+        {
+            let flat = options
+                .iter()
+                .flat_map(|o| match o.as_slice() {
+                    [Node::Choice { options, .. }] => options.clone(),
+                    _ => Vec::new(),
+                })
+                .collect();
+            vec![choice(flat, false, None)]
+        }
+        _ => elements,
+    }
+}
+
+impl FirstWordIndex {
+    fn new(options: &[Vec<Node>]) -> Self {
+        let mut index = Self::default();
+        for (k, option) in options.iter().enumerate() {
+            match option.first() {
+                Some(Node::Word(w)) => {
+                    index.by_text.entry(w.text_key).or_default().push(k);
+                    if let Some(stem) = w.stem_key {
+                        index.by_stem.entry(stem).or_default().push(k);
+                    }
+                    index.fuzzy.add(k, w);
+                }
+                _ => index.other.push(k),
+            }
+        }
+        index
+    }
+
+    /// Options that may match starting at `token`, in option order.
+    fn candidates(&self, token: &Token) -> Vec<usize> {
+        let mut out = self.other.clone();
+        out.extend(self.by_text.get(&token.text_key).into_iter().flatten());
+        out.extend(self.by_stem.get(&token.stem_key).into_iter().flatten());
+        out.extend(self.fuzzy.typos_of(token));
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
 enum Node {
     Word(Word),
-    Choice { options: Vec<Vec<Node>>, optional: bool, set: Option<String> },
+    Choice { options: Vec<Vec<Node>>, optional: bool, set: Option<String>, index: Option<Box<FirstWordIndex>> },
     Time,
     Customer,
     Colleague,
@@ -106,15 +314,21 @@ enum Node {
 
 const MAX_GAP: usize = 4;
 
+/// A choice node, indexed by first word when it has enough options for that to pay.
+fn choice(options: Vec<Vec<Node>>, optional: bool, set: Option<String>) -> Node {
+    let index = (options.len() > 4).then(|| Box::new(FirstWordIndex::new(&options)));
+    Node::Choice { options, optional, set, index }
+}
+
 impl Phrase {
     /// Compile a parsed pattern; lexicon sets are expanded into choices of their members.
     pub fn compile(pattern: &Pattern, sets: &BTreeMap<String, Vec<String>>) -> Self {
-        Self { elements: compile_elements(&pattern.elements, sets) }
+        Self::new(compile_elements(&pattern.elements, sets))
     }
 
     /// A phrase that is one literal sequence of words (list members, lexicon entries).
     pub fn literal(text: &str) -> Self {
-        Self { elements: phrase_words(text).iter().map(|w| Node::Word(Word::new(w))).collect() }
+        Self::new(phrase_words(text).iter().map(|w| Node::Word(Word::new(w))).collect())
     }
 
     /// A phrase that matches any of the phrase patterns in `patterns` (which must parse).
@@ -124,18 +338,13 @@ impl Phrase {
             .filter_map(|p| Pattern::parse(&p.split_whitespace().collect::<Vec<_>>().join(" ")).ok())
             .map(|p| compile_elements(&p.elements, sets))
             .collect();
-        Self { elements: vec![Node::Choice { options, optional: false, set: None }] }
+        Self::new(vec![choice(options, false, None)])
     }
 
     /// A phrase that matches wherever `a` or `b` does.
     pub fn either(a: &Phrase, b: &Phrase) -> Self {
-        Self {
-            elements: vec![Node::Choice {
-                options: vec![a.elements.clone(), b.elements.clone()],
-                optional: false,
-                set: None,
-            }],
-        }
+        let options = vec![a.elements.clone(), b.elements.clone()];
+        Self::new(vec![choice(options, false, None)])
     }
 
     /// True when the phrase names the lexicon set `name` (as `@name`).
@@ -175,7 +384,7 @@ impl Phrase {
 
     fn choice_of(texts: &[&str], word: fn(&str) -> Word) -> Self {
         let options = texts.iter().map(|t| phrase_words(t).iter().map(|w| Node::Word(word(w))).collect()).collect();
-        Self { elements: vec![Node::Choice { options, optional: false, set: None }] }
+        Self::new(vec![choice(options, false, None)])
     }
 
     /// Every counted match (not quoted, not negated), as token ranges, leftmost-longest, non-overlapping.
@@ -185,6 +394,10 @@ impl Phrase {
         for s in &a.sentences {
             let mut i = s.start;
             while i < s.end {
+                if self.starts.as_ref().is_some_and(|starts| !starts.may_start(&a.tokens[i])) {
+                    i += 1;
+                    continue;
+                }
                 match self.counted_at(a, names, i, s.end) {
                     Some(end) => {
                         out.push((i, end));
@@ -200,7 +413,8 @@ impl Phrase {
     /// The longest match at `start` that counts (not quoted, not negated).
     fn counted_at(&self, a: &Analysed, names: &Names, start: usize, limit: usize) -> Option<usize> {
         let mut ends = Vec::new();
-        match_seq(&self.elements, &a.tokens[..limit], start, names, &mut ends, &mut Vec::new(), &mut Vec::new());
+        let tokens = &a.tokens[..limit];
+        match_seq(&self.elements, tokens, start, names, &mut ends, &mut Vec::new(), &mut Vec::new());
         ends.retain(|(end, _)| *end > start);
         ends.sort_by_key(|(end, _)| std::cmp::Reverse(*end));
         ends.into_iter().find(|(end, literal)| counts(&a.tokens, start, *end, literal)).map(|(end, _)| end)
@@ -227,18 +441,16 @@ fn compile_elements(elements: &[Element], sets: &BTreeMap<String, Vec<String>>) 
     for e in elements {
         match e {
             Element::Word(w) => out.extend(phrase_words(w).iter().map(|w| Node::Word(Word::new(w)))),
-            Element::Choice { options, optional } => out.push(Node::Choice {
-                options: options.iter().map(|o| compile_elements(o, sets)).collect(),
-                optional: *optional,
-                set: None,
-            }),
+            Element::Choice { options, optional } => {
+                out.push(choice(options.iter().map(|o| compile_elements(o, sets)).collect(), *optional, None))
+            }
             Element::Set(name) => {
                 let members = sets.get(name).map(Vec::as_slice).unwrap_or_default();
                 let options = members
                     .iter()
                     .map(|m| phrase_words(m).iter().map(|w| Node::Word(Word::new(w))).collect())
                     .collect();
-                out.push(Node::Choice { options, optional: false, set: Some(name.clone()) });
+                out.push(choice(options, false, Some(name.clone())));
             }
             Element::Slot(name) => out.push(match name.as_str() {
                 "time" => Node::Time,
@@ -310,11 +522,16 @@ fn match_seq<'n>(
                 next(i + 1, None, ends, rest_stack);
             }
         }
-        Node::Choice { options, optional, .. } => {
+        Node::Choice { options, optional, index, .. } => {
             if *optional {
                 next(i, None, ends, rest_stack);
             }
-            for option in options {
+            let candidates: Vec<usize> = match (index, tokens.get(i)) {
+                (Some(index), Some(token)) => index.candidates(token),
+                (Some(_), None) => Vec::new(),
+                (None, _) => (0..options.len()).collect(),
+            };
+            for option in candidates.into_iter().map(|k| &options[k]) {
                 rest_stack.push(rest);
                 match_seq(option, tokens, i, names, ends, literal, rest_stack);
                 rest_stack.pop();

@@ -22,6 +22,12 @@ pub struct Token {
     pub quoted: bool,
     /// The negator whose scope covers this token, if any.
     pub negated_by: Option<usize>,
+    /// Which letters a-z the word uses (for cheap typo checks).
+    pub letters: u32,
+    /// Hash of `text` (see `phrase::word_key`).
+    pub text_key: u64,
+    /// Hash of `stem`.
+    pub stem_key: u64,
 }
 
 impl Token {
@@ -66,8 +72,11 @@ fn stemmer() -> &'static Stemmer {
     STEMMER.get_or_init(|| Stemmer::create(Algorithm::English))
 }
 
-/// Stem one normalised word.
+/// Stem one normalised word. Words of three letters or fewer are their own stem.
 pub fn stem(word: &str) -> String {
+    if word.len() <= 3 || !word.bytes().all(|b| b.is_ascii_lowercase()) {
+        return word.to_string();
+    }
     stemmer().stem(word).into_owned()
 }
 
@@ -250,15 +259,19 @@ pub fn analyse(text: &str) -> Analysed {
             Piece::Word(start, end) => {
                 let word = normalise_word(&text[start..end]);
                 for part in expand_contraction(&word) {
+                    let part_stem = stem(part);
                     tokens.push(Token {
                         text: part.to_string(),
-                        stem: stem(part),
+                        text_key: super::phrase::word_key(part),
+                        stem_key: super::phrase::word_key(&part_stem),
+                        stem: part_stem,
                         start,
                         end,
                         sentence,
                         clause,
                         quoted,
                         negated_by: None,
+                        letters: super::phrase::letter_mask(part),
                     });
                 }
             }
@@ -287,6 +300,9 @@ pub fn analyse(text: &str) -> Analysed {
         if tokens[i].text == "been" && tokens[i - 1].text == "is" && tokens[i - 1].start == tokens[i - 2.min(i)].start {
             tokens[i - 1].text = "has".into();
             tokens[i - 1].stem = "has".into();
+            tokens[i - 1].letters = super::phrase::letter_mask("has");
+            tokens[i - 1].text_key = super::phrase::word_key("has");
+            tokens[i - 1].stem_key = super::phrase::word_key("has");
         }
     }
     split_clauses_at_conjunctions(&mut tokens);
