@@ -26,20 +26,25 @@ for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
 "$bin" --scenarios scenarios >"$work/app.log" 2>&1 &
 app_pid=$!
 wid=""
-for _ in $(seq 100); do
-  wid=$(xdotool search --name '^FollowThrough' 2>/dev/null | head -n1 || true)
+for _ in $(seq 300); do
+  wid=$(xdotool search --onlyvisible --name '^FollowThrough' 2>/dev/null | head -n1 || true)
   [ -n "$wid" ] && break
   sleep 0.1
 done
 if [ -z "$wid" ]; then echo "smoke: no FollowThrough window appeared" >&2; cat "$work/app.log" >&2; exit 1; fi
-sleep 1
-xdotool windowfocus --sync "$wid" || true
-
 shot() { import -window root "$1"; }
 colours() { convert "$1" -format '%k' info:; }
 
-shot "$work/home.png"
-home_colours=$(colours "$work/home.png")
+# The first frame can take a while on a busy machine with software rendering: wait for it.
+home_colours=0
+for _ in $(seq 60); do
+  sleep 0.5
+  shot "$work/home.png"
+  home_colours=$(colours "$work/home.png")
+  [ "$home_colours" -gt 50 ] && break
+done
+xdotool windowfocus --sync "$wid" 2>/dev/null || true
+sleep 0.3
 echo "smoke: home screen has $home_colours colours"
 [ "$home_colours" -gt 50 ] || { echo "smoke: the home screen looks blank" >&2; exit 1; }
 
@@ -56,7 +61,10 @@ shot "$work/briefing.png"
 if [ -n "${SMOKE_SCREENSHOT:-}" ]; then cp "$work/briefing.png" "$SMOKE_SCREENSHOT"; fi
 if [ -n "${SMOKE_SHOTS_DIR:-}" ]; then cp "$work"/*.png "$SMOKE_SHOTS_DIR"/; fi
 diff_pixels=$(compare -metric AE "$work/home.png" "$work/briefing.png" null: 2>&1 || true)
-echo "smoke: home and next screen differ in ${diff_pixels%% *} pixels"
+diff_pixels=${diff_pixels%% *}
+diff_pixels=${diff_pixels%%.*}
+echo "smoke: home and next screen differ in $diff_pixels pixels"
+[ "${diff_pixels:-0}" -gt 1000 ] || { echo "smoke: Tab and Enter changed nothing on screen" >&2; exit 1; }
 
 xdotool key ctrl+q
 for _ in $(seq 50); do kill -0 "$app_pid" 2>/dev/null || break; sleep 0.1; done

@@ -289,15 +289,18 @@ impl FirstWordIndex {
         index
     }
 
-    /// Options that may match starting at `token`, in option order.
-    fn candidates(&self, token: &Token) -> Vec<usize> {
-        let mut out = self.other.clone();
-        out.extend(self.by_text.get(&token.text_key).into_iter().flatten());
-        out.extend(self.by_stem.get(&token.stem_key).into_iter().flatten());
-        out.extend(self.fuzzy.typos_of(token));
-        out.sort_unstable();
-        out.dedup();
-        out
+    /// Call `f` with each option that may match starting at `token`.
+    fn for_each_candidate(&self, token: &Token, mut f: impl FnMut(usize)) {
+        self.other.iter().for_each(|k| f(*k));
+        let by_text = self.by_text.get(&token.text_key).map(Vec::as_slice).unwrap_or_default();
+        by_text.iter().for_each(|k| f(*k));
+        // The same option reached by both text and stem is tried once.
+        for k in self.by_stem.get(&token.stem_key).into_iter().flatten().filter(|k| !by_text.contains(k)) {
+            f(*k);
+        }
+        for k in self.fuzzy.typos_of(token).filter(|k| !by_text.contains(k)) {
+            f(k);
+        }
     }
 }
 
@@ -412,28 +415,30 @@ impl Phrase {
 
     /// The longest match at `start` that counts (not quoted, not negated).
     fn counted_at(&self, a: &Analysed, names: &Names, start: usize, limit: usize) -> Option<usize> {
-        let mut ends = Vec::new();
-        let tokens = &a.tokens[..limit];
-        match_seq(&self.elements, tokens, start, names, &mut ends, &mut Vec::new(), &mut Vec::new());
+        let mut search = Search { tokens: &a.tokens[..limit], names, start, ends: Vec::new(), rest_stack: Vec::new() };
+        search.seq(&self.elements, start, 0);
+        let mut ends = search.ends;
         ends.retain(|(end, _)| *end > start);
         ends.sort_by_key(|(end, _)| std::cmp::Reverse(*end));
-        ends.into_iter().find(|(end, literal)| counts(&a.tokens, start, *end, literal)).map(|(end, _)| end)
+        ends.into_iter().find(|(end, literal)| counts(&a.tokens, start, *end, *literal)).map(|(end, _)| end)
     }
 }
 
+/// A set of token positions inside a match, as bits counted from the match's start.
+type Positions = u64;
+
 /// A match counts unless it is quoted, or a negator the pattern does not name negates it.
-fn counts(tokens: &[Token], start: usize, end: usize, literal_negators: &[usize]) -> bool {
-    let span = &tokens[start..end];
-    if span.iter().any(|t| t.quoted) {
+/// `literal` marks the negators the pattern names itself ("not my fault").
+fn counts(tokens: &[Token], start: usize, end: usize, literal: Positions) -> bool {
+    let named = |i: usize| i >= start && i - start < 64 && literal & (1 << (i - start)) != 0;
+    if tokens[start..end].iter().any(|t| t.quoted) {
         return false;
     }
-    if let Some(n) = tokens[start].negated_by
-        && !literal_negators.contains(&n)
-    {
+    if tokens[start].negated_by.is_some_and(|n| !named(n)) {
         return false;
     }
     // A negator swallowed by a gap or slot inside the match ("refund * approved" on "refund is not approved").
-    !(start..end).any(|i| tokens[i].is_negator() && !literal_negators.contains(&i))
+    !(start..end).any(|i| tokens[i].is_negator() && !named(i))
 }
 
 fn compile_elements(elements: &[Element], sets: &BTreeMap<String, Vec<String>>) -> Vec<Node> {
@@ -464,77 +469,73 @@ fn compile_elements(elements: &[Element], sets: &BTreeMap<String, Vec<String>>) 
     out
 }
 
-/// All ways `nodes` can match from token `i`; pushes (end, literal negator tokens) into `ends`.
-fn match_seq<'n>(
-    nodes: &'n [Node],
-    tokens: &[Token],
-    i: usize,
-    names: &Names,
-    ends: &mut Vec<(usize, Vec<usize>)>,
-    literal: &mut Vec<usize>,
-    rest_stack: &mut Vec<&'n [Node]>,
-) {
-    let Some((node, rest)) = nodes.split_first() else {
-        match rest_stack.pop() {
-            Some(outer) => {
-                match_seq(outer, tokens, i, names, ends, literal, rest_stack);
-                rest_stack.push(outer);
+/// One search for every way a phrase can match from `start`.
+struct Search<'n, 't> {
+    tokens: &'t [Token],
+    names: &'t Names,
+    start: usize,
+    /// Where matches end, with the negators the pattern named literally.
+    ends: Vec<(usize, Positions)>,
+    /// What is left to match of the enclosing sequences, innermost last.
+    rest_stack: Vec<&'n [Node]>,
+}
+
+impl<'n> Search<'n, '_> {
+    /// All ways `nodes` (then the enclosing rests) can match from token `i`.
+    fn seq(&mut self, nodes: &'n [Node], i: usize, literal: Positions) {
+        let Some((node, rest)) = nodes.split_first() else {
+            match self.rest_stack.pop() {
+                Some(outer) => {
+                    self.seq(outer, i, literal);
+                    self.rest_stack.push(outer);
+                }
+                None => self.ends.push((i, literal)),
             }
-            None => ends.push((i, literal.clone())),
-        }
-        return;
-    };
-    let mut next =
-        |j: usize, lit: Option<usize>, ends: &mut Vec<(usize, Vec<usize>)>, rest_stack: &mut Vec<&'n [Node]>| {
-            if let Some(l) = lit {
-                literal.push(l);
-            }
-            match_seq(rest, tokens, j, names, ends, literal, rest_stack);
-            if lit.is_some() {
-                literal.pop();
-            }
+            return;
         };
-    match node {
-        Node::Word(w) => {
-            if tokens.get(i).is_some_and(|t| w.matches(t)) {
-                let lit = tokens[i].is_negator().then_some(i);
-                next(i + 1, lit, ends, rest_stack);
+        let tokens = self.tokens;
+        match node {
+            Node::Word(w) => {
+                if let Some(t) = tokens.get(i).filter(|t| w.matches(t)) {
+                    let offset = i - self.start;
+                    let named = if t.is_negator() && offset < 64 { literal | 1 << offset } else { literal };
+                    self.seq(rest, i + 1, named);
+                }
             }
-        }
-        Node::Gap => {
-            for j in i..=(i + MAX_GAP).min(tokens.len()) {
-                next(j, None, ends, rest_stack);
+            Node::Gap => {
+                for j in i..=(i + MAX_GAP).min(tokens.len()) {
+                    self.seq(rest, j, literal);
+                }
             }
-        }
-        Node::Time => {
-            if let Some(len) = time_at(tokens, i).filter(|len| i + len <= tokens.len()) {
-                next(i + len, None, ends, rest_stack);
+            Node::Time => {
+                if let Some(len) = time_at(tokens, i).filter(|len| i + len <= tokens.len()) {
+                    self.seq(rest, i + len, literal);
+                }
             }
-        }
-        Node::Customer | Node::Colleague => {
-            let name = if *node == Node::Customer { &names.customer } else { &names.colleague };
-            if let Some(len) = name_at(tokens, i, name).filter(|len| i + len <= tokens.len()) {
-                next(i + len, None, ends, rest_stack);
+            Node::Customer | Node::Colleague => {
+                let name = if *node == Node::Customer { &self.names.customer } else { &self.names.colleague };
+                if let Some(len) = name_at(tokens, i, name).filter(|len| i + len <= tokens.len()) {
+                    self.seq(rest, i + len, literal);
+                }
             }
-        }
-        Node::Number => {
-            if tokens.get(i).is_some_and(|t| t.text.chars().any(|c| c.is_ascii_digit())) {
-                next(i + 1, None, ends, rest_stack);
+            Node::Number => {
+                if tokens.get(i).is_some_and(|t| t.text.chars().any(|c| c.is_ascii_digit())) {
+                    self.seq(rest, i + 1, literal);
+                }
             }
-        }
-        Node::Choice { options, optional, index, .. } => {
-            if *optional {
-                next(i, None, ends, rest_stack);
-            }
-            let candidates: Vec<usize> = match (index, tokens.get(i)) {
-                (Some(index), Some(token)) => index.candidates(token),
-                (Some(_), None) => Vec::new(),
-                (None, _) => (0..options.len()).collect(),
-            };
-            for option in candidates.into_iter().map(|k| &options[k]) {
-                rest_stack.push(rest);
-                match_seq(option, tokens, i, names, ends, literal, rest_stack);
-                rest_stack.pop();
+            Node::Choice { options, optional, index, .. } => {
+                if *optional {
+                    self.seq(rest, i, literal);
+                }
+                self.rest_stack.push(rest);
+                match (index, tokens.get(i)) {
+                    (Some(index), Some(token)) => {
+                        index.for_each_candidate(token, |k| self.seq(&options[k], i, literal))
+                    }
+                    (Some(_), None) => {}
+                    (None, _) => options.iter().for_each(|option| self.seq(option, i, literal)),
+                }
+                self.rest_stack.pop();
             }
         }
     }

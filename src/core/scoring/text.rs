@@ -73,11 +73,26 @@ fn stemmer() -> &'static Stemmer {
 }
 
 /// Stem one normalised word. Words of three letters or fewer are their own stem.
+///
+/// Stems are remembered per thread (a pure cache: the same word always has the same stem).
 pub fn stem(word: &str) -> String {
     if word.len() <= 3 || !word.bytes().all(|b| b.is_ascii_lowercase()) {
         return word.to_string();
     }
-    stemmer().stem(word).into_owned()
+    thread_local! {
+        static STEMS: std::cell::RefCell<std::collections::HashMap<String, String>> = Default::default();
+    }
+    STEMS.with_borrow_mut(|stems| {
+        if let Some(known) = stems.get(word) {
+            return known.clone();
+        }
+        if stems.len() > 50_000 {
+            stems.clear();
+        }
+        let stemmed = stemmer().stem(word).into_owned();
+        stems.insert(word.to_string(), stemmed.clone());
+        stemmed
+    })
 }
 
 /// Split a contraction into its words: "won't" -> ["will", "not"], "okafor's" -> ["okafor"].
