@@ -2,10 +2,9 @@
 //! Each returns the token ranges that are its evidence; no ranges means "not met".
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 use super::lists::Lists;
-use super::phrase::{Names, Phrase, name_at};
+use super::phrase::{AddressMap, Names, Phrase, name_at};
 use super::text::{Analysed, Sentence};
 use super::time::time_at;
 
@@ -18,7 +17,7 @@ pub struct DetectorContext<'a> {
     /// When the answer is given, if known: times already past today do not count.
     pub now: Option<jiff::civil::DateTime>,
     /// Results already computed for this response (list matches, shared detector steps).
-    memo: RefCell<HashMap<usize, Vec<Range>>>,
+    memo: RefCell<AddressMap<Vec<Range>>>,
 }
 
 impl<'a> DetectorContext<'a> {

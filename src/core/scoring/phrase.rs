@@ -109,26 +109,41 @@ impl std::hash::Hasher for KeyHasher {
     fn write_u64(&mut self, n: u64) {
         self.0 = n;
     }
+
+    fn write_usize(&mut self, n: usize) {
+        // Addresses and small step numbers: spread them so buckets are used evenly.
+        self.0 = (n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
 }
 
-type KeyMap<V> = HashMap<u64, V, std::hash::BuildHasherDefault<KeyHasher>>;
+/// A map keyed by hashes (or addresses), with no further hashing.
+pub type KeyMap<V> = HashMap<u64, V, std::hash::BuildHasherDefault<KeyHasher>>;
 
-/// Long words by first letter, for typo checks against tokens that share it.
-#[derive(Debug, Clone, Default, PartialEq)]
+/// A map keyed by addresses or small numbers.
+pub type AddressMap<V> = HashMap<usize, V, std::hash::BuildHasherDefault<KeyHasher>>;
+
+/// Long words by first letter (a-z), for typo checks against tokens that share it.
+#[derive(Debug, Clone, PartialEq)]
 struct FuzzyWords<T> {
-    by_first: HashMap<u8, Vec<(T, Word)>>,
+    by_first: Vec<Vec<(T, Word)>>,
+}
+
+impl<T> Default for FuzzyWords<T> {
+    fn default() -> Self {
+        Self { by_first: (0..26).map(|_| Vec::new()).collect() }
+    }
 }
 
 impl<T: Copy> FuzzyWords<T> {
     fn add(&mut self, tag: T, w: &Word) {
-        if let Some(first) = w.text.bytes().next().filter(|_| w.text.len() >= 6) {
-            self.by_first.entry(first).or_default().push((tag, w.clone()));
+        if let Some(first) = w.text.bytes().next().filter(|b| b.is_ascii_lowercase() && w.text.len() >= 6) {
+            self.by_first[usize::from(first - b'a')].push((tag, w.clone()));
         }
     }
 
     fn typos_of<'s>(&'s self, token: &'s Token) -> impl Iterator<Item = T> + 's {
-        let first = token.text.bytes().next().unwrap_or(0);
-        self.by_first.get(&first).into_iter().flatten().filter(|(_, w)| w.typo_in(token)).map(|(tag, _)| *tag)
+        let bucket = token.text.bytes().next().filter(u8::is_ascii_lowercase).map(|b| usize::from(b - b'a'));
+        bucket.into_iter().flat_map(|b| &self.by_first[b]).filter(|(_, w)| w.typo_in(token)).map(|(tag, _)| *tag)
     }
 }
 
