@@ -344,10 +344,6 @@ impl Phrase {
         Self::new(compile_elements(&pattern.elements, sets))
     }
 
-    /// A phrase that is one literal sequence of words (list members, lexicon entries).
-    pub fn literal(text: &str) -> Self {
-        Self::new(phrase_words(text).iter().map(|w| Node::Word(Word::new(w))).collect())
-    }
 
     /// A phrase that matches any of the phrase patterns in `patterns` (which must parse).
     pub fn any_pattern(patterns: &[&str], sets: &BTreeMap<String, Vec<String>>) -> Self {
