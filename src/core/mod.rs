@@ -5,6 +5,7 @@
 pub mod author_tests;
 pub mod catalogue;
 pub mod diagnostic;
+pub mod drill;
 pub mod library;
 
 pub mod parse;

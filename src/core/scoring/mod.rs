@@ -82,7 +82,7 @@ pub struct ScoringContext {
 }
 
 /// Why a response could not be scored.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ScoreError {
     /// Over [`MAX_RESPONSE_CHARS`].
     #[error("the response is {0} characters long; responses are limited to 10,000 characters")]

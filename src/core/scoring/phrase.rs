@@ -344,7 +344,6 @@ impl Phrase {
         Self::new(compile_elements(&pattern.elements, sets))
     }
 
-
     /// A phrase that matches any of the phrase patterns in `patterns` (which must parse).
     pub fn any_pattern(patterns: &[&str], sets: &BTreeMap<String, Vec<String>>) -> Self {
         let options = patterns

@@ -1,0 +1,472 @@
+//! The drill: a scenario played turn by turn against the clock.
+//!
+//! Briefing -> Answering(turn) -> Scored(turn) -> ... -> Finished (or Abandoned). Time comes in as
+//! milliseconds from the caller's clock and randomness from a seed, so every path is testable without
+//! waiting. The engine returns [`DrillEvent`]s that the window and the sound layer react to.
+
+use rand::SeedableRng;
+use rand::rngs::StdRng;
+use rand::seq::IndexedRandom;
+
+use super::scenario::{Condition, Lexicon, Scenario};
+use super::scoring::{ScoreCard, ScoringContext, TurnScorer};
+
+/// Seconds left when the time warning sounds.
+pub const WARNING_SECONDS: u64 = 10;
+
+/// How the drill is run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum Mode {
+    /// Rehearsal: pausing is allowed.
+    Practice,
+    /// A timed assessment: no pausing; the result can serve as a baseline.
+    Assessment,
+}
+
+/// Where the drill is.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Phase {
+    /// Reading the briefing; the clock has not started.
+    Briefing,
+    /// The customer has spoken; the employee answers before `deadline_ms`.
+    Answering {
+        /// Index of the turn in the scenario.
+        turn: usize,
+        /// When the turn started (caller's clock, ms).
+        started_ms: u64,
+        /// When time runs out (caller's clock, ms).
+        deadline_ms: u64,
+    },
+    /// Practice only: the clock is stopped with `remaining_ms` left.
+    Paused {
+        /// Index of the turn.
+        turn: usize,
+        /// When the turn started (caller's clock, ms, shifted by pauses).
+        started_ms: u64,
+        /// Time that was left when paused.
+        remaining_ms: u64,
+    },
+    /// The answer to `turn` has been scored; the employee reads the score card.
+    Scored {
+        /// Index of the turn.
+        turn: usize,
+    },
+    /// Every turn on the path is done.
+    Finished,
+    /// The employee left the drill.
+    Abandoned,
+}
+
+/// Something the window or the sound layer should react to.
+#[derive(Debug, Clone, PartialEq)]
+pub enum DrillEvent {
+    /// A turn began: show and speak the customer's line.
+    TurnStarted {
+        /// Index of the turn.
+        turn: usize,
+    },
+    /// Few seconds left.
+    TimeWarning {
+        /// Index of the turn.
+        turn: usize,
+    },
+    /// Time ran out; what was typed has been submitted.
+    TimeUp {
+        /// Index of the turn.
+        turn: usize,
+    },
+    /// An answer was scored.
+    Scored {
+        /// Index of the turn.
+        turn: usize,
+        /// The total, 0-100.
+        score: u32,
+        /// Whether it reached the pass mark.
+        passed: bool,
+    },
+    /// The drill is over.
+    Finished,
+}
+
+/// Why a drill command was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DrillError {
+    /// Pausing a timed assessment.
+    #[error("a timed assessment cannot be paused")]
+    PauseInAssessment,
+    /// The command does not fit the current phase.
+    #[error("that is not possible right now")]
+    WrongPhase,
+    /// The response is over the length limit.
+    #[error("{0}")]
+    Score(#[from] super::scoring::ScoreError),
+}
+
+/// One answered turn.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TurnResult {
+    /// Index of the turn in the scenario.
+    pub turn: usize,
+    /// The customer's words as shown (one of the alternatives).
+    pub customer_line: String,
+    /// What the employee answered.
+    pub response: String,
+    /// The score card.
+    pub card: ScoreCard,
+    /// Time taken, in milliseconds (pauses excluded).
+    pub time_used_ms: u64,
+    /// Time ran out before the employee submitted.
+    pub over_time: bool,
+}
+
+/// The drill state machine.
+pub struct Drill {
+    scenario: Scenario,
+    lexicon: Lexicon,
+    mode: Mode,
+    rng: StdRng,
+    phase: Phase,
+    line: String,
+    draft: String,
+    warned: bool,
+    results: Vec<TurnResult>,
+    scorers: Vec<Option<TurnScorer>>,
+    context: ScoringContext,
+    pause_started: Option<u64>,
+}
+
+impl Drill {
+    /// A drill of a (valid) scenario; `seed` picks the customer's wordings.
+    pub fn new(scenario: Scenario, lexicon: Lexicon, mode: Mode, seed: u64) -> Self {
+        let scorers = scenario.turns.iter().map(|_| None).collect();
+        Self {
+            scenario,
+            lexicon,
+            mode,
+            rng: StdRng::seed_from_u64(seed),
+            phase: Phase::Briefing,
+            line: String::new(),
+            draft: String::new(),
+            warned: false,
+            results: Vec::new(),
+            scorers,
+            context: ScoringContext::default(),
+            pause_started: None,
+        }
+    }
+
+    /// Score answers as given at this date and time (for "today", "this morning").
+    pub fn with_context(mut self, context: ScoringContext) -> Self {
+        self.context = context;
+        self
+    }
+
+    /// The scenario being drilled.
+    pub fn scenario(&self) -> &Scenario {
+        &self.scenario
+    }
+
+    /// Practice or assessment.
+    pub fn mode(&self) -> Mode {
+        self.mode
+    }
+
+    /// Where the drill is.
+    pub fn phase(&self) -> &Phase {
+        &self.phase
+    }
+
+    /// The customer's line for the current turn, as shown.
+    pub fn customer_line(&self) -> &str {
+        &self.line
+    }
+
+    /// What the employee has typed so far in this turn.
+    pub fn draft(&self) -> &str {
+        &self.draft
+    }
+
+    /// Every answered turn, in order.
+    pub fn results(&self) -> &[TurnResult] {
+        &self.results
+    }
+
+    /// The result of the turn just scored, while its score card is shown.
+    pub fn last_result(&self) -> Option<&TurnResult> {
+        self.results.last()
+    }
+
+    /// Milliseconds left to answer (None when no turn is running).
+    pub fn remaining_ms(&self, now_ms: u64) -> Option<u64> {
+        match self.phase {
+            Phase::Answering { deadline_ms, .. } => Some(deadline_ms.saturating_sub(now_ms)),
+            Phase::Paused { remaining_ms, .. } => Some(remaining_ms),
+            _ => None,
+        }
+    }
+
+    /// Start the first turn.
+    pub fn start(&mut self, now_ms: u64) -> Result<Vec<DrillEvent>, DrillError> {
+        if self.phase != Phase::Briefing {
+            return Err(DrillError::WrongPhase);
+        }
+        Ok(self.begin_turn(0, now_ms))
+    }
+
+    /// Replace the answer being typed.
+    pub fn set_draft(&mut self, text: &str) {
+        if matches!(self.phase, Phase::Answering { .. } | Phase::Paused { .. }) {
+            self.draft = text.to_string();
+        }
+    }
+
+    /// Let time pass: warns once when few seconds are left, and submits the draft when time is up.
+    pub fn tick(&mut self, now_ms: u64) -> Vec<DrillEvent> {
+        let Phase::Answering { turn, deadline_ms, .. } = self.phase else { return Vec::new() };
+        let mut events = Vec::new();
+        if now_ms >= deadline_ms {
+            events.push(DrillEvent::TimeUp { turn });
+            events.extend(self.score_draft(now_ms, true).unwrap_or_default());
+            return events;
+        }
+        if !self.warned && deadline_ms - now_ms <= WARNING_SECONDS * 1000 {
+            self.warned = true;
+            events.push(DrillEvent::TimeWarning { turn });
+        }
+        events
+    }
+
+    /// Submit the draft as the answer. After the deadline it counts as over time (scored the same).
+    pub fn submit(&mut self, now_ms: u64) -> Result<Vec<DrillEvent>, DrillError> {
+        match self.phase {
+            Phase::Answering { deadline_ms, .. } => self.score_draft(now_ms, now_ms > deadline_ms),
+            _ => Err(DrillError::WrongPhase),
+        }
+    }
+
+    /// Stop the clock (practice only).
+    pub fn pause(&mut self, now_ms: u64) -> Result<(), DrillError> {
+        if self.mode == Mode::Assessment {
+            return Err(DrillError::PauseInAssessment);
+        }
+        let Phase::Answering { turn, started_ms, deadline_ms } = self.phase else { return Err(DrillError::WrongPhase) };
+        self.phase = Phase::Paused { turn, started_ms, remaining_ms: deadline_ms.saturating_sub(now_ms) };
+        self.pause_started = Some(now_ms);
+        Ok(())
+    }
+
+    /// Start the clock again after a pause.
+    pub fn resume(&mut self, now_ms: u64) -> Result<(), DrillError> {
+        let Phase::Paused { turn, started_ms, remaining_ms } = self.phase else { return Err(DrillError::WrongPhase) };
+        let paused_for = now_ms.saturating_sub(self.pause_started.take().unwrap_or(now_ms));
+        self.phase = Phase::Answering { turn, started_ms: started_ms + paused_for, deadline_ms: now_ms + remaining_ms };
+        Ok(())
+    }
+
+    /// Go on from a score card: the next turn along the branch the answer earned, or the end.
+    pub fn next(&mut self, now_ms: u64) -> Result<Vec<DrillEvent>, DrillError> {
+        let Phase::Scored { turn } = self.phase else { return Err(DrillError::WrongPhase) };
+        let card = &self.results.last().ok_or(DrillError::WrongPhase)?.card;
+        match next_turn(&self.scenario, turn, card) {
+            Some(next) => Ok(self.begin_turn(next, now_ms)),
+            None => {
+                self.phase = Phase::Finished;
+                Ok(vec![DrillEvent::Finished])
+            }
+        }
+    }
+
+    /// Leave the drill; what was answered so far is kept in `results`.
+    pub fn abandon(&mut self) {
+        if self.phase != Phase::Finished {
+            self.phase = Phase::Abandoned;
+        }
+    }
+
+    fn begin_turn(&mut self, turn: usize, now_ms: u64) -> Vec<DrillEvent> {
+        let t = &self.scenario.turns[turn];
+        let wordings: Vec<&String> = std::iter::once(&t.customer).chain(&t.alternatives).collect();
+        self.line = wordings.choose(&mut self.rng).map_or_else(|| t.customer.clone(), |w| (*w).clone());
+        self.draft.clear();
+        self.warned = false;
+        let deadline_ms = now_ms + u64::from(t.time_limit) * 1000;
+        self.phase = Phase::Answering { turn, started_ms: now_ms, deadline_ms };
+        vec![DrillEvent::TurnStarted { turn }]
+    }
+
+    fn score_draft(&mut self, now_ms: u64, over_time: bool) -> Result<Vec<DrillEvent>, DrillError> {
+        let Phase::Answering { turn, started_ms, deadline_ms } = self.phase else { return Err(DrillError::WrongPhase) };
+        let scorer = self.scorers[turn]
+            .get_or_insert_with(|| TurnScorer::new(&self.scenario, &self.scenario.turns[turn], &self.lexicon));
+        let card = scorer.score_with(&self.draft, &self.context)?;
+        let limit_ms = deadline_ms - started_ms;
+        let time_used_ms = now_ms.saturating_sub(started_ms).min(if over_time { limit_ms } else { u64::MAX });
+        let event = DrillEvent::Scored { turn, score: card.score, passed: card.passed };
+        self.results.push(TurnResult {
+            turn,
+            customer_line: self.line.clone(),
+            response: std::mem::take(&mut self.draft),
+            card,
+            time_used_ms,
+            over_time,
+        });
+        self.phase = Phase::Scored { turn };
+        Ok(vec![event])
+    }
+}
+
+/// Whether `condition` holds for a turn's score card.
+pub fn holds(condition: &Condition, card: &ScoreCard) -> bool {
+    match condition {
+        Condition::Met(id) => card.criterion(id).is_some_and(|c| c.met),
+        Condition::NotMet(id) => card.criterion(id).is_some_and(|c| !c.met),
+        Condition::Passed => card.passed,
+        Condition::Failed => !card.passed,
+        Condition::All(inner) => inner.iter().all(|c| holds(c, card)),
+        Condition::Any(inner) => inner.iter().any(|c| holds(c, card)),
+    }
+}
+
+/// The turn after `turn` given its score card: the first branch that holds, else `next`; None ends.
+pub fn next_turn(scenario: &Scenario, turn: usize, card: &ScoreCard) -> Option<usize> {
+    let t = &scenario.turns[turn];
+    let target = t.branches.iter().find(|b| holds(&b.when, card)).map(|b| b.goto.as_str()).or(t.next.as_deref())?;
+    scenario.turns.iter().position(|x| x.id == target)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::parse::parse;
+
+    const STRONG: &str = "I'm sorry, that's my fault. I'll call you at 4pm.";
+
+    fn fixture() -> (Scenario, Lexicon) {
+        let (s, _) = parse::<Scenario>(include_str!("../../tests/fixtures/good/minimal.ron")).expect("fixture");
+        let (l, _) = parse::<Lexicon>(include_str!("../../tests/fixtures/good/lexicon.ron")).expect("lexicon");
+        (s, l)
+    }
+
+    fn drill(mode: Mode) -> Drill {
+        let (s, l) = fixture();
+        Drill::new(s, l, mode, 7)
+    }
+
+    fn answer(d: &mut Drill, text: &str, at: u64) -> Vec<DrillEvent> {
+        d.set_draft(text);
+        d.submit(at).expect("submit")
+    }
+
+    #[test]
+    fn a_good_answer_skips_the_escalation_and_finishes() {
+        let mut d = drill(Mode::Assessment);
+        assert_eq!(d.phase(), &Phase::Briefing);
+        assert_eq!(d.start(1_000).expect("start"), vec![DrillEvent::TurnStarted { turn: 0 }]);
+        assert_eq!(d.customer_line(), "You said you'd call by two.");
+        let events = answer(&mut d, STRONG, 21_000);
+        assert!(matches!(events[..], [DrillEvent::Scored { turn: 0, passed: true, .. }]), "{events:?}");
+        assert_eq!(d.results()[0].time_used_ms, 20_000);
+        assert!(!d.results()[0].over_time);
+        assert_eq!(d.next(30_000).expect("next"), vec![DrillEvent::TurnStarted { turn: 2 }]);
+        answer(&mut d, "Four o'clock today, I'll call you at 4pm.", 40_000);
+        assert_eq!(d.next(41_000).expect("next"), vec![DrillEvent::Finished]);
+        assert_eq!(d.phase(), &Phase::Finished);
+        assert_eq!(d.results().len(), 2);
+    }
+
+    #[test]
+    fn blaming_takes_the_escalation_branch() {
+        let mut d = drill(Mode::Practice);
+        d.start(0).expect("start");
+        answer(&mut d, "Corporate messed up, not me.", 5_000);
+        assert!(d.last_result().expect("result").card.criterion("blames").expect("blames").met);
+        assert_eq!(d.next(6_000).expect("next"), vec![DrillEvent::TurnStarted { turn: 1 }]);
+        assert_eq!(d.scenario().turns[1].id, "escalation");
+    }
+
+    #[test]
+    fn time_up_submits_what_was_typed_without_a_second_penalty() {
+        let mut d = drill(Mode::Assessment);
+        d.start(0).expect("start");
+        d.set_draft(STRONG);
+        assert_eq!(d.tick(49_000), vec![]);
+        assert_eq!(d.tick(50_000), vec![DrillEvent::TimeWarning { turn: 0 }]);
+        assert_eq!(d.tick(55_000), vec![], "the warning sounds once");
+        let events = d.tick(60_000);
+        assert_eq!(events[0], DrillEvent::TimeUp { turn: 0 });
+        let result = d.last_result().expect("result");
+        assert!(result.over_time);
+        assert_eq!(result.time_used_ms, 60_000);
+        assert_eq!(result.response, STRONG);
+        let mut on_time = drill(Mode::Assessment);
+        on_time.start(0).expect("start");
+        answer(&mut on_time, STRONG, 59_000);
+        assert_eq!(
+            result.card.score,
+            on_time.last_result().expect("result").card.score,
+            "over time is recorded, not deducted"
+        );
+        assert_eq!(d.tick(70_000), vec![], "nothing more happens on the score card");
+    }
+
+    #[test]
+    fn an_empty_answer_at_time_up_scores_zero() {
+        let mut d = drill(Mode::Assessment);
+        d.start(0).expect("start");
+        let events = d.tick(61_000);
+        assert!(matches!(events[..], [DrillEvent::TimeUp { .. }, DrillEvent::Scored { score: 0, passed: false, .. }]));
+    }
+
+    #[test]
+    fn pausing_is_for_practice_only_and_stops_the_clock() {
+        let mut a = drill(Mode::Assessment);
+        a.start(0).expect("start");
+        assert_eq!(a.pause(1_000), Err(DrillError::PauseInAssessment));
+        let mut p = drill(Mode::Practice);
+        p.start(0).expect("start");
+        p.pause(10_000).expect("pause");
+        assert_eq!(p.remaining_ms(500_000), Some(50_000));
+        assert_eq!(p.tick(500_000), vec![], "no time passes while paused");
+        p.resume(100_000).expect("resume");
+        assert_eq!(p.remaining_ms(100_000), Some(50_000));
+        answer(&mut p, STRONG, 110_000);
+        assert_eq!(p.last_result().expect("result").time_used_ms, 20_000, "pauses are not counted");
+    }
+
+    #[test]
+    fn abandoning_keeps_what_was_answered() {
+        let mut d = drill(Mode::Practice);
+        d.start(0).expect("start");
+        answer(&mut d, STRONG, 1_000);
+        d.next(2_000).expect("next");
+        d.abandon();
+        assert_eq!(d.phase(), &Phase::Abandoned);
+        assert_eq!(d.results().len(), 1);
+        assert_eq!(d.submit(3_000), Err(DrillError::WrongPhase));
+        assert_eq!(d.tick(90_000), vec![]);
+    }
+
+    #[test]
+    fn alternative_wordings_are_picked_by_the_seed() {
+        let (mut s, l) = fixture();
+        s.turns[0].alternatives = (1..=6).map(|i| format!("Wording {i}")).collect();
+        let line = |seed| {
+            let mut d = Drill::new(s.clone(), l.clone(), Mode::Practice, seed);
+            d.start(0).expect("start");
+            d.customer_line().to_string()
+        };
+        assert_eq!(line(1), line(1), "the same seed gives the same line");
+        let lines: std::collections::BTreeSet<String> = (0..40).map(line).collect();
+        assert!(lines.len() > 3, "different seeds vary the wording: {lines:?}");
+    }
+
+    #[test]
+    fn commands_out_of_turn_are_refused() {
+        let mut d = drill(Mode::Practice);
+        assert_eq!(d.submit(0), Err(DrillError::WrongPhase));
+        assert_eq!(d.next(0), Err(DrillError::WrongPhase));
+        d.start(0).expect("start");
+        assert_eq!(d.start(0), Err(DrillError::WrongPhase));
+        assert_eq!(d.next(0), Err(DrillError::WrongPhase));
+    }
+}
