@@ -2,10 +2,11 @@
 
 use std::path::PathBuf;
 
+use crate::core::drill::{Drill, DrillEvent, Mode, Phase};
 use crate::core::library::Library;
 use crate::io::scenario_files::load_library;
 
-use super::{briefing, home, problems};
+use super::{briefing, drill, home, problems, score_card, summary};
 
 /// Which screen is showing.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,6 +17,8 @@ pub enum Screen {
     Briefing(String),
     /// The list of problems found in scenario files.
     Problems,
+    /// A drill: answering, score card or summary, as its phase says.
+    Drill,
 }
 
 /// What a click asks the app to do; applied after drawing.
@@ -32,6 +35,20 @@ pub enum Command {
     Reload,
     /// Show only this job family (None: all).
     FilterJobFamily(Option<String>),
+    /// Start a drill of this scenario.
+    StartDrill(String, Mode),
+    /// Send the answer being typed.
+    Submit,
+    /// Go on from the score card.
+    NextTurn,
+    /// Stop the clock (practice).
+    Pause,
+    /// Start the clock again.
+    Resume,
+    /// Ask before leaving the drill.
+    AskAbandon,
+    /// Leave the drill (true) or keep going (false).
+    ConfirmAbandon(bool),
 }
 
 /// The whole app state.
@@ -41,12 +58,29 @@ pub struct FollowThroughApp {
     screen: Screen,
     job_family: Option<String>,
     status: String,
+    drill: Option<Drill>,
+    draft: String,
+    confirm_abandon: bool,
+    drills_started: u64,
+    /// The time on the egui clock (ms) at the last frame.
+    now_ms: u64,
 }
 
 impl FollowThroughApp {
     /// An app showing an already-loaded library (tests use this).
     pub fn with_library(library: Library, scenarios_dir: Option<PathBuf>) -> Self {
-        let mut app = Self { library, scenarios_dir, screen: Screen::Home, job_family: None, status: String::new() };
+        let mut app = Self {
+            library,
+            scenarios_dir,
+            screen: Screen::Home,
+            job_family: None,
+            status: String::new(),
+            drill: None,
+            draft: String::new(),
+            confirm_abandon: false,
+            drills_started: 0,
+            now_ms: 0,
+        };
         app.update_status();
         app
     }
@@ -67,6 +101,11 @@ impl FollowThroughApp {
         &self.status
     }
 
+    /// The drill in progress (or just finished).
+    pub fn drill(&self) -> Option<&Drill> {
+        self.drill.as_ref()
+    }
+
     fn update_status(&mut self) {
         let s = self.library.summary();
         self.status = format!(
@@ -80,6 +119,8 @@ impl FollowThroughApp {
 
     /// Draw the whole window and apply whatever the user asked for.
     pub fn ui_root(&mut self, ui: &mut egui::Ui) {
+        self.now_ms = (ui.input(|i| i.time) * 1000.0) as u64;
+        self.tick_drill(ui.ctx());
         if ui.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::Q)) {
             ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
         }
@@ -95,6 +136,16 @@ impl FollowThroughApp {
                 Screen::Problems => problems::problems_ui(ui, &self.library),
                 Screen::Briefing(id) => match self.library.scenario(id) {
                     Some(s) => briefing::briefing_ui(ui, s),
+                    None => Some(Command::GoHome),
+                },
+                Screen::Drill => match &self.drill {
+                    Some(d) => match d.phase() {
+                        Phase::Answering { .. } | Phase::Paused { .. } => {
+                            drill::drill_ui(ui, d, &mut self.draft, self.now_ms, self.confirm_abandon)
+                        }
+                        Phase::Scored { .. } => score_card::score_card_ui(ui, d),
+                        Phase::Finished | Phase::Abandoned | Phase::Briefing => summary::summary_ui(ui, d),
+                    },
                     None => Some(Command::GoHome),
                 },
             };
@@ -132,11 +183,103 @@ impl FollowThroughApp {
             Command::GoHome => self.screen = Screen::Home,
             Command::ShowProblems => self.screen = Screen::Problems,
             Command::FilterJobFamily(f) => self.job_family = f,
+            Command::StartDrill(id, mode) => self.start_drill(&id, mode),
+            Command::Submit => {
+                let now = self.now_ms;
+                let draft = std::mem::take(&mut self.draft);
+                if let Some(d) = &mut self.drill {
+                    d.set_draft(&draft);
+                    match d.submit(now) {
+                        Ok(events) => self.react(&events),
+                        Err(e) => {
+                            self.status = e.to_string();
+                            self.draft = draft;
+                        }
+                    }
+                }
+            }
+            Command::NextTurn => {
+                let now = self.now_ms;
+                if let Some(Ok(events)) = self.drill.as_mut().map(|d| d.next(now)) {
+                    self.react(&events);
+                }
+            }
+            Command::Pause => {
+                let now = self.now_ms;
+                if let Some(Err(e)) = self.drill.as_mut().map(|d| d.pause(now)) {
+                    self.status = e.to_string();
+                }
+            }
+            Command::Resume => {
+                let now = self.now_ms;
+                if let Some(d) = &mut self.drill {
+                    let _ = d.resume(now);
+                }
+            }
+            Command::AskAbandon => self.confirm_abandon = true,
+            Command::ConfirmAbandon(leave) => {
+                self.confirm_abandon = false;
+                if leave {
+                    if let Some(d) = &mut self.drill {
+                        d.abandon();
+                    }
+                    self.draft.clear();
+                }
+            }
             Command::Reload => {
                 if let Some(dir) = &self.scenarios_dir {
                     self.library = load_or_explain(dir);
                     self.update_status();
                 }
+            }
+        }
+    }
+}
+
+impl FollowThroughApp {
+    fn start_drill(&mut self, id: &str, mode: Mode) {
+        let Some(scenario) = self.library.scenario(id) else { return };
+        self.drills_started += 1;
+        // The seed only varies the customer's wording; any number will do, but not always the same one.
+        let seed = self.now_ms ^ self.drills_started.rotate_left(32);
+        let mut d = Drill::new(scenario.clone(), self.library.lexicon.clone(), mode, seed);
+        self.draft.clear();
+        self.confirm_abandon = false;
+        if let Ok(events) = d.start(self.now_ms) {
+            self.drill = Some(d);
+            self.react(&events);
+        }
+        self.screen = Screen::Drill;
+    }
+
+    /// Let the drill's clock run; keep repainting about once a second while a countdown shows.
+    fn tick_drill(&mut self, ctx: &egui::Context) {
+        let now = self.now_ms;
+        let Some(d) = &mut self.drill else { return };
+        if matches!(d.phase(), Phase::Answering { .. }) {
+            d.set_draft(&self.draft);
+            let events = d.tick(now);
+            if events.iter().any(|e| matches!(e, DrillEvent::Scored { .. })) {
+                self.draft.clear();
+                self.confirm_abandon = false;
+            }
+            self.react(&events);
+            let to_next_second = 1000 - now % 1000;
+            ctx.request_repaint_after(std::time::Duration::from_millis(to_next_second.max(50)));
+        }
+    }
+
+    /// Turn drill events into what the user sees in the status line.
+    fn react(&mut self, events: &[DrillEvent]) {
+        for e in events {
+            match e {
+                DrillEvent::TimeWarning { .. } => self.status = "Ten seconds left".into(),
+                DrillEvent::TimeUp { .. } => self.status = "Time is up: your answer was sent as it stood".into(),
+                DrillEvent::Scored { score, passed, .. } => {
+                    self.status = format!("Scored {score}/100 · {}", if *passed { "passed" } else { "not yet" })
+                }
+                DrillEvent::Finished => self.status = "Drill finished".into(),
+                DrillEvent::TurnStarted { turn } => self.status = format!("Turn {}", turn + 1),
             }
         }
     }

@@ -1,5 +1,6 @@
 //! Briefing: what the employee reads before a drill — the customer card, history, promise, situation.
 
+use crate::core::drill::Mode;
 use crate::core::scenario::Scenario;
 use crate::core::vocab::display_name;
 
@@ -34,6 +35,15 @@ pub fn briefing_ui(ui: &mut egui::Ui, s: &Scenario) -> Option<Command> {
         ui.add_space(8.0);
         let times: Vec<String> = s.turns.iter().map(|t| format!("{} s", t.time_limit)).collect();
         ui.label(format!("{} turns; time to answer each: {}", s.turns.len(), times.join(", ")));
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if ui.button("Start practice").on_hover_text("Pausing allowed").clicked() {
+                command = Some(Command::StartDrill(s.id.clone(), Mode::Practice));
+            }
+            if ui.button("Start timed assessment").on_hover_text("No pausing; counts as a baseline").clicked() {
+                command = Some(Command::StartDrill(s.id.clone(), Mode::Assessment));
+            }
+        });
     });
     command
 }

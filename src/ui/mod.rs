@@ -2,8 +2,11 @@
 
 pub mod app;
 pub mod briefing;
+pub mod drill;
 pub mod home;
 pub mod problems;
+pub mod score_card;
+pub mod summary;
 pub mod widgets;
 
 use std::path::PathBuf;

@@ -1,0 +1,106 @@
+//! The score card: the total, every criterion with its evidence highlighted in the answer, the model
+//! answer beside the employee's, and the coaching tip.
+
+use crate::core::drill::{Drill, TurnResult};
+use crate::core::scenario::CriterionKind;
+
+use super::app::Command;
+
+const GREEN: egui::Color32 = egui::Color32::from_rgb(40, 150, 70);
+const RED: egui::Color32 = egui::Color32::from_rgb(200, 50, 40);
+
+/// Draw the score card of the turn just answered.
+pub fn score_card_ui(ui: &mut egui::Ui, drill: &Drill) -> Option<Command> {
+    let mut command = None;
+    let result = drill.last_result()?;
+    let turn = &drill.scenario().turns[result.turn];
+    let card = &result.card;
+    ui.horizontal(|ui| {
+        let (verdict, colour) = if card.passed { ("Passed", GREEN) } else { ("Not yet", RED) };
+        ui.label(egui::RichText::new(format!("{}/100", card.score)).size(32.0).strong());
+        ui.label(egui::RichText::new(verdict).size(22.0).color(colour));
+        ui.label(egui::RichText::new(format!("pass mark {}", card.pass_mark)).weak());
+        if result.over_time {
+            ui.label(egui::RichText::new("Time ran out: your answer was sent as it stood").color(RED));
+        }
+    });
+    ui.separator();
+    egui::ScrollArea::vertical().auto_shrink([false, false]).max_height(ui.available_height() - 40.0).show(ui, |ui| {
+        for c in &card.criteria {
+            criterion_ui(ui, c);
+        }
+        ui.add_space(8.0);
+        ui.columns(2, |columns| {
+            columns[0].label(egui::RichText::new("What you said").strong());
+            columns[0].label(highlighted(result, columns[0].visuals().text_color()));
+            columns[1].label(egui::RichText::new("A model answer").strong());
+            columns[1].label(&turn.model_answer);
+        });
+        ui.add_space(8.0);
+        ui.label(egui::RichText::new(format!("Coaching tip · {}", turn.tip.play.label())).strong());
+        ui.label(&turn.tip.text);
+    });
+    ui.separator();
+    let last = crate::core::drill::next_turn(drill.scenario(), result.turn, card).is_none();
+    let text = if last { "See the summary (Enter)" } else { "Next turn (Enter)" };
+    if ui.button(text).clicked() || ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+        command = Some(Command::NextTurn);
+    }
+    command
+}
+
+fn criterion_ui(ui: &mut egui::Ui, c: &crate::core::scoring::CriterionResult) {
+    let (mark, colour) = match (c.kind, c.met) {
+        (CriterionKind::Required, true) => ("MET", GREEN),
+        (CriterionKind::Required, false) => ("MISSED", ui.visuals().weak_text_color()),
+        (CriterionKind::Forbidden, true) => ("FOUND", RED),
+        (CriterionKind::Forbidden, false) => ("AVOIDED", GREEN),
+    };
+    ui.horizontal_wrapped(|ui| {
+        ui.add_sized([64.0, 18.0], egui::Label::new(egui::RichText::new(mark).color(colour).strong().monospace()));
+        ui.label(egui::RichText::new(format!("{:+.0}", c.points)).monospace());
+        let prefix = if c.kind == CriterionKind::Forbidden { "Avoid: " } else { "" };
+        ui.label(format!("{prefix}{}", c.label));
+    });
+    let detail = if c.met {
+        c.evidence.iter().map(|e| format!("\"{}\"", e.text)).collect::<Vec<_>>().join(", ")
+    } else if c.kind == CriterionKind::Required {
+        format!("looked for: {}", c.looked_for.join("; "))
+    } else {
+        String::new()
+    };
+    if !detail.is_empty() {
+        ui.indent(c.id.as_str(), |ui| ui.label(egui::RichText::new(detail).weak()));
+    }
+}
+
+/// The answer with each piece of evidence coloured: required in green, forbidden in red.
+fn highlighted(result: &TurnResult, text_colour: egui::Color32) -> egui::text::LayoutJob {
+    let text = &result.response;
+    let mut colours: Vec<Option<egui::Color32>> = vec![None; text.len()];
+    for c in result.card.criteria.iter().filter(|c| c.met) {
+        let colour = if c.kind == CriterionKind::Required { GREEN } else { RED };
+        for e in &c.evidence {
+            for slot in colours.iter_mut().take(e.end.min(text.len())).skip(e.start) {
+                *slot = Some(colour);
+            }
+        }
+    }
+    let mut job = egui::text::LayoutJob::default();
+    let mut start = 0;
+    while start < text.len() {
+        let colour = colours[start];
+        let mut end = start + 1;
+        while end < text.len() && (colours[end] == colour || !text.is_char_boundary(end)) {
+            end += 1;
+        }
+        let format = egui::TextFormat {
+            color: if colour.is_some() { egui::Color32::WHITE } else { text_colour },
+            background: colour.unwrap_or(egui::Color32::TRANSPARENT),
+            ..Default::default()
+        };
+        job.append(&text[start..end], 0.0, format);
+        start = end;
+    }
+    job
+}
