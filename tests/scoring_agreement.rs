@@ -48,7 +48,9 @@ impl Counts {
 #[test]
 fn engine_agrees_with_the_coach_labels() {
     let library = load_library(&[PathBuf::from("scenarios")]).expect("scenarios load");
-    let text = std::fs::read_to_string("tests/data/labelled.jsonl").expect("labelled set");
+    // FOLLOWTHROUGH_LABELS measures another labelled set (e.g. a held-out one) with the same report.
+    let path = std::env::var("FOLLOWTHROUGH_LABELS").unwrap_or_else(|_| "tests/data/labelled.jsonl".to_string());
+    let text = std::fs::read_to_string(&path).expect("labelled set");
     let mut counts: BTreeMap<(String, String, String), (Counts, CriterionKind)> = BTreeMap::new();
     let mut disagreements = Vec::new();
     let mut scorers: BTreeMap<(String, String), TurnScorer> = BTreeMap::new();

@@ -62,6 +62,8 @@ pub struct FollowThroughApp {
     draft: String,
     confirm_abandon: bool,
     drills_started: u64,
+    /// Put the keyboard in the answer box on the next frame.
+    focus_answer: bool,
     /// The time on the egui clock (ms) at the last frame.
     now_ms: u64,
 }
@@ -79,6 +81,7 @@ impl FollowThroughApp {
             draft: String::new(),
             confirm_abandon: false,
             drills_started: 0,
+            focus_answer: false,
             now_ms: 0,
         };
         app.update_status();
@@ -141,7 +144,13 @@ impl FollowThroughApp {
                 Screen::Drill => match &self.drill {
                     Some(d) => match d.phase() {
                         Phase::Answering { .. } | Phase::Paused { .. } => {
-                            drill::drill_ui(ui, d, &mut self.draft, self.now_ms, self.confirm_abandon)
+                            let focus = std::mem::take(&mut self.focus_answer);
+                            let view = drill::DrillView {
+                                now_ms: self.now_ms,
+                                confirm_abandon: self.confirm_abandon,
+                                focus_answer: focus,
+                            };
+                            drill::drill_ui(ui, d, &mut self.draft, view)
                         }
                         Phase::Scored { .. } => score_card::score_card_ui(ui, d),
                         Phase::Finished | Phase::Abandoned | Phase::Briefing => summary::summary_ui(ui, d),
@@ -212,13 +221,14 @@ impl FollowThroughApp {
             }
             Command::Resume => {
                 let now = self.now_ms;
-                if let Some(d) = &mut self.drill {
-                    let _ = d.resume(now);
+                if let Some(Ok(())) = self.drill.as_mut().map(|d| d.resume(now)) {
+                    self.focus_answer = true;
                 }
             }
             Command::AskAbandon => self.confirm_abandon = true,
             Command::ConfirmAbandon(leave) => {
                 self.confirm_abandon = false;
+                self.focus_answer = !leave;
                 if leave {
                     if let Some(d) = &mut self.drill {
                         d.abandon();
@@ -279,7 +289,10 @@ impl FollowThroughApp {
                     self.status = format!("Scored {score}/100 · {}", if *passed { "passed" } else { "not yet" })
                 }
                 DrillEvent::Finished => self.status = "Drill finished".into(),
-                DrillEvent::TurnStarted { turn } => self.status = format!("Turn {}", turn + 1),
+                DrillEvent::TurnStarted { turn } => {
+                    self.status = format!("Turn {}", turn + 1);
+                    self.focus_answer = true;
+                }
             }
         }
     }

@@ -7,14 +7,20 @@ use super::app::Command;
 /// Label of the answer box (tests and screen readers find it by this).
 pub const ANSWER_LABEL: &str = "Your answer";
 
+/// What the drill screen needs besides the drill and the draft.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct DrillView {
+    /// The app's clock, in ms.
+    pub now_ms: u64,
+    /// The "leave this drill?" question is open.
+    pub confirm_abandon: bool,
+    /// Put the keyboard in the answer box (at the start of a turn).
+    pub focus_answer: bool,
+}
+
 /// Draw a running turn; `draft` is the answer being typed. Returns what the user asked for.
-pub fn drill_ui(
-    ui: &mut egui::Ui,
-    drill: &Drill,
-    draft: &mut String,
-    now_ms: u64,
-    confirm_abandon: bool,
-) -> Option<Command> {
+pub fn drill_ui(ui: &mut egui::Ui, drill: &Drill, draft: &mut String, view: DrillView) -> Option<Command> {
+    let DrillView { now_ms, confirm_abandon, focus_answer } = view;
     let mut command = None;
     let (turn, paused) = match drill.phase() {
         Phase::Answering { turn, .. } => (*turn, false),
@@ -40,7 +46,7 @@ pub fn drill_ui(
         .hint_text("Say it as you would to the customer. Ctrl+Enter sends it.")
         .interactive(!paused);
     let response = ui.add(edit).labelled_by(label.id);
-    if !paused && !confirm_abandon && !response.has_focus() && ui.memory(|m| m.focused().is_none()) {
+    if focus_answer && !paused && !confirm_abandon {
         response.request_focus();
     }
     ui.horizontal(|ui| {

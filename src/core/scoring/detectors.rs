@@ -108,6 +108,7 @@ fn find_commitments(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     out.extend(find(&cx.lists.commitment_complete, a, cx));
     out.extend(find(&cx.lists.delegated_commitment, a, cx));
     out.extend(proposals(a));
+    out.extend(time_only_sentences(a));
     out.sort();
     out.dedup();
     out
@@ -154,6 +155,17 @@ fn time_belongs_to(a: &Analysed, c: Range, t: Range) -> bool {
         && c.0 - t.1 <= 6
         && (sentence.start..sentence.end).filter(|&i| clause_of(i) == clause_of(t.0)).all(|i| i >= t.0 && i < t.1);
     t.0 >= c.0 || clause_of(t.0) == clause_of(c.0) || t.0 <= sentence.start + 1 || bare_time_before
+}
+
+/// A sentence that is nothing but a time ("Friday 8am.") answers "when?": it is the commitment.
+fn time_only_sentences(a: &Analysed) -> Vec<Range> {
+    let times = specific_times(a);
+    a.sentences
+        .iter()
+        .filter(|s| times.iter().any(|t| t.0 <= s.start + 1 && t.1 == s.end && s.end - s.start <= 6))
+        .filter(|s| s.start == s.end || a.tokens[s.start..s.end].iter().all(|t| !t.quoted))
+        .map(|s| (s.start, s.end))
+        .collect()
 }
 
 /// Proposals put as questions: "Does Saturday at 8am suit you?", "How about Thursday at 4?"
@@ -418,6 +430,9 @@ mod tests {
             "How about Thursday at 4pm?",
             "Does Saturday at 8am suit you, or would tomorrow evening at five be better?",
             "Here's an actual time: Friday, 9:30am, I'll call you.",
+            "Not today, sorry. Board's on order. Friday 8am.",
+            "Farid's going to call you at quarter to five today.",
+            "Expect me at 3:30.",
         ] {
             assert!(met("specific-time-commitment", yes), "{yes}");
         }

@@ -119,7 +119,15 @@ impl TurnScorer {
     pub fn new(scenario: &Scenario, turn: &Turn, lexicon: &Lexicon) -> Self {
         let briefing = &scenario.briefing;
         let mut customer = name_words(&briefing.customer.name);
-        customer.extend(given_names(&briefing.customer.about, &customer));
+        // Wherever the scenario spells the full name ("Luca Ferraro", "Jo Hartley speaking"), the
+        // first name counts as using the customer's name too.
+        let texts = std::iter::once(briefing.customer.about.as_str())
+            .chain(std::iter::once(briefing.situation.as_str()))
+            .chain(briefing.history.iter().map(|h| h.note.as_str()))
+            .chain(scenario.turns.iter().map(|t| t.customer.as_str()));
+        let mut given: Vec<phrase::Word> = texts.flat_map(|t| given_names(t, &customer)).collect();
+        given.dedup();
+        customer.extend(given.into_iter().filter(|w| !TITLE_LIKE.contains(&w.text())));
         let names =
             Names { customer, colleague: briefing.colleague.as_ref().map(|c| name_words(&c.name)).unwrap_or_default() };
         let lists = Lists::new(&lexicon.sets);
@@ -191,7 +199,10 @@ impl TurnScorer {
     }
 }
 
-/// First names the briefing gives in the customer's `about` line: "Luca Ferraro, ..." for "Mr Ferraro".
+/// Capitalised words that stand before a surname without being a first name.
+const TITLE_LIKE: &[&str] = &["dear", "hello", "hi", "the", "mister", "missus", "called", "says", "from", "with"];
+
+/// First names a text gives for the surname: "Luca Ferraro, ..." for "Mr Ferraro".
 fn given_names(about: &str, surname: &[phrase::Word]) -> Vec<phrase::Word> {
     let words: Vec<&str> =
         about.split(|c: char| !c.is_alphabetic() && c != '\'' && c != '-').filter(|w| !w.is_empty()).collect();

@@ -43,6 +43,11 @@ impl Word {
         }
     }
 
+    /// The word as written in the pattern (normalised).
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
     /// True when `token` is this word: same text, same stem, or a likely typo of a long word.
     pub fn matches(&self, token: &Token) -> bool {
         if token.text_key == self.text_key && token.text == self.text

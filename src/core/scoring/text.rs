@@ -28,6 +28,8 @@ pub struct Token {
     pub text_key: u64,
     /// Hash of `stem`.
     pub stem_key: u64,
+    /// Written with a possessive 's ("Farid's"): may really be "Farid is/has".
+    pub possessive: bool,
 }
 
 impl Token {
@@ -273,6 +275,7 @@ pub fn analyse(text: &str) -> Analysed {
         match piece {
             Piece::Word(start, end) => {
                 let word = normalise_word(&text[start..end]);
+                let possessive = word.ends_with("'s") && expand_contraction(&word).len() == 1;
                 for part in expand_contraction(&word) {
                     let part_stem = stem(part);
                     tokens.push(Token {
@@ -287,6 +290,7 @@ pub fn analyse(text: &str) -> Analysed {
                         quoted,
                         negated_by: None,
                         letters: super::phrase::letter_mask(part),
+                        possessive,
                     });
                 }
             }
@@ -310,9 +314,19 @@ pub fn analyse(text: &str) -> Analysed {
     if tokens.len() > sentence_start {
         sentences.push(Sentence { start: sentence_start, end: tokens.len(), question_mark: false });
     }
+    if expand_name_contractions(&mut tokens) {
+        // Tokens moved: recompute each sentence's token range.
+        for (k, s) in sentences.iter_mut().enumerate() {
+            s.start = tokens.iter().position(|t| t.sentence == k).unwrap_or(tokens.len());
+            s.end = tokens.iter().rposition(|t| t.sentence == k).map_or(s.start, |i| i + 1);
+        }
+    }
     for i in 1..tokens.len() {
-        // "the system's been down": this 's is "has".
-        if tokens[i].text == "been" && tokens[i - 1].text == "is" && tokens[i - 1].start == tokens[i - 2.min(i)].start {
+        // "the system's been down", "he's got your notes": this 's is "has".
+        if matches!(tokens[i].text.as_str(), "been" | "got")
+            && tokens[i - 1].text == "is"
+            && tokens[i - 1].start == tokens[i - 2.min(i)].start
+        {
             tokens[i - 1].text = "has".into();
             tokens[i - 1].stem = "has".into();
             tokens[i - 1].letters = super::phrase::letter_mask("has");
@@ -324,6 +338,43 @@ pub fn analyse(text: &str) -> Analysed {
     mark_reported_speech(&mut tokens);
     mark_negation(&mut tokens);
     Analysed { tokens, sentences }
+}
+
+/// "Farid's going to call", "the board's gone": a name or noun with 's before a verb-like word is
+/// "is"/"has", not a possessive. Inserts the missing word (sharing the original span).
+fn expand_name_contractions(tokens: &mut Vec<Token>) -> bool {
+    let mut changed = false;
+    const VERBISH: &[&str] = &[
+        "going", "gonna", "been", "got", "gone", "already", "not", "coming", "calling", "ringing", "just", "still",
+        "on", "off", "happy", "aware", "taking", "looking", "sorting", "bringing", "sending", "fine", "dead", "broken",
+        "ready", "arrived", "left", "had", "packed", "failed", "fried",
+    ];
+    let mut i = 0;
+    while i + 1 < tokens.len() {
+        let possessive = tokens[i].possessive;
+        let next = tokens[i + 1].text.as_str();
+        if possessive && VERBISH.contains(&next) {
+            let verb =
+                if matches!(next, "been" | "got" | "gone" | "had" | "arrived" | "left" | "packed" | "failed" | "fried")
+                {
+                    "has"
+                } else {
+                    "is"
+                };
+            let mut inserted = tokens[i].clone();
+            inserted.text = verb.to_string();
+            inserted.stem = verb.to_string();
+            inserted.letters = super::phrase::letter_mask(verb);
+            inserted.text_key = super::phrase::word_key(verb);
+            inserted.stem_key = inserted.text_key;
+            inserted.possessive = false;
+            tokens[i].possessive = false;
+            tokens.insert(i + 1, inserted);
+            changed = true;
+        }
+        i += 1;
+    }
+    changed
 }
 
 /// Conjunctions start a new clause: always for "but", "so", "because"...; for "and" and "or" only
@@ -398,6 +449,17 @@ mod tests {
         assert_eq!(words("I’ll call. Won't. Can't"), ["i", "will", "call", "will", "not", "can", "not"]);
         assert_eq!(words("It's Mrs Okafor's refund"), ["it", "is", "mrs", "okafor", "refund"]);
         assert_eq!(words("dont worry, im here"), ["do", "not", "worry", "i", "am", "here"]);
+    }
+
+    #[test]
+    fn names_with_s_before_a_verb_are_not_possessives() {
+        assert_eq!(
+            words("Farid's going to call. He's got your notes."),
+            ["farid", "is", "going", "to", "call", "he", "has", "got", "your", "notes"]
+        );
+        assert_eq!(words("Farid's notes"), ["farid", "notes"]);
+        let a = analyse("Farid's going to call. Then done.");
+        assert_eq!((a.sentences[0].start, a.sentences[0].end, a.sentences[1].start), (0, 5, 5));
     }
 
     #[test]
