@@ -10,8 +10,8 @@ bin="target/debug/followthrough"
 work=$(mktemp -d)
 export XDG_RUNTIME_DIR="$work/runtime"; mkdir -m 0700 "$XDG_RUNTIME_DIR"
 export FOLLOWTHROUGH_DATA_DIR="$work/data"
-display=":$((90 + RANDOM % 100))"
-Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
+# Let Xvfb pick a free display and tell us which (no clash with another X server or a stale lock).
+Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$work/display" >"$work/xvfb.log" 2>&1 &
 xvfb_pid=$!
 app_pid=""
 cleanup() {
@@ -20,8 +20,12 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
-export DISPLAY="$display"
-for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
+for _ in $(seq 100); do [ -s "$work/display" ] && break; sleep 0.1; done
+[ -s "$work/display" ] || { echo "smoke: Xvfb did not start" >&2; cat "$work/xvfb.log" >&2; exit 1; }
+export DISPLAY=":$(head -n1 "$work/display")"
+ready=""
+for _ in $(seq 100); do xdpyinfo >/dev/null 2>&1 && { ready=1; break; }; sleep 0.1; done
+[ -n "$ready" ] || { echo "smoke: the X server on $DISPLAY does not answer" >&2; exit 1; }
 
 "$bin" --scenarios scenarios >"$work/app.log" 2>&1 &
 app_pid=$!
@@ -66,10 +70,61 @@ diff_pixels=${diff_pixels%%.*}
 echo "smoke: home and next screen differ in $diff_pixels pixels"
 [ "${diff_pixels:-0}" -gt 1000 ] || { echo "smoke: Tab and Enter changed nothing on screen" >&2; exit 1; }
 
-xdotool key ctrl+q
-for _ in $(seq 50); do kill -0 "$app_pid" 2>/dev/null || break; sleep 0.1; done
-if kill -0 "$app_pid" 2>/dev/null; then echo "smoke: the app did not quit on Ctrl+Q" >&2; exit 1; fi
-wait "$app_pid"; status=$?
-app_pid=""
-[ "$status" -eq 0 ] || { echo "smoke: the app exited with $status" >&2; cat "$work/app.log" >&2; exit 1; }
+quit_cleanly() {
+  xdotool key ctrl+q
+  for _ in $(seq 50); do kill -0 "$app_pid" 2>/dev/null || break; sleep 0.1; done
+  if kill -0 "$app_pid" 2>/dev/null; then echo "smoke: the app did not quit on Ctrl+Q" >&2; exit 1; fi
+  status=0
+  wait "$app_pid" || status=$?
+  app_pid=""
+  [ "$status" -eq 0 ] || { echo "smoke: the app exited with $status" >&2; cat "$work/app.log" >&2; exit 1; }
+}
+quit_cleanly
+
+# A whole drill on the small fixture library, whose layout is fixed: open the scenario, start a
+# practice drill, answer two turns with the keyboard, and reach the summary.
+"$bin" --scenarios tests/fixtures/good >"$work/app.log" 2>&1 &
+app_pid=$!
+wid=""
+for _ in $(seq 300); do
+  wid=$(xdotool search --onlyvisible --name '^FollowThrough' 2>/dev/null | head -n1 || true)
+  [ -n "$wid" ] && break
+  sleep 0.1
+done
+[ -n "$wid" ] || { echo "smoke: no window for the drill" >&2; exit 1; }
+for _ in $(seq 60); do
+  sleep 0.5
+  shot "$work/drill-home.png"
+  [ "$(colours "$work/drill-home.png")" -gt 50 ] && break
+done
+xdotool windowfocus --sync "$wid" 2>/dev/null || true
+xdotool mousemove 150 152 click 1          # the scenario title
+sleep 0.8
+xdotool mousemove 54 280 click 1           # Start practice
+sleep 0.8
+xdotool type --delay 5 "I'm sorry, that's my fault. I'll call you at 4pm with the answer."
+sleep 0.3
+shot "$work/drill-answer.png"
+xdotool key ctrl+Return
+sleep 1
+shot "$work/drill-card.png"
+xdotool key Return                          # next turn
+sleep 0.8
+xdotool type --delay 5 "Four o'clock today, I'll call you at 4pm on this number."
+xdotool key ctrl+Return
+sleep 1
+xdotool key Return                          # see the summary
+sleep 0.8
+shot "$work/drill-summary.png"
+if [ -n "${SMOKE_SHOTS_DIR:-}" ]; then cp "$work"/drill-*.png "$SMOKE_SHOTS_DIR"/; fi
+changed() {
+  local px
+  px=$(compare -metric AE "$1" "$2" null: 2>&1 || true)
+  px=${px%% *}; px=${px%%.*}
+  [ "${px:-0}" -gt 1000 ]
+}
+changed "$work/drill-answer.png" "$work/drill-card.png" || { echo "smoke: sending the answer did not show a score card" >&2; exit 1; }
+changed "$work/drill-card.png" "$work/drill-summary.png" || { echo "smoke: the drill did not reach its summary" >&2; exit 1; }
+echo "smoke: drill answered, scored and summarised"
+quit_cleanly
 echo "smoke: 1 passed, 0 failed"
