@@ -1,3 +1,5 @@
 //! The layer that touches the world: scenario files and folders (later: the progress store, audio).
 
+pub mod audio;
+pub mod dirs;
 pub mod scenario_files;

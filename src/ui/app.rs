@@ -4,8 +4,10 @@ use std::path::PathBuf;
 
 use crate::core::drill::{Drill, DrillEvent, Mode, Phase};
 use crate::core::library::Library;
-use crate::io::scenario_files::load_library;
+use crate::io::audio::{Audio, AudioWarning, Cue};
+use crate::io::scenario_files::{load_library, resolve_voice};
 
+use super::settings::{STORAGE_KEY, Settings};
 use super::{briefing, drill, home, problems, score_card, summary};
 
 /// Which screen is showing.
@@ -23,7 +25,7 @@ pub enum Screen {
 
 /// What a click asks the app to do; applied after drawing.
 #[must_use]
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Command {
     /// Show the briefing of this scenario.
     OpenBriefing(String),
@@ -49,6 +51,10 @@ pub enum Command {
     AskAbandon,
     /// Leave the drill (true) or keep going (false).
     ConfirmAbandon(bool),
+    /// Play the customer's line again.
+    ReplayVoice,
+    /// New preferences.
+    ChangeSettings(Settings),
 }
 
 /// The whole app state.
@@ -64,6 +70,12 @@ pub struct FollowThroughApp {
     drills_started: u64,
     /// Put the keyboard in the answer box on the next frame.
     focus_answer: bool,
+    audio: Audio,
+    /// An audio problem was already reported (it is reported once).
+    audio_warned: bool,
+    settings: Settings,
+    /// Preferences changed since they were last applied to the context.
+    settings_changed: bool,
     /// The time on the egui clock (ms) at the last frame.
     now_ms: u64,
 }
@@ -82,6 +94,10 @@ impl FollowThroughApp {
             confirm_abandon: false,
             drills_started: 0,
             focus_answer: false,
+            audio: Audio::silent(),
+            audio_warned: false,
+            settings: Settings::default(),
+            settings_changed: false,
             now_ms: 0,
         };
         app.update_status();
@@ -92,6 +108,36 @@ impl FollowThroughApp {
     pub fn open(dir: PathBuf) -> Self {
         let library = load_or_explain(&dir);
         Self::with_library(library, Some(dir))
+    }
+
+    /// Use this sound output; `warning` (no device) is shown once in the status line.
+    pub fn with_audio(mut self, audio: Audio, warning: Option<AudioWarning>) -> Self {
+        self.audio = audio;
+        self.audio.set_muted(self.settings.muted);
+        if let Some(w) = warning {
+            self.warn_audio(&w);
+        }
+        self
+    }
+
+    /// Start with these preferences.
+    pub fn with_settings(mut self, settings: Settings) -> Self {
+        self.settings = settings;
+        self.audio.set_muted(settings.muted);
+        self
+    }
+
+    /// The current preferences.
+    pub fn settings(&self) -> Settings {
+        self.settings
+    }
+
+    fn warn_audio(&mut self, warning: &AudioWarning) {
+        log::warn!("{warning}");
+        if !self.audio_warned {
+            self.audio_warned = true;
+            self.status = warning.to_string();
+        }
     }
 
     /// The screen showing now.
@@ -163,6 +209,9 @@ impl FollowThroughApp {
         for c in commands {
             self.apply(c);
         }
+        if std::mem::take(&mut self.settings_changed) {
+            self.settings.apply(ui.ctx());
+        }
     }
 
     fn top_bar_ui(&self, ui: &mut egui::Ui) -> Option<Command> {
@@ -172,6 +221,11 @@ impl FollowThroughApp {
             ui.separator();
             ui.label(&self.status);
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let mut settings = self.settings;
+                if settings.controls_ui(ui) {
+                    command = Some(Command::ChangeSettings(settings));
+                }
+                ui.separator();
                 if self.scenarios_dir.is_some()
                     && ui.button("Reload scenarios").on_hover_text("Read the scenario folder again").clicked()
                 {
@@ -224,6 +278,12 @@ impl FollowThroughApp {
                 if let Some(Ok(())) = self.drill.as_mut().map(|d| d.resume(now)) {
                     self.focus_answer = true;
                 }
+            }
+            Command::ReplayVoice => self.play_voice(),
+            Command::ChangeSettings(settings) => {
+                self.settings = settings;
+                self.audio.set_muted(settings.muted);
+                self.settings_changed = true;
             }
             Command::AskAbandon => self.confirm_abandon = true,
             Command::ConfirmAbandon(leave) => {
@@ -279,19 +339,49 @@ impl FollowThroughApp {
         }
     }
 
-    /// Turn drill events into what the user sees in the status line.
+    /// The current turn's voice file, if the scenario has one for it.
+    fn voice_path(&self) -> Option<std::path::PathBuf> {
+        let d = self.drill.as_ref()?;
+        let turn = match d.phase() {
+            Phase::Answering { turn, .. } | Phase::Paused { turn, .. } => *turn,
+            _ => return None,
+        };
+        let voice = d.scenario().turns[turn].voice.as_deref()?;
+        let loaded = self.library.scenarios.iter().find(|l| l.scenario.id == d.scenario().id)?;
+        Some(resolve_voice(std::path::Path::new(&loaded.file), voice).unwrap_or_else(|| voice.into()))
+    }
+
+    fn play_voice(&mut self) {
+        if let Some(path) = self.voice_path()
+            && let Err(w) = self.audio.play_voice(&path)
+        {
+            self.warn_audio(&w);
+        }
+    }
+
+    /// Turn drill events into sounds and what the user sees in the status line.
     fn react(&mut self, events: &[DrillEvent]) {
         for e in events {
             match e {
-                DrillEvent::TimeWarning { .. } => self.status = "Ten seconds left".into(),
-                DrillEvent::TimeUp { .. } => self.status = "Time is up: your answer was sent as it stood".into(),
+                DrillEvent::TimeWarning { .. } => {
+                    self.status = "Ten seconds left".into();
+                    self.audio.play_cue(Cue::TenSecondsLeft);
+                }
+                DrillEvent::TimeUp { .. } => {
+                    self.status = "Time is up: your answer was sent as it stood".into();
+                    self.audio.play_cue(Cue::TimeUp);
+                }
                 DrillEvent::Scored { score, passed, .. } => {
+                    self.audio.stop_voice();
+                    self.audio.play_cue(if *passed { Cue::Passed } else { Cue::Failed });
                     self.status = format!("Scored {score}/100 · {}", if *passed { "passed" } else { "not yet" })
                 }
                 DrillEvent::Finished => self.status = "Drill finished".into(),
                 DrillEvent::TurnStarted { turn } => {
                     self.status = format!("Turn {}", turn + 1);
                     self.focus_answer = true;
+                    self.audio.play_cue(Cue::Start);
+                    self.play_voice();
                 }
             }
         }
@@ -317,5 +407,9 @@ fn load_or_explain(dir: &std::path::Path) -> Library {
 impl eframe::App for FollowThroughApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.ui_root(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, STORAGE_KEY, &self.settings);
     }
 }

@@ -59,6 +59,9 @@ pub fn drill_ui(ui: &mut egui::Ui, drill: &Drill, draft: &mut String, view: Dril
                 command = Some(c);
             }
         }
+        if scenario.turns[turn].voice.is_some() && ui.button("Replay the customer").clicked() {
+            command = Some(Command::ReplayVoice);
+        }
         if ui.button("Leave drill (Esc)").clicked() {
             command = Some(Command::AskAbandon);
         }

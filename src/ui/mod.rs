@@ -6,6 +6,7 @@ pub mod drill;
 pub mod home;
 pub mod problems;
 pub mod score_card;
+pub mod settings;
 pub mod summary;
 pub mod widgets;
 
@@ -21,11 +22,20 @@ pub fn run_native(scenarios_dir: PathBuf) -> eframe::Result {
             .with_title(WINDOW_TITLE)
             .with_inner_size([1100.0, 720.0])
             .with_min_inner_size([640.0, 420.0]),
+        persistence_path: Some(crate::io::dirs::ui_settings_dir()),
         ..Default::default()
     };
     eframe::run_native(
         WINDOW_TITLE,
         options,
-        Box::new(move |_cc| Ok(Box::new(app::FollowThroughApp::open(scenarios_dir)))),
+        Box::new(move |cc| {
+            let settings: settings::Settings =
+                cc.storage.and_then(|s| eframe::get_value(s, settings::STORAGE_KEY)).unwrap_or_default();
+            let sounds = crate::io::scenario_files::assets_dir_for(&scenarios_dir.join("x")).map(|a| a.join("sounds"));
+            let (audio, warning) = crate::io::audio::Audio::open(sounds);
+            let app = app::FollowThroughApp::open(scenarios_dir).with_audio(audio, warning).with_settings(settings);
+            settings.apply(&cc.egui_ctx);
+            Ok(Box::new(app))
+        }),
     )
 }

@@ -1,0 +1,87 @@
+//! Window preferences kept between runs (eframe storage, apart from progress data): text size,
+//! light or dark, sound on or off.
+
+use serde::{Deserialize, Serialize};
+
+/// The key the settings are stored under.
+pub const STORAGE_KEY: &str = "followthrough-settings";
+
+/// The preferences.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// Scale of all text and controls (1.0 = normal).
+    pub text_scale: f32,
+    /// Dark (true) or light theme.
+    pub dark: bool,
+    /// Sound off.
+    pub muted: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self { text_scale: 1.0, dark: true, muted: false }
+    }
+}
+
+/// Text scales offered, smallest to largest (projectors need the big ones).
+pub const TEXT_SCALES: [f32; 6] = [0.8, 1.0, 1.25, 1.5, 2.0, 2.5];
+
+impl Settings {
+    /// The next larger (`up`) or smaller text scale.
+    pub fn step_text_scale(&mut self, up: bool) {
+        let i = TEXT_SCALES.iter().position(|s| (*s - self.text_scale).abs() < 0.01).unwrap_or(1);
+        let j = if up { (i + 1).min(TEXT_SCALES.len() - 1) } else { i.saturating_sub(1) };
+        self.text_scale = TEXT_SCALES[j];
+    }
+
+    /// Apply to the egui context.
+    pub fn apply(&self, ctx: &egui::Context) {
+        ctx.set_zoom_factor(self.text_scale);
+        ctx.set_theme(if self.dark { egui::Theme::Dark } else { egui::Theme::Light });
+    }
+
+    /// Draw the controls in the top bar; returns true when something changed.
+    pub fn controls_ui(&mut self, ui: &mut egui::Ui) -> bool {
+        let before = *self;
+        if ui.button("A+").on_hover_text("Larger text").clicked() {
+            self.step_text_scale(true);
+        }
+        if ui.button("A-").on_hover_text("Smaller text").clicked() {
+            self.step_text_scale(false);
+        }
+        let theme = if self.dark { "Light theme" } else { "Dark theme" };
+        if ui.button(theme).clicked() {
+            self.dark = !self.dark;
+        }
+        let mut sound = !self.muted;
+        if ui.checkbox(&mut sound, "Sound").changed() {
+            self.muted = !sound;
+        }
+        *self != before
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_scale_steps_stay_in_range() {
+        let mut s = Settings::default();
+        for _ in 0..10 {
+            s.step_text_scale(true);
+        }
+        assert_eq!(s.text_scale, 2.5);
+        for _ in 0..10 {
+            s.step_text_scale(false);
+        }
+        assert_eq!(s.text_scale, 0.8);
+    }
+
+    #[test]
+    fn old_or_partial_settings_still_load() {
+        let s: Settings = ron::from_str("(dark: false)").expect("partial settings");
+        assert_eq!(s, Settings { dark: false, ..Settings::default() });
+    }
+}
