@@ -131,3 +131,21 @@ fn starter_library_meets_the_content_bar() {
         }
     }
 }
+
+#[test]
+fn bundled_voice_lines_decode_and_six_scenarios_have_one() {
+    use followthrough::io::audio::decoded_duration;
+    use followthrough::io::scenario_files::resolve_voice;
+    let library = load_library(&[PathBuf::from("scenarios")]).expect("scenarios folder exists");
+    let mut voiced = 0;
+    for loaded in &library.scenarios {
+        for turn in &loaded.scenario.turns {
+            let Some(voice) = &turn.voice else { continue };
+            let path = resolve_voice(Path::new(&loaded.file), voice).unwrap_or_else(|| panic!("{voice} is missing"));
+            let length = decoded_duration(&path).unwrap_or_else(|e| panic!("{e}"));
+            assert!(length.as_secs_f32() > 1.5, "{voice} lasts only {length:?}");
+            voiced += 1;
+        }
+    }
+    assert!(voiced >= 6, "{voiced} voice lines");
+}

@@ -285,7 +285,9 @@ impl Drill {
 
     fn begin_turn(&mut self, turn: usize, now_ms: u64) -> Vec<DrillEvent> {
         let t = &self.scenario.turns[turn];
-        let wordings: Vec<&String> = std::iter::once(&t.customer).chain(&t.alternatives).collect();
+        // A recorded voice says the main wording, so a turn with one always shows that wording.
+        let alternatives = if t.voice.is_some() { &[][..] } else { &t.alternatives[..] };
+        let wordings: Vec<&String> = std::iter::once(&t.customer).chain(alternatives).collect();
         self.line = wordings.choose(&mut self.rng).map_or_else(|| t.customer.clone(), |w| (*w).clone());
         self.draft.clear();
         self.warned = false;
@@ -458,6 +460,16 @@ mod tests {
         assert_eq!(line(1), line(1), "the same seed gives the same line");
         let lines: std::collections::BTreeSet<String> = (0..40).map(line).collect();
         assert!(lines.len() > 3, "different seeds vary the wording: {lines:?}");
+        let mut voiced = s.clone();
+        voiced.turns[0].voice = Some("voices/x.ogg".into());
+        let lines: std::collections::BTreeSet<String> = (0..10)
+            .map(|seed| {
+                let mut d = Drill::new(voiced.clone(), l.clone(), Mode::Practice, seed);
+                d.start(0).expect("start");
+                d.customer_line().to_string()
+            })
+            .collect();
+        assert_eq!(lines.len(), 1, "a recorded line is always the main wording");
     }
 
     #[test]

@@ -8,7 +8,7 @@ use std::num::NonZero;
 use std::path::{Path, PathBuf};
 
 use rodio::buffer::SamplesBuffer;
-use rodio::{Decoder, DeviceSinkBuilder, MixerDeviceSink, Player};
+use rodio::{Decoder, DeviceSinkBuilder, MixerDeviceSink, Player, Source};
 
 /// A drill moment that has a sound.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -82,6 +82,16 @@ pub enum AudioWarning {
     /// The file could not be decoded.
     #[error("voice file {0} could not be played ({1}); the drill goes on without it")]
     Undecodable(String, String),
+}
+
+/// How long a sound file plays, decoding it completely (checks that it will play).
+pub fn decoded_duration(path: &Path) -> Result<std::time::Duration, AudioWarning> {
+    let shown = path.display().to_string();
+    let file = File::open(path).map_err(|_| AudioWarning::Missing(shown.clone()))?;
+    let decoder = Decoder::new(BufReader::new(file)).map_err(|e| AudioWarning::Undecodable(shown, e.to_string()))?;
+    let (channels, rate) = (u64::from(decoder.channels().get()), u64::from(decoder.sample_rate().get()));
+    let samples = decoder.count() as u64;
+    Ok(std::time::Duration::from_millis(samples * 1000 / (channels * rate).max(1)))
 }
 
 /// The app's sound output: cues and the customer's voice, or silence.
