@@ -452,6 +452,7 @@ mod tests {
     fn alternative_wordings_are_picked_by_the_seed() {
         let (mut s, l) = fixture();
         s.turns[0].alternatives = (1..=6).map(|i| format!("Wording {i}")).collect();
+        s.turns[0].voice = None;
         let line = |seed| {
             let mut d = Drill::new(s.clone(), l.clone(), Mode::Practice, seed);
             d.start(0).expect("start");
