@@ -88,3 +88,25 @@ fn job_family_filter_hides_other_families() {
     assert!(harness.query_by_label("Branch call-back").is_none());
     harness.get_by_label("Minimal call-back");
 }
+
+#[test]
+fn create_a_profile_and_find_it_again_after_a_restart() {
+    let folder = TestFolder::with_minimal_scenario();
+    let mut harness = folder.harness();
+    harness.run();
+    harness.get_by_label("New profile name").click();
+    harness.run();
+    harness.get_by_label("New profile name").type_text("Dana");
+    harness.run();
+    harness.get_by_label("Create profile").click();
+    harness.run();
+    assert_eq!(harness.state().profiles().current().map(|p| p.name.as_str()), Some("Dana"));
+    assert!(harness.state().status().contains("Practising as Dana"), "{}", harness.state().status());
+    drop(harness);
+    let mut again = folder.harness();
+    again.run();
+    assert_eq!(again.state().profiles().current().map(|p| p.name.as_str()), Some("Dana"));
+    again.get_by_label("Create profile").click();
+    again.run();
+    assert!(again.state().status().contains("type a name"), "{}", again.state().status());
+}

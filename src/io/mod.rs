@@ -2,4 +2,5 @@
 
 pub mod audio;
 pub mod dirs;
+pub mod profiles;
 pub mod scenario_files;

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use crate::core::drill::{Drill, DrillEvent, Mode, Phase};
 use crate::core::library::Library;
 use crate::io::audio::{Audio, AudioWarning, Cue};
+use crate::io::profiles::Profiles;
 use crate::io::scenario_files::{load_library, resolve_voice};
 
 use super::settings::{STORAGE_KEY, Settings};
@@ -55,6 +56,10 @@ pub enum Command {
     ReplayVoice,
     /// New preferences.
     ChangeSettings(Settings),
+    /// Practise as the profile at this index.
+    PickProfile(usize),
+    /// Create a profile with the name typed in the new-profile box.
+    CreateProfile,
 }
 
 /// The whole app state.
@@ -76,6 +81,9 @@ pub struct FollowThroughApp {
     settings: Settings,
     /// Preferences changed since they were last applied to the context.
     settings_changed: bool,
+    data_dir: PathBuf,
+    profiles: Profiles,
+    new_profile: String,
     /// The time on the egui clock (ms) at the last frame.
     now_ms: u64,
 }
@@ -98,6 +106,9 @@ impl FollowThroughApp {
             audio_warned: false,
             settings: Settings::default(),
             settings_changed: false,
+            data_dir: crate::io::dirs::data_dir(),
+            profiles: Profiles::default(),
+            new_profile: String::new(),
             now_ms: 0,
         };
         app.update_status();
@@ -107,7 +118,23 @@ impl FollowThroughApp {
     /// An app on the scenario folder `dir`; a missing folder shows as an empty library with a message.
     pub fn open(dir: PathBuf) -> Self {
         let library = load_or_explain(&dir);
-        Self::with_library(library, Some(dir))
+        let data_dir = crate::io::dirs::data_dir();
+        Self::with_library(library, Some(dir)).with_data_dir(data_dir)
+    }
+
+    /// Keep data (profiles) in `dir`, and read what is there.
+    pub fn with_data_dir(mut self, dir: PathBuf) -> Self {
+        match Profiles::load(&dir) {
+            Ok(profiles) => self.profiles = profiles,
+            Err(e) => self.status = e.to_string(),
+        }
+        self.data_dir = dir;
+        self
+    }
+
+    /// The employee profiles.
+    pub fn profiles(&self) -> &Profiles {
+        &self.profiles
     }
 
     /// Use this sound output; `warning` (no device) is shown once in the status line.
@@ -181,7 +208,10 @@ impl FollowThroughApp {
         });
         egui::CentralPanel::default().show(ui, |ui| {
             let command = match &self.screen {
-                Screen::Home => home::home_ui(ui, &self.library, self.job_family.as_deref()),
+                Screen::Home => {
+                    let who = home::profile_bar_ui(ui, &self.profiles, &mut self.new_profile);
+                    home::home_ui(ui, &self.library, self.job_family.as_deref()).or(who)
+                }
                 Screen::Problems => problems::problems_ui(ui, &self.library),
                 Screen::Briefing(id) => match self.library.scenario(id) {
                     Some(s) => briefing::briefing_ui(ui, s),
@@ -280,6 +310,19 @@ impl FollowThroughApp {
                 }
             }
             Command::ReplayVoice => self.play_voice(),
+            Command::PickProfile(i) => {
+                if i < self.profiles.profiles.len() {
+                    self.profiles.current = Some(i);
+                    self.save_profiles();
+                }
+            }
+            Command::CreateProfile => match self.profiles.add(&self.new_profile) {
+                Ok(()) => {
+                    self.new_profile.clear();
+                    self.save_profiles();
+                }
+                Err(e) => self.status = e.to_string(),
+            },
             Command::ChangeSettings(settings) => {
                 self.settings = settings;
                 self.audio.set_muted(settings.muted);
@@ -336,6 +379,17 @@ impl FollowThroughApp {
             self.react(&events);
             let to_next_second = 1000 - now % 1000;
             ctx.request_repaint_after(std::time::Duration::from_millis(to_next_second.max(50)));
+        }
+    }
+
+    fn save_profiles(&mut self) {
+        match self.profiles.save(&self.data_dir) {
+            Ok(()) => {
+                if let Some(p) = self.profiles.current() {
+                    self.status = format!("Practising as {}", p.name);
+                }
+            }
+            Err(e) => self.status = e.to_string(),
         }
     }
 

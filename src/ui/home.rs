@@ -3,9 +3,42 @@
 use crate::core::catalogue::{CatalogueEntry, catalogue, job_families};
 use crate::core::library::Library;
 use crate::core::vocab::display_name;
+use crate::io::profiles::Profiles;
 
 use super::app::Command;
 use super::widgets::priority_badge_ui;
+
+/// Label of the new-profile name box.
+pub const NEW_PROFILE_LABEL: &str = "New profile name";
+
+/// Who is practising: pick a profile or create one.
+pub fn profile_bar_ui(ui: &mut egui::Ui, profiles: &Profiles, new_name: &mut String) -> Option<Command> {
+    let mut command = None;
+    ui.horizontal(|ui| {
+        let label = ui.label("Practising as:");
+        let current = profiles.current().map_or("nobody yet".to_string(), |p| p.name.clone());
+        egui::ComboBox::from_id_salt("profile_picker")
+            .selected_text(current)
+            .show_ui(ui, |ui| {
+                for (i, p) in profiles.profiles.iter().enumerate() {
+                    if ui.selectable_label(profiles.current == Some(i), &p.name).clicked() {
+                        command = Some(Command::PickProfile(i));
+                    }
+                }
+            })
+            .response
+            .labelled_by(label.id);
+        ui.add_space(12.0);
+        let name_label = ui.label(NEW_PROFILE_LABEL);
+        let field = ui.add(egui::TextEdit::singleline(new_name).desired_width(160.0)).labelled_by(name_label.id);
+        let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        if ui.button("Create profile").clicked() || enter {
+            command = Some(Command::CreateProfile);
+        }
+    });
+    ui.separator();
+    command
+}
 
 /// Draw the library; returns what the user asked for.
 pub fn home_ui(ui: &mut egui::Ui, library: &Library, job_family: Option<&str>) -> Option<Command> {
