@@ -8,7 +8,7 @@ BUILD_PACKAGES := libasound2-dev pkg-config
 SMOKE_PACKAGES := xvfb xauth xdotool imagemagick libgl1-mesa-dri x11-utils
 CARGO_FLAGS := --locked
 
-.PHONY: run test check lint deps deps-test smoke screenshot bench
+.PHONY: run test check lint deps deps-test smoke screenshot bench measure
 
 run: deps
 	cargo run $(CARGO_FLAGS) --release -- --scenarios scenarios
@@ -30,6 +30,12 @@ smoke: deps-test
 
 screenshot: deps-test
 	SMOKE_SCREENSHOT=docs/screenshot.png bash scripts/smoke.sh
+
+bench: deps
+	cargo bench --locked --bench scoring
+
+measure: deps-test
+	bash scripts/measure.sh
 
 deps:
 	@bash scripts/apt-install.sh $(BUILD_PACKAGES)

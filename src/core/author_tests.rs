@@ -2,7 +2,10 @@
 //! rubric's behaviour is pinned down like a unit test.
 
 use super::diagnostic::Diagnostic;
-use super::scenario::{AuthorTest, Lexicon, Scenario};
+use std::sync::Arc;
+
+use super::scenario::{AuthorTest, Scenario};
+use super::scoring::lists::Lists;
 use super::scoring::{ScoreCard, TurnScorer};
 
 /// What went wrong with one author test; empty when it passed.
@@ -45,14 +48,14 @@ pub fn expectation_problems(test: &AuthorTest, card: &ScoreCard) -> Vec<String> 
     problems
 }
 
-/// Run every author test of a (valid) scenario; returns the failures.
-pub fn run_author_tests(scenario: &Scenario, lexicon: &Lexicon) -> Vec<TestFailure> {
+/// Run every author test of a (valid) scenario with the library's compiled word lists; returns the failures.
+pub fn run_author_tests(scenario: &Scenario, lists: &Arc<Lists>) -> Vec<TestFailure> {
     let mut scorers: Vec<(String, TurnScorer)> = Vec::new();
     let mut failures = Vec::new();
     for (index, test) in scenario.tests.iter().enumerate() {
         let Some(turn) = test.turn.as_deref().map_or(scenario.first_turn(), |id| scenario.turn(id)) else { continue };
         if !scorers.iter().any(|(id, _)| *id == turn.id) {
-            scorers.push((turn.id.clone(), TurnScorer::new(scenario, turn, lexicon)));
+            scorers.push((turn.id.clone(), TurnScorer::with_lists(scenario, turn, Arc::clone(lists))));
         }
         let Some((_, scorer)) = scorers.iter().find(|(id, _)| *id == turn.id) else { continue };
         let Ok(card) = scorer.score(&test.response) else { continue };

@@ -4,11 +4,14 @@
 //! milliseconds from the caller's clock and randomness from a seed, so every path is testable without
 //! waiting. The engine returns [`DrillEvent`]s that the window and the sound layer react to.
 
+use std::sync::Arc;
+
 use rand::SeedableRng;
 use rand::rngs::StdRng;
 use rand::seq::IndexedRandom;
 
 use super::scenario::{Condition, Lexicon, Scenario};
+use super::scoring::lists::Lists;
 use super::scoring::{ScoreCard, ScoringContext, TurnScorer};
 
 /// Seconds left when the time warning sounds.
@@ -122,7 +125,8 @@ pub struct TurnResult {
 /// The drill state machine.
 pub struct Drill {
     scenario: Scenario,
-    lexicon: Lexicon,
+    /// The lexicon's word lists, compiled once for every turn.
+    lists: Arc<Lists>,
     mode: Mode,
     rng: StdRng,
     phase: Phase,
@@ -141,7 +145,7 @@ impl Drill {
         let scorers = scenario.turns.iter().map(|_| None).collect();
         Self {
             scenario,
-            lexicon,
+            lists: Arc::new(Lists::new(&lexicon.sets)),
             mode,
             rng: StdRng::seed_from_u64(seed),
             phase: Phase::Briefing,
@@ -298,8 +302,9 @@ impl Drill {
 
     fn score_draft(&mut self, now_ms: u64, over_time: bool) -> Result<Vec<DrillEvent>, DrillError> {
         let Phase::Answering { turn, started_ms, deadline_ms } = self.phase else { return Err(DrillError::WrongPhase) };
-        let scorer = self.scorers[turn]
-            .get_or_insert_with(|| TurnScorer::new(&self.scenario, &self.scenario.turns[turn], &self.lexicon));
+        let scorer = self.scorers[turn].get_or_insert_with(|| {
+            TurnScorer::with_lists(&self.scenario, &self.scenario.turns[turn], Arc::clone(&self.lists))
+        });
         let card = scorer.score_with(&self.draft, &self.context)?;
         let limit_ms = deadline_ms - started_ms;
         let time_used_ms = now_ms.saturating_sub(started_ms).min(if over_time { limit_ms } else { u64::MAX });

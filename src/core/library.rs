@@ -258,9 +258,10 @@ impl Library {
     /// Run every loaded scenario's author tests; failures are errors but the scenario stays loaded.
     fn run_author_tests(&mut self) {
         let mut found = Vec::new();
+        let lists = std::sync::Arc::new(super::scoring::lists::Lists::new(&self.lexicon.sets));
         for loaded in &self.scenarios {
             let text = self.sources.get(&loaded.file).map(String::as_str).unwrap_or_default();
-            for failure in run_author_tests(&loaded.scenario, &self.lexicon) {
+            for failure in run_author_tests(&loaded.scenario, &lists) {
                 let d = failure_diagnostic(&loaded.scenario, &failure);
                 found.push(
                     locate(d, &loaded.map, text, &format!("tests[{}].name", failure.index)).in_file(&loaded.file),

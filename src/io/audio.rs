@@ -111,9 +111,8 @@ impl Audio {
                 (Self { sink: Some(sink), voice: None, muted: false, sounds_dir }, None)
             }
             Err(e) => {
-                let warning = AudioWarning::NoDevice(e.to_string());
-                log::warn!("{warning}");
-                (Self::silent(), Some(warning))
+                // The caller reports the warning (log and status line) once.
+                (Self::silent(), Some(AudioWarning::NoDevice(e.to_string())))
             }
         }
     }

@@ -7,6 +7,8 @@ pub mod phrase;
 pub mod text;
 pub mod time;
 
+use std::sync::Arc;
+
 use serde::Serialize;
 
 use self::detectors::{DetectorContext, Range, detect};
@@ -111,12 +113,18 @@ pub struct TurnScorer {
     pass_mark: u32,
     criteria: Vec<CompiledCriterion>,
     names: Names,
-    lists: Lists,
+    lists: Arc<Lists>,
 }
 
 impl TurnScorer {
     /// Compile `turn` of `scenario` with the shared `lexicon`. The scenario must have passed validation.
     pub fn new(scenario: &Scenario, turn: &Turn, lexicon: &Lexicon) -> Self {
+        Self::with_lists(scenario, turn, Arc::new(Lists::new(&lexicon.sets)))
+    }
+
+    /// Like [`TurnScorer::new`], sharing word lists already compiled for the lexicon (compiling them
+    /// takes longer than scoring, so a library compiles them once).
+    pub fn with_lists(scenario: &Scenario, turn: &Turn, lists: Arc<Lists>) -> Self {
         let briefing = &scenario.briefing;
         let mut customer = name_words(&briefing.customer.name);
         // Wherever the scenario spells the full name ("Luca Ferraro", "Jo Hartley speaking"), the
@@ -130,7 +138,6 @@ impl TurnScorer {
         customer.extend(given.into_iter().filter(|w| !TITLE_LIKE.contains(&w.text())));
         let names =
             Names { customer, colleague: briefing.colleague.as_ref().map(|c| name_words(&c.name)).unwrap_or_default() };
-        let lists = Lists::new(&lexicon.sets);
         let criteria = turn
             .rubric
             .iter()

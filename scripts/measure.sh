@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Measures what the drill issue asks to report, on a release build under Xvfb:
+# - launch to first visible window, FollowThrough against a bare eframe window with the same features
+#   (median of 5 launches each);
+# - CPU used over 10 s idle on the home screen, and over 10 s of a running countdown;
+# - peak memory (VmHWM) of the app after that.
+# Needs what `make deps-test` installs. Prints one line per measurement.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cargo build --release --locked --quiet --bin followthrough --example bare_window
+app="target/release/followthrough"
+bare="target/release/examples/bare_window"
+work=$(mktemp -d)
+export XDG_RUNTIME_DIR="$work/runtime"; mkdir -m 0700 "$XDG_RUNTIME_DIR"
+export FOLLOWTHROUGH_DATA_DIR="$work/data"
+Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$work/display" >/dev/null 2>&1 &
+xvfb_pid=$!
+pid=""
+trap '[ -n "$pid" ] && kill $pid 2>/dev/null; kill $xvfb_pid 2>/dev/null; rm -rf "$work"' EXIT
+for _ in $(seq 100); do [ -s "$work/display" ] && break; sleep 0.1; done
+export DISPLAY=":$(head -n1 "$work/display")"
+for _ in $(seq 100); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
+
+hz=$(getconf CLK_TCK)
+ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+
+# Start "$@" and wait for its visible window titled $1. Sets $pid (left running) and $ms (launch time).
+launch() {
+  local title=$1; shift
+  local start
+  start=$(date +%s%N)
+  "$@" >/dev/null 2>&1 &
+  pid=$!
+  for _ in $(seq 3000); do
+    xdotool search --onlyvisible --name "^$title" >/dev/null 2>&1 && break
+    sleep 0.005
+  done
+  ms=$(( ($(date +%s%N) - start) / 1000000 ))
+}
+
+stop() {
+  kill "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+  pid=""
+}
+
+# Median launch time of 5 launches.
+startup() {
+  local title=$1; shift
+  local times=()
+  for _ in 1 2 3 4 5; do
+    launch "$title" "$@"
+    times+=("$ms")
+    stop
+    sleep 0.3
+  done
+  median=$(printf '%s\n' "${times[@]}" | sort -n | sed -n 3p)
+}
+
+startup FollowThrough "$app" --scenarios scenarios
+app_ms=$median
+startup "Bare eframe" "$bare"
+bare_ms=$median
+echo "launch to visible window (median of 5): FollowThrough ${app_ms} ms, bare eframe ${bare_ms} ms, ratio $(awk -v a="$app_ms" -v b="$bare_ms" 'BEGIN {printf "%.2f", a / b}')"
+
+cpu_over_10s() {
+  local t0 t1
+  t0=$(ticks "$pid"); sleep 10; t1=$(ticks "$pid")
+  awk -v d=$((t1 - t0)) -v hz="$hz" 'BEGIN {printf "%.1f%%", 100 * d / hz / 10}'
+}
+
+launch FollowThrough "$app" --scenarios scenarios
+sleep 2
+echo "idle CPU on the home screen over 10 s: $(cpu_over_10s)"
+stop
+
+launch FollowThrough "$app" --scenarios tests/fixtures/good
+sleep 2
+wid=$(xdotool search --onlyvisible --name '^FollowThrough' | head -n1)
+xdotool windowfocus --sync "$wid" 2>/dev/null || true
+xdotool mousemove 120 184 click 1; sleep 0.8     # the scenario
+xdotool mousemove 54 280 click 1; sleep 1        # Start practice: a 60 s countdown runs
+echo "CPU during a countdown over 10 s: $(cpu_over_10s)"
+echo "peak memory of the app: $(awk '/VmHWM/ {print $2, $3}' "/proc/$pid/status")"
+stop
