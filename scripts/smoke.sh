@@ -28,26 +28,32 @@ ready=""
 for _ in $(seq 100); do xdpyinfo >/dev/null 2>&1 && { ready=1; break; }; sleep 0.1; done
 [ -n "$ready" ] || { echo "smoke: the X server on $DISPLAY does not answer" >&2; exit 1; }
 
-"$bin" --scenarios scenarios >"$work/app.log" 2>&1 &
-app_pid=$!
-wid=""
-for _ in $(seq 300); do
-  wid=$(xdotool search --onlyvisible --name '^FollowThrough' 2>/dev/null | head -n1 || true)
-  [ -n "$wid" ] && break
-  sleep 0.1
-done
-if [ -z "$wid" ]; then echo "smoke: no FollowThrough window appeared" >&2; cat "$work/app.log" >&2; exit 1; fi
 shot() { import -window root "$1"; }
 colours() { convert "$1" -format '%k' info:; }
 
-# The first frame can take a while on a busy machine with software rendering: wait for it.
-home_colours=0
-for _ in $(seq 60); do
-  sleep 0.5
-  shot "$work/home.png"
-  home_colours=$(colours "$work/home.png")
-  [ "$home_colours" -gt 50 ] && break
-done
+# Start the app on the scenario folder $1, wait for its window and its first painted frame (which can
+# take a while on a busy machine with software rendering); the screenshot of it goes to $2.
+start_app() {
+  "$bin" --scenarios "$1" >"$work/app.log" 2>&1 &
+  app_pid=$!
+  wid=""
+  for _ in $(seq 300); do
+    wid=$(xdotool search --onlyvisible --name '^FollowThrough' 2>/dev/null | head -n1 || true)
+    [ -n "$wid" ] && break
+    sleep 0.1
+  done
+  if [ -z "$wid" ]; then echo "smoke: no FollowThrough window appeared" >&2; cat "$work/app.log" >&2; exit 1; fi
+  painted=0
+  for _ in $(seq 60); do
+    sleep 0.5
+    shot "$2"
+    painted=$(colours "$2")
+    [ "$painted" -gt 50 ] && break
+  done
+}
+
+start_app scenarios "$work/home.png"
+home_colours=$painted
 xdotool windowfocus --sync "$wid" 2>/dev/null || true
 sleep 0.3
 echo "smoke: home screen has $home_colours colours"
@@ -78,20 +84,8 @@ quit_cleanly
 
 # A whole drill on the small fixture library, whose layout is fixed: open the scenario, start a
 # practice drill, answer two turns with the keyboard, and reach the summary.
-"$bin" --scenarios tests/fixtures/good >"$work/app.log" 2>&1 &
-app_pid=$!
-wid=""
-for _ in $(seq 300); do
-  wid=$(xdotool search --onlyvisible --name '^FollowThrough' 2>/dev/null | head -n1 || true)
-  [ -n "$wid" ] && break
-  sleep 0.1
-done
-[ -n "$wid" ] || { echo "smoke: no window for the drill" >&2; exit 1; }
-for _ in $(seq 60); do
-  sleep 0.5
-  shot "$work/drill-home.png"
-  [ "$(colours "$work/drill-home.png")" -gt 50 ] && break
-done
+start_app tests/fixtures/good "$work/drill-home.png"
+[ "$painted" -gt 50 ] || { echo "smoke: the fixture library looks blank" >&2; exit 1; }
 xdotool windowfocus --sync "$wid" 2>/dev/null || true
 xdotool mousemove 120 184 click 1          # the scenario title
 sleep 0.8
