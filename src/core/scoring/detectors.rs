@@ -77,7 +77,9 @@ fn specific_times(a: &Analysed) -> Vec<Range> {
             Some(len) => {
                 let span = &a.tokens[i..i + len];
                 let sentence = a.tokens[i].sentence;
-                if span.iter().all(|t| !t.quoted && t.negated_by.is_none() && t.sentence == sentence) {
+                // "Tuesday-ish", "half three-ish": a hedged time is not a specific one.
+                let approximate = a.tokens.get(i + len).is_some_and(|t| t.text == "ish" && t.sentence == sentence);
+                if !approximate && span.iter().all(|t| !t.quoted && t.negated_by.is_none() && t.sentence == sentence) {
                     out.push((i, i + len));
                 }
                 i += len;
@@ -451,6 +453,7 @@ mod tests {
             "I'll get back to you at some point on Friday.",
             "I'll email you on Friday if I hear back.",
             "I was off sick on Monday.",
+            "I'll call you Tuesday-ish.",
         ] {
             assert!(!met("specific-time-commitment", no), "{no}");
         }
@@ -506,6 +509,7 @@ mod tests {
             "That's company policy, nothing I can do.",
             "Billing didn't send me the note.",
             "You should have sent the form earlier.",
+            "You should have rung us when you changed it.",
             "Unfortunately corporate won't let me refund it.",
             "It's the system, it picked the wrong model.",
             "There's been a small hold-up at the supplier's end.",
@@ -522,6 +526,7 @@ mod tests {
             "I'll call the warehouse myself at 3pm.",
             "I've spoken to billing and the refund is approved.",
             "We're to blame, not the supplier.",
+            "You should have heating by ten, I'll check at nine.",
         ] {
             assert!(!met("blame-shifting", no), "{no}");
         }
