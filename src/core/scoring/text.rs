@@ -33,6 +33,35 @@ pub struct Token {
 }
 
 impl Token {
+    /// A token for `word` (normalised) at byte span `start..end`, with its stem, letters and keys.
+    fn new(word: &str, start: usize, end: usize) -> Self {
+        let mut token = Self {
+            text: String::new(),
+            stem: String::new(),
+            start,
+            end,
+            sentence: 0,
+            clause: 0,
+            quoted: false,
+            negated_by: None,
+            letters: 0,
+            text_key: 0,
+            stem_key: 0,
+            possessive: false,
+        };
+        token.set_word(word);
+        token
+    }
+
+    /// Make this token the word `word`, keeping its place; stem, letters and keys follow.
+    fn set_word(&mut self, word: &str) {
+        self.text = word.to_string();
+        self.stem = stem(word);
+        self.letters = super::phrase::letter_mask(word);
+        self.text_key = super::phrase::word_key(word);
+        self.stem_key = super::phrase::word_key(&self.stem);
+    }
+
     /// True for words that negate what follows.
     pub fn is_negator(&self) -> bool {
         NEGATORS.contains(&self.text.as_str())
@@ -277,21 +306,7 @@ pub fn analyse(text: &str) -> Analysed {
                 let word = normalise_word(&text[start..end]);
                 let possessive = word.ends_with("'s") && expand_contraction(&word).len() == 1;
                 for part in expand_contraction(&word) {
-                    let part_stem = stem(part);
-                    tokens.push(Token {
-                        text: part.to_string(),
-                        text_key: super::phrase::word_key(part),
-                        stem_key: super::phrase::word_key(&part_stem),
-                        stem: part_stem,
-                        start,
-                        end,
-                        sentence,
-                        clause,
-                        quoted,
-                        negated_by: None,
-                        letters: super::phrase::letter_mask(part),
-                        possessive,
-                    });
+                    tokens.push(Token { sentence, clause, quoted, possessive, ..Token::new(part, start, end) });
                 }
             }
             Piece::Mark(Mark::SentenceEnd { question }) => {
@@ -327,11 +342,7 @@ pub fn analyse(text: &str) -> Analysed {
             && tokens[i - 1].text == "is"
             && tokens[i - 1].start == tokens[i - 2.min(i)].start
         {
-            tokens[i - 1].text = "has".into();
-            tokens[i - 1].stem = "has".into();
-            tokens[i - 1].letters = super::phrase::letter_mask("has");
-            tokens[i - 1].text_key = super::phrase::word_key("has");
-            tokens[i - 1].stem_key = super::phrase::word_key("has");
+            tokens[i - 1].set_word("has");
         }
     }
     split_clauses_at_conjunctions(&mut tokens);
@@ -362,11 +373,7 @@ fn expand_name_contractions(tokens: &mut Vec<Token>) -> bool {
                     "is"
                 };
             let mut inserted = tokens[i].clone();
-            inserted.text = verb.to_string();
-            inserted.stem = verb.to_string();
-            inserted.letters = super::phrase::letter_mask(verb);
-            inserted.text_key = super::phrase::word_key(verb);
-            inserted.stem_key = inserted.text_key;
+            inserted.set_word(verb);
             inserted.possessive = false;
             tokens[i].possessive = false;
             tokens.insert(i + 1, inserted);
