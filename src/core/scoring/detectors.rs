@@ -38,6 +38,7 @@ impl<'a> DetectorContext<'a> {
 }
 
 /// Keys for shared detector steps in [`DetectorContext::memo`] (phrase addresses are never this small).
+const STEP_TIMES: usize = 1;
 const STEP_COMMITMENTS: usize = 2;
 const STEP_BLAME: usize = 3;
 
@@ -68,8 +69,13 @@ fn in_sentence(s: &Sentence, r: &Range) -> bool {
     r.0 >= s.start && r.1 <= s.end
 }
 
+/// Specific times in the response, found once per response.
+fn specific_times(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
+    cx.memo(STEP_TIMES, || find_specific_times(a))
+}
+
 /// Specific times in the response that are the speaker's own words (not quoted, not negated).
-fn specific_times(a: &Analysed) -> Vec<Range> {
+fn find_specific_times(a: &Analysed) -> Vec<Range> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < a.tokens.len() {
@@ -109,8 +115,8 @@ fn find_commitments(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
         .collect();
     out.extend(find(&cx.lists.commitment_complete, a, cx));
     out.extend(find(&cx.lists.delegated_commitment, a, cx));
-    out.extend(proposals(a));
-    out.extend(time_only_sentences(a));
+    out.extend(proposals(a, cx));
+    out.extend(time_only_sentences(a, cx));
     out.sort();
     out.dedup();
     out
@@ -133,10 +139,10 @@ fn hedged(a: &Analysed, cx: &DetectorContext, commitment: Range, time: Option<Ra
 
 /// True when a specific time in another clause of the same sentence refines the words at `range`
 /// ("three times next week, Monday at 9:10"); a time in the same clause does not ("at some point on Friday").
-pub fn refined_by_time(a: &Analysed, range: Range) -> bool {
+pub fn refined_by_time(a: &Analysed, cx: &DetectorContext, range: Range) -> bool {
     let sentence = &a.sentences[a.tokens[range.0].sentence];
     let clause = a.tokens[range.0].clause;
-    specific_times(a).iter().any(|t| in_sentence(sentence, t) && a.tokens[t.0].clause != clause)
+    specific_times(a, cx).iter().any(|t| in_sentence(sentence, t) && a.tokens[t.0].clause != clause)
 }
 
 /// True when the words at `range` sit in a hedged or conditional sentence (see [`hedged`]).
@@ -160,8 +166,8 @@ fn time_belongs_to(a: &Analysed, c: Range, t: Range) -> bool {
 }
 
 /// A sentence that is nothing but a time ("Friday 8am.") answers "when?": it is the commitment.
-fn time_only_sentences(a: &Analysed) -> Vec<Range> {
-    let times = specific_times(a);
+fn time_only_sentences(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
+    let times = specific_times(a, cx);
     a.sentences
         .iter()
         .filter(|s| times.iter().any(|t| t.0 <= s.start + 1 && t.1 == s.end && s.end - s.start <= 6))
@@ -171,10 +177,10 @@ fn time_only_sentences(a: &Analysed) -> Vec<Range> {
 }
 
 /// Proposals put as questions: "Does Saturday at 8am suit you?", "How about Thursday at 4?"
-fn proposals(a: &Analysed) -> Vec<Range> {
+fn proposals(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     const FIT: &[&str] =
         &["suit", "suits", "work", "works", "ok", "okay", "good", "better", "convenient", "fine", "about"];
-    let times = specific_times(a);
+    let times = specific_times(a, cx);
     a.sentences
         .iter()
         .filter(|s| s.question_mark && times.iter().any(|t| in_sentence(s, t)))
@@ -184,7 +190,7 @@ fn proposals(a: &Analysed) -> Vec<Range> {
 }
 
 fn specific_time_commitment(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
-    let times = specific_times(a);
+    let times = specific_times(a, cx);
     let vague = find(&cx.lists.vague_time, a, cx);
     let mut out = Vec::new();
     for c in commitments(a, cx) {
@@ -241,7 +247,7 @@ fn clock_minutes(words: &[&str]) -> Option<i32> {
 
 fn hedged_commitment(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     let vague = find(&cx.lists.vague_time, a, cx);
-    let times = specific_times(a);
+    let times = specific_times(a, cx);
     let mut out = Vec::new();
     for c in commitments(a, cx) {
         let sentence = &a.sentences[a.tokens[c.0].sentence];

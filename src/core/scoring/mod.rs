@@ -260,7 +260,7 @@ fn matcher_spans(m: &CompiledMatcher, a: &Analysed, cx: &DetectorContext, respon
             let found = found
                 .into_iter()
                 .filter(|r| !(hedge_aware && detectors::is_hedged_at(a, cx, *r)))
-                .filter(|r| !(refinable && detectors::refined_by_time(a, *r)))
+                .filter(|r| !(refinable && detectors::refined_by_time(a, cx, *r)))
                 .collect();
             to_bytes(found)
         }
