@@ -10,16 +10,8 @@ cd "$(dirname "$0")/.."
 cargo build --release --locked --quiet --bin followthrough --example bare_window
 app="target/release/followthrough"
 bare="target/release/examples/bare_window"
-work=$(mktemp -d)
-export XDG_RUNTIME_DIR="$work/runtime"; mkdir -m 0700 "$XDG_RUNTIME_DIR"
-export FOLLOWTHROUGH_DATA_DIR="$work/data"
-Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$work/display" >/dev/null 2>&1 &
-xvfb_pid=$!
-pid=""
-trap '[ -n "$pid" ] && kill $pid 2>/dev/null; kill $xvfb_pid 2>/dev/null; rm -rf "$work"' EXIT
-for _ in $(seq 100); do [ -s "$work/display" ] && break; sleep 0.1; done
-export DISPLAY=":$(head -n1 "$work/display")"
-for _ in $(seq 100); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
+source scripts/xvfb.sh
+start_xvfb
 
 hz=$(getconf CLK_TCK)
 ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
@@ -31,10 +23,8 @@ launch() {
   start=$(date +%s%N)
   "$@" >/dev/null 2>&1 &
   pid=$!
-  for _ in $(seq 3000); do
-    xdotool search --onlyvisible --name "^$title" >/dev/null 2>&1 && break
-    sleep 0.005
-  done
+  app_pid=$pid
+  wait_for_window "$title"
   ms=$(( ($(date +%s%N) - start) / 1000000 ))
 }
 
@@ -42,6 +32,7 @@ stop() {
   kill "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
   pid=""
+  app_pid=""
 }
 
 # Median launch time of 5 launches.
@@ -76,7 +67,6 @@ stop
 
 launch FollowThrough "$app" --scenarios tests/fixtures/good
 sleep 2
-wid=$(xdotool search --onlyvisible --name '^FollowThrough' | head -n1)
 xdotool windowfocus --sync "$wid" 2>/dev/null || true
 xdotool mousemove 120 184 click 1; sleep 0.8     # the scenario
 xdotool mousemove 54 280 click 1; sleep 1        # Start practice: a 60 s countdown runs

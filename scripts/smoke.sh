@@ -8,25 +8,8 @@ cd "$(dirname "$0")/.."
 
 cargo build --locked --quiet
 bin="target/debug/followthrough"
-work=$(mktemp -d)
-export XDG_RUNTIME_DIR="$work/runtime"; mkdir -m 0700 "$XDG_RUNTIME_DIR"
-export FOLLOWTHROUGH_DATA_DIR="$work/data"
-# Let Xvfb pick a free display and tell us which (no clash with another X server or a stale lock).
-Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$work/display" >"$work/xvfb.log" 2>&1 &
-xvfb_pid=$!
-app_pid=""
-cleanup() {
-  [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null || true
-  kill "$xvfb_pid" 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-for _ in $(seq 100); do [ -s "$work/display" ] && break; sleep 0.1; done
-[ -s "$work/display" ] || { echo "smoke: Xvfb did not start" >&2; cat "$work/xvfb.log" >&2; exit 1; }
-export DISPLAY=":$(head -n1 "$work/display")"
-ready=""
-for _ in $(seq 100); do xdpyinfo >/dev/null 2>&1 && { ready=1; break; }; sleep 0.1; done
-[ -n "$ready" ] || { echo "smoke: the X server on $DISPLAY does not answer" >&2; exit 1; }
+source scripts/xvfb.sh
+start_xvfb
 
 shot() { import -window root "$1"; }
 colours() { convert "$1" -format '%k' info:; }
@@ -36,12 +19,7 @@ colours() { convert "$1" -format '%k' info:; }
 start_app() {
   "$bin" --scenarios "$1" >"$work/app.log" 2>&1 &
   app_pid=$!
-  wid=""
-  for _ in $(seq 300); do
-    wid=$(xdotool search --onlyvisible --name '^FollowThrough' 2>/dev/null | head -n1 || true)
-    [ -n "$wid" ] && break
-    sleep 0.1
-  done
+  wait_for_window FollowThrough
   if [ -z "$wid" ]; then echo "smoke: no FollowThrough window appeared" >&2; cat "$work/app.log" >&2; exit 1; fi
   painted=0
   for _ in $(seq 60); do

@@ -1,0 +1,30 @@
+# Sourced by smoke.sh and measure.sh: a private X server and temporary folders for the app.
+# After `start_xvfb`: $work (removed on exit), $DISPLAY, $XDG_RUNTIME_DIR, $FOLLOWTHROUGH_DATA_DIR;
+# `app_pid`, when set, is killed on exit too.
+
+start_xvfb() {
+  work=$(mktemp -d)
+  export XDG_RUNTIME_DIR="$work/runtime"; mkdir -m 0700 "$XDG_RUNTIME_DIR"
+  export FOLLOWTHROUGH_DATA_DIR="$work/data"
+  # Let Xvfb pick a free display and tell us which (no clash with another X server or a stale lock).
+  Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$work/display" >"$work/xvfb.log" 2>&1 &
+  xvfb_pid=$!
+  app_pid=""
+  trap '[ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null; kill "$xvfb_pid" 2>/dev/null; rm -rf "$work"' EXIT
+  for _ in $(seq 100); do [ -s "$work/display" ] && break; sleep 0.1; done
+  [ -s "$work/display" ] || { echo "Xvfb did not start" >&2; cat "$work/xvfb.log" >&2; exit 1; }
+  export DISPLAY=":$(head -n1 "$work/display")"
+  for _ in $(seq 100); do xdpyinfo >/dev/null 2>&1 && return 0; sleep 0.1; done
+  echo "the X server on $DISPLAY does not answer" >&2
+  exit 1
+}
+
+# Wait (up to 30 s) for a visible window whose title starts with $1; sets $wid (empty if none came).
+wait_for_window() {
+  wid=""
+  for _ in $(seq 6000); do
+    wid=$(xdotool search --onlyvisible --name "^$1" 2>/dev/null | head -n1 || true)
+    [ -n "$wid" ] && return 0
+    sleep 0.005
+  done
+}
