@@ -10,6 +10,7 @@ pub mod library;
 
 pub mod parse;
 pub mod pattern;
+pub mod progress;
 pub mod scenario;
 pub mod scoring;
 pub mod source_map;

@@ -1,0 +1,223 @@
+//! What is kept of every attempt: the records the progress store saves and the scheduler and
+//! progress screens read. Plain data, built from a finished drill; ids and times are given by the
+//! caller (the core reads no clock and makes no random ids).
+
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+
+use super::drill::{Drill, Mode, Phase};
+use super::scenario::CriterionKind;
+
+/// How an attempt was run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AttemptMode {
+    /// Alone, untimed pauses allowed.
+    Practice,
+    /// Alone, timed, no pausing: the first one per scenario is the baseline.
+    Assessment,
+    /// In a coached group session.
+    Group,
+}
+
+impl AttemptMode {
+    /// The word stored and exported.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Practice => "practice",
+            Self::Assessment => "assessment",
+            Self::Group => "group",
+        }
+    }
+
+    /// Read the stored word back.
+    pub fn parse(word: &str) -> Option<Self> {
+        [Self::Practice, Self::Assessment, Self::Group].into_iter().find(|m| m.as_str() == word)
+    }
+}
+
+impl From<Mode> for AttemptMode {
+    fn from(mode: Mode) -> Self {
+        match mode {
+            Mode::Practice => Self::Practice,
+            Mode::Assessment => Self::Assessment,
+        }
+    }
+}
+
+/// Who decided the result.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Scorer {
+    /// The scoring engine, from the rubric.
+    Engine,
+    /// A coach (possibly overriding the engine).
+    Coach,
+}
+
+impl Scorer {
+    /// The word stored and exported.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Engine => "engine",
+            Self::Coach => "coach",
+        }
+    }
+
+    /// Read the stored word back.
+    pub fn parse(word: &str) -> Option<Self> {
+        [Self::Engine, Self::Coach].into_iter().find(|m| m.as_str() == word)
+    }
+}
+
+/// The verdict on one criterion of one turn, as kept.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CriterionOutcome {
+    /// Criterion id (unique within the turn).
+    pub id: String,
+    /// The label the employee saw.
+    pub label: String,
+    /// Required or forbidden.
+    pub kind: CriterionKind,
+    /// Whether the response did it.
+    pub met: bool,
+    /// Points earned (required) or lost (forbidden, negative).
+    pub points: f64,
+}
+
+/// One answered turn, as kept.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TurnAttempt {
+    /// Turn id within the scenario.
+    pub turn_id: String,
+    /// What the customer said (the alternative picked).
+    pub customer_line: String,
+    /// The full response as given.
+    pub response: String,
+    /// Score out of 100.
+    pub score: u32,
+    /// The pass mark at the time.
+    pub pass_mark: u32,
+    /// Score reached the pass mark.
+    pub passed: bool,
+    /// Time taken to answer.
+    pub time_used_ms: u64,
+    /// The clock ran out before the answer was sent.
+    pub over_time: bool,
+    /// One verdict per criterion, in rubric order.
+    pub criteria: Vec<CriterionOutcome>,
+}
+
+/// One run through a scenario by one employee.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Attempt {
+    /// Stable, globally unique id (so merging exports never duplicates an attempt).
+    pub id: String,
+    /// Who answered.
+    pub employee_id: String,
+    /// Scenario id.
+    pub scenario_id: String,
+    /// The scenario's revision when it was drilled.
+    pub scenario_revision: u32,
+    /// How it was run.
+    pub mode: AttemptMode,
+    /// Who scored it.
+    pub scorer: Scorer,
+    /// When it started.
+    pub started_at: Timestamp,
+    /// Every turn on the path was answered (false: the employee left part way).
+    pub completed: bool,
+    /// The answered turns, in order.
+    pub turns: Vec<TurnAttempt>,
+}
+
+impl Attempt {
+    /// Mean turn score, 0-100 (0 when no turn was answered).
+    pub fn score(&self) -> f64 {
+        if self.turns.is_empty() {
+            return 0.0;
+        }
+        self.turns.iter().map(|t| f64::from(t.score)).sum::<f64>() / self.turns.len() as f64
+    }
+
+    /// Completed with every turn passed.
+    pub fn passed(&self) -> bool {
+        self.completed && !self.turns.is_empty() && self.turns.iter().all(|t| t.passed)
+    }
+
+    /// Total answering time.
+    pub fn time_used_ms(&self) -> u64 {
+        self.turns.iter().map(|t| t.time_used_ms).sum()
+    }
+
+    /// Any turn ran out of time.
+    pub fn over_time(&self) -> bool {
+        self.turns.iter().any(|t| t.over_time)
+    }
+
+    /// The record of a drill (finished or left part way); `None` when no turn was answered.
+    pub fn from_drill(drill: &Drill, id: String, employee_id: String, started_at: Timestamp) -> Option<Self> {
+        if drill.results().is_empty() {
+            return None;
+        }
+        let scenario = drill.scenario();
+        let turns = drill
+            .results()
+            .iter()
+            .map(|r| TurnAttempt {
+                turn_id: r.card.turn.clone(),
+                customer_line: r.customer_line.clone(),
+                response: r.response.clone(),
+                score: r.card.score,
+                pass_mark: r.card.pass_mark,
+                passed: r.card.passed,
+                time_used_ms: r.time_used_ms,
+                over_time: r.over_time,
+                criteria: r
+                    .card
+                    .criteria
+                    .iter()
+                    .map(|c| CriterionOutcome {
+                        id: c.id.clone(),
+                        label: c.label.clone(),
+                        kind: c.kind,
+                        met: c.met,
+                        points: c.points,
+                    })
+                    .collect(),
+            })
+            .collect();
+        Some(Self {
+            id,
+            employee_id,
+            scenario_id: scenario.id.clone(),
+            scenario_revision: scenario.revision,
+            mode: drill.mode().into(),
+            scorer: Scorer::Engine,
+            started_at,
+            completed: matches!(drill.phase(), Phase::Finished),
+            turns,
+        })
+    }
+}
+
+/// A coach's change to one criterion verdict, kept for the audit trail.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Override {
+    /// The attempt changed.
+    pub attempt_id: String,
+    /// Index of the turn within the attempt.
+    pub turn_index: usize,
+    /// Criterion id within that turn.
+    pub criterion_id: String,
+    /// Who changed it.
+    pub coach: String,
+    /// When.
+    pub at: Timestamp,
+    /// The verdict before.
+    pub old_met: bool,
+    /// The verdict after.
+    pub new_met: bool,
+    /// Why (required: an override without a reason is not accepted).
+    pub reason: String,
+}
