@@ -4,3 +4,4 @@ pub mod audio;
 pub mod dirs;
 pub mod profiles;
 pub mod scenario_files;
+pub mod store;

@@ -1,0 +1,132 @@
+//! The database schema as numbered migrations: `MIGRATIONS[n]` takes a file from version `n` to
+//! `n + 1`, each in its own transaction, and `PRAGMA user_version` records how far a file has come.
+
+use rusqlite::{Connection, Transaction, TransactionBehavior};
+
+use super::StoreError;
+
+/// Version 1: employees, settings, attempts with their turns and criterion verdicts, coach overrides.
+const V1: &str = "
+CREATE TABLE employees (
+    id TEXT PRIMARY KEY NOT NULL,
+    name TEXT NOT NULL,
+    created_at TEXT NOT NULL
+);
+
+CREATE TABLE meta (
+    key TEXT PRIMARY KEY NOT NULL,
+    value TEXT NOT NULL
+);
+
+CREATE TABLE attempts (
+    id TEXT PRIMARY KEY NOT NULL,
+    employee_id TEXT NOT NULL REFERENCES employees(id),
+    scenario_id TEXT NOT NULL,
+    scenario_revision INTEGER NOT NULL,
+    mode TEXT NOT NULL CHECK (mode IN ('practice', 'assessment', 'group')),
+    scorer TEXT NOT NULL CHECK (scorer IN ('engine', 'coach')),
+    started_at TEXT NOT NULL,
+    completed INTEGER NOT NULL CHECK (completed IN (0, 1)),
+    score REAL NOT NULL,
+    passed INTEGER NOT NULL CHECK (passed IN (0, 1)),
+    time_used_ms INTEGER NOT NULL,
+    over_time INTEGER NOT NULL CHECK (over_time IN (0, 1))
+);
+CREATE INDEX attempts_by_employee ON attempts(employee_id, started_at);
+CREATE INDEX attempts_by_scenario ON attempts(scenario_id);
+
+CREATE TABLE turn_attempts (
+    attempt_id TEXT NOT NULL REFERENCES attempts(id),
+    seq INTEGER NOT NULL,
+    turn_id TEXT NOT NULL,
+    customer_line TEXT NOT NULL,
+    response TEXT NOT NULL,
+    score INTEGER NOT NULL,
+    pass_mark INTEGER NOT NULL,
+    passed INTEGER NOT NULL CHECK (passed IN (0, 1)),
+    time_used_ms INTEGER NOT NULL,
+    over_time INTEGER NOT NULL CHECK (over_time IN (0, 1)),
+    PRIMARY KEY (attempt_id, seq)
+);
+
+-- worth: the points the criterion counts for when met (exact when the engine found it met,
+-- estimated otherwise), so a coach's override can rescore the turn.
+CREATE TABLE criterion_outcomes (
+    attempt_id TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    position INTEGER NOT NULL,
+    criterion_id TEXT NOT NULL,
+    label TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('required', 'forbidden')),
+    met INTEGER NOT NULL CHECK (met IN (0, 1)),
+    points REAL NOT NULL,
+    worth REAL NOT NULL,
+    PRIMARY KEY (attempt_id, seq, criterion_id),
+    FOREIGN KEY (attempt_id, seq) REFERENCES turn_attempts(attempt_id, seq)
+);
+
+CREATE TABLE overrides (
+    id INTEGER PRIMARY KEY,
+    attempt_id TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    criterion_id TEXT NOT NULL,
+    coach TEXT NOT NULL,
+    at TEXT NOT NULL,
+    old_met INTEGER NOT NULL CHECK (old_met IN (0, 1)),
+    new_met INTEGER NOT NULL CHECK (new_met IN (0, 1)),
+    reason TEXT NOT NULL CHECK (length(trim(reason)) > 0),
+    FOREIGN KEY (attempt_id, seq, criterion_id) REFERENCES criterion_outcomes(attempt_id, seq, criterion_id)
+);
+CREATE INDEX overrides_by_attempt ON overrides(attempt_id, seq, criterion_id);
+";
+
+/// Every migration, oldest first; the schema version is the number that have run.
+pub(super) const MIGRATIONS: &[&str] = &[V1];
+
+/// The version recorded in the file.
+pub(super) fn user_version(conn: &Connection) -> Result<i64, rusqlite::Error> {
+    conn.query_row("PRAGMA user_version", [], |r| r.get(0))
+}
+
+/// Run the migrations the file has not had yet; returns the version found before (a version newer
+/// than this build is returned untouched for the caller to refuse).
+pub(super) fn migrate(conn: &Connection) -> Result<i64, StoreError> {
+    let found = user_version(conn)?;
+    let mut version = found;
+    while let Some(script) = usize::try_from(version).ok().and_then(|v| MIGRATIONS.get(v)) {
+        let tx = Transaction::new_unchecked(conn, TransactionBehavior::Immediate)?;
+        // Another window may have migrated while this one waited for the lock.
+        if user_version(&tx)? != version {
+            version = user_version(&tx)?;
+            continue;
+        }
+        tx.execute_batch(script)?;
+        version += 1;
+        tx.pragma_update(None, "user_version", version)?;
+        tx.commit()?;
+    }
+    Ok(found)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrating_twice_changes_nothing() {
+        let conn = Connection::open_in_memory().expect("open");
+        assert_eq!(migrate(&conn).expect("first"), 0);
+        assert_eq!(migrate(&conn).expect("second"), MIGRATIONS.len() as i64);
+        assert_eq!(user_version(&conn).expect("version"), MIGRATIONS.len() as i64);
+    }
+
+    #[test]
+    fn the_checks_refuse_unknown_words() {
+        let conn = Connection::open_in_memory().expect("open");
+        migrate(&conn).expect("migrate");
+        conn.execute("INSERT INTO employees VALUES ('a', 'A', '2024-01-01T00:00:00Z')", []).expect("employee");
+        let bad =
+            conn.execute("INSERT INTO attempts VALUES ('x', 'a', 's', 1, 'exam', 'engine', '2024', 1, 0, 0, 0, 0)", []);
+        assert!(bad.is_err());
+    }
+}
