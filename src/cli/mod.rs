@@ -3,6 +3,7 @@
 pub mod check;
 pub mod list;
 pub mod score;
+pub mod simulate;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -39,6 +40,8 @@ pub enum Command {
     List(list::ListArgs),
     /// Score a response (read from standard input) against a scenario turn, with the evidence.
     Score(score::ScoreArgs),
+    /// Staging benchmark: synthetic learners drilled by each scheduling policy.
+    Simulate(simulate::SimulateArgs),
 }
 
 /// How a command prints its results.
@@ -58,6 +61,7 @@ pub fn run(command: Command, scenarios: Option<PathBuf>) -> ExitCode {
         Command::Check(args) => check::run(&args),
         Command::List(args) => list::run(&args, scenarios),
         Command::Score(args) => score::run(&args),
+        Command::Simulate(args) => simulate::run(&args),
     };
     ExitCode::from(code)
 }

@@ -14,5 +14,6 @@ pub mod progress;
 pub mod scenario;
 pub mod scoring;
 pub mod source_map;
+pub mod staging;
 pub mod validate;
 pub mod vocab;

@@ -1,0 +1,244 @@
+//! Today's plan: the drills worth most within the day's budget, each with the reason it is there.
+//!
+//! Worth is the priority (importance x frequency) times the recall a drill buys over the coming
+//! weeks (see [`MemoryModel::drill_gain`]); the highest-priority stage's due refreshes come first
+//! whatever their worth, so when time is short it is the low-priority reviews that wait.
+
+use rand::{Rng, SeedableRng, rngs::StdRng};
+
+use super::StagingSettings;
+use super::item::{Item, ItemState};
+use super::memory::MemoryModel;
+use super::rollout::{Placement, Status, rollout, stage_reached};
+
+/// Why a scenario is on today's plan.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Reason {
+    /// First drill of a scenario unlocked at this stage.
+    New {
+        /// Its stage.
+        stage: usize,
+    },
+    /// Failed last time: try again while the lesson is fresh.
+    FailedLastTime,
+    /// Being learnt: this many more passes in a row master it.
+    Learning {
+        /// Passes still needed.
+        passes_needed: u32,
+    },
+    /// Mastered, and recall has fallen below the target.
+    DueForRefresh {
+        /// Estimated chance of recall today.
+        recall: f64,
+    },
+    /// Mastered and not yet due, but the best use of spare time.
+    KeepFresh {
+        /// Estimated chance of recall today.
+        recall: f64,
+    },
+}
+
+impl std::fmt::Display for Reason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::New { stage } => write!(f, "new at stage {stage}"),
+            Self::FailedLastTime => write!(f, "failed last time"),
+            Self::Learning { passes_needed: 1 } => write!(f, "learning: one more pass masters it"),
+            Self::Learning { passes_needed } => write!(f, "learning: {passes_needed} passes in a row master it"),
+            Self::DueForRefresh { recall } => {
+                write!(f, "due for refresh (recall about {:.0}%)", recall * 100.0)
+            }
+            Self::KeepFresh { recall } => write!(f, "keep fresh (recall about {:.0}%)", recall * 100.0),
+        }
+    }
+}
+
+/// One drill on the plan.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlanItem {
+    /// Index into the items given.
+    pub index: usize,
+    /// Scenario id.
+    pub id: String,
+    /// Why it is there.
+    pub reason: Reason,
+    /// Expected minutes.
+    pub minutes: f64,
+    /// Importance x frequency.
+    pub priority: u32,
+    /// Estimated recall today (0 when never drilled).
+    pub recall: f64,
+    /// Priority-weighted recall-days the drill is expected to add.
+    pub worth: f64,
+    /// In the highest-priority stage and due: never left waiting for lack of time.
+    pub protected: bool,
+}
+
+/// Today's plan for one employee.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Plan {
+    /// What to drill today, in order.
+    pub today: Vec<PlanItem>,
+    /// Worth doing but over today's budget.
+    pub waiting: Vec<PlanItem>,
+    /// Minutes the plan takes.
+    pub minutes: f64,
+    /// The daily budget.
+    pub budget_minutes: f64,
+    /// Furthest stage unlocked.
+    pub stage_reached: usize,
+    /// Number of stages in the library.
+    pub stages: usize,
+    /// Every scenario's place in the rollout (same order as the items).
+    pub placements: Vec<Placement>,
+}
+
+/// Plan `day` (a day number) for an employee whose states (same order as `items`) are given.
+/// `seed` only breaks exact ties.
+pub fn plan(
+    items: &[Item],
+    states: &[ItemState],
+    model: &MemoryModel,
+    settings: &StagingSettings,
+    day: f64,
+    seed: u64,
+) -> Plan {
+    let placements = rollout(items, states, settings);
+    let mut rng = StdRng::seed_from_u64(seed);
+    let mut candidates: Vec<PlanItem> = items
+        .iter()
+        .zip(states)
+        .zip(&placements)
+        .enumerate()
+        .filter_map(|(index, ((item, state), placement))| {
+            let candidate = candidate(item, state, placement, model, settings, day)?;
+            Some(PlanItem { index, worth: candidate.worth * (1.0 + rng.random::<f64>() * 1e-9), ..candidate })
+        })
+        .collect();
+    candidates.sort_by(|a, b| b.protected.cmp(&a.protected).then(b.worth.total_cmp(&a.worth)));
+
+    let budget = settings.daily_minutes;
+    let (mut today, mut waiting, mut minutes) = (Vec::new(), Vec::new(), 0.0);
+    for item in candidates {
+        if item.protected || today.is_empty() || minutes + item.minutes <= budget + 1e-9 {
+            minutes += item.minutes;
+            today.push(item);
+        } else {
+            waiting.push(item);
+        }
+    }
+    let size = settings.stage_size.max(1);
+    Plan {
+        today,
+        waiting,
+        minutes,
+        budget_minutes: budget,
+        stage_reached: stage_reached(&placements),
+        stages: items.len().div_ceil(size),
+        placements,
+    }
+}
+
+fn candidate(
+    item: &Item,
+    state: &ItemState,
+    placement: &Placement,
+    model: &MemoryModel,
+    settings: &StagingSettings,
+    day: f64,
+) -> Option<PlanItem> {
+    let recall = state.recall(model, day);
+    let reason = match placement.status {
+        Status::Locked | Status::Blocked => return None,
+        Status::New => Reason::New { stage: placement.stage },
+        _ if state.last_passed == Some(false) => Reason::FailedLastTime,
+        Status::Learning => {
+            Reason::Learning { passes_needed: settings.mastery_streak.saturating_sub(state.streak).max(1) }
+        }
+        Status::Mastered if recall < settings.desired_retention => Reason::DueForRefresh { recall },
+        Status::Mastered => Reason::KeepFresh { recall },
+    };
+    let success = if state.memory.is_some() { recall } else { settings.first_pass_guess };
+    let gain = model.drill_gain(state.memory, state.elapsed(day), success, settings.horizon_days);
+    let top_stage = placement.stage == 1;
+    let due = matches!(reason, Reason::DueForRefresh { .. } | Reason::FailedLastTime);
+    Some(PlanItem {
+        index: 0,
+        id: item.id.clone(),
+        reason,
+        minutes: item.minutes,
+        priority: item.priority(),
+        recall,
+        worth: f64::from(item.priority()) * gain,
+        protected: top_stage && due,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::staging::item::Review;
+
+    fn item(id: &str, importance: u32, frequency: u32, minutes: f64) -> Item {
+        Item { id: id.into(), importance, frequency, prerequisites: vec![], minutes }
+    }
+
+    fn passed_on(days: &[f64], model: &MemoryModel, settings: &StagingSettings) -> ItemState {
+        let reviews: Vec<Review> =
+            days.iter().map(|&day| Review { day, passed: true, score: 80.0, over_time: false }).collect();
+        ItemState::from_reviews(&reviews, model, settings)
+    }
+
+    #[test]
+    fn day_one_is_the_first_stage_highest_priority_first() {
+        let items = [item("a", 1, 1, 5.0), item("b", 5, 5, 5.0), item("c", 4, 3, 5.0), item("d", 3, 3, 5.0)];
+        let states = vec![ItemState::default(); 4];
+        let settings = StagingSettings { stage_size: 3, ..StagingSettings::default() };
+        let p = plan(&items, &states, &MemoryModel::default(), &settings, 100.0, 1);
+        let ids: Vec<&str> = p.today.iter().map(|i| i.id.as_str()).collect();
+        assert_eq!(ids, ["b", "c", "d"]);
+        assert!(p.today.iter().all(|i| i.reason == Reason::New { stage: 1 }));
+        assert_eq!(p.today[0].reason.to_string(), "new at stage 1");
+        assert_eq!((p.stage_reached, p.stages), (1, 2));
+    }
+
+    #[test]
+    fn a_short_budget_leaves_low_priority_reviews_waiting_never_the_top_ones() {
+        let model = MemoryModel::default();
+        let settings = StagingSettings { stage_size: 1, daily_minutes: 5.0, ..StagingSettings::default() };
+        let items = [item("top", 5, 5, 10.0), item("low", 1, 2, 5.0)];
+        let old = passed_on(&[1.0, 2.0, 5.0], &model, &settings);
+        let p = plan(&items, &[old, old], &model, &settings, 200.0, 1);
+        assert_eq!(p.today.iter().map(|i| i.id.as_str()).collect::<Vec<_>>(), ["top"]);
+        assert!(p.today[0].protected);
+        assert!(matches!(p.today[0].reason, Reason::DueForRefresh { .. }));
+        assert_eq!(p.waiting.iter().map(|i| i.id.as_str()).collect::<Vec<_>>(), ["low"]);
+        assert!(p.minutes > p.budget_minutes, "the top refresh goes ahead even over budget");
+    }
+
+    #[test]
+    fn failing_puts_a_scenario_back_on_the_plan_with_the_reason() {
+        let model = MemoryModel::default();
+        let settings = StagingSettings { mastery_streak: 2, ..StagingSettings::default() };
+        let items = [item("a", 5, 5, 5.0)];
+        let failed = ItemState::from_reviews(
+            &[Review { day: 10.0, passed: false, score: 30.0, over_time: false }],
+            &model,
+            &settings,
+        );
+        let p = plan(&items, &[failed], &model, &settings, 11.0, 1);
+        assert_eq!(p.today[0].reason, Reason::FailedLastTime);
+        let learning = passed_on(&[10.0], &model, &settings);
+        let p = plan(&items, &[learning], &model, &settings, 11.0, 1);
+        assert_eq!(p.today[0].reason.to_string(), "learning: one more pass masters it");
+    }
+
+    #[test]
+    fn the_same_inputs_give_the_same_plan() {
+        let items: Vec<Item> = (0..12).map(|i| item(&format!("s{i}"), 1 + i % 5, 1 + i % 3, 4.0)).collect();
+        let states = vec![ItemState::default(); 12];
+        let a = plan(&items, &states, &MemoryModel::default(), &StagingSettings::default(), 5.0, 7);
+        let b = plan(&items, &states, &MemoryModel::default(), &StagingSettings::default(), 5.0, 7);
+        assert_eq!(a, b);
+    }
+}
