@@ -9,6 +9,7 @@ use followthrough::io::scenario_files::default_scenarios_dir;
 fn main() -> ExitCode {
     env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).init();
     let args = Cli::parse();
+    let data_dir = args.data_dir.clone().unwrap_or_else(followthrough::io::dirs::data_dir);
     match args.command {
         None | Some(Command::Gui) => {
             let dir = args.scenarios.unwrap_or_else(default_scenarios_dir);
@@ -20,6 +21,6 @@ fn main() -> ExitCode {
                 }
             }
         }
-        Some(command) => cli::run(command, args.scenarios),
+        Some(command) => cli::run(command, args.scenarios, &data_dir),
     }
 }

@@ -1,14 +1,19 @@
 //! The command line: `followthrough [COMMAND]`. With no command, the desktop app opens.
 
 pub mod check;
+pub mod exchange;
 pub mod list;
+pub mod plan;
 pub mod score;
 pub mod simulate;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::core::diagnostic::did_you_mean;
+use crate::io::store::{Employee, Store};
 
 /// Exit code for success.
 pub const EXIT_OK: u8 = 0;
@@ -24,6 +29,9 @@ pub struct Cli {
     /// Folder of scenario files the app opens (default: ./scenarios, or the bundled ones).
     #[arg(long, global = true, value_name = "DIR")]
     pub scenarios: Option<PathBuf>,
+    /// Folder for progress data (default: $FOLLOWTHROUGH_DATA_DIR, else the platform's data folder).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
     /// What to do; the desktop app when left out.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -40,6 +48,12 @@ pub enum Command {
     List(list::ListArgs),
     /// Score a response (read from standard input) against a scenario turn, with the evidence.
     Score(score::ScoreArgs),
+    /// Today's drills for an employee, with the reason for each.
+    Plan(plan::PlanArgs),
+    /// Export attempts as CSV, one row per answered turn.
+    Export(exchange::ExportArgs),
+    /// Merge CSV exports (e.g. from another machine) into this machine's progress.
+    Import(exchange::ImportArgs),
     /// Staging benchmark: synthetic learners drilled by each scheduling policy.
     Simulate(simulate::SimulateArgs),
 }
@@ -55,13 +69,48 @@ pub enum OutputFormat {
 }
 
 /// Run a headless command; returns the process exit code.
-pub fn run(command: Command, scenarios: Option<PathBuf>) -> ExitCode {
+pub fn run(command: Command, scenarios: Option<PathBuf>, data_dir: &Path) -> ExitCode {
     let code = match command {
         Command::Gui => EXIT_USAGE,
         Command::Check(args) => check::run(&args),
         Command::List(args) => list::run(&args, scenarios),
         Command::Score(args) => score::run(&args),
         Command::Simulate(args) => simulate::run(&args),
+        Command::Plan(args) => plan::run(&args, scenarios, data_dir),
+        Command::Export(args) => exchange::export(&args, data_dir),
+        Command::Import(args) => exchange::import(&args, data_dir),
     };
     ExitCode::from(code)
+}
+
+/// Open the progress store in `data_dir`, or print why not and give the exit code.
+pub fn open_store(data_dir: &Path) -> Result<Store, u8> {
+    Store::open(data_dir, jiff::Zoned::now().date()).map_err(|e| {
+        eprintln!("error: {e}");
+        EXIT_INVALID
+    })
+}
+
+/// The employee with this id, or print the known ids and give the usage exit code.
+pub fn find_employee(store: &Store, id: &str) -> Result<Employee, u8> {
+    let employees = store.employees().map_err(|e| {
+        eprintln!("error: {e}");
+        EXIT_INVALID
+    })?;
+    if let Some(found) = employees.iter().find(|e| e.id == id) {
+        return Ok(found.clone());
+    }
+    let ids: Vec<&str> = employees.iter().map(|e| e.id.as_str()).collect();
+    let hint = did_you_mean(id, ids.iter().copied()).map(|s| format!(" (did you mean `{s}`?)")).unwrap_or_default();
+    if ids.is_empty() {
+        eprintln!("error: no employee `{id}`: nobody has practised with this data folder yet");
+    } else {
+        eprintln!("error: no employee `{id}`{hint}; employees: {}", ids.join(", "));
+    }
+    Err(EXIT_USAGE)
+}
+
+/// Read a YYYY-MM-DD date, or say what was expected.
+pub fn parse_date(text: &str) -> Result<jiff::civil::Date, String> {
+    text.parse().map_err(|_| format!("`{text}` is not a date; write it as YYYY-MM-DD, e.g. 2026-11-23"))
 }

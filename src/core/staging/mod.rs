@@ -6,12 +6,14 @@
 //! reviews, randomness as a seed. The simulation that chose this design is in [`simulate`].
 
 pub mod item;
+pub mod learner_state;
 pub mod memory;
 pub mod plan;
 pub mod rollout;
 pub mod simulate;
 
 pub use item::{Item, ItemState, Review};
+pub use learner_state::LearnerState;
 pub use memory::{MemoryModel, Rating};
 pub use plan::{Plan, PlanItem, Reason, plan};
 pub use rollout::{Status, rollout};

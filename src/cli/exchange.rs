@@ -1,0 +1,125 @@
+//! `followthrough export` and `followthrough import`: attempts as CSV, one row per answered turn,
+//! for spreadsheets and for merging progress from another machine.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use clap::{Args, ValueEnum};
+
+use super::{EXIT_INVALID, EXIT_OK, EXIT_USAGE, open_store, parse_date};
+use crate::io::store::AttemptFilter;
+
+/// Export formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// Comma-separated values with a header row (UTF-8 with a byte-order mark).
+    Csv,
+}
+
+/// Flags of `export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// File format.
+    #[arg(long, value_enum, default_value_t = ExportFormat::Csv)]
+    pub format: ExportFormat,
+    /// Only this employee's attempts.
+    #[arg(long, value_name = "ID")]
+    pub employee: Option<String>,
+    /// Only attempts started on or after this day (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// Write to this file instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+/// Flags of `import`.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// CSV files written by `followthrough export`.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+}
+
+/// Write the export.
+pub fn export(args: &ExportArgs, data_dir: &Path) -> u8 {
+    let since = match args.since.as_deref().map(parse_date).transpose() {
+        Ok(d) => d,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return EXIT_USAGE;
+        }
+    };
+    let store = match open_store(data_dir) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    if let Some(id) = &args.employee
+        && let Err(code) = super::find_employee(&store, id)
+    {
+        return code;
+    }
+    let filter = AttemptFilter { employee: args.employee.clone(), since, scenario: None };
+    let mut buffer = Vec::new();
+    let rows = match store.export_csv(&mut buffer, &filter) {
+        Ok(rows) => rows,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return EXIT_INVALID;
+        }
+    };
+    let written = match &args.out {
+        Some(path) => write_atomically(path, &buffer),
+        None => std::io::stdout().write_all(&buffer).map_err(|e| e.to_string()),
+    };
+    match written {
+        Ok(()) => {
+            if let Some(path) = &args.out {
+                eprintln!("exported {rows} turn row(s) to {}", path.display());
+            }
+            EXIT_OK
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            EXIT_INVALID
+        }
+    }
+}
+
+fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let fail = |e: std::io::Error| format!("cannot write {}: {e}", path.display());
+    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(fail)?;
+    tmp.write_all(bytes).map_err(fail)?;
+    tmp.persist(path).map_err(|e| fail(e.error))?;
+    Ok(())
+}
+
+/// Merge exports into the store; an attempt already there is never added twice.
+pub fn import(args: &ImportArgs, data_dir: &Path) -> u8 {
+    let store = match open_store(data_dir) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    let mut code = EXIT_OK;
+    for file in &args.files {
+        let report = std::fs::File::open(file)
+            .map_err(|e| e.to_string())
+            .and_then(|mut f| store.import_csv(&mut f).map_err(|e| e.to_string()));
+        match report {
+            Ok(r) => println!(
+                "{}: {} attempt(s) added ({} turns), {} already here, {} new employee(s)",
+                file.display(),
+                r.attempts_added,
+                r.turns_added,
+                r.attempts_skipped,
+                r.employees_added
+            ),
+            Err(e) => {
+                eprintln!("error: {}: {e}; nothing from this file was imported", file.display());
+                code = EXIT_INVALID;
+            }
+        }
+    }
+    code
+}

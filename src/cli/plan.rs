@@ -1,0 +1,123 @@
+//! `followthrough plan --employee ID [--date D]`: today's drills for one employee, each with the
+//! reason the scheduler chose it.
+
+use std::path::{Path, PathBuf};
+
+use clap::Args;
+use serde_json::json;
+
+use super::{EXIT_OK, EXIT_USAGE, open_store, parse_date};
+use crate::core::staging::{LearnerState, Plan, PlanItem, StagingSettings, day_number};
+use crate::io::scenario_files::{default_scenarios_dir, load_library};
+use crate::io::store::AttemptFilter;
+
+/// Flags of `plan`.
+#[derive(Debug, Args)]
+pub struct PlanArgs {
+    /// The employee's id (as in `followthrough export`, e.g. `sam-lee`).
+    #[arg(long, value_name = "ID")]
+    pub employee: String,
+    /// The day to plan, YYYY-MM-DD (default: today).
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+    /// Minutes available that day.
+    #[arg(long, value_name = "MINUTES")]
+    pub minutes: Option<f64>,
+    /// Print JSON instead of a list.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Print the plan.
+pub fn run(args: &PlanArgs, scenarios: Option<PathBuf>, data_dir: &Path) -> u8 {
+    let date = match args.date.as_deref().map(parse_date).transpose() {
+        Ok(d) => d.unwrap_or_else(|| jiff::Zoned::now().date()),
+        Err(message) => {
+            eprintln!("error: {message}");
+            return EXIT_USAGE;
+        }
+    };
+    let library = match load_library(&[scenarios.unwrap_or_else(default_scenarios_dir)]) {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return EXIT_USAGE;
+        }
+    };
+    let store = match open_store(data_dir) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    let employee = match super::find_employee(&store, &args.employee) {
+        Ok(e) => e,
+        Err(code) => return code,
+    };
+    let filter = AttemptFilter { employee: Some(employee.id.clone()), ..AttemptFilter::default() };
+    let attempts = match store.attempts(&filter) {
+        Ok(a) => a,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return EXIT_USAGE;
+        }
+    };
+    let defaults = StagingSettings::default();
+    let settings = StagingSettings { daily_minutes: args.minutes.unwrap_or(defaults.daily_minutes), ..defaults };
+    let learner = LearnerState::new(library.scenarios.iter().map(|l| &l.scenario), &attempts, &settings);
+    let noon = date.at(12, 0, 0, 0).to_zoned(jiff::tz::TimeZone::system()).map(|z| z.timestamp());
+    let day = noon.map_or(0.0, day_number);
+    let plan = learner.plan(day);
+    let title = |item: &PlanItem| {
+        library
+            .scenarios
+            .iter()
+            .find(|l| l.scenario.id == item.id)
+            .map_or(item.id.clone(), |l| l.scenario.title.clone())
+    };
+    if args.json {
+        let rows = |items: &[PlanItem]| {
+            items
+                .iter()
+                .map(|i| {
+                    json!({"scenario": i.id, "title": title(i), "reason": i.reason.to_string(), "minutes": i.minutes,
+                           "priority": i.priority, "recall": i.recall})
+                })
+                .collect::<Vec<_>>()
+        };
+        let out = json!({
+            "employee": employee.id, "date": date.to_string(), "budget_minutes": plan.budget_minutes,
+            "minutes": plan.minutes, "stage_reached": plan.stage_reached, "stages": plan.stages,
+            "today": rows(&plan.today), "waiting": rows(&plan.waiting),
+        });
+        println!("{out}");
+    } else {
+        print!("{}", human(&plan, &employee.name, &date.to_string(), &title));
+    }
+    EXIT_OK
+}
+
+fn human(plan: &Plan, name: &str, date: &str, title: &dyn Fn(&PlanItem) -> String) -> String {
+    let mut out = format!(
+        "Plan for {name} on {date}: {} drill(s), {:.0} of {:.0} minutes; stage {} of {}\n",
+        plan.today.len(),
+        plan.minutes,
+        plan.budget_minutes,
+        plan.stage_reached,
+        plan.stages
+    );
+    if plan.today.is_empty() {
+        out.push_str("  nothing to drill: the library is empty or every scenario is waiting for a prerequisite\n");
+    }
+    let line = |n: usize, i: &PlanItem| {
+        format!("  {n}. {:<44} {:>3.0} min  priority {:>2}  {}\n", title(i), i.minutes, i.priority, i.reason)
+    };
+    for (n, item) in plan.today.iter().enumerate() {
+        out.push_str(&line(n + 1, item));
+    }
+    if !plan.waiting.is_empty() {
+        out.push_str("Waiting for more time (lowest worth first to wait):\n");
+        for (n, item) in plan.waiting.iter().enumerate() {
+            out.push_str(&line(n + 1, item));
+        }
+    }
+    out
+}
