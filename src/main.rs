@@ -13,7 +13,7 @@ fn main() -> ExitCode {
     match args.command {
         None | Some(Command::Gui) => {
             let dir = args.scenarios.unwrap_or_else(default_scenarios_dir);
-            match followthrough::ui::run_native(dir) {
+            match followthrough::ui::run_native(dir, data_dir) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {
                     eprintln!("error: cannot open the window: {e}");

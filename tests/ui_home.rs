@@ -100,12 +100,12 @@ fn create_a_profile_and_find_it_again_after_a_restart() {
     harness.run();
     harness.get_by_label("Create profile").click();
     harness.run();
-    assert_eq!(harness.state().profiles().current().map(|p| p.name.as_str()), Some("Dana"));
+    assert_eq!(harness.state().current_employee().map(|p| p.name.as_str()), Some("Dana"));
     assert!(harness.state().status().contains("Practising as Dana"), "{}", harness.state().status());
     drop(harness);
     let mut again = folder.harness();
     again.run();
-    assert_eq!(again.state().profiles().current().map(|p| p.name.as_str()), Some("Dana"));
+    assert_eq!(again.state().current_employee().map(|p| p.name.as_str()), Some("Dana"));
     again.get_by_label("Create profile").click();
     again.run();
     assert!(again.state().status().contains("type a name"), "{}", again.state().status());

@@ -11,6 +11,7 @@ pub mod library;
 pub mod parse;
 pub mod pattern;
 pub mod progress;
+pub mod report;
 pub mod scenario;
 pub mod scoring;
 pub mod source_map;

@@ -17,6 +17,6 @@ pub fn data_dir() -> PathBuf {
 }
 
 /// Where the window's preferences (font scale, theme, sound) are kept, apart from progress data.
-pub fn ui_settings_dir() -> PathBuf {
-    data_dir().join("ui")
+pub fn ui_settings_dir(data_dir: &std::path::Path) -> PathBuf {
+    data_dir.join("ui")
 }

@@ -4,12 +4,15 @@ use std::path::PathBuf;
 
 use crate::core::drill::{Drill, DrillEvent, Mode, Phase};
 use crate::core::library::Library;
+use crate::core::progress::Attempt;
+use crate::core::report::ProgressReport;
+use crate::core::staging::{LearnerState, Plan, StagingSettings, day_number};
 use crate::io::audio::{Audio, AudioWarning, Cue};
-use crate::io::profiles::Profiles;
 use crate::io::scenario_files::{load_library, resolve_voice};
+use crate::io::store::{AttemptFilter, Employee, Store};
 
 use super::settings::{STORAGE_KEY, Settings};
-use super::{briefing, drill, home, problems, score_card, summary};
+use super::{briefing, drill, home, problems, progress, score_card, summary};
 
 /// Which screen is showing.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,6 +25,8 @@ pub enum Screen {
     Problems,
     /// A drill: answering, score card or summary, as its phase says.
     Drill,
+    /// The current employee's progress.
+    Progress,
 }
 
 /// What a click asks the app to do; applied after drawing.
@@ -56,8 +61,10 @@ pub enum Command {
     ReplayVoice,
     /// New preferences.
     ChangeSettings(Settings),
-    /// Practise as the profile at this index.
-    PickProfile(usize),
+    /// Practise as the employee with this id.
+    PickProfile(String),
+    /// Show the current employee's progress.
+    ShowProgress,
     /// Create a profile with the name typed in the new-profile box.
     CreateProfile,
 }
@@ -82,7 +89,21 @@ pub struct FollowThroughApp {
     /// Preferences changed since they were last applied to the context.
     settings_changed: bool,
     data_dir: PathBuf,
-    profiles: Profiles,
+    /// The progress store (None when it could not be opened: see `store_error`).
+    store: Option<Store>,
+    /// Why progress is not being kept, shown on every screen until fixed.
+    store_error: Option<String>,
+    employees: Vec<Employee>,
+    current_employee: Option<String>,
+    /// The current employee's attempts, oldest first.
+    attempts: Vec<Attempt>,
+    /// Today's plan for the current employee.
+    today: Option<Plan>,
+    /// The progress report for the current employee.
+    report: Option<ProgressReport>,
+    /// When the drill in progress started (wall clock), and whether it has been saved.
+    drill_started_at: jiff::Timestamp,
+    drill_saved: bool,
     new_profile: String,
     /// The time on the egui clock (ms) at the last frame.
     now_ms: u64,
@@ -107,34 +128,76 @@ impl FollowThroughApp {
             settings: Settings::default(),
             settings_changed: false,
             data_dir: crate::io::dirs::data_dir(),
-            profiles: Profiles::default(),
+            store: None,
+            store_error: None,
+            employees: Vec::new(),
+            current_employee: None,
+            attempts: Vec::new(),
+            today: None,
+            report: None,
+            drill_started_at: jiff::Timestamp::UNIX_EPOCH,
+            drill_saved: true,
             new_profile: String::new(),
             now_ms: 0,
         };
+        match Store::open_in_memory() {
+            Ok(store) => app.store = Some(store),
+            Err(e) => app.store_error = Some(e.to_string()),
+        }
         app.update_status();
+        app.refresh_progress();
         app
     }
 
-    /// An app on the scenario folder `dir`; a missing folder shows as an empty library with a message.
-    pub fn open(dir: PathBuf) -> Self {
+    /// An app on the scenario folder `dir` with progress in `data_dir`; a missing folder shows as
+    /// an empty library with a message.
+    pub fn open(dir: PathBuf, data_dir: PathBuf) -> Self {
         let library = load_or_explain(&dir);
-        let data_dir = crate::io::dirs::data_dir();
         Self::with_library(library, Some(dir)).with_data_dir(data_dir)
     }
 
-    /// Keep data (profiles) in `dir`, and read what is there.
+    /// Keep progress in the store in `dir`, and read what is there. A damaged or newer database is
+    /// left untouched and the reason shown; nothing is recorded until it is dealt with.
     pub fn with_data_dir(mut self, dir: PathBuf) -> Self {
-        match Profiles::load(&dir) {
-            Ok(profiles) => self.profiles = profiles,
-            Err(e) => self.status = e.to_string(),
+        match Store::open(&dir, jiff::Zoned::now().date()) {
+            Ok(store) => {
+                self.store = Some(store);
+                self.store_error = None;
+            }
+            Err(e) => {
+                log::error!("{e}");
+                self.store = None;
+                self.store_error = Some(e.to_string());
+            }
         }
         self.data_dir = dir;
+        self.refresh_progress();
         self
     }
 
-    /// The employee profiles.
-    pub fn profiles(&self) -> &Profiles {
-        &self.profiles
+    /// Every employee, in the order created.
+    pub fn employees(&self) -> &[Employee] {
+        &self.employees
+    }
+
+    /// The employee practising now.
+    pub fn current_employee(&self) -> Option<&Employee> {
+        self.employees.iter().find(|e| Some(&e.id) == self.current_employee.as_ref())
+    }
+
+    /// Today's plan for the employee practising now.
+    pub fn today(&self) -> Option<&Plan> {
+        self.today.as_ref()
+    }
+
+    /// Why progress cannot be kept, if it cannot.
+    pub fn store_error(&self) -> Option<&str> {
+        self.store_error.as_deref()
+    }
+
+    /// The progress store (tests read what was recorded).
+    pub fn store(&self) -> Option<&Store> {
+        self.store.as_ref()
     }
 
     /// Use this sound output; `warning` (no device) is shown once in the status line.
@@ -207,11 +270,25 @@ impl FollowThroughApp {
             }
         });
         egui::CentralPanel::default().show(ui, |ui| {
+            if let Some(e) = &self.store_error {
+                ui.colored_label(ui.visuals().error_fg_color, format!("Progress is not being saved: {e}"));
+                ui.separator();
+            }
             let command = match &self.screen {
                 Screen::Home => {
-                    let who = home::profile_bar_ui(ui, &self.profiles, &mut self.new_profile);
-                    home::home_ui(ui, &self.library, self.job_family.as_deref()).or(who)
+                    let who = home::profile_bar_ui(
+                        ui,
+                        &self.employees,
+                        self.current_employee.as_deref(),
+                        &mut self.new_profile,
+                    );
+                    let today = self.today.as_ref().and_then(|plan| home::today_ui(ui, plan, &self.library));
+                    home::home_ui(ui, &self.library, self.job_family.as_deref()).or(who).or(today)
                 }
+                Screen::Progress => match (self.current_employee(), &self.report) {
+                    (Some(e), Some(report)) => progress::progress_ui(ui, &e.name, report),
+                    _ => Some(Command::GoHome),
+                },
                 Screen::Problems => problems::problems_ui(ui, &self.library),
                 Screen::Briefing(id) => match self.library.scenario(id) {
                     Some(s) => briefing::briefing_ui(ui, s),
@@ -310,19 +387,12 @@ impl FollowThroughApp {
                 }
             }
             Command::ReplayVoice => self.play_voice(),
-            Command::PickProfile(i) => {
-                if i < self.profiles.profiles.len() {
-                    self.profiles.current = Some(i);
-                    self.save_profiles();
-                }
+            Command::PickProfile(id) => self.pick_employee(&id),
+            Command::CreateProfile => self.create_employee(),
+            Command::ShowProgress => {
+                self.refresh_progress();
+                self.screen = Screen::Progress;
             }
-            Command::CreateProfile => match self.profiles.add(&self.new_profile) {
-                Ok(()) => {
-                    self.new_profile.clear();
-                    self.save_profiles();
-                }
-                Err(e) => self.status = e.to_string(),
-            },
             Command::ChangeSettings(settings) => {
                 self.settings = settings;
                 self.audio.set_muted(settings.muted);
@@ -337,12 +407,14 @@ impl FollowThroughApp {
                         d.abandon();
                     }
                     self.draft.clear();
+                    self.save_drill();
                 }
             }
             Command::Reload => {
                 if let Some(dir) = &self.scenarios_dir {
                     self.library = load_or_explain(dir);
                     self.update_status();
+                    self.refresh_progress();
                 }
             }
         }
@@ -360,6 +432,8 @@ impl FollowThroughApp {
         self.confirm_abandon = false;
         if let Ok(events) = d.start(self.now_ms) {
             self.drill = Some(d);
+            self.drill_started_at = jiff::Timestamp::now();
+            self.drill_saved = false;
             self.react(&events);
         }
         self.screen = Screen::Drill;
@@ -382,14 +456,83 @@ impl FollowThroughApp {
         }
     }
 
-    fn save_profiles(&mut self) {
-        match self.profiles.save(&self.data_dir) {
+    /// Read the employees, the current one's attempts, and recompute today's plan and the report.
+    fn refresh_progress(&mut self) {
+        let Some(store) = &self.store else { return };
+        let read = || -> Result<_, crate::io::store::StoreError> {
+            let employees = store.employees()?;
+            let current = store.current_employee()?.filter(|id| employees.iter().any(|e| &e.id == id));
+            let filter = AttemptFilter { employee: current.clone(), ..AttemptFilter::default() };
+            let attempts = if current.is_some() { store.attempts(&filter)? } else { Vec::new() };
+            Ok((employees, current, attempts))
+        };
+        match read() {
+            Ok((employees, current, attempts)) => {
+                self.employees = employees;
+                self.current_employee = current;
+                self.attempts = attempts;
+            }
+            Err(e) => self.status = e.to_string(),
+        }
+        if self.current_employee.is_none() {
+            self.today = None;
+            self.report = None;
+            return;
+        }
+        let scenarios: Vec<&crate::core::scenario::Scenario> =
+            self.library.scenarios.iter().map(|l| &l.scenario).collect();
+        let learner = LearnerState::new(scenarios.iter().copied(), &self.attempts, &StagingSettings::default());
+        let day = day_number(jiff::Timestamp::now());
+        self.today = Some(learner.plan(day));
+        self.report = Some(ProgressReport::new(&scenarios, &self.attempts, &learner, day));
+    }
+
+    fn pick_employee(&mut self, id: &str) {
+        let Some(store) = &self.store else { return };
+        match store.set_current_employee(id) {
             Ok(()) => {
-                if let Some(p) = self.profiles.current() {
-                    self.status = format!("Practising as {}", p.name);
+                self.refresh_progress();
+                if let Some(e) = self.current_employee() {
+                    self.status = format!("Practising as {}", e.name);
                 }
             }
             Err(e) => self.status = e.to_string(),
+        }
+    }
+
+    fn create_employee(&mut self) {
+        let Some(store) = &self.store else {
+            self.status = "Profiles cannot be created while progress is not being saved".into();
+            return;
+        };
+        match store.add_employee(&self.new_profile, jiff::Timestamp::now()) {
+            Ok(employee) => {
+                self.new_profile.clear();
+                self.pick_employee(&employee.id);
+            }
+            Err(e) => self.status = e.to_string(),
+        }
+    }
+
+    /// Record the drill just finished or left (once; a drill with no answered turn is not kept).
+    fn save_drill(&mut self) {
+        if self.drill_saved {
+            return;
+        }
+        self.drill_saved = true;
+        let (Some(d), Some(store)) = (&self.drill, &self.store) else { return };
+        let Some(employee) = self.current_employee.clone() else {
+            self.status = "Not saved: pick or create a profile to keep your progress".into();
+            return;
+        };
+        let id = uuid::Uuid::new_v4().to_string();
+        let Some(attempt) = Attempt::from_drill(d, id, employee, self.drill_started_at) else { return };
+        match store.record_attempt(&attempt) {
+            Ok(()) => self.refresh_progress(),
+            Err(e) => {
+                log::error!("{e}");
+                self.status = format!("Your attempt could not be saved: {e}");
+            }
         }
     }
 
@@ -430,7 +573,10 @@ impl FollowThroughApp {
                     self.audio.play_cue(if *passed { Cue::Passed } else { Cue::Failed });
                     self.status = format!("Scored {score}/100 · {}", if *passed { "passed" } else { "not yet" })
                 }
-                DrillEvent::Finished => self.status = "Drill finished".into(),
+                DrillEvent::Finished => {
+                    self.status = "Drill finished".into();
+                    self.save_drill();
+                }
                 DrillEvent::TurnStarted { turn } => {
                     self.status = format!("Turn {}", turn + 1);
                     self.focus_answer = true;

@@ -2,8 +2,9 @@
 
 use crate::core::catalogue::{CatalogueEntry, catalogue, job_families};
 use crate::core::library::Library;
+use crate::core::staging::Plan;
 use crate::core::vocab::display_name;
-use crate::io::profiles::Profiles;
+use crate::io::store::Employee;
 
 use super::app::Command;
 use super::widgets::priority_badge_ui;
@@ -11,23 +12,31 @@ use super::widgets::priority_badge_ui;
 /// Label of the new-profile name box.
 pub const NEW_PROFILE_LABEL: &str = "New profile name";
 
-/// Who is practising: pick a profile or create one.
-pub fn profile_bar_ui(ui: &mut egui::Ui, profiles: &Profiles, new_name: &mut String) -> Option<Command> {
+/// Who is practising: pick a profile or create one; their progress is a click away.
+pub fn profile_bar_ui(
+    ui: &mut egui::Ui,
+    employees: &[Employee],
+    current: Option<&str>,
+    new_name: &mut String,
+) -> Option<Command> {
     let mut command = None;
     ui.horizontal(|ui| {
         let label = ui.label("Practising as:");
-        let current = profiles.current().map_or("nobody yet".to_string(), |p| p.name.clone());
+        let name = employees.iter().find(|e| Some(e.id.as_str()) == current).map(|e| e.name.clone());
         egui::ComboBox::from_id_salt("profile_picker")
-            .selected_text(current)
+            .selected_text(name.clone().unwrap_or_else(|| "nobody yet".into()))
             .show_ui(ui, |ui| {
-                for (i, p) in profiles.profiles.iter().enumerate() {
-                    if ui.selectable_label(profiles.current == Some(i), &p.name).clicked() {
-                        command = Some(Command::PickProfile(i));
+                for e in employees {
+                    if ui.selectable_label(current == Some(e.id.as_str()), &e.name).clicked() {
+                        command = Some(Command::PickProfile(e.id.clone()));
                     }
                 }
             })
             .response
             .labelled_by(label.id);
+        if name.is_some() && ui.button("My progress").clicked() {
+            command = Some(Command::ShowProgress);
+        }
         ui.add_space(12.0);
         let name_label = ui.label(NEW_PROFILE_LABEL);
         let field = ui.add(egui::TextEdit::singleline(new_name).desired_width(160.0)).labelled_by(name_label.id);
@@ -36,6 +45,52 @@ pub fn profile_bar_ui(ui: &mut egui::Ui, profiles: &Profiles, new_name: &mut Str
             command = Some(Command::CreateProfile);
         }
     });
+    ui.separator();
+    command
+}
+
+/// Heading of the day's plan on the home screen.
+pub const TODAY_HEADING: &str = "Today";
+
+/// The scheduler's plan for today, each drill with its reason and a button to start it.
+pub fn today_ui(ui: &mut egui::Ui, plan: &Plan, library: &Library) -> Option<Command> {
+    let mut command = None;
+    ui.horizontal(|ui| {
+        ui.heading(TODAY_HEADING);
+        ui.label(
+            egui::RichText::new(format!(
+                "{} drill{} · about {:.0} of {:.0} minutes · stage {} of {}",
+                plan.today.len(),
+                if plan.today.len() == 1 { "" } else { "s" },
+                plan.minutes,
+                plan.budget_minutes,
+                plan.stage_reached,
+                plan.stages
+            ))
+            .weak(),
+        );
+    });
+    if plan.today.is_empty() {
+        ui.label("Nothing planned: the library is empty or every scenario waits for a prerequisite.");
+    }
+    for item in &plan.today {
+        let title = library.scenario(&item.id).map_or(item.id.as_str(), |s| s.title.as_str());
+        ui.horizontal(|ui| {
+            if ui.button(format!("Start: {title}")).clicked() {
+                command = Some(Command::OpenBriefing(item.id.clone()));
+            }
+            ui.label(format!("{:.0} min · {}", item.minutes, item.reason));
+        });
+    }
+    if !plan.waiting.is_empty() {
+        ui.label(
+            egui::RichText::new(format!(
+                "{} more waiting for time; the lowest priorities wait first.",
+                plan.waiting.len()
+            ))
+            .weak(),
+        );
+    }
     ui.separator();
     command
 }

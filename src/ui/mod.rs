@@ -5,6 +5,7 @@ pub mod briefing;
 pub mod drill;
 pub mod home;
 pub mod problems;
+pub mod progress;
 pub mod score_card;
 pub mod settings;
 pub mod summary;
@@ -15,14 +16,15 @@ use std::path::PathBuf;
 /// The window title (tests and the smoke test find the window by it).
 pub const WINDOW_TITLE: &str = "FollowThrough";
 
-/// Open the desktop window on the scenarios in `scenarios_dir`; returns when the window closes.
-pub fn run_native(scenarios_dir: PathBuf) -> eframe::Result {
+/// Open the desktop window on the scenarios in `scenarios_dir`, keeping progress in `data_dir`;
+/// returns when the window closes.
+pub fn run_native(scenarios_dir: PathBuf, data_dir: PathBuf) -> eframe::Result {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title(WINDOW_TITLE)
             .with_inner_size([1100.0, 720.0])
             .with_min_inner_size([640.0, 420.0]),
-        persistence_path: Some(crate::io::dirs::ui_settings_dir()),
+        persistence_path: Some(crate::io::dirs::ui_settings_dir(&data_dir)),
         ..Default::default()
     };
     eframe::run_native(
@@ -33,7 +35,8 @@ pub fn run_native(scenarios_dir: PathBuf) -> eframe::Result {
                 cc.storage.and_then(|s| eframe::get_value(s, settings::STORAGE_KEY)).unwrap_or_default();
             let sounds = crate::io::scenario_files::assets_dir_for(&scenarios_dir.join("x")).map(|a| a.join("sounds"));
             let (audio, warning) = crate::io::audio::Audio::open(sounds);
-            let app = app::FollowThroughApp::open(scenarios_dir).with_audio(audio, warning).with_settings(settings);
+            let app =
+                app::FollowThroughApp::open(scenarios_dir, data_dir).with_audio(audio, warning).with_settings(settings);
             settings.apply(&cc.egui_ctx);
             Ok(Box::new(app))
         }),

@@ -31,7 +31,7 @@ impl TestFolder {
 
     /// The app on this folder, in a kittest harness.
     pub fn harness(&self) -> Harness<'static, FollowThroughApp> {
-        let app = FollowThroughApp::open(self.dir.path().to_path_buf()).with_data_dir(self.dir.path().join("data"));
+        let app = FollowThroughApp::open(self.dir.path().to_path_buf(), self.dir.path().join("data"));
         Harness::builder()
             .with_size(egui::vec2(1000.0, 700.0))
             .build_ui_state(|ui, app: &mut FollowThroughApp| app.ui_root(ui), app)

@@ -1,0 +1,152 @@
+//! Progress: one employee's scores over time per behaviour, baseline vs latest vs best per
+//! scenario, the stage reached and what is due. Everything shown comes from the core's report.
+
+use egui_plot::{Legend, Line, Plot, PlotPoints, Points};
+
+use crate::core::report::{ProgressReport, ScenarioProgress, Scores};
+use crate::core::staging::rollout::Status;
+use crate::core::vocab::display_name;
+
+use super::app::Command;
+
+/// Heading of the progress screen.
+pub const PROGRESS_HEADING: &str = "Progress";
+
+/// Draw the report for `name`.
+pub fn progress_ui(ui: &mut egui::Ui, name: &str, report: &ProgressReport) -> Option<Command> {
+    let mut command = None;
+    ui.horizontal(|ui| {
+        if ui.button("Back to the library").clicked() {
+            command = Some(Command::GoHome);
+        }
+        ui.heading(format!("{PROGRESS_HEADING}: {name}"));
+    });
+    ui.label(format!(
+        "Stage {} of {} reached · {} attempt{} finished",
+        report.stage_reached,
+        report.stages,
+        report.scenarios.iter().map(|s| s.scores.attempts).sum::<usize>(),
+        if report.scenarios.iter().map(|s| s.scores.attempts).sum::<usize>() == 1 { "" } else { "s" }
+    ));
+    ui.separator();
+    egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+        due_ui(ui, report, &mut command);
+        ui.add_space(8.0);
+        ui.heading("Score over time, per behaviour");
+        if report.behaviours.is_empty() {
+            ui.label("No finished drills yet: the chart fills in as you practise.");
+        } else {
+            chart_ui(ui, report);
+            behaviour_table_ui(ui, report);
+        }
+        ui.add_space(8.0);
+        ui.heading("Per scenario");
+        scenario_table_ui(ui, report, &mut command);
+    });
+    command
+}
+
+fn due_ui(ui: &mut egui::Ui, report: &ProgressReport, command: &mut Option<Command>) {
+    let due: Vec<&ScenarioProgress> = report
+        .scenarios
+        .iter()
+        .filter(|s| s.status == Status::Mastered && s.due_in_days.is_some_and(|d| d <= 0.0))
+        .collect();
+    ui.heading("Due for refresh");
+    if due.is_empty() {
+        ui.label("Nothing mastered is fading yet.");
+    }
+    for s in due {
+        ui.horizontal(|ui| {
+            if ui.link(&s.title).clicked() {
+                *command = Some(Command::OpenBriefing(s.id.clone()));
+            }
+            ui.label(format!("recall about {:.0}%", s.recall * 100.0));
+        });
+    }
+}
+
+fn chart_ui(ui: &mut egui::Ui, report: &ProgressReport) {
+    let first = report.behaviours.iter().flat_map(|b| b.points.first()).map(|p| p.0).fold(f64::INFINITY, f64::min);
+    let first_day = first.floor();
+    Plot::new("scores_over_time")
+        .height(220.0)
+        .legend(Legend::default())
+        .include_y(0.0)
+        .include_y(100.0)
+        .allow_scroll(false)
+        .x_axis_label("days since the first drill")
+        .y_axis_label("score")
+        .show(ui, |plot| {
+            for b in &report.behaviours {
+                let points: Vec<[f64; 2]> = b.points.iter().map(|&(day, score)| [day - first_day, score]).collect();
+                let name = display_name(&b.behaviour);
+                plot.line(Line::new(name.clone(), PlotPoints::from(points.clone())));
+                plot.points(Points::new(name, PlotPoints::from(points)).radius(3.0));
+            }
+        });
+}
+
+fn score_text(score: Option<f64>) -> String {
+    score.map_or("-".into(), |s| format!("{s:.0}"))
+}
+
+fn scores_cells(ui: &mut egui::Ui, scores: &Scores) {
+    ui.label(score_text(scores.baseline));
+    ui.label(score_text(scores.latest));
+    ui.label(score_text(scores.best));
+}
+
+fn behaviour_table_ui(ui: &mut egui::Ui, report: &ProgressReport) {
+    egui::Grid::new("behaviour_scores").striped(true).num_columns(5).show(ui, |ui| {
+        for h in ["Behaviour", "Baseline", "Latest", "Best", "Drills"] {
+            ui.strong(h);
+        }
+        ui.end_row();
+        for b in &report.behaviours {
+            ui.label(display_name(&b.behaviour));
+            scores_cells(ui, &b.scores);
+            ui.label(b.scores.attempts.to_string());
+            ui.end_row();
+        }
+    });
+}
+
+fn status_text(s: &ScenarioProgress) -> String {
+    match s.status {
+        Status::Locked => format!("stage {}: later", s.stage),
+        Status::Blocked => "waiting for a prerequisite".into(),
+        Status::New => "new: ready to start".into(),
+        Status::Learning => "learning".into(),
+        Status::Mastered => "mastered".into(),
+    }
+}
+
+fn due_text(s: &ScenarioProgress) -> String {
+    match s.due_in_days {
+        None => "-".into(),
+        Some(d) if d <= 0.0 => "due now".into(),
+        Some(d) if d < 1.5 => "tomorrow".into(),
+        Some(d) => format!("in {d:.0} days"),
+    }
+}
+
+fn scenario_table_ui(ui: &mut egui::Ui, report: &ProgressReport, command: &mut Option<Command>) {
+    egui::Grid::new("scenario_scores").striped(true).num_columns(8).show(ui, |ui| {
+        for h in ["Scenario", "Priority", "Status", "Baseline", "Latest", "Best", "Recall", "Refresh"] {
+            ui.strong(h);
+        }
+        ui.end_row();
+        for s in &report.scenarios {
+            if ui.link(&s.title).clicked() {
+                *command = Some(Command::OpenBriefing(s.id.clone()));
+            }
+            ui.label(s.priority.to_string());
+            ui.label(status_text(s));
+            scores_cells(ui, &s.scores);
+            ui.label(if s.scores.attempts == 0 { "-".into() } else { format!("{:.0}%", s.recall * 100.0) });
+            ui.label(due_text(s));
+            ui.end_row();
+        }
+    });
+}
