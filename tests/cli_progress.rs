@@ -83,6 +83,11 @@ fn ts(text: &str) -> jiff::Timestamp {
 
 /// The bundled library as `list` reports it: (id, priority), highest priority first.
 fn bundled_scenarios() -> Vec<(String, u64)> {
+    static LIST: std::sync::OnceLock<Vec<(String, u64)>> = std::sync::OnceLock::new();
+    LIST.get_or_init(read_bundled_scenarios).clone()
+}
+
+fn read_bundled_scenarios() -> Vec<(String, u64)> {
     let out = followthrough(&["list", "--format", "json", "--scenarios", "scenarios"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let rows: Vec<Value> = serde_json::from_str(&stdout(&out)).expect("list JSON");
@@ -212,23 +217,37 @@ fn plan_for_a_new_employee_starts_the_first_stage_highest_priority_first() {
     );
 }
 
+/// Nothing waits that would still have fitted in the day's budget.
+fn assert_waiting_items_do_not_fit(plan: &Value) {
+    let (budget, minutes) =
+        (plan["budget_minutes"].as_f64().expect("budget"), plan["minutes"].as_f64().expect("minutes"));
+    for w in items(plan, "waiting") {
+        assert!(minutes + w["minutes"].as_f64().expect("minutes") > budget, "{w} would fit: {plan}");
+    }
+}
+
 #[test]
 fn a_shorter_budget_pushes_drills_to_waiting() {
     let data = Data::new();
     let sam = data.add_employee("Sam Lee");
-    let full = plan_json(&data, &sam.id, &[]);
+    let long = plan_json(&data, &sam.id, &["--minutes", "30"]);
     let short = plan_json(&data, &sam.id, &["--minutes", "5"]);
 
+    assert_eq!(long["budget_minutes"].as_f64(), Some(30.0));
     assert_eq!(short["budget_minutes"].as_f64(), Some(5.0));
-    let (full_today, short_today) = (items(&full, "today"), items(&short, "today"));
-    let (full_waiting, short_waiting) = (items(&full, "waiting"), items(&short, "waiting"));
-    assert!(short_today.len() < full_today.len(), "fewer drills today: {short}");
-    assert!(short_waiting.len() > full_waiting.len(), "more drills wait: {short}");
-    assert_eq!(short_today.len() + short_waiting.len(), full_today.len() + full_waiting.len(), "nothing is dropped");
-    assert!(short["minutes"].as_f64().expect("minutes") < full["minutes"].as_f64().expect("minutes"));
-    // The top drill still comes first; what no longer fits waits.
-    assert_eq!(short_today[0]["scenario"], full_today[0]["scenario"]);
-    let moved = &full_today[full_today.len() - 1]["scenario"];
+    let (long_today, short_today) = (items(&long, "today"), items(&short, "today"));
+    let (long_waiting, short_waiting) = (items(&long, "waiting"), items(&short, "waiting"));
+    assert!(long_today.len() >= 3, "half an hour holds several drills: {long}");
+    assert!(short_today.len() < long_today.len(), "fewer drills today: {short}");
+    assert!(short_waiting.len() > long_waiting.len(), "more drills wait: {short}");
+    assert_eq!(short_today.len() + short_waiting.len(), long_today.len() + long_waiting.len(), "nothing is dropped");
+    assert!(short["minutes"].as_f64().expect("minutes") < long["minutes"].as_f64().expect("minutes"));
+    assert!(long["minutes"].as_f64().expect("minutes") <= 30.0, "{long}");
+    assert_waiting_items_do_not_fit(&long);
+    assert_waiting_items_do_not_fit(&short);
+    // The top drill still comes first (a day always has one drill); what no longer fits waits.
+    assert_eq!(short_today[0]["scenario"], long_today[0]["scenario"]);
+    let moved = &long_today[long_today.len() - 1]["scenario"];
     assert!(short_waiting.iter().any(|w| &w["scenario"] == moved), "{moved} waits: {short}");
 
     let out = data.run(&[
@@ -244,8 +263,10 @@ fn a_shorter_budget_pushes_drills_to_waiting() {
     ]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let text = stdout(&out);
+    assert!(text.contains(&format!("{} drill(s)", short_today.len())), "{text}");
     assert!(text.contains("of 5 minutes"), "{text}");
-    assert!(text.contains("Waiting for more time"), "{text}");
+    let waiting = text.split("Waiting for more time").nth(1).unwrap_or_else(|| panic!("a waiting list: {text}"));
+    assert_eq!(waiting.lines().filter(|l| l.contains(" min  priority ")).count(), short_waiting.len(), "{text}");
 }
 
 #[test]
@@ -498,7 +519,7 @@ fn simulate_json_ranks_five_policies_under_two_learner_models() {
     for row in &results {
         let mut keys: Vec<&str> = row.as_object().expect("object").keys().map(String::as_str).collect();
         keys.sort();
-        assert_eq!(keys, ["ci95", "learner", "pwr", "policy", "shipped"]);
+        assert_eq!(keys, ["ci95", "learner", "policy", "pwr", "shipped"]);
         let pwr = row["pwr"].as_f64().expect("pwr");
         assert!((0.0..=1.0).contains(&pwr), "{row}");
         assert!(row["ci95"].as_f64().expect("ci95") >= 0.0, "{row}");

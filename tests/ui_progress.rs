@@ -1,0 +1,181 @@
+//! Progress in the window: a drill is recorded for the employee practising, Home shows today's
+//! plan from the scheduler, the Progress screen shows baseline vs latest vs best, and a damaged
+//! database is reported and left alone.
+
+mod common;
+
+use common::TestFolder;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use followthrough::core::progress::{Attempt, AttemptMode, Scorer, TurnAttempt};
+use followthrough::io::store::{AttemptFilter, Store};
+use followthrough::ui::app::{FollowThroughApp, Screen};
+use followthrough::ui::home::NEW_PROFILE_LABEL;
+
+const STRONG: &str = "I'm sorry, that's my fault. I'll call you at 4pm.";
+
+fn create_profile(harness: &mut Harness<'static, FollowThroughApp>, name: &str) {
+    harness.run();
+    harness.get_by_label(NEW_PROFILE_LABEL).click();
+    harness.run();
+    harness.get_by_label(NEW_PROFILE_LABEL).type_text(name);
+    harness.run();
+    harness.get_by_label("Create profile").click();
+    harness.run();
+}
+
+fn answer(harness: &mut Harness<'static, FollowThroughApp>, text: &str) {
+    harness.get_by_label("Your answer").type_text(text);
+    harness.run();
+    harness.get_by_label("Send answer (Ctrl+Enter)").click();
+    harness.run();
+}
+
+fn recorded(harness: &Harness<'static, FollowThroughApp>) -> Vec<Attempt> {
+    harness.state().store().expect("store open").attempts(&AttemptFilter::default()).expect("read attempts")
+}
+
+#[test]
+fn a_finished_drill_is_recorded_and_moves_on_todays_plan_and_progress() {
+    let folder = TestFolder::with_minimal_scenario();
+    let mut harness = folder.harness();
+    create_profile(&mut harness, "Dana");
+    assert!(harness.state().today().is_some(), "status: {}", harness.state().status());
+    harness.get_by_label("Today");
+    harness.get_by_label_contains("new at stage 1");
+    harness.get_by_label("Start: Minimal call-back").click();
+    harness.run();
+    harness.get_by_label("Start timed assessment").click();
+    harness.run();
+    answer(&mut harness, STRONG);
+    harness.get_by_label("Next turn (Enter)").click();
+    harness.run();
+    answer(&mut harness, "Four o'clock today, I'll call you at 4pm.");
+    harness.get_by_label("See the summary (Enter)").click();
+    harness.run();
+
+    let attempts = recorded(&harness);
+    assert_eq!(attempts.len(), 1);
+    let a = &attempts[0];
+    assert_eq!((a.scenario_id.as_str(), a.mode, a.completed), ("minimal", AttemptMode::Assessment, true));
+    assert_eq!(a.employee_id, harness.state().current_employee().expect("current").id);
+    assert_eq!(a.turns.len(), 2);
+    assert_eq!(a.turns[0].response, STRONG);
+    assert!(a.turns[0].criteria.iter().any(|c| c.id == "owns-it" && c.met));
+
+    harness.get_by_label("Back to library").click();
+    harness.run();
+    assert!(harness.query_by_label_contains("new at stage 1").is_none(), "no longer new once drilled");
+    harness.get_by_label_contains("keep fresh");
+
+    harness.get_by_label("My progress").click();
+    harness.run();
+    assert_eq!(harness.state().screen(), &Screen::Progress);
+    harness.get_by_label("Progress: Dana");
+    harness.get_by_label("Stage 1 of 1 reached · 1 attempt finished");
+    harness.get_by_label("Score over time, per behaviour");
+    harness.get_by_label("mastered");
+    assert!(harness.query_all_by_label("100").count() >= 3, "baseline, latest and best are all 100");
+}
+
+#[test]
+fn leaving_part_way_keeps_the_answered_turn_and_nothing_is_kept_twice() {
+    let folder = TestFolder::with_minimal_scenario();
+    let mut harness = folder.harness();
+    create_profile(&mut harness, "Eli");
+    harness.get_by_label("Minimal call-back").click();
+    harness.run();
+    harness.get_by_label("Start practice").click();
+    harness.run();
+    answer(&mut harness, "Corporate messed up, not me.");
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    harness.get_by_label("Leave").click();
+    harness.run();
+    harness.run();
+    let attempts = recorded(&harness);
+    assert_eq!(attempts.len(), 1);
+    assert!(!attempts[0].completed);
+    assert_eq!(attempts[0].turns.len(), 1);
+    assert_eq!(attempts[0].mode, AttemptMode::Practice);
+}
+
+fn seeded(score: u32, day: i64, mode: AttemptMode, id: &str) -> Attempt {
+    Attempt {
+        id: id.into(),
+        employee_id: "fay".into(),
+        scenario_id: "minimal".into(),
+        scenario_revision: 1,
+        mode,
+        scorer: Scorer::Engine,
+        started_at: jiff::Timestamp::now() - jiff::SignedDuration::from_hours(24 * (40 - day)),
+        completed: true,
+        turns: vec![TurnAttempt {
+            turn_id: "opening".into(),
+            customer_line: "You said you'd call by two.".into(),
+            response: "Sorry.".into(),
+            score,
+            pass_mark: 70,
+            passed: score >= 70,
+            time_used_ms: 20_000,
+            over_time: false,
+            criteria: vec![],
+        }],
+    }
+}
+
+#[test]
+fn progress_shows_baseline_latest_and_best_from_the_history() {
+    let folder = TestFolder::with_minimal_scenario();
+    let data = folder.dir.path().join("data");
+    {
+        let store = Store::open(&data, jiff::Zoned::now().date()).expect("open");
+        store.add_employee("Fay", jiff::Timestamp::now()).expect("add");
+        store.set_current_employee("fay").expect("current");
+        for a in [
+            seeded(41, 1, AttemptMode::Practice, "a1"),
+            seeded(47, 2, AttemptMode::Assessment, "a2"),
+            seeded(93, 5, AttemptMode::Practice, "a3"),
+            seeded(86, 9, AttemptMode::Assessment, "a4"),
+        ] {
+            store.record_attempt(&a).expect("record");
+        }
+    }
+    let mut harness = folder.harness();
+    harness.run();
+    harness.get_by_label("My progress").click();
+    harness.run();
+    harness.get_by_label("Progress: Fay");
+    for header in ["Baseline", "Latest", "Best"] {
+        assert_eq!(harness.query_all_by_label(header).count(), 2, "{header} in both tables");
+    }
+    // Per behaviour and per scenario: baseline 47 (first assessment), latest 86, best 93.
+    for value in ["47", "86", "93"] {
+        assert_eq!(harness.query_all_by_label(value).count(), 2, "{value}");
+    }
+    assert!(harness.query_all_by_label("Follow-up").count() >= 1);
+    harness.get_by_label("Due for refresh");
+    // Last drilled 31 days ago: listed as due, and in the per-scenario table.
+    assert_eq!(harness.query_all_by_label("Minimal call-back").count(), 2);
+    harness.get_by_label("due now");
+    harness.get_by_label("Back to the library").click();
+    harness.run();
+    assert_eq!(harness.state().screen(), &Screen::Home);
+}
+
+#[test]
+fn a_damaged_database_is_reported_on_screen_and_left_as_it_was() {
+    let folder = TestFolder::with_minimal_scenario();
+    let data = folder.dir.path().join("data");
+    std::fs::create_dir_all(&data).expect("mkdir");
+    let garbage = b"this is not a database, but it is somebody's data".repeat(100);
+    std::fs::write(data.join("progress.db"), &garbage).expect("write");
+    let mut harness = folder.harness();
+    harness.run();
+    harness.get_by_label_contains("Progress is not being saved");
+    harness.get_by_label_contains("damaged");
+    assert!(harness.state().store_error().is_some());
+    assert_eq!(std::fs::read(data.join("progress.db")).expect("still there"), garbage);
+}
