@@ -299,6 +299,34 @@ fn a_failed_attempt_yesterday_comes_back_as_failed_last_time() {
 }
 
 #[test]
+fn a_plan_for_an_earlier_day_ignores_attempts_made_after_it() {
+    let data = Data::new();
+    let sam = data.add_employee("Sam Lee");
+    let args = ["plan", "--employee", &sam.id, "--date", "2026-11-01", "--scenarios", "scenarios", "--json"];
+    let before = stdout(&data.run(&args));
+    let top = items(&serde_json::from_str(&before).expect("plan JSON"), "today")[0]["scenario"]
+        .as_str()
+        .expect("id")
+        .to_string();
+    data.record(&[attempt("a-later", &sam.id, &top, "2026-11-22T10:00:00Z", false, &["Not my problem."])]);
+    assert_eq!(stdout(&data.run(&args)), before, "an attempt on the 22nd does not change the plan for the 1st");
+    let after = plan_json(&data, &sam.id, &[]);
+    assert!(items(&after, "today").iter().any(|i| i["reason"] == "failed last time"), "{after}");
+}
+
+#[test]
+fn a_budget_that_is_not_a_positive_number_of_minutes_is_refused() {
+    let data = Data::new();
+    let sam = data.add_employee("Sam Lee");
+    for bad in ["-5", "0", "nan", "inf", "5000"] {
+        let minutes = format!("--minutes={bad}");
+        let out = data.run(&["plan", "--employee", &sam.id, &minutes, "--scenarios", "scenarios"]);
+        assert_eq!(out.status.code(), Some(2), "{bad}: {}", stdout(&out));
+        assert!(stderr(&out).contains("--minutes"), "{}", stderr(&out));
+    }
+}
+
+#[test]
 fn plan_usage_errors_exit_two_and_say_why() {
     let data = Data::new();
     let sam = data.add_employee("Sam Lee");

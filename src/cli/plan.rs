@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use clap::Args;
 use serde_json::json;
 
-use super::{EXIT_OK, EXIT_USAGE, open_store, parse_date};
+use super::{EXIT_INVALID, EXIT_OK, EXIT_USAGE, open_store, parse_date};
 use crate::core::staging::{LearnerState, Plan, PlanItem, StagingSettings, day_number};
 use crate::io::scenario_files::{default_scenarios_dir, load_library};
 use crate::io::store::AttemptFilter;
@@ -30,8 +30,22 @@ pub struct PlanArgs {
 
 /// Print the plan.
 pub fn run(args: &PlanArgs, scenarios: Option<PathBuf>, data_dir: &Path) -> u8 {
-    let date = match args.date.as_deref().map(parse_date).transpose() {
-        Ok(d) => d.unwrap_or_else(|| jiff::Zoned::now().date()),
+    if let Some(m) = args.minutes
+        && !(m.is_finite() && m > 0.0 && m <= 24.0 * 60.0)
+    {
+        eprintln!("error: --minutes must be a number of minutes above 0 and at most 1440, not {m}");
+        return EXIT_USAGE;
+    }
+    // A given date is planned as at its start, from the attempts made before it; today, as of now.
+    let (date, at) = match args.date.as_deref().map(parse_date).transpose() {
+        Ok(Some(d)) => match d.to_zoned(jiff::tz::TimeZone::system()) {
+            Ok(start) => (d, start.timestamp()),
+            Err(e) => {
+                eprintln!("error: {e}");
+                return EXIT_USAGE;
+            }
+        },
+        Ok(None) => (jiff::Zoned::now().date(), jiff::Timestamp::now()),
         Err(message) => {
             eprintln!("error: {message}");
             return EXIT_USAGE;
@@ -53,19 +67,17 @@ pub fn run(args: &PlanArgs, scenarios: Option<PathBuf>, data_dir: &Path) -> u8 {
         Err(code) => return code,
     };
     let filter = AttemptFilter { employee: Some(employee.id.clone()), ..AttemptFilter::default() };
-    let attempts = match store.attempts(&filter) {
-        Ok(a) => a,
+    let attempts: Vec<_> = match store.attempts(&filter) {
+        Ok(a) => a.into_iter().filter(|a| a.started_at < at).collect(),
         Err(e) => {
             eprintln!("error: {e}");
-            return EXIT_USAGE;
+            return EXIT_INVALID;
         }
     };
     let defaults = StagingSettings::default();
     let settings = StagingSettings { daily_minutes: args.minutes.unwrap_or(defaults.daily_minutes), ..defaults };
     let learner = LearnerState::new(library.scenarios.iter().map(|l| &l.scenario), &attempts, &settings);
-    let noon = date.at(12, 0, 0, 0).to_zoned(jiff::tz::TimeZone::system()).map(|z| z.timestamp());
-    let day = noon.map_or(0.0, day_number);
-    let plan = learner.plan(day);
+    let plan = learner.plan(day_number(at));
     let title = |item: &PlanItem| {
         library
             .scenarios

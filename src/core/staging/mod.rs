@@ -33,6 +33,9 @@ pub struct StagingSettings {
     pub daily_minutes: f64,
     /// Days ahead over which a drill's benefit is weighed.
     pub horizon_days: f64,
+    /// How many of the highest-priority scenarios are never left waiting for lack of time when
+    /// due (the plan goes over budget for them rather than drop them).
+    pub protected_top: usize,
     /// Chance that the very first drill of a scenario is passed (before anything is known).
     pub first_pass_guess: f64,
 }
@@ -48,6 +51,7 @@ impl Default for StagingSettings {
             desired_retention: 0.9,
             daily_minutes: 15.0,
             horizon_days: 10.0,
+            protected_top: 3,
             first_pass_guess: 0.5,
         }
     }

@@ -1,8 +1,9 @@
 //! Today's plan: the drills worth most within the day's budget, each with the reason it is there.
 //!
 //! Worth is the priority (importance x frequency) times the recall a drill buys over the coming
-//! weeks (see [`MemoryModel::drill_gain`]); the highest-priority stage's due refreshes come first
-//! whatever their worth, so when time is short it is the low-priority reviews that wait.
+//! weeks (see [`MemoryModel::drill_gain`]), per minute. Due refreshes of the first stage come
+//! before new material; those of the top few priorities go ahead even over budget, so when time
+//! is short it is the low-priority reviews that wait.
 
 use rand::{Rng, SeedableRng, rngs::StdRng};
 
@@ -70,8 +71,10 @@ pub struct PlanItem {
     pub recall: f64,
     /// Priority-weighted recall-days the drill is expected to add.
     pub worth: f64,
-    /// In the highest-priority stage and due: never left waiting for lack of time.
+    /// One of the top priorities and due: never left waiting for lack of time.
     pub protected: bool,
+    /// Due and in the first stage: planned before new material and other refreshes.
+    pub first_stage_due: bool,
 }
 
 /// Today's plan for one employee.
@@ -115,17 +118,24 @@ pub fn plan(
             Some(PlanItem { index, worth: candidate.worth * (1.0 + rng.random::<f64>() * 1e-9), ..candidate })
         })
         .collect();
-    candidates.sort_by(|a, b| b.protected.cmp(&a.protected).then(b.worth.total_cmp(&a.worth)));
+    let per_minute = |p: &PlanItem| p.worth / p.minutes.max(0.5);
+    candidates.sort_by(|a, b| b.first_stage_due.cmp(&a.first_stage_due).then(per_minute(b).total_cmp(&per_minute(a))));
 
     let budget = settings.daily_minutes;
     let (mut today, mut waiting, mut minutes) = (Vec::new(), Vec::new(), 0.0);
     for item in candidates {
-        if item.protected || today.is_empty() || minutes + item.minutes <= budget + 1e-9 {
+        if item.protected || minutes + item.minutes <= budget + 1e-9 {
             minutes += item.minutes;
             today.push(item);
         } else {
             waiting.push(item);
         }
+    }
+    // A day with nothing to do helps nobody: if nothing fits, the best single drill goes ahead.
+    if today.is_empty() && !waiting.is_empty() {
+        let best = waiting.remove(0);
+        minutes += best.minutes;
+        today.push(best);
     }
     let size = settings.stage_size.max(1);
     Plan {
@@ -160,7 +170,7 @@ fn candidate(
     };
     let success = if state.memory.is_some() { recall } else { settings.first_pass_guess };
     let gain = model.drill_gain(state.memory, state.elapsed(day), success, settings.horizon_days);
-    let top_stage = placement.stage == 1;
+    let top = placement.rank < settings.protected_top;
     let due = matches!(reason, Reason::DueForRefresh { .. } | Reason::FailedLastTime);
     Some(PlanItem {
         index: 0,
@@ -170,7 +180,8 @@ fn candidate(
         priority: item.priority(),
         recall,
         worth: f64::from(item.priority()) * gain,
-        protected: top_stage && due,
+        protected: top && due,
+        first_stage_due: placement.stage == 1 && due,
     })
 }
 
@@ -205,7 +216,8 @@ mod tests {
     #[test]
     fn a_short_budget_leaves_low_priority_reviews_waiting_never_the_top_ones() {
         let model = MemoryModel::default();
-        let settings = StagingSettings { stage_size: 1, daily_minutes: 5.0, ..StagingSettings::default() };
+        let settings =
+            StagingSettings { stage_size: 1, protected_top: 1, daily_minutes: 5.0, ..StagingSettings::default() };
         let items = [item("top", 5, 5, 10.0), item("low", 1, 2, 5.0)];
         let old = passed_on(&[1.0, 2.0, 5.0], &model, &settings);
         let p = plan(&items, &[old, old], &model, &settings, 200.0, 1);

@@ -165,7 +165,7 @@ mod tests {
 
     #[test]
     fn the_shipped_policy_beats_every_baseline_on_both_learner_models() {
-        let results = simulate(&SimConfig { learners: 40, ..SimConfig::default() });
+        let results = simulate(&SimConfig { learners: 100, ..SimConfig::default() });
         for kind in LearnerKind::ALL {
             let rows: Vec<&SimResult> = results.iter().filter(|r| r.learner == kind.name()).collect();
             assert_eq!(rows.iter().filter(|r| r.shipped).count(), 1);
