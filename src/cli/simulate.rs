@@ -7,7 +7,7 @@ use clap::Args;
 
 use super::{EXIT_OK, EXIT_USAGE};
 use crate::core::staging::StagingSettings;
-use crate::core::staging::simulate::{SimConfig, SimResult, simulate};
+use crate::core::staging::simulate::{SimConfig, SimResult, margins, per_learner, summarise};
 
 /// Flags of `simulate`.
 #[derive(Debug, Args)]
@@ -67,11 +67,16 @@ pub fn run(args: &SimulateArgs) -> u8 {
         settings,
     };
     let started = Instant::now();
-    let results = simulate(&config);
+    let rows = per_learner(&config);
+    let results = summarise(&rows);
     if args.json {
         println!("{}", serde_json::json!({ "results": results }));
     } else {
         print!("{}", table(&results, &config));
+        println!();
+        for (learner, best, lead, ci) in margins(&rows) {
+            println!("{learner}: shipped minus the best baseline ({best}) = {lead:+.4} ± {ci:.4} (paired 95% CI)");
+        }
         println!("({:.1} s)", started.elapsed().as_secs_f64());
     }
     EXIT_OK

@@ -115,9 +115,10 @@ pub fn run_one(
     sum / f64::from(config.days.max(1))
 }
 
-/// Run every learner model against every policy.
-pub fn simulate(config: &SimConfig) -> Vec<SimResult> {
-    let per_learner: Vec<Vec<f64>> = (0..config.learners)
+/// Every learner's mean PWR, one column per (learner model, policy) in `LearnerKind::ALL` x
+/// `Policy::ALL` order. Learners share nothing, so they run in parallel; each has its own seed.
+pub fn per_learner(config: &SimConfig) -> Vec<Vec<f64>> {
+    (0..config.learners)
         .into_par_iter()
         .map(|l| {
             let mut rng = StdRng::seed_from_u64(config.seed.wrapping_mul(1_000_003).wrapping_add(l as u64));
@@ -130,25 +131,63 @@ pub fn simulate(config: &SimConfig) -> Vec<SimResult> {
                 .map(|(kind, policy)| run_one(&items, &traits, kind, policy, config, outcome_seed))
                 .collect()
         })
-        .collect();
-    let n = per_learner.len().max(1) as f64;
+        .collect()
+}
+
+/// Mean and half-width of the 95% confidence interval of the mean.
+fn mean_ci(values: &[f64]) -> (f64, f64) {
+    let n = values.len().max(1) as f64;
+    let mean = values.iter().sum::<f64>() / n;
+    let var = values.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / (n - 1.0).max(1.0);
+    (mean, 1.96 * (var / n).sqrt())
+}
+
+fn column(rows: &[Vec<f64>], kind: usize, policy: usize) -> Vec<f64> {
+    rows.iter().map(|row| row[kind * Policy::ALL.len() + policy]).collect()
+}
+
+/// One row per learner model and policy.
+pub fn summarise(rows: &[Vec<f64>]) -> Vec<SimResult> {
     let mut results = Vec::new();
     for (k, kind) in LearnerKind::ALL.iter().enumerate() {
         for (p, policy) in Policy::ALL.iter().enumerate() {
-            let column = k * Policy::ALL.len() + p;
-            let values: Vec<f64> = per_learner.iter().map(|row| row[column]).collect();
-            let mean = values.iter().sum::<f64>() / n;
-            let var = values.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / (n - 1.0).max(1.0);
+            let (pwr, ci95) = mean_ci(&column(rows, k, p));
             results.push(SimResult {
                 learner: kind.name(),
                 policy: policy.name(),
-                pwr: mean,
-                ci95: 1.96 * (var / n).sqrt(),
+                pwr,
+                ci95,
                 shipped: policy.shipped(),
             });
         }
     }
     results
+}
+
+/// Per learner model: the best baseline, and the shipped policy's lead over it with the 95% CI
+/// of the paired difference (same learners, same library, same luck).
+pub fn margins(rows: &[Vec<f64>]) -> Vec<(&'static str, &'static str, f64, f64)> {
+    let shipped = Policy::ALL.iter().position(|p| p.shipped()).unwrap_or(0);
+    LearnerKind::ALL
+        .iter()
+        .enumerate()
+        .map(|(k, kind)| {
+            let best = (0..Policy::ALL.len())
+                .filter(|&p| p != shipped)
+                .max_by(|&a, &b| mean_ci(&column(rows, k, a)).0.total_cmp(&mean_ci(&column(rows, k, b)).0))
+                .unwrap_or(0);
+            let ours = column(rows, k, shipped);
+            let theirs = column(rows, k, best);
+            let diff: Vec<f64> = ours.iter().zip(&theirs).map(|(a, b)| a - b).collect();
+            let (lead, ci) = mean_ci(&diff);
+            (kind.name(), Policy::ALL[best].name(), lead, ci)
+        })
+        .collect()
+}
+
+/// Run every learner model against every policy.
+pub fn simulate(config: &SimConfig) -> Vec<SimResult> {
+    summarise(&per_learner(config))
 }
 
 #[cfg(test)]
