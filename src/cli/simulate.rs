@@ -36,9 +36,6 @@ pub struct SimulateArgs {
     /// Shipped scheduler: days ahead over which a drill's benefit is weighed.
     #[arg(long)]
     pub horizon: Option<f64>,
-    /// Shipped scheduler: how many top priorities are never left waiting when due.
-    #[arg(long)]
-    pub protected_top: Option<usize>,
     /// Print `{"results": [...]}` instead of a table.
     #[arg(long)]
     pub json: bool,
@@ -55,7 +52,6 @@ pub fn run(args: &SimulateArgs) -> u8 {
         stage_size: args.stage_size.unwrap_or(defaults.stage_size),
         mastery_streak: args.mastery_streak.unwrap_or(defaults.mastery_streak),
         horizon_days: args.horizon.unwrap_or(defaults.horizon_days),
-        protected_top: args.protected_top.unwrap_or(defaults.protected_top),
         ..defaults
     };
     let config = SimConfig {

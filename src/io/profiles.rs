@@ -1,5 +1,5 @@
-//! Who is practising: a small local list of employee profiles in the data folder, written
-//! atomically (a crash mid-save never loses the list). The progress store will take these over.
+//! The profile list of versions before the progress store (`profiles.ron` in the data folder).
+//! The store reads it once on first start, moves the employees in and keeps the file renamed.
 
 use std::path::{Path, PathBuf};
 
