@@ -166,6 +166,36 @@ fn progress_shows_baseline_latest_and_best_from_the_history() {
 }
 
 #[test]
+fn minutes_a_day_and_the_rollout_rules_are_chosen_on_the_progress_screen_and_kept() {
+    let folder = TestFolder::with_minimal_scenario();
+    let mut harness = folder.harness();
+    create_profile(&mut harness, "Gil");
+    harness.get_by_label("My progress").click();
+    harness.run();
+    assert_eq!(harness.state().today().map(|p| p.budget_minutes), Some(15.0));
+    harness.get_by_label("Minutes a day:").click();
+    harness.run();
+    harness.get_by_label("45 min").click();
+    harness.run();
+    assert_eq!(harness.state().today().map(|p| p.budget_minutes), Some(45.0));
+
+    harness.get_by_label("Rollout rules (for everyone on this computer)").click();
+    harness.run();
+    harness.get_by_label("Mastered after:").click();
+    harness.run();
+    harness.get_by_label("2 passes in a row").click();
+    harness.run();
+    drop(harness);
+
+    let again = folder.harness();
+    let store = again.state().store().expect("store");
+    let gil = again.state().current_employee().expect("current").id.clone();
+    assert_eq!(store.daily_minutes(&gil).expect("minutes"), Some(45.0));
+    assert_eq!(store.rollout_rules().expect("rules").mastery_streak, 2);
+    assert_eq!(again.state().today().map(|p| p.budget_minutes), Some(45.0));
+}
+
+#[test]
 fn a_damaged_database_is_reported_on_screen_and_left_as_it_was() {
     let folder = TestFolder::with_minimal_scenario();
     let data = folder.dir.path().join("data");

@@ -20,7 +20,7 @@ pub struct PlanArgs {
     /// The day to plan, YYYY-MM-DD (default: today).
     #[arg(long, value_name = "DATE")]
     pub date: Option<String>,
-    /// Minutes available that day.
+    /// Minutes available that day (default: the employee's own setting, else the rules').
     #[arg(long, value_name = "MINUTES")]
     pub minutes: Option<f64>,
     /// Print JSON instead of a list.
@@ -74,8 +74,14 @@ pub fn run(args: &PlanArgs, scenarios: Option<PathBuf>, data_dir: &Path) -> u8 {
             return EXIT_INVALID;
         }
     };
-    let defaults = StagingSettings::default();
-    let settings = StagingSettings { daily_minutes: args.minutes.unwrap_or(defaults.daily_minutes), ..defaults };
+    let stored = match store.staging_settings(Some(&employee.id)) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return EXIT_INVALID;
+        }
+    };
+    let settings = StagingSettings { daily_minutes: args.minutes.unwrap_or(stored.daily_minutes), ..stored };
     let learner = LearnerState::new(library.scenarios.iter().map(|l| &l.scenario), &attempts, &settings);
     let plan = learner.plan(day_number(at));
     let title = |item: &PlanItem| {

@@ -9,7 +9,7 @@ use crate::core::report::ProgressReport;
 use crate::core::staging::{LearnerState, Plan, StagingSettings, day_number};
 use crate::io::audio::{Audio, AudioWarning, Cue};
 use crate::io::scenario_files::{load_library, resolve_voice};
-use crate::io::store::{AttemptFilter, Employee, Store};
+use crate::io::store::{AttemptFilter, Employee, RolloutRules, Store};
 
 use super::settings::{STORAGE_KEY, Settings};
 use super::{briefing, drill, home, problems, progress, score_card, summary};
@@ -65,6 +65,10 @@ pub enum Command {
     PickProfile(String),
     /// Show the current employee's progress.
     ShowProgress,
+    /// The current employee's minutes a day.
+    SetDailyMinutes(f64),
+    /// New rollout rules for everyone on this machine.
+    SetRolloutRules(RolloutRules),
     /// Create a profile with the name typed in the new-profile box.
     CreateProfile,
 }
@@ -99,6 +103,8 @@ pub struct FollowThroughApp {
     attempts: Vec<Attempt>,
     /// Today's plan for the current employee.
     today: Option<Plan>,
+    /// The rollout rules in force.
+    rules: RolloutRules,
     /// The progress report for the current employee.
     report: Option<ProgressReport>,
     /// When the drill in progress started (wall clock), and whether it has been saved.
@@ -134,6 +140,7 @@ impl FollowThroughApp {
             current_employee: None,
             attempts: Vec::new(),
             today: None,
+            rules: RolloutRules::default(),
             report: None,
             drill_started_at: jiff::Timestamp::UNIX_EPOCH,
             drill_saved: true,
@@ -285,8 +292,11 @@ impl FollowThroughApp {
                     let today = self.today.as_ref().and_then(|plan| home::today_ui(ui, plan, &self.library));
                     home::home_ui(ui, &self.library, self.job_family.as_deref()).or(who).or(today)
                 }
-                Screen::Progress => match (self.current_employee(), &self.report) {
-                    (Some(e), Some(report)) => progress::progress_ui(ui, &e.name, report),
+                Screen::Progress => match (self.current_employee(), &self.report, &self.today) {
+                    (Some(e), Some(report), Some(plan)) => {
+                        let view = progress::ProgressView { name: &e.name, report, plan, rules: self.rules };
+                        progress::progress_ui(ui, &view)
+                    }
                     _ => Some(Command::GoHome),
                 },
                 Screen::Problems => problems::problems_ui(ui, &self.library),
@@ -393,6 +403,22 @@ impl FollowThroughApp {
                 self.refresh_progress();
                 self.screen = Screen::Progress;
             }
+            Command::SetDailyMinutes(minutes) => {
+                if let (Some(store), Some(id)) = (&self.store, &self.current_employee)
+                    && let Err(e) = store.set_daily_minutes(id, minutes)
+                {
+                    self.status = e.to_string();
+                }
+                self.refresh_progress();
+            }
+            Command::SetRolloutRules(rules) => {
+                if let Some(store) = &self.store
+                    && let Err(e) = store.set_rollout_rules(&rules)
+                {
+                    self.status = e.to_string();
+                }
+                self.refresh_progress();
+            }
             Command::ChangeSettings(settings) => {
                 self.settings = settings;
                 self.audio.set_muted(settings.muted);
@@ -481,7 +507,20 @@ impl FollowThroughApp {
         }
         let scenarios: Vec<&crate::core::scenario::Scenario> =
             self.library.scenarios.iter().map(|l| &l.scenario).collect();
-        let learner = LearnerState::new(scenarios.iter().copied(), &self.attempts, &StagingSettings::default());
+        let settings = match store
+            .rollout_rules()
+            .and_then(|r| Ok((r, store.staging_settings(self.current_employee.as_deref())?)))
+        {
+            Ok((rules, settings)) => {
+                self.rules = rules;
+                settings
+            }
+            Err(e) => {
+                self.status = e.to_string();
+                StagingSettings::default()
+            }
+        };
+        let learner = LearnerState::new(scenarios.iter().copied(), &self.attempts, &settings);
         let day = day_number(jiff::Timestamp::now());
         self.today = Some(learner.plan(day));
         self.report = Some(ProgressReport::new(&scenarios, &self.attempts, &learner, day));

@@ -4,16 +4,34 @@
 use egui_plot::{Legend, Line, Plot, PlotPoints, Points};
 
 use crate::core::report::{ProgressReport, ScenarioProgress, Scores};
+use crate::core::staging::Plan;
 use crate::core::staging::rollout::Status;
 use crate::core::vocab::display_name;
+use crate::io::store::RolloutRules;
 
 use super::app::Command;
 
 /// Heading of the progress screen.
 pub const PROGRESS_HEADING: &str = "Progress";
 
-/// Draw the report for `name`.
-pub fn progress_ui(ui: &mut egui::Ui, name: &str, report: &ProgressReport) -> Option<Command> {
+/// What the progress screen shows.
+pub struct ProgressView<'a> {
+    /// The employee's name.
+    pub name: &'a str,
+    /// Their report.
+    pub report: &'a ProgressReport,
+    /// Today's plan (for the budget in force).
+    pub plan: &'a Plan,
+    /// The rollout rules in force.
+    pub rules: RolloutRules,
+}
+
+/// Choices offered for minutes a day.
+pub const MINUTE_CHOICES: [f64; 8] = [5.0, 10.0, 15.0, 20.0, 30.0, 45.0, 60.0, 90.0];
+
+/// Draw the report.
+pub fn progress_ui(ui: &mut egui::Ui, view: &ProgressView<'_>) -> Option<Command> {
+    let (name, report) = (view.name, view.report);
     let mut command = None;
     ui.horizontal(|ui| {
         if ui.button("Back to the library").clicked() {
@@ -28,6 +46,7 @@ pub fn progress_ui(ui: &mut egui::Ui, name: &str, report: &ProgressReport) -> Op
         report.scenarios.iter().map(|s| s.scores.attempts).sum::<usize>(),
         if report.scenarios.iter().map(|s| s.scores.attempts).sum::<usize>() == 1 { "" } else { "s" }
     ));
+    settings_ui(ui, view, &mut command);
     ui.separator();
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
         due_ui(ui, report, &mut command);
@@ -44,6 +63,58 @@ pub fn progress_ui(ui: &mut egui::Ui, name: &str, report: &ProgressReport) -> Op
         scenario_table_ui(ui, report, &mut command);
     });
     command
+}
+
+fn choice<T: PartialEq + Copy>(
+    ui: &mut egui::Ui,
+    label: &str,
+    current: T,
+    choices: &[T],
+    text: impl Fn(T) -> String,
+) -> Option<T> {
+    let mut picked = None;
+    let l = ui.label(label);
+    egui::ComboBox::from_id_salt(label)
+        .selected_text(text(current))
+        .show_ui(ui, |ui| {
+            for &c in choices {
+                if ui.selectable_label(c == current, text(c)).clicked() && c != current {
+                    picked = Some(c);
+                }
+            }
+        })
+        .response
+        .labelled_by(l.id);
+    picked
+}
+
+fn settings_ui(ui: &mut egui::Ui, view: &ProgressView<'_>, command: &mut Option<Command>) {
+    ui.horizontal(|ui| {
+        let minutes = view.plan.budget_minutes;
+        if let Some(m) = choice(ui, "Minutes a day:", minutes, &MINUTE_CHOICES, |m| format!("{m:.0} min")) {
+            *command = Some(Command::SetDailyMinutes(m));
+        }
+    });
+    ui.collapsing("Rollout rules (for everyone on this computer)", |ui| {
+        let rules = view.rules;
+        ui.horizontal(|ui| {
+            let sizes: Vec<usize> = (1..=12).collect();
+            if let Some(n) = choice(ui, "Scenarios learnt at once:", rules.stage_size, &sizes, |n| n.to_string()) {
+                *command = Some(Command::SetRolloutRules(RolloutRules { stage_size: n, ..rules }));
+            }
+            let streaks: Vec<u32> = (1..=5).collect();
+            let passes = |n: u32| if n == 1 { "1 pass".to_string() } else { format!("{n} passes in a row") };
+            if let Some(n) = choice(ui, "Mastered after:", rules.mastery_streak, &streaks, passes) {
+                *command = Some(Command::SetRolloutRules(RolloutRules { mastery_streak: n, ..rules }));
+            }
+            let scores = [0.0, 60.0, 70.0, 80.0, 90.0];
+            let score_text = |s: f64| if s == 0.0 { "any pass".to_string() } else { format!("{s:.0} or more") };
+            if let Some(s) = choice(ui, "Counting passes scoring:", rules.mastery_score, &scores, score_text) {
+                *command = Some(Command::SetRolloutRules(RolloutRules { mastery_score: s, ..rules }));
+            }
+        });
+        ui.label(egui::RichText::new("The defaults retained most in the staging simulation (docs/staging.md).").weak());
+    });
 }
 
 fn due_ui(ui: &mut egui::Ui, report: &ProgressReport, command: &mut Option<Command>) {

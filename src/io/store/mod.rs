@@ -12,6 +12,9 @@ mod legacy;
 mod overrides;
 mod rescore;
 mod schema;
+mod settings;
+
+pub use settings::RolloutRules;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
