@@ -18,6 +18,10 @@ pub enum AttemptMode {
     Assessment,
     /// In a coached group session.
     Group,
+    /// Reciting a script from memory (fading practice): not a drill.
+    Rehearsal,
+    /// "Know the play" questions: not a drill.
+    Quiz,
 }
 
 impl AttemptMode {
@@ -27,12 +31,24 @@ impl AttemptMode {
             Self::Practice => "practice",
             Self::Assessment => "assessment",
             Self::Group => "group",
+            Self::Rehearsal => "rehearsal",
+            Self::Quiz => "quiz",
         }
     }
 
     /// Read the stored word back.
     pub fn parse(word: &str) -> Option<Self> {
-        [Self::Practice, Self::Assessment, Self::Group].into_iter().find(|m| m.as_str() == word)
+        [Self::Practice, Self::Assessment, Self::Group, Self::Rehearsal, Self::Quiz]
+            .into_iter()
+            .find(|m| m.as_str() == word)
+    }
+}
+
+impl AttemptMode {
+    /// A role-play drill (practice, assessment or group), as opposed to rehearsal or a quiz: only
+    /// drills count as reviews for the scheduler.
+    pub fn is_drill(self) -> bool {
+        matches!(self, Self::Practice | Self::Assessment | Self::Group)
     }
 }
 

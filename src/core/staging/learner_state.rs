@@ -21,9 +21,10 @@ pub struct LearnerState {
     pub settings: StagingSettings,
 }
 
-/// A finished attempt as the scheduler sees it (left part way: `None`; it says nothing sure).
+/// A finished drill as the scheduler sees it (`None` for a drill left part way, which says nothing
+/// sure, and for rehearsals and quizzes, which are not drills).
 pub fn review_of(attempt: &Attempt) -> Option<Review> {
-    attempt.completed.then(|| Review {
+    (attempt.completed && attempt.mode.is_drill()).then(|| Review {
         day: day_number(attempt.started_at),
         passed: attempt.passed(),
         score: attempt.score(),

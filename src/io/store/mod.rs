@@ -12,6 +12,7 @@ mod legacy;
 mod overrides;
 mod rescore;
 mod schema;
+mod scripts;
 mod settings;
 
 pub use settings::RolloutRules;
@@ -26,7 +27,7 @@ use rusqlite::{Connection, Transaction, TransactionBehavior};
 pub const DB_FILE: &str = "progress.db";
 
 /// The schema this build writes and understands (kept in `PRAGMA user_version`).
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
 
 /// How long a write waits for another FollowThrough window holding the database.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);

@@ -23,7 +23,7 @@ CREATE TABLE attempts (
     employee_id TEXT NOT NULL REFERENCES employees(id),
     scenario_id TEXT NOT NULL,
     scenario_revision INTEGER NOT NULL,
-    mode TEXT NOT NULL CHECK (mode IN ('practice', 'assessment', 'group')),
+    mode TEXT NOT NULL CHECK (mode IN ('practice', 'assessment', 'group', 'rehearsal', 'quiz')),
     scorer TEXT NOT NULL CHECK (scorer IN ('engine', 'coach')),
     started_at TEXT NOT NULL,
     completed INTEGER NOT NULL CHECK (completed IN (0, 1)),
@@ -80,8 +80,19 @@ CREATE TABLE overrides (
 CREATE INDEX overrides_by_attempt ON overrides(attempt_id, seq, criterion_id);
 ";
 
+/// Version 2: how far each employee has faded each script they rehearse.
+const V2: &str = "
+CREATE TABLE script_levels (
+    employee_id TEXT NOT NULL REFERENCES employees(id),
+    script_key TEXT NOT NULL,
+    level INTEGER NOT NULL CHECK (level BETWEEN 0 AND 4),
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (employee_id, script_key)
+);
+";
+
 /// Every migration, oldest first; the schema version is the number that have run.
-pub(super) const MIGRATIONS: &[&str] = &[V1];
+pub(super) const MIGRATIONS: &[&str] = &[V1, V2];
 
 /// The version recorded in the file.
 pub(super) fn user_version(conn: &Connection) -> Result<i64, rusqlite::Error> {
@@ -118,6 +129,19 @@ mod tests {
         assert_eq!(migrate(&conn).expect("first"), 0);
         assert_eq!(migrate(&conn).expect("second"), MIGRATIONS.len() as i64);
         assert_eq!(user_version(&conn).expect("version"), MIGRATIONS.len() as i64);
+    }
+
+    #[test]
+    fn a_version_one_file_gains_the_script_levels_and_keeps_its_attempts() {
+        let conn = Connection::open_in_memory().expect("open");
+        conn.execute_batch(V1).expect("v1");
+        conn.pragma_update(None, "user_version", 1).expect("version");
+        conn.execute("INSERT INTO employees VALUES ('a', 'A', '2024-01-01T00:00:00Z')", []).expect("employee");
+        assert_eq!(migrate(&conn).expect("migrate"), 1);
+        assert_eq!(user_version(&conn).expect("version"), 2);
+        conn.execute("INSERT INTO script_levels VALUES ('a', 's/t/model', 2, '2024')", []).expect("level");
+        let employees: i64 = conn.query_row("SELECT count(*) FROM employees", [], |r| r.get(0)).expect("count");
+        assert_eq!(employees, 1);
     }
 
     #[test]
