@@ -65,6 +65,9 @@ impl Data {
     }
 }
 
+/// The reason a new scenario whose words were never rehearsed is on the plan.
+const NEW_REHEARSE_FIRST: &str = "new at stage 1: rehearse the words first";
+
 fn followthrough(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_followthrough")).args(args).output().expect("the binary runs")
 }
@@ -176,7 +179,7 @@ fn plan_for_a_new_employee_starts_the_first_stage_highest_priority_first() {
     assert!(text.starts_with("Plan for Sam Lee on 2026-11-23"), "{text}");
     let drill_lines: Vec<&str> = text.lines().filter(|l| l.contains(" min  priority ")).collect();
     assert!(!drill_lines.is_empty(), "some drills are listed: {text}");
-    assert!(drill_lines.iter().all(|l| l.ends_with("new at stage 1")), "{text}");
+    assert!(drill_lines.iter().all(|l| l.ends_with(NEW_REHEARSE_FIRST)), "{text}");
     assert!(drill_lines[0].contains(&format!("priority {top_priority:>2}")), "{text}");
 
     let plan = plan_json(&data, &sam.id, &[]);
@@ -194,7 +197,7 @@ fn plan_for_a_new_employee_starts_the_first_stage_highest_priority_first() {
         let mut keys: Vec<&str> = item.as_object().expect("object").keys().map(String::as_str).collect();
         keys.sort();
         assert_eq!(keys, ["minutes", "priority", "reason", "recall", "scenario", "title"]);
-        assert_eq!(item["reason"], "new at stage 1", "{item}");
+        assert_eq!(item["reason"], NEW_REHEARSE_FIRST, "{item}");
         assert_eq!(item["recall"].as_f64(), Some(0.0), "never drilled: {item}");
         let id = item["scenario"].as_str().expect("scenario");
         assert!(library.iter().any(|(known, _)| known == id), "a bundled scenario: {id}");
@@ -290,7 +293,7 @@ fn a_failed_attempt_yesterday_comes_back_as_failed_last_time() {
     assert_eq!(again["reason"], "failed last time", "{plan}");
     assert_eq!(today[0]["scenario"], top.as_str(), "a failed top scenario is drilled first: {plan}");
     assert!(
-        today.iter().filter(|i| i["scenario"] != top.as_str()).all(|i| i["reason"] == "new at stage 1"),
+        today.iter().filter(|i| i["scenario"] != top.as_str()).all(|i| i["reason"] == NEW_REHEARSE_FIRST),
         "the others are still new: {plan}"
     );
 

@@ -217,6 +217,56 @@ impl Attempt {
     }
 }
 
+/// What a non-drill activity (a recitation or a quiz answer) is recorded as: one turn, no rubric.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Activity {
+    /// Rehearsal or quiz.
+    pub mode: AttemptMode,
+    /// Scenario id and revision it came from.
+    pub scenario_id: String,
+    /// The scenario's revision.
+    pub scenario_revision: u32,
+    /// The turn (or question id) it was about.
+    pub item: String,
+    /// What was shown (the faded script, or the question).
+    pub shown: String,
+    /// What the employee gave (the recitation, or the option chosen).
+    pub given: String,
+    /// Score 0-100 (share of words recited, or 100/0 for a right/wrong answer).
+    pub score: u32,
+    /// Clean recitation, or the right answer.
+    pub passed: bool,
+    /// Time taken.
+    pub time_used_ms: u64,
+}
+
+impl Attempt {
+    /// The record of a recitation or a quiz answer.
+    pub fn activity(activity: Activity, id: String, employee_id: String, started_at: Timestamp) -> Self {
+        Self {
+            id,
+            employee_id,
+            scenario_id: activity.scenario_id,
+            scenario_revision: activity.scenario_revision,
+            mode: activity.mode,
+            scorer: Scorer::Engine,
+            started_at,
+            completed: true,
+            turns: vec![TurnAttempt {
+                turn_id: activity.item,
+                customer_line: activity.shown,
+                response: activity.given,
+                score: activity.score.min(100),
+                pass_mark: 100,
+                passed: activity.passed,
+                time_used_ms: activity.time_used_ms,
+                over_time: false,
+                criteria: Vec::new(),
+            }],
+        }
+    }
+}
+
 /// A coach's change to one criterion verdict, kept for the audit trail.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Override {

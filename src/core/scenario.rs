@@ -162,6 +162,45 @@ pub struct Turn {
     /// True when the drill may end after this turn (when no branch applies).
     #[serde(default, rename = "final")]
     pub is_final: bool,
+    /// Lines the trainer wants employees to learn word for word in script rehearsal (besides the
+    /// model answer, which is always rehearsable).
+    #[serde(default)]
+    pub script: Vec<ScriptLine>,
+}
+
+/// A line to learn by heart in script rehearsal, with the part of the conversation it is for.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScriptLine {
+    /// What the line does in the conversation.
+    pub role: ScriptRole,
+    /// The words, at most 400 characters. A `Commitment` line must name a specific time.
+    pub text: String,
+}
+
+/// What a script line does in the conversation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
+pub enum ScriptRole {
+    /// How to open the conversation ("Mrs Okafor, it's Dan from the branch, ringing as I promised.").
+    Opening,
+    /// How to deliver bad news plainly, without burying it.
+    BadNews,
+    /// A promise with a specific time ("I'll ring you today at one o'clock."). The whole line is the commitment.
+    Commitment,
+    /// Anything else worth knowing by heart.
+    Other,
+}
+
+impl ScriptRole {
+    /// The role's name as a trainer would say it ("Bad news").
+    pub fn label(self) -> &'static str {
+        match self {
+            ScriptRole::Opening => "Opening",
+            ScriptRole::BadNews => "Bad news",
+            ScriptRole::Commitment => "Commitment",
+            ScriptRole::Other => "Other",
+        }
+    }
 }
 
 /// One thing the rubric looks for in a response.

@@ -5,7 +5,7 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use super::diagnostic::{Diagnostic, did_you_mean, position_of};
 use super::parse::{locate, locate_key};
 use super::pattern::Pattern;
-use super::scenario::{AuthorTest, Condition, Criterion, CriterionKind, Lexicon, Matcher, Scenario, Turn};
+use super::scenario::{AuthorTest, Condition, Criterion, CriterionKind, Lexicon, Matcher, Scenario, ScriptRole, Turn};
 use super::source_map::SourceMap;
 use super::vocab::{self, BEHAVIOURS, DETECTORS, JOB_FAMILIES, SLOTS, is_kebab_case};
 
@@ -220,6 +220,41 @@ fn check_turn(s: &Scenario, t: &Turn, path: &str, turn_ids: &[&str], lexicon: &L
     require_text(r, &format!("{path}.tip.text"), &t.tip.text, "the coaching tip");
     check_rubric(s, t, path, lexicon, r);
     check_branches(t, path, turn_ids, r);
+    check_script(t, path, r);
+}
+
+/// Script lines may hold at most this many characters.
+pub const MAX_SCRIPT_LINE_CHARS: usize = 400;
+
+/// Script lines: not empty, not too long to learn, and a commitment names a specific time.
+fn check_script(t: &Turn, path: &str, r: &mut Reporter) {
+    for (j, line) in t.script.iter().enumerate() {
+        let text_path = format!("{path}.script[{j}].text");
+        require_text(r, &text_path, &line.text, "a script line");
+        let chars = line.text.chars().count();
+        if chars > MAX_SCRIPT_LINE_CHARS {
+            r.at(
+                &text_path,
+                Diagnostic::error(
+                    "script-too-long",
+                    format!("this script line is {chars} characters long; script lines are limited to {MAX_SCRIPT_LINE_CHARS}"),
+                )
+                .with_hint("split it into shorter lines: people learn a sentence or two at a time"),
+            );
+        }
+        if line.role == ScriptRole::Commitment
+            && !line.text.trim().is_empty()
+            && crate::core::rehearsal::specific_times(&line.text).is_empty()
+        {
+            r.at(
+                &text_path,
+                Diagnostic::error("commitment-without-time", "this Commitment line names no specific time")
+                    .with_hint(
+                        "name a clock time, a weekday or a date, e.g. \"I'll ring you today at 4pm\"; \"soon\", \"later\" or \"tomorrow\" alone are not specific (or use `role: Other`)",
+                    ),
+            );
+        }
+    }
 }
 
 /// The problem with a voice path as written (absolute, `..`, not WAV/OGG), if any.
@@ -643,6 +678,43 @@ mod tests {
     #[test]
     fn author_tests_must_name_real_criteria() {
         assert!(codes(&GOOD.replace("met: [\"owns-it\"]", "met: [\"owns\"]")).contains(&"unknown-criterion"));
+    }
+
+    fn with_script(lines: &str) -> String {
+        GOOD.replacen("next: \"close\",", &format!("next: \"close\",\n            script: [{lines}],"), 1)
+    }
+
+    #[test]
+    fn script_lines_are_optional_and_checked() {
+        let good = with_script(
+            "(role: Opening, text: \"Ms Lee, it's the branch.\"), (role: Commitment, text: \"I'll call you at 4pm today.\")",
+        );
+        assert_eq!(check(&good), vec![]);
+        let long = format!("(role: Other, text: \"{}\")", "word ".repeat(81));
+        assert_eq!(codes(&with_script(&long)), ["script-too-long"]);
+        assert_eq!(codes(&with_script("(role: BadNews, text: \" \")")), ["empty-text"]);
+        let text = with_script("(role: Opening, text: \"Hello.\"), (role: Commitment, text: \"I'll call you soon.\")");
+        let d = check(&text);
+        assert_eq!(d.iter().map(|d| d.code).collect::<Vec<_>>(), ["commitment-without-time"]);
+        let line = text.lines().position(|l| l.contains("call you soon")).expect("line") + 1;
+        let column = text.lines().nth(line - 1).and_then(|l| l.find("\"I'll call")).expect("column") + 1;
+        assert_eq!(d[0].start.map(|p| (p.line, p.column)), Some((line, column)));
+        assert!(d[0].hint.as_deref().is_some_and(|h| h.contains("specific")));
+        for vague in ["I'll call you tomorrow.", "I'll get back to you later.", "You said 4pm, I'll call soon."] {
+            let text = with_script(&format!("(role: Commitment, text: \"{vague}\")"));
+            assert_eq!(codes(&text), ["commitment-without-time"], "{vague}");
+        }
+        for specific in [
+            "Friday, 8am, at your door.",
+            "I'll ring you tomorrow morning.",
+            "By end of day today.",
+            "I'll ring you today at one o'clock, whatever I have by then.",
+        ] {
+            let text = with_script(&format!("(role: Commitment, text: \"{specific}\")"));
+            assert_eq!(check(&text), vec![], "{specific}");
+        }
+        let unknown = with_script("(role: Promise, text: \"x\")");
+        assert!(parse::<Scenario>(&unknown).is_err());
     }
 
     #[test]

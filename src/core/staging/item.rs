@@ -68,6 +68,8 @@ pub struct ItemState {
     pub mastered: bool,
     /// How the last drill went.
     pub last_passed: Option<bool>,
+    /// The employee has rehearsed this scenario's words (script rehearsal) at least once.
+    pub rehearsed: bool,
 }
 
 impl ItemState {

@@ -5,7 +5,7 @@ use super::item::{Item, ItemState, Review};
 use super::memory::MemoryModel;
 use super::plan::{Plan, plan};
 use super::{StagingSettings, day_number};
-use crate::core::progress::Attempt;
+use crate::core::progress::{Attempt, AttemptMode};
 use crate::core::scenario::Scenario;
 
 /// What the scheduler knows about one employee.
@@ -46,9 +46,10 @@ impl LearnerState {
         let states = items
             .iter()
             .map(|item| {
-                let reviews: Vec<Review> =
-                    attempts.iter().filter(|a| a.scenario_id == item.id).filter_map(review_of).collect();
-                ItemState::with_observations(&reviews, &base, settings, &mut observations)
+                let mine = || attempts.iter().filter(|a| a.scenario_id == item.id);
+                let reviews: Vec<Review> = mine().filter_map(review_of).collect();
+                let state = ItemState::with_observations(&reviews, &base, settings, &mut observations);
+                ItemState { rehearsed: mine().any(|a| a.mode == AttemptMode::Rehearsal), ..state }
             })
             .collect();
         Self { items, states, model: base.fitted(&observations), settings: settings.clone() }

@@ -36,6 +36,8 @@ pub struct StagingSettings {
     /// How many of the highest-priority scenarios are never left waiting for lack of time when
     /// due (the plan goes over budget for them rather than drop them).
     pub protected_top: usize,
+    /// Offer a script rehearsal before the first drill of a new scenario.
+    pub rehearse_first: bool,
     /// Chance that the very first drill of a scenario is passed (before anything is known).
     pub first_pass_guess: f64,
 }
@@ -52,6 +54,7 @@ impl Default for StagingSettings {
             daily_minutes: 15.0,
             horizon_days: 10.0,
             protected_top: 3,
+            rehearse_first: true,
             first_pass_guess: 0.5,
         }
     }

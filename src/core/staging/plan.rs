@@ -20,6 +20,11 @@ pub enum Reason {
         /// Its stage.
         stage: usize,
     },
+    /// New at this stage, and its words not yet rehearsed: rehearse the script, then drill.
+    RehearseFirst {
+        /// Its stage.
+        stage: usize,
+    },
     /// Failed last time: try again while the lesson is fresh.
     FailedLastTime,
     /// Being learnt: this many more passes in a row master it.
@@ -43,6 +48,7 @@ impl std::fmt::Display for Reason {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Self::New { stage } => write!(f, "new at stage {stage}"),
+            Self::RehearseFirst { stage } => write!(f, "new at stage {stage}: rehearse the words first"),
             Self::FailedLastTime => write!(f, "failed last time"),
             Self::Learning { passes_needed: 1 } => write!(f, "learning: one more pass masters it"),
             Self::Learning { passes_needed } => write!(f, "learning: {passes_needed} passes in a row master it"),
@@ -160,6 +166,7 @@ fn candidate(
     let recall = state.recall(model, day);
     let reason = match placement.status {
         Status::Locked | Status::Blocked => return None,
+        Status::New if settings.rehearse_first && !state.rehearsed => Reason::RehearseFirst { stage: placement.stage },
         Status::New => Reason::New { stage: placement.stage },
         _ if state.last_passed == Some(false) => Reason::FailedLastTime,
         Status::Learning => {
@@ -208,7 +215,10 @@ mod tests {
         let p = plan(&items, &states, &MemoryModel::default(), &settings, 100.0, 1);
         let ids: Vec<&str> = p.today.iter().map(|i| i.id.as_str()).collect();
         assert_eq!(ids, ["b", "c", "d"]);
-        assert!(p.today.iter().all(|i| i.reason == Reason::New { stage: 1 }));
+        assert!(p.today.iter().all(|i| i.reason == Reason::RehearseFirst { stage: 1 }));
+        assert_eq!(p.today[0].reason.to_string(), "new at stage 1: rehearse the words first");
+        let rehearsed = vec![ItemState { rehearsed: true, ..ItemState::default() }; 4];
+        let p = plan(&items, &rehearsed, &MemoryModel::default(), &settings, 100.0, 1);
         assert_eq!(p.today[0].reason.to_string(), "new at stage 1");
         assert_eq!((p.stage_reached, p.stages), (1, 2));
     }

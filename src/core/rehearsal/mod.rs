@@ -1,0 +1,280 @@
+//! Script rehearsal: learning a turn's model answer, and the trainer's script lines, word for word
+//! with progressive fading, the way actors learn lines.
+//!
+//! [`scripts`] lists what a scenario offers to rehearse, [`fade`] hides words for a [`Level`],
+//! [`compare`] (or [`compare_script`]) reads a recitation back against the script, and [`next_level`]
+//! moves the learner up after a clean recitation and down after a poor one.
+//!
+//! The commitment (the promise with its time) is treated with care throughout: at `Third` and
+//! `TwoThirds` at least one commitment word always stays visible, and a recitation is only clean when
+//! every commitment word was said as written.
+
+mod fade;
+mod recite;
+
+use std::ops::Range;
+
+use super::scenario::{Lexicon, Scenario, ScriptRole};
+use super::scoring::detectors::{DetectorContext, detect};
+use super::scoring::lists::Lists;
+use super::scoring::phrase::{Names, name_words};
+use super::scoring::text::analyse;
+use super::scoring::time::time_at;
+
+pub use fade::{Faded, FadedWord, Level, fade};
+pub use recite::{
+    CLEAN_ACCURACY, MAX_RECITATION_CHARS, POOR_BELOW, Recitation, WordKind, WordResult, compare, compare_script,
+    compare_with, next_level,
+};
+
+/// Where a script's words come from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ScriptSource {
+    /// The turn's model answer.
+    ModelAnswer,
+    /// One of the turn's `script` lines, with its role.
+    Line(ScriptRole),
+}
+
+/// One text to rehearse.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Script {
+    /// The scenario's id.
+    pub scenario_id: String,
+    /// The turn's id.
+    pub turn_id: String,
+    /// A stable key for progress: `"<scenario>/<turn>/model"` for the model answer, or
+    /// `"<scenario>/<turn>/script-<n>"` for the turn's n-th script line, counting from 1.
+    pub key: String,
+    /// Model answer or script line.
+    pub source: ScriptSource,
+    /// The words to learn, as written in the scenario.
+    pub text: String,
+    /// Byte ranges of `text` holding the commitment words, sorted and not overlapping. For a
+    /// `Commitment` line, the whole line (first word to last); for a model answer, what the
+    /// `specific-time-commitment` detector finds (the promise and its time), in whole words. Empty when
+    /// there is no commitment.
+    pub commitment: Vec<Range<usize>>,
+}
+
+/// Every text `scenario` offers to rehearse: for each turn in order, its model answer, then its script
+/// lines in order. Blank texts are left out (their keys are not reused).
+pub fn scripts(scenario: &Scenario, lexicon: &Lexicon) -> Vec<Script> {
+    let lists = Lists::new(&lexicon.sets);
+    let names = Names {
+        customer: name_words(&scenario.briefing.customer.name),
+        colleague: scenario.briefing.colleague.as_ref().map(|c| name_words(&c.name)).unwrap_or_default(),
+    };
+    let mut out = Vec::new();
+    for turn in &scenario.turns {
+        let script = |key: String, source: ScriptSource, text: &str, commitment: Vec<Range<usize>>| Script {
+            scenario_id: scenario.id.clone(),
+            turn_id: turn.id.clone(),
+            key,
+            source,
+            text: text.to_string(),
+            commitment,
+        };
+        if !turn.model_answer.trim().is_empty() {
+            out.push(script(
+                format!("{}/{}/model", scenario.id, turn.id),
+                ScriptSource::ModelAnswer,
+                &turn.model_answer,
+                model_commitment(&turn.model_answer, &names, &lists),
+            ));
+        }
+        for (n, line) in turn.script.iter().enumerate() {
+            if line.text.trim().is_empty() {
+                continue;
+            }
+            let commitment = match line.role {
+                ScriptRole::Commitment => whole_line(&line.text),
+                _ => Vec::new(),
+            };
+            out.push(script(
+                format!("{}/{}/script-{}", scenario.id, turn.id, n + 1),
+                ScriptSource::Line(line.role),
+                &line.text,
+                commitment,
+            ));
+        }
+    }
+    out
+}
+
+/// The specific times in `text` that are the speaker's own words, as byte ranges: the time
+/// recognition of the `specific-time-commitment` detector ("at 4pm", "tomorrow morning", "by end of
+/// day", "Friday at eight"), leaving out quoted or negated times and hedged ones ("Tuesday-ish").
+pub fn specific_times(text: &str) -> Vec<Range<usize>> {
+    let a = analyse(text);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < a.tokens.len() {
+        let Some(len) = time_at(&a.tokens, i).filter(|len| *len > 0) else {
+            i += 1;
+            continue;
+        };
+        let span = &a.tokens[i..(i + len).min(a.tokens.len())];
+        let sentence = a.tokens[i].sentence;
+        let approximate = a.tokens.get(i + len).is_some_and(|t| t.text == "ish" && t.sentence == sentence);
+        if !approximate
+            && span.iter().all(|t| !t.quoted && t.negated_by.is_none() && t.sentence == sentence)
+            && let (Some(first), Some(last)) = (span.first(), span.last())
+        {
+            out.push(first.start..last.end);
+        }
+        i += len;
+    }
+    merge(out)
+}
+
+/// The commitment of a model answer: the `specific-time-commitment` detector's evidence, in bytes.
+fn model_commitment(text: &str, names: &Names, lists: &Lists) -> Vec<Range<usize>> {
+    let a = analyse(text);
+    let cx = DetectorContext::new(names, lists, None);
+    let ranges = detect("specific-time-commitment", &a, &cx)
+        .into_iter()
+        .filter(|(s, e)| e > s && *e <= a.tokens.len())
+        .map(|(s, e)| a.tokens[s].start..a.tokens[e - 1].end)
+        .collect();
+    merge(ranges)
+}
+
+/// The whole line as one range, from its first word to its last (surrounding punctuation left out).
+fn whole_line(text: &str) -> Vec<Range<usize>> {
+    let a = analyse(text);
+    match (a.tokens.first(), a.tokens.last()) {
+        (Some(first), Some(last)) => std::iter::once(first.start..last.end).collect::<Vec<_>>(),
+        _ => Vec::new(),
+    }
+}
+
+/// Sort ranges and merge those that overlap or touch.
+fn merge(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    ranges.sort_by_key(|r| (r.start, r.end));
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for r in ranges {
+        match out.last_mut() {
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            _ => out.push(r),
+        }
+    }
+    out
+}
+
+/// The bundled scenarios and lexicon, for tests across the whole library.
+#[cfg(test)]
+pub(crate) mod bundled {
+    use crate::core::parse::parse;
+    use crate::core::scenario::{Lexicon, Scenario};
+
+    const FILES: &[&str] = &[
+        include_str!("../../../scenarios/bank-branch/card-not-dispatched-yet.ron"),
+        include_str!("../../../scenarios/bank-branch/declined-fee-refund.ron"),
+        include_str!("../../../scenarios/bank-branch/dispute-won-good-news.ron"),
+        include_str!("../../../scenarios/bank-branch/mortgage-warm-handover.ron"),
+        include_str!("../../../scenarios/contact-centre/broadband-fault-warm-handover.ron"),
+        include_str!("../../../scenarios/contact-centre/missed-callback.ron"),
+        include_str!("../../../scenarios/field-technician/part-on-order.ron"),
+        include_str!("../../../scenarios/field-technician/running-late.ron"),
+        include_str!("../../../scenarios/field-technician/wrong-part-day-off.ron"),
+        include_str!("../../../scenarios/manager/coaching-corporate-decision.ron"),
+        include_str!("../../../scenarios/manager/peer-data-handover-slipped.ron"),
+        include_str!("../../../scenarios/manager/shift-request-no-decision.ron"),
+        include_str!("../../../scenarios/restaurant/allergy-missed-own-it.ron"),
+        include_str!("../../../scenarios/restaurant/negative-review-recovery.ron"),
+        include_str!("../../../scenarios/retail/faulty-return-no-receipt.ron"),
+        include_str!("../../../scenarios/retail/special-order-delay-bad-news.ron"),
+        include_str!("../../../scenarios/service-desk/passed-around-three-times.ron"),
+    ];
+
+    /// Every bundled scenario, parsed, and the bundled lexicon.
+    pub(crate) fn library() -> (Vec<Scenario>, Lexicon) {
+        let scenarios = FILES.iter().map(|text| parse::<Scenario>(text).expect("bundled scenario parses").0).collect();
+        let lexicon = parse::<Lexicon>(include_str!("../../../scenarios/lexicon.ron")).expect("bundled lexicon").0;
+        (scenarios, lexicon)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::parse::parse;
+
+    fn minimal() -> (Scenario, Lexicon) {
+        let (s, _) = parse::<Scenario>(include_str!("../../../tests/fixtures/good/minimal.ron")).expect("fixture");
+        let (l, _) = parse::<Lexicon>(include_str!("../../../tests/fixtures/good/lexicon.ron")).expect("lexicon");
+        (s, l)
+    }
+
+    #[test]
+    fn scripts_list_model_answers_then_lines_with_stable_keys() {
+        let (mut s, l) = minimal();
+        s.turns[0].script = vec![
+            crate::core::scenario::ScriptLine { role: ScriptRole::Opening, text: "Ms Lee, it's the branch.".into() },
+            crate::core::scenario::ScriptLine {
+                role: ScriptRole::Commitment,
+                text: "I'll call you at 4pm today.".into(),
+            },
+        ];
+        let all = scripts(&s, &l);
+        let keys: Vec<&str> = all.iter().map(|s| s.key.as_str()).collect();
+        assert_eq!(
+            keys,
+            [
+                "minimal/opening/model",
+                "minimal/opening/script-1",
+                "minimal/opening/script-2",
+                "minimal/escalation/model",
+                "minimal/close/model"
+            ]
+        );
+        assert_eq!(all[0].source, ScriptSource::ModelAnswer);
+        assert_eq!(all[2].source, ScriptSource::Line(ScriptRole::Commitment));
+        assert!(all[1].commitment.is_empty());
+        let line = &all[2];
+        assert_eq!(
+            line.commitment,
+            std::iter::once(0..line.text.len() - 1).collect::<Vec<_>>(),
+            "the whole line, without the full stop"
+        );
+    }
+
+    #[test]
+    fn model_answer_commitments_are_the_detector_evidence_in_whole_words() {
+        let (s, l) = minimal();
+        let all = scripts(&s, &l);
+        let model = &all[0];
+        let words: Vec<&str> = model.commitment.iter().map(|r| &model.text[r.clone()]).collect();
+        assert!(words.iter().any(|w| w.contains("4pm")), "{words:?}");
+        assert!(words.iter().all(|w| !w.starts_with(' ') && !w.ends_with(' ')), "{words:?}");
+        assert!(all[1].commitment.is_empty(), "an apology has no commitment");
+    }
+
+    #[test]
+    fn specific_times_follow_the_detector() {
+        let text = "I'll call you at 4pm, not 'soon', then tomorrow-ish.";
+        let found: Vec<&str> = specific_times(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(found, ["at 4pm"]);
+        assert!(specific_times("I'll call you soon.").is_empty());
+        assert!(specific_times("I'll call you Tuesday-ish.").is_empty());
+        assert!(!specific_times("Friday, 8am, at your door.").is_empty());
+    }
+
+    #[test]
+    fn every_bundled_scenario_offers_its_model_answers() {
+        let (scenarios, lexicon) = bundled::library();
+        let mut with_commitment = 0;
+        for s in &scenarios {
+            let all = scripts(s, &lexicon);
+            assert_eq!(all.len(), s.turns.len(), "{}", s.id);
+            for script in &all {
+                for r in &script.commitment {
+                    assert!(script.text.is_char_boundary(r.start) && script.text.is_char_boundary(r.end));
+                }
+            }
+            with_commitment += all.iter().filter(|s| !s.commitment.is_empty()).count();
+        }
+        assert!(with_commitment >= 20, "model answers with a commitment: {with_commitment}");
+    }
+}
