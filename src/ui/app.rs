@@ -4,7 +4,9 @@ use std::path::PathBuf;
 
 use crate::core::drill::{Drill, DrillEvent, Mode, Phase};
 use crate::core::library::Library;
-use crate::core::progress::Attempt;
+use crate::core::progress::{Activity, Attempt, AttemptMode};
+use crate::core::quiz_round::QuizRound;
+use crate::core::rehearsal_session::{RehearsalSession, level_from_index, level_index};
 use crate::core::report::ProgressReport;
 use crate::core::staging::{LearnerState, Plan, StagingSettings, day_number};
 use crate::io::audio::{Audio, AudioWarning, Cue};
@@ -12,7 +14,7 @@ use crate::io::scenario_files::{load_library, resolve_voice};
 use crate::io::store::{AttemptFilter, Employee, RolloutRules, Store};
 
 use super::settings::{STORAGE_KEY, Settings};
-use super::{briefing, drill, home, problems, progress, score_card, summary};
+use super::{briefing, drill, home, problems, progress, quiz, rehearse, score_card, summary};
 
 /// Which screen is showing.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,6 +29,10 @@ pub enum Screen {
     Drill,
     /// The current employee's progress.
     Progress,
+    /// Rehearsing a scenario's scripts.
+    Rehearse,
+    /// A round of "Know the play" questions.
+    Quiz,
 }
 
 /// What a click asks the app to do; applied after drawing.
@@ -69,9 +75,26 @@ pub enum Command {
     SetDailyMinutes(f64),
     /// New rollout rules for everyone on this machine.
     SetRolloutRules(RolloutRules),
+    /// Rehearse the scripts of this scenario.
+    OpenRehearsal(String),
+    /// Rehearse the script at this index.
+    SelectScript(usize),
+    /// Compare what was recited with the script.
+    CheckRecitation,
+    /// Show the script again, other words hidden.
+    FadeAgain,
+    /// Start a round of "Know the play" questions.
+    StartQuiz,
+    /// Answer the question showing with this option.
+    AnswerQuiz(usize),
+    /// Go on to the next question.
+    NextQuestion,
     /// Create a profile with the name typed in the new-profile box.
     CreateProfile,
 }
+
+/// Questions in a round of "Know the play".
+pub const QUIZ_LENGTH: usize = 6;
 
 /// The whole app state.
 pub struct FollowThroughApp {
@@ -110,6 +133,11 @@ pub struct FollowThroughApp {
     /// When the drill in progress started (wall clock), and whether it has been saved.
     drill_started_at: jiff::Timestamp,
     drill_saved: bool,
+    rehearsal: Option<RehearsalSession>,
+    recitation: String,
+    quiz: Option<QuizRound>,
+    /// When the current recitation or question was shown (wall clock).
+    activity_started: jiff::Timestamp,
     new_profile: String,
     /// The time on the egui clock (ms) at the last frame.
     now_ms: u64,
@@ -144,6 +172,10 @@ impl FollowThroughApp {
             report: None,
             drill_started_at: jiff::Timestamp::UNIX_EPOCH,
             drill_saved: true,
+            rehearsal: None,
+            recitation: String::new(),
+            quiz: None,
+            activity_started: jiff::Timestamp::UNIX_EPOCH,
             new_profile: String::new(),
             now_ms: 0,
         };
@@ -247,6 +279,16 @@ impl FollowThroughApp {
         &self.status
     }
 
+    /// The rehearsal in progress.
+    pub fn rehearsal(&self) -> Option<&RehearsalSession> {
+        self.rehearsal.as_ref()
+    }
+
+    /// The quiz round in progress.
+    pub fn quiz(&self) -> Option<&QuizRound> {
+        self.quiz.as_ref()
+    }
+
     /// The drill in progress (or just finished).
     pub fn drill(&self) -> Option<&Drill> {
         self.drill.as_ref()
@@ -292,6 +334,14 @@ impl FollowThroughApp {
                     let today = self.today.as_ref().and_then(|plan| home::today_ui(ui, plan, &self.library));
                     home::home_ui(ui, &self.library, self.job_family.as_deref()).or(who).or(today)
                 }
+                Screen::Rehearse => match &self.rehearsal {
+                    Some(session) => rehearse::rehearse_ui(ui, session, &mut self.recitation),
+                    None => Some(Command::GoHome),
+                },
+                Screen::Quiz => match &self.quiz {
+                    Some(round) => quiz::quiz_ui(ui, round),
+                    None => Some(Command::GoHome),
+                },
                 Screen::Progress => match (self.current_employee(), &self.report, &self.today) {
                     (Some(e), Some(report), Some(plan)) => {
                         let view = progress::ProgressView { name: &e.name, report, plan, rules: self.rules };
@@ -402,6 +452,30 @@ impl FollowThroughApp {
             Command::ShowProgress => {
                 self.refresh_progress();
                 self.screen = Screen::Progress;
+            }
+            Command::OpenRehearsal(id) => self.open_rehearsal(&id),
+            Command::SelectScript(i) => {
+                if let Some(session) = &mut self.rehearsal {
+                    session.select(i);
+                }
+                self.recitation.clear();
+                self.activity_started = jiff::Timestamp::now();
+            }
+            Command::FadeAgain => {
+                if let Some(session) = &mut self.rehearsal {
+                    session.again();
+                }
+                self.recitation.clear();
+                self.activity_started = jiff::Timestamp::now();
+            }
+            Command::CheckRecitation => self.check_recitation(),
+            Command::StartQuiz => self.start_quiz(),
+            Command::AnswerQuiz(option) => self.answer_quiz(option),
+            Command::NextQuestion => {
+                if let Some(round) = &mut self.quiz {
+                    round.next();
+                }
+                self.activity_started = jiff::Timestamp::now();
             }
             Command::SetDailyMinutes(minutes) => {
                 if let (Some(store), Some(id)) = (&self.store, &self.current_employee)
@@ -550,6 +624,105 @@ impl FollowThroughApp {
                 self.pick_employee(&employee.id);
             }
             Err(e) => self.status = e.to_string(),
+        }
+    }
+
+    fn open_rehearsal(&mut self, id: &str) {
+        let Some(scenario) = self.library.scenario(id) else { return };
+        let (store, employee) = (&self.store, &self.current_employee);
+        let level_of = |key: &str| match (store, employee) {
+            (Some(store), Some(e)) => store.script_level(e, key).ok().flatten().map(level_from_index),
+            _ => None,
+        };
+        let seed = self.now_ms ^ 0x5eed;
+        match RehearsalSession::new(scenario, &self.library.lexicon, level_of, seed) {
+            Some(session) => {
+                self.rehearsal = Some(session);
+                self.recitation.clear();
+                self.activity_started = jiff::Timestamp::now();
+                self.screen = Screen::Rehearse;
+            }
+            None => self.status = "This scenario has no lines to rehearse".into(),
+        }
+    }
+
+    fn check_recitation(&mut self) {
+        let said = std::mem::take(&mut self.recitation);
+        let Some(session) = &mut self.rehearsal else { return };
+        let shown = session.faded.shown.clone();
+        let to = session.check(&said);
+        let script = session.script().clone();
+        let Some(checked) = session.checked.clone() else { return };
+        let revision = self.library.scenario(&session.scenario_id).map_or(1, |s| s.revision);
+        let activity = Activity {
+            mode: AttemptMode::Rehearsal,
+            scenario_id: session.scenario_id.clone(),
+            scenario_revision: revision,
+            item: script.key.clone(),
+            shown,
+            given: said,
+            score: (checked.recitation.accuracy * 100.0).round() as u32,
+            passed: checked.recitation.clean,
+            time_used_ms: self.elapsed_ms(),
+        };
+        if let (Some(store), Some(employee)) = (&self.store, &self.current_employee)
+            && let Err(e) = store.set_script_level(employee, &script.key, level_index(to), jiff::Timestamp::now())
+        {
+            self.status = e.to_string();
+        }
+        self.record_activity(activity);
+    }
+
+    fn start_quiz(&mut self) {
+        let scenarios: Vec<&crate::core::scenario::Scenario> =
+            self.library.scenarios.iter().map(|l| &l.scenario).collect();
+        let all = crate::core::quiz::questions(&scenarios, &self.library.lexicon);
+        self.drills_started += 1;
+        let round = crate::core::quiz::quiz(&all, QUIZ_LENGTH, self.now_ms ^ self.drills_started.rotate_left(17));
+        if round.is_empty() {
+            self.status = "No questions: the library has no scenarios to ask about".into();
+            return;
+        }
+        self.quiz = Some(QuizRound::new(round));
+        self.activity_started = jiff::Timestamp::now();
+        self.screen = Screen::Quiz;
+    }
+
+    fn answer_quiz(&mut self, option: usize) {
+        let Some(round) = &mut self.quiz else { return };
+        let Some(right) = round.choose(option) else { return };
+        let Some(q) = round.question().cloned() else { return };
+        let revision = self.library.scenario(&q.scenario_id).map_or(1, |s| s.revision);
+        let activity = Activity {
+            mode: AttemptMode::Quiz,
+            scenario_id: q.scenario_id.clone(),
+            scenario_revision: revision,
+            item: q.id.clone(),
+            shown: q.prompt.clone(),
+            given: q.options.get(option).cloned().unwrap_or_default(),
+            score: if right { 100 } else { 0 },
+            passed: right,
+            time_used_ms: self.elapsed_ms(),
+        };
+        self.record_activity(activity);
+    }
+
+    fn elapsed_ms(&self) -> u64 {
+        let ms = (jiff::Timestamp::now() - self.activity_started).get_milliseconds();
+        u64::try_from(ms).unwrap_or(0)
+    }
+
+    /// Keep a recitation or quiz answer in the employee's history (not a drill: the scheduler only
+    /// notes that the words were rehearsed).
+    fn record_activity(&mut self, activity: Activity) {
+        let (Some(store), Some(employee)) = (&self.store, self.current_employee.clone()) else {
+            self.status = "Not saved: pick or create a profile to keep your progress".into();
+            return;
+        };
+        let attempt = Attempt::activity(activity, uuid::Uuid::new_v4().to_string(), employee, self.activity_started);
+        match store.record_attempt(&attempt) {
+            Ok(()) => self.refresh_progress(),
+            Err(e) => self.status = format!("Not saved: {e}"),
         }
     }
 

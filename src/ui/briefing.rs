@@ -43,6 +43,10 @@ pub fn briefing_ui(ui: &mut egui::Ui, s: &Scenario) -> Option<Command> {
             if ui.button("Start timed assessment").on_hover_text("No pausing; counts as a baseline").clicked() {
                 command = Some(Command::StartDrill(s.id.clone(), Mode::Assessment));
             }
+            if ui.button("Rehearse the words").on_hover_text("Learn the model answers by heart, step by step").clicked()
+            {
+                command = Some(Command::OpenRehearsal(s.id.clone()));
+            }
         });
     });
     command

@@ -2,7 +2,7 @@
 
 use crate::core::catalogue::{CatalogueEntry, catalogue, job_families};
 use crate::core::library::Library;
-use crate::core::staging::Plan;
+use crate::core::staging::{Plan, Reason};
 use crate::core::vocab::display_name;
 use crate::io::store::Employee;
 
@@ -36,6 +36,13 @@ pub fn profile_bar_ui(
             .labelled_by(label.id);
         if name.is_some() && ui.button("My progress").clicked() {
             command = Some(Command::ShowProgress);
+        }
+        if ui
+            .button("Know the play quiz")
+            .on_hover_text("Quick questions on the three plays, specific promises and blame")
+            .clicked()
+        {
+            command = Some(Command::StartQuiz);
         }
         ui.add_space(12.0);
         let name_label = ui.label(NEW_PROFILE_LABEL);
@@ -76,6 +83,10 @@ pub fn today_ui(ui: &mut egui::Ui, plan: &Plan, library: &Library) -> Option<Com
     for item in &plan.today {
         let title = library.scenario(&item.id).map_or(item.id.as_str(), |s| s.title.as_str());
         ui.horizontal(|ui| {
+            if matches!(item.reason, Reason::RehearseFirst { .. }) && ui.button(format!("Rehearse: {title}")).clicked()
+            {
+                command = Some(Command::OpenRehearsal(item.id.clone()));
+            }
             if ui.button(format!("Start: {title}")).clicked() {
                 command = Some(Command::OpenBriefing(item.id.clone()));
             }

@@ -6,6 +6,8 @@ pub mod drill;
 pub mod home;
 pub mod problems;
 pub mod progress;
+pub mod quiz;
+pub mod rehearse;
 pub mod score_card;
 pub mod settings;
 pub mod summary;

@@ -1,0 +1,126 @@
+//! Script rehearsal: the line faded to the employee's level, a box to recite it from memory, and
+//! the word-by-word verdict (missed, changed, extra) with the level it moves to.
+
+use egui::text::LayoutJob;
+use egui::{Color32, FontId, TextFormat};
+
+use crate::core::rehearsal::{Recitation, ScriptSource, WordKind};
+use crate::core::rehearsal_session::{RehearsalSession, level_index};
+use crate::core::scenario::ScriptRole;
+
+use super::app::Command;
+
+/// Label of the recitation box.
+pub const RECITE_LABEL: &str = "Recite it from memory";
+
+/// Draw the session; `typed` is the recitation being typed.
+pub fn rehearse_ui(ui: &mut egui::Ui, session: &RehearsalSession, typed: &mut String) -> Option<Command> {
+    let mut command = None;
+    ui.horizontal(|ui| {
+        if ui.button("Back to library").clicked() {
+            command = Some(Command::GoHome);
+        }
+        ui.heading(format!("Rehearse: {}", session.title));
+    });
+    ui.label("Read the line, then say it aloud or type it from memory. Clean recitations hide more words next time.");
+    ui.separator();
+    egui::Panel::left("scripts").resizable(false).default_size(260.0).show(ui, |ui| {
+        ui.strong("Lines to learn");
+        for (i, script) in session.scripts.iter().enumerate() {
+            let name = format!("{} · {}", source_name(&script.source, &script.turn_id), session.levels[i].label());
+            if ui.selectable_label(i == session.current, name).clicked() {
+                command = Some(Command::SelectScript(i));
+            }
+        }
+    });
+    egui::CentralPanel::default().show(ui, |ui| {
+        let level = session.level();
+        ui.label(format!("{} (step {} of 5)", level.label(), level_index(level) + 1));
+        ui.add_space(6.0);
+        ui.label(egui::RichText::new(&session.faded.shown).size(22.0));
+        ui.add_space(10.0);
+        match &session.checked {
+            None => {
+                let label = ui.label(RECITE_LABEL);
+                let edit = ui.add(
+                    egui::TextEdit::multiline(typed)
+                        .desired_rows(3)
+                        .desired_width(f32::INFINITY)
+                        .font(egui::TextStyle::Heading),
+                );
+                edit.labelled_by(label.id);
+                let send = ui.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::Enter));
+                ui.horizontal(|ui| {
+                    if ui.button("Check (Ctrl+Enter)").clicked() || send {
+                        command = Some(Command::CheckRecitation);
+                    }
+                    if ui.button("Hide other words").clicked() {
+                        command = Some(Command::FadeAgain);
+                    }
+                });
+            }
+            Some(checked) => {
+                let r = &checked.recitation;
+                let verdict = if r.clean {
+                    format!("Clean: {:.0}% of the words.", r.accuracy * 100.0)
+                } else {
+                    format!("{:.0}% of the words.", r.accuracy * 100.0)
+                };
+                ui.heading(verdict);
+                ui.label(if checked.to > checked.from {
+                    format!("Next time: {}.", checked.to.label())
+                } else if checked.to < checked.from {
+                    format!("Back to: {} for now.", checked.to.label())
+                } else {
+                    format!("Staying at: {}.", checked.to.label())
+                });
+                ui.add_space(6.0);
+                ui.label(word_by_word(ui, r));
+                ui.add_space(6.0);
+                ui.label(egui::RichText::new(format!("The line: {}", session.script().text)).weak());
+                ui.add_space(6.0);
+                if ui.button("Again (Enter)").clicked() || ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+                    command = Some(Command::FadeAgain);
+                }
+            }
+        }
+    });
+    command
+}
+
+fn source_name(source: &ScriptSource, turn: &str) -> String {
+    match source {
+        ScriptSource::ModelAnswer => format!("{turn}: model answer"),
+        ScriptSource::Line(ScriptRole::Opening) => format!("{turn}: opening"),
+        ScriptSource::Line(ScriptRole::BadNews) => format!("{turn}: the bad news"),
+        ScriptSource::Line(ScriptRole::Commitment) => format!("{turn}: the commitment"),
+        ScriptSource::Line(ScriptRole::Other) => format!("{turn}: line"),
+    }
+}
+
+/// The recitation word by word: missed words struck through in red, changed ones in amber with
+/// what was said, extra ones grey.
+fn word_by_word(ui: &egui::Ui, r: &Recitation) -> LayoutJob {
+    let font = FontId::proportional(18.0);
+    let normal = ui.visuals().text_color();
+    let mut job = LayoutJob::default();
+    let mut add = |text: String, color: Color32, strike: bool| {
+        let mut format = TextFormat::simple(font.clone(), color);
+        if strike {
+            format.strikethrough = egui::Stroke::new(1.5, color);
+        }
+        job.append(&text, 0.0, format);
+        job.append(" ", 0.0, TextFormat::simple(font.clone(), normal));
+    };
+    for w in &r.words {
+        let expected = w.expected.clone().unwrap_or_default();
+        let said = w.said.clone().unwrap_or_default();
+        match w.kind {
+            WordKind::Same => add(expected, normal, false),
+            WordKind::Missed => add(format!("[missed: {expected}]"), Color32::from_rgb(220, 70, 70), true),
+            WordKind::Changed => add(format!("[{said} for {expected}]"), Color32::from_rgb(230, 160, 30), false),
+            WordKind::Extra => add(format!("[+{said}]"), Color32::GRAY, false),
+        }
+    }
+    job
+}
