@@ -335,7 +335,10 @@ impl FollowThroughApp {
                     home::home_ui(ui, &self.library, self.job_family.as_deref()).or(who).or(today)
                 }
                 Screen::Rehearse => match &self.rehearsal {
-                    Some(session) => rehearse::rehearse_ui(ui, session, &mut self.recitation),
+                    Some(session) => {
+                        let focus = std::mem::take(&mut self.focus_answer);
+                        rehearse::rehearse_ui(ui, session, &mut self.recitation, focus)
+                    }
                     None => Some(Command::GoHome),
                 },
                 Screen::Quiz => match &self.quiz {
@@ -460,6 +463,7 @@ impl FollowThroughApp {
                 }
                 self.recitation.clear();
                 self.activity_started = jiff::Timestamp::now();
+                self.focus_answer = true;
             }
             Command::FadeAgain => {
                 if let Some(session) = &mut self.rehearsal {
@@ -467,6 +471,7 @@ impl FollowThroughApp {
                 }
                 self.recitation.clear();
                 self.activity_started = jiff::Timestamp::now();
+                self.focus_answer = true;
             }
             Command::CheckRecitation => self.check_recitation(),
             Command::StartQuiz => self.start_quiz(),
@@ -639,6 +644,7 @@ impl FollowThroughApp {
             Some(session) => {
                 self.rehearsal = Some(session);
                 self.recitation.clear();
+                self.focus_answer = true;
                 self.activity_started = jiff::Timestamp::now();
                 self.screen = Screen::Rehearse;
             }

@@ -4,7 +4,7 @@
 use egui::text::LayoutJob;
 use egui::{Color32, FontId, TextFormat};
 
-use crate::core::rehearsal::{Recitation, ScriptSource, WordKind};
+use crate::core::rehearsal::{Level, Recitation, ScriptSource, WordKind};
 use crate::core::rehearsal_session::{RehearsalSession, level_index};
 use crate::core::scenario::ScriptRole;
 
@@ -13,8 +13,8 @@ use super::app::Command;
 /// Label of the recitation box.
 pub const RECITE_LABEL: &str = "Recite it from memory";
 
-/// Draw the session; `typed` is the recitation being typed.
-pub fn rehearse_ui(ui: &mut egui::Ui, session: &RehearsalSession, typed: &mut String) -> Option<Command> {
+/// Draw the session; `typed` is the recitation being typed; `focus` puts the keyboard in its box.
+pub fn rehearse_ui(ui: &mut egui::Ui, session: &RehearsalSession, typed: &mut String, focus: bool) -> Option<Command> {
     let mut command = None;
     ui.horizontal(|ui| {
         if ui.button("Back to library").clicked() {
@@ -34,7 +34,8 @@ pub fn rehearse_ui(ui: &mut egui::Ui, session: &RehearsalSession, typed: &mut St
         }
     });
     egui::CentralPanel::default().show(ui, |ui| {
-        let level = session.level();
+        // Until the next try, the line stays as it was recited.
+        let level = session.checked.as_ref().map_or(session.level(), |c| c.from);
         ui.label(format!("{} (step {} of 5)", level.label(), level_index(level) + 1));
         ui.add_space(6.0);
         ui.label(egui::RichText::new(&session.faded.shown).size(22.0));
@@ -48,13 +49,16 @@ pub fn rehearse_ui(ui: &mut egui::Ui, session: &RehearsalSession, typed: &mut St
                         .desired_width(f32::INFINITY)
                         .font(egui::TextStyle::Heading),
                 );
-                edit.labelled_by(label.id);
+                let edit = edit.labelled_by(label.id);
+                if focus {
+                    edit.request_focus();
+                }
                 let send = ui.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::Enter));
                 ui.horizontal(|ui| {
                     if ui.button("Check (Ctrl+Enter)").clicked() || send {
                         command = Some(Command::CheckRecitation);
                     }
-                    if ui.button("Hide other words").clicked() {
+                    if matches!(level, Level::Third | Level::TwoThirds) && ui.button("Hide different words").clicked() {
                         command = Some(Command::FadeAgain);
                     }
                 });
