@@ -3,6 +3,7 @@
 pub mod check;
 pub mod exchange;
 pub mod list;
+pub mod new;
 pub mod plan;
 pub mod score;
 pub mod simulate;
@@ -56,6 +57,8 @@ pub enum Command {
     Import(exchange::ImportArgs),
     /// Staging benchmark: synthetic learners drilled by each scheduling policy.
     Simulate(simulate::SimulateArgs),
+    /// Write a commented template for a new scenario that passes `check`.
+    New(new::NewArgs),
 }
 
 /// How a command prints its results.
@@ -79,6 +82,7 @@ pub fn run(command: Command, scenarios: Option<PathBuf>, data_dir: &Path) -> Exi
         Command::Plan(args) => plan::run(&args, scenarios, data_dir),
         Command::Export(args) => exchange::export(&args, data_dir),
         Command::Import(args) => exchange::import(&args, data_dir),
+        Command::New(args) => new::run(&args),
     };
     ExitCode::from(code)
 }

@@ -137,6 +137,8 @@ pub struct Drill {
     scorers: Vec<Option<TurnScorer>>,
     context: ScoringContext,
     pause_started: Option<u64>,
+    /// Turns run against the clock (false only for a trainer's untimed test-play).
+    timed: bool,
 }
 
 impl Drill {
@@ -156,7 +158,27 @@ impl Drill {
             scorers,
             context: ScoringContext::default(),
             pause_started: None,
+            timed: true,
         }
+    }
+
+    /// No clock at all (a trainer test-playing a scenario): turns never time out.
+    pub fn untimed(mut self) -> Self {
+        self.timed = false;
+        self
+    }
+
+    /// Whether turns run against the clock.
+    pub fn is_timed(&self) -> bool {
+        self.timed
+    }
+
+    /// Start at turn `turn` instead of the first (test-play); an index past the end is refused.
+    pub fn start_at(&mut self, turn: usize, now_ms: u64) -> Result<Vec<DrillEvent>, DrillError> {
+        if self.phase != Phase::Briefing || turn >= self.scenario.turns.len() {
+            return Err(DrillError::WrongPhase);
+        }
+        Ok(self.begin_turn(turn, now_ms))
     }
 
     /// Score answers as given at this date and time (for "today", "this morning").
@@ -202,6 +224,9 @@ impl Drill {
 
     /// Milliseconds left to answer (None when no turn is running).
     pub fn remaining_ms(&self, now_ms: u64) -> Option<u64> {
+        if !self.timed {
+            return None;
+        }
         match self.phase {
             Phase::Answering { deadline_ms, .. } => Some(deadline_ms.saturating_sub(now_ms)),
             Phase::Paused { remaining_ms, .. } => Some(remaining_ms),
@@ -227,6 +252,9 @@ impl Drill {
     /// Let time pass: warns once when few seconds are left, and submits the draft when time is up.
     pub fn tick(&mut self, now_ms: u64) -> Vec<DrillEvent> {
         let Phase::Answering { turn, deadline_ms, .. } = self.phase else { return Vec::new() };
+        if !self.timed {
+            return Vec::new();
+        }
         let mut events = Vec::new();
         if now_ms >= deadline_ms {
             events.push(DrillEvent::TimeUp { turn });
@@ -243,7 +271,7 @@ impl Drill {
     /// Submit the draft as the answer. After the deadline it counts as over time (scored the same).
     pub fn submit(&mut self, now_ms: u64) -> Result<Vec<DrillEvent>, DrillError> {
         match self.phase {
-            Phase::Answering { deadline_ms, .. } => self.score_draft(now_ms, now_ms > deadline_ms),
+            Phase::Answering { deadline_ms, .. } => self.score_draft(now_ms, self.timed && now_ms > deadline_ms),
             _ => Err(DrillError::WrongPhase),
         }
     }
@@ -357,6 +385,20 @@ mod tests {
     fn drill(mode: Mode) -> Drill {
         let (s, l) = fixture();
         Drill::new(s, l, mode, 7)
+    }
+
+    #[test]
+    fn test_play_starts_at_any_turn_and_untimed_never_runs_out() {
+        let mut d = drill(Mode::Practice).untimed();
+        assert!(d.start_at(9, 0).is_err());
+        let events = d.start_at(1, 0).expect("start at the escalation");
+        assert_eq!(events, vec![DrillEvent::TurnStarted { turn: 1 }]);
+        assert_eq!(d.remaining_ms(0), None);
+        assert!(d.tick(10_000_000).is_empty(), "no warning, no time-up");
+        assert!(matches!(d.phase(), Phase::Answering { turn: 1, .. }));
+        d.set_draft("You're right, it's mine to fix.");
+        d.submit(10_000_001).expect("submit");
+        assert!(!d.results()[0].over_time);
     }
 
     fn answer(d: &mut Drill, text: &str, at: u64) -> Vec<DrillEvent> {

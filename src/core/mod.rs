@@ -2,7 +2,9 @@
 //!
 //! Nothing here touches files, windows, audio or clocks; time and randomness are passed in.
 
+pub mod author_test_writer;
 pub mod author_tests;
+pub mod branch_map;
 pub mod catalogue;
 pub mod diagnostic;
 pub mod drill;
@@ -20,5 +22,6 @@ pub mod scenario;
 pub mod scoring;
 pub mod source_map;
 pub mod staging;
+pub mod template;
 pub mod validate;
 pub mod vocab;

@@ -2,6 +2,8 @@
 
 pub mod audio;
 pub mod dirs;
+pub mod editor;
 pub mod profiles;
 pub mod scenario_files;
 pub mod store;
+pub mod watch;

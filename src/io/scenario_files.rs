@@ -1,7 +1,7 @@
 //! Finding and reading scenario files. Checking them is the core's job ([`Library::build`]).
 
 use std::fs;
-use std::io::Read;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
 use crate::core::diagnostic::Diagnostic;
@@ -151,4 +151,54 @@ mod tests {
     fn missing_paths_are_reported() {
         assert!(find_ron_files(&[PathBuf::from("/definitely/not/here")]).is_err());
     }
+}
+
+/// Write `text` to a new file at `path` in one step: a temporary file beside it, renamed into place
+/// only when nothing is there, so an existing file is never touched and no half-written file appears.
+pub fn write_new_file(path: &Path, text: &str) -> Result<(), String> {
+    let shown = path.display();
+    if path.exists() {
+        return Err(format!("{shown} already exists; not overwriting it (choose another --id or --out)"));
+    }
+    let parent = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    std::fs::create_dir_all(&parent).map_err(|e| format!("cannot create the folder {}: {e}", parent.display()))?;
+    let mut temp = tempfile::Builder::new()
+        .prefix(".followthrough-new-")
+        .suffix(".tmp")
+        .tempfile_in(&parent)
+        .map_err(|e| format!("cannot write in {}: {e}", parent.display()))?;
+    temp.write_all(text.as_bytes())
+        .and_then(|()| temp.as_file().sync_all())
+        .map_err(|e| format!("cannot write {shown}: {e}"))?;
+    temp.persist_noclobber(path).map_err(|e| {
+        if e.error.kind() == std::io::ErrorKind::AlreadyExists {
+            format!("{shown} already exists; not overwriting it (choose another --id or --out)")
+        } else {
+            format!("cannot write {shown}: {}", e.error)
+        }
+    })?;
+    Ok(())
+}
+
+/// Replace the text of an existing file in one step (a temporary file beside it, synced, then
+/// renamed over it), so a crash never leaves a half-written scenario.
+pub fn replace_file(path: &Path, text: &str) -> Result<(), String> {
+    let shown = path.display();
+    let parent = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let mut temp = tempfile::Builder::new()
+        .prefix(".followthrough-edit-")
+        .suffix(".tmp")
+        .tempfile_in(&parent)
+        .map_err(|e| format!("cannot write in {}: {e}", parent.display()))?;
+    temp.write_all(text.as_bytes())
+        .and_then(|()| temp.as_file().sync_all())
+        .map_err(|e| format!("cannot write {shown}: {e}"))?;
+    temp.persist(path).map_err(|e| format!("cannot write {shown}: {}", e.error))?;
+    Ok(())
 }

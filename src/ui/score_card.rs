@@ -1,8 +1,9 @@
 //! The score card: the total, every criterion with its evidence highlighted in the answer, the model
 //! answer beside the employee's, and the coaching tip.
 
-use crate::core::drill::{Drill, TurnResult};
+use crate::core::drill::Drill;
 use crate::core::scenario::CriterionKind;
+use crate::core::scoring::ScoreCard;
 
 use super::app::Command;
 
@@ -32,7 +33,7 @@ pub fn score_card_ui(ui: &mut egui::Ui, drill: &Drill) -> Option<Command> {
         ui.add_space(8.0);
         ui.columns(2, |columns| {
             columns[0].label(egui::RichText::new("What you said").strong());
-            columns[0].label(highlighted(result, columns[0].visuals().text_color()));
+            columns[0].label(highlighted(&result.response, &result.card, columns[0].visuals().text_color()));
             columns[1].label(egui::RichText::new("A model answer").strong());
             columns[1].label(&turn.model_answer);
         });
@@ -49,7 +50,8 @@ pub fn score_card_ui(ui: &mut egui::Ui, drill: &Drill) -> Option<Command> {
     command
 }
 
-fn criterion_ui(ui: &mut egui::Ui, c: &crate::core::scoring::CriterionResult) {
+/// One criterion's line: met/missed/found/avoided, points, label, and its evidence or what was looked for.
+pub fn criterion_ui(ui: &mut egui::Ui, c: &crate::core::scoring::CriterionResult) {
     let (mark, colour) = match (c.kind, c.met) {
         (CriterionKind::Required, true) => ("MET", GREEN),
         (CriterionKind::Required, false) => ("MISSED", ui.visuals().weak_text_color()),
@@ -75,10 +77,9 @@ fn criterion_ui(ui: &mut egui::Ui, c: &crate::core::scoring::CriterionResult) {
 }
 
 /// The answer with each piece of evidence coloured: required in green, forbidden in red.
-fn highlighted(result: &TurnResult, text_colour: egui::Color32) -> egui::text::LayoutJob {
-    let text = &result.response;
+pub fn highlighted(text: &str, card: &ScoreCard, text_colour: egui::Color32) -> egui::text::LayoutJob {
     let mut colours: Vec<Option<egui::Color32>> = vec![None; text.len()];
-    for c in result.card.criteria.iter().filter(|c| c.met) {
+    for c in card.criteria.iter().filter(|c| c.met) {
         let colour = if c.kind == CriterionKind::Required { GREEN } else { RED };
         for e in &c.evidence {
             for slot in colours.iter_mut().take(e.end.min(text.len())).skip(e.start) {

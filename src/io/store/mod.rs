@@ -6,6 +6,7 @@ mod attempts;
 mod backup;
 mod csv;
 mod employees;
+mod folders;
 mod guard;
 mod import;
 mod legacy;

@@ -1,0 +1,47 @@
+//! Opening a scenario file for editing and showing it in the file manager.
+
+use std::path::Path;
+use std::process::Command;
+
+/// Open `file` in the trainer's editor: `$VISUAL` or `$EDITOR` when set (with any arguments they
+/// carry, e.g. `code -w`), else the system's default application for the file.
+pub fn open_in_editor(file: &Path) -> Result<(), String> {
+    let editor = std::env::var("VISUAL").ok().or_else(|| std::env::var("EDITOR").ok());
+    open_with(editor.as_deref(), file)
+}
+
+/// Open `file` with `editor` (a command line; None or blank: the system's default application).
+pub fn open_with(editor: Option<&str>, file: &Path) -> Result<(), String> {
+    match editor.filter(|e| !e.trim().is_empty()) {
+        Some(editor) => {
+            let mut words = editor.split_whitespace();
+            let program = words.next().unwrap_or_default();
+            Command::new(program)
+                .args(words)
+                .arg(file)
+                .spawn()
+                .map(|_| ())
+                .map_err(|e| format!("cannot start the editor `{editor}` for {}: {e}", file.display()))
+        }
+        None => open::that_detached(file)
+            .map_err(|e| format!("cannot open {} (no default application? set $EDITOR): {e}", file.display())),
+    }
+}
+
+/// Show the folder holding `file` in the system's file manager.
+pub fn reveal(file: &Path) -> Result<(), String> {
+    let folder = file.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    open::that_detached(folder).map_err(|e| format!("cannot open the folder {}: {e}", folder.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_editor_command_gets_the_file_and_a_missing_one_is_named() {
+        assert!(open_with(Some("true --wait"), Path::new("x.ron")).is_ok());
+        let err = open_with(Some("followthrough-no-such-editor -w"), Path::new("x.ron")).expect_err("no such program");
+        assert!(err.contains("followthrough-no-such-editor") && err.contains("x.ron"), "{err}");
+    }
+}

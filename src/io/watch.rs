@@ -1,0 +1,152 @@
+//! Watching scenario folders so the app reloads when an author saves: a change to any `.ron` file
+//! or anything under an `assets/` folder (created, modified, removed, renamed) sets a flag and calls
+//! back, after a short debounce so one save (or a burst of them) is one reload.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use notify::{RecommendedWatcher, RecursiveMode};
+use notify_debouncer_mini::{DebounceEventResult, Debouncer, new_debouncer};
+
+/// How long the watcher waits for a burst of file events to settle before reporting it.
+pub const DEBOUNCE: Duration = Duration::from_millis(250);
+
+/// Why watching could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum WatchError {
+    /// A folder to watch does not exist (or is not a folder).
+    #[error("{}: no such folder to watch for scenario changes", .0.display())]
+    MissingFolder(PathBuf),
+    /// The system refused to watch a folder (for example too many watches in use).
+    #[error("cannot watch {} for scenario changes: {source}", folder.display())]
+    Notify {
+        /// The folder, or the first folder when the watcher itself could not start.
+        folder: PathBuf,
+        /// What notify reported.
+        source: notify::Error,
+    },
+}
+
+/// Watches scenario folders until dropped. Poll [`FolderWatcher::changed`] (each frame, say); the
+/// `on_change` callback given to [`watch`] runs on the watcher's thread after each change.
+pub struct FolderWatcher {
+    _debouncer: Debouncer<RecommendedWatcher>,
+    changed: Arc<AtomicBool>,
+    folders: Vec<PathBuf>,
+}
+
+impl std::fmt::Debug for FolderWatcher {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("FolderWatcher")
+            .field("folders", &self.folders)
+            .field("changed", &self.changed.load(Ordering::Relaxed))
+            .finish_non_exhaustive()
+    }
+}
+
+impl FolderWatcher {
+    /// True when something changed since the last call (or since watching started); clears the flag.
+    pub fn changed(&self) -> bool {
+        self.changed.swap(false, Ordering::AcqRel)
+    }
+
+    /// The folders being watched (duplicates removed).
+    pub fn folders(&self) -> &[PathBuf] {
+        &self.folders
+    }
+}
+
+/// Start watching `folders` recursively. `on_change` runs (on the watcher's thread) once per
+/// debounced burst of changes to `.ron` files or files under an `assets/` folder; the flag read by
+/// [`FolderWatcher::changed`] is set just before. Errors while watching are logged, never raised.
+pub fn watch(folders: &[PathBuf], on_change: impl Fn() + Send + 'static) -> Result<FolderWatcher, WatchError> {
+    let mut unique: Vec<PathBuf> = Vec::new();
+    for folder in folders {
+        if !folder.is_dir() {
+            return Err(WatchError::MissingFolder(folder.clone()));
+        }
+        if !unique.contains(folder) {
+            unique.push(folder.clone());
+        }
+    }
+    // Events may name paths as given or canonicalised (macOS); strip either to judge `assets/`.
+    let roots: Vec<PathBuf> =
+        unique.iter().flat_map(|f| std::iter::once(f.clone()).chain(std::fs::canonicalize(f).ok())).collect();
+    let changed = Arc::new(AtomicBool::new(false));
+    let flag = Arc::clone(&changed);
+    let handler = move |result: DebounceEventResult| match result {
+        Ok(events) => {
+            if events.iter().any(|e| is_relevant(&e.path, &roots)) {
+                flag.store(true, Ordering::Release);
+                if std::panic::catch_unwind(std::panic::AssertUnwindSafe(&on_change)).is_err() {
+                    log::warn!("the scenario folder change handler panicked; watching goes on");
+                }
+            }
+        }
+        Err(e) => log::warn!("watching the scenario folders: {e}"),
+    };
+    let first = || unique.first().cloned().unwrap_or_default();
+    let mut debouncer =
+        new_debouncer(DEBOUNCE, handler).map_err(|source| WatchError::Notify { folder: first(), source })?;
+    for folder in &unique {
+        debouncer
+            .watcher()
+            .watch(folder, RecursiveMode::Recursive)
+            .map_err(|source| WatchError::Notify { folder: folder.clone(), source })?;
+    }
+    Ok(FolderWatcher { _debouncer: debouncer, changed, folders: unique })
+}
+
+/// A path worth a reload: a `.ron` file, anything inside an `assets` folder, or something without an
+/// extension (most likely a folder created, removed or renamed, which may hold scenario files).
+fn is_relevant(path: &Path, roots: &[PathBuf]) -> bool {
+    let inside = roots.iter().find_map(|r| path.strip_prefix(r).ok()).unwrap_or(path);
+    match path.extension() {
+        Some(ext) => ext == "ron" || inside.components().any(|c| c.as_os_str() == "assets"),
+        None => !path.is_file() || inside.components().any(|c| c.as_os_str() == "assets"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_scenario_files_assets_and_folders_count() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let root = dir.path().to_path_buf();
+        let roots = [root.clone()];
+        assert!(is_relevant(&root.join("bank/a.ron"), &roots));
+        assert!(is_relevant(&root.join("assets/voices/a.wav"), &roots));
+        assert!(is_relevant(&root.join("removed-folder"), &roots));
+        assert!(!is_relevant(&root.join("bank/.a.ron.swp"), &roots));
+        assert!(!is_relevant(&root.join("notes.txt"), &roots));
+        let plain = root.join("README");
+        std::fs::write(&plain, b"x").expect("write");
+        assert!(!is_relevant(&plain, &roots));
+    }
+
+    #[test]
+    fn a_missing_folder_is_named() {
+        let missing = PathBuf::from("/definitely/not/here");
+        let err = watch(std::slice::from_ref(&missing), || {}).expect_err("missing");
+        assert!(matches!(&err, WatchError::MissingFolder(p) if p == &missing));
+        assert!(err.to_string().contains("/definitely/not/here"));
+    }
+
+    #[test]
+    fn a_new_scenario_file_sets_the_flag_once() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let watcher = watch(&[dir.path().to_path_buf()], || {}).expect("watch");
+        assert!(!watcher.changed());
+        std::fs::write(dir.path().join("a.ron"), b"Scenario()").expect("write");
+        let deadline = std::time::Instant::now() + Duration::from_secs(5);
+        while !watcher.changed() {
+            assert!(std::time::Instant::now() < deadline, "no change seen within 5 s");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        assert!(!watcher.changed(), "reading the flag clears it");
+    }
+}
