@@ -4,6 +4,7 @@
 
 pub mod author_test_writer;
 pub mod author_tests;
+pub mod authoring;
 pub mod branch_map;
 pub mod catalogue;
 pub mod diagnostic;
@@ -18,6 +19,7 @@ pub mod quiz_round;
 pub mod rehearsal;
 pub mod rehearsal_session;
 pub mod report;
+pub mod sandbox;
 pub mod scenario;
 pub mod scoring;
 pub mod source_map;

@@ -119,40 +119,6 @@ pub fn default_scenarios_dir() -> PathBuf {
         .unwrap_or(here)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn voice_files_must_stay_inside_assets() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let scenarios = dir.path().join("scenarios");
-        fs::create_dir_all(scenarios.join("bank")).expect("mkdir");
-        fs::create_dir_all(dir.path().join("assets/voices")).expect("mkdir");
-        fs::write(dir.path().join("assets/voices/a.wav"), b"RIFF").expect("write");
-        fs::write(dir.path().join("secret.wav"), b"RIFF").expect("write");
-        let file = scenarios.join("bank/x.ron");
-        fs::write(&file, b"").expect("write");
-        assert!(voice_file_exists(&file, "voices/a.wav"));
-        assert!(!voice_file_exists(&file, "voices/b.wav"));
-        assert!(!voice_file_exists(&file, "../secret.wav"));
-    }
-
-    #[test]
-    fn large_files_are_refused_unread() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let big = dir.path().join("big.ron");
-        fs::write(&big, vec![b' '; (MAX_FILE_BYTES + 10) as usize]).expect("write");
-        let input = read_input(&big);
-        assert_eq!(input.contents.expect_err("too big").code, "file-too-large");
-    }
-
-    #[test]
-    fn missing_paths_are_reported() {
-        assert!(find_ron_files(&[PathBuf::from("/definitely/not/here")]).is_err());
-    }
-}
-
 /// Write `text` to a new file at `path` in one step: a temporary file beside it, renamed into place
 /// only when nothing is there, so an existing file is never touched and no half-written file appears.
 pub fn write_new_file(path: &Path, text: &str) -> Result<(), String> {
@@ -201,4 +167,38 @@ pub fn replace_file(path: &Path, text: &str) -> Result<(), String> {
         .map_err(|e| format!("cannot write {shown}: {e}"))?;
     temp.persist(path).map_err(|e| format!("cannot write {shown}: {}", e.error))?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn voice_files_must_stay_inside_assets() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let scenarios = dir.path().join("scenarios");
+        fs::create_dir_all(scenarios.join("bank")).expect("mkdir");
+        fs::create_dir_all(dir.path().join("assets/voices")).expect("mkdir");
+        fs::write(dir.path().join("assets/voices/a.wav"), b"RIFF").expect("write");
+        fs::write(dir.path().join("secret.wav"), b"RIFF").expect("write");
+        let file = scenarios.join("bank/x.ron");
+        fs::write(&file, b"").expect("write");
+        assert!(voice_file_exists(&file, "voices/a.wav"));
+        assert!(!voice_file_exists(&file, "voices/b.wav"));
+        assert!(!voice_file_exists(&file, "../secret.wav"));
+    }
+
+    #[test]
+    fn large_files_are_refused_unread() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let big = dir.path().join("big.ron");
+        fs::write(&big, vec![b' '; (MAX_FILE_BYTES + 10) as usize]).expect("write");
+        let input = read_input(&big);
+        assert_eq!(input.contents.expect_err("too big").code, "file-too-large");
+    }
+
+    #[test]
+    fn missing_paths_are_reported() {
+        assert!(find_ron_files(&[PathBuf::from("/definitely/not/here")]).is_err());
+    }
 }

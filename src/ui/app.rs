@@ -2,19 +2,25 @@
 
 use std::path::PathBuf;
 
+use crate::core::authoring::{FileFilter, FileRow, file_rows};
 use crate::core::drill::{Drill, DrillEvent, Mode, Phase};
 use crate::core::library::Library;
 use crate::core::progress::{Activity, Attempt, AttemptMode};
 use crate::core::quiz_round::QuizRound;
 use crate::core::rehearsal_session::{RehearsalSession, level_from_index, level_index};
 use crate::core::report::ProgressReport;
+use crate::core::sandbox::Sandbox;
 use crate::core::staging::{LearnerState, Plan, StagingSettings, day_number};
 use crate::io::audio::{Audio, AudioWarning, Cue};
 use crate::io::scenario_files::{load_library, resolve_voice};
 use crate::io::store::{AttemptFilter, Employee, RolloutRules, Store};
+use crate::io::watch::FolderWatcher;
 
+use super::authoring::AuthoringInput;
 use super::settings::{STORAGE_KEY, Settings};
-use super::{briefing, drill, home, problems, progress, quiz, rehearse, score_card, summary};
+use super::{
+    authoring, briefing, drill, home, problems, progress, quiz, rehearse, sandbox, score_card, summary, test_play,
+};
 
 /// Which screen is showing.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,6 +39,12 @@ pub enum Screen {
     Rehearse,
     /// A round of "Know the play" questions.
     Quiz,
+    /// The trainer's list of scenario files.
+    Authoring,
+    /// The map of one scenario's turns, to test-play from any of them.
+    TestPlay(String),
+    /// Try a response against a turn's rubric.
+    Sandbox,
 }
 
 /// What a click asks the app to do; applied after drawing.
@@ -89,6 +101,41 @@ pub enum Command {
     AnswerQuiz(usize),
     /// Go on to the next question.
     NextQuestion,
+    /// Show the trainer's list of scenario files.
+    ShowAuthoring,
+    /// Show these files.
+    FilterFiles(FileFilter),
+    /// Unfold or fold a file's problems.
+    ToggleFile(String),
+    /// Open a scenario file in the editor.
+    OpenInEditor(PathBuf),
+    /// Show a scenario file in the file manager.
+    RevealFile(PathBuf),
+    /// Show a scenario's turn map for test-play.
+    TestPlay(String),
+    /// Test-play a scenario from a turn (not recorded).
+    PlayFrom {
+        /// Scenario id.
+        scenario: String,
+        /// Turn index to start at.
+        turn: usize,
+        /// Against the clock.
+        timed: bool,
+    },
+    /// Try responses to a scenario's turns.
+    OpenSandbox(String),
+    /// Answer another turn in the sandbox.
+    SandboxTurn(usize),
+    /// Save the sandbox response as an author test in the scenario file.
+    SaveAuthorTest,
+    /// Pick a scenario folder with the system dialog.
+    PickFolder,
+    /// Add a scenario folder.
+    AddFolder(PathBuf),
+    /// Stop reading a scenario folder.
+    RemoveFolder(PathBuf),
+    /// Write a new scenario from the template.
+    CreateScenario,
     /// Create a profile with the name typed in the new-profile box.
     CreateProfile,
 }
@@ -139,6 +186,20 @@ pub struct FollowThroughApp {
     /// When the current recitation or question was shown (wall clock).
     activity_started: jiff::Timestamp,
     new_profile: String,
+    /// Folders the team added, read after the main one.
+    extra_folders: Vec<PathBuf>,
+    watcher: Option<FolderWatcher>,
+    /// Watching was tried for the current folders (it is not retried every frame after a failure).
+    watch_tried: bool,
+    file_filter: FileFilter,
+    file_rows: Vec<FileRow>,
+    expanded_file: Option<String>,
+    authoring_input: AuthoringInput,
+    sandbox: Option<Sandbox>,
+    sandbox_text: String,
+    test_name: String,
+    /// The drill in progress is a trainer's test-play: not recorded.
+    test_play: bool,
     /// The time on the egui clock (ms) at the last frame.
     now_ms: u64,
 }
@@ -177,6 +238,17 @@ impl FollowThroughApp {
             quiz: None,
             activity_started: jiff::Timestamp::UNIX_EPOCH,
             new_profile: String::new(),
+            extra_folders: Vec::new(),
+            watcher: None,
+            watch_tried: false,
+            file_filter: FileFilter::default(),
+            file_rows: Vec::new(),
+            expanded_file: None,
+            authoring_input: AuthoringInput::default(),
+            sandbox: None,
+            sandbox_text: String::new(),
+            test_name: String::new(),
+            test_play: false,
             now_ms: 0,
         };
         match Store::open_in_memory() {
@@ -191,8 +263,67 @@ impl FollowThroughApp {
     /// An app on the scenario folder `dir` with progress in `data_dir`; a missing folder shows as
     /// an empty library with a message.
     pub fn open(dir: PathBuf, data_dir: PathBuf) -> Self {
-        let library = load_or_explain(&dir);
-        Self::with_library(library, Some(dir)).with_data_dir(data_dir)
+        let library = load_or_explain(std::slice::from_ref(&dir));
+        let mut app = Self::with_library(library, Some(dir)).with_data_dir(data_dir);
+        app.extra_folders = app.store.as_ref().and_then(|s| s.scenario_folders().ok()).unwrap_or_default();
+        if !app.extra_folders.is_empty() {
+            app.reload();
+        }
+        app
+    }
+
+    /// Every scenario folder read: the main one, then those added.
+    pub fn scenario_folders(&self) -> Vec<PathBuf> {
+        self.scenarios_dir.iter().cloned().chain(self.extra_folders.iter().cloned()).collect()
+    }
+
+    /// The loaded library.
+    pub fn library(&self) -> &Library {
+        &self.library
+    }
+
+    /// The sandbox in use.
+    pub fn sandbox(&self) -> Option<&Sandbox> {
+        self.sandbox.as_ref()
+    }
+
+    /// Read the scenario folders again, keeping the last good version of files that broke.
+    pub fn reload(&mut self) {
+        let folders = self.scenario_folders();
+        if folders.is_empty() {
+            return;
+        }
+        let mut library = load_or_explain(&folders);
+        library.keep_last_good(&self.library);
+        self.library = library;
+        self.update_status();
+        self.file_rows = file_rows(&self.library, &self.file_filter);
+        if let Some(sandbox) = &mut self.sandbox
+            && let Some(s) = self.library.scenario(&sandbox.scenario.id)
+            && s != &sandbox.scenario
+        {
+            let turn = sandbox.turn;
+            if let Some(mut fresh) = Sandbox::new(s.clone(), &self.library.lexicon) {
+                fresh.set_turn(turn);
+                fresh.set_response(&self.sandbox_text);
+                *sandbox = fresh;
+            }
+        }
+        self.refresh_progress();
+    }
+
+    /// Watch the scenario folders; a save anywhere in them reloads the library (and wakes the window).
+    fn watch_folders(&mut self, ctx: &egui::Context) {
+        if self.watch_tried || self.scenarios_dir.is_none() {
+            return;
+        }
+        self.watch_tried = true;
+        let folders: Vec<PathBuf> = self.scenario_folders().into_iter().filter(|f| f.is_dir()).collect();
+        let ctx = ctx.clone();
+        match crate::io::watch::watch(&folders, move || ctx.request_repaint()) {
+            Ok(w) => self.watcher = Some(w),
+            Err(e) => log::warn!("scenario files will not reload by themselves: {e}"),
+        }
     }
 
     /// Keep progress in the store in `dir`, and read what is there. A damaged or newer database is
@@ -308,6 +439,11 @@ impl FollowThroughApp {
     /// Draw the whole window and apply whatever the user asked for.
     pub fn ui_root(&mut self, ui: &mut egui::Ui) {
         self.now_ms = (ui.input(|i| i.time) * 1000.0) as u64;
+        self.watch_folders(ui.ctx());
+        if self.watcher.as_ref().is_some_and(FolderWatcher::changed) {
+            self.reload();
+            self.status = format!("Reloaded after a change: {}", self.status);
+        }
         self.tick_drill(ui.ctx());
         if ui.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::Q)) {
             ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
@@ -334,6 +470,29 @@ impl FollowThroughApp {
                     let today = self.today.as_ref().and_then(|plan| home::today_ui(ui, plan, &self.library));
                     home::home_ui(ui, &self.library, self.job_family.as_deref()).or(who).or(today)
                 }
+                Screen::Authoring => {
+                    let folders = self.scenario_folders();
+                    let view = authoring::AuthoringView {
+                        library: &self.library,
+                        rows: &self.file_rows,
+                        filter: &self.file_filter,
+                        folders: &folders,
+                        expanded: self.expanded_file.as_deref(),
+                    };
+                    authoring::authoring_ui(ui, &view, &mut self.authoring_input)
+                }
+                Screen::TestPlay(id) => match self.library.scenario(id) {
+                    Some(s) => test_play::test_play_ui(ui, s, &crate::core::branch_map::branch_map(s)),
+                    None => Some(Command::ShowAuthoring),
+                },
+                Screen::Sandbox => match &mut self.sandbox {
+                    Some(sb) => {
+                        let command = sandbox::sandbox_ui(ui, sb, &mut self.sandbox_text, &mut self.test_name);
+                        sb.set_response(&self.sandbox_text);
+                        command
+                    }
+                    None => Some(Command::ShowAuthoring),
+                },
                 Screen::Rehearse => match &self.rehearsal {
                     Some(session) => {
                         let focus = std::mem::take(&mut self.focus_answer);
@@ -403,6 +562,9 @@ impl FollowThroughApp {
                 }
                 if !self.library.diagnostics.is_empty() && ui.button("Scenario problems").clicked() {
                     command = Some(Command::ShowProblems);
+                }
+                if ui.button("Authoring").on_hover_text("Scenario files, test-play, try a response").clicked() {
+                    command = Some(Command::ShowAuthoring);
                 }
             });
         });
@@ -515,13 +677,53 @@ impl FollowThroughApp {
                     self.save_drill();
                 }
             }
-            Command::Reload => {
-                if let Some(dir) = &self.scenarios_dir {
-                    self.library = load_or_explain(dir);
-                    self.update_status();
-                    self.refresh_progress();
+            Command::Reload => self.reload(),
+            Command::ShowAuthoring => {
+                self.file_rows = file_rows(&self.library, &self.file_filter);
+                self.screen = Screen::Authoring;
+            }
+            Command::FilterFiles(filter) => {
+                self.file_rows = file_rows(&self.library, &filter);
+                self.file_filter = filter;
+            }
+            Command::ToggleFile(file) => {
+                self.expanded_file = if self.expanded_file.as_ref() == Some(&file) { None } else { Some(file) };
+            }
+            Command::OpenInEditor(path) => match crate::io::editor::open_in_editor(&path) {
+                Ok(()) => self.status = format!("Opened {}", path.display()),
+                Err(e) => self.status = e,
+            },
+            Command::RevealFile(path) => {
+                if let Err(e) = crate::io::editor::reveal(&path) {
+                    self.status = e;
                 }
             }
+            Command::TestPlay(id) => self.screen = Screen::TestPlay(id),
+            Command::PlayFrom { scenario, turn, timed } => self.start_test_play(&scenario, turn, timed),
+            Command::OpenSandbox(id) => {
+                if let Some(s) = self.library.scenario(&id) {
+                    self.sandbox = Sandbox::new(s.clone(), &self.library.lexicon);
+                    self.sandbox_text.clear();
+                    self.screen = Screen::Sandbox;
+                }
+            }
+            Command::SandboxTurn(turn) => {
+                if let Some(sb) = &mut self.sandbox {
+                    sb.set_turn(turn);
+                }
+            }
+            Command::SaveAuthorTest => self.save_author_test(),
+            Command::PickFolder => {
+                if let Some(folder) = rfd::FileDialog::new().set_title("Add a scenario folder").pick_folder() {
+                    self.apply(Command::AddFolder(folder));
+                }
+            }
+            Command::AddFolder(folder) => self.add_folder(folder),
+            Command::RemoveFolder(folder) => {
+                self.extra_folders.retain(|f| f != &folder);
+                self.folders_changed();
+            }
+            Command::CreateScenario => self.create_scenario(),
         }
     }
 }
@@ -537,6 +739,7 @@ impl FollowThroughApp {
         self.confirm_abandon = false;
         if let Ok(events) = d.start(self.now_ms) {
             self.drill = Some(d);
+            self.test_play = false;
             self.drill_started_at = jiff::Timestamp::now();
             self.drill_saved = false;
             self.react(&events);
@@ -732,9 +935,102 @@ impl FollowThroughApp {
         }
     }
 
+    fn start_test_play(&mut self, id: &str, turn: usize, timed: bool) {
+        let Some(scenario) = self.library.scenario(id) else { return };
+        self.drills_started += 1;
+        let seed = self.now_ms ^ self.drills_started.rotate_left(32);
+        let d = Drill::new(scenario.clone(), self.library.lexicon.clone(), Mode::Practice, seed);
+        let mut d = if timed { d } else { d.untimed() };
+        self.draft.clear();
+        self.confirm_abandon = false;
+        match d.start_at(turn, self.now_ms) {
+            Ok(events) => {
+                self.drill = Some(d);
+                self.test_play = true;
+                self.drill_saved = true;
+                self.react(&events);
+                self.screen = Screen::Drill;
+            }
+            Err(e) => self.status = e.to_string(),
+        }
+    }
+
+    fn save_author_test(&mut self) {
+        let Some(sb) = &self.sandbox else { return };
+        let Ok(card) = &sb.card else { return };
+        let Some(loaded) = self.library.scenarios.iter().find(|l| l.scenario.id == sb.scenario.id) else { return };
+        let file = loaded.file.clone();
+        let name = self.test_name.trim().to_string();
+        let test = crate::core::author_test_writer::author_test_from_card(&name, sb.turn_id(), &sb.response, card);
+        let Some(source) = self.library.sources.get(&file) else {
+            self.status = format!("Cannot save: the text of {file} is not at hand; reload and try again");
+            return;
+        };
+        let written = crate::core::author_test_writer::append_author_test(source, &test)
+            .and_then(|text| crate::io::scenario_files::replace_file(std::path::Path::new(&file), &text));
+        match written {
+            Ok(()) => {
+                self.test_name.clear();
+                self.reload();
+                self.status = format!("Saved author test \"{name}\" in {file}");
+            }
+            Err(e) => self.status = format!("Not saved: {e}"),
+        }
+    }
+
+    fn add_folder(&mut self, folder: PathBuf) {
+        if !folder.is_dir() {
+            self.status = format!("{} is not a folder", folder.display());
+            return;
+        }
+        if self.scenario_folders().contains(&folder) {
+            self.status = format!("{} is already read", folder.display());
+            return;
+        }
+        self.extra_folders.push(folder);
+        self.authoring_input.folder.clear();
+        self.folders_changed();
+    }
+
+    /// Remember the folders, read them all again and watch the new set.
+    fn folders_changed(&mut self) {
+        if let Some(store) = &self.store
+            && let Err(e) = store.set_scenario_folders(&self.extra_folders)
+        {
+            self.status = e.to_string();
+        }
+        self.watcher = None;
+        self.watch_tried = false;
+        self.reload();
+    }
+
+    fn create_scenario(&mut self) {
+        let input = &self.authoring_input;
+        let family = Some(input.new_job_family.as_str()).filter(|f| !f.is_empty());
+        let id = input.new_id.trim().to_string();
+        let text = match crate::core::template::scenario_template(&id, &input.new_behaviour, family) {
+            Ok(text) => text,
+            Err(e) => {
+                self.status = e;
+                return;
+            }
+        };
+        let Some(folder) = self.extra_folders.last().cloned().or_else(|| self.scenarios_dir.clone()) else { return };
+        let path = folder.join(format!("{id}.ron"));
+        match crate::io::scenario_files::write_new_file(&path, &text) {
+            Ok(()) => {
+                self.authoring_input.new_id.clear();
+                self.reload();
+                self.expanded_file = Some(path.display().to_string());
+                self.status = format!("Created {}: open it in your editor and make it yours", path.display());
+            }
+            Err(e) => self.status = e,
+        }
+    }
+
     /// Record the drill just finished or left (once; a drill with no answered turn is not kept).
     fn save_drill(&mut self) {
-        if self.drill_saved {
+        if self.drill_saved || self.test_play {
             return;
         }
         self.drill_saved = true;
@@ -806,20 +1102,25 @@ impl FollowThroughApp {
     }
 }
 
-fn load_or_explain(dir: &std::path::Path) -> Library {
-    match load_library(&[dir.to_path_buf()]) {
-        Ok(library) => library,
-        Err(e) => {
+/// Load every folder that exists; a missing one is a problem in the list, not the end of the rest.
+fn load_or_explain(folders: &[PathBuf]) -> Library {
+    let (present, missing): (Vec<PathBuf>, Vec<PathBuf>) = folders.iter().cloned().partition(|f| f.is_dir());
+    let mut library = if present.is_empty() {
+        Library::default()
+    } else {
+        load_library(&present).unwrap_or_else(|e| {
             log::warn!("{e}");
-            let mut library = Library::default();
-            library.diagnostics.push(
-                crate::core::diagnostic::Diagnostic::error("missing-folder", "the scenario folder does not exist")
-                    .in_file(dir.display().to_string())
-                    .with_hint("start FollowThrough with --scenarios DIR, or run it from the project folder"),
-            );
-            library
-        }
+            Library::default()
+        })
+    };
+    for dir in missing {
+        library.diagnostics.push(
+            crate::core::diagnostic::Diagnostic::error("missing-folder", "the scenario folder does not exist")
+                .in_file(dir.display().to_string())
+                .with_hint("start FollowThrough with --scenarios DIR, or run it from the project folder"),
+        );
     }
+    library
 }
 
 impl eframe::App for FollowThroughApp {

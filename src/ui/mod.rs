@@ -1,6 +1,7 @@
 //! The desktop app: thin egui screens that draw state and emit [`app::Command`]s.
 
 pub mod app;
+pub mod authoring;
 pub mod briefing;
 pub mod drill;
 pub mod home;
@@ -8,9 +9,11 @@ pub mod problems;
 pub mod progress;
 pub mod quiz;
 pub mod rehearse;
+pub mod sandbox;
 pub mod score_card;
 pub mod settings;
 pub mod summary;
+pub mod test_play;
 pub mod widgets;
 
 use std::path::PathBuf;

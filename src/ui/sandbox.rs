@@ -1,0 +1,76 @@
+//! Try-a-response: type an answer for a turn and watch the score card update as you type, with the
+//! evidence highlighted; save it as an author test that pins the current result.
+
+use crate::core::sandbox::Sandbox;
+
+use super::app::Command;
+use super::score_card::{criterion_ui, highlighted};
+
+/// Label of the response box.
+pub const SANDBOX_LABEL: &str = "Try a response";
+/// Label of the test-name box.
+pub const TEST_NAME_LABEL: &str = "Author test name";
+
+/// Draw the sandbox; `typed` is the response box, `test_name` the name for a new author test.
+pub fn sandbox_ui(ui: &mut egui::Ui, sandbox: &Sandbox, typed: &mut String, test_name: &mut String) -> Option<Command> {
+    let mut command = None;
+    let s = &sandbox.scenario;
+    ui.horizontal(|ui| {
+        if ui.button("Back to authoring").clicked() {
+            command = Some(Command::ShowAuthoring);
+        }
+        ui.heading(format!("Try a response: {}", s.title));
+    });
+    ui.horizontal(|ui| {
+        let label = ui.label("Turn:");
+        egui::ComboBox::from_id_salt("sandbox_turn")
+            .selected_text(sandbox.turn_id())
+            .show_ui(ui, |ui| {
+                for (i, t) in s.turns.iter().enumerate() {
+                    if ui.selectable_label(i == sandbox.turn, &t.id).clicked() {
+                        command = Some(Command::SandboxTurn(i));
+                    }
+                }
+            })
+            .response
+            .labelled_by(label.id);
+    });
+    ui.label(egui::RichText::new(format!("Customer: {}", s.turns[sandbox.turn].customer)).italics());
+    ui.separator();
+    let label = ui.label(SANDBOX_LABEL);
+    ui.add(egui::TextEdit::multiline(typed).desired_rows(3).desired_width(f32::INFINITY)).labelled_by(label.id);
+    ui.separator();
+    match &sandbox.card {
+        Err(e) => {
+            ui.colored_label(ui.visuals().error_fg_color, e.to_string());
+        }
+        Ok(card) => {
+            ui.horizontal(|ui| {
+                ui.label(egui::RichText::new(format!("{}/100", card.score)).size(26.0).strong());
+                ui.label(if card.passed { "passes" } else { "does not pass" });
+                ui.label(egui::RichText::new(format!("pass mark {}", card.pass_mark)).weak());
+            });
+            ui.label(highlighted(&sandbox.response, card, ui.visuals().text_color()));
+            ui.add_space(6.0);
+            egui::ScrollArea::vertical().max_height(ui.available_height() - 70.0).show(ui, |ui| {
+                for c in &card.criteria {
+                    criterion_ui(ui, c);
+                }
+            });
+            ui.separator();
+            ui.horizontal(|ui| {
+                let name_label = ui.label(TEST_NAME_LABEL);
+                ui.add(egui::TextEdit::singleline(test_name).desired_width(220.0)).labelled_by(name_label.id);
+                let ready = !test_name.trim().is_empty() && !sandbox.response.trim().is_empty();
+                if ui
+                    .add_enabled(ready, egui::Button::new("Save as author test"))
+                    .on_hover_text("Adds this response and its current result to the scenario's tests, keeping the file's comments")
+                    .clicked()
+                {
+                    command = Some(Command::SaveAuthorTest);
+                }
+            });
+        }
+    }
+    command
+}

@@ -1,0 +1,169 @@
+//! Authoring in the window: the file list with statuses and problems, try-a-response saved as an
+//! author test without losing the file's comments, test-play from any turn (never recorded), a new
+//! scenario from the template, and a saved change reloaded by itself.
+
+mod common;
+
+use std::time::{Duration, Instant};
+
+use common::TestFolder;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use followthrough::core::drill::Phase;
+use followthrough::io::store::AttemptFilter;
+use followthrough::ui::app::{FollowThroughApp, Screen};
+use followthrough::ui::authoring::{NEW_BEHAVIOUR_LABEL, NEW_ID_LABEL};
+use followthrough::ui::sandbox::{SANDBOX_LABEL, TEST_NAME_LABEL};
+
+fn authoring(folder: &TestFolder) -> Harness<'static, FollowThroughApp> {
+    let mut harness = folder.harness();
+    harness.run();
+    harness.get_by_label("Authoring").click();
+    harness.run();
+    assert_eq!(harness.state().screen(), &Screen::Authoring);
+    harness
+}
+
+fn type_into(harness: &mut Harness<'static, FollowThroughApp>, label: &str, text: &str) {
+    harness.get_by_label(label).click();
+    harness.run();
+    harness.get_by_label(label).type_text(text);
+    harness.run();
+}
+
+#[test]
+fn every_file_shows_its_status_and_a_broken_one_its_problems() {
+    let folder = TestFolder::with_minimal_scenario();
+    folder.write("broken.ron", "Scenario(\n    format_version: 1,\n    id: \"broken\",\n");
+    let mut harness = authoring(&folder);
+    harness.get_by_label("Minimal call-back");
+    assert!(harness.query_all_by_label("ok").count() >= 2, "the scenario and the lexicon are ok");
+    harness.get_by_label("1 error");
+    harness.get_by_label("Show problems in broken.ron").click();
+    harness.run();
+    harness.get_by_label_contains("broken.ron:");
+    harness.get_by_label("Only files with problems").click();
+    harness.run();
+    assert!(harness.query_by_label("Minimal call-back").is_none());
+    harness.get_by_label("1 error");
+}
+
+#[test]
+fn a_response_tried_in_the_sandbox_becomes_an_author_test_and_the_comments_stay() {
+    let folder = TestFolder::with_minimal_scenario();
+    let file = folder.dir.path().join("minimal.ron");
+    let before = std::fs::read_to_string(&file).expect("read");
+    let mut harness = authoring(&folder);
+    harness.get_by_label("Try a response to minimal").click();
+    harness.run();
+    assert_eq!(harness.state().screen(), &Screen::Sandbox);
+    harness.get_by_label("0/100");
+    type_into(&mut harness, SANDBOX_LABEL, "I'm sorry, that's my fault. I'll call you at 4pm.");
+    harness.get_by_label("100/100");
+    harness.get_by_label("Owns the miss");
+    assert!(harness.query_all_by_label("MET").count() >= 2, "owns it, specific time");
+    type_into(&mut harness, TEST_NAME_LABEL, "tried in the sandbox");
+    harness.get_by_label("Save as author test").click();
+    harness.run();
+
+    let after = std::fs::read_to_string(&file).expect("read");
+    assert!(after.contains("tried in the sandbox"), "{after}");
+    assert!(after.contains("// A small but complete scenario used by the unit tests."));
+    let kept = before.lines().filter(|l| after.contains(l.trim_end())).count();
+    assert_eq!(kept, before.lines().count(), "every line of the original is still there");
+    let app = harness.state();
+    assert!(app.status().contains("Saved author test"), "{}", app.status());
+    let s = app.library().scenario("minimal").expect("still loads");
+    assert!(s.tests.iter().any(|t| t.name == "tried in the sandbox"));
+    assert_eq!(app.library().summary().errors, 0, "the new author test passes");
+}
+
+#[test]
+fn test_play_starts_at_any_turn_untimed_and_is_not_recorded() {
+    let folder = TestFolder::with_minimal_scenario();
+    let mut harness = authoring(&folder);
+    harness.get_by_label("Test-play minimal").click();
+    harness.run();
+    harness.get_by_label("Test-play: Minimal call-back");
+    harness.get_by_label_contains("if `blames` met -> turn 2 (escalation)");
+    harness.get_by_label("Play from escalation").click();
+    harness.run();
+    assert_eq!(harness.state().screen(), &Screen::Drill);
+    harness.get_by_label("Don't blame head office.");
+    let drill = harness.state().drill().expect("drill");
+    assert!(matches!(drill.phase(), Phase::Answering { turn: 1, .. }));
+    assert_eq!(drill.remaining_ms(u64::MAX), None, "untimed: no clock");
+    harness.get_by_label("Your answer").type_text("You're right, it's mine to fix.");
+    harness.run();
+    harness.get_by_label("Send answer (Ctrl+Enter)").click();
+    harness.run();
+    harness.get_by_label("Next turn (Enter)").click();
+    harness.run();
+    harness.get_by_label("Your answer").type_text("Four o'clock today, I'll call you at 4pm.");
+    harness.run();
+    harness.get_by_label("Send answer (Ctrl+Enter)").click();
+    harness.run();
+    harness.get_by_label("See the summary (Enter)").click();
+    harness.run();
+    assert_eq!(harness.state().drill().map(|d| d.phase().clone()), Some(Phase::Finished));
+    let store = harness.state().store().expect("store");
+    assert_eq!(store.attempts(&AttemptFilter::default()).expect("attempts").len(), 0);
+}
+
+#[test]
+fn a_new_scenario_is_written_from_the_template_and_loads_clean() {
+    let folder = TestFolder::with_minimal_scenario();
+    let mut harness = authoring(&folder);
+    type_into(&mut harness, NEW_ID_LABEL, "late-refund-callback");
+    harness.get_by_label(NEW_BEHAVIOUR_LABEL).click();
+    harness.run();
+    harness.get_by_label("Follow-up").click();
+    harness.run();
+    harness.get_by_label("New scenario").click();
+    harness.run();
+    let file = folder.dir.path().join("late-refund-callback.ron");
+    let text = std::fs::read_to_string(&file).expect("written");
+    assert!(text.contains("id: \"late-refund-callback\""));
+    let app = harness.state();
+    assert!(app.library().scenario("late-refund-callback").is_some(), "{}", app.status());
+    assert_eq!(app.library().summary().errors, 0);
+    // The same id again never overwrites the file.
+    drop(harness);
+    let mut again = authoring(&folder);
+    std::fs::write(&file, "// mine now\n".to_string() + &text).expect("edit");
+    type_into(&mut again, NEW_ID_LABEL, "late-refund-callback");
+    again.get_by_label(NEW_BEHAVIOUR_LABEL).click();
+    again.run();
+    again.get_by_label("Follow-up").click();
+    again.run();
+    again.get_by_label("New scenario").click();
+    again.run();
+    assert!(again.state().status().contains("already exists"), "{}", again.state().status());
+    assert!(std::fs::read_to_string(&file).expect("read").starts_with("// mine now"));
+}
+
+#[test]
+fn a_saved_change_is_reloaded_and_a_broken_save_keeps_the_last_good_version() {
+    let folder = TestFolder::with_minimal_scenario();
+    let mut harness = authoring(&folder);
+    let file = folder.dir.path().join("minimal.ron");
+    let text = std::fs::read_to_string(&file).expect("read");
+    let wait_for = |harness: &mut Harness<'static, FollowThroughApp>, done: &dyn Fn(&FollowThroughApp) -> bool| {
+        let start = Instant::now();
+        while !done(harness.state()) {
+            assert!(start.elapsed() < Duration::from_secs(10), "no reload: {}", harness.state().status());
+            std::thread::sleep(Duration::from_millis(50));
+            harness.run();
+        }
+    };
+    std::fs::write(&file, text.replace("Minimal call-back", "Minimal call-back, edited")).expect("edit");
+    wait_for(&mut harness, &|app| app.library().scenario("minimal").is_some_and(|s| s.title.ends_with("edited")));
+    harness.get_by_label("Minimal call-back, edited");
+
+    std::fs::write(&file, text.replace("importance: 4,", "importance: 4")).expect("break");
+    wait_for(&mut harness, &|app| app.library().summary().errors > 0);
+    let app = harness.state();
+    let kept = app.library().scenario("minimal").expect("last good version kept");
+    assert!(kept.title.ends_with("edited"));
+    assert!(app.library().diagnostics.iter().any(|d| d.code == "using-last-good-version"));
+}
