@@ -1,17 +1,13 @@
 //! Watching scenario folders so the app reloads when an author saves: a change to any `.ron` file
 //! or anything under an `assets/` folder (created, modified, removed, renamed) sets a flag and calls
-//! back, after a short debounce so one save (or a burst of them) is one reload.
+//! back. A burst of events (an editor's save) sets the same flag, read once per frame, so it costs
+//! at most a reload or two; merely reading the files never counts.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Duration;
 
-use notify::{RecommendedWatcher, RecursiveMode};
-use notify_debouncer_mini::{DebounceEventResult, Debouncer, new_debouncer};
-
-/// How long the watcher waits for a burst of file events to settle before reporting it.
-pub const DEBOUNCE: Duration = Duration::from_millis(250);
+use notify::{Event, EventKind, RecommendedWatcher, RecursiveMode, Watcher};
 
 /// Why watching could not start.
 #[derive(Debug, thiserror::Error)]
@@ -32,7 +28,7 @@ pub enum WatchError {
 /// Watches scenario folders until dropped. Poll [`FolderWatcher::changed`] (each frame, say); the
 /// `on_change` callback given to [`watch`] runs on the watcher's thread after each change.
 pub struct FolderWatcher {
-    _debouncer: Debouncer<RecommendedWatcher>,
+    _watcher: RecommendedWatcher,
     changed: Arc<AtomicBool>,
     folders: Vec<PathBuf>,
 }
@@ -76,9 +72,12 @@ pub fn watch(folders: &[PathBuf], on_change: impl Fn() + Send + 'static) -> Resu
         unique.iter().flat_map(|f| std::iter::once(f.clone()).chain(std::fs::canonicalize(f).ok())).collect();
     let changed = Arc::new(AtomicBool::new(false));
     let flag = Arc::clone(&changed);
-    let handler = move |result: DebounceEventResult| match result {
-        Ok(events) => {
-            if events.iter().any(|e| is_relevant(&e.path, &roots)) {
+    // Only changes count: reading the files (which the reload itself does) must not trigger
+    // another reload, or the app would reload for ever.
+    let handler = move |result: notify::Result<Event>| match result {
+        Ok(event) => {
+            let change = matches!(event.kind, EventKind::Create(_) | EventKind::Modify(_) | EventKind::Remove(_));
+            if change && event.paths.iter().any(|p| is_relevant(p, &roots)) {
                 flag.store(true, Ordering::Release);
                 if std::panic::catch_unwind(std::panic::AssertUnwindSafe(&on_change)).is_err() {
                     log::warn!("the scenario folder change handler panicked; watching goes on");
@@ -88,15 +87,14 @@ pub fn watch(folders: &[PathBuf], on_change: impl Fn() + Send + 'static) -> Resu
         Err(e) => log::warn!("watching the scenario folders: {e}"),
     };
     let first = || unique.first().cloned().unwrap_or_default();
-    let mut debouncer =
-        new_debouncer(DEBOUNCE, handler).map_err(|source| WatchError::Notify { folder: first(), source })?;
+    let mut watcher =
+        notify::recommended_watcher(handler).map_err(|source| WatchError::Notify { folder: first(), source })?;
     for folder in &unique {
-        debouncer
-            .watcher()
+        watcher
             .watch(folder, RecursiveMode::Recursive)
             .map_err(|source| WatchError::Notify { folder: folder.clone(), source })?;
     }
-    Ok(FolderWatcher { _debouncer: debouncer, changed, folders: unique })
+    Ok(FolderWatcher { _watcher: watcher, changed, folders: unique })
 }
 
 /// A path worth a reload: a `.ron` file, anything inside an `assets` folder, or something without an
@@ -111,6 +109,8 @@ fn is_relevant(path: &Path, roots: &[PathBuf]) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use std::time::Duration;
+
     use super::*;
 
     #[test]
@@ -148,5 +148,18 @@ mod tests {
             std::thread::sleep(Duration::from_millis(20));
         }
         assert!(!watcher.changed(), "reading the flag clears it");
+    }
+
+    #[test]
+    fn reading_the_files_is_not_a_change() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let file = dir.path().join("a.ron");
+        std::fs::write(&file, b"Scenario()").expect("write");
+        let watcher = watch(&[dir.path().to_path_buf()], || {}).expect("watch");
+        for _ in 0..5 {
+            let _ = std::fs::read(&file).expect("read");
+        }
+        std::thread::sleep(Duration::from_millis(400));
+        assert!(!watcher.changed(), "a reload reads every file; that must not trigger another reload");
     }
 }

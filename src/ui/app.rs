@@ -200,6 +200,9 @@ pub struct FollowThroughApp {
     test_name: String,
     /// The drill in progress is a trainer's test-play: not recorded.
     test_play: bool,
+    /// Until then (egui clock, ms) a reload by the watcher leaves the status line alone, so the
+    /// message about the save that caused it stays readable.
+    status_kept_until_ms: u64,
     /// The time on the egui clock (ms) at the last frame.
     now_ms: u64,
 }
@@ -249,6 +252,7 @@ impl FollowThroughApp {
             sandbox_text: String::new(),
             test_name: String::new(),
             test_play: false,
+            status_kept_until_ms: 0,
             now_ms: 0,
         };
         match Store::open_in_memory() {
@@ -441,8 +445,13 @@ impl FollowThroughApp {
         self.now_ms = (ui.input(|i| i.time) * 1000.0) as u64;
         self.watch_folders(ui.ctx());
         if self.watcher.as_ref().is_some_and(FolderWatcher::changed) {
+            let kept = std::mem::take(&mut self.status);
             self.reload();
-            self.status = format!("Reloaded after a change: {}", self.status);
+            if self.now_ms < self.status_kept_until_ms {
+                self.status = kept;
+            } else {
+                self.status = format!("Reloaded after a change: {}", self.status);
+            }
         }
         self.tick_drill(ui.ctx());
         if ui.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::Q)) {
@@ -973,6 +982,7 @@ impl FollowThroughApp {
                 self.test_name.clear();
                 self.reload();
                 self.status = format!("Saved author test \"{name}\" in {file}");
+                self.status_kept_until_ms = self.now_ms + 3000;
             }
             Err(e) => self.status = format!("Not saved: {e}"),
         }
@@ -1023,6 +1033,7 @@ impl FollowThroughApp {
                 self.reload();
                 self.expanded_file = Some(path.display().to_string());
                 self.status = format!("Created {}: open it in your editor and make it yours", path.display());
+                self.status_kept_until_ms = self.now_ms + 3000;
             }
             Err(e) => self.status = e,
         }
