@@ -463,6 +463,9 @@ impl FollowThroughApp {
                 commands.push(c);
             }
         });
+        egui::Panel::bottom("status_bar").show(ui, |ui| {
+            ui.add(egui::Label::new(egui::RichText::new(&self.status).weak()).truncate());
+        });
         egui::CentralPanel::default().show(ui, |ui| {
             if let Some(e) = &self.store_error {
                 ui.colored_label(ui.visuals().error_fg_color, format!("Progress is not being saved: {e}"));
@@ -556,8 +559,6 @@ impl FollowThroughApp {
         let mut command = None;
         ui.horizontal(|ui| {
             ui.heading("FollowThrough");
-            ui.separator();
-            ui.label(&self.status);
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 let mut settings = self.settings;
                 if settings.controls_ui(ui) {

@@ -211,7 +211,7 @@ fn file_ui(ui: &mut egui::Ui, view: &AuthoringView<'_>, row: &FileRow, command: 
                 priority_badge_ui(ui, s.priority);
                 ui.label(egui::RichText::new(&s.title).strong());
             }
-            ui.label(egui::RichText::new(&row.file).monospace().weak());
+            ui.add(egui::Label::new(egui::RichText::new(&row.file).monospace().weak()).truncate());
         });
         ui.horizontal(|ui| {
             let path = PathBuf::from(&row.file);
