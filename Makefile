@@ -33,6 +33,7 @@ screenshot: deps-test
 
 bench: deps
 	cargo bench --locked --bench scoring
+	cargo bench --locked --bench progress
 
 measure: deps-test
 	bash scripts/measure.sh
