@@ -97,3 +97,19 @@ fn out_into_a_new_nested_folder_works() {
     assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
     assert!(stdout(&check).contains("0 errors, 0 warnings"), "{}", stdout(&check));
 }
+
+#[test]
+fn an_id_already_in_the_library_is_refused() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("clash.ron");
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_followthrough"))
+        .args(["new", "--id", "cc-missed-callback-refund", "--behaviour", "follow-up", "--scenarios", "scenarios"])
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .expect("run");
+    assert_eq!(run.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert!(err.contains("already used by") && err.contains("missed-callback.ron"), "{err}");
+    assert!(!out.exists());
+}

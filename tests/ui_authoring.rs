@@ -127,7 +127,7 @@ fn a_new_scenario_is_written_from_the_template_and_loads_clean() {
     let app = harness.state();
     assert!(app.library().scenario("late-refund-callback").is_some(), "{}", app.status());
     assert_eq!(app.library().summary().errors, 0);
-    // The same id again never overwrites the file.
+    // The same id again is refused: the file is never overwritten.
     drop(harness);
     let mut again = authoring(&folder);
     std::fs::write(&file, "// mine now\n".to_string() + &text).expect("edit");
@@ -138,7 +138,7 @@ fn a_new_scenario_is_written_from_the_template_and_loads_clean() {
     again.run();
     again.get_by_label("New scenario").click();
     again.run();
-    assert!(again.state().status().contains("already exists"), "{}", again.state().status());
+    assert!(again.state().status().contains("already used by"), "{}", again.state().status());
     assert!(std::fs::read_to_string(&file).expect("read").starts_with("// mine now"));
 }
 

@@ -82,7 +82,7 @@ pub fn run(command: Command, scenarios: Option<PathBuf>, data_dir: &Path) -> Exi
         Command::Plan(args) => plan::run(&args, scenarios, data_dir),
         Command::Export(args) => exchange::export(&args, data_dir),
         Command::Import(args) => exchange::import(&args, data_dir),
-        Command::New(args) => new::run(&args),
+        Command::New(args) => new::run(&args, scenarios),
     };
     ExitCode::from(code)
 }

@@ -27,7 +27,15 @@ pub struct NewArgs {
 }
 
 /// Run `new`; returns the exit code (0 written, 1 the file exists or cannot be written, 2 bad arguments).
-pub fn run(args: &NewArgs) -> u8 {
+pub fn run(args: &NewArgs, scenarios: Option<PathBuf>) -> u8 {
+    // An id already in the library would clash (and, sorting first, push the real scenario out).
+    let folder = scenarios.unwrap_or_else(crate::io::scenario_files::default_scenarios_dir);
+    if let Ok(library) = crate::io::scenario_files::load_library(std::slice::from_ref(&folder))
+        && let Some(taken) = library.scenarios.iter().find(|l| l.scenario.id == args.id)
+    {
+        eprintln!("error: the id `{}` is already used by {}; choose another --id", args.id, taken.file);
+        return EXIT_INVALID;
+    }
     let text = match scenario_template(&args.id, &args.behaviour, args.job_family.as_deref()) {
         Ok(text) => text,
         Err(message) => {

@@ -36,8 +36,11 @@ pub fn run(args: &PlanArgs, scenarios: Option<PathBuf>, data_dir: &Path) -> u8 {
         eprintln!("error: --minutes must be a number of minutes above 0 and at most 1440, not {m}");
         return EXIT_USAGE;
     }
-    // A given date is planned as at its start, from the attempts made before it; today, as of now.
+    // A past or future date is planned as at its start, from the attempts made before it; today
+    // (given or not), as of now, like the app's Today.
+    let now = jiff::Zoned::now();
     let (date, at) = match args.date.as_deref().map(parse_date).transpose() {
+        Ok(Some(d)) if d == now.date() => (d, now.timestamp()),
         Ok(Some(d)) => match d.to_zoned(jiff::tz::TimeZone::system()) {
             Ok(start) => (d, start.timestamp()),
             Err(e) => {
@@ -45,22 +48,25 @@ pub fn run(args: &PlanArgs, scenarios: Option<PathBuf>, data_dir: &Path) -> u8 {
                 return EXIT_USAGE;
             }
         },
-        Ok(None) => (jiff::Zoned::now().date(), jiff::Timestamp::now()),
+        Ok(None) => (now.date(), now.timestamp()),
         Err(message) => {
             eprintln!("error: {message}");
-            return EXIT_USAGE;
-        }
-    };
-    let library = match load_library(&[scenarios.unwrap_or_else(default_scenarios_dir)]) {
-        Ok(l) => l,
-        Err(e) => {
-            eprintln!("error: {e}");
             return EXIT_USAGE;
         }
     };
     let store = match open_store(data_dir) {
         Ok(s) => s,
         Err(code) => return code,
+    };
+    // The same folders as the app: the main one, then those the team added (missing ones skipped).
+    let mut folders = vec![scenarios.unwrap_or_else(default_scenarios_dir)];
+    folders.extend(store.scenario_folders().unwrap_or_default().into_iter().filter(|f| f.is_dir()));
+    let library = match load_library(&folders) {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return EXIT_USAGE;
+        }
     };
     let employee = match super::find_employee(&store, &args.employee) {
         Ok(e) => e,

@@ -233,20 +233,33 @@ impl Library {
         };
         let mut r = Reporter::new(&input.path, &text, &map);
         validate_lexicon(&lexicon, &mut r);
-        for name in lexicon.sets.keys().filter(|n| self.lexicon.sets.contains_key(*n)) {
-            r.at_key(
-                &format!("sets.{name}"),
-                Diagnostic::error(
-                    "duplicate-id",
-                    format!("lexicon set `{name}` is defined in more than one lexicon file"),
-                ),
-            );
+        // A team folder often carries a copy of the bundled lexicon: the same set twice is fine;
+        // a set whose words differ is merged (every word counts) with a warning to reconcile them.
+        for (name, words) in lexicon.sets.iter().filter(|(n, _)| self.lexicon.sets.contains_key(*n)) {
+            let known = &self.lexicon.sets[name];
+            if known != words {
+                r.at_key(
+                    &format!("sets.{name}"),
+                    Diagnostic::warning(
+                        "lexicon-set-differs",
+                        format!("lexicon set `{name}` is also defined in another lexicon file with other words; both lists are used"),
+                    )
+                    .with_hint("keep one definition of each set, or make the copies identical"),
+                );
+            }
         }
         let failed = r.has_errors();
         self.diagnostics.append(&mut r.diagnostics);
         if !failed {
             self.lexicon.format_version = lexicon.format_version;
-            self.lexicon.sets.extend(lexicon.sets);
+            for (name, words) in lexicon.sets {
+                let merged = self.lexicon.sets.entry(name).or_default();
+                for w in words {
+                    if !merged.contains(&w) {
+                        merged.push(w);
+                    }
+                }
+            }
         }
     }
 
@@ -411,6 +424,25 @@ mod tests {
         assert_eq!((d.code, d.file.as_str()), ("duplicate-id", "b.ron"));
         assert!(d.message.contains("a.ron"));
         assert_eq!(d.start.map(|p| p.line), Some(4));
+    }
+
+    #[test]
+    fn a_copied_lexicon_merges_and_differing_sets_warn_but_keep_every_word() {
+        let same = build(vec![
+            input("lexicon.ron", FileKind::Lexicon, LEXICON),
+            input("team/lexicon.ron", FileKind::Lexicon, LEXICON),
+            input("a.ron", FileKind::Scenario, GOOD),
+        ]);
+        assert!(same.diagnostics.iter().all(|d| !d.is_error()), "{:?}", same.diagnostics);
+        assert_eq!(same.scenarios.len(), 1);
+        let other = "Lexicon(format_version: 1, sets: {\"apology\": [\"pardon me\"]})";
+        let merged = build(vec![
+            input("lexicon.ron", FileKind::Lexicon, LEXICON),
+            input("team/lexicon.ron", FileKind::Lexicon, other),
+        ]);
+        let words = &merged.lexicon.sets["apology"];
+        assert!(words.iter().any(|w| w == "pardon me") && words.iter().any(|w| w == "sorry"), "{words:?}");
+        assert!(merged.diagnostics.iter().any(|d| d.code == "lexicon-set-differs" && d.file == "team/lexicon.ron"));
     }
 
     #[test]

@@ -3,10 +3,11 @@
 use std::path::Path;
 use std::process::Command;
 
-/// Open `file` in the trainer's editor: `$VISUAL` or `$EDITOR` when set (with any arguments they
-/// carry, e.g. `code -w`), else the system's default application for the file.
+/// Open `file` in the trainer's editor: `$VISUAL` when set (the graphical editor, with any
+/// arguments it carries, e.g. `code -w`), else the system's default application for the file.
+/// `$EDITOR` is not used: it is usually a terminal editor, and the app has no terminal to give it.
 pub fn open_in_editor(file: &Path) -> Result<(), String> {
-    let editor = std::env::var("VISUAL").ok().or_else(|| std::env::var("EDITOR").ok());
+    let editor = std::env::var("VISUAL").ok();
     open_with(editor.as_deref(), file)
 }
 
@@ -20,7 +21,10 @@ pub fn open_with(editor: Option<&str>, file: &Path) -> Result<(), String> {
                 .args(words)
                 .arg(file)
                 .spawn()
-                .map(|_| ())
+                // Wait for it on a thread of its own, so a closed editor leaves no zombie behind.
+                .map(|mut child| {
+                    std::thread::spawn(move || child.wait());
+                })
                 .map_err(|e| format!("cannot start the editor `{editor}` for {}: {e}", file.display()))
         }
         None => open::that_detached(file)

@@ -137,6 +137,7 @@ pub fn write_new_file(path: &Path, text: &str) -> Result<(), String> {
         .tempfile_in(&parent)
         .map_err(|e| format!("cannot write in {}: {e}", parent.display()))?;
     temp.write_all(text.as_bytes())
+        .and_then(|()| shareable(temp.as_file()))
         .and_then(|()| temp.as_file().sync_all())
         .map_err(|e| format!("cannot write {shown}: {e}"))?;
     temp.persist_noclobber(path).map_err(|e| {
@@ -149,10 +150,31 @@ pub fn write_new_file(path: &Path, text: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// The text of a file as it is on disk now (e.g. before editing it).
+pub fn read_text(path: &Path) -> Result<String, String> {
+    fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+}
+
+/// Temporary files are private (0600); a scenario is shared with the team like any file (0644).
+#[cfg(unix)]
+fn shareable(file: &std::fs::File) -> std::io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    file.set_permissions(std::fs::Permissions::from_mode(0o644))
+}
+
+#[cfg(not(unix))]
+fn shareable(_file: &std::fs::File) -> std::io::Result<()> {
+    Ok(())
+}
+
 /// Replace the text of an existing file in one step (a temporary file beside it, synced, then
 /// renamed over it), so a crash never leaves a half-written scenario.
 pub fn replace_file(path: &Path, text: &str) -> Result<(), String> {
     let shown = path.display();
+    // Write where a symlink points (so the link stays a link), with the file's own permissions.
+    let target = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    let path = target.as_path();
+    let permissions = std::fs::metadata(path).map(|m| m.permissions()).ok();
     let parent = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
@@ -163,6 +185,10 @@ pub fn replace_file(path: &Path, text: &str) -> Result<(), String> {
         .tempfile_in(&parent)
         .map_err(|e| format!("cannot write in {}: {e}", parent.display()))?;
     temp.write_all(text.as_bytes())
+        .and_then(|()| match permissions {
+            Some(p) => temp.as_file().set_permissions(p),
+            None => Ok(()),
+        })
         .and_then(|()| temp.as_file().sync_all())
         .map_err(|e| format!("cannot write {shown}: {e}"))?;
     temp.persist(path).map_err(|e| format!("cannot write {shown}: {}", e.error))?;
@@ -172,6 +198,26 @@ pub fn replace_file(path: &Path, text: &str) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn rewriting_keeps_the_permissions_and_the_symlink_and_new_files_are_shareable() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().expect("tempdir");
+        let real = dir.path().join("real.ron");
+        std::fs::write(&real, "old").expect("write");
+        std::fs::set_permissions(&real, std::fs::Permissions::from_mode(0o640)).expect("chmod");
+        let link = dir.path().join("link.ron");
+        std::os::unix::fs::symlink(&real, &link).expect("symlink");
+        replace_file(&link, "new").expect("replace");
+        assert!(std::fs::symlink_metadata(&link).expect("meta").file_type().is_symlink());
+        assert_eq!(std::fs::read_to_string(&real).expect("read"), "new");
+        assert_eq!(std::fs::metadata(&real).expect("meta").permissions().mode() & 0o777, 0o640);
+        let fresh = dir.path().join("sub/fresh.ron");
+        write_new_file(&fresh, "x").expect("new");
+        assert_eq!(std::fs::metadata(&fresh).expect("meta").permissions().mode() & 0o777, 0o644);
+        assert!(write_new_file(&fresh, "y").is_err(), "never overwritten");
+    }
 
     #[test]
     fn voice_files_must_stay_inside_assets() {

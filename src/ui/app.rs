@@ -203,6 +203,9 @@ pub struct FollowThroughApp {
     /// Until then (egui clock, ms) a reload by the watcher leaves the status line alone, so the
     /// message about the save that caused it stays readable.
     status_kept_until_ms: u64,
+    /// The date of the last frame: when it changes (a window left open overnight), today's backup
+    /// is taken and Today is planned afresh.
+    day_seen: Option<jiff::civil::Date>,
     /// The time on the egui clock (ms) at the last frame.
     now_ms: u64,
 }
@@ -253,6 +256,7 @@ impl FollowThroughApp {
             test_name: String::new(),
             test_play: false,
             status_kept_until_ms: 0,
+            day_seen: None,
             now_ms: 0,
         };
         match Store::open_in_memory() {
@@ -444,6 +448,7 @@ impl FollowThroughApp {
     pub fn ui_root(&mut self, ui: &mut egui::Ui) {
         self.now_ms = (ui.input(|i| i.time) * 1000.0) as u64;
         self.watch_folders(ui.ctx());
+        self.new_day(ui.ctx());
         if self.watcher.as_ref().is_some_and(FolderWatcher::changed) {
             let kept = std::mem::take(&mut self.status);
             self.reload();
@@ -565,15 +570,26 @@ impl FollowThroughApp {
                     command = Some(Command::ChangeSettings(settings));
                 }
                 ui.separator();
+                // While a drill runs, leaving it goes through its own Esc dialog (so it is saved).
+                let free = !self.drill_running();
                 if self.scenarios_dir.is_some()
-                    && ui.button("Reload scenarios").on_hover_text("Read the scenario folder again").clicked()
+                    && ui
+                        .add_enabled(free, egui::Button::new("Reload scenarios"))
+                        .on_hover_text("Read the scenario folder again")
+                        .clicked()
                 {
                     command = Some(Command::Reload);
                 }
-                if !self.library.diagnostics.is_empty() && ui.button("Scenario problems").clicked() {
+                if !self.library.diagnostics.is_empty()
+                    && ui.add_enabled(free, egui::Button::new("Scenario problems")).clicked()
+                {
                     command = Some(Command::ShowProblems);
                 }
-                if ui.button("Authoring").on_hover_text("Scenario files, test-play, try a response").clicked() {
+                if ui
+                    .add_enabled(free, egui::Button::new("Authoring"))
+                    .on_hover_text("Scenario files, test-play, try a response")
+                    .clicked()
+                {
                     command = Some(Command::ShowAuthoring);
                 }
             });
@@ -740,6 +756,7 @@ impl FollowThroughApp {
 
 impl FollowThroughApp {
     fn start_drill(&mut self, id: &str, mode: Mode) {
+        self.save_drill();
         let Some(scenario) = self.library.scenario(id) else { return };
         self.drills_started += 1;
         // The seed only varies the customer's wording; any number will do, but not always the same one.
@@ -866,6 +883,10 @@ impl FollowThroughApp {
     }
 
     fn check_recitation(&mut self) {
+        if self.recitation.trim().is_empty() {
+            self.status = "Recite the line first (type what you said)".into();
+            return;
+        }
         let said = std::mem::take(&mut self.recitation);
         let Some(session) = &mut self.rehearsal else { return };
         let shown = session.faded.shown.clone();
@@ -972,11 +993,15 @@ impl FollowThroughApp {
         let file = loaded.file.clone();
         let name = self.test_name.trim().to_string();
         let test = crate::core::author_test_writer::author_test_from_card(&name, sb.turn_id(), &sb.response, card);
-        let Some(source) = self.library.sources.get(&file) else {
-            self.status = format!("Cannot save: the text of {file} is not at hand; reload and try again");
-            return;
+        // The file as it is on disk now (the trainer may have saved since the last reload).
+        let source = match crate::io::scenario_files::read_text(std::path::Path::new(&file)) {
+            Ok(text) => text,
+            Err(e) => {
+                self.status = format!("Not saved: {e}");
+                return;
+            }
         };
-        let written = crate::core::author_test_writer::append_author_test(source, &test)
+        let written = crate::core::author_test_writer::append_author_test(&source, &test)
             .and_then(|text| crate::io::scenario_files::replace_file(std::path::Path::new(&file), &text));
         match written {
             Ok(()) => {
@@ -1019,6 +1044,10 @@ impl FollowThroughApp {
         let input = &self.authoring_input;
         let family = Some(input.new_job_family.as_str()).filter(|f| !f.is_empty());
         let id = input.new_id.trim().to_string();
+        if let Some(taken) = self.library.scenarios.iter().find(|l| l.scenario.id == id) {
+            self.status = format!("The id `{id}` is already used by {}; choose another", taken.file);
+            return;
+        }
         let text = match crate::core::template::scenario_template(&id, &input.new_behaviour, family) {
             Ok(text) => text,
             Err(e) => {
@@ -1038,6 +1067,25 @@ impl FollowThroughApp {
             }
             Err(e) => self.status = e,
         }
+    }
+
+    /// On the first frame of a new day, back up and plan again; look again within a minute.
+    fn new_day(&mut self, ctx: &egui::Context) {
+        let today = jiff::Zoned::now().date();
+        if self.day_seen.is_some_and(|seen| seen != today) {
+            if let Some(store) = &self.store {
+                store.backup_if_due(today);
+            }
+            self.refresh_progress();
+        }
+        self.day_seen = Some(today);
+        ctx.request_repaint_after(std::time::Duration::from_secs(60));
+    }
+
+    /// A drill is on screen and not over (answering, paused or reading a score card).
+    fn drill_running(&self) -> bool {
+        self.screen == Screen::Drill
+            && self.drill.as_ref().is_some_and(|d| !matches!(d.phase(), Phase::Finished | Phase::Abandoned))
     }
 
     /// Record the drill just finished or left (once; a drill with no answered turn is not kept).

@@ -55,8 +55,8 @@ impl LearnerState {
         Self { items, states, model: base.fitted(&observations), settings: settings.clone() }
     }
 
-    /// The plan for `day` (a day number).
+    /// The plan for `day` (a day number); ties break the same way all day long.
     pub fn plan(&self, day: f64) -> Plan {
-        plan(&self.items, &self.states, &self.model, &self.settings, day, day.to_bits())
+        plan(&self.items, &self.states, &self.model, &self.settings, day, day.floor() as u64)
     }
 }

@@ -164,7 +164,19 @@ impl Store {
         if path.exists() {
             guard::check_existing(&path)?;
         }
+        let existed = path.exists();
         let conn = Connection::open(&path)?;
+        if existed {
+            // An upgrade rewrites the schema: keep the file as it was first.
+            let version = schema::user_version(&conn).map_err(|e| guard::explain(&path, StoreError::Sql(e)))?;
+            if version > 0 && version < SCHEMA_VERSION {
+                let copy = guard::keep_copy(&path, "before-upgrade")?;
+                log::info!(
+                    "progress database upgraded from schema {version}; the old file is kept at {}",
+                    copy.display()
+                );
+            }
+        }
         let store = Store { conn, path: Some(path.clone()) };
         if let Err(e) = store.prepare() {
             return Err(guard::explain(&path, e));
@@ -172,6 +184,14 @@ impl Store {
         legacy::import_profiles(&store.conn, data_dir)?;
         backup::daily(&store.conn, data_dir, today);
         Ok(store)
+    }
+
+    /// Write today's backup if it is not there yet (a window left open across midnight calls this
+    /// when the date changes); problems are logged, never fatal.
+    pub fn backup_if_due(&self, today: jiff::civil::Date) {
+        if let Some(dir) = self.path.as_deref().and_then(Path::parent) {
+            backup::daily(&self.conn, dir, today);
+        }
     }
 
     /// A store that lives in memory only (tests, previews).
@@ -267,6 +287,28 @@ mod tests {
     #[test]
     fn schema_version_matches_the_migrations() {
         assert_eq!(SCHEMA_VERSION, schema::MIGRATIONS.len() as i64);
+    }
+
+    #[test]
+    fn an_older_file_is_copied_before_it_is_upgraded_and_keeps_its_data() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join(DB_FILE);
+        {
+            let conn = Connection::open(&path).expect("open");
+            conn.execute_batch(schema::MIGRATIONS[0]).expect("v1");
+            conn.pragma_update(None, "user_version", 1).expect("version");
+            conn.execute("INSERT INTO employees VALUES ('ana', 'Ana', '2024-01-01T00:00:00Z')", []).expect("row");
+        }
+        let store = Store::open(dir.path(), jiff::civil::date(2026, 11, 23)).expect("upgrade");
+        assert_eq!(store.employees().expect("employees").len(), 1);
+        let copies: Vec<String> = std::fs::read_dir(dir.path())
+            .expect("list")
+            .filter_map(|e| e.ok()?.file_name().into_string().ok())
+            .filter(|n| n.starts_with("progress.db.before-upgrade"))
+            .collect();
+        assert_eq!(copies.len(), 1, "{copies:?}");
+        let old = Connection::open(dir.path().join(&copies[0])).expect("copy opens");
+        assert_eq!(schema::user_version(&old).expect("version"), 1);
     }
 
     #[test]
