@@ -31,7 +31,9 @@ impl Store {
     /// The attempts that match `filter`, ordered by start time then id, each with its turns and
     /// criterion verdicts.
     pub fn attempts(&self, filter: &AttemptFilter) -> Result<Vec<Attempt>, StoreError> {
-        load(&self.conn, filter)
+        // One read transaction: attempts, turns and verdicts from the same moment.
+        let tx = self.conn.unchecked_transaction()?;
+        load(&tx, filter)
     }
 
     /// How many attempts are saved.

@@ -114,15 +114,17 @@ impl Store {
     /// Write the attempts matching `filter` as CSV (BOM, header, one row per turn attempt; an attempt
     /// with no turns gets one row with empty turn cells). Returns the number of rows written.
     pub fn export_csv(&self, out: &mut dyn Write, filter: &AttemptFilter) -> Result<usize, StoreError> {
-        let attempts = self.attempts(filter)?;
-        let names: HashMap<String, String> = self.employees()?.into_iter().map(|e| (e.id, e.name)).collect();
+        // One read transaction, so an override or import committed meanwhile cannot mix in.
+        let tx = self.conn.unchecked_transaction()?;
+        let attempts = super::attempts::load(&tx, filter)?;
+        let names: HashMap<String, String> = super::employees::all(&tx)?.into_iter().map(|e| (e.id, e.name)).collect();
         out.write_all(BOM).map_err(|source| StoreError::Io { path: output(), source })?;
         let mut writer = ::csv::Writer::from_writer(out);
         writer.write_record(COLUMNS).map_err(csv_error)?;
         let mut rows = 0;
         for attempt in &attempts {
             let name = names.get(&attempt.employee_id).map_or("", String::as_str);
-            let all_overrides = overrides::of_attempt(&self.conn, &attempt.id)?;
+            let all_overrides = overrides::of_attempt(&tx, &attempt.id)?;
             if attempt.turns.is_empty() {
                 writer.write_record(row(attempt, name, None, &[])?).map_err(csv_error)?;
                 rows += 1;
