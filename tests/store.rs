@@ -541,3 +541,30 @@ fn the_old_profile_list_becomes_employees_once() {
     let store = open(dir.path());
     assert_eq!(store.employees().expect("list").len(), 2, "not imported twice");
 }
+
+#[test]
+fn a_coached_attempt_is_saved_with_the_coachs_verdicts_and_its_audit_rows_at_once() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = sample(dir.path());
+    // The coach heard a time the engine missed: `time` goes from not met to met.
+    let mut coached = attempt(
+        "g1",
+        "ana-ruiz",
+        "group-scenario",
+        "2025-03-02T10:00:00Z",
+        vec![turn("opening", "Sorry, I'll ring at three.", true, true, false, false)],
+    );
+    coached.mode = AttemptMode::Group;
+    coached.scorer = Scorer::Coach;
+    let why = override_of("g1", 0, "time", false, "said 'three o'clock' aloud");
+    let wrong = Override { criterion_id: "name".into(), ..why.clone() }; // `name` was not met: no such change
+    assert!(matches!(store.record_coached_attempt(&coached, &[wrong]), Err(StoreError::BadOverride(_))));
+    assert!(!store.has_attempt("g1").expect("read"), "a refused change saves nothing");
+    store.record_coached_attempt(&coached, std::slice::from_ref(&why)).expect("saved");
+    let saved = &store
+        .attempts(&AttemptFilter { scenario: Some("group-scenario".into()), ..Default::default() })
+        .expect("read")[0];
+    assert_eq!((saved.mode, saved.scorer), (AttemptMode::Group, Scorer::Coach));
+    assert!(saved.turns[0].criteria.iter().any(|c| c.id == "time" && c.met));
+    assert_eq!(store.overrides("g1").expect("audit"), vec![why]);
+}

@@ -7,8 +7,10 @@ pub mod author_tests;
 pub mod authoring;
 pub mod branch_map;
 pub mod catalogue;
+pub mod coach;
 pub mod diagnostic;
 pub mod drill;
+pub mod group_session;
 pub mod library;
 
 pub mod parse;

@@ -17,10 +17,14 @@ use crate::io::store::{AttemptFilter, Employee, RolloutRules, Store};
 use crate::io::watch::FolderWatcher;
 
 use super::authoring::AuthoringInput;
+use super::coach::{CoachInput, CoachSetup};
 use super::settings::{STORAGE_KEY, Settings};
 use super::{
-    authoring, briefing, drill, home, problems, progress, quiz, rehearse, sandbox, score_card, summary, test_play,
+    authoring, briefing, coach, drill, home, problems, progress, quiz, rehearse, sandbox, score_card, summary,
+    test_play,
 };
+use crate::core::coach::SessionReport;
+use crate::core::group_session::{GroupPhase, GroupSession};
 
 /// Which screen is showing.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,6 +49,10 @@ pub enum Screen {
     TestPlay(String),
     /// Try a response against a turn's rubric.
     Sandbox,
+    /// Setting up a coached group session.
+    CoachSetup,
+    /// A coached group session on the projector.
+    Coach,
 }
 
 /// What a click asks the app to do; applied after drawing.
@@ -136,9 +144,32 @@ pub enum Command {
     RemoveFolder(PathBuf),
     /// Write a new scenario from the template.
     CreateScenario,
+    /// Set up a coached group session.
+    ShowCoachSetup,
+    /// Start the group session as set up.
+    StartGroup,
+    /// Spin the picker for the next participant.
+    PickNext,
+    /// The one picked is skipped (true) or not present (false).
+    PassGroup(bool),
+    /// The answer is given: score it.
+    GroupAnswered,
+    /// The coach ticks (or unticks) a criterion.
+    TickCriterion(usize, bool),
+    /// Keep the coach's score and go on.
+    SaveGroupScore,
+    /// End the group session and show the report.
+    EndGroup,
+    /// Write the session report as CSV and HTML.
+    ExportGroup,
+    /// Full screen on or off (projector).
+    ToggleFullscreen,
     /// Create a profile with the name typed in the new-profile box.
     CreateProfile,
 }
+
+/// How long the picker's visible spin lasts, ms.
+pub const SPIN_MS: u64 = 1200;
 
 /// Questions in a round of "Know the play".
 pub const QUIZ_LENGTH: usize = 6;
@@ -206,6 +237,18 @@ pub struct FollowThroughApp {
     /// The date of the last frame: when it changes (a window left open overnight), today's backup
     /// is taken and Today is planned afresh.
     day_seen: Option<jiff::civil::Date>,
+    coach_setup: CoachSetup,
+    group: Option<GroupSession>,
+    coach_input: CoachInput,
+    group_report: Option<SessionReport>,
+    group_exported: Option<String>,
+    /// When the picker's spin ends (egui clock, ms); the pick happens then.
+    spin_until_ms: Option<u64>,
+    /// When the participant on screen started answering (egui clock, ms, and wall clock).
+    group_turn_started: (u64, jiff::Timestamp),
+    time_up_played: bool,
+    fullscreen: bool,
+    fullscreen_changed: bool,
     /// The time on the egui clock (ms) at the last frame.
     now_ms: u64,
 }
@@ -257,6 +300,16 @@ impl FollowThroughApp {
             test_play: false,
             status_kept_until_ms: 0,
             day_seen: None,
+            coach_setup: CoachSetup { seconds: 60, ..CoachSetup::default() },
+            group: None,
+            coach_input: CoachInput::default(),
+            group_report: None,
+            group_exported: None,
+            spin_until_ms: None,
+            group_turn_started: (0, jiff::Timestamp::UNIX_EPOCH),
+            time_up_played: false,
+            fullscreen: false,
+            fullscreen_changed: false,
             now_ms: 0,
         };
         match Store::open_in_memory() {
@@ -459,6 +512,7 @@ impl FollowThroughApp {
             }
         }
         self.tick_drill(ui.ctx());
+        self.tick_group(ui.ctx());
         if ui.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::Q)) {
             ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
         }
@@ -510,6 +564,31 @@ impl FollowThroughApp {
                     }
                     None => Some(Command::ShowAuthoring),
                 },
+                Screen::CoachSetup => {
+                    let scenarios = self.coach_scenarios();
+                    coach::setup_ui(ui, &mut self.coach_setup, &scenarios, &self.employees)
+                }
+                Screen::Coach => match &self.group {
+                    Some(session) => {
+                        let spinning = self.spin_until_ms.map(|_| {
+                            let roster = &session.plan.roster;
+                            let i = (self.now_ms / 90) as usize % roster.len().max(1);
+                            roster.get(i).map_or("", |p| p.name.as_str())
+                        });
+                        let seconds_left = match session.phase {
+                            GroupPhase::Answering { .. } => Some(self.group_seconds_left()),
+                            _ => None,
+                        };
+                        let view = coach::PresenterView {
+                            seconds_left,
+                            spinning,
+                            report: self.group_report.as_ref(),
+                            exported: self.group_exported.as_deref(),
+                        };
+                        coach::presenter_ui(ui, session, &view, &mut self.coach_input)
+                    }
+                    None => Some(Command::GoHome),
+                },
                 Screen::Rehearse => match &self.rehearsal {
                     Some(session) => {
                         let focus = std::mem::take(&mut self.focus_answer);
@@ -558,6 +637,9 @@ impl FollowThroughApp {
         if std::mem::take(&mut self.settings_changed) {
             self.settings.apply(ui.ctx());
         }
+        if std::mem::take(&mut self.fullscreen_changed) {
+            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Fullscreen(self.fullscreen));
+        }
     }
 
     fn top_bar_ui(&self, ui: &mut egui::Ui) -> Option<Command> {
@@ -584,6 +666,13 @@ impl FollowThroughApp {
                     && ui.add_enabled(free, egui::Button::new("Scenario problems")).clicked()
                 {
                     command = Some(Command::ShowProblems);
+                }
+                if ui
+                    .add_enabled(free && self.group.is_none(), egui::Button::new("Coach a group"))
+                    .on_hover_text("Run a rehearsal session with a team on a projector")
+                    .clicked()
+                {
+                    command = Some(Command::ShowCoachSetup);
                 }
                 if ui
                     .add_enabled(free, egui::Button::new("Authoring"))
@@ -750,6 +839,34 @@ impl FollowThroughApp {
                 self.folders_changed();
             }
             Command::CreateScenario => self.create_scenario(),
+            Command::ShowCoachSetup => {
+                self.group_report = None;
+                self.group_exported = None;
+                if self.coach_setup.scenarios.is_empty() {
+                    self.coach_setup.scenarios = self.coach_scenarios().into_iter().take(3).map(|s| s.0).collect();
+                }
+                self.screen = Screen::CoachSetup;
+            }
+            Command::StartGroup => self.start_group(),
+            Command::PickNext => self.spin_until_ms = Some(self.now_ms + SPIN_MS),
+            Command::PassGroup(present) => {
+                if let Some(g) = &mut self.group {
+                    g.pass(present);
+                }
+            }
+            Command::GroupAnswered => self.group_answered(),
+            Command::TickCriterion(i, on) => {
+                if let Some(t) = self.group.as_mut().and_then(|g| g.ticks.get_mut(i)) {
+                    *t = on;
+                }
+            }
+            Command::SaveGroupScore => self.save_group_score(),
+            Command::EndGroup => self.end_group(),
+            Command::ExportGroup => self.export_group(),
+            Command::ToggleFullscreen => {
+                self.fullscreen = !self.fullscreen;
+                self.fullscreen_changed = true;
+            }
         }
     }
 }
@@ -1080,6 +1197,224 @@ impl FollowThroughApp {
         }
         self.day_seen = Some(today);
         ctx.request_repaint_after(std::time::Duration::from_secs(60));
+    }
+
+    /// Scenarios for the setup screen: (id, title, priority, suggested), suggested ones first.
+    fn coach_scenarios(&self) -> Vec<(String, String, u32, bool)> {
+        let scenarios: Vec<&crate::core::scenario::Scenario> =
+            self.library.scenarios.iter().map(|l| &l.scenario).collect();
+        let team: Vec<Attempt> =
+            self.store.as_ref().and_then(|s| s.attempts(&AttemptFilter::default()).ok()).unwrap_or_default();
+        crate::core::group_session::suggest(&scenarios, &team)
+            .into_iter()
+            .enumerate()
+            .filter_map(|(i, id)| {
+                let s = self.library.scenario(&id)?;
+                Some((id.clone(), s.title.clone(), s.priority(), i < 3))
+            })
+            .collect()
+    }
+
+    fn start_group(&mut self) {
+        let Some(store) = &self.store else {
+            self.status = "A group session needs the progress store (see the message above)".into();
+            return;
+        };
+        let setup = self.coach_setup.clone();
+        let mut roster: Vec<crate::core::coach::Participant> = Vec::new();
+        for id in &setup.roster {
+            if let Some(e) = self.employees.iter().find(|e| &e.id == id) {
+                roster.push(crate::core::coach::Participant { id: e.id.clone(), name: e.name.clone(), walk_in: false });
+            }
+        }
+        for name in &setup.walk_ins {
+            // A walk-in gets a profile, so the go lands in their own history.
+            let existing = self.employees.iter().find(|e| e.name.eq_ignore_ascii_case(name)).cloned();
+            let employee = match existing {
+                Some(e) => e,
+                None => match store.add_employee(name, jiff::Timestamp::now()) {
+                    Ok(e) => e,
+                    Err(e) => {
+                        self.status = e.to_string();
+                        return;
+                    }
+                },
+            };
+            roster.push(crate::core::coach::Participant { id: employee.id, name: employee.name, walk_in: true });
+        }
+        let scenarios: Vec<crate::core::scenario::Scenario> =
+            setup.scenarios.iter().filter_map(|id| self.library.scenario(id).cloned()).collect();
+        let plan = crate::core::coach::SessionPlan {
+            scenario_ids: scenarios.iter().map(|s| s.id.clone()).collect(),
+            roster,
+            seconds_per_turn: setup.seconds,
+            peer_scoring: setup.peer_scoring,
+            leaderboard: setup.leaderboard,
+        };
+        self.drills_started += 1;
+        match GroupSession::new(plan, scenarios, self.now_ms ^ self.drills_started.rotate_left(21)) {
+            Some(session) => {
+                self.group = Some(session);
+                self.group_report = None;
+                self.group_exported = None;
+                self.coach_input = CoachInput::default();
+                self.refresh_progress();
+                self.screen = Screen::Coach;
+            }
+            None => self.status = "Pick at least one scenario and one participant".into(),
+        }
+    }
+
+    /// The picker's spin ends: pick; the clock starts for the one picked.
+    fn tick_group(&mut self, ctx: &egui::Context) {
+        if let Some(until) = self.spin_until_ms {
+            if self.now_ms >= until {
+                self.spin_until_ms = None;
+                if let Some(g) = &mut self.group {
+                    if g.pick().is_none() {
+                        self.status = "Nobody is present to pick".into();
+                    }
+                    self.group_turn_started = (self.now_ms, jiff::Timestamp::now());
+                    self.time_up_played = false;
+                    self.coach_input = CoachInput::default();
+                }
+            }
+            ctx.request_repaint_after(std::time::Duration::from_millis(60));
+        }
+        if self.group.as_ref().is_some_and(|g| matches!(g.phase, GroupPhase::Answering { .. })) {
+            if self.group_seconds_left() == 0 && !self.time_up_played {
+                self.time_up_played = true;
+                self.audio.play_cue(Cue::TimeUp);
+            }
+            ctx.request_repaint_after(std::time::Duration::from_millis(500));
+        }
+    }
+
+    fn group_seconds_left(&self) -> u64 {
+        let limit = self.group.as_ref().map_or(0, |g| u64::from(g.plan.seconds_per_turn));
+        limit.saturating_sub(self.now_ms.saturating_sub(self.group_turn_started.0) / 1000)
+    }
+
+    fn group_answered(&mut self) {
+        let Some(g) = &mut self.group else { return };
+        let typed = self.coach_input.typed.trim().to_string();
+        let engine = if typed.is_empty() {
+            None
+        } else {
+            let s = g.current_scenario();
+            crate::core::scoring::TurnScorer::new(s, &s.turns[g.turn], &self.library.lexicon).score(&typed).ok()
+        };
+        g.answered(&typed, engine);
+    }
+
+    fn save_group_score(&mut self) {
+        let Some(g) = &mut self.group else { return };
+        let peer = if g.plan.peer_scoring { vec![self.coach_input.room.clone()] } else { Vec::new() };
+        let scenario = g.current_scenario().clone();
+        let turn_index = g.turn;
+        let typed = g.typed.clone();
+        let Some(turnout) = g.score(&self.coach_input.why, &self.coach_input.note, peer) else { return };
+        self.coach_input = CoachInput::default();
+        let over = g.phase == GroupPhase::Over;
+        let elapsed = self.now_ms.saturating_sub(self.group_turn_started.0);
+        let over_time = self.group_seconds_left() == 0;
+        if let Some(store) = &self.store {
+            let coach = self.current_employee().map_or("coach".to_string(), |e| e.name.clone());
+            let id = uuid::Uuid::new_v4().to_string();
+            let card = &turnout.card;
+            let turn = &scenario.turns[turn_index];
+            let attempt = Attempt {
+                id: id.clone(),
+                employee_id: turnout.participant.clone(),
+                scenario_id: scenario.id.clone(),
+                scenario_revision: scenario.revision,
+                mode: AttemptMode::Group,
+                scorer: crate::core::progress::Scorer::Coach,
+                started_at: self.group_turn_started.1,
+                completed: true,
+                turns: vec![crate::core::progress::TurnAttempt {
+                    turn_id: turn.id.clone(),
+                    customer_line: turn.customer.clone(),
+                    response: if typed.is_empty() { "(answered aloud)".into() } else { typed },
+                    score: card.score,
+                    pass_mark: card.pass_mark,
+                    passed: card.passed,
+                    time_used_ms: elapsed,
+                    over_time,
+                    criteria: card
+                        .criteria
+                        .iter()
+                        .map(|c| crate::core::progress::CriterionOutcome {
+                            id: c.id.clone(),
+                            label: c.label.clone(),
+                            kind: c.kind,
+                            met: c.met,
+                            points: c.points,
+                        })
+                        .collect(),
+                }],
+            };
+            let now = jiff::Timestamp::now();
+            let changes: Vec<crate::core::progress::Override> = turnout
+                .overrides
+                .iter()
+                .map(|(criterion, old, new, why)| crate::core::progress::Override {
+                    attempt_id: id.clone(),
+                    turn_index: 0,
+                    criterion_id: criterion.clone(),
+                    coach: coach.clone(),
+                    at: now,
+                    old_met: *old,
+                    new_met: *new,
+                    reason: why.clone(),
+                })
+                .collect();
+            if let Err(e) = store.record_coached_attempt(&attempt, &changes) {
+                self.status = format!("Not saved: {e}");
+            }
+        }
+        if over {
+            self.end_group();
+        }
+    }
+
+    fn end_group(&mut self) {
+        let Some(g) = &mut self.group else { return };
+        g.finish();
+        let scenarios: Vec<&crate::core::scenario::Scenario> = g.scenarios.iter().collect();
+        self.group_report = Some(crate::core::coach::session_report(&g.plan, &g.turnouts, &scenarios));
+        self.refresh_progress();
+    }
+
+    fn export_group(&mut self) {
+        let (Some(g), Some(report)) = (&self.group, &self.group_report) else { return };
+        let stamp = jiff::Zoned::now().strftime("%Y-%m-%d-%H%M%S").to_string();
+        let folder = self.data_dir.join("sessions");
+        let csv = crate::core::coach::report_csv(report, &g.turnouts);
+        let html = crate::core::coach::report_html(report, &format!("Group session, {stamp}"));
+        let csv_path = folder.join(format!("session-{stamp}.csv"));
+        let html_path = folder.join(format!("session-{stamp}.html"));
+        let written = crate::io::scenario_files::write_new_file(&csv_path, &csv)
+            .and_then(|()| crate::io::scenario_files::write_new_file(&html_path, &html));
+        match written {
+            Ok(()) => self.group_exported = Some(format!("{} and {}", csv_path.display(), html_path.display())),
+            Err(e) => self.status = e,
+        }
+    }
+
+    /// The group session in progress (or just over).
+    pub fn group(&self) -> Option<&GroupSession> {
+        self.group.as_ref()
+    }
+
+    /// The report of the group session just over.
+    pub fn group_report(&self) -> Option<&SessionReport> {
+        self.group_report.as_ref()
+    }
+
+    /// Where the session report was written.
+    pub fn group_exported(&self) -> Option<&str> {
+        self.group_exported.as_deref()
     }
 
     /// A drill is on screen and not over (answering, paused or reading a score card).

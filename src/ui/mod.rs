@@ -3,6 +3,7 @@
 pub mod app;
 pub mod authoring;
 pub mod briefing;
+pub mod coach;
 pub mod drill;
 pub mod home;
 pub mod problems;

@@ -165,45 +165,72 @@ impl TurnScorer {
         }
         let analysed = analyse(response);
         let cx = DetectorContext::new(&self.names, &self.lists, context.now);
-        let required_total: f64 = self
+        let rows = self
             .criteria
             .iter()
-            .filter(|c| c.kind == CriterionKind::Required)
-            .map(|c| c.weight)
-            .sum::<f64>()
-            .max(f64::EPSILON);
-        let mut earned = 0.0;
-        let mut criteria = Vec::with_capacity(self.criteria.len());
-        for c in &self.criteria {
-            let evidence = criterion_evidence(c, &analysed, &cx, response);
-            let met = !evidence.is_empty();
-            let share = 100.0 * c.weight / required_total;
-            let points = match (c.kind, met) {
-                (CriterionKind::Required, true) => share,
-                (CriterionKind::Forbidden, true) => -share,
-                _ => 0.0,
-            };
-            earned += points;
-            criteria.push(CriterionResult {
+            .map(|c| {
+                let evidence = criterion_evidence(c, &analysed, &cx, response);
+                let result = CriterionResult {
+                    id: c.id.clone(),
+                    label: c.label.clone(),
+                    kind: c.kind,
+                    met: !evidence.is_empty(),
+                    points: 0.0,
+                    evidence,
+                    looked_for: c.matchers.iter().map(describe).collect(),
+                };
+                (c.weight, result)
+            })
+            .collect();
+        Ok(apply_rule(self.scenario.clone(), self.turn.clone(), self.pass_mark, rows))
+    }
+}
+
+/// A score card for `turn` of `scenario_id` from a verdict per criterion (`met[i]` for the rubric's i-th
+/// criterion; missing entries count as not met), by the same rule the engine uses: required criteria
+/// share 100 points by weight, forbidden ones met subtract their share, the total is rounded and kept
+/// within 0-100. Evidence and "looked for" are left empty: a person gave the verdicts.
+pub fn card_from_verdicts(scenario_id: &str, turn: &Turn, met: &[bool]) -> ScoreCard {
+    let rows = turn
+        .rubric
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let result = CriterionResult {
                 id: c.id.clone(),
                 label: c.label.clone(),
                 kind: c.kind,
-                met,
-                points: (points * 10.0).round() / 10.0,
-                evidence,
-                looked_for: c.matchers.iter().map(describe).collect(),
-            });
-        }
-        let score = earned.round().clamp(0.0, 100.0) as u32;
-        Ok(ScoreCard {
-            scenario: self.scenario.clone(),
-            turn: self.turn.clone(),
-            score,
-            passed: score >= self.pass_mark,
-            pass_mark: self.pass_mark,
-            criteria,
+                met: met.get(i).copied().unwrap_or(false),
+                points: 0.0,
+                evidence: Vec::new(),
+                looked_for: Vec::new(),
+            };
+            (c.weight, result)
         })
+        .collect();
+    apply_rule(scenario_id.to_string(), turn.id.clone(), turn.pass_mark, rows)
+}
+
+/// The one score rule: fills in each criterion's points (one decimal) and the card's total from the
+/// verdicts and weights in `rows`.
+fn apply_rule(scenario: String, turn: String, pass_mark: u32, rows: Vec<(f64, CriterionResult)>) -> ScoreCard {
+    let required_total: f64 =
+        rows.iter().filter(|(_, c)| c.kind == CriterionKind::Required).map(|(w, _)| *w).sum::<f64>().max(f64::EPSILON);
+    let mut earned = 0.0;
+    let mut criteria = Vec::with_capacity(rows.len());
+    for (weight, mut c) in rows {
+        let share = 100.0 * weight / required_total;
+        let points = match (c.kind, c.met) {
+            (CriterionKind::Required, true) => share,
+            (CriterionKind::Forbidden, true) => -share,
+            _ => 0.0,
+        };
+        earned += points;
+        c.points = (points * 10.0).round() / 10.0;
+        criteria.push(c);
     }
+    let score = earned.round().clamp(0.0, 100.0) as u32;
+    ScoreCard { scenario, turn, score, passed: score >= pass_mark, pass_mark, criteria }
 }
 
 /// Capitalised words that stand before a surname without being a first name.

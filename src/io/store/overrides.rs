@@ -4,7 +4,7 @@
 use rusqlite::{Connection, OptionalExtension};
 
 use super::{Store, StoreError, attempts, get_unsigned, rescore, to_i64, ts_from_sql, ts_to_sql};
-use crate::core::progress::{Override, Scorer};
+use crate::core::progress::{Attempt, Override, Scorer};
 use crate::core::scenario::CriterionKind;
 
 impl Store {
@@ -71,6 +71,34 @@ impl Store {
             "UPDATE attempts SET score = ?2, passed = ?3, scorer = ?4 WHERE id = ?1",
             (&ov.attempt_id, attempt.score(), attempt.passed(), Scorer::Coach.as_str()),
         )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Save an attempt a coach scored, with the verdicts as the coach left them and one audit row per
+    /// verdict the coach changed from the engine's suggestion, all in one transaction. Every
+    /// override must belong to this attempt, name one of its criteria, match its final verdict and
+    /// give a reason.
+    pub fn record_coached_attempt(&self, attempt: &Attempt, changes: &[Override]) -> Result<(), StoreError> {
+        for ov in changes {
+            let turn = attempt.turns.get(ov.turn_index);
+            let criterion = turn.and_then(|t| t.criteria.iter().find(|c| c.id == ov.criterion_id));
+            let fits = ov.attempt_id == attempt.id && criterion.is_some_and(|c| c.met == ov.new_met);
+            if !fits || ov.old_met == ov.new_met || ov.reason.trim().is_empty() {
+                return Err(StoreError::BadOverride(format!(
+                    "the change to {} does not match the attempt, or has no reason",
+                    ov.criterion_id
+                )));
+            }
+        }
+        let tx = self.write()?;
+        if !super::employees::exists(&tx, &attempt.employee_id)? {
+            return Err(StoreError::UnknownEmployee(attempt.employee_id.clone()));
+        }
+        attempts::insert(&tx, attempt)?;
+        for ov in changes {
+            insert(&tx, ov)?;
+        }
         tx.commit()?;
         Ok(())
     }
