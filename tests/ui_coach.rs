@@ -74,6 +74,11 @@ fn a_group_session_of_four_over_two_rounds_with_an_override_and_the_report_expor
     harness.get_by_label("Start the session").click();
     harness.run();
     assert_eq!(harness.state().screen(), &Screen::Coach);
+    harness.get_by_label("High contrast").click();
+    harness.run();
+    assert!(harness.state().settings().high_contrast);
+    let style = harness.ctx.style_of(egui::Theme::Dark);
+    assert_eq!(style.visuals.panel_fill, egui::Color32::BLACK, "black background for the projector");
     let scenarios = harness.state().group().expect("session").scenarios.len();
     assert!(scenarios >= 4, "{scenarios} scenarios");
 

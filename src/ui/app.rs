@@ -164,6 +164,8 @@ pub enum Command {
     ExportGroup,
     /// Full screen on or off (projector).
     ToggleFullscreen,
+    /// High contrast on or off (projector in a bright room).
+    ToggleHighContrast,
     /// Create a profile with the name typed in the new-profile box.
     CreateProfile,
 }
@@ -653,7 +655,7 @@ impl FollowThroughApp {
                 }
                 ui.separator();
                 // While a drill runs, leaving it goes through its own Esc dialog (so it is saved).
-                let free = !self.drill_running();
+                let free = !self.drill_running() && !self.group_running();
                 if self.scenarios_dir.is_some()
                     && ui
                         .add_enabled(free, egui::Button::new("Reload scenarios"))
@@ -668,7 +670,7 @@ impl FollowThroughApp {
                     command = Some(Command::ShowProblems);
                 }
                 if ui
-                    .add_enabled(free && self.group.is_none(), egui::Button::new("Coach a group"))
+                    .add_enabled(free, egui::Button::new("Coach a group"))
                     .on_hover_text("Run a rehearsal session with a team on a projector")
                     .clicked()
                 {
@@ -863,6 +865,10 @@ impl FollowThroughApp {
             Command::SaveGroupScore => self.save_group_score(),
             Command::EndGroup => self.end_group(),
             Command::ExportGroup => self.export_group(),
+            Command::ToggleHighContrast => {
+                self.settings.high_contrast = !self.settings.high_contrast;
+                self.settings_changed = true;
+            }
             Command::ToggleFullscreen => {
                 self.fullscreen = !self.fullscreen;
                 self.fullscreen_changed = true;
@@ -1415,6 +1421,11 @@ impl FollowThroughApp {
     /// Where the session report was written.
     pub fn group_exported(&self) -> Option<&str> {
         self.group_exported.as_deref()
+    }
+
+    /// A group session is under way (leaving it is "End session", which shows the report).
+    fn group_running(&self) -> bool {
+        self.group.as_ref().is_some_and(|g| g.phase != GroupPhase::Over)
     }
 
     /// A drill is on screen and not over (answering, paused or reading a score card).

@@ -155,6 +155,9 @@ pub fn presenter_ui(
         if ui.button("Full screen").clicked() {
             command = Some(Command::ToggleFullscreen);
         }
+        if ui.button("High contrast").on_hover_text("Black and white, strong outlines").clicked() {
+            command = Some(Command::ToggleHighContrast);
+        }
         ui.label(
             egui::RichText::new(format!("Round {} · {} go(es) scored", session.picker.round(), session.turnouts.len()))
                 .weak(),

@@ -16,11 +16,13 @@ pub struct Settings {
     pub dark: bool,
     /// Sound off.
     pub muted: bool,
+    /// Pure black and white with strong outlines, for projectors in bright rooms.
+    pub high_contrast: bool,
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Self { text_scale: 1.0, dark: true, muted: false }
+        Self { text_scale: 1.0, dark: true, muted: false, high_contrast: false }
     }
 }
 
@@ -39,6 +41,28 @@ impl Settings {
     pub fn apply(&self, ctx: &egui::Context) {
         ctx.set_zoom_factor(self.text_scale);
         ctx.set_theme(if self.dark { egui::Theme::Dark } else { egui::Theme::Light });
+        let (background, text) = if self.dark {
+            (egui::Color32::BLACK, egui::Color32::WHITE)
+        } else {
+            (egui::Color32::WHITE, egui::Color32::BLACK)
+        };
+        let theme = if self.dark { egui::Theme::Dark } else { egui::Theme::Light };
+        ctx.style_mut_of(theme, |style| {
+            let base = if self.dark { egui::Visuals::dark() } else { egui::Visuals::light() };
+            style.visuals = if self.high_contrast {
+                let mut v = base;
+                v.override_text_color = Some(text);
+                v.panel_fill = background;
+                v.window_fill = background;
+                v.extreme_bg_color = background;
+                v.widgets.noninteractive.fg_stroke = egui::Stroke::new(1.5, text);
+                v.widgets.inactive.fg_stroke = egui::Stroke::new(2.0, text);
+                v.widgets.inactive.bg_stroke = egui::Stroke::new(1.5, text);
+                v
+            } else {
+                base
+            };
+        });
     }
 
     /// Draw the controls in the top bar; returns true when something changed.
