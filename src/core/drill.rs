@@ -120,6 +120,8 @@ pub struct TurnResult {
     pub time_used_ms: u64,
     /// Time ran out before the employee submitted.
     pub over_time: bool,
+    /// The employee scored this turn themselves (they said the answer aloud).
+    pub self_scored: bool,
 }
 
 /// The drill state machine.
@@ -276,6 +278,18 @@ impl Drill {
         }
     }
 
+    /// The employee scores the turn just answered themselves (they said it aloud): `ticks` are
+    /// their verdicts in rubric order; the card is recomputed by the engine's rule and the branch
+    /// follows it. Only while the score card shows.
+    pub fn self_score(&mut self, ticks: &[bool]) -> Result<(), DrillError> {
+        let Phase::Scored { turn } = self.phase else { return Err(DrillError::WrongPhase) };
+        let card = crate::core::scoring::card_from_verdicts(&self.scenario.id, &self.scenario.turns[turn], ticks);
+        let result = self.results.last_mut().ok_or(DrillError::WrongPhase)?;
+        result.card = card;
+        result.self_scored = true;
+        Ok(())
+    }
+
     /// Stop the clock (practice only).
     pub fn pause(&mut self, now_ms: u64) -> Result<(), DrillError> {
         if self.mode == Mode::Assessment {
@@ -344,6 +358,7 @@ impl Drill {
             card,
             time_used_ms,
             over_time,
+            self_scored: false,
         });
         self.phase = Phase::Scored { turn };
         Ok(vec![event])
@@ -385,6 +400,23 @@ mod tests {
     fn drill(mode: Mode) -> Drill {
         let (s, l) = fixture();
         Drill::new(s, l, mode, 7)
+    }
+
+    #[test]
+    fn a_spoken_answer_is_scored_by_the_employee_and_the_branch_follows() {
+        let mut d = drill(Mode::Practice);
+        d.start(0).expect("start");
+        assert!(d.self_score(&[true, true, false]).is_err(), "only once the card shows");
+        d.submit(1_000).expect("submit an empty draft: it was said aloud");
+        assert_eq!(d.last_result().map(|r| r.card.score), Some(0));
+        // They owned it and gave a time, and did not blame.
+        d.self_score(&[true, true, false]).expect("self score");
+        let r = d.last_result().expect("result");
+        assert!(r.self_scored && r.card.passed && r.card.score == 100, "{:?}", r.card);
+        // Blaming takes the branch to the escalation.
+        d.self_score(&[true, true, true]).expect("self score again");
+        let events = d.next(2_000).expect("next");
+        assert_eq!(events, vec![DrillEvent::TurnStarted { turn: 1 }]);
     }
 
     #[test]

@@ -69,6 +69,8 @@ pub enum Scorer {
     Engine,
     /// A coach (possibly overriding the engine).
     Coach,
+    /// The employee, ticking the rubric for an answer they said aloud.
+    SelfScored,
 }
 
 impl Scorer {
@@ -77,12 +79,13 @@ impl Scorer {
         match self {
             Self::Engine => "engine",
             Self::Coach => "coach",
+            Self::SelfScored => "self",
         }
     }
 
     /// Read the stored word back.
     pub fn parse(word: &str) -> Option<Self> {
-        [Self::Engine, Self::Coach].into_iter().find(|m| m.as_str() == word)
+        [Self::Engine, Self::Coach, Self::SelfScored].into_iter().find(|m| m.as_str() == word)
     }
 }
 
@@ -209,7 +212,7 @@ impl Attempt {
             scenario_id: scenario.id.clone(),
             scenario_revision: scenario.revision,
             mode: drill.mode().into(),
-            scorer: Scorer::Engine,
+            scorer: if drill.results().iter().any(|r| r.self_scored) { Scorer::SelfScored } else { Scorer::Engine },
             started_at,
             completed: matches!(drill.phase(), Phase::Finished),
             turns,

@@ -4,6 +4,7 @@ pub mod audio;
 pub mod dirs;
 pub mod editor;
 pub mod profiles;
+pub mod recording;
 pub mod scenario_files;
 pub mod store;
 pub mod watch;

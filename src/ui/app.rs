@@ -166,6 +166,14 @@ pub enum Command {
     ToggleFullscreen,
     /// High contrast on or off (projector in a bright room).
     ToggleHighContrast,
+    /// Record the spoken answer to this turn.
+    StartRecording,
+    /// Keep the employee's own verdicts for the turn just answered.
+    SelfScore,
+    /// Play a recording.
+    PlayRecording(PathBuf),
+    /// Delete a recording.
+    DeleteRecording(PathBuf),
     /// Create a profile with the name typed in the new-profile box.
     CreateProfile,
 }
@@ -251,6 +259,17 @@ pub struct FollowThroughApp {
     time_up_played: bool,
     fullscreen: bool,
     fullscreen_changed: bool,
+    /// The id the drill in progress will be saved under (recordings are named after it).
+    drill_attempt_id: String,
+    recorder: Option<crate::io::recording::Recorder>,
+    /// Why recording is impossible here (checked once, when first needed).
+    mic_problem: Option<Option<String>>,
+    /// The employee's own ticks for the turn just answered.
+    self_ticks: Vec<bool>,
+    /// Recordings of the drill in progress: (index of the answered turn, file).
+    recordings: Vec<(usize, PathBuf)>,
+    /// Every recording kept for the current employee: (what and when, file).
+    saved_recordings: Vec<(String, PathBuf)>,
     /// The time on the egui clock (ms) at the last frame.
     now_ms: u64,
 }
@@ -312,6 +331,12 @@ impl FollowThroughApp {
             time_up_played: false,
             fullscreen: false,
             fullscreen_changed: false,
+            drill_attempt_id: String::new(),
+            recorder: None,
+            mic_problem: None,
+            self_ticks: Vec::new(),
+            recordings: Vec::new(),
+            saved_recordings: Vec::new(),
             now_ms: 0,
         };
         match Store::open_in_memory() {
@@ -604,7 +629,13 @@ impl FollowThroughApp {
                 },
                 Screen::Progress => match (self.current_employee(), &self.report, &self.today) {
                     (Some(e), Some(report), Some(plan)) => {
-                        let view = progress::ProgressView { name: &e.name, report, plan, rules: self.rules };
+                        let view = progress::ProgressView {
+                            name: &e.name,
+                            report,
+                            plan,
+                            rules: self.rules,
+                            recordings: &self.saved_recordings,
+                        };
                         progress::progress_ui(ui, &view)
                     }
                     _ => Some(Command::GoHome),
@@ -618,15 +649,28 @@ impl FollowThroughApp {
                     Some(d) => match d.phase() {
                         Phase::Answering { .. } | Phase::Paused { .. } => {
                             let focus = std::mem::take(&mut self.focus_answer);
+                            let mic_problem = self
+                                .mic_problem
+                                .get_or_insert_with(|| crate::io::recording::microphone_status().err())
+                                .clone();
                             let view = drill::DrillView {
                                 now_ms: self.now_ms,
                                 confirm_abandon: self.confirm_abandon,
                                 focus_answer: focus,
+                                recording: self.recorder.is_some(),
+                                mic_problem,
                             };
                             drill::drill_ui(ui, d, &mut self.draft, view)
                         }
-                        Phase::Scored { .. } => score_card::score_card_ui(ui, d),
-                        Phase::Finished | Phase::Abandoned | Phase::Briefing => summary::summary_ui(ui, d),
+                        Phase::Scored { .. } => {
+                            let index = d.results().len().saturating_sub(1);
+                            let recording = self.recordings.iter().find(|(i, _)| *i == index).map(|(_, p)| p.as_path());
+                            score_card::score_card_ui(ui, d, &mut self.self_ticks, recording)
+                        }
+                        Phase::Finished | Phase::Abandoned | Phase::Briefing => {
+                            let files: Vec<PathBuf> = self.recordings.iter().map(|(_, p)| p.clone()).collect();
+                            summary::summary_ui(ui, d, &files)
+                        }
                     },
                     None => Some(Command::GoHome),
                 },
@@ -787,6 +831,8 @@ impl FollowThroughApp {
                 self.confirm_abandon = false;
                 self.focus_answer = !leave;
                 if leave {
+                    // A recording of the turn left unanswered is dropped (the recorder stops).
+                    self.recorder = None;
                     if let Some(d) = &mut self.drill {
                         d.abandon();
                     }
@@ -865,6 +911,40 @@ impl FollowThroughApp {
             Command::SaveGroupScore => self.save_group_score(),
             Command::EndGroup => self.end_group(),
             Command::ExportGroup => self.export_group(),
+            Command::StartRecording => match crate::io::recording::Recorder::start() {
+                Ok(recorder) => {
+                    self.recorder = Some(recorder);
+                    self.status = "Recording: say your answer, then send".into();
+                }
+                Err(e) => {
+                    self.status = format!("Cannot record: {e}");
+                    self.mic_problem = Some(Some(e));
+                }
+            },
+            Command::SelfScore => {
+                if let Some(d) = &mut self.drill {
+                    match d.self_score(&self.self_ticks) {
+                        Ok(()) => {
+                            let score = d.last_result().map_or(0, |r| r.card.score);
+                            self.status = format!("Your own score: {score}/100");
+                        }
+                        Err(e) => self.status = e.to_string(),
+                    }
+                }
+            }
+            Command::PlayRecording(path) => {
+                if let Err(w) = self.audio.play_voice(&path) {
+                    self.warn_audio(&w);
+                }
+            }
+            Command::DeleteRecording(path) => match crate::io::recording::delete_recording(&path) {
+                Ok(()) => {
+                    self.recordings.retain(|(_, p)| p != &path);
+                    self.saved_recordings.retain(|(_, p)| p != &path);
+                    self.status = "Recording deleted".into();
+                }
+                Err(e) => self.status = e,
+            },
             Command::ToggleHighContrast => {
                 self.settings.high_contrast = !self.settings.high_contrast;
                 self.settings_changed = true;
@@ -890,6 +970,8 @@ impl FollowThroughApp {
         if let Ok(events) = d.start(self.now_ms) {
             self.drill = Some(d);
             self.test_play = false;
+            self.drill_attempt_id = uuid::Uuid::new_v4().to_string();
+            self.recordings.clear();
             self.drill_started_at = jiff::Timestamp::now();
             self.drill_saved = false;
             self.react(&events);
@@ -956,6 +1038,19 @@ impl FollowThroughApp {
         let day = day_number(jiff::Timestamp::now());
         self.today = Some(learner.plan(day));
         self.report = Some(ProgressReport::new(&scenarios, &self.attempts, &learner, day));
+        // Spoken answers are files named after their attempt, kept beside the database.
+        self.saved_recordings = self
+            .attempts
+            .iter()
+            .flat_map(|a| {
+                let title = self.library.scenario(&a.scenario_id).map_or(a.scenario_id.as_str(), |s| s.title.as_str());
+                let when = a.started_at.strftime("%Y-%m-%d %H:%M").to_string();
+                crate::io::recording::recordings_of(&self.data_dir, &a.id)
+                    .into_iter()
+                    .map(move |p| (format!("{title}, {when}"), p))
+                    .collect::<Vec<_>>()
+            })
+            .collect();
     }
 
     fn pick_employee(&mut self, id: &str) {
@@ -1423,6 +1518,17 @@ impl FollowThroughApp {
         self.group_exported.as_deref()
     }
 
+    /// The answer was sent (or time ran out): a recording in progress is saved for this turn.
+    fn keep_recording(&mut self) {
+        let Some(recorder) = self.recorder.take() else { return };
+        let index = self.drill.as_ref().map_or(0, |d| d.results().len().saturating_sub(1));
+        let path = crate::io::recording::recording_path(&self.data_dir, &self.drill_attempt_id, index);
+        match recorder.stop_and_save(&path) {
+            Ok(_) => self.recordings.push((index, path)),
+            Err(e) => self.status = format!("The recording was not kept: {e}"),
+        }
+    }
+
     /// A group session is under way (leaving it is "End session", which shows the report).
     fn group_running(&self) -> bool {
         self.group.as_ref().is_some_and(|g| g.phase != GroupPhase::Over)
@@ -1445,7 +1551,7 @@ impl FollowThroughApp {
             self.status = "Not saved: pick or create a profile to keep your progress".into();
             return;
         };
-        let id = uuid::Uuid::new_v4().to_string();
+        let id = self.drill_attempt_id.clone();
         let Some(attempt) = Attempt::from_drill(d, id, employee, self.drill_started_at) else { return };
         match store.record_attempt(&attempt) {
             Ok(()) => self.refresh_progress(),
@@ -1489,6 +1595,13 @@ impl FollowThroughApp {
                     self.audio.play_cue(Cue::TimeUp);
                 }
                 DrillEvent::Scored { score, passed, .. } => {
+                    self.keep_recording();
+                    self.self_ticks = self
+                        .drill
+                        .as_ref()
+                        .and_then(|d| d.last_result())
+                        .map(|r| r.card.criteria.iter().map(|c| c.met).collect())
+                        .unwrap_or_default();
                     self.audio.stop_voice();
                     self.audio.play_cue(if *passed { Cue::Passed } else { Cue::Failed });
                     self.status = format!("Scored {score}/100 · {}", if *passed { "passed" } else { "not yet" })

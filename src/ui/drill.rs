@@ -8,7 +8,7 @@ use super::app::Command;
 pub const ANSWER_LABEL: &str = "Your answer";
 
 /// What the drill screen needs besides the drill and the draft.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct DrillView {
     /// The app's clock, in ms.
     pub now_ms: u64,
@@ -16,11 +16,18 @@ pub struct DrillView {
     pub confirm_abandon: bool,
     /// Put the keyboard in the answer box (at the start of a turn).
     pub focus_answer: bool,
+    /// The spoken answer is being recorded.
+    pub recording: bool,
+    /// Why "Say it aloud" cannot record here (None: a microphone is there).
+    pub mic_problem: Option<String>,
 }
+
+/// Label of the button that records a spoken answer.
+pub const SAY_IT_ALOUD: &str = "Say it aloud (record)";
 
 /// Draw a running turn; `draft` is the answer being typed. Returns what the user asked for.
 pub fn drill_ui(ui: &mut egui::Ui, drill: &Drill, draft: &mut String, view: DrillView) -> Option<Command> {
-    let DrillView { now_ms, confirm_abandon, focus_answer } = view;
+    let DrillView { now_ms, confirm_abandon, focus_answer, recording, mic_problem } = view;
     let mut command = None;
     let (turn, paused) = match drill.phase() {
         Phase::Answering { turn, .. } => (*turn, false),
@@ -49,6 +56,27 @@ pub fn drill_ui(ui: &mut egui::Ui, drill: &Drill, draft: &mut String, view: Dril
     if focus_answer && !paused && !confirm_abandon {
         response.request_focus();
     }
+    ui.horizontal(|ui| {
+        if recording {
+            ui.colored_label(
+                egui::Color32::from_rgb(200, 50, 40),
+                "Recording your spoken answer: it stops when you send",
+            );
+        } else {
+            let button = ui.add_enabled(mic_problem.is_none() && !paused, egui::Button::new(SAY_IT_ALOUD));
+            match &mic_problem {
+                Some(reason) => {
+                    button.on_disabled_hover_text(reason.as_str());
+                    ui.label(egui::RichText::new(format!("No microphone: {reason}")).weak());
+                }
+                None => {
+                    if button.on_hover_text("Speak your answer; play it back and score it yourself").clicked() {
+                        command = Some(Command::StartRecording);
+                    }
+                }
+            }
+        }
+    });
     ui.horizontal(|ui| {
         if ui.button("Send answer (Ctrl+Enter)").clicked() {
             command = Some(Command::Submit);

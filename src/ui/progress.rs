@@ -24,6 +24,8 @@ pub struct ProgressView<'a> {
     pub plan: &'a Plan,
     /// The rollout rules in force.
     pub rules: RolloutRules,
+    /// Spoken answers kept: (what and when, file).
+    pub recordings: &'a [(String, std::path::PathBuf)],
 }
 
 /// Choices offered for minutes a day.
@@ -61,6 +63,21 @@ pub fn progress_ui(ui: &mut egui::Ui, view: &ProgressView<'_>) -> Option<Command
         ui.add_space(8.0);
         ui.heading("Per scenario");
         scenario_table_ui(ui, report, &mut command);
+        if !view.recordings.is_empty() {
+            ui.add_space(8.0);
+            ui.heading("Your recordings");
+            for (what, path) in view.recordings {
+                ui.horizontal(|ui| {
+                    ui.label(what);
+                    if ui.button("Play").clicked() {
+                        command = Some(Command::PlayRecording(path.clone()));
+                    }
+                    if ui.button("Delete").clicked() {
+                        command = Some(Command::DeleteRecording(path.clone()));
+                    }
+                });
+            }
+        }
     });
     command
 }

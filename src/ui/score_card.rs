@@ -10,8 +10,17 @@ use super::app::Command;
 const GREEN: egui::Color32 = egui::Color32::from_rgb(40, 150, 70);
 const RED: egui::Color32 = egui::Color32::from_rgb(200, 50, 40);
 
-/// Draw the score card of the turn just answered.
-pub fn score_card_ui(ui: &mut egui::Ui, drill: &Drill) -> Option<Command> {
+/// Heading of the self-scoring check boxes.
+pub const SELF_SCORE_HEADING: &str = "Said it aloud? Score it yourself";
+
+/// Draw the score card of the turn just answered; `ticks` are the employee's own verdicts (for an
+/// answer said aloud) and `recording` the file of it, if one was made.
+pub fn score_card_ui(
+    ui: &mut egui::Ui,
+    drill: &Drill,
+    ticks: &mut Vec<bool>,
+    recording: Option<&std::path::Path>,
+) -> Option<Command> {
     let mut command = None;
     let result = drill.last_result()?;
     let turn = &drill.scenario().turns[result.turn];
@@ -40,6 +49,25 @@ pub fn score_card_ui(ui: &mut egui::Ui, drill: &Drill) -> Option<Command> {
         ui.add_space(8.0);
         ui.label(egui::RichText::new(format!("Coaching tip · {}", turn.tip.play.label())).strong());
         ui.label(&turn.tip.text);
+        ui.add_space(8.0);
+        if let Some(path) = recording
+            && ui.button("Play my recording").clicked()
+        {
+            command = Some(Command::PlayRecording(path.to_path_buf()));
+        }
+        ui.collapsing(SELF_SCORE_HEADING, |ui| {
+            ticks.resize(turn.rubric.len(), false);
+            for (c, t) in turn.rubric.iter().zip(ticks.iter_mut()) {
+                let kind = if c.kind == CriterionKind::Forbidden { "I did not avoid" } else { "I did" };
+                ui.checkbox(t, format!("{kind}: {}", c.label));
+            }
+            if ui.button("Use my score").on_hover_text("Kept as scored by you (\"self\")").clicked() {
+                command = Some(Command::SelfScore);
+            }
+            if result.self_scored {
+                ui.label(egui::RichText::new("Scored by you").weak());
+            }
+        });
     });
     ui.separator();
     let last = crate::core::drill::next_turn(drill.scenario(), result.turn, card).is_none();

@@ -4,8 +4,8 @@ use crate::core::drill::Drill;
 
 use super::app::Command;
 
-/// Draw the summary of a finished (or abandoned) drill.
-pub fn summary_ui(ui: &mut egui::Ui, drill: &Drill) -> Option<Command> {
+/// Draw the summary of a finished (or abandoned) drill; `recordings` are the spoken answers kept.
+pub fn summary_ui(ui: &mut egui::Ui, drill: &Drill, recordings: &[std::path::PathBuf]) -> Option<Command> {
     let mut command = None;
     ui.heading(format!("Summary: {}", drill.scenario().title));
     let results = drill.results();
@@ -29,6 +29,21 @@ pub fn summary_ui(ui: &mut egui::Ui, drill: &Drill) -> Option<Command> {
     if !results.is_empty() {
         let average = results.iter().map(|r| r.card.score).sum::<u32>() / results.len() as u32;
         ui.label(format!("Average {average}/100 over {} turns", results.len()));
+    }
+    if !recordings.is_empty() {
+        ui.add_space(8.0);
+        ui.strong("Your recordings");
+        for path in recordings {
+            ui.horizontal(|ui| {
+                ui.label(path.file_name().map_or(String::new(), |n| n.to_string_lossy().into_owned()));
+                if ui.button("Play").clicked() {
+                    command = Some(Command::PlayRecording(path.clone()));
+                }
+                if ui.button("Delete").clicked() {
+                    command = Some(Command::DeleteRecording(path.clone()));
+                }
+            });
+        }
     }
     ui.add_space(12.0);
     if ui.button("Back to library").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {

@@ -24,7 +24,7 @@ CREATE TABLE attempts (
     scenario_id TEXT NOT NULL,
     scenario_revision INTEGER NOT NULL,
     mode TEXT NOT NULL CHECK (mode IN ('practice', 'assessment', 'group', 'rehearsal', 'quiz')),
-    scorer TEXT NOT NULL CHECK (scorer IN ('engine', 'coach')),
+    scorer TEXT NOT NULL CHECK (scorer IN ('engine', 'coach', 'self')),
     started_at TEXT NOT NULL,
     completed INTEGER NOT NULL CHECK (completed IN (0, 1)),
     score REAL NOT NULL,
