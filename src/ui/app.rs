@@ -1378,6 +1378,14 @@ impl FollowThroughApp {
                     self.group_turn_started = (self.now_ms, jiff::Timestamp::now());
                     self.time_up_played = false;
                     self.coach_input = CoachInput::default();
+                    // The customer speaks, as in a drill.
+                    let on_screen = (g.current_scenario().id.clone(), g.turn);
+                    self.audio.play_cue(Cue::Start);
+                    if let Some(path) = self.voice_of(&on_screen.0, on_screen.1)
+                        && let Err(w) = self.audio.play_voice(&path)
+                    {
+                        self.warn_audio(&w);
+                    }
                 }
             }
             ctx.request_repaint_after(std::time::Duration::from_millis(60));
@@ -1569,8 +1577,13 @@ impl FollowThroughApp {
             Phase::Answering { turn, .. } | Phase::Paused { turn, .. } => *turn,
             _ => return None,
         };
-        let voice = d.scenario().turns[turn].voice.as_deref()?;
-        let loaded = self.library.scenarios.iter().find(|l| l.scenario.id == d.scenario().id)?;
+        self.voice_of(&d.scenario().id, turn)
+    }
+
+    /// The recording of a turn's customer line, if the scenario has one.
+    fn voice_of(&self, scenario: &str, turn: usize) -> Option<std::path::PathBuf> {
+        let loaded = self.library.scenarios.iter().find(|l| l.scenario.id == scenario)?;
+        let voice = loaded.scenario.turns.get(turn)?.voice.as_deref()?;
         Some(resolve_voice(std::path::Path::new(&loaded.file), voice).unwrap_or_else(|| voice.into()))
     }
 
