@@ -187,22 +187,33 @@ pub fn recording_path(data_dir: &Path, attempt_id: &str, turn_index: usize) -> P
 
 /// The existing recordings of one attempt, in turn order (turn 10 after turn 2).
 pub fn recordings_of(data_dir: &Path, attempt_id: &str) -> Vec<PathBuf> {
-    let prefix = format!("{}-turn", file_stem_for(attempt_id));
-    let Ok(entries) = std::fs::read_dir(recordings_dir(data_dir)) else { return Vec::new() };
-    let mut found: Vec<(usize, PathBuf)> = entries
+    recordings_of_each(data_dir, &[attempt_id]).pop().unwrap_or_default()
+}
+
+/// The recordings of each of these attempts (same order), by turn order, from one listing of the
+/// folder (the Progress screen asks for a whole history at once).
+pub fn recordings_of_each(data_dir: &Path, attempt_ids: &[&str]) -> Vec<Vec<PathBuf>> {
+    let mut each = vec![Vec::new(); attempt_ids.len()];
+    let Ok(entries) = std::fs::read_dir(recordings_dir(data_dir)) else { return each };
+    let stems: Vec<String> = attempt_ids.iter().map(|id| file_stem_for(id)).collect();
+    let mut found: Vec<(usize, usize, PathBuf)> = entries
         .filter_map(Result::ok)
         .filter_map(|entry| {
             let name = entry.file_name();
-            let turn = name.to_str()?.strip_prefix(&prefix)?.strip_suffix(".wav")?;
+            let (stem, turn) = name.to_str()?.strip_suffix(".wav")?.rsplit_once("-turn")?;
             if turn.is_empty() || !turn.bytes().all(|b| b.is_ascii_digit()) {
                 return None;
             }
+            let which = stems.iter().position(|s| s == stem)?;
             let turn = turn.parse::<usize>().ok()?;
-            entry.file_type().ok().filter(|t| t.is_file()).map(|_| (turn, entry.path()))
+            entry.file_type().ok().filter(|t| t.is_file()).map(|_| (which, turn, entry.path()))
         })
         .collect();
     found.sort();
-    found.into_iter().map(|(_, path)| path).collect()
+    for (which, _, path) in found {
+        each[which].push(path);
+    }
+    each
 }
 
 /// Delete a recording. Only a `.wav` file directly inside a `recordings` folder is deleted; anything

@@ -248,6 +248,8 @@ pub struct FollowThroughApp {
     /// is taken and Today is planned afresh.
     day_seen: Option<jiff::civil::Date>,
     coach_setup: CoachSetup,
+    /// The scenarios offered on the setup screen (computed when it opens: it reads every attempt).
+    coach_choices: Vec<(String, String, u32, bool)>,
     group: Option<GroupSession>,
     coach_input: CoachInput,
     group_report: Option<SessionReport>,
@@ -322,6 +324,7 @@ impl FollowThroughApp {
             status_kept_until_ms: 0,
             day_seen: None,
             coach_setup: CoachSetup { seconds: 60, ..CoachSetup::default() },
+            coach_choices: Vec::new(),
             group: None,
             coach_input: CoachInput::default(),
             group_report: None,
@@ -351,12 +354,10 @@ impl FollowThroughApp {
     /// An app on the scenario folder `dir` with progress in `data_dir`; a missing folder shows as
     /// an empty library with a message.
     pub fn open(dir: PathBuf, data_dir: PathBuf) -> Self {
-        let library = load_or_explain(std::slice::from_ref(&dir));
-        let mut app = Self::with_library(library, Some(dir)).with_data_dir(data_dir);
+        // The folders a team added are in the store: open it first, then read every folder once.
+        let mut app = Self::with_library(Library::default(), Some(dir)).with_data_dir(data_dir);
         app.extra_folders = app.store.as_ref().and_then(|s| s.scenario_folders().ok()).unwrap_or_default();
-        if !app.extra_folders.is_empty() {
-            app.reload();
-        }
+        app.reload();
         app
     }
 
@@ -591,10 +592,7 @@ impl FollowThroughApp {
                     }
                     None => Some(Command::ShowAuthoring),
                 },
-                Screen::CoachSetup => {
-                    let scenarios = self.coach_scenarios();
-                    coach::setup_ui(ui, &mut self.coach_setup, &scenarios, &self.employees)
-                }
+                Screen::CoachSetup => coach::setup_ui(ui, &mut self.coach_setup, &self.coach_choices, &self.employees),
                 Screen::Coach => match &self.group {
                     Some(session) => {
                         let spinning = self.spin_until_ms.map(|_| {
@@ -890,8 +888,9 @@ impl FollowThroughApp {
             Command::ShowCoachSetup => {
                 self.group_report = None;
                 self.group_exported = None;
+                self.coach_choices = self.coach_scenarios();
                 if self.coach_setup.scenarios.is_empty() {
-                    self.coach_setup.scenarios = self.coach_scenarios().into_iter().take(3).map(|s| s.0).collect();
+                    self.coach_setup.scenarios = self.coach_choices.iter().take(3).map(|s| s.0.clone()).collect();
                 }
                 self.screen = Screen::CoachSetup;
             }
@@ -1039,16 +1038,16 @@ impl FollowThroughApp {
         self.today = Some(learner.plan(day));
         self.report = Some(ProgressReport::new(&scenarios, &self.attempts, &learner, day));
         // Spoken answers are files named after their attempt, kept beside the database.
+        let ids: Vec<&str> = self.attempts.iter().map(|a| a.id.as_str()).collect();
+        let files = crate::io::recording::recordings_of_each(&self.data_dir, &ids);
         self.saved_recordings = self
             .attempts
             .iter()
-            .flat_map(|a| {
+            .zip(files)
+            .flat_map(|(a, files)| {
                 let title = self.library.scenario(&a.scenario_id).map_or(a.scenario_id.as_str(), |s| s.title.as_str());
                 let when = a.started_at.strftime("%Y-%m-%d %H:%M").to_string();
-                crate::io::recording::recordings_of(&self.data_dir, &a.id)
-                    .into_iter()
-                    .map(move |p| (format!("{title}, {when}"), p))
-                    .collect::<Vec<_>>()
+                files.into_iter().map(move |p| (format!("{title}, {when}"), p))
             })
             .collect();
     }
