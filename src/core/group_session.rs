@@ -160,19 +160,22 @@ impl GroupSession {
     /// the next turn by the branches, else the next scenario, else the end. Returns the go kept.
     pub fn score(&mut self, why: &str, note: &str, peer_votes: Vec<Vec<bool>>) -> Option<Turnout> {
         let GroupPhase::Scoring { who } = &self.phase else { return None };
-        let card = self.card();
         let s = self.current_scenario();
-        let turnout = Turnout {
-            participant: who.clone(),
-            scenario_id: s.id.clone(),
-            turn_id: s.turns[self.turn].id.clone(),
-            card: card.clone(),
-            engine: self.engine.clone(),
-            overrides: self.changes().into_iter().map(|(c, old, new)| (c, old, new, why.to_string())).collect(),
-            note: note.to_string(),
-            peer_votes,
+        let turn = &s.turns[self.turn];
+        let mut turnout = match &self.engine {
+            // The engine's card is the starting point; each change the coach made is an override.
+            Some(engine) => {
+                let mut t = Turnout::typed(who, engine.clone());
+                for (criterion, _, met) in self.changes() {
+                    t.set_verdict(turn, &criterion, met, why);
+                }
+                t
+            }
+            None => Turnout::spoken(who, &s.id, turn, &self.ticks),
         };
-        let next = next_turn(s, self.turn, &card);
+        turnout.note = note.to_string();
+        turnout.peer_votes = peer_votes;
+        let next = next_turn(s, self.turn, &turnout.card);
         self.turnouts.push(turnout.clone());
         match next {
             Some(next) => self.turn = next,
@@ -201,7 +204,7 @@ pub fn suggest(scenarios: &[&Scenario], team_attempts: &[super::progress::Attemp
         .iter()
         .map(|s| {
             let mut latest: std::collections::HashMap<&str, (&jiff::Timestamp, f64)> = Default::default();
-            for a in team_attempts.iter().filter(|a| a.scenario_id == s.id && a.completed && a.mode.is_drill()) {
+            for a in team_attempts.iter().filter(|a| a.scenario_id == s.id && a.is_finished_drill()) {
                 let entry = latest.entry(a.employee_id.as_str()).or_insert((&a.started_at, a.score()));
                 if &a.started_at >= entry.0 {
                     *entry = (&a.started_at, a.score());

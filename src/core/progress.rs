@@ -159,6 +159,12 @@ impl Attempt {
         self.turns.iter().map(|t| f64::from(t.score)).sum::<f64>() / self.turns.len() as f64
     }
 
+    /// A role-play drill run to its end: what the scheduler, baselines and team scores count
+    /// (rehearsals, quizzes and drills left part way do not).
+    pub fn is_finished_drill(&self) -> bool {
+        self.completed && self.mode.is_drill()
+    }
+
     /// Completed with every turn passed.
     pub fn passed(&self) -> bool {
         self.completed && !self.turns.is_empty() && self.turns.iter().all(|t| t.passed)

@@ -22,7 +22,7 @@ pub struct Scores {
 impl Scores {
     /// The scores of finished attempts (any order; left-part-way attempts are skipped).
     pub fn of<'a>(attempts: impl IntoIterator<Item = &'a Attempt>) -> Self {
-        let mut done: Vec<&Attempt> = attempts.into_iter().filter(|a| a.completed && a.mode.is_drill()).collect();
+        let mut done: Vec<&Attempt> = attempts.into_iter().filter(|a| a.is_finished_drill()).collect();
         done.sort_by_key(|a| a.started_at);
         Self {
             baseline: done.iter().find(|a| a.mode == AttemptMode::Assessment).map(|a| a.score()),
@@ -109,7 +109,7 @@ impl ProgressReport {
                 let trains =
                     |a: &&Attempt| scenarios.iter().any(|s| s.id == a.scenario_id && s.behaviour.contains(behaviour));
                 let mut mine: Vec<&Attempt> =
-                    attempts.iter().filter(trains).filter(|a| a.completed && a.mode.is_drill()).collect();
+                    attempts.iter().filter(trains).filter(|a| a.is_finished_drill()).collect();
                 if mine.is_empty() {
                     return None;
                 }

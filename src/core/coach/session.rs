@@ -28,7 +28,7 @@ pub struct Participant {
     pub id: String,
     /// Name shown in the room and in reports.
     pub name: String,
-    /// Not an employee profile: nothing is recorded into a history.
+    /// Joined at the session (the app makes them a profile, so their goes are recorded too).
     pub walk_in: bool,
 }
 

@@ -24,7 +24,7 @@ pub struct LearnerState {
 /// A finished drill as the scheduler sees it (`None` for a drill left part way, which says nothing
 /// sure, and for rehearsals and quizzes, which are not drills).
 pub fn review_of(attempt: &Attempt) -> Option<Review> {
-    (attempt.completed && attempt.mode.is_drill()).then(|| Review {
+    attempt.is_finished_drill().then(|| Review {
         day: day_number(attempt.started_at),
         passed: attempt.passed(),
         score: attempt.score(),
