@@ -6,7 +6,7 @@ mod common;
 
 use std::time::{Duration, Instant};
 
-use common::TestFolder;
+use common::{TestFolder, type_into};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use followthrough::core::drill::Phase;
@@ -22,13 +22,6 @@ fn authoring(folder: &TestFolder) -> Harness<'static, FollowThroughApp> {
     harness.run();
     assert_eq!(harness.state().screen(), &Screen::Authoring);
     harness
-}
-
-fn type_into(harness: &mut Harness<'static, FollowThroughApp>, label: &str, text: &str) {
-    harness.get_by_label(label).click();
-    harness.run();
-    harness.get_by_label(label).type_text(text);
-    harness.run();
 }
 
 #[test]

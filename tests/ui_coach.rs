@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::TestFolder;
+use common::{TestFolder, create_profile, type_into};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use followthrough::core::group_session::GroupPhase;
@@ -13,14 +13,6 @@ use followthrough::core::progress::{AttemptMode, Scorer};
 use followthrough::io::store::AttemptFilter;
 use followthrough::ui::app::{FollowThroughApp, Screen};
 use followthrough::ui::coach::{TYPED_LABEL, WALK_IN_LABEL, WHY_LABEL};
-use followthrough::ui::home::NEW_PROFILE_LABEL;
-
-fn type_into(harness: &mut Harness<'static, FollowThroughApp>, label: &str, text: &str) {
-    harness.get_by_label(label).click();
-    harness.run();
-    harness.get_by_label(label).type_text(text);
-    harness.run();
-}
 
 fn phase(harness: &Harness<'static, FollowThroughApp>) -> GroupPhase {
     harness.state().group().expect("session").phase.clone()
@@ -51,9 +43,7 @@ fn a_group_session_of_four_over_two_rounds_with_an_override_and_the_report_expor
     let mut harness = folder.harness();
     harness.run();
     for name in ["Ana", "Ben", "Cai"] {
-        type_into(&mut harness, NEW_PROFILE_LABEL, name);
-        harness.get_by_label("Create profile").click();
-        harness.run();
+        create_profile(&mut harness, name);
     }
     harness.get_by_label("Coach a group").click();
     harness.run();

@@ -4,25 +4,14 @@
 
 mod common;
 
-use common::TestFolder;
+use common::{TestFolder, create_profile};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use followthrough::core::progress::{Attempt, AttemptMode, Scorer, TurnAttempt};
 use followthrough::io::store::{AttemptFilter, Store};
 use followthrough::ui::app::{FollowThroughApp, Screen};
-use followthrough::ui::home::NEW_PROFILE_LABEL;
 
 const STRONG: &str = "I'm sorry, that's my fault. I'll call you at 4pm.";
-
-fn create_profile(harness: &mut Harness<'static, FollowThroughApp>, name: &str) {
-    harness.run();
-    harness.get_by_label(NEW_PROFILE_LABEL).click();
-    harness.run();
-    harness.get_by_label(NEW_PROFILE_LABEL).type_text(name);
-    harness.run();
-    harness.get_by_label("Create profile").click();
-    harness.run();
-}
 
 fn answer(harness: &mut Harness<'static, FollowThroughApp>, text: &str) {
     harness.get_by_label("Your answer").type_text(text);

@@ -3,26 +3,19 @@
 
 mod common;
 
-use common::TestFolder;
+use common::{TestFolder, create_profile};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use followthrough::core::progress::AttemptMode;
 use followthrough::io::store::AttemptFilter;
 use followthrough::ui::app::{FollowThroughApp, QUIZ_LENGTH, Screen};
-use followthrough::ui::home::NEW_PROFILE_LABEL;
 use followthrough::ui::rehearse::RECITE_LABEL;
 
 const MODEL: &str = "I'm sorry, that's my fault. I'll call you at 4pm with the answer.";
 
 fn with_profile(folder: &TestFolder, name: &str) -> Harness<'static, FollowThroughApp> {
     let mut harness = folder.harness();
-    harness.run();
-    harness.get_by_label(NEW_PROFILE_LABEL).click();
-    harness.run();
-    harness.get_by_label(NEW_PROFILE_LABEL).type_text(name);
-    harness.run();
-    harness.get_by_label("Create profile").click();
-    harness.run();
+    create_profile(&mut harness, name);
     harness
 }
 

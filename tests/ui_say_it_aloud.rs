@@ -3,26 +3,19 @@
 
 mod common;
 
-use common::TestFolder;
+use common::{TestFolder, create_profile};
 use egui_kittest::kittest::Queryable;
 use followthrough::core::drill::Phase;
 use followthrough::core::progress::Scorer;
 use followthrough::io::store::AttemptFilter;
 use followthrough::ui::drill::SAY_IT_ALOUD;
-use followthrough::ui::home::NEW_PROFILE_LABEL;
 use followthrough::ui::score_card::SELF_SCORE_HEADING;
 
 #[test]
 fn a_spoken_answer_is_self_scored_and_kept_as_self() {
     let folder = TestFolder::with_minimal_scenario();
     let mut harness = folder.harness();
-    harness.run();
-    harness.get_by_label(NEW_PROFILE_LABEL).click();
-    harness.run();
-    harness.get_by_label(NEW_PROFILE_LABEL).type_text("Ola");
-    harness.run();
-    harness.get_by_label("Create profile").click();
-    harness.run();
+    create_profile(&mut harness, "Ola");
     harness.get_by_label("Minimal call-back").click();
     harness.run();
     harness.get_by_label("Start practice").click();

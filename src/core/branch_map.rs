@@ -83,11 +83,11 @@ pub fn branch_map(scenario: &Scenario) -> Vec<TurnNode> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::parse::parse;
+    use crate::core::test_fixtures::minimal;
 
     #[test]
     fn the_minimal_scenario_branches_on_blame_and_every_turn_is_reachable() {
-        let (s, _) = parse::<Scenario>(include_str!("../../tests/fixtures/good/minimal.ron")).expect("fixture");
+        let (s, _) = minimal();
         let map = branch_map(&s);
         assert_eq!(map.len(), 3);
         assert_eq!(map[0].edges[0].when, "if `blames` met");
@@ -99,7 +99,7 @@ mod tests {
 
     #[test]
     fn a_turn_nothing_leads_to_is_marked_unreachable() {
-        let (mut s, _) = parse::<Scenario>(include_str!("../../tests/fixtures/good/minimal.ron")).expect("fixture");
+        let (mut s, _) = minimal();
         s.turns[0].branches.clear();
         s.turns[0].next = Some("close".into());
         let map = branch_map(&s);

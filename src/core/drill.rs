@@ -387,15 +387,10 @@ pub fn next_turn(scenario: &Scenario, turn: usize, card: &ScoreCard) -> Option<u
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::parse::parse;
 
     const STRONG: &str = "I'm sorry, that's my fault. I'll call you at 4pm.";
 
-    fn fixture() -> (Scenario, Lexicon) {
-        let (s, _) = parse::<Scenario>(include_str!("../../tests/fixtures/good/minimal.ron")).expect("fixture");
-        let (l, _) = parse::<Lexicon>(include_str!("../../tests/fixtures/good/lexicon.ron")).expect("lexicon");
-        (s, l)
-    }
+    use crate::core::test_fixtures::minimal as fixture;
 
     fn drill(mode: Mode) -> Drill {
         let (s, l) = fixture();

@@ -27,5 +27,7 @@ pub mod scoring;
 pub mod source_map;
 pub mod staging;
 pub mod template;
+#[cfg(test)]
+mod test_fixtures;
 pub mod validate;
 pub mod vocab;

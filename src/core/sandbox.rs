@@ -54,12 +54,10 @@ impl Sandbox {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::parse::parse;
 
     #[test]
     fn the_card_follows_the_text_and_the_turn() {
-        let (s, _) = parse::<Scenario>(include_str!("../../tests/fixtures/good/minimal.ron")).expect("fixture");
-        let (l, _) = parse::<Lexicon>(include_str!("../../tests/fixtures/good/lexicon.ron")).expect("lexicon");
+        let (s, l) = crate::core::test_fixtures::minimal();
         let mut sandbox = Sandbox::new(s, &l).expect("turns");
         sandbox.set_response("I'm sorry, that's my fault. I'll call you at 4pm.");
         let card = sandbox.card.as_ref().expect("scored");

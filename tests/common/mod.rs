@@ -5,7 +5,9 @@
 use std::path::Path;
 
 use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
 use followthrough::ui::app::FollowThroughApp;
+use followthrough::ui::home::NEW_PROFILE_LABEL;
 
 /// A temporary scenario folder; deleted when dropped.
 pub struct TestFolder {
@@ -36,6 +38,22 @@ impl TestFolder {
             .with_size(egui::vec2(1000.0, 700.0))
             .build_ui_state(|ui, app: &mut FollowThroughApp| app.ui_root(ui), app)
     }
+}
+
+/// Click the text box labelled `label` and type `text` into it.
+pub fn type_into(harness: &mut Harness<'static, FollowThroughApp>, label: &str, text: &str) {
+    harness.get_by_label(label).click();
+    harness.run();
+    harness.get_by_label(label).type_text(text);
+    harness.run();
+}
+
+/// Create an employee profile named `name` from the home screen (it becomes the one practising).
+pub fn create_profile(harness: &mut Harness<'static, FollowThroughApp>, name: &str) {
+    harness.run();
+    type_into(harness, NEW_PROFILE_LABEL, name);
+    harness.get_by_label("Create profile").click();
+    harness.run();
 }
 
 fn copy(from: &str, to: &Path) {

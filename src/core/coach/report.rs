@@ -267,11 +267,10 @@ pub fn report_html(report: &SessionReport, title: &str) -> String {
 mod tests {
     use super::*;
     use crate::core::coach::session::{Participant, Turnout, coach_card};
-    use crate::core::parse::parse;
     use crate::core::scenario::Scenario;
 
     fn minimal() -> Scenario {
-        parse::<Scenario>(include_str!("../../../tests/fixtures/good/minimal.ron")).expect("fixture").0
+        crate::core::test_fixtures::minimal().0
     }
 
     fn plan(leaderboard: bool) -> SessionPlan {

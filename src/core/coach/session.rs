@@ -151,15 +151,9 @@ pub fn agreement(a: &ScoreCard, b: &ScoreCard) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::parse::parse;
-    use crate::core::scenario::{Lexicon, Scenario};
     use crate::core::scoring::TurnScorer;
 
-    fn minimal() -> (Scenario, Lexicon) {
-        let (s, _) = parse::<Scenario>(include_str!("../../../tests/fixtures/good/minimal.ron")).expect("fixture");
-        let (l, _) = parse::<Lexicon>(include_str!("../../../tests/fixtures/good/lexicon.ron")).expect("lexicon");
-        (s, l)
-    }
+    use crate::core::test_fixtures::minimal;
 
     #[test]
     fn coach_card_agrees_with_the_engine_on_the_same_verdicts() {

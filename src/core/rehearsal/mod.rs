@@ -199,13 +199,8 @@ pub(crate) mod bundled {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::parse::parse;
 
-    fn minimal() -> (Scenario, Lexicon) {
-        let (s, _) = parse::<Scenario>(include_str!("../../../tests/fixtures/good/minimal.ron")).expect("fixture");
-        let (l, _) = parse::<Lexicon>(include_str!("../../../tests/fixtures/good/lexicon.ron")).expect("lexicon");
-        (s, l)
-    }
+    use crate::core::test_fixtures::minimal;
 
     #[test]
     fn scripts_list_model_answers_then_lines_with_stable_keys() {

@@ -335,13 +335,8 @@ pub fn score_response(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::parse::parse;
 
-    fn minimal() -> (Scenario, Lexicon) {
-        let (s, _) = parse::<Scenario>(include_str!("../../../tests/fixtures/good/minimal.ron")).expect("fixture");
-        let (l, _) = parse::<Lexicon>(include_str!("../../../tests/fixtures/good/lexicon.ron")).expect("lexicon");
-        (s, l)
-    }
+    use crate::core::test_fixtures::minimal;
 
     fn card(response: &str) -> ScoreCard {
         let (s, l) = minimal();

@@ -1,0 +1,11 @@
+//! Fixtures shared by the core's unit tests.
+
+use super::parse::parse;
+use super::scenario::{Lexicon, Scenario};
+
+/// The small complete scenario of `tests/fixtures/good/minimal.ron` and its lexicon.
+pub(crate) fn minimal() -> (Scenario, Lexicon) {
+    let (s, _) = parse::<Scenario>(include_str!("../../tests/fixtures/good/minimal.ron")).expect("fixture");
+    let (l, _) = parse::<Lexicon>(include_str!("../../tests/fixtures/good/lexicon.ron")).expect("lexicon");
+    (s, l)
+}
