@@ -36,7 +36,7 @@ impl Store {
 
     /// The id of the employee who practised last, if one was set.
     pub fn current_employee(&self) -> Result<Option<String>, StoreError> {
-        Ok(self.conn.query_row("SELECT value FROM meta WHERE key = ?1", [CURRENT_KEY], |r| r.get(0)).optional()?)
+        super::meta::get(&self.conn, CURRENT_KEY)
     }
 
     /// Remember `id` as the employee practising now (`UnknownEmployee` if there is no such employee).
@@ -69,11 +69,7 @@ pub(super) fn exists(conn: &Connection, id: &str) -> Result<bool, StoreError> {
 
 /// Record `id` as the current employee (inside the caller's transaction).
 pub(super) fn set_current(conn: &Connection, id: &str) -> Result<(), StoreError> {
-    conn.execute(
-        "INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-        [CURRENT_KEY, id],
-    )?;
-    Ok(())
+    super::meta::set(conn, CURRENT_KEY, id)
 }
 
 /// Check a new name and add the employee under a fresh slug id (inside the caller's transaction).

@@ -3,8 +3,6 @@
 
 use std::path::PathBuf;
 
-use rusqlite::OptionalExtension;
-
 use super::{Store, StoreError};
 
 /// The `meta` key holding the folder list (a JSON array of paths).
@@ -14,27 +12,13 @@ impl Store {
     /// The extra scenario folders, in the order they were added (none until someone adds one;
     /// an unreadable list is treated as empty with a warning).
     pub fn scenario_folders(&self) -> Result<Vec<PathBuf>, StoreError> {
-        let text: Option<String> =
-            self.conn.query_row("SELECT value FROM meta WHERE key = ?1", [FOLDERS_KEY], |r| r.get(0)).optional()?;
-        Ok(text
-            .and_then(|t| {
-                serde_json::from_str::<Vec<PathBuf>>(&t)
-                    .map_err(|e| log::warn!("stored scenario folders unreadable ({e}); using none"))
-                    .ok()
-            })
-            .map(|folders| dedup_keeping_order(&folders))
-            .unwrap_or_default())
+        let folders: Option<Vec<PathBuf>> = super::meta::get_json(&self.conn, FOLDERS_KEY, "scenario folders")?;
+        Ok(folders.map(|folders| dedup_keeping_order(&folders)).unwrap_or_default())
     }
 
     /// Keep the extra scenario folders: order kept, later duplicates dropped.
     pub fn set_scenario_folders(&self, folders: &[PathBuf]) -> Result<(), StoreError> {
-        let json = serde_json::to_string(&dedup_keeping_order(folders))
-            .map_err(|e| StoreError::Sql(rusqlite::Error::ToSqlConversionFailure(Box::new(e))))?;
-        self.conn.execute(
-            "INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-            [FOLDERS_KEY, json.as_str()],
-        )?;
-        Ok(())
+        super::meta::set_json(&self.conn, FOLDERS_KEY, &dedup_keeping_order(folders))
     }
 }
 

@@ -10,6 +10,7 @@ mod folders;
 mod guard;
 mod import;
 mod legacy;
+mod meta;
 mod overrides;
 mod rescore;
 mod schema;

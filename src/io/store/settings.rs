@@ -1,9 +1,7 @@
 //! Staging settings kept with the progress: the rollout rules for everyone on this machine (set by
 //! a trainer or coach) and each employee's minutes a day.
 
-use rusqlite::OptionalExtension;
-
-use super::{Store, StoreError};
+use super::{Store, StoreError, meta};
 use crate::core::staging::StagingSettings;
 
 /// The `meta` key holding the rollout rules (JSON).
@@ -42,15 +40,7 @@ impl Store {
     /// The rollout rules (the defaults until someone changes them; unreadable rules fall back to
     /// the defaults with a warning).
     pub fn rollout_rules(&self) -> Result<RolloutRules, StoreError> {
-        let text: Option<String> =
-            self.conn.query_row("SELECT value FROM meta WHERE key = ?1", [RULES_KEY], |r| r.get(0)).optional()?;
-        Ok(text
-            .and_then(|t| {
-                serde_json::from_str(&t)
-                    .map_err(|e| log::warn!("stored rollout rules unreadable ({e}); using the defaults"))
-                    .ok()
-            })
-            .unwrap_or_default())
+        Ok(meta::get_json(&self.conn, RULES_KEY, "rollout rules")?.unwrap_or_default())
     }
 
     /// Keep new rollout rules (values out of range are brought into range).
@@ -61,17 +51,12 @@ impl Store {
             mastery_score: rules.mastery_score.clamp(0.0, 100.0),
             daily_minutes: clamp_minutes(rules.daily_minutes),
         };
-        let json = serde_json::to_string(&rules)
-            .map_err(|e| StoreError::Sql(rusqlite::Error::ToSqlConversionFailure(Box::new(e))))?;
-        self.set_meta(RULES_KEY, &json)
+        meta::set_json(&self.conn, RULES_KEY, &rules)
     }
 
     /// Minutes a day the employee chose (None: the rules' default).
     pub fn daily_minutes(&self, employee: &str) -> Result<Option<f64>, StoreError> {
-        let text: Option<String> = self
-            .conn
-            .query_row("SELECT value FROM meta WHERE key = ?1", [minutes_key(employee)], |r| r.get(0))
-            .optional()?;
+        let text = meta::get(&self.conn, &minutes_key(employee))?;
         Ok(text.and_then(|t| t.parse::<f64>().ok()).filter(|m| m.is_finite()))
     }
 
@@ -80,7 +65,7 @@ impl Store {
         if !super::employees::exists(&self.conn, employee)? {
             return Err(StoreError::UnknownEmployee(employee.to_string()));
         }
-        self.set_meta(&minutes_key(employee), &clamp_minutes(minutes).to_string())
+        meta::set(&self.conn, &minutes_key(employee), &clamp_minutes(minutes).to_string())
     }
 
     /// The scheduler's settings for this employee: the rules, with their own minutes a day.
@@ -97,14 +82,6 @@ impl Store {
             daily_minutes: own.unwrap_or(rules.daily_minutes),
             ..StagingSettings::default()
         })
-    }
-
-    fn set_meta(&self, key: &str, value: &str) -> Result<(), StoreError> {
-        self.conn.execute(
-            "INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-            [key, value],
-        )?;
-        Ok(())
     }
 }
 
