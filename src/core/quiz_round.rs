@@ -1,6 +1,6 @@
 //! One round of "Know the play" questions: which is showing, what was chosen, the score so far.
 
-use super::quiz::Question;
+use super::quiz::{Question, QuizScore};
 
 /// A round of questions answered one at a time.
 #[derive(Debug, Clone)]
@@ -11,14 +11,14 @@ pub struct QuizRound {
     pub index: usize,
     /// The option chosen for the question showing (None: not answered yet).
     pub chosen: Option<usize>,
-    /// Questions answered right so far.
-    pub correct: usize,
+    /// Right answers out of questions answered so far.
+    pub score: QuizScore,
 }
 
 impl QuizRound {
     /// A round over these questions.
     pub fn new(questions: Vec<Question>) -> Self {
-        Self { questions, index: 0, chosen: None, correct: 0 }
+        Self { questions, index: 0, chosen: None, score: QuizScore::default() }
     }
 
     /// The question showing (None when the round is over).
@@ -36,9 +36,9 @@ impl QuizRound {
         if option >= q.options.len() {
             return None;
         }
-        let right = option == q.answer;
+        let right = q.is_correct(option);
         self.chosen = Some(option);
-        self.correct += usize::from(right);
+        self.score.record(right);
         Some(right)
     }
 

@@ -18,7 +18,7 @@ pub fn quiz_ui(ui: &mut egui::Ui, round: &QuizRound) -> Option<Command> {
     });
     ui.separator();
     let Some(q) = round.question() else {
-        ui.heading(format!("You got {} of {} right.", round.correct, round.questions.len()));
+        ui.heading(format!("You got {} of {} right.", round.score.correct, round.questions.len()));
         ui.horizontal(|ui| {
             if ui.button("Another round").clicked() {
                 command = Some(Command::StartQuiz);
@@ -34,7 +34,7 @@ pub fn quiz_ui(ui: &mut egui::Ui, round: &QuizRound) -> Option<Command> {
             "Question {} of {} · {} right so far · {}",
             round.index + 1,
             round.questions.len(),
-            round.correct,
+            round.score.correct,
             q.kind.label()
         ))
         .weak(),
