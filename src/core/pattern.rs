@@ -54,11 +54,29 @@ impl fmt::Display for PatternError {
     }
 }
 
+/// Longest phrase pattern accepted, in characters.
+pub const MAX_PATTERN_CHARS: usize = 1_000;
+/// Deepest nesting of `( )` and `[ ]` accepted.
+pub const MAX_NESTING: usize = 32;
+/// Most `*` gaps in one phrase.
+pub const MAX_GAPS: usize = 12;
+/// Most optional `[ ]` groups in one phrase.
+pub const MAX_OPTIONAL_GROUPS: usize = 24;
+
 impl Pattern {
-    /// Parse a phrase pattern.
+    /// Parse a phrase pattern, refusing patterns over the limits (length, nesting, gaps, optional
+    /// groups) with the offset of the part that crosses them.
     pub fn parse(text: &str) -> Result<Self, PatternError> {
         let chars: Vec<char> = text.chars().collect();
-        let mut parser = Parser { chars: &chars, pos: 0 };
+        if chars.len() > MAX_PATTERN_CHARS {
+            return Err(PatternError {
+                offset: MAX_PATTERN_CHARS,
+                message: format!(
+                    "the phrase is longer than {MAX_PATTERN_CHARS} characters; split it into several `Phrase`s"
+                ),
+            });
+        }
+        let mut parser = Parser { chars: &chars, pos: 0, depth: 0, gaps: 0, optional_groups: 0 };
         let elements = parser.sequence(None)?;
         if elements.is_empty() {
             return Err(PatternError { offset: 0, message: "the phrase is empty".into() });
@@ -94,6 +112,10 @@ fn collect_references(elements: &[Element], out: &mut Vec<(bool, String)>) {
 struct Parser<'a> {
     chars: &'a [char],
     pos: usize,
+    /// Brackets open at `pos`.
+    depth: usize,
+    gaps: usize,
+    optional_groups: usize,
 }
 
 impl Parser<'_> {
@@ -119,6 +141,13 @@ impl Parser<'_> {
                 '{' => out.push(Element::Slot(self.name('{', Some('}'))?)),
                 '@' => out.push(Element::Set(self.name('@', None)?)),
                 '*' => {
+                    self.gaps += 1;
+                    if self.gaps > MAX_GAPS {
+                        return self.error(
+                            self.pos,
+                            format!("more than {MAX_GAPS} `*` gaps in one phrase; split it into several `Phrase`s"),
+                        );
+                    }
                     self.pos += 1;
                     out.push(Element::Gap);
                 }
@@ -134,6 +163,28 @@ impl Parser<'_> {
     fn choice(&mut self, open: char) -> Result<Element, PatternError> {
         let start = self.pos;
         let close = if open == '(' { ')' } else { ']' };
+        if self.depth >= MAX_NESTING {
+            return self
+                .error(start, format!("brackets nested more than {MAX_NESTING} deep; write the choice flatter"));
+        }
+        if open == '[' {
+            self.optional_groups += 1;
+            if self.optional_groups > MAX_OPTIONAL_GROUPS {
+                return self.error(
+                    start,
+                    format!(
+                        "more than {MAX_OPTIONAL_GROUPS} optional `[ ]` groups in one phrase; split it into several `Phrase`s"
+                    ),
+                );
+            }
+        }
+        self.depth += 1;
+        let result = self.choice_options(start, open, close);
+        self.depth -= 1;
+        result
+    }
+
+    fn choice_options(&mut self, start: usize, open: char, close: char) -> Result<Element, PatternError> {
         self.pos += 1;
         let mut options = Vec::new();
         loop {
@@ -199,7 +250,14 @@ impl Parser<'_> {
             return self
                 .error(start, format!("`{c}` cannot be used in a phrase; use words, [ ], ( | ), {{slot}}, @set or *"));
         }
-        Ok(self.chars[start..self.pos].iter().collect::<String>().to_lowercase())
+        let word: String = self.chars[start..self.pos].iter().collect();
+        if !word.chars().any(char::is_alphanumeric) {
+            return self.error(
+                start,
+                format!("`{word}` has no letter or digit, so it would match any word; write the word it stands for"),
+            );
+        }
+        Ok(word.to_lowercase())
     }
 }
 
@@ -255,6 +313,36 @@ mod tests {
         assert!(Pattern::parse("   ").is_err());
         assert!(Pattern::parse("[maybe] *").is_err());
         assert!(Pattern::parse("()").is_err());
+    }
+
+    #[test]
+    fn deep_nesting_is_an_error_not_a_crash() {
+        let deep = format!("{}word{}", "(".repeat(12_500), ")".repeat(12_500));
+        let e = Pattern::parse(&deep).expect_err("too long");
+        assert!(e.message.contains("longer than"), "{e}");
+        let deep = format!("{}word{}", "(".repeat(40), ")".repeat(40));
+        let e = Pattern::parse(&deep).expect_err("too deep");
+        assert_eq!(e.offset, MAX_NESTING);
+        assert!(e.message.contains("nested more than 32 deep"), "{e}");
+        assert!(Pattern::parse(&format!("{}word{}", "(".repeat(32), ")".repeat(32))).is_ok());
+    }
+
+    #[test]
+    fn gap_and_optional_group_limits_are_located() {
+        let gaps = vec!["a"; 14].join(" * ");
+        let e = Pattern::parse(&gaps).expect_err("too many gaps");
+        assert!(e.message.contains("more than 12 `*` gaps"), "{e}");
+        assert_eq!(e.offset, gaps.match_indices('*').nth(12).map_or(0, |(i, _)| i));
+        let optional = format!("word {}", vec!["[b]"; 25].join(" "));
+        assert!(Pattern::parse(&optional).expect_err("too many").message.contains("optional"));
+    }
+
+    #[test]
+    fn punctuation_only_words_are_refused() {
+        let e = Pattern::parse("(10 | %)").expect_err("% alone");
+        assert!(e.message.contains("`%` has no letter or digit"), "{e}");
+        assert!(Pattern::parse("10%").is_ok());
+        assert!(Pattern::parse("- off").is_err());
     }
 
     #[test]

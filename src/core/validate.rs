@@ -15,6 +15,12 @@ pub const TIME_LIMIT_RANGE: std::ops::RangeInclusive<u32> = 5..=900;
 pub const RATING_RANGE: std::ops::RangeInclusive<u32> = 1..=5;
 /// Regexes larger than this (compiled) are refused.
 const REGEX_SIZE_LIMIT: usize = 1 << 20;
+/// Deepest nesting of `All([...])` matchers and of `All`/`Any` conditions.
+pub const MAX_NESTING: usize = 32;
+/// Most criteria in one turn's rubric.
+pub const MAX_CRITERIA_PER_TURN: usize = 40;
+/// Most matchers (counting those inside `All`) in one criterion.
+pub const MAX_MATCHERS_PER_CRITERION: usize = 64;
 
 /// Collects located diagnostics for one file.
 pub struct Reporter<'a> {
@@ -301,6 +307,17 @@ fn check_rubric(s: &Scenario, t: &Turn, path: &str, lexicon: &Lexicon, r: &mut R
             .with_hint("add a Required criterion describing what a good answer does"),
         );
     }
+    if t.rubric.len() > MAX_CRITERIA_PER_TURN {
+        r.at(
+            &format!("{path}.rubric[{MAX_CRITERIA_PER_TURN}]"),
+            Diagnostic::error(
+                "too-many",
+                format!("turn `{}` has {} criteria; at most {MAX_CRITERIA_PER_TURN} are read", t.id, t.rubric.len()),
+            )
+            .with_hint("merge criteria that look for the same behaviour, or split the turn in two"),
+        );
+        return;
+    }
     let mut seen = HashSet::new();
     for (i, c) in t.rubric.iter().enumerate() {
         let cpath = format!("{path}.rubric[{i}]");
@@ -320,8 +337,20 @@ fn check_rubric(s: &Scenario, t: &Turn, path: &str, lexicon: &Lexicon, r: &mut R
                     .with_hint("add a Phrase(..), Regex(..) or Detector(..)"),
             );
         }
+        let count: usize = c.detect.iter().map(matcher_count).sum();
+        if count > MAX_MATCHERS_PER_CRITERION {
+            r.at(
+                &format!("{cpath}.detect"),
+                Diagnostic::error(
+                    "too-many",
+                    format!("criterion `{}` has {count} matchers; at most {MAX_MATCHERS_PER_CRITERION} are read", c.id),
+                )
+                .with_hint("put alternative words in one phrase as a choice `(a | b | c)`, or in a lexicon set"),
+            );
+            continue;
+        }
         for (j, m) in c.detect.iter().enumerate() {
-            check_matcher(s, m, &format!("{cpath}.detect[{j}]"), lexicon, r);
+            check_matcher(s, m, &format!("{cpath}.detect[{j}]"), lexicon, 0, r);
         }
     }
 }
@@ -339,7 +368,20 @@ fn check_weight(c: &Criterion, cpath: &str, r: &mut Reporter) {
     }
 }
 
-fn check_matcher(s: &Scenario, m: &Matcher, path: &str, lexicon: &Lexicon, r: &mut Reporter) {
+/// Matchers in `m`, itself included, counted without recursion.
+fn matcher_count(m: &Matcher) -> usize {
+    let mut count = 0;
+    let mut stack = vec![m];
+    while let Some(m) = stack.pop() {
+        count += 1;
+        if let Matcher::All(inner) = m {
+            stack.extend(inner);
+        }
+    }
+    count
+}
+
+fn check_matcher(s: &Scenario, m: &Matcher, path: &str, lexicon: &Lexicon, depth: usize, r: &mut Reporter) {
     match m {
         Matcher::Phrase(text) => match Pattern::parse(text) {
             Err(e) => r.inside_string(
@@ -374,8 +416,16 @@ fn check_matcher(s: &Scenario, m: &Matcher, path: &str, lexicon: &Lexicon, r: &m
             if inner.is_empty() {
                 r.at(path, Diagnostic::error("empty-list", "All([]) has nothing to match"));
             }
+            if depth >= MAX_NESTING {
+                r.at(
+                    path,
+                    Diagnostic::error("too-deep", format!("`All` matchers nested more than {MAX_NESTING} deep"))
+                        .with_hint("`All([a, All([b, c])])` is the same as `All([a, b, c])`: write it flat"),
+                );
+                return;
+            }
             for (i, m) in inner.iter().enumerate() {
-                check_matcher(s, m, &format!("{path}[{i}]"), lexicon, r);
+                check_matcher(s, m, &format!("{path}[{i}]"), lexicon, depth + 1, r);
             }
         }
     }
@@ -408,12 +458,19 @@ fn check_reference(s: &Scenario, is_slot: bool, name: &str, path: &str, lexicon:
     }
 }
 
-fn condition_criteria(c: &Condition, out: &mut Vec<String>) {
-    match c {
-        Condition::Met(id) | Condition::NotMet(id) => out.push(id.clone()),
-        Condition::All(inner) | Condition::Any(inner) => inner.iter().for_each(|c| condition_criteria(c, out)),
-        Condition::Passed | Condition::Failed => {}
+/// The criteria a condition names, and how deep its `All`/`Any` nest (without recursion).
+fn condition_criteria(c: &Condition, out: &mut Vec<String>) -> usize {
+    let mut deepest = 0;
+    let mut stack = vec![(c, 0)];
+    while let Some((c, depth)) = stack.pop() {
+        deepest = deepest.max(depth);
+        match c {
+            Condition::Met(id) | Condition::NotMet(id) => out.push(id.clone()),
+            Condition::All(inner) | Condition::Any(inner) => stack.extend(inner.iter().map(|c| (c, depth + 1))),
+            Condition::Passed | Condition::Failed => {}
+        }
     }
+    deepest
 }
 
 fn check_branches(t: &Turn, path: &str, turn_ids: &[&str], r: &mut Reporter) {
@@ -422,7 +479,13 @@ fn check_branches(t: &Turn, path: &str, turn_ids: &[&str], r: &mut Reporter) {
         let bpath = format!("{path}.branches[{i}]");
         check_turn_ref(&b.goto, &format!("{bpath}.goto"), turn_ids, r);
         let mut used = Vec::new();
-        condition_criteria(&b.when, &mut used);
+        if condition_criteria(&b.when, &mut used) > MAX_NESTING {
+            r.at(
+                &format!("{bpath}.when"),
+                Diagnostic::error("too-deep", format!("conditions nested more than {MAX_NESTING} deep"))
+                    .with_hint("`All([a, All([b, c])])` is the same as `All([a, b, c])`: write it flat"),
+            );
+        }
         for id in used {
             if !criteria.contains(&id.as_str()) {
                 r.at(

@@ -1,6 +1,7 @@
 //! Scoring a response against a turn's rubric: deterministic, offline, and explained. Every point
 //! on the score card names the words that earned it (byte spans into the response as given).
 
+pub mod automaton;
 pub mod detectors;
 pub mod lists;
 pub mod phrase;

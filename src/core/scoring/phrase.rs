@@ -3,8 +3,8 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use super::automaton::{Positions, Program};
 use super::text::{Analysed, Token, phrase_words, stem};
-use super::time::time_at;
 use crate::core::pattern::{Element, Pattern};
 
 /// A pattern word, normalised once.
@@ -208,6 +208,8 @@ fn name_typo(typed: &str, name: &str) -> bool {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Phrase {
     elements: Vec<Node>,
+    /// The elements compiled to an automaton.
+    program: Program,
     /// The words a match can start with, when they can be known: other positions are skipped.
     starts: Option<StartWords>,
 }
@@ -254,7 +256,7 @@ fn collect_starts(nodes: &[Node], out: &mut StartWords) -> bool {
 
 /// Options of a top-level choice by their first word, so matching tries only plausible ones.
 #[derive(Debug, Clone, Default, PartialEq)]
-struct FirstWordIndex {
+pub(super) struct FirstWordIndex {
     by_text: KeyMap<Vec<usize>>,
     by_stem: KeyMap<Vec<usize>>,
     /// Options whose first word is long enough for typo tolerance.
@@ -268,7 +270,8 @@ impl Phrase {
         let elements = flatten_top_choice(elements);
         let mut starts = StartWords::default();
         let known = collect_starts(&elements, &mut starts);
-        Self { elements, starts: known.then_some(starts) }
+        let program = Program::compile(&elements);
+        Self { elements, program, starts: known.then_some(starts) }
     }
 }
 
@@ -310,7 +313,7 @@ impl FirstWordIndex {
     }
 
     /// Call `f` with each option that may match starting at `token`.
-    fn for_each_candidate(&self, token: &Token, mut f: impl FnMut(usize)) {
+    pub(super) fn for_each_candidate(&self, token: &Token, mut f: impl FnMut(usize)) {
         self.other.iter().for_each(|k| f(*k));
         let by_text = self.by_text.get(&token.text_key).map(Vec::as_slice).unwrap_or_default();
         by_text.iter().for_each(|k| f(*k));
@@ -324,8 +327,9 @@ impl FirstWordIndex {
     }
 }
 
+/// A compiled pattern element.
 #[derive(Debug, Clone, PartialEq)]
-enum Node {
+pub(super) enum Node {
     Word(Word),
     Choice { options: Vec<Vec<Node>>, optional: bool, set: Option<String>, index: Option<Box<FirstWordIndex>> },
     Time,
@@ -334,8 +338,6 @@ enum Node {
     Number,
     Gap,
 }
-
-const MAX_GAP: usize = 4;
 
 /// A choice node, indexed by first word when it has enough options for that to pay.
 fn choice(options: Vec<Vec<Node>>, optional: bool, set: Option<String>) -> Node {
@@ -430,17 +432,17 @@ impl Phrase {
 
     /// The longest match at `start` that counts (not quoted, not negated).
     fn counted_at(&self, a: &Analysed, names: &Names, start: usize, limit: usize) -> Option<usize> {
-        let mut search = Search { tokens: &a.tokens[..limit], names, start, ends: Vec::new(), rest_stack: Vec::new() };
-        search.seq(&self.elements, start, 0);
-        let mut ends = search.ends;
+        let mut ends = self.program.ends_from(&a.tokens, names, start, limit);
         ends.retain(|(end, _)| *end > start);
         ends.sort_by_key(|(end, _)| std::cmp::Reverse(*end));
         ends.into_iter().find(|(end, literal)| counts(&a.tokens, start, *end, *literal)).map(|(end, _)| end)
     }
-}
 
-/// A set of token positions inside a match, as bits counted from the match's start.
-type Positions = u64;
+    /// Size of the compiled automaton (instructions).
+    pub fn program_len(&self) -> usize {
+        self.program.len()
+    }
+}
 
 /// A match counts unless it is quoted, or a negator the pattern does not name negates it.
 /// `literal` marks the negators the pattern names itself ("not my fault").
@@ -482,78 +484,6 @@ fn compile_elements(elements: &[Element], sets: &BTreeMap<String, Vec<String>>) 
         }
     }
     out
-}
-
-/// One search for every way a phrase can match from `start`.
-struct Search<'n, 't> {
-    tokens: &'t [Token],
-    names: &'t Names,
-    start: usize,
-    /// Where matches end, with the negators the pattern named literally.
-    ends: Vec<(usize, Positions)>,
-    /// What is left to match of the enclosing sequences, innermost last.
-    rest_stack: Vec<&'n [Node]>,
-}
-
-impl<'n> Search<'n, '_> {
-    /// All ways `nodes` (then the enclosing rests) can match from token `i`.
-    fn seq(&mut self, nodes: &'n [Node], i: usize, literal: Positions) {
-        let Some((node, rest)) = nodes.split_first() else {
-            match self.rest_stack.pop() {
-                Some(outer) => {
-                    self.seq(outer, i, literal);
-                    self.rest_stack.push(outer);
-                }
-                None => self.ends.push((i, literal)),
-            }
-            return;
-        };
-        let tokens = self.tokens;
-        match node {
-            Node::Word(w) => {
-                if let Some(t) = tokens.get(i).filter(|t| w.matches(t)) {
-                    let offset = i - self.start;
-                    let named = if t.is_negator() && offset < 64 { literal | 1 << offset } else { literal };
-                    self.seq(rest, i + 1, named);
-                }
-            }
-            Node::Gap => {
-                for j in i..=(i + MAX_GAP).min(tokens.len()) {
-                    self.seq(rest, j, literal);
-                }
-            }
-            Node::Time => {
-                if let Some(len) = time_at(tokens, i).filter(|len| i + len <= tokens.len()) {
-                    self.seq(rest, i + len, literal);
-                }
-            }
-            Node::Customer | Node::Colleague => {
-                let name = if *node == Node::Customer { &self.names.customer } else { &self.names.colleague };
-                if let Some(len) = name_at(tokens, i, name).filter(|len| i + len <= tokens.len()) {
-                    self.seq(rest, i + len, literal);
-                }
-            }
-            Node::Number => {
-                if tokens.get(i).is_some_and(|t| t.text.chars().any(|c| c.is_ascii_digit())) {
-                    self.seq(rest, i + 1, literal);
-                }
-            }
-            Node::Choice { options, optional, index, .. } => {
-                if *optional {
-                    self.seq(rest, i, literal);
-                }
-                self.rest_stack.push(rest);
-                match (index, tokens.get(i)) {
-                    (Some(index), Some(token)) => {
-                        index.for_each_candidate(token, |k| self.seq(&options[k], i, literal))
-                    }
-                    (Some(_), None) => {}
-                    (None, _) => options.iter().for_each(|option| self.seq(option, i, literal)),
-                }
-                self.rest_stack.pop();
-            }
-        }
-    }
 }
 
 #[cfg(test)]
