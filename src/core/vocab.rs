@@ -50,6 +50,15 @@ pub const DETECTORS: &[Term] = &[
     term("states-next-steps", "Says what happens next"),
     term("warm-handover", "Names the colleague, summarises the case, says the customer will not repeat themselves"),
     term("hedged-commitment", "Weakens a promise (\"I'll try\", \"if I can\", \"hopefully\")"),
+    term("owns-the-failure", "Owns what went wrong for themselves or the company, without an excuse"),
+    term("takes-it-on", "Takes the problem on and says they will see it through (\"leave it with me\")"),
+    term("empathy", "Names the customer's feelings or the real impact on them"),
+    term("sends-away", "Tells the customer to contact another team or company themselves (a cold referral)"),
+    term("specific-day", "Commits firmly to a day: a named day or date, today or tomorrow, a bounded number of days"),
+    term("specific-time", "Commits firmly to a time within a day: a clock time, a part of a known day, within hours"),
+    term("next-steps", "Says concretely what happens next: an action, one already set in motion, or an instruction"),
+    term("handover-context", "Hands over warm: the colleague has the details, no need to repeat anything"),
+    term("genuine-question", "Asks the customer a real question (not rhetorical, sarcastic or accusatory)"),
 ];
 
 /// Slots usable inside phrase patterns as `{name}`.

@@ -3,6 +3,7 @@
 
 use std::cell::RefCell;
 
+use super::concepts;
 use super::lists::Lists;
 use super::phrase::{AddressMap, Names, Phrase, name_at};
 use super::text::{Analysed, Sentence};
@@ -57,15 +58,24 @@ pub fn detect(name: &str, a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
         "states-next-steps" => states_next_steps(a, cx),
         "warm-handover" => warm_handover(a, cx),
         "hedged-commitment" => hedged_commitment(a, cx),
+        "owns-the-failure" => ownership_apology(a, cx),
+        "takes-it-on" => concepts::takes_it_on(a, cx),
+        "empathy" => concepts::empathy(a, cx),
+        "sends-away" => concepts::sends_away(a, cx),
+        "specific-day" => concepts::specific_day(a, cx),
+        "specific-time" => concepts::specific_time(a, cx),
+        "next-steps" => concepts::next_steps(a, cx),
+        "handover-context" => concepts::handover_context(a, cx),
+        "genuine-question" => concepts::genuine_question(a, cx, asks_question(a)),
         _ => Vec::new(),
     }
 }
 
-fn find(p: &Phrase, a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
+pub(super) fn find(p: &Phrase, a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     cx.memo(p as *const Phrase as usize, || p.find(a, cx.names))
 }
 
-fn in_sentence(s: &Sentence, r: &Range) -> bool {
+pub(super) fn in_sentence(s: &Sentence, r: &Range) -> bool {
     r.0 >= s.start && r.1 <= s.end
 }
 
@@ -98,7 +108,7 @@ fn find_specific_times(a: &Analysed) -> Vec<Range> {
 
 /// Commitments: a first-person future marker followed within a few words by a verb of doing, a
 /// commitment complete in itself, or one made for a colleague.
-fn commitments(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
+pub(super) fn commitments(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     cx.memo(STEP_COMMITMENTS, || find_commitments(a, cx))
 }
 
@@ -124,7 +134,7 @@ fn find_commitments(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
 
 /// True when the sentence holding `range` hedges it: a hedge in the same clause or between the
 /// commitment and its time, or a condition anywhere in the sentence.
-fn hedged(a: &Analysed, cx: &DetectorContext, commitment: Range, time: Option<Range>) -> bool {
+pub(super) fn hedged(a: &Analysed, cx: &DetectorContext, commitment: Range, time: Option<Range>) -> bool {
     let sentence = &a.sentences[a.tokens[commitment.0].sentence];
     let clause = a.tokens[commitment.0].clause;
     let last = time.map_or(commitment.1, |t| t.1.max(commitment.1));
@@ -189,7 +199,7 @@ fn proposals(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
         .collect()
 }
 
-fn specific_time_commitment(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
+pub(super) fn specific_time_commitment(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     let times = specific_times(a, cx);
     let vague = find(&cx.lists.vague_time, a, cx);
     let mut out = Vec::new();
@@ -323,7 +333,7 @@ fn deflecting_apology(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     out
 }
 
-fn blame_shifting(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
+pub(super) fn blame_shifting(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     cx.memo(STEP_BLAME, || find_blame(a, cx))
 }
 

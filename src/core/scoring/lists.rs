@@ -60,6 +60,24 @@ pub struct Lists {
     pub no_repeat: Phrase,
     /// Passed on with details.
     pub handover: Phrase,
+    /// Verbs of resolving a problem ("sort", "fix", "chase").
+    pub resolve_verb: Phrase,
+    /// Taking the problem on ("leave it with me").
+    pub takes_it_on: Phrase,
+    /// Naming the customer's feelings or the impact on them.
+    pub empathy: Phrase,
+    /// Sarcasm markers: a sentence with one earns no empathy.
+    pub sarcasm: Phrase,
+    /// Sending the customer to someone else.
+    pub sends_away: Phrase,
+    /// Next steps said passively, as done, or as an instruction with a channel.
+    pub next_step_patterns: Phrase,
+    /// Verbs of contacting only (a call-back is not a step on the problem).
+    pub contact_verb: Phrase,
+    /// What a warm hand-over says was passed on.
+    pub handover_context: Phrase,
+    /// Rhetorical and accusatory questions.
+    pub rhetorical: Phrase,
 }
 
 impl Lists {
@@ -94,6 +112,15 @@ impl Lists {
             next_step: list("next-step"),
             no_repeat: list("no-repeat"),
             handover: list("handover"),
+            resolve_verb: list("resolve-verb"),
+            takes_it_on: with_patterns("takes-it-on", "takes-it-on-patterns"),
+            empathy: with_patterns("empathy", "empathy-patterns"),
+            sarcasm: list("sarcasm"),
+            sends_away: with_patterns("sends-away", "sends-away-patterns"),
+            next_step_patterns: Phrase::any_pattern(&patterns("next-step-patterns"), &sets),
+            contact_verb: list("commitment-verb"),
+            handover_context: with_patterns("handover-context", "handover-context-patterns"),
+            rhetorical: with_patterns("rhetorical", "rhetorical-patterns"),
             sets,
         }
     }

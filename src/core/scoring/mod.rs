@@ -2,6 +2,7 @@
 //! on the score card names the words that earned it (byte spans into the response as given).
 
 pub mod automaton;
+pub mod concepts;
 pub mod detectors;
 pub mod lists;
 pub mod phrase;
@@ -317,6 +318,32 @@ fn criterion_evidence(c: &CompiledCriterion, a: &Analysed, cx: &DetectorContext,
         }
     }
     merged.into_iter().map(|(start, end)| Evidence { start, end, text: response[start..end].to_string() }).collect()
+}
+
+/// Run one built-in detector on `response` outside any rubric, with the customer's and the
+/// colleague's names: the words that are its evidence (empty when it does not fire). The concept
+/// corpus measures each detector this way.
+pub fn run_detector(
+    name: &str,
+    response: &str,
+    customer: Option<&str>,
+    colleague: Option<&str>,
+    lists: &Lists,
+) -> Vec<Evidence> {
+    let names = Names {
+        customer: customer.map(name_words).unwrap_or_default(),
+        colleague: colleague.map(name_words).unwrap_or_default(),
+    };
+    let a = analyse(response);
+    let cx = DetectorContext::new(&names, lists, None);
+    detect(name, &a, &cx)
+        .into_iter()
+        .filter(|(s, e)| e > s)
+        .map(|(s, e)| {
+            let (start, end) = (a.tokens[s].start, a.tokens[e - 1].end);
+            Evidence { start, end, text: response[start..end].to_string() }
+        })
+        .collect()
 }
 
 /// Score `response` to the turn `turn_id` (the first turn when None) of `scenario`.
