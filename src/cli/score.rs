@@ -90,9 +90,20 @@ pub fn run(args: &ScoreArgs) -> u8 {
             return EXIT_USAGE;
         }
     };
-    if !args.scenario.is_file() {
-        eprintln!("error: {}: no such scenario file", args.scenario.display());
-        return EXIT_USAGE;
+    match std::fs::metadata(&args.scenario) {
+        Ok(meta) if meta.is_file() => {}
+        Ok(meta) if meta.is_dir() => {
+            eprintln!("error: {}: a folder, not a scenario file", args.scenario.display());
+            return EXIT_USAGE;
+        }
+        Ok(_) => {
+            eprintln!("error: {}: not a regular file (a pipe, device or socket)", args.scenario.display());
+            return EXIT_USAGE;
+        }
+        Err(_) => {
+            eprintln!("error: {}: no such scenario file", args.scenario.display());
+            return EXIT_USAGE;
+        }
     }
     let library = match load_library(std::slice::from_ref(&args.scenario)) {
         Ok(library) => library,
