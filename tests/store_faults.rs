@@ -1,11 +1,14 @@
-//! What a user meets when data is hand-made: an import with values the app could never produce is
-//! refused whole at its real line (CRLF or not); cells a spreadsheet would run are guarded.
+//! What a user meets when data is hand-made, damaged or out of reach: an import with values the app
+//! could never produce is refused whole at its real line (CRLF or not); cells a spreadsheet would run
+//! are guarded; a damaged file is copied aside once however often it is opened; leftovers of killed
+//! backups are removed; a read-only data folder still shows its progress and says it can't be saved.
 
 use std::path::Path;
+use std::process::Command;
 
 use followthrough::core::progress::{Attempt, AttemptMode, CriterionOutcome, Scorer, TurnAttempt};
 use followthrough::core::scenario::CriterionKind;
-use followthrough::io::store::{AttemptFilter, Store, StoreError};
+use followthrough::io::store::{AttemptFilter, DB_FILE, Store, StoreError};
 use jiff::civil::{Date, date};
 
 const TODAY: Date = date(2025, 3, 14);
@@ -156,4 +159,151 @@ fn cells_starting_with_a_tab_or_carriage_return_are_guarded_and_come_back_unchan
         other.attempts(&AttemptFilter::default()).expect("read"),
         store.attempts(&AttemptFilter::default()).expect("read")
     );
+}
+
+fn names_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> =
+        std::fs::read_dir(dir).expect("list").filter_map(|e| e.ok()?.file_name().into_string().ok()).collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn a_damaged_file_opened_four_times_is_copied_once() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let garbage = b"not a database, but somebody's data ".repeat(500);
+    std::fs::write(dir.path().join(DB_FILE), &garbage).expect("write");
+    let mut backups = Vec::new();
+    for _ in 0..4 {
+        match Store::open(dir.path(), TODAY) {
+            Err(StoreError::Corrupt { backup, .. }) => backups.push(backup),
+            other => panic!("expected Corrupt, got {other:?}"),
+        }
+    }
+    assert!(backups.windows(2).all(|w| w[0] == w[1]), "{backups:?}");
+    let names = names_in(dir.path());
+    assert_eq!(names.len(), 2, "the file and one copy, nothing half-written: {names:?}");
+    assert!(names[1].starts_with("progress.db.damaged-"), "{names:?}");
+    assert_eq!(std::fs::read(&backups[0]).expect("copy"), garbage);
+    assert_eq!(std::fs::read(dir.path().join(DB_FILE)).expect("original"), garbage);
+}
+
+fn make_old(path: &Path) {
+    let old = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    std::fs::File::options().write(true).open(path).and_then(|f| f.set_modified(old)).expect("age");
+}
+
+#[test]
+fn leftovers_of_killed_backups_and_copies_are_removed_at_start() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    drop(three_attempts(dir.path()));
+    let backups = dir.path().join("backups");
+    let today = format!("progress-{TODAY}.db");
+    assert_eq!(names_in(&backups), [today.as_str()]);
+    let leftovers = [
+        backups.join(".progress-AbC123.db.tmp"),
+        backups.join(".progress-AbC123.db.tmp-journal"),
+        backups.join(".progress-XyZ789.db.tmp"),
+        backups.join("progress-2025-03-01.db-journal"),
+        dir.path().join(".progress-copy-Q1w2E3.tmp"),
+    ];
+    for path in &leftovers {
+        std::fs::write(path, vec![0u8; 4096]).expect("write leftover");
+        make_old(path);
+    }
+    std::fs::write(dir.path().join("notes.tmp"), b"mine").expect("write");
+    let store = Store::open(dir.path(), TODAY).expect("reopen");
+    assert_eq!(names_in(&backups), [today.as_str()], "only the real backup is left");
+    assert!(!dir.path().join(".progress-copy-Q1w2E3.tmp").exists());
+    assert!(dir.path().join("notes.tmp").exists(), "other files are left alone");
+    assert_eq!(store.attempt_count().expect("count"), 3);
+}
+
+/// Run the binary on a data folder.
+fn followthrough(data: &Path, args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_followthrough"))
+        .arg("--data-dir")
+        .arg(data)
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+#[cfg(unix)]
+fn set_mode(path: &Path, mode: u32) {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).expect("chmod");
+}
+
+/// The store opened read-only still shows everything, refuses every write with the plain reason,
+/// and `export` works with a warning while `import` says why it cannot.
+#[cfg(unix)]
+fn check_read_only(data: &Path, what: &str, place: &Path) {
+    let reason = format!("progress can't be saved: the {what} {} is read-only", place.display());
+    let store = Store::open(data, TODAY).expect("opens read-only");
+    assert_eq!(store.read_only().map(|e| e.to_string()), Some(reason.clone()));
+    assert_eq!(store.attempt_count().expect("count"), 3, "existing progress is there");
+    assert_eq!(store.employees().expect("employees").len(), 1);
+    let err = store.record_attempt(&attempt("new", "sam-lee", "x")).expect_err("refused");
+    assert_eq!(err.to_string(), reason);
+    assert!(store.set_current_employee("sam-lee").is_err());
+    drop(store);
+
+    let out = followthrough(data, &["export"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(err.contains(&format!("warning: {reason}")), "{err}");
+    assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 4, "header and three rows");
+    let csv_file = data.parent().expect("parent").join("in.csv");
+    std::fs::write(&csv_file, String::from_utf8_lossy(&out.stdout).as_bytes()).expect("write");
+    let out = followthrough(data, &["import", csv_file.to_str().expect("utf-8")]);
+    assert_ne!(out.status.code(), Some(0));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains(&format!("{reason}; nothing from this file was imported")), "{err}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_read_only_database_file_shows_its_progress_and_says_it_cannot_be_saved() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("data");
+    drop(three_attempts(&data));
+    let db = data.join(DB_FILE);
+    let before = std::fs::read(&db).expect("read");
+    set_mode(&db, 0o444);
+    check_read_only(&data, "file", &db);
+    assert_eq!(std::fs::read(&db).expect("read"), before, "not touched");
+}
+
+#[cfg(unix)]
+#[test]
+fn the_app_on_a_read_only_store_shows_the_progress_and_says_why_nothing_is_saved() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("data");
+    drop(three_attempts(&data));
+    let db = data.join(DB_FILE);
+    set_mode(&db, 0o444);
+    let app = followthrough::ui::app::FollowThroughApp::open(dir.path().join("scenarios"), data.clone());
+    let reason = format!("progress can't be saved: the file {} is read-only", db.display());
+    assert_eq!(app.store_error(), Some(reason.as_str()));
+    assert!(app.status().contains(&reason), "the status bar says it: {}", app.status());
+    assert_eq!(app.employees().len(), 1, "existing progress is shown");
+    assert!(app.store().is_some());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_read_only_data_folder_shows_its_progress_and_says_it_cannot_be_saved() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("data");
+    drop(three_attempts(&data));
+    set_mode(&data, 0o555);
+    if tempfile::tempfile_in(&data).is_ok() {
+        set_mode(&data, 0o755);
+        eprintln!("skipped: permissions are not enforced for this user");
+        return;
+    }
+    check_read_only(&data, "folder", &data);
+    set_mode(&data, 0o755);
+    assert!(!data.join("progress.db-wal").exists(), "nothing was written beside it");
 }
