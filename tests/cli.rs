@@ -154,6 +154,15 @@ fn score_usage_and_input_errors() {
     let long = score(&["--scenario", MISSED_CALLBACK], &"word ".repeat(2500));
     assert_eq!(long.status.code(), Some(2));
     assert!(stderr(&long).contains("10,000 characters"), "{}", stderr(&long));
+    // Long answers in any script are a size problem, wherever the byte limit cuts a character.
+    for text in ["€".repeat(15_000), "é".repeat(15_000), "😀".repeat(30_000), "x".repeat(200_000)] {
+        let long = score(&["--scenario", MISSED_CALLBACK], &text);
+        assert_eq!(long.status.code(), Some(2));
+        assert!(stderr(&long).contains("10,000 characters"), "{}", stderr(&long));
+        assert!(!stderr(&long).contains("UTF-8"), "{}", stderr(&long));
+    }
+    let longest = score(&["--scenario", MISSED_CALLBACK, "--json"], &format!("{}\r\n", "€".repeat(10_000)));
+    assert_eq!(longest.status.code(), Some(0), "10,000 characters of 3 bytes fit: {}", stderr(&longest));
     let empty = score(&["--scenario", MISSED_CALLBACK, "--json"], "");
     assert_eq!(empty.status.code(), Some(0));
     assert!(stderr(&empty).contains("empty"));

@@ -87,12 +87,17 @@ pub fn run(command: Command, scenarios: Option<PathBuf>, data_dir: &Path) -> Exi
     ExitCode::from(code)
 }
 
-/// Open the progress store in `data_dir`, or print why not and give the exit code.
+/// Open the progress store in `data_dir`, or print why not and give the exit code. A read-only
+/// store opens (what is there can be read) with a warning that nothing can be saved.
 pub fn open_store(data_dir: &Path) -> Result<Store, u8> {
-    Store::open(data_dir, jiff::Zoned::now().date()).map_err(|e| {
+    let store = Store::open(data_dir, jiff::Zoned::now().date()).map_err(|e| {
         eprintln!("error: {e}");
         EXIT_INVALID
-    })
+    })?;
+    if let Some(e) = store.read_only() {
+        eprintln!("warning: {e}");
+    }
+    Ok(store)
 }
 
 /// The employee with this id, or print the known ids and give the usage exit code.

@@ -81,6 +81,34 @@ fn parse_at(at: &str) -> Result<jiff::civil::DateTime, String> {
         .ok_or_else(|| format!("--at `{at}` is not an RFC 3339 date and time; e.g. 2026-03-10T15:10:00Z"))
 }
 
+/// The most bytes a response can take: every character in 4 bytes, plus a final line break (`\r\n`).
+const MAX_RESPONSE_BYTES: u64 = MAX_RESPONSE_CHARS as u64 * 4 + 2;
+
+/// Read the whole response: refused as too long when it has more bytes than any response within
+/// [`MAX_RESPONSE_CHARS`] can have (before anything is decoded, so a character cut at the limit is
+/// never taken for bad UTF-8), or as not UTF-8 when it is not.
+fn read_response(input: &mut dyn Read) -> Result<String, String> {
+    let mut bytes = Vec::new();
+    input
+        .take(MAX_RESPONSE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read the response from standard input: {e}"))?;
+    if bytes.len() as u64 > MAX_RESPONSE_BYTES {
+        return Err(format!(
+            "the response is too long: more than {MAX_RESPONSE_BYTES} bytes were given; responses are limited to \
+             {},{:03} characters",
+            MAX_RESPONSE_CHARS / 1000,
+            MAX_RESPONSE_CHARS % 1000
+        ));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "the response is not UTF-8 text (bad byte at position {}); save it as UTF-8 and try again",
+            e.utf8_error().valid_up_to()
+        )
+    })
+}
+
 /// Run `score`; returns the exit code.
 pub fn run(args: &ScoreArgs) -> u8 {
     let now = match args.at.as_deref().map(parse_at).transpose() {
@@ -90,9 +118,20 @@ pub fn run(args: &ScoreArgs) -> u8 {
             return EXIT_USAGE;
         }
     };
-    if !args.scenario.is_file() {
-        eprintln!("error: {}: no such scenario file", args.scenario.display());
-        return EXIT_USAGE;
+    match std::fs::metadata(&args.scenario) {
+        Ok(meta) if meta.is_file() => {}
+        Ok(meta) if meta.is_dir() => {
+            eprintln!("error: {}: a folder, not a scenario file", args.scenario.display());
+            return EXIT_USAGE;
+        }
+        Ok(_) => {
+            eprintln!("error: {}: not a regular file (a pipe, device or socket)", args.scenario.display());
+            return EXIT_USAGE;
+        }
+        Err(_) => {
+            eprintln!("error: {}: no such scenario file", args.scenario.display());
+            return EXIT_USAGE;
+        }
     }
     let library = match load_library(std::slice::from_ref(&args.scenario)) {
         Ok(library) => library,
@@ -121,11 +160,13 @@ pub fn run(args: &ScoreArgs) -> u8 {
         );
         return EXIT_USAGE;
     };
-    let mut response = String::new();
-    if let Err(e) = std::io::stdin().take((MAX_RESPONSE_CHARS as u64 + 1) * 4).read_to_string(&mut response) {
-        eprintln!("error: cannot read the response from standard input: {e} (it must be UTF-8 text)");
-        return EXIT_USAGE;
-    }
+    let response = match read_response(&mut std::io::stdin().lock()) {
+        Ok(response) => response,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return EXIT_USAGE;
+        }
+    };
     let response = response.strip_suffix('\n').map(|r| r.strip_suffix('\r').unwrap_or(r)).unwrap_or(&response);
     if response.trim().is_empty() {
         eprintln!("note: the response is empty; it is scored as saying nothing");
@@ -151,4 +192,22 @@ pub fn run(args: &ScoreArgs) -> u8 {
         print!("{}", render_card(&card));
     }
     EXIT_OK
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_answer_is_too_long_wherever_a_character_is_cut() {
+        for ch in ["a", "é", "€", "😀"] {
+            let text = ch.repeat(MAX_RESPONSE_CHARS * 5);
+            let err = read_response(&mut text.as_bytes()).expect_err("too long");
+            assert!(err.contains("too long") && !err.contains("UTF-8"), "{ch}: {err}");
+        }
+        let longest = "😀".repeat(MAX_RESPONSE_CHARS) + "\r\n";
+        assert_eq!(read_response(&mut longest.as_bytes()).expect("fits"), longest);
+        let err = read_response(&mut &b"caf\xe9"[..]).expect_err("Latin-1");
+        assert!(err.contains("not UTF-8"), "{err}");
+    }
 }

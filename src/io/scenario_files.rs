@@ -1,5 +1,6 @@
 //! Finding and reading scenario files. Checking them is the core's job ([`Library::build`]).
 
+use std::collections::HashSet;
 use std::fs;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -11,32 +12,164 @@ use crate::core::parse::{MAX_FILE_BYTES, check_size};
 /// The file name that marks a lexicon (shared synonym sets) rather than a scenario.
 pub const LEXICON_FILE_NAME: &str = "lexicon.ron";
 
-/// A path given on the command line that does not exist.
+/// A path given on the command line (or chosen in the app) that cannot be read.
 #[derive(Debug, thiserror::Error)]
-#[error("{0}: no such file or folder")]
-pub struct MissingPath(pub String);
+pub enum PathError {
+    /// Nothing is there.
+    #[error("{0}: no such file or folder")]
+    Missing(String),
+    /// Something is there, but it is a pipe, device or socket: reading it could wait for ever.
+    #[error("{0}: not a regular file (a pipe, device or socket); give a .ron file or a folder")]
+    NotRegular(String),
+    /// The system refused to say what is there (for example no permission to look).
+    #[error("{path}: cannot be read: {source}")]
+    Unreadable {
+        /// The path as given.
+        path: String,
+        /// What the system said.
+        source: std::io::Error,
+    },
+}
+
+/// The old name of [`PathError`].
+pub type MissingPath = PathError;
+
+/// What [`discover`] found: the scenario files to read, and warnings for what was left unread.
+#[derive(Debug, Default)]
+pub struct Discovery {
+    /// Every `.ron` file to read, each folder's files sorted, as shown to the user.
+    pub files: Vec<PathBuf>,
+    /// One warning per entry not read (a link leading outside the chosen folder, a loop, a pipe or
+    /// device, a folder that cannot be read), each naming its path.
+    pub skipped: Vec<Diagnostic>,
+}
 
 /// Every `.ron` file under `paths` (folders are searched recursively), sorted, as shown to the user.
-pub fn find_ron_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, MissingPath> {
-    let mut files = Vec::new();
+/// What was left unread is dropped; [`discover`] also says why.
+pub fn find_ron_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, PathError> {
+    Ok(discover(paths)?.files)
+}
+
+/// Find the `.ron` files under `paths` without ever leaving the folders given: a symbolic link is
+/// followed only when its target (resolved) is inside the folder being searched, each real folder is
+/// searched once (so links cannot loop or multiply the work), and pipes, devices and sockets are never
+/// opened. A file reached by two paths is read once. A file given directly is taken as it is, but
+/// refused when it is not a regular file.
+pub fn discover(paths: &[PathBuf]) -> Result<Discovery, PathError> {
+    let mut found = Discovery::default();
+    let mut seen: HashSet<PathBuf> = HashSet::new();
     for path in paths {
-        if path.is_dir() {
-            let mut found: Vec<PathBuf> = walkdir::WalkDir::new(path)
-                .follow_links(true)
-                .into_iter()
-                .filter_map(Result::ok)
-                .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "ron"))
-                .map(|e| e.into_path())
-                .collect();
-            found.sort();
-            files.extend(found);
-        } else if path.is_file() {
-            files.push(path.clone());
+        let shown = || path.display().to_string();
+        let meta = fs::metadata(path).map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => PathError::Missing(shown()),
+            _ => PathError::Unreadable { path: shown(), source: e },
+        })?;
+        if meta.is_dir() {
+            search_folder(path, &mut found, &mut seen);
+        } else if meta.is_file() {
+            if seen.insert(fs::canonicalize(path).unwrap_or_else(|_| path.clone())) {
+                found.files.push(path.clone());
+            }
         } else {
-            return Err(MissingPath(path.display().to_string()));
+            return Err(PathError::NotRegular(shown()));
         }
     }
-    Ok(files)
+    Ok(found)
+}
+
+/// A name that would be read as a scenario or lexicon.
+fn is_ron(path: &Path) -> bool {
+    path.extension().is_some_and(|x| x == "ron")
+}
+
+fn skipped(path: &Path, code: &'static str, message: String, hint: &str) -> Diagnostic {
+    Diagnostic::warning(code, message).with_hint(hint).in_file(path.display().to_string())
+}
+
+/// Search one chosen folder (see [`discover`]), adding its files and warnings to `found`.
+fn search_folder(root: &Path, found: &mut Discovery, seen: &mut HashSet<PathBuf>) {
+    let Ok(root_real) = fs::canonicalize(root) else {
+        found.skipped.push(skipped(
+            root,
+            "unreadable-folder",
+            "cannot resolve this folder; its scenario files were not read".into(),
+            "check that it exists and you may read it",
+        ));
+        return;
+    };
+    let mut visited: HashSet<PathBuf> = HashSet::from([root_real.clone()]);
+    let mut outside: Vec<PathBuf> = Vec::new();
+    let walker = walkdir::WalkDir::new(root).follow_links(true).sort_by_file_name().into_iter().filter_entry(|e| {
+        if e.depth() == 0 || !(e.path_is_symlink() || e.file_type().is_dir()) {
+            return true;
+        }
+        // Let the walk report what cannot be resolved (a broken link).
+        let Ok(real) = fs::canonicalize(e.path()) else { return true };
+        if !real.starts_with(&root_real) {
+            if e.file_type().is_dir() || is_ron(e.path()) {
+                outside.push(e.path().to_path_buf());
+            }
+            return false;
+        }
+        !e.file_type().is_dir() || visited.insert(real)
+    });
+    let mut files = Vec::new();
+    for entry in walker {
+        match entry {
+            Ok(e) if e.file_type().is_file() && is_ron(e.path()) => {
+                let real = fs::canonicalize(e.path()).unwrap_or_else(|_| e.path().to_path_buf());
+                if seen.insert(real) {
+                    files.push(e.into_path());
+                }
+            }
+            Ok(e) if !e.file_type().is_file() && !e.file_type().is_dir() && is_ron(e.path()) => {
+                found.skipped.push(skipped(
+                    e.path(),
+                    "not-a-regular-file",
+                    "not read: this is a pipe, device or socket, not a regular file".into(),
+                    "replace it with an ordinary .ron file, or remove it",
+                ));
+            }
+            Ok(_) => {}
+            Err(e) => found.skipped.extend(walk_warning(&e)),
+        }
+    }
+    files.sort();
+    found.files.extend(files);
+    for path in outside {
+        found.skipped.push(skipped(
+            &path,
+            "link-outside-folder",
+            format!("not read: this link leads outside the folder {}", root.display()),
+            "links are followed only to files and folders inside the chosen folder; copy the file in instead",
+        ));
+    }
+}
+
+/// The warning for an entry the walk could not read (none for a broken link that is not a `.ron` file).
+fn walk_warning(e: &walkdir::Error) -> Option<Diagnostic> {
+    let path = e.path().unwrap_or(Path::new("."));
+    if e.loop_ancestor().is_some() {
+        return Some(skipped(
+            path,
+            "folder-loop",
+            "not read: this link leads back to a folder that contains it (a loop)".into(),
+            "remove the link; the folder it points to is searched already",
+        ));
+    }
+    let io = e.io_error();
+    if io.is_some_and(|io| io.kind() == std::io::ErrorKind::NotFound) {
+        return is_ron(path).then(|| {
+            skipped(path, "link-broken", "not read: this link leads nowhere".into(), "remove the link or fix it")
+        });
+    }
+    let reason = io.map_or_else(|| e.to_string(), ToString::to_string);
+    Some(skipped(
+        path,
+        "unreadable-folder",
+        format!("cannot read this folder ({reason}); the scenario files in it were not loaded"),
+        "check the folder's permissions",
+    ))
 }
 
 /// Read one file for checking: refuses files over 1 MiB without reading them.
@@ -51,6 +184,11 @@ fn read_limited(path: &Path) -> Result<Vec<u8>, Diagnostic> {
         Diagnostic::error("unreadable", format!("cannot read the file: {e}"))
             .with_hint("check that it exists and you may read it")
     };
+    // Look before opening: opening a pipe for reading waits until something writes to it.
+    if !fs::metadata(path).map_err(unreadable)?.is_file() {
+        return Err(Diagnostic::error("not-a-regular-file", "not read: this is a pipe, device or socket, not a file")
+            .with_hint("give an ordinary .ron file"));
+    }
     let file = fs::File::open(path).map_err(unreadable)?;
     let len = file.metadata().map_err(unreadable)?.len();
     if let Some(d) = check_size(len) {
@@ -83,17 +221,22 @@ pub fn resolve_voice(scenario_file: &Path, voice: &str) -> Option<PathBuf> {
     (full.starts_with(&assets) && full.is_file()).then_some(full)
 }
 
-/// The nearest `lexicon.ron` in the folder of `path` (or `path` itself, when a folder) or any folder above.
+/// The nearest `lexicon.ron` in the folder of `path` (or `path` itself, when a folder) or any folder
+/// above. Only a regular file counts: a link (which could lead anywhere) or a pipe is passed over.
 pub fn nearest_lexicon(path: &Path) -> Option<PathBuf> {
     let absolute = fs::canonicalize(path).ok()?;
     let start = if absolute.is_dir() { absolute.as_path() } else { absolute.parent()? };
-    start.ancestors().map(|dir| dir.join(LEXICON_FILE_NAME)).find(|candidate| candidate.is_file())
+    start
+        .ancestors()
+        .map(|dir| dir.join(LEXICON_FILE_NAME))
+        .find(|candidate| fs::symlink_metadata(candidate).is_ok_and(|m| m.file_type().is_file()))
 }
 
 /// Find, read and check every scenario file under `paths`, with the lexicon that governs them:
 /// lexicon files inside `paths`, else the nearest `lexicon.ron` above each path.
-pub fn load_library(paths: &[PathBuf]) -> Result<Library, MissingPath> {
-    let mut files = find_ron_files(paths)?;
+/// Entries left unread (see [`discover`]) are added to the library's diagnostics as warnings.
+pub fn load_library(paths: &[PathBuf]) -> Result<Library, PathError> {
+    let Discovery { mut files, skipped } = discover(paths)?;
     let has_lexicon = files.iter().any(|f| f.file_name().is_some_and(|n| n == LEXICON_FILE_NAME));
     if !has_lexicon {
         let mut extra: Vec<PathBuf> = paths.iter().filter_map(|p| nearest_lexicon(p)).collect();
@@ -102,7 +245,9 @@ pub fn load_library(paths: &[PathBuf]) -> Result<Library, MissingPath> {
         files.extend(extra);
     }
     let inputs = files.iter().map(|p| read_input(p)).collect();
-    Ok(Library::build(inputs, &|file, voice| voice_file_exists(Path::new(file), voice)))
+    let mut library = Library::build(inputs, &|file, voice| voice_file_exists(Path::new(file), voice));
+    library.diagnostics.extend(skipped);
+    Ok(library)
 }
 
 /// Where the bundled scenarios are: `./scenarios`, else beside the executable or its build folder.

@@ -1,7 +1,7 @@
 //! Watching scenario folders so the app reloads when an author saves: a change to any `.ron` file
 //! or anything under an `assets/` folder (created, modified, removed, renamed) sets a flag and calls
 //! back. A burst of events (an editor's save) sets the same flag, read once per frame, so it costs
-//! at most a reload or two; merely reading the files never counts.
+//! at most a reload or two; merely reading the files never counts. Symbolic links are not followed.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -87,8 +87,12 @@ pub fn watch(folders: &[PathBuf], on_change: impl Fn() + Send + 'static) -> Resu
         Err(e) => log::warn!("watching the scenario folders: {e}"),
     };
     let first = || unique.first().cloned().unwrap_or_default();
+    // Links are not followed: a link to `/` in a scenario folder must not make the watcher walk (and
+    // watch) the whole file system. Discovery reads only links that stay inside the folder, and
+    // their targets are watched there.
+    let config = notify::Config::default().with_follow_symlinks(false);
     let mut watcher =
-        notify::recommended_watcher(handler).map_err(|source| WatchError::Notify { folder: first(), source })?;
+        RecommendedWatcher::new(handler, config).map_err(|source| WatchError::Notify { folder: first(), source })?;
     for folder in &unique {
         watcher
             .watch(folder, RecursiveMode::Recursive)
@@ -148,6 +152,20 @@ mod tests {
             std::thread::sleep(Duration::from_millis(20));
         }
         assert!(!watcher.changed(), "reading the flag clears it");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_folder_outside_reached_by_a_link_is_not_watched() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let (team, elsewhere) = (dir.path().join("team"), dir.path().join("elsewhere"));
+        std::fs::create_dir_all(&team).expect("mkdir");
+        std::fs::create_dir_all(&elsewhere).expect("mkdir");
+        std::os::unix::fs::symlink(&elsewhere, team.join("link")).expect("symlink");
+        let watcher = watch(std::slice::from_ref(&team), || {}).expect("watch");
+        std::fs::write(elsewhere.join("a.ron"), b"Scenario()").expect("write");
+        std::thread::sleep(Duration::from_millis(400));
+        assert!(!watcher.changed(), "a change outside the chosen folder must not reload it");
     }
 
     #[test]

@@ -1,9 +1,9 @@
 //! The daily backup: on the first open of a day, `backups/progress-<date>.db` is written with
 //! `VACUUM INTO` to a temporary name and renamed into place (so a half-written backup never carries
 //! the real name), and only the newest seven are kept. A failed backup is a warning, not a stop.
+//! Temporary files of backups that were interrupted, and their journals, are removed first.
 
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
 use jiff::civil::Date;
 use rusqlite::Connection;
@@ -16,11 +16,19 @@ pub(super) const KEEP: usize = 7;
 /// The folder of backups inside the data folder.
 pub(super) const BACKUP_DIR: &str = "backups";
 
-/// A temporary file older than this was left by a FollowThrough that was stopped mid-backup.
-const STALE: Duration = Duration::from_secs(600);
+/// The temporary name of a backup being written.
+fn is_temporary(name: &str) -> bool {
+    name.starts_with(".progress-") && name.ends_with(".db.tmp")
+}
+
+/// Remove what interrupted backups left in the backup folder (see [`super::tidy`]).
+pub(super) fn remove_leftovers(data_dir: &Path) -> usize {
+    super::tidy::remove_leftovers(&data_dir.join(BACKUP_DIR), is_temporary, |base| day_of(base.as_ref()).is_some())
+}
 
 /// Write today's backup if there is none yet and drop the old ones; problems are logged.
 pub(super) fn daily(conn: &Connection, data_dir: &Path, today: Date) {
+    remove_leftovers(data_dir);
     let dir = data_dir.join(BACKUP_DIR);
     if let Err(e) = write_and_prune(conn, &dir, today) {
         log::warn!(
@@ -43,21 +51,17 @@ fn write_and_prune(conn: &Connection, dir: &Path, today: Date) -> Result<(), Sto
     std::fs::create_dir_all(dir).map_err(io(dir))?;
     let target = file_for(dir, today);
     if !target.exists() {
-        remove_stale_temporaries(dir);
-        let tmp = tempfile::Builder::new()
-            .prefix(".progress-")
-            .suffix(".db.tmp")
-            .tempfile_in(dir)
-            .map_err(io(dir))?
-            .into_temp_path();
-        let Some(tmp_name) = tmp.to_str() else {
+        let tmp = tempfile::Builder::new().prefix(".progress-").suffix(".db.tmp").tempfile_in(dir).map_err(io(dir))?;
+        // Held while SQLite writes it, so another FollowThrough starting now leaves it alone.
+        super::tidy::hold(tmp.as_file());
+        let Some(tmp_name) = tmp.path().to_str() else {
             return Err(StoreError::Io {
-                path: tmp.to_path_buf(),
+                path: tmp.path().to_path_buf(),
                 source: std::io::Error::other("the backup folder's path is not valid UTF-8"),
             });
         };
         conn.execute("VACUUM INTO ?1", [tmp_name])?;
-        std::fs::File::open(&tmp).and_then(|f| f.sync_all()).map_err(io(&tmp))?;
+        tmp.as_file().sync_all().map_err(io(tmp.path()))?;
         tmp.persist(&target).map_err(|e| StoreError::Io { path: target.clone(), source: e.error })?;
     }
     prune(dir, KEEP)
@@ -80,23 +84,6 @@ fn day_of(name: &std::ffi::OsStr) -> Option<Date> {
     let day = name.to_str()?.strip_prefix("progress-")?.strip_suffix(".db")?;
     let date: Date = day.parse().ok()?;
     (date.to_string() == day).then_some(date)
-}
-
-/// Remove temporary files of backups that were interrupted (older than a few minutes, so a backup
-/// another window is writing right now is left alone).
-fn remove_stale_temporaries(dir: &Path) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
-    for entry in entries.filter_map(Result::ok) {
-        let name = entry.file_name();
-        let Some(name) = name.to_str() else { continue };
-        if !(name.starts_with(".progress-") && name.ends_with(".db.tmp")) {
-            continue;
-        }
-        let old = entry.metadata().and_then(|m| m.modified()).ok().and_then(|t| t.elapsed().ok());
-        if old.is_some_and(|age| age > STALE) {
-            let _ = std::fs::remove_file(entry.path());
-        }
-    }
 }
 
 #[cfg(test)]

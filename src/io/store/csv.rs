@@ -42,8 +42,9 @@ pub(super) const COLUMNS: [&str; 24] = [
     "overrides",
 ];
 
-/// What a spreadsheet would take for the start of a formula.
-const FORMULA_START: [char; 4] = ['=', '+', '-', '@'];
+/// What a spreadsheet would take for the start of a formula: the usual four, and a tab or carriage
+/// return (some spreadsheets skip them and read the formula behind).
+const FORMULA_START: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 
 /// A text cell as written: one `'` in front when a spreadsheet would read it as a formula (also when
 /// apostrophes already stand before such a character, so import can undo exactly one).
@@ -187,7 +188,7 @@ mod tests {
 
     #[test]
     fn formula_cells_get_one_apostrophe_that_import_removes() {
-        for text in ["=SUM(A1)", "+44 20", "-5", "@here", "'=x", "''+y"] {
+        for text in ["=SUM(A1)", "+44 20", "-5", "@here", "'=x", "''+y", "\t=1+1", "\r=1+1", "\tplain", "'\t"] {
             let escaped = escape_cell(text);
             assert!(escaped.starts_with('\''), "{text}");
             assert_eq!(unescape_cell(&escaped), text);

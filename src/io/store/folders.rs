@@ -18,6 +18,7 @@ impl Store {
 
     /// Keep the extra scenario folders: order kept, later duplicates dropped.
     pub fn set_scenario_folders(&self, folders: &[PathBuf]) -> Result<(), StoreError> {
+        self.writable()?;
         super::meta::set_json(&self.conn, FOLDERS_KEY, &dedup_keeping_order(folders))
     }
 }

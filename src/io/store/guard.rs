@@ -1,6 +1,8 @@
 //! Refusing a database that is damaged or newer than this build, without changing it: the file is
-//! probed read-only, and before an error is reported a copy (with its `-wal`) is kept beside it.
+//! probed read-only, and before an error is reported a copy (with its `-wal`) is kept beside it,
+//! one copy per content however often the file is opened.
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, ErrorCode, OpenFlags};
@@ -42,7 +44,7 @@ pub(super) fn explain(path: &Path, error: StoreError) -> StoreError {
 }
 
 /// SQLite's words for "this is not (or no longer) a database".
-fn is_damage(e: &rusqlite::Error) -> bool {
+pub(super) fn is_damage(e: &rusqlite::Error) -> bool {
     matches!(e.sqlite_error_code(), Some(ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt))
 }
 
@@ -71,29 +73,85 @@ fn probe(path: &Path) -> Probe {
     }
 }
 
-/// Copy the database (and its `-wal` file, if any) to `progress.db.<tag>-<YYYYMMDD-HHMMSS>` beside
-/// it, never overwriting an earlier copy. Returns the copy's path.
+/// Copy the database (and its `-wal` file, if any) to `progress.db.<tag>-<hash>` beside it, where
+/// `<hash>` is taken from the content: opening the same damaged file again finds its copy already
+/// there instead of making another. Each file is written under a temporary name and renamed only
+/// when complete, so a full disk never leaves a cut copy under a normal-looking name. Returns the
+/// copy's path.
 pub(super) fn keep_copy(path: &Path, tag: &str) -> Result<PathBuf, StoreError> {
     let dir = super::parent_of(path);
     let file = path.file_name().and_then(|n| n.to_str()).unwrap_or(DB_FILE);
-    let stamp = jiff::Zoned::now().strftime("%Y%m%d-%H%M%S").to_string();
-    let mut copy = dir.join(format!("{file}.{tag}-{stamp}"));
-    let mut n = 2;
-    while copy.exists() || wal_of(&copy).exists() {
-        copy = dir.join(format!("{file}.{tag}-{stamp}-{n}"));
-        n += 1;
-    }
-    std::fs::copy(path, &copy).map_err(|source| StoreError::Io { path: copy.clone(), source })?;
     let wal = wal_of(path);
-    if wal.exists() {
-        let wal_copy = wal_of(&copy);
-        std::fs::copy(&wal, &wal_copy).map_err(|source| StoreError::Io { path: wal_copy, source })?;
+    let has_wal = wal.is_file();
+    let mut hash = Fnv::new();
+    hash.add_file(path)?;
+    if has_wal {
+        hash.add_file(&wal)?;
     }
+    let copy = dir.join(format!("{file}.{tag}-{:016x}", hash.0));
+    if copy.is_file() && (!has_wal || wal_of(&copy).is_file()) {
+        return Ok(copy);
+    }
+    // The log first: a copy under its final name is always complete, log included.
+    if has_wal {
+        copy_whole(&wal, &wal_of(&copy))?;
+    }
+    copy_whole(path, &copy)?;
     Ok(copy)
 }
 
+/// The prefix of the temporary files [`keep_copy`] writes (cleaned at start by [`super::tidy`]).
+pub(super) const COPY_TEMP_PREFIX: &str = ".progress-copy-";
+
+/// Copy `from` to `to` through a temporary file in the same folder (locked while written, synced,
+/// then renamed).
+fn copy_whole(from: &Path, to: &Path) -> Result<(), StoreError> {
+    let dir = super::parent_of(to);
+    let io = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source| StoreError::Io { path, source }
+    };
+    let mut source = std::fs::File::open(from).map_err(io(from))?;
+    let mut temp =
+        tempfile::Builder::new().prefix(COPY_TEMP_PREFIX).suffix(".tmp").tempfile_in(dir).map_err(io(dir))?;
+    super::tidy::hold(temp.as_file());
+    std::io::copy(&mut source, temp.as_file_mut()).and_then(|_| temp.as_file().sync_all()).map_err(io(to))?;
+    temp.persist(to).map_err(|e| StoreError::Io { path: to.to_path_buf(), source: e.error })?;
+    Ok(())
+}
+
+/// 64-bit FNV-1a: a content fingerprint that stays the same across builds and platforms (not a
+/// defence against someone crafting collisions, which would only share a copy's name).
+struct Fnv(u64);
+
+impl Fnv {
+    fn new() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+
+    fn add(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+
+    fn add_file(&mut self, path: &Path) -> Result<(), StoreError> {
+        let mut file =
+            std::fs::File::open(path).map_err(|source| StoreError::Io { path: path.to_path_buf(), source })?;
+        let mut buf = vec![0u8; 64 * 1024];
+        loop {
+            match file.read(&mut buf) {
+                Ok(0) => return Ok(()),
+                Ok(n) => self.add(&buf[..n]),
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(source) => return Err(StoreError::Io { path: path.to_path_buf(), source }),
+            }
+        }
+    }
+}
+
 /// The write-ahead log that belongs to a database file.
-fn wal_of(path: &Path) -> PathBuf {
+pub(super) fn wal_of(path: &Path) -> PathBuf {
     let mut name = path.as_os_str().to_owned();
     name.push("-wal");
     PathBuf::from(name)
@@ -117,6 +175,22 @@ mod tests {
         assert_eq!(std::fs::read(&b).expect("read"), b"second");
         assert_eq!(std::fs::read(wal_of(&a)).expect("read"), b"log");
         assert!(a.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with("progress.db.damaged-")));
+    }
+
+    #[test]
+    fn the_same_content_is_copied_once() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let db = dir.path().join(DB_FILE);
+        std::fs::write(&db, b"same").expect("write");
+        let first = keep_copy(&db, "damaged").expect("copy");
+        for _ in 0..3 {
+            assert_eq!(keep_copy(&db, "damaged").expect("copy"), first);
+        }
+        let names: Vec<String> = std::fs::read_dir(dir.path())
+            .expect("list")
+            .filter_map(|e| e.ok()?.file_name().into_string().ok())
+            .collect();
+        assert_eq!(names.len(), 2, "the database and one copy, no temporary files: {names:?}");
     }
 
     #[test]

@@ -1,6 +1,9 @@
 //! Import of the CSV that `export_csv` writes, for merging stores: every row is checked first (an
-//! error names the line), then the new attempts, their employees and overrides are added in one
-//! transaction. Attempts already in the store are skipped, never changed or duplicated.
+//! error names the line, counted as an editor counts it, CRLF or not), then the new attempts, their
+//! employees and overrides are added in one transaction. Every value must be one the app can produce
+//! (scores and pass marks 0-100, times under a day, dates from 2000 to tomorrow, known modes and
+//! scorers), so a hand-made file cannot fake progress. Attempts already in the store are skipped,
+//! never changed or duplicated.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::Read;
@@ -15,6 +18,15 @@ use crate::core::progress::{Attempt, AttemptMode, CriterionOutcome, Override, Sc
 /// Columns computed from the others: import does not need them.
 const DERIVED: [&str; 4] = ["attempt_score", "attempt_passed", "criteria_met", "criteria_missed"];
 
+/// The longest time a turn can have taken, in seconds (a day: no drill turn comes near it).
+const MAX_TURN_SECONDS: f64 = 86_400.0;
+
+/// The words `mode` accepts, for messages.
+const MODES: &str = "practice, assessment, group, rehearsal or quiz";
+
+/// The words `scorer` accepts, for messages.
+const SCORERS: &str = "engine, coach or self";
+
 impl Store {
     /// Add the attempts of an exported CSV (BOM optional, header required) in one transaction: all or
     /// nothing. Attempts already here are counted as skipped; unknown employees are created.
@@ -24,7 +36,7 @@ impl Store {
             .read_to_end(&mut bytes)
             .map_err(|source| StoreError::Io { path: PathBuf::from("the CSV input"), source })?;
         let text = bytes.strip_prefix(BOM).unwrap_or(&bytes);
-        let pending = parse(text)?;
+        let pending = parse(text, Timestamp::now())?;
         let tx = self.write()?;
         let mut report = ImportReport::default();
         let now = Timestamp::now();
@@ -84,18 +96,60 @@ fn bad(line: u64, detail: impl Into<String>) -> StoreError {
     StoreError::Csv { line, detail: detail.into() }
 }
 
-fn read_error(e: ::csv::Error) -> StoreError {
-    let line = e.position().map_or(0, |p| p.line());
+/// Line numbers as an editor shows them: `\r\n`, `\n` and a lone `\r` each end one line. Reads
+/// forward only, so a whole file costs one pass however many rows it has.
+struct Lines<'a> {
+    text: &'a [u8],
+    at: usize,
+    line: u64,
+}
+
+impl<'a> Lines<'a> {
+    fn new(text: &'a [u8]) -> Self {
+        Self { text, at: 0, line: 1 }
+    }
+
+    /// The line of the record the CSV reader says starts at byte `offset` (offsets must not go
+    /// backwards). The reader may place a record's start on the `\n` of the `\r\n` before it, or
+    /// on blank lines it skips, so line breaks at `offset` are stepped over first.
+    fn of(&mut self, offset: u64) -> u64 {
+        let mut end = usize::try_from(offset).unwrap_or(usize::MAX).min(self.text.len());
+        while matches!(self.text.get(end), Some(b'\r' | b'\n')) {
+            end += 1;
+        }
+        while self.at < end {
+            match self.text[self.at] {
+                b'\n' => self.line += 1,
+                b'\r' if self.text.get(self.at + 1) != Some(&b'\n') => self.line += 1,
+                _ => {}
+            }
+            self.at += 1;
+        }
+        self.line
+    }
+}
+
+fn read_error(e: ::csv::Error, lines: &mut Lines<'_>) -> StoreError {
+    let line = e.position().map_or(0, |p| lines.of(p.byte()));
     bad(line, format!("the file cannot be read as CSV ({e}); export it again from FollowThrough"))
 }
 
-/// Check every row and group them by attempt, in the order attempts first appear.
-fn parse(text: &[u8]) -> Result<Vec<Pending>, StoreError> {
+/// The earliest start date accepted: FollowThrough did not exist before it.
+fn earliest() -> Timestamp {
+    jiff::civil::date(2000, 1, 1).to_zoned(jiff::tz::TimeZone::UTC).map(|z| z.timestamp()).unwrap_or(Timestamp::MIN)
+}
+
+/// Check every row and group them by attempt, in the order attempts first appear. `now` bounds the
+/// dates accepted (up to a day ahead, for clocks that are a little fast).
+fn parse(text: &[u8], now: Timestamp) -> Result<Vec<Pending>, StoreError> {
+    let latest = now.checked_add(jiff::SignedDuration::from_hours(24)).unwrap_or(now);
+    let dates = (earliest(), latest);
+    let mut lines = Lines::new(text);
     if text.iter().all(u8::is_ascii_whitespace) {
         return Err(bad(1, "the file is empty; it needs the header row and rows that FollowThrough exports"));
     }
     let mut reader = ::csv::ReaderBuilder::new().has_headers(true).from_reader(text);
-    let header = reader.headers().map_err(read_error)?.clone();
+    let header = reader.headers().map_err(|e| read_error(e, &mut lines))?.clone();
     let mut index: HashMap<&'static str, usize> = HashMap::new();
     for name in COLUMNS.iter().filter(|c| !DERIVED.contains(c)) {
         let Some(at) = header.iter().position(|h| h.trim() == *name) else {
@@ -109,9 +163,9 @@ fn parse(text: &[u8]) -> Result<Vec<Pending>, StoreError> {
     let mut groups: Vec<Group> = Vec::new();
     let mut by_id: HashMap<String, usize> = HashMap::new();
     for record in reader.records() {
-        let record = record.map_err(read_error)?;
-        let line = record.position().map_or(0, |p| p.line());
-        let cells = Cells { record: &record, index: &index, line };
+        let record = record.map_err(|e| read_error(e, &mut lines))?;
+        let line = record.position().map_or(0, |p| lines.of(p.byte()));
+        let cells = Cells { record: &record, index: &index, line, dates };
         let head = cells.head()?;
         let turn = cells.turn(&head.id)?;
         let group = match by_id.get(&head.id) {
@@ -192,6 +246,8 @@ struct Cells<'a> {
     record: &'a ::csv::StringRecord,
     index: &'a HashMap<&'static str, usize>,
     line: u64,
+    /// The earliest and latest moments accepted.
+    dates: (Timestamp, Timestamp),
 }
 
 impl Cells<'_> {
@@ -222,6 +278,39 @@ impl Cells<'_> {
         self.parsed(column, |s| s.parse().ok(), "a whole number")
     }
 
+    /// A score or pass mark: a whole number from 0 to 100.
+    fn percent(&self, column: &str) -> Result<u32, StoreError> {
+        self.parsed(column, |s| s.parse().ok().filter(|n| *n <= 100), "a whole number from 0 to 100")
+    }
+
+    /// A moment within the accepted dates.
+    fn moment(&self, column: &str) -> Result<Timestamp, StoreError> {
+        let (earliest, latest) = self.dates;
+        self.parsed(
+            column,
+            |s| s.parse().ok().filter(|t| (earliest..=latest).contains(t)),
+            &format!(
+                "a date and time with its offset, like 2025-01-31T09:30:00Z, from 2000-01-01 up to {}",
+                latest.strftime("%Y-%m-%d")
+            ),
+        )
+    }
+
+    /// A moment inside a JSON cell, checked like [`Cells::moment`].
+    fn check_moment(&self, column: &str, at: Timestamp) -> Result<(), StoreError> {
+        let (earliest, latest) = self.dates;
+        if (earliest..=latest).contains(&at) {
+            return Ok(());
+        }
+        Err(bad(
+            self.line,
+            format!(
+                "{column} holds the date {at}; dates must be from 2000-01-01 up to {}",
+                latest.strftime("%Y-%m-%d")
+            ),
+        ))
+    }
+
     fn yes_no(&self, column: &str) -> Result<bool, StoreError> {
         self.parsed(
             column,
@@ -241,13 +330,9 @@ impl Cells<'_> {
             employee_name: self.text("employee_name"),
             scenario_id: self.id("scenario_id")?,
             scenario_revision: self.number("scenario_revision")?,
-            mode: self.parsed("mode", AttemptMode::parse, "practice, assessment or group")?,
-            scorer: self.parsed("scorer", Scorer::parse, "engine or coach")?,
-            started_at: self.parsed(
-                "started_at",
-                |s| s.parse().ok(),
-                "a date and time with its offset, like 2025-01-31T09:30:00Z",
-            )?,
+            mode: self.parsed("mode", AttemptMode::parse, MODES)?,
+            scorer: self.parsed("scorer", Scorer::parse, SCORERS)?,
+            started_at: self.moment("started_at")?,
             completed: self.yes_no("completed")?,
         })
     }
@@ -262,6 +347,12 @@ impl Cells<'_> {
         let mut seen = HashSet::new();
         if let Some(twice) = criteria.iter().find(|c| !seen.insert(c.id.as_str())) {
             return Err(bad(self.line, format!("criteria lists the criterion {:?} twice", twice.id)));
+        }
+        if let Some(c) = criteria.iter().find(|c| !(c.points.is_finite() && (-100.0..=100.0).contains(&c.points))) {
+            return Err(bad(
+                self.line,
+                format!("criteria gives the criterion {:?} {} points; points are from -100 to 100", c.id, c.points),
+            ));
         }
         let ovs: Vec<Override> = self.parsed_json("overrides")?;
         for ov in &ovs {
@@ -280,15 +371,20 @@ impl Cells<'_> {
             if ov.reason.trim().is_empty() {
                 return Err(bad(self.line, "an override has no reason; every override needs one"));
             }
+            self.check_moment("overrides", ov.at)?;
         }
         let turn = TurnAttempt {
             turn_id: self.id("turn_id")?,
             customer_line: self.text("customer_line"),
             response: self.text("response"),
-            score: self.number("turn_score")?,
-            pass_mark: self.number("pass_mark")?,
+            score: self.percent("turn_score")?,
+            pass_mark: self.percent("pass_mark")?,
             passed: self.yes_no("turn_passed")?,
-            time_used_ms: self.parsed("time_used_s", seconds_to_ms, "a number of seconds, like 12.5")?,
+            time_used_ms: self.parsed(
+                "time_used_s",
+                seconds_to_ms,
+                "a number of seconds from 0 to 86400 (a day), like 12.5",
+            )?,
             over_time: self.yes_no("over_time")?,
             criteria,
         };
@@ -302,10 +398,10 @@ impl Cells<'_> {
     }
 }
 
-/// `12.3` seconds as milliseconds.
+/// `12.3` seconds as milliseconds (at most a day).
 fn seconds_to_ms(text: &str) -> Option<u64> {
     let seconds: f64 = text.parse().ok()?;
-    (seconds.is_finite() && (0.0..1e12).contains(&seconds)).then(|| (seconds * 1000.0).round() as u64)
+    (seconds.is_finite() && (0.0..=MAX_TURN_SECONDS).contains(&seconds)).then(|| (seconds * 1000.0).round() as u64)
 }
 
 #[cfg(test)]
@@ -317,15 +413,28 @@ mod tests {
         assert_eq!(seconds_to_ms("1.2"), Some(1200));
         assert_eq!(seconds_to_ms("0"), Some(0));
         assert_eq!(seconds_to_ms("-1"), None);
+        assert_eq!(seconds_to_ms("86400"), Some(86_400_000));
+        assert_eq!(seconds_to_ms("86400.1"), None);
         assert_eq!(seconds_to_ms("NaN"), None);
         assert_eq!(seconds_to_ms("soon"), None);
     }
 
     #[test]
+    fn lines_count_crlf_lf_and_lone_cr_once_each() {
+        let text = b"a\r\nb\nc\rd\r\n\r\ne";
+        let mut lines = Lines::new(text);
+        let starts: Vec<u64> = [0, 3, 5, 7, 12].iter().map(|&at| lines.of(at)).collect();
+        assert_eq!(starts, [1, 2, 3, 4, 6]);
+        let mut lines = Lines::new(text);
+        assert_eq!(lines.of(2), 2, "a record placed on the \\n of a \\r\\n starts on the next line");
+        assert_eq!(lines.of(1000), 6, "past the end stays on the last line");
+    }
+
+    #[test]
     fn a_missing_column_is_named() {
-        let err = parse(b"attempt_id,employee_id\n").err().map(|e| e.to_string()).unwrap_or_default();
+        let err = parse(b"attempt_id,employee_id\n", Timestamp::now()).err().map(|e| e.to_string()).unwrap_or_default();
         assert!(err.contains("employee_name"), "{err}");
-        let err = parse(b"").err().map(|e| e.to_string()).unwrap_or_default();
+        let err = parse(b"", Timestamp::now()).err().map(|e| e.to_string()).unwrap_or_default();
         assert!(err.contains("empty"), "{err}");
     }
 }

@@ -12,10 +12,12 @@ mod import;
 mod legacy;
 mod meta;
 mod overrides;
+mod read_only;
 mod rescore;
 mod schema;
 mod scripts;
 mod settings;
+mod tidy;
 
 pub use settings::RolloutRules;
 
@@ -102,6 +104,27 @@ pub enum StoreError {
     /// A coach's override was refused.
     #[error("the override was not saved: {0}")]
     BadOverride(String),
+    /// The store was opened read-only (see [`Store::read_only`]): nothing can be saved.
+    #[error("progress can't be saved: the {what} {} is read-only", path.display())]
+    ReadOnly {
+        /// `folder` or `file`.
+        what: &'static str,
+        /// The data folder, or the database file when only the file is read-only.
+        path: PathBuf,
+    },
+    /// The database cannot be used (damaged, or made by a newer FollowThrough) and, the folder being
+    /// read-only, no copy could be kept; nothing was changed.
+    #[error(
+        "the database at {path} cannot be used ({detail}); the folder is read-only, so nothing was copied or \
+         changed. Make the folder writable, or move the file away to start a new one.",
+        path = path.display()
+    )]
+    Unusable {
+        /// The database.
+        path: PathBuf,
+        /// What is wrong with it.
+        detail: String,
+    },
 }
 
 /// The folder holding `path` (for messages).
@@ -148,20 +171,32 @@ pub struct ImportReport {
 pub struct Store {
     conn: Connection,
     path: Option<PathBuf>,
+    /// Set when the data folder (or the file) cannot be written: the store is a copy in memory of
+    /// what is on disk, and every write is refused with this error's reason.
+    read_only: Option<(&'static str, PathBuf)>,
 }
 
 impl std::fmt::Debug for Store {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Store").field("path", &self.path).finish_non_exhaustive()
+        f.debug_struct("Store").field("path", &self.path).field("read_only", &self.read_only).finish_non_exhaustive()
     }
 }
 
 impl Store {
-    /// Open (or create) `progress.db` in `data_dir`: refuse a damaged or newer file (a copy is kept,
-    /// nothing is deleted), migrate, take over an old `profiles.ron`, and write today's backup.
+    /// Open (or create) `progress.db` in `data_dir`: remove what interrupted copies and backups left,
+    /// refuse a damaged or newer file (a copy is kept, nothing is deleted), migrate, take over an old
+    /// `profiles.ron`, and write today's backup.
+    ///
+    /// When the folder (or the file) is read-only, the existing progress is opened read-only instead:
+    /// everything can be read, and every write fails with [`StoreError::ReadOnly`] (check
+    /// [`Store::read_only`] to say so up front).
     pub fn open(data_dir: &Path, today: jiff::civil::Date) -> Result<Store, StoreError> {
         std::fs::create_dir_all(data_dir).map_err(|source| StoreError::Io { path: data_dir.to_path_buf(), source })?;
         let path = data_dir.join(DB_FILE);
+        if let Some(read_only) = read_only::why(data_dir, &path) {
+            return read_only::open(&path, read_only);
+        }
+        tidy::remove_leftovers(data_dir, |n| n.starts_with(guard::COPY_TEMP_PREFIX) && n.ends_with(".tmp"), |_| false);
         if path.exists() {
             guard::check_existing(&path)?;
         }
@@ -178,7 +213,7 @@ impl Store {
                 );
             }
         }
-        let store = Store { conn, path: Some(path.clone()) };
+        let store = Store { conn, path: Some(path.clone()), read_only: None };
         if let Err(e) = store.prepare() {
             return Err(guard::explain(&path, e));
         }
@@ -190,6 +225,9 @@ impl Store {
     /// Write today's backup if it is not there yet (a window left open across midnight calls this
     /// when the date changes); problems are logged, never fatal.
     pub fn backup_if_due(&self, today: jiff::civil::Date) {
+        if self.read_only.is_some() {
+            return;
+        }
         if let Some(dir) = self.path.as_deref().and_then(Path::parent) {
             backup::daily(&self.conn, dir, today);
         }
@@ -197,7 +235,7 @@ impl Store {
 
     /// A store that lives in memory only (tests, previews).
     pub fn open_in_memory() -> Result<Store, StoreError> {
-        let store = Store { conn: Connection::open_in_memory()?, path: None };
+        let store = Store { conn: Connection::open_in_memory()?, path: None, read_only: None };
         store.prepare()?;
         Ok(store)
     }
@@ -205,6 +243,17 @@ impl Store {
     /// The database file (`None` in memory).
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()
+    }
+
+    /// Why nothing can be saved, when the store was opened read-only: the [`StoreError::ReadOnly`]
+    /// every write returns, to show up front ("progress can't be saved: the folder X is read-only").
+    pub fn read_only(&self) -> Option<StoreError> {
+        self.read_only.as_ref().map(|(what, path)| StoreError::ReadOnly { what, path: path.clone() })
+    }
+
+    /// Refuse a write up front when the store is read-only.
+    fn writable(&self) -> Result<(), StoreError> {
+        self.read_only().map_or(Ok(()), Err)
     }
 
     /// Whether `PRAGMA integrity_check` finds nothing wrong.
@@ -217,7 +266,7 @@ impl Store {
     fn prepare(&self) -> Result<(), StoreError> {
         self.conn.busy_timeout(BUSY_TIMEOUT)?;
         let mode: String = self.conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
-        if self.path.is_some() && !mode.eq_ignore_ascii_case("wal") {
+        if self.path.is_some() && self.read_only.is_none() && !mode.eq_ignore_ascii_case("wal") {
             log::warn!("the progress database did not switch to WAL journaling (it uses {mode})");
         }
         // FULL: a committed attempt is on disk before `record_attempt` returns.
@@ -235,6 +284,7 @@ impl Store {
 
     /// A write transaction that takes the write lock at once (no lock upgrade that could fail busy).
     fn write(&self) -> Result<Transaction<'_>, StoreError> {
+        self.writable()?;
         Ok(Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?)
     }
 }

@@ -27,6 +27,7 @@ impl Store {
         level: u8,
         now: jiff::Timestamp,
     ) -> Result<(), StoreError> {
+        self.writable()?;
         if !super::employees::exists(&self.conn, employee)? {
             return Err(StoreError::UnknownEmployee(employee.to_string()));
         }

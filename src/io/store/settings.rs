@@ -51,6 +51,7 @@ impl Store {
             mastery_score: rules.mastery_score.clamp(0.0, 100.0),
             daily_minutes: clamp_minutes(rules.daily_minutes),
         };
+        self.writable()?;
         meta::set_json(&self.conn, RULES_KEY, &rules)
     }
 
@@ -65,6 +66,7 @@ impl Store {
         if !super::employees::exists(&self.conn, employee)? {
             return Err(StoreError::UnknownEmployee(employee.to_string()));
         }
+        self.writable()?;
         meta::set(&self.conn, &minutes_key(employee), &clamp_minutes(minutes).to_string())
     }
 

@@ -366,12 +366,14 @@ impl FollowThroughApp {
     }
 
     /// Keep progress in the store in `dir`, and read what is there. A damaged or newer database is
-    /// left untouched and the reason shown; nothing is recorded until it is dealt with.
+    /// left untouched and the reason shown; nothing is recorded until it is dealt with. In a
+    /// read-only folder the progress there is shown and the status says it can't be saved.
     pub fn with_data_dir(mut self, dir: PathBuf) -> Self {
         match Store::open(&dir, jiff::Zoned::now().date()) {
             Ok(store) => {
+                self.store_error = store.read_only().map(|e| e.to_string());
                 self.store = Some(store);
-                self.store_error = None;
+                self.update_status();
             }
             Err(e) => {
                 log::error!("{e}");
@@ -463,6 +465,9 @@ impl FollowThroughApp {
             s.errors + s.warnings,
             if s.errors + s.warnings == 1 { "" } else { "s" }
         );
+        if let (Some(_), Some(e)) = (&self.store, &self.store_error) {
+            self.status = format!("{} · {e}", self.status);
+        }
     }
 
     /// Draw the whole window and apply whatever the user asked for.
@@ -495,7 +500,10 @@ impl FollowThroughApp {
         });
         egui::CentralPanel::default().show(ui, |ui| {
             if let Some(e) = &self.store_error {
-                ui.colored_label(ui.visuals().error_fg_color, format!("Progress is not being saved: {e}"));
+                // Read-only: the store is open and `e` says it all ("progress can't be saved: ...").
+                let text =
+                    if self.store.is_some() { capitalised(e) } else { format!("Progress is not being saved: {e}") };
+                ui.colored_label(ui.visuals().error_fg_color, text);
                 ui.separator();
             }
             let command = match &self.screen {
@@ -1133,6 +1141,12 @@ impl FollowThroughApp {
             }
         }
     }
+}
+
+/// `text` with its first letter in capitals, to begin a line.
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
 /// Load every folder that exists; a missing one is a problem in the list, not the end of the rest.
