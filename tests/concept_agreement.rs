@@ -24,9 +24,9 @@ const CONCEPTS: &[(&str, &str)] = &[
     ("owns-the-failure", "owns-the-failure"),
     ("takes-it-on", "takes-it-on"),
     ("empathy", "empathy"),
-    ("blame-shifting", "blame-shifting"),
+    ("blame-shifting", "blame"),
     ("sends-away", "sends-away"),
-    ("deflecting-apology", "deflecting-apology"),
+    ("deflecting-apology", "deflection"),
     ("specific-day", "specific-day"),
     ("specific-time", "specific-time"),
     ("next-steps", "next-steps"),
@@ -37,17 +37,17 @@ const CONCEPTS: &[(&str, &str)] = &[
 /// Dev-split floors: Cohen's kappa per concept, measured then rounded down, so a change that
 /// makes the engine read people worse fails here.
 const DEV_KAPPA_FLOORS: &[(&str, f64)] = &[
-    ("owns-the-failure", 0.55),
-    ("takes-it-on", 0.28),
-    ("empathy", 0.53),
-    ("blame-shifting", 0.13),
-    ("sends-away", 0.44),
-    ("deflecting-apology", 0.47),
-    ("specific-day", 0.50),
-    ("specific-time", 0.40),
-    ("next-steps", 0.22),
-    ("handover-context", 0.31),
-    ("genuine-question", 0.74),
+    ("owns-the-failure", 0.70),
+    ("takes-it-on", 0.68),
+    ("empathy", 0.62),
+    ("blame-shifting", 0.40),
+    ("sends-away", 0.75),
+    ("deflecting-apology", 0.74),
+    ("specific-day", 0.73),
+    ("specific-time", 0.69),
+    ("next-steps", 0.50),
+    ("handover-context", 0.80),
+    ("genuine-question", 0.80),
 ];
 
 #[derive(Deserialize)]
@@ -169,6 +169,7 @@ fn measure() -> Corpus {
         test_situations: Vec::new(),
         train_misses: Vec::new(),
     };
+    let dump = std::env::var("CONCEPT_DUMP").ok().map(|_| std::cell::RefCell::new(Vec::new()));
     for (line, answer) in read_jsonl::<Answer>("answers-") {
         let situation = situations
             .get(&answer.situation)
@@ -191,6 +192,9 @@ fn measure() -> Corpus {
                 &lists,
             );
             let engine = !evidence.is_empty();
+            if let Some(dump) = &dump {
+                dump.borrow_mut().push(serde_json::json!({"id": answer.id, "split": format!("{split:?}"), "concept": concept, "engine": engine, "human": human, "response": answer.response}));
+            }
             corpus.counts.entry(split).or_default().entry(concept).or_default().add(engine, human);
             if split == Split::Train && engine != human {
                 let words: Vec<&str> = evidence.iter().map(|e| e.text.as_str()).collect();
@@ -205,6 +209,11 @@ fn measure() -> Corpus {
         }
     }
     corpus.test_situations.sort();
+    if let (Some(dump), Ok(path)) = (dump, std::env::var("CONCEPT_DUMP")) {
+        let lines: Vec<String> =
+            dump.into_inner().iter().filter(|v| v["split"] != "Test").map(|v| v.to_string()).collect();
+        std::fs::write(path, lines.join("\n")).expect("write dump");
+    }
     corpus
 }
 
@@ -267,7 +276,7 @@ fn dev_agreement_holds() {
         }
     }
     assert!(failures.is_empty(), "dev agreement fell:\n{}", failures.join("\n"));
-    assert!(dev["blame-shifting"].false_positive_rate() <= 0.05, "false blame on dev");
+    assert!(dev["blame-shifting"].false_positive_rate() <= 0.02, "false blame on dev");
 }
 
 #[test]

@@ -58,6 +58,8 @@ pub const DETECTORS: &[Term] = &[
     term("specific-time", "Commits firmly to a time within a day: a clock time, a part of a known day, within hours"),
     term("next-steps", "Says concretely what happens next: an action, one already set in motion, or an instruction"),
     term("handover-context", "Hands over warm: the colleague has the details, no need to repeat anything"),
+    term("blame", "Puts the cause on someone else, in any wording (learned; `blame-shifting` is the plain rule)"),
+    term("deflection", "Apologises in a way that avoids owning it (learned; `deflecting-apology` is the plain rule)"),
     term("genuine-question", "Asks the customer a real question (not rhetorical, sarcastic or accusatory)"),
 ];
 

@@ -137,15 +137,69 @@ fn day_at(a: &Analysed, i: usize) -> Option<usize> {
     time_at(&a.tokens, i)
 }
 
+/// Modal and hedging words that stop "I ... <verb>" from taking anything on.
+const NOT_TAKING_IT_ON: &[&str] = &[
+    "can",
+    "could",
+    "might",
+    "may",
+    "would",
+    "should",
+    "try",
+    "trying",
+    "hope",
+    "see",
+    "wish",
+    "wanted",
+    "want",
+    "think",
+    "suppose",
+    "guess",
+    "if",
+    "when",
+    "once",
+    "did",
+    "had",
+    "was",
+    "were",
+    "told",
+    "said",
+    "unable",
+    "afraid",
+    "sorry",
+    "apologise",
+    "apologize",
+];
+
 /// `takes-it-on`: the speaker takes the problem on ("leave it with me", "I'll sort this out",
-/// "I'm going to make sure…"), firmly (a hedged promise does not count).
+/// "I've raised the correction", "fixing it now"), firmly: a hedged, conditional, negated or
+/// reported promise does not count, nor does a question.
 pub fn takes_it_on(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     let resolve = find(&cx.lists.resolve_verb, a, cx);
     let mut out: Vec<Range> = find(&cx.lists.takes_it_on, a, cx);
-    for m in find(&cx.lists.commitment_marker, a, cx) {
-        let clause = a.tokens[m.0].clause;
-        if let Some(v) = resolve.iter().find(|v| v.0 >= m.1 && v.0 <= m.1 + 3 && a.tokens[v.0].clause == clause) {
-            out.push((m.0, v.1));
+    for (i, t) in a.tokens.iter().enumerate() {
+        let subject = matches!(t.text.as_str(), "i" | "we") && !t.quoted;
+        let sentence = &a.sentences[t.sentence];
+        if !subject || sentence.question_mark {
+            continue;
+        }
+        let clause_end = (i + 1..sentence.end).find(|&k| a.tokens[k].clause != t.clause).unwrap_or(sentence.end);
+        let window = (i + 1)..(i + 5).min(clause_end);
+        let Some(verb) = resolve.iter().find(|v| window.contains(&v.0)) else { continue };
+        let between = &a.tokens[i + 1..verb.0];
+        let weakened = between.iter().any(|w| NOT_TAKING_IT_ON.contains(&w.text.as_str()) || w.is_negator());
+        if !weakened && a.tokens[verb.0].negated_by.is_none() {
+            out.push((i, verb.1));
+        }
+    }
+    // Without a subject: "fixing it now", "sending a new one now", "will chase them".
+    for v in &resolve {
+        let sentence = &a.sentences[a.tokens[v.0].sentence];
+        let at_start = v.0 == sentence.start || (v.0 == sentence.start + 1 && a.tokens[sentence.start].text == "will");
+        if at_start && !sentence.question_mark && a.tokens[v.0].text.ends_with("ing")
+            || at_start && v.0 > sentence.start
+        {
+            out.push(*v);
         }
     }
     out.retain(|r| !hedged(a, cx, *r, None) && a.tokens[r.0..r.1].iter().all(|t| !t.quoted));
@@ -173,8 +227,15 @@ pub fn sends_away(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     out.retain(|r| {
         let next = |k: usize| a.tokens.get(r.1 + k).map_or("", |t| t.text.as_str());
         // "contact me", "call us back": the speaker stays the one to deal with.
-        !matches!(next(0), "me" | "us" | "myself" | "back")
+        // "I'm going to ring the chair myself": the speaker does the contacting.
+        let t = &a.tokens[r.0];
+        let sentence = &a.sentences[t.sentence];
+        let speaker_does_it = (sentence.start..r.0)
+            .any(|i| a.tokens[i].clause == t.clause && matches!(a.tokens[i].text.as_str(), "i" | "we" | "let"));
+        !speaker_does_it
+            && !matches!(next(0), "me" | "us" | "myself" | "back")
             && !matches!((next(0), next(1)), ("my", _) | ("our", "team" | "number"))
+            && !a.tokens[r.0..r.1].iter().any(|t| t.quoted)
     });
     out
 }

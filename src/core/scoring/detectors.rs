@@ -28,7 +28,7 @@ impl<'a> DetectorContext<'a> {
     }
 
     /// `compute()` once per response for `key` (a phrase's address, or a small step number).
-    fn memo(&self, key: usize, compute: impl FnOnce() -> Vec<Range>) -> Vec<Range> {
+    pub(super) fn memo(&self, key: usize, compute: impl FnOnce() -> Vec<Range>) -> Vec<Range> {
         if let Some(found) = self.memo.borrow().get(&key) {
             return found.clone();
         }
@@ -42,12 +42,27 @@ impl<'a> DetectorContext<'a> {
 const STEP_TIMES: usize = 1;
 const STEP_COMMITMENTS: usize = 2;
 const STEP_BLAME: usize = 3;
+/// The rule features of the learned layer, one step each from here.
+const STEP_RULES: usize = 16;
 
 /// A token range [start, end).
 pub type Range = (usize, usize);
 
-/// Run the detector called `name` (one of `vocab::DETECTORS`).
+/// Run the detector called `name` (one of `vocab::DETECTORS`): the learned verdict for a concept
+/// the model knows (see `model.rs`), else the rule.
 pub fn detect(name: &str, a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
+    super::model::decide(name, a, cx).unwrap_or_else(|| detect_rule(name, a, cx))
+}
+
+/// The rule detector called `name`, without the learned layer.
+pub fn detect_rule(name: &str, a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
+    if let Some(index) = super::model::RULE_FEATURES.iter().position(|r| *r == name) {
+        return cx.memo(STEP_RULES + index, || detect_rule_uncached(name, a, cx));
+    }
+    detect_rule_uncached(name, a, cx)
+}
+
+fn detect_rule_uncached(name: &str, a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     match name {
         "specific-time-commitment" => specific_time_commitment(a, cx),
         "uses-customer-name" => uses_name(a, &cx.names.customer),
@@ -67,6 +82,7 @@ pub fn detect(name: &str, a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
         "next-steps" => concepts::next_steps(a, cx),
         "handover-context" => concepts::handover_context(a, cx),
         "genuine-question" => concepts::genuine_question(a, cx, asks_question(a)),
+        "party-blame" => super::blame::party_blame(a, cx),
         _ => Vec::new(),
     }
 }

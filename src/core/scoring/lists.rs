@@ -78,6 +78,8 @@ pub struct Lists {
     pub handover_context: Phrase,
     /// Rhetorical and accusatory questions.
     pub rhetorical: Phrase,
+    /// Teams, departments and other parties named by their kind ("the network lot").
+    pub party: Phrase,
 }
 
 impl Lists {
@@ -121,6 +123,7 @@ impl Lists {
             contact_verb: list("commitment-verb"),
             handover_context: with_patterns("handover-context", "handover-context-patterns"),
             rhetorical: with_patterns("rhetorical", "rhetorical-patterns"),
+            party: with_patterns("party", "party-patterns"),
             sets,
         }
     }

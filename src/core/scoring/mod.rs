@@ -2,9 +2,11 @@
 //! on the score card names the words that earned it (byte spans into the response as given).
 
 pub mod automaton;
+mod blame;
 pub mod concepts;
 pub mod detectors;
 pub mod lists;
+pub mod model;
 pub mod phrase;
 pub mod text;
 pub mod time;
