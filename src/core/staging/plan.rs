@@ -1,9 +1,11 @@
 //! Today's plan: the drills worth most within the day's budget, each with the reason it is there.
 //!
 //! Worth is the priority (importance x frequency) times the recall a drill buys over the coming
-//! weeks (see [`MemoryModel::drill_gain`]), per minute. Due refreshes of the first stage come
-//! before new material; those of the top few priorities go ahead even over budget, so when time
-//! is short it is the low-priority reviews that wait.
+//! weeks (see [`MemoryModel::drill_gain`], or the half-life curve when it fits the employee
+//! better: [`Curve`]), per minute. The mission guard's scenario (the highest-priority top-5 one not
+//! yet passed twice) comes first, then due refreshes of the first stage, then the rest by worth;
+//! the guarded one and due refreshes of the top few priorities go ahead even over budget, so when
+//! time is short it is the low-priority reviews that wait.
 
 use rand::{Rng, SeedableRng, rngs::StdRng};
 
