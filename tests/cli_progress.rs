@@ -302,6 +302,22 @@ fn a_failed_attempt_yesterday_comes_back_as_failed_last_time() {
 }
 
 #[test]
+fn one_turn_answered_in_a_coach_session_does_not_count_as_a_drill_of_the_scenario() {
+    let data = Data::new();
+    let sam = data.add_employee("Sam Lee");
+    let before = plan_json(&data, &sam.id, &[]);
+    let top = items(&before, "today")[0]["scenario"].as_str().expect("id").to_string();
+    let mut group =
+        attempt("a-group", &sam.id, &top, "2026-11-22T10:00:00Z", true, &["I'm so sorry, I'll fix it today."]);
+    group.mode = AttemptMode::Group;
+    group.scorer = Scorer::Coach;
+    data.record(&[group]);
+    let plan = plan_json(&data, &sam.id, &[]);
+    assert_eq!(items(&plan, "today")[0]["scenario"], top.as_str(), "{plan}");
+    assert_eq!(items(&plan, "today")[0]["reason"], NEW_REHEARSE_FIRST, "still new, not mastered: {plan}");
+}
+
+#[test]
 fn a_plan_for_an_earlier_day_ignores_attempts_made_after_it() {
     let data = Data::new();
     let sam = data.add_employee("Sam Lee");
@@ -538,30 +554,51 @@ fn simulate_json(extra: &[&str]) -> (String, Vec<Value>) {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let text = stdout(&out);
     let json: Value = serde_json::from_str(&text).expect("valid JSON");
-    let keys: Vec<&str> = json.as_object().expect("object").keys().map(String::as_str).collect();
-    assert_eq!(keys, ["results"]);
+    let mut keys: Vec<&str> = json.as_object().expect("object").keys().map(String::as_str).collect();
+    keys.sort();
+    assert_eq!(keys, ["margins", "results"]);
+    for margin in json["margins"].as_array().expect("margins") {
+        assert!(margin["lead"].as_f64().is_some() && margin["ci95"].as_f64().expect("ci95") >= 0.0, "{margin}");
+    }
     (text.clone(), json["results"].as_array().expect("results").clone())
 }
 
 #[test]
-fn simulate_json_ranks_five_policies_under_two_learner_models() {
+fn simulate_json_ranks_eight_policies_under_three_learner_models() {
     let (first, results) = simulate_json(&[]);
-    assert_eq!(results.len(), 10, "2 learner models x 5 policies");
+    assert_eq!(results.len(), 24, "3 learner models x 8 policies");
     for row in &results {
         let mut keys: Vec<&str> = row.as_object().expect("object").keys().map(String::as_str).collect();
         keys.sort();
-        assert_eq!(keys, ["ci95", "learner", "policy", "pwr", "shipped"]);
+        assert_eq!(
+            keys,
+            [
+                "ci95",
+                "learner",
+                "minutes_per_day",
+                "policy",
+                "pwr",
+                "pwr_after_30",
+                "second_pass_day",
+                "shipped",
+                "t5x2",
+                "t5x2_ci95",
+                "t5x2_reached"
+            ]
+        );
         let pwr = row["pwr"].as_f64().expect("pwr");
         assert!((0.0..=1.0).contains(&pwr), "{row}");
+        let t5x2 = row["t5x2"].as_f64().expect("t5x2");
+        assert!((1.0..=30.0).contains(&t5x2), "capped at the days simulated: {row}");
         assert!(row["ci95"].as_f64().expect("ci95") >= 0.0, "{row}");
     }
-    for model in ["fsrs", "half-life"] {
+    for model in ["fsrs", "half-life", "act-r"] {
         let rows: Vec<&Value> = results.iter().filter(|r| r["learner"] == model).collect();
-        assert_eq!(rows.len(), 5, "{model}");
+        assert_eq!(rows.len(), 8, "{model}");
         let mut policies: Vec<&str> = rows.iter().map(|r| r["policy"].as_str().expect("policy")).collect();
         policies.sort();
         policies.dedup();
-        assert_eq!(policies.len(), 5, "five different policies for {model}: {policies:?}");
+        assert_eq!(policies.len(), 8, "eight different policies for {model}: {policies:?}");
         assert_eq!(rows.iter().filter(|r| r["shipped"] == true).count(), 1, "one shipped policy for {model}");
     }
 
@@ -576,7 +613,7 @@ fn simulate_table_marks_the_shipped_policy_and_refuses_one_learner() {
     let out = followthrough(&["simulate", "--learners", "20", "--days", "30"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let text = stdout(&out);
-    assert_eq!(text.lines().filter(|l| l.ends_with("<- shipped")).count(), 2, "{text}");
+    assert_eq!(text.lines().filter(|l| l.ends_with("<- shipped")).count(), 3, "{text}");
     assert!(text.contains("20 learners per model"), "{text}");
 
     let out = followthrough(&["simulate", "--learners", "1", "--days", "30"]);

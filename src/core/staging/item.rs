@@ -70,6 +70,10 @@ pub struct ItemState {
     pub last_passed: Option<bool>,
     /// The employee has rehearsed this scenario's words (script rehearsal) at least once.
     pub rehearsed: bool,
+    /// Finished drills passed, in all.
+    pub passes: u32,
+    /// How the very first drill went (`None`: never drilled).
+    pub first_passed: Option<bool>,
 }
 
 impl ItemState {
@@ -98,7 +102,14 @@ impl ItemState {
     /// first drill).
     pub fn record(&mut self, review: &Review, model: &MemoryModel, settings: &StagingSettings) -> Option<Observation> {
         let elapsed = self.last_day.map_or(0.0, |last| review.day - last);
-        let observation = self.memory.map(|memory| Observation { memory, elapsed, passed: review.passed });
+        let (drills, passes_after_first) = (self.drills, self.passes_after_first());
+        let observation = self.memory.map(|memory| Observation {
+            memory,
+            elapsed,
+            passed: review.passed,
+            drills,
+            passes_after_first,
+        });
         let rating = Rating::of(review.passed, review.score, review.over_time);
         self.memory = Some(model.after(self.memory, elapsed, rating));
         self.last_day = Some(review.day);
@@ -107,7 +118,14 @@ impl ItemState {
         self.streak = if counts { self.streak + 1 } else { 0 };
         self.mastered |= self.streak >= settings.mastery_streak;
         self.last_passed = Some(review.passed);
+        self.passes += u32::from(review.passed);
+        self.first_passed = self.first_passed.or(Some(review.passed));
         observation
+    }
+
+    /// Passes after the first drill.
+    pub fn passes_after_first(&self) -> u32 {
+        self.passes.saturating_sub(u32::from(self.first_passed == Some(true)))
     }
 
     /// Chance of recalling it on `day` (0 when never drilled).
@@ -143,6 +161,7 @@ mod tests {
         let settings = StagingSettings { mastery_streak: 2, ..StagingSettings::default() };
         let s = ItemState::from_reviews(&[review(1.0, true), review(2.0, false), review(3.0, true)], &model, &settings);
         assert_eq!((s.drills, s.streak, s.mastered), (3, 1, false));
+        assert_eq!((s.passes, s.first_passed), (2, Some(true)));
         let s = ItemState::from_reviews(&[review(5.0, true), review(1.0, true)], &model, &settings);
         assert_eq!((s.streak, s.mastered, s.last_day), (2, true, Some(5.0)));
     }

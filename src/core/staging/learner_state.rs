@@ -1,9 +1,10 @@
 //! One employee's staging picture, built from their recorded attempts: the scheduler's items
 //! for the library, each scenario's state, and the memory model calibrated to them.
 
+use super::half_life::{Curve, HalfLife};
 use super::item::{Item, ItemState, Review};
 use super::memory::MemoryModel;
-use super::plan::{Plan, plan};
+use super::plan::{Plan, plan_with_curve};
 use super::{StagingSettings, day_number};
 use crate::core::progress::{Attempt, AttemptMode};
 use crate::core::scenario::Scenario;
@@ -19,6 +20,9 @@ pub struct LearnerState {
     pub model: MemoryModel,
     /// The settings the states were built with.
     pub settings: StagingSettings,
+    /// The half-life curve fitted to the employee, when it explains their drills clearly better
+    /// than the calibrated FSRS (and `settings.choose_curve` is on).
+    pub half_life: Option<HalfLife>,
 }
 
 /// A finished drill as the scheduler sees it (`None` for a drill left part way, which says nothing
@@ -32,6 +36,12 @@ pub fn review_of(attempt: &Attempt) -> Option<Review> {
     })
 }
 
+/// A coach session records each answered turn as an attempt of its own; such a one-turn attempt
+/// speaks for the whole scenario only when the scenario has one turn.
+fn covers_whole_scenario(attempt: &Attempt, scenario: &Scenario) -> bool {
+    attempt.mode != AttemptMode::Group || scenario.turns.len() <= 1
+}
+
 impl LearnerState {
     /// The picture for `scenarios` from this employee's `attempts` (attempts on scenarios not in
     /// the library are ignored).
@@ -40,23 +50,32 @@ impl LearnerState {
         attempts: &[Attempt],
         settings: &StagingSettings,
     ) -> Self {
-        let items: Vec<Item> = scenarios.into_iter().map(Item::from_scenario).collect();
+        let scenarios: Vec<&Scenario> = scenarios.into_iter().collect();
+        let items: Vec<Item> = scenarios.iter().map(|s| Item::from_scenario(s)).collect();
         let base = MemoryModel::default();
         let mut observations = Vec::new();
         let states = items
             .iter()
-            .map(|item| {
+            .zip(&scenarios)
+            .map(|(item, scenario)| {
                 let mine = || attempts.iter().filter(|a| a.scenario_id == item.id);
-                let reviews: Vec<Review> = mine().filter_map(review_of).collect();
+                let reviews: Vec<Review> =
+                    mine().filter(|a| covers_whole_scenario(a, scenario)).filter_map(review_of).collect();
                 let state = ItemState::with_observations(&reviews, &base, settings, &mut observations);
                 ItemState { rehearsed: mine().any(|a| a.mode == AttemptMode::Rehearsal), ..state }
             })
             .collect();
-        Self { items, states, model: base.fitted(&observations), settings: settings.clone() }
+        let model = base.fitted(&observations);
+        let half_life = match settings.choose_curve.then(|| Curve::choose(&model, &observations)) {
+            Some(Curve::HalfLife(h)) => Some(h),
+            _ => None,
+        };
+        Self { items, states, model, settings: settings.clone(), half_life }
     }
 
     /// The plan for `day` (a day number); ties break the same way all day long.
     pub fn plan(&self, day: f64) -> Plan {
-        plan(&self.items, &self.states, &self.model, &self.settings, day, day.floor() as u64)
+        let curve = self.half_life.map_or(Curve::Fsrs(&self.model), Curve::HalfLife);
+        plan_with_curve(&self.items, &self.states, &curve, &self.settings, day, day.floor() as u64)
     }
 }

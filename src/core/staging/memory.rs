@@ -52,6 +52,10 @@ pub struct Observation {
     pub elapsed: f64,
     /// Passed.
     pub passed: bool,
+    /// Drills of the scenario before this one.
+    pub drills: u32,
+    /// Passes among those drills after the first.
+    pub passes_after_first: u32,
 }
 
 impl Default for MemoryModel {
@@ -221,13 +225,21 @@ mod tests {
     fn the_model_fitted_to_a_fast_forgetter_predicts_low_recall_and_to_an_average_one_the_average() {
         let model = MemoryModel::default();
         let m = model.after(None, 0.0, Rating::Good);
-        let forgot: Vec<Observation> =
-            (0..40).map(|i| Observation { memory: m, elapsed: 3.0, passed: i % 4 == 0 }).collect();
+        let forgot: Vec<Observation> = (0..40)
+            .map(|i| Observation { memory: m, elapsed: 3.0, passed: i % 4 == 0, drills: 1, passes_after_first: 0 })
+            .collect();
         let fitted = model.fitted(&forgot);
         assert!(fitted.recall(m, 3.0) < 0.5 && model.recall(m, 3.0) > 0.8, "{}", fitted.recall(m, 3.0));
         let p = model.recall(m, 3.0);
-        let average: Vec<Observation> =
-            (0..100).map(|i| Observation { memory: m, elapsed: 3.0, passed: (i as f64) < p * 100.0 }).collect();
+        let average: Vec<Observation> = (0..100)
+            .map(|i| Observation {
+                memory: m,
+                elapsed: 3.0,
+                passed: (i as f64) < p * 100.0,
+                drills: 1,
+                passes_after_first: 0,
+            })
+            .collect();
         let fitted = model.fitted(&average);
         assert!((fitted.recall(m, 3.0) - p).abs() < 0.05, "{} vs {p}", fitted.recall(m, 3.0));
         assert_eq!(model.fitted(&[]).scale(), 1.0);

@@ -5,6 +5,7 @@
 //! Pure: time comes in as a day number (days since the Unix epoch, fractional), history as
 //! reviews, randomness as a seed. The simulation that chose this design is in [`simulate`].
 
+pub mod half_life;
 pub mod item;
 pub mod learner_state;
 pub mod memory;
@@ -12,10 +13,11 @@ pub mod plan;
 pub mod rollout;
 pub mod simulate;
 
+pub use half_life::{Curve, HalfLife};
 pub use item::{Item, ItemState, Review};
 pub use learner_state::LearnerState;
 pub use memory::{MemoryModel, Rating};
-pub use plan::{Plan, PlanItem, Reason, plan};
+pub use plan::{Plan, PlanItem, Reason, plan, plan_with_curve};
 pub use rollout::{Status, rollout};
 
 /// What the trainer or employee can tune.
@@ -40,6 +42,20 @@ pub struct StagingSettings {
     pub rehearse_first: bool,
     /// Chance that the very first drill of a scenario is passed (before anything is known).
     pub first_pass_guess: f64,
+    /// Estimate the first-drill pass chance from the employee's own first drills (with
+    /// `first_pass_guess` as the prior) rather than use the guess for everyone.
+    pub fit_first_pass: bool,
+    /// The mission guard: each day the highest-priority of the top `mission_top` scenarios not
+    /// yet passed `mission_passes` times goes first (0 turns the guard off).
+    pub mission_top: usize,
+    /// Passes the mission guard asks of each top scenario.
+    pub mission_passes: u32,
+    /// A first-stage scenario failed last time goes before new material, like a due refresh
+    /// (off: it is ranked by its worth like the rest).
+    pub failed_first: bool,
+    /// Fit a half-life curve to the employee beside the calibrated FSRS and plan with it when it
+    /// explains their drills clearly better.
+    pub choose_curve: bool,
 }
 
 /// The defaults were chosen by `followthrough simulate` (see docs/staging.md): a wider stage
@@ -47,7 +63,7 @@ pub struct StagingSettings {
 impl Default for StagingSettings {
     fn default() -> Self {
         Self {
-            stage_size: 8,
+            stage_size: 12,
             mastery_streak: 1,
             mastery_score: 0.0,
             desired_retention: 0.9,
@@ -56,6 +72,27 @@ impl Default for StagingSettings {
             protected_top: 3,
             rehearse_first: true,
             first_pass_guess: 0.5,
+            fit_first_pass: true,
+            mission_top: 5,
+            mission_passes: 2,
+            failed_first: false,
+            choose_curve: true,
+        }
+    }
+}
+
+impl StagingSettings {
+    /// The rules shipped before the adaptive policy (no mission guard, one first-pass guess for
+    /// everyone, a 10-day horizon); kept so the benchmark can show what changed.
+    pub fn legacy() -> Self {
+        Self {
+            fit_first_pass: false,
+            mission_top: 0,
+            failed_first: true,
+            choose_curve: false,
+            horizon_days: 10.0,
+            stage_size: 8,
+            ..Self::default()
         }
     }
 }

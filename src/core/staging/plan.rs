@@ -1,13 +1,16 @@
 //! Today's plan: the drills worth most within the day's budget, each with the reason it is there.
 //!
 //! Worth is the priority (importance x frequency) times the recall a drill buys over the coming
-//! weeks (see [`MemoryModel::drill_gain`]), per minute. Due refreshes of the first stage come
-//! before new material; those of the top few priorities go ahead even over budget, so when time
-//! is short it is the low-priority reviews that wait.
+//! weeks (see [`MemoryModel::drill_gain`], or the half-life curve when it fits the employee
+//! better: [`Curve`]), per minute. The mission guard's scenario (the highest-priority top-5 one not
+//! yet passed twice) comes first, then due refreshes of the first stage, then the rest by worth;
+//! the guarded one and due refreshes of the top few priorities go ahead even over budget, so when
+//! time is short it is the low-priority reviews that wait.
 
 use rand::{Rng, SeedableRng, rngs::StdRng};
 
 use super::StagingSettings;
+use super::half_life::Curve;
 use super::item::{Item, ItemState};
 use super::memory::MemoryModel;
 use super::rollout::{Placement, Status, rollout, stage_reached};
@@ -42,6 +45,16 @@ pub enum Reason {
         /// Estimated chance of recall today.
         recall: f64,
     },
+    /// One of the top priorities, not yet passed often enough: the mission guard keeps a place
+    /// for it every day until it is.
+    Mission {
+        /// How many top priorities the guard watches.
+        top: usize,
+        /// Passes so far.
+        passes: u32,
+        /// Passes the guard asks for.
+        of: u32,
+    },
 }
 
 impl std::fmt::Display for Reason {
@@ -56,6 +69,9 @@ impl std::fmt::Display for Reason {
                 write!(f, "due for refresh (recall about {:.0}%)", recall * 100.0)
             }
             Self::KeepFresh { recall } => write!(f, "keep fresh (recall about {:.0}%)", recall * 100.0),
+            Self::Mission { top, passes, of } => {
+                write!(f, "one of your top {top} priorities: passed {passes} of {of} times so far")
+            }
         }
     }
 }
@@ -79,7 +95,8 @@ pub struct PlanItem {
     pub worth: f64,
     /// One of the top priorities and due: never left waiting for lack of time.
     pub protected: bool,
-    /// Due and in the first stage: planned before new material and other refreshes.
+    /// Due for refresh in the first stage (or failed last time there, when `failed_first` is
+    /// on): planned before new material and other refreshes.
     pub first_stage_due: bool,
 }
 
@@ -112,7 +129,20 @@ pub fn plan(
     day: f64,
     seed: u64,
 ) -> Plan {
+    plan_with_curve(items, states, &Curve::Fsrs(model), settings, day, seed)
+}
+
+/// [`plan`] with the forgetting curve chosen for the employee (see [`Curve::choose`]).
+pub fn plan_with_curve(
+    items: &[Item],
+    states: &[ItemState],
+    curve: &Curve<'_>,
+    settings: &StagingSettings,
+    day: f64,
+    seed: u64,
+) -> Plan {
     let placements = rollout(items, states, settings);
+    let first_pass = first_pass_chance(states, settings);
     let mut rng = StdRng::seed_from_u64(seed);
     let mut candidates: Vec<PlanItem> = items
         .iter()
@@ -120,12 +150,13 @@ pub fn plan(
         .zip(&placements)
         .enumerate()
         .filter_map(|(index, ((item, state), placement))| {
-            let candidate = candidate(item, state, placement, model, settings, day)?;
+            let candidate = candidate(item, state, placement, curve, settings, day, first_pass)?;
             Some(PlanItem { index, worth: candidate.worth * (1.0 + rng.random::<f64>() * 1e-9), ..candidate })
         })
         .collect();
     let per_minute = |p: &PlanItem| p.worth / p.minutes.max(0.5);
     candidates.sort_by(|a, b| b.first_stage_due.cmp(&a.first_stage_due).then(per_minute(b).total_cmp(&per_minute(a))));
+    guard_mission(&mut candidates, states, &placements, settings, day);
 
     let budget = settings.daily_minutes;
     let (mut today, mut waiting, mut minutes) = (Vec::new(), Vec::new(), 0.0);
@@ -155,15 +186,61 @@ pub fn plan(
     }
 }
 
+/// The chance that an employee passes a scenario's first drill: the settings' guess, or, when
+/// `fit_first_pass` is on, their own first drills pulled towards the guess (worth four drills).
+pub fn first_pass_chance(states: &[ItemState], settings: &StagingSettings) -> f64 {
+    const PRIOR_DRILLS: f64 = 4.0;
+    if !settings.fit_first_pass {
+        return settings.first_pass_guess;
+    }
+    let firsts: Vec<bool> = states.iter().filter_map(|s| s.first_passed).collect();
+    let passed = firsts.iter().filter(|&&p| p).count() as f64;
+    (PRIOR_DRILLS * settings.first_pass_guess + passed) / (PRIOR_DRILLS + firsts.len() as f64)
+}
+
+/// The mission guard: the highest-priority of the top `mission_top` scenarios still short of
+/// `mission_passes` passes (and not drilled in the last half day) goes first, even over budget.
+fn guard_mission(
+    candidates: &mut Vec<PlanItem>,
+    states: &[ItemState],
+    placements: &[Placement],
+    settings: &StagingSettings,
+    day: f64,
+) {
+    let short = |p: &PlanItem| {
+        let state = &states[p.index];
+        placements[p.index].rank < settings.mission_top
+            && state.passes < settings.mission_passes
+            && (state.drills == 0 || state.elapsed(day) >= 0.5)
+    };
+    let Some(at) = candidates
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| short(p))
+        .min_by_key(|(_, p)| placements[p.index].rank)
+        .map(|(at, _)| at)
+    else {
+        return;
+    };
+    let mut guarded = candidates.remove(at);
+    guarded.protected = true;
+    if matches!(guarded.reason, Reason::KeepFresh { .. } | Reason::DueForRefresh { .. }) {
+        let passes = states[guarded.index].passes;
+        guarded.reason = Reason::Mission { top: settings.mission_top, passes, of: settings.mission_passes };
+    }
+    candidates.insert(0, guarded);
+}
+
 fn candidate(
     item: &Item,
     state: &ItemState,
     placement: &Placement,
-    model: &MemoryModel,
+    curve: &Curve<'_>,
     settings: &StagingSettings,
     day: f64,
+    first_pass: f64,
 ) -> Option<PlanItem> {
-    let recall = state.recall(model, day);
+    let recall = curve.recall(state, day);
     let reason = match placement.status {
         Status::Locked | Status::Blocked => return None,
         Status::New if settings.rehearse_first && !state.rehearsed => Reason::RehearseFirst { stage: placement.stage },
@@ -175,8 +252,8 @@ fn candidate(
         Status::Mastered if recall < settings.desired_retention => Reason::DueForRefresh { recall },
         Status::Mastered => Reason::KeepFresh { recall },
     };
-    let success = if state.memory.is_some() { recall } else { settings.first_pass_guess };
-    let gain = model.drill_gain(state.memory, state.elapsed(day), success, settings.horizon_days);
+    let success = if state.memory.is_some() { recall } else { first_pass };
+    let gain = curve.drill_gain(state, day, success, settings.horizon_days);
     let top = placement.rank < settings.protected_top;
     let due = matches!(reason, Reason::DueForRefresh { .. } | Reason::FailedLastTime);
     Some(PlanItem {
@@ -188,7 +265,9 @@ fn candidate(
         recall,
         worth: f64::from(item.priority()) * gain,
         protected: top && due,
-        first_stage_due: placement.stage == 1 && due,
+        first_stage_due: placement.stage == 1
+            && (matches!(reason, Reason::DueForRefresh { .. })
+                || (settings.failed_first && reason == Reason::FailedLastTime)),
     })
 }
 
@@ -253,6 +332,38 @@ mod tests {
         let learning = passed_on(&[10.0], &model, &settings);
         let p = plan(&items, &[learning], &model, &settings, 11.0, 1);
         assert_eq!(p.today[0].reason.to_string(), "learning: one more pass masters it");
+    }
+
+    #[test]
+    fn the_mission_guard_brings_a_top_scenario_back_until_it_is_passed_twice() {
+        let model = MemoryModel::default();
+        let settings = StagingSettings { daily_minutes: 5.0, ..StagingSettings::default() };
+        let items: Vec<Item> = (0..8).map(|i| item(&format!("s{i}"), 5 - i % 5, 5 - i / 2, 5.0)).collect();
+        let mut states = vec![ItemState { rehearsed: true, ..ItemState::default() }; 8];
+        states[0] = passed_on(&[10.0], &model, &settings);
+        let p = plan(&items, &states, &model, &settings, 11.0, 1);
+        assert_eq!(p.today[0].id, "s0");
+        assert!(p.today[0].protected);
+        assert_eq!(p.today[0].reason.to_string(), "one of your top 5 priorities: passed 1 of 2 times so far");
+        states[0] = passed_on(&[10.0, 11.0], &model, &settings);
+        let p = plan(&items, &states, &model, &settings, 12.0, 1);
+        assert_ne!(p.today[0].reason, Reason::Mission { top: 5, passes: 2, of: 2 });
+        assert!(!p.today.iter().any(|i| matches!(i.reason, Reason::Mission { .. }) && i.id == "s0"));
+        let off = StagingSettings { mission_top: 0, ..settings };
+        let p = plan(&items, &[passed_on(&[10.0], &model, &off); 8], &model, &off, 11.0, 1);
+        assert!(!p.today.iter().any(|i| matches!(i.reason, Reason::Mission { .. })));
+    }
+
+    #[test]
+    fn the_first_pass_chance_follows_the_employees_own_first_drills() {
+        let settings = StagingSettings::default();
+        let failed = ItemState { first_passed: Some(false), ..ItemState::default() };
+        let passed = ItemState { first_passed: Some(true), ..ItemState::default() };
+        assert_eq!(first_pass_chance(&[], &settings), 0.5);
+        assert!(first_pass_chance(&[failed; 8], &settings) < 0.2);
+        assert!(first_pass_chance(&[passed; 8], &settings) > 0.8);
+        let guess = StagingSettings { fit_first_pass: false, ..settings };
+        assert_eq!(first_pass_chance(&[failed; 8], &guess), 0.5);
     }
 
     #[test]
