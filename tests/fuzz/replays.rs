@@ -1,0 +1,32 @@
+//! Every input the fuzz suite found, kept in `tests/fixtures/fuzz/` and replayed through the same
+//! pipeline: `NAME.ron` is the scenario, checked beside `NAME.lexicon.ron` when there is one (else
+//! the bundled lexicon) and scored with the answer in `NAME.answer.txt` when there is one.
+
+use std::path::Path;
+
+use crate::fuzz::pipeline::{CaseFile, Outcome, run_case};
+
+/// Replay the fixture `name`, asserting what every fuzz case asserts.
+fn replay(name: &str) -> Outcome {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let fixtures = root.join("tests/fixtures/fuzz");
+    let scenario = std::fs::read(fixtures.join(format!("{name}.ron"))).expect("the fixture is readable");
+    let lexicon = std::fs::read(fixtures.join(format!("{name}.lexicon.ron")))
+        .or_else(|_| std::fs::read(root.join("scenarios/lexicon.ron")))
+        .expect("a lexicon is readable");
+    let answer = std::fs::read_to_string(fixtures.join(format!("{name}.answer.txt")))
+        .unwrap_or_else(|_| "I'm sorry, that's my fault. I'll call you back at 4pm today.".to_string());
+    let files = [
+        CaseFile { name: "lexicon.ron".into(), bytes: lexicon },
+        CaseFile { name: "scenario.ron".into(), bytes: scenario },
+    ];
+    let dir = tempfile::tempdir().expect("temp dir");
+    run_case(dir.path(), &files, &[answer]).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+/// A scenario file over 1 MiB was refused with no line and column (so were empty files).
+#[test]
+fn replay_file_too_large() {
+    let outcome = replay("file-too-large");
+    assert!(outcome.diagnostics.iter().any(|d| d.code == "file-too-large"), "{:#?}", outcome.diagnostics);
+}
