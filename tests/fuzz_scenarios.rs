@@ -43,6 +43,8 @@ use proptest::test_runner::{Config, RngSeed, TestCaseError, TestError, TestRunne
 
 #[path = "fuzz/replays.rs"]
 mod replays;
+#[path = "fuzz/reproducers.rs"]
+mod reproducers;
 
 /// Cases in the normal test run (a debug build runs them in well under a minute).
 const DEFAULT_CASES: u32 = 250;
