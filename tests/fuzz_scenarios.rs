@@ -21,7 +21,8 @@
 //! ```text
 //! FUZZ_CASES=100000 cargo test --release --locked --test fuzz_scenarios -- --nocapture fuzz_
 //! ```
-//! It prints the seed, the cases run and the slowest case. A failing case is shrunk and written
+//! `FUZZ_SECONDS=600` stops running cases after ten minutes. It prints the seed, the cases run and
+//! the slowest case. A failing case is shrunk and written
 //! to `target/tmp/fuzz-failures/` (scenario, lexicon and answer); a crash that kills the process
 //! (a stack overflow) leaves its files in the `case-*` folder under the run folder it printed.
 //! Keep every input found as a fixture in `tests/fixtures/fuzz/` with a test below that replays it.
@@ -32,7 +33,7 @@ use std::cell::Cell;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use fuzz::mutations::{Mutation, apply, mutation};
 use fuzz::pipeline::{CaseFile, run_case};
@@ -174,8 +175,12 @@ fn fuzz_mutated_scenarios_never_crash_hang_or_lose_their_location() {
     };
     let mut runner = TestRunner::new(config);
     let verbose = std::env::var_os("FUZZ_VERBOSE").is_some();
+    let deadline = env_number("FUZZ_SECONDS").map(|s| Instant::now() + Duration::from_secs(s));
     let (count, slowest) = (Cell::new(0u64), Cell::new(Duration::ZERO));
     let result = runner.run(&case(), |case| {
+        if deadline.is_some_and(|d| Instant::now() > d) {
+            return Ok(()); // out of time: the remaining cases are skipped, not run
+        }
         let (files, answer) = materialise(&case);
         let elapsed = run_caught(run_dir.path(), &files, std::slice::from_ref(&answer)).map_err(TestCaseError::fail)?;
         if verbose && elapsed > Duration::from_millis(300) {
