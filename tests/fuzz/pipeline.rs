@@ -91,10 +91,13 @@ fn check_location(d: &Diagnostic, library: &Library) -> Result<(), String> {
     Ok(())
 }
 
+/// A lexicon's sets: name to members.
+type Sets = BTreeMap<String, Vec<String>>;
+
 /// The word lists for `sets`, compiled once for the last lexicon seen (most cases share the bundled
 /// one, and the app too compiles them once per library).
-fn lists_for(sets: &BTreeMap<String, Vec<String>>) -> Arc<Lists> {
-    static LAST: Mutex<Option<(BTreeMap<String, Vec<String>>, Arc<Lists>)>> = Mutex::new(None);
+fn lists_for(sets: &Sets) -> Arc<Lists> {
+    static LAST: Mutex<Option<(Sets, Arc<Lists>)>> = Mutex::new(None);
     let mut last = LAST.lock().unwrap_or_else(PoisonError::into_inner);
     match &*last {
         Some((known, lists)) if known == sets => lists.clone(),
