@@ -18,6 +18,7 @@ pub fn check_size(len: u64) -> Option<Diagnostic> {
             "file-too-large",
             format!("file is {} KiB; scenario files are limited to 1024 KiB", len.div_ceil(1024)),
         )
+        .at(Position { line: 1, column: 1 }, None)
         .with_hint("split it into one scenario per file, or check that it is the right file")
     })
 }
@@ -39,6 +40,7 @@ pub fn decode(bytes: &[u8]) -> Result<&str, Diagnostic> {
     }
     match std::str::from_utf8(bytes) {
         Ok(text) if text.trim().is_empty() => Err(Diagnostic::error("empty-file", "file is empty")
+            .at(Position { line: 1, column: 1 }, None)
             .with_hint("a scenario file holds one `Scenario( ... )`; see docs/scenario-format.md")),
         Ok(text) => Ok(text),
         Err(e) => {
@@ -270,6 +272,11 @@ fn ron_error_to_diagnostic(e: &SpannedError) -> Diagnostic {
             Some("a file holds exactly one value; remove what follows its closing bracket".into()),
         ),
         RonError::UnclosedBlockComment => ("syntax", "a `/*` comment is not closed".into(), Some("add `*/`".into())),
+        RonError::ExceededRecursionLimit => (
+            "too-deep",
+            "values nested too deeply: brackets inside brackets go deeper than FollowThrough reads".into(),
+            Some("`All([a, All([b, c])])` is the same as `All([a, b, c])`: write it flat".into()),
+        ),
         RonError::ExpectedBoolean => ("wrong-type", "expected `true` or `false`".into(), None),
         RonError::ExpectedFloat => ("wrong-type", "expected a number".into(), None),
         other => ("syntax", sentence_case(&other.to_string()), None),
@@ -321,7 +328,8 @@ mod tests {
 
     #[test]
     fn empty_and_binary_files() {
-        assert_eq!(decode(b"  \n ").expect_err("empty").code, "empty-file");
+        let d = decode(b"  \n ").expect_err("empty");
+        assert_eq!((d.code, d.start), ("empty-file", Some(Position { line: 1, column: 1 })));
         assert_eq!(decode(b"\x00\x01\x02").expect_err("binary").code, "binary-file");
     }
 
@@ -350,8 +358,18 @@ mod tests {
     }
 
     #[test]
+    fn nesting_past_the_readers_limit_is_a_plain_located_error() {
+        let text = format!("(id: \"a\", label: \"b\", kind: Required, weight: 1, detect: [{}])", "All([".repeat(200));
+        let d = parse::<Criterion>(&text).expect_err("too deep");
+        assert_eq!(d.code, "too-deep");
+        assert!(d.message.contains("nested too deeply") && !d.message.contains("serde"), "{}", d.message);
+        assert_eq!(d.start.map(|p| p.line), Some(1));
+    }
+
+    #[test]
     fn oversized_files_are_refused() {
         assert!(check_size(MAX_FILE_BYTES).is_none());
-        assert_eq!(check_size(MAX_FILE_BYTES + 1).map(|d| d.code), Some("file-too-large"));
+        let d = check_size(MAX_FILE_BYTES + 1).expect("too large");
+        assert_eq!((d.code, d.start), ("file-too-large", Some(Position { line: 1, column: 1 })));
     }
 }
