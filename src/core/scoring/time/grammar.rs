@@ -1,0 +1,667 @@
+//! The grammar of a time expression: what each word adds to the reading ([`element`]), with
+//! spans ("in 2 to 3 days", "end of the week") and joining words.
+
+use super::super::text::Token;
+use super::dates::date_at;
+use super::words::{
+    Clock, clock_at, coarse_unit, is_part_of_day, number_value, past_or_to_at, unit_minutes, weekday, year_value,
+};
+use super::{Facts, word};
+
+/// Words that join or lead into the parts of an expression without saying anything themselves.
+pub(super) fn is_connector(w: &str) -> bool {
+    matches!(
+        w,
+        "at" | "on"
+            | "by"
+            | "around"
+            | "about"
+            | "approximately"
+            | "approx"
+            | "roughly"
+            | "the"
+            | "of"
+            | "in"
+            | "to"
+            | "and"
+            | "between"
+            | "until"
+            | "till"
+            | "til"
+            | "through"
+            | "thru"
+            | "or"
+            | "@"
+            | "this"
+            | "next"
+            | "coming"
+            | "upcoming"
+            | "following"
+            | "current"
+            | "before"
+            | "during"
+            | "within"
+            | "over"
+            | "for"
+            | "sharp"
+            | "exactly"
+            | "precisely"
+            | "promptly"
+            | "no"
+            | "not"
+            | "than"
+            | "latest"
+            | "a"
+            | "an"
+            | "early"
+            | "late"
+            | "mid"
+            | "from"
+            | "after"
+            | "since"
+            | "starting"
+            | "beginning"
+            | "start"
+            | "end"
+            | "rest"
+            | "middle"
+            | "later"
+            | "earlier"
+            | "last"
+            | "past"
+            | "previous"
+            | "prior"
+            | "very"
+            | "but"
+            | "as"
+            | "inside"
+            | "under"
+            | "right"
+            | "up"
+            | "commencing"
+    )
+}
+
+/// Words after which a bare number is a clock time: "at 4", "by 3", "between 2 and 4pm".
+fn anchors_clock(w: &str) -> bool {
+    matches!(
+        w,
+        "at" | "by"
+            | "before"
+            | "around"
+            | "about"
+            | "until"
+            | "till"
+            | "til"
+            | "from"
+            | "after"
+            | "between"
+            | "and"
+            | "to"
+            | "@"
+            | "approximately"
+            | "roughly"
+            | "than"
+            | "thru"
+            | "through"
+            | "or"
+    )
+}
+
+/// A word after the expression that makes it describe a thing: "3pm appointment", "27th floor".
+pub(super) fn noun_follows(tokens: &[Token], end: usize) -> bool {
+    let (Some(last), Some(t)) = (end.checked_sub(1).and_then(|k| tokens.get(k)), tokens.get(end)) else {
+        return false;
+    };
+    t.sentence == last.sentence
+        && t.clause == last.clause
+        && t.text.bytes().all(|b| b.is_ascii_lowercase())
+        && !is_connector(&t.text)
+        && !matches!(
+            t.text.as_str(),
+            "with"
+                | "if"
+                | "when"
+                | "hopefully"
+                | "so"
+                | "i"
+                | "we"
+                | "you"
+                | "then"
+                | "latest"
+                | "or"
+                | "is"
+                | "will"
+                | "please"
+                | "sharp"
+                | "onwards"
+                | "ish"
+        )
+}
+
+/// Read one element at `j` into `f`; returns how many tokens it took.
+pub(super) fn element(tokens: &[Token], j: usize, start: usize, f: &mut Facts) -> Option<usize> {
+    let w = word(tokens, j);
+    let prev = if j > start { word(tokens, j - 1) } else { "" };
+    let before = j.checked_sub(1).map_or("", |k| word(tokens, k));
+    let next = word(tokens, j + 1);
+    if let Some(n) = day_word_at(tokens, j, prev, f) {
+        return Some(n);
+    }
+    if let Some(n) = end_of_at(tokens, j, f) {
+        return Some(n);
+    }
+    // "15 minutes past 3pm" is a clock, not a duration.
+    if let Some(clock) = past_or_to_at(tokens, j) {
+        f.clock = true;
+        f.clock_minutes = Some(clock.minutes);
+        f.content = true;
+        return Some(clock.len);
+    }
+    // "in about half an hour": approximations between the lead word and the amount.
+    let mut lead_at = j;
+    while lead_at > start
+        && matches!(word(tokens, lead_at - 1), "about" | "around" | "approximately" | "roughly" | "just")
+    {
+        lead_at -= 1;
+    }
+    let lead = if lead_at > start { word(tokens, lead_at - 1) } else { "" };
+    if let Some(n) = duration_at(tokens, j, lead, f) {
+        return Some(n);
+    }
+    // Dates before clocks: "by 14 March", "on 15.12" ("at 10.30" is no date, so a clock).
+    if let Some(n) = date_at(tokens, j, prev, f) {
+        return Some(n);
+    }
+    // A year-like number ("2019") is a clock only right after "at".
+    let year_like = year_value(w).is_some() && !matches!(prev, "at" | "@");
+    if let Some(Clock { len, minutes, marked, range }) = clock_at(tokens, j).filter(|_| !year_like) {
+        let day_after = matches!(word(tokens, j + len), "today" | "tomorrow" | "tonight" | "on" | "next" | "this")
+            || weekday(word(tokens, j + len)).is_some();
+        let anchored = anchors_clock(prev) || f.clock || f.day || marked || day_after;
+        if anchored && !quantity_follows(tokens, j + len) {
+            f.closed = f.closed || range || (f.from && f.clock);
+            f.clock = true;
+            f.clock_minutes = Some(minutes);
+            f.range = f.range || range;
+            f.content = true;
+            return Some(len);
+        }
+    }
+    if weekday(w).is_some() && weekday_here(w, before) {
+        // "last Friday of the month" is an ordinal, not the past.
+        if prev == "last" && matches!(next, "of" | "in") {
+            f.past = false;
+        }
+        (f.day, f.named_day, f.content) = (true, true, true);
+        return Some(1);
+    }
+    let part = w.strip_suffix("ish").filter(|p| is_part_of_day(p)).unwrap_or(w);
+    if is_part_of_day(part) && before != "good" {
+        (f.part, f.content) = (true, true);
+        f.part_end = f.part_end.or(super::words::part_end(part));
+        f.today = f.today || prev == "this";
+        if prev == "after" {
+            f.open = false; // "after lunch" is a part of the day
+        }
+        if part == "night" && prev == "last" {
+            f.past = true;
+        }
+        return Some(1);
+    }
+    if matches!(w, "am" | "pm" | "a.m" | "p.m") && (f.day || f.clock) {
+        (f.part, f.content) = (true, true);
+        return Some(1);
+    }
+    if let Some(n) = moment_at(tokens, j, prev, f) {
+        return Some(n);
+    }
+    if let Some(unit) = coarse_unit(w) {
+        let edge_of_week = f.edge && matches!(w, "week" | "wk");
+        if unit == "weekend" || edge_of_week {
+            (f.day, f.named_day) = (true, true);
+        } else {
+            f.coarse = true;
+        }
+        if matches!(w, "week" | "wk") && matches!(next, "of" | "beginning" | "commencing" | "starting") {
+            f.week_of = true;
+        }
+        if matches!(prev, "last" | "past" | "previous") {
+            f.past = true;
+        }
+        f.content = true;
+        return Some(1);
+    }
+    let year_context = matches!(prev, "in" | "of" | "by" | "before" | "since" | "between" | "from" | "year")
+        || super::words::month_number(next).is_some();
+    if let Some(year) = year_value(w).filter(|_| f.seen || year_context) {
+        f.year = Some(year);
+        f.coarse = f.coarse || !f.day;
+        f.content = true;
+        return Some(1);
+    }
+    if matches!(w, "business" | "office" | "working" | "school") && next == "hours" {
+        (f.part, f.content) = (true, true);
+        return Some(2);
+    }
+    connector_at(w, prev, next, f)
+}
+
+/// "today", "tomorrow", "yesterday", "the day after tomorrow", "the next day", "soon".
+fn day_word_at(tokens: &[Token], j: usize, prev: &str, f: &mut Facts) -> Option<usize> {
+    let w = word(tokens, j);
+    let next = word(tokens, j + 1);
+    match w {
+        "today" | "tonight" | "tonite" => {
+            (f.day, f.today, f.content) = (true, true, true);
+            if w != "today" {
+                f.part = true;
+                f.part_end = Some(24 * 60);
+            }
+            if prev == "earlier" {
+                f.past = true;
+            }
+            Some(1)
+        }
+        "tomorrow" | "tomorrows" => {
+            (f.day, f.content) = (true, true);
+            Some(1)
+        }
+        "yesterday" | "ago" | "recently" => {
+            (f.past, f.content) = (true, true);
+            Some(1)
+        }
+        "day" if next == "after" && word(tokens, j + 2) == "tomorrow" => {
+            (f.day, f.named_day, f.content) = (true, true, true);
+            Some(3)
+        }
+        "day" if next == "before" && word(tokens, j + 2) == "yesterday" => {
+            (f.past, f.content) = (true, true);
+            Some(3)
+        }
+        // "the next day", "the following day", "the day after"
+        "day" if matches!(prev, "next" | "following") || (next == "after" && word(tokens, j + 2).is_empty()) => {
+            (f.day, f.named_day, f.content) = (true, true, true);
+            Some(1 + usize::from(next == "after"))
+        }
+        // "mid day", "early in the day"
+        "day" if matches!(prev, "mid" | "the") && f.edge => {
+            (f.part, f.content) = (true, true);
+            Some(1)
+        }
+        "date" if matches!(prev, "to" | "till" | "until") => {
+            (f.past, f.content) = (true, true);
+            Some(1)
+        }
+        "soon" | "sometime" | "someday" | "whenever" | "eventually" | "asap" | "shortly" => {
+            (f.vague, f.content) = (true, true);
+            Some(1)
+        }
+        "onwards" | "onward" => {
+            f.open = true;
+            Some(1)
+        }
+        "first" if next == "thing" => {
+            (f.part, f.content) = (true, true);
+            f.part_end = Some(10 * 60);
+            Some(2)
+        }
+        _ => None,
+    }
+}
+
+/// "now", "right now", "at the moment", "at present": the moment itself.
+fn moment_at(tokens: &[Token], j: usize, prev: &str, f: &mut Facts) -> Option<usize> {
+    let w = word(tokens, j);
+    let at_the = matches!(prev, "at" | "the" | "this");
+    let moment = match w {
+        "now" | "atm" => true,
+        "moment" | "minute" | "present" if at_the => true,
+        "time" if prev == "this" && word(tokens, j.saturating_sub(2)) == "at" => true,
+        _ => false,
+    };
+    if !moment || (w == "now" && prev == "from") {
+        return None;
+    }
+    if matches!(prev, "until" | "till" | "by" | "up" | "since") || (f.seen && matches!(prev, "and" | "to")) {
+        f.past = true;
+    } else {
+        f.clock = true;
+    }
+    f.content = true;
+    Some(1)
+}
+
+/// A modifier or joining word: updates the open/past/soft state.
+fn connector_at(w: &str, prev: &str, next: &str, f: &mut Facts) -> Option<usize> {
+    if !is_connector(w) {
+        return None;
+    }
+    match w {
+        "after" | "since" | "starting" => f.open = true,
+        "from" => f.from = true,
+        "to" | "until" | "till" | "til" | "through" | "thru" if f.from => {
+            f.closed = true;
+            f.range = true;
+        }
+        "to" | "through" | "thru" | "and" | "till" | "until" if f.seen => f.range = true,
+        "before" | "by" | "until" | "till" => f.closed = true,
+        "prior" if next == "to" => f.closed = true,
+        "last" | "past" | "previous" | "prior" => f.past = true,
+        "later" if next == "than" => f.open = !matches!(prev, "no" | "not"),
+        "later" if prev == "or" => f.open = true,
+        "later" => f.soft = true,
+        "earlier" if matches!(next, "today" | "this") => f.past = true,
+        "early" if next == "as" => f.open = true,
+        "early" | "late" | "mid" | "start" | "beginning" => f.edge = true,
+        _ => {}
+    }
+    if f.open && f.closed && matches!(w, "before" | "by" | "until" | "till") {
+        f.open = false; // "later than 3:30 but before 6"
+    }
+    Some(1)
+}
+
+/// Short weekday names that are also words ("sat", "sun", "wed") count only where a subject or
+/// article does not make them something else ("I sat", "the sun").
+fn weekday_here(w: &str, before: &str) -> bool {
+    !matches!(w, "sat" | "sun" | "wed" | "mon")
+        || !matches!(before, "i" | "we" | "they" | "he" | "she" | "it" | "the" | "a" | "was" | "were")
+}
+
+/// A number followed by a unit of quantity is not a time: "at 6.45 percent".
+fn quantity_follows(tokens: &[Token], k: usize) -> bool {
+    matches!(
+        word(tokens, k),
+        "percent"
+            | "per"
+            | "cent"
+            | "degrees"
+            | "pounds"
+            | "quid"
+            | "dollars"
+            | "euros"
+            | "pence"
+            | "times"
+            | "miles"
+            | "km"
+            | "kg"
+            | "people"
+            | "items"
+            | "floor"
+            | "adult"
+            | "adults"
+    )
+}
+
+/// "end of (the) day", "close of business", "end of the week", "rest of the month": part of day,
+/// a day or a coarse period by what ends.
+fn end_of_at(tokens: &[Token], j: usize, f: &mut Facts) -> Option<usize> {
+    let w = word(tokens, j);
+    match w {
+        "eod" | "cob" | "eob" | "eop" => {
+            (f.part, f.content) = (true, true);
+            f.part_end = Some(17 * 60);
+            return Some(1);
+        }
+        "eow" => {
+            (f.day, f.named_day, f.content) = (true, true, true);
+            return Some(1);
+        }
+        "eom" | "eoy" => {
+            (f.coarse, f.content) = (true, true);
+            return Some(1);
+        }
+        _ => {}
+    }
+    let rest = matches!(w, "rest" | "remainder" | "remaining");
+    if !matches!(w, "end" | "close" | "start" | "beginning" | "middle") && !rest {
+        return None;
+    }
+    let mut k = j + 1;
+    if word(tokens, k) == "of" {
+        k += 1;
+    } else if !rest {
+        return None;
+    }
+    while matches!(
+        word(tokens, k),
+        "the" | "this" | "my" | "your" | "today's" | "next" | "current" | "coming" | "following" | "around"
+    ) {
+        k += 1;
+    }
+    let unit = word(tokens, k);
+    match unit {
+        "day" | "business" | "play" | "shift" | "working" | "today" | "tomorrow" => {
+            (f.part, f.content) = (true, true);
+            f.part_end = Some(17 * 60);
+            if unit == "today" {
+                (f.day, f.today) = (true, true);
+            }
+            f.day = f.day || unit == "tomorrow";
+            let extra = usize::from(unit == "working" && word(tokens, k + 1) == "day");
+            Some(k - j + 1 + extra)
+        }
+        _ if weekday(unit).is_some() => {
+            (f.part, f.day, f.named_day, f.content) = (true, true, true, true);
+            Some(k - j + 1)
+        }
+        "week" | "wk" => {
+            (f.day, f.named_day, f.content) = (true, true, true);
+            Some(k - j + 1)
+        }
+        "month" | "year" | "quarter" => {
+            (f.coarse, f.content) = (true, true);
+            Some(k - j + 1)
+        }
+        _ => None,
+    }
+}
+
+/// "in 2 hours", "within 14 days", "in 2 to 3 business days", "3 days ago", "for 3 hours",
+/// "2 weeks from now", "in half an hour", "3 fridays from now".
+fn duration_at(tokens: &[Token], j: usize, prev: &str, f: &mut Facts) -> Option<usize> {
+    let less = prev == "than" && j >= 2 && matches!(word(tokens, j - 2), "less" | "fewer");
+    // "within the hour", "in the next hour"
+    if matches!(word(tokens, j), "the" | "next") && word(tokens, j + 1) == "hour" {
+        (f.duration, f.content) = (Some(60), true);
+        return Some(2);
+    }
+    // "at 1600 hours" is a clock.
+    if matches!(prev, "at" | "by" | "@") && matches!(word(tokens, j + 1), "hours" | "hrs" | "h") {
+        return None;
+    }
+    if let Some((amount, unit)) = glued_duration(word(tokens, j)) {
+        let anchored = matches!(prev, "in" | "within" | "inside" | "under" | "next");
+        if !anchored {
+            return None;
+        }
+        f.duration = Some(amount * unit);
+        (f.instant, f.unit_max, f.content) = (prev == "in", unit, true);
+        return Some(1);
+    }
+    let mut k = j;
+    let mut total: u32 = 0;
+    let mut vague_amount = false;
+    let mut largest_unit = 0;
+    // "1 day 2 hours", "2 years 1 month 21 days"
+    loop {
+        let mut m = k;
+        let Some(amount) = amount_at(tokens, &mut m) else { break };
+        while matches!(word(tokens, m), "more" | "extra" | "business" | "working" | "calendar" | "full" | "whole") {
+            m += 1;
+        }
+        // "2 upcoming days", "5 coming minutes"
+        let upcoming = matches!(word(tokens, m), "upcoming" | "coming" | "next");
+        if upcoming {
+            m += 1;
+        }
+        // "twenty second of June" is a day, not twenty seconds.
+        let ordinal = word(tokens, m) == "second" && amount.doubled != 2;
+        let Some(unit) = unit_minutes(word(tokens, m)).filter(|_| !ordinal) else { break };
+        vague_amount |= amount.vague;
+        largest_unit = largest_unit.max(unit);
+        total = total.saturating_add(amount.doubled.saturating_mul(unit) / 2);
+        k = m + 1;
+        if upcoming {
+            f.duration = Some(total);
+        }
+        if word(tokens, k) == "and" && amount_at(tokens, &mut (k + 1)).is_some() {
+            k += 1;
+        }
+    }
+    if k == j {
+        return None;
+    }
+    let mut anchored =
+        matches!(prev, "within" | "inside" | "under" | "next" | "upcoming" | "coming" | "over") || f.duration.is_some();
+    let mut instant = prev == "in";
+    let mut past = matches!(prev, "last" | "past" | "previous");
+    match (word(tokens, k), word(tokens, k + 1)) {
+        ("time" | "later" | "hence", _) | ("in", "the") => {
+            instant = true;
+            k += if word(tokens, k) == "in" { 3 } else { 1 };
+        }
+        ("from", "now" | "today" | "tomorrow" | "tmrw") => {
+            instant = true;
+            k += 2;
+        }
+        ("from", "right") => {
+            instant = true;
+            k += 3;
+        }
+        // "4 days from yesterday", "3 days starting from Monday"
+        ("from", "yesterday") | ("starting", "from") => {
+            instant = true;
+            k += 2;
+        }
+        ("before", "today" | "now" | "yesterday") => {
+            past = true;
+            k += 2;
+        }
+        ("from" | "after" | "starting", _) => {
+            // "3 days from Tuesday", "2 weeks after January 15": what follows is read next.
+            instant = true;
+            k += 1;
+        }
+        ("ago" | "back" | "earlier", _) => {
+            past = true;
+            k += 1;
+        }
+        _ => {}
+    }
+    // "more than 4 days" is open; "less than 2 weeks" a bound, but only from an anchor ("from today").
+    if prev == "than" && !less {
+        f.open = true;
+    }
+    if prev == "for" {
+        f.closed = true;
+    }
+    if past {
+        f.past = true;
+    } else if instant || anchored {
+        anchored = true;
+        let upcoming_weeks = matches!(prev, "next" | "upcoming" | "coming") && largest_unit >= 7 * 24 * 60;
+        f.vague = f.vague || upcoming_weeks || (vague_amount && largest_unit >= 24 * 60);
+        f.instant = f.instant || instant;
+        f.unit_max = f.unit_max.max(largest_unit);
+        f.duration = Some(f.duration.map_or(total, |d| d.max(total)));
+    }
+    if !anchored && !past && !f.seen {
+        f.unanchored = true;
+    }
+    f.content = true;
+    Some(k - j)
+}
+
+/// An amount of units, doubled so that halves are whole.
+#[derive(Debug, Clone, Copy)]
+struct Amount {
+    doubled: u32,
+    /// "a few", "several", "a couple of": fine for minutes or hours, vague for days.
+    vague: bool,
+}
+
+/// An amount at `*k`: "2", "two", "twenty five", "a", "half an", "a couple of", "a few", "2-3",
+/// "2 to 3", "1/2", "2.5", "three quarters of an".
+fn amount_at(tokens: &[Token], k: &mut usize) -> Option<Amount> {
+    let exact = |doubled| Some(Amount { doubled, vague: false });
+    let w = word(tokens, *k);
+    let next = word(tokens, *k + 1);
+    if matches!(w, "a" | "an") && matches!(next, "couple" | "few" | "pair") || matches!(w, "few" | "several" | "couple")
+    {
+        *k += if matches!(w, "a" | "an") { 2 } else { 1 };
+        if word(tokens, *k) == "of" {
+            *k += 1;
+        }
+        return Some(Amount { doubled: 6, vague: true });
+    }
+    if matches!(w, "a" | "an" | "one") && next == "half" || w == "half" || (w == "a" && next == "quarter") {
+        *k += if w == "half" { 1 } else { 2 };
+        while matches!(word(tokens, *k), "a" | "an" | "of") {
+            *k += 1;
+        }
+        return exact(1);
+    }
+    if matches!(w, "three" | "three-quarters") && matches!(next, "quarters" | "quarter") || w == "three-quarters" {
+        *k += if w == "three-quarters" { 1 } else { 2 };
+        while matches!(word(tokens, *k), "a" | "an" | "of") {
+            *k += 1;
+        }
+        return exact(2);
+    }
+    if matches!(w, "a" | "an") {
+        *k += 1;
+        return exact(2);
+    }
+    let value = |s: &str| -> Option<u32> {
+        if let Some((n, d)) = s.split_once('/') {
+            let (n, d): (u32, u32) = (n.parse().ok()?, d.parse().ok()?);
+            return (d > 0 && n < d).then_some(1);
+        }
+        if let Some((whole, _)) = s.split_once('.') {
+            return whole.parse::<u32>().ok().map(|n| n * 2 + 1);
+        }
+        number_value(s).map(|n| n * 2)
+    };
+    let mut n = if let Some((_, high)) = w.split_once('-').filter(|(l, _)| l.parse::<u32>().is_ok()) {
+        value(high)?
+    } else {
+        value(w)?
+    };
+    *k += 1;
+    // "twenty five"
+    if n >= 40
+        && n % 20 == 0
+        && n <= 180
+        && let Some(unit) = number_value(word(tokens, *k)).filter(|u| *u < 10)
+    {
+        n += unit * 2;
+        *k += 1;
+    }
+    // "2 to 3", "2 or 3"
+    if matches!(word(tokens, *k), "to" | "or" | "-")
+        && let Some(high) = value(word(tokens, *k + 1))
+    {
+        n = n.max(high);
+        *k += 2;
+    }
+    if word(tokens, *k) == "and" && word(tokens, *k + 1) == "a" && word(tokens, *k + 2) == "half" {
+        n += 1;
+        *k += 3;
+    }
+    exact(n)
+}
+
+/// A duration in one token: "2h", "30mins", "1hr".
+fn glued_duration(w: &str) -> Option<(u32, u32)> {
+    let split = w.find(|c: char| c.is_ascii_alphabetic())?;
+    let (n, unit) = w.split_at(split);
+    let n: u32 = n.parse().ok()?;
+    let unit = match unit {
+        "h" | "hr" | "hrs" => 60,
+        "min" | "mins" => 1,
+        _ => return None,
+    };
+    Some((n, unit))
+}
