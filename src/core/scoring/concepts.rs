@@ -190,3 +190,63 @@ pub fn genuine_question(a: &Analysed, cx: &DetectorContext, questions: Vec<Range
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use super::super::detectors::{DetectorContext, detect};
+    use super::super::lists::Lists;
+    use super::super::phrase::Names;
+    use super::super::text::analyse;
+    use super::super::time::Locale;
+
+    fn fires(detector: &str, text: &str, now: Option<&str>, locale: Locale) -> bool {
+        let (names, lists) = (Names::default(), Lists::new(&BTreeMap::new()));
+        let now = now.map(|n| n.parse().expect("datetime"));
+        let cx = DetectorContext::new(&names, &lists, now).with_locale(locale);
+        !detect(detector, &analyse(text), &cx).is_empty()
+    }
+
+    fn day(text: &str) -> bool {
+        fires("specific-day", text, None, Locale::EnGb)
+    }
+
+    fn time(text: &str) -> bool {
+        fires("specific-time", text, None, Locale::EnGb)
+    }
+
+    #[test]
+    fn granularity_of_days_and_times() {
+        for text in
+            ["I'll call you on 15/12.", "I'll ring you the third of March.", "I'll send it in 2 to 3 business days."]
+        {
+            assert!(day(text) && !time(text), "{text}");
+        }
+        for text in ["I'll call you at 1030.", "I'll ring you half four.", "I'll call you today at 8:30am."] {
+            assert!(day(text) && time(text), "{text}");
+        }
+        assert_eq!(time("I'll call you today at 8:30am."), time("I'll call you at 8:30am today."));
+    }
+
+    #[test]
+    fn hedged_past_and_borrowed_times_are_not_promises() {
+        for text in [
+            "I'll call you by 4pm, hopefully.",
+            "I called you last Tuesday.",
+            "I told you I'd call by 3pm yesterday.",
+            "I'll call you about your 3pm appointment.",
+        ] {
+            assert!(!day(text) && !time(text), "{text}");
+        }
+        assert!(time("I'll call you at 4pm, hopefully with good news."));
+    }
+
+    #[test]
+    fn past_dates_depend_on_now_and_the_locale() {
+        let now = Some("2024-03-20T09:00:00");
+        assert!(fires("specific-day", "I'll call you on 03/04/2024.", now, Locale::EnGb));
+        assert!(!fires("specific-day", "I'll call you on 03/04/2024.", now, Locale::EnUs));
+        assert!(!fires("specific-day", "I'll call you in 2019.", now, Locale::EnGb));
+    }
+}

@@ -56,7 +56,8 @@ pub struct TimeExpr {
     pub len: usize,
     /// What it says.
     pub reading: Reading,
-    /// Only "today" or "tomorrow": a day, with no clock, part of day or date.
+    /// Only "today", "tomorrow" or a part of a week ("early next week", "the weekend"): a day or
+    /// a few, with no clock, part of day, date or weekday.
     pub bare_day: bool,
     /// A time that describes a thing ("your 3pm appointment") rather than when something is done.
     pub attributive: bool,
@@ -107,13 +108,22 @@ impl TimeExpr {
     /// A span between two dates ("from 13 to 15 July") whose end is more than 14 days after `now`
     /// is a window, not a day to be held to.
     fn is_far_range_at(&self, now: jiff::civil::DateTime, locale: Locale) -> bool {
-        if !self.facts.range {
+        if !self.facts.range || self.reading != Reading::Specific(Grain::Day) {
             return false;
         }
         let (year, Some(month), Some(day)) = self.date(locale) else { return false };
-        let year = year.unwrap_or(i32::from(now.year()));
-        let Ok(year) = i16::try_from(year) else { return false };
-        let Ok(end) = jiff::civil::Date::new(year, month as i8, day as i8) else { return false };
+        let date = |y: i32| {
+            let (Ok(y), Ok(m), Ok(d)) = (i16::try_from(y), i8::try_from(month), i8::try_from(day)) else {
+                return None;
+            };
+            jiff::civil::Date::new(y, m, d).ok()
+        };
+        let Some(mut end) = date(year.unwrap_or(i32::from(now.year()))) else { return false };
+        // A date without its year that has gone this year is next year's.
+        if year.is_none() && end < now.date() {
+            let Some(next) = date(i32::from(now.year()) + 1) else { return false };
+            end = next;
+        }
         now.date().until((jiff::Unit::Day, end)).is_ok_and(|span| span.get_days() > 14)
     }
 }
@@ -135,6 +145,8 @@ struct Facts {
     week_of: bool,
     /// "early", "late", "mid" were said: "early next week" is a few days, not a week.
     edge: bool,
+    /// The day is a part of a week ("early next week", "end of the week", "the weekend").
+    week_part: bool,
     /// Said to be past: "yesterday", "last", "ago", "earlier today".
     past: bool,
     /// Open-ended: "after", "since", "from" with no end, "onwards", "or later".
@@ -150,8 +162,8 @@ struct Facts {
     duration: Option<u32>,
     /// The duration is an offset ("in 3 weeks"): a day however far.
     instant: bool,
-    /// The largest unit of the duration, in minutes ("in 24 hours": 60).
-    unit_max: u32,
+    /// The smallest unit of the duration, in minutes ("in 1 day 2 hours": 60).
+    unit_min: u32,
     /// A duration with no anchor to now ("for 3 hours", "2 weeks").
     unanchored: bool,
     /// Calendar facts, for comparing with "now".
@@ -185,7 +197,15 @@ fn read_from(tokens: &[Token], i: usize) -> Option<TimeExpr> {
     let mut f = Facts::default();
     let mut best: Option<(usize, Facts)> = None;
     let mut j = i;
-    while j < limit && tokens[j].sentence == sentence {
+    while j < limit && tokens[j].sentence == sentence && tokens[j].quoted == tokens[i].quoted {
+        // "Tuesday at 4:30, and from Monday I'm…": a conjunction opening a new clause ends the
+        // expression (but not the "and" of "between 2 and 4").
+        let new_clause = j > i && tokens[j].clause != tokens[j - 1].clause;
+        let deadline_next = matches!(word(tokens, j + 1), "before" | "by" | "until" | "till" | "no" | "not");
+        let conjunction = matches!(tokens[j].text.as_str(), "and" | "or" | "but" | "so" | "then");
+        if new_clause && conjunction && !f.from && !deadline_next {
+            break;
+        }
         f.seen = f.seen || f.content;
         f.content = false;
         let Some(n) = grammar::element(tokens, j, i, &mut f) else { break };
@@ -196,7 +216,8 @@ fn read_from(tokens: &[Token], i: usize) -> Option<TimeExpr> {
     }
     let (end, facts) = best?;
     let reading = classify(&facts)?;
-    let bare_day = facts.day && !facts.named_day && !facts.clock && !facts.part && facts.duration.is_none();
+    let loose = facts.week_part && facts.mday.is_none() && facts.numeric.is_none();
+    let bare_day = (facts.day && !facts.named_day || loose) && !facts.clock && !facts.part && facts.duration.is_none();
     Some(TimeExpr { len: end - i, reading, bare_day, attributive: attributive(tokens, i, end, &facts), facts })
 }
 
@@ -209,7 +230,7 @@ fn classify(f: &Facts) -> Option<Reading> {
     if open || f.vague || f.week_of || (f.unanchored && !f.clock && !f.day) {
         return Some(Reading::Vague);
     }
-    let within_day = f.clock || f.part || f.duration.is_some_and(|m| m <= 12 * 60 || (f.instant && f.unit_max <= 60));
+    let within_day = f.clock || f.part || f.duration.is_some_and(|m| m <= 12 * 60 || (f.instant && f.unit_min <= 60));
     if f.coarse && !f.day {
         return Some(Reading::Vague);
     }

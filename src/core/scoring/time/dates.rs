@@ -83,6 +83,8 @@ fn numeric_date(w: &str, prev: &str, after_day: bool) -> Option<Numeric> {
             NumericDate::valid(d, m).then_some(Numeric::Date(NumericDate { first: m, second: d, year, iso: true }))
         }
         [a, b, y] if a.len() <= 2 && b.len() <= 2 => date(small(a)?, small(b)?, Some(year_of(y)?)),
+        // "2014-2018": a span of years.
+        [a, b] if year_value(a).is_some() && year_value(b).is_some() => Some(Numeric::MonthYear(year_of(b)?)),
         [m, y] if y.len() == 4 => {
             let m = small(m)?;
             (1..=12).contains(&m).then_some(Numeric::MonthYear(year_of(y)?))
@@ -158,7 +160,17 @@ fn glued(w: &str) -> Option<(u8, u8)> {
 pub(super) fn date_at(tokens: &[Token], j: usize, prev: &str, f: &mut Facts) -> Option<usize> {
     let w = word(tokens, j);
     let next = word(tokens, j + 1);
-    if let Some(n) = numeric_date(w, prev, f.day) {
+    // "1-8 September": a span of days.
+    let day_span = w.split_once('-').and_then(|(a, b)| Some((day_number(a)?, day_number(b)?)));
+    if let Some((_, last)) = day_span.filter(|_| month_number(next).is_some()) {
+        f.mday = Some(last);
+        (f.day, f.named_day, f.range, f.content) = (true, true, true, true);
+        return Some(1);
+    }
+    // "6-8 next Monday": hours before a day.
+    let day_follows =
+        matches!(next, "next" | "this" | "tomorrow" | "today" | "on") || super::words::weekday(next).is_some();
+    if let Some(n) = numeric_date(w, prev, f.day || day_follows) {
         match n {
             Numeric::Date(d) => {
                 (f.day, f.named_day) = (true, true);
@@ -195,7 +207,16 @@ pub(super) fn date_at(tokens: &[Token], j: usize, prev: &str, f: &mut Facts) -> 
     let after_day = f.named_day && f.mday.is_none() && f.numeric.is_none() && (written || prev == "the");
     let lone_ordinal = written && w.starts_with(|c: char| c.is_ascii_digit()) && !noun_follows(tokens, after);
     let after_month = f.month.is_some() && f.mday.is_none() && (written || len == 2);
-    if with_month || after_day || lone_ordinal || after_month || (written && len == 2 && prev == "the") {
+    // "July 13 to 15": the end of a span of days.
+    let range_end =
+        f.mday.is_some() && !f.clock && matches!(prev, "to" | "through" | "thru" | "till" | "until" | "and");
+    // "on the 27", "the second": a day of the month on its own.
+    let the_day = prev == "the" && !noun_follows(tokens, after) && word(tokens, after) != "of";
+    if range_end {
+        f.range = true;
+    }
+    if with_month || after_day || lone_ordinal || after_month || range_end || the_day {
+        f.range = f.range || (f.mday.is_some() && f.month.is_some());
         f.mday = Some(d);
         f.numeric = None;
         (f.day, f.named_day, f.content) = (true, true, true);
@@ -206,6 +227,8 @@ pub(super) fn date_at(tokens: &[Token], j: usize, prev: &str, f: &mut Facts) -> 
 
 /// A month name at `j` and the day and year after it: "March 3rd", "Dec 2018", "May the 5th".
 fn month_at(tokens: &[Token], j: usize, month: u8, f: &mut Facts) -> usize {
+    // A second whole date ("Aug 8 - Aug 12"): a span.
+    let earlier_date = f.mday.is_some() && f.month.is_some();
     f.month = Some(month);
     f.numeric = None;
     f.content = true;
@@ -223,6 +246,7 @@ fn month_at(tokens: &[Token], j: usize, month: u8, f: &mut Facts) -> usize {
         Some((d, len)) => {
             f.mday = Some(d);
             (f.day, f.named_day) = (true, true);
+            f.range = f.range || earlier_date;
             k += len;
         }
         _ if f.mday.is_some() || day_range.is_some() => {}
@@ -261,7 +285,7 @@ fn year_after_date(tokens: &[Token], k: usize, whole_date: bool) -> Option<(i32,
 }
 
 /// A year said in words: "nineteen seventy two", "two thousand and five", "twenty twenty".
-fn year_words(tokens: &[Token], k: usize) -> Option<(i32, usize)> {
+pub(super) fn year_words(tokens: &[Token], k: usize) -> Option<(i32, usize)> {
     let w = word(tokens, k);
     let value = |s: &str| number_value(s).and_then(|n| i32::try_from(n).ok());
     if w == "two" && word(tokens, k + 1) == "thousand" {

@@ -47,8 +47,6 @@ pub(super) fn is_connector(w: &str) -> bool {
             | "exactly"
             | "precisely"
             | "promptly"
-            | "no"
-            | "not"
             | "than"
             | "latest"
             | "a"
@@ -104,7 +102,6 @@ fn anchors_clock(w: &str) -> bool {
             | "than"
             | "thru"
             | "through"
-            | "or"
     )
 }
 
@@ -201,9 +198,6 @@ pub(super) fn element(tokens: &[Token], j: usize, start: usize, f: &mut Facts) -
         (f.part, f.content) = (true, true);
         f.part_end = f.part_end.or(super::words::part_end(part));
         f.today = f.today || prev == "this";
-        if prev == "after" {
-            f.open = false; // "after lunch" is a part of the day
-        }
         if part == "night" && prev == "last" {
             f.past = true;
         }
@@ -219,7 +213,7 @@ pub(super) fn element(tokens: &[Token], j: usize, start: usize, f: &mut Facts) -
     if let Some(unit) = coarse_unit(w) {
         let edge_of_week = f.edge && matches!(w, "week" | "wk");
         if unit == "weekend" || edge_of_week {
-            (f.day, f.named_day) = (true, true);
+            (f.day, f.named_day, f.week_part) = (true, true, true);
         } else {
             f.coarse = true;
         }
@@ -232,8 +226,18 @@ pub(super) fn element(tokens: &[Token], j: usize, start: usize, f: &mut Facts) -
         f.content = true;
         return Some(1);
     }
+    // "two thousand and twenty", "nineteen seventy two": a year in words.
+    if !matches!(prev, "at" | "@" | "by" | "around" | "about")
+        && let Some((year, len)) = super::dates::year_words(tokens, j)
+    {
+        f.year = Some(year);
+        f.coarse = f.coarse || !f.day;
+        f.content = true;
+        return Some(len);
+    }
     let year_context = matches!(prev, "in" | "of" | "by" | "before" | "since" | "between" | "from" | "year")
-        || super::words::month_number(next).is_some();
+        || super::words::month_number(next).is_some()
+        || matches!(next, "through" | "thru" | "to" | "till" | "until");
     if let Some(year) = year_value(w).filter(|_| f.seen || year_context) {
         f.year = Some(year);
         f.coarse = f.coarse || !f.day;
@@ -244,7 +248,12 @@ pub(super) fn element(tokens: &[Token], j: usize, start: usize, f: &mut Facts) -
         (f.part, f.content) = (true, true);
         return Some(2);
     }
-    connector_at(w, prev, next, f)
+    // "no later than 6", "not later than Friday": a deadline.
+    if matches!(w, "no" | "not") && matches!(next, "later" | "earlier") && word(tokens, j + 2) == "than" {
+        f.closed = true;
+        return Some(1);
+    }
+    connector_at(w, if prev.is_empty() { before } else { prev }, next, f)
 }
 
 /// "today", "tomorrow", "yesterday", "the day after tomorrow", "the next day", "soon".
@@ -261,10 +270,15 @@ fn day_word_at(tokens: &[Token], j: usize, prev: &str, f: &mut Facts) -> Option<
             if prev == "earlier" {
                 f.past = true;
             }
+            if w == "today" {
+                reaches_today(f);
+            }
+            clear_date_at_range_end(f);
             Some(1)
         }
         "tomorrow" | "tomorrows" => {
             (f.day, f.content) = (true, true);
+            clear_date_at_range_end(f);
             Some(1)
         }
         "yesterday" | "ago" | "recently" => {
@@ -298,15 +312,36 @@ fn day_word_at(tokens: &[Token], j: usize, prev: &str, f: &mut Facts) -> Option<
             Some(1)
         }
         "onwards" | "onward" => {
-            f.open = true;
+            (f.open, f.content) = (true, true);
             Some(1)
         }
-        "first" if next == "thing" => {
+        // "first thing tomorrow", "Monday first thing"; "first thing" alone is no particular day.
+        "first"
+            if next == "thing"
+                && (f.day
+                    || matches!(word(tokens, j + 2), "tomorrow" | "today" | "in" | "on" | "monday")
+                    || weekday(word(tokens, j + 2)).is_some()) =>
+        {
             (f.part, f.content) = (true, true);
             f.part_end = Some(10 * 60);
             Some(2)
         }
         _ => None,
+    }
+}
+
+/// "from Jan 1 to tomorrow": the span ends on a day counted from now, not on the date it began.
+fn clear_date_at_range_end(f: &mut Facts) {
+    if f.range {
+        (f.year, f.month, f.mday, f.numeric) = (None, None, None, None);
+    }
+}
+
+/// "from 1 Aug 2019 to today": a span from a dated day up to now is behind us.
+fn reaches_today(f: &mut Facts) {
+    let dated = f.year.is_some() || f.month.is_some() || f.numeric.is_some();
+    if f.range && dated && !f.clock {
+        f.past = true;
     }
 }
 
@@ -323,10 +358,13 @@ fn moment_at(tokens: &[Token], j: usize, prev: &str, f: &mut Facts) -> Option<us
     if !moment || (w == "now" && prev == "from") {
         return None;
     }
+    // "now" is when a span starts or ends, not a time to hold anyone to ("I'll text you right now").
     if matches!(prev, "until" | "till" | "by" | "up" | "since") || (f.seen && matches!(prev, "and" | "to")) {
         f.past = true;
+    } else if matches!(prev, "between" | "from") {
+        (f.day, f.today) = (true, true); // "between now and Friday": a span of days
     } else {
-        f.clock = true;
+        return None;
     }
     f.content = true;
     Some(1)
@@ -340,16 +378,19 @@ fn connector_at(w: &str, prev: &str, next: &str, f: &mut Facts) -> Option<usize>
     match w {
         "after" | "since" | "starting" => f.open = true,
         "from" => f.from = true,
-        "to" | "until" | "till" | "til" | "through" | "thru" if f.from => {
+        "between" => f.from = true,
+        "to" | "until" | "till" | "til" | "through" | "thru" | "and" if f.from => {
             f.closed = true;
             f.range = true;
         }
-        "to" | "through" | "thru" | "and" | "till" | "until" if f.seen => f.range = true,
+        "to" | "through" | "thru" | "till" | "until" if f.seen => f.range = true,
         "before" | "by" | "until" | "till" => f.closed = true,
         "prior" if next == "to" => f.closed = true,
         "last" | "past" | "previous" | "prior" => f.past = true,
         "later" if next == "than" => f.open = !matches!(prev, "no" | "not"),
-        "later" if prev == "or" => f.open = true,
+        "later" if prev == "or" => (f.open, f.content) = (true, true),
+        // "beginning January 7th" is open; "beginning of March" an edge.
+        "beginning" if next != "of" => f.open = true,
         "later" => f.soft = true,
         "earlier" if matches!(next, "today" | "this") => f.past = true,
         "early" if next == "as" => f.open = true,
@@ -405,7 +446,7 @@ fn end_of_at(tokens: &[Token], j: usize, f: &mut Facts) -> Option<usize> {
             return Some(1);
         }
         "eow" => {
-            (f.day, f.named_day, f.content) = (true, true, true);
+            (f.day, f.named_day, f.week_part, f.content) = (true, true, true, true);
             return Some(1);
         }
         "eom" | "eoy" => {
@@ -447,7 +488,7 @@ fn end_of_at(tokens: &[Token], j: usize, f: &mut Facts) -> Option<usize> {
             Some(k - j + 1)
         }
         "week" | "wk" => {
-            (f.day, f.named_day, f.content) = (true, true, true);
+            (f.day, f.named_day, f.week_part, f.content) = (true, true, true, true);
             Some(k - j + 1)
         }
         "month" | "year" | "quarter" => {
@@ -463,7 +504,8 @@ fn end_of_at(tokens: &[Token], j: usize, f: &mut Facts) -> Option<usize> {
 fn duration_at(tokens: &[Token], j: usize, prev: &str, f: &mut Facts) -> Option<usize> {
     let less = prev == "than" && j >= 2 && matches!(word(tokens, j - 2), "less" | "fewer");
     // "within the hour", "in the next hour"
-    if matches!(word(tokens, j), "the" | "next") && word(tokens, j + 1) == "hour" {
+    let hour_ahead = (word(tokens, j) == "the" && matches!(prev, "within" | "in")) || word(tokens, j) == "next";
+    if hour_ahead && word(tokens, j + 1) == "hour" {
         (f.duration, f.content) = (Some(60), true);
         return Some(2);
     }
@@ -477,13 +519,15 @@ fn duration_at(tokens: &[Token], j: usize, prev: &str, f: &mut Facts) -> Option<
             return None;
         }
         f.duration = Some(amount * unit);
-        (f.instant, f.unit_max, f.content) = (prev == "in", unit, true);
+        (f.instant, f.unit_min, f.content) = (prev == "in", unit, true);
         return Some(1);
     }
     let mut k = j;
     let mut total: u32 = 0;
     let mut vague_amount = false;
     let mut largest_unit = 0;
+    let mut smallest_unit = u32::MAX;
+    let mut upcoming_after = false;
     // "1 day 2 hours", "2 years 1 month 21 days"
     loop {
         let mut m = k;
@@ -495,12 +539,14 @@ fn duration_at(tokens: &[Token], j: usize, prev: &str, f: &mut Facts) -> Option<
         let upcoming = matches!(word(tokens, m), "upcoming" | "coming" | "next");
         if upcoming {
             m += 1;
+            upcoming_after = true;
         }
         // "twenty second of June" is a day, not twenty seconds.
         let ordinal = word(tokens, m) == "second" && amount.doubled != 2;
         let Some(unit) = unit_minutes(word(tokens, m)).filter(|_| !ordinal) else { break };
         vague_amount |= amount.vague;
         largest_unit = largest_unit.max(unit);
+        smallest_unit = smallest_unit.min(unit);
         total = total.saturating_add(amount.doubled.saturating_mul(unit) / 2);
         k = m + 1;
         if upcoming {
@@ -513,8 +559,11 @@ fn duration_at(tokens: &[Token], j: usize, prev: &str, f: &mut Facts) -> Option<
     if k == j {
         return None;
     }
-    let mut anchored =
-        matches!(prev, "within" | "inside" | "under" | "next" | "upcoming" | "coming" | "over") || f.duration.is_some();
+    // "in less than an hour" is within the hour.
+    let less_from_now = less && j >= 3 && matches!(word(tokens, j - 3), "in" | "within");
+    let mut anchored = matches!(prev, "within" | "inside" | "under" | "next" | "upcoming" | "coming" | "over")
+        || f.duration.is_some()
+        || less_from_now;
     let mut instant = prev == "in";
     let mut past = matches!(prev, "last" | "past" | "previous");
     match (word(tokens, k), word(tokens, k + 1)) {
@@ -554,17 +603,22 @@ fn duration_at(tokens: &[Token], j: usize, prev: &str, f: &mut Facts) -> Option<
     if prev == "than" && !less {
         f.open = true;
     }
+    // "18th Dec for 10 days": a span of days from a date; "for 3 hours" only a length.
     if prev == "for" {
         f.closed = true;
+        f.range = f.range || largest_unit >= 24 * 60;
+        anchored = instant && k > j + 1 && matches!(word(tokens, k - 1), "now" | "today" | "tomorrow" | "tmrw");
+        instant = false;
     }
     if past {
         f.past = true;
     } else if instant || anchored {
         anchored = true;
-        let upcoming_weeks = matches!(prev, "next" | "upcoming" | "coming") && largest_unit >= 7 * 24 * 60;
+        let period = upcoming_after || matches!(prev, "next" | "upcoming" | "coming");
+        let upcoming_weeks = period && largest_unit >= 7 * 24 * 60;
         f.vague = f.vague || upcoming_weeks || (vague_amount && largest_unit >= 24 * 60);
         f.instant = f.instant || instant;
-        f.unit_max = f.unit_max.max(largest_unit);
+        f.unit_min = smallest_unit;
         f.duration = Some(f.duration.map_or(total, |d| d.max(total)));
     }
     if !anchored && !past && !f.seen {
@@ -646,7 +700,7 @@ fn amount_at(tokens: &[Token], k: &mut usize) -> Option<Amount> {
         n = n.max(high);
         *k += 2;
     }
-    if word(tokens, *k) == "and" && word(tokens, *k + 1) == "a" && word(tokens, *k + 2) == "half" {
+    if word(tokens, *k) == "and" && matches!(word(tokens, *k + 1), "a" | "an") && word(tokens, *k + 2) == "half" {
         n += 1;
         *k += 3;
     }
@@ -657,11 +711,15 @@ fn amount_at(tokens: &[Token], k: &mut usize) -> Option<Amount> {
 fn glued_duration(w: &str) -> Option<(u32, u32)> {
     let split = w.find(|c: char| c.is_ascii_alphabetic())?;
     let (n, unit) = w.split_at(split);
-    let n: u32 = n.parse().ok()?;
     let unit = match unit {
         "h" | "hr" | "hrs" => 60,
         "min" | "mins" => 1,
         _ => return None,
     };
-    Some((n, unit))
+    // "2h", or a fraction of an hour: "1/2h" is 30 minutes.
+    let minutes = match n.split_once('/') {
+        Some((a, b)) => unit * a.parse::<u32>().ok()? / b.parse::<u32>().ok().filter(|b| *b > 0)?,
+        None => n.parse::<u32>().ok()? * unit,
+    };
+    Some((minutes, 1))
 }

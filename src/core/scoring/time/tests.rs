@@ -146,27 +146,23 @@ fn vague_words_and_bare_numbers_are_not_times() {
 }
 
 #[test]
-#[ignore = "debugging aid: prints how sentences read"]
-fn show_readings() {
-    let text = std::env::var("TIME_SHOW").unwrap_or_default();
-    for line in text.split('|') {
-        let a = analyse(line);
-        let found: Vec<String> = (0..a.tokens.len())
-            .filter_map(|i| {
-                read_at(&a.tokens, i).map(|e| {
-                    format!(
-                        "{}+{} {:?} bare={} attr={} t={:?}",
-                        i,
-                        e.len,
-                        e.reading,
-                        e.bare_day,
-                        e.attributive,
-                        time_at(&a.tokens, i)
-                    )
-                })
-            })
-            .collect();
-        let words: Vec<&str> = a.tokens.iter().map(|t| t.text.as_str()).collect();
-        println!("{line}\n  {words:?}\n  {found:?}");
-    }
+fn comparisons_and_conjunctions() {
+    assert_eq!(reading("I'll call you no later than 6pm"), TIME);
+    assert_eq!(reading("I'll call you later than 3:30pm but before 6pm"), TIME);
+    assert_eq!(
+        first_time("I'll come to your desk Tuesday at 4:30, and from Monday you're on earlies").as_deref(),
+        Some("tuesday at 4:30")
+    );
+    assert_eq!(reading("I'll call you at 4pm or later"), VAGUE);
+    assert_eq!(reading("I'll call you more than 4 days from now"), VAGUE);
+}
+
+#[test]
+fn spans_of_dates_far_ahead_are_windows() {
+    let a = analyse("I'll call you from 13 to 15 July");
+    let e = (0..a.tokens.len()).find_map(|i| read_at(&a.tokens, i)).expect("a span");
+    assert_eq!(e.reading, Reading::Specific(Grain::Day));
+    let at = |s: &str| s.parse::<jiff::civil::DateTime>().expect("datetime");
+    assert!(e.holds_at(at("2024-07-08T09:00:00"), Locale::EnGb));
+    assert!(!e.holds_at(at("2024-02-01T09:00:00"), Locale::EnGb));
 }

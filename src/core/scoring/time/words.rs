@@ -226,6 +226,11 @@ fn hour_word(w: &str) -> Option<u32> {
     number_value(w).filter(|n| (1..=12).contains(n) && !w.starts_with('0'))
 }
 
+/// An hour said as a word, on the 24-hour clock too ("fifteen thirty").
+fn spoken_hour(w: &str) -> Option<u32> {
+    number_value(w).filter(|n| (1..=23).contains(n)).filter(|_| !w.starts_with(|c: char| c.is_ascii_digit()))
+}
+
 /// Minutes before "past" / "to": "quarter", "half", "twenty", "10", "twenty-five".
 fn minutes_word(tokens: &[Token], i: usize) -> Option<(u32, usize)> {
     let w = word(tokens, i);
@@ -285,7 +290,7 @@ fn with_meridiem(hour: u32, minutes: u32, meridiem: Option<bool>) -> Option<u32>
     let h = match meridiem {
         Some(true) if hour < 12 => hour + 12,
         Some(false) if hour == 12 => 0,
-        Some(_) if hour > 12 => return None,
+        Some(false) if hour > 12 => return None,
         None if (1..=7).contains(&hour) => hour + 12,
         _ => hour,
     };
@@ -295,6 +300,11 @@ fn with_meridiem(hour: u32, minutes: u32, meridiem: Option<bool>) -> Option<u32>
 /// One token as a clock: "4", "4pm", "16:00", "4:30pm", "10.30", "1030", "15h30", "3:15p",
 /// "3-4pm" (the start, marked by either end). Returns (hour, minutes, meridiem, marked).
 fn clock_token(w: &str) -> Option<(u32, u32, Option<bool>, bool)> {
+    // "11ish", "3ish": about that hour, still a clock.
+    if let Some(about) = w.strip_suffix("ish").filter(|a| !a.is_empty() && a.bytes().all(|b| b.is_ascii_digit())) {
+        let (h, m, mer, _) = single_clock(about)?;
+        return Some((h, m, mer, true));
+    }
     let w = w.strip_suffix("ish").unwrap_or(w);
     if let Some((start, end)) = w.split_once('-') {
         let (h, m, mer, marked) = single_clock(start)?;
@@ -351,7 +361,7 @@ fn single_clock(w: &str) -> Option<(u32, u32, Option<bool>, bool)> {
 pub(super) fn past_or_to_at(tokens: &[Token], i: usize) -> Option<Clock> {
     let (m, len) = minutes_word(tokens, i)?;
     let relation = word(tokens, i + len);
-    if !matches!(relation, "past" | "after" | "to" | "til" | "till" | "before" | "of") {
+    if !matches!(relation, "past" | "after" | "to" | "til" | "till" | "before") {
         return None;
     }
     let (h, mer, hour_len) = hour_after(tokens, i + len + 1)?;
@@ -359,7 +369,7 @@ pub(super) fn past_or_to_at(tokens: &[Token], i: usize) -> Option<Clock> {
     let before = i.checked_sub(1).map_or("", |k| word(tokens, k));
     // "from 9 to 5" is a span, not 4:51.
     let plausible = (words_only || m % 5 == 0 || len > 1) && !matches!(before, "from" | "between");
-    if !plausible || (relation == "of" && !words_only) {
+    if !plausible {
         return None;
     }
     let (hour, minutes) = if matches!(relation, "past" | "after") { (h, m) } else { ((h + 11) % 12, 60 - m) };
@@ -393,22 +403,24 @@ pub(super) fn clock_at(tokens: &[Token], i: usize) -> Option<Clock> {
         return with_meridiem(h, 30, None).and_then(|minutes| plain(2, minutes));
     }
     let range = w.contains('-');
-    let (hour, mut minutes, mut mer, mut marked, mut len) =
-        if let Some(h) = hour_word(w).filter(|_| !w.starts_with(|c: char| c.is_ascii_digit())) {
-            (h, 0, None, false, 1)
-        } else {
-            let (h, m, mer, marked) = clock_token(w)?;
-            (h, m, mer, marked, 1)
-        };
+    let (hour, mut minutes, mut mer, mut marked, mut len) = if let Some(h) = spoken_hour(w) {
+        (h, 0, None, false, 1)
+    } else {
+        let (h, m, mer, marked) = clock_token(w)?;
+        (h, m, mer, marked, 1)
+    };
     // "four thirty", "eleven twenty", "nine fifty nine": spoken minutes of ten or more.
     if minutes == 0
         && !w.starts_with(|c: char| c.is_ascii_digit())
         && let Some((m, n)) = minutes_word(tokens, i + 1).filter(|(m, _)| *m >= 10)
-        && !matches!(word(tokens, i + 1 + n), "past" | "to" | "after" | "til" | "till")
     {
         minutes = m;
         len += n;
         marked = true;
+    }
+    // "fifteen thirty" is a clock only with am/pm or where a clock is expected.
+    if hour > 12 && !w.starts_with(|c: char| c.is_ascii_digit()) {
+        marked = false;
     }
     if let Some((pm, n)) = meridiem_at(tokens, i + len) {
         mer = Some(pm);
