@@ -14,6 +14,7 @@ use super::text::Token;
 
 mod dates;
 mod grammar;
+mod spans;
 mod words;
 
 use dates::NumericDate;

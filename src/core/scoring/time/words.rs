@@ -175,11 +175,7 @@ pub(super) fn day_number(w: &str) -> Option<u8> {
         return None;
     }
     let n: u8 = digits.parse().ok()?;
-    let suffix_ok = match suffix {
-        "" => true,
-        "st" | "nd" | "rd" | "th" => true,
-        _ => false,
-    };
+    let suffix_ok = matches!(suffix, "" | "st" | "nd" | "rd" | "th");
     (suffix_ok && (1..=31).contains(&n)).then_some(n)
 }
 
