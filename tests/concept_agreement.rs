@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use followthrough::core::scoring::lists::Lists;
-use followthrough::core::scoring::run_detector;
+use followthrough::core::scoring::{ScoringContext, run_detector};
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
 
@@ -190,6 +190,7 @@ fn measure() -> Corpus {
                 situation.customer_name.as_deref(),
                 situation.colleague_name.as_deref(),
                 &lists,
+                &ScoringContext::default(),
             );
             let engine = !evidence.is_empty();
             if let Some(dump) = &dump {

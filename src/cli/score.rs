@@ -172,7 +172,7 @@ pub fn run(args: &ScoreArgs) -> u8 {
         eprintln!("note: the response is empty; it is scored as saying nothing");
     }
     let scorer = TurnScorer::new(scenario, turn, &library.lexicon);
-    let card = match scorer.score_with(response, &ScoringContext { now }) {
+    let card = match scorer.score_with(response, &ScoringContext { now, ..ScoringContext::default() }) {
         Ok(card) => card,
         Err(e) => {
             eprintln!("error: {e}");

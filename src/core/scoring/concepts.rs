@@ -7,91 +7,51 @@ use super::detectors::{
     DetectorContext, Range, blame_shifting, commitments, find, hedged, in_sentence, specific_time_commitment,
 };
 use super::text::Analysed;
-use super::time::time_at;
+use super::time::{Grain, day_or_time_at, read_at, time_at};
 
-/// Words that put a found time within a day: a clock, a part of day, or hours and minutes.
-const WITHIN_A_DAY: &[&str] = &[
-    "am",
-    "pm",
-    "a.m",
-    "p.m",
-    "noon",
-    "midday",
-    "midnight",
-    "morning",
-    "afternoon",
-    "evening",
-    "tonight",
-    "lunchtime",
-    "lunch",
-    "night",
-    "hour",
-    "hours",
-    "hr",
-    "hrs",
-    "minute",
-    "minutes",
-    "min",
-    "mins",
-    "o'clock",
-    "oclock",
-    "half",
-    "quarter",
-    "eod",
-    "cob",
-    "business",
-    "play",
-];
-
-/// True when the time at `t` is pinned within a day (see [`WITHIN_A_DAY`]).
+/// True when the time at `t` is pinned within a day: a clock time, a part of day, or a few hours
+/// from now (see [`Grain`]).
 fn within_a_day(a: &Analysed, t: Range) -> bool {
-    a.tokens[t.0..t.1].iter().any(|tok| {
-        let w = tok.text.as_str();
-        WITHIN_A_DAY.contains(&w)
-            || w.contains(':')
-            || w.ends_with("am") && w.starts_with(|c: char| c.is_ascii_digit())
-            || w.ends_with("pm") && w.starts_with(|c: char| c.is_ascii_digit())
-            || (w.len() >= 3
-                && w.len() <= 4
-                && w.bytes().all(|b| b.is_ascii_digit())
-                && !(1900..2100).contains(&w.parse::<u32>().unwrap_or(0)))
-            || (w.bytes().all(|b| b.is_ascii_digit())
-                && w.parse::<u32>().is_ok_and(|n| (1..=12).contains(&n))
-                && t.1 - t.0 <= 3
-                && matches!(a.tokens[t.0].text.as_str(), "at" | "by" | "around" | "before"))
-    })
+    day_or_time_at(&a.tokens, t.0).is_some_and(|(_, grain)| grain == Grain::Time)
 }
 
 /// `specific-time`: a firm commitment pinned within a day.
 pub fn specific_time(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     let found = specific_time_commitment(a, cx);
-    let timed: Vec<Range> =
-        found.iter().copied().filter(|r| time_at(&a.tokens, r.0).is_some() && within_a_day(a, *r)).collect();
-    if timed.is_empty() {
+    let timed =
+        found.iter().any(|r| time_at(&a.tokens, r.0).is_some() && within_a_day(a, *r) && !hedged_after(a, cx, *r));
+    if !timed {
         return Vec::new();
     }
     found
 }
 
 /// `specific-day`: a firm commitment with at least a day: any specific time, or today / tomorrow,
-/// a bounded number of days, or the end of the week.
+/// a named day or date, a bounded number of days, or the end of the week. A time already past when
+/// the answer is given (`cx.now`) does not count.
 pub fn specific_day(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     let timed = specific_time_commitment(a, cx);
-    if !timed.is_empty() {
+    if timed.iter().any(|r| time_at(&a.tokens, r.0).is_some() && !hedged_after(a, cx, *r)) {
         return timed;
     }
     let mut out = Vec::new();
     for c in commitments(a, cx) {
         let sentence = &a.sentences[a.tokens[c.0].sentence];
-        for i in sentence.start..sentence.end {
-            let Some(len) = day_at(a, i) else { continue };
+        let mut i = sentence.start;
+        while i < sentence.end {
+            let Some(len) = day_at(a, i) else {
+                i += 1;
+                continue;
+            };
             let span = (i, i + len);
             let own = a.tokens[i..i + len].iter().all(|t| !t.quoted && t.negated_by.is_none());
             let near = i + 8 >= c.0 && i <= c.1 + 8;
-            if own && near && !hedged(a, cx, c, Some(span)) {
+            let past = cx.now.is_some_and(|now| read_at(&a.tokens, i).is_some_and(|e| !e.holds_at(now, cx.locale)));
+            if own && near && !past && !hedged(a, cx, c, Some(span)) && !hedged_after(a, cx, span) {
                 out.push(c);
                 out.push(span);
             }
+            i += len;
         }
     }
     out.sort();
@@ -99,42 +59,23 @@ pub fn specific_day(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     out
 }
 
-/// A day-level time at `i`: "today", "tomorrow", "by the end of the week", "within 14 days",
-/// "in 2 to 3 working days", "on 15/12".
+/// A day-level or finer time at `i`: "today", "tomorrow", "by the end of the week", "within 14 days",
+/// "in 2 to 3 working days", "on 15/12", "the third of March".
 fn day_at(a: &Analysed, i: usize) -> Option<usize> {
-    let w = |k: usize| a.tokens.get(k).map_or("", |t| t.text.as_str());
-    if matches!(w(i), "today" | "tomorrow" | "tonight") {
-        return Some(1);
+    day_or_time_at(&a.tokens, i).map(|(len, _)| len)
+}
+
+/// "by 4pm, hopefully", "Friday I hope": a hedge right after the time at `t` that ends its clause
+/// hedges the time (unlike "at 4pm, hopefully with good news", where it hedges what follows).
+fn hedged_after(a: &Analysed, cx: &DetectorContext, t: Range) -> bool {
+    let Some(next) = a.tokens.get(t.1) else { return false };
+    if next.sentence != a.tokens[t.0].sentence {
+        return false;
     }
-    if matches!(w(i), "by" | "before") && w(i + 1) == "the" && w(i + 2) == "end" && w(i + 3) == "of" {
-        let mut j = i + 4;
-        if matches!(w(j), "the" | "this") {
-            j += 1;
-        }
-        return matches!(w(j), "week" | "day" | "month").then_some(j - i + 1);
-    }
-    if matches!(w(i), "within" | "in") {
-        let mut j = i + 1;
-        if matches!(w(j), "the" | "next") {
-            j += 1;
-        }
-        let number = |s: &str| {
-            s.bytes().all(|b| b.is_ascii_digit() || b == b'-') && !s.is_empty()
-                || matches!(s, "two" | "three" | "four" | "five" | "seven" | "ten" | "fourteen" | "a" | "one")
-        };
-        if !number(w(j)) {
-            return None;
-        }
-        j += 1;
-        if matches!(w(j), "to" | "or" | "-") && number(w(j + 1)) {
-            j += 2;
-        }
-        if matches!(w(j), "working" | "business") {
-            j += 1;
-        }
-        return matches!(w(j), "day" | "days" | "week" | "fortnight").then_some(j - i + 1);
-    }
-    time_at(&a.tokens, i)
+    let clause_end = (t.1..a.tokens.len())
+        .find(|&k| a.tokens[k].clause != next.clause || a.tokens[k].sentence != next.sentence)
+        .unwrap_or(a.tokens.len());
+    find(&cx.lists.hedge, a, cx).iter().any(|h| h.0 == t.1 && h.1 == clause_end)
 }
 
 /// Modal and hedging words that stop "I ... <verb>" from taking anything on.
@@ -309,4 +250,64 @@ pub fn genuine_question(a: &Analysed, cx: &DetectorContext, questions: Vec<Range
                 && !blame.iter().any(|b| in_sentence(s, b) && a.tokens[s.start].text == "why")
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use super::super::detectors::{DetectorContext, detect};
+    use super::super::lists::Lists;
+    use super::super::phrase::Names;
+    use super::super::text::analyse;
+    use super::super::time::Locale;
+
+    fn fires(detector: &str, text: &str, now: Option<&str>, locale: Locale) -> bool {
+        let (names, lists) = (Names::default(), Lists::new(&BTreeMap::new()));
+        let now = now.map(|n| n.parse().expect("datetime"));
+        let cx = DetectorContext::new(&names, &lists, now).with_locale(locale);
+        !detect(detector, &analyse(text), &cx).is_empty()
+    }
+
+    fn day(text: &str) -> bool {
+        fires("specific-day", text, None, Locale::EnGb)
+    }
+
+    fn time(text: &str) -> bool {
+        fires("specific-time", text, None, Locale::EnGb)
+    }
+
+    #[test]
+    fn granularity_of_days_and_times() {
+        for text in
+            ["I'll call you on 15/12.", "I'll ring you the third of March.", "I'll send it in 2 to 3 business days."]
+        {
+            assert!(day(text) && !time(text), "{text}");
+        }
+        for text in ["I'll call you at 1030.", "I'll ring you half four.", "I'll call you today at 8:30am."] {
+            assert!(day(text) && time(text), "{text}");
+        }
+        assert_eq!(time("I'll call you today at 8:30am."), time("I'll call you at 8:30am today."));
+    }
+
+    #[test]
+    fn hedged_past_and_borrowed_times_are_not_promises() {
+        for text in [
+            "I'll call you by 4pm, hopefully.",
+            "I called you last Tuesday.",
+            "I told you I'd call by 3pm yesterday.",
+            "I'll call you about your 3pm appointment.",
+        ] {
+            assert!(!day(text) && !time(text), "{text}");
+        }
+        assert!(time("I'll call you at 4pm, hopefully with good news."));
+    }
+
+    #[test]
+    fn past_dates_depend_on_now_and_the_locale() {
+        let now = Some("2024-03-20T09:00:00");
+        assert!(fires("specific-day", "I'll call you on 03/04/2024.", now, Locale::EnGb));
+        assert!(!fires("specific-day", "I'll call you on 03/04/2024.", now, Locale::EnUs));
+        assert!(!fires("specific-day", "I'll call you in 2019.", now, Locale::EnGb));
+    }
 }

@@ -7,7 +7,7 @@ use super::concepts;
 use super::lists::Lists;
 use super::phrase::{AddressMap, Names, Phrase, name_at};
 use super::text::{Analysed, Sentence};
-use super::time::time_at;
+use super::time::{Locale, read_at, time_at};
 
 /// Everything a detector may consult besides the response.
 pub struct DetectorContext<'a> {
@@ -17,6 +17,8 @@ pub struct DetectorContext<'a> {
     pub lists: &'a Lists,
     /// When the answer is given, if known: times already past today do not count.
     pub now: Option<jiff::civil::DateTime>,
+    /// How numeric dates are read ("15/12" day first in en-GB, the default).
+    pub locale: Locale,
     /// Results already computed for this response (list matches, shared detector steps).
     memo: RefCell<AddressMap<Vec<Range>>>,
 }
@@ -24,7 +26,13 @@ pub struct DetectorContext<'a> {
 impl<'a> DetectorContext<'a> {
     /// A context for scoring one response.
     pub fn new(names: &'a Names, lists: &'a Lists, now: Option<jiff::civil::DateTime>) -> Self {
-        Self { names, lists, now, memo: RefCell::default() }
+        Self { names, lists, now, locale: Locale::default(), memo: RefCell::default() }
+    }
+
+    /// The same context reading numeric dates in `locale`.
+    pub fn with_locale(mut self, locale: Locale) -> Self {
+        self.locale = locale;
+        self
     }
 
     /// `compute()` once per response for `key` (a phrase's address, or a small step number).
@@ -222,10 +230,12 @@ pub(super) fn specific_time_commitment(a: &Analysed, cx: &DetectorContext) -> Ve
     for c in commitments(a, cx) {
         let Some(t) = times.iter().find(|t| time_belongs_to(a, c, **t)) else { continue };
         // "at some point on Friday", "soon after Friday": a vague word in the same clause undoes the time.
+        // A vague word inside the time itself ("next week, Monday at 9") is refined by it.
         let undone = vague
             .iter()
+            .filter(|v| !(v.0 >= t.0 && v.1 <= t.1))
             .any(|v| a.tokens[v.0].clause == a.tokens[t.0].clause || a.tokens[v.0].clause == a.tokens[c.0].clause);
-        let past = cx.now.is_some_and(|now| already_past(a, *t, now));
+        let past = cx.now.is_some_and(|now| read_at(&a.tokens, t.0).is_some_and(|e| !e.holds_at(now, cx.locale)));
         if !undone && !past && !hedged(a, cx, c, Some(*t)) {
             out.push(c);
             out.push(*t);
@@ -234,41 +244,6 @@ pub(super) fn specific_time_commitment(a: &Analysed, cx: &DetectorContext) -> Ve
     out.sort();
     out.dedup();
     out
-}
-
-/// A time today that has already gone when the answer is given: "this morning" after noon, or
-/// "today at 9" at 15:10. A promise to do something then cannot be kept.
-fn already_past(a: &Analysed, t: Range, now: jiff::civil::DateTime) -> bool {
-    let words: Vec<&str> = a.tokens[t.0..t.1].iter().map(|tok| tok.text.as_str()).collect();
-    let today = words.iter().any(|w| matches!(*w, "today" | "this" | "tonight"));
-    if !today {
-        return false;
-    }
-    let minutes_now = i32::from(now.hour()) * 60 + i32::from(now.minute());
-    if words.contains(&"morning") && !words.iter().any(|w| w.chars().any(|c| c.is_ascii_digit())) {
-        return minutes_now >= 12 * 60;
-    }
-    clock_minutes(&words).is_some_and(|m| m < minutes_now)
-}
-
-/// Minutes after midnight of the first clock time among `words` ("4:30pm", "16:00", "9", "noon").
-fn clock_minutes(words: &[&str]) -> Option<i32> {
-    let pm_after = |i: usize| words.get(i + 1).is_some_and(|w| matches!(*w, "pm" | "p.m"));
-    words.iter().enumerate().find_map(|(i, w)| {
-        if matches!(*w, "noon" | "midday") {
-            return Some(12 * 60);
-        }
-        let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == '.');
-        let (h, m) = digits.split_once([':', '.']).unwrap_or((digits, "0"));
-        let (mut h, m): (i32, i32) = (h.parse().ok()?, m.parse().ok()?);
-        let pm = w.ends_with("pm") || w.ends_with("p.m") || pm_after(i);
-        if pm && h < 12 {
-            h += 12;
-        } else if !pm && !w.ends_with("am") && (1..=7).contains(&h) {
-            h += 12; // "at 4" during a working day means the afternoon
-        }
-        (h <= 24 && m < 60).then_some(h * 60 + m)
-    })
 }
 
 fn hedged_commitment(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {

@@ -19,6 +19,7 @@ use self::detectors::{DetectorContext, Range, detect};
 use self::lists::Lists;
 use self::phrase::{Names, Phrase, name_words};
 use self::text::{Analysed, analyse};
+pub use self::time::Locale;
 use super::pattern::Pattern;
 use super::scenario::{CriterionKind, Lexicon, Matcher, Scenario, Turn};
 use super::vocab::{self, DETECTORS};
@@ -85,6 +86,8 @@ impl ScoreCard {
 pub struct ScoringContext {
     /// When the answer is given (the scenario's "now"), for times like "this morning" or "at 9 today".
     pub now: Option<jiff::civil::DateTime>,
+    /// How numeric dates are read: en-GB ("15/12" = 15 December, the default) or en-US.
+    pub locale: Locale,
 }
 
 /// Why a response could not be scored.
@@ -168,7 +171,7 @@ impl TurnScorer {
             return Err(ScoreError::TooLong(chars));
         }
         let analysed = analyse(response);
-        let cx = DetectorContext::new(&self.names, &self.lists, context.now);
+        let cx = DetectorContext::new(&self.names, &self.lists, context.now).with_locale(context.locale);
         let rows = self
             .criteria
             .iter()
@@ -323,21 +326,22 @@ fn criterion_evidence(c: &CompiledCriterion, a: &Analysed, cx: &DetectorContext,
 }
 
 /// Run one built-in detector on `response` outside any rubric, with the customer's and the
-/// colleague's names: the words that are its evidence (empty when it does not fire). The concept
-/// corpus measures each detector this way.
+/// colleague's names, given when and where `context` says: the words that are its evidence (empty
+/// when it does not fire). The concept and time corpora measure each detector this way.
 pub fn run_detector(
     name: &str,
     response: &str,
     customer: Option<&str>,
     colleague: Option<&str>,
     lists: &Lists,
+    context: &ScoringContext,
 ) -> Vec<Evidence> {
     let names = Names {
         customer: customer.map(name_words).unwrap_or_default(),
         colleague: colleague.map(name_words).unwrap_or_default(),
     };
     let a = analyse(response);
-    let cx = DetectorContext::new(&names, lists, None);
+    let cx = DetectorContext::new(&names, lists, context.now).with_locale(context.locale);
     detect(name, &a, &cx)
         .into_iter()
         .filter(|(s, e)| e > s)

@@ -237,6 +237,25 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
+/// Abbreviations whose full stop does not end a sentence when the sentence goes on after it.
+const ABBREVIATIONS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed",
+    "thu", "thur", "thurs", "fri", "sat", "sun", "a.m", "p.m", "approx",
+];
+
+/// True when `before` ends with one of [`ABBREVIATIONS`] as a whole word.
+fn ends_abbreviation(before: &str) -> bool {
+    let last = before.rsplit(|c: char| !c.is_alphanumeric() && c != '.').next().unwrap_or("");
+    !last.is_empty() && ABBREVIATIONS.iter().any(|a| last.eq_ignore_ascii_case(a))
+}
+
+/// True when what follows a full stop carries on the sentence: spaces, then a digit or a
+/// lower-case letter.
+fn continues_sentence(after: &[(usize, char)]) -> bool {
+    let mut rest = after.iter().map(|x| x.1).skip_while(|c| *c == ' ');
+    after.first().is_some_and(|x| x.1 == ' ') && rest.next().is_some_and(|c| c.is_ascii_digit() || c.is_lowercase())
+}
+
 /// Cut the text into raw words (byte spans) and punctuation marks.
 fn pieces(text: &str) -> Vec<Piece> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
@@ -254,7 +273,8 @@ fn pieces(text: &str) -> Vec<Piece> {
                 let c = chars[j].1;
                 let before = chars[j - 1].1;
                 let after = chars.get(j + 1).map(|x| x.1);
-                let joins_digits = matches!(c, ':' | '.' | ',')
+                // "4:30", "10.30", "1,000", "15/12/2024", "2024-12-15", "2-3": one word.
+                let joins_digits = matches!(c, ':' | '.' | ',' | '/' | '-')
                     && before.is_ascii_digit()
                     && after.is_some_and(|a| a.is_ascii_digit());
                 let apostrophe =
@@ -284,6 +304,9 @@ fn pieces(text: &str) -> Vec<Piece> {
         }
         let mark = match c {
             '.' if next.is_some_and(|n| n.is_alphabetic()) && prev.is_some_and(char::is_alphabetic) => None, // a.m.
+            // "Oct. 2", "Tues. afternoon", "4 p.m. tomorrow": an abbreviation's full stop before a
+            // lower-case word or a number does not end the sentence.
+            '.' if ends_abbreviation(&text[..at]) && continues_sentence(&chars[i + 1..]) => None,
             '.' | '!' | '?' if quote_open => Some(Mark::ClauseEnd),
             '.' | '!' | '\n' => Some(Mark::SentenceEnd { question: false }),
             '?' => Some(Mark::SentenceEnd { question: true }),
@@ -458,6 +481,14 @@ fn mark_negation(tokens: &mut [Token]) {
         if !tokens[i].is_negator() {
             continue;
         }
+        // "no later than 4pm", "not more than two days": a comparison, not a negation.
+        let compares = |k: usize| tokens.get(k).is_some_and(|t| t.text == "than");
+        if matches!(tokens[i].text.as_str(), "no" | "not")
+            && tokens.get(i + 1).is_some_and(|t| matches!(t.text.as_str(), "later" | "earlier" | "more" | "less"))
+            && compares(i + 2)
+        {
+            continue;
+        }
         let reach = if tokens[i].text == "no" { NO_REACH } else { NEGATION_REACH };
         let clause = tokens[i].clause;
         for j in (i + 1..tokens.len()).take(reach) {
@@ -510,6 +541,17 @@ mod tests {
     fn numbers_money_and_times_stay_whole() {
         assert_eq!(words("£54.99 at 16:00, 2.30pm or 10%"), ["£54.99", "at", "16:00", "2.30pm", "or", "10%"]);
         assert_eq!(words("4 p.m."), ["4", "p.m"]);
+        assert_eq!(
+            words("on 15/12/2024 or 2024-12-15, in 2-3 days"),
+            ["on", "15/12/2024", "or", "2024-12-15", "in", "2-3", "days"]
+        );
+    }
+
+    #[test]
+    fn an_abbreviation_does_not_end_the_sentence() {
+        assert_eq!(analyse("I'll call on Oct. 2 at 4 p.m. tomorrow.").sentences.len(), 1);
+        assert_eq!(analyse("I'll call on Tues. afternoon.").sentences.len(), 1);
+        assert_eq!(analyse("See you Sat. Thanks for waiting.").sentences.len(), 2);
     }
 
     #[test]

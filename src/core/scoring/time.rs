@@ -1,323 +1,306 @@
-//! Recognising specific times in a response: clock times, weekdays, dates, "tomorrow morning",
-//! "within two hours", "by end of day". Vague words ("soon", "later", "next week") are not times.
+//! Reading time expressions in a response: clock times ("4pm", "1030", "half four", "quarter past
+//! ten"), days and dates ("Friday", "15/12", "the third of March"), parts of day, bounded intervals
+//! ("within two hours", "in 2 to 3 business days") and the end of the day or week.
+//!
+//! An expression is read as a whole, one token at a time, from the classes of the words it is made
+//! of (no lists of sentences): each word adds what it says (a clock, a day, a coarse period such as
+//! a month, a past marker, an open end) and the reading follows from the sum, so word order never
+//! changes it ("today at 8:30am" = "at 8:30am today"). Vague ones ("next week", "after 2pm", "for 3
+//! hours") and past ones ("last Tuesday", "3 days ago", "earlier today") are read too, so a
+//! specific-looking part inside them ("Tuesday" in "last Tuesday") is never taken on its own.
+//! Reading is a single forward pass over at most [`MAX_LEN`] tokens: no recursion, no backtracking.
 
 use super::text::Token;
 
-const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
-const WEEKDAY_SHORT: &[&str] = &["mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"];
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-];
-const PARTS_OF_DAY: &[&str] = &["morning", "afternoon", "evening", "lunchtime", "lunch", "night", "noon"];
-const NUMBER_WORDS: &[&str] =
-    &["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
-const UNITS: &[&str] = &["minute", "minutes", "min", "mins", "hour", "hours", "hr", "hrs", "day", "days"];
-const DAY_WORDS: &[&str] = &["today", "tomorrow", "tonight"];
-/// Words that put a bare number on the clock: "at 4", "by 3".
-const CLOCK_PREPOSITIONS: &[&str] = &["at", "by", "before", "around", "until", "till", "from", "after"];
+mod dates;
+mod grammar;
+mod spans;
+mod words;
+
+use dates::NumericDate;
+
+/// How numeric dates are read: en-GB (day first, "15/12" = 15 December, the default) or en-US
+/// (month first, "12/15"). A date that is only valid the other way round is read that way.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Locale {
+    /// Day first: "03/04" is 3 April.
+    #[default]
+    EnGb,
+    /// Month first: "03/04" is March 4.
+    EnUs,
+}
+
+/// How precise a specific time is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Grain {
+    /// Pinned within a day: a clock time, a part of day, a few hours from now.
+    Time,
+    /// A day: a named day or date, today or tomorrow, a bounded number of days.
+    Day,
+}
+
+/// What a time expression says about when.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reading {
+    /// A time a promise can be held to.
+    Specific(Grain),
+    /// A time too coarse or open to hold anyone to: "next week", "in March", "after 2pm".
+    Vague,
+    /// A time already gone: "yesterday", "last Tuesday", "3 days ago".
+    Past,
+}
+
+/// One time expression read from the tokens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TimeExpr {
+    /// Length in tokens, from the first word read.
+    pub len: usize,
+    /// What it says.
+    pub reading: Reading,
+    /// Only "today", "tomorrow" or a part of a week ("early next week", "the weekend"): a day or
+    /// a few, with no clock, part of day, date or weekday.
+    pub bare_day: bool,
+    /// A time that describes a thing ("your 3pm appointment") rather than when something is done.
+    pub attributive: bool,
+    facts: Facts,
+}
+
+impl TimeExpr {
+    /// True for a specific time (of either grain).
+    pub fn is_specific(&self) -> bool {
+        matches!(self.reading, Reading::Specific(_))
+    }
+
+    /// True when, said at `now`, the expression can still be held to: not past (see
+    /// [`TimeExpr::is_past_at`]) and not a span of dates ending more than 14 days later.
+    pub fn holds_at(&self, now: jiff::civil::DateTime, locale: Locale) -> bool {
+        !self.is_past_at(now, locale) && !self.is_far_range_at(now, locale)
+    }
+
+    /// (year, month, day) of the last date the expression names, as far as it says.
+    fn date(&self, locale: Locale) -> (Option<i32>, Option<u8>, Option<u8>) {
+        let f = &self.facts;
+        match f.numeric {
+            Some(n) => n.resolve(locale),
+            None => (f.year, f.month, f.mday),
+        }
+    }
+
+    /// True when, said at `now`, the expression names a time already gone: a past year or month, a
+    /// date with its year given before today, or a clock time or part of today already over.
+    pub fn is_past_at(&self, now: jiff::civil::DateTime, locale: Locale) -> bool {
+        let f = &self.facts;
+        if let (Some(year), month, day) = self.date(locale) {
+            let then = (year, i32::from(month.unwrap_or(12)), i32::from(day.unwrap_or(31)));
+            if then < (i32::from(now.year()), i32::from(now.month()), i32::from(now.day())) {
+                return true;
+            }
+        }
+        if !f.today {
+            return false;
+        }
+        let minutes_now = u32::try_from(i32::from(now.hour()) * 60 + i32::from(now.minute())).unwrap_or(0);
+        match f.clock_minutes {
+            Some(m) => m < minutes_now,
+            None => f.part_end.is_some_and(|end| end <= minutes_now),
+        }
+    }
+
+    /// A span between two dates ("from 13 to 15 July") whose end is more than 14 days after `now`
+    /// is a window, not a day to be held to.
+    fn is_far_range_at(&self, now: jiff::civil::DateTime, locale: Locale) -> bool {
+        if !self.facts.range || self.reading != Reading::Specific(Grain::Day) {
+            return false;
+        }
+        let (year, Some(month), Some(day)) = self.date(locale) else { return false };
+        let date = |y: i32| {
+            let (Ok(y), Ok(m), Ok(d)) = (i16::try_from(y), i8::try_from(month), i8::try_from(day)) else {
+                return None;
+            };
+            jiff::civil::Date::new(y, m, d).ok()
+        };
+        let Some(mut end) = date(year.unwrap_or(i32::from(now.year()))) else { return false };
+        // A date without its year that has gone this year is next year's.
+        if year.is_none() && end < now.date() {
+            let Some(next) = date(i32::from(now.year()) + 1) else { return false };
+            end = next;
+        }
+        now.date().until((jiff::Unit::Day, end)).is_ok_and(|span| span.get_days() > 14)
+    }
+}
+
+/// What the words of an expression said, gathered as they are read.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Facts {
+    /// A clock time ("4pm", "half four").
+    clock: bool,
+    /// A part of day ("morning", "end of day", "first thing").
+    part: bool,
+    /// A day: weekday, date, today/tomorrow, weekend, "end of the week".
+    day: bool,
+    /// The day came from a word other than "today"/"tomorrow".
+    named_day: bool,
+    /// A coarse period: week, month, year, season, a month name alone.
+    coarse: bool,
+    /// "the week of the 18th", "the week beginning February 4": a week, whatever day names it.
+    week_of: bool,
+    /// "early", "late", "mid" were said: "early next week" is a few days, not a week.
+    edge: bool,
+    /// The day is a part of a week ("early next week", "end of the week", "the weekend").
+    week_part: bool,
+    /// Said to be past: "yesterday", "last", "ago", "earlier today".
+    past: bool,
+    /// Open-ended: "after", "since", "from" with no end, "onwards", "or later".
+    open: bool,
+    from: bool,
+    closed: bool,
+    /// Between two points: "from 13 to 15 July", "between 2 and 4".
+    range: bool,
+    /// Vague on its own ("soon", "sometime") or softening a day ("later today").
+    vague: bool,
+    soft: bool,
+    /// A bounded interval or offset from now, in minutes (the far end).
+    duration: Option<u32>,
+    /// The duration is an offset ("in 3 weeks"): a day however far.
+    instant: bool,
+    /// The smallest unit of the duration, in minutes ("in 1 day 2 hours": 60).
+    unit_min: u32,
+    /// A duration with no anchor to now ("for 3 hours", "2 weeks").
+    unanchored: bool,
+    /// Calendar facts, for comparing with "now".
+    year: Option<i32>,
+    month: Option<u8>,
+    mday: Option<u8>,
+    numeric: Option<NumericDate>,
+    today: bool,
+    clock_minutes: Option<u32>,
+    /// Minutes after midnight at which the part of day named ends (today only).
+    part_end: Option<u32>,
+    /// The element just read says something a reading can rest on (not only a joining word).
+    content: bool,
+    /// Some element before this one did.
+    seen: bool,
+}
+
+/// Longest a time expression can be, in tokens (keeps reading linear in the response).
+pub const MAX_LEN: usize = 16;
+/// How far back an enclosing expression may start.
+const LOOK_BACK: usize = 6;
 
 fn word(tokens: &[Token], i: usize) -> &str {
     tokens.get(i).map_or("", |t| t.text.as_str())
 }
 
-fn is_number_word(w: &str) -> bool {
-    NUMBER_WORDS.contains(&w)
-}
-
-fn small_number(w: &str) -> bool {
-    is_number_word(w) || w.parse::<u32>().is_ok_and(|n| n <= 99) || matches!(w, "a" | "an" | "half" | "couple")
-}
-
-/// "4", "16:00", "4:30pm", "2.30", "10am" (one token). Returns whether it carries its own am/pm or colon.
-fn clock_token(w: &str) -> Option<bool> {
-    let w = w.trim_end_matches('.');
-    let (digits, suffix) = match w.find(|c: char| c.is_ascii_alphabetic()) {
-        Some(i) => w.split_at(i),
-        None => (w, ""),
-    };
-    if !matches!(suffix, "" | "am" | "pm" | "a.m" | "p.m" | "h" | "hrs") {
-        return None;
-    }
-    let (hours, minutes) = match digits.split_once([':', '.']) {
-        Some((h, m)) => (h, Some(m)),
-        None => (digits, None),
-    };
-    let h: u32 = hours.parse().ok()?;
-    if h > 24 || minutes.is_some_and(|m| m.len() != 2 || m.parse::<u32>().map_or(true, |m| m > 59)) {
-        return None;
-    }
-    Some(!suffix.is_empty() || minutes.is_some())
-}
-
-/// A clock time at `i`, returning its length in tokens.
-fn clock_at(tokens: &[Token], i: usize) -> Option<usize> {
-    let w = word(tokens, i);
-    let after = word(tokens, i + 1);
-    match w {
-        "noon" | "midday" | "midnight" => return Some(1),
-        // British "half twelve" = 12:30.
-        "half" if is_number_word(after) || after.parse::<u32>().is_ok_and(|n| (1..=12).contains(&n)) => return Some(2),
-        "half" | "quarter" if matches!(after, "past" | "to") => {
-            let n = word(tokens, i + 2);
-            return (is_number_word(n) || clock_token(n).is_some()).then_some(3);
+/// The expression starting at token `i`, read whole; None when no time starts there.
+fn read_from(tokens: &[Token], i: usize) -> Option<TimeExpr> {
+    let sentence = tokens.get(i)?.sentence;
+    let limit = tokens.len().min(i + MAX_LEN);
+    let mut f = Facts::default();
+    let mut best: Option<(usize, Facts)> = None;
+    let mut j = i;
+    while j < limit && tokens[j].sentence == sentence && tokens[j].quoted == tokens[i].quoted {
+        // "Tuesday at 4:30, and from Monday I'm…": a conjunction opening a new clause ends the
+        // expression (but not the "and" of "between 2 and 4").
+        let new_clause = j > i && tokens[j].clause != tokens[j - 1].clause;
+        let deadline_next = matches!(word(tokens, j + 1), "before" | "by" | "until" | "till" | "no" | "not");
+        let conjunction = matches!(tokens[j].text.as_str(), "and" | "or" | "but" | "so" | "then");
+        if new_clause && conjunction && !f.from && !deadline_next {
+            break;
         }
-        _ => {}
-    }
-    let self_marked = if is_number_word(w) { false } else { clock_token(w)? };
-    let mut len = 1;
-    // "four thirty", "2 30"
-    if matches!(after, "thirty" | "fifteen" | "forty" | "forty-five" | "o'clock" | "oclock") {
-        len += 1;
-        if matches!(word(tokens, i + len), "five") {
-            len += 1;
+        f.seen = f.seen || f.content;
+        f.content = false;
+        let Some(n) = grammar::element(tokens, j, i, &mut f) else { break };
+        j += n;
+        if f.content {
+            best = Some((j, f));
         }
     }
-    let next = word(tokens, i + len);
-    let marked_after = matches!(next, "am" | "pm" | "a.m" | "p.m" | "o'clock" | "oclock" | "hours" | "sharp");
-    if marked_after {
-        len += 1;
-    }
-    let before = i.checked_sub(1).map_or("", |j| word(tokens, j));
-    let anchored = CLOCK_PREPOSITIONS.contains(&before) || matches!(before, "about" | "between" | "and");
-    (self_marked || marked_after || anchored || len > 1).then_some(len)
+    let (end, facts) = best?;
+    let reading = classify(&facts)?;
+    let loose = facts.week_part && facts.mday.is_none() && facts.numeric.is_none();
+    let bare_day = (facts.day && !facts.named_day || loose) && !facts.clock && !facts.part && facts.duration.is_none();
+    Some(TimeExpr { len: end - i, reading, bare_day, attributive: attributive(tokens, i, end, &facts), facts })
 }
 
-/// A specific time expression starting at token `i`; returns its length in tokens.
+/// The reading of everything gathered.
+fn classify(f: &Facts) -> Option<Reading> {
+    let open = f.open || (f.from && !f.closed);
+    if f.past {
+        return Some(Reading::Past);
+    }
+    if open || f.vague || f.week_of || (f.unanchored && !f.clock && !f.day) {
+        return Some(Reading::Vague);
+    }
+    let within_day = f.clock || f.part || f.duration.is_some_and(|m| m <= 12 * 60 || (f.instant && f.unit_min <= 60));
+    if f.coarse && !f.day {
+        return Some(Reading::Vague);
+    }
+    if within_day {
+        return Some(Reading::Specific(Grain::Time));
+    }
+    if f.soft {
+        return Some(Reading::Vague);
+    }
+    if f.day || f.duration.is_some_and(|m| f.instant || m <= 14 * 24 * 60) {
+        return Some(Reading::Specific(Grain::Day));
+    }
+    if f.duration.is_some() || f.coarse || f.unanchored {
+        return Some(Reading::Vague);
+    }
+    None
+}
+
+/// "your 3pm appointment", "the 10 o'clock meeting": a time naming a thing, not when it is done.
+fn attributive(tokens: &[Token], start: usize, end: usize, f: &Facts) -> bool {
+    let Some(before) = start.checked_sub(1).map(|k| word(tokens, k)) else { return false };
+    let possessive = matches!(before, "your" | "my" | "our" | "his" | "her" | "their" | "its");
+    let article = matches!(before, "the" | "a" | "an") && f.clock;
+    (possessive || article) && grammar::noun_follows(tokens, end)
+}
+
+/// The expression that covers token `i`, read from where it starts: an expression that begins a
+/// few tokens before `i`, reaches `i` and reads as vague or past swallows the specific-looking
+/// words inside it ("Tuesday" in "last Tuesday"); otherwise the expression starting at `i`.
+pub fn read_at(tokens: &[Token], i: usize) -> Option<TimeExpr> {
+    let sentence = tokens.get(i)?.sentence;
+    for j in i.saturating_sub(LOOK_BACK)..i {
+        if tokens[j].sentence != sentence {
+            continue;
+        }
+        if let Some(e) = read_from(tokens, j)
+            && j + e.len > i
+            && !e.is_specific()
+        {
+            return Some(TimeExpr { len: (j + e.len).saturating_sub(i), ..e });
+        }
+    }
+    read_from(tokens, i)
+}
+
+/// A specific time expression starting at token `i`; returns its length in tokens. A bare "today"
+/// or "tomorrow" does not count here (see [`day_or_time_at`]), nor does a time that names a thing
+/// ("your 3pm appointment").
 ///
 /// The expression may start with a preposition ("at 4pm", "by Friday", "within two hours").
 pub fn time_at(tokens: &[Token], i: usize) -> Option<usize> {
-    let w = word(tokens, i);
-    if w.is_empty() {
-        return None;
-    }
-    // Prepositions and "this"/"next"/"first thing" lead into the expression.
-    if matches!(w, "at" | "by" | "before" | "around" | "on" | "until" | "till" | "this" | "next" | "from") {
-        if let Some(len) = time_core(tokens, i + 1) {
-            return Some(len + 1);
-        }
-        if w == "this" && PARTS_OF_DAY.contains(&word(tokens, i + 1)) {
-            return Some(2);
-        }
-        return None;
-    }
-    if w == "first" && word(tokens, i + 1) == "thing" {
-        let n = word(tokens, i + 2);
-        return Some(if DAY_WORDS.contains(&n) || WEEKDAYS.contains(&n) || n == "monday" { 3 } else { 2 })
-            .filter(|_| DAY_WORDS.contains(&n) || WEEKDAYS.contains(&n) || n == "in");
-    }
-    if matches!(w, "within" | "in") {
-        return within_at(tokens, i);
-    }
-    time_core(tokens, i)
+    let e = read_at(tokens, i)?;
+    (e.is_specific() && !e.bare_day && !counts_as_attribute(tokens, i, &e)).then_some(e.len)
 }
 
-/// "within 2 hours", "in twenty minutes", "within the hour", "in half an hour".
-fn within_at(tokens: &[Token], i: usize) -> Option<usize> {
-    let mut j = i + 1;
-    if matches!(word(tokens, j), "the" | "next") {
-        j += 1;
-        if word(tokens, j) == "next" {
-            j += 1;
-        }
-        if matches!(word(tokens, j), "hour" | "half") {
-            return Some(j - i + 1 + usize::from(word(tokens, j) == "half" && word(tokens, j + 1) == "hour"));
-        }
+/// A specific time expression starting at `i`, of either grain, "today" and "tomorrow" included:
+/// its length and grain.
+pub fn day_or_time_at(tokens: &[Token], i: usize) -> Option<(usize, Grain)> {
+    let e = read_at(tokens, i)?;
+    match e.reading {
+        Reading::Specific(grain) if !counts_as_attribute(tokens, i, &e) => Some((e.len, grain)),
+        _ => None,
     }
-    if matches!(word(tokens, j), "the") {
-        j += 1;
-    }
-    if !small_number(word(tokens, j))
-        && !matches!(word(tokens, j), "twenty" | "thirty" | "forty" | "fifteen" | "ninety")
-    {
-        return None;
-    }
-    j += 1;
-    if matches!(word(tokens, j), "an" | "a" | "of") {
-        j += 1;
-    }
-    if matches!(word(tokens, j), "working" | "business") {
-        j += 1;
-    }
-    UNITS.contains(&word(tokens, j)).then_some(j - i + 1)
 }
 
-/// A time without its leading preposition.
-fn time_core(tokens: &[Token], i: usize) -> Option<usize> {
-    let w = word(tokens, i);
-    if WEEKDAYS.contains(&w) || (WEEKDAY_SHORT.contains(&w) && !word(tokens, i + 1).is_empty()) {
-        let mut len = 1;
-        if PARTS_OF_DAY.contains(&word(tokens, i + 1)) {
-            len += 1;
-        }
-        if let Some(c) = after_day_clock(tokens, i + len) {
-            len += c;
-        }
-        return Some(len);
-    }
-    if DAY_WORDS.contains(&w) {
-        let next = word(tokens, i + 1);
-        if w == "tonight" {
-            return Some(1 + after_day_clock(tokens, i + 1).unwrap_or(0));
-        }
-        if PARTS_OF_DAY.contains(&next) {
-            return Some(2 + after_day_clock(tokens, i + 2).unwrap_or(0));
-        }
-        if matches!(next, "first") && word(tokens, i + 2) == "thing" {
-            return Some(3);
-        }
-        return after_day_clock(tokens, i + 1).map(|c| c + 1);
-    }
-    if matches!(w, "end" | "close") {
-        return end_of_day_at(tokens, i);
-    }
-    if w == "the" && matches!(word(tokens, i + 1), "end" | "close") {
-        return end_of_day_at(tokens, i + 1).map(|len| len + 1);
-    }
-    if matches!(w, "eod" | "cob") {
-        return Some(1);
-    }
-    if let Some(len) = date_at(tokens, i) {
-        return Some(len);
-    }
-    clock_at(tokens, i)
-}
-
-/// After a day word: "tomorrow at 10", "Friday by 3pm", "today before 5".
-fn after_day_clock(tokens: &[Token], i: usize) -> Option<usize> {
-    let w = word(tokens, i);
-    if CLOCK_PREPOSITIONS.contains(&w) || w == "around" {
-        return clock_at(tokens, i + 1).map(|c| c + 1).or_else(|| end_of_day_at(tokens, i + 1).map(|c| c + 1));
-    }
-    clock_at(tokens, i).filter(|_| clock_token(w).is_some_and(|marked| marked))
-}
-
-/// "end of (the) day", "end of business", "close of business", "end of today", "end of play".
-fn end_of_day_at(tokens: &[Token], i: usize) -> Option<usize> {
-    if !matches!(word(tokens, i), "end" | "close") || word(tokens, i + 1) != "of" {
-        return None;
-    }
-    let mut j = i + 2;
-    if matches!(word(tokens, j), "the" | "my" | "today's" | "your") {
-        j += 1;
-    }
-    matches!(word(tokens, j), "day" | "today" | "business" | "play" | "shift" | "working").then_some(j - i + 1)
-}
-
-/// "14 March", "March 14th", "the 14th", "14/03".
-fn date_at(tokens: &[Token], i: usize) -> Option<usize> {
-    let w = word(tokens, i);
-    let ordinal = |s: &str| {
-        let digits = s.trim_end_matches(|c: char| c.is_ascii_alphabetic());
-        let suffix = &s[digits.len()..];
-        digits.parse::<u32>().is_ok_and(|n| (1..=31).contains(&n)) && matches!(suffix, "st" | "nd" | "rd" | "th")
-    };
-    let day_number = |s: &str| ordinal(s) || s.parse::<u32>().is_ok_and(|n| (1..=31).contains(&n));
-    if MONTHS.contains(&w) && w != "may" || (w == "may" && day_number(word(tokens, i + 1))) {
-        return day_number(word(tokens, i + 1)).then_some(2);
-    }
-    if day_number(w) && MONTHS.contains(&word(tokens, i + 1)) {
-        return Some(2);
-    }
-    if w == "the" && ordinal(word(tokens, i + 1)) {
-        return Some(2 + usize::from(word(tokens, i + 2) == "of" && MONTHS.contains(&word(tokens, i + 3))) * 2);
-    }
-    if ordinal(w) {
-        return Some(1);
-    }
-    let parts: Vec<&str> = w.split('/').collect();
-    (parts.len() >= 2 && parts.iter().all(|p| p.parse::<u32>().is_ok())).then_some(1)
+/// An attributive time counts only as a deadline ("by your 3pm appointment").
+fn counts_as_attribute(tokens: &[Token], i: usize, e: &TimeExpr) -> bool {
+    e.attributive && !matches!(i.checked_sub(2).map(|k| word(tokens, k)), Some("by" | "before"))
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::core::scoring::text::analyse;
-
-    /// The first time expression in `text`, as the words it covers.
-    fn first_time(text: &str) -> Option<String> {
-        let a = analyse(text);
-        (0..a.tokens.len()).find_map(|i| {
-            time_at(&a.tokens, i)
-                .map(|len| a.tokens[i..i + len].iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join(" "))
-        })
-    }
-
-    #[test]
-    fn clock_times() {
-        assert_eq!(first_time("I'll call you at 4pm").as_deref(), Some("at 4pm"));
-        assert_eq!(first_time("call at 4 pm").as_deref(), Some("at 4 pm"));
-        assert_eq!(first_time("ring by 16:00").as_deref(), Some("by 16:00"));
-        assert_eq!(first_time("at half past two").as_deref(), Some("at half past two"));
-        assert_eq!(first_time("at four thirty").as_deref(), Some("at four thirty"));
-        assert_eq!(first_time("at 10 hours in the morning").as_deref(), Some("at 10 hours"));
-        assert_eq!(first_time("before noon").as_deref(), Some("before noon"));
-        assert_eq!(first_time("at 3").as_deref(), Some("at 3"));
-    }
-
-    #[test]
-    fn days_and_parts_of_day() {
-        assert_eq!(first_time("tomorrow morning").as_deref(), Some("tomorrow morning"));
-        assert_eq!(first_time("I will call tomorrow at 10").as_deref(), Some("tomorrow at 10"));
-        assert_eq!(first_time("on Friday").as_deref(), Some("on friday"));
-        assert_eq!(first_time("this afternoon").as_deref(), Some("this afternoon"));
-        assert_eq!(first_time("tonight").as_deref(), Some("tonight"));
-        assert_eq!(first_time("first thing tomorrow").as_deref(), Some("first thing tomorrow"));
-    }
-
-    #[test]
-    fn durations_and_end_of_day() {
-        assert_eq!(first_time("within two hours").as_deref(), Some("within two hours"));
-        assert_eq!(first_time("in 20 minutes").as_deref(), Some("in 20 minutes"));
-        assert_eq!(first_time("within 3 working days").as_deref(), Some("within 3 working days"));
-        assert_eq!(first_time("by end of day").as_deref(), Some("by end of day"));
-        assert_eq!(first_time("before the close of business").as_deref(), Some("before the close of business"));
-        assert_eq!(first_time("by close of business").as_deref(), Some("by close of business"));
-        assert_eq!(first_time("within the hour").as_deref(), Some("within the hour"));
-    }
-
-    #[test]
-    fn dates() {
-        assert_eq!(first_time("on the 14th").as_deref(), Some("on the 14th"));
-        assert_eq!(first_time("by 14 March").as_deref(), Some("by 14 march"));
-        assert_eq!(first_time("on March 3rd").as_deref(), Some("on march 3rd"));
-    }
-
-    #[test]
-    fn vague_words_and_bare_numbers_are_not_times() {
-        for text in [
-            "soon",
-            "as soon as possible",
-            "later today",
-            "tomorrow",
-            "next week",
-            "I have 3 cases",
-            "sometime",
-            "in a few days",
-        ] {
-            assert_eq!(first_time(text), None, "{text}");
-        }
-    }
-}
+mod tests;

@@ -1,0 +1,231 @@
+//! Durations and offsets from now: "in 2 hours", "within 14 days", "in 2 to 3 business days",
+//! "3 days ago", "for 3 hours", "2 weeks from now", "in half an hour".
+
+use super::super::text::Token;
+use super::words::{number_value, unit_minutes};
+use super::{Facts, word};
+
+/// "in 2 hours", "within 14 days", "in 2 to 3 business days", "3 days ago", "for 3 hours",
+/// "2 weeks from now", "in half an hour", "3 fridays from now".
+pub(super) fn duration_at(tokens: &[Token], j: usize, prev: &str, f: &mut Facts) -> Option<usize> {
+    let less = prev == "than" && j >= 2 && matches!(word(tokens, j - 2), "less" | "fewer");
+    // "within the hour", "in the next hour"
+    let hour_ahead = (word(tokens, j) == "the" && matches!(prev, "within" | "in")) || word(tokens, j) == "next";
+    if hour_ahead && word(tokens, j + 1) == "hour" {
+        (f.duration, f.content) = (Some(60), true);
+        return Some(2);
+    }
+    // "at 1600 hours" is a clock.
+    if matches!(prev, "at" | "by" | "@") && matches!(word(tokens, j + 1), "hours" | "hrs" | "h") {
+        return None;
+    }
+    if let Some((amount, unit)) = glued_duration(word(tokens, j)) {
+        let anchored = matches!(prev, "in" | "within" | "inside" | "under" | "next");
+        if !anchored {
+            return None;
+        }
+        f.duration = Some(amount * unit);
+        (f.instant, f.unit_min, f.content) = (prev == "in", unit, true);
+        return Some(1);
+    }
+    let mut k = j;
+    let mut total: u32 = 0;
+    let mut vague_amount = false;
+    let mut largest_unit = 0;
+    let mut smallest_unit = u32::MAX;
+    let mut upcoming_after = false;
+    // "1 day 2 hours", "2 years 1 month 21 days"
+    loop {
+        let mut m = k;
+        let Some(amount) = amount_at(tokens, &mut m) else { break };
+        while matches!(word(tokens, m), "more" | "extra" | "business" | "working" | "calendar" | "full" | "whole") {
+            m += 1;
+        }
+        // "2 upcoming days", "5 coming minutes"
+        let upcoming = matches!(word(tokens, m), "upcoming" | "coming" | "next");
+        if upcoming {
+            m += 1;
+            upcoming_after = true;
+        }
+        // "twenty second of June" is a day, not twenty seconds.
+        let ordinal = word(tokens, m) == "second" && amount.doubled != 2;
+        let Some(unit) = unit_minutes(word(tokens, m)).filter(|_| !ordinal) else { break };
+        vague_amount |= amount.vague;
+        largest_unit = largest_unit.max(unit);
+        smallest_unit = smallest_unit.min(unit);
+        total = total.saturating_add(amount.doubled.saturating_mul(unit) / 2);
+        k = m + 1;
+        if upcoming {
+            f.duration = Some(total);
+        }
+        if word(tokens, k) == "and" && amount_at(tokens, &mut (k + 1)).is_some() {
+            k += 1;
+        }
+    }
+    if k == j {
+        return None;
+    }
+    // "in less than an hour" is within the hour.
+    let less_from_now = less && j >= 3 && matches!(word(tokens, j - 3), "in" | "within");
+    let mut anchored = matches!(prev, "within" | "inside" | "under" | "next" | "upcoming" | "coming" | "over")
+        || f.duration.is_some()
+        || less_from_now;
+    let mut instant = prev == "in";
+    let mut past = matches!(prev, "last" | "past" | "previous");
+    match (word(tokens, k), word(tokens, k + 1)) {
+        ("time" | "later" | "hence", _) | ("in", "the") => {
+            instant = true;
+            k += if word(tokens, k) == "in" { 3 } else { 1 };
+        }
+        ("from", "now" | "today" | "tomorrow" | "tmrw") => {
+            instant = true;
+            k += 2;
+        }
+        ("from", "right") => {
+            instant = true;
+            k += 3;
+        }
+        // "4 days from yesterday", "3 days starting from Monday"
+        ("from", "yesterday") | ("starting", "from") => {
+            instant = true;
+            k += 2;
+        }
+        ("before", "today" | "now" | "yesterday") => {
+            past = true;
+            k += 2;
+        }
+        ("from" | "after" | "starting", _) => {
+            // "3 days from Tuesday", "2 weeks after January 15": what follows is read next.
+            instant = true;
+            k += 1;
+        }
+        ("ago" | "back" | "earlier", _) => {
+            past = true;
+            k += 1;
+        }
+        _ => {}
+    }
+    // "more than 4 days" is open; "less than 2 weeks" a bound, but only from an anchor ("from today").
+    if prev == "than" && !less {
+        f.open = true;
+    }
+    // "18th Dec for 10 days": a span of days from a date; "for 3 hours" only a length.
+    if prev == "for" {
+        f.closed = true;
+        f.range = f.range || largest_unit >= 24 * 60;
+        anchored = instant && k > j + 1 && matches!(word(tokens, k - 1), "now" | "today" | "tomorrow" | "tmrw");
+        instant = false;
+    }
+    if past {
+        f.past = true;
+    } else if instant || anchored {
+        anchored = true;
+        let period = upcoming_after || matches!(prev, "next" | "upcoming" | "coming");
+        let upcoming_weeks = period && largest_unit >= 7 * 24 * 60;
+        f.vague = f.vague || upcoming_weeks || (vague_amount && largest_unit >= 24 * 60);
+        f.instant = f.instant || instant;
+        f.unit_min = smallest_unit;
+        f.duration = Some(f.duration.map_or(total, |d| d.max(total)));
+    }
+    if !anchored && !past && !f.seen {
+        f.unanchored = true;
+    }
+    f.content = true;
+    Some(k - j)
+}
+
+/// An amount of units, doubled so that halves are whole.
+#[derive(Debug, Clone, Copy)]
+struct Amount {
+    doubled: u32,
+    /// "a few", "several", "a couple of": fine for minutes or hours, vague for days.
+    vague: bool,
+}
+
+/// An amount at `*k`: "2", "two", "twenty five", "a", "half an", "a couple of", "a few", "2-3",
+/// "2 to 3", "1/2", "2.5", "three quarters of an".
+fn amount_at(tokens: &[Token], k: &mut usize) -> Option<Amount> {
+    let exact = |doubled| Some(Amount { doubled, vague: false });
+    let w = word(tokens, *k);
+    let next = word(tokens, *k + 1);
+    if matches!(w, "a" | "an") && matches!(next, "couple" | "few" | "pair") || matches!(w, "few" | "several" | "couple")
+    {
+        *k += if matches!(w, "a" | "an") { 2 } else { 1 };
+        if word(tokens, *k) == "of" {
+            *k += 1;
+        }
+        return Some(Amount { doubled: 6, vague: true });
+    }
+    if matches!(w, "a" | "an" | "one") && next == "half" || w == "half" || (w == "a" && next == "quarter") {
+        *k += if w == "half" { 1 } else { 2 };
+        while matches!(word(tokens, *k), "a" | "an" | "of") {
+            *k += 1;
+        }
+        return exact(1);
+    }
+    if matches!(w, "three" | "three-quarters") && matches!(next, "quarters" | "quarter") || w == "three-quarters" {
+        *k += if w == "three-quarters" { 1 } else { 2 };
+        while matches!(word(tokens, *k), "a" | "an" | "of") {
+            *k += 1;
+        }
+        return exact(2);
+    }
+    if matches!(w, "a" | "an") {
+        *k += 1;
+        return exact(2);
+    }
+    let value = |s: &str| -> Option<u32> {
+        if let Some((n, d)) = s.split_once('/') {
+            let (n, d): (u32, u32) = (n.parse().ok()?, d.parse().ok()?);
+            return (d > 0 && n < d).then_some(1);
+        }
+        if let Some((whole, _)) = s.split_once('.') {
+            return whole.parse::<u32>().ok().map(|n| n * 2 + 1);
+        }
+        number_value(s).map(|n| n * 2)
+    };
+    let mut n = if let Some((_, high)) = w.split_once('-').filter(|(l, _)| l.parse::<u32>().is_ok()) {
+        value(high)?
+    } else {
+        value(w)?
+    };
+    *k += 1;
+    // "twenty five"
+    if n >= 40
+        && n % 20 == 0
+        && n <= 180
+        && let Some(unit) = number_value(word(tokens, *k)).filter(|u| *u < 10)
+    {
+        n += unit * 2;
+        *k += 1;
+    }
+    // "2 to 3", "2 or 3"
+    if matches!(word(tokens, *k), "to" | "or" | "-")
+        && let Some(high) = value(word(tokens, *k + 1))
+    {
+        n = n.max(high);
+        *k += 2;
+    }
+    if word(tokens, *k) == "and" && matches!(word(tokens, *k + 1), "a" | "an") && word(tokens, *k + 2) == "half" {
+        n += 1;
+        *k += 3;
+    }
+    exact(n)
+}
+
+/// A duration in one token: "2h", "30mins", "1hr".
+fn glued_duration(w: &str) -> Option<(u32, u32)> {
+    let split = w.find(|c: char| c.is_ascii_alphabetic())?;
+    let (n, unit) = w.split_at(split);
+    let unit = match unit {
+        "h" | "hr" | "hrs" => 60,
+        "min" | "mins" => 1,
+        _ => return None,
+    };
+    // "2h", or a fraction of an hour: "1/2h" is 30 minutes.
+    let minutes = match n.split_once('/') {
+        Some((a, b)) => unit * a.parse::<u32>().ok()? / b.parse::<u32>().ok().filter(|b| *b > 0)?,
+        None => n.parse::<u32>().ok()? * unit,
+    };
+    Some((minutes, 1))
+}
