@@ -118,7 +118,7 @@ fn score_every_turn(library: &Library, answers: &[String]) -> Result<usize, Stri
         for turn in &loaded.scenario.turns {
             let scorer = TurnScorer::with_lists(&loaded.scenario, turn, lists.clone());
             for (i, answer) in answers.iter().enumerate() {
-                let context = ScoringContext { now: (i % 2 == 1).then_some(now) };
+                let context = ScoringContext { now: (i % 2 == 1).then_some(now), ..ScoringContext::default() };
                 let card = scorer
                     .score_with(answer, &context)
                     .map_err(|e| format!("turn `{}` refused a {}-char answer: {e}", turn.id, answer.chars().count()))?;
