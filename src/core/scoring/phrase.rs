@@ -199,7 +199,10 @@ pub fn name_at(tokens: &[Token], i: usize, name: &[Word]) -> Option<usize> {
 }
 
 fn name_typo(typed: &str, name: &str) -> bool {
+    // The distance is only measured between words of nearly the same length, so a hostile
+    // 300,000-letter name costs nothing per word of the answer.
     name.len() >= 4
+        && typed.len().abs_diff(name.len()) <= 2
         && typed.as_bytes().first() == name.as_bytes().first()
         && strsim::damerau_levenshtein(typed, name) <= if name.len() >= 8 { 2 } else { 1 }
 }
