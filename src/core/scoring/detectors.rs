@@ -21,12 +21,21 @@ pub struct DetectorContext<'a> {
     pub locale: Locale,
     /// Results already computed for this response (list matches, shared detector steps).
     memo: RefCell<AddressMap<Vec<Range>>>,
+    /// The learned layer's features of this response, computed once (see `model.rs`).
+    pub(super) model_features: RefCell<Option<std::rc::Rc<super::model::ResponseFeatures>>>,
 }
 
 impl<'a> DetectorContext<'a> {
     /// A context for scoring one response.
     pub fn new(names: &'a Names, lists: &'a Lists, now: Option<jiff::civil::DateTime>) -> Self {
-        Self { names, lists, now, locale: Locale::default(), memo: RefCell::default() }
+        Self {
+            names,
+            lists,
+            now,
+            locale: Locale::default(),
+            memo: RefCell::default(),
+            model_features: RefCell::default(),
+        }
     }
 
     /// The same context reading numeric dates in `locale`.

@@ -127,6 +127,26 @@ const FAULTS: &[&str] = &["blame-shifting", "deflecting-apology", "sends-away"];
 /// Chosen on the dev split (0, 0.5, 0.75, 1, 1.5, 3 tried): 0.75 keeps false blame under 2% there.
 const FAULT_MARGIN: f64 = 0.75;
 
+/// A response's features, computed once per response for every learned concept.
+#[derive(Debug, Clone, Default)]
+pub struct ResponseFeatures {
+    /// Rules that fired, with their evidence.
+    pub rules: Vec<(Feature, Vec<Range>)>,
+    /// Word features, each name once (its first place).
+    pub words: Vec<Feature>,
+}
+
+fn response_features(a: &Analysed, cx: &DetectorContext) -> std::rc::Rc<ResponseFeatures> {
+    if let Some(found) = cx.model_features.borrow().as_ref() {
+        return found.clone();
+    }
+    let mut seen: HashMap<String, ()> = HashMap::new();
+    let words = word_features(a).into_iter().filter(|f| seen.insert(f.name.clone(), ()).is_none()).collect();
+    let found = std::rc::Rc::new(ResponseFeatures { rules: rule_features(a, cx), words });
+    *cx.model_features.borrow_mut() = Some(found.clone());
+    found
+}
+
 /// How many of the heaviest word features are shown as evidence.
 const EVIDENCE_WORDS: usize = 3;
 
@@ -147,21 +167,17 @@ pub fn learned_concept(detector: &str) -> Option<&'static str> {
 pub fn decide(name: &str, a: &Analysed, cx: &DetectorContext) -> Option<Vec<Range>> {
     let concept = learned_concept(name)?;
     let linear = model().concepts.get(concept)?;
-    let rules = rule_features(a, cx);
-    let words = word_features(a);
-    let mut seen: HashMap<&str, ()> = HashMap::new();
+    let features = response_features(a, cx);
+    let (rules, words) = (&features.rules, &features.words);
     let mut sum = linear.bias;
     let mut contributions: Vec<(f64, Vec<Range>)> = Vec::new();
-    for (feature, evidence) in &rules {
+    for (feature, evidence) in rules {
         if let Some(w) = linear.weights.get(&feature.name) {
             sum += w * RULE_VALUE;
             contributions.push((*w * RULE_VALUE, evidence.clone()));
         }
     }
-    for feature in &words {
-        if seen.insert(feature.name.as_str(), ()).is_some() {
-            continue;
-        }
+    for feature in words {
         if let Some(w) = linear.weights.get(&feature.name) {
             sum += w;
             contributions.push((*w, vec![feature.range]));
