@@ -35,7 +35,7 @@
 use std::collections::BTreeMap;
 
 use followthrough::core::scoring::lists::Lists;
-use followthrough::core::scoring::{Locale, ScoringContext, run_detector};
+use followthrough::core::scoring::{Locale, ScoringContext, run_rule_detector};
 use serde::Deserialize;
 
 const FILE: &str = "tests/data/times/time_expressions.jsonl";
@@ -150,7 +150,7 @@ fn measure() -> Measured {
         };
         for template in TEMPLATES {
             let sentence = template.replace("{expr}", &r.expression).replace("{Expr}", &capitalised(&r.expression));
-            let evidence = |name: &str| run_detector(name, &sentence, None, None, &lists, &context);
+            let evidence = |name: &str| run_rule_detector(name, &sentence, None, None, &lists, &context);
             let day_evidence = evidence("specific-day");
             let (day, time) = (!day_evidence.is_empty(), !evidence("specific-time").is_empty());
             let hit = match category {

@@ -336,13 +336,39 @@ pub fn run_detector(
     lists: &Lists,
     context: &ScoringContext,
 ) -> Vec<Evidence> {
+    run_named(true, name, response, customer, colleague, lists, context)
+}
+
+/// Like [`run_detector`], with the rule alone (no learned layer): what the time reader and the
+/// other structural rules find by themselves.
+pub fn run_rule_detector(
+    name: &str,
+    response: &str,
+    customer: Option<&str>,
+    colleague: Option<&str>,
+    lists: &Lists,
+    context: &ScoringContext,
+) -> Vec<Evidence> {
+    run_named(false, name, response, customer, colleague, lists, context)
+}
+
+fn run_named(
+    learned: bool,
+    name: &str,
+    response: &str,
+    customer: Option<&str>,
+    colleague: Option<&str>,
+    lists: &Lists,
+    context: &ScoringContext,
+) -> Vec<Evidence> {
     let names = Names {
         customer: customer.map(name_words).unwrap_or_default(),
         colleague: colleague.map(name_words).unwrap_or_default(),
     };
     let a = analyse(response);
     let cx = DetectorContext::new(&names, lists, context.now).with_locale(context.locale);
-    detect(name, &a, &cx)
+    let found = if learned { detect(name, &a, &cx) } else { detectors::detect_rule(name, &a, &cx) };
+    found
         .into_iter()
         .filter(|(s, e)| e > s)
         .map(|(s, e)| {
