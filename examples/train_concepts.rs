@@ -20,7 +20,7 @@ use std::path::Path;
 
 use followthrough::core::scoring::detectors::DetectorContext;
 use followthrough::core::scoring::lists::Lists;
-use followthrough::core::scoring::model::{ConceptModel, Linear, RULE_VALUE, feature_names};
+use followthrough::core::scoring::model::{CONCEPTS, ConceptModel, FAULTS, Linear, RULE_VALUE, feature_names};
 use followthrough::core::scoring::phrase::{Names, name_words};
 use followthrough::core::scoring::text::analyse;
 use serde::Deserialize;
@@ -28,27 +28,12 @@ use sha2::{Digest, Sha256};
 
 const DIR: &str = "tests/data/concepts";
 const OUT: &str = "src/core/scoring/concept_model.json";
-const CONCEPTS: &[&str] = &[
-    "owns-the-failure",
-    "takes-it-on",
-    "empathy",
-    "blame-shifting",
-    "sends-away",
-    "deflecting-apology",
-    "specific-day",
-    "specific-time",
-    "next-steps",
-    "handover-context",
-    "genuine-question",
-];
 /// A word feature must occur in this many training answers to get a weight.
 const MIN_ANSWERS: usize = 3;
 /// Inverse regularisation strength (as scikit-learn's `C`); `TRAIN_C` overrides it for experiments.
 const C: f64 = 0.5;
 const ITERATIONS: usize = 600;
 const LEARNING_RATE: f64 = 0.05;
-/// Concepts that cost points when met: a false claim of one is the worst error a learner meets.
-const FAULTS: &[&str] = &["blame-shifting", "deflecting-apology", "sends-away"];
 /// Most false claims of a fault allowed when choosing its threshold.
 const FAULT_FALSE_POSITIVES: f64 = 0.05;
 const FOLDS: u8 = 5;

@@ -169,7 +169,6 @@ fn measure() -> Corpus {
         test_situations: Vec::new(),
         train_misses: Vec::new(),
     };
-    let dump = std::env::var("CONCEPT_DUMP").ok().map(|_| std::cell::RefCell::new(Vec::new()));
     for (line, answer) in read_jsonl::<Answer>("answers-") {
         let situation = situations
             .get(&answer.situation)
@@ -193,9 +192,6 @@ fn measure() -> Corpus {
                 &ScoringContext::default(),
             );
             let engine = !evidence.is_empty();
-            if let Some(dump) = &dump {
-                dump.borrow_mut().push(serde_json::json!({"id": answer.id, "split": format!("{split:?}"), "concept": concept, "engine": engine, "human": human, "response": answer.response}));
-            }
             corpus.counts.entry(split).or_default().entry(concept).or_default().add(engine, human);
             if split == Split::Train && engine != human {
                 let words: Vec<&str> = evidence.iter().map(|e| e.text.as_str()).collect();
@@ -210,11 +206,6 @@ fn measure() -> Corpus {
         }
     }
     corpus.test_situations.sort();
-    if let (Some(dump), Ok(path)) = (dump, std::env::var("CONCEPT_DUMP")) {
-        let lines: Vec<String> =
-            dump.into_inner().iter().filter(|v| v["split"] != "Test").map(|v| v.to_string()).collect();
-        std::fs::write(path, lines.join("\n")).expect("write dump");
-    }
     corpus
 }
 

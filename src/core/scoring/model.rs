@@ -13,7 +13,8 @@ use serde::{Deserialize, Serialize};
 use super::detectors::{DetectorContext, Range};
 use super::text::Analysed;
 
-/// The rule detectors whose verdicts are features of every concept.
+/// The rule detectors whose verdicts are features of every concept: the concepts of
+/// `docs/labelling.md` first (see [`CONCEPTS`]), then helpers that are not concepts themselves.
 pub const RULE_FEATURES: &[&str] = &[
     "owns-the-failure",
     "takes-it-on",
@@ -30,6 +31,9 @@ pub const RULE_FEATURES: &[&str] = &[
     "uses-customer-name",
     "party-blame",
 ];
+
+/// The concepts the layer learns, one per label of the corpus (the first rules of [`RULE_FEATURES`]).
+pub const CONCEPTS: &[&str] = RULE_FEATURES.split_at(11).0;
 
 /// The value of a rule feature that fired (a word feature's is 1): larger, so the regularised
 /// fit leans on the rules, which carry over to text the corpus never saw, more than on words.
@@ -91,8 +95,7 @@ pub fn word_features(a: &Analysed) -> Vec<Feature> {
             continue;
         }
         out.push(Feature { name: format!("w:{}", word(i)), range: (i, i + 1) });
-        if let Some(next) = a.tokens.get(i + 1).filter(|n| n.sentence == t.sentence && !n.quoted) {
-            let _ = next;
+        if a.tokens.get(i + 1).is_some_and(|n| n.sentence == t.sentence && !n.quoted) {
             out.push(Feature { name: format!("w:{} {}", word(i), word(i + 1)), range: (i, i + 2) });
         }
     }
@@ -122,7 +125,7 @@ pub fn feature_names(a: &Analysed, cx: &DetectorContext) -> Vec<String> {
 
 /// Faults: claiming one costs the learner points, so words alone must weigh clearly more than
 /// the threshold when the structural rule did not find the fault.
-const FAULTS: &[&str] = &["blame-shifting", "deflecting-apology", "sends-away"];
+pub const FAULTS: &[&str] = &["blame-shifting", "deflecting-apology", "sends-away"];
 
 /// Chosen on the dev split (0, 0.5, 0.75, 1, 1.5, 3 tried): 0.75 keeps false blame under 2% there.
 const FAULT_MARGIN: f64 = 0.75;
@@ -158,7 +161,7 @@ pub fn learned_concept(detector: &str) -> Option<&'static str> {
         "blame" => Some("blame-shifting"),
         "deflection" => Some("deflecting-apology"),
         "blame-shifting" | "deflecting-apology" => None,
-        other => RULE_FEATURES.iter().take(11).find(|c| **c == other).copied(),
+        other => CONCEPTS.iter().find(|c| **c == other).copied(),
     }
 }
 
@@ -211,7 +214,8 @@ mod tests {
 
     #[test]
     fn the_compiled_in_model_parses_and_has_every_concept() {
-        for concept in RULE_FEATURES.iter().take(11) {
+        assert_eq!(CONCEPTS.last(), Some(&"genuine-question"), "every concept, and only the concepts");
+        for concept in CONCEPTS {
             assert!(model().concepts.contains_key(*concept), "{concept} is learned");
         }
     }
