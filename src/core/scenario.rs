@@ -28,6 +28,10 @@ pub struct Scenario {
     pub job_families: Vec<String>,
     /// Behaviours it trains (kebab-case, e.g. `follow-up`), the main one first.
     pub behaviour: Vec<String>,
+    /// Which of the standard situations it rehearses (kebab-case, e.g. `missed-callback`); see
+    /// `vocab::SITUATIONS`. Used for the library matrix and coverage reports.
+    #[serde(default)]
+    pub situations: Vec<String>,
     /// How much it matters when this situation goes wrong, 1-5.
     pub importance: u32,
     /// How often employees meet this situation, 1-5.

@@ -7,7 +7,7 @@ use super::parse::{locate, locate_key};
 use super::pattern::Pattern;
 use super::scenario::{AuthorTest, Condition, Criterion, CriterionKind, Lexicon, Matcher, Scenario, ScriptRole, Turn};
 use super::source_map::SourceMap;
-use super::vocab::{self, BEHAVIOURS, DETECTORS, JOB_FAMILIES, SLOTS, is_kebab_case};
+use super::vocab::{self, BEHAVIOURS, DETECTORS, JOB_FAMILIES, SITUATIONS, SLOTS, is_kebab_case};
 
 /// Shortest and longest time a turn may allow, in seconds.
 pub const TIME_LIMIT_RANGE: std::ops::RangeInclusive<u32> = 5..=900;
@@ -166,6 +166,16 @@ fn check_staging(s: &Scenario, r: &mut Reporter) {
                 &format!("behaviour[{i}]"),
                 Diagnostic::error("unknown-behaviour", format!("`{b}` is not a behaviour FollowThrough knows"))
                     .with_hint(suggestion(b, vocab::names(BEHAVIOURS)).unwrap_or(format!("expected one of {known}"))),
+            );
+        }
+    }
+    for (i, kind) in s.situations.iter().enumerate() {
+        if !vocab::contains(SITUATIONS, kind) {
+            let known = vocab::names(SITUATIONS).collect::<Vec<_>>().join(", ");
+            r.at(
+                &format!("situations[{i}]"),
+                Diagnostic::error("unknown-situation", format!("`{kind}` is not a situation FollowThrough knows"))
+                    .with_hint(suggestion(kind, vocab::names(SITUATIONS)).unwrap_or(format!("expected one of {known}"))),
             );
         }
     }

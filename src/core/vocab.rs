@@ -39,6 +39,20 @@ pub const JOB_FAMILIES: &[Term] = &[
     term("manager", "Leaders, managers and coaches with their own staff"),
 ];
 
+/// The standard follow-up situations a scenario can rehearse (the library matrix's rows).
+pub const SITUATIONS: &[Term] = &[
+    term("missed-callback", "A promised call-back was missed and the customer chases it"),
+    term("bad-news", "Calling back on time with news the customer will not like"),
+    term("no-information-yet", "Calling back on time although the answer has not arrived"),
+    term("good-news", "Calling back with good news"),
+    term("warm-handover", "Passing the case to a colleague without the customer starting over"),
+    term("passed-around", "The customer has been passed around; you are the one who owns it"),
+    term("not-our-department", "Caused by head office or another department; own it anyway"),
+    term("pre-positioning", "Several contacts are unavoidable; say exactly what happens next and when"),
+    term("internal-customer", "Following up with your own staff or a peer"),
+    term("public-complaint", "A negative review or public complaint to recover"),
+];
+
 /// Built-in detectors a criterion can reference with `Detector("name")`.
 pub const DETECTORS: &[Term] = &[
     term("specific-time-commitment", "Commits to call, email or update at a specific time (not \"soon\")"),
@@ -133,7 +147,7 @@ mod tests {
 
     #[test]
     fn vocabularies_are_kebab_case_and_unique() {
-        for list in [BEHAVIOURS, JOB_FAMILIES, DETECTORS, SLOTS] {
+        for list in [BEHAVIOURS, JOB_FAMILIES, SITUATIONS, DETECTORS, SLOTS] {
             let mut seen = std::collections::HashSet::new();
             for t in list {
                 assert!(is_kebab_case(t.name), "{}", t.name);
