@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 
 use aho_corasick::AhoCorasick;
 use criterion::{Criterion, criterion_group, criterion_main};
-use followthrough::core::parse::parse;
+use followthrough::core::scenario::parse::parse;
 use followthrough::core::scenario::{Lexicon, Matcher, Scenario};
 use followthrough::core::scoring::TurnScorer;
 

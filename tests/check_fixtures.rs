@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use followthrough::core::diagnostic::Severity;
+use followthrough::core::scenario::diagnostic::Severity;
 use followthrough::io::scenario_files::load_library;
 
 struct Expected {

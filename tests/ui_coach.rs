@@ -8,7 +8,7 @@ mod common;
 use common::{TestFolder, create_profile, type_into};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use followthrough::core::group_session::GroupPhase;
+use followthrough::core::coach::session::GroupPhase;
 use followthrough::core::progress::{AttemptMode, Scorer};
 use followthrough::io::store::AttemptFilter;
 use followthrough::ui::app::{FollowThroughApp, Screen};

@@ -13,7 +13,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::core::diagnostic::did_you_mean;
+use crate::core::scenario::diagnostic::did_you_mean;
 use crate::io::store::{Employee, Store};
 
 /// Exit code for success.

@@ -8,7 +8,7 @@ use clap::Args;
 use serde::Serialize;
 
 use super::{EXIT_INVALID, EXIT_OK, EXIT_USAGE};
-use crate::core::author_tests::render_card;
+use crate::core::library::author_tests::render_card;
 use crate::core::scenario::CriterionKind;
 use crate::core::scoring::{Evidence, MAX_RESPONSE_CHARS, ScoreCard, ScoringContext, TurnScorer};
 use crate::io::scenario_files::load_library;

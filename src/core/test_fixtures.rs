@@ -1,7 +1,7 @@
 //! Fixtures shared by the core's unit tests.
 
-use super::parse::parse;
-use super::scenario::{Lexicon, Scenario};
+use crate::core::scenario::parse::parse;
+use crate::core::scenario::{Lexicon, Scenario};
 
 /// The small complete scenario of `tests/fixtures/good/minimal.ron` and its lexicon.
 pub(crate) fn minimal() -> (Scenario, Lexicon) {

@@ -5,9 +5,9 @@ use std::fs;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
-use crate::core::diagnostic::Diagnostic;
 use crate::core::library::{FileInput, FileKind, Library};
-use crate::core::parse::{MAX_FILE_BYTES, check_size};
+use crate::core::scenario::diagnostic::Diagnostic;
+use crate::core::scenario::parse::{MAX_FILE_BYTES, check_size};
 
 /// The file name that marks a lexicon (shared synonym sets) rather than a scenario.
 pub const LEXICON_FILE_NAME: &str = "lexicon.ron";

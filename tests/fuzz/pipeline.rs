@@ -7,8 +7,8 @@ use std::path::Path;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
-use followthrough::core::diagnostic::Diagnostic;
 use followthrough::core::library::Library;
+use followthrough::core::scenario::diagnostic::Diagnostic;
 use followthrough::core::scoring::lists::Lists;
 use followthrough::core::scoring::{ScoringContext, TurnScorer};
 use followthrough::io::scenario_files::load_library;

@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use super::session::{SessionPlan, Turnout, agreement};
+use super::plan::{SessionPlan, Turnout, agreement};
 use crate::core::progress::Scorer;
 use crate::core::scenario::{CriterionKind, Scenario};
 
@@ -266,7 +266,7 @@ pub fn report_html(report: &SessionReport, title: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::coach::session::{Participant, Turnout, coach_card};
+    use crate::core::coach::plan::{Participant, Turnout, coach_card};
     use crate::core::scenario::Scenario;
 
     fn minimal() -> Scenario {

@@ -11,15 +11,16 @@
 
 mod fade;
 mod recite;
+pub mod session;
 
 use std::ops::Range;
 
-use super::scenario::{Lexicon, Scenario, ScriptRole};
-use super::scoring::detectors::{DetectorContext, detect};
-use super::scoring::lists::Lists;
-use super::scoring::phrase::{Names, name_words};
-use super::scoring::text::analyse;
-use super::scoring::time::time_at;
+use crate::core::scenario::{Lexicon, Scenario, ScriptRole};
+use crate::core::scoring::detectors::{DetectorContext, detect};
+use crate::core::scoring::lists::Lists;
+use crate::core::scoring::phrase::{Names, name_words};
+use crate::core::scoring::text::analyse;
+use crate::core::scoring::time::time_at;
 
 pub use fade::{Faded, FadedWord, Level, fade};
 pub use recite::{
@@ -165,7 +166,7 @@ fn merge(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
 /// The bundled scenarios and lexicon, for tests across the whole library.
 #[cfg(test)]
 pub(crate) mod bundled {
-    use crate::core::parse::parse;
+    use crate::core::scenario::parse::parse;
     use crate::core::scenario::{Lexicon, Scenario};
 
     const FILES: &[&str] = &[

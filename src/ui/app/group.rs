@@ -10,7 +10,7 @@ impl FollowThroughApp {
             self.library.scenarios.iter().map(|l| &l.scenario).collect();
         let team: Vec<Attempt> =
             self.store.as_ref().and_then(|s| s.attempts(&AttemptFilter::default()).ok()).unwrap_or_default();
-        crate::core::group_session::suggest(&scenarios, &team)
+        crate::core::coach::session::suggest(&scenarios, &team)
             .into_iter()
             .enumerate()
             .filter_map(|(i, id)| {

@@ -6,14 +6,14 @@ mod trainer;
 
 use std::path::PathBuf;
 
+use crate::core::authoring::sandbox::Sandbox;
 use crate::core::authoring::{FileFilter, FileRow, file_rows};
 use crate::core::drill::{Drill, DrillEvent, Mode, Phase};
 use crate::core::library::Library;
+use crate::core::progress::report::ProgressReport;
 use crate::core::progress::{Activity, Attempt, AttemptMode};
-use crate::core::quiz_round::QuizRound;
-use crate::core::rehearsal_session::{RehearsalSession, level_from_index, level_index};
-use crate::core::report::ProgressReport;
-use crate::core::sandbox::Sandbox;
+use crate::core::quiz::round::QuizRound;
+use crate::core::rehearsal::session::{RehearsalSession, level_from_index, level_index};
 use crate::core::staging::{LearnerState, Plan, StagingSettings, day_number};
 use crate::io::audio::{Audio, AudioWarning, Cue};
 use crate::io::scenario_files::{load_library, resolve_voice};
@@ -28,7 +28,7 @@ use super::{
     test_play,
 };
 use crate::core::coach::SessionReport;
-use crate::core::group_session::{GroupPhase, GroupSession};
+use crate::core::coach::session::{GroupPhase, GroupSession};
 
 /// Which screen is showing.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -529,7 +529,7 @@ impl FollowThroughApp {
                     authoring::authoring_ui(ui, &view, &mut self.authoring_input)
                 }
                 Screen::TestPlay(id) => match self.library.scenario(id) {
-                    Some(s) => test_play::test_play_ui(ui, s, &crate::core::branch_map::branch_map(s)),
+                    Some(s) => test_play::test_play_ui(ui, s, &crate::core::authoring::branch_map::branch_map(s)),
                     None => Some(Command::ShowAuthoring),
                 },
                 Screen::Sandbox => match &mut self.sandbox {
@@ -1162,9 +1162,12 @@ fn load_or_explain(folders: &[PathBuf]) -> Library {
     };
     for dir in missing {
         library.diagnostics.push(
-            crate::core::diagnostic::Diagnostic::error("missing-folder", "the scenario folder does not exist")
-                .in_file(dir.display().to_string())
-                .with_hint("start FollowThrough with --scenarios DIR, or run it from the project folder"),
+            crate::core::scenario::diagnostic::Diagnostic::error(
+                "missing-folder",
+                "the scenario folder does not exist",
+            )
+            .in_file(dir.display().to_string())
+            .with_hint("start FollowThrough with --scenarios DIR, or run it from the project folder"),
         );
     }
     library

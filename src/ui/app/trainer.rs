@@ -84,7 +84,7 @@ impl FollowThroughApp {
         let Some(loaded) = self.library.scenarios.iter().find(|l| l.scenario.id == sb.scenario.id) else { return };
         let file = loaded.file.clone();
         let name = self.test_name.trim().to_string();
-        let test = crate::core::author_test_writer::author_test_from_card(&name, sb.turn_id(), &sb.response, card);
+        let test = crate::core::authoring::test_writer::author_test_from_card(&name, sb.turn_id(), &sb.response, card);
         // The file as it is on disk now (the trainer may have saved since the last reload).
         let source = match crate::io::scenario_files::read_text(std::path::Path::new(&file)) {
             Ok(text) => text,
@@ -93,7 +93,7 @@ impl FollowThroughApp {
                 return;
             }
         };
-        let written = crate::core::author_test_writer::append_author_test(&source, &test)
+        let written = crate::core::authoring::test_writer::append_author_test(&source, &test)
             .and_then(|text| crate::io::scenario_files::replace_file(std::path::Path::new(&file), &text));
         match written {
             Ok(()) => {
@@ -140,7 +140,7 @@ impl FollowThroughApp {
             self.status = format!("The id `{id}` is already used by {}; choose another", taken.file);
             return;
         }
-        let text = match crate::core::template::scenario_template(&id, &input.new_behaviour, family) {
+        let text = match crate::core::authoring::template::scenario_template(&id, &input.new_behaviour, family) {
             Ok(text) => text,
             Err(e) => {
                 self.status = e;

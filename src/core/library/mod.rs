@@ -3,16 +3,19 @@
 //! The io layer reads the bytes; everything from decoding to cross-file checks happens here, so a
 //! bad file only ever costs its own scenario.
 
+pub mod author_tests;
+pub mod catalogue;
+
 use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
-use super::author_tests::{failure_diagnostic, run_author_tests};
-use super::diagnostic::{Diagnostic, count_by_severity, did_you_mean};
-use super::parse::{decode, locate, parse};
-use super::scenario::{Lexicon, Scenario};
-use super::source_map::SourceMap;
-use super::validate::{Reporter, validate_lexicon, validate_scenario, voice_path_problem};
+use crate::core::library::author_tests::{failure_diagnostic, run_author_tests};
+use crate::core::scenario::diagnostic::{Diagnostic, count_by_severity, did_you_mean};
+use crate::core::scenario::parse::{decode, locate, parse};
+use crate::core::scenario::source_map::SourceMap;
+use crate::core::scenario::validate::{Reporter, validate_lexicon, validate_scenario, voice_path_problem};
+use crate::core::scenario::{Lexicon, Scenario};
 
 /// What a file holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -345,7 +348,7 @@ impl Library {
     /// Run every loaded scenario's author tests; failures are errors but the scenario stays loaded.
     fn run_author_tests(&mut self) {
         let mut found = Vec::new();
-        let lists = std::sync::Arc::new(super::scoring::lists::Lists::new(&self.lexicon.sets));
+        let lists = std::sync::Arc::new(crate::core::scoring::lists::Lists::new(&self.lexicon.sets));
         for loaded in &self.scenarios {
             let text = self.sources.get(&loaded.file).map(String::as_str).unwrap_or_default();
             for failure in run_author_tests(&loaded.scenario, &lists) {
@@ -391,7 +394,7 @@ fn prerequisite_cycles(parsed: &[Parsed]) -> Vec<String> {
 mod tests {
     use super::*;
 
-    const GOOD: &str = include_str!("../../tests/fixtures/good/minimal.ron");
+    const GOOD: &str = include_str!("../../../tests/fixtures/good/minimal.ron");
     const LEXICON: &str = "Lexicon(format_version: 1, sets: { \"apology\": [\"sorry\", \"apologise\"] })";
 
     fn input(path: &str, kind: FileKind, text: &str) -> FileInput {

@@ -3,8 +3,8 @@
 //!
 //! The comments teach the format field by field; `docs/scenario-format.md` has the full reference.
 
-use super::diagnostic::did_you_mean;
-use super::vocab::{self, BEHAVIOURS, JOB_FAMILIES, display_name, is_kebab_case};
+use crate::core::scenario::diagnostic::did_you_mean;
+use crate::core::scenario::vocab::{self, BEHAVIOURS, JOB_FAMILIES, display_name, is_kebab_case};
 
 /// The job family written when none is given.
 pub const DEFAULT_JOB_FAMILY: &str = "contact-centre";

@@ -2,12 +2,14 @@
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 
-use super::diagnostic::{Diagnostic, did_you_mean, position_of};
-use super::parse::{locate, locate_key};
-use super::pattern::Pattern;
-use super::scenario::{AuthorTest, Condition, Criterion, CriterionKind, Lexicon, Matcher, Scenario, ScriptRole, Turn};
-use super::source_map::SourceMap;
-use super::vocab::{self, BEHAVIOURS, DETECTORS, JOB_FAMILIES, SITUATIONS, SLOTS, is_kebab_case};
+use crate::core::scenario::diagnostic::{Diagnostic, did_you_mean, position_of};
+use crate::core::scenario::parse::{locate, locate_key};
+use crate::core::scenario::pattern::Pattern;
+use crate::core::scenario::source_map::SourceMap;
+use crate::core::scenario::vocab::{self, BEHAVIOURS, DETECTORS, JOB_FAMILIES, SITUATIONS, SLOTS, is_kebab_case};
+use crate::core::scenario::{
+    AuthorTest, Condition, Criterion, CriterionKind, Lexicon, Matcher, Scenario, ScriptRole, Turn,
+};
 
 /// Shortest and longest time a turn may allow, in seconds.
 pub const TIME_LIMIT_RANGE: std::ops::RangeInclusive<u32> = 5..=900;
@@ -175,7 +177,9 @@ fn check_staging(s: &Scenario, r: &mut Reporter) {
             r.at(
                 &format!("situations[{i}]"),
                 Diagnostic::error("unknown-situation", format!("`{kind}` is not a situation FollowThrough knows"))
-                    .with_hint(suggestion(kind, vocab::names(SITUATIONS)).unwrap_or(format!("expected one of {known}"))),
+                    .with_hint(
+                        suggestion(kind, vocab::names(SITUATIONS)).unwrap_or(format!("expected one of {known}")),
+                    ),
             );
         }
     }
@@ -680,9 +684,9 @@ fn check_test(s: &Scenario, test: &AuthorTest, path: &str, r: &mut Reporter) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::parse::parse;
+    use crate::core::scenario::parse::parse;
 
-    pub(crate) const GOOD: &str = include_str!("../../tests/fixtures/good/minimal.ron");
+    pub(crate) const GOOD: &str = include_str!("../../../tests/fixtures/good/minimal.ron");
 
     fn check(text: &str) -> Vec<Diagnostic> {
         let (scenario, map) = parse::<Scenario>(text).expect("parses");

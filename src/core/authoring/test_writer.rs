@@ -7,9 +7,9 @@
 //! last entry and any trailing comma. The edited text is parsed again and must hold exactly the new
 //! test after the old ones, or the edit is refused.
 
-use super::parse::parse;
-use super::scenario::{AuthorTest, Scenario, ScoreRange};
-use super::scoring::ScoreCard;
+use crate::core::scenario::parse::parse;
+use crate::core::scenario::{AuthorTest, Scenario, ScoreRange};
+use crate::core::scoring::ScoreCard;
 
 /// How far either side of the current score [`author_test_from_card`] lets a pinned score move.
 pub const SCORE_TOLERANCE: u32 = 5;
@@ -368,7 +368,7 @@ mod tests {
     use crate::core::scenario::Lexicon;
     use crate::core::scoring::TurnScorer;
 
-    const MINIMAL: &str = include_str!("../../tests/fixtures/good/minimal.ron");
+    const MINIMAL: &str = include_str!("../../../tests/fixtures/good/minimal.ron");
 
     /// A scenario with comments everywhere a trainer might put them.
     const COMMENTED: &str = r#"// Header comment: keep me.
