@@ -16,11 +16,10 @@ pub mod session;
 use std::ops::Range;
 
 use crate::core::scenario::{Lexicon, Scenario, ScriptRole};
-use crate::core::scoring::detectors::{DetectorContext, detect};
+use crate::core::scoring::detectors::{DetectorContext, detect, find_specific_times};
 use crate::core::scoring::lists::Lists;
 use crate::core::scoring::phrase::{Names, name_words};
 use crate::core::scoring::text::analyse;
-use crate::core::scoring::time::time_at;
 
 pub use fade::{Faded, FadedWord, Level, fade};
 pub use recite::{
@@ -108,25 +107,12 @@ pub fn scripts(scenario: &Scenario, lexicon: &Lexicon) -> Vec<Script> {
 /// day", "Friday at eight"), leaving out quoted or negated times and hedged ones ("Tuesday-ish").
 pub fn specific_times(text: &str) -> Vec<Range<usize>> {
     let a = analyse(text);
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < a.tokens.len() {
-        let Some(len) = time_at(&a.tokens, i).filter(|len| *len > 0) else {
-            i += 1;
-            continue;
-        };
-        let span = &a.tokens[i..(i + len).min(a.tokens.len())];
-        let sentence = a.tokens[i].sentence;
-        let approximate = a.tokens.get(i + len).is_some_and(|t| t.text == "ish" && t.sentence == sentence);
-        if !approximate
-            && span.iter().all(|t| !t.quoted && t.negated_by.is_none() && t.sentence == sentence)
-            && let (Some(first), Some(last)) = (span.first(), span.last())
-        {
-            out.push(first.start..last.end);
-        }
-        i += len;
-    }
-    merge(out)
+    let ranges = find_specific_times(&a)
+        .into_iter()
+        .filter(|(s, e)| e > s && *e <= a.tokens.len())
+        .map(|(s, e)| a.tokens[s].start..a.tokens[e - 1].end)
+        .collect();
+    merge(ranges)
 }
 
 /// The commitment of a model answer: the `specific-time-commitment` detector's evidence, in bytes.
