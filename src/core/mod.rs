@@ -5,6 +5,7 @@
 
 pub mod authoring;
 pub mod coach;
+pub mod csv_cell;
 pub mod drill;
 pub mod library;
 pub mod progress;

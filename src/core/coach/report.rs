@@ -6,6 +6,7 @@ use std::fmt::Write as _;
 use serde::Serialize;
 
 use super::plan::{SessionPlan, Turnout, agreement};
+use crate::core::csv_cell::escape_cell;
 use crate::core::progress::Scorer;
 use crate::core::scenario::{CriterionKind, Scenario};
 
@@ -125,11 +126,6 @@ pub fn session_report(plan: &SessionPlan, turnouts: &[Turnout], scenarios: &[&Sc
 /// The CSV header of [`report_csv`].
 pub const CSV_HEADER: [&str; 8] = ["participant", "scenario", "turn", "score", "passed", "scorer", "overrides", "note"];
 
-/// A text cell with one `'` in front when a spreadsheet would read it as a formula.
-fn cell(text: &str) -> String {
-    if text.trim_start_matches('\'').starts_with(['=', '+', '-', '@']) { format!("'{text}") } else { text.to_string() }
-}
-
 /// One row per turnout, with a header row ([`CSV_HEADER`]): participant name, scenario, turn, score,
 /// passed ("yes"/"no"), scorer ("coach"), overrides as "criterion: old->new (why)" joined by "; ", and
 /// the note. Text cells that a spreadsheet would run as a formula get a leading `'`.
@@ -151,14 +147,14 @@ fn write_csv(report: &SessionReport, turnouts: &[Turnout]) -> Result<String, csv
             .collect::<Vec<_>>()
             .join("; ");
         w.write_record([
-            cell(name),
-            cell(&t.scenario_id),
-            cell(&t.turn_id),
+            escape_cell(name).into_owned(),
+            escape_cell(&t.scenario_id).into_owned(),
+            escape_cell(&t.turn_id).into_owned(),
             t.card.score.to_string(),
             if t.card.passed { "yes" } else { "no" }.to_string(),
             Scorer::Coach.as_str().to_string(),
-            cell(&overrides),
-            cell(&t.note),
+            escape_cell(&overrides).into_owned(),
+            escape_cell(&t.note).into_owned(),
         ])?;
     }
     let bytes = w.into_inner().map_err(|e| csv::Error::from(e.into_error()))?;
@@ -363,6 +359,22 @@ mod tests {
         assert_eq!((&bob[3], &bob[4]), ("20", "no"));
         assert_eq!(&bob[6], "owns-it: not met->met (said \"mine\", with a comma, -ish)");
         assert_eq!(&bob[7], "'=cmd", "formula guarded");
+    }
+
+    #[test]
+    fn csv_guards_cells_led_by_a_tab_or_carriage_return_like_formulas() {
+        let s = minimal();
+        let mut t = turnouts(&s);
+        let r = session_report(&plan(false), &t, &[&s]);
+        for (note, written) in
+            [("\t=1+1", "'\t=1+1"), ("\r@SUM(A1)", "'\r@SUM(A1)"), ("+44 20", "'+44 20"), ("fine", "fine")]
+        {
+            t[3].note = note.into();
+            let text = report_csv(&r, &t);
+            let rows: Vec<csv::StringRecord> =
+                csv::Reader::from_reader(text.as_bytes()).records().collect::<Result<_, _>>().expect("rows");
+            assert_eq!(&rows[3][7], written, "{note:?}");
+        }
     }
 
     #[test]
