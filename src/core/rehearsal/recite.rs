@@ -22,6 +22,7 @@ use std::ops::Range;
 use super::{Level, Script, specific_times};
 use crate::core::scoring::phrase::typo_of;
 use crate::core::scoring::text::{Token, analyse, stem};
+use crate::core::scoring::time::{MONTHS, WEEKDAYS};
 
 /// Each text is read up to this many characters; the rest is ignored (it keeps the alignment small).
 pub const MAX_RECITATION_CHARS: usize = 4_000;
@@ -207,27 +208,10 @@ const NUMBER_WORDS: &[(&str, u32)] = &[
     ("sixty", 60),
 ];
 
-/// Words a typo must not turn into one another.
-const EXACT_WORDS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
+/// Words a typo must not turn into one another: the day and month names.
+fn is_exact_word(w: &str) -> bool {
+    WEEKDAYS.contains(&w) || MONTHS.contains(&w)
+}
 
 fn number_word(w: &str) -> Option<u32> {
     NUMBER_WORDS.iter().find(|(word, _)| *word == w).map(|(_, n)| *n)
@@ -344,7 +328,7 @@ fn units(text: &str) -> (Vec<Unit>, Vec<Range<usize>>) {
         let letters = !key.is_empty() && key.bytes().all(|b| b.is_ascii_lowercase());
         out.push(Unit {
             stem: letters.then(|| stem(&key)),
-            exact: !letters || EXACT_WORDS.contains(&key.as_str()),
+            exact: !letters || is_exact_word(&key),
             key,
             start: tokens[i].start,
             end: tokens[last].end,
