@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
 
-use super::{EXIT_INVALID, EXIT_OK, EXIT_USAGE, open_store, parse_date};
+use super::{EXIT_INVALID, EXIT_OK, date_and_store, open_store};
 use crate::io::store::AttemptFilter;
 
 /// Export formats.
@@ -43,15 +43,8 @@ pub struct ImportArgs {
 
 /// Write the export.
 pub fn export(args: &ExportArgs, data_dir: &Path) -> u8 {
-    let since = match args.since.as_deref().map(parse_date).transpose() {
-        Ok(d) => d,
-        Err(message) => {
-            eprintln!("error: {message}");
-            return EXIT_USAGE;
-        }
-    };
-    let store = match open_store(data_dir) {
-        Ok(s) => s,
+    let (since, store) = match date_and_store(args.since.as_deref(), data_dir) {
+        Ok(started) => started,
         Err(code) => return code,
     };
     if let Some(id) = &args.employee

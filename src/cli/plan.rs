@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use clap::Args;
 use serde_json::json;
 
-use super::{EXIT_INVALID, EXIT_OK, EXIT_USAGE, open_store, parse_date};
+use super::{EXIT_INVALID, EXIT_OK, EXIT_USAGE, date_and_store};
 use crate::core::staging::{LearnerState, Plan, PlanItem, StagingSettings, day_number};
 use crate::io::scenario_files::{default_scenarios_dir, load_library};
 use crate::io::store::AttemptFilter;
@@ -36,27 +36,23 @@ pub fn run(args: &PlanArgs, scenarios: Option<PathBuf>, data_dir: &Path) -> u8 {
         eprintln!("error: --minutes must be a number of minutes above 0 and at most 1440, not {m}");
         return EXIT_USAGE;
     }
+    let (date, store) = match date_and_store(args.date.as_deref(), data_dir) {
+        Ok(started) => started,
+        Err(code) => return code,
+    };
     // A past or future date is planned as at its start, from the attempts made before it; today
     // (given or not), as of now, like the app's Today.
     let now = jiff::Zoned::now();
-    let (date, at) = match args.date.as_deref().map(parse_date).transpose() {
-        Ok(Some(d)) if d == now.date() => (d, now.timestamp()),
-        Ok(Some(d)) => match d.to_zoned(jiff::tz::TimeZone::system()) {
+    let (date, at) = match date {
+        Some(d) if d == now.date() => (d, now.timestamp()),
+        Some(d) => match d.to_zoned(jiff::tz::TimeZone::system()) {
             Ok(start) => (d, start.timestamp()),
             Err(e) => {
                 eprintln!("error: {e}");
                 return EXIT_USAGE;
             }
         },
-        Ok(None) => (now.date(), now.timestamp()),
-        Err(message) => {
-            eprintln!("error: {message}");
-            return EXIT_USAGE;
-        }
-    };
-    let store = match open_store(data_dir) {
-        Ok(s) => s,
-        Err(code) => return code,
+        None => (now.date(), now.timestamp()),
     };
     // The same folders as the app: the main one, then those the team added (missing ones skipped).
     let mut folders = vec![scenarios.unwrap_or_else(default_scenarios_dir)];
