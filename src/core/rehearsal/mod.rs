@@ -149,40 +149,6 @@ fn merge(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
     out
 }
 
-/// The bundled scenarios and lexicon, for tests across the whole library.
-#[cfg(test)]
-pub(crate) mod bundled {
-    use crate::core::scenario::parse::parse;
-    use crate::core::scenario::{Lexicon, Scenario};
-
-    const FILES: &[&str] = &[
-        include_str!("../../../scenarios/bank-branch/card-not-dispatched-yet.ron"),
-        include_str!("../../../scenarios/bank-branch/declined-fee-refund.ron"),
-        include_str!("../../../scenarios/bank-branch/dispute-won-good-news.ron"),
-        include_str!("../../../scenarios/bank-branch/mortgage-warm-handover.ron"),
-        include_str!("../../../scenarios/contact-centre/broadband-fault-warm-handover.ron"),
-        include_str!("../../../scenarios/contact-centre/missed-callback.ron"),
-        include_str!("../../../scenarios/field-technician/part-on-order.ron"),
-        include_str!("../../../scenarios/field-technician/running-late.ron"),
-        include_str!("../../../scenarios/field-technician/wrong-part-day-off.ron"),
-        include_str!("../../../scenarios/manager/coaching-corporate-decision.ron"),
-        include_str!("../../../scenarios/manager/peer-data-handover-slipped.ron"),
-        include_str!("../../../scenarios/manager/shift-request-no-decision.ron"),
-        include_str!("../../../scenarios/restaurant/allergy-missed-own-it.ron"),
-        include_str!("../../../scenarios/restaurant/negative-review-recovery.ron"),
-        include_str!("../../../scenarios/retail/faulty-return-no-receipt.ron"),
-        include_str!("../../../scenarios/retail/special-order-delay-bad-news.ron"),
-        include_str!("../../../scenarios/service-desk/passed-around-three-times.ron"),
-    ];
-
-    /// Every bundled scenario, parsed, and the bundled lexicon.
-    pub(crate) fn library() -> (Vec<Scenario>, Lexicon) {
-        let scenarios = FILES.iter().map(|text| parse::<Scenario>(text).expect("bundled scenario parses").0).collect();
-        let lexicon = parse::<Lexicon>(include_str!("../../../scenarios/lexicon.ron")).expect("bundled lexicon").0;
-        (scenarios, lexicon)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -245,7 +211,7 @@ mod tests {
 
     #[test]
     fn every_bundled_scenario_offers_its_model_answers() {
-        let (scenarios, lexicon) = bundled::library();
+        let (scenarios, lexicon) = crate::core::test_fixtures::bundled_scenarios();
         let mut with_commitment = 0;
         for s in &scenarios {
             let all = scripts(s, &lexicon);
