@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use clap::{Args, ValueEnum};
 
 use super::{EXIT_INVALID, EXIT_OK, date_and_store, open_store};
+use crate::io::file_error::FileError;
 use crate::io::store::AttemptFilter;
 
 /// Export formats.
@@ -63,7 +64,9 @@ pub fn export(args: &ExportArgs, data_dir: &Path) -> u8 {
     };
     let written = match &args.out {
         Some(path) => write_atomically(path, &buffer),
-        None => std::io::stdout().write_all(&buffer).map_err(|e| e.to_string()),
+        None => {
+            std::io::stdout().write_all(&buffer).map_err(FileError::io("cannot write", Path::new("standard output")))
+        }
     };
     match written {
         Ok(()) => {
@@ -79,12 +82,11 @@ pub fn export(args: &ExportArgs, data_dir: &Path) -> u8 {
     }
 }
 
-fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), String> {
+fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), FileError> {
     let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let fail = |e: std::io::Error| format!("cannot write {}: {e}", path.display());
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(fail)?;
-    tmp.write_all(bytes).map_err(fail)?;
-    tmp.persist(path).map_err(|e| fail(e.error))?;
+    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(FileError::io("cannot write", path))?;
+    tmp.write_all(bytes).map_err(FileError::io("cannot write", path))?;
+    tmp.persist(path).map_err(|e| FileError::io("cannot write", path)(e.error))?;
     Ok(())
 }
 

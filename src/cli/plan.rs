@@ -56,7 +56,12 @@ pub fn run(args: &PlanArgs, scenarios: Option<PathBuf>, data_dir: &Path) -> u8 {
     };
     // The same folders as the app: the main one, then those the team added (missing ones skipped).
     let mut folders = vec![scenarios.unwrap_or_else(default_scenarios_dir)];
-    folders.extend(store.scenario_folders().unwrap_or_default().into_iter().filter(|f| f.is_dir()));
+    match store.scenario_folders() {
+        Ok(added) => folders.extend(added.into_iter().filter(|f| f.is_dir())),
+        Err(e) => {
+            eprintln!("warning: the team's scenario folders cannot be read ({e}); planning from the main folder only")
+        }
+    }
     let library = match load_library(&folders) {
         Ok(l) => l,
         Err(e) => {

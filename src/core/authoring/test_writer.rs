@@ -32,19 +32,41 @@ pub fn author_test_from_card(name: &str, turn: &str, response: &str, card: &Scor
     }
 }
 
+/// Why a test could not be added to a scenario file's text.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum AppendTestError {
+    /// The file as it is does not parse; the parser's message.
+    #[error("the scenario file does not parse: {0}")]
+    DoesNotParse(String),
+    /// No `( ... )` around the scenario.
+    #[error("the scenario has no `( ... )`")]
+    NoParentheses,
+    /// The scenario's `(` is never closed.
+    #[error("the scenario's `( ... )` is not closed")]
+    NotClosed,
+    /// `tests:` is followed by something other than a list.
+    #[error("the `tests` field is not a list `[ ... ]`")]
+    TestsNotAList,
+    /// The edited text would not parse; the parser's message.
+    #[error("the edited file would not parse: {0}")]
+    EditWouldNotParse(String),
+    /// The edit did not give exactly one more test equal to the one asked for.
+    #[error("could not find where the scenario's tests end; add the test by hand")]
+    EndNotFound,
+}
+
 /// The scenario file's new text with `test` appended to its `tests: [...]` list (after the last
 /// entry, at the indentation of the entries), or with a `tests: [...]` field added as the scenario's
 /// last field when it has none. Nothing else in the text changes.
 ///
 /// Errors when `source` is not a scenario that parses (the message says why), or when the edit
 /// would not yield exactly one more test equal to `test`.
-pub fn append_author_test(source: &str, test: &AuthorTest) -> Result<String, String> {
-    let (scenario, _) =
-        parse::<Scenario>(source).map_err(|d| format!("the scenario file does not parse: {}", d.message))?;
+pub fn append_author_test(source: &str, test: &AuthorTest) -> Result<String, AppendTestError> {
+    let (scenario, _) = parse::<Scenario>(source).map_err(|d| AppendTestError::DoesNotParse(d.message))?;
     let newline = if source.contains("\r\n") { "\r\n" } else { "\n" };
     let toks = tokens(source, 0, source.len());
-    let open = root_open(source, &toks).ok_or("the scenario has no `( ... )`")?;
-    let root = Group::at(&toks, open).ok_or("the scenario's `( ... )` is not closed")?;
+    let open = root_open(source, &toks).ok_or(AppendTestError::NoParentheses)?;
+    let root = Group::at(&toks, open).ok_or(AppendTestError::NotClosed)?;
     let field = |name: &str| {
         root.items.iter().map(|&(first, _)| first).find(|&first| {
             &source[toks[first].start..toks[first].end] == name && toks.get(first + 1).is_some_and(|t| t.byte == b':')
@@ -60,7 +82,7 @@ pub fn append_author_test(source: &str, test: &AuthorTest) -> Result<String, Str
             let list = Some(first + 2)
                 .filter(|&i| toks.get(i).is_some_and(|t| t.byte == b'['))
                 .and_then(|i| Group::at(&toks, i))
-                .ok_or("the `tests` field is not a list `[ ... ]`")?;
+                .ok_or(AppendTestError::TestsNotAList)?;
             let last = list.items.last().map(|&(a, b)| (toks[a].start, toks[b].end));
             let indent = match last {
                 Some((start, _)) if starts_its_line(source, start) => line_indent(source, start).to_string(),
@@ -82,10 +104,9 @@ pub fn append_author_test(source: &str, test: &AuthorTest) -> Result<String, Str
     for (at, insert) in edits.into_iter().rev() {
         text.insert_str(at, &insert);
     }
-    let (edited, _) =
-        parse::<Scenario>(&text).map_err(|d| format!("the edited file would not parse: {}", d.message))?;
+    let (edited, _) = parse::<Scenario>(&text).map_err(|d| AppendTestError::EditWouldNotParse(d.message))?;
     if edited.tests.len() != scenario.tests.len() + 1 || edited.tests.last() != Some(test) {
-        return Err("could not find where the scenario's tests end; add the test by hand".into());
+        return Err(AppendTestError::EndNotFound);
     }
     Ok(text)
 }
@@ -616,7 +637,7 @@ Scenario(
         let test = pinned(MINIMAL, "b", "Sorry, soon.");
         assert!(append_author_test("Scenario(id: ", &test).is_err());
         assert!(append_author_test("", &test).is_err());
-        let e = append_author_test(&MINIMAL.replace("weight: 3", "wieght: 3"), &test).expect_err("typo");
+        let e = append_author_test(&MINIMAL.replace("weight: 3", "wieght: 3"), &test).expect_err("typo").to_string();
         assert!(e.contains("does not parse"), "{e}");
     }
 

@@ -9,4 +9,4 @@ pub mod session;
 
 pub use picker::Picker;
 pub use plan::{Participant, SessionPlan, Turnout, agreement, coach_card, majority};
-pub use report::{ParticipantLine, SessionReport, report_csv, report_html, session_report};
+pub use report::{ParticipantLine, ReportCsvError, SessionReport, report_csv, report_html, session_report};

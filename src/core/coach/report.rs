@@ -126,14 +126,21 @@ pub fn session_report(plan: &SessionPlan, turnouts: &[Turnout], scenarios: &[&Sc
 /// The CSV header of [`report_csv`].
 pub const CSV_HEADER: [&str; 8] = ["participant", "scenario", "turn", "score", "passed", "scorer", "overrides", "note"];
 
+/// Why the session report's CSV could not be made (never an empty file instead).
+#[derive(Debug, thiserror::Error)]
+pub enum ReportCsvError {
+    /// The CSV writer failed.
+    #[error("cannot write the session report as CSV: {0}")]
+    Csv(#[from] csv::Error),
+    /// The CSV is not UTF-8 (a writer bug).
+    #[error("the session report's CSV is not UTF-8: {0}")]
+    NotUtf8(#[from] std::string::FromUtf8Error),
+}
+
 /// One row per turnout, with a header row ([`CSV_HEADER`]): participant name, scenario, turn, score,
 /// passed ("yes"/"no"), scorer ("coach"), overrides as "criterion: old->new (why)" joined by "; ", and
 /// the note. Text cells that a spreadsheet would run as a formula get a leading `'`.
-pub fn report_csv(report: &SessionReport, turnouts: &[Turnout]) -> String {
-    write_csv(report, turnouts).unwrap_or_default()
-}
-
-fn write_csv(report: &SessionReport, turnouts: &[Turnout]) -> Result<String, csv::Error> {
+pub fn report_csv(report: &SessionReport, turnouts: &[Turnout]) -> Result<String, ReportCsvError> {
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record(CSV_HEADER)?;
     let verdict = |met: bool| if met { "met" } else { "not met" };
@@ -158,7 +165,7 @@ fn write_csv(report: &SessionReport, turnouts: &[Turnout]) -> Result<String, csv
         ])?;
     }
     let bytes = w.into_inner().map_err(|e| csv::Error::from(e.into_error()))?;
-    Ok(String::from_utf8(bytes).unwrap_or_default())
+    Ok(String::from_utf8(bytes)?)
 }
 
 /// `text` safe inside HTML text and attribute values.
@@ -341,7 +348,7 @@ mod tests {
         let s = minimal();
         let t = turnouts(&s);
         let r = session_report(&plan(false), &t, &[&s]);
-        let text = report_csv(&r, &t);
+        let text = report_csv(&r, &t).expect("csv");
         let mut reader = csv::Reader::from_reader(text.as_bytes());
         let header: Vec<String> = reader.headers().expect("header").iter().map(String::from).collect();
         assert_eq!(header, CSV_HEADER);
@@ -370,7 +377,7 @@ mod tests {
             [("\t=1+1", "'\t=1+1"), ("\r@SUM(A1)", "'\r@SUM(A1)"), ("+44 20", "'+44 20"), ("fine", "fine")]
         {
             t[3].note = note.into();
-            let text = report_csv(&r, &t);
+            let text = report_csv(&r, &t).expect("csv");
             let rows: Vec<csv::StringRecord> =
                 csv::Reader::from_reader(text.as_bytes()).records().collect::<Result<_, _>>().expect("rows");
             assert_eq!(&rows[3][7], written, "{note:?}");

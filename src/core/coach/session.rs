@@ -4,8 +4,8 @@
 
 use crate::core::coach::{Picker, SessionPlan, Turnout, agreement, coach_card};
 use crate::core::drill::next_turn;
-use crate::core::scenario::Scenario;
-use crate::core::scoring::ScoreCard;
+use crate::core::scenario::{Lexicon, Scenario};
+use crate::core::scoring::{ScoreCard, ScoreError, TurnScorer};
 
 /// Where the session is.
 #[derive(Debug, Clone, PartialEq)]
@@ -117,6 +117,22 @@ impl GroupSession {
         }
     }
 
+    /// The answer is given, with what was typed (blank when it was spoken): a typed answer is scored
+    /// by the engine with `lexicon` and recorded with [`GroupSession::answered`]. An answer the engine
+    /// refuses (longer than a response may be) is not recorded: the error says why, for the coach to
+    /// see, and the session stays on the answer.
+    pub fn answer_typed(&mut self, typed: &str, lexicon: &Lexicon) -> Result<(), ScoreError> {
+        let typed = typed.trim();
+        let engine = if typed.is_empty() {
+            None
+        } else {
+            let s = self.current_scenario();
+            Some(TurnScorer::new(s, &s.turns[self.turn], lexicon).score(typed)?)
+        };
+        self.answered(typed, engine);
+        Ok(())
+    }
+
     /// The answer is given: on to scoring. A typed answer is scored by the engine first, as a
     /// suggestion the coach can override.
     pub fn answered(&mut self, typed: &str, engine: Option<ScoreCard>) {
@@ -217,4 +233,47 @@ pub fn suggest(scenarios: &[&Scenario], team_attempts: &[crate::core::progress::
         .collect();
     ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.id.cmp(&b.1.id)));
     ranked.into_iter().map(|(_, s)| s.id.clone()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::coach::Participant;
+    use crate::core::scoring::MAX_RESPONSE_CHARS;
+    use crate::core::test_fixtures::minimal;
+
+    fn session() -> (GroupSession, Lexicon) {
+        let (s, l) = minimal();
+        let plan = SessionPlan {
+            scenario_ids: vec![s.id.clone()],
+            roster: vec![Participant { id: "a".into(), name: "Ann".into(), walk_in: false }],
+            seconds_per_turn: 60,
+            peer_scoring: false,
+            leaderboard: false,
+        };
+        (GroupSession::new(plan, vec![s], 7).expect("a session"), l)
+    }
+
+    #[test]
+    fn a_typed_answer_gets_the_engine_card_and_a_spoken_one_none() {
+        let (mut g, l) = session();
+        g.pick();
+        g.answer_typed("Sorry, that's my fault. I'll call you at 4pm today.", &l).expect("scored");
+        assert!(g.engine.is_some());
+        assert!(matches!(g.phase, GroupPhase::Scoring { .. }));
+        let (mut g, l) = session();
+        g.pick();
+        g.answer_typed("   ", &l).expect("spoken");
+        assert!(g.engine.is_none());
+    }
+
+    #[test]
+    fn a_too_long_typed_answer_is_an_error_not_a_missing_card() {
+        let (mut g, l) = session();
+        g.pick();
+        let long = "sorry ".repeat(MAX_RESPONSE_CHARS / 5);
+        let err = g.answer_typed(&long, &l).expect_err("too long");
+        assert!(matches!(err, ScoreError::TooLong(_)), "{err}");
+        assert!(matches!(g.phase, GroupPhase::Answering { .. }), "still on the answer");
+    }
 }

@@ -360,8 +360,17 @@ impl FollowThroughApp {
     pub fn open(dir: PathBuf, data_dir: PathBuf) -> Self {
         // The folders a team added are in the store: open it first, then read every folder once.
         let mut app = Self::with_library(Library::default(), Some(dir)).with_data_dir(data_dir);
-        app.extra_folders = app.store.as_ref().and_then(|s| s.scenario_folders().ok()).unwrap_or_default();
+        let folders_problem = match app.store.as_ref().map(Store::scenario_folders).transpose() {
+            Ok(folders) => {
+                app.extra_folders = folders.unwrap_or_default();
+                None
+            }
+            Err(e) => Some(format!("the team's scenario folders cannot be read ({e}); showing the main folder only")),
+        };
         app.reload();
+        if let Some(problem) = folders_problem {
+            app.status = format!("{} · {problem}", app.status);
+        }
         app
     }
 
@@ -800,11 +809,11 @@ impl FollowThroughApp {
             }
             Command::OpenInEditor(path) => match crate::io::editor::open_in_editor(&path) {
                 Ok(()) => self.status = format!("Opened {}", path.display()),
-                Err(e) => self.status = e,
+                Err(e) => self.status = e.to_string(),
             },
             Command::RevealFile(path) => {
                 if let Err(e) = crate::io::editor::reveal(&path) {
-                    self.status = e;
+                    self.status = e.to_string();
                 }
             }
             Command::TestPlay(id) => self.screen = Screen::TestPlay(id),

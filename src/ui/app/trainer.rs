@@ -94,7 +94,10 @@ impl FollowThroughApp {
             }
         };
         let written = crate::core::authoring::test_writer::append_author_test(&source, &test)
-            .and_then(|text| crate::io::scenario_files::replace_file(std::path::Path::new(&file), &text));
+            .map_err(|e| e.to_string())
+            .and_then(|text| {
+                crate::io::scenario_files::replace_file(std::path::Path::new(&file), &text).map_err(|e| e.to_string())
+            });
         match written {
             Ok(()) => {
                 self.test_name.clear();
@@ -143,7 +146,7 @@ impl FollowThroughApp {
         let text = match crate::core::authoring::template::scenario_template(&id, &input.new_behaviour, family) {
             Ok(text) => text,
             Err(e) => {
-                self.status = e;
+                self.status = e.to_string();
                 return;
             }
         };
@@ -157,7 +160,7 @@ impl FollowThroughApp {
                 self.status = format!("Created {}: open it in your editor and make it yours", path.display());
                 self.status_kept_until_ms = self.now_ms + 3000;
             }
-            Err(e) => self.status = e,
+            Err(e) => self.status = e.to_string(),
         }
     }
 }
