@@ -1,6 +1,8 @@
 //! Coach mode in the app: setting up a group session, the picker's spin and clock, scoring a go,
 //! recording it in the participant's history, and the session report.
 
+#![allow(clippy::wildcard_imports)] // until the app-state split (#13)
+
 use super::*;
 
 impl FollowThroughApp {

@@ -1,6 +1,8 @@
 //! The trainer's side of the app: reading and watching the scenario folders, test-play, saving an
 //! author test from the sandbox, team folders and new scenarios.
 
+#![allow(clippy::wildcard_imports)] // until the app-state split (#13)
+
 use super::*;
 
 impl FollowThroughApp {
