@@ -2,6 +2,7 @@
 //! family and priority.
 
 pub mod branch_map;
+mod ron_tokens;
 pub mod sandbox;
 pub mod template;
 pub mod test_writer;

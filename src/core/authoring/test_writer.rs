@@ -7,6 +7,7 @@
 //! last entry and any trailing comma. The edited text is parsed again and must hold exactly the new
 //! test after the old ones, or the edit is refused.
 
+use super::ron_tokens::{Token, tokens};
 use crate::core::scenario::parse::parse;
 use crate::core::scenario::{AuthorTest, Scenario, ScoreRange};
 use crate::core::scoring::ScoreCard;
@@ -223,114 +224,6 @@ fn starts_its_line(source: &str, at: usize) -> bool {
 /// when there is none.
 fn content_end(source: &str, from: usize, to: usize) -> usize {
     from + source[from..to].trim_end().len()
-}
-
-/// One token of RON text: a string or a run of other bytes counts as one.
-#[derive(Debug, Clone, Copy)]
-struct Token {
-    start: usize,
-    end: usize,
-    /// The first byte (`"` for strings, `,` for a comma, ...).
-    byte: u8,
-}
-
-/// The tokens in `from..to`, comments and whitespace left out. Punctuation is one token per byte.
-fn tokens(source: &str, from: usize, to: usize) -> Vec<Token> {
-    let bytes = &source.as_bytes()[..to];
-    let mut out = Vec::new();
-    let mut i = from;
-    while i < bytes.len() {
-        let b = bytes[i];
-        let start = i;
-        match b {
-            _ if b.is_ascii_whitespace() => {
-                i += 1;
-                continue;
-            }
-            b'/' if bytes.get(i + 1) == Some(&b'/') => {
-                while i < bytes.len() && bytes[i] != b'\n' {
-                    i += 1;
-                }
-                continue;
-            }
-            b'/' if bytes.get(i + 1) == Some(&b'*') => {
-                i = skip_block_comment(bytes, i);
-                continue;
-            }
-            b'"' | b'\'' => i = skip_quoted(bytes, i),
-            b'r' if raw_string_hashes(bytes, i).is_some() => i = skip_raw_string(bytes, i),
-            b'b' if bytes.get(i + 1) == Some(&b'"') || bytes.get(i + 1) == Some(&b'\'') => {
-                i = skip_quoted(bytes, i + 1)
-            }
-            b'(' | b')' | b'[' | b']' | b'{' | b'}' | b',' | b':' => i += 1,
-            _ => {
-                while i < bytes.len()
-                    && !bytes[i].is_ascii_whitespace()
-                    && !matches!(bytes[i], b'(' | b')' | b'[' | b']' | b'{' | b'}' | b',' | b':' | b'"' | b'/')
-                {
-                    i += 1;
-                }
-                i = i.max(start + 1);
-            }
-        }
-        out.push(Token { start, end: i.min(bytes.len()), byte: b });
-    }
-    out
-}
-
-/// Past a `/* ... */` comment starting at `i` (RON block comments nest).
-fn skip_block_comment(bytes: &[u8], mut i: usize) -> usize {
-    let mut depth = 0usize;
-    while i < bytes.len() {
-        if bytes[i..].starts_with(b"/*") {
-            depth += 1;
-            i += 2;
-        } else if bytes[i..].starts_with(b"*/") {
-            depth = depth.saturating_sub(1);
-            i += 2;
-            if depth == 0 {
-                return i;
-            }
-        } else {
-            i += 1;
-        }
-    }
-    i
-}
-
-/// Past a `"..."` or `'.'` literal starting at `i`, honouring backslash escapes.
-fn skip_quoted(bytes: &[u8], mut i: usize) -> usize {
-    let quote = bytes[i];
-    i += 1;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\\' => i += 2,
-            b if b == quote => return i + 1,
-            _ => i += 1,
-        }
-    }
-    bytes.len()
-}
-
-/// The number of `#`s of a raw string `r#"..."#` starting at `i`, when one starts there.
-fn raw_string_hashes(bytes: &[u8], i: usize) -> Option<usize> {
-    if i > 0 && (bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'_') {
-        return None;
-    }
-    let hashes = bytes[i + 1..].iter().take_while(|&&b| b == b'#').count();
-    (bytes.get(i + 1 + hashes) == Some(&b'"')).then_some(hashes)
-}
-
-fn skip_raw_string(bytes: &[u8], i: usize) -> usize {
-    let hashes = raw_string_hashes(bytes, i).unwrap_or(0);
-    let mut j = i + 2 + hashes;
-    while j < bytes.len() {
-        if bytes[j] == b'"' && bytes[j + 1..].iter().take(hashes).filter(|&&b| b == b'#').count() == hashes {
-            return j + 1 + hashes;
-        }
-        j += 1;
-    }
-    bytes.len()
 }
 
 /// `text` as a RON string literal: quotes, backslashes and control characters escaped.

@@ -12,6 +12,7 @@
 mod fade;
 mod recite;
 pub mod session;
+mod units;
 
 use std::ops::Range;
 
