@@ -608,7 +608,9 @@ impl FollowThroughApp {
                             let focus = std::mem::take(&mut self.focus_answer);
                             let mic_problem = self
                                 .mic_problem
-                                .get_or_insert_with(|| crate::io::recording::microphone_status().err())
+                                .get_or_insert_with(|| {
+                                    crate::io::recording::microphone_status().err().map(|e| e.to_string())
+                                })
                                 .clone();
                             let view = drill::DrillView {
                                 now_ms: self.now_ms,
@@ -876,7 +878,7 @@ impl FollowThroughApp {
                 }
                 Err(e) => {
                     self.status = format!("Cannot record: {e}");
-                    self.mic_problem = Some(Some(e));
+                    self.mic_problem = Some(Some(e.to_string()));
                 }
             },
             Command::SelfScore => {
@@ -901,7 +903,7 @@ impl FollowThroughApp {
                     self.saved_recordings.retain(|(_, p)| p != &path);
                     self.status = "Recording deleted".into();
                 }
-                Err(e) => self.status = e,
+                Err(e) => self.status = e.to_string(),
             },
             Command::ToggleHighContrast => {
                 self.settings.high_contrast = !self.settings.high_contrast;
