@@ -5,6 +5,7 @@
 
 use std::cell::RefCell;
 
+use super::budget::Budget;
 use super::phrase::{FirstWordIndex, Names, Node, Word, name_at};
 use super::text::Token;
 use super::time::time_at;
@@ -15,6 +16,17 @@ pub type Positions = u64;
 
 /// Words `*` may skip.
 pub const MAX_GAP: usize = 4;
+
+/// How many token positions a run goes between asking its budget.
+pub const BUDGET_EVERY: usize = 32;
+
+/// What one run reads: the tokens, the names slots refer to, and where it starts and must stop.
+struct Input<'a> {
+    tokens: &'a [Token],
+    names: &'a Names,
+    start: usize,
+    limit: usize,
+}
 
 /// What a slot consumes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -129,22 +141,24 @@ impl Program {
     }
 
     /// Where every match starting at token `start` ends (tokens before `limit` only), with the
-    /// negators the pattern named. Runs in O((limit - start) x program size).
-    pub fn ends_from(&self, tokens: &[Token], names: &Names, start: usize, limit: usize) -> Vec<(usize, Positions)> {
-        SCRATCH.with(|scratch| {
-            let mut scratch = scratch.borrow_mut();
-            self.run(&mut scratch, tokens, names, start, limit)
-        })
-    }
-
-    fn run(
+    /// negators the pattern named. Runs in O((limit - start) x program size); `budget` is asked
+    /// every [`BUDGET_EVERY`] positions and, once exhausted, the ends found so far are returned.
+    pub fn ends_from(
         &self,
-        scratch: &mut Scratch,
         tokens: &[Token],
         names: &Names,
         start: usize,
         limit: usize,
+        budget: &dyn Budget,
     ) -> Vec<(usize, Positions)> {
+        SCRATCH.with(|scratch| {
+            let mut scratch = scratch.borrow_mut();
+            self.run(&mut scratch, Input { tokens, names, start, limit }, budget)
+        })
+    }
+
+    fn run(&self, scratch: &mut Scratch, input: Input, budget: &dyn Budget) -> Vec<(usize, Positions)> {
+        let Input { tokens, names, start, limit } = input;
         let limit = limit.min(tokens.len());
         scratch.prepare(self.insts.len());
         let mut ends = Vec::new();
@@ -153,6 +167,9 @@ impl Program {
         let mut offset = 0;
         while offset < pending.len() {
             let position = start + offset;
+            if offset % BUDGET_EVERY == BUDGET_EVERY - 1 && budget.exhausted() {
+                break;
+            }
             let mut seeds = std::mem::take(&mut pending[offset]);
             offset += 1;
             if seeds.is_empty() {

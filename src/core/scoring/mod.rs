@@ -3,11 +3,13 @@
 
 pub mod automaton;
 mod blame;
+pub mod budget;
 pub mod concepts;
 pub mod detectors;
 pub mod lists;
 pub mod model;
 pub mod phrase;
+pub mod slow;
 pub mod text;
 pub mod time;
 
@@ -15,6 +17,7 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
+use self::budget::{Budget, Unlimited};
 use self::detectors::{DetectorContext, Range, detect};
 use self::lists::Lists;
 use self::phrase::{Names, Phrase, name_words};
@@ -72,6 +75,21 @@ pub struct ScoreCard {
     pub pass_mark: u32,
     /// One result per criterion, in rubric order.
     pub criteria: Vec<CriterionResult>,
+    /// Set when scoring ran out of time: the criterion that was too slow; it and the criteria after
+    /// it were not scored and count neither for nor against the total.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub over_budget: Option<OverBudget>,
+}
+
+/// Which criterion a scoring that ran out of time was on, for the trainer to fix.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct OverBudget {
+    /// Id of the criterion that was too slow.
+    pub criterion: String,
+    /// Its label, as the employee sees it.
+    pub label: String,
+    /// Ids of every criterion left unscored (the slow one first).
+    pub unscored: Vec<String>,
 }
 
 impl ScoreCard {
@@ -166,31 +184,66 @@ impl TurnScorer {
 
     /// Score one response given when `context.now` says.
     pub fn score_with(&self, response: &str, context: &ScoringContext) -> Result<ScoreCard, ScoreError> {
+        self.score_within(response, context, &Unlimited)
+    }
+
+    /// Score one response within `budget`, asked before each criterion and inside long matching
+    /// loops. When it runs out, the criteria that finished are scored as usual and the card's
+    /// `over_budget` names the criterion that was too slow; it and the rest are left unscored.
+    pub fn score_within(
+        &self,
+        response: &str,
+        context: &ScoringContext,
+        budget: &dyn Budget,
+    ) -> Result<ScoreCard, ScoreError> {
         let chars = response.chars().count();
         if chars > MAX_RESPONSE_CHARS {
             return Err(ScoreError::TooLong(chars));
         }
         let analysed = analyse(response);
-        let cx = DetectorContext::new(&self.names, &self.lists, context.now).with_locale(context.locale);
-        let rows = self
-            .criteria
-            .iter()
-            .map(|c| {
-                let evidence = criterion_evidence(c, &analysed, &cx, response);
-                let result = CriterionResult {
-                    id: c.id.clone(),
-                    label: c.label.clone(),
-                    kind: c.kind,
-                    met: !evidence.is_empty(),
-                    points: 0.0,
-                    evidence,
-                    looked_for: c.matchers.iter().map(describe).collect(),
-                };
-                (c.weight, result)
-            })
-            .collect();
-        Ok(apply_rule(self.scenario.clone(), self.turn.clone(), self.pass_mark, rows))
+        let cx =
+            DetectorContext::new(&self.names, &self.lists, context.now).with_locale(context.locale).with_budget(budget);
+        let mut rows = Vec::with_capacity(self.criteria.len());
+        let mut slow = None;
+        for (i, c) in self.criteria.iter().enumerate() {
+            let evidence = if slow.is_none() {
+                budget.criterion_started(i);
+                let evidence = (!budget.exhausted()).then(|| criterion_evidence(c, &analysed, &cx, response));
+                // A criterion whose matching was cut short may have missed evidence: it does not count.
+                if evidence.is_none() || budget.exhausted() {
+                    slow = Some(i);
+                }
+                evidence.filter(|_| slow.is_none()).unwrap_or_default()
+            } else {
+                Vec::new()
+            };
+            let result = CriterionResult {
+                id: c.id.clone(),
+                label: c.label.clone(),
+                kind: c.kind,
+                met: !evidence.is_empty(),
+                points: 0.0,
+                evidence,
+                looked_for: c.matchers.iter().map(describe).collect(),
+            };
+            rows.push(Row { weight: c.weight, scored: slow.is_none(), result });
+        }
+        let mut card = apply_rule(self.scenario.clone(), self.turn.clone(), self.pass_mark, rows);
+        card.over_budget = slow.map(|i| OverBudget {
+            criterion: self.criteria[i].id.clone(),
+            label: self.criteria[i].label.clone(),
+            unscored: self.criteria[i..].iter().map(|c| c.id.clone()).collect(),
+        });
+        Ok(card)
     }
+}
+
+/// One criterion's verdict on its way to the score rule.
+struct Row {
+    weight: f64,
+    /// False when scoring ran out of time before this criterion finished.
+    scored: bool,
+    result: CriterionResult,
 }
 
 /// A score card for `turn` of `scenario_id` from a verdict per criterion (`met[i]` for the rubric's i-th
@@ -212,32 +265,36 @@ pub fn card_from_verdicts(scenario_id: &str, turn: &Turn, met: &[bool]) -> Score
                 evidence: Vec::new(),
                 looked_for: Vec::new(),
             };
-            (c.weight, result)
+            Row { weight: c.weight, scored: true, result }
         })
         .collect();
     apply_rule(scenario_id.to_string(), turn.id.clone(), turn.pass_mark, rows)
 }
 
 /// The one score rule: fills in each criterion's points (one decimal) and the card's total from the
-/// verdicts and weights in `rows`.
-fn apply_rule(scenario: String, turn: String, pass_mark: u32, rows: Vec<(f64, CriterionResult)>) -> ScoreCard {
-    let required_total: f64 =
-        rows.iter().filter(|(_, c)| c.kind == CriterionKind::Required).map(|(w, _)| *w).sum::<f64>().max(f64::EPSILON);
+/// verdicts and weights in `rows`. Criteria left unscored (out of time) count neither way.
+fn apply_rule(scenario: String, turn: String, pass_mark: u32, rows: Vec<Row>) -> ScoreCard {
+    let required_total: f64 = rows
+        .iter()
+        .filter(|r| r.scored && r.result.kind == CriterionKind::Required)
+        .map(|r| r.weight)
+        .sum::<f64>()
+        .max(f64::EPSILON);
     let mut earned = 0.0;
     let mut criteria = Vec::with_capacity(rows.len());
-    for (weight, mut c) in rows {
+    for Row { weight, scored, mut result } in rows {
         let share = 100.0 * weight / required_total;
-        let points = match (c.kind, c.met) {
-            (CriterionKind::Required, true) => share,
-            (CriterionKind::Forbidden, true) => -share,
+        let points = match (scored, result.kind, result.met) {
+            (true, CriterionKind::Required, true) => share,
+            (true, CriterionKind::Forbidden, true) => -share,
             _ => 0.0,
         };
         earned += points;
-        c.points = (points * 10.0).round() / 10.0;
-        criteria.push(c);
+        result.points = (points * 10.0).round() / 10.0;
+        criteria.push(result);
     }
     let score = earned.round().clamp(0.0, 100.0) as u32;
-    ScoreCard { scenario, turn, score, passed: score >= pass_mark, pass_mark, criteria }
+    ScoreCard { scenario, turn, score, passed: score >= pass_mark, pass_mark, criteria, over_budget: None }
 }
 
 /// Capitalised words that stand before a surname without being a first name.

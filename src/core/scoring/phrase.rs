@@ -4,6 +4,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use super::automaton::{Positions, Program};
+use super::budget::{Budget, Unlimited};
 use super::text::{Analysed, Token, phrase_words, stem};
 use crate::core::pattern::{Element, Pattern};
 
@@ -413,6 +414,12 @@ impl Phrase {
     /// Every counted match (not quoted, not negated), as token ranges, leftmost-longest, non-overlapping.
     /// When the longest match at a position does not count, shorter ones there are tried.
     pub fn find(&self, a: &Analysed, names: &Names) -> Vec<(usize, usize)> {
+        self.find_within(a, names, &Unlimited)
+    }
+
+    /// Like [`Phrase::find`], asking `budget` before each attempt: once it is exhausted, the matches
+    /// found so far.
+    pub fn find_within(&self, a: &Analysed, names: &Names, budget: &dyn Budget) -> Vec<(usize, usize)> {
         let mut out = Vec::new();
         for s in &a.sentences {
             let mut i = s.start;
@@ -421,7 +428,10 @@ impl Phrase {
                     i += 1;
                     continue;
                 }
-                match self.counted_at(a, names, i, s.end) {
+                if budget.exhausted() {
+                    return out;
+                }
+                match self.counted_at(a, names, i, s.end, budget) {
                     Some(end) => {
                         out.push((i, end));
                         i = end;
@@ -434,8 +444,15 @@ impl Phrase {
     }
 
     /// The longest match at `start` that counts (not quoted, not negated).
-    fn counted_at(&self, a: &Analysed, names: &Names, start: usize, limit: usize) -> Option<usize> {
-        let mut ends = self.program.ends_from(&a.tokens, names, start, limit);
+    fn counted_at(
+        &self,
+        a: &Analysed,
+        names: &Names,
+        start: usize,
+        limit: usize,
+        budget: &dyn Budget,
+    ) -> Option<usize> {
+        let mut ends = self.program.ends_from(&a.tokens, names, start, limit, budget);
         ends.retain(|(end, _)| *end > start);
         ends.sort_by_key(|(end, _)| std::cmp::Reverse(*end));
         ends.into_iter().find(|(end, literal)| counts(&a.tokens, start, *end, *literal)).map(|(end, _)| end)
