@@ -362,7 +362,11 @@ fn check_rubric(s: &Scenario, t: &Turn, path: &str, lexicon: &Lexicon, r: &mut R
             continue;
         }
         for (j, m) in c.detect.iter().enumerate() {
-            check_matcher(s, m, &format!("{cpath}.detect[{j}]"), lexicon, 0, r);
+            let mpath = format!("{cpath}.detect[{j}]");
+            if matches!(m, Matcher::Not(_)) {
+                r.at(&mpath, not_outside_all());
+            }
+            check_matcher(s, m, &mpath, lexicon, 0, r);
         }
     }
 }
@@ -386,8 +390,10 @@ fn matcher_count(m: &Matcher) -> usize {
     let mut stack = vec![m];
     while let Some(m) = stack.pop() {
         count += 1;
-        if let Matcher::All(inner) = m {
-            stack.extend(inner);
+        match m {
+            Matcher::All(inner) => stack.extend(inner),
+            Matcher::Not(inner) => stack.push(inner),
+            _ => {}
         }
     }
     count
@@ -436,11 +442,40 @@ fn check_matcher(s: &Scenario, m: &Matcher, path: &str, lexicon: &Lexicon, depth
                 );
                 return;
             }
+            if !inner.is_empty() && inner.iter().all(|m| matches!(m, Matcher::Not(_))) {
+                r.at(
+                    path,
+                    Diagnostic::error("only-not", "this `All([...])` has only `Not(...)` parts, so nothing can meet it")
+                        .with_hint("put what the criterion looks for beside the `Not`: `All([Detector(\"blame-shifting\"), Not(Phrase(\"the system was down\"))])`"),
+                );
+            }
             for (i, m) in inner.iter().enumerate() {
                 check_matcher(s, m, &format!("{path}[{i}]"), lexicon, depth + 1, r);
             }
         }
+        Matcher::Not(inner) => {
+            if matches!(inner.as_ref(), Matcher::Not(_)) {
+                r.at(
+                    path,
+                    Diagnostic::error("double-not", "`Not(Not(...))` excludes the exclusion")
+                        .with_hint("write the inner matcher beside the others in `All([...])` instead"),
+                );
+            } else if depth >= MAX_NESTING {
+                r.at(path, Diagnostic::error("too-deep", format!("matchers nested more than {MAX_NESTING} deep")));
+            } else {
+                check_matcher(s, inner, path, lexicon, depth + 1, r);
+            }
+        }
     }
+}
+
+/// `Not(...)` straight in a criterion's `detect` list: it would match nothing.
+fn not_outside_all() -> Diagnostic {
+    Diagnostic::error(
+        "not-outside-all",
+        "`Not(...)` works only inside `All([...])`, where it stops the other matchers' hits that overlap it",
+    )
+    .with_hint("write `All([Detector(\"blame-shifting\"), Not(Phrase(\"the system was down\"))])`")
 }
 
 fn check_reference(s: &Scenario, is_slot: bool, name: &str, path: &str, lexicon: &Lexicon, r: &mut Reporter) {
@@ -712,6 +747,30 @@ mod tests {
         assert_eq!(e.hint.as_deref(), Some("did you mean `escalation`?"));
         let line = text.lines().position(|l| l.contains("escalaton")).expect("line") + 1;
         assert_eq!(e.start.map(|p| p.line), Some(line));
+    }
+
+    #[test]
+    fn not_works_only_inside_all_and_is_located() {
+        let blames = r#"detect: [Detector("blame-shifting"), Regex("(?i)corporate")]"#;
+        let inside =
+            GOOD.replace(blames, r#"detect: [All([Detector("blame-shifting"), Not(Phrase("the system was down"))])]"#);
+        assert_eq!(check(&inside), vec![]);
+        let outside =
+            GOOD.replace(blames, r#"detect: [Detector("blame-shifting"), Not(Phrase("the system was down"))]"#);
+        let d = check(&outside);
+        let e = d.iter().find(|d| d.code == "not-outside-all").expect("not outside All");
+        let line = outside.lines().position(|l| l.contains("Not(")).expect("line") + 1;
+        assert_eq!(e.start.map(|p| p.line), Some(line));
+        let only_not = GOOD.replace(blames, r#"detect: [All([Not(Detector("blame-shifting"))])]"#);
+        assert_eq!(codes(&only_not), ["only-not"]);
+        let double = GOOD.replace(blames, r#"detect: [All([Detector("blame-shifting"), Not(Not(Phrase("x")))])]"#);
+        assert_eq!(codes(&double), ["double-not"]);
+        let bad_inner =
+            GOOD.replace(blames, r#"detect: [All([Detector("blame-shifting"), Not(Phrase("(the system"))])]"#);
+        let d = check(&bad_inner);
+        assert_eq!(d.iter().map(|d| d.code).collect::<Vec<_>>(), ["bad-pattern"]);
+        let col = bad_inner.lines().find(|l| l.contains("Not(")).and_then(|l| l.find("(the system")).expect("col");
+        assert_eq!(d[0].start.map(|p| p.column), Some(col + 1), "points inside the excluded phrase");
     }
 
     #[test]

@@ -121,6 +121,7 @@ enum CompiledMatcher {
     Regex(regex::Regex, String),
     Detector(String),
     All(Vec<CompiledMatcher>),
+    Not(Box<CompiledMatcher>),
 }
 
 struct CompiledCriterion {
@@ -322,6 +323,7 @@ fn compile_matcher(m: &Matcher, lists: &Lists) -> Option<CompiledMatcher> {
         Matcher::Regex(text) => CompiledMatcher::Regex(regex::Regex::new(text).ok()?, text.clone()),
         Matcher::Detector(name) => CompiledMatcher::Detector(name.clone()),
         Matcher::All(inner) => CompiledMatcher::All(inner.iter().filter_map(|m| compile_matcher(m, lists)).collect()),
+        Matcher::Not(inner) => CompiledMatcher::Not(Box::new(compile_matcher(inner, lists)?)),
     })
 }
 
@@ -333,6 +335,7 @@ fn describe(m: &CompiledMatcher) -> String {
             vocab::find(DETECTORS, name).map_or_else(|| name.clone(), |t| t.description.to_string())
         }
         CompiledMatcher::All(inner) => inner.iter().map(describe).collect::<Vec<_>>().join(" and "),
+        CompiledMatcher::Not(inner) => format!("not where {}", describe(inner)),
     }
 }
 
@@ -362,9 +365,32 @@ fn matcher_spans(m: &CompiledMatcher, a: &Analysed, cx: &DetectorContext, respon
             .map(|m| (m.start(), m.end()))
             .collect(),
         CompiledMatcher::All(inner) => {
-            let parts: Vec<Vec<(usize, usize)>> = inner.iter().map(|m| matcher_spans(m, a, cx, response)).collect();
-            if parts.iter().any(Vec::is_empty) { Vec::new() } else { parts.into_iter().flatten().collect() }
+            // `Not(...)` parts name what does not count: hits of the others that overlap them go.
+            let excluded: Vec<(usize, usize)> = inner
+                .iter()
+                .filter_map(|m| match m {
+                    CompiledMatcher::Not(m) => Some(matcher_spans(m, a, cx, response)),
+                    _ => None,
+                })
+                .flatten()
+                .collect();
+            let parts: Vec<Vec<(usize, usize)>> = inner
+                .iter()
+                .filter(|m| !matches!(m, CompiledMatcher::Not(_)))
+                .map(|m| {
+                    let mut spans = matcher_spans(m, a, cx, response);
+                    spans.retain(|s| !excluded.iter().any(|x| x.0 < s.1 && s.0 < x.1));
+                    spans
+                })
+                .collect();
+            if parts.is_empty() || parts.iter().any(Vec::is_empty) {
+                Vec::new()
+            } else {
+                parts.into_iter().flatten().collect()
+            }
         }
+        // Alone (validation refuses it outside `All`) it names no words, so it meets nothing.
+        CompiledMatcher::Not(_) => Vec::new(),
     }
 }
 
@@ -498,6 +524,36 @@ mod tests {
         let (s, l) = minimal();
         let huge = "word ".repeat(3000);
         assert_eq!(score_response(&s, None, &huge, &l).expect("turn"), Err(ScoreError::TooLong(15000)));
+    }
+
+    fn card_with(blames: &str, response: &str) -> ScoreCard {
+        let (s, l) = minimal();
+        let text = include_str!("../../../tests/fixtures/good/minimal.ron")
+            .replace(r#"detect: [Detector("blame-shifting"), Regex("(?i)corporate")]"#, blames);
+        let (scenario, _) = crate::core::parse::parse::<Scenario>(&text).expect("parses");
+        assert_ne!(scenario, s, "the rubric changed");
+        score_response(&scenario, None, response, &l).expect("turn").expect("scored")
+    }
+
+    #[test]
+    fn not_stops_the_hits_it_overlaps_and_no_others() {
+        let rubric = r#"detect: [All([Detector("blame-shifting"), Not(Phrase("the system was down"))])]"#;
+        let blames = |response: &str| card_with(rubric, response).criterion("blames").expect("blames").clone();
+        // Without the Not, the outage is blame; with it, saying so is not.
+        assert!(card("The system was down all morning.").criterion("blames").expect("blames").met);
+        assert!(!blames("The system was down all morning, and that's on me.").met);
+        let other = blames("The system was down. Head office decided to decline it.");
+        assert!(other.met, "a blame the Not does not overlap still counts");
+        assert!(other.evidence.iter().all(|e| !e.text.contains("system")), "{:?}", other.evidence);
+        assert!(other.looked_for[0].contains("not where the phrase \"the system was down\""), "{:?}", other.looked_for);
+    }
+
+    #[test]
+    fn not_can_keep_one_list_entry_from_firing() {
+        let rubric = r#"detect: [All([Phrase("@vague-time"), Not(Phrase("shortly"))])]"#;
+        let vague = |response: &str| card_with(rubric, response).criterion("blames").expect("blames").met;
+        assert!(!vague("Your engineer arrives shortly, at 4pm."));
+        assert!(vague("I'll get back to you soon."));
     }
 
     #[test]
