@@ -9,8 +9,8 @@ use crate::core::scoring::budget::Budget;
 pub const TURN_BUDGET: Duration = Duration::from_millis(500);
 
 /// How long one criterion may take on its own model answer or an author test before `check` says
-/// it is too slow (a tenth of a second: ordinary criteria take well under a millisecond).
-pub const CRITERION_BUDGET: Duration = Duration::from_millis(100);
+/// it is too slow: as long as a drill gives a whole turn (ordinary criteria take milliseconds).
+pub const CRITERION_BUDGET: Duration = TURN_BUDGET;
 
 /// The whole scoring of a turn must finish by a moment.
 #[derive(Debug, Clone, Copy)]

@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::automaton::{Positions, Program};
+use super::automaton::{Program, Span};
 use super::budget::{Budget, Unlimited};
 use super::text::{Analysed, Token, phrase_words, stem};
 use crate::core::pattern::{Element, Pattern};
@@ -417,65 +417,25 @@ impl Phrase {
         self.find_within(a, names, &Unlimited)
     }
 
-    /// Like [`Phrase::find`], asking `budget` before each attempt: once it is exhausted, the matches
-    /// found so far.
+    /// Like [`Phrase::find`], asking `budget` as it goes: once it is exhausted, the matches found
+    /// so far.
     pub fn find_within(&self, a: &Analysed, names: &Names, budget: &dyn Budget) -> Vec<(usize, usize)> {
+        let may_start = |t: &Token| self.starts.as_ref().is_none_or(|starts| starts.may_start(t));
         let mut out = Vec::new();
         for s in &a.sentences {
-            let mut i = s.start;
-            while i < s.end {
-                if self.starts.as_ref().is_some_and(|starts| !starts.may_start(&a.tokens[i])) {
-                    i += 1;
-                    continue;
-                }
-                if budget.exhausted() {
-                    return out;
-                }
-                match self.counted_at(a, names, i, s.end, budget) {
-                    Some(end) => {
-                        out.push((i, end));
-                        i = end;
-                    }
-                    None => i += 1,
-                }
+            if budget.exhausted() {
+                break;
             }
+            let span = Span { tokens: &a.tokens, names, from: s.start, to: s.end };
+            out.extend(self.program.find_in(span, &may_start, budget));
         }
         out
-    }
-
-    /// The longest match at `start` that counts (not quoted, not negated).
-    fn counted_at(
-        &self,
-        a: &Analysed,
-        names: &Names,
-        start: usize,
-        limit: usize,
-        budget: &dyn Budget,
-    ) -> Option<usize> {
-        let mut ends = self.program.ends_from(&a.tokens, names, start, limit, budget);
-        ends.retain(|(end, _)| *end > start);
-        ends.sort_by_key(|(end, _)| std::cmp::Reverse(*end));
-        ends.into_iter().find(|(end, literal)| counts(&a.tokens, start, *end, *literal)).map(|(end, _)| end)
     }
 
     /// Size of the compiled automaton (instructions).
     pub fn program_len(&self) -> usize {
         self.program.len()
     }
-}
-
-/// A match counts unless it is quoted, or a negator the pattern does not name negates it.
-/// `literal` marks the negators the pattern names itself ("not my fault").
-fn counts(tokens: &[Token], start: usize, end: usize, literal: Positions) -> bool {
-    let named = |i: usize| i >= start && i - start < 64 && literal & (1 << (i - start)) != 0;
-    if tokens[start..end].iter().any(|t| t.quoted) {
-        return false;
-    }
-    if tokens[start].negated_by.is_some_and(|n| !named(n)) {
-        return false;
-    }
-    // A negator swallowed by a gap or slot inside the match ("refund * approved" on "refund is not approved").
-    !(start..end).any(|i| tokens[i].is_negator() && !named(i))
 }
 
 fn compile_elements(elements: &[Element], sets: &BTreeMap<String, Vec<String>>) -> Vec<Node> {
