@@ -20,8 +20,9 @@ const LEXICON: &str = include_str!("../scenarios/lexicon.ron");
 const WORD: &str = "sorry";
 
 /// A phrase at every limit: brackets nested as deep as allowed, every gap and optional group, then
-/// the answer's word up to the length limit, and last a word the answer never has.
-fn worst_phrase() -> String {
+/// the answer's word up to the length limit, and last a word the answer never has (numbered, so no
+/// two phrases of the rubric are the same).
+fn worst_phrase(n: usize) -> String {
     let depth = MAX_NESTING - 1;
     let mut p = String::new();
     for _ in 0..depth {
@@ -37,28 +38,29 @@ fn worst_phrase() -> String {
             p.push_str(" *");
         }
     }
-    let tail = " never";
+    let tail = format!(" never{n:04}");
     while p.chars().count() + WORD.len() + 1 + tail.len() <= MAX_PATTERN_CHARS {
         p.push(' ');
         p.push_str(WORD);
     }
-    p.push_str(tail);
+    p.push_str(&tail);
     p
 }
 
-/// `count` matchers: phrases, with `All` nested `depth` deep first when `depth` > 0.
-fn matchers(count: usize, depth: usize) -> String {
-    let phrase = format!("Phrase(\"{}\")", worst_phrase());
+/// `count` matchers (phrases numbered from `first`), with `All` nested `depth` deep first when
+/// `depth` > 0.
+fn matchers(count: usize, depth: usize, first: usize) -> String {
+    let phrase = |n: usize| format!("Phrase(\"{}\")", worst_phrase(first + n));
     if depth == 0 {
-        return vec![phrase; count].join(", ");
+        return (0..count).map(phrase).collect::<Vec<_>>().join(", ");
     }
     // All(All(...All(p)...)): depth Alls and one phrase make depth + 1 matchers.
-    let mut all = phrase.clone();
+    let mut all = phrase(0);
     for _ in 0..depth {
         all = format!("All([{all}])");
     }
     let rest = count.saturating_sub(depth + 1);
-    std::iter::once(all).chain(std::iter::repeat_n(phrase, rest)).collect::<Vec<_>>().join(", ")
+    std::iter::once(all).chain((1..=rest).map(phrase)).collect::<Vec<_>>().join(", ")
 }
 
 fn worst_scenario(criteria: usize, depth: usize) -> String {
@@ -66,7 +68,7 @@ fn worst_scenario(criteria: usize, depth: usize) -> String {
         .map(|i| {
             format!(
                 "(id: \"c{i}\", label: \"Criterion {i}\", kind: Required, weight: 1, detect: [{}])",
-                matchers(MAX_MATCHERS_PER_CRITERION, if i == 0 { depth } else { 0 })
+                matchers(MAX_MATCHERS_PER_CRITERION, if i == 0 { depth } else { 0 }, i * MAX_MATCHERS_PER_CRITERION)
             )
         })
         .collect();
@@ -132,7 +134,7 @@ fn benches(c: &mut Criterion) {
     println!(
         "worst case: {} characters, {criteria} criteria x {MAX_MATCHERS_PER_CRITERION} matchers, phrases of {} characters",
         answer.chars().count(),
-        worst_phrase().chars().count()
+        worst_phrase(0).chars().count()
     );
     let start = Instant::now();
     black_box(scorer.score(&answer).expect("scores"));
