@@ -102,6 +102,11 @@ pub struct CriterionOutcome {
     pub met: bool,
     /// Points earned (required) or lost (forbidden, negative).
     pub points: f64,
+    /// What it counts for when met (its share of 100 by weight, as the engine computed it), so a
+    /// coach's override rescores by the engine's rule. `None` when not known exactly (attempts saved
+    /// by older versions, or imported from their exports).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub worth: Option<f64>,
 }
 
 /// One answered turn, as kept.
@@ -208,6 +213,7 @@ impl Attempt {
                         kind: c.kind,
                         met: c.met,
                         points: c.points,
+                        worth: Some(c.worth),
                     })
                     .collect(),
             })

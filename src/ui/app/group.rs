@@ -163,6 +163,7 @@ impl FollowThroughApp {
                             kind: c.kind,
                             met: c.met,
                             points: c.points,
+                            worth: Some(c.worth),
                         })
                         .collect(),
                 }],

@@ -30,6 +30,12 @@ impl FollowThroughApp {
         self.library = library;
         self.update_status();
         self.file_rows = file_rows(&self.library, &self.file_filter);
+        if let Some(store) = &self.store {
+            let scenarios: Vec<_> = self.library.scenarios.iter().map(|l| &l.scenario).collect();
+            if let Err(e) = store.settle_worths(&scenarios) {
+                log::warn!("could not settle the worth of older verdicts: {e}");
+            }
+        }
         if let Some(sandbox) = &mut self.sandbox
             && let Some(s) = self.library.scenario(&sandbox.scenario.id)
             && s != &sandbox.scenario
