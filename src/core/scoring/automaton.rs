@@ -175,7 +175,7 @@ impl Program {
         let mut position = at;
         while position <= to {
             *asked += 1;
-            if *asked % BUDGET_EVERY == 0 && budget.exhausted() {
+            if asked.is_multiple_of(BUDGET_EVERY) && budget.exhausted() {
                 return None;
             }
             let mut seeds = pending.get_mut(position - at).map(std::mem::take).unwrap_or_default();
