@@ -24,6 +24,7 @@ pub mod report;
 pub mod sandbox;
 pub mod scenario;
 pub mod scoring;
+pub mod seed;
 pub mod source_map;
 pub mod staging;
 pub mod template;

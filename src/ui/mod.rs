@@ -41,8 +41,10 @@ pub fn run_native(scenarios_dir: PathBuf, data_dir: PathBuf) -> eframe::Result {
                 cc.storage.and_then(|s| eframe::get_value(s, settings::STORAGE_KEY)).unwrap_or_default();
             let sounds = crate::io::scenario_files::assets_dir_for(&scenarios_dir.join("x")).map(|a| a.join("sounds"));
             let (audio, warning) = crate::io::audio::Audio::open(sounds);
-            let app =
-                app::FollowThroughApp::open(scenarios_dir, data_dir).with_audio(audio, warning).with_settings(settings);
+            // The store and the library are read on another thread: the window shows at once.
+            let app = app::FollowThroughApp::open_in_background(scenarios_dir, data_dir)
+                .with_audio(audio, warning)
+                .with_settings(settings);
             settings.apply(&cc.egui_ctx);
             Ok(Box::new(app))
         }),

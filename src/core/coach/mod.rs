@@ -8,4 +8,4 @@ pub mod session;
 
 pub use picker::Picker;
 pub use report::{ParticipantLine, SessionReport, report_csv, report_html, session_report};
-pub use session::{Participant, SessionPlan, Turnout, agreement, coach_card, majority};
+pub use session::{Change, Participant, SessionPlan, Turnout, agreement, coach_card, majority};
