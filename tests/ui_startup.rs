@@ -43,3 +43,28 @@ fn the_first_frame_is_drawn_while_loading() {
     harness.run();
     harness.get_by_label("Minimal call-back");
 }
+
+#[test]
+fn author_tests_run_after_start_up_and_a_failing_one_is_listed_as_a_problem() {
+    let folder = TestFolder::with_minimal_scenario();
+    let minimal = std::fs::read_to_string(folder.dir.path().join("minimal.ron")).expect("fixture");
+    let broken = minimal
+        .replace("id: \"minimal\"", "id: \"pinned\"")
+        .replace("title: \"Minimal call-back\"", "title: \"Pinned wrongly\"")
+        .replace("met: [\"owns-it\"], not_met: [\"blames\"]", "met: [\"blames\"], not_met: [\"owns-it\"]");
+    assert_ne!(broken, minimal);
+    folder.write("pinned.ron", &broken);
+    let app = FollowThroughApp::open_in_background(folder.dir.path().to_path_buf(), folder.dir.path().join("data"));
+    let mut harness = harness_of(app);
+    harness.run();
+    // Both scenarios load; the one whose test no longer holds is a problem, as `check` says.
+    harness.get_by_label("Pinned wrongly");
+    let failed: Vec<_> =
+        harness.state().library().diagnostics.iter().filter(|d| d.code == "author-test-failed").collect();
+    assert_eq!(failed.len(), 1, "{failed:?}");
+    assert!(failed[0].file.ends_with("pinned.ron") && failed[0].start.is_some(), "located: {:?}", failed[0]);
+    assert!(harness.state().status().contains("1 problem in scenario files"), "{}", harness.state().status());
+    harness.get_by_label("Scenario problems").click();
+    harness.run();
+    harness.get_by_label_contains("author test \"strong\" of `pinned` failed");
+}

@@ -2,11 +2,22 @@
 //! the watcher that notices saves in them.
 
 use std::path::PathBuf;
+use std::sync::mpsc::Receiver;
 
 use crate::core::diagnostic::Diagnostic;
 use crate::core::library::Library;
-use crate::io::scenario_files::load_library;
+use crate::io::scenario_files::{PathError, load_library};
 use crate::io::watch::FolderWatcher;
+
+/// Author tests running on another thread after start-up: each scenario's findings as they finish.
+pub struct AuthorTestRun {
+    /// One message per scenario whose tests ran.
+    pub inbox: Receiver<Vec<Diagnostic>>,
+    /// Scenarios whose tests have not reported yet.
+    pub left: usize,
+    /// Findings received while waiting, not yet added to the library.
+    pub arrived: Vec<Vec<Diagnostic>>,
+}
 
 /// The loaded library and its folders.
 pub struct LibraryState {
@@ -20,12 +31,22 @@ pub struct LibraryState {
     watch_tried: bool,
     /// The home screen shows only this job family (None: all).
     pub(super) job_family: Option<String>,
+    /// The author tests still running after start-up (a reload runs its own and drops these).
+    pub(super) author_tests: Option<AuthorTestRun>,
 }
 
 impl LibraryState {
     /// A library already loaded, from `scenarios_dir` if it came from a folder.
     pub fn new(library: Library, scenarios_dir: Option<PathBuf>) -> Self {
-        Self { library, scenarios_dir, extra_folders: Vec::new(), watcher: None, watch_tried: false, job_family: None }
+        Self {
+            library,
+            scenarios_dir,
+            extra_folders: Vec::new(),
+            watcher: None,
+            watch_tried: false,
+            job_family: None,
+            author_tests: None,
+        }
     }
 
     /// Every scenario folder read: the main one, then those added.
@@ -40,10 +61,42 @@ impl LibraryState {
         if folders.is_empty() {
             return false;
         }
-        let mut library = load_or_explain(&folders);
+        let mut library = load_or_explain(&folders, load_library);
         library.keep_last_good(&self.library);
         self.library = library;
+        self.author_tests = None;
         true
+    }
+
+    /// Block until the author tests running after start-up are all in, or `limit` passes.
+    pub fn wait_for_tests(&mut self, limit: std::time::Duration) {
+        let Some(run) = &mut self.author_tests else { return };
+        let until = std::time::Instant::now() + limit;
+        while run.left > run.arrived.len() {
+            let left = until.saturating_duration_since(std::time::Instant::now());
+            match run.inbox.recv_timeout(left) {
+                Ok(found) => run.arrived.push(found),
+                Err(_) => break,
+            }
+        }
+    }
+
+    /// Add what the author tests found since the last look; true when anything arrived.
+    pub fn take_test_findings(&mut self) -> bool {
+        let Some(run) = &mut self.author_tests else { return false };
+        let mut arrived = false;
+        while let Ok(found) = run.inbox.try_recv() {
+            run.arrived.push(found);
+        }
+        for found in run.arrived.drain(..) {
+            self.library.diagnostics.extend(found);
+            run.left = run.left.saturating_sub(1);
+            arrived = true;
+        }
+        if run.left == 0 {
+            self.author_tests = None;
+        }
+        arrived
     }
 
     /// Watch the folders (once per set of folders); a save anywhere in them wakes the window.
@@ -72,12 +125,13 @@ impl LibraryState {
     }
 }
 
-/// Load every folder that exists; a missing one is a problem in the list, not the end of the rest.
-pub fn load_or_explain(folders: &[PathBuf]) -> Library {
+/// Load every folder that exists with `load`; a missing one is a problem in the list, not the end
+/// of the rest.
+pub fn load_or_explain(folders: &[PathBuf], load: fn(&[PathBuf]) -> Result<Library, PathError>) -> Library {
     let (present, missing): (Vec<PathBuf>, Vec<PathBuf>) = folders.iter().cloned().partition(|f| f.is_dir());
     let mut library = Library::default();
     if !present.is_empty() {
-        match load_library(&present) {
+        match load(&present) {
             Ok(loaded) => library = loaded,
             Err(e) => library.diagnostics.push(
                 Diagnostic::error("unreadable-folder", e.to_string())

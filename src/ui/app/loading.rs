@@ -2,14 +2,16 @@
 //! thread while the window already shows its first frame.
 
 use std::path::PathBuf;
-use std::sync::mpsc::{Receiver, channel};
+use std::sync::mpsc::{Receiver, Sender, channel};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use crate::core::library::Library;
+use crate::core::diagnostic::Diagnostic;
+use crate::core::library::{AuthorTestJob, Library};
+use crate::io::scenario_files::load_library_untested;
 use crate::io::store::{Store, StoreError};
 
-use super::library_state::load_or_explain;
+use super::library_state::{AuthorTestRun, load_or_explain};
 
 /// Show "Loading..." only when start-up takes longer than this (a flash of it would be noise).
 pub const LOADING_SHOWN_AFTER: Duration = Duration::from_millis(100);
@@ -22,8 +24,10 @@ pub struct Loaded {
     pub data_dir: PathBuf,
     /// The folders the team added (read from the store), or why they could not be read.
     pub team_folders: Result<Vec<PathBuf>, StoreError>,
-    /// The library from the main folder and the team's.
+    /// The library from the main folder and the team's (author tests not run yet).
     pub library: Library,
+    /// The author tests, running on the start-up thread and reporting as each scenario finishes.
+    pub author_tests: AuthorTestRun,
 }
 
 /// Start-up under way.
@@ -42,18 +46,29 @@ impl Loading {
         let wake = Arc::clone(&waker);
         let (here, data_here) = (dir.clone(), data_dir.clone());
         let read = move || {
-            let loaded = read_everything(dir, data_dir);
-            let _ = out.send(loaded);
-            if let Ok(ctx) = wake.lock()
-                && let Some(ctx) = ctx.as_ref()
-            {
-                ctx.request_repaint();
+            let (loaded, jobs, findings) = read_everything(dir, data_dir);
+            if out.send(loaded).is_err() {
+                return;
+            }
+            wake_up(&wake);
+            for job in jobs {
+                if findings.send(job.run()).is_err() {
+                    // The library was reloaded (with its own tests) or the window closed.
+                    return;
+                }
+                wake_up(&wake);
             }
         };
         let mut loading = Self { inbox, started: Instant::now(), ready: None, waker };
         if let Err(e) = std::thread::Builder::new().name("start-up".into()).spawn(read) {
             log::error!("no start-up thread ({e}); reading on the window's thread");
-            loading.ready = Some(read_everything(here, data_here));
+            let (mut loaded, jobs, findings) = read_everything(here, data_here);
+            for job in jobs {
+                let _ = findings.send(job.run());
+            }
+            loaded.author_tests.left = 0;
+            loaded.library.diagnostics.extend(loaded.author_tests.inbox.try_iter().flatten());
+            loading.ready = Some(loaded);
         }
         loading
     }
@@ -85,7 +100,10 @@ impl Loading {
     }
 }
 
-fn read_everything(dir: PathBuf, data_dir: PathBuf) -> Loaded {
+/// What start-up reads, the author-test jobs still to run, and where their findings go.
+type Read = (Loaded, Vec<AuthorTestJob>, Sender<Vec<Diagnostic>>);
+
+fn read_everything(dir: PathBuf, data_dir: PathBuf) -> Read {
     let store = Store::open(&data_dir, jiff::Zoned::now().date());
     let team_folders = match &store {
         Ok(store) => store.scenario_folders(),
@@ -93,6 +111,17 @@ fn read_everything(dir: PathBuf, data_dir: PathBuf) -> Loaded {
     };
     let mut folders = vec![dir];
     folders.extend(team_folders.as_ref().map(Vec::clone).unwrap_or_default());
-    let library = load_or_explain(&folders);
-    Loaded { store, data_dir, team_folders, library }
+    let library = load_or_explain(&folders, load_library_untested);
+    let jobs = library.author_test_jobs();
+    let (findings, inbox) = channel();
+    let author_tests = AuthorTestRun { inbox, left: jobs.len(), arrived: Vec::new() };
+    (Loaded { store, data_dir, team_folders, library, author_tests }, jobs, findings)
+}
+
+fn wake_up(waker: &Mutex<Option<egui::Context>>) {
+    if let Ok(ctx) = waker.lock()
+        && let Some(ctx) = ctx.as_ref()
+    {
+        ctx.request_repaint();
+    }
 }

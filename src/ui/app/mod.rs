@@ -155,6 +155,7 @@ impl FollowThroughApp {
         if let Some(loading) = &mut self.loading {
             loading.wait(limit);
         }
+        self.library.wait_for_tests(limit);
         self.scoring.wait(limit);
     }
 
@@ -182,6 +183,9 @@ impl FollowThroughApp {
             s.turns,
             if problems == 1 { "" } else { "s" }
         );
+        if let Some(run) = &self.library.author_tests {
+            status = format!("{status} · checking author tests ({} scenarios to go)", run.left);
+        }
         if let (Some(_), Some(e)) = (&self.profiles.store, &self.profiles.store_error) {
             status = format!("{status} · {e}");
         }

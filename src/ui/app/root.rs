@@ -65,6 +65,11 @@ impl FollowThroughApp {
                 self.shell.status = format!("Reloaded after a change: {}", self.shell.status);
             }
         }
+        if self.library.take_test_findings() {
+            // Author tests report as each scenario finishes (the Problems screen lists them).
+            self.update_status();
+            self.trainer_reloaded();
+        }
         self.take_cards();
         self.tick_drill(ctx);
         self.tick_group(ctx);
@@ -89,6 +94,7 @@ impl FollowThroughApp {
             Err(e) => self.shell.say(format!("The team's scenario folders could not be read: {e}")),
         }
         self.library.library = loaded.library;
+        self.library.author_tests = Some(loaded.author_tests).filter(|run| run.left > 0);
         self.update_status();
         self.trainer_reloaded();
         self.refresh_progress();
