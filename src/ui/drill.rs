@@ -56,27 +56,9 @@ pub fn drill_ui(ui: &mut egui::Ui, drill: &Drill, draft: &mut String, view: Dril
     if focus_answer && !paused && !confirm_abandon {
         response.request_focus();
     }
-    ui.horizontal(|ui| {
-        if recording {
-            ui.colored_label(
-                egui::Color32::from_rgb(200, 50, 40),
-                "Recording your spoken answer: it stops when you send",
-            );
-        } else {
-            let button = ui.add_enabled(mic_problem.is_none() && !paused, egui::Button::new(SAY_IT_ALOUD));
-            match &mic_problem {
-                Some(reason) => {
-                    button.on_disabled_hover_text(reason.as_str());
-                    ui.label(egui::RichText::new(format!("No microphone: {reason}")).weak());
-                }
-                None => {
-                    if button.on_hover_text("Speak your answer; play it back and score it yourself").clicked() {
-                        command = Some(Command::Drill(DrillCommand::StartRecording));
-                    }
-                }
-            }
-        }
-    });
+    if let Some(c) = say_it_aloud_ui(ui, recording, paused, mic_problem.as_deref()) {
+        command = Some(c);
+    }
     ui.horizontal(|ui| {
         if ui.button("Send answer (Ctrl+Enter)").clicked() {
             command = Some(Command::Drill(DrillCommand::Submit));
@@ -113,6 +95,33 @@ pub fn drill_ui(ui: &mut egui::Ui, drill: &Drill, draft: &mut String, view: Dril
     if escape {
         command = Some(Command::Drill(DrillCommand::AskAbandon));
     }
+    command
+}
+
+/// The "Say it aloud" button, or why it cannot record, or that it is recording.
+fn say_it_aloud_ui(ui: &mut egui::Ui, recording: bool, paused: bool, mic_problem: Option<&str>) -> Option<Command> {
+    let mut command = None;
+    ui.horizontal(|ui| {
+        if recording {
+            ui.colored_label(
+                egui::Color32::from_rgb(200, 50, 40),
+                "Recording your spoken answer: it stops when you send",
+            );
+            return;
+        }
+        let button = ui.add_enabled(mic_problem.is_none() && !paused, egui::Button::new(SAY_IT_ALOUD));
+        match mic_problem {
+            Some(reason) => {
+                button.on_disabled_hover_text(reason);
+                ui.label(egui::RichText::new(format!("No microphone: {reason}")).weak());
+            }
+            None => {
+                if button.on_hover_text("Speak your answer; play it back and score it yourself").clicked() {
+                    command = Some(Command::Drill(DrillCommand::StartRecording));
+                }
+            }
+        }
+    });
     command
 }
 
