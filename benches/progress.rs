@@ -29,6 +29,7 @@ fn attempt(n: u64, employee: &str) -> Attempt {
                 kind: if c == 5 { CriterionKind::Forbidden } else { CriterionKind::Required },
                 met: c % 2 == 0,
                 points: 20.0,
+                worth: Some(20.0),
             })
             .collect(),
     };

@@ -119,6 +119,7 @@ fn turn(turn_id: &str, response: &str, score: u32) -> TurnAttempt {
                 kind: CriterionKind::Required,
                 met: passed,
                 points: if passed { 60.0 } else { 0.0 },
+                worth: Some(60.0),
             },
             CriterionOutcome {
                 id: "blames-others".into(),
@@ -126,6 +127,7 @@ fn turn(turn_id: &str, response: &str, score: u32) -> TurnAttempt {
                 kind: CriterionKind::Forbidden,
                 met: !passed,
                 points: if passed { 0.0 } else { -20.0 },
+                worth: Some(20.0),
             },
         ],
     }

@@ -15,17 +15,23 @@ fn ts(text: &str) -> Timestamp {
     text.parse().expect("timestamp")
 }
 
-fn criterion(id: &str, kind: CriterionKind, met: bool, points: f64) -> CriterionOutcome {
-    CriterionOutcome { id: id.into(), label: format!("Label of {id}"), kind, met, points }
+/// A verdict with the worth the engine gave it (`points` follow from it).
+fn criterion(id: &str, kind: CriterionKind, met: bool, worth: f64) -> CriterionOutcome {
+    let points = match (kind, met) {
+        (CriterionKind::Required, true) => worth,
+        (CriterionKind::Forbidden, true) => -worth,
+        _ => 0.0,
+    };
+    CriterionOutcome { id: id.into(), label: format!("Label of {id}"), kind, met, points, worth: Some(worth) }
 }
 
 /// A turn with three required criteria worth 50, 30 and 20 and one forbidden one worth 25.
 fn turn(turn_id: &str, response: &str, owns: bool, time: bool, name: bool, blames: bool) -> TurnAttempt {
     let criteria = vec![
-        criterion("owns", CriterionKind::Required, owns, if owns { 50.0 } else { 0.0 }),
-        criterion("time", CriterionKind::Required, time, if time { 30.0 } else { 0.0 }),
-        criterion("name", CriterionKind::Required, name, if name { 20.0 } else { 0.0 }),
-        criterion("blames", CriterionKind::Forbidden, blames, if blames { -25.0 } else { 0.0 }),
+        criterion("owns", CriterionKind::Required, owns, 50.0),
+        criterion("time", CriterionKind::Required, time, 30.0),
+        criterion("name", CriterionKind::Required, name, 20.0),
+        criterion("blames", CriterionKind::Forbidden, blames, 25.0),
     ];
     let sum: f64 = criteria.iter().map(|c| c.points).sum();
     let score = sum.round().clamp(0.0, 100.0) as u32;
@@ -277,7 +283,7 @@ fn overrides_are_checked_audited_and_rescore_the_turn() {
     let t = &b1.turns[0];
     let time = t.criteria.iter().find(|c| c.id == "time").expect("time");
     assert!(time.met);
-    assert_eq!(time.points, 30.0, "the only unmet required criterion was worth the missing 30 points");
+    assert_eq!(time.points, 30.0, "the criterion keeps the worth the engine gave it");
     assert_eq!((t.score, t.passed), (100, true));
     assert_eq!(b1.score(), 100.0);
 

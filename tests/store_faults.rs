@@ -29,6 +29,7 @@ fn turn(response: &str) -> TurnAttempt {
             kind: CriterionKind::Required,
             met: true,
             points: 80.0,
+            worth: Some(80.0),
         }],
     }
 }

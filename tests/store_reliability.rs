@@ -46,6 +46,7 @@ fn attempt(id: String, n: u64) -> Attempt {
                     kind: CriterionKind::Required,
                     met: c > 0,
                     points: if c > 0 { 40.0 } else { 0.0 },
+                    worth: Some(40.0),
                 })
                 .collect(),
         })

@@ -103,6 +103,11 @@ pub struct CriterionOutcome {
     pub met: bool,
     /// Points earned (required) or lost (forbidden, negative).
     pub points: f64,
+    /// What it counts for when met (its share of 100 by weight, as the engine computed it), so a
+    /// coach's override rescores by the engine's rule. `None` when not known exactly (attempts saved
+    /// by older versions, or imported from their exports).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub worth: Option<f64>,
 }
 
 /// One answered turn, as kept.
@@ -154,7 +159,14 @@ impl TurnAttempt {
 impl CriterionOutcome {
     /// The verdict on one criterion as kept, from the card's line for it.
     pub fn from_result(c: &CriterionResult) -> Self {
-        Self { id: c.id.clone(), label: c.label.clone(), kind: c.kind, met: c.met, points: c.points }
+        Self {
+            id: c.id.clone(),
+            label: c.label.clone(),
+            kind: c.kind,
+            met: c.met,
+            points: c.points,
+            worth: Some(c.worth),
+        }
     }
 }
 

@@ -175,7 +175,9 @@ fn check_staging(s: &Scenario, r: &mut Reporter) {
             r.at(
                 &format!("situations[{i}]"),
                 Diagnostic::error("unknown-situation", format!("`{kind}` is not a situation FollowThrough knows"))
-                    .with_hint(suggestion(kind, vocab::names(SITUATIONS)).unwrap_or(format!("expected one of {known}"))),
+                    .with_hint(
+                        suggestion(kind, vocab::names(SITUATIONS)).unwrap_or(format!("expected one of {known}")),
+                    ),
             );
         }
     }

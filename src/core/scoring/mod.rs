@@ -49,8 +49,11 @@ pub struct CriterionResult {
     pub kind: CriterionKind,
     /// Whether the response did this.
     pub met: bool,
-    /// Points earned (positive) or lost (negative) out of 100.
+    /// Points earned (positive) or lost (negative) out of 100, to one decimal.
     pub points: f64,
+    /// What it counts for when met: its share of 100 by weight (unrounded). Stored with the attempt
+    /// so a coach's override rescores by exactly this rule ([`score_from_worths`]).
+    pub worth: f64,
     /// The words that met it (empty when not met).
     pub evidence: Vec<Evidence>,
     /// What was looked for, in words, for the score card of an unmet criterion.
@@ -183,6 +186,7 @@ impl TurnScorer {
                     kind: c.kind,
                     met: !evidence.is_empty(),
                     points: 0.0,
+                    worth: 0.0,
                     evidence,
                     looked_for: c.matchers.iter().map(describe).collect(),
                 };
@@ -209,6 +213,7 @@ pub fn card_from_verdicts(scenario_id: &str, turn: &Turn, met: &[bool]) -> Score
                 kind: c.kind,
                 met: met.get(i).copied().unwrap_or(false),
                 points: 0.0,
+                worth: 0.0,
                 evidence: Vec::new(),
                 looked_for: Vec::new(),
             };
@@ -218,25 +223,66 @@ pub fn card_from_verdicts(scenario_id: &str, turn: &Turn, met: &[bool]) -> Score
     apply_rule(scenario_id.to_string(), turn.id.clone(), turn.pass_mark, rows)
 }
 
-/// The one score rule: fills in each criterion's points (one decimal) and the card's total from the
-/// verdicts and weights in `rows`.
+/// What each criterion of `turn` counts for when met, in rubric order: its share of 100 by weight
+/// among the required criteria (a forbidden one costs its share computed the same way).
+pub fn worths(turn: &Turn) -> Vec<f64> {
+    let required_total: f64 = turn
+        .rubric
+        .iter()
+        .filter(|c| c.kind == CriterionKind::Required)
+        .map(|c| c.weight)
+        .sum::<f64>()
+        .max(f64::EPSILON);
+    turn.rubric.iter().map(|c| 100.0 * c.weight / required_total).collect()
+}
+
+/// One criterion's verdict with what it counts for: the input of the score rule.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Verdict {
+    /// Required or forbidden.
+    pub kind: CriterionKind,
+    /// Whether it was met.
+    pub met: bool,
+    /// Its share of 100 by weight (see [`CriterionResult::worth`]).
+    pub worth: f64,
+}
+
+impl Verdict {
+    /// Exact points: `+worth` for a met required criterion, `-worth` for a met forbidden one, else 0.
+    fn exact_points(self) -> f64 {
+        match (self.kind, self.met) {
+            (CriterionKind::Required, true) => self.worth,
+            (CriterionKind::Forbidden, true) => -self.worth,
+            _ => 0.0,
+        }
+    }
+
+    /// The points a score card shows for it, to one decimal.
+    pub fn shown_points(self) -> f64 {
+        (self.exact_points() * 10.0).round() / 10.0
+    }
+}
+
+/// The one score rule, used by the engine, coach verdicts and the progress store's rescoring: the
+/// exact points of every verdict summed, rounded and kept within 0-100.
+pub fn score_from_worths(verdicts: impl IntoIterator<Item = Verdict>) -> u32 {
+    verdicts.into_iter().map(Verdict::exact_points).sum::<f64>().round().clamp(0.0, 100.0) as u32
+}
+
+/// Fills in each criterion's worth (its share of 100 by weight among the required criteria), its
+/// shown points and the card's total from the verdicts and weights in `rows`.
 fn apply_rule(scenario: String, turn: String, pass_mark: u32, rows: Vec<(f64, CriterionResult)>) -> ScoreCard {
     let required_total: f64 =
         rows.iter().filter(|(_, c)| c.kind == CriterionKind::Required).map(|(w, _)| *w).sum::<f64>().max(f64::EPSILON);
-    let mut earned = 0.0;
-    let mut criteria = Vec::with_capacity(rows.len());
-    for (weight, mut c) in rows {
-        let share = 100.0 * weight / required_total;
-        let points = match (c.kind, c.met) {
-            (CriterionKind::Required, true) => share,
-            (CriterionKind::Forbidden, true) => -share,
-            _ => 0.0,
-        };
-        earned += points;
-        c.points = (points * 10.0).round() / 10.0;
-        criteria.push(c);
-    }
-    let score = earned.round().clamp(0.0, 100.0) as u32;
+    let criteria: Vec<CriterionResult> = rows
+        .into_iter()
+        .map(|(weight, mut c)| {
+            c.worth = 100.0 * weight / required_total;
+            c.points = Verdict { kind: c.kind, met: c.met, worth: c.worth }.shown_points();
+            c
+        })
+        .collect();
+    let score = score_from_worths(criteria.iter().map(|c| Verdict { kind: c.kind, met: c.met, worth: c.worth }));
     ScoreCard { scenario, turn, score, passed: score >= pass_mark, pass_mark, criteria }
 }
 

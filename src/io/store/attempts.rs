@@ -96,8 +96,8 @@ pub(super) fn insert(conn: &Connection, a: &Attempt) -> Result<(), StoreError> {
          time_used_ms, over_time) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
     )?;
     let mut criterion_stmt = conn.prepare_cached(
-        "INSERT INTO criterion_outcomes (attempt_id, seq, position, criterion_id, label, kind, met, points, worth) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        "INSERT INTO criterion_outcomes (attempt_id, seq, position, criterion_id, label, kind, met, points, worth, \
+         worth_estimated) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
     )?;
     for (seq, t) in a.turns.iter().enumerate() {
         let seq = to_i64(seq)?;
@@ -113,9 +113,19 @@ pub(super) fn insert(conn: &Connection, a: &Attempt) -> Result<(), StoreError> {
             to_i64(t.time_used_ms)?,
             t.over_time,
         ))?;
-        for (position, (c, worth)) in t.criteria.iter().zip(rescore::worths(&t.criteria)).enumerate() {
-            let params: [&dyn ToSql; 9] =
-                [&a.id, &seq, &to_i64(position)?, &c.id, &c.label, &kind_word(c.kind), &c.met, &c.points, &worth];
+        for (position, (c, (worth, estimated))) in t.criteria.iter().zip(rescore::worths(&t.criteria)).enumerate() {
+            let params: [&dyn ToSql; 10] = [
+                &a.id,
+                &seq,
+                &to_i64(position)?,
+                &c.id,
+                &c.label,
+                &kind_word(c.kind),
+                &c.met,
+                &c.points,
+                &worth,
+                &estimated,
+            ];
             criterion_stmt.execute(params.as_slice())?;
         }
     }
@@ -201,7 +211,7 @@ fn turns_of(conn: &Connection, attempt_id: &str) -> Result<Vec<TurnAttempt>, Sto
         })?
         .collect::<Result<Vec<_>, _>>()?;
     let mut criterion_stmt = conn.prepare_cached(
-        "SELECT seq, criterion_id, label, kind, met, points FROM criterion_outcomes \
+        "SELECT seq, criterion_id, label, kind, met, points, worth, worth_estimated FROM criterion_outcomes \
          WHERE attempt_id = ?1 ORDER BY seq, position",
     )?;
     let mut rows = criterion_stmt.query([attempt_id])?;
@@ -213,6 +223,7 @@ fn turns_of(conn: &Connection, attempt_id: &str) -> Result<Vec<TurnAttempt>, Sto
             kind: kind_from(row, 3)?,
             met: row.get(4)?,
             points: row.get(5)?,
+            worth: if row.get::<_, bool>(7)? { None } else { Some(row.get(6)?) },
         };
         if let Some(turn) = usize::try_from(seq).ok().and_then(|s| turns.get_mut(s)) {
             turn.criteria.push(outcome);

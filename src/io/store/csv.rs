@@ -209,8 +209,14 @@ mod tests {
 
     #[test]
     fn labels_say_what_was_done_and_missed() {
-        let c =
-            |label: &str, kind, met| CriterionOutcome { id: label.into(), label: label.into(), kind, met, points: 0.0 };
+        let c = |label: &str, kind, met| CriterionOutcome {
+            id: label.into(),
+            label: label.into(),
+            kind,
+            met,
+            points: 0.0,
+            worth: None,
+        };
         let criteria = [
             c("Owns it", CriterionKind::Required, true),
             c("Gives a time", CriterionKind::Required, false),

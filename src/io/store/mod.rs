@@ -31,7 +31,7 @@ use rusqlite::{Connection, Transaction, TransactionBehavior};
 pub const DB_FILE: &str = "progress.db";
 
 /// The schema this build writes and understands (kept in `PRAGMA user_version`).
-pub const SCHEMA_VERSION: i64 = 2;
+pub const SCHEMA_VERSION: i64 = 3;
 
 /// How long a write waits for another FollowThrough window holding the database.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);

@@ -3,9 +3,10 @@
 
 use rusqlite::{Connection, OptionalExtension};
 
-use super::{Store, StoreError, attempts, get_unsigned, rescore, to_i64, ts_from_sql, ts_to_sql};
+use super::{Store, StoreError, attempts, get_unsigned, to_i64, ts_from_sql, ts_to_sql};
 use crate::core::progress::{Attempt, Override, Scorer};
 use crate::core::scenario::CriterionKind;
+use crate::core::scoring::{Verdict, score_from_worths};
 
 impl Store {
     /// Change one criterion verdict. Refused (`BadOverride`, `NoSuchAttempt`) unless the attempt,
@@ -54,13 +55,13 @@ impl Store {
             )));
         }
         target.met = ov.new_met;
-        target.points = rescore::points(target.kind, target.met, target.worth);
+        target.points = target.verdict().shown_points();
         insert(&tx, ov)?;
         tx.execute(
             "UPDATE criterion_outcomes SET met = ?4, points = ?5 WHERE attempt_id = ?1 AND seq = ?2 AND criterion_id = ?3",
             (&ov.attempt_id, seq, &ov.criterion_id, target.met, target.points),
         )?;
-        let score = rescore::turn_score(criteria.iter().map(|c| c.points));
+        let score = score_from_worths(criteria.iter().map(Stored::verdict));
         tx.execute(
             "UPDATE turn_attempts SET score = ?3, passed = ?4 WHERE attempt_id = ?1 AND seq = ?2",
             (&ov.attempt_id, seq, score, score >= pass_mark),
@@ -117,7 +118,7 @@ fn met_word(met: bool) -> &'static str {
 }
 
 /// One stored verdict with what it is worth.
-struct Verdict {
+struct Stored {
     id: String,
     kind: CriterionKind,
     met: bool,
@@ -125,14 +126,21 @@ struct Verdict {
     worth: f64,
 }
 
-fn verdicts(conn: &Connection, attempt_id: &str, seq: i64) -> Result<Vec<Verdict>, StoreError> {
+impl Stored {
+    /// The verdict as the core's score rule reads it.
+    fn verdict(&self) -> Verdict {
+        Verdict { kind: self.kind, met: self.met, worth: self.worth }
+    }
+}
+
+fn verdicts(conn: &Connection, attempt_id: &str, seq: i64) -> Result<Vec<Stored>, StoreError> {
     let mut stmt = conn.prepare_cached(
         "SELECT criterion_id, kind, met, points, worth FROM criterion_outcomes \
          WHERE attempt_id = ?1 AND seq = ?2 ORDER BY position",
     )?;
     let rows = stmt
         .query_map((attempt_id, seq), |row| {
-            Ok(Verdict {
+            Ok(Stored {
                 id: row.get(0)?,
                 kind: attempts::kind_from(row, 1)?,
                 met: row.get(2)?,

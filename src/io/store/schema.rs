@@ -49,8 +49,8 @@ CREATE TABLE turn_attempts (
     PRIMARY KEY (attempt_id, seq)
 );
 
--- worth: the points the criterion counts for when met (exact when the engine found it met,
--- estimated otherwise), so a coach's override can rescore the turn.
+-- worth: the points the criterion counts for when met, so a coach's override can rescore the turn
+-- (version 3 adds worth_estimated: 0 when it is the engine's exact share).
 CREATE TABLE criterion_outcomes (
     attempt_id TEXT NOT NULL,
     seq INTEGER NOT NULL,
@@ -91,8 +91,15 @@ CREATE TABLE script_levels (
 );
 ";
 
+/// Version 3: whether a criterion's stored worth is the engine's own (0) or an estimate made for an
+/// attempt saved before worth was kept (1); estimates are replaced once the scenario is known.
+const V3: &str = "
+ALTER TABLE criterion_outcomes ADD COLUMN worth_estimated INTEGER NOT NULL DEFAULT 1
+    CHECK (worth_estimated IN (0, 1));
+";
+
 /// Every migration, oldest first; the schema version is the number that have run.
-pub(super) const MIGRATIONS: &[&str] = &[V1, V2];
+pub(super) const MIGRATIONS: &[&str] = &[V1, V2, V3];
 
 /// The version recorded in the file.
 pub(super) fn user_version(conn: &Connection) -> Result<i64, rusqlite::Error> {
@@ -138,7 +145,7 @@ mod tests {
         conn.pragma_update(None, "user_version", 1).expect("version");
         conn.execute("INSERT INTO employees VALUES ('a', 'A', '2024-01-01T00:00:00Z')", []).expect("employee");
         assert_eq!(migrate(&conn).expect("migrate"), 1);
-        assert_eq!(user_version(&conn).expect("version"), 2);
+        assert_eq!(user_version(&conn).expect("version"), MIGRATIONS.len() as i64);
         conn.execute("INSERT INTO script_levels VALUES ('a', 's/t/model', 2, '2024')", []).expect("level");
         let employees: i64 = conn.query_row("SELECT count(*) FROM employees", [], |r| r.get(0)).expect("count");
         assert_eq!(employees, 1);

@@ -164,9 +164,19 @@ impl FollowThroughApp {
         if !self.library.reload() {
             return;
         }
+        self.settle_worths();
         self.update_status();
         self.trainer_reloaded();
         self.refresh_progress();
+    }
+
+    /// Older verdicts whose worth was estimated get the exact worth from the scenarios now loaded.
+    fn settle_worths(&self) {
+        let Some(store) = &self.profiles.store else { return };
+        let scenarios: Vec<_> = self.library.library.scenarios.iter().map(|l| &l.scenario).collect();
+        if let Err(e) = store.settle_worths(&scenarios) {
+            log::warn!("could not settle the worth of older verdicts: {e}");
+        }
     }
 
     /// Read the employees, the current one's attempts, and recompute today's plan and the report.

@@ -94,6 +94,7 @@ impl FollowThroughApp {
             Err(e) => self.shell.say(format!("The team's scenario folders could not be read: {e}")),
         }
         self.library.library = loaded.library;
+        self.settle_worths();
         self.library.author_tests = Some(loaded.author_tests).filter(|run| run.left > 0);
         self.update_status();
         self.trainer_reloaded();
