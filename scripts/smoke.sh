@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 cargo build --locked --quiet
-bin="target/debug/followthrough"
+bin="${CARGO_TARGET_DIR:-target}/debug/followthrough"
 source scripts/xvfb.sh
 start_xvfb
 
