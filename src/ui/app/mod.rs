@@ -40,7 +40,7 @@ pub use library_state::LibraryState;
 pub use loading::Loading;
 pub use practice::{QUIZ_LENGTH, QuizRun, RehearsalRun};
 pub use profiles::Profiles;
-pub use shell::{Microphone, Screen, Shell};
+pub use shell::{Microphone, PendingAudio, Screen, Shell};
 pub use trainer::{SandboxRun, Trainer};
 pub use worker::{Runner, Scored, ScoringWorker, Ticket};
 
@@ -132,6 +132,12 @@ impl FollowThroughApp {
         if let Some(w) = warning {
             self.shell.warn_audio(&w);
         }
+        self
+    }
+
+    /// Open the sound device (with cue sounds from `sounds`) once the first frame is on screen.
+    pub fn with_audio_after_first_frame(mut self, sounds: Option<PathBuf>) -> Self {
+        self.shell.pending_audio = Some(PendingAudio { sounds });
         self
     }
 

@@ -50,6 +50,7 @@ impl FollowThroughApp {
     fn begin_frame(&mut self, ctx: &egui::Context) {
         self.shell.now_ms = (ctx.input(|i| i.time) * 1000.0) as u64;
         self.scoring.set_waker(ctx);
+        self.shell.open_pending_audio(ctx);
         self.finish_loading(ctx);
         if self.loading.is_some() {
             return;

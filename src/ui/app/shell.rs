@@ -49,6 +49,13 @@ pub enum Microphone {
     Missing(String),
 }
 
+/// Sound to open once the first frame is on screen (opening the device can take a while).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PendingAudio {
+    /// The folder of the cue sounds, if the scenarios have one.
+    pub sounds: Option<std::path::PathBuf>,
+}
+
 /// The window's own state.
 pub struct Shell {
     pub(super) screen: Screen,
@@ -72,6 +79,8 @@ pub struct Shell {
     pub(super) focus_answer: bool,
     pub(super) microphone: Microphone,
     pub(super) seeds: Seeds,
+    /// Sound still to open after the first frame.
+    pub(super) pending_audio: Option<PendingAudio>,
 }
 
 impl Shell {
@@ -92,6 +101,7 @@ impl Shell {
             focus_answer: false,
             microphone: Microphone::Unknown,
             seeds: Seeds::default(),
+            pending_audio: None,
         }
     }
 
@@ -120,6 +130,23 @@ impl Shell {
     pub fn set_settings(&mut self, settings: Settings) {
         self.settings = settings;
         self.audio.set_muted(settings.muted);
+    }
+
+    /// After the first frame: open the sound device asked for (a missing one is said once).
+    pub fn open_pending_audio(&mut self, ctx: &egui::Context) {
+        if self.pending_audio.is_none() {
+            return;
+        }
+        if ctx.cumulative_frame_nr() == 0 {
+            ctx.request_repaint();
+            return;
+        }
+        let Some(PendingAudio { sounds }) = self.pending_audio.take() else { return };
+        let (audio, warning) = Audio::open(sounds);
+        self.set_audio(audio);
+        if let Some(w) = warning {
+            self.warn_audio(&w);
+        }
     }
 
     /// Log an audio problem; the first one is also shown on the status line.
