@@ -50,11 +50,12 @@ impl FollowThroughApp {
     fn begin_frame(&mut self, ctx: &egui::Context) {
         self.shell.now_ms = (ctx.input(|i| i.time) * 1000.0) as u64;
         self.scoring.set_waker(ctx);
-        self.shell.open_pending_audio(ctx);
         self.finish_loading(ctx);
         if self.loading.is_some() {
             return;
         }
+        // After the library's status line, so "no audio device" is what the status line says.
+        self.shell.open_pending_audio(ctx);
         self.library.watch(ctx);
         self.new_day(ctx);
         if self.library.changed() {
