@@ -46,7 +46,7 @@ impl Loading {
         let wake = Arc::clone(&waker);
         let (here, data_here) = (dir.clone(), data_dir.clone());
         let read = move || {
-            let (loaded, jobs, findings) = read_everything(dir, data_dir);
+            let Read { loaded, jobs, findings } = read_everything(dir, data_dir);
             if out.send(loaded).is_err() {
                 return;
             }
@@ -62,7 +62,7 @@ impl Loading {
         let mut loading = Self { inbox, started: Instant::now(), ready: None, waker };
         if let Err(e) = std::thread::Builder::new().name("start-up".into()).spawn(read) {
             log::error!("no start-up thread ({e}); reading on the window's thread");
-            let (mut loaded, jobs, findings) = read_everything(here, data_here);
+            let Read { mut loaded, jobs, findings } = read_everything(here, data_here);
             for job in jobs {
                 let _ = findings.send(job.run());
             }
@@ -101,7 +101,11 @@ impl Loading {
 }
 
 /// What start-up reads, the author-test jobs still to run, and where their findings go.
-type Read = (Loaded, Vec<AuthorTestJob>, Sender<Vec<Diagnostic>>);
+struct Read {
+    loaded: Loaded,
+    jobs: Vec<AuthorTestJob>,
+    findings: Sender<Vec<Diagnostic>>,
+}
 
 fn read_everything(dir: PathBuf, data_dir: PathBuf) -> Read {
     let store = Store::open(&data_dir, jiff::Zoned::now().date());
@@ -115,7 +119,7 @@ fn read_everything(dir: PathBuf, data_dir: PathBuf) -> Read {
     let jobs = library.author_test_jobs();
     let (findings, inbox) = channel();
     let author_tests = AuthorTestRun { inbox, left: jobs.len(), arrived: Vec::new() };
-    (Loaded { store, data_dir, team_folders, library, author_tests }, jobs, findings)
+    Read { loaded: Loaded { store, data_dir, team_folders, library, author_tests }, jobs, findings }
 }
 
 fn wake_up(waker: &Mutex<Option<egui::Context>>) {
