@@ -127,8 +127,9 @@ pub fn feature_names(a: &Analysed, cx: &DetectorContext) -> Vec<String> {
 /// the threshold when the structural rule did not find the fault.
 pub const FAULTS: &[&str] = &["blame-shifting", "deflecting-apology", "sends-away"];
 
-/// Chosen on the dev split (0, 0.5, 0.75, 1, 1.5, 3 tried): 0.75 keeps false blame under 2% there.
-const FAULT_MARGIN: f64 = 0.75;
+/// Chosen on the dev split (0.75, 1 and 1.5 tried after the b1/b2 batches; earlier 0, 0.5, 3): 1.0 keeps
+/// false blame at or under 2% there (0.75 gave 2.5%).
+const FAULT_MARGIN: f64 = 1.0;
 
 /// A response's features, computed once per response for every learned concept.
 #[derive(Debug, Clone, Default)]
