@@ -237,7 +237,7 @@ impl FollowThroughApp {
             }
             Err(e) => {
                 self.shell.say(format!("Cannot record: {e}"));
-                self.shell.microphone = super::shell::Microphone::Missing(e);
+                self.shell.microphone = super::shell::Microphone::Missing(e.to_string());
             }
         }
     }

@@ -264,7 +264,7 @@ impl FollowThroughApp {
             .and_then(|()| crate::io::scenario_files::write_new_file(&html_path, &html));
         match written {
             Ok(()) => run.exported = Some(format!("{} and {}", csv_path.display(), html_path.display())),
-            Err(e) => self.shell.say(e),
+            Err(e) => self.shell.say(e.to_string()),
         }
     }
 }

@@ -164,7 +164,7 @@ impl Profiles {
                     self.saved_recordings.retain(|r| r.path != path);
                     shell.say("Recording deleted");
                 }
-                Err(e) => shell.say(e),
+                Err(e) => shell.say(e.to_string()),
             },
         }
     }

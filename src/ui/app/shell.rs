@@ -170,7 +170,7 @@ impl Shell {
         if self.microphone == Microphone::Unknown {
             self.microphone = match crate::io::recording::microphone_status() {
                 Ok(()) => Microphone::Works,
-                Err(e) => Microphone::Missing(e),
+                Err(e) => Microphone::Missing(e.to_string()),
             };
         }
         match &self.microphone {

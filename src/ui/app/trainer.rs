@@ -48,11 +48,11 @@ impl FollowThroughApp {
             }
             TrainerCommand::OpenInEditor(path) => match crate::io::editor::open_in_editor(&path) {
                 Ok(()) => self.shell.say(format!("Opened {}", path.display())),
-                Err(e) => self.shell.say(e),
+                Err(e) => self.shell.say(e.to_string()),
             },
             TrainerCommand::RevealFile(path) => {
                 if let Err(e) = crate::io::editor::reveal(&path) {
-                    self.shell.say(e);
+                    self.shell.say(e.to_string());
                 }
             }
             TrainerCommand::ShowTestPlay(id) => self.shell.screen = Screen::TestPlay(id),
@@ -177,7 +177,7 @@ impl FollowThroughApp {
         }
         let text = match crate::core::template::scenario_template(&id, &input.new_behaviour, family) {
             Ok(text) => text,
-            Err(e) => return self.shell.say(e),
+            Err(e) => return self.shell.say(e.to_string()),
         };
         let folders = &self.library;
         let Some(folder) = folders.extra_folders.last().cloned().or_else(|| folders.scenarios_dir.clone()) else {
@@ -192,7 +192,7 @@ impl FollowThroughApp {
                 self.shell.say(format!("Created {}: open it in your editor and make it yours", path.display()));
                 self.shell.keep_status();
             }
-            Err(e) => self.shell.say(e),
+            Err(e) => self.shell.say(e.to_string()),
         }
     }
 }
