@@ -201,22 +201,18 @@ impl FollowThroughApp {
         run.waiting = Some(self.scoring.send(job));
     }
 
-    /// The engine's card for the typed answer came back; an answer it refused is ticked by hand.
+    /// The engine's card for the typed answer came back (an answer it refused stays on screen).
     pub(super) fn group_card(&mut self, scored: Scored) {
         let Some(run) = &mut self.coach.run else { return };
         if run.waiting != Some(scored.ticket) {
             return;
         }
         run.waiting = None;
-        let typed = run.input.typed.trim().to_string();
-        let engine = match scored.card {
-            Ok(card) => Some(card),
-            Err(e) => {
-                self.shell.say(format!("The engine could not score the typed answer ({e}): tick the rubric by hand"));
-                None
-            }
-        };
-        run.session.answered(&typed, engine);
+        match scored.card {
+            Ok(card) => run.session.answered(run.input.typed.trim(), Some(card)),
+            // Refused (longer than an answer may be): the session stays on the answer.
+            Err(e) => self.shell.say(format!("Not scored: {e}; shorten the answer")),
+        }
     }
 
     fn save_group_score(&mut self) {
