@@ -11,6 +11,7 @@ use common::{TestFolder, create_profile, type_into};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use followthrough::core::drill::{Phase, ScoreJob};
+use followthrough::core::scoring::ScoreError;
 use followthrough::core::group_session::GroupPhase;
 use followthrough::ui::app::{FollowThroughApp, Screen};
 use followthrough::ui::coach::TYPED_LABEL;
@@ -109,4 +110,25 @@ fn a_group_countdown_keeps_running_while_a_typed_answer_is_scored() {
     let g = harness.state().group().expect("session");
     assert!(matches!(g.phase, GroupPhase::Scoring { .. }), "{:?}", g.phase);
     assert_eq!(g.engine.as_ref().map(|c| c.score), Some(100), "the engine's card came back");
+}
+
+#[test]
+fn an_answer_the_scorer_refuses_goes_back_into_the_box_with_the_reason() {
+    let folder = TestFolder::with_minimal_scenario();
+    let refusing = folder.app().with_scorer(Box::new(|_: &ScoreJob| Err(ScoreError::TooLong(12_345))));
+    let mut harness = common::harness_of(refusing);
+    harness.run();
+    harness.get_by_label("Minimal call-back").click();
+    harness.run();
+    harness.get_by_label("Start practice").click();
+    harness.run();
+    harness.get_by_label("Your answer").type_text(STRONG);
+    harness.run();
+    harness.get_by_label("Send answer (Ctrl+Enter)").click();
+    harness.run();
+    let app = harness.state();
+    assert!(matches!(app.drill().expect("drill").phase(), Phase::Answering { turn: 0, .. }));
+    assert!(app.drill().expect("drill").results().is_empty(), "nothing scored");
+    assert!(app.status().contains("12345 characters"), "{}", app.status());
+    assert_eq!(app.drill().expect("drill").draft(), STRONG, "the answer is kept to shorten and send again");
 }
