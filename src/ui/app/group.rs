@@ -2,10 +2,10 @@
 //! core's), scoring a typed answer on the worker, recording each go in the participant's history,
 //! and the session report.
 
+use crate::core::coach::session::{GoStamp, GroupEvent, GroupPhase, GroupSession, Suggestion};
+use crate::core::coach::session::{suggestions, ticked_at_first};
 use crate::core::coach::{Participant, SessionPlan, SessionReport};
 use crate::core::drill::ScoreJob;
-use crate::core::group_session::{GoStamp, GroupEvent, GroupPhase, GroupSession, Suggestion};
-use crate::core::group_session::{suggestions, ticked_at_first};
 use crate::core::scenario::Scenario;
 use crate::io::audio::Cue;
 
@@ -252,7 +252,10 @@ impl FollowThroughApp {
         let Some(report) = &run.report else { return };
         let stamp = jiff::Zoned::now().strftime("%Y-%m-%d-%H%M%S").to_string();
         let folder = self.profiles.data_dir.join("sessions");
-        let csv = crate::core::coach::report_csv(report, &run.session.turnouts);
+        let csv = match crate::core::coach::report_csv(report, &run.session.turnouts) {
+            Ok(csv) => csv,
+            Err(e) => return self.shell.say(format!("Not exported: {e}")),
+        };
         let html = crate::core::coach::report_html(report, &format!("Group session, {stamp}"));
         let csv_path = folder.join(format!("session-{stamp}.csv"));
         let html_path = folder.join(format!("session-{stamp}.html"));

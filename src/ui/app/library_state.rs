@@ -4,8 +4,8 @@
 use std::path::PathBuf;
 use std::sync::mpsc::Receiver;
 
-use crate::core::diagnostic::Diagnostic;
 use crate::core::library::Library;
+use crate::core::scenario::diagnostic::Diagnostic;
 use crate::io::scenario_files::{PathError, load_library};
 use crate::io::watch::FolderWatcher;
 

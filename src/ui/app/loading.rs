@@ -6,8 +6,8 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use crate::core::diagnostic::Diagnostic;
 use crate::core::library::{AuthorTestJob, Library};
+use crate::core::scenario::diagnostic::Diagnostic;
 use crate::io::scenario_files::load_library_untested;
 use crate::io::store::{Store, StoreError};
 

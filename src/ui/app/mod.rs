@@ -17,13 +17,13 @@ mod worker;
 use std::path::PathBuf;
 use std::time::Duration;
 
+use crate::core::authoring::sandbox::Sandbox;
 use crate::core::coach::SessionReport;
+use crate::core::coach::session::GroupSession;
 use crate::core::drill::Drill;
-use crate::core::group_session::GroupSession;
 use crate::core::library::Library;
-use crate::core::quiz_round::QuizRound;
-use crate::core::rehearsal_session::RehearsalSession;
-use crate::core::sandbox::Sandbox;
+use crate::core::quiz::round::QuizRound;
+use crate::core::rehearsal::session::RehearsalSession;
 use crate::core::staging::Plan;
 use crate::io::audio::{Audio, AudioWarning};
 use crate::io::store::{Employee, Store};
@@ -44,7 +44,7 @@ pub use shell::{Microphone, PendingAudio, Screen, Shell};
 pub use trainer::{SandboxRun, Trainer};
 pub use worker::{Runner, Scored, ScoringWorker, Ticket};
 
-pub use crate::core::group_session::SPIN_MS;
+pub use crate::core::coach::session::SPIN_MS;
 
 /// The whole app state, one part per job.
 pub struct FollowThroughApp {

@@ -2,8 +2,8 @@
 //! keeping each recitation or answer in the employee's history.
 
 use crate::core::progress::{Activity, Attempt};
-use crate::core::quiz_round::QuizRound;
-use crate::core::rehearsal_session::{RehearsalSession, level_from_index, level_index};
+use crate::core::quiz::round::QuizRound;
+use crate::core::rehearsal::session::{RehearsalSession, level_from_index, level_index};
 use crate::core::scenario::Scenario;
 
 use super::FollowThroughApp;

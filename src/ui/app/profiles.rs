@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use crate::core::library::Library;
 use crate::core::progress::Attempt;
-use crate::core::report::ProgressReport;
+use crate::core::progress::report::ProgressReport;
 use crate::core::scenario::Scenario;
 use crate::core::staging::{LearnerState, Plan, StagingSettings, day_number};
 use crate::io::store::{AttemptFilter, Employee, RolloutRules, Store, StoreError};

@@ -181,7 +181,7 @@ impl FollowThroughApp {
             Screen::Home => self.home_screen_ui(ui),
             Screen::Authoring => self.authoring_screen_ui(ui),
             Screen::TestPlay(id) => match library.scenario(&id) {
-                Some(s) => test_play::test_play_ui(ui, s, &crate::core::branch_map::branch_map(s)),
+                Some(s) => test_play::test_play_ui(ui, s, &crate::core::authoring::branch_map::branch_map(s)),
                 None => Some(Command::Trainer(TrainerCommand::ShowAuthoring)),
             },
             Screen::Sandbox => match &mut self.trainer.sandbox {
@@ -254,7 +254,7 @@ impl FollowThroughApp {
         let Some(run) = &mut self.coach.run else { return Some(Command::Shell(ShellCommand::GoHome)) };
         let session = &run.session;
         let seconds_left = match session.phase {
-            crate::core::group_session::GroupPhase::Answering { .. } => Some(session.seconds_left(now)),
+            crate::core::coach::session::GroupPhase::Answering { .. } => Some(session.seconds_left(now)),
             _ => None,
         };
         let view = coach::PresenterView {

@@ -3,8 +3,8 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::core::authoring::sandbox::Sandbox;
 use crate::core::authoring::{FileFilter, FileRow, file_rows};
-use crate::core::sandbox::Sandbox;
 
 use super::super::authoring::AuthoringInput;
 use super::FollowThroughApp;
@@ -121,12 +121,12 @@ impl FollowThroughApp {
         let Some(loaded) = library.scenarios.iter().find(|l| l.scenario.id == sb.scenario.id) else { return };
         let file = loaded.file.clone();
         let name = run.test_name.trim().to_string();
-        let test = crate::core::author_test_writer::author_test_from_card(&name, sb.turn_id(), &sb.response, card);
+        let test = crate::core::authoring::test_writer::author_test_from_card(&name, sb.turn_id(), &sb.response, card);
         // The file as it is on disk now (the trainer may have saved since the last reload).
         let path = Path::new(&file);
         let written = crate::io::scenario_files::read_text(path).map_err(|e| e.to_string()).and_then(|source| {
             let text =
-                crate::core::author_test_writer::append_author_test(&source, &test).map_err(|e| e.to_string())?;
+                crate::core::authoring::test_writer::append_author_test(&source, &test).map_err(|e| e.to_string())?;
             crate::io::scenario_files::replace_file(path, &text).map_err(|e| e.to_string())
         });
         match written {
@@ -175,7 +175,7 @@ impl FollowThroughApp {
             self.shell.say(format!("The id `{id}` is already used by {}; choose another", taken.file));
             return;
         }
-        let text = match crate::core::template::scenario_template(&id, &input.new_behaviour, family) {
+        let text = match crate::core::authoring::template::scenario_template(&id, &input.new_behaviour, family) {
             Ok(text) => text,
             Err(e) => return self.shell.say(e.to_string()),
         };

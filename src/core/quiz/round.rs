@@ -1,7 +1,7 @@
 //! One round of "Know the play" questions: which is showing, what was chosen, the score so far.
 
-use super::progress::{Activity, AttemptMode};
-use super::quiz::{Question, QuizScore};
+use crate::core::progress::{Activity, AttemptMode};
+use crate::core::quiz::{Question, QuizScore};
 
 /// A round of questions answered one at a time.
 #[derive(Debug, Clone)]

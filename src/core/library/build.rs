@@ -1,104 +1,22 @@
-//! A set of scenario files checked together: each file on its own, then across files.
-//!
-//! The io layer reads the bytes; everything from decoding to cross-file checks happens here, so a
-//! bad file only ever costs its own scenario.
+//! Building a [`Library`]: decode each file, parse and validate it on its own, then check across
+//! files (duplicate ids, prerequisites and their cycles) and run every loaded scenario's author tests.
 
 use std::collections::{BTreeMap, HashMap};
 
-use serde::Serialize;
-
 use super::author_tests::{failure_diagnostic, run_author_tests};
-use super::diagnostic::{Diagnostic, count_by_severity, did_you_mean};
-use super::parse::{decode, locate, parse};
-use super::scenario::{Lexicon, Scenario};
-use super::source_map::SourceMap;
-use super::validate::{Reporter, validate_lexicon, validate_scenario, voice_path_problem};
-
-/// What a file holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FileKind {
-    /// One `Scenario( ... )`.
-    Scenario,
-    /// Shared synonym sets, `Lexicon( ... )` (files named `lexicon.ron`).
-    Lexicon,
-}
-
-/// One file as read from disk (or an editor buffer), or the reason it could not be read.
-#[derive(Debug, Clone)]
-pub struct FileInput {
-    /// The path as it will be shown to the user.
-    pub path: String,
-    /// What the file is expected to hold.
-    pub kind: FileKind,
-    /// The bytes, or a diagnostic (unreadable, too large).
-    pub contents: Result<Vec<u8>, Diagnostic>,
-}
-
-/// A scenario that passed every check, with the file it came from.
-#[derive(Debug, Clone)]
-pub struct LoadedScenario {
-    /// The file path as shown to the user.
-    pub file: String,
-    /// The scenario.
-    pub scenario: Scenario,
-    /// Where each value sits in the file (for locating later diagnostics).
-    pub map: SourceMap,
-}
-
-/// Counts for the summary line of `check`.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
-pub struct Summary {
-    /// Files looked at.
-    pub files: usize,
-    /// Scenarios that loaded.
-    pub scenarios: usize,
-    /// Turns in the loaded scenarios.
-    pub turns: usize,
-    /// Rubric criteria in the loaded scenarios.
-    pub criteria: usize,
-    /// Errors found.
-    pub errors: usize,
-    /// Warnings found.
-    pub warnings: usize,
-}
-
-/// Every scenario that loaded, the merged lexicon, and every problem found.
-#[derive(Debug, Default)]
-pub struct Library {
-    /// Scenarios that loaded, in path order.
-    pub scenarios: Vec<LoadedScenario>,
-    /// All lexicon sets, merged.
-    pub lexicon: Lexicon,
-    /// Problems, in file order.
-    pub diagnostics: Vec<Diagnostic>,
-    /// The text of each file that decoded, for quoting lines in diagnostics.
-    pub sources: HashMap<String, String>,
-    /// How many files were looked at.
-    pub files: usize,
-    /// The path of every file looked at (scenarios, lexicons, unreadable ones), in the order given.
-    pub paths: Vec<String>,
-}
-
-/// How one file fared in a [`Library`]: the counts behind a green, amber or red mark.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FileStatus {
-    /// No diagnostics in this file.
-    Ok,
-    /// Only warnings, this many.
-    Warnings(usize),
-    /// At least one error; this many errors (warnings not counted).
-    Errors(usize),
-}
-
-/// The code of the warning left on a broken file whose last good scenario is still in use.
-pub const USING_LAST_GOOD_VERSION: &str = "using-last-good-version";
+use super::{FileInput, FileKind, Library, LoadedScenario};
+use crate::core::scenario::diagnostic::{Diagnostic, did_you_mean};
+use crate::core::scenario::parse::{decode, locate, parse};
+use crate::core::scenario::source_map::SourceMap;
+use crate::core::scenario::validate::{Reporter, validate_lexicon, validate_scenario, voice_path_problem};
+use crate::core::scenario::{Lexicon, Scenario};
 
 /// One loaded scenario's author tests with what they need to run and to point at the file.
 #[derive(Clone)]
 pub struct AuthorTestJob {
     loaded: LoadedScenario,
     source: String,
-    lists: std::sync::Arc<super::scoring::lists::Lists>,
+    lists: std::sync::Arc<crate::core::scoring::lists::Lists>,
 }
 
 impl AuthorTestJob {
@@ -153,90 +71,6 @@ impl Library {
         }
         library.check_across_files(parsed);
         library
-    }
-
-    /// The scenario with this id.
-    pub fn scenario(&self, id: &str) -> Option<&Scenario> {
-        self.scenarios.iter().map(|l| &l.scenario).find(|s| s.id == id)
-    }
-
-    /// Counts of files, scenarios, turns, criteria, errors and warnings.
-    pub fn summary(&self) -> Summary {
-        let (errors, warnings) = count_by_severity(&self.diagnostics);
-        Summary {
-            files: self.files,
-            scenarios: self.scenarios.len(),
-            turns: self.scenarios.iter().map(|l| l.scenario.turns.len()).sum(),
-            criteria: self.scenarios.iter().flat_map(|l| &l.scenario.turns).map(|t| t.rubric.len()).sum(),
-            errors,
-            warnings,
-        }
-    }
-
-    /// After a reload, keep drills working while an author fixes a file: every file that loaded a
-    /// scenario in `previous` but now has errors (so none of its scenarios loaded) gets that
-    /// [`LoadedScenario`] back, with a `using-last-good-version` warning after the file's errors.
-    ///
-    /// Not restored: files no longer among [`Library::paths`] (deleted or renamed), and scenarios
-    /// whose id another file now provides. Lexicon sets a restored scenario may use that are gone
-    /// from this library are taken from `previous`, so it scores as before. The restored scenario's
-    /// source map points into its old text, while [`Library::sources`] keeps the new text that the
-    /// errors quote.
-    pub fn keep_last_good(&mut self, previous: &Library) {
-        let mut restored = false;
-        for old in &previous.scenarios {
-            let still_there = self.paths.contains(&old.file);
-            let loads_now = self.scenarios.iter().any(|l| l.file == old.file);
-            let has_errors = self.diagnostics.iter().any(|d| d.file == old.file && d.is_error());
-            if !still_there || loads_now || !has_errors || self.scenario(&old.scenario.id).is_some() {
-                continue;
-            }
-            self.scenarios.push(old.clone());
-            let warning = Diagnostic::warning(
-                USING_LAST_GOOD_VERSION,
-                format!(
-                    "this file has errors, so the last version that loaded (scenario `{}`) is still in use; \
-                     fix the errors above and save",
-                    old.scenario.id
-                ),
-            )
-            .in_file(&old.file);
-            let after =
-                self.diagnostics.iter().rposition(|d| d.file == old.file).map_or(self.diagnostics.len(), |i| i + 1);
-            self.diagnostics.insert(after, warning);
-            restored = true;
-        }
-        if !restored {
-            return;
-        }
-        let order: HashMap<&str, usize> = self.paths.iter().enumerate().map(|(i, p)| (p.as_str(), i)).collect();
-        self.scenarios.sort_by_key(|l| order.get(l.file.as_str()).copied().unwrap_or(usize::MAX));
-        for (name, members) in &previous.lexicon.sets {
-            self.lexicon.sets.entry(name.clone()).or_insert_with(|| members.clone());
-        }
-    }
-
-    /// Whether `file` (a path as in [`Library::paths`]) has errors, only warnings, or neither.
-    pub fn file_status(&self, file: &str) -> FileStatus {
-        let (errors, warnings) = self
-            .diagnostics
-            .iter()
-            .filter(|d| d.file == file)
-            .fold((0, 0), |(e, w), d| if d.is_error() { (e + 1, w) } else { (e, w + 1) });
-        match (errors, warnings) {
-            (0, 0) => FileStatus::Ok,
-            (0, w) => FileStatus::Warnings(w),
-            (e, _) => FileStatus::Errors(e),
-        }
-    }
-
-    /// Every diagnostic rendered like a compiler, quoting the offending lines.
-    pub fn render_diagnostics(&self) -> String {
-        self.diagnostics
-            .iter()
-            .map(|d| d.render(self.sources.get(&d.file).map(String::as_str)))
-            .collect::<Vec<_>>()
-            .join("\n")
     }
 
     fn decode_input(&mut self, input: &FileInput) -> Option<String> {
@@ -386,7 +220,7 @@ impl Library {
 
     /// The author tests of every loaded scenario, one job per scenario, to run on any thread.
     pub fn author_test_jobs(&self) -> Vec<AuthorTestJob> {
-        let lists = std::sync::Arc::new(super::scoring::lists::Lists::new(&self.lexicon.sets));
+        let lists = std::sync::Arc::new(crate::core::scoring::lists::Lists::new(&self.lexicon.sets));
         self.scenarios
             .iter()
             .filter(|loaded| !loaded.scenario.tests.is_empty())
@@ -429,20 +263,8 @@ fn prerequisite_cycles(parsed: &[Parsed]) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::tests::{GOOD, LEXICON, build, input};
     use super::*;
-
-    const GOOD: &str = include_str!("../../tests/fixtures/good/minimal.ron");
-    const LEXICON: &str = "Lexicon(format_version: 1, sets: { \"apology\": [\"sorry\", \"apologise\"] })";
-
-    fn input(path: &str, kind: FileKind, text: &str) -> FileInput {
-        FileInput { path: path.into(), kind, contents: Ok(text.as_bytes().to_vec()) }
-    }
-
-    fn build(files: Vec<FileInput>) -> Library {
-        let mut all = vec![input("lexicon.ron", FileKind::Lexicon, LEXICON)];
-        all.extend(files);
-        Library::build(all, &|_, _| true)
-    }
 
     #[test]
     fn one_bad_file_does_not_stop_the_others() {
@@ -504,108 +326,5 @@ mod tests {
         let lib = build(vec![input("a.ron", FileKind::Scenario, &a), input("b.ron", FileKind::Scenario, &b)]);
         assert_eq!(lib.scenarios.len(), 0);
         assert_eq!(lib.summary().errors, 2);
-    }
-
-    const BROKEN: &str = "Scenario(id: ";
-
-    fn other() -> String {
-        GOOD.replace("\"minimal\"", "\"other\"")
-    }
-
-    #[test]
-    fn a_file_broken_after_loading_keeps_its_last_good_scenario_with_a_warning() {
-        let before =
-            build(vec![input("a.ron", FileKind::Scenario, GOOD), input("b.ron", FileKind::Scenario, &other())]);
-        let mut after =
-            build(vec![input("a.ron", FileKind::Scenario, BROKEN), input("b.ron", FileKind::Scenario, &other())]);
-        assert!(after.scenario("minimal").is_none());
-        after.keep_last_good(&before);
-        assert_eq!(after.scenarios.iter().map(|l| l.file.as_str()).collect::<Vec<_>>(), ["a.ron", "b.ron"]);
-        assert!(after.scenario("minimal").is_some());
-        let codes: Vec<_> = after.diagnostics.iter().map(|d| (d.file.as_str(), d.code, d.is_error())).collect();
-        assert_eq!(codes.len(), 2);
-        assert_eq!(codes[0].0, "a.ron");
-        assert!(codes[0].2, "the parse error comes first");
-        assert_eq!(codes[1], ("a.ron", USING_LAST_GOOD_VERSION, false));
-        assert!(after.diagnostics[1].message.contains("last version that loaded"));
-        // Still broken on the next reload: the restored scenario is kept again.
-        let mut again =
-            build(vec![input("a.ron", FileKind::Scenario, BROKEN), input("b.ron", FileKind::Scenario, &other())]);
-        again.keep_last_good(&after);
-        assert!(again.scenario("minimal").is_some());
-    }
-
-    #[test]
-    fn a_file_fixed_or_changed_replaces_the_old_scenario() {
-        let before = build(vec![input("a.ron", FileKind::Scenario, GOOD)]);
-        let changed = GOOD.replace("Minimal call-back", "Changed title");
-        let mut after = build(vec![input("a.ron", FileKind::Scenario, &changed)]);
-        after.keep_last_good(&before);
-        assert_eq!(after.scenarios.len(), 1);
-        assert_eq!(after.scenarios[0].scenario.title, "Changed title");
-        assert!(after.diagnostics.is_empty());
-    }
-
-    #[test]
-    fn a_deleted_file_is_not_restored() {
-        let before =
-            build(vec![input("a.ron", FileKind::Scenario, GOOD), input("b.ron", FileKind::Scenario, &other())]);
-        let mut after = build(vec![input("b.ron", FileKind::Scenario, &other())]);
-        after.keep_last_good(&before);
-        assert!(after.scenario("minimal").is_none());
-        assert!(after.diagnostics.is_empty());
-        assert_eq!(after.paths, ["lexicon.ron", "b.ron"]);
-    }
-
-    #[test]
-    fn an_id_now_provided_by_another_file_is_not_restored_twice() {
-        let before = build(vec![input("a.ron", FileKind::Scenario, GOOD)]);
-        let mut after =
-            build(vec![input("a.ron", FileKind::Scenario, BROKEN), input("b.ron", FileKind::Scenario, GOOD)]);
-        after.keep_last_good(&before);
-        assert_eq!(after.scenarios.len(), 1);
-        assert_eq!(after.scenarios[0].file, "b.ron");
-        assert!(after.diagnostics.iter().all(|d| d.code != USING_LAST_GOOD_VERSION));
-    }
-
-    #[test]
-    fn a_scenario_refused_for_a_broken_lexicon_keeps_the_sets_it_used() {
-        let with_set = GOOD.replace(
-            "Phrase(\"call [you] (at | by) {time}\")",
-            "Phrase(\"call [you] (at | by) {time}\"), Phrase(\"@apology\")",
-        );
-        let before = build(vec![input("a.ron", FileKind::Scenario, &with_set)]);
-        assert!(before.scenario("minimal").is_some());
-        let mut after = Library::build(
-            vec![input("lexicon.ron", FileKind::Lexicon, "Lexicon("), input("a.ron", FileKind::Scenario, &with_set)],
-            &|_, _| true,
-        );
-        assert!(after.scenario("minimal").is_none());
-        after.keep_last_good(&before);
-        assert!(after.scenario("minimal").is_some());
-        assert!(after.lexicon.sets.contains_key("apology"));
-    }
-
-    #[test]
-    fn file_status_counts_that_files_diagnostics() {
-        let lib = Library::build(
-            vec![
-                input("lexicon.ron", FileKind::Lexicon, LEXICON),
-                input("a.ron", FileKind::Scenario, GOOD),
-                input("b.ron", FileKind::Scenario, BROKEN),
-                input("c.ron", FileKind::Scenario, &other()),
-            ],
-            &|file, _| file != "a.ron",
-        );
-        assert_eq!(lib.file_status("a.ron"), FileStatus::Warnings(1));
-        assert_eq!(lib.file_status("b.ron"), FileStatus::Errors(1));
-        assert_eq!(lib.file_status("c.ron"), FileStatus::Ok);
-        assert_eq!(lib.file_status("not-read.ron"), FileStatus::Ok);
-    }
-
-    #[test]
-    fn summary_counts_turns_and_criteria() {
-        let lib = build(vec![input("a.ron", FileKind::Scenario, GOOD)]);
-        assert_eq!(lib.summary(), Summary { files: 2, scenarios: 1, turns: 3, criteria: 5, errors: 0, warnings: 0 });
     }
 }

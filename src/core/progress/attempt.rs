@@ -5,9 +5,9 @@
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
-use super::drill::{Drill, Mode, Phase};
-use super::scenario::CriterionKind;
-use super::scoring::{CriterionResult, ScoreCard};
+use crate::core::drill::{Drill, Mode, Phase};
+use crate::core::scenario::CriterionKind;
+use crate::core::scoring::{CriterionResult, ScoreCard};
 
 /// How an attempt was run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
