@@ -8,8 +8,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build --release --locked --quiet --bin followthrough --example bare_window
-app="target/release/followthrough"
-bare="target/release/examples/bare_window"
+app="${CARGO_TARGET_DIR:-target}/release/followthrough"
+bare="${CARGO_TARGET_DIR:-target}/release/examples/bare_window"
 source scripts/xvfb.sh
 start_xvfb
 

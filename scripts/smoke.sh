@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 cargo build --locked --quiet
-bin="target/debug/followthrough"
+bin="${CARGO_TARGET_DIR:-target}/debug/followthrough"
 source scripts/xvfb.sh
 start_xvfb
 
@@ -21,12 +21,21 @@ start_app() {
   app_pid=$!
   wait_for_window FollowThrough
   if [ -z "$wid" ]; then echo "smoke: no FollowThrough window appeared" >&2; cat "$work/app.log" >&2; exit 1; fi
+  # The window shows at once and the library arrives a moment later ("Loading..." spins until
+  # then): wait until the screen is painted and stays the same between two shots.
   painted=0
+  rm -f "$work/previous.png"
   for _ in $(seq 60); do
     sleep 0.5
     shot "$2"
     painted=$(colours "$2")
-    [ "$painted" -gt 50 ] && break
+    if [ "$painted" -gt 50 ] && [ -f "$work/previous.png" ]; then
+      changed=$(compare -metric AE "$work/previous.png" "$2" null: 2>&1 || true)
+      changed=${changed%% *}
+      changed=${changed%%.*}
+      [ "${changed:-1}" -eq 0 ] && break
+    fi
+    cp "$2" "$work/previous.png"
   done
 }
 

@@ -3,6 +3,10 @@
 //! Briefing -> Answering(turn) -> Scored(turn) -> ... -> Finished (or Abandoned). Time comes in as
 //! milliseconds from the caller's clock and randomness from a seed, so every path is testable without
 //! waiting. The engine returns [`DrillEvent`]s that the window and the sound layer react to.
+//!
+//! Scoring is a [`ScoreJob`]: by default the drill runs it at once; a drill made with
+//! [`Drill::scored_elsewhere`] waits in [`Phase::Scoring`] until the caller hands the card back with
+//! [`Drill::receive`] (the window scores on a worker thread so the countdown never freezes).
 
 use std::sync::Arc;
 
@@ -12,7 +16,7 @@ use rand::seq::IndexedRandom;
 
 use crate::core::scenario::{Condition, Lexicon, Scenario};
 use crate::core::scoring::lists::Lists;
-use crate::core::scoring::{ScoreCard, ScoringContext, TurnScorer};
+use crate::core::scoring::{ScoreCard, ScoreError, ScoringContext, TurnScorer};
 
 /// Seconds left when the time warning sounds.
 pub const WARNING_SECONDS: u64 = 10;
@@ -48,6 +52,11 @@ pub enum Phase {
         started_ms: u64,
         /// Time that was left when paused.
         remaining_ms: u64,
+    },
+    /// The answer to `turn` was sent and is being scored elsewhere (see [`Drill::take_job`]).
+    Scoring {
+        /// Index of the turn.
+        turn: usize,
     },
     /// The answer to `turn` has been scored; the employee reads the score card.
     Scored {
@@ -126,7 +135,7 @@ pub struct TurnResult {
 
 /// The drill state machine.
 pub struct Drill {
-    scenario: Scenario,
+    scenario: Arc<Scenario>,
     /// The lexicon's word lists, compiled once for every turn.
     lists: Arc<Lists>,
     mode: Mode,
@@ -136,8 +145,11 @@ pub struct Drill {
     draft: String,
     warned: bool,
     results: Vec<TurnResult>,
-    scorers: Vec<Option<TurnScorer>>,
     context: ScoringContext,
+    /// Score jobs are handed to the caller instead of run here.
+    deferred: bool,
+    /// The answer sent and not yet scored, and its job until the caller takes it.
+    pending: Option<Pending>,
     pause_started: Option<u64>,
     /// Turns run against the clock (false only for a trainer's untimed test-play).
     timed: bool,
@@ -146,9 +158,8 @@ pub struct Drill {
 impl Drill {
     /// A drill of a (valid) scenario; `seed` picks the customer's wordings.
     pub fn new(scenario: Scenario, lexicon: Lexicon, mode: Mode, seed: u64) -> Self {
-        let scorers = scenario.turns.iter().map(|_| None).collect();
         Self {
-            scenario,
+            scenario: Arc::new(scenario),
             lists: Arc::new(Lists::new(&lexicon.sets)),
             mode,
             rng: StdRng::seed_from_u64(seed),
@@ -157,8 +168,9 @@ impl Drill {
             draft: String::new(),
             warned: false,
             results: Vec::new(),
-            scorers,
             context: ScoringContext::default(),
+            deferred: false,
+            pending: None,
             pause_started: None,
             timed: true,
         }
@@ -168,6 +180,50 @@ impl Drill {
     pub fn untimed(mut self) -> Self {
         self.timed = false;
         self
+    }
+
+    /// Hand each answer's [`ScoreJob`] to the caller ([`Drill::take_job`]) instead of scoring it here;
+    /// the drill waits in [`Phase::Scoring`] until [`Drill::receive`] brings the card.
+    pub fn scored_elsewhere(mut self) -> Self {
+        self.deferred = true;
+        self
+    }
+
+    /// The answer sent and waiting for its card (None when none is being scored).
+    pub fn sent(&self) -> Option<&str> {
+        self.pending.as_ref().map(|p| p.response.as_str())
+    }
+
+    /// The job for the answer just sent, once (only for a drill [scored elsewhere](Drill::scored_elsewhere)).
+    pub fn take_job(&mut self) -> Option<ScoreJob> {
+        self.pending.as_mut().and_then(|p| p.job.take())
+    }
+
+    /// The card for the answer being scored: the drill moves on to the score card (or, when the
+    /// scorer refused the answer, back to answering with the text kept and the error returned).
+    pub fn receive(&mut self, card: Result<ScoreCard, ScoreError>) -> Result<Vec<DrillEvent>, DrillError> {
+        let Phase::Scoring { turn } = self.phase else { return Err(DrillError::WrongPhase) };
+        let Some(pending) = self.pending.take() else { return Err(DrillError::WrongPhase) };
+        let card = match card {
+            Ok(card) => card,
+            Err(e) => {
+                self.draft = pending.response;
+                self.phase = pending.answering;
+                return Err(e.into());
+            }
+        };
+        let event = DrillEvent::Scored { turn, score: card.score, passed: card.passed };
+        self.results.push(TurnResult {
+            turn,
+            customer_line: self.line.clone(),
+            response: pending.response,
+            card,
+            time_used_ms: pending.time_used_ms,
+            over_time: pending.over_time,
+            self_scored: false,
+        });
+        self.phase = Phase::Scored { turn };
+        Ok(vec![event])
     }
 
     /// Whether turns run against the clock.
@@ -343,25 +399,67 @@ impl Drill {
     }
 
     fn score_draft(&mut self, now_ms: u64, over_time: bool) -> Result<Vec<DrillEvent>, DrillError> {
-        let Phase::Answering { turn, started_ms, deadline_ms } = self.phase else { return Err(DrillError::WrongPhase) };
-        let scorer = self.scorers[turn].get_or_insert_with(|| {
-            TurnScorer::with_lists(&self.scenario, &self.scenario.turns[turn], Arc::clone(&self.lists))
-        });
-        let card = scorer.score_with(&self.draft, &self.context)?;
+        let answering = self.phase.clone();
+        let Phase::Answering { turn, started_ms, deadline_ms } = answering else { return Err(DrillError::WrongPhase) };
         let limit_ms = deadline_ms - started_ms;
         let time_used_ms = now_ms.saturating_sub(started_ms).min(if over_time { limit_ms } else { u64::MAX });
-        let event = DrillEvent::Scored { turn, score: card.score, passed: card.passed };
-        self.results.push(TurnResult {
+        let response = std::mem::take(&mut self.draft);
+        let job = ScoreJob {
+            scenario: Arc::clone(&self.scenario),
             turn,
-            customer_line: self.line.clone(),
-            response: std::mem::take(&mut self.draft),
-            card,
-            time_used_ms,
-            over_time,
-            self_scored: false,
-        });
-        self.phase = Phase::Scored { turn };
-        Ok(vec![event])
+            lists: Arc::clone(&self.lists),
+            response: response.clone(),
+            context: self.context,
+        };
+        self.phase = Phase::Scoring { turn };
+        if self.deferred {
+            self.pending = Some(Pending { answering, response, time_used_ms, over_time, job: Some(job) });
+            return Ok(Vec::new());
+        }
+        self.pending = Some(Pending { answering, response, time_used_ms, over_time, job: None });
+        self.receive(job.run())
+    }
+}
+
+/// An answer sent and waiting for its card.
+struct Pending {
+    /// The phase to go back to if the scorer refuses the answer.
+    answering: Phase,
+    response: String,
+    time_used_ms: u64,
+    over_time: bool,
+    job: Option<ScoreJob>,
+}
+
+/// Everything needed to score one answer, on any thread: the one place a drill, a test-play and a
+/// group session call the scorer.
+#[derive(Clone)]
+pub struct ScoreJob {
+    scenario: Arc<Scenario>,
+    turn: usize,
+    lists: Arc<Lists>,
+    response: String,
+    context: ScoringContext,
+}
+
+impl ScoreJob {
+    /// A job scoring `response` to turn `turn` of `scenario` with the lexicon's word lists (a
+    /// group session's typed answer; drills make theirs when an answer is sent).
+    pub fn new(scenario: Arc<Scenario>, turn: usize, lexicon: &Lexicon, response: &str) -> Self {
+        let lists = Arc::new(Lists::new(&lexicon.sets));
+        Self { scenario, turn, lists, response: response.to_string(), context: ScoringContext::default() }
+    }
+
+    /// The turn index the answer is for.
+    pub fn turn(&self) -> usize {
+        self.turn
+    }
+
+    /// Compile the turn's rubric and score the answer (slow rubrics make this slow: run it off the
+    /// window's thread).
+    pub fn run(&self) -> Result<ScoreCard, ScoreError> {
+        let turn = &self.scenario.turns[self.turn];
+        TurnScorer::with_lists(&self.scenario, turn, Arc::clone(&self.lists)).score_with(&self.response, &self.context)
     }
 }
 
@@ -545,6 +643,49 @@ mod tests {
             })
             .collect();
         assert_eq!(lines.len(), 1, "a recorded line is always the main wording");
+    }
+
+    #[test]
+    fn a_drill_scored_elsewhere_waits_for_its_card_and_its_clock_stops() {
+        let mut d = drill(Mode::Assessment).scored_elsewhere();
+        d.start(0).expect("start");
+        assert_eq!(answer(&mut d, STRONG, 20_000), vec![], "no card yet");
+        assert_eq!(d.phase(), &Phase::Scoring { turn: 0 });
+        assert_eq!(d.tick(90_000), vec![], "no time-up while the card is on its way");
+        assert_eq!(d.submit(21_000), Err(DrillError::WrongPhase), "sent once");
+        let job = d.take_job().expect("the job");
+        assert!(d.take_job().is_none(), "handed out once");
+        assert_eq!(job.turn(), 0);
+        let events = d.receive(job.run()).expect("card");
+        assert!(matches!(events[..], [DrillEvent::Scored { turn: 0, passed: true, .. }]), "{events:?}");
+        let r = d.last_result().expect("result");
+        assert_eq!((r.time_used_ms, r.response.as_str()), (20_000, STRONG), "timed when sent, not when scored");
+        assert_eq!(d.receive(job.run()), Err(DrillError::WrongPhase), "a card arriving twice is refused");
+    }
+
+    #[test]
+    fn a_refused_answer_goes_back_to_the_box_with_its_text() {
+        let mut d = drill(Mode::Practice).scored_elsewhere();
+        d.start(0).expect("start");
+        answer(&mut d, "too long", 1_000);
+        let refused = Err(crate::core::scoring::ScoreError::TooLong(99_999));
+        assert!(matches!(d.receive(refused), Err(DrillError::Score(_))));
+        assert!(matches!(d.phase(), Phase::Answering { turn: 0, .. }));
+        assert_eq!(d.draft(), "too long");
+        assert!(d.results().is_empty());
+    }
+
+    #[test]
+    fn a_timed_out_answer_scored_elsewhere_is_marked_over_time() {
+        let mut d = drill(Mode::Assessment).scored_elsewhere();
+        d.start(0).expect("start");
+        d.set_draft(STRONG);
+        assert_eq!(d.tick(61_000), vec![DrillEvent::TimeUp { turn: 0 }]);
+        let job = d.take_job().expect("job");
+        d.receive(job.run()).expect("card");
+        let r = d.last_result().expect("result");
+        assert!(r.over_time);
+        assert_eq!(r.time_used_ms, 60_000);
     }
 
     #[test]

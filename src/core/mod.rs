@@ -13,6 +13,7 @@ pub mod quiz;
 pub mod rehearsal;
 pub mod scenario;
 pub mod scoring;
+pub mod seed;
 pub mod staging;
 #[cfg(test)]
 mod test_fixtures;

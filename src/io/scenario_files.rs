@@ -237,6 +237,19 @@ pub fn nearest_lexicon(path: &Path) -> Option<PathBuf> {
 /// lexicon files inside `paths`, else the nearest `lexicon.ron` above each path.
 /// Entries left unread (see [`discover`]) are added to the library's diagnostics as warnings.
 pub fn load_library(paths: &[PathBuf]) -> Result<Library, PathError> {
+    load_with(paths, Library::build)
+}
+
+/// Like [`load_library`] without running the author tests (the window runs them after its first
+/// frame, from [`Library::author_test_jobs`]).
+pub fn load_library_untested(paths: &[PathBuf]) -> Result<Library, PathError> {
+    load_with(paths, Library::build_untested)
+}
+
+/// How a library is built from the files read.
+type Build = fn(Vec<FileInput>, &dyn Fn(&str, &str) -> bool) -> Library;
+
+fn load_with(paths: &[PathBuf], build: Build) -> Result<Library, PathError> {
     let Discovery { mut files, skipped } = discover(paths)?;
     let has_lexicon = files.iter().any(|f| f.file_name().is_some_and(|n| n == LEXICON_FILE_NAME));
     if !has_lexicon {
@@ -246,7 +259,7 @@ pub fn load_library(paths: &[PathBuf]) -> Result<Library, PathError> {
         files.extend(extra);
     }
     let inputs = files.iter().map(|p| read_input(p)).collect();
-    let mut library = Library::build(inputs, &|file, voice| voice_file_exists(Path::new(file), voice));
+    let mut library = build(inputs, &|file, voice| voice_file_exists(Path::new(file), voice));
     library.diagnostics.extend(skipped);
     Ok(library)
 }

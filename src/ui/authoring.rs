@@ -8,7 +8,7 @@ use crate::core::authoring::{FileFilter, FileRow};
 use crate::core::library::{FileStatus, Library};
 use crate::core::scenario::vocab::{self, BEHAVIOURS, JOB_FAMILIES, display_name};
 
-use super::app::Command;
+use super::app::{Command, LibraryCommand, ShellCommand, TrainerCommand};
 use super::widgets::priority_badge_ui;
 
 /// Heading of the authoring screen.
@@ -52,7 +52,7 @@ pub fn authoring_ui(ui: &mut egui::Ui, view: &AuthoringView<'_>, input: &mut Aut
     let mut command = None;
     ui.horizontal(|ui| {
         if ui.button("Back to library").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
-            command = Some(Command::GoHome);
+            command = Some(Command::Shell(ShellCommand::GoHome));
         }
         ui.heading(AUTHORING_HEADING);
         let s = view.library.summary();
@@ -87,7 +87,7 @@ fn folders_ui(ui: &mut egui::Ui, folders: &[PathBuf], input: &mut AuthoringInput
             if i == 0 {
                 ui.label(egui::RichText::new("(main)").weak());
             } else if ui.small_button("Remove").clicked() {
-                *command = Some(Command::RemoveFolder(folder.clone()));
+                *command = Some(Command::Library(LibraryCommand::RemoveFolder(folder.clone())));
             }
         });
     }
@@ -97,12 +97,12 @@ fn folders_ui(ui: &mut egui::Ui, folders: &[PathBuf], input: &mut AuthoringInput
             .on_hover_text("Pick a folder, e.g. your team's git checkout of scenarios")
             .clicked()
         {
-            *command = Some(Command::PickFolder);
+            *command = Some(Command::Library(LibraryCommand::PickFolder));
         }
         let label = ui.label(FOLDER_LABEL);
         ui.add(egui::TextEdit::singleline(&mut input.folder).desired_width(260.0)).labelled_by(label.id);
         if ui.add_enabled(!input.folder.trim().is_empty(), egui::Button::new("Add this folder")).clicked() {
-            *command = Some(Command::AddFolder(PathBuf::from(input.folder.trim())));
+            *command = Some(Command::Library(LibraryCommand::AddFolder(PathBuf::from(input.folder.trim()))));
         }
     });
 }
@@ -141,7 +141,7 @@ fn new_scenario_ui(ui: &mut egui::Ui, input: &mut AuthoringInput, command: &mut 
             .labelled_by(f.id);
         let ready = !input.new_id.trim().is_empty() && !input.new_behaviour.is_empty();
         if ui.add_enabled(ready, egui::Button::new("New scenario")).clicked() {
-            *command = Some(Command::CreateScenario);
+            *command = Some(Command::Trainer(TrainerCommand::CreateScenario));
         }
     });
 }
@@ -183,7 +183,7 @@ fn filter_ui(ui: &mut egui::Ui, filter: &FileFilter, command: &mut Option<Comman
             .labelled_by(p.id);
         ui.checkbox(&mut f.problems_only, "Only files with problems");
         if &f != filter {
-            *command = Some(Command::FilterFiles(f));
+            *command = Some(Command::Trainer(TrainerCommand::FilterFiles(f)));
         }
     });
 }
@@ -216,24 +216,24 @@ fn file_ui(ui: &mut egui::Ui, view: &AuthoringView<'_>, row: &FileRow, command: 
         ui.horizontal(|ui| {
             let path = PathBuf::from(&row.file);
             if ui.small_button("Open in editor").clicked() {
-                *command = Some(Command::OpenInEditor(path.clone()));
+                *command = Some(Command::Trainer(TrainerCommand::OpenInEditor(path.clone())));
             }
             if ui.small_button("Reveal file").clicked() {
-                *command = Some(Command::RevealFile(path));
+                *command = Some(Command::Trainer(TrainerCommand::RevealFile(path)));
             }
             if let Some(s) = &row.scenario {
                 if ui.small_button(format!("Test-play {}", s.id)).clicked() {
-                    *command = Some(Command::TestPlay(s.id.clone()));
+                    *command = Some(Command::Trainer(TrainerCommand::ShowTestPlay(s.id.clone())));
                 }
                 if ui.small_button(format!("Try a response to {}", s.id)).clicked() {
-                    *command = Some(Command::OpenSandbox(s.id.clone()));
+                    *command = Some(Command::Trainer(TrainerCommand::OpenSandbox(s.id.clone())));
                 }
             }
             if row.status != FileStatus::Ok {
                 let open = view.expanded == Some(row.file.as_str());
                 let label = if open { "Hide problems" } else { "Show problems" };
                 if ui.small_button(format!("{label} in {}", file_name(&row.file))).clicked() {
-                    *command = Some(Command::ToggleFile(row.file.clone()));
+                    *command = Some(Command::Trainer(TrainerCommand::ToggleFile(row.file.clone())));
                 }
             }
         });

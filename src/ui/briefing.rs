@@ -4,14 +4,14 @@ use crate::core::drill::Mode;
 use crate::core::scenario::Scenario;
 use crate::core::scenario::vocab::display_name;
 
-use super::app::Command;
+use super::app::{Command, DrillCommand, RehearsalCommand, ShellCommand};
 use super::widgets::{bullet_list_ui, priority_badge_ui};
 
 /// Draw a scenario's briefing; returns what the user asked for.
 pub fn briefing_ui(ui: &mut egui::Ui, s: &Scenario) -> Option<Command> {
     let mut command = None;
     if ui.button("Back to library").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
-        command = Some(Command::GoHome);
+        command = Some(Command::Shell(ShellCommand::GoHome));
     }
     ui.add_space(4.0);
     ui.horizontal(|ui| {
@@ -38,14 +38,14 @@ pub fn briefing_ui(ui: &mut egui::Ui, s: &Scenario) -> Option<Command> {
         ui.add_space(8.0);
         ui.horizontal(|ui| {
             if ui.button("Start practice").on_hover_text("Pausing allowed").clicked() {
-                command = Some(Command::StartDrill(s.id.clone(), Mode::Practice));
+                command = Some(Command::Drill(DrillCommand::Start(s.id.clone(), Mode::Practice)));
             }
             if ui.button("Start timed assessment").on_hover_text("No pausing; counts as a baseline").clicked() {
-                command = Some(Command::StartDrill(s.id.clone(), Mode::Assessment));
+                command = Some(Command::Drill(DrillCommand::Start(s.id.clone(), Mode::Assessment)));
             }
             if ui.button("Rehearse the words").on_hover_text("Learn the model answers by heart, step by step").clicked()
             {
-                command = Some(Command::OpenRehearsal(s.id.clone()));
+                command = Some(Command::Rehearsal(RehearsalCommand::Open(s.id.clone())));
             }
         });
     });

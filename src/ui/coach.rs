@@ -3,11 +3,11 @@
 //! customer's line in large type with the countdown, the rubric as big check boxes, and the report.
 
 use crate::core::coach::SessionReport;
-use crate::core::coach::session::{GroupPhase, GroupSession};
+use crate::core::coach::session::{GroupPhase, GroupSession, Suggestion};
 use crate::core::scenario::CriterionKind;
 use crate::io::store::Employee;
 
-use super::app::Command;
+use super::app::{CoachCommand, Command, ShellCommand};
 
 /// Heading of the setup screen.
 pub const SETUP_HEADING: &str = "Set up a group session";
@@ -17,6 +17,8 @@ pub const WALK_IN_LABEL: &str = "Walk-in's name";
 pub const TYPED_LABEL: &str = "Typed answer (optional)";
 /// Label of the override reason box.
 pub const WHY_LABEL: &str = "Why the change";
+/// Shown while the engine scores an answer.
+pub const SCORING_TEXT: &str = "Scoring...";
 /// Choices for seconds per turn.
 pub const SECONDS: [u32; 5] = [30, 45, 60, 90, 120];
 
@@ -52,17 +54,17 @@ pub struct CoachInput {
     pub room: Vec<bool>,
 }
 
-/// Draw the setup screen; `suggested` are scenario ids (with titles and priority) in suggestion order.
+/// Draw the setup screen; `scenarios` are offered in suggestion order.
 pub fn setup_ui(
     ui: &mut egui::Ui,
     setup: &mut CoachSetup,
-    scenarios: &[(String, String, u32, bool)],
+    scenarios: &[Suggestion],
     employees: &[Employee],
 ) -> Option<Command> {
     let mut command = None;
     ui.horizontal(|ui| {
         if ui.button("Back to library").clicked() {
-            command = Some(Command::GoHome);
+            command = Some(Command::Shell(ShellCommand::GoHome));
         }
         ui.heading(SETUP_HEADING);
     });
@@ -70,9 +72,11 @@ pub fn setup_ui(
     ui.columns(2, |cols| {
         cols[0].strong("Scenarios (suggested: the team's weakest high-priority ones first)");
         egui::ScrollArea::vertical().id_salt("setup_scenarios").max_height(380.0).show(&mut cols[0], |ui| {
-            for (id, title, priority, suggested) in scenarios {
+            for offered in scenarios {
+                let id = &offered.id;
                 let mut on = setup.scenarios.contains(id);
-                let text = format!("P{priority} {title}{}", if *suggested { "  (suggested)" } else { "" });
+                let mark = if offered.suggested { "  (suggested)" } else { "" };
+                let text = format!("P{} {}{mark}", offered.priority, offered.title);
                 if ui.checkbox(&mut on, text).changed() {
                     if on { setup.scenarios.push(id.clone()) } else { setup.scenarios.retain(|s| s != id) }
                 }
@@ -120,7 +124,7 @@ pub fn setup_ui(
     let ready = people > 0 && !setup.scenarios.is_empty();
     ui.horizontal(|ui| {
         if ui.add_enabled(ready, egui::Button::new("Start the session")).clicked() {
-            command = Some(Command::StartGroup);
+            command = Some(Command::Coach(CoachCommand::Start));
         }
         ui.label(format!("{} scenario(s), {people} participant(s)", setup.scenarios.len()));
     });
@@ -137,6 +141,8 @@ pub struct PresenterView<'a> {
     pub report: Option<&'a SessionReport>,
     /// Where the last export went.
     pub exported: Option<&'a str>,
+    /// The engine is scoring the typed answer (on a worker thread).
+    pub scoring: bool,
 }
 
 /// Draw the running session in large type.
@@ -150,13 +156,13 @@ pub fn presenter_ui(
     let big = |text: &str, size: f32| egui::RichText::new(text).size(size);
     ui.horizontal(|ui| {
         if ui.button("End session").clicked() {
-            command = Some(Command::EndGroup);
+            command = Some(Command::Coach(CoachCommand::End));
         }
         if ui.button("Full screen").clicked() {
-            command = Some(Command::ToggleFullscreen);
+            command = Some(Command::Shell(ShellCommand::ToggleFullscreen));
         }
         if ui.button("High contrast").on_hover_text("Black and white, strong outlines").clicked() {
-            command = Some(Command::ToggleHighContrast);
+            command = Some(Command::Shell(ShellCommand::ToggleHighContrast));
         }
         ui.label(
             egui::RichText::new(format!("Round {} · {} go(es) scored", session.picker.round(), session.turnouts.len()))
@@ -173,7 +179,7 @@ pub fn presenter_ui(
             if let Some(name) = view.spinning {
                 ui.label(big(name, 48.0).strong());
             } else if ui.button(big("Pick who goes next", 28.0)).clicked() {
-                command = Some(Command::PickNext);
+                command = Some(Command::Coach(CoachCommand::PickNext));
             }
             let left = session.picker.remaining_this_round();
             let names: Vec<String> = left.iter().map(|id| session.name_of(id)).collect();
@@ -197,14 +203,17 @@ pub fn presenter_ui(
             ui.add(egui::TextEdit::multiline(&mut input.typed).desired_rows(2).desired_width(f32::INFINITY))
                 .labelled_by(label.id);
             ui.horizontal(|ui| {
-                if ui.button(big("Score the answer", 22.0)).clicked() {
-                    command = Some(Command::GroupAnswered);
+                if view.scoring {
+                    ui.spinner();
+                    ui.label(big(SCORING_TEXT, 22.0));
+                } else if ui.button(big("Score the answer", 22.0)).clicked() {
+                    command = Some(Command::Coach(CoachCommand::Answered));
                 }
                 if ui.button("Skip for now").clicked() {
-                    command = Some(Command::PassGroup(true));
+                    command = Some(Command::Coach(CoachCommand::Skip));
                 }
                 if ui.button("Not present").clicked() {
-                    command = Some(Command::PassGroup(false));
+                    command = Some(Command::Coach(CoachCommand::NotPresent));
                 }
             });
         }
@@ -238,7 +247,7 @@ fn scoring_ui(
             .map(|e| format!("  (engine: {})", if e.met { "yes" } else { "no" }));
         let text = egui::RichText::new(format!("{kind}: {}{}", c.label, suggestion.unwrap_or_default())).size(22.0);
         if ui.checkbox(&mut on, text).changed() {
-            *command = Some(Command::TickCriterion(i, on));
+            *command = Some(Command::Coach(CoachCommand::Tick { criterion: i, met: on }));
         }
     }
     let changes = session.changes();
@@ -264,7 +273,7 @@ fn scoring_ui(
     });
     let ready = changes.is_empty() || !input.why.trim().is_empty();
     if ui.add_enabled(ready, egui::Button::new(egui::RichText::new("Save the score").size(22.0))).clicked() {
-        *command = Some(Command::SaveGroupScore);
+        *command = Some(Command::Coach(CoachCommand::SaveScore));
     }
 }
 
@@ -301,10 +310,10 @@ fn report_ui(ui: &mut egui::Ui, view: &PresenterView<'_>, command: &mut Option<C
     }
     ui.horizontal(|ui| {
         if ui.button("Export CSV and HTML").clicked() {
-            *command = Some(Command::ExportGroup);
+            *command = Some(Command::Coach(CoachCommand::Export));
         }
         if ui.button("Back to the library").clicked() {
-            *command = Some(Command::GoHome);
+            *command = Some(Command::Shell(ShellCommand::GoHome));
         }
     });
     if let Some(path) = view.exported {

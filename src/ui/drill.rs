@@ -1,10 +1,8 @@
 //! The drill screen: the customer's words, the countdown, and the answer box.
 
-#![allow(clippy::too_many_lines)] // until the app-state split (#13)
-
 use crate::core::drill::{Drill, Mode, Phase, WARNING_SECONDS};
 
-use super::app::Command;
+use super::app::{Command, DrillCommand};
 
 /// Label of the answer box (tests and screen readers find it by this).
 pub const ANSWER_LABEL: &str = "Your answer";
@@ -58,42 +56,28 @@ pub fn drill_ui(ui: &mut egui::Ui, drill: &Drill, draft: &mut String, view: Dril
     if focus_answer && !paused && !confirm_abandon {
         response.request_focus();
     }
-    ui.horizontal(|ui| {
-        if recording {
-            ui.colored_label(
-                egui::Color32::from_rgb(200, 50, 40),
-                "Recording your spoken answer: it stops when you send",
-            );
-        } else {
-            let button = ui.add_enabled(mic_problem.is_none() && !paused, egui::Button::new(SAY_IT_ALOUD));
-            match &mic_problem {
-                Some(reason) => {
-                    button.on_disabled_hover_text(reason.as_str());
-                    ui.label(egui::RichText::new(format!("No microphone: {reason}")).weak());
-                }
-                None => {
-                    if button.on_hover_text("Speak your answer; play it back and score it yourself").clicked() {
-                        command = Some(Command::StartRecording);
-                    }
-                }
-            }
-        }
-    });
+    if let Some(c) = say_it_aloud_ui(ui, recording, paused, mic_problem.as_deref()) {
+        command = Some(c);
+    }
     ui.horizontal(|ui| {
         if ui.button("Send answer (Ctrl+Enter)").clicked() {
-            command = Some(Command::Submit);
+            command = Some(Command::Drill(DrillCommand::Submit));
         }
         if drill.mode() == Mode::Practice {
-            let (text, c) = if paused { ("Resume", Command::Resume) } else { ("Pause", Command::Pause) };
+            let (text, c) = if paused {
+                ("Resume", Command::Drill(DrillCommand::Resume))
+            } else {
+                ("Pause", Command::Drill(DrillCommand::Pause))
+            };
             if ui.button(text).clicked() {
                 command = Some(c);
             }
         }
         if scenario.turns[turn].voice.is_some() && ui.button("Replay the customer").clicked() {
-            command = Some(Command::ReplayVoice);
+            command = Some(Command::Drill(DrillCommand::ReplayVoice));
         }
         if ui.button("Leave drill (Esc)").clicked() {
-            command = Some(Command::AskAbandon);
+            command = Some(Command::Drill(DrillCommand::AskAbandon));
         }
     });
     if confirm_abandon {
@@ -106,11 +90,38 @@ pub fn drill_ui(ui: &mut egui::Ui, drill: &Drill, draft: &mut String, view: Dril
         )
     });
     if send {
-        command = Some(Command::Submit);
+        command = Some(Command::Drill(DrillCommand::Submit));
     }
     if escape {
-        command = Some(Command::AskAbandon);
+        command = Some(Command::Drill(DrillCommand::AskAbandon));
     }
+    command
+}
+
+/// The "Say it aloud" button, or why it cannot record, or that it is recording.
+fn say_it_aloud_ui(ui: &mut egui::Ui, recording: bool, paused: bool, mic_problem: Option<&str>) -> Option<Command> {
+    let mut command = None;
+    ui.horizontal(|ui| {
+        if recording {
+            ui.colored_label(
+                egui::Color32::from_rgb(200, 50, 40),
+                "Recording your spoken answer: it stops when you send",
+            );
+            return;
+        }
+        let button = ui.add_enabled(mic_problem.is_none() && !paused, egui::Button::new(SAY_IT_ALOUD));
+        match mic_problem {
+            Some(reason) => {
+                button.on_disabled_hover_text(reason);
+                ui.label(egui::RichText::new(format!("No microphone: {reason}")).weak());
+            }
+            None => {
+                if button.on_hover_text("Speak your answer; play it back and score it yourself").clicked() {
+                    command = Some(Command::Drill(DrillCommand::StartRecording));
+                }
+            }
+        }
+    });
     command
 }
 
@@ -147,12 +158,34 @@ fn abandon_dialog_ui(ui: &mut egui::Ui) -> Option<Command> {
             ui.label("Your answers so far are kept; this turn is not scored.");
             ui.horizontal(|ui| {
                 if ui.button("Leave").clicked() {
-                    command = Some(Command::ConfirmAbandon(true));
+                    command = Some(Command::Drill(DrillCommand::Abandon));
                 }
                 if ui.button("Keep going").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
-                    command = Some(Command::ConfirmAbandon(false));
+                    command = Some(Command::Drill(DrillCommand::KeepGoing));
                 }
             });
         });
     command
+}
+
+/// Shown while the answer just sent is being scored.
+pub const SCORING_TEXT: &str = "Scoring your answer...";
+
+/// Draw a turn whose answer is being scored (off the window's thread): the customer's words, the
+/// answer as sent, and a spinner until the score card arrives.
+pub fn scoring_ui(ui: &mut egui::Ui, drill: &Drill) -> Option<Command> {
+    let scenario = drill.scenario();
+    ui.label(egui::RichText::new(&scenario.title).weak());
+    ui.add_space(8.0);
+    ui.label(egui::RichText::new(format!("{} says:", scenario.briefing.customer.name)).strong());
+    ui.label(egui::RichText::new(drill.customer_line()).size(22.0));
+    ui.add_space(12.0);
+    ui.label(egui::RichText::new("You said:").strong());
+    ui.label(drill.sent().unwrap_or_default());
+    ui.add_space(12.0);
+    ui.horizontal(|ui| {
+        ui.spinner();
+        ui.label(egui::RichText::new(SCORING_TEXT).size(18.0));
+    });
+    None
 }

@@ -6,7 +6,7 @@ use crate::core::scenario::vocab::display_name;
 use crate::core::staging::{Plan, Reason};
 use crate::io::store::Employee;
 
-use super::app::Command;
+use super::app::{Command, LibraryCommand, ProfileCommand, QuizCommand, RehearsalCommand, ShellCommand};
 use super::widgets::priority_badge_ui;
 
 /// Label of the new-profile name box.
@@ -28,28 +28,28 @@ pub fn profile_bar_ui(
             .show_ui(ui, |ui| {
                 for e in employees {
                     if ui.selectable_label(current == Some(e.id.as_str()), &e.name).clicked() {
-                        command = Some(Command::PickProfile(e.id.clone()));
+                        command = Some(Command::Profile(ProfileCommand::Pick(e.id.clone())));
                     }
                 }
             })
             .response
             .labelled_by(label.id);
         if name.is_some() && ui.button("My progress").clicked() {
-            command = Some(Command::ShowProgress);
+            command = Some(Command::Shell(ShellCommand::ShowProgress));
         }
         if ui
             .button("Know the play quiz")
             .on_hover_text("Quick questions on the three plays, specific promises and blame")
             .clicked()
         {
-            command = Some(Command::StartQuiz);
+            command = Some(Command::Quiz(QuizCommand::Start));
         }
         ui.add_space(12.0);
         let name_label = ui.label(NEW_PROFILE_LABEL);
         let field = ui.add(egui::TextEdit::singleline(new_name).desired_width(160.0)).labelled_by(name_label.id);
         let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         if ui.button("Create profile").clicked() || enter {
-            command = Some(Command::CreateProfile);
+            command = Some(Command::Profile(ProfileCommand::Create));
         }
     });
     ui.separator();
@@ -85,10 +85,10 @@ pub fn today_ui(ui: &mut egui::Ui, plan: &Plan, library: &Library) -> Option<Com
         ui.horizontal(|ui| {
             if matches!(item.reason, Reason::RehearseFirst { .. }) && ui.button(format!("Rehearse: {title}")).clicked()
             {
-                command = Some(Command::OpenRehearsal(item.id.clone()));
+                command = Some(Command::Rehearsal(RehearsalCommand::Open(item.id.clone())));
             }
             if ui.button(format!("Start: {title}")).clicked() {
-                command = Some(Command::OpenBriefing(item.id.clone()));
+                command = Some(Command::Shell(ShellCommand::OpenBriefing(item.id.clone())));
             }
             ui.label(format!("{:.0} min · {}", item.minutes, item.reason));
         });
@@ -118,11 +118,11 @@ pub fn home_ui(ui: &mut egui::Ui, library: &Library, job_family: Option<&str>) -
             .selected_text(selected)
             .show_ui(ui, |ui| {
                 if ui.selectable_label(job_family.is_none(), "All job families").clicked() {
-                    command = Some(Command::FilterJobFamily(None));
+                    command = Some(Command::Library(LibraryCommand::FilterJobFamily(None)));
                 }
                 for family in job_families(&library.scenarios) {
                     if ui.selectable_label(job_family == Some(family.as_str()), display_name(&family)).clicked() {
-                        command = Some(Command::FilterJobFamily(Some(family)));
+                        command = Some(Command::Library(LibraryCommand::FilterJobFamily(Some(family))));
                     }
                 }
             })
@@ -158,7 +158,7 @@ fn entry_ui(ui: &mut egui::Ui, entry: &CatalogueEntry) -> Option<Command> {
         ui.horizontal(|ui| {
             priority_badge_ui(ui, entry.priority);
             if ui.link(egui::RichText::new(&entry.title).strong().size(16.0)).clicked() {
-                command = Some(Command::OpenBriefing(entry.id.clone()));
+                command = Some(Command::Shell(ShellCommand::OpenBriefing(entry.id.clone())));
             }
             ui.label(egui::RichText::new(format!("{} turns · {}", entry.turns, entry.job_families.join(", "))).weak());
         });

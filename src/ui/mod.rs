@@ -40,9 +40,11 @@ pub fn run_native(scenarios_dir: PathBuf, data_dir: PathBuf) -> eframe::Result {
             let settings: settings::Settings =
                 cc.storage.and_then(|s| eframe::get_value(s, settings::STORAGE_KEY)).unwrap_or_default();
             let sounds = crate::io::scenario_files::assets_dir_for(&scenarios_dir.join("x")).map(|a| a.join("sounds"));
-            let (audio, warning) = crate::io::audio::Audio::open(sounds);
-            let app =
-                app::FollowThroughApp::open(scenarios_dir, data_dir).with_audio(audio, warning).with_settings(settings);
+            // The store and the library are read on another thread and the sound device opened
+            // after the first frame: the window shows at once.
+            let app = app::FollowThroughApp::open_in_background(scenarios_dir, data_dir)
+                .with_settings(settings)
+                .with_audio_after_first_frame(sounds);
             settings.apply(&cc.egui_ctx);
             Ok(Box::new(app))
         }),

@@ -2,13 +2,13 @@
 
 use crate::core::library::Library;
 
-use super::app::Command;
+use super::app::{Command, ShellCommand};
 
 /// Draw the list of scenario file problems; returns what the user asked for.
 pub fn problems_ui(ui: &mut egui::Ui, library: &Library) -> Option<Command> {
     let mut command = None;
     if ui.button("Back to library").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
-        command = Some(Command::GoHome);
+        command = Some(Command::Shell(ShellCommand::GoHome));
     }
     let s = library.summary();
     ui.heading(format!("Scenario file problems: {} errors, {} warnings", s.errors, s.warnings));

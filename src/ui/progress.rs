@@ -9,10 +9,19 @@ use crate::core::staging::Plan;
 use crate::core::staging::rollout::Status;
 use crate::io::store::RolloutRules;
 
-use super::app::Command;
+use super::app::{Command, ProfileCommand, ShellCommand};
 
 /// Heading of the progress screen.
 pub const PROGRESS_HEADING: &str = "Progress";
+
+/// A spoken answer kept on disk, and what it was an answer to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SavedRecording {
+    /// The scenario and when it was drilled.
+    pub what: String,
+    /// The file.
+    pub path: std::path::PathBuf,
+}
 
 /// What the progress screen shows.
 pub struct ProgressView<'a> {
@@ -24,8 +33,8 @@ pub struct ProgressView<'a> {
     pub plan: &'a Plan,
     /// The rollout rules in force.
     pub rules: RolloutRules,
-    /// Spoken answers kept: (what and when, file).
-    pub recordings: &'a [(String, std::path::PathBuf)],
+    /// Spoken answers kept.
+    pub recordings: &'a [SavedRecording],
 }
 
 /// Choices offered for minutes a day.
@@ -37,7 +46,7 @@ pub fn progress_ui(ui: &mut egui::Ui, view: &ProgressView<'_>) -> Option<Command
     let mut command = None;
     ui.horizontal(|ui| {
         if ui.button("Back to the library").clicked() {
-            command = Some(Command::GoHome);
+            command = Some(Command::Shell(ShellCommand::GoHome));
         }
         ui.heading(format!("{PROGRESS_HEADING}: {name}"));
     });
@@ -66,14 +75,14 @@ pub fn progress_ui(ui: &mut egui::Ui, view: &ProgressView<'_>) -> Option<Command
         if !view.recordings.is_empty() {
             ui.add_space(8.0);
             ui.heading("Your recordings");
-            for (what, path) in view.recordings {
+            for SavedRecording { what, path } in view.recordings {
                 ui.horizontal(|ui| {
                     ui.label(what);
                     if ui.button("Play").clicked() {
-                        command = Some(Command::PlayRecording(path.clone()));
+                        command = Some(Command::Shell(ShellCommand::PlayRecording(path.clone())));
                     }
                     if ui.button("Delete").clicked() {
-                        command = Some(Command::DeleteRecording(path.clone()));
+                        command = Some(Command::Profile(ProfileCommand::DeleteRecording(path.clone())));
                     }
                 });
             }
@@ -109,7 +118,7 @@ fn settings_ui(ui: &mut egui::Ui, view: &ProgressView<'_>, command: &mut Option<
     ui.horizontal(|ui| {
         let minutes = view.plan.budget_minutes;
         if let Some(m) = choice(ui, "Minutes a day:", minutes, &MINUTE_CHOICES, |m| format!("{m:.0} min")) {
-            *command = Some(Command::SetDailyMinutes(m));
+            *command = Some(Command::Profile(ProfileCommand::SetDailyMinutes(m)));
         }
     });
     ui.collapsing("Rollout rules (for everyone on this computer)", |ui| {
@@ -117,17 +126,22 @@ fn settings_ui(ui: &mut egui::Ui, view: &ProgressView<'_>, command: &mut Option<
         ui.horizontal(|ui| {
             let sizes: Vec<usize> = (1..=12).collect();
             if let Some(n) = choice(ui, "Scenarios learnt at once:", rules.stage_size, &sizes, |n| n.to_string()) {
-                *command = Some(Command::SetRolloutRules(RolloutRules { stage_size: n, ..rules }));
+                *command =
+                    Some(Command::Profile(ProfileCommand::SetRolloutRules(RolloutRules { stage_size: n, ..rules })));
             }
             let streaks: Vec<u32> = (1..=5).collect();
             let passes = |n: u32| if n == 1 { "1 pass".to_string() } else { format!("{n} passes in a row") };
             if let Some(n) = choice(ui, "Mastered after:", rules.mastery_streak, &streaks, passes) {
-                *command = Some(Command::SetRolloutRules(RolloutRules { mastery_streak: n, ..rules }));
+                *command = Some(Command::Profile(ProfileCommand::SetRolloutRules(RolloutRules {
+                    mastery_streak: n,
+                    ..rules
+                })));
             }
             let scores = [0.0, 60.0, 70.0, 80.0, 90.0];
             let score_text = |s: f64| if s == 0.0 { "any pass".to_string() } else { format!("{s:.0} or more") };
             if let Some(s) = choice(ui, "Counting passes scoring:", rules.mastery_score, &scores, score_text) {
-                *command = Some(Command::SetRolloutRules(RolloutRules { mastery_score: s, ..rules }));
+                *command =
+                    Some(Command::Profile(ProfileCommand::SetRolloutRules(RolloutRules { mastery_score: s, ..rules })));
             }
         });
         ui.label(egui::RichText::new("The defaults retained most in the staging simulation (docs/staging.md).").weak());
@@ -147,7 +161,7 @@ fn due_ui(ui: &mut egui::Ui, report: &ProgressReport, command: &mut Option<Comma
     for s in due {
         ui.horizontal(|ui| {
             if ui.link(&s.title).clicked() {
-                *command = Some(Command::OpenBriefing(s.id.clone()));
+                *command = Some(Command::Shell(ShellCommand::OpenBriefing(s.id.clone())));
             }
             ui.label(format!("recall about {:.0}%", s.recall * 100.0));
         });
@@ -227,7 +241,7 @@ fn scenario_table_ui(ui: &mut egui::Ui, report: &ProgressReport, command: &mut O
         ui.end_row();
         for s in &report.scenarios {
             if ui.link(&s.title).clicked() {
-                *command = Some(Command::OpenBriefing(s.id.clone()));
+                *command = Some(Command::Shell(ShellCommand::OpenBriefing(s.id.clone())));
             }
             ui.label(s.priority.to_string());
             ui.label(status_text(s));

@@ -2,7 +2,7 @@
 
 use crate::core::quiz::round::QuizRound;
 
-use super::app::Command;
+use super::app::{Command, QuizCommand, ShellCommand};
 
 /// Heading of the quiz screen.
 pub const QUIZ_HEADING: &str = "Know the play";
@@ -12,7 +12,7 @@ pub fn quiz_ui(ui: &mut egui::Ui, round: &QuizRound) -> Option<Command> {
     let mut command = None;
     ui.horizontal(|ui| {
         if ui.button("Back to library").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
-            command = Some(Command::GoHome);
+            command = Some(Command::Shell(ShellCommand::GoHome));
         }
         ui.heading(QUIZ_HEADING);
     });
@@ -21,10 +21,10 @@ pub fn quiz_ui(ui: &mut egui::Ui, round: &QuizRound) -> Option<Command> {
         ui.heading(format!("You got {} of {} right.", round.score.correct, round.questions.len()));
         ui.horizontal(|ui| {
             if ui.button("Another round").clicked() {
-                command = Some(Command::StartQuiz);
+                command = Some(Command::Quiz(QuizCommand::Start));
             }
             if ui.button("Back to the library").clicked() {
-                command = Some(Command::GoHome);
+                command = Some(Command::Shell(ShellCommand::GoHome));
             }
         });
         return command;
@@ -56,7 +56,7 @@ pub fn quiz_ui(ui: &mut egui::Ui, round: &QuizRound) -> Option<Command> {
         // After answering, only the right answer and the one chosen stay lit.
         let response = ui.add_enabled(round.chosen.is_none() || !marker.is_empty(), button);
         if response.clicked() && round.chosen.is_none() {
-            command = Some(Command::AnswerQuiz(i));
+            command = Some(Command::Quiz(QuizCommand::Answer(i)));
         }
         ui.add_space(4.0);
     }
@@ -65,7 +65,7 @@ pub fn quiz_ui(ui: &mut egui::Ui, round: &QuizRound) -> Option<Command> {
         ui.heading(if chosen == q.answer { "Right." } else { "Not quite." });
         ui.label(&q.explanation);
         if ui.button("Next question (Enter)").clicked() || ui.input(|i| i.key_pressed(egui::Key::Enter)) {
-            command = Some(Command::NextQuestion);
+            command = Some(Command::Quiz(QuizCommand::Next));
         }
     }
     command

@@ -8,7 +8,7 @@ use crate::core::rehearsal::session::{RehearsalSession, level_index};
 use crate::core::rehearsal::{Level, Recitation, ScriptSource, WordKind};
 use crate::core::scenario::ScriptRole;
 
-use super::app::Command;
+use super::app::{Command, RehearsalCommand, ShellCommand};
 
 /// Label of the recitation box.
 pub const RECITE_LABEL: &str = "Recite it from memory";
@@ -18,7 +18,7 @@ pub fn rehearse_ui(ui: &mut egui::Ui, session: &RehearsalSession, typed: &mut St
     let mut command = None;
     ui.horizontal(|ui| {
         if ui.button("Back to library").clicked() {
-            command = Some(Command::GoHome);
+            command = Some(Command::Shell(ShellCommand::GoHome));
         }
         ui.heading(format!("Rehearse: {}", session.title));
     });
@@ -29,7 +29,7 @@ pub fn rehearse_ui(ui: &mut egui::Ui, session: &RehearsalSession, typed: &mut St
         for (i, script) in session.scripts.iter().enumerate() {
             let name = format!("{} · {}", source_name(&script.source, &script.turn_id), session.levels[i].label());
             if ui.selectable_label(i == session.current, name).clicked() {
-                command = Some(Command::SelectScript(i));
+                command = Some(Command::Rehearsal(RehearsalCommand::SelectScript(i)));
             }
         }
     });
@@ -56,10 +56,10 @@ pub fn rehearse_ui(ui: &mut egui::Ui, session: &RehearsalSession, typed: &mut St
                 let send = ui.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::Enter));
                 ui.horizontal(|ui| {
                     if ui.button("Check (Ctrl+Enter)").clicked() || send {
-                        command = Some(Command::CheckRecitation);
+                        command = Some(Command::Rehearsal(RehearsalCommand::Check));
                     }
                     if matches!(level, Level::Third | Level::TwoThirds) && ui.button("Hide different words").clicked() {
-                        command = Some(Command::FadeAgain);
+                        command = Some(Command::Rehearsal(RehearsalCommand::FadeAgain));
                     }
                 });
             }
@@ -84,7 +84,7 @@ pub fn rehearse_ui(ui: &mut egui::Ui, session: &RehearsalSession, typed: &mut St
                 ui.label(egui::RichText::new(format!("The line: {}", session.script().text)).weak());
                 ui.add_space(6.0);
                 if ui.button("Again (Enter)").clicked() || ui.input(|i| i.key_pressed(egui::Key::Enter)) {
-                    command = Some(Command::FadeAgain);
+                    command = Some(Command::Rehearsal(RehearsalCommand::FadeAgain));
                 }
             }
         }

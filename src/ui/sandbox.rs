@@ -3,7 +3,7 @@
 
 use crate::core::authoring::sandbox::Sandbox;
 
-use super::app::Command;
+use super::app::{Command, TrainerCommand};
 use super::score_card::{criterion_ui, highlighted};
 
 /// Label of the response box.
@@ -17,7 +17,7 @@ pub fn sandbox_ui(ui: &mut egui::Ui, sandbox: &Sandbox, typed: &mut String, test
     let s = &sandbox.scenario;
     ui.horizontal(|ui| {
         if ui.button("Back to authoring").clicked() {
-            command = Some(Command::ShowAuthoring);
+            command = Some(Command::Trainer(TrainerCommand::ShowAuthoring));
         }
         ui.heading(format!("Try a response: {}", s.title));
     });
@@ -28,7 +28,7 @@ pub fn sandbox_ui(ui: &mut egui::Ui, sandbox: &Sandbox, typed: &mut String, test
             .show_ui(ui, |ui| {
                 for (i, t) in s.turns.iter().enumerate() {
                     if ui.selectable_label(i == sandbox.turn, &t.id).clicked() {
-                        command = Some(Command::SandboxTurn(i));
+                        command = Some(Command::Trainer(TrainerCommand::SandboxTurn(i)));
                     }
                 }
             })
@@ -67,7 +67,7 @@ pub fn sandbox_ui(ui: &mut egui::Ui, sandbox: &Sandbox, typed: &mut String, test
                     .on_hover_text("Adds this response and its current result to the scenario's tests, keeping the file's comments")
                     .clicked()
                 {
-                    command = Some(Command::SaveAuthorTest);
+                    command = Some(Command::Trainer(TrainerCommand::SaveAuthorTest));
                 }
             });
         }

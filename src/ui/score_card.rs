@@ -5,7 +5,7 @@ use crate::core::drill::Drill;
 use crate::core::scenario::CriterionKind;
 use crate::core::scoring::ScoreCard;
 
-use super::app::Command;
+use super::app::{Command, DrillCommand, ShellCommand};
 
 const GREEN: egui::Color32 = egui::Color32::from_rgb(40, 150, 70);
 const RED: egui::Color32 = egui::Color32::from_rgb(200, 50, 40);
@@ -53,7 +53,7 @@ pub fn score_card_ui(
         if let Some(path) = recording
             && ui.button("Play my recording").clicked()
         {
-            command = Some(Command::PlayRecording(path.to_path_buf()));
+            command = Some(Command::Shell(ShellCommand::PlayRecording(path.to_path_buf())));
         }
         ui.collapsing(SELF_SCORE_HEADING, |ui| {
             ticks.resize(turn.rubric.len(), false);
@@ -62,7 +62,7 @@ pub fn score_card_ui(
                 ui.checkbox(t, format!("{kind}: {}", c.label));
             }
             if ui.button("Use my score").on_hover_text("Kept as scored by you (\"self\")").clicked() {
-                command = Some(Command::SelfScore);
+                command = Some(Command::Drill(DrillCommand::SelfScore));
             }
             if result.self_scored {
                 ui.label(egui::RichText::new("Scored by you").weak());
@@ -73,7 +73,7 @@ pub fn score_card_ui(
     let last = crate::core::drill::next_turn(drill.scenario(), result.turn, card).is_none();
     let text = if last { "See the summary (Enter)" } else { "Next turn (Enter)" };
     if ui.button(text).clicked() || ui.input(|i| i.key_pressed(egui::Key::Enter)) {
-        command = Some(Command::NextTurn);
+        command = Some(Command::Drill(DrillCommand::NextTurn));
     }
     command
 }

@@ -2,7 +2,7 @@
 
 use crate::core::drill::Drill;
 
-use super::app::Command;
+use super::app::{Command, ProfileCommand, ShellCommand};
 
 /// Draw the summary of a finished (or abandoned) drill; `recordings` are the spoken answers kept.
 pub fn summary_ui(ui: &mut egui::Ui, drill: &Drill, recordings: &[std::path::PathBuf]) -> Option<Command> {
@@ -37,17 +37,17 @@ pub fn summary_ui(ui: &mut egui::Ui, drill: &Drill, recordings: &[std::path::Pat
             ui.horizontal(|ui| {
                 ui.label(path.file_name().map_or(String::new(), |n| n.to_string_lossy().into_owned()));
                 if ui.button("Play").clicked() {
-                    command = Some(Command::PlayRecording(path.clone()));
+                    command = Some(Command::Shell(ShellCommand::PlayRecording(path.clone())));
                 }
                 if ui.button("Delete").clicked() {
-                    command = Some(Command::DeleteRecording(path.clone()));
+                    command = Some(Command::Profile(ProfileCommand::DeleteRecording(path.clone())));
                 }
             });
         }
     }
     ui.add_space(12.0);
     if ui.button("Back to library").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
-        command = Some(Command::GoHome);
+        command = Some(Command::Shell(ShellCommand::GoHome));
     }
     command
 }

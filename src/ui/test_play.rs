@@ -4,14 +4,14 @@
 use crate::core::authoring::branch_map::TurnNode;
 use crate::core::scenario::Scenario;
 
-use super::app::Command;
+use super::app::{Command, DrillCommand, TrainerCommand};
 
 /// Draw the map of `scenario`.
 pub fn test_play_ui(ui: &mut egui::Ui, scenario: &Scenario, map: &[TurnNode]) -> Option<Command> {
     let mut command = None;
     ui.horizontal(|ui| {
         if ui.button("Back to authoring").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
-            command = Some(Command::ShowAuthoring);
+            command = Some(Command::Trainer(TrainerCommand::ShowAuthoring));
         }
         ui.heading(format!("Test-play: {}", scenario.title));
     });
@@ -36,10 +36,18 @@ pub fn test_play_ui(ui: &mut egui::Ui, scenario: &Scenario, map: &[TurnNode]) ->
                     ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                         let id = scenario.id.clone();
                         if ui.button(format!("Play from {} (timed)", node.id)).clicked() {
-                            command = Some(Command::PlayFrom { scenario: id.clone(), turn: node.index, timed: true });
+                            command = Some(Command::Drill(DrillCommand::PlayFrom {
+                                scenario: id.clone(),
+                                turn: node.index,
+                                timed: true,
+                            }));
                         }
                         if ui.button(format!("Play from {}", node.id)).clicked() {
-                            command = Some(Command::PlayFrom { scenario: id, turn: node.index, timed: false });
+                            command = Some(Command::Drill(DrillCommand::PlayFrom {
+                                scenario: id,
+                                turn: node.index,
+                                timed: false,
+                            }));
                         }
                     });
                 });

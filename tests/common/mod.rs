@@ -31,14 +31,30 @@ impl TestFolder {
         std::fs::write(self.dir.path().join(name), text).expect("write test file");
     }
 
-    /// The app on this folder, in a kittest harness.
+    /// The app on this folder, in a kittest harness. Before each frame the harness waits for
+    /// answers being scored on the worker thread, as a person would see the card a moment later.
     pub fn harness(&self) -> Harness<'static, FollowThroughApp> {
-        let app = FollowThroughApp::open(self.dir.path().to_path_buf(), self.dir.path().join("data"));
-        Harness::builder()
-            .with_size(egui::vec2(1000.0, 700.0))
-            .build_ui_state(|ui, app: &mut FollowThroughApp| app.ui_root(ui), app)
+        harness_of(self.app())
+    }
+
+    /// The app on this folder, not yet in a harness.
+    pub fn app(&self) -> FollowThroughApp {
+        FollowThroughApp::open(self.dir.path().to_path_buf(), self.dir.path().join("data"))
     }
 }
+
+/// `app` in a kittest harness that waits for the scoring worker before each frame.
+pub fn harness_of(app: FollowThroughApp) -> Harness<'static, FollowThroughApp> {
+    Harness::builder().with_size(egui::vec2(1000.0, 700.0)).build_ui_state(
+        |ui, app: &mut FollowThroughApp| {
+            app.wait_for_background(std::time::Duration::from_secs(30));
+            app.ui_root(ui)
+        },
+        app,
+    )
+}
+
+impl TestFolder {}
 
 /// Click the text box labelled `label` and type `text` into it.
 pub fn type_into(harness: &mut Harness<'static, FollowThroughApp>, label: &str, text: &str) {

@@ -8,5 +8,5 @@ pub mod report;
 pub mod session;
 
 pub use picker::Picker;
-pub use plan::{Participant, SessionPlan, Turnout, agreement, coach_card, majority};
+pub use plan::{Change, Participant, SessionPlan, Turnout, agreement, coach_card, majority};
 pub use report::{ParticipantLine, ReportCsvError, SessionReport, report_csv, report_html, session_report};

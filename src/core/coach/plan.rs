@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use crate::core::progress::Override;
 use crate::core::scenario::Turn;
 use crate::core::scoring::{ScoreCard, card_from_verdicts};
 
@@ -32,6 +33,35 @@ pub struct Participant {
     pub walk_in: bool,
 }
 
+/// One change the coach made to a verdict, with the reason.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Change {
+    /// Criterion id.
+    pub criterion: String,
+    /// The verdict before.
+    pub old: bool,
+    /// The coach's verdict.
+    pub new: bool,
+    /// Why.
+    pub why: String,
+}
+
+impl Change {
+    /// The audit row for this change in turn `turn_index` of attempt `attempt_id`.
+    pub fn to_override(&self, attempt_id: &str, turn_index: usize, coach: &str, at: jiff::Timestamp) -> Override {
+        Override {
+            attempt_id: attempt_id.to_string(),
+            turn_index,
+            criterion_id: self.criterion.clone(),
+            coach: coach.to_string(),
+            at,
+            old_met: self.old,
+            new_met: self.new,
+            reason: self.why.clone(),
+        }
+    }
+}
+
 /// What one participant's answer to one turn came to.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Turnout {
@@ -45,8 +75,8 @@ pub struct Turnout {
     pub card: ScoreCard,
     /// The automatic card, when the answer was typed.
     pub engine: Option<ScoreCard>,
-    /// Every change the coach made: (criterion id, old verdict, new verdict, why), oldest first.
-    pub overrides: Vec<(String, bool, bool, String)>,
+    /// Every change the coach made, oldest first.
+    pub overrides: Vec<Change>,
     /// The coach's quick note.
     pub note: String,
     /// Each peer's ticks, one verdict per criterion in rubric order.
@@ -103,7 +133,7 @@ impl Turnout {
             c.evidence = ev;
             c.looked_for = looked;
         }
-        self.overrides.push((criterion.to_string(), old, met, why.to_string()));
+        self.overrides.push(Change { criterion: criterion.to_string(), old, new: met, why: why.to_string() });
         true
     }
 }
@@ -231,8 +261,8 @@ mod tests {
         assert_eq!(
             t.overrides,
             vec![
-                ("time".to_string(), false, true, "said 'four' aloud".to_string()),
-                ("blames".to_string(), false, true, "blamed the courier".to_string()),
+                Change { criterion: "time".into(), old: false, new: true, why: "said 'four' aloud".into() },
+                Change { criterion: "blames".into(), old: false, new: true, why: "blamed the courier".into() },
             ]
         );
         assert!(!t.card.criterion("owns-it").expect("owns-it").evidence.is_empty(), "evidence kept");

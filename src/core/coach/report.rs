@@ -150,7 +150,7 @@ pub fn report_csv(report: &SessionReport, turnouts: &[Turnout]) -> Result<String
         let overrides = t
             .overrides
             .iter()
-            .map(|(criterion, old, new, why)| format!("{criterion}: {}->{} ({why})", verdict(*old), verdict(*new)))
+            .map(|c| format!("{}: {}->{} ({})", c.criterion, verdict(c.old), verdict(c.new), c.why))
             .collect::<Vec<_>>()
             .join("; ");
         w.write_record([

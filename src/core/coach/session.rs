@@ -2,10 +2,21 @@
 //! the screen, the coach's ticks, and every scored go. The window draws it; the store records each
 //! go into the participant's own history.
 
-use crate::core::coach::{Picker, SessionPlan, Turnout, agreement, coach_card};
-use crate::core::drill::next_turn;
+use std::sync::Arc;
+
+use jiff::Timestamp;
+
+use crate::core::coach::{Change, Picker, SessionPlan, Turnout, agreement, coach_card};
+use crate::core::drill::{ScoreJob, next_turn};
+use crate::core::progress::{Attempt, AttemptMode, Override, Scorer, TurnAttempt};
 use crate::core::scenario::{Lexicon, Scenario};
-use crate::core::scoring::{ScoreCard, ScoreError, TurnScorer};
+use crate::core::scoring::{ScoreCard, ScoreError};
+
+/// How long the picker's visible spin lasts, ms.
+pub const SPIN_MS: u64 = 1200;
+
+/// How many of the suggested scenarios are ticked (and marked suggested) on the setup screen.
+pub const SUGGESTED: usize = 3;
 
 /// Where the session is.
 #[derive(Debug, Clone, PartialEq)]
@@ -24,19 +35,6 @@ pub enum GroupPhase {
     },
     /// Every scenario has been played.
     Over,
-}
-
-/// One override the coach made to the engine's suggestion, with the reason.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Change {
-    /// Criterion id.
-    pub criterion: String,
-    /// The engine's verdict.
-    pub old: bool,
-    /// The coach's.
-    pub new: bool,
-    /// Why.
-    pub why: String,
 }
 
 /// A running group session.
@@ -62,6 +60,67 @@ pub struct GroupSession {
     pub typed: String,
     /// Every scored go, in order.
     pub turnouts: Vec<Turnout>,
+    /// The clock: the picker's spin and the time to answer.
+    clock: GroupClock,
+}
+
+/// The session's clock, in the caller's milliseconds.
+#[derive(Debug, Clone, Copy, Default)]
+struct GroupClock {
+    /// When the picker's spin ends (the pick happens then).
+    spin_until_ms: Option<u64>,
+    /// When the participant on screen started answering.
+    turn_started_ms: u64,
+    /// The time-up cue was given for this go.
+    time_up_given: bool,
+}
+
+/// Something the window should react to as the session's clock runs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum GroupEvent {
+    /// The spin ended on this participant (the customer speaks now).
+    Picked(String),
+    /// The spin ended with nobody present to pick.
+    NobodyPresent,
+    /// The time to answer ran out (once per go).
+    TimeUp,
+}
+
+/// What keeping a go's score gives: the go itself and its record for the participant's history.
+#[derive(Debug, Clone, PartialEq)]
+pub struct KeptGo {
+    /// The go as the session report counts it.
+    pub turnout: Turnout,
+    /// The attempt for the participant's history (one turn, scored by the coach).
+    pub attempt: Attempt,
+    /// The coach's changes to the engine's verdicts, for the audit trail.
+    pub overrides: Vec<Override>,
+}
+
+/// Who keeps a go and when: what the core cannot make itself (ids and the wall clock).
+#[derive(Debug, Clone, PartialEq)]
+pub struct GoStamp {
+    /// The new attempt's id.
+    pub attempt_id: String,
+    /// The coach's name, for the audit trail.
+    pub coach: String,
+    /// When the participant started answering (wall clock).
+    pub started_at: Timestamp,
+    /// Now (wall clock), when the score is kept.
+    pub at: Timestamp,
+}
+
+/// One scenario offered on the setup screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Suggestion {
+    /// Scenario id.
+    pub id: String,
+    /// Its title.
+    pub title: String,
+    /// Its priority.
+    pub priority: u32,
+    /// Among the first few the team needs most (ticked at first).
+    pub suggested: bool,
 }
 
 impl GroupSession {
@@ -83,6 +142,7 @@ impl GroupSession {
             engine: None,
             typed: String::new(),
             turnouts: Vec::new(),
+            clock: GroupClock::default(),
         })
     }
 
@@ -96,12 +156,65 @@ impl GroupSession {
         self.plan.roster.iter().find(|p| p.id == id).map_or(id.to_string(), |p| p.name.clone())
     }
 
-    /// Pick who goes next (None when nobody is present).
-    pub fn pick(&mut self) -> Option<String> {
+    /// Pick who goes next (None when nobody is present); their clock starts at `now_ms`.
+    pub fn pick(&mut self, now_ms: u64) -> Option<String> {
+        self.clock.turn_started_ms = now_ms;
+        self.clock.time_up_given = false;
         let who = self.picker.pick()?;
         self.phase = GroupPhase::Answering { who: who.clone() };
         self.typed.clear();
         Some(who)
+    }
+
+    /// Spin the picker: the pick happens [`SPIN_MS`] after `now_ms`, on a [`GroupSession::tick`].
+    pub fn spin(&mut self, now_ms: u64) {
+        self.clock.spin_until_ms = Some(now_ms + SPIN_MS);
+    }
+
+    /// While the picker spins, the name it shows at `now_ms` (it runs through the roster).
+    pub fn spinning_name(&self, now_ms: u64) -> Option<&str> {
+        self.clock.spin_until_ms?;
+        let roster = &self.plan.roster;
+        let i = usize::try_from(now_ms / 90).unwrap_or(0) % roster.len().max(1);
+        Some(roster.get(i).map_or("", |p| p.name.as_str()))
+    }
+
+    /// Let time pass: the spin ends in a pick; the time to answer runs out once per go.
+    pub fn tick(&mut self, now_ms: u64) -> Vec<GroupEvent> {
+        let mut events = Vec::new();
+        if self.clock.spin_until_ms.is_some_and(|until| now_ms >= until) {
+            self.clock.spin_until_ms = None;
+            events.push(self.pick(now_ms).map_or(GroupEvent::NobodyPresent, GroupEvent::Picked));
+        }
+        if matches!(self.phase, GroupPhase::Answering { .. })
+            && self.seconds_left(now_ms) == 0
+            && !self.clock.time_up_given
+        {
+            self.clock.time_up_given = true;
+            events.push(GroupEvent::TimeUp);
+        }
+        events
+    }
+
+    /// Whether the clock needs the window to keep repainting (a spin or an answer under way).
+    pub fn clock_running(&self) -> bool {
+        self.clock.spin_until_ms.is_some() || matches!(self.phase, GroupPhase::Answering { .. })
+    }
+
+    /// Whether the picker is spinning.
+    pub fn is_spinning(&self) -> bool {
+        self.clock.spin_until_ms.is_some()
+    }
+
+    /// Whole seconds left to answer at `now_ms` (0 once time is up).
+    pub fn seconds_left(&self, now_ms: u64) -> u64 {
+        let limit = u64::from(self.plan.seconds_per_turn);
+        limit.saturating_sub(self.elapsed_ms(now_ms) / 1000)
+    }
+
+    /// Time since the participant on screen started answering.
+    pub fn elapsed_ms(&self, now_ms: u64) -> u64 {
+        now_ms.saturating_sub(self.clock.turn_started_ms)
     }
 
     /// The one picked is skipped (back into this round) or not present (out until back).
@@ -126,8 +239,8 @@ impl GroupSession {
         let engine = if typed.is_empty() {
             None
         } else {
-            let s = self.current_scenario();
-            Some(TurnScorer::new(s, &s.turns[self.turn], lexicon).score(typed)?)
+            let scenario = Arc::new(self.current_scenario().clone());
+            Some(ScoreJob::new(scenario, self.turn, lexicon, typed).run()?)
         };
         self.answered(typed, engine);
         Ok(())
@@ -155,15 +268,15 @@ impl GroupSession {
         coach_card(&s.id, &s.turns[self.turn], &self.ticks)
     }
 
-    /// The ticks that differ from the engine's suggestion.
-    pub fn changes(&self) -> Vec<(String, bool, bool)> {
+    /// The ticks that differ from the engine's suggestion (with an empty reason).
+    pub fn changes(&self) -> Vec<Change> {
         let Some(engine) = &self.engine else { return Vec::new() };
         engine
             .criteria
             .iter()
             .zip(&self.ticks)
             .filter(|(c, t)| c.met != **t)
-            .map(|(c, t)| (c.id.clone(), c.met, *t))
+            .map(|(c, t)| Change { criterion: c.id.clone(), old: c.met, new: *t, why: String::new() })
             .collect()
     }
 
@@ -182,8 +295,8 @@ impl GroupSession {
             // The engine's card is the starting point; each change the coach made is an override.
             Some(engine) => {
                 let mut t = Turnout::typed(who, engine.clone());
-                for (criterion, _, met) in self.changes() {
-                    t.set_verdict(turn, &criterion, met, why);
+                for change in self.changes() {
+                    t.set_verdict(turn, &change.criterion, change.new, why);
                 }
                 t
             }
@@ -206,6 +319,41 @@ impl GroupSession {
         Some(turnout)
     }
 
+    /// Keep the score as [`GroupSession::score`] does, at `now_ms`, and make the go's record for
+    /// the participant's history: a one-turn attempt scored by the coach and the audit rows of
+    /// every change. The time used and "over time" are read at `now_ms`.
+    pub fn keep_score(
+        &mut self,
+        why: &str,
+        note: &str,
+        peer_votes: Vec<Vec<bool>>,
+        now_ms: u64,
+        stamp: GoStamp,
+    ) -> Option<KeptGo> {
+        let scenario = self.current_scenario().clone();
+        let turn = scenario.turns.get(self.turn)?.clone();
+        let typed = self.typed.clone();
+        let time_used_ms = self.elapsed_ms(now_ms);
+        let over_time = self.seconds_left(now_ms) == 0;
+        let turnout = self.score(why, note, peer_votes)?;
+        let response = if typed.is_empty() { "(answered aloud)".to_string() } else { typed };
+        let turn_attempt = TurnAttempt::from_card(&turnout.card, &turn.customer, &response, time_used_ms, over_time);
+        let attempt = Attempt {
+            id: stamp.attempt_id.clone(),
+            employee_id: turnout.participant.clone(),
+            scenario_id: scenario.id.clone(),
+            scenario_revision: scenario.revision,
+            mode: AttemptMode::Group,
+            scorer: Scorer::Coach,
+            started_at: stamp.started_at,
+            completed: true,
+            turns: vec![turn_attempt],
+        };
+        let overrides =
+            turnout.overrides.iter().map(|c| c.to_override(&stamp.attempt_id, 0, &stamp.coach, stamp.at)).collect();
+        Some(KeptGo { turnout, attempt, overrides })
+    }
+
     /// End the session now.
     pub fn finish(&mut self) {
         self.phase = GroupPhase::Over;
@@ -215,7 +363,7 @@ impl GroupSession {
 /// Scenario ids to suggest for a team session: high priority where the team scores worst. Each
 /// scenario's need is its priority times what the team's latest drill scores leave to learn (a
 /// scenario nobody has drilled needs everything). Highest need first.
-pub fn suggest(scenarios: &[&Scenario], team_attempts: &[crate::core::progress::Attempt]) -> Vec<String> {
+pub fn suggest(scenarios: &[&Scenario], team_attempts: &[Attempt]) -> Vec<String> {
     let mut ranked: Vec<(f64, &Scenario)> = scenarios
         .iter()
         .map(|s| {
@@ -233,6 +381,23 @@ pub fn suggest(scenarios: &[&Scenario], team_attempts: &[crate::core::progress::
         .collect();
     ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.id.cmp(&b.1.id)));
     ranked.into_iter().map(|(_, s)| s.id.clone()).collect()
+}
+
+/// The scenarios for the setup screen in [`suggest`]'s order, the first [`SUGGESTED`] marked.
+pub fn suggestions(scenarios: &[&Scenario], team_attempts: &[Attempt]) -> Vec<Suggestion> {
+    suggest(scenarios, team_attempts)
+        .into_iter()
+        .enumerate()
+        .filter_map(|(i, id)| {
+            let s = scenarios.iter().find(|s| s.id == id)?;
+            Some(Suggestion { title: s.title.clone(), priority: s.priority(), suggested: i < SUGGESTED, id })
+        })
+        .collect()
+}
+
+/// The ids ticked at first on the setup screen: the suggested ones.
+pub fn ticked_at_first(suggestions: &[Suggestion]) -> Vec<String> {
+    suggestions.iter().filter(|s| s.suggested).map(|s| s.id.clone()).collect()
 }
 
 #[cfg(test)]
@@ -257,12 +422,12 @@ mod tests {
     #[test]
     fn a_typed_answer_gets_the_engine_card_and_a_spoken_one_none() {
         let (mut g, l) = session();
-        g.pick();
+        g.pick(0);
         g.answer_typed("Sorry, that's my fault. I'll call you at 4pm today.", &l).expect("scored");
         assert!(g.engine.is_some());
         assert!(matches!(g.phase, GroupPhase::Scoring { .. }));
         let (mut g, l) = session();
-        g.pick();
+        g.pick(0);
         g.answer_typed("   ", &l).expect("spoken");
         assert!(g.engine.is_none());
     }
@@ -270,10 +435,96 @@ mod tests {
     #[test]
     fn a_too_long_typed_answer_is_an_error_not_a_missing_card() {
         let (mut g, l) = session();
-        g.pick();
+        g.pick(0);
         let long = "sorry ".repeat(MAX_RESPONSE_CHARS / 5);
         let err = g.answer_typed(&long, &l).expect_err("too long");
         assert!(matches!(err, ScoreError::TooLong(_)), "{err}");
         assert!(matches!(g.phase, GroupPhase::Answering { .. }), "still on the answer");
+    }
+
+    fn timed(seconds: u32) -> GroupSession {
+        let (s, _) = minimal();
+        let roster = ["ana", "ben"]
+            .iter()
+            .map(|id| Participant { id: (*id).to_string(), name: id.to_uppercase(), walk_in: false })
+            .collect();
+        let plan =
+            SessionPlan { scenario_ids: vec![s.id.clone()], roster, seconds_per_turn: seconds, ..Default::default() };
+        GroupSession::new(plan, vec![s], 5).expect("session")
+    }
+
+    #[test]
+    fn the_spin_ends_in_a_pick_and_time_runs_out_once() {
+        let mut g = timed(30);
+        g.spin(1_000);
+        assert!(g.spinning_name(1_100).is_some() && g.clock_running());
+        assert_eq!(g.tick(2_000), vec![], "still spinning");
+        let events = g.tick(2_200);
+        let [GroupEvent::Picked(who)] = &events[..] else { panic!("{events:?}") };
+        assert_eq!(g.phase, GroupPhase::Answering { who: who.clone() });
+        assert!(g.spinning_name(2_300).is_none());
+        assert_eq!(g.seconds_left(2_200), 30);
+        assert_eq!(g.seconds_left(12_700), 20, "whole seconds, rounded down");
+        assert_eq!(g.tick(31_000), vec![]);
+        assert_eq!(g.tick(32_200), vec![GroupEvent::TimeUp]);
+        assert_eq!(g.tick(40_000), vec![], "the cue is given once per go");
+        assert_eq!(g.seconds_left(90_000), 0);
+    }
+
+    #[test]
+    fn nobody_present_is_said_when_the_spin_ends() {
+        let mut g = timed(30);
+        for _ in 0..2 {
+            g.pick(0);
+            g.pass(false);
+        }
+        g.spin(0);
+        assert_eq!(g.tick(SPIN_MS), vec![GroupEvent::NobodyPresent]);
+    }
+
+    #[test]
+    fn a_kept_go_is_a_coached_one_turn_attempt_with_its_audit_rows() {
+        let (s, l) = minimal();
+        let mut g = timed(30);
+        let who = g.pick(1_000).expect("someone");
+        let engine = crate::core::scoring::TurnScorer::new(&s, &s.turns[0], &l).score("I'm sorry, that's my fault.");
+        g.answered("I'm sorry, that's my fault.", engine.ok());
+        let time = g.card().criteria.iter().position(|c| c.id == "time").expect("time criterion");
+        g.ticks[time] = true;
+        let stamp = GoStamp {
+            attempt_id: "go-1".into(),
+            coach: "Coach".into(),
+            started_at: Timestamp::UNIX_EPOCH,
+            at: Timestamp::UNIX_EPOCH,
+        };
+        let kept = g.keep_score("said four aloud", "", Vec::new(), 41_000, stamp).expect("kept");
+        let a = &kept.attempt;
+        assert_eq!((a.id.as_str(), a.employee_id.as_str()), ("go-1", who.as_str()));
+        assert_eq!((a.mode, a.scorer, a.completed), (AttemptMode::Group, Scorer::Coach, true));
+        let t = &a.turns[0];
+        assert_eq!((t.score, t.time_used_ms, t.over_time), (kept.turnout.card.score, 40_000, true));
+        assert_eq!(t.response, "I'm sorry, that's my fault.");
+        assert_eq!(t.criteria.len(), s.turns[0].rubric.len());
+        assert_eq!(kept.overrides.len(), 1);
+        let o = &kept.overrides[0];
+        assert_eq!((o.criterion_id.as_str(), o.old_met, o.new_met), ("time", false, true));
+        assert_eq!((o.attempt_id.as_str(), o.reason.as_str(), o.coach.as_str()), ("go-1", "said four aloud", "Coach"));
+    }
+
+    #[test]
+    fn the_first_three_needed_are_suggested() {
+        let (s, _) = minimal();
+        let copies: Vec<Scenario> = (0..5)
+            .map(|i| {
+                let mut c = s.clone();
+                c.id = format!("s{i}");
+                c
+            })
+            .collect();
+        let refs: Vec<&Scenario> = copies.iter().collect();
+        let offered = suggestions(&refs, &[]);
+        assert_eq!(offered.len(), 5);
+        assert_eq!(offered.iter().filter(|o| o.suggested).count(), SUGGESTED);
+        assert_eq!(ticked_at_first(&offered), vec!["s0", "s1", "s2"]);
     }
 }

@@ -13,6 +13,34 @@ use crate::core::scenario::{Lexicon, Scenario};
 use crate::core::scoring::budget::Budget;
 use crate::core::scoring::slow::slow_criteria;
 
+/// One loaded scenario's author tests with what they need to run and to point at the file.
+#[derive(Clone)]
+pub struct AuthorTestJob {
+    loaded: LoadedScenario,
+    source: String,
+    lists: std::sync::Arc<crate::core::scoring::lists::Lists>,
+}
+
+impl AuthorTestJob {
+    /// The scenario file the tests are in.
+    pub fn file(&self) -> &str {
+        &self.loaded.file
+    }
+
+    /// Run the tests: one located error per test that no longer holds.
+    pub fn run(&self) -> Vec<Diagnostic> {
+        let loaded = &self.loaded;
+        run_author_tests(&loaded.scenario, &self.lists)
+            .iter()
+            .map(|failure| {
+                let d = failure_diagnostic(&loaded.scenario, failure);
+                let path = format!("tests[{}].name", failure.index);
+                locate(d, &loaded.map, &self.source, &path).in_file(&loaded.file)
+            })
+            .collect()
+    }
+}
+
 struct Parsed {
     file: String,
     scenario: Scenario,
@@ -20,8 +48,17 @@ struct Parsed {
 }
 
 impl Library {
-    /// Check and load `inputs`. `voice_exists(file, voice)` tells whether a turn's voice file exists.
+    /// Check and load `inputs`, author tests included. `voice_exists(file, voice)` tells whether a
+    /// turn's voice file exists.
     pub fn build(inputs: Vec<FileInput>, voice_exists: &dyn Fn(&str, &str) -> bool) -> Self {
+        let mut library = Self::build_untested(inputs, voice_exists);
+        library.run_author_tests();
+        library
+    }
+
+    /// Like [`Library::build`] but without running the author tests: the window shows the library
+    /// first and runs [`Library::author_test_jobs`] afterwards, adding what they find.
+    pub fn build_untested(inputs: Vec<FileInput>, voice_exists: &dyn Fn(&str, &str) -> bool) -> Self {
         let paths = inputs.iter().map(|f| f.path.clone()).collect();
         let mut library = Library { files: inputs.len(), paths, ..Default::default() };
         let (lexicons, scenarios): (Vec<_>, Vec<_>) = inputs.into_iter().partition(|f| f.kind == FileKind::Lexicon);
@@ -35,7 +72,6 @@ impl Library {
             }
         }
         library.check_across_files(parsed);
-        library.run_author_tests();
         library
     }
 
@@ -180,17 +216,7 @@ impl Library {
 
     /// Run every loaded scenario's author tests; failures are errors but the scenario stays loaded.
     fn run_author_tests(&mut self) {
-        let mut found = Vec::new();
-        let lists = std::sync::Arc::new(crate::core::scoring::lists::Lists::new(&self.lexicon.sets));
-        for loaded in &self.scenarios {
-            let text = self.sources.get(&loaded.file).map(String::as_str).unwrap_or_default();
-            for failure in run_author_tests(&loaded.scenario, &lists) {
-                let d = failure_diagnostic(&loaded.scenario, &failure);
-                found.push(
-                    locate(d, &loaded.map, text, &format!("tests[{}].name", failure.index)).in_file(&loaded.file),
-                );
-            }
-        }
+        let found: Vec<Diagnostic> = self.author_test_jobs().iter().flat_map(AuthorTestJob::run).collect();
         self.diagnostics.extend(found);
     }
 
@@ -220,6 +246,20 @@ impl Library {
             }
         }
         self.diagnostics.extend(found);
+    }
+
+    /// The author tests of every loaded scenario, one job per scenario, to run on any thread.
+    pub fn author_test_jobs(&self) -> Vec<AuthorTestJob> {
+        let lists = std::sync::Arc::new(crate::core::scoring::lists::Lists::new(&self.lexicon.sets));
+        self.scenarios
+            .iter()
+            .filter(|loaded| !loaded.scenario.tests.is_empty())
+            .map(|loaded| AuthorTestJob {
+                loaded: loaded.clone(),
+                source: self.sources.get(&loaded.file).cloned().unwrap_or_default(),
+                lists: std::sync::Arc::clone(&lists),
+            })
+            .collect()
     }
 
     fn push_at(&mut self, p: &Parsed, path: &str, d: Diagnostic) {

@@ -5,6 +5,8 @@
 
 pub mod author_tests;
 mod build;
+
+pub use build::AuthorTestJob;
 pub mod catalogue;
 mod last_good;
 

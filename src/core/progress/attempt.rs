@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::core::drill::{Drill, Mode, Phase};
 use crate::core::scenario::CriterionKind;
+use crate::core::scoring::{CriterionResult, ScoreCard};
 
 /// How an attempt was run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -132,6 +133,43 @@ pub struct TurnAttempt {
     pub criteria: Vec<CriterionOutcome>,
 }
 
+impl TurnAttempt {
+    /// A turn as kept, from its score card and how it was answered.
+    pub fn from_card(
+        card: &ScoreCard,
+        customer_line: &str,
+        response: &str,
+        time_used_ms: u64,
+        over_time: bool,
+    ) -> Self {
+        Self {
+            turn_id: card.turn.clone(),
+            customer_line: customer_line.to_string(),
+            response: response.to_string(),
+            score: card.score,
+            pass_mark: card.pass_mark,
+            passed: card.passed,
+            time_used_ms,
+            over_time,
+            criteria: card.criteria.iter().map(CriterionOutcome::from_result).collect(),
+        }
+    }
+}
+
+impl CriterionOutcome {
+    /// The verdict on one criterion as kept, from the card's line for it.
+    pub fn from_result(c: &CriterionResult) -> Self {
+        Self {
+            id: c.id.clone(),
+            label: c.label.clone(),
+            kind: c.kind,
+            met: c.met,
+            points: c.points,
+            worth: Some(c.worth),
+        }
+    }
+}
+
 /// One run through a scenario by one employee.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Attempt {
@@ -194,29 +232,7 @@ impl Attempt {
         let turns = drill
             .results()
             .iter()
-            .map(|r| TurnAttempt {
-                turn_id: r.card.turn.clone(),
-                customer_line: r.customer_line.clone(),
-                response: r.response.clone(),
-                score: r.card.score,
-                pass_mark: r.card.pass_mark,
-                passed: r.card.passed,
-                time_used_ms: r.time_used_ms,
-                over_time: r.over_time,
-                criteria: r
-                    .card
-                    .criteria
-                    .iter()
-                    .map(|c| CriterionOutcome {
-                        id: c.id.clone(),
-                        label: c.label.clone(),
-                        kind: c.kind,
-                        met: c.met,
-                        points: c.points,
-                        worth: Some(c.worth),
-                    })
-                    .collect(),
-            })
+            .map(|r| TurnAttempt::from_card(&r.card, &r.customer_line, &r.response, r.time_used_ms, r.over_time))
             .collect();
         Some(Self {
             id,

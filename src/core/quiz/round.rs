@@ -1,5 +1,6 @@
 //! One round of "Know the play" questions: which is showing, what was chosen, the score so far.
 
+use crate::core::progress::{Activity, AttemptMode};
 use crate::core::quiz::{Question, QuizScore};
 
 /// A round of questions answered one at a time.
@@ -53,5 +54,24 @@ impl QuizRound {
     /// Every question has been answered.
     pub fn finished(&self) -> bool {
         self.index >= self.questions.len()
+    }
+
+    /// The answer just chosen as kept in the employee's history (None before one is chosen):
+    /// `revision` is the question's scenario's revision.
+    pub fn activity(&self, revision: u32, time_used_ms: u64) -> Option<Activity> {
+        let option = self.chosen?;
+        let q = self.question()?;
+        let right = q.is_correct(option);
+        Some(Activity {
+            mode: AttemptMode::Quiz,
+            scenario_id: q.scenario_id.clone(),
+            scenario_revision: revision,
+            item: q.id.clone(),
+            shown: q.prompt.clone(),
+            given: q.options.get(option).cloned().unwrap_or_default(),
+            score: if right { 100 } else { 0 },
+            passed: right,
+            time_used_ms,
+        })
     }
 }

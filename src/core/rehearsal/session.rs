@@ -2,6 +2,7 @@
 //! is faded to, and the verdict on the last recitation. The window draws it; the store keeps the
 //! level reached per script.
 
+use crate::core::progress::{Activity, AttemptMode};
 use crate::core::rehearsal::{Faded, Level, Recitation, Script, compare_script, fade, next_level, scripts};
 use crate::core::scenario::{Lexicon, Scenario};
 
@@ -36,6 +37,11 @@ pub struct RehearsalSession {
     /// The verdict on the last recitation of the current script (None until checked).
     pub checked: Option<Checked>,
     seed: u64,
+}
+
+/// A recitation's score out of 100: the share of the script's words said as written.
+pub fn recitation_score(recitation: &Recitation) -> u32 {
+    (recitation.accuracy.clamp(0.0, 1.0) * 100.0).round() as u32
 }
 
 /// The level stored as a number (0 = full text).
@@ -107,5 +113,47 @@ impl RehearsalSession {
         self.levels[self.current] = to;
         self.checked = Some(Checked { recitation, from, to, said: said.to_string() });
         to
+    }
+
+    /// The last recitation as kept in the employee's history (None before one is checked):
+    /// `shown` is the faded text it was recited from, `revision` the scenario's.
+    pub fn activity(&self, revision: u32, shown: &str, time_used_ms: u64) -> Option<Activity> {
+        let checked = self.checked.as_ref()?;
+        Some(Activity {
+            mode: AttemptMode::Rehearsal,
+            scenario_id: self.scenario_id.clone(),
+            scenario_revision: revision,
+            item: self.script().key.clone(),
+            shown: shown.to_string(),
+            given: checked.said.clone(),
+            score: recitation_score(&checked.recitation),
+            passed: checked.recitation.clean,
+            time_used_ms,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::test_fixtures::minimal;
+
+    #[test]
+    fn a_checked_recitation_is_kept_with_its_share_of_words_as_the_score() {
+        let (s, l) = minimal();
+        let mut session = RehearsalSession::new(&s, &l, |_| None, 7).expect("lines to rehearse");
+        assert!(session.activity(3, "shown", 10).is_none(), "nothing checked yet");
+        let line = session.script().text.clone();
+        let half: Vec<&str> = line.split_whitespace().collect();
+        let half = half[..half.len() / 2].join(" ");
+        session.check(&half);
+        let a = session.activity(3, "shown", 1_500).expect("activity");
+        assert_eq!((a.mode, a.scenario_revision, a.time_used_ms), (AttemptMode::Rehearsal, 3, 1_500));
+        assert_eq!(a.given, half);
+        assert!(a.score > 0 && a.score < 100, "about half the words: {}", a.score);
+        assert!(!a.passed);
+        session.check(&line);
+        let clean = session.activity(3, "shown", 1).expect("activity");
+        assert_eq!((clean.score, clean.passed), (100, true));
     }
 }

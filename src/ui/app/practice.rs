@@ -1,122 +1,157 @@
 //! Rehearsal and the quiz in the app: a sitting of script rehearsal, a round of questions, and
 //! keeping each recitation or answer in the employee's history.
 
-#![allow(clippy::wildcard_imports)] // until the app-state split (#13)
+use crate::core::progress::{Activity, Attempt};
+use crate::core::quiz::round::QuizRound;
+use crate::core::rehearsal::session::{RehearsalSession, level_from_index, level_index};
+use crate::core::scenario::Scenario;
 
-use super::*;
+use super::FollowThroughApp;
+use super::command::{QuizCommand, RehearsalCommand};
+use super::shell::Screen;
+
+/// Questions in a round of "Know the play".
+pub const QUIZ_LENGTH: usize = 6;
+
+/// A sitting of script rehearsal.
+pub struct RehearsalRun {
+    pub(super) session: RehearsalSession,
+    /// What the employee typed as they recited.
+    pub(super) recitation: String,
+    /// When the current script was shown (wall clock).
+    started: jiff::Timestamp,
+}
+
+/// A round of "Know the play".
+pub struct QuizRun {
+    pub(super) round: QuizRound,
+    /// When the current question was shown (wall clock).
+    started: jiff::Timestamp,
+}
+
+/// Milliseconds since `started` (wall clock).
+fn elapsed_ms(started: jiff::Timestamp) -> u64 {
+    u64::try_from((jiff::Timestamp::now() - started).get_milliseconds()).unwrap_or(0)
+}
 
 impl FollowThroughApp {
-    /// The rehearsal in progress.
-    pub fn rehearsal(&self) -> Option<&RehearsalSession> {
-        self.rehearsal.as_ref()
+    /// Apply a command about rehearsal.
+    pub(super) fn apply_rehearsal(&mut self, command: RehearsalCommand) {
+        match command {
+            RehearsalCommand::Open(id) => self.open_rehearsal(&id),
+            RehearsalCommand::Check => self.check_recitation(),
+            RehearsalCommand::SelectScript(i) => self.show_script(|s| s.select(i)),
+            RehearsalCommand::FadeAgain => self.show_script(RehearsalSession::again),
+        }
     }
 
-    /// The quiz round in progress.
-    pub fn quiz(&self) -> Option<&QuizRound> {
-        self.quiz.as_ref()
+    /// Apply a command about the quiz.
+    pub(super) fn apply_quiz(&mut self, command: QuizCommand) {
+        match command {
+            QuizCommand::Start => self.start_quiz(),
+            QuizCommand::Answer(option) => self.answer_quiz(option),
+            QuizCommand::Next => {
+                if let Some(run) = &mut self.quiz {
+                    run.round.next();
+                    run.started = jiff::Timestamp::now();
+                }
+            }
+        }
     }
 
-    pub(super) fn open_rehearsal(&mut self, id: &str) {
-        let Some(scenario) = self.library.scenario(id) else { return };
-        let (store, employee) = (&self.store, &self.current_employee);
+    fn show_script(&mut self, change: impl FnOnce(&mut RehearsalSession)) {
+        if let Some(run) = &mut self.rehearsal {
+            change(&mut run.session);
+            run.recitation.clear();
+            run.started = jiff::Timestamp::now();
+        }
+        self.shell.focus_answer = true;
+    }
+
+    fn open_rehearsal(&mut self, id: &str) {
+        let Some(scenario) = self.library.library.scenario(id) else { return };
+        let (store, employee) = (&self.profiles.store, &self.profiles.current);
+        let unread = std::cell::RefCell::new(None);
         let level_of = |key: &str| match (store, employee) {
-            (Some(store), Some(e)) => store.script_level(e, key).ok().flatten().map(level_from_index),
+            (Some(store), Some(e)) => match store.script_level(e, key) {
+                Ok(level) => level.map(level_from_index),
+                Err(e) => {
+                    unread.borrow_mut().get_or_insert(e.to_string());
+                    None
+                }
+            },
             _ => None,
         };
-        let seed = self.now_ms ^ 0x5eed;
-        match RehearsalSession::new(scenario, &self.library.lexicon, level_of, seed) {
+        let seed = self.shell.seed();
+        let session = RehearsalSession::new(scenario, &self.library.library.lexicon, level_of, seed);
+        match session {
             Some(session) => {
-                self.rehearsal = Some(session);
-                self.recitation.clear();
-                self.focus_answer = true;
-                self.activity_started = jiff::Timestamp::now();
-                self.screen = Screen::Rehearse;
+                self.rehearsal =
+                    Some(RehearsalRun { session, recitation: String::new(), started: jiff::Timestamp::now() });
+                self.shell.focus_answer = true;
+                self.shell.screen = Screen::Rehearse;
+                if let Some(e) = unread.into_inner() {
+                    self.shell.say(format!("Levels reached before could not be read, starting from full text: {e}"));
+                }
             }
-            None => self.status = "This scenario has no lines to rehearse".into(),
+            None => self.shell.say("This scenario has no lines to rehearse"),
         }
     }
 
-    pub(super) fn check_recitation(&mut self) {
-        if self.recitation.trim().is_empty() {
-            self.status = "Recite the line first (type what you said)".into();
+    fn check_recitation(&mut self) {
+        let Some(run) = &mut self.rehearsal else { return };
+        if run.recitation.trim().is_empty() {
+            self.shell.say("Recite the line first (type what you said)");
             return;
         }
-        let said = std::mem::take(&mut self.recitation);
-        let Some(session) = &mut self.rehearsal else { return };
-        let shown = session.faded.shown.clone();
-        let to = session.check(&said);
-        let script = session.script().clone();
-        let Some(checked) = session.checked.clone() else { return };
-        let revision = self.library.scenario(&session.scenario_id).map_or(1, |s| s.revision);
-        let activity = Activity {
-            mode: AttemptMode::Rehearsal,
-            scenario_id: session.scenario_id.clone(),
-            scenario_revision: revision,
-            item: script.key.clone(),
-            shown,
-            given: said,
-            score: (checked.recitation.accuracy * 100.0).round() as u32,
-            passed: checked.recitation.clean,
-            time_used_ms: self.elapsed_ms(),
-        };
-        if let (Some(store), Some(employee)) = (&self.store, &self.current_employee)
-            && let Err(e) = store.set_script_level(employee, &script.key, level_index(to), jiff::Timestamp::now())
+        let said = std::mem::take(&mut run.recitation);
+        let shown = run.session.faded.shown.clone();
+        let to = run.session.check(&said);
+        let key = run.session.script().key.clone();
+        let revision = self.library.library.scenario(&run.session.scenario_id).map_or(1, |s| s.revision);
+        let Some(activity) = run.session.activity(revision, &shown, elapsed_ms(run.started)) else { return };
+        let started = run.started;
+        if let (Some(store), Some(employee)) = (&self.profiles.store, &self.profiles.current)
+            && let Err(e) = store.set_script_level(employee, &key, level_index(to), jiff::Timestamp::now())
         {
-            self.status = e.to_string();
+            self.shell.say(e.to_string());
         }
-        self.record_activity(activity);
+        self.record_activity(activity, started);
     }
 
-    pub(super) fn start_quiz(&mut self) {
-        let scenarios: Vec<&crate::core::scenario::Scenario> =
-            self.library.scenarios.iter().map(|l| &l.scenario).collect();
-        let all = crate::core::quiz::questions(&scenarios, &self.library.lexicon);
-        self.drills_started += 1;
-        let round = crate::core::quiz::quiz(&all, QUIZ_LENGTH, self.now_ms ^ self.drills_started.rotate_left(17));
+    fn start_quiz(&mut self) {
+        let library = &self.library.library;
+        let scenarios: Vec<&Scenario> = library.scenarios.iter().map(|l| &l.scenario).collect();
+        let all = crate::core::quiz::questions(&scenarios, &library.lexicon);
+        let round = crate::core::quiz::quiz(&all, QUIZ_LENGTH, self.shell.seed());
         if round.is_empty() {
-            self.status = "No questions: the library has no scenarios to ask about".into();
+            self.shell.say("No questions: the library has no scenarios to ask about");
             return;
         }
-        self.quiz = Some(QuizRound::new(round));
-        self.activity_started = jiff::Timestamp::now();
-        self.screen = Screen::Quiz;
+        self.quiz = Some(QuizRun { round: QuizRound::new(round), started: jiff::Timestamp::now() });
+        self.shell.screen = Screen::Quiz;
     }
 
-    pub(super) fn answer_quiz(&mut self, option: usize) {
-        let Some(round) = &mut self.quiz else { return };
-        let Some(right) = round.choose(option) else { return };
-        let Some(q) = round.question().cloned() else { return };
-        let revision = self.library.scenario(&q.scenario_id).map_or(1, |s| s.revision);
-        let activity = Activity {
-            mode: AttemptMode::Quiz,
-            scenario_id: q.scenario_id.clone(),
-            scenario_revision: revision,
-            item: q.id.clone(),
-            shown: q.prompt.clone(),
-            given: q.options.get(option).cloned().unwrap_or_default(),
-            score: if right { 100 } else { 0 },
-            passed: right,
-            time_used_ms: self.elapsed_ms(),
-        };
-        self.record_activity(activity);
-    }
-
-    pub(super) fn elapsed_ms(&self) -> u64 {
-        let ms = (jiff::Timestamp::now() - self.activity_started).get_milliseconds();
-        u64::try_from(ms).unwrap_or(0)
+    fn answer_quiz(&mut self, option: usize) {
+        let Some(run) = &mut self.quiz else { return };
+        if run.round.choose(option).is_none() {
+            return;
+        }
+        let Some(q) = run.round.question() else { return };
+        let revision = self.library.library.scenario(&q.scenario_id).map_or(1, |s| s.revision);
+        let Some(activity) = run.round.activity(revision, elapsed_ms(run.started)) else { return };
+        let started = run.started;
+        self.record_activity(activity, started);
     }
 
     /// Keep a recitation or quiz answer in the employee's history (not a drill: the scheduler only
     /// notes that the words were rehearsed).
-    pub(super) fn record_activity(&mut self, activity: Activity) {
-        let (Some(store), Some(employee)) = (&self.store, self.current_employee.clone()) else {
-            self.status = "Not saved: pick or create a profile to keep your progress".into();
+    fn record_activity(&mut self, activity: Activity, started: jiff::Timestamp) {
+        let (Some(_), Some(employee)) = (&self.profiles.store, self.profiles.current.clone()) else {
+            self.shell.say("Not saved: pick or create a profile to keep your progress");
             return;
         };
-        let attempt = Attempt::activity(activity, uuid::Uuid::new_v4().to_string(), employee, self.activity_started);
-        match store.record_attempt(&attempt) {
-            Ok(()) => self.refresh_progress(),
-            Err(e) => self.status = format!("Not saved: {e}"),
-        }
+        let attempt = Attempt::activity(activity, uuid::Uuid::new_v4().to_string(), employee, started);
+        self.profiles.record(&attempt, &self.library.library, &mut self.shell);
     }
 }

@@ -1,174 +1,198 @@
-//! The trainer's side of the app: reading and watching the scenario folders, test-play, saving an
-//! author test from the sandbox, team folders and new scenarios.
+//! The trainer's side of the app: the file list, the sandbox and saving an author test from it,
+//! team folders and new scenarios.
 
-#![allow(clippy::wildcard_imports)] // until the app-state split (#13)
+use std::path::{Path, PathBuf};
 
-use super::*;
+use crate::core::authoring::sandbox::Sandbox;
+use crate::core::authoring::{FileFilter, FileRow, file_rows};
+
+use super::super::authoring::AuthoringInput;
+use super::FollowThroughApp;
+use super::command::{LibraryCommand, TrainerCommand};
+use super::shell::Screen;
+
+/// Try-a-response: the sandbox and what is typed in it.
+pub struct SandboxRun {
+    pub(super) sandbox: Sandbox,
+    /// The response being tried.
+    pub(super) text: String,
+    /// The name for the author test it would become.
+    pub(super) test_name: String,
+}
+
+/// The authoring screens' state.
+#[derive(Default)]
+pub struct Trainer {
+    pub(super) filter: FileFilter,
+    pub(super) rows: Vec<FileRow>,
+    pub(super) expanded: Option<String>,
+    pub(super) input: AuthoringInput,
+    pub(super) sandbox: Option<SandboxRun>,
+}
 
 impl FollowThroughApp {
-    /// Every scenario folder read: the main one, then those added.
-    pub fn scenario_folders(&self) -> Vec<PathBuf> {
-        self.scenarios_dir.iter().cloned().chain(self.extra_folders.iter().cloned()).collect()
+    /// Apply a command about authoring.
+    pub(super) fn apply_trainer(&mut self, command: TrainerCommand) {
+        match command {
+            TrainerCommand::ShowAuthoring => {
+                self.trainer.rows = file_rows(&self.library.library, &self.trainer.filter);
+                self.shell.screen = Screen::Authoring;
+            }
+            TrainerCommand::FilterFiles(filter) => {
+                self.trainer.rows = file_rows(&self.library.library, &filter);
+                self.trainer.filter = filter;
+            }
+            TrainerCommand::ToggleFile(file) => {
+                let open = self.trainer.expanded.as_ref() == Some(&file);
+                self.trainer.expanded = if open { None } else { Some(file) };
+            }
+            TrainerCommand::OpenInEditor(path) => match crate::io::editor::open_in_editor(&path) {
+                Ok(()) => self.shell.say(format!("Opened {}", path.display())),
+                Err(e) => self.shell.say(e.to_string()),
+            },
+            TrainerCommand::RevealFile(path) => {
+                if let Err(e) = crate::io::editor::reveal(&path) {
+                    self.shell.say(e.to_string());
+                }
+            }
+            TrainerCommand::ShowTestPlay(id) => self.shell.screen = Screen::TestPlay(id),
+            TrainerCommand::OpenSandbox(id) => self.open_sandbox(&id),
+            TrainerCommand::SandboxTurn(turn) => {
+                if let Some(run) = &mut self.trainer.sandbox {
+                    run.sandbox.set_turn(turn);
+                }
+            }
+            TrainerCommand::SaveAuthorTest => self.save_author_test(),
+            TrainerCommand::CreateScenario => self.create_scenario(),
+        }
     }
 
-    /// The loaded library.
-    pub fn library(&self) -> &Library {
-        &self.library
+    /// Apply a command about the scenario folders.
+    pub(super) fn apply_library(&mut self, command: LibraryCommand) {
+        match command {
+            LibraryCommand::Reload => self.reload(),
+            LibraryCommand::FilterJobFamily(family) => self.library.job_family = family,
+            LibraryCommand::PickFolder => {
+                if let Some(folder) = rfd::FileDialog::new().set_title("Add a scenario folder").pick_folder() {
+                    self.add_folder(folder);
+                }
+            }
+            LibraryCommand::AddFolder(folder) => self.add_folder(folder),
+            LibraryCommand::RemoveFolder(folder) => {
+                self.library.extra_folders.retain(|f| f != &folder);
+                self.folders_changed();
+            }
+        }
     }
 
-    /// The sandbox in use.
-    pub fn sandbox(&self) -> Option<&Sandbox> {
-        self.sandbox.as_ref()
+    fn open_sandbox(&mut self, id: &str) {
+        let library = &self.library.library;
+        if let Some(s) = library.scenario(id) {
+            self.trainer.sandbox = Sandbox::new(s.clone(), &library.lexicon).map(|sandbox| SandboxRun {
+                sandbox,
+                text: String::new(),
+                test_name: String::new(),
+            });
+            self.shell.screen = Screen::Sandbox;
+        }
     }
 
-    /// Read the scenario folders again, keeping the last good version of files that broke.
-    pub fn reload(&mut self) {
-        let folders = self.scenario_folders();
-        if folders.is_empty() {
+    /// After a reload: the file list again, and the sandbox on the scenario as it is now.
+    pub(super) fn trainer_reloaded(&mut self) {
+        let library = &self.library.library;
+        self.trainer.rows = file_rows(library, &self.trainer.filter);
+        let Some(run) = &mut self.trainer.sandbox else { return };
+        let Some(s) = library.scenario(&run.sandbox.scenario.id) else { return };
+        if s == &run.sandbox.scenario {
             return;
         }
-        let mut library = load_or_explain(&folders);
-        library.keep_last_good(&self.library);
-        self.library = library;
-        self.update_status();
-        self.file_rows = file_rows(&self.library, &self.file_filter);
-        if let Some(store) = &self.store {
-            let scenarios: Vec<_> = self.library.scenarios.iter().map(|l| &l.scenario).collect();
-            if let Err(e) = store.settle_worths(&scenarios) {
-                log::warn!("could not settle the worth of older verdicts: {e}");
-            }
-        }
-        if let Some(sandbox) = &mut self.sandbox
-            && let Some(s) = self.library.scenario(&sandbox.scenario.id)
-            && s != &sandbox.scenario
-        {
-            let turn = sandbox.turn;
-            if let Some(mut fresh) = Sandbox::new(s.clone(), &self.library.lexicon) {
-                fresh.set_turn(turn);
-                fresh.set_response(&self.sandbox_text);
-                *sandbox = fresh;
-            }
-        }
-        self.refresh_progress();
-    }
-
-    /// Watch the scenario folders; a save anywhere in them reloads the library (and wakes the window).
-    pub(super) fn watch_folders(&mut self, ctx: &egui::Context) {
-        if self.watch_tried || self.scenarios_dir.is_none() {
-            return;
-        }
-        self.watch_tried = true;
-        let folders: Vec<PathBuf> = self.scenario_folders().into_iter().filter(|f| f.is_dir()).collect();
-        let ctx = ctx.clone();
-        match crate::io::watch::watch(&folders, move || ctx.request_repaint()) {
-            Ok(w) => self.watcher = Some(w),
-            Err(e) => log::warn!("scenario files will not reload by themselves: {e}"),
+        if let Some(mut fresh) = Sandbox::new(s.clone(), &library.lexicon) {
+            fresh.set_turn(run.sandbox.turn);
+            fresh.set_response(&run.text);
+            run.sandbox = fresh;
         }
     }
 
-    pub(super) fn start_test_play(&mut self, id: &str, turn: usize, timed: bool) {
-        let Some(scenario) = self.library.scenario(id) else { return };
-        self.drills_started += 1;
-        let seed = self.now_ms ^ self.drills_started.rotate_left(32);
-        let d = Drill::new(scenario.clone(), self.library.lexicon.clone(), Mode::Practice, seed);
-        let mut d = if timed { d } else { d.untimed() };
-        self.draft.clear();
-        self.confirm_abandon = false;
-        match d.start_at(turn, self.now_ms) {
-            Ok(events) => {
-                self.drill = Some(d);
-                self.test_play = true;
-                self.drill_saved = true;
-                self.react(&events);
-                self.screen = Screen::Drill;
-            }
-            Err(e) => self.status = e.to_string(),
-        }
-    }
-
-    pub(super) fn save_author_test(&mut self) {
-        let Some(sb) = &self.sandbox else { return };
+    fn save_author_test(&mut self) {
+        let Some(run) = &self.trainer.sandbox else { return };
+        let sb = &run.sandbox;
         let Ok(card) = &sb.card else { return };
-        let Some(loaded) = self.library.scenarios.iter().find(|l| l.scenario.id == sb.scenario.id) else { return };
+        let library = &self.library.library;
+        let Some(loaded) = library.scenarios.iter().find(|l| l.scenario.id == sb.scenario.id) else { return };
         let file = loaded.file.clone();
-        let name = self.test_name.trim().to_string();
+        let name = run.test_name.trim().to_string();
         let test = crate::core::authoring::test_writer::author_test_from_card(&name, sb.turn_id(), &sb.response, card);
         // The file as it is on disk now (the trainer may have saved since the last reload).
-        let source = match crate::io::scenario_files::read_text(std::path::Path::new(&file)) {
-            Ok(text) => text,
-            Err(e) => {
-                self.status = format!("Not saved: {e}");
-                return;
-            }
-        };
-        let written = crate::core::authoring::test_writer::append_author_test(&source, &test)
-            .map_err(|e| e.to_string())
-            .and_then(|text| {
-                crate::io::scenario_files::replace_file(std::path::Path::new(&file), &text).map_err(|e| e.to_string())
-            });
+        let path = Path::new(&file);
+        let written = crate::io::scenario_files::read_text(path).map_err(|e| e.to_string()).and_then(|source| {
+            let text =
+                crate::core::authoring::test_writer::append_author_test(&source, &test).map_err(|e| e.to_string())?;
+            crate::io::scenario_files::replace_file(path, &text).map_err(|e| e.to_string())
+        });
         match written {
             Ok(()) => {
-                self.test_name.clear();
+                if let Some(run) = &mut self.trainer.sandbox {
+                    run.test_name.clear();
+                }
                 self.reload();
-                self.status = format!("Saved author test \"{name}\" in {file}");
-                self.status_kept_until_ms = self.now_ms + 3000;
+                self.shell.say(format!("Saved author test \"{name}\" in {file}"));
+                self.shell.keep_status();
             }
-            Err(e) => self.status = format!("Not saved: {e}"),
+            Err(e) => self.shell.say(format!("Not saved: {e}")),
         }
     }
 
-    pub(super) fn add_folder(&mut self, folder: PathBuf) {
+    fn add_folder(&mut self, folder: PathBuf) {
         if !folder.is_dir() {
-            self.status = format!("{} is not a folder", folder.display());
+            self.shell.say(format!("{} is not a folder", folder.display()));
             return;
         }
-        if self.scenario_folders().contains(&folder) {
-            self.status = format!("{} is already read", folder.display());
+        if self.library.folders().contains(&folder) {
+            self.shell.say(format!("{} is already read", folder.display()));
             return;
         }
-        self.extra_folders.push(folder);
-        self.authoring_input.folder.clear();
+        self.library.extra_folders.push(folder);
+        self.trainer.input.folder.clear();
         self.folders_changed();
     }
 
     /// Remember the folders, read them all again and watch the new set.
-    pub(super) fn folders_changed(&mut self) {
-        if let Some(store) = &self.store
-            && let Err(e) = store.set_scenario_folders(&self.extra_folders)
+    fn folders_changed(&mut self) {
+        if let Some(store) = &self.profiles.store
+            && let Err(e) = store.set_scenario_folders(&self.library.extra_folders)
         {
-            self.status = e.to_string();
+            self.shell.say(e.to_string());
         }
-        self.watcher = None;
-        self.watch_tried = false;
+        self.library.rewatch();
         self.reload();
     }
 
-    pub(super) fn create_scenario(&mut self) {
-        let input = &self.authoring_input;
+    fn create_scenario(&mut self) {
+        let input = &self.trainer.input;
         let family = Some(input.new_job_family.as_str()).filter(|f| !f.is_empty());
         let id = input.new_id.trim().to_string();
-        if let Some(taken) = self.library.scenarios.iter().find(|l| l.scenario.id == id) {
-            self.status = format!("The id `{id}` is already used by {}; choose another", taken.file);
+        if let Some(taken) = self.library.library.scenarios.iter().find(|l| l.scenario.id == id) {
+            self.shell.say(format!("The id `{id}` is already used by {}; choose another", taken.file));
             return;
         }
         let text = match crate::core::authoring::template::scenario_template(&id, &input.new_behaviour, family) {
             Ok(text) => text,
-            Err(e) => {
-                self.status = e.to_string();
-                return;
-            }
+            Err(e) => return self.shell.say(e.to_string()),
         };
-        let Some(folder) = self.extra_folders.last().cloned().or_else(|| self.scenarios_dir.clone()) else { return };
+        let folders = &self.library;
+        let Some(folder) = folders.extra_folders.last().cloned().or_else(|| folders.scenarios_dir.clone()) else {
+            return;
+        };
         let path = folder.join(format!("{id}.ron"));
         match crate::io::scenario_files::write_new_file(&path, &text) {
             Ok(()) => {
-                self.authoring_input.new_id.clear();
+                self.trainer.input.new_id.clear();
                 self.reload();
-                self.expanded_file = Some(path.display().to_string());
-                self.status = format!("Created {}: open it in your editor and make it yours", path.display());
-                self.status_kept_until_ms = self.now_ms + 3000;
+                self.trainer.expanded = Some(path.display().to_string());
+                self.shell.say(format!("Created {}: open it in your editor and make it yours", path.display()));
+                self.shell.keep_status();
             }
-            Err(e) => self.status = e.to_string(),
+            Err(e) => self.shell.say(e.to_string()),
         }
     }
 }

@@ -1,0 +1,362 @@
+//! A running drill in the app (a test-play is one that is never recorded): its clock, sending
+//! answers to the scoring worker, sounds and status, recordings, and keeping the attempt.
+
+use std::path::{Path, PathBuf};
+
+use crate::core::drill::{Drill, DrillEvent, Mode, Phase};
+use crate::core::progress::Attempt;
+use crate::io::audio::Cue;
+use crate::io::recording::Recorder;
+use crate::io::scenario_files::resolve_voice;
+
+use super::FollowThroughApp;
+use super::command::DrillCommand;
+use super::shell::Screen;
+use super::worker::{Scored, Ticket};
+
+/// Whether the drill's attempt is kept.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RunKind {
+    /// An employee's drill: kept once under this id when finished or left.
+    Recorded {
+        /// The id it is saved under (recordings are named after it).
+        attempt_id: String,
+        /// When it started (wall clock).
+        started_at: jiff::Timestamp,
+        /// It has been saved (or there was nothing to save).
+        saved: bool,
+    },
+    /// A trainer's test-play: never recorded.
+    TestPlay,
+}
+
+/// A spoken answer recorded during the drill.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TurnRecording {
+    /// Index of the answered turn in the drill's results.
+    pub index: usize,
+    /// The file.
+    pub path: PathBuf,
+}
+
+/// Everything a running drill needs.
+pub struct DrillRun {
+    pub(super) drill: Drill,
+    kind: RunKind,
+    /// The answer being typed.
+    pub(super) draft: String,
+    /// The "leave this drill?" question is open.
+    pub(super) confirm_abandon: bool,
+    recorder: Option<Recorder>,
+    /// The employee's own ticks for the turn just answered.
+    pub(super) self_ticks: Vec<bool>,
+    pub(super) recordings: Vec<TurnRecording>,
+    /// The answer sent to the scoring worker, waiting for its card.
+    waiting: Option<Ticket>,
+}
+
+impl DrillRun {
+    fn new(drill: Drill, kind: RunKind) -> Self {
+        Self {
+            drill,
+            kind,
+            draft: String::new(),
+            confirm_abandon: false,
+            recorder: None,
+            self_ticks: Vec::new(),
+            recordings: Vec::new(),
+            waiting: None,
+        }
+    }
+
+    /// The drill is not over (answering, paused, scoring or reading a score card).
+    pub fn running(&self) -> bool {
+        !matches!(self.drill.phase(), Phase::Finished | Phase::Abandoned)
+    }
+
+    /// This run sent the answer scored under `ticket`.
+    pub fn waits_for(&self, ticket: Ticket) -> bool {
+        self.waiting == Some(ticket)
+    }
+
+    /// An answer is being scored.
+    pub fn scoring(&self) -> bool {
+        self.waiting.is_some()
+    }
+
+    /// The spoken answer is being recorded.
+    pub fn recording(&self) -> bool {
+        self.recorder.is_some()
+    }
+
+    /// The recording of the turn whose card shows, if one was made.
+    pub fn recording_of_last(&self) -> Option<&Path> {
+        let index = self.drill.results().len().saturating_sub(1);
+        self.recordings.iter().find(|r| r.index == index).map(|r| r.path.as_path())
+    }
+}
+
+impl FollowThroughApp {
+    /// Apply a command about the drill.
+    pub(super) fn apply_drill(&mut self, command: DrillCommand) {
+        let now = self.shell.now_ms;
+        match command {
+            DrillCommand::Start(id, mode) => self.start_drill(&id, mode),
+            DrillCommand::PlayFrom { scenario, turn, timed } => self.start_test_play(&scenario, turn, timed),
+            DrillCommand::Submit => self.submit(),
+            DrillCommand::NextTurn => {
+                if let Some(Ok(events)) = self.drill.as_mut().map(|r| r.drill.next(now)) {
+                    self.react(&events);
+                }
+            }
+            DrillCommand::Pause => {
+                if let Some(Err(e)) = self.drill.as_mut().map(|r| r.drill.pause(now)) {
+                    self.shell.say(e.to_string());
+                }
+            }
+            DrillCommand::Resume => {
+                if let Some(Ok(())) = self.drill.as_mut().map(|r| r.drill.resume(now)) {
+                    self.shell.focus_answer = true;
+                }
+            }
+            DrillCommand::AskAbandon => self.with_run(|run| run.confirm_abandon = true),
+            DrillCommand::KeepGoing => {
+                self.with_run(|run| run.confirm_abandon = false);
+                self.shell.focus_answer = true;
+            }
+            DrillCommand::Abandon => self.abandon(),
+            DrillCommand::ReplayVoice => self.play_voice(),
+            DrillCommand::StartRecording => self.start_recording(),
+            DrillCommand::SelfScore => self.self_score(),
+        }
+    }
+
+    fn with_run(&mut self, change: impl FnOnce(&mut DrillRun)) {
+        if let Some(run) = &mut self.drill {
+            change(run);
+        }
+    }
+
+    fn start_drill(&mut self, id: &str, mode: Mode) {
+        self.save_drill();
+        let Some(scenario) = self.library.library.scenario(id) else { return };
+        let seed = self.shell.seed();
+        let lexicon = self.library.library.lexicon.clone();
+        let mut drill = Drill::new(scenario.clone(), lexicon, mode, seed).scored_elsewhere();
+        if let Ok(events) = drill.start(self.shell.now_ms) {
+            let kind = RunKind::Recorded {
+                attempt_id: uuid::Uuid::new_v4().to_string(),
+                started_at: jiff::Timestamp::now(),
+                saved: false,
+            };
+            self.drill = Some(DrillRun::new(drill, kind));
+            self.react(&events);
+        }
+        self.shell.screen = Screen::Drill;
+    }
+
+    fn start_test_play(&mut self, id: &str, turn: usize, timed: bool) {
+        let Some(scenario) = self.library.library.scenario(id) else { return };
+        let seed = self.shell.seed();
+        let lexicon = self.library.library.lexicon.clone();
+        let drill = Drill::new(scenario.clone(), lexicon, Mode::Practice, seed).scored_elsewhere();
+        let mut drill = if timed { drill } else { drill.untimed() };
+        match drill.start_at(turn, self.shell.now_ms) {
+            Ok(events) => {
+                self.drill = Some(DrillRun::new(drill, RunKind::TestPlay));
+                self.react(&events);
+                self.shell.screen = Screen::Drill;
+            }
+            Err(e) => self.shell.say(e.to_string()),
+        }
+    }
+
+    fn submit(&mut self) {
+        let now = self.shell.now_ms;
+        let Some(run) = &mut self.drill else { return };
+        let draft = std::mem::take(&mut run.draft);
+        run.drill.set_draft(&draft);
+        match run.drill.submit(now) {
+            Ok(events) => self.react(&events),
+            Err(e) => {
+                run.draft = draft;
+                self.shell.say(e.to_string());
+            }
+        }
+        self.send_answer();
+    }
+
+    /// An answer was sent (or time ran out): keep its recording and hand it to the scoring worker.
+    fn send_answer(&mut self) {
+        let Some(job) = self.drill.as_mut().and_then(|r| r.drill.take_job()) else { return };
+        self.keep_recording();
+        if let Some(run) = &mut self.drill {
+            run.draft.clear();
+            run.confirm_abandon = false;
+            run.waiting = Some(self.scoring.send(job));
+        }
+    }
+
+    /// A card came back from the worker: the drill that asked for it shows it.
+    pub(super) fn drill_card(&mut self, scored: Scored) {
+        let Some(run) = &mut self.drill else { return };
+        if run.waiting != Some(scored.ticket) {
+            return;
+        }
+        run.waiting = None;
+        match run.drill.receive(scored.card) {
+            Ok(events) => self.react(&events),
+            Err(e) => {
+                // Refused (too long): the answer goes back into the box.
+                run.draft = run.drill.draft().to_string();
+                self.shell.say(e.to_string());
+            }
+        }
+    }
+
+    fn abandon(&mut self) {
+        let Some(run) = &mut self.drill else { return };
+        run.confirm_abandon = false;
+        if run.scoring() {
+            // The answer sent is still being scored: leave once its card is in, so it is kept.
+            self.shell.say("Your answer is being scored: leave from its score card");
+            return;
+        }
+        // A recording of the turn left unanswered is dropped (the recorder stops).
+        run.recorder = None;
+        run.drill.abandon();
+        run.draft.clear();
+        self.save_drill();
+    }
+
+    fn start_recording(&mut self) {
+        match Recorder::start() {
+            Ok(recorder) => {
+                self.with_run(|run| run.recorder = Some(recorder));
+                self.shell.say("Recording: say your answer, then send");
+            }
+            Err(e) => {
+                self.shell.say(format!("Cannot record: {e}"));
+                self.shell.microphone = super::shell::Microphone::Missing(e.to_string());
+            }
+        }
+    }
+
+    fn self_score(&mut self) {
+        let Some(run) = &mut self.drill else { return };
+        match run.drill.self_score(&run.self_ticks) {
+            Ok(()) => {
+                let score = run.drill.last_result().map_or(0, |r| r.card.score);
+                self.shell.say(format!("Your own score: {score}/100"));
+            }
+            Err(e) => self.shell.say(e.to_string()),
+        }
+    }
+
+    /// Let the drill's clock run; keep repainting about once a second while a countdown shows.
+    pub(super) fn tick_drill(&mut self, ctx: &egui::Context) {
+        let now = self.shell.now_ms;
+        let Some(run) = &mut self.drill else { return };
+        if !matches!(run.drill.phase(), Phase::Answering { .. }) {
+            return;
+        }
+        run.drill.set_draft(&run.draft);
+        let events = run.drill.tick(now);
+        self.react(&events);
+        self.send_answer();
+        let to_next_second = 1000 - now % 1000;
+        ctx.request_repaint_after(std::time::Duration::from_millis(to_next_second.max(50)));
+    }
+
+    /// A drill is on screen and not over.
+    pub(super) fn drill_running(&self) -> bool {
+        self.shell.screen == Screen::Drill && self.drill.as_ref().is_some_and(DrillRun::running)
+    }
+
+    /// Record the drill just finished or left (once; a drill with no answered turn is not kept).
+    pub(super) fn save_drill(&mut self) {
+        let Some(run) = &mut self.drill else { return };
+        let RunKind::Recorded { attempt_id, started_at, saved } = &mut run.kind else { return };
+        if std::mem::replace(saved, true) || self.profiles.store.is_none() {
+            return;
+        }
+        let Some(employee) = self.profiles.current.clone() else {
+            self.shell.say("Not saved: pick or create a profile to keep your progress");
+            return;
+        };
+        let Some(attempt) = Attempt::from_drill(&run.drill, attempt_id.clone(), employee, *started_at) else { return };
+        self.profiles.record(&attempt, &self.library.library, &mut self.shell);
+    }
+
+    /// The answer was sent (or time ran out): a recording in progress is saved for this turn.
+    fn keep_recording(&mut self) {
+        let Some(run) = &mut self.drill else { return };
+        let Some(recorder) = run.recorder.take() else { return };
+        let index = run.drill.results().len();
+        let id = match &run.kind {
+            RunKind::Recorded { attempt_id, .. } => attempt_id.as_str(),
+            RunKind::TestPlay => "test-play",
+        };
+        let path = crate::io::recording::recording_path(&self.profiles.data_dir, id, index);
+        match recorder.stop_and_save(&path) {
+            Ok(_) => run.recordings.push(TurnRecording { index, path }),
+            Err(e) => self.shell.say(format!("The recording was not kept: {e}")),
+        }
+    }
+
+    fn play_voice(&mut self) {
+        let Some(run) = &self.drill else { return };
+        let turn = match run.drill.phase() {
+            Phase::Answering { turn, .. } | Phase::Paused { turn, .. } => *turn,
+            _ => return,
+        };
+        if let Some(path) = self.voice_of(&run.drill.scenario().id, turn) {
+            self.shell.play(&path);
+        }
+    }
+
+    /// The recording of a turn's customer line, if the scenario has one.
+    pub(super) fn voice_of(&self, scenario: &str, turn: usize) -> Option<PathBuf> {
+        let loaded = self.library.library.scenarios.iter().find(|l| l.scenario.id == scenario)?;
+        let voice = loaded.scenario.turns.get(turn)?.voice.as_deref()?;
+        Some(resolve_voice(Path::new(&loaded.file), voice).unwrap_or_else(|| voice.into()))
+    }
+
+    /// Turn drill events into sounds and what the user sees in the status line.
+    fn react(&mut self, events: &[DrillEvent]) {
+        for e in events {
+            match e {
+                DrillEvent::TimeWarning { .. } => {
+                    self.shell.say("Ten seconds left");
+                    self.shell.audio.play_cue(Cue::TenSecondsLeft);
+                }
+                DrillEvent::TimeUp { .. } => {
+                    self.shell.say("Time is up: your answer was sent as it stood");
+                    self.shell.audio.play_cue(Cue::TimeUp);
+                }
+                DrillEvent::Scored { score, passed, .. } => {
+                    if let Some(run) = &mut self.drill {
+                        run.self_ticks = run
+                            .drill
+                            .last_result()
+                            .map(|r| r.card.criteria.iter().map(|c| c.met).collect())
+                            .unwrap_or_default();
+                    }
+                    self.shell.audio.stop_voice();
+                    self.shell.audio.play_cue(if *passed { Cue::Passed } else { Cue::Failed });
+                    self.shell.say(format!("Scored {score}/100 · {}", if *passed { "passed" } else { "not yet" }));
+                }
+                DrillEvent::Finished => {
+                    self.shell.say("Drill finished");
+                    self.save_drill();
+                }
+                DrillEvent::TurnStarted { turn } => {
+                    self.shell.say(format!("Turn {}", turn + 1));
+                    self.shell.focus_answer = true;
+                    self.shell.audio.play_cue(Cue::Start);
+                    self.play_voice();
+                }
+            }
+        }
+    }
+}

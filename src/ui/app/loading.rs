@@ -1,0 +1,131 @@
+//! Start-up off the window's thread: the store and every scenario folder are read on another
+//! thread while the window already shows its first frame.
+
+use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use crate::core::library::{AuthorTestJob, Library};
+use crate::core::scenario::diagnostic::Diagnostic;
+use crate::io::scenario_files::load_library_untested;
+use crate::io::store::{Store, StoreError};
+
+use super::library_state::{AuthorTestRun, load_or_explain};
+
+/// Show "Loading..." only when start-up takes longer than this (a flash of it would be noise).
+pub const LOADING_SHOWN_AFTER: Duration = Duration::from_millis(100);
+
+/// What start-up read.
+pub struct Loaded {
+    /// The progress store, or why it could not be opened.
+    pub store: Result<Store, StoreError>,
+    /// Where progress lives.
+    pub data_dir: PathBuf,
+    /// The folders the team added (read from the store), or why they could not be read.
+    pub team_folders: Result<Vec<PathBuf>, StoreError>,
+    /// The library from the main folder and the team's (author tests not run yet).
+    pub library: Library,
+    /// The author tests, running on the start-up thread and reporting as each scenario finishes.
+    pub author_tests: AuthorTestRun,
+}
+
+/// Start-up under way.
+pub struct Loading {
+    inbox: Receiver<Loaded>,
+    started: Instant,
+    ready: Option<Loaded>,
+    waker: Arc<Mutex<Option<egui::Context>>>,
+}
+
+impl Loading {
+    /// Start reading the store in `data_dir` and the scenarios in `dir` (then the team's folders).
+    pub fn start(dir: PathBuf, data_dir: PathBuf) -> Self {
+        let (out, inbox) = channel();
+        let waker: Arc<Mutex<Option<egui::Context>>> = Arc::default();
+        let wake = Arc::clone(&waker);
+        let (here, data_here) = (dir.clone(), data_dir.clone());
+        let read = move || {
+            let Read { loaded, jobs, findings } = read_everything(dir, data_dir);
+            if out.send(loaded).is_err() {
+                return;
+            }
+            wake_up(&wake);
+            for job in jobs {
+                if findings.send(job.run()).is_err() {
+                    // The library was reloaded (with its own tests) or the window closed.
+                    return;
+                }
+                wake_up(&wake);
+            }
+        };
+        let mut loading = Self { inbox, started: Instant::now(), ready: None, waker };
+        if let Err(e) = std::thread::Builder::new().name("start-up".into()).spawn(read) {
+            log::error!("no start-up thread ({e}); reading on the window's thread");
+            let Read { mut loaded, jobs, findings } = read_everything(here, data_here);
+            for job in jobs {
+                let _ = findings.send(job.run());
+            }
+            loaded.author_tests.left = 0;
+            loaded.library.diagnostics.extend(loaded.author_tests.inbox.try_iter().flatten());
+            loading.ready = Some(loaded);
+        }
+        loading
+    }
+
+    /// Wake this window when start-up is done.
+    pub fn set_waker(&self, ctx: &egui::Context) {
+        if let Ok(mut waker) = self.waker.lock()
+            && waker.is_none()
+        {
+            *waker = Some(ctx.clone());
+        }
+    }
+
+    /// What was read, once it is all there.
+    pub fn take(&mut self) -> Option<Loaded> {
+        self.ready.take().or_else(|| self.inbox.try_recv().ok())
+    }
+
+    /// Block until start-up is done or `limit` passes.
+    pub fn wait(&mut self, limit: Duration) {
+        if self.ready.is_none() {
+            self.ready = self.inbox.recv_timeout(limit).ok();
+        }
+    }
+
+    /// How long start-up has taken so far.
+    pub fn elapsed(&self) -> Duration {
+        self.started.elapsed()
+    }
+}
+
+/// What start-up reads, the author-test jobs still to run, and where their findings go.
+struct Read {
+    loaded: Loaded,
+    jobs: Vec<AuthorTestJob>,
+    findings: Sender<Vec<Diagnostic>>,
+}
+
+fn read_everything(dir: PathBuf, data_dir: PathBuf) -> Read {
+    let store = Store::open(&data_dir, jiff::Zoned::now().date());
+    let team_folders = match &store {
+        Ok(store) => store.scenario_folders(),
+        Err(_) => Ok(Vec::new()),
+    };
+    let mut folders = vec![dir];
+    folders.extend(team_folders.as_ref().map(Vec::clone).unwrap_or_default());
+    let library = load_or_explain(&folders, load_library_untested);
+    let jobs = library.author_test_jobs();
+    let (findings, inbox) = channel();
+    let author_tests = AuthorTestRun { inbox, left: jobs.len(), arrived: Vec::new() };
+    Read { loaded: Loaded { store, data_dir, team_folders, library, author_tests }, jobs, findings }
+}
+
+fn wake_up(waker: &Mutex<Option<egui::Context>>) {
+    if let Ok(ctx) = waker.lock()
+        && let Some(ctx) = ctx.as_ref()
+    {
+        ctx.request_repaint();
+    }
+}

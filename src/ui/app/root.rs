@@ -1,0 +1,301 @@
+//! Drawing the window: the frame's housekeeping (clock, loading, watcher, a new day, cards back
+//! from the worker, the clocks of a drill and a group session), the top bar, the status line and
+//! the screen showing; then the commands the screens emitted are applied.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use crate::core::drill::Phase;
+
+use super::super::{
+    authoring, briefing, coach, drill, home, problems, progress, quiz, rehearse, sandbox, score_card, summary,
+    test_play,
+};
+use super::FollowThroughApp;
+use super::command::{CoachCommand, Command, LibraryCommand, ShellCommand, TrainerCommand};
+use super::loading::LOADING_SHOWN_AFTER;
+use super::profiles::Profiles;
+use super::shell::Screen;
+
+/// Shown while start-up takes longer than [`LOADING_SHOWN_AFTER`].
+pub const LOADING_TEXT: &str = "Loading...";
+
+impl FollowThroughApp {
+    /// Draw the whole window and apply whatever the user asked for.
+    pub fn ui_root(&mut self, ui: &mut egui::Ui) {
+        self.begin_frame(ui.ctx());
+        if ui.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::Q)) {
+            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+        let mut commands = Vec::new();
+        egui::Panel::top("top_bar").show(ui, |ui| commands.extend(self.top_bar_ui(ui)));
+        egui::Panel::bottom("status_bar").show(ui, |ui| {
+            ui.add(egui::Label::new(egui::RichText::new(&self.shell.status).weak()).truncate());
+        });
+        egui::CentralPanel::default().show(ui, |ui| {
+            if self.loading.is_some() {
+                self.loading_ui(ui);
+                return;
+            }
+            self.store_error_ui(ui);
+            commands.extend(self.screen_ui(ui));
+        });
+        for c in commands {
+            self.apply(c);
+        }
+        self.shell.end_frame(ui.ctx());
+    }
+
+    /// The frame's housekeeping before anything is drawn.
+    fn begin_frame(&mut self, ctx: &egui::Context) {
+        self.shell.now_ms = (ctx.input(|i| i.time) * 1000.0) as u64;
+        self.scoring.set_waker(ctx);
+        self.finish_loading(ctx);
+        if self.loading.is_some() {
+            return;
+        }
+        // After the library's status line, so "no audio device" is what the status line says.
+        self.shell.open_pending_audio(ctx);
+        self.library.watch(ctx);
+        self.new_day(ctx);
+        if self.library.changed() {
+            let kept = std::mem::take(&mut self.shell.status);
+            self.reload();
+            if self.shell.now_ms < self.shell.status_kept_until_ms {
+                self.shell.status = kept;
+            } else {
+                self.shell.status = format!("Reloaded after a change: {}", self.shell.status);
+            }
+        }
+        if self.library.take_test_findings() {
+            // Author tests report as each scenario finishes (the Problems screen lists them).
+            self.update_status();
+            self.trainer_reloaded();
+        }
+        self.take_cards();
+        self.tick_drill(ctx);
+        self.tick_group(ctx);
+    }
+
+    /// Start-up read everything: use it (the first frames showed the window already).
+    fn finish_loading(&mut self, ctx: &egui::Context) {
+        let Some(loading) = &mut self.loading else { return };
+        loading.set_waker(ctx);
+        let Some(loaded) = loading.take() else {
+            let elapsed = loading.elapsed();
+            // Wake in time to say "Loading..." if it is still going then.
+            if elapsed < LOADING_SHOWN_AFTER {
+                ctx.request_repaint_after(LOADING_SHOWN_AFTER - elapsed);
+            }
+            return;
+        };
+        self.loading = None;
+        self.use_store(Profiles::opened(loaded.store, loaded.data_dir));
+        match loaded.team_folders {
+            Ok(folders) => self.library.extra_folders = folders,
+            Err(e) => self.shell.say(format!("The team's scenario folders could not be read: {e}")),
+        }
+        self.library.library = loaded.library;
+        self.settle_worths();
+        self.library.author_tests = Some(loaded.author_tests).filter(|run| run.left > 0);
+        self.update_status();
+        self.trainer_reloaded();
+        self.refresh_progress();
+        ctx.request_repaint();
+    }
+
+    fn loading_ui(&self, ui: &mut egui::Ui) {
+        if self.loading.as_ref().is_some_and(|l| l.elapsed() >= LOADING_SHOWN_AFTER) {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.label(LOADING_TEXT);
+            });
+        }
+    }
+
+    /// On the first frame of a new day, back up and plan again; look again within a minute.
+    fn new_day(&mut self, ctx: &egui::Context) {
+        let today = jiff::Zoned::now().date();
+        if self.shell.day_seen.is_some_and(|seen| seen != today) {
+            if let Some(store) = &self.profiles.store {
+                store.backup_if_due(today);
+            }
+            self.refresh_progress();
+        }
+        self.shell.day_seen = Some(today);
+        ctx.request_repaint_after(Duration::from_secs(60));
+    }
+
+    fn store_error_ui(&self, ui: &mut egui::Ui) {
+        let Some(e) = &self.profiles.store_error else { return };
+        // Read-only: the store is open and `e` says it all ("progress can't be saved: ...").
+        let text =
+            if self.profiles.store.is_some() { capitalised(e) } else { format!("Progress is not being saved: {e}") };
+        ui.colored_label(ui.visuals().error_fg_color, text);
+        ui.separator();
+    }
+
+    fn top_bar_ui(&self, ui: &mut egui::Ui) -> Option<Command> {
+        let mut command = None;
+        ui.horizontal(|ui| {
+            ui.heading("FollowThrough");
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let mut settings = self.shell.settings;
+                if settings.controls_ui(ui) {
+                    command = Some(Command::Shell(ShellCommand::ChangeSettings(settings)));
+                }
+                ui.separator();
+                // While a drill runs, leaving it goes through its own Esc dialog (so it is saved).
+                let free = !self.drill_running() && !self.coach.running() && self.loading.is_none();
+                let mut button = |text: &str, hover: &str, c: Command| {
+                    let b = ui.add_enabled(free, egui::Button::new(text));
+                    let b = if hover.is_empty() { b } else { b.on_hover_text(hover) };
+                    if b.clicked() {
+                        command = Some(c);
+                    }
+                };
+                if self.library.scenarios_dir.is_some() {
+                    button(
+                        "Reload scenarios",
+                        "Read the scenario folder again",
+                        Command::Library(LibraryCommand::Reload),
+                    );
+                }
+                if !self.library.library.diagnostics.is_empty() {
+                    button("Scenario problems", "", Command::Shell(ShellCommand::ShowProblems));
+                }
+                let coach = "Run a rehearsal session with a team on a projector";
+                button("Coach a group", coach, Command::Coach(CoachCommand::ShowSetup));
+                let authoring = "Scenario files, test-play, try a response";
+                button("Authoring", authoring, Command::Trainer(TrainerCommand::ShowAuthoring));
+            });
+        });
+        command
+    }
+
+    /// The screen showing now.
+    fn screen_ui(&mut self, ui: &mut egui::Ui) -> Option<Command> {
+        let library = &self.library.library;
+        let go_home = Some(Command::Shell(ShellCommand::GoHome));
+        match self.shell.screen.clone() {
+            Screen::Home => self.home_screen_ui(ui),
+            Screen::Authoring => self.authoring_screen_ui(ui),
+            Screen::TestPlay(id) => match library.scenario(&id) {
+                Some(s) => test_play::test_play_ui(ui, s, &crate::core::authoring::branch_map::branch_map(s)),
+                None => Some(Command::Trainer(TrainerCommand::ShowAuthoring)),
+            },
+            Screen::Sandbox => match &mut self.trainer.sandbox {
+                Some(run) => {
+                    let command = sandbox::sandbox_ui(ui, &run.sandbox, &mut run.text, &mut run.test_name);
+                    run.sandbox.set_response(&run.text);
+                    command
+                }
+                None => Some(Command::Trainer(TrainerCommand::ShowAuthoring)),
+            },
+            Screen::CoachSetup => {
+                coach::setup_ui(ui, &mut self.coach.setup, &self.coach.choices, &self.profiles.employees)
+            }
+            Screen::Coach => self.coach_screen_ui(ui),
+            Screen::Rehearse => match &mut self.rehearsal {
+                Some(run) => {
+                    let focus = std::mem::take(&mut self.shell.focus_answer);
+                    rehearse::rehearse_ui(ui, &run.session, &mut run.recitation, focus)
+                }
+                None => go_home,
+            },
+            Screen::Quiz => self.quiz.as_ref().map_or(go_home, |run| quiz::quiz_ui(ui, &run.round)),
+            Screen::Progress => self.progress_screen_ui(ui),
+            Screen::Problems => problems::problems_ui(ui, library),
+            Screen::Briefing(id) => library.scenario(&id).map_or(go_home, |s| briefing::briefing_ui(ui, s)),
+            Screen::Drill => self.drill_screen_ui(ui),
+        }
+    }
+
+    fn home_screen_ui(&mut self, ui: &mut egui::Ui) -> Option<Command> {
+        let library = &self.library.library;
+        let profiles = &mut self.profiles;
+        let who = home::profile_bar_ui(ui, &profiles.employees, profiles.current.as_deref(), &mut profiles.new_profile);
+        let today = profiles.today.as_ref().and_then(|plan| home::today_ui(ui, plan, library));
+        home::home_ui(ui, library, self.library.job_family.as_deref()).or(who).or(today)
+    }
+
+    fn authoring_screen_ui(&mut self, ui: &mut egui::Ui) -> Option<Command> {
+        let folders = self.library.folders();
+        let trainer = &mut self.trainer;
+        let view = authoring::AuthoringView {
+            library: &self.library.library,
+            rows: &trainer.rows,
+            filter: &trainer.filter,
+            folders: &folders,
+            expanded: trainer.expanded.as_deref(),
+        };
+        authoring::authoring_ui(ui, &view, &mut trainer.input)
+    }
+
+    fn progress_screen_ui(&self, ui: &mut egui::Ui) -> Option<Command> {
+        let p = &self.profiles;
+        match (p.current_employee(), &p.report, &p.today) {
+            (Some(e), Some(report), Some(plan)) => {
+                let view = progress::ProgressView {
+                    name: &e.name,
+                    report,
+                    plan,
+                    rules: p.rules,
+                    recordings: &p.saved_recordings,
+                };
+                progress::progress_ui(ui, &view)
+            }
+            _ => Some(Command::Shell(ShellCommand::GoHome)),
+        }
+    }
+
+    fn coach_screen_ui(&mut self, ui: &mut egui::Ui) -> Option<Command> {
+        let now = self.shell.now_ms;
+        let Some(run) = &mut self.coach.run else { return Some(Command::Shell(ShellCommand::GoHome)) };
+        let session = &run.session;
+        let seconds_left = match session.phase {
+            crate::core::coach::session::GroupPhase::Answering { .. } => Some(session.seconds_left(now)),
+            _ => None,
+        };
+        let view = coach::PresenterView {
+            seconds_left,
+            spinning: session.spinning_name(now),
+            report: run.report.as_ref(),
+            exported: run.exported.as_deref(),
+            scoring: run.waiting.is_some(),
+        };
+        coach::presenter_ui(ui, session, &view, &mut run.input)
+    }
+
+    fn drill_screen_ui(&mut self, ui: &mut egui::Ui) -> Option<Command> {
+        let mic_problem = self.shell.mic_problem();
+        let Some(run) = &mut self.drill else { return Some(Command::Shell(ShellCommand::GoHome)) };
+        match run.drill.phase() {
+            Phase::Answering { .. } | Phase::Paused { .. } => {
+                let view = drill::DrillView {
+                    now_ms: self.shell.now_ms,
+                    confirm_abandon: run.confirm_abandon,
+                    focus_answer: std::mem::take(&mut self.shell.focus_answer),
+                    recording: run.recording(),
+                    mic_problem,
+                };
+                drill::drill_ui(ui, &run.drill, &mut run.draft, view)
+            }
+            Phase::Scoring { .. } => drill::scoring_ui(ui, &run.drill),
+            Phase::Scored { .. } => {
+                let recording = run.recording_of_last().map(std::path::Path::to_path_buf);
+                score_card::score_card_ui(ui, &run.drill, &mut run.self_ticks, recording.as_deref())
+            }
+            Phase::Finished | Phase::Abandoned | Phase::Briefing => {
+                let files: Vec<PathBuf> = run.recordings.iter().map(|r| r.path.clone()).collect();
+                summary::summary_ui(ui, &run.drill, &files)
+            }
+        }
+    }
+}
+
+/// `text` with its first letter in capitals, to begin a line.
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}

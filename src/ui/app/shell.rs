@@ -1,0 +1,221 @@
+//! The window around the screens: which screen shows, the status line, preferences, sound, full
+//! screen, the frame clock and the seeds.
+
+use std::path::Path;
+
+use crate::core::seed::Seeds;
+use crate::io::audio::{Audio, AudioWarning};
+
+use super::super::settings::Settings;
+use super::command::ShellCommand;
+
+/// Which screen is showing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Screen {
+    /// The scenario library.
+    Home,
+    /// One scenario's briefing, by id.
+    Briefing(String),
+    /// The list of problems found in scenario files.
+    Problems,
+    /// A drill: answering, score card or summary, as its phase says.
+    Drill,
+    /// The current employee's progress.
+    Progress,
+    /// Rehearsing a scenario's scripts.
+    Rehearse,
+    /// A round of "Know the play" questions.
+    Quiz,
+    /// The trainer's list of scenario files.
+    Authoring,
+    /// The map of one scenario's turns, to test-play from any of them.
+    TestPlay(String),
+    /// Try a response against a turn's rubric.
+    Sandbox,
+    /// Setting up a coached group session.
+    CoachSetup,
+    /// A coached group session on the projector.
+    Coach,
+}
+
+/// Whether "Say it aloud" can record here (checked once, when first needed).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Microphone {
+    /// Not checked yet.
+    Unknown,
+    /// A microphone is there.
+    Works,
+    /// Recording is impossible, and why.
+    Missing(String),
+}
+
+/// Sound to open once the first frame is on screen (opening the device can take a while).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PendingAudio {
+    /// The folder of the cue sounds, if the scenarios have one.
+    pub sounds: Option<std::path::PathBuf>,
+}
+
+/// The window's own state.
+pub struct Shell {
+    pub(super) screen: Screen,
+    pub(super) status: String,
+    /// Until then (egui clock, ms) a reload by the watcher leaves the status line alone, so the
+    /// message about the save that caused it stays readable.
+    pub(super) status_kept_until_ms: u64,
+    pub(super) settings: Settings,
+    /// Preferences changed since they were last applied to the context.
+    settings_changed: bool,
+    pub(super) audio: Audio,
+    /// An audio problem was already reported (it is reported once).
+    audio_warned: bool,
+    fullscreen: bool,
+    fullscreen_changed: bool,
+    /// The time on the egui clock (ms) at this frame.
+    pub(super) now_ms: u64,
+    /// The date of the last frame (a new day means a backup and a new plan).
+    pub(super) day_seen: Option<jiff::civil::Date>,
+    /// Put the keyboard in the answer box on the next frame.
+    pub(super) focus_answer: bool,
+    pub(super) microphone: Microphone,
+    pub(super) seeds: Seeds,
+    /// Sound still to open after the first frame.
+    pub(super) pending_audio: Option<PendingAudio>,
+}
+
+impl Shell {
+    /// The home screen, silent, default preferences.
+    pub fn new() -> Self {
+        Self {
+            screen: Screen::Home,
+            status: String::new(),
+            status_kept_until_ms: 0,
+            settings: Settings::default(),
+            settings_changed: false,
+            audio: Audio::silent(),
+            audio_warned: false,
+            fullscreen: false,
+            fullscreen_changed: false,
+            now_ms: 0,
+            day_seen: None,
+            focus_answer: false,
+            microphone: Microphone::Unknown,
+            seeds: Seeds::default(),
+            pending_audio: None,
+        }
+    }
+
+    /// Show `text` on the status line.
+    pub fn say(&mut self, text: impl Into<String>) {
+        self.status = text.into();
+    }
+
+    /// Keep the status line as it is for three seconds (a reload by the watcher will not replace it).
+    pub fn keep_status(&mut self) {
+        self.status_kept_until_ms = self.now_ms + 3000;
+    }
+
+    /// A seed for something starting now.
+    pub fn seed(&mut self) -> u64 {
+        self.seeds.next(self.now_ms)
+    }
+
+    /// Use this sound output (muted as the preferences say).
+    pub fn set_audio(&mut self, audio: Audio) {
+        self.audio = audio;
+        self.audio.set_muted(self.settings.muted);
+    }
+
+    /// Start with these preferences.
+    pub fn set_settings(&mut self, settings: Settings) {
+        self.settings = settings;
+        self.audio.set_muted(settings.muted);
+    }
+
+    /// After the first frame: open the sound device asked for (a missing one is said once).
+    pub fn open_pending_audio(&mut self, ctx: &egui::Context) {
+        if self.pending_audio.is_none() {
+            return;
+        }
+        if ctx.cumulative_frame_nr() == 0 {
+            ctx.request_repaint();
+            return;
+        }
+        let Some(PendingAudio { sounds }) = self.pending_audio.take() else { return };
+        let (audio, warning) = Audio::open(sounds);
+        self.set_audio(audio);
+        if let Some(w) = warning {
+            self.warn_audio(&w);
+        }
+    }
+
+    /// Log an audio problem; the first one is also shown on the status line.
+    pub fn warn_audio(&mut self, warning: &AudioWarning) {
+        log::warn!("{warning}");
+        if !self.audio_warned {
+            self.audio_warned = true;
+            self.status = warning.to_string();
+        }
+    }
+
+    /// Play a recorded file (a spoken answer, the customer's voice).
+    pub fn play(&mut self, path: &Path) {
+        if let Err(w) = self.audio.play_voice(path) {
+            self.warn_audio(&w);
+        }
+    }
+
+    /// Why recording is impossible here (None: it works); the microphone is checked once.
+    pub fn mic_problem(&mut self) -> Option<String> {
+        if self.microphone == Microphone::Unknown {
+            self.microphone = match crate::io::recording::microphone_status() {
+                Ok(()) => Microphone::Works,
+                Err(e) => Microphone::Missing(e.to_string()),
+            };
+        }
+        match &self.microphone {
+            Microphone::Missing(reason) => Some(reason.clone()),
+            _ => None,
+        }
+    }
+
+    /// Apply a command that changes only the window (the app handles the rest).
+    pub fn apply(&mut self, command: ShellCommand) {
+        match command {
+            ShellCommand::GoHome => self.screen = Screen::Home,
+            ShellCommand::OpenBriefing(id) => self.screen = Screen::Briefing(id),
+            ShellCommand::ShowProblems => self.screen = Screen::Problems,
+            ShellCommand::ShowProgress => self.screen = Screen::Progress,
+            ShellCommand::ChangeSettings(settings) => {
+                self.settings = settings;
+                self.audio.set_muted(settings.muted);
+                self.settings_changed = true;
+            }
+            ShellCommand::ToggleFullscreen => {
+                self.fullscreen = !self.fullscreen;
+                self.fullscreen_changed = true;
+            }
+            ShellCommand::ToggleHighContrast => {
+                self.settings.high_contrast = !self.settings.high_contrast;
+                self.settings_changed = true;
+            }
+            ShellCommand::PlayRecording(path) => self.play(&path),
+        }
+    }
+
+    /// After the commands of a frame: apply changed preferences and full screen to the window.
+    pub fn end_frame(&mut self, ctx: &egui::Context) {
+        if std::mem::take(&mut self.settings_changed) {
+            self.settings.apply(ctx);
+        }
+        if std::mem::take(&mut self.fullscreen_changed) {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(self.fullscreen));
+        }
+    }
+}
+
+impl Default for Shell {
+    fn default() -> Self {
+        Self::new()
+    }
+}
