@@ -132,3 +132,39 @@ fn an_answer_the_scorer_refuses_goes_back_into_the_box_with_the_reason() {
     assert!(app.status().contains("12345 characters"), "{}", app.status());
     assert_eq!(app.drill().expect("drill").draft(), STRONG, "the answer is kept to shorten and send again");
 }
+
+#[test]
+fn a_rubric_over_its_time_budget_is_scored_with_what_finished_and_says_which_criterion_was_slow() {
+    use followthrough::core::scoring::budget::Budget;
+    /// Out of time from the second criterion on, as a too-slow rubric would be.
+    struct SecondIsSlow(std::cell::Cell<bool>);
+    impl Budget for SecondIsSlow {
+        fn criterion_started(&self, index: usize) {
+            self.0.set(index >= 1);
+        }
+        fn exhausted(&self) -> bool {
+            self.0.get()
+        }
+    }
+    let folder = TestFolder::with_minimal_scenario();
+    let app =
+        folder.app().with_scorer(Box::new(|job: &ScoreJob| job.run_within(&SecondIsSlow(std::cell::Cell::new(false)))));
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1000.0, 700.0))
+        .build_ui_state(|ui, app: &mut FollowThroughApp| app.ui_root(ui), app);
+    harness.run();
+    harness.get_by_label("Minimal call-back").click();
+    harness.run();
+    harness.get_by_label("Start timed assessment").click();
+    harness.run();
+    harness.get_by_label("Your answer").type_text(STRONG);
+    harness.run();
+    harness.key_combination_modifiers(egui::Modifiers::COMMAND, &[egui::Key::Enter]);
+    harness.state_mut().wait_for_background(Duration::from_secs(30));
+    harness.run();
+    let card = harness.state().drill().and_then(|d| d.last_result()).expect("a card").card.clone();
+    let slow = card.over_budget.expect("the card names the slow criterion");
+    let shown = harness.query_all_by_label_contains("Scoring stopped at").count();
+    assert_eq!(shown, 1, "the learner is told scoring stopped early and why");
+    assert!(harness.query_all_by_label_contains(&slow.label).count() >= 1);
+}

@@ -458,8 +458,18 @@ impl ScoreJob {
     /// Compile the turn's rubric and score the answer (slow rubrics make this slow: run it off the
     /// window's thread).
     pub fn run(&self) -> Result<ScoreCard, ScoreError> {
+        self.run_within(&crate::core::scoring::budget::Unlimited)
+    }
+
+    /// As [`ScoreJob::run`], within `budget` (the window passes a clock-reading deadline): when it
+    /// runs out the card holds the criteria that finished and names the slow one.
+    pub fn run_within(&self, budget: &dyn crate::core::scoring::budget::Budget) -> Result<ScoreCard, ScoreError> {
         let turn = &self.scenario.turns[self.turn];
-        TurnScorer::with_lists(&self.scenario, turn, Arc::clone(&self.lists)).score_with(&self.response, &self.context)
+        TurnScorer::with_lists(&self.scenario, turn, Arc::clone(&self.lists)).score_within(
+            &self.response,
+            &self.context,
+            budget,
+        )
     }
 }
 

@@ -34,6 +34,17 @@ pub fn score_card_ui(
             ui.label(egui::RichText::new("Time ran out: your answer was sent as it stood").color(RED));
         }
     });
+    if let Some(slow) = &card.over_budget {
+        ui.label(
+            egui::RichText::new(format!(
+                "Scoring stopped at \"{}\": it took too long, so it and the {} after it were not scored and \
+                 count neither way. Tell your trainer: `followthrough check` names the slow criterion.",
+                slow.label,
+                slow.unscored.len().saturating_sub(1)
+            ))
+            .color(RED),
+        );
+    }
     ui.separator();
     egui::ScrollArea::vertical().auto_shrink([false, false]).max_height(ui.available_height() - 40.0).show(ui, |ui| {
         for c in &card.criteria {

@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 
 use crate::core::drill::ScoreJob;
 use crate::core::scoring::{ScoreCard, ScoreError};
+use crate::io::budget::{Deadline, TURN_BUDGET};
 
 /// Names one job sent to the worker, so its card goes back to the run that asked for it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,9 +41,10 @@ pub struct ScoringWorker {
 }
 
 impl ScoringWorker {
-    /// A worker scoring with the core's scorer.
+    /// A worker scoring with the core's scorer, each answer within the drill's turn budget, so a
+    /// rubric that is too slow never holds a drill up for long.
     pub fn new() -> Self {
-        Self::with_runner(Box::new(ScoreJob::run))
+        Self::with_runner(Box::new(|job: &ScoreJob| job.run_within(&Deadline::after(TURN_BUDGET))))
     }
 
     /// A worker scoring with `runner`.
@@ -94,7 +96,7 @@ impl ScoringWorker {
         };
         if let Some(job) = unsent {
             // The thread is gone: score here rather than lose the answer.
-            let _ = self.done_here.send(Scored { ticket, card: job.run() });
+            let _ = self.done_here.send(Scored { ticket, card: job.run_within(&Deadline::after(TURN_BUDGET)) });
         }
         ticket
     }
