@@ -102,6 +102,16 @@ fn one_bad_file_does_not_stop_the_good_ones() {
     assert_eq!(library.summary().errors, 2);
 }
 
+/// Whether a phrase pins a day or time of its own: a weekday, a month, a `{time}` slot or a number of
+/// working days.
+fn names_a_day_or_time(phrase: &str) -> bool {
+    let p = phrase.to_lowercase();
+    let days = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "tomorrow"];
+    let months = ["january", "february", "march", "april", "june", "july", "august", "september", "october"];
+    let more = ["november", "december", "{time}", "working days"];
+    days.iter().chain(&months).chain(&more).any(|w| p.contains(w))
+}
+
 #[test]
 fn starter_library_meets_the_content_bar() {
     use followthrough::core::scenario::{CriterionKind, Matcher};
@@ -126,10 +136,25 @@ fn starter_library_meets_the_content_bar() {
             let commits_to_time = s.turns.iter().flat_map(|t| &t.rubric).any(|c| {
                 c.kind == CriterionKind::Required
                     && c.detect.iter().any(|m| {
-                        // The author chooses how precise: a day, a time on a known day, or the older detector.
-                        ["specific-time-commitment", "specific-time", "specific-day"]
-                            .iter()
-                            .any(|name| *m == Matcher::Detector((*name).into()))
+                        // The author chooses how precise: a day, a time on a known day, or the older
+                        // detector, alone or inside `All([...])` with the scenario's own facts.
+                        let mut stack = vec![m];
+                        while let Some(m) = stack.pop() {
+                            match m {
+                                Matcher::All(inner) => stack.extend(inner),
+                                Matcher::Detector(d)
+                                    if ["specific-time-commitment", "specific-time", "specific-day"]
+                                        .contains(&d.as_str()) =>
+                                {
+                                    return true;
+                                }
+                                // Or the scenario's own promised day as a fact phrase ("back on your
+                                // card by Friday"), when a generic detector would accept any promise.
+                                Matcher::Phrase(p) if names_a_day_or_time(p) => return true,
+                                _ => {}
+                            }
+                        }
+                        false
                     })
             });
             assert!(
