@@ -31,3 +31,4 @@ pub mod template;
 mod test_fixtures;
 pub mod validate;
 pub mod vocab;
+pub mod xapi;
