@@ -1,6 +1,8 @@
 //! Shared by the xAPI tests: attempts to record, and a store with sending switched on.
 #![allow(dead_code)]
 
+pub mod lrs;
+
 use std::path::Path;
 
 use followthrough::core::progress::{Attempt, AttemptMode, CriterionOutcome, Scorer, TurnAttempt};
