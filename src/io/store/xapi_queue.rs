@@ -140,6 +140,23 @@ impl Store {
     }
 }
 
+impl Store {
+    /// The statement of every attempt matching `filter`, as it stands now (overrides in the audit
+    /// extension), oldest first, built with the statement settings (the defaults while sending is
+    /// off): for `export --format xapi`, an offline hand-over.
+    pub fn xapi_statements(&self, filter: &super::AttemptFilter) -> Result<Vec<serde_json::Value>, StoreError> {
+        let settings = self.xapi_settings()?.unwrap_or_default();
+        let tx = self.conn.unchecked_transaction()?;
+        let attempts = attempts::load(&tx, filter)?;
+        let mut out = Vec::with_capacity(attempts.len());
+        for attempt in &attempts {
+            let audit = super::overrides::of_attempt(&tx, &attempt.id)?;
+            out.push(xapi::statement(attempt, &extras_for(&tx, attempt, &audit)?, &settings));
+        }
+        Ok(out)
+    }
+}
+
 /// Queue the statement of a newly saved attempt (inside the caller's transaction), when sending is on.
 pub(super) fn enqueue_attempt(conn: &Connection, attempt: &Attempt, overrides: &[Override]) -> Result<(), StoreError> {
     let Some(settings) = meta::get_json::<StatementSettings>(conn, SETTINGS_KEY, "xapi settings")? else {
