@@ -96,3 +96,41 @@ fn the_typed_answers_can_be_kept_on_this_machine_and_export_writes_json_lines() 
     assert!(lines[0]["object"]["id"].as_str().expect("iri").starts_with("https://acme.example/xapi/scenarios/"));
     assert!(!String::from_utf8_lossy(&out.stdout).contains("3pm"), "no typed answers");
 }
+
+#[test]
+fn the_app_killed_mid_send_resumes_after_a_restart_with_nothing_lost_or_duplicated() {
+    let dir = tempfile::tempdir().expect("dir");
+    let lrs = Lrs::start();
+    let out =
+        run(dir.path(), &["xapi", "config", "--endpoint", &lrs.endpoint, "--key", "key", "--secret-stdin"], "secret\n");
+    assert!(out.status.success(), "{}", text(&out));
+    add_attempts(dir.path(), 250);
+    // The second batch is stored by the LRS, whose answer is slow; the sender is killed meanwhile.
+    lrs.state
+        .lock()
+        .expect("lock")
+        .faults
+        .extend([xapi_support::lrs::Fault::Answer, xapi_support::lrs::Fault::HangAfterStoring(20)]);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_followthrough"))
+        .arg("--data-dir")
+        .arg(dir.path())
+        .args(["xapi", "push"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("push");
+    while lrs.state.lock().expect("lock").posts < 2 {
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    child.kill().expect("SIGKILL");
+    child.wait().expect("reaped");
+    assert_eq!(lrs.stored().len(), 200, "two batches reached the LRS");
+    let out = run(dir.path(), &["xapi", "status"], "");
+    assert!(text(&out).contains("150 queued, 100 sent"), "the unanswered batch stays queued: {}", text(&out));
+    let out = run(dir.path(), &["xapi", "push"], "");
+    assert!(out.status.success(), "{}", text(&out));
+    let ids: Vec<String> = lrs.stored().iter().map(|s| s["id"].as_str().expect("id").to_string()).collect();
+    let expected: Vec<String> = (0..250).map(|i| followthrough::core::xapi::statement_id(&format!("a{i}"))).collect();
+    assert_eq!(ids, expected, "each once, in order");
+    assert!(text(&run(dir.path(), &["xapi", "status"], "")).contains("0 queued, 250 sent"));
+}

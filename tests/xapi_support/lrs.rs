@@ -25,6 +25,8 @@ pub enum Fault {
     Unavailable,
     /// Store the batch, then drop the connection without answering (killed mid-batch).
     DieAfterStoring,
+    /// Store the batch, then answer only after this many seconds (the client is killed meanwhile).
+    HangAfterStoring(u64),
 }
 
 /// The shared state of the LRS.
@@ -195,6 +197,10 @@ fn handle(
     }
     if fault == Some(Fault::DieAfterStoring) {
         return None;
+    }
+    if let Some(Fault::HangAfterStoring(secs)) = fault {
+        drop(s);
+        std::thread::sleep(std::time::Duration::from_secs(secs));
     }
     Some((200, String::new(), serde_json::to_string(&ids).unwrap_or_default()))
 }
