@@ -21,7 +21,7 @@ const STATEMENTS: usize = 10_000;
 fn attempt(n: usize) -> Attempt {
     Attempt {
         id: format!("bench-{n}"),
-        employee_id: if n % 2 == 0 { "sam".into() } else { "ana".into() },
+        employee_id: if n.is_multiple_of(2) { "sam".into() } else { "ana".into() },
         scenario_id: "bank-card-not-dispatched-yet".into(),
         scenario_revision: 1,
         mode: AttemptMode::Practice,
