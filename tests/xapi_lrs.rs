@@ -173,3 +173,16 @@ fn too_many_requests_waits_as_long_as_retry_after_says_then_sends() {
     assert_eq!(stored_ids(&lrs), ids);
     assert_eq!(lrs.state.lock().expect("lock").posts, 2);
 }
+
+#[test]
+fn an_lrs_answering_a_resend_with_409_still_counts_it_as_sent() {
+    let dir = tempfile::tempdir().expect("dir");
+    let store = store_with_sending(dir.path());
+    let lrs = Lrs::start();
+    lrs.state.lock().expect("lock").resend_is_conflict = true;
+    let ids = record(&store, 150);
+    lrs.fault(Fault::DieAfterStoring);
+    let report = Sender::new(&config(&lrs, "secret"), quick(100)).expect("sender").drain(&store).expect("drain");
+    assert_eq!((report.sent, report.failed), (150, 0));
+    assert_eq!(stored_ids(&lrs), ids);
+}

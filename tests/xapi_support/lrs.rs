@@ -1,7 +1,7 @@
 //! A tiny, strict LRS on 127.0.0.1 for the sender's tests (std::net, one thread per connection):
 //! the version header and the right Basic auth are required (400, 401), every statement needs an
 //! id, actor, verb and object (400), a batch is stored whole or not at all, an id already stored
-//! with other content is a 409 and the same content a no-op. Faults are scripted per request.
+//! with other content is a 409 and the same content a no-op (or a 409 too, when set). Faults are scripted per request.
 
 use std::collections::{HashMap, VecDeque};
 use std::io::{BufRead, BufReader, Read, Write};
@@ -41,6 +41,8 @@ pub struct State {
     pub poison: Vec<String>,
     /// POSTs seen.
     pub posts: usize,
+    /// Answer a resend of a stored statement with 409 too (as some LRSs do), not as a no-op.
+    pub resend_is_conflict: bool,
 }
 
 /// A running loopback LRS.
@@ -153,6 +155,16 @@ fn handle(
     state: &Mutex<State>,
 ) -> Option<(u16, String, String)> {
     let mut s = state.lock().expect("lock");
+    if let Some(rest) = request_line.strip_prefix("GET /xapi/statements?statementId=") {
+        let id = rest.split_whitespace().next().unwrap_or("");
+        if headers.get("authorization").map(String::as_str) != Some(AUTH) {
+            return Some((401, String::new(), "\"unauthorised\"".into()));
+        }
+        return Some(match s.by_id.get(id) {
+            Some(st) => (200, String::new(), st.to_string()),
+            None => (404, String::new(), "\"no such statement\"".into()),
+        });
+    }
     if !request_line.starts_with("POST /xapi/statements ") {
         return Some((404, String::new(), "\"no such resource\"".into()));
     }
@@ -184,7 +196,7 @@ fn handle(
         if !valid || s.poison.contains(&id) || ids.contains(&id) {
             return Some((400, String::new(), format!("\"statement {id} is invalid\"")));
         }
-        if s.by_id.get(&id).is_some_and(|old| old != st) {
+        if s.by_id.get(&id).is_some_and(|old| old != st || s.resend_is_conflict) {
             return Some((409, String::new(), format!("\"statement {id} conflicts with a stored one\"")));
         }
         ids.push(id);

@@ -134,7 +134,7 @@ impl Sender {
                         self.settle_one(store, one, &mut report)?;
                     }
                 }
-                Posted::Refused(reason) => mark_failed(store, &batch[0], &reason, &mut report)?,
+                Posted::Refused(reason) => self.refused(store, &batch[0], &reason, &mut report)?,
             }
         }
     }
@@ -146,8 +146,50 @@ impl Sender {
                 report.sent += 1;
                 Ok(())
             }
-            Posted::Refused(reason) => mark_failed(store, &one[0], &reason, report),
+            Posted::Refused(reason) => self.refused(store, &one[0], &reason, report),
         }
+    }
+
+    /// A statement the LRS refused on its own. A 409 may only mean the LRS already holds it (an
+    /// LRS may answer a resend of the same statement with 409): if what it holds under the id says
+    /// the same, it counts as sent; otherwise it is marked failed with the reason.
+    fn refused(
+        &self,
+        store: &Store,
+        q: &QueuedStatement,
+        reason: &str,
+        report: &mut DrainReport,
+    ) -> Result<(), DrainError> {
+        if reason.starts_with("HTTP 409") && self.lrs_holds(q) {
+            store.xapi_mark_sent(std::slice::from_ref(&q.statement_id), jiff::Timestamp::now())?;
+            report.sent += 1;
+            return Ok(());
+        }
+        let reason = if reason.starts_with("HTTP 409") {
+            format!("{reason} (the LRS holds a different statement under this id)")
+        } else {
+            reason.to_string()
+        };
+        mark_failed(store, q, &reason, report)
+    }
+
+    /// Whether the LRS holds this statement already (same verb, object and result).
+    fn lrs_holds(&self, q: &QueuedStatement) -> bool {
+        let response = self
+            .agent
+            .get(&self.url)
+            .query("statementId", &q.statement_id)
+            .header("X-Experience-API-Version", "1.0.3")
+            .header("Authorization", &self.authorization)
+            .call();
+        let Ok(mut response) = response else { return false };
+        if response.status().as_u16() != 200 {
+            return false;
+        }
+        let theirs: serde_json::Value =
+            response.body_mut().read_to_string().ok().and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default();
+        let ours: serde_json::Value = serde_json::from_str(&q.body).unwrap_or_default();
+        same_statement(&ours, &theirs)
     }
 
     /// POST one batch, retrying what may heal.
@@ -195,6 +237,18 @@ impl Sender {
         let ms = u64::try_from(ceiling.as_millis()).unwrap_or(u64::MAX);
         Duration::from_millis(rand::rng().random_range(ms / 2..=ms.max(1)))
     }
+}
+
+/// The parts an LRS keeps as sent (it may add `stored`, `authority` and `version`, and write numbers
+/// and times its own way).
+fn same_statement(ours: &serde_json::Value, theirs: &serde_json::Value) -> bool {
+    let number = |v: &serde_json::Value, path: &str| v.pointer(path).and_then(serde_json::Value::as_f64);
+    ours["id"] == theirs["id"]
+        && ours["verb"]["id"] == theirs["verb"]["id"]
+        && ours["object"]["id"] == theirs["object"]["id"]
+        && ours.pointer("/result/success") == theirs.pointer("/result/success")
+        && ours.pointer("/result/completion") == theirs.pointer("/result/completion")
+        && number(ours, "/result/score/raw") == number(theirs, "/result/score/raw")
 }
 
 fn mark_failed(store: &Store, q: &QueuedStatement, reason: &str, report: &mut DrainReport) -> Result<(), DrainError> {
