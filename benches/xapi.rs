@@ -2,6 +2,9 @@
 //! marking each batch sent in the store. The queue is built once; every sample drains a fresh copy
 //! of that database into a fresh LRS.
 
+// `criterion_group!` makes a public function it cannot document.
+#![allow(missing_docs)]
+
 #[path = "../tests/xapi_support/lrs.rs"]
 #[allow(dead_code)]
 mod lrs;

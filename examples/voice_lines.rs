@@ -5,8 +5,8 @@
 
 use std::path::{Path, PathBuf};
 
-use followthrough::core::parse::parse;
 use followthrough::core::scenario::Scenario;
+use followthrough::core::scenario::parse::parse;
 
 fn ron_files(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     for entry in std::fs::read_dir(dir)? {

@@ -10,9 +10,9 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::Arc;
 
+use followthrough::core::scenario::vocab::{self, JOB_FAMILIES, SITUATIONS};
 use followthrough::core::scoring::TurnScorer;
 use followthrough::core::scoring::lists::Lists;
-use followthrough::core::vocab::{self, JOB_FAMILIES, SITUATIONS};
 use followthrough::io::scenario_files::load_library;
 use serde_json::Value;
 

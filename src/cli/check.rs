@@ -6,8 +6,8 @@ use clap::Args;
 use serde::Serialize;
 
 use super::{EXIT_INVALID, EXIT_OK, EXIT_USAGE, OutputFormat};
-use crate::core::diagnostic::{Diagnostic, Severity};
 use crate::core::library::{Library, Summary};
+use crate::core::scenario::diagnostic::{Diagnostic, Severity};
 use crate::io::scenario_files::{default_scenarios_dir, load_library};
 
 /// Arguments of `check`.

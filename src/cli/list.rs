@@ -6,9 +6,9 @@ use clap::Args;
 use serde::Serialize;
 
 use super::{EXIT_INVALID, EXIT_OK, EXIT_USAGE, OutputFormat};
-use crate::core::diagnostic::did_you_mean;
 use crate::core::library::Library;
-use crate::core::vocab::{self, BEHAVIOURS};
+use crate::core::scenario::diagnostic::did_you_mean;
+use crate::core::scenario::vocab::{self, BEHAVIOURS};
 use crate::io::scenario_files::{default_scenarios_dir, load_library};
 
 /// Arguments of `list`.

@@ -3,6 +3,7 @@
 pub mod audio;
 pub mod dirs;
 pub mod editor;
+pub mod file_error;
 pub mod profiles;
 pub mod recording;
 pub mod scenario_files;

@@ -272,7 +272,7 @@ mod tests {
     use super::super::phrase::Phrase;
     use super::super::text::analyse;
     use super::*;
-    use crate::core::pattern::Pattern;
+    use crate::core::scenario::pattern::Pattern;
 
     fn phrase(pattern: &str) -> Phrase {
         Phrase::compile(&Pattern::parse(pattern).expect("pattern"), &BTreeMap::new())

@@ -117,8 +117,10 @@ fn specific_times(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     cx.memo(STEP_TIMES, || find_specific_times(a))
 }
 
-/// Specific times in the response that are the speaker's own words (not quoted, not negated).
-fn find_specific_times(a: &Analysed) -> Vec<Range> {
+/// Specific times in the response that are the speaker's own words (not quoted, not negated, not
+/// hedged like "Tuesday-ish"), as token ranges. The one specific-time finder: the detectors and
+/// rehearsal (which words of a script are the promise) both use it.
+pub fn find_specific_times(a: &Analysed) -> Vec<Range> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < a.tokens.len() {

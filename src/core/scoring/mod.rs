@@ -20,9 +20,9 @@ use self::lists::Lists;
 use self::phrase::{Names, Phrase, name_words};
 use self::text::{Analysed, analyse};
 pub use self::time::Locale;
-use super::pattern::Pattern;
-use super::scenario::{CriterionKind, Lexicon, Matcher, Scenario, Turn};
-use super::vocab::{self, DETECTORS};
+use crate::core::scenario::pattern::Pattern;
+use crate::core::scenario::vocab::{self, DETECTORS};
+use crate::core::scenario::{CriterionKind, Lexicon, Matcher, Scenario, Turn};
 
 /// Responses longer than this (in characters) are refused rather than scored.
 pub const MAX_RESPONSE_CHARS: usize = 10_000;

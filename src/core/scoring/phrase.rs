@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use super::automaton::{Positions, Program};
 use super::text::{Analysed, Token, phrase_words, stem};
-use crate::core::pattern::{Element, Pattern};
+use crate::core::scenario::pattern::{Element, Pattern};
 
 /// A pattern word, normalised once.
 #[derive(Debug, Clone, PartialEq)]

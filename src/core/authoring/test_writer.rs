@@ -7,9 +7,10 @@
 //! last entry and any trailing comma. The edited text is parsed again and must hold exactly the new
 //! test after the old ones, or the edit is refused.
 
-use super::parse::parse;
-use super::scenario::{AuthorTest, Scenario, ScoreRange};
-use super::scoring::ScoreCard;
+use super::ron_tokens::{Token, tokens};
+use crate::core::scenario::parse::parse;
+use crate::core::scenario::{AuthorTest, Scenario, ScoreRange};
+use crate::core::scoring::ScoreCard;
 
 /// How far either side of the current score [`author_test_from_card`] lets a pinned score move.
 pub const SCORE_TOLERANCE: u32 = 5;
@@ -32,19 +33,41 @@ pub fn author_test_from_card(name: &str, turn: &str, response: &str, card: &Scor
     }
 }
 
+/// Why a test could not be added to a scenario file's text.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum AppendTestError {
+    /// The file as it is does not parse; the parser's message.
+    #[error("the scenario file does not parse: {0}")]
+    DoesNotParse(String),
+    /// No `( ... )` around the scenario.
+    #[error("the scenario has no `( ... )`")]
+    NoParentheses,
+    /// The scenario's `(` is never closed.
+    #[error("the scenario's `( ... )` is not closed")]
+    NotClosed,
+    /// `tests:` is followed by something other than a list.
+    #[error("the `tests` field is not a list `[ ... ]`")]
+    TestsNotAList,
+    /// The edited text would not parse; the parser's message.
+    #[error("the edited file would not parse: {0}")]
+    EditWouldNotParse(String),
+    /// The edit did not give exactly one more test equal to the one asked for.
+    #[error("could not find where the scenario's tests end; add the test by hand")]
+    EndNotFound,
+}
+
 /// The scenario file's new text with `test` appended to its `tests: [...]` list (after the last
 /// entry, at the indentation of the entries), or with a `tests: [...]` field added as the scenario's
 /// last field when it has none. Nothing else in the text changes.
 ///
 /// Errors when `source` is not a scenario that parses (the message says why), or when the edit
 /// would not yield exactly one more test equal to `test`.
-pub fn append_author_test(source: &str, test: &AuthorTest) -> Result<String, String> {
-    let (scenario, _) =
-        parse::<Scenario>(source).map_err(|d| format!("the scenario file does not parse: {}", d.message))?;
+pub fn append_author_test(source: &str, test: &AuthorTest) -> Result<String, AppendTestError> {
+    let (scenario, _) = parse::<Scenario>(source).map_err(|d| AppendTestError::DoesNotParse(d.message))?;
     let newline = if source.contains("\r\n") { "\r\n" } else { "\n" };
     let toks = tokens(source, 0, source.len());
-    let open = root_open(source, &toks).ok_or("the scenario has no `( ... )`")?;
-    let root = Group::at(&toks, open).ok_or("the scenario's `( ... )` is not closed")?;
+    let open = root_open(source, &toks).ok_or(AppendTestError::NoParentheses)?;
+    let root = Group::at(&toks, open).ok_or(AppendTestError::NotClosed)?;
     let field = |name: &str| {
         root.items.iter().map(|&(first, _)| first).find(|&first| {
             &source[toks[first].start..toks[first].end] == name && toks.get(first + 1).is_some_and(|t| t.byte == b':')
@@ -60,7 +83,7 @@ pub fn append_author_test(source: &str, test: &AuthorTest) -> Result<String, Str
             let list = Some(first + 2)
                 .filter(|&i| toks.get(i).is_some_and(|t| t.byte == b'['))
                 .and_then(|i| Group::at(&toks, i))
-                .ok_or("the `tests` field is not a list `[ ... ]`")?;
+                .ok_or(AppendTestError::TestsNotAList)?;
             let last = list.items.last().map(|&(a, b)| (toks[a].start, toks[b].end));
             let indent = match last {
                 Some((start, _)) if starts_its_line(source, start) => line_indent(source, start).to_string(),
@@ -82,10 +105,9 @@ pub fn append_author_test(source: &str, test: &AuthorTest) -> Result<String, Str
     for (at, insert) in edits.into_iter().rev() {
         text.insert_str(at, &insert);
     }
-    let (edited, _) =
-        parse::<Scenario>(&text).map_err(|d| format!("the edited file would not parse: {}", d.message))?;
+    let (edited, _) = parse::<Scenario>(&text).map_err(|d| AppendTestError::EditWouldNotParse(d.message))?;
     if edited.tests.len() != scenario.tests.len() + 1 || edited.tests.last() != Some(test) {
-        return Err("could not find where the scenario's tests end; add the test by hand".into());
+        return Err(AppendTestError::EndNotFound);
     }
     Ok(text)
 }
@@ -204,114 +226,6 @@ fn content_end(source: &str, from: usize, to: usize) -> usize {
     from + source[from..to].trim_end().len()
 }
 
-/// One token of RON text: a string or a run of other bytes counts as one.
-#[derive(Debug, Clone, Copy)]
-struct Token {
-    start: usize,
-    end: usize,
-    /// The first byte (`"` for strings, `,` for a comma, ...).
-    byte: u8,
-}
-
-/// The tokens in `from..to`, comments and whitespace left out. Punctuation is one token per byte.
-fn tokens(source: &str, from: usize, to: usize) -> Vec<Token> {
-    let bytes = &source.as_bytes()[..to];
-    let mut out = Vec::new();
-    let mut i = from;
-    while i < bytes.len() {
-        let b = bytes[i];
-        let start = i;
-        match b {
-            _ if b.is_ascii_whitespace() => {
-                i += 1;
-                continue;
-            }
-            b'/' if bytes.get(i + 1) == Some(&b'/') => {
-                while i < bytes.len() && bytes[i] != b'\n' {
-                    i += 1;
-                }
-                continue;
-            }
-            b'/' if bytes.get(i + 1) == Some(&b'*') => {
-                i = skip_block_comment(bytes, i);
-                continue;
-            }
-            b'"' | b'\'' => i = skip_quoted(bytes, i),
-            b'r' if raw_string_hashes(bytes, i).is_some() => i = skip_raw_string(bytes, i),
-            b'b' if bytes.get(i + 1) == Some(&b'"') || bytes.get(i + 1) == Some(&b'\'') => {
-                i = skip_quoted(bytes, i + 1)
-            }
-            b'(' | b')' | b'[' | b']' | b'{' | b'}' | b',' | b':' => i += 1,
-            _ => {
-                while i < bytes.len()
-                    && !bytes[i].is_ascii_whitespace()
-                    && !matches!(bytes[i], b'(' | b')' | b'[' | b']' | b'{' | b'}' | b',' | b':' | b'"' | b'/')
-                {
-                    i += 1;
-                }
-                i = i.max(start + 1);
-            }
-        }
-        out.push(Token { start, end: i.min(bytes.len()), byte: b });
-    }
-    out
-}
-
-/// Past a `/* ... */` comment starting at `i` (RON block comments nest).
-fn skip_block_comment(bytes: &[u8], mut i: usize) -> usize {
-    let mut depth = 0usize;
-    while i < bytes.len() {
-        if bytes[i..].starts_with(b"/*") {
-            depth += 1;
-            i += 2;
-        } else if bytes[i..].starts_with(b"*/") {
-            depth = depth.saturating_sub(1);
-            i += 2;
-            if depth == 0 {
-                return i;
-            }
-        } else {
-            i += 1;
-        }
-    }
-    i
-}
-
-/// Past a `"..."` or `'.'` literal starting at `i`, honouring backslash escapes.
-fn skip_quoted(bytes: &[u8], mut i: usize) -> usize {
-    let quote = bytes[i];
-    i += 1;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\\' => i += 2,
-            b if b == quote => return i + 1,
-            _ => i += 1,
-        }
-    }
-    bytes.len()
-}
-
-/// The number of `#`s of a raw string `r#"..."#` starting at `i`, when one starts there.
-fn raw_string_hashes(bytes: &[u8], i: usize) -> Option<usize> {
-    if i > 0 && (bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'_') {
-        return None;
-    }
-    let hashes = bytes[i + 1..].iter().take_while(|&&b| b == b'#').count();
-    (bytes.get(i + 1 + hashes) == Some(&b'"')).then_some(hashes)
-}
-
-fn skip_raw_string(bytes: &[u8], i: usize) -> usize {
-    let hashes = raw_string_hashes(bytes, i).unwrap_or(0);
-    let mut j = i + 2 + hashes;
-    while j < bytes.len() {
-        if bytes[j] == b'"' && bytes[j + 1..].iter().take(hashes).filter(|&&b| b == b'#').count() == hashes {
-            return j + 1 + hashes;
-        }
-        j += 1;
-    }
-    bytes.len()
-}
-
 /// `text` as a RON string literal: quotes, backslashes and control characters escaped.
 pub fn ron_string(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
@@ -368,7 +282,7 @@ mod tests {
     use crate::core::scenario::Lexicon;
     use crate::core::scoring::TurnScorer;
 
-    const MINIMAL: &str = include_str!("../../tests/fixtures/good/minimal.ron");
+    const MINIMAL: &str = include_str!("../../../tests/fixtures/good/minimal.ron");
 
     /// A scenario with comments everywhere a trainer might put them.
     const COMMENTED: &str = r#"// Header comment: keep me.
@@ -616,7 +530,7 @@ Scenario(
         let test = pinned(MINIMAL, "b", "Sorry, soon.");
         assert!(append_author_test("Scenario(id: ", &test).is_err());
         assert!(append_author_test("", &test).is_err());
-        let e = append_author_test(&MINIMAL.replace("weight: 3", "wieght: 3"), &test).expect_err("typo");
+        let e = append_author_test(&MINIMAL.replace("weight: 3", "wieght: 3"), &test).expect_err("typo").to_string();
         assert!(e.contains("does not parse"), "{e}");
     }
 

@@ -3,8 +3,8 @@
 //!
 //! The comments teach the format field by field; `docs/scenario-format.md` has the full reference.
 
-use super::diagnostic::did_you_mean;
-use super::vocab::{self, BEHAVIOURS, JOB_FAMILIES, display_name, is_kebab_case};
+use crate::core::scenario::diagnostic::did_you_mean;
+use crate::core::scenario::vocab::{self, BEHAVIOURS, JOB_FAMILIES, display_name, is_kebab_case};
 
 /// The job family written when none is given.
 pub const DEFAULT_JOB_FAMILY: &str = "contact-centre";
@@ -175,7 +175,7 @@ Scenario(
 /// Errors (in words, with a hint) for an id that is not kebab-case, an unknown behaviour, or a job
 /// family that is not kebab-case or looks like a typo of a standard one. Other job families are
 /// allowed, as in the file format.
-pub fn scenario_template(id: &str, behaviour: &str, job_family: Option<&str>) -> Result<String, String> {
+pub fn scenario_template(id: &str, behaviour: &str, job_family: Option<&str>) -> Result<String, TemplateError> {
     check_id(id)?;
     check_behaviour(behaviour)?;
     let family = job_family.unwrap_or(DEFAULT_JOB_FAMILY);
@@ -224,7 +224,50 @@ fn kebab_fix(text: &str) -> Option<String> {
     is_kebab_case(&fixed).then_some(fixed)
 }
 
-fn check_id(id: &str) -> Result<(), String> {
+/// Why a template was not written: the arguments `new` and New scenario were given, in words with a hint.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum TemplateError {
+    /// The id is not kebab-case; `hint` is the nearest kebab-case spelling or an example.
+    #[error("scenario id `{id}` is not kebab-case: use lowercase letters, digits and single hyphens (hint: {hint})")]
+    IdNotKebabCase {
+        /// The id given.
+        id: String,
+        /// "did you mean `...`?" or an example id.
+        hint: String,
+    },
+    /// The behaviour is not a standard one.
+    #[error("unknown behaviour `{behaviour}`{hint}; behaviours: {known}")]
+    UnknownBehaviour {
+        /// The behaviour given.
+        behaviour: String,
+        /// " (did you mean `...`?)" or empty.
+        hint: String,
+        /// The standard behaviours, comma-separated.
+        known: String,
+    },
+    /// The job family looks like a typo of a standard one.
+    #[error("unknown job family `{family}` (did you mean `{suggestion}`?); standard job families: {known}")]
+    JobFamilyTypo {
+        /// The job family given.
+        family: String,
+        /// The standard family it is closest to.
+        suggestion: String,
+        /// The standard job families, comma-separated.
+        known: String,
+    },
+    /// The job family is not kebab-case.
+    #[error("job family `{family}` is not kebab-case{hint}; standard job families: {known}")]
+    JobFamilyNotKebabCase {
+        /// The job family given.
+        family: String,
+        /// " (did you mean `...`?)" or empty.
+        hint: String,
+        /// The standard job families, comma-separated.
+        known: String,
+    },
+}
+
+fn check_id(id: &str) -> Result<(), TemplateError> {
     if is_kebab_case(id) {
         return Ok(());
     }
@@ -232,12 +275,10 @@ fn check_id(id: &str) -> Result<(), String> {
         Some(fixed) => format!("did you mean `{fixed}`?"),
         None => "e.g. `missed-callback-2`".to_string(),
     };
-    Err(format!(
-        "scenario id `{id}` is not kebab-case: use lowercase letters, digits and single hyphens (hint: {hint})"
-    ))
+    Err(TemplateError::IdNotKebabCase { id: id.to_string(), hint })
 }
 
-fn check_behaviour(behaviour: &str) -> Result<(), String> {
+fn check_behaviour(behaviour: &str) -> Result<(), TemplateError> {
     if vocab::contains(BEHAVIOURS, behaviour) {
         return Ok(());
     }
@@ -245,20 +286,20 @@ fn check_behaviour(behaviour: &str) -> Result<(), String> {
     let hint = did_you_mean(behaviour, vocab::names(BEHAVIOURS))
         .map(|s| format!(" (did you mean `{s}`?)"))
         .unwrap_or_default();
-    Err(format!("unknown behaviour `{behaviour}`{hint}; behaviours: {known}"))
+    Err(TemplateError::UnknownBehaviour { behaviour: behaviour.to_string(), hint, known })
 }
 
-fn check_job_family(family: &str) -> Result<(), String> {
+fn check_job_family(family: &str) -> Result<(), TemplateError> {
     if vocab::contains(JOB_FAMILIES, family) {
         return Ok(());
     }
     let known = vocab::names(JOB_FAMILIES).collect::<Vec<_>>().join(", ");
     if let Some(s) = did_you_mean(family, vocab::names(JOB_FAMILIES)) {
-        return Err(format!("unknown job family `{family}` (did you mean `{s}`?); standard job families: {known}"));
+        return Err(TemplateError::JobFamilyTypo { family: family.to_string(), suggestion: s.to_string(), known });
     }
     if !is_kebab_case(family) {
         let hint = kebab_fix(family).map(|f| format!(" (did you mean `{f}`?)")).unwrap_or_default();
-        return Err(format!("job family `{family}` is not kebab-case{hint}; standard job families: {known}"));
+        return Err(TemplateError::JobFamilyNotKebabCase { family: family.to_string(), hint, known });
     }
     Ok(())
 }
@@ -321,26 +362,26 @@ mod tests {
 
     #[test]
     fn a_bad_id_is_refused_with_a_fix() {
-        let e = scenario_template("Missed_Callback", "follow-up", None).expect_err("not kebab-case");
+        let e = scenario_template("Missed_Callback", "follow-up", None).expect_err("not kebab-case").to_string();
         assert!(e.contains("not kebab-case") && e.contains("did you mean `missed-callback`?"), "{e}");
-        let e = scenario_template("", "follow-up", None).expect_err("empty");
+        let e = scenario_template("", "follow-up", None).expect_err("empty").to_string();
         assert!(e.contains("hint: e.g."), "{e}");
         assert!(scenario_template("a\"b", "follow-up", None).is_err(), "quotes never reach the file");
     }
 
     #[test]
     fn an_unknown_behaviour_is_refused_with_a_suggestion() {
-        let e = scenario_template("x", "folow-up", None).expect_err("typo");
+        let e = scenario_template("x", "folow-up", None).expect_err("typo").to_string();
         assert!(e.contains("did you mean `follow-up`?"), "{e}");
-        let e = scenario_template("x", "juggling", None).expect_err("unknown");
+        let e = scenario_template("x", "juggling", None).expect_err("unknown").to_string();
         assert!(e.contains("behaviours: ownership, follow-up"), "{e}");
     }
 
     #[test]
     fn a_job_family_typo_or_bad_spelling_is_refused() {
-        let e = scenario_template("x", "follow-up", Some("bank-brnch")).expect_err("typo");
+        let e = scenario_template("x", "follow-up", Some("bank-brnch")).expect_err("typo").to_string();
         assert!(e.contains("did you mean `bank-branch`?"), "{e}");
-        let e = scenario_template("x", "follow-up", Some("Care Home")).expect_err("not kebab-case");
+        let e = scenario_template("x", "follow-up", Some("Care Home")).expect_err("not kebab-case").to_string();
         assert!(e.contains("did you mean `care-home`?"), "{e}");
     }
 }

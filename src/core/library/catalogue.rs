@@ -1,7 +1,7 @@
 //! The library as the home screen shows it: scenarios grouped by main behaviour, highest priority first.
 
-use super::library::LoadedScenario;
-use super::vocab::{self, BEHAVIOURS};
+use crate::core::library::LoadedScenario;
+use crate::core::scenario::vocab::{self, BEHAVIOURS};
 
 /// One scenario as listed on the home screen.
 #[derive(Debug, Clone, PartialEq)]
@@ -77,11 +77,11 @@ pub fn job_families(scenarios: &[LoadedScenario]) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::parse::parse;
     use crate::core::scenario::Scenario;
+    use crate::core::scenario::parse::parse;
 
     fn loaded(id: &str, behaviour: &str, family: &str, importance: u32) -> LoadedScenario {
-        let text = include_str!("../../tests/fixtures/good/minimal.ron");
+        let text = include_str!("../../../tests/fixtures/good/minimal.ron");
         let (mut scenario, _) = parse::<Scenario>(text).expect("fixture parses");
         scenario.id = id.into();
         scenario.title = id.into();

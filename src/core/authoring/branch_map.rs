@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use super::scenario::{Condition, Scenario};
+use crate::core::scenario::{Condition, Scenario};
 
 /// One way out of a turn.
 #[derive(Debug, Clone, PartialEq, Eq)]

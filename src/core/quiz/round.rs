@@ -1,6 +1,6 @@
 //! One round of "Know the play" questions: which is showing, what was chosen, the score so far.
 
-use super::quiz::{Question, QuizScore};
+use crate::core::quiz::{Question, QuizScore};
 
 /// A round of questions answered one at a time.
 #[derive(Debug, Clone)]

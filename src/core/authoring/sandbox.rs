@@ -2,9 +2,9 @@
 
 use std::sync::Arc;
 
-use super::scenario::{Lexicon, Scenario};
-use super::scoring::lists::Lists;
-use super::scoring::{ScoreCard, ScoreError, TurnScorer};
+use crate::core::scenario::{Lexicon, Scenario};
+use crate::core::scoring::lists::Lists;
+use crate::core::scoring::{ScoreCard, ScoreError, TurnScorer};
 
 /// The sandbox for one scenario.
 pub struct Sandbox {

@@ -1,7 +1,13 @@
 //! The trainer's view of the library: every file with its status, filterable by behaviour, job
 //! family and priority.
 
-use super::library::{FileStatus, Library};
+pub mod branch_map;
+mod ron_tokens;
+pub mod sandbox;
+pub mod template;
+pub mod test_writer;
+
+use crate::core::library::{FileStatus, Library};
 
 /// What a file holds, when it loaded.
 #[derive(Debug, Clone, PartialEq)]
@@ -77,12 +83,12 @@ mod tests {
     use crate::core::library::{FileInput, FileKind};
 
     fn library() -> Library {
-        let good = include_str!("../../tests/fixtures/good/minimal.ron");
+        let good = include_str!("../../../tests/fixtures/good/minimal.ron");
         let inputs = vec![
             FileInput {
                 path: "lexicon.ron".into(),
                 kind: FileKind::Lexicon,
-                contents: Ok(include_bytes!("../../tests/fixtures/good/lexicon.ron").to_vec()),
+                contents: Ok(include_bytes!("../../../tests/fixtures/good/lexicon.ron").to_vec()),
             },
             FileInput { path: "a.ron".into(), kind: FileKind::Scenario, contents: Ok(good.as_bytes().to_vec()) },
             FileInput { path: "broken.ron".into(), kind: FileKind::Scenario, contents: Ok(b"(id: ".to_vec()) },

@@ -5,8 +5,8 @@
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
-use super::drill::{Drill, Mode, Phase};
-use super::scenario::CriterionKind;
+use crate::core::drill::{Drill, Mode, Phase};
+use crate::core::scenario::CriterionKind;
 
 /// How an attempt was run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -4,9 +4,9 @@ use ron::error::{Error as RonError, SpannedError};
 use ron::extensions::Extensions;
 use serde::de::DeserializeOwned;
 
-use super::diagnostic::{Diagnostic, Position, did_you_mean, offset_of, position_of};
-use super::scenario::FORMAT_VERSION;
-use super::source_map::SourceMap;
+use crate::core::scenario::FORMAT_VERSION;
+use crate::core::scenario::diagnostic::{Diagnostic, Position, did_you_mean, offset_of, position_of};
+use crate::core::scenario::source_map::SourceMap;
 
 /// Files larger than this are refused unread: a scenario is a few kilobytes.
 pub const MAX_FILE_BYTES: u64 = 1024 * 1024;

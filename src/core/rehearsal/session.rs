@@ -2,8 +2,8 @@
 //! is faded to, and the verdict on the last recitation. The window draws it; the store keeps the
 //! level reached per script.
 
-use super::rehearsal::{Faded, Level, Recitation, Script, compare_script, fade, next_level, scripts};
-use super::scenario::{Lexicon, Scenario};
+use crate::core::rehearsal::{Faded, Level, Recitation, Script, compare_script, fade, next_level, scripts};
+use crate::core::scenario::{Lexicon, Scenario};
 
 /// The outcome of one recitation.
 #[derive(Debug, Clone)]

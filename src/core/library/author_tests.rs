@@ -1,12 +1,12 @@
 //! Running the example responses trainers write in `tests: [...]` against the scoring engine, so a
 //! rubric's behaviour is pinned down like a unit test.
 
-use super::diagnostic::Diagnostic;
+use crate::core::scenario::diagnostic::Diagnostic;
 use std::sync::Arc;
 
-use super::scenario::{AuthorTest, Scenario};
-use super::scoring::lists::Lists;
-use super::scoring::{ScoreCard, TurnScorer};
+use crate::core::scenario::{AuthorTest, Scenario};
+use crate::core::scoring::lists::Lists;
+use crate::core::scoring::{ScoreCard, TurnScorer};
 
 /// What went wrong with one author test; empty when it passed.
 #[derive(Debug, Clone, PartialEq)]
@@ -78,10 +78,10 @@ pub fn render_card(card: &ScoreCard) -> String {
     );
     for c in &card.criteria {
         let mark = match (c.kind, c.met) {
-            (super::scenario::CriterionKind::Required, true) => "[x]",
-            (super::scenario::CriterionKind::Required, false) => "[ ]",
-            (super::scenario::CriterionKind::Forbidden, true) => "[!]",
-            (super::scenario::CriterionKind::Forbidden, false) => "[-]",
+            (crate::core::scenario::CriterionKind::Required, true) => "[x]",
+            (crate::core::scenario::CriterionKind::Required, false) => "[ ]",
+            (crate::core::scenario::CriterionKind::Forbidden, true) => "[!]",
+            (crate::core::scenario::CriterionKind::Forbidden, false) => "[-]",
         };
         out.push_str(&format!("  {mark} {:+6.1}  {} ({})\n", c.points, c.label, c.id));
         if c.met {
