@@ -126,9 +126,10 @@ fn starter_library_meets_the_content_bar() {
             let commits_to_time = s.turns.iter().flat_map(|t| &t.rubric).any(|c| {
                 c.kind == CriterionKind::Required
                     && c.detect.iter().any(|m| {
+                        // The author chooses how precise: a day, a time on a known day, or the older detector.
                         ["specific-time-commitment", "specific-time", "specific-day"]
                             .iter()
-                            .any(|d| *m == Matcher::Detector((*d).into()))
+                            .any(|name| *m == Matcher::Detector((*name).into()))
                     })
             });
             assert!(

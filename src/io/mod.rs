@@ -1,6 +1,7 @@
 //! The layer that touches the world: scenario files and folders (later: the progress store, audio).
 
 pub mod audio;
+pub mod budget;
 pub mod dirs;
 pub mod editor;
 pub mod file_error;

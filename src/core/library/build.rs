@@ -10,6 +10,8 @@ use crate::core::scenario::parse::{decode, locate, parse};
 use crate::core::scenario::source_map::SourceMap;
 use crate::core::scenario::validate::{Reporter, validate_lexicon, validate_scenario, voice_path_problem};
 use crate::core::scenario::{Lexicon, Scenario};
+use crate::core::scoring::budget::Budget;
+use crate::core::scoring::slow::slow_criteria;
 
 struct Parsed {
     file: String,
@@ -192,6 +194,34 @@ impl Library {
         self.diagnostics.extend(found);
     }
 
+    /// Score every loaded scenario's model answers and author tests within `budget` (the caller's
+    /// clock: `check` gives each criterion [`crate::io::budget::CRITERION_BUDGET`]) and warn, at its
+    /// id, about each criterion that ran out of it; `limit` says the budget in words for the message.
+    pub fn report_slow_criteria(&mut self, budget: &dyn Budget, limit: &str) {
+        let lists = std::sync::Arc::new(crate::core::scoring::lists::Lists::new(&self.lexicon.sets));
+        let mut found = Vec::new();
+        for loaded in &self.scenarios {
+            let text = self.sources.get(&loaded.file).map(String::as_str).unwrap_or_default();
+            for slow in slow_criteria(&loaded.scenario, &lists, budget) {
+                let turn = &loaded.scenario.turns[slow.turn];
+                let d = Diagnostic::warning(
+                    "too-slow",
+                    format!(
+                        "criterion `{}` of turn `{}` took over {limit} to score on {}; a drill stops scoring there \
+                         and scores the turn without it",
+                        turn.rubric[slow.criterion].id, turn.id, slow.answer
+                    ),
+                )
+                .with_hint(
+                    "use fewer `*` gaps and `[optional]` groups, or a lexicon set instead of a long `( | )` choice",
+                );
+                let path = format!("turns[{}].rubric[{}].id", slow.turn, slow.criterion);
+                found.push(locate(d, &loaded.map, text, &path).in_file(&loaded.file));
+            }
+        }
+        self.diagnostics.extend(found);
+    }
+
     fn push_at(&mut self, p: &Parsed, path: &str, d: Diagnostic) {
         let text = self.sources.get(&p.file).map(String::as_str).unwrap_or_default();
         self.diagnostics.push(locate(d, &p.map, text, path).in_file(&p.file));
@@ -236,6 +266,31 @@ mod tests {
         assert_eq!(lib.scenarios.len(), 2);
         assert_eq!(lib.summary().errors, 1);
         assert_eq!(lib.diagnostics[0].file, "b.ron");
+    }
+
+    #[test]
+    fn a_criterion_over_its_budget_is_a_located_warning() {
+        let mut lib = build(vec![input("a.ron", FileKind::Scenario, GOOD)]);
+        assert_eq!(lib.summary().warnings, 0);
+        // A fake clock: time runs out whenever the second criterion ("time") starts.
+        let slow_second = std::cell::Cell::new(false);
+        struct Fake<'a>(&'a std::cell::Cell<bool>);
+        impl Budget for Fake<'_> {
+            fn criterion_started(&self, index: usize) {
+                self.0.set(index == 1);
+            }
+            fn exhausted(&self) -> bool {
+                self.0.get()
+            }
+        }
+        lib.report_slow_criteria(&Fake(&slow_second), "100 ms");
+        let d = lib.diagnostics.iter().find(|d| d.code == "too-slow").expect("a too-slow warning");
+        assert_eq!(d.severity, crate::core::scenario::diagnostic::Severity::Warning);
+        assert!(d.message.contains("criterion `time` of turn `opening` took over 100 ms"), "{}", d.message);
+        assert!(d.message.contains("the model answer"), "{}", d.message);
+        let line = GOOD.lines().position(|l| l.contains("id: \"time\"")).expect("line") + 1;
+        assert_eq!(d.start.map(|p| p.line), Some(line));
+        assert_eq!(d.file, "a.ron");
     }
 
     #[test]

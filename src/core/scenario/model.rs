@@ -243,6 +243,9 @@ pub enum Matcher {
     Detector(String),
     /// Met only when every inner matcher matches.
     All(Vec<Matcher>),
+    /// Inside `All([...])` only: the other matchers' hits that overlap a match of this one do not
+    /// count, so a built-in entry can be kept from firing in one scenario.
+    Not(Box<Matcher>),
 }
 
 /// The coaching tip for a turn.

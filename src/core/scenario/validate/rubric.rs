@@ -74,7 +74,11 @@ pub(super) fn check_rubric(s: &Scenario, t: &Turn, path: &str, lexicon: &Lexicon
             continue;
         }
         for (j, m) in c.detect.iter().enumerate() {
-            check_matcher(s, m, &format!("{cpath}.detect[{j}]"), lexicon, 0, r);
+            let mpath = format!("{cpath}.detect[{j}]");
+            if matches!(m, Matcher::Not(_)) {
+                r.at(&mpath, not_outside_all());
+            }
+            check_matcher(s, m, &mpath, lexicon, 0, r);
         }
     }
 }
@@ -98,8 +102,10 @@ pub(super) fn matcher_count(m: &Matcher) -> usize {
     let mut stack = vec![m];
     while let Some(m) = stack.pop() {
         count += 1;
-        if let Matcher::All(inner) = m {
-            stack.extend(inner);
+        match m {
+            Matcher::All(inner) => stack.extend(inner),
+            Matcher::Not(inner) => stack.push(inner),
+            _ => {}
         }
     }
     count
@@ -148,11 +154,40 @@ pub(super) fn check_matcher(s: &Scenario, m: &Matcher, path: &str, lexicon: &Lex
                 );
                 return;
             }
+            if !inner.is_empty() && inner.iter().all(|m| matches!(m, Matcher::Not(_))) {
+                r.at(
+                    path,
+                    Diagnostic::error("only-not", "this `All([...])` has only `Not(...)` parts, so nothing can meet it")
+                        .with_hint("put what the criterion looks for beside the `Not`: `All([Detector(\"blame-shifting\"), Not(Phrase(\"the system was down\"))])`"),
+                );
+            }
             for (i, m) in inner.iter().enumerate() {
                 check_matcher(s, m, &format!("{path}[{i}]"), lexicon, depth + 1, r);
             }
         }
+        Matcher::Not(inner) => {
+            if matches!(inner.as_ref(), Matcher::Not(_)) {
+                r.at(
+                    path,
+                    Diagnostic::error("double-not", "`Not(Not(...))` excludes the exclusion")
+                        .with_hint("write the inner matcher beside the others in `All([...])` instead"),
+                );
+            } else if depth >= MAX_NESTING {
+                r.at(path, Diagnostic::error("too-deep", format!("matchers nested more than {MAX_NESTING} deep")));
+            } else {
+                check_matcher(s, inner, path, lexicon, depth + 1, r);
+            }
+        }
     }
+}
+
+/// `Not(...)` straight in a criterion's `detect` list: it would match nothing.
+fn not_outside_all() -> Diagnostic {
+    Diagnostic::error(
+        "not-outside-all",
+        "`Not(...)` works only inside `All([...])`, where it stops the other matchers' hits that overlap it",
+    )
+    .with_hint("write `All([Detector(\"blame-shifting\"), Not(Phrase(\"the system was down\"))])`")
 }
 
 pub(super) fn check_reference(

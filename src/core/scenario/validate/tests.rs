@@ -34,6 +34,28 @@ fn dangling_branch_is_located_with_suggestion() {
 }
 
 #[test]
+fn not_works_only_inside_all_and_is_located() {
+    let blames = r#"detect: [Detector("blame-shifting"), Regex("(?i)corporate")]"#;
+    let inside =
+        GOOD.replace(blames, r#"detect: [All([Detector("blame-shifting"), Not(Phrase("the system was down"))])]"#);
+    assert_eq!(check(&inside), vec![]);
+    let outside = GOOD.replace(blames, r#"detect: [Detector("blame-shifting"), Not(Phrase("the system was down"))]"#);
+    let d = check(&outside);
+    let e = d.iter().find(|d| d.code == "not-outside-all").expect("not outside All");
+    let line = outside.lines().position(|l| l.contains("Not(")).expect("line") + 1;
+    assert_eq!(e.start.map(|p| p.line), Some(line));
+    let only_not = GOOD.replace(blames, r#"detect: [All([Not(Detector("blame-shifting"))])]"#);
+    assert_eq!(codes(&only_not), ["only-not"]);
+    let double = GOOD.replace(blames, r#"detect: [All([Detector("blame-shifting"), Not(Not(Phrase("x")))])]"#);
+    assert_eq!(codes(&double), ["double-not"]);
+    let bad_inner = GOOD.replace(blames, r#"detect: [All([Detector("blame-shifting"), Not(Phrase("(the system"))])]"#);
+    let d = check(&bad_inner);
+    assert_eq!(d.iter().map(|d| d.code).collect::<Vec<_>>(), ["bad-pattern"]);
+    let col = bad_inner.lines().find(|l| l.contains("Not(")).and_then(|l| l.find("(the system")).expect("col");
+    assert_eq!(d[0].start.map(|p| p.column), Some(col + 1), "points inside the excluded phrase");
+}
+
+#[test]
 fn ranges_are_enforced() {
     let text = GOOD.replace("importance: 4", "importance: 9").replace("time_limit: 60", "time_limit: 2");
     let c = codes(&text);
