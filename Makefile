@@ -34,6 +34,7 @@ screenshot: deps-test
 bench: deps
 	cargo bench --locked --bench scoring
 	cargo bench --locked --bench progress
+	cargo bench --locked --bench xapi
 
 measure: deps-test
 	bash scripts/measure.sh

@@ -1,5 +1,6 @@
 //! `followthrough export` and `followthrough import`: attempts as CSV, one row per answered turn,
-//! for spreadsheets and for merging progress from another machine.
+//! for spreadsheets and for merging progress from another machine; or exported as xAPI statements
+//! (JSON lines) for an LRS.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -15,6 +16,8 @@ use crate::io::store::AttemptFilter;
 pub enum ExportFormat {
     /// Comma-separated values with a header row (UTF-8 with a byte-order mark).
     Csv,
+    /// xAPI statements, one JSON object a line (an offline hand-over to an LRS; no credentials).
+    Xapi,
 }
 
 /// Flags of `export`.
@@ -55,7 +58,11 @@ pub fn export(args: &ExportArgs, data_dir: &Path) -> u8 {
     }
     let filter = AttemptFilter { employee: args.employee.clone(), since, scenario: None };
     let mut buffer = Vec::new();
-    let rows = match store.export_csv(&mut buffer, &filter) {
+    let exported = match args.format {
+        ExportFormat::Csv => store.export_csv(&mut buffer, &filter).map_err(|e| e.to_string()),
+        ExportFormat::Xapi => xapi_lines(&store, &filter, &mut buffer),
+    };
+    let rows = match exported {
         Ok(rows) => rows,
         Err(e) => {
             eprintln!("error: {e}");
@@ -71,7 +78,8 @@ pub fn export(args: &ExportArgs, data_dir: &Path) -> u8 {
     match written {
         Ok(()) => {
             if let Some(path) = &args.out {
-                eprintln!("exported {rows} turn row(s) to {}", path.display());
+                let what = if args.format == ExportFormat::Xapi { "statement(s)" } else { "turn row(s)" };
+                eprintln!("exported {rows} {what} to {}", path.display());
             }
             EXIT_OK
         }
@@ -80,6 +88,16 @@ pub fn export(args: &ExportArgs, data_dir: &Path) -> u8 {
             EXIT_INVALID
         }
     }
+}
+
+/// Every matching attempt's statement, one JSON object a line; returns how many.
+fn xapi_lines(store: &crate::io::store::Store, filter: &AttemptFilter, out: &mut Vec<u8>) -> Result<usize, String> {
+    let statements = store.xapi_statements(filter).map_err(|e| e.to_string())?;
+    for s in &statements {
+        serde_json::to_writer(&mut *out, s).map_err(|e| e.to_string())?;
+        out.push(b'\n');
+    }
+    Ok(statements.len())
 }
 
 fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), FileError> {

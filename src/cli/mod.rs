@@ -7,6 +7,7 @@ pub mod new;
 pub mod plan;
 pub mod score;
 pub mod simulate;
+pub mod xapi;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -51,7 +52,7 @@ pub enum Command {
     Score(score::ScoreArgs),
     /// Today's drills for an employee, with the reason for each.
     Plan(plan::PlanArgs),
-    /// Export attempts as CSV, one row per answered turn.
+    /// Export attempts as CSV (one row per answered turn) or xAPI statements (JSON lines).
     Export(exchange::ExportArgs),
     /// Merge CSV exports (e.g. from another machine) into this machine's progress.
     Import(exchange::ImportArgs),
@@ -59,6 +60,8 @@ pub enum Command {
     Simulate(simulate::SimulateArgs),
     /// Write a commented template for a new scenario that passes `check`.
     New(new::NewArgs),
+    /// Report to the organisation's Learning Record Store (xAPI): config, status, push.
+    Xapi(xapi::XapiArgs),
 }
 
 /// How a command prints its results.
@@ -83,6 +86,7 @@ pub fn run(command: Command, scenarios: Option<PathBuf>, data_dir: &Path) -> Exi
         Command::Export(args) => exchange::export(&args, data_dir),
         Command::Import(args) => exchange::import(&args, data_dir),
         Command::New(args) => new::run(&args, scenarios),
+        Command::Xapi(args) => xapi::run(&args, data_dir),
     };
     ExitCode::from(code)
 }

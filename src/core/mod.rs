@@ -17,3 +17,4 @@ pub mod seed;
 pub mod staging;
 #[cfg(test)]
 mod test_fixtures;
+pub mod xapi;

@@ -10,3 +10,4 @@ pub mod recording;
 pub mod scenario_files;
 pub mod store;
 pub mod watch;
+pub mod xapi;

@@ -11,7 +11,8 @@ use crate::core::scenario::CriterionKind;
 
 impl Store {
     /// Save a finished (or abandoned) attempt in one transaction. `UnknownEmployee` when its employee
-    /// is not in the store; an attempt whose id is already saved is refused.
+    /// is not in the store; an attempt whose id is already saved is refused. When sending to an LRS is on,
+    /// its xAPI statement is queued in the same transaction.
     pub fn record_attempt(&self, attempt: &Attempt) -> Result<(), StoreError> {
         let tx = self.write()?;
         if !employees::exists(&tx, &attempt.employee_id)? {
@@ -24,6 +25,7 @@ impl Store {
             )));
         }
         insert(&tx, attempt)?;
+        super::xapi_queue::enqueue_attempt(&tx, attempt, &[])?;
         tx.commit()?;
         Ok(())
     }

@@ -18,8 +18,10 @@ mod schema;
 mod scripts;
 mod settings;
 mod tidy;
+mod xapi_queue;
 
 pub use settings::RolloutRules;
+pub use xapi_queue::{QueueReport, QueueStatus, QueuedStatement};
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -31,7 +33,7 @@ use rusqlite::{Connection, Transaction, TransactionBehavior};
 pub const DB_FILE: &str = "progress.db";
 
 /// The schema this build writes and understands (kept in `PRAGMA user_version`).
-pub const SCHEMA_VERSION: i64 = 3;
+pub const SCHEMA_VERSION: i64 = 4;
 
 /// How long a write waits for another FollowThrough window holding the database.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);

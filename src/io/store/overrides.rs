@@ -1,5 +1,6 @@
 //! Coach overrides: changing one criterion verdict with a reason, kept as an audit row, in one
-//! transaction that also rescores the turn and the attempt and marks the attempt as coach-scored.
+//! transaction that also rescores the turn and the attempt, marks the attempt as coach-scored and
+//! updates (or voids and replaces) its queued xAPI statement.
 
 use rusqlite::{Connection, OptionalExtension};
 
@@ -72,6 +73,8 @@ impl Store {
             "UPDATE attempts SET score = ?2, passed = ?3, scorer = ?4 WHERE id = ?1",
             (&ov.attempt_id, attempt.score(), attempt.passed(), Scorer::Coach.as_str()),
         )?;
+        let audit = of_attempt(&tx, &ov.attempt_id)?;
+        super::xapi_queue::after_override(&tx, &ov.attempt_id, &audit)?;
         tx.commit()?;
         Ok(())
     }
@@ -100,6 +103,7 @@ impl Store {
         for ov in changes {
             insert(&tx, ov)?;
         }
+        super::xapi_queue::enqueue_attempt(&tx, attempt, changes)?;
         tx.commit()?;
         Ok(())
     }

@@ -98,8 +98,27 @@ ALTER TABLE criterion_outcomes ADD COLUMN worth_estimated INTEGER NOT NULL DEFAU
     CHECK (worth_estimated IN (0, 1));
 ";
 
+/// Version 4: the offline xAPI queue. `seq` is the order statements are sent in; `version` counts a
+/// statement's corrections (0: the original); `kind` is `statement` or `void`.
+const V4: &str = "
+CREATE TABLE xapi_queue (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    statement_id TEXT NOT NULL UNIQUE,
+    attempt_id TEXT NOT NULL REFERENCES attempts(id),
+    employee_id TEXT NOT NULL,
+    version INTEGER NOT NULL DEFAULT 0,
+    kind TEXT NOT NULL DEFAULT 'statement' CHECK (kind IN ('statement', 'void')),
+    body TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'queued' CHECK (status IN ('queued', 'sent', 'failed')),
+    reason TEXT,
+    sent_at TEXT
+);
+CREATE INDEX xapi_queue_by_status ON xapi_queue(status, seq);
+CREATE INDEX xapi_queue_by_attempt ON xapi_queue(attempt_id, version);
+";
+
 /// Every migration, oldest first; the schema version is the number that have run.
-pub(super) const MIGRATIONS: &[&str] = &[V1, V2, V3];
+pub(super) const MIGRATIONS: &[&str] = &[V1, V2, V3, V4];
 
 /// The version recorded in the file.
 pub(super) fn user_version(conn: &Connection) -> Result<i64, rusqlite::Error> {
