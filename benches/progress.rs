@@ -2,6 +2,9 @@
 //! one transaction), reading an employee's history back, and planning a day for a 40-scenario
 //! library with 60 days of history (what Home's Today and `followthrough plan` do).
 
+// `criterion_group!` makes a public function it cannot document.
+#![allow(missing_docs)]
+
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};

@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use followthrough::core::diagnostic::Severity;
+use followthrough::core::scenario::diagnostic::Severity;
 use followthrough::io::scenario_files::load_library;
 
 struct Expected {
@@ -125,9 +125,18 @@ fn starter_library_meets_the_content_bar() {
         if s.behaviour.iter().any(|b| b == "follow-up") {
             let commits_to_time = s.turns.iter().flat_map(|t| &t.rubric).any(|c| {
                 c.kind == CriterionKind::Required
-                    && c.detect.iter().any(|m| *m == Matcher::Detector("specific-time-commitment".into()))
+                    && c.detect.iter().any(|m| {
+                        // The author chooses how precise: a day, a time on a known day, or the older detector.
+                        ["specific-time-commitment", "specific-time", "specific-day"]
+                            .iter()
+                            .any(|name| *m == Matcher::Detector((*name).into()))
+                    })
             });
-            assert!(commits_to_time, "{} is a follow-up scenario without a specific-time criterion", s.id);
+            assert!(
+                commits_to_time,
+                "{} is a follow-up scenario without a criterion requiring a specific time or day",
+                s.id
+            );
         }
     }
 }

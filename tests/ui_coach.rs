@@ -8,7 +8,7 @@ mod common;
 use common::{TestFolder, create_profile, type_into};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use followthrough::core::group_session::GroupPhase;
+use followthrough::core::coach::session::GroupPhase;
 use followthrough::core::progress::{AttemptMode, Scorer};
 use followthrough::io::store::AttemptFilter;
 use followthrough::ui::app::{FollowThroughApp, Screen};
@@ -31,6 +31,8 @@ fn pick(harness: &mut Harness<'static, FollowThroughApp>) -> String {
 }
 
 #[test]
+// A whole session step by step, as a coach clicks through it.
+#[allow(clippy::too_many_lines)]
 fn a_group_session_of_four_over_two_rounds_with_an_override_and_the_report_exported() {
     let folder = TestFolder::with_minimal_scenario();
     let minimal = std::fs::read_to_string(folder.dir.path().join("minimal.ron")).expect("fixture");

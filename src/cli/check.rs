@@ -6,8 +6,9 @@ use clap::Args;
 use serde::Serialize;
 
 use super::{EXIT_INVALID, EXIT_OK, EXIT_USAGE, OutputFormat};
-use crate::core::diagnostic::{Diagnostic, Severity};
 use crate::core::library::{Library, Summary};
+use crate::core::scenario::diagnostic::{Diagnostic, Severity};
+use crate::io::budget::{CRITERION_BUDGET, PerCriterion};
 use crate::io::scenario_files::{default_scenarios_dir, load_library};
 
 /// Arguments of `check`.
@@ -115,13 +116,15 @@ pub fn print_report(library: &Library, format: OutputFormat) {
 /// Run `check`; returns the exit code (0 clean, 1 errors found, 2 usage error).
 pub fn run(args: &CheckArgs) -> u8 {
     let paths = if args.paths.is_empty() { vec![default_scenarios_dir()] } else { args.paths.clone() };
-    let library = match load_library(&paths) {
+    let mut library = match load_library(&paths) {
         Ok(library) => library,
         Err(e) => {
             eprintln!("error: {e}");
             return EXIT_USAGE;
         }
     };
+    let budget = PerCriterion::new(CRITERION_BUDGET);
+    library.report_slow_criteria(&budget, &format!("{} ms", budget.limit().as_millis()));
     print_report(&library, args.format);
     if library.summary().errors > 0 { EXIT_INVALID } else { EXIT_OK }
 }

@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
 
-use super::{EXIT_INVALID, EXIT_OK, EXIT_USAGE, open_store, parse_date};
+use super::{EXIT_INVALID, EXIT_OK, date_and_store, open_store};
+use crate::io::file_error::FileError;
 use crate::io::store::AttemptFilter;
 
 /// Export formats.
@@ -43,15 +44,8 @@ pub struct ImportArgs {
 
 /// Write the export.
 pub fn export(args: &ExportArgs, data_dir: &Path) -> u8 {
-    let since = match args.since.as_deref().map(parse_date).transpose() {
-        Ok(d) => d,
-        Err(message) => {
-            eprintln!("error: {message}");
-            return EXIT_USAGE;
-        }
-    };
-    let store = match open_store(data_dir) {
-        Ok(s) => s,
+    let (since, store) = match date_and_store(args.since.as_deref(), data_dir) {
+        Ok(started) => started,
         Err(code) => return code,
     };
     if let Some(id) = &args.employee
@@ -70,7 +64,9 @@ pub fn export(args: &ExportArgs, data_dir: &Path) -> u8 {
     };
     let written = match &args.out {
         Some(path) => write_atomically(path, &buffer),
-        None => std::io::stdout().write_all(&buffer).map_err(|e| e.to_string()),
+        None => {
+            std::io::stdout().write_all(&buffer).map_err(FileError::io("cannot write", Path::new("standard output")))
+        }
     };
     match written {
         Ok(()) => {
@@ -86,12 +82,11 @@ pub fn export(args: &ExportArgs, data_dir: &Path) -> u8 {
     }
 }
 
-fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), String> {
+fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), FileError> {
     let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let fail = |e: std::io::Error| format!("cannot write {}: {e}", path.display());
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(fail)?;
-    tmp.write_all(bytes).map_err(fail)?;
-    tmp.persist(path).map_err(|e| fail(e.error))?;
+    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(FileError::io("cannot write", path))?;
+    tmp.write_all(bytes).map_err(FileError::io("cannot write", path))?;
+    tmp.persist(path).map_err(|e| FileError::io("cannot write", path)(e.error))?;
     Ok(())
 }
 

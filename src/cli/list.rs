@@ -6,9 +6,9 @@ use clap::Args;
 use serde::Serialize;
 
 use super::{EXIT_INVALID, EXIT_OK, EXIT_USAGE, OutputFormat};
-use crate::core::diagnostic::did_you_mean;
 use crate::core::library::Library;
-use crate::core::vocab::{self, BEHAVIOURS};
+use crate::core::scenario::diagnostic::did_you_mean;
+use crate::core::scenario::vocab::{self, BEHAVIOURS};
 use crate::io::scenario_files::{default_scenarios_dir, load_library};
 
 /// Arguments of `list`.
@@ -36,6 +36,8 @@ pub struct ListRow {
     pub behaviour: Vec<String>,
     /// Job families.
     pub job_families: Vec<String>,
+    /// The standard situations it rehearses (`vocab::SITUATIONS`; may be empty).
+    pub situations: Vec<String>,
     /// Importance x frequency.
     pub priority: u32,
     /// Number of turns.
@@ -56,6 +58,7 @@ pub fn rows(library: &Library, behaviour: Option<&str>, job_family: Option<&str>
             title: l.scenario.title.clone(),
             behaviour: l.scenario.behaviour.clone(),
             job_families: l.scenario.job_families.clone(),
+            situations: l.scenario.situations.clone(),
             priority: l.scenario.priority(),
             turns: l.scenario.turns.len(),
             file: l.file.clone(),

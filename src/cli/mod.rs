@@ -13,7 +13,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::core::diagnostic::did_you_mean;
+use crate::core::scenario::diagnostic::did_you_mean;
 use crate::io::store::{Employee, Store};
 
 /// Exit code for success.
@@ -119,7 +119,23 @@ pub fn find_employee(store: &Store, id: &str) -> Result<Employee, u8> {
     Err(EXIT_USAGE)
 }
 
+/// A date given on the command line that is not written YYYY-MM-DD.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("`{0}` is not a date; write it as YYYY-MM-DD, e.g. 2026-11-23")]
+pub struct BadDate(pub String);
+
 /// Read a YYYY-MM-DD date, or say what was expected.
-pub fn parse_date(text: &str) -> Result<jiff::civil::Date, String> {
-    text.parse().map_err(|_| format!("`{text}` is not a date; write it as YYYY-MM-DD, e.g. 2026-11-23"))
+pub fn parse_date(text: &str) -> Result<jiff::civil::Date, BadDate> {
+    text.parse().map_err(|_| BadDate(text.to_string()))
+}
+
+/// The start every progress command shares: read the optional date (`--date`, `--since`), then open
+/// the store in `data_dir`. On a problem it prints why and gives the exit code: usage for a bad
+/// date, invalid for a store that cannot be opened.
+pub fn date_and_store(date: Option<&str>, data_dir: &Path) -> Result<(Option<jiff::civil::Date>, Store), u8> {
+    let date = date.map(parse_date).transpose().map_err(|e| {
+        eprintln!("error: {e}");
+        EXIT_USAGE
+    })?;
+    Ok((date, open_store(data_dir)?))
 }

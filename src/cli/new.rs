@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use clap::Args;
 
 use super::{EXIT_INVALID, EXIT_OK, EXIT_USAGE};
-use crate::core::template::scenario_template;
+use crate::core::authoring::template::scenario_template;
 use crate::io::scenario_files::write_new_file;
 
 /// Arguments of `new`.

@@ -6,10 +6,10 @@ use std::path::{Path, PathBuf};
 use clap::Args;
 use serde_json::json;
 
-use super::{EXIT_INVALID, EXIT_OK, EXIT_USAGE, open_store, parse_date};
+use super::{EXIT_INVALID, EXIT_OK, EXIT_USAGE, date_and_store};
 use crate::core::staging::{LearnerState, Plan, PlanItem, StagingSettings, day_number};
 use crate::io::scenario_files::{default_scenarios_dir, load_library};
-use crate::io::store::AttemptFilter;
+use crate::io::store::{AttemptFilter, Store};
 
 /// Flags of `plan`.
 #[derive(Debug, Args)]
@@ -36,32 +36,15 @@ pub fn run(args: &PlanArgs, scenarios: Option<PathBuf>, data_dir: &Path) -> u8 {
         eprintln!("error: --minutes must be a number of minutes above 0 and at most 1440, not {m}");
         return EXIT_USAGE;
     }
-    // A past or future date is planned as at its start, from the attempts made before it; today
-    // (given or not), as of now, like the app's Today.
-    let now = jiff::Zoned::now();
-    let (date, at) = match args.date.as_deref().map(parse_date).transpose() {
-        Ok(Some(d)) if d == now.date() => (d, now.timestamp()),
-        Ok(Some(d)) => match d.to_zoned(jiff::tz::TimeZone::system()) {
-            Ok(start) => (d, start.timestamp()),
-            Err(e) => {
-                eprintln!("error: {e}");
-                return EXIT_USAGE;
-            }
-        },
-        Ok(None) => (now.date(), now.timestamp()),
-        Err(message) => {
-            eprintln!("error: {message}");
-            return EXIT_USAGE;
-        }
-    };
-    let store = match open_store(data_dir) {
-        Ok(s) => s,
+    let (date, store) = match date_and_store(args.date.as_deref(), data_dir) {
+        Ok(started) => started,
         Err(code) => return code,
     };
-    // The same folders as the app: the main one, then those the team added (missing ones skipped).
-    let mut folders = vec![scenarios.unwrap_or_else(default_scenarios_dir)];
-    folders.extend(store.scenario_folders().unwrap_or_default().into_iter().filter(|f| f.is_dir()));
-    let library = match load_library(&folders) {
+    let (date, at) = match moment(date) {
+        Ok(moment) => moment,
+        Err(code) => return code,
+    };
+    let library = match load_library(&folders(&store, scenarios)) {
         Ok(l) => l,
         Err(e) => {
             eprintln!("error: {e}");
@@ -117,6 +100,33 @@ pub fn run(args: &PlanArgs, scenarios: Option<PathBuf>, data_dir: &Path) -> u8 {
         print!("{}", human(&plan, &employee.name, &date.to_string(), &title));
     }
     EXIT_OK
+}
+
+/// The day planned and the moment it is planned as of. A past or future date is planned as at its
+/// start, from the attempts made before it; today (given or not), as of now, like the app's Today.
+fn moment(date: Option<jiff::civil::Date>) -> Result<(jiff::civil::Date, jiff::Timestamp), u8> {
+    let now = jiff::Zoned::now();
+    match date {
+        Some(d) if d == now.date() => Ok((d, now.timestamp())),
+        Some(d) => d.to_zoned(jiff::tz::TimeZone::system()).map(|start| (d, start.timestamp())).map_err(|e| {
+            eprintln!("error: {e}");
+            EXIT_USAGE
+        }),
+        None => Ok((now.date(), now.timestamp())),
+    }
+}
+
+/// The same folders as the app: the main one, then those the team added (missing ones skipped).
+/// When the added folders cannot be read, says so and plans from the main folder.
+fn folders(store: &Store, scenarios: Option<PathBuf>) -> Vec<PathBuf> {
+    let mut folders = vec![scenarios.unwrap_or_else(default_scenarios_dir)];
+    match store.scenario_folders() {
+        Ok(added) => folders.extend(added.into_iter().filter(|f| f.is_dir())),
+        Err(e) => {
+            eprintln!("warning: the team's scenario folders cannot be read ({e}); planning from the main folder only")
+        }
+    }
+    folders
 }
 
 fn human(plan: &Plan, name: &str, date: &str, title: &dyn Fn(&PlanItem) -> String) -> String {

@@ -10,9 +10,9 @@ use rand::SeedableRng;
 use rand::rngs::StdRng;
 use rand::seq::IndexedRandom;
 
-use super::scenario::{Condition, Lexicon, Scenario};
-use super::scoring::lists::Lists;
-use super::scoring::{ScoreCard, ScoringContext, TurnScorer};
+use crate::core::scenario::{Condition, Lexicon, Scenario};
+use crate::core::scoring::lists::Lists;
+use crate::core::scoring::{ScoreCard, ScoringContext, TurnScorer};
 
 /// Seconds left when the time warning sounds.
 pub const WARNING_SECONDS: u64 = 10;
@@ -102,7 +102,7 @@ pub enum DrillError {
     WrongPhase,
     /// The response is over the length limit.
     #[error("{0}")]
-    Score(#[from] super::scoring::ScoreError),
+    Score(#[from] crate::core::scoring::ScoreError),
 }
 
 /// One answered turn.

@@ -102,6 +102,16 @@ pub struct Audio {
     sounds_dir: Option<PathBuf>,
 }
 
+/// `dir/name` when it is a regular file that really lies inside `dir`: a link that leads out of the
+/// folder (or to a pipe or device) is never opened, so a cloned team folder cannot make the app read
+/// files elsewhere.
+fn contained_file(dir: &Path, name: &str) -> Option<PathBuf> {
+    let root = std::fs::canonicalize(dir).ok()?;
+    let real = std::fs::canonicalize(dir.join(name)).ok()?;
+    let regular = std::fs::metadata(&real).is_ok_and(|m| m.file_type().is_file());
+    (real.starts_with(&root) && regular).then_some(real)
+}
+
 impl Audio {
     /// Open the default output device; without one, a silent `Audio` and the reason.
     pub fn open(sounds_dir: Option<PathBuf>) -> (Self, Option<AudioWarning>) {
@@ -138,7 +148,7 @@ impl Audio {
     /// Play a cue: `assets/sounds/<cue>.wav` when present and playable, else the synthesised one.
     pub fn play_cue(&mut self, cue: Cue) {
         let Some(sink) = self.sink.as_ref().filter(|_| !self.muted) else { return };
-        if let Some(path) = self.sounds_dir.as_ref().map(|d| d.join(cue.file_name())).filter(|p| p.is_file()) {
+        if let Some(path) = self.sounds_dir.as_deref().and_then(|d| contained_file(d, cue.file_name())) {
             if let Ok(decoder) = File::open(&path)
                 .map(BufReader::new)
                 .map_err(|e| e.to_string())
@@ -219,6 +229,23 @@ mod tests {
         let decoded: Vec<f32> =
             Decoder::new(BufReader::new(File::open(&wav).expect("fixture"))).expect("decodes").collect();
         assert!(decoded.len() > 1000, "{} samples", decoded.len());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_sound_cue_that_links_out_of_its_folder_is_never_opened() {
+        let outside = tempfile::tempdir().expect("outside");
+        let secret = outside.path().join("secret.wav");
+        std::fs::write(&secret, b"RIFF").expect("secret");
+        let sounds = tempfile::tempdir().expect("sounds");
+        std::os::unix::fs::symlink(&secret, sounds.path().join("start.wav")).expect("link");
+        std::fs::write(sounds.path().join("pass.wav"), b"RIFF").expect("inside");
+        std::os::unix::fs::symlink(sounds.path().join("pass.wav"), sounds.path().join("fail.wav")).expect("link in");
+        assert_eq!(contained_file(sounds.path(), "start.wav"), None, "a link out of the folder");
+        assert!(contained_file(sounds.path(), "pass.wav").is_some());
+        assert!(contained_file(sounds.path(), "fail.wav").is_some(), "a link within the folder is fine");
+        assert_eq!(contained_file(sounds.path(), "missing.wav"), None);
+        assert_eq!(contained_file(sounds.path(), "."), None, "a folder is not a sound");
     }
 
     #[test]

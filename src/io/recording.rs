@@ -38,15 +38,67 @@ fn describe(error: &dyn Error) -> String {
     text
 }
 
+/// Why recording, saving or deleting a recording did not work, in words for the UI.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum RecordingError {
+    /// No input device, or it has no usable configuration; the device layer's reason.
+    #[error("no microphone available, answers cannot be recorded ({0})")]
+    NoMicrophone(String),
+    /// The microphone was found but could not be opened; the device layer's reason.
+    #[error("the microphone could not be opened ({0})")]
+    CannotOpen(String),
+    /// The capture thread could not be started.
+    #[error("could not start recording ({0})")]
+    NoThread(String),
+    /// The microphone did not report back in time.
+    #[error("the microphone did not respond, answers cannot be recorded")]
+    NoResponse,
+    /// The capture thread ended while opening the microphone.
+    #[error("recording stopped unexpectedly while opening the microphone")]
+    StoppedWhileOpening,
+    /// The capture thread ended abnormally.
+    #[error("recording stopped unexpectedly")]
+    Stopped,
+    /// A path that is not a recording was given to delete.
+    #[error("{0} is not a recording; only .wav files in a recordings folder are deleted")]
+    NotARecording(String),
+    /// A folder was given to delete.
+    #[error("{0} is a folder, not a recording")]
+    Folder(String),
+    /// A sample rate or channel count of zero.
+    #[error("cannot write {path}: {sample_rate} Hz with {channels} channel(s) is not a recording")]
+    NoFormat {
+        /// The file.
+        path: String,
+        /// Samples per second given.
+        sample_rate: u32,
+        /// Channels given.
+        channels: u16,
+    },
+    /// A file operation failed: what was done (with the path) and the system's reason.
+    #[error("{doing} ({reason})")]
+    File {
+        /// E.g. "could not write recordings/x.wav".
+        doing: String,
+        /// The reason.
+        reason: String,
+    },
+}
+
+/// A maker of [`RecordingError::File`] for `map_err`.
+fn file_error<E: std::fmt::Display>(doing: String) -> impl FnOnce(E) -> RecordingError {
+    move |e| RecordingError::File { doing, reason: e.to_string() }
+}
+
 /// Why recording is not possible here (no input device, or it could not be opened), in words for the UI.
 ///
 /// Looks up the default input device and its default configuration without opening a stream.
-pub fn microphone_status() -> Result<(), String> {
+pub fn microphone_status() -> Result<(), RecordingError> {
     MicrophoneBuilder::new()
         .default_device()
         .and_then(|builder| builder.default_config())
         .map(|_| ())
-        .map_err(|e| format!("no microphone available, answers cannot be recorded ({})", describe(&e)))
+        .map_err(|e| RecordingError::NoMicrophone(describe(&e)))
 }
 
 /// A recording in progress: a capture thread pulling microphone samples until stopped.
@@ -62,14 +114,14 @@ impl Recorder {
     ///
     /// The stream is opened on the capture thread itself (it may not be `Send`); a failure to open it
     /// comes back as `Err` with a readable reason, as does a microphone that does not answer in time.
-    pub fn start() -> Result<Recorder, String> {
+    pub fn start() -> Result<Recorder, RecordingError> {
         let stop = Arc::new(AtomicBool::new(false));
-        let (opened_tx, opened_rx) = mpsc::channel::<Result<(u32, u16), String>>();
+        let (opened_tx, opened_rx) = mpsc::channel::<Result<(u32, u16), RecordingError>>();
         let thread_stop = Arc::clone(&stop);
         let handle = std::thread::Builder::new()
             .name("followthrough-recording".into())
             .spawn(move || capture(&thread_stop, &opened_tx))
-            .map_err(|e| format!("could not start recording ({e})"))?;
+            .map_err(|e| RecordingError::NoThread(e.to_string()))?;
         match opened_rx.recv_timeout(OPEN_TIMEOUT) {
             Ok(Ok((sample_rate, channels))) => Ok(Recorder { stop, handle: Some(handle), sample_rate, channels }),
             Ok(Err(reason)) => {
@@ -79,11 +131,11 @@ impl Recorder {
             Err(mpsc::RecvTimeoutError::Timeout) => {
                 // Leave the thread to finish on its own; it stops as soon as it sees the flag.
                 stop.store(true, Ordering::Relaxed);
-                Err("the microphone did not respond, answers cannot be recorded".to_string())
+                Err(RecordingError::NoResponse)
             }
             Err(mpsc::RecvTimeoutError::Disconnected) => {
                 let _ = handle.join();
-                Err("recording stopped unexpectedly while opening the microphone".to_string())
+                Err(RecordingError::StoppedWhileOpening)
             }
         }
     }
@@ -100,10 +152,10 @@ impl Recorder {
 
     /// Stop recording, wait for the capture thread and write a 16-bit PCM WAV at `path` (atomically,
     /// creating its folder). Returns how long the recording lasts; an empty capture is still written.
-    pub fn stop_and_save(mut self, path: &Path) -> Result<Duration, String> {
+    pub fn stop_and_save(mut self, path: &Path) -> Result<Duration, RecordingError> {
         self.stop.store(true, Ordering::Relaxed);
         let samples = match self.handle.take() {
-            Some(handle) => handle.join().map_err(|_| "recording stopped unexpectedly".to_string())?,
+            Some(handle) => handle.join().map_err(|_| RecordingError::Stopped)?,
             None => Vec::new(),
         };
         write_wav(path, &samples, self.sample_rate, self.channels)?;
@@ -119,14 +171,12 @@ impl Drop for Recorder {
 }
 
 /// The capture thread: open the microphone, report the outcome, then pull samples until stopped.
-fn capture(stop: &AtomicBool, opened: &mpsc::Sender<Result<(u32, u16), String>>) -> Vec<f32> {
+fn capture(stop: &AtomicBool, opened: &mpsc::Sender<Result<(u32, u16), RecordingError>>) -> Vec<f32> {
     let opened_mic = MicrophoneBuilder::new()
         .default_device()
         .and_then(|builder| builder.default_config())
-        .map_err(|e| format!("no microphone available, answers cannot be recorded ({})", describe(&e)))
-        .and_then(|builder| {
-            builder.open_stream().map_err(|e| format!("the microphone could not be opened ({})", describe(&e)))
-        });
+        .map_err(|e| RecordingError::NoMicrophone(describe(&e)))
+        .and_then(|builder| builder.open_stream().map_err(|e| RecordingError::CannotOpen(describe(&e))));
     let mut mic = match opened_mic {
         Ok(mic) => mic,
         Err(reason) => {
@@ -218,21 +268,21 @@ pub fn recordings_of_each(data_dir: &Path, attempt_ids: &[&str]) -> Vec<Vec<Path
 
 /// Delete a recording. Only a `.wav` file directly inside a `recordings` folder is deleted; anything
 /// else is refused. A recording that is already gone counts as deleted.
-pub fn delete_recording(path: &Path) -> Result<(), String> {
+pub fn delete_recording(path: &Path) -> Result<(), RecordingError> {
     let shown = path.display();
     let is_wav = path.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case("wav"));
     let in_recordings = path.parent().and_then(Path::file_name).is_some_and(|name| name == RECORDINGS_DIR);
     let plain = path.components().all(|c| !matches!(c, Component::ParentDir | Component::CurDir));
     if !is_wav || !in_recordings || !plain {
-        return Err(format!("{shown} is not a recording; only .wav files in a recordings folder are deleted"));
+        return Err(RecordingError::NotARecording(shown.to_string()));
     }
     match std::fs::symlink_metadata(path) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
-        Err(e) => return Err(format!("could not delete {shown} ({e})")),
-        Ok(meta) if meta.is_dir() => return Err(format!("{shown} is a folder, not a recording")),
+        Err(e) => return Err(file_error(format!("could not delete {shown}"))(e)),
+        Ok(meta) if meta.is_dir() => return Err(RecordingError::Folder(shown.to_string())),
         Ok(_) => {}
     }
-    std::fs::remove_file(path).map_err(|e| format!("could not delete {shown} ({e})"))
+    std::fs::remove_file(path).map_err(file_error(format!("could not delete {shown}")))
 }
 
 /// Write interleaved `samples` (nominally -1.0..=1.0; louder ones are clipped) as a 16-bit PCM WAV.
@@ -240,25 +290,25 @@ pub fn delete_recording(path: &Path) -> Result<(), String> {
 /// The file is written to a temporary file in the same folder and then moved into place, so a crash
 /// never leaves half a recording; the folder is created when missing. A trailing partial frame is
 /// dropped. No samples gives a valid, empty WAV.
-pub fn write_wav(path: &Path, samples: &[f32], sample_rate: u32, channels: u16) -> Result<(), String> {
+pub fn write_wav(path: &Path, samples: &[f32], sample_rate: u32, channels: u16) -> Result<(), RecordingError> {
     let shown = path.display();
     if sample_rate == 0 || channels == 0 {
-        return Err(format!("cannot write {shown}: {sample_rate} Hz with {channels} channel(s) is not a recording"));
+        return Err(RecordingError::NoFormat { path: shown.to_string(), sample_rate, channels });
     }
     let dir = match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    std::fs::create_dir_all(&dir).map_err(|e| format!("could not create {} ({e})", dir.display()))?;
+    std::fs::create_dir_all(&dir).map_err(file_error(format!("could not create {}", dir.display())))?;
     let mut temp = tempfile::Builder::new()
         .prefix(".recording-")
         .suffix(".wav.tmp")
         .tempfile_in(&dir)
-        .map_err(|e| format!("could not write in {} ({e})", dir.display()))?;
+        .map_err(file_error(format!("could not write in {}", dir.display())))?;
     let spec = hound::WavSpec { channels, sample_rate, bits_per_sample: 16, sample_format: hound::SampleFormat::Int };
     let whole_frames = samples.len() - samples.len() % usize::from(channels);
     {
-        let failed = |e: hound::Error| format!("could not write {shown} ({e})");
+        let failed = |e: hound::Error| file_error(format!("could not write {shown}"))(e);
         let mut writer = hound::WavWriter::new(BufWriter::new(temp.as_file_mut()), spec).map_err(failed)?;
         for &sample in &samples[..whole_frames] {
             let clipped = if sample.is_nan() { 0.0 } else { sample.clamp(-1.0, 1.0) };
@@ -266,8 +316,8 @@ pub fn write_wav(path: &Path, samples: &[f32], sample_rate: u32, channels: u16) 
         }
         writer.finalize().map_err(failed)?;
     }
-    temp.as_file().sync_all().map_err(|e| format!("could not write {shown} ({e})"))?;
-    temp.persist(path).map_err(|e| format!("could not save {shown} ({})", e.error))?;
+    temp.as_file().sync_all().map_err(file_error(format!("could not write {shown}")))?;
+    temp.persist(path).map_err(|e| file_error(format!("could not save {shown}"))(e.error))?;
     Ok(())
 }
 
@@ -375,14 +425,14 @@ mod tests {
     #[test]
     fn microphone_status_never_panics() {
         if let Err(reason) = microphone_status() {
-            assert!(!reason.trim().is_empty());
+            assert!(!reason.to_string().trim().is_empty());
         }
     }
 
     #[test]
     fn recorder_without_microphone_reports_a_reason() {
         match Recorder::start() {
-            Err(reason) => assert!(!reason.trim().is_empty()),
+            Err(reason) => assert!(!reason.to_string().trim().is_empty()),
             Ok(recorder) => {
                 // A machine with a microphone: record briefly and make sure stopping does not hang.
                 assert!(recorder.sample_rate() > 0 && recorder.channels() > 0);

@@ -5,9 +5,10 @@ use std::fs;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
-use crate::core::diagnostic::Diagnostic;
+use super::file_error::FileError;
 use crate::core::library::{FileInput, FileKind, Library};
-use crate::core::parse::{MAX_FILE_BYTES, check_size};
+use crate::core::scenario::diagnostic::Diagnostic;
+use crate::core::scenario::parse::{MAX_FILE_BYTES, check_size};
 
 /// The file name that marks a lexicon (shared synonym sets) rather than a scenario.
 pub const LEXICON_FILE_NAME: &str = "lexicon.ron";
@@ -266,38 +267,37 @@ pub fn default_scenarios_dir() -> PathBuf {
 
 /// Write `text` to a new file at `path` in one step: a temporary file beside it, renamed into place
 /// only when nothing is there, so an existing file is never touched and no half-written file appears.
-pub fn write_new_file(path: &Path, text: &str) -> Result<(), String> {
-    let shown = path.display();
+pub fn write_new_file(path: &Path, text: &str) -> Result<(), FileError> {
     if path.exists() {
-        return Err(format!("{shown} already exists; not overwriting it (choose another --id or --out)"));
+        return Err(FileError::Exists(path.display().to_string()));
     }
     let parent = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    std::fs::create_dir_all(&parent).map_err(|e| format!("cannot create the folder {}: {e}", parent.display()))?;
+    std::fs::create_dir_all(&parent).map_err(FileError::io("cannot create the folder", &parent))?;
     let mut temp = tempfile::Builder::new()
         .prefix(".followthrough-new-")
         .suffix(".tmp")
         .tempfile_in(&parent)
-        .map_err(|e| format!("cannot write in {}: {e}", parent.display()))?;
+        .map_err(FileError::io("cannot write in", &parent))?;
     temp.write_all(text.as_bytes())
         .and_then(|()| shareable(temp.as_file()))
         .and_then(|()| temp.as_file().sync_all())
-        .map_err(|e| format!("cannot write {shown}: {e}"))?;
+        .map_err(FileError::io("cannot write", path))?;
     temp.persist_noclobber(path).map_err(|e| {
         if e.error.kind() == std::io::ErrorKind::AlreadyExists {
-            format!("{shown} already exists; not overwriting it (choose another --id or --out)")
+            FileError::Exists(path.display().to_string())
         } else {
-            format!("cannot write {shown}: {}", e.error)
+            FileError::io("cannot write", path)(e.error)
         }
     })?;
     Ok(())
 }
 
 /// The text of a file as it is on disk now (e.g. before editing it).
-pub fn read_text(path: &Path) -> Result<String, String> {
-    fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+pub fn read_text(path: &Path) -> Result<String, FileError> {
+    fs::read_to_string(path).map_err(FileError::io("cannot read", path))
 }
 
 /// Temporary files are private (0600); a scenario is shared with the team like any file (0644).
@@ -314,8 +314,8 @@ fn shareable(_file: &std::fs::File) -> std::io::Result<()> {
 
 /// Replace the text of an existing file in one step (a temporary file beside it, synced, then
 /// renamed over it), so a crash never leaves a half-written scenario.
-pub fn replace_file(path: &Path, text: &str) -> Result<(), String> {
-    let shown = path.display();
+pub fn replace_file(path: &Path, text: &str) -> Result<(), FileError> {
+    let shown = path.to_path_buf();
     // Write where a symlink points (so the link stays a link), with the file's own permissions.
     let target = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
     let path = target.as_path();
@@ -328,15 +328,15 @@ pub fn replace_file(path: &Path, text: &str) -> Result<(), String> {
         .prefix(".followthrough-edit-")
         .suffix(".tmp")
         .tempfile_in(&parent)
-        .map_err(|e| format!("cannot write in {}: {e}", parent.display()))?;
+        .map_err(FileError::io("cannot write in", &parent))?;
     temp.write_all(text.as_bytes())
         .and_then(|()| match permissions {
             Some(p) => temp.as_file().set_permissions(p),
             None => Ok(()),
         })
         .and_then(|()| temp.as_file().sync_all())
-        .map_err(|e| format!("cannot write {shown}: {e}"))?;
-    temp.persist(path).map_err(|e| format!("cannot write {shown}: {}", e.error))?;
+        .map_err(FileError::io("cannot write", &shown))?;
+    temp.persist(path).map_err(|e| FileError::io("cannot write", &shown)(e.error))?;
     Ok(())
 }
 

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use crate::core::authoring::{FileFilter, FileRow};
 use crate::core::library::{FileStatus, Library};
-use crate::core::vocab::{self, BEHAVIOURS, JOB_FAMILIES, display_name};
+use crate::core::scenario::vocab::{self, BEHAVIOURS, JOB_FAMILIES, display_name};
 
 use super::app::Command;
 use super::widgets::priority_badge_ui;

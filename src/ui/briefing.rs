@@ -2,7 +2,7 @@
 
 use crate::core::drill::Mode;
 use crate::core::scenario::Scenario;
-use crate::core::vocab::display_name;
+use crate::core::scenario::vocab::display_name;
 
 use super::app::Command;
 use super::widgets::{bullet_list_ui, priority_badge_ui};

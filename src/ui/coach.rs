@@ -3,7 +3,7 @@
 //! customer's line in large type with the countdown, the rubric as big check boxes, and the report.
 
 use crate::core::coach::SessionReport;
-use crate::core::group_session::{GroupPhase, GroupSession};
+use crate::core::coach::session::{GroupPhase, GroupSession};
 use crate::core::scenario::CriterionKind;
 use crate::io::store::Employee;
 

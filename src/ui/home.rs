@@ -1,9 +1,9 @@
 //! Home: the scenario library grouped by behaviour, with priority and job families shown.
 
-use crate::core::catalogue::{CatalogueEntry, catalogue, job_families};
 use crate::core::library::Library;
+use crate::core::library::catalogue::{CatalogueEntry, catalogue, job_families};
+use crate::core::scenario::vocab::display_name;
 use crate::core::staging::{Plan, Reason};
-use crate::core::vocab::display_name;
 use crate::io::store::Employee;
 
 use super::app::Command;

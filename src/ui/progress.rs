@@ -3,10 +3,10 @@
 
 use egui_plot::{Legend, Line, Plot, PlotPoints, Points};
 
-use crate::core::report::{ProgressReport, ScenarioProgress, Scores};
+use crate::core::progress::report::{ProgressReport, ScenarioProgress, Scores};
+use crate::core::scenario::vocab::display_name;
 use crate::core::staging::Plan;
 use crate::core::staging::rollout::Status;
-use crate::core::vocab::display_name;
 use crate::io::store::RolloutRules;
 
 use super::app::Command;

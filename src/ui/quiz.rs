@@ -1,6 +1,6 @@
 //! "Know the play": one question at a time, the options as buttons, then the right answer and why.
 
-use crate::core::quiz_round::QuizRound;
+use crate::core::quiz::round::QuizRound;
 
 use super::app::Command;
 

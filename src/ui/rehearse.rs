@@ -4,8 +4,8 @@
 use egui::text::LayoutJob;
 use egui::{Color32, FontId, TextFormat};
 
+use crate::core::rehearsal::session::{RehearsalSession, level_index};
 use crate::core::rehearsal::{Level, Recitation, ScriptSource, WordKind};
-use crate::core::rehearsal_session::{RehearsalSession, level_index};
 use crate::core::scenario::ScriptRole;
 
 use super::app::Command;

@@ -1,7 +1,7 @@
 //! Try-a-response: type an answer for a turn and watch the score card update as you type, with the
 //! evidence highlighted; save it as an author test that pins the current result.
 
-use crate::core::sandbox::Sandbox;
+use crate::core::authoring::sandbox::Sandbox;
 
 use super::app::Command;
 use super::score_card::{criterion_ui, highlighted};

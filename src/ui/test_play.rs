@@ -1,7 +1,7 @@
 //! Test-play for trainers: the map of a scenario's turns (which criteria lead where, unreachable
 //! turns marked) and a start button on every turn, untimed or against the clock.
 
-use crate::core::branch_map::TurnNode;
+use crate::core::authoring::branch_map::TurnNode;
 use crate::core::scenario::Scenario;
 
 use super::app::Command;

@@ -142,6 +142,8 @@ pub fn mutation() -> impl Strategy<Value = Mutation> {
 }
 
 /// Apply `m` to `bytes`.
+// A table: one arm per kind of mutation.
+#[allow(clippy::too_many_lines)]
 pub fn apply(bytes: &mut Vec<u8>, m: &Mutation) {
     match m {
         Mutation::NestAll { at, depth } => {

@@ -7,14 +7,17 @@ use std::path::Path;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
-use followthrough::core::diagnostic::Diagnostic;
 use followthrough::core::library::Library;
+use followthrough::core::scenario::diagnostic::Diagnostic;
 use followthrough::core::scoring::lists::Lists;
 use followthrough::core::scoring::{ScoringContext, TurnScorer};
 use followthrough::io::scenario_files::load_library;
 
-/// The most one case may take: a case that runs longer is a hang as far as a user can tell.
-pub const CASE_BOUND: Duration = Duration::from_secs(2);
+/// The most one case may take: a case that runs longer is a hang as far as a user can tell. The
+/// bound is 2 s in an optimised build (the long run: `FUZZ_SECONDS=600 cargo test --release ...`);
+/// an unoptimised test build sharing two cores with the rest of the suite runs the same work several
+/// times slower, so it gets 10 s: still far below the minutes a real blow-up takes.
+pub const CASE_BOUND: Duration = if cfg!(debug_assertions) { Duration::from_secs(10) } else { Duration::from_secs(2) };
 
 /// One file of a case: its name in the scenario folder and its bytes.
 #[derive(Debug, Clone)]

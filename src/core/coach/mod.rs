@@ -3,9 +3,10 @@
 //! HTML). Pure data: the UI and the store call in with ids, seeds and verdicts.
 
 pub mod picker;
+pub mod plan;
 pub mod report;
 pub mod session;
 
 pub use picker::Picker;
-pub use report::{ParticipantLine, SessionReport, report_csv, report_html, session_report};
-pub use session::{Participant, SessionPlan, Turnout, agreement, coach_card, majority};
+pub use plan::{Participant, SessionPlan, Turnout, agreement, coach_card, majority};
+pub use report::{ParticipantLine, ReportCsvError, SessionReport, report_csv, report_html, session_report};

@@ -5,7 +5,8 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use super::session::{SessionPlan, Turnout, agreement};
+use super::plan::{SessionPlan, Turnout, agreement};
+use crate::core::csv_cell::escape_cell;
 use crate::core::progress::Scorer;
 use crate::core::scenario::{CriterionKind, Scenario};
 
@@ -125,19 +126,21 @@ pub fn session_report(plan: &SessionPlan, turnouts: &[Turnout], scenarios: &[&Sc
 /// The CSV header of [`report_csv`].
 pub const CSV_HEADER: [&str; 8] = ["participant", "scenario", "turn", "score", "passed", "scorer", "overrides", "note"];
 
-/// A text cell with one `'` in front when a spreadsheet would read it as a formula.
-fn cell(text: &str) -> String {
-    if text.trim_start_matches('\'').starts_with(['=', '+', '-', '@']) { format!("'{text}") } else { text.to_string() }
+/// Why the session report's CSV could not be made (never an empty file instead).
+#[derive(Debug, thiserror::Error)]
+pub enum ReportCsvError {
+    /// The CSV writer failed.
+    #[error("cannot write the session report as CSV: {0}")]
+    Csv(#[from] csv::Error),
+    /// The CSV is not UTF-8 (a writer bug).
+    #[error("the session report's CSV is not UTF-8: {0}")]
+    NotUtf8(#[from] std::string::FromUtf8Error),
 }
 
 /// One row per turnout, with a header row ([`CSV_HEADER`]): participant name, scenario, turn, score,
 /// passed ("yes"/"no"), scorer ("coach"), overrides as "criterion: old->new (why)" joined by "; ", and
 /// the note. Text cells that a spreadsheet would run as a formula get a leading `'`.
-pub fn report_csv(report: &SessionReport, turnouts: &[Turnout]) -> String {
-    write_csv(report, turnouts).unwrap_or_default()
-}
-
-fn write_csv(report: &SessionReport, turnouts: &[Turnout]) -> Result<String, csv::Error> {
+pub fn report_csv(report: &SessionReport, turnouts: &[Turnout]) -> Result<String, ReportCsvError> {
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record(CSV_HEADER)?;
     let verdict = |met: bool| if met { "met" } else { "not met" };
@@ -151,18 +154,18 @@ fn write_csv(report: &SessionReport, turnouts: &[Turnout]) -> Result<String, csv
             .collect::<Vec<_>>()
             .join("; ");
         w.write_record([
-            cell(name),
-            cell(&t.scenario_id),
-            cell(&t.turn_id),
+            escape_cell(name).into_owned(),
+            escape_cell(&t.scenario_id).into_owned(),
+            escape_cell(&t.turn_id).into_owned(),
             t.card.score.to_string(),
             if t.card.passed { "yes" } else { "no" }.to_string(),
             Scorer::Coach.as_str().to_string(),
-            cell(&overrides),
-            cell(&t.note),
+            escape_cell(&overrides).into_owned(),
+            escape_cell(&t.note).into_owned(),
         ])?;
     }
     let bytes = w.into_inner().map_err(|e| csv::Error::from(e.into_error()))?;
-    Ok(String::from_utf8(bytes).unwrap_or_default())
+    Ok(String::from_utf8(bytes)?)
 }
 
 /// `text` safe inside HTML text and attribute values.
@@ -266,7 +269,7 @@ pub fn report_html(report: &SessionReport, title: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::coach::session::{Participant, Turnout, coach_card};
+    use crate::core::coach::plan::{Participant, Turnout, coach_card};
     use crate::core::scenario::Scenario;
 
     fn minimal() -> Scenario {
@@ -345,7 +348,7 @@ mod tests {
         let s = minimal();
         let t = turnouts(&s);
         let r = session_report(&plan(false), &t, &[&s]);
-        let text = report_csv(&r, &t);
+        let text = report_csv(&r, &t).expect("csv");
         let mut reader = csv::Reader::from_reader(text.as_bytes());
         let header: Vec<String> = reader.headers().expect("header").iter().map(String::from).collect();
         assert_eq!(header, CSV_HEADER);
@@ -363,6 +366,22 @@ mod tests {
         assert_eq!((&bob[3], &bob[4]), ("20", "no"));
         assert_eq!(&bob[6], "owns-it: not met->met (said \"mine\", with a comma, -ish)");
         assert_eq!(&bob[7], "'=cmd", "formula guarded");
+    }
+
+    #[test]
+    fn csv_guards_cells_led_by_a_tab_or_carriage_return_like_formulas() {
+        let s = minimal();
+        let mut t = turnouts(&s);
+        let r = session_report(&plan(false), &t, &[&s]);
+        for (note, written) in
+            [("\t=1+1", "'\t=1+1"), ("\r@SUM(A1)", "'\r@SUM(A1)"), ("+44 20", "'+44 20"), ("fine", "fine")]
+        {
+            t[3].note = note.into();
+            let text = report_csv(&r, &t).expect("csv");
+            let rows: Vec<csv::StringRecord> =
+                csv::Reader::from_reader(text.as_bytes()).records().collect::<Result<_, _>>().expect("rows");
+            assert_eq!(&rows[3][7], written, "{note:?}");
+        }
     }
 
     #[test]

@@ -1,243 +1,279 @@
-//! A group session's plan and what each turn produced: the coach's card (by the engine's own score
-//! rule), the automatic card when the answer was typed, overrides with their reasons, peers' ticks.
+//! A coached group session as it runs: who is up (the fair picker), which scenario and turn is on
+//! the screen, the coach's ticks, and every scored go. The window draws it; the store records each
+//! go into the participant's own history.
 
-use serde::Serialize;
+use crate::core::coach::{Picker, SessionPlan, Turnout, agreement, coach_card};
+use crate::core::drill::next_turn;
+use crate::core::scenario::{Lexicon, Scenario};
+use crate::core::scoring::{ScoreCard, ScoreError, TurnScorer};
 
-use crate::core::scenario::Turn;
-use crate::core::scoring::{ScoreCard, card_from_verdicts};
-
-/// What the coach set up before the session.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
-pub struct SessionPlan {
-    /// The scenarios to play, in order.
-    pub scenario_ids: Vec<String>,
-    /// Who is in the room.
-    pub roster: Vec<Participant>,
-    /// Time allowed per turn, in seconds.
-    pub seconds_per_turn: u32,
-    /// Whether peers tick the rubric too.
-    pub peer_scoring: bool,
-    /// Whether the session shows a leaderboard (opt-in).
-    pub leaderboard: bool,
+/// Where the session is.
+#[derive(Debug, Clone, PartialEq)]
+pub enum GroupPhase {
+    /// Waiting for the coach to pick who goes next.
+    Picking,
+    /// `who` is up; the customer's line is on the screen and the clock may run.
+    Answering {
+        /// Participant id.
+        who: String,
+    },
+    /// The coach ticks the rubric for `who`'s answer.
+    Scoring {
+        /// Participant id.
+        who: String,
+    },
+    /// Every scenario has been played.
+    Over,
 }
 
-/// One person in the session.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
-pub struct Participant {
-    /// Employee id, or a made-up id for a walk-in.
-    pub id: String,
-    /// Name shown in the room and in reports.
-    pub name: String,
-    /// Joined at the session (the app makes them a profile, so their goes are recorded too).
-    pub walk_in: bool,
+/// One override the coach made to the engine's suggestion, with the reason.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Change {
+    /// Criterion id.
+    pub criterion: String,
+    /// The engine's verdict.
+    pub old: bool,
+    /// The coach's.
+    pub new: bool,
+    /// Why.
+    pub why: String,
 }
 
-/// What one participant's answer to one turn came to.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Turnout {
-    /// Participant id.
-    pub participant: String,
-    /// Scenario id.
-    pub scenario_id: String,
-    /// Turn id.
-    pub turn_id: String,
-    /// The final card, the coach's.
-    pub card: ScoreCard,
-    /// The automatic card, when the answer was typed.
+/// A running group session.
+#[derive(Debug, Clone)]
+pub struct GroupSession {
+    /// What was set up.
+    pub plan: SessionPlan,
+    /// The scenarios, in the order played.
+    pub scenarios: Vec<Scenario>,
+    /// Index of the scenario on screen.
+    pub scenario: usize,
+    /// Index of its turn on screen.
+    pub turn: usize,
+    /// Where the session is.
+    pub phase: GroupPhase,
+    /// The fair picker.
+    pub picker: Picker,
+    /// The coach's ticks for the answer being scored (rubric order).
+    pub ticks: Vec<bool>,
+    /// The engine's card when the answer was typed.
     pub engine: Option<ScoreCard>,
-    /// Every change the coach made: (criterion id, old verdict, new verdict, why), oldest first.
-    pub overrides: Vec<(String, bool, bool, String)>,
-    /// The coach's quick note.
-    pub note: String,
-    /// Each peer's ticks, one verdict per criterion in rubric order.
-    pub peer_votes: Vec<Vec<bool>>,
+    /// What was typed, if anything.
+    pub typed: String,
+    /// Every scored go, in order.
+    pub turnouts: Vec<Turnout>,
 }
 
-impl Turnout {
-    /// A turnout for a spoken answer, scored from the coach's `ticks` (one per criterion, rubric order).
-    pub fn spoken(participant: &str, scenario_id: &str, turn: &Turn, ticks: &[bool]) -> Self {
-        Self::with_card(participant, coach_card(scenario_id, turn, ticks), None)
+impl GroupSession {
+    /// A session over these scenarios (missing ones are skipped by the caller); None without a
+    /// scenario or a participant.
+    pub fn new(plan: SessionPlan, scenarios: Vec<Scenario>, seed: u64) -> Option<Self> {
+        if scenarios.is_empty() || plan.roster.is_empty() {
+            return None;
+        }
+        let picker = Picker::new(plan.roster.iter().map(|p| p.id.clone()).collect(), seed);
+        Some(Self {
+            plan,
+            scenarios,
+            scenario: 0,
+            turn: 0,
+            phase: GroupPhase::Picking,
+            picker,
+            ticks: Vec::new(),
+            engine: None,
+            typed: String::new(),
+            turnouts: Vec::new(),
+        })
     }
 
-    /// A turnout for a typed answer: the engine's card is the coach's starting point.
-    pub fn typed(participant: &str, engine: ScoreCard) -> Self {
-        Self::with_card(participant, engine.clone(), Some(engine))
+    /// The scenario on screen.
+    pub fn current_scenario(&self) -> &Scenario {
+        &self.scenarios[self.scenario.min(self.scenarios.len() - 1)]
     }
 
-    fn with_card(participant: &str, card: ScoreCard, engine: Option<ScoreCard>) -> Self {
-        Self {
-            participant: participant.to_string(),
-            scenario_id: card.scenario.clone(),
-            turn_id: card.turn.clone(),
-            card,
-            engine,
-            overrides: Vec::new(),
-            note: String::new(),
-            peer_votes: Vec::new(),
+    /// The name of a participant.
+    pub fn name_of(&self, id: &str) -> String {
+        self.plan.roster.iter().find(|p| p.id == id).map_or(id.to_string(), |p| p.name.clone())
+    }
+
+    /// Pick who goes next (None when nobody is present).
+    pub fn pick(&mut self) -> Option<String> {
+        let who = self.picker.pick()?;
+        self.phase = GroupPhase::Answering { who: who.clone() };
+        self.typed.clear();
+        Some(who)
+    }
+
+    /// The one picked is skipped (back into this round) or not present (out until back).
+    pub fn pass(&mut self, present: bool) {
+        if let GroupPhase::Answering { who } = &self.phase {
+            let who = who.clone();
+            if present {
+                self.picker.skip(&who)
+            } else {
+                self.picker.not_present(&who)
+            }
+            self.phase = GroupPhase::Picking;
         }
     }
 
-    /// The coach's verdicts, one per criterion in rubric order.
-    pub fn ticks(&self) -> Vec<bool> {
-        self.card.criteria.iter().map(|c| c.met).collect()
-    }
-
-    /// The coach sets `criterion` to `met` for the reason `why`; the card is scored again by the same
-    /// rule and the change kept in [`Turnout::overrides`]. Returns false (and changes nothing) when the
-    /// criterion is not in the card or already has that verdict. `turn` is the turn the card is for.
-    pub fn set_verdict(&mut self, turn: &Turn, criterion: &str, met: bool, why: &str) -> bool {
-        let Some(i) = self.card.criteria.iter().position(|c| c.id == criterion) else {
-            return false;
+    /// The answer is given, with what was typed (blank when it was spoken): a typed answer is scored
+    /// by the engine with `lexicon` and recorded with [`GroupSession::answered`]. An answer the engine
+    /// refuses (longer than a response may be) is not recorded: the error says why, for the coach to
+    /// see, and the session stays on the answer.
+    pub fn answer_typed(&mut self, typed: &str, lexicon: &Lexicon) -> Result<(), ScoreError> {
+        let typed = typed.trim();
+        let engine = if typed.is_empty() {
+            None
+        } else {
+            let s = self.current_scenario();
+            Some(TurnScorer::new(s, &s.turns[self.turn], lexicon).score(typed)?)
         };
-        let old = self.card.criteria[i].met;
-        if old == met {
-            return false;
+        self.answered(typed, engine);
+        Ok(())
+    }
+
+    /// The answer is given: on to scoring. A typed answer is scored by the engine first, as a
+    /// suggestion the coach can override.
+    pub fn answered(&mut self, typed: &str, engine: Option<ScoreCard>) {
+        if let GroupPhase::Answering { who } = &self.phase {
+            let who = who.clone();
+            let turn = &self.current_scenario().turns[self.turn];
+            self.ticks = match &engine {
+                Some(card) => card.criteria.iter().map(|c| c.met).collect(),
+                None => vec![false; turn.rubric.len()],
+            };
+            self.engine = engine;
+            self.typed = typed.to_string();
+            self.phase = GroupPhase::Scoring { who };
         }
-        let mut ticks = self.ticks();
-        ticks[i] = met;
-        let fresh = coach_card(&self.scenario_id, turn, &ticks);
-        // Keep the engine's evidence on the card: the words still count as what was said.
-        let evidence: Vec<_> = self.card.criteria.iter().map(|c| (c.evidence.clone(), c.looked_for.clone())).collect();
-        self.card = fresh;
-        for (c, (ev, looked)) in self.card.criteria.iter_mut().zip(evidence) {
-            c.evidence = ev;
-            c.looked_for = looked;
+    }
+
+    /// The coach's card for the ticks as they stand.
+    pub fn card(&self) -> ScoreCard {
+        let s = self.current_scenario();
+        coach_card(&s.id, &s.turns[self.turn], &self.ticks)
+    }
+
+    /// The ticks that differ from the engine's suggestion.
+    pub fn changes(&self) -> Vec<(String, bool, bool)> {
+        let Some(engine) = &self.engine else { return Vec::new() };
+        engine
+            .criteria
+            .iter()
+            .zip(&self.ticks)
+            .filter(|(c, t)| c.met != **t)
+            .map(|(c, t)| (c.id.clone(), c.met, *t))
+            .collect()
+    }
+
+    /// Agreement between the coach and the engine on this answer (None when it was spoken).
+    pub fn agreement(&self) -> Option<f64> {
+        self.engine.as_ref().map(|e| agreement(e, &self.card()))
+    }
+
+    /// Keep the score (with the reason for any override and a note) and move the conversation on:
+    /// the next turn by the branches, else the next scenario, else the end. Returns the go kept.
+    pub fn score(&mut self, why: &str, note: &str, peer_votes: Vec<Vec<bool>>) -> Option<Turnout> {
+        let GroupPhase::Scoring { who } = &self.phase else { return None };
+        let s = self.current_scenario();
+        let turn = &s.turns[self.turn];
+        let mut turnout = match &self.engine {
+            // The engine's card is the starting point; each change the coach made is an override.
+            Some(engine) => {
+                let mut t = Turnout::typed(who, engine.clone());
+                for (criterion, _, met) in self.changes() {
+                    t.set_verdict(turn, &criterion, met, why);
+                }
+                t
+            }
+            None => Turnout::spoken(who, &s.id, turn, &self.ticks),
+        };
+        turnout.note = note.to_string();
+        turnout.peer_votes = peer_votes;
+        let next = next_turn(s, self.turn, &turnout.card);
+        self.turnouts.push(turnout.clone());
+        match next {
+            Some(next) => self.turn = next,
+            None => {
+                self.scenario += 1;
+                self.turn = 0;
+            }
         }
-        self.overrides.push((criterion.to_string(), old, met, why.to_string()));
-        true
+        self.phase = if self.scenario >= self.scenarios.len() { GroupPhase::Over } else { GroupPhase::Picking };
+        self.engine = None;
+        self.ticks.clear();
+        Some(turnout)
+    }
+
+    /// End the session now.
+    pub fn finish(&mut self) {
+        self.phase = GroupPhase::Over;
     }
 }
 
-/// The coach's card from ticks (one per criterion, rubric order; missing ones not met), by the same
-/// rule as the engine: [`card_from_verdicts`].
-pub fn coach_card(scenario_id: &str, turn: &Turn, ticks: &[bool]) -> ScoreCard {
-    card_from_verdicts(scenario_id, turn, ticks)
-}
-
-/// The room's verdict per criterion: met when more than half of the votes say so (a tie is not met;
-/// a vote shorter than the others counts as "not met" for the criteria it lacks).
-pub fn majority(votes: &[Vec<bool>]) -> Vec<bool> {
-    let len = votes.iter().map(Vec::len).max().unwrap_or(0);
-    (0..len)
-        .map(|i| {
-            let yes = votes.iter().filter(|v| v.get(i).copied().unwrap_or(false)).count();
-            2 * yes > votes.len()
-        })
-        .collect()
-}
-
-/// Share (0-1) of criteria on which two cards give the same verdict, matched by criterion id; a
-/// criterion on only one card counts as a disagreement. Two cards with no criteria agree fully.
-pub fn agreement(a: &ScoreCard, b: &ScoreCard) -> f64 {
-    let mut ids: Vec<&str> = a.criteria.iter().map(|c| c.id.as_str()).collect();
-    for c in &b.criteria {
-        if !ids.contains(&c.id.as_str()) {
-            ids.push(&c.id);
-        }
-    }
-    if ids.is_empty() {
-        return 1.0;
-    }
-    let same = ids
+/// Scenario ids to suggest for a team session: high priority where the team scores worst. Each
+/// scenario's need is its priority times what the team's latest drill scores leave to learn (a
+/// scenario nobody has drilled needs everything). Highest need first.
+pub fn suggest(scenarios: &[&Scenario], team_attempts: &[crate::core::progress::Attempt]) -> Vec<String> {
+    let mut ranked: Vec<(f64, &Scenario)> = scenarios
         .iter()
-        .filter(|id| match (a.criterion(id), b.criterion(id)) {
-            (Some(x), Some(y)) => x.met == y.met,
-            _ => false,
+        .map(|s| {
+            let mut latest: std::collections::HashMap<&str, (&jiff::Timestamp, f64)> = Default::default();
+            for a in team_attempts.iter().filter(|a| a.scenario_id == s.id && a.is_finished_drill()) {
+                let entry = latest.entry(a.employee_id.as_str()).or_insert((&a.started_at, a.score()));
+                if &a.started_at >= entry.0 {
+                    *entry = (&a.started_at, a.score());
+                }
+            }
+            let mean =
+                if latest.is_empty() { 0.0 } else { latest.values().map(|v| v.1).sum::<f64>() / latest.len() as f64 };
+            (f64::from(s.priority()) * (1.0 - mean / 100.0), *s)
         })
-        .count();
-    same as f64 / ids.len() as f64
+        .collect();
+    ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.id.cmp(&b.1.id)));
+    ranked.into_iter().map(|(_, s)| s.id.clone()).collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::scoring::TurnScorer;
-
+    use crate::core::coach::Participant;
+    use crate::core::scoring::MAX_RESPONSE_CHARS;
     use crate::core::test_fixtures::minimal;
 
-    #[test]
-    fn coach_card_agrees_with_the_engine_on_the_same_verdicts() {
+    fn session() -> (GroupSession, Lexicon) {
         let (s, l) = minimal();
-        for turn in &s.turns {
-            let scorer = TurnScorer::new(&s, turn, &l);
-            for response in [
-                "I'm sorry, that's my fault. I'll call you at 4pm.",
-                "I'll call you at 4pm.",
-                "Sorry, my fault, but corporate messed up.",
-                "Corporate messed up, not me.",
-                "ok",
-            ] {
-                let engine = scorer.score(response).expect("scored");
-                let ticks: Vec<bool> = engine.criteria.iter().map(|c| c.met).collect();
-                let coach = coach_card(&s.id, turn, &ticks);
-                assert_eq!(coach.score, engine.score, "{}: {response}", turn.id);
-                assert_eq!(coach.passed, engine.passed);
-                let points = |c: &ScoreCard| c.criteria.iter().map(|r| r.points).collect::<Vec<_>>();
-                assert_eq!(points(&coach), points(&engine));
-                assert!(coach.criteria.iter().all(|c| c.evidence.is_empty() && c.looked_for.is_empty()));
-            }
-        }
+        let plan = SessionPlan {
+            scenario_ids: vec![s.id.clone()],
+            roster: vec![Participant { id: "a".into(), name: "Ann".into(), walk_in: false }],
+            seconds_per_turn: 60,
+            peer_scoring: false,
+            leaderboard: false,
+        };
+        (GroupSession::new(plan, vec![s], 7).expect("a session"), l)
     }
 
     #[test]
-    fn coach_card_follows_the_rule() {
-        let (s, _) = minimal();
-        let turn = &s.turns[0]; // owns-it 3, time 2 (required), blames 2 (forbidden)
-        assert_eq!(coach_card(&s.id, turn, &[true, false, false]).score, 60);
-        assert!(coach_card(&s.id, turn, &[true, false, false]).passed);
-        assert_eq!(coach_card(&s.id, turn, &[true, true, true]).score, 60);
-        assert_eq!(coach_card(&s.id, turn, &[false, false, true]).score, 0);
-        assert_eq!(coach_card(&s.id, turn, &[]).score, 0, "missing ticks are not met");
-        assert_eq!(coach_card(&s.id, turn, &[true, true, false, true]).score, 100, "extra ticks ignored");
+    fn a_typed_answer_gets_the_engine_card_and_a_spoken_one_none() {
+        let (mut g, l) = session();
+        g.pick();
+        g.answer_typed("Sorry, that's my fault. I'll call you at 4pm today.", &l).expect("scored");
+        assert!(g.engine.is_some());
+        assert!(matches!(g.phase, GroupPhase::Scoring { .. }));
+        let (mut g, l) = session();
+        g.pick();
+        g.answer_typed("   ", &l).expect("spoken");
+        assert!(g.engine.is_none());
     }
 
     #[test]
-    fn majority_needs_more_than_half_and_ties_are_not_met() {
-        assert_eq!(majority(&[vec![true, true], vec![true, false]]), vec![true, false]);
-        assert_eq!(
-            majority(&[vec![true, false, true], vec![true, true, false], vec![false, true, false]]),
-            vec![true, true, false]
-        );
-        assert_eq!(majority(&[vec![true, true], vec![true]]), vec![true, false]);
-        assert!(majority(&[]).is_empty());
-    }
-
-    #[test]
-    fn agreement_is_the_share_of_same_verdicts() {
-        let (s, _) = minimal();
-        let turn = &s.turns[0];
-        let a = coach_card(&s.id, turn, &[true, true, false]);
-        assert_eq!(agreement(&a, &a.clone()), 1.0);
-        let b = coach_card(&s.id, turn, &[true, false, false]);
-        assert!((agreement(&a, &b) - 2.0 / 3.0).abs() < 1e-9);
-        let other = coach_card(&s.id, &s.turns[2], &[true]);
-        assert_eq!(agreement(&a, &other), 0.0);
-    }
-
-    #[test]
-    fn overrides_rescore_and_keep_the_audit_trail() {
-        let (s, l) = minimal();
-        let turn = &s.turns[0];
-        let engine = TurnScorer::new(&s, turn, &l).score("I'm sorry, that's my fault.").expect("scored");
-        assert_eq!(engine.score, 60);
-        let mut t = Turnout::typed("emp-1", engine);
-        assert!(t.set_verdict(turn, "time", true, "said 'four' aloud"));
-        assert_eq!(t.card.score, 100);
-        assert_eq!(t.engine.as_ref().map(|e| e.score), Some(60));
-        assert!(!t.set_verdict(turn, "time", true, "again"), "same verdict is no change");
-        assert!(!t.set_verdict(turn, "nope", true, "x"));
-        assert!(t.set_verdict(turn, "blames", true, "blamed the courier"));
-        assert_eq!(t.card.score, 60);
-        assert_eq!(
-            t.overrides,
-            vec![
-                ("time".to_string(), false, true, "said 'four' aloud".to_string()),
-                ("blames".to_string(), false, true, "blamed the courier".to_string()),
-            ]
-        );
-        assert!(!t.card.criterion("owns-it").expect("owns-it").evidence.is_empty(), "evidence kept");
-        let spoken = Turnout::spoken("walk-in-1", &s.id, turn, &[true, true, false]);
-        assert_eq!((spoken.card.score, spoken.engine.is_none()), (100, true));
-        assert_eq!(spoken.turn_id, "opening");
+    fn a_too_long_typed_answer_is_an_error_not_a_missing_card() {
+        let (mut g, l) = session();
+        g.pick();
+        let long = "sorry ".repeat(MAX_RESPONSE_CHARS / 5);
+        let err = g.answer_typed(&long, &l).expect_err("too long");
+        assert!(matches!(err, ScoreError::TooLong(_)), "{err}");
+        assert!(matches!(g.phase, GroupPhase::Answering { .. }), "still on the answer");
     }
 }

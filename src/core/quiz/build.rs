@@ -177,6 +177,7 @@ fn asks_for_a_time(turn: &Turn) -> bool {
             Matcher::Phrase(text) => text.contains("{time}"),
             Matcher::Regex(_) => false,
             Matcher::All(inner) => inner.iter().any(wants_time),
+            Matcher::Not(_) => false,
         }
     }
     turn.rubric.iter().any(|c| c.kind == CriterionKind::Required && c.detect.iter().any(wants_time))

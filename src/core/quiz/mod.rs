@@ -10,6 +10,7 @@
 //! [`questions`] lists every question the library supports; [`quiz`] deals a seeded round.
 
 mod build;
+pub mod round;
 #[cfg(test)]
 mod tests;
 
@@ -19,8 +20,8 @@ use rand::SeedableRng;
 use rand::rngs::StdRng;
 use rand::seq::SliceRandom;
 
-use super::scenario::{Lexicon, Scenario};
-use super::scoring::lists::Lists;
+use crate::core::scenario::{Lexicon, Scenario};
+use crate::core::scoring::lists::Lists;
 
 /// What a question asks about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -4,99 +4,15 @@ use std::collections::{BTreeMap, HashSet};
 
 use super::build::{BLAME, SPECIFIC};
 use super::*;
-use crate::core::library::{FileInput, FileKind, Library};
-use crate::core::parse::parse;
+use crate::core::library::Library;
 use crate::core::scenario::Play;
+use crate::core::scenario::parse::parse;
 use crate::core::scoring::detectors::{DetectorContext, detect};
 use crate::core::scoring::phrase::{Names, name_words};
 use crate::core::scoring::text::analyse;
 
-/// The bundled library, as `followthrough check scenarios/` reads it.
-const BUNDLED: &[(&str, &str)] = &[
-    (
-        "scenarios/bank-branch/card-not-dispatched-yet.ron",
-        include_str!("../../../scenarios/bank-branch/card-not-dispatched-yet.ron"),
-    ),
-    (
-        "scenarios/bank-branch/declined-fee-refund.ron",
-        include_str!("../../../scenarios/bank-branch/declined-fee-refund.ron"),
-    ),
-    (
-        "scenarios/bank-branch/dispute-won-good-news.ron",
-        include_str!("../../../scenarios/bank-branch/dispute-won-good-news.ron"),
-    ),
-    (
-        "scenarios/bank-branch/mortgage-warm-handover.ron",
-        include_str!("../../../scenarios/bank-branch/mortgage-warm-handover.ron"),
-    ),
-    (
-        "scenarios/contact-centre/broadband-fault-warm-handover.ron",
-        include_str!("../../../scenarios/contact-centre/broadband-fault-warm-handover.ron"),
-    ),
-    (
-        "scenarios/contact-centre/missed-callback.ron",
-        include_str!("../../../scenarios/contact-centre/missed-callback.ron"),
-    ),
-    (
-        "scenarios/field-technician/part-on-order.ron",
-        include_str!("../../../scenarios/field-technician/part-on-order.ron"),
-    ),
-    (
-        "scenarios/field-technician/running-late.ron",
-        include_str!("../../../scenarios/field-technician/running-late.ron"),
-    ),
-    (
-        "scenarios/field-technician/wrong-part-day-off.ron",
-        include_str!("../../../scenarios/field-technician/wrong-part-day-off.ron"),
-    ),
-    (
-        "scenarios/manager/coaching-corporate-decision.ron",
-        include_str!("../../../scenarios/manager/coaching-corporate-decision.ron"),
-    ),
-    (
-        "scenarios/manager/peer-data-handover-slipped.ron",
-        include_str!("../../../scenarios/manager/peer-data-handover-slipped.ron"),
-    ),
-    (
-        "scenarios/manager/shift-request-no-decision.ron",
-        include_str!("../../../scenarios/manager/shift-request-no-decision.ron"),
-    ),
-    (
-        "scenarios/restaurant/allergy-missed-own-it.ron",
-        include_str!("../../../scenarios/restaurant/allergy-missed-own-it.ron"),
-    ),
-    (
-        "scenarios/restaurant/negative-review-recovery.ron",
-        include_str!("../../../scenarios/restaurant/negative-review-recovery.ron"),
-    ),
-    (
-        "scenarios/retail/faulty-return-no-receipt.ron",
-        include_str!("../../../scenarios/retail/faulty-return-no-receipt.ron"),
-    ),
-    (
-        "scenarios/retail/special-order-delay-bad-news.ron",
-        include_str!("../../../scenarios/retail/special-order-delay-bad-news.ron"),
-    ),
-    (
-        "scenarios/service-desk/passed-around-three-times.ron",
-        include_str!("../../../scenarios/service-desk/passed-around-three-times.ron"),
-    ),
-];
-
 fn bundled() -> Library {
-    let mut inputs = vec![FileInput {
-        path: "scenarios/lexicon.ron".into(),
-        kind: FileKind::Lexicon,
-        contents: Ok(include_str!("../../../scenarios/lexicon.ron").as_bytes().to_vec()),
-    }];
-    inputs.extend(BUNDLED.iter().map(|(path, text)| FileInput {
-        path: path.to_string(),
-        kind: FileKind::Scenario,
-        contents: Ok(text.as_bytes().to_vec()),
-    }));
-    let library = Library::build(inputs, &|_, _| true);
-    assert_eq!(library.scenarios.len(), 17, "{}", library.render_diagnostics());
-    library
+    crate::core::test_fixtures::bundled_library()
 }
 
 /// The bundled library and its questions, built once for all tests (building runs every author test).

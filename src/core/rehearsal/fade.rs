@@ -243,7 +243,7 @@ pub fn fade(script: &Script, level: Level, seed: u64) -> Faded {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::rehearsal::{ScriptSource, bundled, scripts};
+    use crate::core::rehearsal::{ScriptSource, scripts};
     use crate::core::scenario::ScriptRole;
 
     fn script(text: &str, commitment: Vec<Range<usize>>) -> Script {
@@ -261,7 +261,7 @@ mod tests {
                         Your refund is approved and arrives on Friday.";
 
     fn all_scripts() -> Vec<Script> {
-        let (scenarios, lexicon) = bundled::library();
+        let (scenarios, lexicon) = crate::core::test_fixtures::bundled_scenarios();
         scenarios.iter().flat_map(|s| scripts(s, &lexicon)).collect()
     }
 

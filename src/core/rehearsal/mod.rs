@@ -11,15 +11,16 @@
 
 mod fade;
 mod recite;
+pub mod session;
+mod units;
 
 use std::ops::Range;
 
-use super::scenario::{Lexicon, Scenario, ScriptRole};
-use super::scoring::detectors::{DetectorContext, detect};
-use super::scoring::lists::Lists;
-use super::scoring::phrase::{Names, name_words};
-use super::scoring::text::analyse;
-use super::scoring::time::time_at;
+use crate::core::scenario::{Lexicon, Scenario, ScriptRole};
+use crate::core::scoring::detectors::{DetectorContext, detect, find_specific_times};
+use crate::core::scoring::lists::Lists;
+use crate::core::scoring::phrase::{Names, name_words};
+use crate::core::scoring::text::analyse;
 
 pub use fade::{Faded, FadedWord, Level, fade};
 pub use recite::{
@@ -107,25 +108,12 @@ pub fn scripts(scenario: &Scenario, lexicon: &Lexicon) -> Vec<Script> {
 /// day", "Friday at eight"), leaving out quoted or negated times and hedged ones ("Tuesday-ish").
 pub fn specific_times(text: &str) -> Vec<Range<usize>> {
     let a = analyse(text);
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < a.tokens.len() {
-        let Some(len) = time_at(&a.tokens, i).filter(|len| *len > 0) else {
-            i += 1;
-            continue;
-        };
-        let span = &a.tokens[i..(i + len).min(a.tokens.len())];
-        let sentence = a.tokens[i].sentence;
-        let approximate = a.tokens.get(i + len).is_some_and(|t| t.text == "ish" && t.sentence == sentence);
-        if !approximate
-            && span.iter().all(|t| !t.quoted && t.negated_by.is_none() && t.sentence == sentence)
-            && let (Some(first), Some(last)) = (span.first(), span.last())
-        {
-            out.push(first.start..last.end);
-        }
-        i += len;
-    }
-    merge(out)
+    let ranges = find_specific_times(&a)
+        .into_iter()
+        .filter(|(s, e)| e > s && *e <= a.tokens.len())
+        .map(|(s, e)| a.tokens[s].start..a.tokens[e - 1].end)
+        .collect();
+    merge(ranges)
 }
 
 /// The commitment of a model answer: the `specific-time-commitment` detector's evidence, in bytes.
@@ -160,40 +148,6 @@ fn merge(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
         }
     }
     out
-}
-
-/// The bundled scenarios and lexicon, for tests across the whole library.
-#[cfg(test)]
-pub(crate) mod bundled {
-    use crate::core::parse::parse;
-    use crate::core::scenario::{Lexicon, Scenario};
-
-    const FILES: &[&str] = &[
-        include_str!("../../../scenarios/bank-branch/card-not-dispatched-yet.ron"),
-        include_str!("../../../scenarios/bank-branch/declined-fee-refund.ron"),
-        include_str!("../../../scenarios/bank-branch/dispute-won-good-news.ron"),
-        include_str!("../../../scenarios/bank-branch/mortgage-warm-handover.ron"),
-        include_str!("../../../scenarios/contact-centre/broadband-fault-warm-handover.ron"),
-        include_str!("../../../scenarios/contact-centre/missed-callback.ron"),
-        include_str!("../../../scenarios/field-technician/part-on-order.ron"),
-        include_str!("../../../scenarios/field-technician/running-late.ron"),
-        include_str!("../../../scenarios/field-technician/wrong-part-day-off.ron"),
-        include_str!("../../../scenarios/manager/coaching-corporate-decision.ron"),
-        include_str!("../../../scenarios/manager/peer-data-handover-slipped.ron"),
-        include_str!("../../../scenarios/manager/shift-request-no-decision.ron"),
-        include_str!("../../../scenarios/restaurant/allergy-missed-own-it.ron"),
-        include_str!("../../../scenarios/restaurant/negative-review-recovery.ron"),
-        include_str!("../../../scenarios/retail/faulty-return-no-receipt.ron"),
-        include_str!("../../../scenarios/retail/special-order-delay-bad-news.ron"),
-        include_str!("../../../scenarios/service-desk/passed-around-three-times.ron"),
-    ];
-
-    /// Every bundled scenario, parsed, and the bundled lexicon.
-    pub(crate) fn library() -> (Vec<Scenario>, Lexicon) {
-        let scenarios = FILES.iter().map(|text| parse::<Scenario>(text).expect("bundled scenario parses").0).collect();
-        let lexicon = parse::<Lexicon>(include_str!("../../../scenarios/lexicon.ron")).expect("bundled lexicon").0;
-        (scenarios, lexicon)
-    }
 }
 
 #[cfg(test)]
@@ -258,11 +212,16 @@ mod tests {
 
     #[test]
     fn every_bundled_scenario_offers_its_model_answers() {
-        let (scenarios, lexicon) = bundled::library();
+        let (scenarios, lexicon) = crate::core::test_fixtures::bundled_scenarios();
         let mut with_commitment = 0;
         for s in &scenarios {
             let all = scripts(s, &lexicon);
-            assert_eq!(all.len(), s.turns.len(), "{}", s.id);
+            // One model answer per turn; script lines (newer scenarios have them) come on top.
+            let models = all.iter().filter(|x| x.source == ScriptSource::ModelAnswer).count();
+            assert_eq!(models, s.turns.len(), "{}", s.id);
+            let lines: usize =
+                s.turns.iter().map(|t| t.script.iter().filter(|l| !l.text.trim().is_empty()).count()).sum();
+            assert_eq!(all.len(), models + lines, "{}", s.id);
             for script in &all {
                 for r in &script.commitment {
                     assert!(script.text.is_char_boundary(r.start) && script.text.is_char_boundary(r.end));

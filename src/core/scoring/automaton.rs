@@ -5,16 +5,16 @@
 
 use std::cell::RefCell;
 
+use super::budget::Budget;
 use super::phrase::{FirstWordIndex, Names, Node, Word, name_at};
 use super::text::Token;
 use super::time::time_at;
 
-/// Token positions inside a match, as bits counted from the match's start: the negators the
-/// pattern names itself ("not my fault"), which do not cancel the match.
-pub type Positions = u64;
-
 /// Words `*` may skip.
 pub const MAX_GAP: usize = 4;
+
+/// How many token positions a search goes between asking its budget.
+pub const BUDGET_EVERY: usize = 32;
 
 /// What a slot consumes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -128,103 +128,157 @@ impl Program {
         self.insts[split_at] = Inst::Split { targets: starts, index: index.map(|i| Box::new(i.clone())), always };
     }
 
-    /// Where every match starting at token `start` ends (tokens before `limit` only), with the
-    /// negators the pattern named. Runs in O((limit - start) x program size).
-    pub fn ends_from(&self, tokens: &[Token], names: &Names, start: usize, limit: usize) -> Vec<(usize, Positions)> {
+    /// Every counted match in `tokens[from..to]` (one sentence): leftmost, then longest, never
+    /// overlapping. One pass runs every start at once, a thread per instruction carrying the
+    /// earliest start that reached it, so a search costs O(tokens x program size) whatever the
+    /// pattern; after a match the search goes on from its end. A match counts when no token in it
+    /// is quoted, its first word is not negated, and every negator in it is one the pattern names
+    /// as a word (a thread that would take a quoted token, or a negator by a gap or slot, stops).
+    /// `may_start` rules out starts cheaply; `budget` is asked every [`BUDGET_EVERY`] positions and,
+    /// once exhausted, the matches found so far are returned.
+    pub fn find_in(&self, span: Span, may_start: &dyn Fn(&Token) -> bool, budget: &dyn Budget) -> Vec<(usize, usize)> {
         SCRATCH.with(|scratch| {
             let mut scratch = scratch.borrow_mut();
-            self.run(&mut scratch, tokens, names, start, limit)
+            let mut out = Vec::new();
+            let mut at = span.from;
+            let mut asked = 0;
+            while at < span.to {
+                match self.leftmost_longest(&mut scratch, &span, at, may_start, budget, &mut asked) {
+                    Some((start, end)) => {
+                        out.push((start, end));
+                        at = end;
+                    }
+                    None => break,
+                }
+            }
+            out
         })
     }
 
-    fn run(
+    /// The leftmost-longest counted match starting at or after `at`, if any (None too when the
+    /// budget runs out).
+    #[allow(clippy::too_many_lines)] // One Pike-VM step loop: splitting it would pass its thread lists around.
+    fn leftmost_longest(
         &self,
         scratch: &mut Scratch,
-        tokens: &[Token],
-        names: &Names,
-        start: usize,
-        limit: usize,
-    ) -> Vec<(usize, Positions)> {
-        let limit = limit.min(tokens.len());
+        span: &Span,
+        at: usize,
+        may_start: &dyn Fn(&Token) -> bool,
+        budget: &dyn Budget,
+        asked: &mut usize,
+    ) -> Option<(usize, usize)> {
+        let Span { tokens, names, to, .. } = *span;
         scratch.prepare(self.insts.len());
-        let mut ends = Vec::new();
-        let mut pending: Vec<Vec<(u32, Positions)>> = vec![vec![(0, 0)]];
-        let mut stack: Vec<(u32, Positions)> = Vec::new();
-        let mut offset = 0;
-        while offset < pending.len() {
-            let position = start + offset;
-            let mut seeds = std::mem::take(&mut pending[offset]);
-            offset += 1;
-            if seeds.is_empty() {
+        let mut pending: Vec<Vec<Thread>> = Vec::new();
+        let mut ahead = 0usize;
+        let mut best: Option<(usize, usize)> = None;
+        let mut stack: Vec<Thread> = Vec::new();
+        let mut position = at;
+        while position <= to {
+            *asked += 1;
+            if asked.is_multiple_of(BUDGET_EVERY) && budget.exhausted() {
+                return None;
+            }
+            let mut seeds = pending.get_mut(position - at).map(std::mem::take).unwrap_or_default();
+            ahead -= seeds.len();
+            if let Some((b, _)) = best {
+                seeds.retain(|t| t.start as usize <= b);
+            }
+            let token = tokens.get(position).filter(|_| position < to);
+            if best.is_none() && token.is_some_and(|t| !t.quoted && t.negated_by.is_none() && may_start(t)) {
+                seeds.push(Thread { pc: 0, start: u32::try_from(position).unwrap_or(u32::MAX) });
+            }
+            if seeds.is_empty() && ahead == 0 {
+                if best.is_some() || token.is_none() {
+                    break;
+                }
+                position += 1;
                 continue;
             }
+            // Earliest start first, so each instruction keeps the earliest start that reached it.
+            seeds.sort_unstable_by_key(|t| (t.start, t.pc));
             let stamp = scratch.next_stamp();
-            seeds.sort_unstable_by_key(|(pc, _)| *pc);
-            merge_masks(&mut seeds);
             stack.extend(seeds.into_iter().rev());
-            let token = tokens.get(position).filter(|_| position < limit);
-            while let Some((pc, mask)) = stack.pop() {
-                let Some(seen) = scratch.seen.get_mut(pc as usize) else { continue };
+            while let Some(thread) = stack.pop() {
+                let Some(seen) = scratch.seen.get_mut(thread.pc as usize) else { continue };
                 if *seen == stamp {
                     continue;
                 }
                 *seen = stamp;
-                let mut advance = |len: usize, mask: Positions| {
-                    if position + len <= limit {
-                        let at = offset - 1 + len;
-                        if pending.len() <= at {
-                            pending.resize_with(at + 1, Vec::new);
-                        }
-                        pending[at].push((pc + 1, mask));
+                let mut advance = |len: usize| {
+                    let at_end = position + len - at;
+                    if pending.len() <= at_end {
+                        pending.resize_with(at_end + 1, Vec::new);
                     }
+                    pending[at_end].push(Thread { pc: thread.pc + 1, start: thread.start });
+                    ahead += 1;
                 };
-                match &self.insts[pc as usize] {
-                    Inst::Accept => ends.push((position, mask)),
-                    Inst::Jump(target) => stack.push((*target, mask)),
+                match &self.insts[thread.pc as usize] {
+                    Inst::Accept => {
+                        let start = thread.start as usize;
+                        best = match best {
+                            _ if position <= start => best,
+                            None => Some((start, position)),
+                            Some((b, _)) if start < b => Some((start, position)),
+                            Some((b, e)) if start == b => Some((b, e.max(position))),
+                            other => other,
+                        };
+                    }
+                    Inst::Jump(target) => stack.push(Thread { pc: *target, ..thread }),
                     Inst::Split { targets, index, always } => {
-                        always.iter().for_each(|t| stack.push((*t, mask)));
+                        always.iter().for_each(|t| stack.push(Thread { pc: *t, ..thread }));
                         match (index, token) {
                             (Some(index), Some(token)) => {
-                                index.for_each_candidate(token, |k| stack.push((targets[k], mask)));
+                                index.for_each_candidate(token, |k| stack.push(Thread { pc: targets[k], ..thread }));
                             }
                             (Some(_), None) => {}
-                            (None, _) => targets.iter().rev().for_each(|t| stack.push((*t, mask))),
+                            (None, _) => targets.iter().rev().for_each(|t| stack.push(Thread { pc: *t, ..thread })),
                         }
                     }
                     Inst::Word(w) => {
-                        if let Some(t) = token.filter(|t| w.matches(t)) {
-                            let named = if t.is_negator() && offset - 1 < 64 { mask | 1 << (offset - 1) } else { mask };
-                            advance(1, named);
+                        if token.is_some_and(|t| !t.quoted && w.matches(t)) {
+                            advance(1);
                         }
                     }
                     Inst::Any => {
-                        if token.is_some() {
-                            advance(1, mask);
+                        if token.is_some_and(|t| !t.quoted && !t.is_negator()) {
+                            advance(1);
                         }
                     }
                     Inst::Slot(slot) => {
-                        if let Some(len) = token.and_then(|_| slot_len(*slot, &tokens[..limit], names, position)) {
-                            advance(len.max(1), mask);
+                        let len = token.and_then(|_| slot_len(*slot, &tokens[..to], names, position));
+                        if let Some(len) = len
+                            .filter(|len| tokens[position..position + len].iter().all(|t| !t.quoted && !t.is_negator()))
+                        {
+                            advance(len);
                         }
                     }
                 }
             }
+            position += 1;
         }
-        ends
+        best
     }
 }
 
-/// Threads for the same state arriving at the same position: one thread, naming every negator
-/// any of them named.
-fn merge_masks(seeds: &mut Vec<(u32, Positions)>) {
-    seeds.dedup_by(|later, kept| {
-        if later.0 == kept.0 {
-            kept.1 |= later.1;
-            true
-        } else {
-            false
-        }
-    });
+/// One thread of a search: the instruction it is at and the token its match started at.
+#[derive(Debug, Clone, Copy)]
+struct Thread {
+    pc: u32,
+    start: u32,
+}
+
+/// What a search reads: the tokens, the names slots refer to, and the sentence `[from, to)`.
+#[derive(Clone, Copy)]
+pub struct Span<'a> {
+    /// The response's tokens.
+    pub tokens: &'a [Token],
+    /// Names for the `{customer}` and `{colleague}` slots.
+    pub names: &'a Names,
+    /// First token of the sentence.
+    pub from: usize,
+    /// Just past its last token.
+    pub to: usize,
 }
 
 fn slot_len(slot: Slot, tokens: &[Token], names: &Names, i: usize) -> Option<usize> {
@@ -272,7 +326,7 @@ mod tests {
     use super::super::phrase::Phrase;
     use super::super::text::analyse;
     use super::*;
-    use crate::core::pattern::Pattern;
+    use crate::core::scenario::pattern::Pattern;
 
     fn phrase(pattern: &str) -> Phrase {
         Phrase::compile(&Pattern::parse(pattern).expect("pattern"), &BTreeMap::new())

@@ -3,6 +3,7 @@
 
 use std::cell::RefCell;
 
+use super::budget::{Budget, Unlimited};
 use super::concepts;
 use super::lists::Lists;
 use super::phrase::{AddressMap, Names, Phrase, name_at};
@@ -23,6 +24,8 @@ pub struct DetectorContext<'a> {
     memo: RefCell<AddressMap<Vec<Range>>>,
     /// The learned layer's features of this response, computed once (see `model.rs`).
     pub(super) model_features: RefCell<Option<std::rc::Rc<super::model::ResponseFeatures>>>,
+    /// Asked inside long matching loops: when it is exhausted, matching stops with what it found.
+    pub budget: &'a dyn Budget,
 }
 
 impl<'a> DetectorContext<'a> {
@@ -35,7 +38,14 @@ impl<'a> DetectorContext<'a> {
             locale: Locale::default(),
             memo: RefCell::default(),
             model_features: RefCell::default(),
+            budget: &Unlimited,
         }
+    }
+
+    /// The same context asking `budget` whether matching may go on.
+    pub fn with_budget(mut self, budget: &'a dyn Budget) -> Self {
+        self.budget = budget;
+        self
     }
 
     /// The same context reading numeric dates in `locale`.
@@ -105,7 +115,7 @@ fn detect_rule_uncached(name: &str, a: &Analysed, cx: &DetectorContext) -> Vec<R
 }
 
 pub(super) fn find(p: &Phrase, a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
-    cx.memo(p as *const Phrase as usize, || p.find(a, cx.names))
+    cx.memo(p as *const Phrase as usize, || p.find_within(a, cx.names, cx.budget))
 }
 
 pub(super) fn in_sentence(s: &Sentence, r: &Range) -> bool {
@@ -117,8 +127,10 @@ fn specific_times(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     cx.memo(STEP_TIMES, || find_specific_times(a))
 }
 
-/// Specific times in the response that are the speaker's own words (not quoted, not negated).
-fn find_specific_times(a: &Analysed) -> Vec<Range> {
+/// Specific times in the response that are the speaker's own words (not quoted, not negated, not
+/// hedged like "Tuesday-ish"), as token ranges. The one specific-time finder: the detectors and
+/// rehearsal (which words of a script are the promise) both use it.
+pub fn find_specific_times(a: &Analysed) -> Vec<Range> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < a.tokens.len() {

@@ -146,7 +146,7 @@ pub fn merged_sets(lexicon_sets: &BTreeMap<String, Vec<String>>) -> BTreeMap<Str
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::pattern::Pattern;
+    use crate::core::scenario::pattern::Pattern;
 
     #[test]
     fn builtin_lists_parse_and_every_pattern_compiles() {

@@ -3,11 +3,13 @@
 
 pub mod automaton;
 mod blame;
+pub mod budget;
 pub mod concepts;
 pub mod detectors;
 pub mod lists;
 pub mod model;
 pub mod phrase;
+pub mod slow;
 pub mod text;
 pub mod time;
 
@@ -15,14 +17,15 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
+use self::budget::{Budget, Unlimited};
 use self::detectors::{DetectorContext, Range, detect};
 use self::lists::Lists;
 use self::phrase::{Names, Phrase, name_words};
 use self::text::{Analysed, analyse};
 pub use self::time::Locale;
-use super::pattern::Pattern;
-use super::scenario::{CriterionKind, Lexicon, Matcher, Scenario, Turn};
-use super::vocab::{self, DETECTORS};
+use crate::core::scenario::pattern::Pattern;
+use crate::core::scenario::vocab::{self, DETECTORS};
+use crate::core::scenario::{CriterionKind, Lexicon, Matcher, Scenario, Turn};
 
 /// Responses longer than this (in characters) are refused rather than scored.
 pub const MAX_RESPONSE_CHARS: usize = 10_000;
@@ -75,6 +78,21 @@ pub struct ScoreCard {
     pub pass_mark: u32,
     /// One result per criterion, in rubric order.
     pub criteria: Vec<CriterionResult>,
+    /// Set when scoring ran out of time: the criterion that was too slow; it and the criteria after
+    /// it were not scored and count neither for nor against the total.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub over_budget: Option<OverBudget>,
+}
+
+/// Which criterion a scoring that ran out of time was on, for the trainer to fix.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct OverBudget {
+    /// Id of the criterion that was too slow.
+    pub criterion: String,
+    /// Its label, as the employee sees it.
+    pub label: String,
+    /// Ids of every criterion left unscored (the slow one first).
+    pub unscored: Vec<String>,
 }
 
 impl ScoreCard {
@@ -106,6 +124,7 @@ enum CompiledMatcher {
     Regex(regex::Regex, String),
     Detector(String),
     All(Vec<CompiledMatcher>),
+    Not(Box<CompiledMatcher>),
 }
 
 struct CompiledCriterion {
@@ -169,32 +188,67 @@ impl TurnScorer {
 
     /// Score one response given when `context.now` says.
     pub fn score_with(&self, response: &str, context: &ScoringContext) -> Result<ScoreCard, ScoreError> {
+        self.score_within(response, context, &Unlimited)
+    }
+
+    /// Score one response within `budget`, asked before each criterion and inside long matching
+    /// loops. When it runs out, the criteria that finished are scored as usual and the card's
+    /// `over_budget` names the criterion that was too slow; it and the rest are left unscored.
+    pub fn score_within(
+        &self,
+        response: &str,
+        context: &ScoringContext,
+        budget: &dyn Budget,
+    ) -> Result<ScoreCard, ScoreError> {
         let chars = response.chars().count();
         if chars > MAX_RESPONSE_CHARS {
             return Err(ScoreError::TooLong(chars));
         }
         let analysed = analyse(response);
-        let cx = DetectorContext::new(&self.names, &self.lists, context.now).with_locale(context.locale);
-        let rows = self
-            .criteria
-            .iter()
-            .map(|c| {
-                let evidence = criterion_evidence(c, &analysed, &cx, response);
-                let result = CriterionResult {
-                    id: c.id.clone(),
-                    label: c.label.clone(),
-                    kind: c.kind,
-                    met: !evidence.is_empty(),
-                    points: 0.0,
-                    worth: 0.0,
-                    evidence,
-                    looked_for: c.matchers.iter().map(describe).collect(),
-                };
-                (c.weight, result)
-            })
-            .collect();
-        Ok(apply_rule(self.scenario.clone(), self.turn.clone(), self.pass_mark, rows))
+        let cx =
+            DetectorContext::new(&self.names, &self.lists, context.now).with_locale(context.locale).with_budget(budget);
+        let mut rows = Vec::with_capacity(self.criteria.len());
+        let mut slow = None;
+        for (i, c) in self.criteria.iter().enumerate() {
+            let evidence = if slow.is_none() {
+                budget.criterion_started(i);
+                let evidence = (!budget.exhausted()).then(|| criterion_evidence(c, &analysed, &cx, response));
+                // A criterion whose matching was cut short may have missed evidence: it does not count.
+                if evidence.is_none() || budget.exhausted() {
+                    slow = Some(i);
+                }
+                evidence.filter(|_| slow.is_none()).unwrap_or_default()
+            } else {
+                Vec::new()
+            };
+            let result = CriterionResult {
+                id: c.id.clone(),
+                label: c.label.clone(),
+                kind: c.kind,
+                met: !evidence.is_empty(),
+                points: 0.0,
+                worth: 0.0,
+                evidence,
+                looked_for: c.matchers.iter().map(describe).collect(),
+            };
+            rows.push(Row { weight: c.weight, scored: slow.is_none(), result });
+        }
+        let mut card = apply_rule(self.scenario.clone(), self.turn.clone(), self.pass_mark, rows);
+        card.over_budget = slow.map(|i| OverBudget {
+            criterion: self.criteria[i].id.clone(),
+            label: self.criteria[i].label.clone(),
+            unscored: self.criteria[i..].iter().map(|c| c.id.clone()).collect(),
+        });
+        Ok(card)
     }
+}
+
+/// One criterion's verdict on its way to the score rule.
+struct Row {
+    weight: f64,
+    /// False when scoring ran out of time before this criterion finished.
+    scored: bool,
+    result: CriterionResult,
 }
 
 /// A score card for `turn` of `scenario_id` from a verdict per criterion (`met[i]` for the rubric's i-th
@@ -217,7 +271,7 @@ pub fn card_from_verdicts(scenario_id: &str, turn: &Turn, met: &[bool]) -> Score
                 evidence: Vec::new(),
                 looked_for: Vec::new(),
             };
-            (c.weight, result)
+            Row { weight: c.weight, scored: true, result }
         })
         .collect();
     apply_rule(scenario_id.to_string(), turn.id.clone(), turn.pass_mark, rows)
@@ -269,21 +323,27 @@ pub fn score_from_worths(verdicts: impl IntoIterator<Item = Verdict>) -> u32 {
     verdicts.into_iter().map(Verdict::exact_points).sum::<f64>().round().clamp(0.0, 100.0) as u32
 }
 
-/// Fills in each criterion's worth (its share of 100 by weight among the required criteria), its
-/// shown points and the card's total from the verdicts and weights in `rows`.
-fn apply_rule(scenario: String, turn: String, pass_mark: u32, rows: Vec<(f64, CriterionResult)>) -> ScoreCard {
-    let required_total: f64 =
-        rows.iter().filter(|(_, c)| c.kind == CriterionKind::Required).map(|(w, _)| *w).sum::<f64>().max(f64::EPSILON);
+/// Fills in each criterion's worth (its share of 100 by weight among the required criteria that
+/// were scored), its shown points and the card's total from the verdicts and weights in `rows`.
+/// Criteria left unscored (out of time) are not met and count neither way.
+fn apply_rule(scenario: String, turn: String, pass_mark: u32, rows: Vec<Row>) -> ScoreCard {
+    let required_total: f64 = rows
+        .iter()
+        .filter(|r| r.scored && r.result.kind == CriterionKind::Required)
+        .map(|r| r.weight)
+        .sum::<f64>()
+        .max(f64::EPSILON);
     let criteria: Vec<CriterionResult> = rows
         .into_iter()
-        .map(|(weight, mut c)| {
-            c.worth = 100.0 * weight / required_total;
-            c.points = Verdict { kind: c.kind, met: c.met, worth: c.worth }.shown_points();
-            c
+        .map(|Row { weight, scored, mut result }| {
+            result.met &= scored;
+            result.worth = 100.0 * weight / required_total;
+            result.points = Verdict { kind: result.kind, met: result.met, worth: result.worth }.shown_points();
+            result
         })
         .collect();
     let score = score_from_worths(criteria.iter().map(|c| Verdict { kind: c.kind, met: c.met, worth: c.worth }));
-    ScoreCard { scenario, turn, score, passed: score >= pass_mark, pass_mark, criteria }
+    ScoreCard { scenario, turn, score, passed: score >= pass_mark, pass_mark, criteria, over_budget: None }
 }
 
 /// Capitalised words that stand before a surname without being a first name.
@@ -311,6 +371,7 @@ fn compile_matcher(m: &Matcher, lists: &Lists) -> Option<CompiledMatcher> {
         Matcher::Regex(text) => CompiledMatcher::Regex(regex::Regex::new(text).ok()?, text.clone()),
         Matcher::Detector(name) => CompiledMatcher::Detector(name.clone()),
         Matcher::All(inner) => CompiledMatcher::All(inner.iter().filter_map(|m| compile_matcher(m, lists)).collect()),
+        Matcher::Not(inner) => CompiledMatcher::Not(Box::new(compile_matcher(inner, lists)?)),
     })
 }
 
@@ -322,6 +383,7 @@ fn describe(m: &CompiledMatcher) -> String {
             vocab::find(DETECTORS, name).map_or_else(|| name.clone(), |t| t.description.to_string())
         }
         CompiledMatcher::All(inner) => inner.iter().map(describe).collect::<Vec<_>>().join(" and "),
+        CompiledMatcher::Not(inner) => format!("not where {}", describe(inner)),
     }
 }
 
@@ -351,9 +413,32 @@ fn matcher_spans(m: &CompiledMatcher, a: &Analysed, cx: &DetectorContext, respon
             .map(|m| (m.start(), m.end()))
             .collect(),
         CompiledMatcher::All(inner) => {
-            let parts: Vec<Vec<(usize, usize)>> = inner.iter().map(|m| matcher_spans(m, a, cx, response)).collect();
-            if parts.iter().any(Vec::is_empty) { Vec::new() } else { parts.into_iter().flatten().collect() }
+            // `Not(...)` parts name what does not count: hits of the others that overlap them go.
+            let excluded: Vec<(usize, usize)> = inner
+                .iter()
+                .filter_map(|m| match m {
+                    CompiledMatcher::Not(m) => Some(matcher_spans(m, a, cx, response)),
+                    _ => None,
+                })
+                .flatten()
+                .collect();
+            let parts: Vec<Vec<(usize, usize)>> = inner
+                .iter()
+                .filter(|m| !matches!(m, CompiledMatcher::Not(_)))
+                .map(|m| {
+                    let mut spans = matcher_spans(m, a, cx, response);
+                    spans.retain(|s| !excluded.iter().any(|x| x.0 < s.1 && s.0 < x.1));
+                    spans
+                })
+                .collect();
+            if parts.is_empty() || parts.iter().any(Vec::is_empty) {
+                Vec::new()
+            } else {
+                parts.into_iter().flatten().collect()
+            }
         }
+        // Alone (validation refuses it outside `All`) it names no words, so it meets nothing.
+        CompiledMatcher::Not(_) => Vec::new(),
     }
 }
 
@@ -487,6 +572,36 @@ mod tests {
         let (s, l) = minimal();
         let huge = "word ".repeat(3000);
         assert_eq!(score_response(&s, None, &huge, &l).expect("turn"), Err(ScoreError::TooLong(15000)));
+    }
+
+    fn card_with(blames: &str, response: &str) -> ScoreCard {
+        let (s, l) = minimal();
+        let text = include_str!("../../../tests/fixtures/good/minimal.ron")
+            .replace(r#"detect: [Detector("blame-shifting"), Regex("(?i)corporate")]"#, blames);
+        let (scenario, _) = crate::core::scenario::parse::parse::<Scenario>(&text).expect("parses");
+        assert_ne!(scenario, s, "the rubric changed");
+        score_response(&scenario, None, response, &l).expect("turn").expect("scored")
+    }
+
+    #[test]
+    fn not_stops_the_hits_it_overlaps_and_no_others() {
+        let rubric = r#"detect: [All([Detector("blame-shifting"), Not(Phrase("the system was down"))])]"#;
+        let blames = |response: &str| card_with(rubric, response).criterion("blames").expect("blames").clone();
+        // Without the Not, the outage is blame; with it, saying so is not.
+        assert!(card("The system was down all morning.").criterion("blames").expect("blames").met);
+        assert!(!blames("The system was down all morning, and that's on me.").met);
+        let other = blames("The system was down. Head office decided to decline it.");
+        assert!(other.met, "a blame the Not does not overlap still counts");
+        assert!(other.evidence.iter().all(|e| !e.text.contains("system")), "{:?}", other.evidence);
+        assert!(other.looked_for[0].contains("not where the phrase \"the system was down\""), "{:?}", other.looked_for);
+    }
+
+    #[test]
+    fn not_can_keep_one_list_entry_from_firing() {
+        let rubric = r#"detect: [All([Phrase("@vague-time"), Not(Phrase("shortly"))])]"#;
+        let vague = |response: &str| card_with(rubric, response).criterion("blames").expect("blames").met;
+        assert!(!vague("Your engineer arrives shortly, at 4pm."));
+        assert!(vague("I'll get back to you soon."));
     }
 
     #[test]

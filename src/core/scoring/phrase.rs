@@ -3,9 +3,10 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::automaton::{Positions, Program};
+use super::automaton::{Program, Span};
+use super::budget::{Budget, Unlimited};
 use super::text::{Analysed, Token, phrase_words, stem};
-use crate::core::pattern::{Element, Pattern};
+use crate::core::scenario::pattern::{Element, Pattern};
 
 /// A pattern word, normalised once.
 #[derive(Debug, Clone, PartialEq)]
@@ -413,52 +414,28 @@ impl Phrase {
     /// Every counted match (not quoted, not negated), as token ranges, leftmost-longest, non-overlapping.
     /// When the longest match at a position does not count, shorter ones there are tried.
     pub fn find(&self, a: &Analysed, names: &Names) -> Vec<(usize, usize)> {
-        let mut out = Vec::new();
-        for s in &a.sentences {
-            let mut i = s.start;
-            while i < s.end {
-                if self.starts.as_ref().is_some_and(|starts| !starts.may_start(&a.tokens[i])) {
-                    i += 1;
-                    continue;
-                }
-                match self.counted_at(a, names, i, s.end) {
-                    Some(end) => {
-                        out.push((i, end));
-                        i = end;
-                    }
-                    None => i += 1,
-                }
-            }
-        }
-        out
+        self.find_within(a, names, &Unlimited)
     }
 
-    /// The longest match at `start` that counts (not quoted, not negated).
-    fn counted_at(&self, a: &Analysed, names: &Names, start: usize, limit: usize) -> Option<usize> {
-        let mut ends = self.program.ends_from(&a.tokens, names, start, limit);
-        ends.retain(|(end, _)| *end > start);
-        ends.sort_by_key(|(end, _)| std::cmp::Reverse(*end));
-        ends.into_iter().find(|(end, literal)| counts(&a.tokens, start, *end, *literal)).map(|(end, _)| end)
+    /// Like [`Phrase::find`], asking `budget` as it goes: once it is exhausted, the matches found
+    /// so far.
+    pub fn find_within(&self, a: &Analysed, names: &Names, budget: &dyn Budget) -> Vec<(usize, usize)> {
+        let may_start = |t: &Token| self.starts.as_ref().is_none_or(|starts| starts.may_start(t));
+        let mut out = Vec::new();
+        for s in &a.sentences {
+            if budget.exhausted() {
+                break;
+            }
+            let span = Span { tokens: &a.tokens, names, from: s.start, to: s.end };
+            out.extend(self.program.find_in(span, &may_start, budget));
+        }
+        out
     }
 
     /// Size of the compiled automaton (instructions).
     pub fn program_len(&self) -> usize {
         self.program.len()
     }
-}
-
-/// A match counts unless it is quoted, or a negator the pattern does not name negates it.
-/// `literal` marks the negators the pattern names itself ("not my fault").
-fn counts(tokens: &[Token], start: usize, end: usize, literal: Positions) -> bool {
-    let named = |i: usize| i >= start && i - start < 64 && literal & (1 << (i - start)) != 0;
-    if tokens[start..end].iter().any(|t| t.quoted) {
-        return false;
-    }
-    if tokens[start].negated_by.is_some_and(|n| !named(n)) {
-        return false;
-    }
-    // A negator swallowed by a gap or slot inside the match ("refund * approved" on "refund is not approved").
-    !(start..end).any(|i| tokens[i].is_negator() && !named(i))
 }
 
 fn compile_elements(elements: &[Element], sets: &BTreeMap<String, Vec<String>>) -> Vec<Node> {

@@ -18,6 +18,7 @@ mod spans;
 mod words;
 
 use dates::NumericDate;
+pub use words::{MONTHS, WEEKDAYS};
 
 /// How numeric dates are read: en-GB (day first, "15/12" = 15 December, the default) or en-US
 /// (month first, "12/15"). A date that is only valid the other way round is read that way.

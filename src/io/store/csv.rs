@@ -2,12 +2,13 @@
 //! a header, readable columns plus lossless JSON ones, and text cells guarded against formula
 //! injection. The column list and cell encodings here are shared with `import.rs`.
 
-use std::borrow::Cow;
 use std::collections::HashMap;
 use std::io::Write;
 use std::path::PathBuf;
 
 use super::{AttemptFilter, Store, StoreError, overrides};
+use crate::core::csv_cell::escape_cell;
+pub(super) use crate::core::csv_cell::unescape_cell;
 use crate::core::progress::{Attempt, CriterionOutcome, Override, TurnAttempt};
 use crate::core::scenario::CriterionKind;
 
@@ -41,28 +42,6 @@ pub(super) const COLUMNS: [&str; 24] = [
     "criteria",
     "overrides",
 ];
-
-/// What a spreadsheet would take for the start of a formula: the usual four, and a tab or carriage
-/// return (some spreadsheets skip them and read the formula behind).
-const FORMULA_START: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
-
-/// A text cell as written: one `'` in front when a spreadsheet would read it as a formula (also when
-/// apostrophes already stand before such a character, so import can undo exactly one).
-pub(super) fn escape_cell(text: &str) -> Cow<'_, str> {
-    if text.trim_start_matches('\'').starts_with(FORMULA_START) {
-        Cow::Owned(format!("'{text}"))
-    } else {
-        Cow::Borrowed(text)
-    }
-}
-
-/// Undo [`escape_cell`]: drop one leading `'` when (more apostrophes and then) a formula character follows.
-pub(super) fn unescape_cell(text: &str) -> &str {
-    match text.strip_prefix('\'') {
-        Some(rest) if rest.trim_start_matches('\'').starts_with(FORMULA_START) => rest,
-        _ => text,
-    }
-}
 
 /// A boolean cell.
 pub(super) fn yes_no(value: bool) -> &'static str {
@@ -185,19 +164,6 @@ fn row(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn formula_cells_get_one_apostrophe_that_import_removes() {
-        for text in ["=SUM(A1)", "+44 20", "-5", "@here", "'=x", "''+y", "\t=1+1", "\r=1+1", "\tplain", "'\t"] {
-            let escaped = escape_cell(text);
-            assert!(escaped.starts_with('\''), "{text}");
-            assert_eq!(unescape_cell(&escaped), text);
-        }
-        for text in ["hello", "'quoted'", "'", "", "a=b", "'a"] {
-            assert_eq!(escape_cell(text), text);
-            assert_eq!(unescape_cell(text), text);
-        }
-    }
 
     #[test]
     fn seconds_have_one_decimal() {

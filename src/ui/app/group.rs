@@ -1,6 +1,8 @@
 //! Coach mode in the app: setting up a group session, the picker's spin and clock, scoring a go,
 //! recording it in the participant's history, and the session report.
 
+#![allow(clippy::wildcard_imports)] // until the app-state split (#13)
+
 use super::*;
 
 impl FollowThroughApp {
@@ -10,7 +12,7 @@ impl FollowThroughApp {
             self.library.scenarios.iter().map(|l| &l.scenario).collect();
         let team: Vec<Attempt> =
             self.store.as_ref().and_then(|s| s.attempts(&AttemptFilter::default()).ok()).unwrap_or_default();
-        crate::core::group_session::suggest(&scenarios, &team)
+        crate::core::coach::session::suggest(&scenarios, &team)
             .into_iter()
             .enumerate()
             .filter_map(|(i, id)| {
@@ -110,14 +112,9 @@ impl FollowThroughApp {
 
     pub(super) fn group_answered(&mut self) {
         let Some(g) = &mut self.group else { return };
-        let typed = self.coach_input.typed.trim().to_string();
-        let engine = if typed.is_empty() {
-            None
-        } else {
-            let s = g.current_scenario();
-            crate::core::scoring::TurnScorer::new(s, &s.turns[g.turn], &self.library.lexicon).score(&typed).ok()
-        };
-        g.answered(&typed, engine);
+        if let Err(e) = g.answer_typed(&self.coach_input.typed, &self.library.lexicon) {
+            self.status = format!("Not scored: {e}; shorten the answer");
+        }
     }
 
     pub(super) fn save_group_score(&mut self) {
@@ -204,7 +201,13 @@ impl FollowThroughApp {
         let (Some(g), Some(report)) = (&self.group, &self.group_report) else { return };
         let stamp = jiff::Zoned::now().strftime("%Y-%m-%d-%H%M%S").to_string();
         let folder = self.data_dir.join("sessions");
-        let csv = crate::core::coach::report_csv(report, &g.turnouts);
+        let csv = match crate::core::coach::report_csv(report, &g.turnouts) {
+            Ok(csv) => csv,
+            Err(e) => {
+                self.status = format!("Not exported: {e}");
+                return;
+            }
+        };
         let html = crate::core::coach::report_html(report, &format!("Group session, {stamp}"));
         let csv_path = folder.join(format!("session-{stamp}.csv"));
         let html_path = folder.join(format!("session-{stamp}.html"));
@@ -212,7 +215,7 @@ impl FollowThroughApp {
             .and_then(|()| crate::io::scenario_files::write_new_file(&html_path, &html));
         match written {
             Ok(()) => self.group_exported = Some(format!("{} and {}", csv_path.display(), html_path.display())),
-            Err(e) => self.status = e,
+            Err(e) => self.status = e.to_string(),
         }
     }
 

@@ -1,19 +1,21 @@
 //! The app: owns the loaded library and the current screen, and applies the commands screens emit.
 
+#![allow(clippy::too_many_lines, clippy::option_option)] // until the app-state split (#13)
+
 mod group;
 mod practice;
 mod trainer;
 
 use std::path::PathBuf;
 
+use crate::core::authoring::sandbox::Sandbox;
 use crate::core::authoring::{FileFilter, FileRow, file_rows};
 use crate::core::drill::{Drill, DrillEvent, Mode, Phase};
 use crate::core::library::Library;
+use crate::core::progress::report::ProgressReport;
 use crate::core::progress::{Activity, Attempt, AttemptMode};
-use crate::core::quiz_round::QuizRound;
-use crate::core::rehearsal_session::{RehearsalSession, level_from_index, level_index};
-use crate::core::report::ProgressReport;
-use crate::core::sandbox::Sandbox;
+use crate::core::quiz::round::QuizRound;
+use crate::core::rehearsal::session::{RehearsalSession, level_from_index, level_index};
 use crate::core::staging::{LearnerState, Plan, StagingSettings, day_number};
 use crate::io::audio::{Audio, AudioWarning, Cue};
 use crate::io::scenario_files::{load_library, resolve_voice};
@@ -28,7 +30,7 @@ use super::{
     test_play,
 };
 use crate::core::coach::SessionReport;
-use crate::core::group_session::{GroupPhase, GroupSession};
+use crate::core::coach::session::{GroupPhase, GroupSession};
 
 /// Which screen is showing.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -360,8 +362,17 @@ impl FollowThroughApp {
     pub fn open(dir: PathBuf, data_dir: PathBuf) -> Self {
         // The folders a team added are in the store: open it first, then read every folder once.
         let mut app = Self::with_library(Library::default(), Some(dir)).with_data_dir(data_dir);
-        app.extra_folders = app.store.as_ref().and_then(|s| s.scenario_folders().ok()).unwrap_or_default();
+        let folders_problem = match app.store.as_ref().map(Store::scenario_folders).transpose() {
+            Ok(folders) => {
+                app.extra_folders = folders.unwrap_or_default();
+                None
+            }
+            Err(e) => Some(format!("the team's scenario folders cannot be read ({e}); showing the main folder only")),
+        };
         app.reload();
+        if let Some(problem) = folders_problem {
+            app.status = format!("{} · {problem}", app.status);
+        }
         app
     }
 
@@ -529,7 +540,7 @@ impl FollowThroughApp {
                     authoring::authoring_ui(ui, &view, &mut self.authoring_input)
                 }
                 Screen::TestPlay(id) => match self.library.scenario(id) {
-                    Some(s) => test_play::test_play_ui(ui, s, &crate::core::branch_map::branch_map(s)),
+                    Some(s) => test_play::test_play_ui(ui, s, &crate::core::authoring::branch_map::branch_map(s)),
                     None => Some(Command::ShowAuthoring),
                 },
                 Screen::Sandbox => match &mut self.sandbox {
@@ -597,7 +608,9 @@ impl FollowThroughApp {
                             let focus = std::mem::take(&mut self.focus_answer);
                             let mic_problem = self
                                 .mic_problem
-                                .get_or_insert_with(|| crate::io::recording::microphone_status().err())
+                                .get_or_insert_with(|| {
+                                    crate::io::recording::microphone_status().err().map(|e| e.to_string())
+                                })
                                 .clone();
                             let view = drill::DrillView {
                                 now_ms: self.now_ms,
@@ -800,11 +813,11 @@ impl FollowThroughApp {
             }
             Command::OpenInEditor(path) => match crate::io::editor::open_in_editor(&path) {
                 Ok(()) => self.status = format!("Opened {}", path.display()),
-                Err(e) => self.status = e,
+                Err(e) => self.status = e.to_string(),
             },
             Command::RevealFile(path) => {
                 if let Err(e) = crate::io::editor::reveal(&path) {
-                    self.status = e;
+                    self.status = e.to_string();
                 }
             }
             Command::TestPlay(id) => self.screen = Screen::TestPlay(id),
@@ -865,7 +878,7 @@ impl FollowThroughApp {
                 }
                 Err(e) => {
                     self.status = format!("Cannot record: {e}");
-                    self.mic_problem = Some(Some(e));
+                    self.mic_problem = Some(Some(e.to_string()));
                 }
             },
             Command::SelfScore => {
@@ -890,7 +903,7 @@ impl FollowThroughApp {
                     self.saved_recordings.retain(|(_, p)| p != &path);
                     self.status = "Recording deleted".into();
                 }
-                Err(e) => self.status = e,
+                Err(e) => self.status = e.to_string(),
             },
             Command::ToggleHighContrast => {
                 self.settings.high_contrast = !self.settings.high_contrast;
@@ -1162,9 +1175,12 @@ fn load_or_explain(folders: &[PathBuf]) -> Library {
     };
     for dir in missing {
         library.diagnostics.push(
-            crate::core::diagnostic::Diagnostic::error("missing-folder", "the scenario folder does not exist")
-                .in_file(dir.display().to_string())
-                .with_hint("start FollowThrough with --scenarios DIR, or run it from the project folder"),
+            crate::core::scenario::diagnostic::Diagnostic::error(
+                "missing-folder",
+                "the scenario folder does not exist",
+            )
+            .in_file(dir.display().to_string())
+            .with_hint("start FollowThrough with --scenarios DIR, or run it from the project folder"),
         );
     }
     library

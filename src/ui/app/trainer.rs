@@ -1,6 +1,8 @@
 //! The trainer's side of the app: reading and watching the scenario folders, test-play, saving an
 //! author test from the sandbox, team folders and new scenarios.
 
+#![allow(clippy::wildcard_imports)] // until the app-state split (#13)
+
 use super::*;
 
 impl FollowThroughApp {
@@ -90,7 +92,7 @@ impl FollowThroughApp {
         let Some(loaded) = self.library.scenarios.iter().find(|l| l.scenario.id == sb.scenario.id) else { return };
         let file = loaded.file.clone();
         let name = self.test_name.trim().to_string();
-        let test = crate::core::author_test_writer::author_test_from_card(&name, sb.turn_id(), &sb.response, card);
+        let test = crate::core::authoring::test_writer::author_test_from_card(&name, sb.turn_id(), &sb.response, card);
         // The file as it is on disk now (the trainer may have saved since the last reload).
         let source = match crate::io::scenario_files::read_text(std::path::Path::new(&file)) {
             Ok(text) => text,
@@ -99,8 +101,11 @@ impl FollowThroughApp {
                 return;
             }
         };
-        let written = crate::core::author_test_writer::append_author_test(&source, &test)
-            .and_then(|text| crate::io::scenario_files::replace_file(std::path::Path::new(&file), &text));
+        let written = crate::core::authoring::test_writer::append_author_test(&source, &test)
+            .map_err(|e| e.to_string())
+            .and_then(|text| {
+                crate::io::scenario_files::replace_file(std::path::Path::new(&file), &text).map_err(|e| e.to_string())
+            });
         match written {
             Ok(()) => {
                 self.test_name.clear();
@@ -146,10 +151,10 @@ impl FollowThroughApp {
             self.status = format!("The id `{id}` is already used by {}; choose another", taken.file);
             return;
         }
-        let text = match crate::core::template::scenario_template(&id, &input.new_behaviour, family) {
+        let text = match crate::core::authoring::template::scenario_template(&id, &input.new_behaviour, family) {
             Ok(text) => text,
             Err(e) => {
-                self.status = e;
+                self.status = e.to_string();
                 return;
             }
         };
@@ -163,7 +168,7 @@ impl FollowThroughApp {
                 self.status = format!("Created {}: open it in your editor and make it yours", path.display());
                 self.status_kept_until_ms = self.now_ms + 3000;
             }
-            Err(e) => self.status = e,
+            Err(e) => self.status = e.to_string(),
         }
     }
 }

@@ -94,24 +94,30 @@ pub(super) fn year_value(w: &str) -> Option<i32> {
     (w.len() == 4).then(|| w.parse::<i32>().ok()).flatten().filter(|y| (1900..=2099).contains(y))
 }
 
+/// The month names, January first: the one month list (time reading, and rehearsal's words that a
+/// typo must not turn into one another).
+pub const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// The weekday names, Monday first: the one weekday list.
+pub const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+
 /// The month a name or abbreviation stands for (1 to 12).
 pub(super) fn month_number(w: &str) -> Option<u8> {
-    const FULL: &[&str] = &[
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
     const SHORT: &[&str] = &["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-    let at = FULL
+    let at = MONTHS
         .iter()
         .position(|m| *m == w)
         .or_else(|| SHORT.iter().position(|m| *m == w))
@@ -121,14 +127,17 @@ pub(super) fn month_number(w: &str) -> Option<u8> {
 
 /// The weekday a name or abbreviation stands for (0 = Monday).
 pub(super) fn weekday(w: &str) -> Option<u8> {
+    if let Some(n) = WEEKDAYS.iter().position(|d| *d == w) {
+        return u8::try_from(n).ok();
+    }
     let n = match w {
-        "monday" | "mon" => 0,
-        "tuesday" | "tue" | "tues" => 1,
-        "wednesday" | "wed" | "weds" => 2,
-        "thursday" | "thu" | "thur" | "thurs" => 3,
-        "friday" | "fri" => 4,
-        "saturday" | "sat" => 5,
-        "sunday" | "sun" => 6,
+        "mon" => 0,
+        "tue" | "tues" => 1,
+        "wed" | "weds" => 2,
+        "thu" | "thur" | "thurs" => 3,
+        "fri" => 4,
+        "sat" => 5,
+        "sun" => 6,
         _ => return None,
     };
     Some(n)

@@ -1,0 +1,225 @@
+//! A turn's rubric: criteria, weights, matchers (patterns, regexes, detectors, nesting) and the
+//! words and slots they refer to.
+
+use std::collections::HashSet;
+
+use super::{
+    MAX_CRITERIA_PER_TURN, MAX_MATCHERS_PER_CRITERION, MAX_NESTING, REGEX_SIZE_LIMIT, Reporter, require_kebab,
+    require_text, suggestion,
+};
+use crate::core::scenario::diagnostic::Diagnostic;
+use crate::core::scenario::pattern::Pattern;
+use crate::core::scenario::vocab::{self, DETECTORS, SLOTS};
+use crate::core::scenario::{Criterion, CriterionKind, Lexicon, Matcher, Scenario, Turn};
+
+pub(super) fn check_rubric(s: &Scenario, t: &Turn, path: &str, lexicon: &Lexicon, r: &mut Reporter) {
+    if t.rubric.is_empty() {
+        r.at(
+            &format!("{path}.rubric"),
+            Diagnostic::error("empty-rubric", format!("turn `{}` has no rubric", t.id))
+                .with_hint("add at least one Required criterion"),
+        );
+        return;
+    }
+    if !t.rubric.iter().any(|c| c.kind == CriterionKind::Required) {
+        r.at(
+            &format!("{path}.rubric"),
+            Diagnostic::error(
+                "no-required-criterion",
+                format!("turn `{}` has only forbidden criteria, so no answer can score points", t.id),
+            )
+            .with_hint("add a Required criterion describing what a good answer does"),
+        );
+    }
+    if t.rubric.len() > MAX_CRITERIA_PER_TURN {
+        r.at(
+            &format!("{path}.rubric[{MAX_CRITERIA_PER_TURN}]"),
+            Diagnostic::error(
+                "too-many",
+                format!("turn `{}` has {} criteria; at most {MAX_CRITERIA_PER_TURN} are read", t.id, t.rubric.len()),
+            )
+            .with_hint("merge criteria that look for the same behaviour, or split the turn in two"),
+        );
+        return;
+    }
+    let mut seen = HashSet::new();
+    for (i, c) in t.rubric.iter().enumerate() {
+        let cpath = format!("{path}.rubric[{i}]");
+        require_kebab(r, &format!("{cpath}.id"), &c.id, "criterion id");
+        if !seen.insert(c.id.as_str()) {
+            r.at(
+                &format!("{cpath}.id"),
+                Diagnostic::error("duplicate-id", format!("two criteria in turn `{}` have the id `{}`", t.id, c.id)),
+            );
+        }
+        require_text(r, &format!("{cpath}.label"), &c.label, "the criterion's label");
+        check_weight(c, &cpath, r);
+        if c.detect.is_empty() {
+            r.at(
+                &format!("{cpath}.detect"),
+                Diagnostic::error("empty-list", format!("criterion `{}` has nothing to detect", c.id))
+                    .with_hint("add a Phrase(..), Regex(..) or Detector(..)"),
+            );
+        }
+        let count: usize = c.detect.iter().map(matcher_count).sum();
+        if count > MAX_MATCHERS_PER_CRITERION {
+            r.at(
+                &format!("{cpath}.detect"),
+                Diagnostic::error(
+                    "too-many",
+                    format!("criterion `{}` has {count} matchers; at most {MAX_MATCHERS_PER_CRITERION} are read", c.id),
+                )
+                .with_hint("put alternative words in one phrase as a choice `(a | b | c)`, or in a lexicon set"),
+            );
+            continue;
+        }
+        for (j, m) in c.detect.iter().enumerate() {
+            let mpath = format!("{cpath}.detect[{j}]");
+            if matches!(m, Matcher::Not(_)) {
+                r.at(&mpath, not_outside_all());
+            }
+            check_matcher(s, m, &mpath, lexicon, 0, r);
+        }
+    }
+}
+
+pub(super) fn check_weight(c: &Criterion, cpath: &str, r: &mut Reporter) {
+    if !(c.weight.is_finite() && c.weight > 0.0) {
+        r.at(
+            &format!("{cpath}.weight"),
+            Diagnostic::error(
+                "bad-weight",
+                format!("weight of `{}` is {}; weights must be greater than 0", c.id, c.weight),
+            )
+            .with_hint("to make a criterion cost points, keep the weight positive and set `kind: Forbidden`"),
+        );
+    }
+}
+
+/// Matchers in `m`, itself included, counted without recursion.
+pub(super) fn matcher_count(m: &Matcher) -> usize {
+    let mut count = 0;
+    let mut stack = vec![m];
+    while let Some(m) = stack.pop() {
+        count += 1;
+        match m {
+            Matcher::All(inner) => stack.extend(inner),
+            Matcher::Not(inner) => stack.push(inner),
+            _ => {}
+        }
+    }
+    count
+}
+
+pub(super) fn check_matcher(s: &Scenario, m: &Matcher, path: &str, lexicon: &Lexicon, depth: usize, r: &mut Reporter) {
+    match m {
+        Matcher::Phrase(text) => match Pattern::parse(text) {
+            Err(e) => r.inside_string(
+                path,
+                text,
+                e.offset,
+                Diagnostic::error("bad-pattern", format!("phrase \"{text}\" cannot be read: {}", e.message)),
+            ),
+            Ok(pattern) => {
+                for (is_slot, name) in pattern.references() {
+                    check_reference(s, is_slot, &name, path, lexicon, r);
+                }
+            }
+        },
+        Matcher::Regex(text) => {
+            if let Err(e) = regex::RegexBuilder::new(text).size_limit(REGEX_SIZE_LIMIT).build() {
+                let first_line = e.to_string().lines().last().unwrap_or_default().trim().to_string();
+                r.at(path, Diagnostic::error("bad-pattern", format!("regex `{text}` does not compile: {first_line}")));
+            }
+        }
+        Matcher::Detector(name) => {
+            if !vocab::contains(DETECTORS, name) {
+                let known = vocab::names(DETECTORS).collect::<Vec<_>>().join(", ");
+                r.at(
+                    path,
+                    Diagnostic::error("unknown-detector", format!("there is no built-in detector `{name}`"))
+                        .with_hint(suggestion(name, vocab::names(DETECTORS)).unwrap_or(format!("detectors: {known}"))),
+                );
+            }
+        }
+        Matcher::All(inner) => {
+            if inner.is_empty() {
+                r.at(path, Diagnostic::error("empty-list", "All([]) has nothing to match"));
+            }
+            if depth >= MAX_NESTING {
+                r.at(
+                    path,
+                    Diagnostic::error("too-deep", format!("`All` matchers nested more than {MAX_NESTING} deep"))
+                        .with_hint("`All([a, All([b, c])])` is the same as `All([a, b, c])`: write it flat"),
+                );
+                return;
+            }
+            if !inner.is_empty() && inner.iter().all(|m| matches!(m, Matcher::Not(_))) {
+                r.at(
+                    path,
+                    Diagnostic::error("only-not", "this `All([...])` has only `Not(...)` parts, so nothing can meet it")
+                        .with_hint("put what the criterion looks for beside the `Not`: `All([Detector(\"blame-shifting\"), Not(Phrase(\"the system was down\"))])`"),
+                );
+            }
+            for (i, m) in inner.iter().enumerate() {
+                check_matcher(s, m, &format!("{path}[{i}]"), lexicon, depth + 1, r);
+            }
+        }
+        Matcher::Not(inner) => {
+            if matches!(inner.as_ref(), Matcher::Not(_)) {
+                r.at(
+                    path,
+                    Diagnostic::error("double-not", "`Not(Not(...))` excludes the exclusion")
+                        .with_hint("write the inner matcher beside the others in `All([...])` instead"),
+                );
+            } else if depth >= MAX_NESTING {
+                r.at(path, Diagnostic::error("too-deep", format!("matchers nested more than {MAX_NESTING} deep")));
+            } else {
+                check_matcher(s, inner, path, lexicon, depth + 1, r);
+            }
+        }
+    }
+}
+
+/// `Not(...)` straight in a criterion's `detect` list: it would match nothing.
+fn not_outside_all() -> Diagnostic {
+    Diagnostic::error(
+        "not-outside-all",
+        "`Not(...)` works only inside `All([...])`, where it stops the other matchers' hits that overlap it",
+    )
+    .with_hint("write `All([Detector(\"blame-shifting\"), Not(Phrase(\"the system was down\"))])`")
+}
+
+pub(super) fn check_reference(
+    s: &Scenario,
+    is_slot: bool,
+    name: &str,
+    path: &str,
+    lexicon: &Lexicon,
+    r: &mut Reporter,
+) {
+    if is_slot {
+        if !vocab::contains(SLOTS, name) {
+            let known = vocab::names(SLOTS).collect::<Vec<_>>().join(", ");
+            r.at(
+                path,
+                Diagnostic::error("unknown-slot", format!("unknown slot `{{{name}}}`"))
+                    .with_hint(suggestion(name, vocab::names(SLOTS)).unwrap_or(format!("slots: {known}"))),
+            );
+        } else if name == "colleague" && s.briefing.colleague.is_none() {
+            r.at(
+                path,
+                Diagnostic::error("missing-colleague", "`{colleague}` is used but the briefing names no colleague")
+                    .with_hint("add `colleague: (name: \"...\", about: \"...\")` to the briefing"),
+            );
+        }
+    } else if !lexicon.sets.contains_key(name) {
+        r.at(
+            path,
+            Diagnostic::error("unknown-set", format!("lexicon set `@{name}` does not exist")).with_hint(
+                suggestion(name, lexicon.sets.keys().map(String::as_str))
+                    .unwrap_or("define it in scenarios/lexicon.ron".to_string()),
+            ),
+        );
+    }
+}

@@ -1,0 +1,141 @@
+//! Tests of the checks made after parsing.
+
+use super::*;
+use crate::core::scenario::parse::parse;
+
+pub(crate) const GOOD: &str = include_str!("../../../../tests/fixtures/good/minimal.ron");
+
+fn check(text: &str) -> Vec<Diagnostic> {
+    let (scenario, map) = parse::<Scenario>(text).expect("parses");
+    let mut lexicon = Lexicon::default();
+    lexicon.sets.insert("apology".into(), vec!["sorry".into()]);
+    let mut r = Reporter::new("t.ron", text, &map);
+    validate_scenario(&scenario, &lexicon, &mut r);
+    r.diagnostics
+}
+
+fn codes(text: &str) -> Vec<&'static str> {
+    check(text).iter().map(|d| d.code).collect()
+}
+
+#[test]
+fn minimal_scenario_is_clean() {
+    assert_eq!(check(GOOD), vec![]);
+}
+
+#[test]
+fn dangling_branch_is_located_with_suggestion() {
+    let text = GOOD.replace("goto: \"escalation\"", "goto: \"escalaton\"");
+    let d = check(&text);
+    let e = d.iter().find(|d| d.code == "unknown-turn").expect("dangling");
+    assert_eq!(e.hint.as_deref(), Some("did you mean `escalation`?"));
+    let line = text.lines().position(|l| l.contains("escalaton")).expect("line") + 1;
+    assert_eq!(e.start.map(|p| p.line), Some(line));
+}
+
+#[test]
+fn not_works_only_inside_all_and_is_located() {
+    let blames = r#"detect: [Detector("blame-shifting"), Regex("(?i)corporate")]"#;
+    let inside =
+        GOOD.replace(blames, r#"detect: [All([Detector("blame-shifting"), Not(Phrase("the system was down"))])]"#);
+    assert_eq!(check(&inside), vec![]);
+    let outside = GOOD.replace(blames, r#"detect: [Detector("blame-shifting"), Not(Phrase("the system was down"))]"#);
+    let d = check(&outside);
+    let e = d.iter().find(|d| d.code == "not-outside-all").expect("not outside All");
+    let line = outside.lines().position(|l| l.contains("Not(")).expect("line") + 1;
+    assert_eq!(e.start.map(|p| p.line), Some(line));
+    let only_not = GOOD.replace(blames, r#"detect: [All([Not(Detector("blame-shifting"))])]"#);
+    assert_eq!(codes(&only_not), ["only-not"]);
+    let double = GOOD.replace(blames, r#"detect: [All([Detector("blame-shifting"), Not(Not(Phrase("x")))])]"#);
+    assert_eq!(codes(&double), ["double-not"]);
+    let bad_inner = GOOD.replace(blames, r#"detect: [All([Detector("blame-shifting"), Not(Phrase("(the system"))])]"#);
+    let d = check(&bad_inner);
+    assert_eq!(d.iter().map(|d| d.code).collect::<Vec<_>>(), ["bad-pattern"]);
+    let col = bad_inner.lines().find(|l| l.contains("Not(")).and_then(|l| l.find("(the system")).expect("col");
+    assert_eq!(d[0].start.map(|p| p.column), Some(col + 1), "points inside the excluded phrase");
+}
+
+#[test]
+fn ranges_are_enforced() {
+    let text = GOOD.replace("importance: 4", "importance: 9").replace("time_limit: 60", "time_limit: 2");
+    let c = codes(&text);
+    assert_eq!(c.iter().filter(|c| **c == "out-of-range").count(), 2, "{c:?}");
+}
+
+#[test]
+fn zero_weight_is_refused() {
+    assert!(codes(&GOOD.replace("weight: 3", "weight: 0")).contains(&"bad-weight"));
+}
+
+#[test]
+fn dead_ends_and_unreachable_turns() {
+    let text = GOOD.replace("final: true,\n            // end-of-close", "// end-of-close");
+    let c = codes(&text);
+    assert!(c.contains(&"dead-end"), "{c:?}");
+    let text = GOOD.replace("(when: Met(\"blames\"), goto: \"escalation\")", "");
+    assert!(codes(&text).contains(&"unreachable-turn"));
+}
+
+#[test]
+fn voice_paths_stay_inside_assets() {
+    assert!(codes(&GOOD.replace("voices/minimal.wav", "../secret.wav")).contains(&"voice-outside-assets"));
+    assert!(codes(&GOOD.replace("voices/minimal.wav", "/etc/passwd.wav")).contains(&"voice-outside-assets"));
+    assert!(codes(&GOOD.replace("voices/minimal.wav", "voices/minimal.mp3")).contains(&"voice-format"));
+}
+
+#[test]
+fn patterns_slots_sets_and_detectors_are_checked() {
+    assert!(codes(&GOOD.replace("{time}", "{tme}")).contains(&"unknown-slot"));
+    assert!(codes(&GOOD.replace("@apology", "@apologies")).contains(&"unknown-set"));
+    assert!(codes(&GOOD.replace("blame-shifting", "blame-shiftng")).contains(&"unknown-detector"));
+    assert!(codes(&GOOD.replace("Regex(\"(?i)corporate\")", "Regex(\"(corporate\")")).contains(&"bad-pattern"));
+}
+
+#[test]
+fn author_tests_must_name_real_criteria() {
+    assert!(codes(&GOOD.replace("met: [\"owns-it\"]", "met: [\"owns\"]")).contains(&"unknown-criterion"));
+}
+
+fn with_script(lines: &str) -> String {
+    GOOD.replacen("next: \"close\",", &format!("next: \"close\",\n            script: [{lines}],"), 1)
+}
+
+#[test]
+fn script_lines_are_optional_and_checked() {
+    let good = with_script(
+        "(role: Opening, text: \"Ms Lee, it's the branch.\"), (role: Commitment, text: \"I'll call you at 4pm today.\")",
+    );
+    assert_eq!(check(&good), vec![]);
+    let long = format!("(role: Other, text: \"{}\")", "word ".repeat(81));
+    assert_eq!(codes(&with_script(&long)), ["script-too-long"]);
+    assert_eq!(codes(&with_script("(role: BadNews, text: \" \")")), ["empty-text"]);
+    let text = with_script("(role: Opening, text: \"Hello.\"), (role: Commitment, text: \"I'll call you soon.\")");
+    let d = check(&text);
+    assert_eq!(d.iter().map(|d| d.code).collect::<Vec<_>>(), ["commitment-without-time"]);
+    let line = text.lines().position(|l| l.contains("call you soon")).expect("line") + 1;
+    let column = text.lines().nth(line - 1).and_then(|l| l.find("\"I'll call")).expect("column") + 1;
+    assert_eq!(d[0].start.map(|p| (p.line, p.column)), Some((line, column)));
+    assert!(d[0].hint.as_deref().is_some_and(|h| h.contains("specific")));
+    for vague in ["I'll call you tomorrow.", "I'll get back to you later.", "You said 4pm, I'll call soon."] {
+        let text = with_script(&format!("(role: Commitment, text: \"{vague}\")"));
+        assert_eq!(codes(&text), ["commitment-without-time"], "{vague}");
+    }
+    for specific in [
+        "Friday, 8am, at your door.",
+        "I'll ring you tomorrow morning.",
+        "By end of day today.",
+        "I'll ring you today at one o'clock, whatever I have by then.",
+    ] {
+        let text = with_script(&format!("(role: Commitment, text: \"{specific}\")"));
+        assert_eq!(check(&text), vec![], "{specific}");
+    }
+    let unknown = with_script("(role: Promise, text: \"x\")");
+    assert!(parse::<Scenario>(&unknown).is_err());
+}
+
+#[test]
+fn loops_without_an_exit_are_errors() {
+    let text =
+        GOOD.replace("final: true,\n            // end-of-close", "next: \"opening\",\n            // end-of-close");
+    assert!(codes(&text).contains(&"endless-loop"), "{:?}", codes(&text));
+}
