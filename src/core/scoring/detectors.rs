@@ -235,7 +235,11 @@ fn time_only_sentences(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     a.sentences
         .iter()
         .filter(|s| !s.question_mark || s.end - s.start <= 6)
-        .filter(|s| times.iter().any(|t| t.0 <= s.start + 1 && t.1 <= s.end && fills_clause(t) && t.1 - s.start <= 8))
+        .filter(|s| {
+            times
+                .iter()
+                .any(|t| t.0 >= s.start && t.0 <= s.start + 1 && t.1 <= s.end && fills_clause(t) && t.1 - s.start <= 8)
+        })
         .filter(|s| s.start == s.end || a.tokens[s.start..s.end].iter().all(|t| !t.quoted))
         .map(|s| (s.start, s.end))
         .collect()
