@@ -44,8 +44,8 @@ const DEV_KAPPA_FLOORS: &[(&str, f64)] = &[
     ("sends-away", 0.76),
     ("deflecting-apology", 0.85),
     ("specific-day", 0.83),
-    ("specific-time", 0.76),
-    ("next-steps", 0.53),
+    ("specific-time", 0.75),
+    ("next-steps", 0.52),
     ("handover-context", 0.76),
     ("genuine-question", 0.87),
 ];
