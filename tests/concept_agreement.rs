@@ -37,17 +37,17 @@ const CONCEPTS: &[(&str, &str)] = &[
 /// Dev-split floors: Cohen's kappa per concept, measured then rounded down, so a change that
 /// makes the engine read people worse fails here.
 const DEV_KAPPA_FLOORS: &[(&str, f64)] = &[
-    ("owns-the-failure", 0.70),
-    ("takes-it-on", 0.68),
-    ("empathy", 0.62),
-    ("blame-shifting", 0.38),
-    ("sends-away", 0.75),
-    ("deflecting-apology", 0.70),
-    ("specific-day", 0.73),
-    ("specific-time", 0.69),
-    ("next-steps", 0.50),
-    ("handover-context", 0.75),
-    ("genuine-question", 0.80),
+    ("owns-the-failure", 0.77),
+    ("takes-it-on", 0.71),
+    ("empathy", 0.70),
+    ("blame-shifting", 0.50),
+    ("sends-away", 0.76),
+    ("deflecting-apology", 0.85),
+    ("specific-day", 0.83),
+    ("specific-time", 0.75),
+    ("next-steps", 0.52),
+    ("handover-context", 0.76),
+    ("genuine-question", 0.87),
 ];
 
 #[derive(Deserialize)]

@@ -256,7 +256,7 @@ pub fn genuine_question(a: &Analysed, cx: &DetectorContext, questions: Vec<Range
 mod tests {
     use std::collections::BTreeMap;
 
-    use super::super::detectors::{DetectorContext, detect};
+    use super::super::detectors::{DetectorContext, detect, detect_rule};
     use super::super::lists::Lists;
     use super::super::phrase::Names;
     use super::super::text::analyse;
@@ -301,6 +301,47 @@ mod tests {
             assert!(!day(text) && !time(text), "{text}");
         }
         assert!(time("I'll call you at 4pm, hopefully with good news."));
+    }
+
+    /// The rule alone, without the learned layer.
+    fn met(detector: &str, text: &str) -> bool {
+        let (names, lists) = (Names::default(), Lists::new(&BTreeMap::new()));
+        !detect_rule(detector, &analyse(text), &DetectorContext::new(&names, &lists, None)).is_empty()
+    }
+
+    #[test]
+    fn verbless_answers_to_when_are_commitments() {
+        assert!(met("specific-time", "Friday at 8:15am, before the shop opens."));
+        assert!(met("specific-day", "By Wednesday 9 April."));
+        assert!(!met("specific-time", "Friday at 8:15am was when it broke, I think."));
+    }
+
+    #[test]
+    fn lets_and_other_verbs_commit_to_a_time() {
+        assert!(met("specific-time", "Let's meet on Tuesday 4 February at 11am."));
+        assert!(met("specific-time", "I'll show you the new till tomorrow at 10am."));
+        assert!(met("specific-time", "He'll be here today at 4:15."));
+        assert!(!met("specific-time", "I told you last week I'd show you the till at 10am today."));
+    }
+
+    #[test]
+    fn ordinary_words_of_feeling_are_empathy() {
+        for yes in [
+            "I know you must have had a long night with no power.",
+            "Waiting with a full trolley must have felt humiliating.",
+            "I know what that deposit meant to you.",
+            "Oh no, that sounds really stressful.",
+            "I know every day without the van puts your rounds back.",
+        ] {
+            assert!(met("empathy", yes), "{yes}");
+        }
+        assert!(!met("empathy", "The parcel is at the depot."));
+    }
+
+    #[test]
+    fn sending_for_a_tradesperson_is_sending_away() {
+        assert!(met("sends-away", "You'll have to get a plumber in yourself."));
+        assert!(!met("sends-away", "I'll get a plumber out to you tomorrow."));
     }
 
     #[test]

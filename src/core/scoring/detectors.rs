@@ -172,6 +172,8 @@ fn find_commitments(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     out.extend(find(&cx.lists.delegated_commitment, a, cx));
     out.extend(proposals(a, cx));
     out.extend(time_only_sentences(a, cx));
+    // "I told you I'd ring at 2pm": a promise retold is not made again.
+    out.retain(|c| !a.tokens[c.0].retold);
     out.sort();
     out.dedup();
     out
@@ -220,12 +222,24 @@ fn time_belongs_to(a: &Analysed, c: Range, t: Range) -> bool {
     t.0 >= c.0 || clause_of(t.0) == clause_of(c.0) || t.0 <= sentence.start + 1 || bare_time_before
 }
 
-/// A sentence that is nothing but a time ("Friday 8am.") answers "when?": it is the commitment.
+/// A sentence that is nothing but a time ("Friday 8am.", "Thursday at 7:30am, before you open.",
+/// "Thursday at 10 or Friday at 2.") answers "when?": it is the commitment. The time opens the
+/// sentence and fills its first clause; a clause after it may say more.
 fn time_only_sentences(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     let times = specific_times(a, cx);
+    let fills_clause = |t: &Range| {
+        a.tokens
+            .get(t.1)
+            .is_none_or(|n| n.clause != a.tokens[t.0].clause || n.sentence != a.tokens[t.0].sentence || n.text == "or")
+    };
     a.sentences
         .iter()
-        .filter(|s| times.iter().any(|t| t.0 <= s.start + 1 && t.1 == s.end && s.end - s.start <= 6))
+        .filter(|s| !s.question_mark || s.end - s.start <= 6)
+        .filter(|s| {
+            times
+                .iter()
+                .any(|t| t.0 >= s.start && t.0 <= s.start + 1 && t.1 <= s.end && fills_clause(t) && t.1 - s.start <= 8)
+        })
         .filter(|s| s.start == s.end || a.tokens[s.start..s.end].iter().all(|t| !t.quoted))
         .map(|s| (s.start, s.end))
         .collect()
@@ -249,17 +263,20 @@ pub(super) fn specific_time_commitment(a: &Analysed, cx: &DetectorContext) -> Ve
     let vague = find(&cx.lists.vague_time, a, cx);
     let mut out = Vec::new();
     for c in commitments(a, cx) {
-        let Some(t) = times.iter().find(|t| time_belongs_to(a, c, **t)) else { continue };
-        // "at some point on Friday", "soon after Friday": a vague word in the same clause undoes the time.
-        // A vague word inside the time itself ("next week, Monday at 9") is refined by it.
-        let undone = vague
-            .iter()
-            .filter(|v| !(v.0 >= t.0 && v.1 <= t.1))
-            .any(|v| a.tokens[v.0].clause == a.tokens[t.0].clause || a.tokens[v.0].clause == a.tokens[c.0].clause);
-        let past = cx.now.is_some_and(|now| read_at(&a.tokens, t.0).is_some_and(|e| !e.holds_at(now, cx.locale)));
-        if !undone && !past && !hedged(a, cx, c, Some(*t)) {
-            out.push(c);
-            out.push(*t);
+        // Every time the commitment may be about ("everything to 9 November is safe, and I'll
+        // have it ready at 2pm today": 2pm, not only the first date in the sentence).
+        for t in times.iter().filter(|t| time_belongs_to(a, c, **t)) {
+            // "at some point on Friday", "soon after Friday": a vague word in the same clause undoes the time.
+            // A vague word inside the time itself ("next week, Monday at 9") is refined by it.
+            let undone = vague
+                .iter()
+                .filter(|v| !(v.0 >= t.0 && v.1 <= t.1))
+                .any(|v| a.tokens[v.0].clause == a.tokens[t.0].clause || a.tokens[v.0].clause == a.tokens[c.0].clause);
+            let past = cx.now.is_some_and(|now| read_at(&a.tokens, t.0).is_some_and(|e| !e.holds_at(now, cx.locale)));
+            if !undone && !past && !hedged(a, cx, c, Some(*t)) {
+                out.push(c);
+                out.push(*t);
+            }
         }
     }
     out.sort();
@@ -557,6 +574,39 @@ mod tests {
             "You should have heating by ten, I'll check at nine.",
         ] {
             assert!(!met("blame-shifting", no), "{no}");
+        }
+    }
+
+    #[test]
+    fn negated_blame_across_conjuncts_and_owning_it_instead() {
+        for no in [
+            "That isn't the courier's fault or the depot's, it's ours.",
+            "I'm not going to blame the snow or a driver being off sick.",
+            "It wasn't because the driver was off sick.",
+            "The courier didn't let you down, we did.",
+        ] {
+            assert!(!met("blame-shifting", no), "{no}");
+        }
+        for yes in [
+            "That isn't the courier's fault, it's ours.",
+            "The courier didn't let you down, we did.",
+            "Sorry, we've made this so much harder for you.",
+            "It was my job to ring you and I didn't tell you.",
+        ] {
+            assert!(met("ownership-apology", yes), "{yes}");
+        }
+    }
+
+    #[test]
+    fn excuses_in_ordinary_words_are_blame() {
+        for yes in [
+            "Sorry, the depot were really slow and the phones were mad, so I never got a chance to ring.",
+            "It's been a manic fortnight.",
+            "Honestly it's out of our control.",
+            "Accounts are so slow with everything.",
+            "It wasn't really down to me.",
+        ] {
+            assert!(met("blame-shifting", yes), "{yes}");
         }
     }
 

@@ -129,7 +129,7 @@ pub const FAULTS: &[&str] = &["blame-shifting", "deflecting-apology", "sends-awa
 
 /// Chosen on the dev split (0.75, 1 and 1.5 tried after the b1/b2 batches; earlier 0, 0.5, 3): 1.0 keeps
 /// false blame at or under 2% there (0.75 gave 2.5%).
-const FAULT_MARGIN: f64 = 1.0;
+pub const FAULT_MARGIN: f64 = 1.0;
 
 /// A response's features, computed once per response for every learned concept.
 #[derive(Debug, Clone, Default)]
@@ -166,9 +166,29 @@ pub fn learned_concept(detector: &str) -> Option<&'static str> {
     }
 }
 
-/// The learned verdict of the detector `name`, when it is a learned concept: `Some(evidence)`
-/// (empty when not met), `None` when the rule decides.
-pub fn decide(name: &str, a: &Analysed, cx: &DetectorContext) -> Option<Vec<Range>> {
+/// How far below its threshold the learned sum must fall to overturn a rule that fired (a veto),
+/// and how far above it to claim a concept the rule did not find (an addition). Between the two
+/// the rule's verdict stands, so a clear rule verdict does not flip with every retrain. Chosen on
+/// the dev split by `examples/calibrate_margins.rs` (see [`FAULT_MARGIN`] for the faults' addition):
+/// 0.5 cost 0.006 of mean dev kappa against no margin (0.25 cost 0.003 but let a plain question
+/// in a bundled author test flip, 1.0 cost 0.013); false blame on dev stays at or near 2%.
+pub const VETO_MARGIN: f64 = 0.5;
+/// See [`VETO_MARGIN`].
+pub const ADD_MARGIN: f64 = 0.0;
+
+/// The learned layer's reading of one concept for a response, before the margins decide.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reading {
+    /// The weighted sum minus the concept's threshold: above zero the words and rules lean to "met".
+    pub lean: f64,
+    /// The concept's own rule fired.
+    pub rule_fired: bool,
+    /// The heaviest positive evidence.
+    pub evidence: Vec<Range>,
+}
+
+/// The learned layer's [`Reading`] of the detector `name`, when it is a learned concept.
+pub fn read(name: &str, a: &Analysed, cx: &DetectorContext) -> Option<Reading> {
     let concept = learned_concept(name)?;
     let linear = model().concepts.get(concept)?;
     let features = response_features(a, cx);
@@ -188,16 +208,45 @@ pub fn decide(name: &str, a: &Analysed, cx: &DetectorContext) -> Option<Vec<Rang
         }
     }
     let rule_fired = rules.iter().any(|(f, _)| f.name.strip_prefix("rule:") == Some(concept));
-    let margin = if FAULTS.contains(&concept) && !rule_fired { FAULT_MARGIN } else { 0.0 };
-    if sum <= linear.threshold + margin {
-        return Some(Vec::new());
-    }
     contributions.sort_by(|x, y| y.0.total_cmp(&x.0));
     let mut evidence: Vec<Range> =
         contributions.into_iter().filter(|(w, _)| *w > 0.0).take(EVIDENCE_WORDS).flat_map(|(_, r)| r).collect();
     evidence.sort();
     evidence.dedup();
-    Some(evidence)
+    Some(Reading { lean: sum - linear.threshold, rule_fired, evidence })
+}
+
+/// Whether a concept is met, from its rule's verdict and the learned lean: the rule stands unless
+/// the lean is clearly against it (beyond `veto` for a rule that fired, beyond `add` for one that
+/// did not).
+pub fn combine(rule_fired: bool, lean: f64, veto: f64, add: f64) -> bool {
+    if rule_fired { lean > -veto } else { lean > add }
+}
+
+/// The veto margin of `concept`: none for the faults, whose rules are the ones to doubt (a fault
+/// rule kept against the words raised false blame on dev from 2.0% to 2.2%).
+pub fn veto_margin(concept: &str) -> f64 {
+    if FAULTS.contains(&concept) { 0.0 } else { VETO_MARGIN }
+}
+
+/// The addition margin of `concept`: faults need more ([`FAULT_MARGIN`]).
+pub fn add_margin(concept: &str) -> f64 {
+    if FAULTS.contains(&concept) { FAULT_MARGIN } else { ADD_MARGIN }
+}
+
+/// The learned verdict of the detector `name`, when it is a learned concept: `Some(evidence)`
+/// (empty when not met), `None` when the rule decides.
+pub fn decide(name: &str, a: &Analysed, cx: &DetectorContext) -> Option<Vec<Range>> {
+    let concept = learned_concept(name)?;
+    let reading = read(name, a, cx)?;
+    if !combine(reading.rule_fired, reading.lean, veto_margin(concept), add_margin(concept)) {
+        return Some(Vec::new());
+    }
+    if reading.rule_fired && reading.lean <= 0.0 {
+        // The rule's verdict stands: its own evidence.
+        return Some(super::detectors::detect_rule(concept, a, cx));
+    }
+    Some(reading.evidence)
 }
 
 #[cfg(test)]

@@ -22,6 +22,9 @@ pub struct Token {
     pub quoted: bool,
     /// The negator whose scope covers this token, if any.
     pub negated_by: Option<usize>,
+    /// Inside the speaker's retelling of an earlier promise ("I told you I'd ring at 2pm"): the
+    /// speaker's own words, but no new commitment.
+    pub retold: bool,
     /// Which letters a-z the word uses (for cheap typo checks).
     pub letters: u32,
     /// Hash of `text` (see `phrase::word_key`).
@@ -44,6 +47,7 @@ impl Token {
             clause: 0,
             quoted: false,
             negated_by: None,
+            retold: false,
             letters: 0,
             text_key: 0,
             stem_key: 0,
@@ -209,6 +213,20 @@ pub fn expand_contraction(word: &str) -> Vec<&str> {
     vec![word]
 }
 
+/// "2,500" and "£1,200.50" read as "2500" and "£1200.50", so a number matches however it was grouped.
+fn without_thousands_separators(word: String) -> String {
+    let digits = word.trim_start_matches(['£', '$', '€']);
+    let grouped = digits.split('.').next().unwrap_or("");
+    let mut groups = grouped.split(',');
+    let first_ok = groups.next().is_some_and(|g| (1..=3).contains(&g.len()) && g.bytes().all(|b| b.is_ascii_digit()));
+    let rest: Vec<&str> = groups.collect();
+    if first_ok && !rest.is_empty() && rest.iter().all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit())) {
+        word.replace(',', "")
+    } else {
+        word
+    }
+}
+
 /// Normalise one raw word: lowercase, curly apostrophes straightened.
 pub fn normalise_word(raw: &str) -> String {
     raw.chars().map(|c| if c == '’' || c == '‘' { '\'' } else { c }).flat_map(char::to_lowercase).collect()
@@ -356,7 +374,7 @@ pub fn analyse(text: &str) -> Analysed {
     for piece in pieces(text) {
         match piece {
             Piece::Word(start, end) => {
-                let word = normalise_word(&text[start..end]);
+                let word = without_thousands_separators(normalise_word(&text[start..end]));
                 let possessive = word.ends_with("'s") && expand_contraction(&word).len() == 1;
                 for part in expand_contraction(&word) {
                     tokens.push(Token { sentence, clause, quoted, possessive, ..Token::new(part, start, end) });
@@ -468,6 +486,15 @@ fn mark_reported_speech(tokens: &mut [Token]) {
         let verb = tokens[i].text.as_str();
         let speaker = tokens[i - 1].text.as_str();
         let passive = verb == "told" && matches!(speaker, "was" | "were") && i >= 2 && tokens[i - 2].text == "you";
+        // "I told you on Tuesday I'd ring at 2pm", "we promised you a call by three": a promise
+        // retold, not made now (still the speaker's words, so phrases about it match).
+        if matches!(speaker, "i" | "we") && matches!(verb, "told" | "said" | "promised") {
+            let clause = tokens[i].clause;
+            for t in tokens[i + 1..].iter_mut().take_while(|t| t.clause == clause) {
+                t.retold = true;
+            }
+            continue;
+        }
         if VERBS.contains(&verb) && (SPEAKERS.contains(&speaker) || passive) {
             let clause = tokens[i].clause;
             for t in tokens[i + 1..].iter_mut().take_while(|t| t.clause == clause) {
@@ -477,7 +504,18 @@ fn mark_reported_speech(tokens: &mut [Token]) {
     }
 }
 
+/// Words that join a second conjunct to what a negation covers ("not the till's fault or the
+/// website's", "won't blame the refurbishment or a colleague"): the negation reaches into it.
+const COORDINATORS: &[&str] = &["or", "nor"];
+/// Words that give a negation's object rather than end its scope: "it wasn't because ...".
+const NEGATED_REASONS: &[&str] = &["because", "just", "only", "really", "simply", "due"];
+
+/// Mark each token under a negation: to the end of its clause, at most [`NEGATION_REACH`] words
+/// ("no" and "without" reach [`NO_REACH`]: "without card payments" negates no verb after it),
+/// carried into a conjunct joined by "or"/"nor" without a new subject, and through "because"
+/// right after the negator. Another negator ends the scope and starts its own.
 fn mark_negation(tokens: &mut [Token]) {
+    const SUBJECTS: &[&str] = &["i", "we", "you", "he", "she", "they", "it", "that", "this", "there"];
     for i in 0..tokens.len() {
         if !tokens[i].is_negator() {
             continue;
@@ -490,16 +528,34 @@ fn mark_negation(tokens: &mut [Token]) {
         {
             continue;
         }
-        let reach = if tokens[i].text == "no" { NO_REACH } else { NEGATION_REACH };
-        let clause = tokens[i].clause;
-        for j in (i + 1..tokens.len()).take(reach) {
+        let mut reach = if matches!(tokens[i].text.as_str(), "no" | "without") { NO_REACH } else { NEGATION_REACH };
+        let mut clause = tokens[i].clause;
+        let mut j = i + 1;
+        while j < tokens.len() && j <= i + reach {
+            let word = tokens[j].text.as_str();
+            let sentence_goes_on = tokens[j].sentence == tokens[i].sentence;
+            let new_subject = tokens.get(j + 1).is_some_and(|t| SUBJECTS.contains(&t.text.as_str()));
+            if tokens[j].clause != clause {
+                let reason = j <= i + 2 && NEGATED_REASONS.contains(&word);
+                let conjunct = COORDINATORS.contains(&word) && !new_subject;
+                if !sentence_goes_on || !(reason || conjunct) {
+                    break;
+                }
+                clause = tokens[j].clause;
+            }
+            let distributes = COORDINATORS.contains(&word) || (word == "and" && reach == NEGATION_REACH);
+            if distributes && !new_subject && reach >= NEGATION_REACH {
+                reach = (j - i) + NEGATION_REACH;
+            }
             // A time adjunct is not what is negated: "won't be here before the wedding".
-            if tokens[j].clause != clause || TIME_PREPOSITIONS.contains(&tokens[j].text.as_str()) {
+            // Another negator takes over: "it's not their fault we don't know yet".
+            if TIME_PREPOSITIONS.contains(&word) || (tokens[j].is_negator() && !COORDINATORS.contains(&word)) {
                 break;
             }
             if tokens[j].negated_by.is_none() {
                 tokens[j].negated_by = Some(i);
             }
+            j += 1;
         }
     }
 }
@@ -590,6 +646,50 @@ mod tests {
         assert!(warehouse.negated_by.is_none());
         let b = analyse("No problem I will call you");
         assert!(b.tokens.iter().find(|t| t.text == "call").expect("call").negated_by.is_none());
+    }
+
+    fn negated(text: &str, word: &str) -> bool {
+        analyse(text).tokens.iter().find(|t| t.text == word).expect(word).negated_by.is_some()
+    }
+
+    #[test]
+    fn negation_carries_into_a_second_conjunct() {
+        assert!(negated("That isn't the courier's fault or the depot's, it's ours.", "depot"));
+        assert!(!negated("That isn't the courier's fault or the depot's, it's ours.", "ours"));
+        assert!(negated("I won't blame the snow or a driver being off sick.", "sick"));
+        assert!(!negated("I won't blame the snow, or I would be lying.", "lying"));
+    }
+
+    #[test]
+    fn negation_reaches_through_because_and_stops_at_another_negator() {
+        assert!(negated("It wasn't because the van broke down.", "van"));
+        let a = analyse("It's not the fitter's problem we haven't ordered it.");
+        let nots: Vec<usize> = (0..a.tokens.len()).filter(|&i| a.tokens[i].text == "not").collect();
+        let ordered = a.tokens.iter().find(|t| t.text == "ordered").expect("ordered");
+        assert_eq!(ordered.negated_by, Some(nots[1]), "the inner negation, not the outer one");
+        assert!(negated("It's not the fitter's problem we haven't ordered it.", "fitter"));
+    }
+
+    #[test]
+    fn without_negates_only_its_object() {
+        assert!(negated("Each day without card payments costs you money.", "payments"));
+        assert!(!negated("Each day without card payments costs you money.", "costs"));
+    }
+
+    #[test]
+    fn retold_promises_are_not_the_speakers_words_now() {
+        let a = analyse("I told you on Monday I'd call at noon, and I'm calling now.");
+        assert!(a.tokens.iter().find(|t| t.text == "noon").expect("noon").retold);
+        assert!(!a.tokens.iter().find(|t| t.text == "now").expect("now").retold);
+        assert!(analyse("We promised you a refund by Friday.").tokens.iter().any(|t| t.text == "friday" && t.retold));
+    }
+
+    #[test]
+    fn thousands_separators_are_dropped_from_numbers() {
+        assert_eq!(
+            words("£3,250 and 12,000,000 but 1,5 and 4,30"),
+            ["£3250", "and", "12000000", "but", "1,5", "and", "4,30"]
+        );
     }
 
     #[test]
