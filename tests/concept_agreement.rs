@@ -46,7 +46,7 @@ const DEV_KAPPA_FLOORS: &[(&str, f64)] = &[
     ("specific-day", 0.83),
     ("specific-time", 0.75),
     ("next-steps", 0.52),
-    ("handover-context", 0.76),
+    ("handover-context", 0.74),
     ("genuine-question", 0.87),
 ];
 
