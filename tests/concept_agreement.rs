@@ -42,7 +42,7 @@ const DEV_KAPPA_FLOORS: &[(&str, f64)] = &[
     ("empathy", 0.70),
     ("blame-shifting", 0.50),
     ("sends-away", 0.76),
-    ("deflecting-apology", 0.85),
+    ("deflecting-apology", 0.82),
     ("specific-day", 0.83),
     ("specific-time", 0.75),
     ("next-steps", 0.52),
