@@ -9,7 +9,7 @@ use clap::{Args, ValueEnum};
 
 use super::{EXIT_INVALID, EXIT_OK, date_and_store, open_store};
 use crate::io::file_error::FileError;
-use crate::io::store::AttemptFilter;
+use crate::io::store::{AttemptFilter, Store, StoreError};
 
 /// Export formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -59,7 +59,7 @@ pub fn export(args: &ExportArgs, data_dir: &Path) -> u8 {
     let filter = AttemptFilter { employee: args.employee.clone(), since, scenario: None };
     let mut buffer = Vec::new();
     let exported = match args.format {
-        ExportFormat::Csv => store.export_csv(&mut buffer, &filter).map_err(|e| e.to_string()),
+        ExportFormat::Csv => store.export_csv(&mut buffer, &filter).map_err(ExportError::from),
         ExportFormat::Xapi => xapi_lines(&store, &filter, &mut buffer),
     };
     let rows = match exported {
@@ -90,11 +90,22 @@ pub fn export(args: &ExportArgs, data_dir: &Path) -> u8 {
     }
 }
 
+/// Why an export could not be made.
+#[derive(Debug, thiserror::Error)]
+enum ExportError {
+    /// The progress store could not be read.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// A statement could not be written as JSON.
+    #[error("a statement could not be written as JSON: {0}")]
+    Json(#[from] serde_json::Error),
+}
+
 /// Every matching attempt's statement, one JSON object a line; returns how many.
-fn xapi_lines(store: &crate::io::store::Store, filter: &AttemptFilter, out: &mut Vec<u8>) -> Result<usize, String> {
-    let statements = store.xapi_statements(filter).map_err(|e| e.to_string())?;
+fn xapi_lines(store: &Store, filter: &AttemptFilter, out: &mut Vec<u8>) -> Result<usize, ExportError> {
+    let statements = store.xapi_statements(filter)?;
     for s in &statements {
-        serde_json::to_writer(&mut *out, s).map_err(|e| e.to_string())?;
+        serde_json::to_writer(&mut *out, s)?;
         out.push(b'\n');
     }
     Ok(statements.len())
