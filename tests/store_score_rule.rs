@@ -31,17 +31,7 @@ fn scenario(criteria: &[(CriterionKind, u32)]) -> Scenario {
 }
 
 fn outcomes(card: &ScoreCard) -> Vec<CriterionOutcome> {
-    card.criteria
-        .iter()
-        .map(|c| CriterionOutcome {
-            id: c.id.clone(),
-            label: c.label.clone(),
-            kind: c.kind,
-            met: c.met,
-            points: c.points,
-            worth: Some(c.worth),
-        })
-        .collect()
+    card.criteria.iter().map(CriterionOutcome::from_result).collect()
 }
 
 fn attempt_from(id: &str, card: &ScoreCard, criteria: Vec<CriterionOutcome>) -> Attempt {
