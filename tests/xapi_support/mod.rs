@@ -2,6 +2,9 @@
 #![allow(dead_code)]
 
 pub mod lrs;
+pub mod proxy;
+pub mod real;
+pub mod shapes;
 
 use std::path::Path;
 
