@@ -193,7 +193,9 @@ impl RealLrs {
                 let text = std::fs::read_to_string(file).unwrap_or_default();
                 text.lines().filter(|l| !l.trim().is_empty()).map(|l| serde_json::from_str(l).expect("a line")).collect()
             }
-            Kind::LearningLocker => self.query("ascending=true&limit=500"),
+            // One page: Learning Locker 5.0.1 memory mode pages by `_id` (a v1 UUID, not in stored order),
+            // so following `more` can repeat or skip statements.
+            Kind::LearningLocker => self.query("ascending=true&limit=100000"),
         }
     }
 
