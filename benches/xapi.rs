@@ -1,6 +1,8 @@
 //! Sending speed: draining 10,000 queued xAPI statements (batches of 100) to a strict loopback LRS,
 //! marking each batch sent in the store. The queue is built once; every sample drains a fresh copy
-//! of that database into a fresh LRS.
+//! of that database into a fresh LRS: the in-test LRS of `tests/xapi_support/lrs.rs`, and, when
+//! `FOLLOWTHROUGH_LRS_HOME` holds the real ones (`scripts/lrs/install.sh`), Learning Locker's
+//! `xapi-statements` (memory mode) and Ralph (`fs` backend).
 
 // `criterion_group!` makes a public function it cannot document.
 #![allow(missing_docs)]
@@ -8,6 +10,9 @@
 #[path = "../tests/xapi_support/lrs.rs"]
 #[allow(dead_code)]
 mod lrs;
+#[path = "../tests/xapi_support/real.rs"]
+#[allow(dead_code)]
+mod real;
 
 use std::time::{Duration, Instant};
 
@@ -93,6 +98,28 @@ fn drain(c: &mut Criterion) {
             total
         });
     });
+    for kind in [real::Kind::LearningLocker, real::Kind::Ralph] {
+        if real::home().is_none() {
+            break;
+        }
+        group.bench_function(format!("drain 10,000 queued statements to {kind:?} on loopback"), |b| {
+            b.iter_custom(|iters| {
+                let mut total = Duration::ZERO;
+                for _ in 0..iters {
+                    let dir = tempfile::tempdir().expect("dir");
+                    std::fs::copy(source.path().join(DB_FILE), dir.path().join(DB_FILE)).expect("copy");
+                    let store = Store::open(dir.path(), date(2026, 11, 23)).expect("open");
+                    let server = real::RealLrs::start(kind).expect("the real LRS");
+                    let sender = Sender::new(&server.config("secret"), RetryPolicy::default()).expect("sender");
+                    let start = Instant::now();
+                    let report = sender.drain(&store).expect("drain");
+                    total += start.elapsed();
+                    assert_eq!(report.sent, STATEMENTS);
+                }
+                total
+            });
+        });
+    }
     group.finish();
 }
 

@@ -212,7 +212,11 @@ fn a_4xx_marks_only_that_statement_failed(kind: Kind) {
     assert_eq!(failed.len(), 1);
     assert_eq!(failed[0].0, bad);
     let status = if kind == Kind::Ralph { "HTTP 422" } else { "HTTP 400" };
-    assert!(failed[0].1.starts_with(status) && failed[0].1.contains("verb"), "the LRS's reason is kept: {}", failed[0].1);
+    assert!(
+        failed[0].1.starts_with(status) && failed[0].1.contains("verb"),
+        "the LRS's reason is kept: {}",
+        failed[0].1
+    );
     assert_eq!(store.xapi_status_of(&bad).expect("status"), Some(QueueStatus::Failed));
     assert_once_in_order(&lrs.statements(), &ids);
 }

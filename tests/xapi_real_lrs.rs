@@ -15,7 +15,9 @@ fn every_statement_shape_passes_xapi_validation() {
     let shapes = every_shape();
     assert!(shapes.len() >= 50, "{}", shapes.len());
     match real::validate(&home, &shapes) {
-        Ok(report) => assert!(report.contains(&format!("{} statement(s) checked, 0 invalid", shapes.len())), "{report}"),
+        Ok(report) => {
+            assert!(report.contains(&format!("{} statement(s) checked, 0 invalid", shapes.len())), "{report}")
+        }
         Err(report) => panic!("xapi-validation refused statements:\n{report}"),
     }
 }
@@ -83,7 +85,12 @@ fn learning_locker_is_strict_so_the_tests_mean_something() {
         if version {
             request = request.header("X-Experience-API-Version", "1.0.3");
         }
-        request.header("Content-Type", "application/json").send(body.to_string().as_str()).expect("POST").status().as_u16()
+        request
+            .header("Content-Type", "application/json")
+            .send(body.to_string().as_str())
+            .expect("POST")
+            .status()
+            .as_u16()
     };
     assert_eq!(post(&one, false), 400, "the version header is required");
     let mut bad = one.clone();
@@ -115,7 +122,9 @@ fn the_app_queue_drains_to_both_real_lrss() {
         for i in 0..30 {
             let id = format!("real-{i}");
             let who = if i % 2 == 0 { "sam" } else { "ana" };
-            store.record_attempt(&xapi_support::attempt(&id, who, i, 50 + i as u32, "I'll ring you by 3pm.")).expect("record");
+            store
+                .record_attempt(&xapi_support::attempt(&id, who, i, 50 + i as u32, "I'll ring you by 3pm."))
+                .expect("record");
             ids.push(followthrough::core::xapi::statement_id(&id));
         }
         let sender = Sender::new(&lrs.config("secret"), Default::default()).expect("sender");

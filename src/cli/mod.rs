@@ -7,6 +7,7 @@ pub mod new;
 pub mod plan;
 pub mod score;
 pub mod simulate;
+pub mod team;
 pub mod xapi;
 
 use std::path::{Path, PathBuf};
@@ -62,6 +63,9 @@ pub enum Command {
     New(new::NewArgs),
     /// Report to the organisation's Learning Record Store (xAPI): config, status, push.
     Xapi(xapi::XapiArgs),
+    /// The team view: baseline, latest and best per employee and behaviour (from this machine, or
+    /// with --lrs from every machine reporting to the LRS).
+    Team(team::TeamArgs),
 }
 
 /// How a command prints its results.
@@ -87,6 +91,7 @@ pub fn run(command: Command, scenarios: Option<PathBuf>, data_dir: &Path) -> Exi
         Command::Import(args) => exchange::import(&args, data_dir),
         Command::New(args) => new::run(&args, scenarios),
         Command::Xapi(args) => xapi::run(&args, data_dir),
+        Command::Team(args) => team::run(&args, scenarios, data_dir),
     };
     ExitCode::from(code)
 }

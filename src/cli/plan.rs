@@ -118,7 +118,7 @@ fn moment(date: Option<jiff::civil::Date>) -> Result<(jiff::civil::Date, jiff::T
 
 /// The same folders as the app: the main one, then those the team added (missing ones skipped).
 /// When the added folders cannot be read, says so and plans from the main folder.
-fn folders(store: &Store, scenarios: Option<PathBuf>) -> Vec<PathBuf> {
+pub(super) fn folders(store: &Store, scenarios: Option<PathBuf>) -> Vec<PathBuf> {
     let mut folders = vec![scenarios.unwrap_or_else(default_scenarios_dir)];
     match store.scenario_folders() {
         Ok(added) => folders.extend(added.into_iter().filter(|f| f.is_dir())),

@@ -9,5 +9,6 @@ pub mod profiles;
 pub mod recording;
 pub mod scenario_files;
 pub mod store;
+pub mod team;
 pub mod watch;
 pub mod xapi;

@@ -6,6 +6,7 @@ pub mod briefing;
 pub mod coach;
 pub mod drill;
 pub mod home;
+pub mod lrs_settings;
 pub mod problems;
 pub mod progress;
 pub mod quiz;
@@ -14,6 +15,7 @@ pub mod sandbox;
 pub mod score_card;
 pub mod settings;
 pub mod summary;
+pub mod team;
 pub mod test_play;
 pub mod widgets;
 

@@ -165,6 +165,22 @@ fn handle(
             None => (404, String::new(), "\"no such statement\"".into()),
         });
     }
+    if let Some(rest) = request_line.strip_prefix("GET /xapi/statements?") {
+        if headers.get("authorization").map(String::as_str) != Some(AUTH) {
+            return Some((401, String::new(), "\"unauthorised\"".into()));
+        }
+        let query = rest.split_whitespace().next().unwrap_or("");
+        let activity = query.split('&').find_map(|p| p.strip_prefix("activity=")).map(decode).unwrap_or_default();
+        let about = |st: &&Value| {
+            st["object"]["id"] == activity.as_str()
+                || st
+                    .pointer("/context/contextActivities/parent")
+                    .and_then(Value::as_array)
+                    .is_some_and(|ps| ps.iter().any(|p| p["id"] == activity.as_str()))
+        };
+        let found: Vec<&Value> = s.stored.iter().filter(about).collect();
+        return Some((200, String::new(), serde_json::json!({ "statements": found, "more": "" }).to_string()));
+    }
     if !request_line.starts_with("POST /xapi/statements ") {
         return Some((404, String::new(), "\"no such resource\"".into()));
     }
@@ -224,4 +240,29 @@ impl State {
         self.by_id.insert(id, statement.clone());
         self.stored.push(statement);
     }
+}
+
+/// Undo percent-encoding in a query value.
+fn decode(text: &str) -> String {
+    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'%' if i + 2 < bytes.len() => {
+                let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).unwrap_or("00");
+                out.push(u8::from_str_radix(hex, 16).unwrap_or(b'?'));
+                i += 3;
+            }
+            b'+' => {
+                out.push(b' ');
+                i += 1;
+            }
+            b => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }

@@ -35,8 +35,10 @@ pub fn home() -> Option<PathBuf> {
         other => {
             let why = match other {
                 Some(h) => format!("{} has no finished install (run scripts/lrs/install.sh)", h.display()),
-                None => "FOLLOWTHROUGH_LRS_HOME is not set (export FOLLOWTHROUGH_LRS_HOME=$(bash scripts/lrs/install.sh))"
-                    .into(),
+                None => {
+                    "FOLLOWTHROUGH_LRS_HOME is not set (export FOLLOWTHROUGH_LRS_HOME=$(bash scripts/lrs/install.sh))"
+                        .into()
+                }
             };
             assert!(!required, "FOLLOWTHROUGH_REQUIRE_LRS=1 but the real LRSs are missing: {why}");
             eprintln!("skipped: this test needs the real LRSs, and {why}");
@@ -191,7 +193,10 @@ impl RealLrs {
             Kind::Ralph => {
                 let file = self.data.path().join("statements/fs_lrs.jsonl");
                 let text = std::fs::read_to_string(file).unwrap_or_default();
-                text.lines().filter(|l| !l.trim().is_empty()).map(|l| serde_json::from_str(l).expect("a line")).collect()
+                text.lines()
+                    .filter(|l| !l.trim().is_empty())
+                    .map(|l| serde_json::from_str(l).expect("a line"))
+                    .collect()
             }
             // One page: Learning Locker 5.0.1 memory mode pages by `_id` (a v1 UUID, not in stored order),
             // so following `more` can repeat or skip statements.

@@ -7,7 +7,7 @@ use crate::core::staging::rollout::Status;
 use crate::core::staging::{LearnerState, day_number};
 
 /// Baseline, latest and best scores (0-100) of a set of attempts.
-#[derive(Debug, Clone, Copy, PartialEq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Default, serde::Serialize)]
 pub struct Scores {
     /// The first assessed attempt (None until one is done).
     pub baseline: Option<f64>,
@@ -100,20 +100,13 @@ impl ProgressReport {
             })
             .collect();
         rows.sort_by_key(|r| (std::cmp::Reverse(r.priority), r.title.clone()));
-        let mut names: Vec<&String> = scenarios.iter().flat_map(|s| &s.behaviour).collect();
-        names.sort();
-        names.dedup();
-        let behaviours = names
+        let behaviours = behaviours_of(scenarios)
             .into_iter()
             .filter_map(|behaviour| {
-                let trains =
-                    |a: &&Attempt| scenarios.iter().any(|s| s.id == a.scenario_id && s.behaviour.contains(behaviour));
-                let mut mine: Vec<&Attempt> =
-                    attempts.iter().filter(trains).filter(|a| a.is_finished_drill()).collect();
+                let mine = behaviour_attempts(scenarios, attempts, behaviour);
                 if mine.is_empty() {
                     return None;
                 }
-                mine.sort_by_key(|a| a.started_at);
                 Some(BehaviourProgress {
                     behaviour: behaviour.clone(),
                     points: mine.iter().map(|a| (day_number(a.started_at), a.score())).collect(),
@@ -123,6 +116,24 @@ impl ProgressReport {
             .collect();
         Self { scenarios: rows, behaviours, stage_reached: plan.stage_reached, stages: plan.stages }
     }
+}
+
+/// The behaviours `scenarios` train, alphabetically, each once.
+pub fn behaviours_of<'a>(scenarios: &[&'a Scenario]) -> Vec<&'a String> {
+    let mut names: Vec<&String> = scenarios.iter().flat_map(|s| &s.behaviour).collect();
+    names.sort();
+    names.dedup();
+    names
+}
+
+/// The finished drills among `attempts` on a scenario training `behaviour`, oldest first: what a
+/// behaviour's scores are built from (the Progress screen's and the team view's alike).
+pub fn behaviour_attempts<'a>(scenarios: &[&Scenario], attempts: &'a [Attempt], behaviour: &str) -> Vec<&'a Attempt> {
+    let trains =
+        |a: &&Attempt| scenarios.iter().any(|s| s.id == a.scenario_id && s.behaviour.iter().any(|b| b == behaviour));
+    let mut mine: Vec<&Attempt> = attempts.iter().filter(trains).filter(|a| a.is_finished_drill()).collect();
+    mine.sort_by_key(|a| a.started_at);
+    mine
 }
 
 #[cfg(test)]

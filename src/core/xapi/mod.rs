@@ -11,14 +11,18 @@
 //! statements are immutable: it produces a voiding statement for the previous version and a
 //! replacement statement (its id a UUID v5 of the attempt id and the correction number) carrying the
 //! audit. See [`correction`].
+//!
+//! [`read_back`] turns statements fetched from the LRS back into attempts, for the team view.
 
 mod ids;
+mod read;
 mod statement;
 #[cfg(test)]
 mod tests;
 
 pub use ids::{replacement_id, statement_id, voiding_id};
-pub use statement::{Correction, correction, statement, voiding_statement};
+pub use read::{ReadBack, read_back};
+pub use statement::{Correction, correction, scenario_iri, statement, voiding_statement};
 
 use serde::{Deserialize, Serialize};
 

@@ -84,8 +84,9 @@ fn actor(employee_id: &str, extras: &StatementExtras, settings: &StatementSettin
     Value::Object(agent)
 }
 
-/// The scenario's IRI (all revisions): `{base}/scenarios/{id}`.
-pub(crate) fn scenario_iri(settings: &StatementSettings, scenario_id: &str) -> String {
+/// The scenario's IRI (all revisions): `{base}/scenarios/{id}`; every statement about the scenario
+/// names it as its parent activity (what the team view asks the LRS for).
+pub fn scenario_iri(settings: &StatementSettings, scenario_id: &str) -> String {
     format!("{}/scenarios/{}", settings.activity_base.trim_end_matches('/'), encode(scenario_id))
 }
 

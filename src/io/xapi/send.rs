@@ -279,7 +279,7 @@ fn parse_retry_after(value: &str) -> Option<Duration> {
 }
 
 /// Standard base64 (for the Basic-auth header).
-fn base64(bytes: &[u8]) -> String {
+pub(super) fn base64(bytes: &[u8]) -> String {
     const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
     for chunk in bytes.chunks(3) {
@@ -295,31 +295,79 @@ fn base64(bytes: &[u8]) -> String {
     out
 }
 
-/// Drain the queue of the store in `data_dir` on a thread of its own every `every`, until `stop`
-/// is set (the window starts this; it never sends on its own thread). Problems are logged.
+/// How the window talks to the background sender: stop it, wake it to send now, and read what its
+/// last drain did. Cheap to clone; every clone controls the same thread.
+#[derive(Debug, Clone, Default)]
+pub struct SenderControl {
+    stop: Arc<AtomicBool>,
+    wake: Arc<AtomicBool>,
+    last: Arc<std::sync::Mutex<String>>,
+}
+
+impl SenderControl {
+    /// Ask the thread to end (it ends after the request under way, if any).
+    pub fn stop(&self) {
+        self.stop.store(true, Ordering::Relaxed);
+    }
+
+    /// Ask the thread to drain now instead of at its next turn.
+    pub fn wake(&self) {
+        self.wake.store(true, Ordering::Relaxed);
+    }
+
+    /// What the last drain did, in words ("" before the first).
+    pub fn last(&self) -> String {
+        self.last.lock().map(|l| l.clone()).unwrap_or_default()
+    }
+
+    fn say(&self, text: String) {
+        if let Ok(mut last) = self.last.lock() {
+            *last = text;
+        }
+    }
+
+    fn stopped(&self) -> bool {
+        self.stop.load(Ordering::Relaxed)
+    }
+}
+
+/// Drain the queue of the store in `data_dir` on a thread of its own every `every` (sooner when
+/// woken), until stopped (the window starts this; it never sends on its own thread). What each
+/// drain did is logged and kept in `control` for the window to show.
 pub fn spawn_sender(
     data_dir: std::path::PathBuf,
     config: LrsConfig,
     policy: RetryPolicy,
     every: Duration,
-    stop: Arc<AtomicBool>,
+    control: SenderControl,
 ) -> std::io::Result<JoinHandle<()>> {
     std::thread::Builder::new().name("xapi-sender".into()).spawn(move || {
         let sender = match Sender::new(&config, policy) {
             Ok(sender) => sender,
-            Err(e) => return log::warn!("xapi: not sending: {e}"),
+            Err(e) => {
+                log::warn!("xapi: not sending: {e}");
+                return control.say(format!("not sending: {e}"));
+            }
         };
-        while !stop.load(Ordering::Relaxed) {
+        while !control.stopped() {
             let today = jiff::Zoned::now().date();
+            let at = jiff::Zoned::now().strftime("%H:%M");
             match Store::open(&data_dir, today).map_err(DrainError::from).and_then(|store| sender.drain(&store)) {
-                Ok(r) if r.sent + r.failed > 0 => log::info!("xapi: {} sent, {} refused", r.sent, r.failed),
-                Ok(_) => {}
-                Err(e) => log::warn!("xapi: {e}"),
+                Ok(r) => {
+                    if r.sent + r.failed > 0 {
+                        log::info!("xapi: {} sent, {} refused", r.sent, r.failed);
+                    }
+                    control.say(format!("last sent at {at}: {} sent, {} refused", r.sent, r.failed));
+                }
+                Err(e) => {
+                    log::warn!("xapi: {e}");
+                    control.say(format!("at {at}: {e}"));
+                }
             }
             let mut waited = Duration::ZERO;
-            while waited < every && !stop.load(Ordering::Relaxed) {
-                std::thread::sleep(Duration::from_millis(200));
-                waited += Duration::from_millis(200);
+            while waited < every && !control.stopped() && !control.wake.swap(false, Ordering::Relaxed) {
+                std::thread::sleep(Duration::from_millis(100));
+                waited += Duration::from_millis(100);
             }
         }
     })

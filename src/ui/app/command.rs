@@ -29,6 +29,23 @@ pub enum Command {
     Trainer(TrainerCommand),
     /// A coached group session.
     Coach(CoachCommand),
+    /// Reporting to the LRS and the Team screen.
+    Reporting(ReportingCommand),
+}
+
+/// Reporting to the organisation's LRS, and the Team screen.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ReportingCommand {
+    /// Show the Team screen with attempts from this source.
+    ShowTeam(super::reporting::TeamSource),
+    /// Save the LRS settings typed (and restart the sender with them).
+    Save,
+    /// Send what is queued now.
+    SendNow,
+    /// Queue the refused statements again (after fixing the cause).
+    RetryRefused,
+    /// Read the queue's status again.
+    RefreshStatus,
 }
 
 /// Screens, preferences and sound.

@@ -9,6 +9,7 @@ mod library_state;
 mod loading;
 mod practice;
 mod profiles;
+mod reporting;
 mod root;
 mod shell;
 mod trainer;
@@ -31,8 +32,8 @@ use crate::io::store::{Employee, Store};
 use super::settings::{STORAGE_KEY, Settings};
 
 pub use command::{
-    CoachCommand, Command, DrillCommand, LibraryCommand, ProfileCommand, QuizCommand, RehearsalCommand, ShellCommand,
-    TrainerCommand,
+    CoachCommand, Command, DrillCommand, LibraryCommand, ProfileCommand, QuizCommand, RehearsalCommand,
+    ReportingCommand, ShellCommand, TrainerCommand,
 };
 pub use drill_run::{DrillRun, RunKind, TurnRecording};
 pub use group::{Coach, GroupRun};
@@ -40,6 +41,7 @@ pub use library_state::LibraryState;
 pub use loading::Loading;
 pub use practice::{QUIZ_LENGTH, QuizRun, RehearsalRun};
 pub use profiles::Profiles;
+pub use reporting::{Reporting, SEND_EVERY, TeamSource};
 pub use shell::{Microphone, PendingAudio, Screen, Shell};
 pub use trainer::{SandboxRun, Trainer};
 pub use worker::{Runner, Scored, ScoringWorker, Ticket};
@@ -59,6 +61,8 @@ pub struct FollowThroughApp {
     scoring: ScoringWorker,
     /// The library and the store being read on another thread at start-up.
     loading: Option<Loading>,
+    /// Reporting to the LRS (the background sender) and the Team screen.
+    reporting: Reporting,
 }
 
 impl FollowThroughApp {
@@ -75,6 +79,7 @@ impl FollowThroughApp {
             coach: Coach::default(),
             scoring: ScoringWorker::new(),
             loading: None,
+            reporting: Reporting::default(),
         };
         app.update_status();
         app.refresh_progress();
@@ -111,6 +116,7 @@ impl FollowThroughApp {
 
     fn use_store(&mut self, profiles: Profiles) {
         self.profiles = profiles;
+        self.reporting.load(&self.profiles.data_dir, self.profiles.store.as_ref());
         if self.profiles.store.is_some() {
             self.update_status();
         }
@@ -163,6 +169,7 @@ impl FollowThroughApp {
         }
         self.library.wait_for_tests(limit);
         self.scoring.wait(limit);
+        self.reporting.wait_for_team(limit);
     }
 
     /// Read the scenario folders again, keeping the last good version of files that broke.
@@ -219,6 +226,34 @@ impl FollowThroughApp {
             Command::Quiz(c) => self.apply_quiz(c),
             Command::Trainer(c) => self.apply_trainer(c),
             Command::Coach(c) => self.apply_coach(c),
+            Command::Reporting(c) => self.apply_reporting(c),
+        }
+    }
+
+    fn apply_reporting(&mut self, command: ReportingCommand) {
+        let (dir, store) = (&self.profiles.data_dir, self.profiles.store.as_ref());
+        match command {
+            ReportingCommand::ShowTeam(source) => {
+                self.shell.screen = Screen::Team;
+                self.reporting.refresh(store);
+                let scenarios: Vec<_> = self.library.library.scenarios.iter().map(|l| &l.scenario).collect();
+                self.reporting.show_team(source, dir, store, &scenarios);
+            }
+            ReportingCommand::Save => {
+                self.reporting.save(dir, store);
+                if self.reporting.error.is_none() {
+                    self.shell.say("LRS settings saved");
+                }
+            }
+            ReportingCommand::SendNow => self.reporting.send_now(),
+            ReportingCommand::RetryRefused => {
+                if let Some(Err(e)) = store.map(Store::xapi_retry_failed) {
+                    self.shell.say(format!("The refused statements could not be queued again: {e}"));
+                }
+                self.reporting.refresh(store);
+                self.reporting.send_now();
+            }
+            ReportingCommand::RefreshStatus => self.reporting.refresh(store),
         }
     }
 

@@ -8,13 +8,14 @@ use std::time::Duration;
 use crate::core::drill::Phase;
 
 use super::super::{
-    authoring, briefing, coach, drill, home, problems, progress, quiz, rehearse, sandbox, score_card, summary,
-    test_play,
+    authoring, briefing, coach, drill, home, lrs_settings, problems, progress, quiz, rehearse, sandbox, score_card,
+    summary, team, test_play,
 };
 use super::FollowThroughApp;
-use super::command::{CoachCommand, Command, LibraryCommand, ShellCommand, TrainerCommand};
+use super::command::{CoachCommand, Command, LibraryCommand, ReportingCommand, ShellCommand, TrainerCommand};
 use super::loading::LOADING_SHOWN_AFTER;
 use super::profiles::Profiles;
+use super::reporting::TeamSource;
 use super::shell::Screen;
 
 /// Shown while start-up takes longer than [`LOADING_SHOWN_AFTER`].
@@ -50,6 +51,8 @@ impl FollowThroughApp {
     fn begin_frame(&mut self, ctx: &egui::Context) {
         self.shell.now_ms = (ctx.input(|i| i.time) * 1000.0) as u64;
         self.scoring.set_waker(ctx);
+        self.reporting.set_waker(ctx);
+        self.reporting.take_team();
         self.finish_loading(ctx);
         if self.loading.is_some() {
             return;
@@ -164,6 +167,8 @@ impl FollowThroughApp {
                 if !self.library.library.diagnostics.is_empty() {
                     button("Scenario problems", "", Command::Shell(ShellCommand::ShowProblems));
                 }
+                let team = "Every employee's baseline, latest and best; reporting to your LRS";
+                button("Team", team, Command::Reporting(ReportingCommand::ShowTeam(TeamSource::Store)));
                 let coach = "Run a rehearsal session with a team on a projector";
                 button("Coach a group", coach, Command::Coach(CoachCommand::ShowSetup));
                 let authoring = "Scenario files, test-play, try a response";
@@ -205,6 +210,7 @@ impl FollowThroughApp {
             },
             Screen::Quiz => self.quiz.as_ref().map_or(go_home, |run| quiz::quiz_ui(ui, &run.round)),
             Screen::Progress => self.progress_screen_ui(ui),
+            Screen::Team => self.team_screen_ui(ui),
             Screen::Problems => problems::problems_ui(ui, library),
             Screen::Briefing(id) => library.scenario(&id).map_or(go_home, |s| briefing::briefing_ui(ui, s)),
             Screen::Drill => self.drill_screen_ui(ui),
@@ -247,6 +253,27 @@ impl FollowThroughApp {
             }
             _ => Some(Command::Shell(ShellCommand::GoHome)),
         }
+    }
+
+    fn team_screen_ui(&mut self, ui: &mut egui::Ui) -> Option<Command> {
+        let r = &mut self.reporting;
+        let view = team::TeamView {
+            source: r.source,
+            report: r.team.as_ref(),
+            loading: r.team_loading(),
+            error: r.team_error.as_deref(),
+        };
+        let mut command = team::team_ui(ui, &view);
+        ui.separator();
+        let sender = r.sender_text();
+        let status = lrs_settings::LrsStatusView {
+            secret_saved: r.secret_saved,
+            report: r.report.as_ref(),
+            sender: &sender,
+            error: r.error.as_deref(),
+        };
+        command = lrs_settings::lrs_settings_ui(ui, &mut r.form, &status).or(command);
+        command
     }
 
     fn coach_screen_ui(&mut self, ui: &mut egui::Ui) -> Option<Command> {

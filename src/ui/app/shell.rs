@@ -36,6 +36,8 @@ pub enum Screen {
     CoachSetup,
     /// A coached group session on the projector.
     Coach,
+    /// The coach's team view, and reporting to the LRS.
+    Team,
 }
 
 /// Whether "Say it aloud" can record here (checked once, when first needed).

@@ -1,0 +1,106 @@
+//! The "Reporting to your LRS" settings section: where the organisation's Learning Record Store is
+//! (endpoint, key, secret: the secret is typed, never shown back), what is sent, and the queue's
+//! status (queued / sent / refused with the LRS's reason) with "Send now" and "Retry refused".
+
+use crate::io::store::QueueReport;
+
+use super::app::{Command, ReportingCommand};
+
+/// Heading of the section.
+pub const LRS_HEADING: &str = "Reporting to your LRS";
+/// Label of the endpoint box.
+pub const ENDPOINT_LABEL: &str = "LRS endpoint";
+/// Label of the key box.
+pub const KEY_LABEL: &str = "LRS key";
+/// Label of the secret box (typed only; empty keeps the secret saved).
+pub const SECRET_LABEL: &str = "LRS secret";
+/// Label of the save button.
+pub const SAVE_LABEL: &str = "Save LRS settings";
+
+/// What is being typed in the section (the secret box starts empty and is cleared once saved).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct LrsForm {
+    /// The xAPI endpoint.
+    pub endpoint: String,
+    /// Basic-auth key.
+    pub key: String,
+    /// A new secret; empty keeps the one saved.
+    pub secret: String,
+    /// Base IRI of the organisation's activities.
+    pub activity_base: String,
+    /// The accounts' home page.
+    pub home_page: String,
+    /// Send the typed answers.
+    pub send_responses: bool,
+    /// Queue attempts for the LRS at all.
+    pub sending: bool,
+}
+
+/// What the section shows besides the form.
+pub struct LrsStatusView<'a> {
+    /// A secret is saved (never the secret itself).
+    pub secret_saved: bool,
+    /// The queue's counts and refusals (None: no store).
+    pub report: Option<&'a QueueReport>,
+    /// What the background sender did last, or why it is not running.
+    pub sender: &'a str,
+    /// Why saving failed, if it did.
+    pub error: Option<&'a str>,
+}
+
+/// Draw the section.
+pub fn lrs_settings_ui(ui: &mut egui::Ui, form: &mut LrsForm, view: &LrsStatusView<'_>) -> Option<Command> {
+    let mut command = None;
+    ui.heading(LRS_HEADING);
+    egui::Grid::new("lrs_form").num_columns(2).show(ui, |ui| {
+        let field = |ui: &mut egui::Ui, label: &str, text: &mut String, hint: &str, password: bool| {
+            let l = ui.label(label);
+            ui.add(egui::TextEdit::singleline(text).hint_text(hint).password(password).desired_width(360.0))
+                .labelled_by(l.id);
+            ui.end_row();
+        };
+        field(ui, ENDPOINT_LABEL, &mut form.endpoint, "https://lrs.example.org/xapi/", false);
+        field(ui, KEY_LABEL, &mut form.key, "", false);
+        let saved = if view.secret_saved { "saved; type to replace it" } else { "not set" };
+        field(ui, SECRET_LABEL, &mut form.secret, saved, true);
+        field(ui, "Activity base", &mut form.activity_base, "https://your-org.example/activities", false);
+        field(ui, "Account home page", &mut form.home_page, "https://your-org.example", false);
+    });
+    ui.checkbox(&mut form.sending, "Report attempts to the LRS");
+    ui.checkbox(&mut form.send_responses, "Send typed answers")
+        .on_hover_text("Off: scores and verdicts are sent, the answers themselves never leave this machine");
+    ui.horizontal(|ui| {
+        if ui.button(SAVE_LABEL).clicked() {
+            command = Some(Command::Reporting(ReportingCommand::Save));
+        }
+        if ui.button("Send now").clicked() {
+            command = Some(Command::Reporting(ReportingCommand::SendNow));
+        }
+        if ui.button("Retry refused").clicked() {
+            command = Some(Command::Reporting(ReportingCommand::RetryRefused));
+        }
+        if ui.button("Refresh status").clicked() {
+            command = Some(Command::Reporting(ReportingCommand::RefreshStatus));
+        }
+    });
+    if let Some(e) = view.error {
+        ui.colored_label(ui.visuals().error_fg_color, e);
+    }
+    status_ui(ui, view);
+    command
+}
+
+fn status_ui(ui: &mut egui::Ui, view: &LrsStatusView<'_>) {
+    if let Some(r) = view.report {
+        ui.label(format!("{} queued · {} sent · {} refused", r.queued, r.sent, r.failed.len()));
+        for (id, reason) in r.failed.iter().take(20) {
+            ui.colored_label(ui.visuals().warn_fg_color, format!("Refused {id}: {reason}"));
+        }
+        if r.failed.len() > 20 {
+            ui.label(format!("… and {} more (followthrough xapi status)", r.failed.len() - 20));
+        }
+    }
+    if !view.sender.is_empty() {
+        ui.label(format!("Sender: {}", view.sender));
+    }
+}
