@@ -17,8 +17,9 @@ pub const SECRET_LABEL: &str = "LRS secret";
 /// Label of the save button.
 pub const SAVE_LABEL: &str = "Save LRS settings";
 
-/// What is being typed in the section (the secret box starts empty and is cleared once saved).
-#[derive(Debug, Clone, Default, PartialEq)]
+/// What is being typed in the section (the secret box starts empty and is cleared once saved; its
+/// `Debug` never shows it).
+#[derive(Clone, Default, PartialEq)]
 pub struct LrsForm {
     /// The xAPI endpoint.
     pub endpoint: String,
@@ -34,6 +35,20 @@ pub struct LrsForm {
     pub send_responses: bool,
     /// Queue attempts for the LRS at all.
     pub sending: bool,
+}
+
+impl std::fmt::Debug for LrsForm {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("LrsForm")
+            .field("endpoint", &self.endpoint)
+            .field("key", &self.key)
+            .field("secret typed", &!self.secret.is_empty())
+            .field("activity_base", &self.activity_base)
+            .field("home_page", &self.home_page)
+            .field("send_responses", &self.send_responses)
+            .field("sending", &self.sending)
+            .finish()
+    }
 }
 
 /// What the section shows besides the form.
