@@ -25,6 +25,9 @@ pub struct DrillView {
     pub mic_problem: Option<String>,
 }
 
+/// Shown beside the greyed-out "Say it aloud" when no microphone can record.
+pub const NO_MICROPHONE: &str = "No microphone found: type your answer, or connect one to say it aloud.";
+
 /// Label of the button that records a spoken answer.
 pub const SAY_IT_ALOUD: &str = "Say it aloud (record)";
 
@@ -120,8 +123,9 @@ fn say_it_aloud_ui(ui: &mut egui::Ui, recording: bool, paused: bool, mic_problem
         let button = ui.add_enabled(mic_problem.is_none() && !paused, egui::Button::new(SAY_IT_ALOUD));
         match mic_problem {
             Some(reason) => {
+                // In people's words; the system's detail is on hover (and in the log).
                 button.on_disabled_hover_text(reason);
-                ui.label(egui::RichText::new(format!("No microphone: {reason}")).weak());
+                ui.add(egui::Label::new(egui::RichText::new(NO_MICROPHONE).weak()).wrap());
             }
             None => {
                 if button.on_hover_text("Speak your answer; play it back and score it yourself").clicked() {

@@ -173,7 +173,10 @@ impl Shell {
         if self.microphone == Microphone::Unknown {
             self.microphone = match crate::io::recording::microphone_status() {
                 Ok(()) => Microphone::Works,
-                Err(e) => Microphone::Missing(e.to_string()),
+                Err(e) => {
+                    log::info!("Say it aloud is off: {e}");
+                    Microphone::Missing(e.to_string())
+                }
             };
         }
         match &self.microphone {
