@@ -4,7 +4,7 @@
 use crate::core::authoring::sandbox::Sandbox;
 
 use super::app::{Command, TrainerCommand};
-use super::score_card::{criterion_ui, highlighted};
+use super::score_card::{criterion_detail_ui, highlighted};
 
 /// Label of the response box.
 pub const SANDBOX_LABEL: &str = "Try a response";
@@ -54,7 +54,7 @@ pub fn sandbox_ui(ui: &mut egui::Ui, sandbox: &Sandbox, typed: &mut String, test
             ui.add_space(6.0);
             egui::ScrollArea::vertical().max_height(ui.available_height() - 70.0).show(ui, |ui| {
                 for c in &card.criteria {
-                    criterion_ui(ui, c);
+                    criterion_detail_ui(ui, c);
                 }
             });
             ui.separator();

@@ -6,6 +6,7 @@ mod blame;
 pub mod budget;
 pub mod concepts;
 pub mod detectors;
+pub mod examples;
 pub mod lists;
 pub mod model;
 pub mod phrase;
@@ -59,8 +60,12 @@ pub struct CriterionResult {
     pub worth: f64,
     /// The words that met it (empty when not met).
     pub evidence: Vec<Evidence>,
-    /// What was looked for, in words, for the score card of an unmet criterion.
+    /// What was looked for, in the pattern language (for trainers: try-a-response, `check`).
     pub looked_for: Vec<String>,
+    /// For a required criterion missed: what would have earned it, in plain words (the author's
+    /// hint, or the model answer's sentence that met it; see [`examples`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub example: Option<String>,
 }
 
 /// The whole verdict on one response to one turn.
@@ -230,6 +235,7 @@ impl TurnScorer {
                 worth: 0.0,
                 evidence,
                 looked_for: c.matchers.iter().map(describe).collect(),
+                example: None,
             };
             rows.push(Row { weight: c.weight, scored: slow.is_none(), result });
         }
@@ -270,6 +276,7 @@ pub fn card_from_verdicts(scenario_id: &str, turn: &Turn, met: &[bool]) -> Score
                 worth: 0.0,
                 evidence: Vec::new(),
                 looked_for: Vec::new(),
+                example: None,
             };
             Row { weight: c.weight, scored: true, result }
         })

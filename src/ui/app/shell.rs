@@ -83,6 +83,8 @@ pub struct Shell {
     pub(super) seeds: Seeds,
     /// Sound still to open after the first frame.
     pub(super) pending_audio: Option<PendingAudio>,
+    /// Close the window at the end of this frame (the employee left a drill to quit).
+    pub(super) quit: bool,
 }
 
 impl Shell {
@@ -104,6 +106,7 @@ impl Shell {
             microphone: Microphone::Unknown,
             seeds: Seeds::default(),
             pending_audio: None,
+            quit: false,
         }
     }
 
@@ -172,7 +175,10 @@ impl Shell {
         if self.microphone == Microphone::Unknown {
             self.microphone = match crate::io::recording::microphone_status() {
                 Ok(()) => Microphone::Works,
-                Err(e) => Microphone::Missing(e.to_string()),
+                Err(e) => {
+                    log::info!("Say it aloud is off: {e}");
+                    Microphone::Missing(e.to_string())
+                }
             };
         }
         match &self.microphone {
@@ -212,6 +218,9 @@ impl Shell {
         }
         if std::mem::take(&mut self.fullscreen_changed) {
             ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(self.fullscreen));
+        }
+        if std::mem::take(&mut self.quit) {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
     }
 }
