@@ -74,6 +74,8 @@ fn writer_child() {
         store.add_employee("Writer", jiff::Timestamp::now()).expect("add the writer");
     }
     let mut out = std::io::stdout().lock();
+    writeln!(out, "\nready").expect("report");
+    out.flush().expect("flush");
     for n in 0.. {
         let id = uuid::Uuid::new_v4().to_string();
         store.record_attempt(&attempt(id.clone(), n)).expect("record");
@@ -105,6 +107,7 @@ fn committed_attempts_survive_the_writer_being_killed() {
             .spawn()
             .expect("start the writer");
         let stdout = child.stdout.take().expect("piped stdout");
+        let (ready_tx, ready_rx) = std::sync::mpsc::channel();
         let reader = std::thread::spawn(move || {
             let mut ids = Vec::new();
             let mut lines = BufReader::new(stdout);
@@ -113,6 +116,9 @@ fn committed_attempts_survive_the_writer_being_killed() {
             // shares its line with libtest's `test writer_child ... `.
             while lines.read_line(&mut line).is_ok_and(|n| n > 0) {
                 let whole = line.strip_suffix('\n');
+                if whole == Some("ready") {
+                    let _ = ready_tx.send(());
+                }
                 if let Some(id) = whole.and_then(|l| l.split_once("committed ")).map(|(_, id)| id) {
                     ids.push(id.to_string());
                 }
@@ -120,6 +126,9 @@ fn committed_attempts_survive_the_writer_being_killed() {
             }
             ids
         });
+        // The kill lands 0-40 ms into the writing, not into the process's start-up (which a busy
+        // machine can stretch past 40 ms, leaving nothing to test).
+        let _ = ready_rx.recv_timeout(Duration::from_secs(60));
         std::thread::sleep(Duration::from_millis(rng.random_range(0..=40)));
         child.kill().expect("kill the writer");
         let status = child.wait().expect("reap the writer");
