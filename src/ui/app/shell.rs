@@ -38,6 +38,22 @@ pub enum Screen {
     Coach,
 }
 
+impl Screen {
+    /// How wide this screen's centred column may get: reading screens stay at a readable line
+    /// length, tables and the projector view use more of a wide window.
+    pub fn column_width(&self) -> f32 {
+        match self {
+            Self::Authoring | Self::TestPlay(_) | Self::Problems | Self::Progress | Self::Coach | Self::CoachSetup => {
+                super::super::theme::WIDE_WIDTH
+            }
+            _ => super::super::theme::READABLE_WIDTH,
+        }
+    }
+}
+
+/// How long a message stays on the status line (ms); then the line shows the library's summary.
+pub const STATUS_SHOWN_MS: u64 = 12_000;
+
 /// Whether "Say it aloud" can record here (checked once, when first needed).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Microphone {
@@ -59,7 +75,13 @@ pub struct PendingAudio {
 /// The window's own state.
 pub struct Shell {
     pub(super) screen: Screen,
+    /// The last message, shown until [`STATUS_SHOWN_MS`] after `status_said_ms`.
     pub(super) status: String,
+    status_said_ms: u64,
+    /// What the status line says when no message is fresh (the library's summary).
+    resting_status: String,
+    /// The top bar's height last frame (its room is kept before it is drawn).
+    pub(super) top_bar_height: f32,
     /// Until then (egui clock, ms) a reload by the watcher leaves the status line alone, so the
     /// message about the save that caused it stays readable.
     pub(super) status_kept_until_ms: u64,
@@ -77,6 +99,8 @@ pub struct Shell {
     pub(super) day_seen: Option<jiff::civil::Date>,
     /// Put the keyboard in the answer box on the next frame.
     pub(super) focus_answer: bool,
+    /// Put the keyboard on the screen's main action on the next frame (set when the screen changes).
+    pub(super) focus_main: bool,
     pub(super) microphone: Microphone,
     pub(super) seeds: Seeds,
     /// Sound still to open after the first frame.
@@ -89,9 +113,13 @@ impl Shell {
         Self {
             screen: Screen::Home,
             status: String::new(),
+            status_said_ms: 0,
+            resting_status: String::new(),
+            top_bar_height: 0.0,
             status_kept_until_ms: 0,
             settings: Settings::default(),
-            settings_changed: false,
+            // The first frame applies the theme and the text scale.
+            settings_changed: true,
             audio: Audio::silent(),
             audio_warned: false,
             fullscreen: false,
@@ -99,15 +127,32 @@ impl Shell {
             now_ms: 0,
             day_seen: None,
             focus_answer: false,
+            // The first screen gets the keyboard too.
+            focus_main: true,
             microphone: Microphone::Unknown,
             seeds: Seeds::default(),
             pending_audio: None,
         }
     }
 
-    /// Show `text` on the status line.
+    /// Show `text` on the status line for a while ([`STATUS_SHOWN_MS`]).
     pub fn say(&mut self, text: impl Into<String>) {
         self.status = text.into();
+        self.status_said_ms = self.now_ms;
+    }
+
+    /// What the status line says once messages have gone (the library's summary).
+    pub fn set_resting_status(&mut self, text: impl Into<String>) {
+        self.resting_status = text.into();
+    }
+
+    /// The status line now: the last message while it is fresh, else the resting text.
+    pub fn status_now(&self) -> &str {
+        if self.status_fresh() { &self.status } else { &self.resting_status }
+    }
+
+    fn status_fresh(&self) -> bool {
+        !self.status.is_empty() && self.now_ms < self.status_said_ms + STATUS_SHOWN_MS
     }
 
     /// Keep the status line as it is for three seconds (a reload by the watcher will not replace it).
@@ -129,6 +174,7 @@ impl Shell {
     /// Start with these preferences.
     pub fn set_settings(&mut self, settings: Settings) {
         self.settings = settings;
+        self.settings_changed = true;
         self.audio.set_muted(settings.muted);
     }
 
@@ -170,7 +216,10 @@ impl Shell {
         if self.microphone == Microphone::Unknown {
             self.microphone = match crate::io::recording::microphone_status() {
                 Ok(()) => Microphone::Works,
-                Err(e) => Microphone::Missing(e.to_string()),
+                Err(e) => {
+                    log::warn!("microphone: {e}");
+                    Microphone::Missing(e.in_plain_words().to_string())
+                }
             };
         }
         match &self.microphone {
@@ -205,6 +254,11 @@ impl Shell {
 
     /// After the commands of a frame: apply changed preferences and full screen to the window.
     pub fn end_frame(&mut self, ctx: &egui::Context) {
+        if self.status_fresh() {
+            // Wake once to take the message away.
+            let left = self.status_said_ms + STATUS_SHOWN_MS - self.now_ms;
+            ctx.request_repaint_after(std::time::Duration::from_millis(left));
+        }
         if std::mem::take(&mut self.settings_changed) {
             self.settings.apply(ctx);
         }
