@@ -1,4 +1,4 @@
-//! Counts in words: "1 turn", "3 turns", never "turn(s)".
+//! Counts in words: "1 turn", "3 turns", never a lazy "turn" with "(s)" after it.
 
 /// `n` followed by `one` when it is 1, else by `many` ("1 scenario", "0 scenarios").
 pub fn plural(n: usize, one: &str, many: &str) -> String {

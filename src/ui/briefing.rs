@@ -1,6 +1,7 @@
 //! Briefing: what the employee reads before a drill — the customer card, history, promise, situation.
 
 use crate::core::drill::Mode;
+use crate::core::plural::plural;
 use crate::core::scenario::Scenario;
 use crate::core::scenario::vocab::display_name;
 
@@ -34,7 +35,7 @@ pub fn briefing_ui(ui: &mut egui::Ui, s: &Scenario) -> Option<Command> {
         }
         ui.add_space(8.0);
         let times: Vec<String> = s.turns.iter().map(|t| format!("{} s", t.time_limit)).collect();
-        ui.label(format!("{} turns; time to answer each: {}", s.turns.len(), times.join(", ")));
+        ui.label(format!("{}; time to answer each: {}", plural(s.turns.len(), "turn", "turns"), times.join(", ")));
         ui.add_space(8.0);
         ui.horizontal(|ui| {
             if ui.button("Start practice").on_hover_text("Pausing allowed").clicked() {

@@ -43,11 +43,13 @@ impl Settings {
         super::theme::apply(ctx, super::theme::Mode::of(self.dark, self.high_contrast));
     }
 
-    /// Draw the controls in the top bar; returns true when something changed.
-    pub fn controls_ui(&mut self, ui: &mut egui::Ui) -> bool {
+    /// Draw the controls in the top bar; returns true when something changed. Without a sound
+    /// device "Sound" is shown off and cannot be ticked (the preference itself is kept).
+    pub fn controls_ui(&mut self, ui: &mut egui::Ui, sound_device: bool) -> bool {
         let before = *self;
-        let mut sound = !self.muted;
-        if ui.checkbox(&mut sound, "Sound").changed() {
+        let mut sound = !self.muted && sound_device;
+        let toggle = ui.add_enabled(sound_device, egui::Checkbox::new(&mut sound, "Sound"));
+        if toggle.on_disabled_hover_text("No sound device was found on this computer").changed() {
             self.muted = !sound;
         }
         let theme = if self.dark { "Light theme" } else { "Dark theme" };

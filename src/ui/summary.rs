@@ -1,6 +1,7 @@
 //! The summary at the end of a drill: each turn's score and time.
 
 use crate::core::drill::Drill;
+use crate::core::plural::plural;
 
 use super::app::{Command, ProfileCommand, ShellCommand};
 
@@ -28,7 +29,7 @@ pub fn summary_ui(ui: &mut egui::Ui, drill: &Drill, recordings: &[std::path::Pat
     });
     if !results.is_empty() {
         let average = results.iter().map(|r| r.card.score).sum::<u32>() / results.len() as u32;
-        ui.label(format!("Average {average}/100 over {} turns", results.len()));
+        ui.label(format!("Average {average}/100 over {}", plural(results.len(), "turn", "turns")));
     }
     if !recordings.is_empty() {
         ui.add_space(8.0);

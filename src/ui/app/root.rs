@@ -195,7 +195,7 @@ impl FollowThroughApp {
         }
         ui.separator();
         let mut settings = self.shell.settings;
-        if settings.controls_ui(ui) {
+        if settings.controls_ui(ui, !self.shell.sound_device_missing()) {
             command = Some(Command::Shell(ShellCommand::ChangeSettings(settings)));
         }
         command

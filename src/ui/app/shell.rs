@@ -91,6 +91,8 @@ pub struct Shell {
     pub(super) audio: Audio,
     /// An audio problem was already reported (it is reported once).
     audio_warned: bool,
+    /// Opening the sound device found none.
+    no_sound_device: bool,
     fullscreen: bool,
     fullscreen_changed: bool,
     /// The time on the egui clock (ms) at this frame.
@@ -122,6 +124,7 @@ impl Shell {
             settings_changed: true,
             audio: Audio::silent(),
             audio_warned: false,
+            no_sound_device: false,
             fullscreen: false,
             fullscreen_changed: false,
             now_ms: 0,
@@ -195,13 +198,23 @@ impl Shell {
         }
     }
 
-    /// Log an audio problem; the first one is also shown on the status line.
+    /// Log an audio problem; the first one is also shown on the status line, in plain words
+    /// (the device layer's detail stays in the log).
     pub fn warn_audio(&mut self, warning: &AudioWarning) {
         log::warn!("{warning}");
+        self.no_sound_device |= matches!(warning, AudioWarning::NoDevice(_));
         if !self.audio_warned {
             self.audio_warned = true;
-            self.status = warning.to_string();
+            match warning {
+                AudioWarning::NoDevice(_) => self.say("No sound device found: FollowThrough runs without sound"),
+                other => self.say(other.to_string()),
+            }
         }
+    }
+
+    /// Opening the sound device found none ("Sound" shows off and cannot be ticked).
+    pub fn sound_device_missing(&self) -> bool {
+        self.no_sound_device
     }
 
     /// Play a recorded file (a spoken answer, the customer's voice).
