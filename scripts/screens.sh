@@ -12,18 +12,22 @@ profile="${SCREENS_PROFILE:-release}"
 if [ -z "${SCREENS_NO_BUILD:-}" ]; then
   if [ "$profile" = release ]; then cargo build --locked --quiet --release; else cargo build --locked --quiet; fi
 fi
-bin="$(pwd)/${CARGO_TARGET_DIR:-target}/$profile/followthrough"
+target_dir="${CARGO_TARGET_DIR:-target}"
+case "$target_dir" in /*) ;; *) target_dir="$(pwd)/$target_dir" ;; esac
+bin="$target_dir/$profile/followthrough"
+[ -x "$bin" ] || { echo "screens: no $bin (build it first)" >&2; exit 1; }
 out=docs/screens
 mkdir -p "$out"
 source scripts/xvfb.sh
 
 shot() { import -window root "$out/$1.png"; echo "screens: $out/$1.png"; }
 
-# Wait until two screenshots in a row are the same (the frame has settled).
+# Wait until two screenshots in a row are the same (the frame has settled; a blinking text cursor
+# never does, so give up after a few tries).
 settle() {
   local previous="$work/settle-a.png" now="$work/settle-b.png" px
   import -window root "$previous"
-  for _ in $(seq 40); do
+  for _ in $(seq 8); do
     sleep 0.3
     import -window root "$now"
     px=$(compare -metric AE "$previous" "$now" null: 2>&1 || true)
@@ -36,10 +40,10 @@ settle() {
 one_size() {
   local size=$1 scale=$2 name="$1-$2x"
   XVFB_SIZE=$size start_xvfb
-  mkdir -p "$FOLLOWTHROUGH_DATA_DIR/ui"
-  # The preferences eframe keeps between runs: the text scale to show.
+  mkdir -p "$FOLLOWTHROUGH_DATA_DIR"
+  # The preferences eframe keeps between runs (the file `ui` in the data folder): the text scale.
   printf '{"followthrough-settings":"(text_scale:%s,dark:true,muted:false,high_contrast:false)"}' "$scale" \
-    >"$FOLLOWTHROUGH_DATA_DIR/ui/app.ron"
+    >"$FOLLOWTHROUGH_DATA_DIR/ui"
   "$bin" --scenarios scenarios >"$work/app.log" 2>&1 &
   app_pid=$!
   wait_for_window FollowThrough
@@ -47,6 +51,7 @@ one_size() {
   local w=${size%x*} h=${size#*x}
   xdotool windowmove "$wid" 0 0 windowsize "$wid" "$w" "$h" 2>/dev/null || true
   xdotool windowfocus --sync "$wid" 2>/dev/null || true
+  sleep 3
   settle
   shot "$name-home-new"
   xdotool type --delay 20 "Dana"
