@@ -39,7 +39,7 @@ settle() {
 
 one_size() {
   local size=$1 scale=$2 name="$1-$2x"
-  XVFB_SIZE=$size start_xvfb
+  XVFB_SCREEN="${size}x24" start_xvfb
   mkdir -p "$FOLLOWTHROUGH_DATA_DIR"
   # The preferences eframe keeps between runs (the file `ui` in the data folder): the text scale.
   printf '{"followthrough-settings":"(text_scale:%s,dark:true,muted:false,high_contrast:false)"}' "$scale" \

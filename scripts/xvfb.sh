@@ -1,6 +1,5 @@
-# Sourced by smoke.sh, measure.sh and screens.sh: a private X server (XVFB_SIZE, default 1280x800)
-# and temporary folders for the app.
-# After `start_xvfb`: $work (removed on exit), $DISPLAY, $XDG_RUNTIME_DIR, $FOLLOWTHROUGH_DATA_DIR;
+# Sourced by smoke.sh, measure.sh and screens.sh: a private X server and temporary folders for the app.
+# The screen is $XVFB_SCREEN (default 1280x800x24). After `start_xvfb`: $work (removed on exit), $DISPLAY, $XDG_RUNTIME_DIR, $FOLLOWTHROUGH_DATA_DIR;
 # `app_pid`, when set, is killed on exit too.
 
 start_xvfb() {
@@ -8,7 +7,7 @@ start_xvfb() {
   export XDG_RUNTIME_DIR="$work/runtime"; mkdir -m 0700 "$XDG_RUNTIME_DIR"
   export FOLLOWTHROUGH_DATA_DIR="$work/data"
   # Let Xvfb pick a free display and tell us which (no clash with another X server or a stale lock).
-  Xvfb -displayfd 3 -screen 0 "${XVFB_SIZE:-1280x800}x24" -nolisten tcp 3>"$work/display" >"$work/xvfb.log" 2>&1 &
+  Xvfb -displayfd 3 -screen 0 "${XVFB_SCREEN:-1280x800x24}" -nolisten tcp 3>"$work/display" >"$work/xvfb.log" 2>&1 &
   xvfb_pid=$!
   app_pid=""
   trap '[ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null; kill "$xvfb_pid" 2>/dev/null; rm -rf "$work"' EXIT

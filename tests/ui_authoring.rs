@@ -101,6 +101,32 @@ fn test_play_starts_at_any_turn_untimed_and_is_not_recorded() {
     assert_eq!(harness.state().drill().map(|d| d.phase().clone()), Some(Phase::Finished));
     let store = harness.state().store().expect("store");
     assert_eq!(store.attempts(&AttemptFilter::default()).expect("attempts").len(), 0);
+    harness.get_by_label("Back to authoring").click();
+    harness.run();
+    assert_eq!(harness.state().screen(), &Screen::Authoring, "a test-play ends with the way back");
+}
+
+#[test]
+fn an_untimed_test_play_shows_no_clock_sleeps_when_idle_and_says_what_leaving_keeps() {
+    let folder = TestFolder::with_minimal_scenario();
+    let mut harness = authoring(&folder);
+    harness.get_by_label("Test-play minimal").click();
+    harness.run();
+    harness.get_by_label("Play from opening").click();
+    harness.run();
+    harness.get_by_label(followthrough::ui::drill::UNTIMED_TEXT);
+    assert!(harness.query_by_label_contains("0:00").is_none(), "no clock");
+    let delay = harness.output().viewport_output.get(&egui::ViewportId::ROOT).map(|v| v.repaint_delay);
+    assert!(delay.is_some_and(|d| d >= std::time::Duration::from_secs(30)), "idle: no repaint soon ({delay:?})");
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    harness.get_by_label("This is a test-play: nothing is recorded, and this turn is not scored.");
+    assert!(harness.query_by_label_contains("are kept").is_none());
+    harness.get_by_label("Leave").click();
+    harness.run();
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    assert_eq!(harness.state().screen(), &Screen::Authoring, "Esc on the summary goes back to Authoring");
 }
 
 #[test]

@@ -9,7 +9,8 @@ use egui_kittest::kittest::Queryable;
 use followthrough::core::progress::AttemptMode;
 use followthrough::io::store::AttemptFilter;
 use followthrough::ui::app::{FollowThroughApp, QUIZ_LENGTH, Screen};
-use followthrough::ui::rehearse::RECITE_LABEL;
+use followthrough::ui::quiz::{REVIEW_HEADING, RIGHT_MARK, WRONG_MARK};
+use followthrough::ui::rehearse::{LEGEND, RECITE_LABEL};
 
 const MODEL: &str = "I'm sorry, that's my fault. I'll call you at 4pm with the answer.";
 
@@ -65,6 +66,10 @@ fn one_script_from_full_text_to_recited_from_memory() {
     // A poor recitation brings back a step of help.
     recite(&mut harness, "Sorry, I will call.");
     harness.get_by_label("Back to: First letters for now.");
+    // Left-out words are shown as missing (highlighted, explained), not struck out; the line once.
+    harness.get_by_label(LEGEND);
+    assert!(harness.query_by_label_contains("[missed").is_none());
+    assert!(harness.query_by_label_contains("The line:").is_none());
 
     let store = harness.state().store().expect("store");
     let hana = harness.state().current_employee().expect("current").id.clone();
@@ -116,12 +121,24 @@ fn a_round_of_know_the_play_is_answered_and_kept() {
             harness.get_by_label("Right.");
         } else {
             harness.get_by_label("Not quite.");
+            // Marked in words as well as colour: the one chosen and the right one.
+            harness.get_by_label(&format!("{WRONG_MARK}{}", q.options[pick]));
         }
+        harness.get_by_label(&format!("{RIGHT_MARK}{}", q.options[q.answer]));
         harness.get_by_label(&q.explanation);
         harness.get_by_label("Next question (Enter)").click();
         harness.run();
     }
     harness.get_by_label(&format!("You got {right} of {total} right."));
+    // The review: every question again, with the answer given and, when wrong, the right one.
+    harness.get_by_label(REVIEW_HEADING);
+    let round = harness.state().quiz().expect("quiz").clone();
+    for (n, (q, chosen, ok)) in round.review().enumerate() {
+        assert_eq!(ok, n < 2);
+        assert!(harness.query_all_by_label(&q.explanation).count() > 0, "{}", q.explanation);
+        assert!(harness.query_all_by_label(&format!("You answered: {}", q.options[chosen])).count() > 0);
+    }
+    assert_eq!(harness.query_all_by_label_contains("Right answer: ").count(), total - 2);
     let quiz: Vec<_> = harness
         .state()
         .store()

@@ -23,7 +23,7 @@ fn a_spoken_answer_is_self_scored_and_kept_as_self() {
     harness.get_by_label(SAY_IT_ALOUD);
     if followthrough::io::recording::microphone_status().is_err() {
         // No microphone here (as on CI): greyed out, and the reason is on screen.
-        harness.get_by_label_contains("No microphone:");
+        harness.get_by_label(followthrough::ui::drill::NO_MICROPHONE);
     }
     // Said aloud, nothing typed: the engine gives 0; the employee ticks what they said.
     harness.get_by_label("Send answer (Ctrl+Enter)").click();

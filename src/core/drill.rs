@@ -15,6 +15,7 @@ use rand::rngs::StdRng;
 use rand::seq::IndexedRandom;
 
 use crate::core::scenario::{Condition, Lexicon, Scenario};
+use crate::core::scoring::examples;
 use crate::core::scoring::lists::Lists;
 use crate::core::scoring::{ScoreCard, ScoreError, ScoringContext, TurnScorer};
 
@@ -44,7 +45,8 @@ pub enum Phase {
         /// When time runs out (caller's clock, ms).
         deadline_ms: u64,
     },
-    /// Practice only: the clock is stopped with `remaining_ms` left.
+    /// The clock is stopped with `remaining_ms` left: a practice pause, or the "leave this drill?"
+    /// question is open (see [`Drill::ask_to_leave`]).
     Paused {
         /// Index of the turn.
         turn: usize,
@@ -153,6 +155,9 @@ pub struct Drill {
     pause_started: Option<u64>,
     /// Turns run against the clock (false only for a trainer's untimed test-play).
     timed: bool,
+    /// The "leave this drill?" question is open; `Some(true)` when opening it stopped the clock
+    /// (it was running), `Some(false)` when the employee had paused it already.
+    leaving: Option<bool>,
 }
 
 impl Drill {
@@ -173,6 +178,7 @@ impl Drill {
             pending: None,
             pause_started: None,
             timed: true,
+            leaving: None,
         }
     }
 
@@ -339,8 +345,12 @@ impl Drill {
     /// follows it. Only while the score card shows.
     pub fn self_score(&mut self, ticks: &[bool]) -> Result<(), DrillError> {
         let Phase::Scored { turn } = self.phase else { return Err(DrillError::WrongPhase) };
-        let card = crate::core::scoring::card_from_verdicts(&self.scenario.id, &self.scenario.turns[turn], ticks);
+        let mut card = crate::core::scoring::card_from_verdicts(&self.scenario.id, &self.scenario.turns[turn], ticks);
         let result = self.results.last_mut().ok_or(DrillError::WrongPhase)?;
+        // What would have earned a criterion still missed stays on the card.
+        for (c, before) in card.criteria.iter_mut().zip(&result.card.criteria) {
+            c.example = before.example.clone().filter(|_| !c.met);
+        }
         result.card = card;
         result.self_scored = true;
         Ok(())
@@ -351,14 +361,58 @@ impl Drill {
         if self.mode == Mode::Assessment {
             return Err(DrillError::PauseInAssessment);
         }
+        self.stop_clock(now_ms)
+    }
+
+    /// Start the clock again after a pause (not while the "leave this drill?" question is open).
+    pub fn resume(&mut self, now_ms: u64) -> Result<(), DrillError> {
+        if self.leaving.is_some() {
+            return Err(DrillError::WrongPhase);
+        }
+        self.start_clock(now_ms)
+    }
+
+    /// The employee asks to leave: the clock stops while the question is open, in an assessment
+    /// too, so time cannot run out (and score a half-typed answer) behind it. Only while a turn is
+    /// being answered.
+    pub fn ask_to_leave(&mut self, now_ms: u64) -> Result<(), DrillError> {
+        if self.leaving.is_some() {
+            return Ok(());
+        }
+        match self.phase {
+            Phase::Answering { .. } => {
+                self.stop_clock(now_ms)?;
+                self.leaving = Some(true);
+            }
+            Phase::Paused { .. } => self.leaving = Some(false),
+            _ => return Err(DrillError::WrongPhase),
+        }
+        Ok(())
+    }
+
+    /// Whether the "leave this drill?" question is open.
+    pub fn is_asking_to_leave(&self) -> bool {
+        self.leaving.is_some()
+    }
+
+    /// Stay after all: the clock runs on from where it stopped (a pause the employee made before
+    /// asking stays a pause).
+    pub fn stay(&mut self, now_ms: u64) -> Result<(), DrillError> {
+        match self.leaving.take() {
+            Some(true) => self.start_clock(now_ms),
+            Some(false) => Ok(()),
+            None => Err(DrillError::WrongPhase),
+        }
+    }
+
+    fn stop_clock(&mut self, now_ms: u64) -> Result<(), DrillError> {
         let Phase::Answering { turn, started_ms, deadline_ms } = self.phase else { return Err(DrillError::WrongPhase) };
         self.phase = Phase::Paused { turn, started_ms, remaining_ms: deadline_ms.saturating_sub(now_ms) };
         self.pause_started = Some(now_ms);
         Ok(())
     }
 
-    /// Start the clock again after a pause.
-    pub fn resume(&mut self, now_ms: u64) -> Result<(), DrillError> {
+    fn start_clock(&mut self, now_ms: u64) -> Result<(), DrillError> {
         let Phase::Paused { turn, started_ms, remaining_ms } = self.phase else { return Err(DrillError::WrongPhase) };
         let paused_for = now_ms.saturating_sub(self.pause_started.take().unwrap_or(now_ms));
         self.phase = Phase::Answering { turn, started_ms: started_ms + paused_for, deadline_ms: now_ms + remaining_ms };
@@ -380,6 +434,7 @@ impl Drill {
 
     /// Leave the drill; what was answered so far is kept in `results`.
     pub fn abandon(&mut self) {
+        self.leaving = None;
         if self.phase != Phase::Finished {
             self.phase = Phase::Abandoned;
         }
@@ -465,11 +520,14 @@ impl ScoreJob {
     /// runs out the card holds the criteria that finished and names the slow one.
     pub fn run_within(&self, budget: &dyn crate::core::scoring::budget::Budget) -> Result<ScoreCard, ScoreError> {
         let turn = &self.scenario.turns[self.turn];
-        TurnScorer::with_lists(&self.scenario, turn, Arc::clone(&self.lists)).score_within(
-            &self.response,
-            &self.context,
-            budget,
-        )
+        let scorer = TurnScorer::with_lists(&self.scenario, turn, Arc::clone(&self.lists));
+        let mut card = scorer.score_within(&self.response, &self.context, budget)?;
+        // What would have earned a missed criterion: the model answer is scored only when needed.
+        let model = examples::needs_model_card(&card, turn)
+            .then(|| scorer.score_within(&turn.model_answer, &self.context, budget).ok())
+            .flatten();
+        examples::add_examples(&mut card, turn, model.as_ref());
+        Ok(card)
     }
 }
 
@@ -615,6 +673,45 @@ mod tests {
         assert_eq!(p.remaining_ms(100_000), Some(50_000));
         answer(&mut p, STRONG, 110_000);
         assert_eq!(p.last_result().expect("result").time_used_ms, 20_000, "pauses are not counted");
+    }
+
+    #[test]
+    fn the_clock_stops_while_the_leave_question_is_open_even_in_an_assessment() {
+        let mut d = drill(Mode::Assessment);
+        assert_eq!(d.ask_to_leave(0), Err(DrillError::WrongPhase), "nothing to leave on the briefing");
+        d.start(0).expect("start");
+        d.set_draft("I'm sorry, that's");
+        d.ask_to_leave(20_000).expect("ask");
+        assert!(d.is_asking_to_leave());
+        assert_eq!(d.tick(500_000), vec![], "no warning and no time-up behind the question");
+        assert_eq!(d.remaining_ms(500_000), Some(40_000));
+        assert_eq!(d.resume(500_000), Err(DrillError::WrongPhase), "only staying ends the question");
+        assert!(d.submit(500_000).is_err(), "nothing is sent behind the question");
+        d.stay(500_000).expect("stay");
+        assert!(!d.is_asking_to_leave());
+        assert_eq!(d.remaining_ms(500_000), Some(40_000), "the clock runs on from where it stopped");
+        assert_eq!(d.draft(), "I'm sorry, that's", "the half-typed answer is still there");
+        assert_eq!(d.tick(530_000), vec![DrillEvent::TimeWarning { turn: 0 }]);
+        d.set_draft(STRONG);
+        answer(&mut d, STRONG, 535_000);
+        assert_eq!(d.last_result().expect("result").time_used_ms, 55_000, "the question's time is not counted");
+    }
+
+    #[test]
+    fn a_pause_made_before_asking_to_leave_stays_a_pause() {
+        let mut d = drill(Mode::Practice);
+        d.start(0).expect("start");
+        d.pause(10_000).expect("pause");
+        d.ask_to_leave(20_000).expect("ask");
+        d.stay(30_000).expect("stay");
+        assert!(matches!(d.phase(), Phase::Paused { remaining_ms: 50_000, .. }));
+        d.resume(40_000).expect("resume");
+        assert_eq!(d.remaining_ms(40_000), Some(50_000));
+        assert_eq!(d.stay(40_000), Err(DrillError::WrongPhase), "no question is open");
+        d.ask_to_leave(41_000).expect("ask again");
+        d.abandon();
+        assert!(!d.is_asking_to_leave());
+        assert_eq!(d.phase(), &Phase::Abandoned);
     }
 
     #[test]

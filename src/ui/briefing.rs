@@ -1,7 +1,6 @@
 //! Briefing: what the employee reads before a drill — the customer card, history, promise, situation.
 
 use crate::core::drill::Mode;
-use crate::core::plural::plural;
 use crate::core::scenario::Scenario;
 use crate::core::scenario::vocab::display_name;
 
@@ -23,7 +22,9 @@ pub fn briefing_ui(ui: &mut egui::Ui, s: &Scenario) -> Option<Command> {
     let families: Vec<String> = s.job_families.iter().map(|f| display_name(f)).collect();
     ui.label(egui::RichText::new(format!("{} · {}", behaviours.join(", "), families.join(", "))).weak());
     ui.separator();
-    egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+    // The actions stay in view below the text, whatever the window's height.
+    let text_height = (ui.available_height() - 44.0).max(80.0);
+    egui::ScrollArea::vertical().auto_shrink([false, false]).max_height(text_height).show(ui, |ui| {
         customer_card_ui(ui, s);
         ui.add_space(8.0);
         ui.label(egui::RichText::new("The situation").strong());
@@ -34,23 +35,41 @@ pub fn briefing_ui(ui: &mut egui::Ui, s: &Scenario) -> Option<Command> {
             bullet_list_ui(ui, "Your colleague for a hand-over", &[format!("{} — {}", c.name, c.about)]);
         }
         ui.add_space(8.0);
-        let times: Vec<String> = s.turns.iter().map(|t| format!("{} s", t.time_limit)).collect();
-        ui.label(format!("{}; time to answer each: {}", plural(s.turns.len(), "turn", "turns"), times.join(", ")));
-        ui.add_space(8.0);
-        ui.horizontal(|ui| {
-            if ui.button("Start practice").on_hover_text("Pausing allowed").clicked() {
-                command = Some(Command::Drill(DrillCommand::Start(s.id.clone(), Mode::Practice)));
-            }
-            if ui.button("Start timed assessment").on_hover_text("No pausing; counts as a baseline").clicked() {
-                command = Some(Command::Drill(DrillCommand::Start(s.id.clone(), Mode::Assessment)));
-            }
-            if ui.button("Rehearse the words").on_hover_text("Learn the model answers by heart, step by step").clicked()
-            {
-                command = Some(Command::Rehearsal(RehearsalCommand::Open(s.id.clone())));
-            }
-        });
+        ui.label(turns_text(s));
+    });
+    ui.separator();
+    ui.horizontal_wrapped(|ui| {
+        let start = ui.button(START_PRACTICE).on_hover_text("Pausing allowed");
+        if ui.memory(|m| m.focused().is_none()) {
+            start.request_focus();
+        }
+        if start.clicked() {
+            command = Some(Command::Drill(DrillCommand::Start(s.id.clone(), Mode::Practice)));
+        }
+        if ui.button("Start timed assessment").on_hover_text("No pausing; counts as a baseline").clicked() {
+            command = Some(Command::Drill(DrillCommand::Start(s.id.clone(), Mode::Assessment)));
+        }
+        if ui.button("Rehearse the words").on_hover_text("Learn the model answers by heart, step by step").clicked() {
+            command = Some(Command::Rehearsal(RehearsalCommand::Open(s.id.clone())));
+        }
     });
     command
+}
+
+/// Label of the briefing's main action (it has the keyboard when the briefing opens).
+pub const START_PRACTICE: &str = "Start practice";
+
+/// How many turns the drill usually takes (the path without branches) and the time for each.
+pub fn turns_text(s: &Scenario) -> String {
+    let path = s.usual_path();
+    let times: Vec<String> = path.iter().map(|&i| format!("{} s", s.turns[i].time_limit)).collect();
+    let count = match path.len() {
+        1 => "1 turn".to_string(),
+        n => format!("{n} turns"),
+    };
+    let each = if path.len() == 1 { "time to answer" } else { "time to answer each" };
+    let more = if s.has_branches() { " Depending on your answers, the customer may say more." } else { "" };
+    format!("{count}; {each}: {}.{more}", times.join(", "))
 }
 
 fn customer_card_ui(ui: &mut egui::Ui, s: &Scenario) {

@@ -12,9 +12,12 @@ pub const ANSWER_LABEL: &str = "Your answer";
 pub struct DrillView {
     /// The app's clock, in ms.
     pub now_ms: u64,
-    /// The "leave this drill?" question is open.
-    pub confirm_abandon: bool,
-    /// Put the keyboard in the answer box (at the start of a turn).
+    /// What leaving keeps, in the "leave this drill?" question (see [`leave_note`]).
+    pub leave_note: String,
+    /// The question was asked by Ctrl+Q or the window's close button: leaving also quits.
+    pub quitting: bool,
+    /// Put the keyboard in the answer box (at the start of a turn), or on "Keep going" when the
+    /// leave question has just opened.
     pub focus_answer: bool,
     /// The spoken answer is being recorded.
     pub recording: bool,
@@ -22,12 +25,16 @@ pub struct DrillView {
     pub mic_problem: Option<String>,
 }
 
+/// Shown beside the greyed-out "Say it aloud" when no microphone can record.
+pub const NO_MICROPHONE: &str = "No microphone found: type your answer, or connect one to say it aloud.";
+
 /// Label of the button that records a spoken answer.
 pub const SAY_IT_ALOUD: &str = "Say it aloud (record)";
 
 /// Draw a running turn; `draft` is the answer being typed. Returns what the user asked for.
 pub fn drill_ui(ui: &mut egui::Ui, drill: &Drill, draft: &mut String, view: DrillView) -> Option<Command> {
-    let DrillView { now_ms, confirm_abandon, focus_answer, recording, mic_problem } = view;
+    let DrillView { now_ms, leave_note, quitting, focus_answer, recording, mic_problem } = view;
+    let confirm_abandon = drill.is_asking_to_leave();
     let mut command = None;
     let (turn, paused) = match drill.phase() {
         Phase::Answering { turn, .. } => (*turn, false),
@@ -35,13 +42,17 @@ pub fn drill_ui(ui: &mut egui::Ui, drill: &Drill, draft: &mut String, view: Dril
         _ => return None,
     };
     let scenario = drill.scenario();
-    let remaining = drill.remaining_ms(now_ms).unwrap_or(0);
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.label(egui::RichText::new(&scenario.title).weak());
-        ui.label(egui::RichText::new(format!("Turn {} · {}", turn + 1, mode_name(drill.mode()))).weak());
+        ui.label(egui::RichText::new(format!("Turn {} · {}", turn_number(drill), mode_name(drill))).weak());
     });
     ui.add_space(8.0);
-    countdown_ui(ui, remaining, u64::from(scenario.turns[turn].time_limit) * 1000, paused);
+    match drill.remaining_ms(now_ms) {
+        Some(remaining) => countdown_ui(ui, remaining, u64::from(scenario.turns[turn].time_limit) * 1000, paused),
+        None => {
+            ui.label(egui::RichText::new(UNTIMED_TEXT).weak());
+        }
+    }
     ui.add_space(8.0);
     ui.label(egui::RichText::new(format!("{} says:", scenario.briefing.customer.name)).strong());
     ui.label(egui::RichText::new(drill.customer_line()).size(22.0));
@@ -81,7 +92,7 @@ pub fn drill_ui(ui: &mut egui::Ui, drill: &Drill, draft: &mut String, view: Dril
         }
     });
     if confirm_abandon {
-        return abandon_dialog_ui(ui).or(command);
+        return leave_dialog_ui(ui, &leave_note, quitting, focus_answer);
     }
     let (send, escape) = ui.input_mut(|i| {
         (
@@ -112,8 +123,9 @@ fn say_it_aloud_ui(ui: &mut egui::Ui, recording: bool, paused: bool, mic_problem
         let button = ui.add_enabled(mic_problem.is_none() && !paused, egui::Button::new(SAY_IT_ALOUD));
         match mic_problem {
             Some(reason) => {
+                // In people's words; the system's detail is on hover (and in the log).
                 button.on_disabled_hover_text(reason);
-                ui.label(egui::RichText::new(format!("No microphone: {reason}")).weak());
+                ui.add(egui::Label::new(egui::RichText::new(NO_MICROPHONE).weak()).wrap());
             }
             None => {
                 if button.on_hover_text("Speak your answer; play it back and score it yourself").clicked() {
@@ -125,10 +137,32 @@ fn say_it_aloud_ui(ui: &mut egui::Ui, recording: bool, paused: bool, mic_problem
     command
 }
 
-fn mode_name(mode: Mode) -> &'static str {
-    match mode {
-        Mode::Practice => "practice",
-        Mode::Assessment => "timed assessment",
+/// Shown instead of the countdown in an untimed test-play.
+pub const UNTIMED_TEXT: &str = "Untimed test-play: take as long as you like";
+
+/// The number of the turn being answered along the path taken so far (1 for the first answered,
+/// whatever the turn's place in the file: a branch that skips a turn does not skip a number).
+pub fn turn_number(drill: &Drill) -> usize {
+    drill.results().len() + 1
+}
+
+fn mode_name(drill: &Drill) -> &'static str {
+    match (drill.is_timed(), drill.mode()) {
+        (false, _) => "test-play",
+        (true, Mode::Practice) => "practice",
+        (true, Mode::Assessment) => "timed assessment",
+    }
+}
+
+/// What leaving keeps, said truthfully: `test_play` runs are never recorded, `can_save` is false
+/// without a profile or a store, and `answered` turns are kept.
+pub fn leave_note(test_play: bool, can_save: bool, answered: usize) -> String {
+    match (test_play, can_save, answered) {
+        (true, _, _) => "This is a test-play: nothing is recorded, and this turn is not scored.".into(),
+        (false, false, _) => "Nothing is saved: no profile is picked. This turn is not scored.".into(),
+        (false, true, 0) => "Nothing has been answered yet, so nothing is saved.".into(),
+        (false, true, 1) => "The turn you answered is saved; this turn is not scored.".into(),
+        (false, true, n) => format!("The {n} turns you answered are saved; this turn is not scored."),
     }
 }
 
@@ -148,23 +182,39 @@ fn countdown_ui(ui: &mut egui::Ui, remaining_ms: u64, limit_ms: u64, paused: boo
     ui.add(egui::ProgressBar::new(fraction).desired_height(6.0).fill(colour));
 }
 
-fn abandon_dialog_ui(ui: &mut egui::Ui) -> Option<Command> {
+/// Title of the question asked before a drill is left.
+pub const LEAVE_TITLE: &str = "Leave this drill?";
+
+/// The "leave this drill?" question, modal over a stopped clock: focus stays in it (Keep going
+/// first), Enter presses the focused button, Esc or a click outside keeps going.
+fn leave_dialog_ui(ui: &mut egui::Ui, note: &str, quitting: bool, just_opened: bool) -> Option<Command> {
     let mut command = None;
-    egui::Window::new("Leave this drill?")
-        .collapsible(false)
-        .resizable(false)
-        .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
-        .show(ui.ctx(), |ui| {
-            ui.label("Your answers so far are kept; this turn is not scored.");
-            ui.horizontal(|ui| {
-                if ui.button("Leave").clicked() {
-                    command = Some(Command::Drill(DrillCommand::Abandon));
-                }
-                if ui.button("Keep going").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
-                    command = Some(Command::Drill(DrillCommand::KeepGoing));
-                }
-            });
+    let modal = egui::Modal::new(egui::Id::unique("leave_drill")).show(ui.ctx(), |ui| {
+        ui.set_max_width(440.0);
+        ui.heading(if quitting { "Leave this drill and quit?" } else { LEAVE_TITLE });
+        ui.add_space(4.0);
+        ui.label("The clock is stopped while you decide.");
+        ui.label(note);
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            let keep = ui.button("Keep going");
+            let leave = ui.button(if quitting { "Leave and quit" } else { "Leave" });
+            // Once, as it opens: egui's Tab order then goes round the two buttons (the modal
+            // keeps it from the window behind).
+            if just_opened {
+                keep.request_focus();
+            }
+            if keep.clicked() {
+                command = Some(Command::Drill(DrillCommand::KeepGoing));
+            }
+            if leave.clicked() {
+                command = Some(Command::Drill(DrillCommand::Abandon));
+            }
         });
+    });
+    if command.is_none() && modal.should_close() {
+        command = Some(Command::Drill(DrillCommand::KeepGoing));
+    }
     command
 }
 

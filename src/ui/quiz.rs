@@ -1,11 +1,23 @@
-//! "Know the play": one question at a time, the options as buttons, then the right answer and why.
+//! "Know the play": one question at a time, the options as buttons, then the right answer and why
+//! (coloured, and marked in words too); the round ends with a review of every question.
 
 use crate::core::quiz::round::QuizRound;
+use crate::core::quiz::{Question, QuestionKind};
+use crate::core::scenario::Play;
 
 use super::app::{Command, QuizCommand, ShellCommand};
 
 /// Heading of the quiz screen.
 pub const QUIZ_HEADING: &str = "Know the play";
+
+/// Marks the right option once answered (a cue in words, besides the green).
+pub const RIGHT_MARK: &str = "Right: ";
+
+/// Marks the option chosen when it was wrong (a cue in words, besides the red).
+pub const WRONG_MARK: &str = "Your answer: ";
+
+const GREEN: egui::Color32 = egui::Color32::from_rgb(30, 120, 55);
+const RED: egui::Color32 = egui::Color32::from_rgb(170, 40, 35);
 
 /// Draw the round.
 pub fn quiz_ui(ui: &mut egui::Ui, round: &QuizRound) -> Option<Command> {
@@ -18,16 +30,7 @@ pub fn quiz_ui(ui: &mut egui::Ui, round: &QuizRound) -> Option<Command> {
     });
     ui.separator();
     let Some(q) = round.question() else {
-        ui.heading(format!("You got {} of {} right.", round.score.correct, round.questions.len()));
-        ui.horizontal(|ui| {
-            if ui.button("Another round").clicked() {
-                command = Some(Command::Quiz(QuizCommand::Start));
-            }
-            if ui.button("Back to the library").clicked() {
-                command = Some(Command::Shell(ShellCommand::GoHome));
-            }
-        });
-        return command;
+        return review_ui(ui, round).or(command);
     };
     ui.label(
         egui::RichText::new(format!(
@@ -45,14 +48,22 @@ pub fn quiz_ui(ui: &mut egui::Ui, round: &QuizRound) -> Option<Command> {
         ui.add_space(6.0);
     }
     ui.label(egui::RichText::new(&q.prompt).strong().size(20.0));
+    if q.kind == QuestionKind::WhichPlay {
+        plays_explained_ui(ui);
+    }
     ui.add_space(8.0);
     for (i, option) in q.options.iter().enumerate() {
-        let marker = match round.chosen {
-            Some(_) if i == q.answer => "Right: ",
-            Some(c) if c == i => "Your answer: ",
-            _ => "",
+        let (marker, fill) = match round.chosen {
+            Some(_) if i == q.answer => (RIGHT_MARK, Some(GREEN)),
+            Some(c) if c == i => (WRONG_MARK, Some(RED)),
+            _ => ("", None),
         };
-        let button = egui::Button::new(egui::RichText::new(format!("{marker}{option}")).size(17.0)).wrap();
+        let mut text = egui::RichText::new(format!("{marker}{option}")).size(17.0);
+        let mut button = egui::Button::new(text.clone()).wrap();
+        if let Some(fill) = fill {
+            text = text.color(egui::Color32::WHITE);
+            button = egui::Button::new(text).wrap().fill(fill);
+        }
         // After answering, only the right answer and the one chosen stay lit.
         let response = ui.add_enabled(round.chosen.is_none() || !marker.is_empty(), button);
         if response.clicked() && round.chosen.is_none() {
@@ -62,11 +73,71 @@ pub fn quiz_ui(ui: &mut egui::Ui, round: &QuizRound) -> Option<Command> {
     }
     if let Some(chosen) = round.chosen {
         ui.add_space(8.0);
-        ui.heading(if chosen == q.answer { "Right." } else { "Not quite." });
+        let (verdict, colour) = if chosen == q.answer { ("Right.", GREEN) } else { ("Not quite.", RED) };
+        ui.label(egui::RichText::new(verdict).size(20.0).strong().color(colour));
         ui.label(&q.explanation);
-        if ui.button("Next question (Enter)").clicked() || ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+        let next = ui.button("Next question (Enter)");
+        if ui.memory(|m| m.focused().is_none()) {
+            next.request_focus();
+        }
+        if next.clicked() || (!next.has_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter))) {
             command = Some(Command::Quiz(QuizCommand::Next));
         }
     }
     command
+}
+
+/// What the three plays mean, under a "which play?" question.
+fn plays_explained_ui(ui: &mut egui::Ui) {
+    ui.add_space(4.0);
+    for play in [Play::DiscoverIt, Play::ImplementIt, Play::ReferIt] {
+        ui.label(egui::RichText::new(play.meaning()).weak());
+    }
+}
+
+/// Heading of the review at the end of a round.
+pub const REVIEW_HEADING: &str = "Your answers";
+
+/// The end of the round: the score, then each question with the answer given and the right one.
+fn review_ui(ui: &mut egui::Ui, round: &QuizRound) -> Option<Command> {
+    let mut command = None;
+    ui.heading(format!("You got {} of {} right.", round.score.correct, round.questions.len()));
+    ui.horizontal(|ui| {
+        let again = ui.button("Another round");
+        if ui.memory(|m| m.focused().is_none()) {
+            again.request_focus();
+        }
+        if again.clicked() {
+            command = Some(Command::Quiz(QuizCommand::Start));
+        }
+        if ui.button("Back to the library").clicked() {
+            command = Some(Command::Shell(ShellCommand::GoHome));
+        }
+    });
+    ui.add_space(8.0);
+    ui.strong(REVIEW_HEADING);
+    egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+        for (n, (q, chosen, right)) in round.review().enumerate() {
+            review_item_ui(ui, n, q, chosen, right);
+        }
+    });
+    command
+}
+
+fn review_item_ui(ui: &mut egui::Ui, n: usize, q: &Question, chosen: usize, right: bool) {
+    let (mark, colour) = if right { ("right", GREEN) } else { ("not quite", RED) };
+    ui.horizontal_wrapped(|ui| {
+        ui.label(egui::RichText::new(format!("{}.", n + 1)).strong());
+        ui.label(egui::RichText::new(mark).strong().color(colour));
+        ui.label(egui::RichText::new(&q.prompt).strong());
+    });
+    ui.indent(("quiz_review", n), |ui| {
+        let given = q.options.get(chosen).map_or("", String::as_str);
+        ui.label(format!("You answered: {given}"));
+        if !right {
+            ui.label(format!("Right answer: {}", q.options.get(q.answer).map_or("", String::as_str)));
+        }
+        ui.label(egui::RichText::new(&q.explanation).weak());
+    });
+    ui.add_space(6.0);
 }

@@ -37,11 +37,12 @@ pub fn rehearse_ui(ui: &mut egui::Ui, session: &RehearsalSession, typed: &mut St
         // Until the next try, the line stays as it was recited.
         let level = session.checked.as_ref().map_or(session.level(), |c| c.from);
         ui.label(format!("{} (step {} of 5)", level.label(), level_index(level) + 1));
+        ui.label(egui::RichText::new(STEPS_EXPLAINED).weak());
         ui.add_space(6.0);
-        ui.label(egui::RichText::new(&session.faded.shown).size(22.0));
-        ui.add_space(10.0);
         match &session.checked {
             None => {
+                ui.label(egui::RichText::new(&session.faded.shown).size(22.0));
+                ui.add_space(10.0);
                 let label = ui.label(RECITE_LABEL);
                 let edit = ui.add(
                     egui::TextEdit::multiline(typed)
@@ -79,11 +80,17 @@ pub fn rehearse_ui(ui: &mut egui::Ui, session: &RehearsalSession, typed: &mut St
                     format!("Staying at: {}.", checked.to.label())
                 });
                 ui.add_space(6.0);
+                // The line once, word by word as recited.
                 ui.label(word_by_word(ui, r));
+                if !r.clean {
+                    ui.label(egui::RichText::new(LEGEND).weak());
+                }
                 ui.add_space(6.0);
-                ui.label(egui::RichText::new(format!("The line: {}", session.script().text)).weak());
-                ui.add_space(6.0);
-                if ui.button("Again (Enter)").clicked() || ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+                let again = ui.button("Again (Enter)");
+                if ui.memory(|m| m.focused().is_none()) {
+                    again.request_focus();
+                }
+                if again.clicked() || (!again.has_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter))) {
                     command = Some(Command::Rehearsal(RehearsalCommand::FadeAgain));
                 }
             }
@@ -102,17 +109,23 @@ fn source_name(source: &ScriptSource, turn: &str) -> String {
     }
 }
 
-/// The recitation word by word: missed words struck through in red, changed ones in amber with
-/// what was said, extra ones grey.
+/// What the steps are, under "step N of 5".
+pub const STEPS_EXPLAINED: &str =
+    "Each clean recitation hides more of the line: from the full text (step 1) to saying it from memory (step 5).";
+
+/// How to read the word-by-word verdict.
+pub const LEGEND: &str =
+    "Highlighted and underlined: words you left out. [said for expected]: words you changed. [+word]: words you added.";
+
+/// The recitation word by word: missed words highlighted and underlined (left out, not "delete
+/// this"), changed ones in amber with what was said, extra ones grey.
 fn word_by_word(ui: &egui::Ui, r: &Recitation) -> LayoutJob {
     let font = FontId::proportional(18.0);
     let normal = ui.visuals().text_color();
+    let missing_bg =
+        if ui.visuals().dark_mode { Color32::from_rgb(120, 70, 0) } else { Color32::from_rgb(255, 225, 140) };
     let mut job = LayoutJob::default();
-    let mut add = |text: String, color: Color32, strike: bool| {
-        let mut format = TextFormat::simple(font.clone(), color);
-        if strike {
-            format.strikethrough = egui::Stroke::new(1.5, color);
-        }
+    let mut add = |text: String, format: TextFormat| {
         job.append(&text, 0.0, format);
         job.append(" ", 0.0, TextFormat::simple(font.clone(), normal));
     };
@@ -120,10 +133,20 @@ fn word_by_word(ui: &egui::Ui, r: &Recitation) -> LayoutJob {
         let expected = w.expected.clone().unwrap_or_default();
         let said = w.said.clone().unwrap_or_default();
         match w.kind {
-            WordKind::Same => add(expected, normal, false),
-            WordKind::Missed => add(format!("[missed: {expected}]"), Color32::from_rgb(220, 70, 70), true),
-            WordKind::Changed => add(format!("[{said} for {expected}]"), Color32::from_rgb(230, 160, 30), false),
-            WordKind::Extra => add(format!("[+{said}]"), Color32::GRAY, false),
+            WordKind::Same => add(expected, TextFormat::simple(font.clone(), normal)),
+            WordKind::Missed => {
+                let mut format = TextFormat::simple(font.clone(), normal);
+                format.background = missing_bg;
+                format.underline = egui::Stroke::new(1.5, normal);
+                add(expected, format);
+            }
+            WordKind::Changed => {
+                add(
+                    format!("[{said} for {expected}]"),
+                    TextFormat::simple(font.clone(), Color32::from_rgb(230, 160, 30)),
+                );
+            }
+            WordKind::Extra => add(format!("[+{said}]"), TextFormat::simple(font.clone(), Color32::GRAY)),
         }
     }
     job

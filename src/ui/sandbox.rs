@@ -4,7 +4,7 @@
 use crate::core::authoring::sandbox::Sandbox;
 
 use super::app::{Command, TrainerCommand};
-use super::score_card::{criterion_ui, highlighted};
+use super::score_card::{criterion_detail_ui, highlighted};
 
 /// Label of the response box.
 pub const SANDBOX_LABEL: &str = "Try a response";
@@ -68,7 +68,7 @@ fn sandbox_body_ui(
             ui.label(highlighted(&sandbox.response, card, ui.visuals().text_color()));
             ui.add_space(6.0);
             for c in &card.criteria {
-                criterion_ui(ui, c);
+                criterion_detail_ui(ui, c);
             }
             ui.separator();
             ui.horizontal_wrapped(|ui| {

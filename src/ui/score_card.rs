@@ -51,15 +51,12 @@ pub fn score_card_ui(
             criterion_ui(ui, c);
         }
         ui.add_space(8.0);
-        ui.columns(2, |columns| {
-            columns[0].label(egui::RichText::new("What you said").strong());
-            columns[0].label(highlighted(&result.response, &result.card, columns[0].visuals().text_color()));
-            columns[1].label(egui::RichText::new("A model answer").strong());
-            columns[1].label(&turn.model_answer);
-        });
+        let said = highlighted(&result.response, &result.card, ui.visuals().text_color());
+        answers_ui(ui, said, &turn.model_answer);
         ui.add_space(8.0);
         ui.label(egui::RichText::new(format!("Coaching tip · {}", turn.tip.play.label())).strong());
-        ui.label(&turn.tip.text);
+        ui.label(egui::RichText::new(turn.tip.play.meaning()).weak().italics());
+        paragraph_ui(ui, turn.tip.text.as_str());
         ui.add_space(8.0);
         if let Some(path) = recording
             && ui.button("Play my recording").clicked()
@@ -83,14 +80,95 @@ pub fn score_card_ui(
     ui.separator();
     let last = crate::core::drill::next_turn(drill.scenario(), result.turn, card).is_none();
     let text = if last { "See the summary (Enter)" } else { "Next turn (Enter)" };
-    if ui.button(text).clicked() || ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+    let next = ui.button(text);
+    if ui.memory(|m| m.focused().is_none()) {
+        next.request_focus();
+    }
+    // Enter on a focused check box or button is that widget's; otherwise it goes on.
+    let enter =
+        ui.input(|i| i.key_pressed(egui::Key::Enter)) && (next.has_focus() || ui.memory(|m| m.focused().is_none()));
+    if next.clicked() || enter {
         command = Some(Command::Drill(DrillCommand::NextTurn));
     }
     command
 }
 
-/// One criterion's line: met/missed/found/avoided, points, label, and its evidence or what was looked for.
+/// What the employee said beside a model answer (one above the other in a narrow window), as
+/// plain ragged-right paragraphs.
+fn answers_ui(ui: &mut egui::Ui, said: egui::text::LayoutJob, model: &str) {
+    let side_by_side = ui.available_width() >= 640.0;
+    let mut said = Some(said);
+    let mut one = |ui: &mut egui::Ui, first: bool| {
+        if first {
+            ui.label(egui::RichText::new("What you said").strong());
+            if let Some(job) = said.take() {
+                paragraph_ui(ui, job);
+            }
+        } else {
+            ui.label(egui::RichText::new("A model answer").strong());
+            paragraph_ui(ui, model);
+        }
+    };
+    if side_by_side {
+        ui.columns(2, |columns| {
+            one(&mut columns[0], true);
+            one(&mut columns[1], false);
+        });
+    } else {
+        one(ui, true);
+        ui.add_space(6.0);
+        one(ui, false);
+    }
+}
+
+/// A paragraph that wraps ragged-right, never justified (a justified layout would stretch the
+/// gaps between words, as `ui.columns` does).
+pub fn paragraph_ui(ui: &mut egui::Ui, text: impl Into<egui::WidgetText>) {
+    ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
+        ui.add(egui::Label::new(text).wrap());
+    });
+}
+
+/// One criterion in the learner's words: met, missed, found or avoided, its points and label, the
+/// words that met it, and for a missed one an example of what would have earned it (never the
+/// pattern that was looked for: [`criterion_detail_ui`] shows that to trainers).
 pub fn criterion_ui(ui: &mut egui::Ui, c: &crate::core::scoring::CriterionResult) {
+    criterion_head_ui(ui, c);
+    let detail = match (c.kind, c.met) {
+        (_, true) => format!("You said: {}", quoted_evidence(c)),
+        (CriterionKind::Required, false) => match &c.example {
+            Some(example) => format!("For example: \"{example}\""),
+            None => String::new(),
+        },
+        (CriterionKind::Forbidden, false) => String::new(),
+    };
+    if !detail.is_empty() {
+        ui.indent(c.id.as_str(), |ui| paragraph_ui(ui, egui::RichText::new(detail).weak()));
+    }
+}
+
+/// One criterion for a trainer (try-a-response): as [`criterion_ui`], with what was looked for in
+/// the pattern language when it was missed.
+pub fn criterion_detail_ui(ui: &mut egui::Ui, c: &crate::core::scoring::CriterionResult) {
+    criterion_head_ui(ui, c);
+    let detail = if c.met {
+        quoted_evidence(c)
+    } else if c.kind == CriterionKind::Required {
+        format!("looked for: {}", c.looked_for.join("; "))
+    } else {
+        String::new()
+    };
+    if !detail.is_empty() {
+        ui.indent(c.id.as_str(), |ui| paragraph_ui(ui, egui::RichText::new(detail).weak()));
+    }
+}
+
+fn quoted_evidence(c: &crate::core::scoring::CriterionResult) -> String {
+    c.evidence.iter().map(|e| format!("\"{}\"", e.text)).collect::<Vec<_>>().join(", ")
+}
+
+/// The mark (a word, not only a colour), the points and the label.
+fn criterion_head_ui(ui: &mut egui::Ui, c: &crate::core::scoring::CriterionResult) {
     let (mark, colour) = match (c.kind, c.met) {
         (CriterionKind::Required, true) => ("MET", GREEN),
         (CriterionKind::Required, false) => ("MISSED", ui.visuals().weak_text_color()),
@@ -103,16 +181,6 @@ pub fn criterion_ui(ui: &mut egui::Ui, c: &crate::core::scoring::CriterionResult
         let prefix = if c.kind == CriterionKind::Forbidden { "Avoid: " } else { "" };
         ui.label(format!("{prefix}{}", c.label));
     });
-    let detail = if c.met {
-        c.evidence.iter().map(|e| format!("\"{}\"", e.text)).collect::<Vec<_>>().join(", ")
-    } else if c.kind == CriterionKind::Required {
-        format!("looked for: {}", c.looked_for.join("; "))
-    } else {
-        String::new()
-    };
-    if !detail.is_empty() {
-        ui.indent(c.id.as_str(), |ui| ui.label(egui::RichText::new(detail).weak()));
-    }
 }
 
 /// The answer with each piece of evidence coloured: required in green, forbidden in red.

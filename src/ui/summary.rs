@@ -1,54 +1,144 @@
-//! The summary at the end of a drill: each turn's score and time.
+//! The summary at the end of a drill: each turn along the path taken (numbered as played, with the
+//! customer's words), its score and time, and what to do next: try again, the next drill in Today,
+//! or back (to Authoring after a test-play).
 
-use crate::core::drill::Drill;
-use crate::core::plural::plural;
+use std::path::PathBuf;
 
-use super::app::{Command, ProfileCommand, ShellCommand};
+use crate::core::drill::{Drill, Phase};
 
-/// Draw the summary of a finished (or abandoned) drill; `recordings` are the spoken answers kept.
-pub fn summary_ui(ui: &mut egui::Ui, drill: &Drill, recordings: &[std::path::PathBuf]) -> Option<Command> {
+use super::app::{Command, DrillCommand, ProfileCommand, ShellCommand, TrainerCommand};
+use super::score_card::paragraph_ui;
+
+/// What the summary needs besides the drill.
+#[derive(Debug, Clone, Default)]
+pub struct SummaryView {
+    /// The spoken answers kept.
+    pub recordings: Vec<PathBuf>,
+    /// The next drill in Today after this one: its scenario id and title.
+    pub next_in_today: Option<(String, String)>,
+    /// A trainer's test-play (never recorded): the way back is to Authoring.
+    pub test_play: bool,
+}
+
+/// Label of the button that starts the same drill again.
+pub const TRY_AGAIN: &str = "Try again";
+
+/// Label of the way back after a test-play.
+pub const BACK_TO_AUTHORING: &str = "Back to authoring";
+
+/// Draw the summary of a finished (or left) drill.
+pub fn summary_ui(ui: &mut egui::Ui, drill: &Drill, view: &SummaryView) -> Option<Command> {
     let mut command = None;
-    ui.heading(format!("Summary: {}", drill.scenario().title));
+    let scenario = drill.scenario();
+    ui.heading(format!("Summary: {}", scenario.title));
+    if drill.phase() == &Phase::Abandoned {
+        ui.label(egui::RichText::new("You left this drill before its end.").weak());
+    }
     let results = drill.results();
     if results.is_empty() {
         ui.label("No turn was answered.");
     }
-    egui::Grid::new("summary").striped(true).num_columns(4).show(ui, |ui| {
-        for header in ["Turn", "Score", "Result", "Time"] {
-            ui.label(egui::RichText::new(header).strong());
-        }
-        ui.end_row();
-        for r in results {
-            ui.label(&drill.scenario().turns[r.turn].id);
-            ui.label(format!("{}/100", r.card.score));
-            ui.label(if r.card.passed { "passed" } else { "not yet" });
-            let over = if r.over_time { " (time ran out)" } else { "" };
-            ui.label(format!("{} s{over}", r.time_used_ms.div_ceil(1000)));
-            ui.end_row();
-        }
-    });
     if !results.is_empty() {
         let average = results.iter().map(|r| r.card.score).sum::<u32>() / results.len() as u32;
-        ui.label(format!("Average {average}/100 over {}", plural(results.len(), "turn", "turns")));
+        let turns = if results.len() == 1 { "1 turn".to_string() } else { format!("{} turns", results.len()) };
+        let passed = results.iter().filter(|r| r.card.passed).count();
+        ui.label(egui::RichText::new(format!("Average {average}/100 over {turns}")).size(18.0).strong());
+        ui.label(format!("Passed {passed} of {}", results.len()));
     }
-    if !recordings.is_empty() {
-        ui.add_space(8.0);
-        ui.strong("Your recordings");
-        for path in recordings {
-            ui.horizontal(|ui| {
-                ui.label(path.file_name().map_or(String::new(), |n| n.to_string_lossy().into_owned()));
-                if ui.button("Play").clicked() {
-                    command = Some(Command::Shell(ShellCommand::PlayRecording(path.clone())));
-                }
-                if ui.button("Delete").clicked() {
-                    command = Some(Command::Profile(ProfileCommand::DeleteRecording(path.clone())));
-                }
+    ui.add_space(6.0);
+    let actions_height = 44.0 + if view.recordings.is_empty() { 0.0 } else { 30.0 * view.recordings.len() as f32 };
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, true])
+        .max_height((ui.available_height() - actions_height).max(80.0))
+        .show(ui, |ui| {
+            for (n, r) in results.iter().enumerate() {
+                let verdict = if r.card.passed { "passed" } else { "not yet" };
+                let over = if r.over_time { " (time ran out)" } else { "" };
+                ui.label(
+                    egui::RichText::new(format!(
+                        "Turn {} · {}/100 · {verdict} · {} s{over}",
+                        n + 1,
+                        r.card.score,
+                        r.time_used_ms.div_ceil(1000)
+                    ))
+                    .strong(),
+                );
+                ui.indent(("summary_turn", n), |ui| {
+                    paragraph_ui(
+                        ui,
+                        egui::RichText::new(format!("{} said: {}", scenario.briefing.customer.name, r.customer_line))
+                            .italics(),
+                    );
+                });
+                ui.add_space(4.0);
+            }
+        });
+    if let Some(c) = recordings_ui(ui, &view.recordings) {
+        command = Some(c);
+    }
+    ui.separator();
+    if let Some(c) = actions_ui(ui, drill, view) {
+        command = Some(c);
+    }
+    command
+}
+
+fn recordings_ui(ui: &mut egui::Ui, recordings: &[PathBuf]) -> Option<Command> {
+    let mut command = None;
+    if recordings.is_empty() {
+        return None;
+    }
+    ui.strong("Your recordings");
+    for path in recordings {
+        ui.horizontal(|ui| {
+            ui.label(path.file_name().map_or(String::new(), |n| n.to_string_lossy().into_owned()));
+            if ui.button("Play").clicked() {
+                command = Some(Command::Shell(ShellCommand::PlayRecording(path.clone())));
+            }
+            if ui.button("Delete").clicked() {
+                command = Some(Command::Profile(ProfileCommand::DeleteRecording(path.clone())));
+            }
+        });
+    }
+    command
+}
+
+/// Try again, the next drill in Today and the way back; the keyboard starts on Next in Today
+/// after a drill where every turn passed, else on Try again.
+fn actions_ui(ui: &mut egui::Ui, drill: &Drill, view: &SummaryView) -> Option<Command> {
+    let mut command = None;
+    let id = drill.scenario().id.clone();
+    let all_passed = !drill.results().is_empty() && drill.results().iter().all(|r| r.card.passed);
+    ui.horizontal_wrapped(|ui| {
+        let again = ui.button(TRY_AGAIN).on_hover_text("The same drill from the start");
+        if again.clicked() {
+            command = Some(if view.test_play {
+                Command::Trainer(TrainerCommand::ShowTestPlay(id.clone()))
+            } else {
+                Command::Drill(DrillCommand::Start(id.clone(), drill.mode()))
             });
         }
-    }
-    ui.add_space(12.0);
-    if ui.button("Back to library").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
-        command = Some(Command::Shell(ShellCommand::GoHome));
-    }
+        let mut main = again;
+        if let Some((next_id, title)) = view.next_in_today.as_ref().filter(|_| !view.test_play) {
+            let next = ui.button(format!("Next in Today: {title}"));
+            if next.clicked() {
+                command = Some(Command::Shell(ShellCommand::OpenBriefing(next_id.clone())));
+            }
+            if all_passed {
+                main = next;
+            }
+        }
+        let (back_text, back) = if view.test_play {
+            (BACK_TO_AUTHORING, Command::Trainer(TrainerCommand::ShowAuthoring))
+        } else {
+            ("Back to library", Command::Shell(ShellCommand::GoHome))
+        };
+        if ui.button(back_text).clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+            command = Some(back);
+        }
+        if ui.memory(|m| m.focused().is_none()) {
+            main.request_focus();
+        }
+    });
     command
 }

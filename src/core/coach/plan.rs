@@ -127,11 +127,13 @@ impl Turnout {
         ticks[i] = met;
         let fresh = coach_card(&self.scenario_id, turn, &ticks);
         // Keep the engine's evidence on the card: the words still count as what was said.
-        let evidence: Vec<_> = self.card.criteria.iter().map(|c| (c.evidence.clone(), c.looked_for.clone())).collect();
+        let evidence: Vec<_> =
+            self.card.criteria.iter().map(|c| (c.evidence.clone(), c.looked_for.clone(), c.example.clone())).collect();
         self.card = fresh;
-        for (c, (ev, looked)) in self.card.criteria.iter_mut().zip(evidence) {
+        for (c, (ev, looked, example)) in self.card.criteria.iter_mut().zip(evidence) {
             c.evidence = ev;
             c.looked_for = looked;
+            c.example = example;
         }
         self.overrides.push(Change { criterion: criterion.to_string(), old, new: met, why: why.to_string() });
         true

@@ -14,12 +14,14 @@ pub struct QuizRound {
     pub chosen: Option<usize>,
     /// Right answers out of questions answered so far.
     pub score: QuizScore,
+    /// The option chosen for each question answered, in order (the review at the end).
+    pub answers: Vec<usize>,
 }
 
 impl QuizRound {
     /// A round over these questions.
     pub fn new(questions: Vec<Question>) -> Self {
-        Self { questions, index: 0, chosen: None, score: QuizScore::default() }
+        Self { questions, index: 0, chosen: None, score: QuizScore::default(), answers: Vec::new() }
     }
 
     /// The question showing (None when the round is over).
@@ -39,6 +41,7 @@ impl QuizRound {
         }
         let right = q.is_correct(option);
         self.chosen = Some(option);
+        self.answers.push(option);
         self.score.record(right);
         Some(right)
     }
@@ -49,6 +52,11 @@ impl QuizRound {
             self.index += 1;
             self.chosen = None;
         }
+    }
+
+    /// Each question answered with the option chosen and whether it was right, in order.
+    pub fn review(&self) -> impl Iterator<Item = (&Question, usize, bool)> {
+        self.questions.iter().zip(&self.answers).map(|(q, &chosen)| (q, chosen, q.is_correct(chosen)))
     }
 
     /// Every question has been answered.

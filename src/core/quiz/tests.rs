@@ -280,3 +280,18 @@ fn print_generated_questions() {
         println!("  => {}", q.explanation);
     }
 }
+
+#[test]
+fn a_round_keeps_each_answer_for_the_review_at_the_end() {
+    let (_, all) = bundled_questions();
+    let mut round = round::QuizRound::new(quiz(all, 3, 5));
+    let right = round.questions[0].answer;
+    let wrong = (round.questions[1].answer + 1) % round.questions[1].options.len();
+    assert_eq!(round.choose(right), Some(true));
+    assert_eq!(round.choose(wrong), None, "one answer a question");
+    round.next();
+    assert_eq!(round.choose(wrong), Some(false));
+    round.next();
+    let review: Vec<(usize, bool)> = round.review().map(|(_, chosen, ok)| (chosen, ok)).collect();
+    assert_eq!(review, vec![(right, true), (wrong, false)], "only the questions answered, in order");
+}

@@ -72,6 +72,29 @@ impl Scenario {
     pub fn main_behaviour(&self) -> &str {
         self.behaviour.first().map_or("", String::as_str)
     }
+
+    /// The turns a drill takes when no branch is taken, by index: from the first along each
+    /// turn's `next` until one is final or has none (a turn met again ends it). The briefing counts
+    /// these, not every turn in the file.
+    pub fn usual_path(&self) -> Vec<usize> {
+        let mut path: Vec<usize> = Vec::new();
+        let mut at = (!self.turns.is_empty()).then_some(0);
+        while let Some(i) = at.filter(|i| !path.contains(i)) {
+            path.push(i);
+            let t = &self.turns[i];
+            at = if t.is_final {
+                None
+            } else {
+                t.next.as_deref().and_then(|id| self.turns.iter().position(|x| x.id == id))
+            };
+        }
+        path
+    }
+
+    /// Whether some turn has branches (the conversation can take another path).
+    pub fn has_branches(&self) -> bool {
+        self.turns.iter().any(|t| !t.branches.is_empty())
+    }
 }
 
 /// What the employee knows before the conversation starts.
@@ -221,6 +244,10 @@ pub struct Criterion {
     pub weight: f64,
     /// How the criterion is recognised: it is met when any of these matches.
     pub detect: Vec<Matcher>,
+    /// What a good answer says for this, in the employee's words, shown on the score card when it
+    /// is missed. Optional: without it the score card quotes the model answer's sentence that met it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hint: Option<String>,
 }
 
 /// Required criteria earn points; forbidden ones cost points.
@@ -276,6 +303,15 @@ impl Play {
             Play::DiscoverIt => "Discover It",
             Play::ImplementIt => "Implement It",
             Play::ReferIt => "Refer It",
+        }
+    }
+
+    /// What the play means, in one line for the employee.
+    pub fn meaning(self) -> &'static str {
+        match self {
+            Play::DiscoverIt => "Discover It: find out and name what the problem really is.",
+            Play::ImplementIt => "Implement It: fix it yourself, now, and say when it will be done.",
+            Play::ReferIt => "Refer It: hand it to the right person without dropping it.",
         }
     }
 }
@@ -356,4 +392,21 @@ pub struct Lexicon {
     pub format_version: u32,
     /// Set name (kebab-case) to its members: words or short phrases.
     pub sets: std::collections::BTreeMap<String, Vec<String>>,
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::core::test_fixtures::minimal;
+
+    #[test]
+    fn the_usual_path_follows_next_and_leaves_out_turns_only_a_branch_reaches() {
+        let (mut s, _) = minimal();
+        assert_eq!(s.usual_path(), vec![0, 2], "the escalation comes only after blame");
+        assert!(s.has_branches());
+        s.turns[2].is_final = false;
+        s.turns[2].next = Some("opening".into());
+        assert_eq!(s.usual_path(), vec![0, 2], "a turn met again ends the path");
+        s.turns.clear();
+        assert!(s.usual_path().is_empty());
+    }
 }

@@ -45,8 +45,8 @@ pub struct DrillRun {
     kind: RunKind,
     /// The answer being typed.
     pub(super) draft: String,
-    /// The "leave this drill?" question is open.
-    pub(super) confirm_abandon: bool,
+    /// The "leave this drill?" question came from Ctrl+Q or the close button: leaving quits.
+    pub(super) quit_after_leaving: bool,
     recorder: Option<Recorder>,
     /// The employee's own ticks for the turn just answered.
     pub(super) self_ticks: Vec<bool>,
@@ -61,7 +61,7 @@ impl DrillRun {
             drill,
             kind,
             draft: String::new(),
-            confirm_abandon: false,
+            quit_after_leaving: false,
             recorder: None,
             self_ticks: Vec::new(),
             recordings: Vec::new(),
@@ -87,6 +87,11 @@ impl DrillRun {
     /// The spoken answer is being recorded.
     pub fn recording(&self) -> bool {
         self.recorder.is_some()
+    }
+
+    /// A trainer's test-play (never recorded).
+    pub fn is_test_play(&self) -> bool {
+        self.kind == RunKind::TestPlay
     }
 
     /// The recording of the turn whose card shows, if one was made.
@@ -119,9 +124,18 @@ impl FollowThroughApp {
                     self.shell.focus_answer = true;
                 }
             }
-            DrillCommand::AskAbandon => self.with_run(|run| run.confirm_abandon = true),
+            DrillCommand::AskAbandon => {
+                // Only while answering; a refusal (a score card showing) needs no word.
+                self.with_run(|run| {
+                    let _ = run.drill.ask_to_leave(now);
+                });
+                self.shell.focus_answer = true;
+            }
             DrillCommand::KeepGoing => {
-                self.with_run(|run| run.confirm_abandon = false);
+                self.with_run(|run| {
+                    run.quit_after_leaving = false;
+                    let _ = run.drill.stay(now);
+                });
                 self.shell.focus_answer = true;
             }
             DrillCommand::Abandon => self.abandon(),
@@ -192,7 +206,6 @@ impl FollowThroughApp {
         self.keep_recording();
         if let Some(run) = &mut self.drill {
             run.draft.clear();
-            run.confirm_abandon = false;
             run.waiting = Some(self.scoring.send(job));
         }
     }
@@ -216,7 +229,9 @@ impl FollowThroughApp {
 
     fn abandon(&mut self) {
         let Some(run) = &mut self.drill else { return };
-        run.confirm_abandon = false;
+        if std::mem::take(&mut run.quit_after_leaving) {
+            self.shell.quit = true;
+        }
         if run.scoring() {
             // The answer sent is still being scored: leave once its card is in, so it is kept.
             self.shell.say("Your answer is being scored: leave from its score card");
@@ -258,7 +273,8 @@ impl FollowThroughApp {
     pub(super) fn tick_drill(&mut self, ctx: &egui::Context) {
         let now = self.shell.now_ms;
         let Some(run) = &mut self.drill else { return };
-        if !matches!(run.drill.phase(), Phase::Answering { .. }) {
+        // Untimed (a test-play) or paused: nothing changes until the employee does something.
+        if !matches!(run.drill.phase(), Phase::Answering { .. }) || !run.drill.is_timed() {
             return;
         }
         run.drill.set_draft(&run.draft);
@@ -267,6 +283,52 @@ impl FollowThroughApp {
         self.send_answer();
         let to_next_second = 1000 - now % 1000;
         ctx.request_repaint_after(std::time::Duration::from_millis(to_next_second.max(50)));
+    }
+
+    /// Ctrl+Q or the window's close button: a turn being answered asks first (its clock stops and
+    /// leaving then quits); a score card showing is kept before the window closes. Whether the
+    /// window may close now.
+    pub(super) fn may_quit(&mut self) -> bool {
+        let now = self.shell.now_ms;
+        let Some(run) = &mut self.drill else { return true };
+        if !run.running() {
+            return true;
+        }
+        match run.drill.phase() {
+            Phase::Answering { .. } | Phase::Paused { .. } => {
+                if run.drill.ask_to_leave(now).is_ok() {
+                    run.quit_after_leaving = true;
+                    self.shell.focus_answer = true;
+                }
+                self.shell.screen = Screen::Drill;
+                false
+            }
+            Phase::Scoring { .. } => {
+                self.shell.say("Your answer is being scored: quit from its score card");
+                false
+            }
+            _ => {
+                self.abandon();
+                true
+            }
+        }
+    }
+
+    /// The first drill in Today other than the one just done: its id and title.
+    pub(super) fn next_in_today(&self) -> Option<(String, String)> {
+        let done = self.drill.as_ref().map(|r| r.drill.scenario().id.as_str());
+        let plan = self.profiles.today.as_ref()?;
+        let item = plan.today.iter().find(|item| Some(item.id.as_str()) != done)?;
+        let title = self.library.library.scenario(&item.id).map_or_else(|| item.id.clone(), |s| s.title.clone());
+        Some((item.id.clone(), title))
+    }
+
+    /// What leaving the drill now keeps, for the "leave this drill?" question.
+    pub(super) fn leave_note(&self) -> String {
+        let can_save = self.profiles.store.is_some() && self.profiles.current.is_some();
+        self.drill.as_ref().map_or_else(String::new, |run| {
+            super::super::drill::leave_note(run.is_test_play(), can_save, run.drill.results().len())
+        })
     }
 
     /// A drill is on screen and not over.
@@ -351,8 +413,9 @@ impl FollowThroughApp {
                     self.shell.say("Drill finished");
                     self.save_drill();
                 }
-                DrillEvent::TurnStarted { turn } => {
-                    self.shell.say(format!("Turn {}", turn + 1));
+                DrillEvent::TurnStarted { .. } => {
+                    let number = self.drill.as_ref().map_or(1, |r| super::super::drill::turn_number(&r.drill));
+                    self.shell.say(format!("Turn {number}"));
                     self.shell.focus_answer = true;
                     self.shell.audio.play_cue(Cue::Start);
                     self.play_voice();

@@ -2,7 +2,6 @@
 //! from the worker, the clocks of a drill and a group session), the top bar, the status line and
 //! the screen showing; then the commands the screens emitted are applied.
 
-use std::path::PathBuf;
 use std::time::Duration;
 
 use crate::core::drill::Phase;
@@ -24,9 +23,7 @@ impl FollowThroughApp {
     /// Draw the whole window and apply whatever the user asked for.
     pub fn ui_root(&mut self, ui: &mut egui::Ui) {
         self.begin_frame(ui.ctx());
-        if ui.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::Q)) {
-            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
-        }
+        self.quit_ui(ui.ctx());
         let mut commands = Vec::new();
         // The top bar's room is kept first and its buttons drawn last, so Tab reaches the
         // screen's own controls before the window's.
@@ -64,9 +61,26 @@ impl FollowThroughApp {
         self.shell.end_frame(ui.ctx());
     }
 
+    /// Ctrl+Q and the window's close button: a drill being answered asks first.
+    fn quit_ui(&mut self, ctx: &egui::Context) {
+        let quit_key = ctx.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::Q));
+        if ctx.input(|i| i.viewport().close_requested()) {
+            if !self.may_quit() {
+                ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            }
+        } else if quit_key && self.may_quit() {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+    }
+
     /// The frame's housekeeping before anything is drawn.
     fn begin_frame(&mut self, ctx: &egui::Context) {
         self.shell.now_ms = (ctx.input(|i| i.time) * 1000.0) as u64;
+        // A blinking text cursor repaints the window twice a second: a steady one lets an idle
+        // screen stay idle and a countdown repaint once a second.
+        if ctx.global_style().visuals.text_cursor.blink {
+            ctx.all_styles_mut(|style| style.visuals.text_cursor.blink = false);
+        }
         self.scoring.set_waker(ctx);
         self.finish_loading(ctx);
         if self.loading.is_some() {
@@ -319,12 +333,15 @@ impl FollowThroughApp {
 
     fn drill_screen_ui(&mut self, ui: &mut egui::Ui) -> Option<Command> {
         let mic_problem = self.shell.mic_problem();
+        let leave_note = self.leave_note();
+        let next_in_today = self.next_in_today();
         let Some(run) = &mut self.drill else { return Some(Command::Shell(ShellCommand::GoHome)) };
         match run.drill.phase() {
             Phase::Answering { .. } | Phase::Paused { .. } => {
                 let view = drill::DrillView {
                     now_ms: self.shell.now_ms,
-                    confirm_abandon: run.confirm_abandon,
+                    leave_note,
+                    quitting: run.quit_after_leaving,
                     focus_answer: std::mem::take(&mut self.shell.focus_answer),
                     recording: run.recording(),
                     mic_problem,
@@ -337,8 +354,12 @@ impl FollowThroughApp {
                 score_card::score_card_ui(ui, &run.drill, &mut run.self_ticks, recording.as_deref())
             }
             Phase::Finished | Phase::Abandoned | Phase::Briefing => {
-                let files: Vec<PathBuf> = run.recordings.iter().map(|r| r.path.clone()).collect();
-                summary::summary_ui(ui, &run.drill, &files)
+                let view = summary::SummaryView {
+                    recordings: run.recordings.iter().map(|r| r.path.clone()).collect(),
+                    next_in_today,
+                    test_play: run.is_test_play(),
+                };
+                summary::summary_ui(ui, &run.drill, &view)
             }
         }
     }

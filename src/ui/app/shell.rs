@@ -107,6 +107,8 @@ pub struct Shell {
     pub(super) seeds: Seeds,
     /// Sound still to open after the first frame.
     pub(super) pending_audio: Option<PendingAudio>,
+    /// Close the window at the end of this frame (the employee left a drill to quit).
+    pub(super) quit: bool,
 }
 
 impl Shell {
@@ -135,6 +137,7 @@ impl Shell {
             microphone: Microphone::Unknown,
             seeds: Seeds::default(),
             pending_audio: None,
+            quit: false,
         }
     }
 
@@ -230,7 +233,7 @@ impl Shell {
             self.microphone = match crate::io::recording::microphone_status() {
                 Ok(()) => Microphone::Works,
                 Err(e) => {
-                    log::warn!("microphone: {e}");
+                    log::info!("Say it aloud is off: {e}");
                     Microphone::Missing(e.in_plain_words().to_string())
                 }
             };
@@ -277,6 +280,9 @@ impl Shell {
         }
         if std::mem::take(&mut self.fullscreen_changed) {
             ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(self.fullscreen));
+        }
+        if std::mem::take(&mut self.quit) {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
     }
 }

@@ -53,6 +53,9 @@ pub(super) fn check_rubric(s: &Scenario, t: &Turn, path: &str, lexicon: &Lexicon
             );
         }
         require_text(r, &format!("{cpath}.label"), &c.label, "the criterion's label");
+        if let Some(hint) = &c.hint {
+            require_text(r, &format!("{cpath}.hint"), hint, "the criterion's hint");
+        }
         check_weight(c, &cpath, r);
         if c.detect.is_empty() {
             r.at(

@@ -139,3 +139,15 @@ fn loops_without_an_exit_are_errors() {
         GOOD.replace("final: true,\n            // end-of-close", "next: \"opening\",\n            // end-of-close");
     assert!(codes(&text).contains(&"endless-loop"), "{:?}", codes(&text));
 }
+
+#[test]
+fn a_criterion_hint_is_optional_and_an_empty_one_is_located() {
+    let time = r#"(id: "time", label: "Specific time", kind: Required, weight: 2, "#;
+    let hinted = GOOD.replace(time, &format!("{time}hint: \"Say when: \\\"at 4pm today\\\".\", "));
+    assert_eq!(check(&hinted), vec![]);
+    let empty = GOOD.replace(time, &format!("{time}hint: \"  \", "));
+    let d = check(&empty);
+    assert_eq!(d.iter().map(|d| d.code).collect::<Vec<_>>(), ["empty-text"]);
+    let line = empty.lines().position(|l| l.contains("hint: \"  \"")).expect("line") + 1;
+    assert_eq!(d[0].start.map(|p| p.line), Some(line));
+}
