@@ -270,11 +270,8 @@ impl Shell {
 
     /// After the commands of a frame: apply changed preferences and full screen to the window.
     pub fn end_frame(&mut self, ctx: &egui::Context) {
-        if self.status_fresh() {
-            // Wake once to take the message away.
-            let left = self.status_said_ms + STATUS_SHOWN_MS - self.now_ms;
-            ctx.request_repaint_after(std::time::Duration::from_millis(left));
-        }
+        // An expired message goes at the next frame (input, or the once-a-minute wake): no wake of
+        // its own, so an idle window stays idle.
         if std::mem::take(&mut self.settings_changed) {
             self.settings.apply(ctx);
         }
