@@ -1,4 +1,4 @@
-# Sourced by smoke.sh and measure.sh: a private X server and temporary folders for the app.
+# Sourced by smoke.sh, measure.sh and screens.sh: a private X server and temporary folders for the app.
 # The screen is $XVFB_SCREEN (default 1280x800x24). After `start_xvfb`: $work (removed on exit), $DISPLAY, $XDG_RUNTIME_DIR, $FOLLOWTHROUGH_DATA_DIR;
 # `app_pid`, when set, is killed on exit too.
 

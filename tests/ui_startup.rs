@@ -22,7 +22,7 @@ fn the_library_and_profiles_read_in_the_background_show_once_ready() {
     assert!(!harness.state().loading());
     harness.get_by_label("Minimal call-back");
     assert_eq!(harness.state().current_employee().map(|e| e.name.as_str()), Some("Ana"));
-    assert!(harness.state().status().starts_with("1 scenarios"), "{}", harness.state().status());
+    assert!(harness.state().status().starts_with("1 scenario ·"), "{}", harness.state().status());
 }
 
 #[test]

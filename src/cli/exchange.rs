@@ -2,6 +2,7 @@
 //! for spreadsheets and for merging progress from another machine; or exported as xAPI statements
 //! (JSON lines) for an LRS.
 
+use crate::core::plural::plural;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -78,8 +79,12 @@ pub fn export(args: &ExportArgs, data_dir: &Path) -> u8 {
     match written {
         Ok(()) => {
             if let Some(path) = &args.out {
-                let what = if args.format == ExportFormat::Xapi { "statement(s)" } else { "turn row(s)" };
-                eprintln!("exported {rows} {what} to {}", path.display());
+                let what = if args.format == ExportFormat::Xapi {
+                    plural(rows, "statement", "statements")
+                } else {
+                    plural(rows, "turn row", "turn rows")
+                };
+                eprintln!("exported {what} to {}", path.display());
             }
             EXIT_OK
         }
@@ -132,12 +137,12 @@ pub fn import(args: &ImportArgs, data_dir: &Path) -> u8 {
             .and_then(|mut f| store.import_csv(&mut f).map_err(|e| e.to_string()));
         match report {
             Ok(r) => println!(
-                "{}: {} attempt(s) added ({} turns), {} already here, {} new employee(s)",
+                "{}: {} added ({}), {} already here, {}",
                 file.display(),
-                r.attempts_added,
-                r.turns_added,
+                plural(r.attempts_added, "attempt", "attempts"),
+                plural(r.turns_added, "turn", "turns"),
                 r.attempts_skipped,
-                r.employees_added
+                plural(r.employees_added, "new employee", "new employees")
             ),
             Err(e) => {
                 eprintln!("error: {}: {e}; nothing from this file was imported", file.display());

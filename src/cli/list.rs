@@ -104,7 +104,8 @@ pub fn run(args: &ListArgs, scenarios: Option<PathBuf>) -> u8 {
     }
     let errors = library.summary().errors;
     if errors > 0 {
-        eprintln!("{errors} scenario file problem(s) hidden from this list; run `followthrough check` to see them");
+        let problems = crate::core::plural::plural(errors, "scenario file problem", "scenario file problems");
+        eprintln!("{problems} hidden from this list; run `followthrough check` to see them");
         return EXIT_INVALID;
     }
     EXIT_OK

@@ -131,8 +131,8 @@ pub(super) fn folders(store: &Store, scenarios: Option<PathBuf>) -> Vec<PathBuf>
 
 fn human(plan: &Plan, name: &str, date: &str, title: &dyn Fn(&PlanItem) -> String) -> String {
     let mut out = format!(
-        "Plan for {name} on {date}: {} drill(s), {:.0} of {:.0} minutes; stage {} of {}\n",
-        plan.today.len(),
+        "Plan for {name} on {date}: {}, {:.0} of {:.0} minutes; stage {} of {}\n",
+        crate::core::plural::plural(plan.today.len(), "drill", "drills"),
         plan.minutes,
         plan.budget_minutes,
         plan.stage_reached,

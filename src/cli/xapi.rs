@@ -189,7 +189,7 @@ fn push(args: &PushArgs, data_dir: &Path) -> Outcome {
     let store = open_store(data_dir).map_err(|code| (code, "the progress store could not be opened".into()))?;
     if args.retry_failed {
         let n = store.xapi_retry_failed().map_err(invalid)?;
-        println!("{n} refused statement(s) queued again");
+        println!("{} queued again", crate::core::plural::plural(n, "refused statement", "refused statements"));
     }
     let sender =
         Sender::new(&lrs, RetryPolicy { batch_size: args.batch, ..RetryPolicy::default() }).map_err(invalid)?;

@@ -8,6 +8,7 @@ pub mod coach;
 pub mod csv_cell;
 pub mod drill;
 pub mod library;
+pub mod plural;
 pub mod progress;
 pub mod quiz;
 pub mod rehearsal;

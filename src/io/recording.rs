@@ -66,7 +66,7 @@ pub enum RecordingError {
     #[error("{0} is a folder, not a recording")]
     Folder(String),
     /// A sample rate or channel count of zero.
-    #[error("cannot write {path}: {sample_rate} Hz with {channels} channel(s) is not a recording")]
+    #[error("cannot write {path}: {sample_rate} Hz with {channels} channels is not a recording")]
     NoFormat {
         /// The file.
         path: String,
@@ -83,6 +83,20 @@ pub enum RecordingError {
         /// The reason.
         reason: String,
     },
+}
+
+impl RecordingError {
+    /// Why the microphone cannot be used, in a learner's words (the device layer's detail goes
+    /// to the log, not the screen).
+    pub fn in_plain_words(&self) -> &'static str {
+        match self {
+            Self::NoMicrophone(_) => "none was found on this computer, so type your answers",
+            Self::CannotOpen(_) | Self::NoResponse | Self::StoppedWhileOpening => {
+                "it could not be opened, so type your answers (is another program using it?)"
+            }
+            _ => "recording is not working here, so type your answers",
+        }
+    }
 }
 
 /// A maker of [`RecordingError::File`] for `map_err`.

@@ -2,6 +2,7 @@
 //! Open in editor / Reveal, Test-play and Try a response; the scenario folders (remembered) and
 //! New scenario. Files are watched: a save shows here within a second.
 
+use crate::core::plural::plural;
 use std::path::PathBuf;
 
 use crate::core::authoring::{FileFilter, FileRow};
@@ -50,25 +51,30 @@ pub struct AuthoringInput {
 /// Draw the authoring screen.
 pub fn authoring_ui(ui: &mut egui::Ui, view: &AuthoringView<'_>, input: &mut AuthoringInput) -> Option<Command> {
     let mut command = None;
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         if ui.button("Back to library").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
             command = Some(Command::Shell(ShellCommand::GoHome));
         }
         ui.heading(AUTHORING_HEADING);
         let s = view.library.summary();
-        let count = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-        let summary = [count(view.library.paths.len(), "file"), count(s.errors, "error"), count(s.warnings, "warning")]
-            .join(" · ");
+        let summary = [
+            plural(view.library.paths.len(), "file", "files"),
+            plural(s.errors, "error", "errors"),
+            plural(s.warnings, "warning", "warnings"),
+        ]
+        .join(" · ");
         ui.label(egui::RichText::new(summary).weak());
     });
-    ui.label("Saved changes are checked and reloaded at once. A file with errors keeps its last good version in use.");
-    ui.separator();
-    folders_ui(ui, view.folders, input, &mut command);
-    new_scenario_ui(ui, input, &mut command);
-    ui.separator();
-    filter_ui(ui, view.filter, &mut command);
-    ui.separator();
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+        ui.label(
+            "Saved changes are checked and reloaded at once. A file with errors keeps its last good version in use.",
+        );
+        ui.separator();
+        folders_ui(ui, view.folders, input, &mut command);
+        new_scenario_ui(ui, input, &mut command);
+        ui.separator();
+        filter_ui(ui, view.filter, &mut command);
+        ui.separator();
         if view.rows.is_empty() {
             ui.label("No files match.");
         }
@@ -82,7 +88,7 @@ pub fn authoring_ui(ui: &mut egui::Ui, view: &AuthoringView<'_>, input: &mut Aut
 fn folders_ui(ui: &mut egui::Ui, folders: &[PathBuf], input: &mut AuthoringInput, command: &mut Option<Command>) {
     ui.strong("Scenario folders");
     for (i, folder) in folders.iter().enumerate() {
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             ui.label(folder.display().to_string());
             if i == 0 {
                 ui.label(egui::RichText::new("(main)").weak());
@@ -91,7 +97,7 @@ fn folders_ui(ui: &mut egui::Ui, folders: &[PathBuf], input: &mut AuthoringInput
             }
         });
     }
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         if ui
             .button("Add folder...")
             .on_hover_text("Pick a folder, e.g. your team's git checkout of scenarios")
@@ -100,7 +106,8 @@ fn folders_ui(ui: &mut egui::Ui, folders: &[PathBuf], input: &mut AuthoringInput
             *command = Some(Command::Library(LibraryCommand::PickFolder));
         }
         let label = ui.label(FOLDER_LABEL);
-        ui.add(egui::TextEdit::singleline(&mut input.folder).desired_width(260.0)).labelled_by(label.id);
+        ui.add(egui::TextEdit::singleline(&mut input.folder).desired_width(ui.available_width().clamp(80.0, 260.0)))
+            .labelled_by(label.id);
         if ui.add_enabled(!input.folder.trim().is_empty(), egui::Button::new("Add this folder")).clicked() {
             *command = Some(Command::Library(LibraryCommand::AddFolder(PathBuf::from(input.folder.trim()))));
         }
@@ -108,10 +115,12 @@ fn folders_ui(ui: &mut egui::Ui, folders: &[PathBuf], input: &mut AuthoringInput
 }
 
 fn new_scenario_ui(ui: &mut egui::Ui, input: &mut AuthoringInput, command: &mut Option<Command>) {
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let label = ui.label(NEW_ID_LABEL);
         ui.add(
-            egui::TextEdit::singleline(&mut input.new_id).desired_width(180.0).hint_text("e.g. late-refund-callback"),
+            egui::TextEdit::singleline(&mut input.new_id)
+                .desired_width(ui.available_width().clamp(80.0, 180.0))
+                .hint_text("e.g. late-refund-callback"),
         )
         .labelled_by(label.id);
         let b = ui.label(NEW_BEHAVIOUR_LABEL);
@@ -147,7 +156,7 @@ fn new_scenario_ui(ui: &mut egui::Ui, input: &mut AuthoringInput, command: &mut 
 }
 
 fn filter_ui(ui: &mut egui::Ui, filter: &FileFilter, command: &mut Option<Command>) {
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let mut f = filter.clone();
         let b = ui.label("Behaviour:");
         egui::ComboBox::from_id_salt("files_behaviour")
@@ -191,18 +200,18 @@ fn filter_ui(ui: &mut egui::Ui, filter: &FileFilter, command: &mut Option<Comman
 fn status_text(status: FileStatus) -> String {
     match status {
         FileStatus::Ok => "ok".into(),
-        FileStatus::Warnings(n) => format!("{n} warning{}", if n == 1 { "" } else { "s" }),
-        FileStatus::Errors(n) => format!("{n} error{}", if n == 1 { "" } else { "s" }),
+        FileStatus::Warnings(n) => plural(n, "warning", "warnings"),
+        FileStatus::Errors(n) => plural(n, "error", "errors"),
     }
 }
 
 fn file_ui(ui: &mut egui::Ui, view: &AuthoringView<'_>, row: &FileRow, command: &mut Option<Command>) {
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.set_width(ui.available_width());
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             let text = status_text(row.status);
             let colour = match row.status {
-                FileStatus::Ok => egui::Color32::from_rgb(40, 150, 70),
+                FileStatus::Ok => super::theme::palette(ui).success,
                 FileStatus::Warnings(_) => ui.visuals().warn_fg_color,
                 FileStatus::Errors(_) => ui.visuals().error_fg_color,
             };
@@ -211,9 +220,9 @@ fn file_ui(ui: &mut egui::Ui, view: &AuthoringView<'_>, row: &FileRow, command: 
                 priority_badge_ui(ui, s.priority);
                 ui.label(egui::RichText::new(&s.title).strong());
             }
-            ui.add(egui::Label::new(egui::RichText::new(&row.file).monospace().weak()).truncate());
+            ui.add(egui::Label::new(egui::RichText::new(&row.file).monospace().weak()).wrap());
         });
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             let path = PathBuf::from(&row.file);
             if ui.small_button("Open in editor").clicked() {
                 *command = Some(Command::Trainer(TrainerCommand::OpenInEditor(path.clone())));

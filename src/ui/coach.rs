@@ -4,6 +4,7 @@
 
 use crate::core::coach::SessionReport;
 use crate::core::coach::session::{GroupPhase, GroupSession, Suggestion};
+use crate::core::plural::plural;
 use crate::core::scenario::CriterionKind;
 use crate::io::store::Employee;
 
@@ -126,7 +127,11 @@ pub fn setup_ui(
         if ui.add_enabled(ready, egui::Button::new("Start the session")).clicked() {
             command = Some(Command::Coach(CoachCommand::Start));
         }
-        ui.label(format!("{} scenario(s), {people} participant(s)", setup.scenarios.len()));
+        ui.label(format!(
+            "{}, {}",
+            plural(setup.scenarios.len(), "scenario", "scenarios"),
+            plural(people, "participant", "participants")
+        ));
     });
     command
 }
@@ -165,8 +170,12 @@ pub fn presenter_ui(
             command = Some(Command::Shell(ShellCommand::ToggleHighContrast));
         }
         ui.label(
-            egui::RichText::new(format!("Round {} · {} go(es) scored", session.picker.round(), session.turnouts.len()))
-                .weak(),
+            egui::RichText::new(format!(
+                "Round {} · {} scored",
+                session.picker.round(),
+                plural(session.turnouts.len(), "go", "goes")
+            ))
+            .weak(),
         );
     });
     ui.separator();

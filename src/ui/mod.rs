@@ -3,6 +3,7 @@
 pub mod app;
 pub mod authoring;
 pub mod briefing;
+pub mod chart;
 pub mod coach;
 pub mod drill;
 pub mod home;
@@ -17,6 +18,7 @@ pub mod settings;
 pub mod summary;
 pub mod team;
 pub mod test_play;
+pub mod theme;
 pub mod widgets;
 
 use std::path::PathBuf;

@@ -1,8 +1,6 @@
 //! Progress: one employee's scores over time per behaviour, baseline vs latest vs best per
 //! scenario, the stage reached and what is due. Everything shown comes from the core's report.
 
-use egui_plot::{Legend, Line, Plot, PlotPoints, Points};
-
 use crate::core::progress::report::{ProgressReport, ScenarioProgress, Scores};
 use crate::core::scenario::vocab::display_name;
 use crate::core::staging::Plan;
@@ -10,6 +8,9 @@ use crate::core::staging::rollout::Status;
 use crate::io::store::RolloutRules;
 
 use super::app::{Command, ProfileCommand, ShellCommand};
+use super::home::START_PRACTICE;
+use super::{chart, theme};
+use crate::core::plural::plural;
 
 /// Heading of the progress screen.
 pub const PROGRESS_HEADING: &str = "Progress";
@@ -35,6 +36,8 @@ pub struct ProgressView<'a> {
     pub rules: RolloutRules,
     /// Spoken answers kept.
     pub recordings: &'a [SavedRecording],
+    /// Put the keyboard on the main action (the screen has just opened).
+    pub focus: bool,
 }
 
 /// Choices offered for minutes a day.
@@ -44,39 +47,52 @@ pub const MINUTE_CHOICES: [f64; 8] = [5.0, 10.0, 15.0, 20.0, 30.0, 45.0, 60.0, 9
 pub fn progress_ui(ui: &mut egui::Ui, view: &ProgressView<'_>) -> Option<Command> {
     let (name, report) = (view.name, view.report);
     let mut command = None;
-    ui.horizontal(|ui| {
-        if ui.button("Back to the library").clicked() {
+    ui.heading(format!("{PROGRESS_HEADING}: {name}"));
+    ui.horizontal_wrapped(|ui| {
+        if let Some(first) = view.plan.today.first() {
+            let start = ui.add(egui::Button::new(egui::RichText::new(START_PRACTICE).strong()));
+            if view.focus {
+                start.request_focus();
+            }
+            if start.clicked() {
+                command = Some(Command::Shell(ShellCommand::OpenBriefing(first.id.clone())));
+            }
+        }
+        let back = ui.button("Back to the library");
+        if view.focus && view.plan.today.is_empty() {
+            back.request_focus();
+        }
+        if back.clicked() {
             command = Some(Command::Shell(ShellCommand::GoHome));
         }
-        ui.heading(format!("{PROGRESS_HEADING}: {name}"));
     });
+    let finished = report.scenarios.iter().map(|s| s.scores.attempts).sum::<usize>();
     ui.label(format!(
-        "Stage {} of {} reached · {} attempt{} finished",
+        "Stage {} of {} reached · {} finished",
         report.stage_reached,
         report.stages,
-        report.scenarios.iter().map(|s| s.scores.attempts).sum::<usize>(),
-        if report.scenarios.iter().map(|s| s.scores.attempts).sum::<usize>() == 1 { "" } else { "s" }
+        plural(finished, "attempt", "attempts")
     ));
     settings_ui(ui, view, &mut command);
     ui.separator();
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
         due_ui(ui, report, &mut command);
-        ui.add_space(8.0);
+        ui.add_space(theme::GAP);
         ui.heading("Score over time, per behaviour");
         if report.behaviours.is_empty() {
             ui.label("No finished drills yet: the chart fills in as you practise.");
         } else {
-            chart_ui(ui, report);
+            chart::chart_ui(ui, report);
             behaviour_table_ui(ui, report);
         }
-        ui.add_space(8.0);
+        ui.add_space(theme::GAP);
         ui.heading("Per scenario");
         scenario_table_ui(ui, report, &mut command);
         if !view.recordings.is_empty() {
-            ui.add_space(8.0);
+            ui.add_space(theme::GAP);
             ui.heading("Your recordings");
             for SavedRecording { what, path } in view.recordings {
-                ui.horizontal(|ui| {
+                ui.horizontal_wrapped(|ui| {
                     ui.label(what);
                     if ui.button("Play").clicked() {
                         command = Some(Command::Shell(ShellCommand::PlayRecording(path.clone())));
@@ -115,7 +131,7 @@ fn choice<T: PartialEq + Copy>(
 }
 
 fn settings_ui(ui: &mut egui::Ui, view: &ProgressView<'_>, command: &mut Option<Command>) {
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let minutes = view.plan.budget_minutes;
         if let Some(m) = choice(ui, "Minutes a day:", minutes, &MINUTE_CHOICES, |m| format!("{m:.0} min")) {
             *command = Some(Command::Profile(ProfileCommand::SetDailyMinutes(m)));
@@ -123,7 +139,7 @@ fn settings_ui(ui: &mut egui::Ui, view: &ProgressView<'_>, command: &mut Option<
     });
     ui.collapsing("Rollout rules (for everyone on this computer)", |ui| {
         let rules = view.rules;
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             let sizes: Vec<usize> = (1..=12).collect();
             if let Some(n) = choice(ui, "Scenarios learnt at once:", rules.stage_size, &sizes, |n| n.to_string()) {
                 *command =
@@ -159,34 +175,13 @@ fn due_ui(ui: &mut egui::Ui, report: &ProgressReport, command: &mut Option<Comma
         ui.label("Nothing mastered is fading yet.");
     }
     for s in due {
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             if ui.link(&s.title).clicked() {
                 *command = Some(Command::Shell(ShellCommand::OpenBriefing(s.id.clone())));
             }
             ui.label(format!("recall about {:.0}%", s.recall * 100.0));
         });
     }
-}
-
-fn chart_ui(ui: &mut egui::Ui, report: &ProgressReport) {
-    let first = report.behaviours.iter().flat_map(|b| b.points.first()).map(|p| p.0).fold(f64::INFINITY, f64::min);
-    let first_day = first.floor();
-    Plot::new("scores_over_time")
-        .height(220.0)
-        .legend(Legend::default())
-        .include_y(0.0)
-        .include_y(100.0)
-        .allow_scroll(false)
-        .x_axis_label("days since the first drill")
-        .y_axis_label("score")
-        .show(ui, |plot| {
-            for b in &report.behaviours {
-                let points: Vec<[f64; 2]> = b.points.iter().map(|&(day, score)| [day - first_day, score]).collect();
-                let name = display_name(&b.behaviour);
-                plot.line(Line::new(name.clone(), PlotPoints::from(points.clone())));
-                plot.points(Points::new(name, PlotPoints::from(points)).radius(3.0));
-            }
-        });
 }
 
 fn score_text(score: Option<f64>) -> String {
@@ -200,6 +195,19 @@ fn scores_cells(ui: &mut egui::Ui, scores: &Scores) {
 }
 
 fn behaviour_table_ui(ui: &mut egui::Ui, report: &ProgressReport) {
+    if ui.available_width() < TABLE_MIN_WIDTH {
+        for b in &report.behaviours {
+            ui.label(format!(
+                "{}: baseline {}, latest {}, best {} · {}",
+                display_name(&b.behaviour),
+                score_text(b.scores.baseline),
+                score_text(b.scores.latest),
+                score_text(b.scores.best),
+                plural(b.scores.attempts, "drill", "drills")
+            ));
+        }
+        return;
+    }
     egui::Grid::new("behaviour_scores").striped(true).num_columns(5).show(ui, |ui| {
         for h in ["Behaviour", "Baseline", "Latest", "Best", "Drills"] {
             ui.strong(h);
@@ -214,13 +222,25 @@ fn behaviour_table_ui(ui: &mut egui::Ui, report: &ProgressReport) {
     });
 }
 
-fn status_text(s: &ScenarioProgress) -> String {
+/// Where a scenario stands, in the words Today uses for the same state.
+pub fn status_text(s: &ScenarioProgress) -> String {
+    let failed = s.last_passed == Some(false);
     match s.status {
         Status::Locked => format!("stage {}: later", s.stage),
         Status::Blocked => "waiting for a prerequisite".into(),
         Status::New => "new: ready to start".into(),
+        Status::Learning if failed => "learning · failed last time".into(),
         Status::Learning => "learning".into(),
         Status::Mastered => "mastered".into(),
+    }
+}
+
+/// Recall as a percentage; "-" when never drilled or when the last drill failed (memory right
+/// after a drill reads 100%, which says nothing after a failed one; the status says it failed).
+pub fn recall_text(s: &ScenarioProgress) -> String {
+    match s.last_passed {
+        Some(true) => format!("{:.0}%", s.recall * 100.0),
+        None | Some(false) => "-".into(),
     }
 }
 
@@ -233,8 +253,33 @@ fn due_text(s: &ScenarioProgress) -> String {
     }
 }
 
+/// Below this width (points) the tables become lists, one scenario or behaviour a paragraph.
+const TABLE_MIN_WIDTH: f32 = 900.0;
+
+/// The widest the title column of the scenario table gets (longer titles wrap).
+const TITLE_COLUMN_WIDTH: f32 = 280.0;
+
 fn scenario_table_ui(ui: &mut egui::Ui, report: &ProgressReport, command: &mut Option<Command>) {
-    egui::Grid::new("scenario_scores").striped(true).num_columns(8).show(ui, |ui| {
+    if ui.available_width() < TABLE_MIN_WIDTH {
+        for s in &report.scenarios {
+            if ui.link(egui::RichText::new(&s.title).strong()).clicked() {
+                *command = Some(Command::Shell(ShellCommand::OpenBriefing(s.id.clone())));
+            }
+            ui.label(format!(
+                "P{} · {} · baseline {}, latest {}, best {} · recall {} · refresh {}",
+                s.priority,
+                status_text(s),
+                score_text(s.scores.baseline),
+                score_text(s.scores.latest),
+                score_text(s.scores.best),
+                recall_text(s),
+                due_text(s)
+            ));
+            ui.add_space(theme::GAP_SMALL);
+        }
+        return;
+    }
+    egui::Grid::new("scenario_scores").striped(true).num_columns(8).max_col_width(TITLE_COLUMN_WIDTH).show(ui, |ui| {
         for h in ["Scenario", "Priority", "Status", "Baseline", "Latest", "Best", "Recall", "Refresh"] {
             ui.strong(h);
         }
@@ -246,7 +291,7 @@ fn scenario_table_ui(ui: &mut egui::Ui, report: &ProgressReport, command: &mut O
             ui.label(s.priority.to_string());
             ui.label(status_text(s));
             scores_cells(ui, &s.scores);
-            ui.label(if s.scores.attempts == 0 { "-".into() } else { format!("{:.0}%", s.recall * 100.0) });
+            ui.label(recall_text(s));
             ui.label(due_text(s));
             ui.end_row();
         }

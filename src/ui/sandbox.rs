@@ -15,13 +15,13 @@ pub const TEST_NAME_LABEL: &str = "Author test name";
 pub fn sandbox_ui(ui: &mut egui::Ui, sandbox: &Sandbox, typed: &mut String, test_name: &mut String) -> Option<Command> {
     let mut command = None;
     let s = &sandbox.scenario;
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         if ui.button("Back to authoring").clicked() {
             command = Some(Command::Trainer(TrainerCommand::ShowAuthoring));
         }
         ui.heading(format!("Try a response: {}", s.title));
     });
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let label = ui.label("Turn:");
         egui::ComboBox::from_id_salt("sandbox_turn")
             .selected_text(sandbox.turn_id())
@@ -35,6 +35,21 @@ pub fn sandbox_ui(ui: &mut egui::Ui, sandbox: &Sandbox, typed: &mut String, test
             .response
             .labelled_by(label.id);
     });
+    egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+        sandbox_body_ui(ui, sandbox, typed, test_name, &mut command);
+    });
+    command
+}
+
+/// The customer's line, the response box, the live score card and saving it as a test.
+fn sandbox_body_ui(
+    ui: &mut egui::Ui,
+    sandbox: &Sandbox,
+    typed: &mut String,
+    test_name: &mut String,
+    command: &mut Option<Command>,
+) {
+    let s = &sandbox.scenario;
     ui.label(egui::RichText::new(format!("Customer: {}", s.turns[sandbox.turn].customer)).italics());
     ui.separator();
     let label = ui.label(SANDBOX_LABEL);
@@ -45,32 +60,29 @@ pub fn sandbox_ui(ui: &mut egui::Ui, sandbox: &Sandbox, typed: &mut String, test
             ui.colored_label(ui.visuals().error_fg_color, e.to_string());
         }
         Ok(card) => {
-            ui.horizontal(|ui| {
+            ui.horizontal_wrapped(|ui| {
                 ui.label(egui::RichText::new(format!("{}/100", card.score)).size(26.0).strong());
                 ui.label(if card.passed { "passes" } else { "does not pass" });
                 ui.label(egui::RichText::new(format!("pass mark {}", card.pass_mark)).weak());
             });
             ui.label(highlighted(&sandbox.response, card, ui.visuals().text_color()));
             ui.add_space(6.0);
-            egui::ScrollArea::vertical().max_height(ui.available_height() - 70.0).show(ui, |ui| {
-                for c in &card.criteria {
-                    criterion_detail_ui(ui, c);
-                }
-            });
+            for c in &card.criteria {
+                criterion_detail_ui(ui, c);
+            }
             ui.separator();
-            ui.horizontal(|ui| {
+            ui.horizontal_wrapped(|ui| {
                 let name_label = ui.label(TEST_NAME_LABEL);
-                ui.add(egui::TextEdit::singleline(test_name).desired_width(220.0)).labelled_by(name_label.id);
+                ui.add(egui::TextEdit::singleline(test_name).desired_width(ui.available_width().clamp(80.0, 220.0))).labelled_by(name_label.id);
                 let ready = !test_name.trim().is_empty() && !sandbox.response.trim().is_empty();
                 if ui
                     .add_enabled(ready, egui::Button::new("Save as author test"))
                     .on_hover_text("Adds this response and its current result to the scenario's tests, keeping the file's comments")
                     .clicked()
                 {
-                    command = Some(Command::Trainer(TrainerCommand::SaveAuthorTest));
+                    *command = Some(Command::Trainer(TrainerCommand::SaveAuthorTest));
                 }
             });
         }
     }
-    command
 }

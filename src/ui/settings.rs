@@ -37,50 +37,30 @@ impl Settings {
         self.text_scale = TEXT_SCALES[j];
     }
 
-    /// Apply to the egui context.
+    /// Apply to the egui context: the text scale, and the theme's colours, type scale and spacing.
     pub fn apply(&self, ctx: &egui::Context) {
         ctx.set_zoom_factor(self.text_scale);
-        ctx.set_theme(if self.dark { egui::Theme::Dark } else { egui::Theme::Light });
-        let (background, text) = if self.dark {
-            (egui::Color32::BLACK, egui::Color32::WHITE)
-        } else {
-            (egui::Color32::WHITE, egui::Color32::BLACK)
-        };
-        let theme = if self.dark { egui::Theme::Dark } else { egui::Theme::Light };
-        ctx.style_mut_of(theme, |style| {
-            let base = if self.dark { egui::Visuals::dark() } else { egui::Visuals::light() };
-            style.visuals = if self.high_contrast {
-                let mut v = base;
-                v.override_text_color = Some(text);
-                v.panel_fill = background;
-                v.window_fill = background;
-                v.extreme_bg_color = background;
-                v.widgets.noninteractive.fg_stroke = egui::Stroke::new(1.5, text);
-                v.widgets.inactive.fg_stroke = egui::Stroke::new(2.0, text);
-                v.widgets.inactive.bg_stroke = egui::Stroke::new(1.5, text);
-                v
-            } else {
-                base
-            };
-        });
+        super::theme::apply(ctx, super::theme::Mode::of(self.dark, self.high_contrast));
     }
 
-    /// Draw the controls in the top bar; returns true when something changed.
-    pub fn controls_ui(&mut self, ui: &mut egui::Ui) -> bool {
+    /// Draw the controls in the top bar; returns true when something changed. Without a sound
+    /// device "Sound" is shown off and cannot be ticked (the preference itself is kept).
+    pub fn controls_ui(&mut self, ui: &mut egui::Ui, sound_device: bool) -> bool {
         let before = *self;
-        if ui.button("A+").on_hover_text("Larger text").clicked() {
-            self.step_text_scale(true);
-        }
-        if ui.button("A-").on_hover_text("Smaller text").clicked() {
-            self.step_text_scale(false);
+        let mut sound = !self.muted && sound_device;
+        let toggle = ui.add_enabled(sound_device, egui::Checkbox::new(&mut sound, "Sound"));
+        if toggle.on_disabled_hover_text("No sound device was found on this computer").changed() {
+            self.muted = !sound;
         }
         let theme = if self.dark { "Light theme" } else { "Dark theme" };
         if ui.button(theme).clicked() {
             self.dark = !self.dark;
         }
-        let mut sound = !self.muted;
-        if ui.checkbox(&mut sound, "Sound").changed() {
-            self.muted = !sound;
+        if ui.button("A-").on_hover_text("Smaller text").clicked() {
+            self.step_text_scale(false);
+        }
+        if ui.button("A+").on_hover_text("Larger text").clicked() {
+            self.step_text_scale(true);
         }
         *self != before
     }

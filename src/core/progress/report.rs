@@ -52,6 +52,9 @@ pub struct ScenarioProgress {
     pub recall: f64,
     /// Days until it is due for refresh (0 or less: due now; None: not yet drilled).
     pub due_in_days: Option<f64>,
+    /// How the last finished drill that counts went (None: never drilled); Today says "failed
+    /// last time" from the same value.
+    pub last_passed: Option<bool>,
 }
 
 /// One behaviour's scores over time.
@@ -97,6 +100,7 @@ impl ProgressReport {
                 scores: Scores::of(attempts.iter().filter(|a| a.scenario_id == s.id)),
                 recall: state.recall(&learner.model, day),
                 due_in_days: state.due_day(&learner.model, retention).map(|d| d - day),
+                last_passed: state.last_passed,
             })
             .collect();
         rows.sort_by_key(|r| (std::cmp::Reverse(r.priority), r.title.clone()));
@@ -163,6 +167,35 @@ mod tests {
                 criteria: vec![],
             }],
         }
+    }
+
+    #[test]
+    fn right_after_a_failed_drill_progress_and_today_agree_it_is_not_mastered() {
+        let (scenario, _) = crate::core::test_fixtures::minimal();
+        let settings = crate::core::staging::StagingSettings { mastery_streak: 1, ..Default::default() };
+        let mut passed = attempt(&scenario.id, 1, AttemptMode::Assessment, 100, true);
+        passed.turns = scenario.turns.iter().map(|_| passed.turns[0].clone()).collect();
+        let mut failed = attempt(&scenario.id, 2, AttemptMode::Assessment, 0, true);
+        failed.turns = scenario.turns.iter().map(|_| failed.turns[0].clone()).collect();
+        let attempts = [passed, failed];
+        let learner = LearnerState::new([&scenario], &attempts, &settings);
+        let day = day_number(attempts[1].started_at) + 0.01;
+        let report = ProgressReport::new(&[&scenario], &attempts, &learner, day);
+        let row = &report.scenarios[0];
+        assert_eq!((row.status, row.last_passed, row.scores.latest), (Status::Learning, Some(false), Some(0.0)));
+        let plan = learner.plan(day);
+        assert_eq!(plan.today[0].reason, crate::core::staging::Reason::FailedLastTime);
+    }
+
+    #[test]
+    fn one_group_turn_of_a_longer_scenario_masters_nothing() {
+        let (scenario, _) = crate::core::test_fixtures::minimal();
+        assert!(scenario.turns.len() > 1);
+        let settings = crate::core::staging::StagingSettings { mastery_streak: 1, ..Default::default() };
+        let attempts = [attempt(&scenario.id, 1, AttemptMode::Group, 100, true)];
+        let learner = LearnerState::new([&scenario], &attempts, &settings);
+        let report = ProgressReport::new(&[&scenario], &attempts, &learner, 1.5);
+        assert_ne!(report.scenarios[0].status, Status::Mastered);
     }
 
     #[test]

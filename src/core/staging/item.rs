@@ -123,6 +123,12 @@ impl ItemState {
         observation
     }
 
+    /// Mastered, and the last drill passed. A failed drill takes a mastered scenario back to
+    /// learning until it is passed again; what its mastery unlocked stays unlocked (`mastered`).
+    pub fn holds_mastery(&self) -> bool {
+        self.mastered && self.last_passed != Some(false)
+    }
+
     /// Passes after the first drill.
     pub fn passes_after_first(&self) -> u32 {
         self.passes.saturating_sub(u32::from(self.first_passed == Some(true)))
@@ -164,6 +170,29 @@ mod tests {
         assert_eq!((s.passes, s.first_passed), (2, Some(true)));
         let s = ItemState::from_reviews(&[review(5.0, true), review(1.0, true)], &model, &settings);
         assert_eq!((s.streak, s.mastered, s.last_day), (2, true, Some(5.0)));
+    }
+
+    #[test]
+    fn a_failed_drill_after_mastery_holds_it_no_longer_until_a_pass() {
+        let model = MemoryModel::default();
+        let settings = StagingSettings { mastery_streak: 1, ..StagingSettings::default() };
+        let mastered = ItemState::from_reviews(&[review(1.0, true)], &model, &settings);
+        assert!(mastered.holds_mastery());
+        let lapsed = ItemState::from_reviews(&[review(1.0, true), review(2.0, false)], &model, &settings);
+        assert!(lapsed.mastered, "what it unlocked stays unlocked");
+        assert!(!lapsed.holds_mastery(), "but right after a failed drill it is not mastered");
+        let again =
+            ItemState::from_reviews(&[review(1.0, true), review(2.0, false), review(3.0, true)], &model, &settings);
+        assert!(again.holds_mastery());
+    }
+
+    #[test]
+    fn a_failed_drill_never_masters() {
+        let model = MemoryModel::default();
+        let settings = StagingSettings { mastery_streak: 1, mastery_score: 0.0, ..StagingSettings::default() };
+        let failed = Review { day: 1.0, passed: false, score: 0.0, over_time: false };
+        let s = ItemState::from_reviews(&[failed, Review { day: 2.0, ..failed }], &model, &settings);
+        assert!(!s.mastered && !s.holds_mastery());
     }
 
     #[test]

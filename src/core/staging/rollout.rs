@@ -45,7 +45,7 @@ pub fn rollout(items: &[Item], states: &[ItemState], settings: &StagingSettings)
     let mut placements = vec![Placement { status: Status::Locked, stage: 0, rank: 0 }; items.len()];
     for (rank, &i) in order.iter().enumerate() {
         let state = states.get(i).copied().unwrap_or_default();
-        let status = if state.mastered {
+        let status = if state.holds_mastery() {
             Status::Mastered
         } else if state.drills > 0 {
             Status::Learning
@@ -57,7 +57,12 @@ pub fn rollout(items: &[Item], states: &[ItemState], settings: &StagingSettings)
     let mastered = |id: &str| {
         items.iter().zip(states).any(|(item, s)| item.id == id && s.mastered) || !items.iter().any(|item| item.id == id)
     };
-    let mut learning = placements.iter().filter(|p| matches!(p.status, Status::Learning | Status::New)).count();
+    // A mastered scenario failed since is learnt again, but takes no new scenario's place.
+    let mut learning = placements
+        .iter()
+        .zip(states)
+        .filter(|(p, s)| matches!(p.status, Status::Learning | Status::New) && !s.mastered)
+        .count();
     for &i in &order {
         if placements[i].status != Status::Locked {
             continue;
@@ -123,6 +128,14 @@ mod tests {
         assert_eq!(statuses(&items, &states, 2), [Status::Mastered, Status::Learning, Status::New]);
         let states = [learning, learning, ItemState::default()];
         assert_eq!(statuses(&items, &states, 2), [Status::Learning, Status::Learning, Status::Locked]);
+    }
+
+    #[test]
+    fn a_mastered_scenario_failed_since_is_learning_again_and_keeps_the_next_unlocked() {
+        let items = [item("a", 5, 5, &[]), item("b", 4, 4, &[]), item("c", 3, 3, &["a"])];
+        let lapsed = ItemState { drills: 2, streak: 0, mastered: true, last_passed: Some(false), ..Default::default() };
+        let states = [lapsed, ItemState::default(), ItemState::default()];
+        assert_eq!(statuses(&items, &states, 2), [Status::Learning, Status::New, Status::New]);
     }
 
     #[test]

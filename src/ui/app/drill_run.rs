@@ -251,8 +251,9 @@ impl FollowThroughApp {
                 self.shell.say("Recording: say your answer, then send");
             }
             Err(e) => {
-                self.shell.say(format!("Cannot record: {e}"));
-                self.shell.microphone = super::shell::Microphone::Missing(e.to_string());
+                log::warn!("recording: {e}");
+                self.shell.say(format!("Cannot record: {}", e.in_plain_words()));
+                self.shell.microphone = super::shell::Microphone::Missing(e.in_plain_words().to_string());
             }
         }
     }

@@ -30,6 +30,7 @@ use crate::io::audio::{Audio, AudioWarning};
 use crate::io::store::{Employee, Store};
 
 use super::settings::{STORAGE_KEY, Settings};
+use crate::core::plural::plural;
 
 pub use command::{
     CoachCommand, Command, DrillCommand, LibraryCommand, ProfileCommand, QuizCommand, RehearsalCommand,
@@ -201,18 +202,18 @@ impl FollowThroughApp {
         let s = self.library.library.summary();
         let problems = s.errors + s.warnings;
         let mut status = format!(
-            "{} scenarios, {} turns · {problems} problem{} in scenario files",
-            s.scenarios,
-            s.turns,
-            if problems == 1 { "" } else { "s" }
+            "{} · {} · {} in scenario files",
+            plural(s.scenarios, "scenario", "scenarios"),
+            plural(s.turns, "turn", "turns"),
+            plural(problems, "problem", "problems")
         );
         if let Some(run) = &self.library.author_tests {
-            status = format!("{status} · checking author tests ({} scenarios to go)", run.left);
+            status = format!("{status} · checking author tests ({} to go)", plural(run.left, "scenario", "scenarios"));
         }
         if let (Some(_), Some(e)) = (&self.profiles.store, &self.profiles.store_error) {
             status = format!("{status} · {e}");
         }
-        self.shell.say(status);
+        self.shell.set_resting_status(status);
     }
 
     /// Apply one command: each group goes to its owner.
@@ -315,7 +316,7 @@ impl FollowThroughApp {
 
     /// The status line text.
     pub fn status(&self) -> &str {
-        &self.shell.status
+        self.shell.status_now()
     }
 
     /// The drill in progress (or just finished).

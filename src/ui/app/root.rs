@@ -8,7 +8,7 @@ use crate::core::drill::Phase;
 
 use super::super::{
     authoring, briefing, coach, drill, home, lrs_settings, problems, progress, quiz, rehearse, sandbox, score_card,
-    summary, team, test_play,
+    summary, team, test_play, theme,
 };
 use super::FollowThroughApp;
 use super::command::{CoachCommand, Command, LibraryCommand, ReportingCommand, ShellCommand, TrainerCommand};
@@ -26,20 +26,38 @@ impl FollowThroughApp {
         self.begin_frame(ui.ctx());
         self.quit_ui(ui.ctx());
         let mut commands = Vec::new();
-        egui::Panel::top("top_bar").show(ui, |ui| commands.extend(self.top_bar_ui(ui)));
+        // The top bar's room is kept first and its buttons drawn last, so Tab reaches the
+        // screen's own controls before the window's.
+        let bar_height = self.shell.top_bar_height;
+        let bar_rect = egui::Panel::top("top_bar")
+            .show(ui, |ui| {
+                ui.set_min_height(bar_height);
+                egui::Rect::from_min_size(ui.max_rect().min, egui::vec2(ui.max_rect().width(), bar_height))
+            })
+            .inner;
         egui::Panel::bottom("status_bar").show(ui, |ui| {
-            ui.add(egui::Label::new(egui::RichText::new(&self.shell.status).weak()).truncate());
+            let status = self.shell.status_now();
+            ui.add(egui::Label::new(egui::RichText::new(status).weak()).truncate());
         });
+        let width = self.shell.screen.column_width();
         egui::CentralPanel::default().show(ui, |ui| {
-            if self.loading.is_some() {
-                self.loading_ui(ui);
-                return;
-            }
-            self.store_error_ui(ui);
-            commands.extend(self.screen_ui(ui));
+            theme::column_ui(ui, width, |ui| {
+                if self.loading.is_some() {
+                    self.loading_ui(ui);
+                    return;
+                }
+                self.store_error_ui(ui);
+                commands.extend(self.screen_ui(ui));
+            });
         });
+        commands.extend(self.top_bar_at(ui, bar_rect));
+        let screen_before = self.shell.screen.clone();
         for c in commands {
             self.apply(c);
+        }
+        if self.shell.screen != screen_before {
+            // A new screen puts the keyboard on its main action.
+            self.shell.focus_main = true;
         }
         self.shell.end_frame(ui.ctx());
     }
@@ -81,7 +99,8 @@ impl FollowThroughApp {
             if self.shell.now_ms < self.shell.status_kept_until_ms {
                 self.shell.status = kept;
             } else {
-                self.shell.status = format!("Reloaded after a change: {}", self.shell.status);
+                let summary = self.shell.status_now().to_string();
+                self.shell.say(format!("Reloaded after a change: {summary}"));
             }
         }
         if self.library.take_test_findings() {
@@ -152,43 +171,52 @@ impl FollowThroughApp {
         ui.separator();
     }
 
+    /// Draw the top bar into the room its panel kept, and keep room for its height next frame.
+    fn top_bar_at(&mut self, ui: &mut egui::Ui, rect: egui::Rect) -> Option<Command> {
+        // A wrapping row grows downwards past its room as it needs; the room is last frame's.
+        let layout = egui::Layout::top_down(egui::Align::Min);
+        let mut bar = ui.new_child(egui::UiBuilder::new().max_rect(rect).layout(layout));
+        let command = bar.horizontal_wrapped(|ui| self.top_bar_ui(ui)).inner;
+        let used = bar.min_rect().height();
+        if (used - self.shell.top_bar_height).abs() > 0.5 {
+            self.shell.top_bar_height = used;
+            ui.ctx().request_repaint();
+        }
+        command
+    }
+
+    /// The title, the window's places (wrapping onto more rows when narrow), then the preferences.
     fn top_bar_ui(&self, ui: &mut egui::Ui) -> Option<Command> {
         let mut command = None;
-        ui.horizontal(|ui| {
-            ui.heading("FollowThrough");
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                let mut settings = self.shell.settings;
-                if settings.controls_ui(ui) {
-                    command = Some(Command::Shell(ShellCommand::ChangeSettings(settings)));
-                }
-                ui.separator();
-                // While a drill runs, leaving it goes through its own Esc dialog (so it is saved).
-                let free = !self.drill_running() && !self.coach.running() && self.loading.is_none();
-                let mut button = |text: &str, hover: &str, c: Command| {
-                    let b = ui.add_enabled(free, egui::Button::new(text));
-                    let b = if hover.is_empty() { b } else { b.on_hover_text(hover) };
-                    if b.clicked() {
-                        command = Some(c);
-                    }
-                };
-                if self.library.scenarios_dir.is_some() {
-                    button(
-                        "Reload scenarios",
-                        "Read the scenario folder again",
-                        Command::Library(LibraryCommand::Reload),
-                    );
-                }
-                if !self.library.library.diagnostics.is_empty() {
-                    button("Scenario problems", "", Command::Shell(ShellCommand::ShowProblems));
-                }
-                let team = "Every employee's baseline, latest and best; reporting to your LRS";
-                button("Team", team, Command::Reporting(ReportingCommand::ShowTeam(TeamSource::Store)));
-                let coach = "Run a rehearsal session with a team on a projector";
-                button("Coach a group", coach, Command::Coach(CoachCommand::ShowSetup));
-                let authoring = "Scenario files, test-play, try a response";
-                button("Authoring", authoring, Command::Trainer(TrainerCommand::ShowAuthoring));
-            });
-        });
+        ui.label(egui::RichText::new("FollowThrough").size(theme::HEADING).strong());
+        ui.add_space(theme::GAP);
+        // While a drill runs, leaving it goes through its own Esc dialog (so it is saved).
+        let free = !self.drill_running() && !self.coach.running() && self.loading.is_none();
+        let mut button = |ui: &mut egui::Ui, text: &str, hover: &str, c: Command| {
+            let b = ui.add_enabled(free, egui::Button::new(text));
+            let b = if hover.is_empty() { b } else { b.on_hover_text(hover) };
+            if b.clicked() {
+                command = Some(c);
+            }
+        };
+        let authoring = "Scenario files, test-play, try a response";
+        button(ui, "Authoring", authoring, Command::Trainer(TrainerCommand::ShowAuthoring));
+        let coach = "Run a rehearsal session with a team on a projector";
+        button(ui, "Coach a group", coach, Command::Coach(CoachCommand::ShowSetup));
+        let team = "Every employee's baseline, latest and best; reporting to your LRS";
+        button(ui, "Team", team, Command::Reporting(ReportingCommand::ShowTeam(TeamSource::Store)));
+        if !self.library.library.diagnostics.is_empty() {
+            button(ui, "Scenario problems", "", Command::Shell(ShellCommand::ShowProblems));
+        }
+        if self.library.scenarios_dir.is_some() {
+            let reload = "Read the scenario folder again";
+            button(ui, "Reload scenarios", reload, Command::Library(LibraryCommand::Reload));
+        }
+        ui.separator();
+        let mut settings = self.shell.settings;
+        if settings.controls_ui(ui, !self.shell.sound_device_missing()) {
+            command = Some(Command::Shell(ShellCommand::ChangeSettings(settings)));
+        }
         command
     }
 
@@ -231,12 +259,32 @@ impl FollowThroughApp {
         }
     }
 
+    /// Home: today's plan first when someone is practising (its "Start practice" has the
+    /// keyboard), then who is practising, then the library; all in one scroll.
     fn home_screen_ui(&mut self, ui: &mut egui::Ui) -> Option<Command> {
+        let focus = std::mem::take(&mut self.shell.focus_main);
         let library = &self.library.library;
         let profiles = &mut self.profiles;
-        let who = home::profile_bar_ui(ui, &profiles.employees, profiles.current.as_deref(), &mut profiles.new_profile);
-        let today = profiles.today.as_ref().and_then(|plan| home::today_ui(ui, plan, library));
-        home::home_ui(ui, library, self.library.job_family.as_deref()).or(who).or(today)
+        let job_family = self.library.job_family.as_deref();
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                let today = profiles
+                    .today
+                    .as_ref()
+                    .filter(|_| profiles.current.is_some())
+                    .and_then(|plan| home::today_ui(ui, plan, library, focus));
+                let focus_new = focus && profiles.current.is_none();
+                let who = home::profile_bar_ui(
+                    ui,
+                    &profiles.employees,
+                    profiles.current.as_deref(),
+                    &mut profiles.new_profile,
+                    focus_new,
+                );
+                home::home_ui(ui, library, job_family).or(who).or(today)
+            })
+            .inner
     }
 
     fn authoring_screen_ui(&mut self, ui: &mut egui::Ui) -> Option<Command> {
@@ -252,7 +300,8 @@ impl FollowThroughApp {
         authoring::authoring_ui(ui, &view, &mut trainer.input)
     }
 
-    fn progress_screen_ui(&self, ui: &mut egui::Ui) -> Option<Command> {
+    fn progress_screen_ui(&mut self, ui: &mut egui::Ui) -> Option<Command> {
+        let focus = std::mem::take(&mut self.shell.focus_main);
         let p = &self.profiles;
         match (p.current_employee(), &p.report, &p.today) {
             (Some(e), Some(report), Some(plan)) => {
@@ -262,6 +311,7 @@ impl FollowThroughApp {
                     plan,
                     rules: p.rules,
                     recordings: &p.saved_recordings,
+                    focus,
                 };
                 progress::progress_ui(ui, &view)
             }

@@ -40,6 +40,22 @@ pub enum Screen {
     Team,
 }
 
+impl Screen {
+    /// How wide this screen's centred column may get: reading screens stay at a readable line
+    /// length, tables and the projector view use more of a wide window.
+    pub fn column_width(&self) -> f32 {
+        match self {
+            Self::Authoring | Self::TestPlay(_) | Self::Problems | Self::Progress | Self::Coach | Self::CoachSetup => {
+                super::super::theme::WIDE_WIDTH
+            }
+            _ => super::super::theme::READABLE_WIDTH,
+        }
+    }
+}
+
+/// How long a message stays on the status line (ms); then the line shows the library's summary.
+pub const STATUS_SHOWN_MS: u64 = 12_000;
+
 /// Whether "Say it aloud" can record here (checked once, when first needed).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Microphone {
@@ -61,7 +77,13 @@ pub struct PendingAudio {
 /// The window's own state.
 pub struct Shell {
     pub(super) screen: Screen,
+    /// The last message, shown until [`STATUS_SHOWN_MS`] after `status_said_ms`.
     pub(super) status: String,
+    status_said_ms: u64,
+    /// What the status line says when no message is fresh (the library's summary).
+    resting_status: String,
+    /// The top bar's height last frame (its room is kept before it is drawn).
+    pub(super) top_bar_height: f32,
     /// Until then (egui clock, ms) a reload by the watcher leaves the status line alone, so the
     /// message about the save that caused it stays readable.
     pub(super) status_kept_until_ms: u64,
@@ -71,6 +93,8 @@ pub struct Shell {
     pub(super) audio: Audio,
     /// An audio problem was already reported (it is reported once).
     audio_warned: bool,
+    /// Opening the sound device found none.
+    no_sound_device: bool,
     fullscreen: bool,
     fullscreen_changed: bool,
     /// The time on the egui clock (ms) at this frame.
@@ -79,6 +103,8 @@ pub struct Shell {
     pub(super) day_seen: Option<jiff::civil::Date>,
     /// Put the keyboard in the answer box on the next frame.
     pub(super) focus_answer: bool,
+    /// Put the keyboard on the screen's main action on the next frame (set when the screen changes).
+    pub(super) focus_main: bool,
     pub(super) microphone: Microphone,
     pub(super) seeds: Seeds,
     /// Sound still to open after the first frame.
@@ -93,16 +119,23 @@ impl Shell {
         Self {
             screen: Screen::Home,
             status: String::new(),
+            status_said_ms: 0,
+            resting_status: String::new(),
+            top_bar_height: 0.0,
             status_kept_until_ms: 0,
             settings: Settings::default(),
-            settings_changed: false,
+            // The first frame applies the theme and the text scale.
+            settings_changed: true,
             audio: Audio::silent(),
             audio_warned: false,
+            no_sound_device: false,
             fullscreen: false,
             fullscreen_changed: false,
             now_ms: 0,
             day_seen: None,
             focus_answer: false,
+            // The first screen gets the keyboard too.
+            focus_main: true,
             microphone: Microphone::Unknown,
             seeds: Seeds::default(),
             pending_audio: None,
@@ -110,9 +143,24 @@ impl Shell {
         }
     }
 
-    /// Show `text` on the status line.
+    /// Show `text` on the status line for a while ([`STATUS_SHOWN_MS`]).
     pub fn say(&mut self, text: impl Into<String>) {
         self.status = text.into();
+        self.status_said_ms = self.now_ms;
+    }
+
+    /// What the status line says once messages have gone (the library's summary).
+    pub fn set_resting_status(&mut self, text: impl Into<String>) {
+        self.resting_status = text.into();
+    }
+
+    /// The status line now: the last message while it is fresh, else the resting text.
+    pub fn status_now(&self) -> &str {
+        if self.status_fresh() { &self.status } else { &self.resting_status }
+    }
+
+    fn status_fresh(&self) -> bool {
+        !self.status.is_empty() && self.now_ms < self.status_said_ms + STATUS_SHOWN_MS
     }
 
     /// Keep the status line as it is for three seconds (a reload by the watcher will not replace it).
@@ -134,6 +182,7 @@ impl Shell {
     /// Start with these preferences.
     pub fn set_settings(&mut self, settings: Settings) {
         self.settings = settings;
+        self.settings_changed = true;
         self.audio.set_muted(settings.muted);
     }
 
@@ -154,13 +203,23 @@ impl Shell {
         }
     }
 
-    /// Log an audio problem; the first one is also shown on the status line.
+    /// Log an audio problem; the first one is also shown on the status line, in plain words
+    /// (the device layer's detail stays in the log).
     pub fn warn_audio(&mut self, warning: &AudioWarning) {
         log::warn!("{warning}");
+        self.no_sound_device |= matches!(warning, AudioWarning::NoDevice(_));
         if !self.audio_warned {
             self.audio_warned = true;
-            self.status = warning.to_string();
+            match warning {
+                AudioWarning::NoDevice(_) => self.say("No sound device found: FollowThrough runs without sound"),
+                other => self.say(other.to_string()),
+            }
         }
+    }
+
+    /// Opening the sound device found none ("Sound" shows off and cannot be ticked).
+    pub fn sound_device_missing(&self) -> bool {
+        self.no_sound_device
     }
 
     /// Play a recorded file (a spoken answer, the customer's voice).
@@ -177,7 +236,7 @@ impl Shell {
                 Ok(()) => Microphone::Works,
                 Err(e) => {
                     log::info!("Say it aloud is off: {e}");
-                    Microphone::Missing(e.to_string())
+                    Microphone::Missing(e.in_plain_words().to_string())
                 }
             };
         }
@@ -213,6 +272,8 @@ impl Shell {
 
     /// After the commands of a frame: apply changed preferences and full screen to the window.
     pub fn end_frame(&mut self, ctx: &egui::Context) {
+        // An expired message goes at the next frame (input, or the once-a-minute wake): no wake of
+        // its own, so an idle window stays idle.
         if std::mem::take(&mut self.settings_changed) {
             self.settings.apply(ctx);
         }

@@ -1,0 +1,116 @@
+//! The progress chart: each behaviour's drill scores over time, on an axis of calendar days (one
+//! tick a day, or a week when the history is long), each behaviour in its own colour and marker.
+
+use egui_plot::{GridInput, GridMark, Legend, Line, MarkerShape, Plot, PlotPoints, Points};
+
+use crate::core::progress::report::ProgressReport;
+use crate::core::scenario::vocab::display_name;
+
+use super::theme;
+
+/// Markers, one per behaviour (with the palette's series colours no two look alike).
+const MARKERS: [MarkerShape; 5] =
+    [MarkerShape::Circle, MarkerShape::Square, MarkerShape::Diamond, MarkerShape::Up, MarkerShape::Cross];
+
+/// The x range shown for drills from day `first` to day `last` (day numbers): whole days, with a
+/// day of room on each side, so one drill sits in the middle of three days.
+pub fn day_range(first: f64, last: f64) -> (f64, f64) {
+    (first.floor() - 1.0, last.floor() + 2.0)
+}
+
+/// Days between ticks for a range this many days long: every day up to two weeks, then every
+/// week, then every four weeks.
+pub fn tick_step(days: f64) -> f64 {
+    match days {
+        d if d <= 14.0 => 1.0,
+        d if d <= 120.0 => 7.0,
+        _ => 28.0,
+    }
+}
+
+/// Ticks at whole days (multiples of the step) within `bounds`.
+pub fn day_ticks(bounds: (f64, f64)) -> Vec<f64> {
+    let step = tick_step(bounds.1 - bounds.0);
+    let start = (bounds.0 / step).ceil() as i64;
+    let end = (bounds.1 / step).floor() as i64;
+    (start..=end).map(|k| k as f64 * step).collect()
+}
+
+/// The calendar date of day number `day` ("6 Dec"), in UTC as day numbers are.
+pub fn date_label(day: f64) -> String {
+    let seconds = (day.floor() * crate::core::staging::SECONDS_PER_DAY) as i64;
+    jiff::Timestamp::from_second(seconds).map(|t| t.strftime("%-d %b").to_string()).unwrap_or_default()
+}
+
+/// Draw the chart of `report`'s behaviours.
+pub fn chart_ui(ui: &mut egui::Ui, report: &ProgressReport) {
+    let days = report.behaviours.iter().flat_map(|b| &b.points).map(|p| p.0);
+    let first = days.clone().fold(f64::INFINITY, f64::min);
+    let last = days.fold(f64::NEG_INFINITY, f64::max);
+    if !first.is_finite() {
+        return;
+    }
+    let (from, to) = day_range(first, last);
+    let palette = theme::palette(ui);
+    let height = (ui.available_width() * 0.45).clamp(160.0, 260.0);
+    Plot::new("scores_over_time")
+        .height(height)
+        .legend(Legend::default().position(egui_plot::Corner::LeftBottom).background_alpha(0.85))
+        .default_x_bounds(from, to)
+        .include_y(0.0)
+        .include_y(105.0)
+        .allow_scroll(false)
+        .allow_zoom(false)
+        .allow_drag(false)
+        .x_grid_spacer(|input: GridInput| {
+            let step = tick_step(input.bounds.1 - input.bounds.0);
+            day_ticks(input.bounds).into_iter().map(|value| GridMark { value, step_size: step }).collect()
+        })
+        .x_axis_formatter(|mark, _| date_label(mark.value))
+        .x_axis_label("date of the drill")
+        .y_axis_label("score")
+        .show(ui, |plot| {
+            for (i, b) in report.behaviours.iter().enumerate() {
+                let colour = palette.series[i % palette.series.len()];
+                let points: Vec<[f64; 2]> = b.points.iter().map(|&(day, score)| [day, score]).collect();
+                let name = display_name(&b.behaviour);
+                plot.line(Line::new(name.clone(), PlotPoints::from(points.clone())).color(colour).width(2.0));
+                plot.points(
+                    Points::new(name, PlotPoints::from(points))
+                        .color(colour)
+                        .shape(MARKERS[i % MARKERS.len()])
+                        .filled(true)
+                        .radius(5.0),
+                );
+            }
+        });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// 6 December 2025, 16:40 UTC as a day number.
+    const A_DAY: f64 = 20_428.695;
+
+    #[test]
+    fn one_drill_shows_three_whole_days_with_the_drill_in_the_middle() {
+        let (from, to) = day_range(A_DAY, A_DAY);
+        assert_eq!((from, to), (20_427.0, 20_430.0));
+        assert_eq!(day_ticks((from, to)), [20_427.0, 20_428.0, 20_429.0, 20_430.0]);
+        assert!(from < A_DAY && A_DAY < to);
+    }
+
+    #[test]
+    fn ticks_are_whole_days_and_weeks_for_long_histories() {
+        assert!(day_ticks((20_400.3, 20_410.7)).iter().all(|t| t.fract() == 0.0));
+        let weeks = day_ticks((20_000.0, 20_100.0));
+        assert!(weeks.windows(2).all(|w| w[1] - w[0] == 7.0), "{weeks:?}");
+    }
+
+    #[test]
+    fn ticks_are_labelled_with_calendar_dates() {
+        assert_eq!(date_label(A_DAY), "6 Dec");
+        assert_eq!(date_label(0.0), "1 Jan");
+    }
+}

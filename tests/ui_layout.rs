@@ -1,0 +1,241 @@
+//! Every screen fits its window: driven to each screen, the window is resized to 1024x600,
+//! 1280x800 and 1920x1080 at the normal and the largest text scale, and no widget may reach past
+//! the window's right edge (content wider than the window is cut off mid-word, and its scrollbar
+//! leaves the screen).
+
+mod common;
+
+use common::{TestFolder, create_profile, type_into};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+use followthrough::ui::app::{Command, FollowThroughApp, Screen, ShellCommand};
+use followthrough::ui::settings::TEXT_SCALES;
+
+/// Window sizes a learner or a projector uses (points at 1 pixel per point).
+const SIZES: [[f32; 2]; 3] = [[1024.0, 600.0], [1280.0, 800.0], [1920.0, 1080.0]];
+
+/// The size the flows are driven at between checks.
+const DRIVE_SIZE: [f32; 2] = [1000.0, 700.0];
+
+/// The long title of the wordy scenario.
+const WORDY_TITLE: &str =
+    "A refund promised for Friday that did not arrive, and the customer has rung three times since";
+
+/// A scenario whose words are long enough to need wrapping everywhere.
+fn wordy_folder() -> TestFolder {
+    let folder = TestFolder::with_minimal_scenario();
+    let minimal = std::fs::read_to_string(folder.dir.path().join("minimal.ron")).expect("fixture");
+    let wordy = minimal
+        .replace("id: \"minimal\"", "id: \"wordy\"")
+        .replace("title: \"Minimal call-back\"", &format!("title: \"{WORDY_TITLE}\""))
+        .replace(
+            "You said you'd call by two.",
+            "You said you'd call by two, and it is half past now, and I have been sitting by the phone all afternoon \
+             waiting for someone from your team to tell me whether the refund has gone through or not.",
+        );
+    folder.write("wordy.ron", &wordy);
+    folder
+}
+
+/// Set the text scale through the same command as the A+/A- buttons.
+fn set_scale(harness: &mut Harness<'static, FollowThroughApp>, scale: f32) {
+    let mut settings = harness.state().settings();
+    settings.text_scale = scale;
+    harness.state_mut().apply(Command::Shell(ShellCommand::ChangeSettings(settings)));
+    harness.run();
+}
+
+/// Widgets reaching past the window's right edge, named, at the size and scale showing now.
+fn too_wide(harness: &Harness<'static, FollowThroughApp>) -> Vec<String> {
+    let right = harness.ctx.content_rect().right() + 1.0;
+    harness
+        .query_all_by(|node| node.bounding_box().is_some())
+        .filter(|node| node.rect().right() > right && node.rect().width() > 0.0)
+        .map(|node| {
+            let label = node.accesskit_node().label().unwrap_or_default();
+            let value = node.accesskit_node().value().unwrap_or_default();
+            let role = node.accesskit_node().role();
+            format!("{role:?} \"{label}{value}\" reaches x={:.0} of {:.0} points", node.rect().right(), right - 1.0)
+        })
+        .collect()
+}
+
+/// Check the screen showing now at every size and at the normal and largest text scales; panics
+/// naming what sticks out. Leaves the harness as it found it.
+fn assert_fits(harness: &mut Harness<'static, FollowThroughApp>, what: &str) {
+    let largest = *TEXT_SCALES.last().expect("scales");
+    let mut problems = Vec::new();
+    for scale in [1.0, largest] {
+        set_scale(harness, scale);
+        for size in SIZES {
+            // kittest's window is measured in points: a 1024-pixel window at 2.5x is 410 points.
+            harness.set_size(egui::Vec2::from(size) / scale);
+            harness.run();
+            problems.extend(too_wide(harness).into_iter().map(|p| format!("{}x{} at {scale}x: {p}", size[0], size[1])));
+        }
+    }
+    harness.set_size(egui::Vec2::from(DRIVE_SIZE));
+    set_scale(harness, 1.0);
+    assert!(problems.is_empty(), "{what} is wider than the window:\n{}", problems.join("\n"));
+}
+
+fn with_profile(folder: &TestFolder) -> Harness<'static, FollowThroughApp> {
+    let mut harness = folder.harness();
+    harness.run();
+    create_profile(&mut harness, "Dana");
+    harness
+}
+
+fn answer(harness: &mut Harness<'static, FollowThroughApp>, text: &str) {
+    harness.get_by_label("Your answer").type_text(text);
+    harness.run();
+    harness.get_by_label("Send answer (Ctrl+Enter)").click();
+    harness.run();
+}
+
+#[test]
+fn home_fits_before_and_after_a_profile_exists() {
+    let folder = wordy_folder();
+    let mut harness = folder.harness();
+    harness.run();
+    assert!(harness.state().library().scenario("wordy").is_some(), "{}", harness.state().status());
+    assert_fits(&mut harness, "Home without a profile");
+    create_profile(&mut harness, "Dana");
+    harness.get_by_label("Today");
+    assert_fits(&mut harness, "Home with today's plan");
+}
+
+#[test]
+#[ignore = "#15 part 2 (drill, briefing, score card, summary, quiz, rehearsal, test-play screens) makes these fit"]
+fn briefing_fits() {
+    let folder = wordy_folder();
+    let mut harness = with_profile(&folder);
+    harness.get_by_label(WORDY_TITLE).click();
+    harness.run();
+    assert_eq!(harness.state().screen(), &Screen::Briefing("wordy".into()));
+    assert_fits(&mut harness, "the briefing");
+}
+
+#[test]
+#[ignore = "#15 part 2 (drill, briefing, score card, summary, quiz, rehearsal, test-play screens) makes these fit"]
+fn drill_score_card_and_summary_fit() {
+    let folder = wordy_folder();
+    let mut harness = with_profile(&folder);
+    harness.get_by_label(WORDY_TITLE).click();
+    harness.run();
+    harness.get_by_label("Start practice").click();
+    harness.run();
+    assert_eq!(harness.state().screen(), &Screen::Drill);
+    assert_fits(&mut harness, "the drill");
+    answer(&mut harness, "I'm sorry, that's my fault. I'll call you at 4pm.");
+    assert_fits(&mut harness, "the score card");
+    harness.get_by_label("Next turn (Enter)").click();
+    harness.run();
+    answer(&mut harness, "Four o'clock today, I'll call you at 4pm.");
+    harness.get_by_label("See the summary (Enter)").click();
+    harness.run();
+    assert_fits(&mut harness, "the summary");
+}
+
+#[test]
+fn progress_fits_with_a_drill_recorded() {
+    let folder = wordy_folder();
+    let mut harness = with_profile(&folder);
+    harness.get_by_label(WORDY_TITLE).click();
+    harness.run();
+    harness.get_by_label("Start practice").click();
+    harness.run();
+    answer(&mut harness, "I'm sorry, that's my fault. I'll call you at 4pm.");
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    harness.state_mut().apply(Command::Shell(ShellCommand::GoHome));
+    harness.run();
+    harness.get_by_label("My progress").click();
+    harness.run();
+    assert_eq!(harness.state().screen(), &Screen::Progress);
+    assert_fits(&mut harness, "Progress");
+}
+
+#[test]
+fn problems_fit() {
+    let folder = wordy_folder();
+    folder.write("broken.ron", "Scenario(\n  format_version: 1,\n  id: \"broken\"\n  title: \"x\",\n)");
+    let mut harness = folder.harness();
+    harness.run();
+    harness.get_by_label("Scenario problems").click();
+    harness.run();
+    assert_eq!(harness.state().screen(), &Screen::Problems);
+    assert_fits(&mut harness, "the problems list");
+}
+
+#[test]
+#[ignore = "#15 part 2 (drill, briefing, score card, summary, quiz, rehearsal, test-play screens) makes these fit"]
+fn rehearsal_and_quiz_fit() {
+    let folder = wordy_folder();
+    let mut harness = with_profile(&folder);
+    harness.get_by_label(&format!("Rehearse: {WORDY_TITLE}")).click();
+    harness.run();
+    assert_eq!(harness.state().screen(), &Screen::Rehearse);
+    assert_fits(&mut harness, "rehearsal");
+    harness.state_mut().apply(Command::Shell(ShellCommand::GoHome));
+    harness.run();
+    harness.get_by_label("Know the play quiz").click();
+    harness.run();
+    assert_eq!(harness.state().screen(), &Screen::Quiz);
+    assert_fits(&mut harness, "the quiz");
+}
+
+#[test]
+fn authoring_and_try_a_response_fit() {
+    let folder = wordy_folder();
+    let mut harness = folder.harness();
+    harness.run();
+    harness.get_by_label("Authoring").click();
+    harness.run();
+    assert_eq!(harness.state().screen(), &Screen::Authoring);
+    assert_fits(&mut harness, "Authoring");
+    harness.get_by_label("Try a response to wordy").click();
+    harness.run();
+    assert_eq!(harness.state().screen(), &Screen::Sandbox);
+    assert_fits(&mut harness, "try a response");
+}
+
+#[test]
+#[ignore = "#15 part 2 (drill, briefing, score card, summary, quiz, rehearsal, test-play screens) makes these fit"]
+fn test_play_map_fits() {
+    let folder = wordy_folder();
+    let mut harness = folder.harness();
+    harness.run();
+    harness.get_by_label("Authoring").click();
+    harness.run();
+    harness.get_by_label("Test-play wordy").click();
+    harness.run();
+    assert_eq!(harness.state().screen(), &Screen::TestPlay("wordy".into()));
+    assert_fits(&mut harness, "the test-play map");
+}
+
+#[test]
+#[ignore = "#15 part 3 (coach screens) makes these fit"]
+fn coach_setup_and_presenter_fit() {
+    let folder = wordy_folder();
+    let mut harness = folder.harness();
+    harness.run();
+    for name in ["Ana", "Ben"] {
+        create_profile(&mut harness, name);
+    }
+    harness.get_by_label("Coach a group").click();
+    harness.run();
+    assert_eq!(harness.state().screen(), &Screen::CoachSetup);
+    for name in ["Ana", "Ben"] {
+        harness.get_by_label(name).click();
+        harness.run();
+    }
+    type_into(&mut harness, followthrough::ui::coach::WALK_IN_LABEL, "Dee");
+    harness.get_by_label("Add walk-in").click();
+    harness.run();
+    assert_fits(&mut harness, "coach setup");
+    harness.get_by_label("Start the session").click();
+    harness.run();
+    assert_eq!(harness.state().screen(), &Screen::Coach);
+    assert_fits(&mut harness, "the presenter view");
+}
