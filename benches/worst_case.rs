@@ -1,31 +1,36 @@
-//! Worst-case scoring: an answer just under 10,000 characters against a rubric built from the worst
-//! patterns `check` accepts: every phrase at the length, nesting, gap and optional-group limits,
-//! every criterion at the matcher limit (with `All` nested as deep as allowed), and the turn at the
-//! criteria limit. The answer repeats the patterns' own word so every thread of the automaton stays
-//! alive, and each phrase ends in a word the answer never has, so no search stops early.
-//! The target (#14) is under 50 ms. `WORST_CRITERIA=n` scores fewer criteria (for a quick look).
+//! Worst-case scoring: an answer just under 10,000 characters against the worst rubric `check`
+//! accepts: distinct phrases at the length, nesting, gap and optional-group limits until the turn's
+//! compiled size reaches its limit (`MAX_TURN_PROGRAM`, the last phrase cut to fit), the first
+//! criterion with `All` nested as deep as allowed, every built-in detector, and the turn at the
+//! criteria limit. The answer is one sentence of the patterns' own one-letter word (the most words
+//! 10,000 characters can hold), so every thread of the automaton stays alive at every word, and each
+//! phrase ends in a word the answer never has, so no search stops early. The target (#14) is under
+//! 50 ms. `WORST_CRITERIA=n` scores fewer criteria (for a quick look).
 
 // `criterion_group!` makes a public function it cannot document.
 #![allow(missing_docs)]
 
+use std::collections::BTreeMap;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use followthrough::core::library::{FileInput, FileKind, Library};
-use followthrough::core::scenario::pattern::{MAX_GAPS, MAX_NESTING, MAX_OPTIONAL_GROUPS, MAX_PATTERN_CHARS};
-use followthrough::core::scenario::validate::{MAX_CRITERIA_PER_TURN, MAX_MATCHERS_PER_CRITERION};
+use followthrough::core::scenario::pattern::{MAX_GAPS, MAX_NESTING, MAX_OPTIONAL_GROUPS, MAX_PATTERN_CHARS, Pattern};
+use followthrough::core::scenario::validate::{MAX_CRITERIA_PER_TURN, MAX_MATCHERS_PER_CRITERION, MAX_TURN_PROGRAM};
+use followthrough::core::scenario::vocab::{DETECTORS, names};
+use followthrough::core::scoring::phrase::Phrase;
 use followthrough::core::scoring::{MAX_RESPONSE_CHARS, TurnScorer};
 
 const LEXICON: &str = include_str!("../scenarios/lexicon.ron");
 
-/// The one word the answer is made of.
-const WORD: &str = "sorry";
+/// The one word the answer is made of: one letter, so 10,000 characters hold the most words.
+const WORD: &str = "a";
 
 /// A phrase at every limit: brackets nested as deep as allowed, every gap and optional group, then
-/// the answer's word up to the length limit, and last a word the answer never has (numbered, so no
-/// two phrases of the rubric are the same).
-fn worst_phrase(n: usize) -> String {
+/// the answer's word up to `max_chars`, and last a word the answer never has (numbered, so no two
+/// phrases of the rubric are the same).
+fn worst_phrase(n: usize, max_chars: usize) -> String {
     let depth = MAX_NESTING - 1;
     let mut p = String::new();
     for _ in 0..depth {
@@ -42,7 +47,7 @@ fn worst_phrase(n: usize) -> String {
         }
     }
     let tail = format!(" never{n:04}");
-    while p.chars().count() + WORD.len() + 1 + tail.len() <= MAX_PATTERN_CHARS {
+    while p.chars().count() + WORD.len() + 1 + tail.len() <= max_chars {
         p.push(' ');
         p.push_str(WORD);
     }
@@ -50,28 +55,59 @@ fn worst_phrase(n: usize) -> String {
     p
 }
 
-/// `count` matchers (phrases numbered from `first`), with `All` nested `depth` deep first when
-/// `depth` > 0.
-fn matchers(count: usize, depth: usize, first: usize) -> String {
-    let phrase = |n: usize| format!("Phrase(\"{}\")", worst_phrase(first + n));
-    if depth == 0 {
-        return (0..count).map(phrase).collect::<Vec<_>>().join(", ");
-    }
-    // All(All(...All(p)...)): depth Alls and one phrase make depth + 1 matchers.
-    let mut all = phrase(0);
-    for _ in 0..depth {
-        all = format!("All([{all}])");
-    }
-    let rest = count.saturating_sub(depth + 1);
-    std::iter::once(all).chain((1..=rest).map(phrase)).collect::<Vec<_>>().join(", ")
+/// Compiled size of a phrase (it uses no lexicon set).
+fn size(phrase: &str) -> usize {
+    Phrase::compile(&Pattern::parse(phrase).expect("the benchmark phrase parses"), &BTreeMap::new()).program_len()
 }
 
-fn worst_scenario(criteria: usize, depth: usize) -> String {
+/// Distinct worst phrases whose compiled sizes add up to the turn's limit (the last cut to fit).
+fn worst_phrases() -> Vec<String> {
+    let (mut out, mut total) = (Vec::new(), 0);
+    loop {
+        let mut chars = MAX_PATTERN_CHARS;
+        let mut phrase = worst_phrase(out.len(), chars);
+        while total + size(&phrase) > MAX_TURN_PROGRAM && chars > 10 {
+            chars -= 4;
+            phrase = worst_phrase(out.len(), chars);
+        }
+        if total + size(&phrase) > MAX_TURN_PROGRAM {
+            return out;
+        }
+        total += size(&phrase);
+        out.push(phrase);
+    }
+}
+
+/// The matchers of criterion `i`: its share of the phrases (the first phrase again when none are
+/// left: shared, it costs nothing more), the first criterion's first phrase inside `All` nested
+/// `depth` deep, and every built-in detector in the last criterion.
+fn matchers(i: usize, criteria: usize, phrases: &[String], depth: usize) -> String {
+    let phrase = |p: &str| format!("Phrase(\"{p}\")");
+    if i + 1 == criteria && criteria > 1 {
+        return names(DETECTORS).map(|d| format!("Detector(\"{d}\")")).collect::<Vec<_>>().join(", ");
+    }
+    let share = criteria.saturating_sub(1).max(1);
+    let mut mine: Vec<String> = phrases.iter().skip(i).step_by(share).map(|p| phrase(p)).collect();
+    if mine.is_empty() {
+        mine.push(phrase(&phrases[0]));
+    }
+    if i == 0 && depth > 0 {
+        let mut all = mine.remove(0);
+        for _ in 0..depth {
+            all = format!("All([{all}])");
+        }
+        mine.insert(0, all);
+    }
+    mine.truncate(MAX_MATCHERS_PER_CRITERION.saturating_sub(depth));
+    mine.join(", ")
+}
+
+fn worst_scenario(criteria: usize, depth: usize, phrases: &[String]) -> String {
     let rubric: Vec<String> = (0..criteria)
         .map(|i| {
             format!(
                 "(id: \"c{i}\", label: \"Criterion {i}\", kind: Required, weight: 1, detect: [{}])",
-                matchers(MAX_MATCHERS_PER_CRITERION, if i == 0 { depth } else { 0 }, i * MAX_MATCHERS_PER_CRITERION)
+                matchers(i, criteria, phrases, depth)
             )
         })
         .collect();
@@ -110,17 +146,22 @@ fn load(text: String) -> Library {
 }
 
 /// The deepest `All` nesting `check` accepts (the file's own nesting limit may come first).
-fn deepest_all() -> usize {
-    (1..MAX_NESTING).rev().find(|&d| load(worst_scenario(1, d)).summary().errors == 0).unwrap_or(0)
+fn deepest_all(phrases: &[String]) -> usize {
+    (1..MAX_NESTING).rev().find(|&d| load(worst_scenario(1, d, phrases)).summary().errors == 0).unwrap_or(0)
 }
 
 /// The worst rubric `check` accepts, and the answer.
 fn setup(criteria: usize) -> (TurnScorer, String) {
-    let depth = deepest_all();
-    let library = load(worst_scenario(criteria, depth));
+    let phrases = worst_phrases();
+    let depth = deepest_all(&phrases);
+    let library = load(worst_scenario(criteria, depth, &phrases));
     let report: String = library.render_diagnostics().chars().take(2000).collect();
     assert_eq!(library.summary().errors, 0, "check refuses the benchmark rubric:\n{report}");
-    println!("All nested {depth} deep");
+    println!(
+        "All nested {depth} deep; {} distinct phrases, {} steps compiled (limit {MAX_TURN_PROGRAM})",
+        phrases.len(),
+        phrases.iter().map(|p| size(p)).sum::<usize>()
+    );
     let scenario = library.scenario("worst-case").expect("loaded");
     let scorer = TurnScorer::new(scenario, &scenario.turns[0], &library.lexicon);
     let mut answer = String::new();
@@ -135,9 +176,9 @@ fn benches(c: &mut Criterion) {
     let criteria = std::env::var("WORST_CRITERIA").ok().and_then(|n| n.parse().ok()).unwrap_or(MAX_CRITERIA_PER_TURN);
     let (scorer, answer) = setup(criteria);
     println!(
-        "worst case: {} characters, {criteria} criteria x {MAX_MATCHERS_PER_CRITERION} matchers, phrases of {} characters",
+        "worst case: {} characters ({} words), {criteria} criteria, phrases of up to {MAX_PATTERN_CHARS} characters",
         answer.chars().count(),
-        worst_phrase(0).chars().count()
+        answer.split(' ').count()
     );
     let start = Instant::now();
     black_box(scorer.score(&answer).expect("scores"));

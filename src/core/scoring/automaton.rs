@@ -130,7 +130,7 @@ impl Program {
 
     /// Every counted match in `tokens[from..to]` (one sentence): leftmost, then longest, never
     /// overlapping. One pass runs every start at once, a thread per instruction carrying the
-    /// earliest start that reached it, so a search costs O(tokens x program size) whatever the
+    /// earliest start that reached it, so a pass costs O(tokens x program size) whatever the
     /// pattern; after a match the search goes on from its end. A match counts when no token in it
     /// is quoted, its first word is not negated, and every negator in it is one the pattern names
     /// as a word (a thread that would take a quoted token, or a negator by a gap or slot, stops).
@@ -156,8 +156,9 @@ impl Program {
     }
 
     /// The leftmost-longest counted match starting at or after `at`, if any (None too when the
-    /// budget runs out).
-    #[allow(clippy::too_many_lines)] // One Pike-VM step loop: splitting it would pass its thread lists around.
+    /// budget runs out). Threads arrive at each position ordered by start (earliest first), so the
+    /// first thread to reach an instruction carries the earliest start; no list is sorted or
+    /// allocated per position.
     fn leftmost_longest(
         &self,
         scratch: &mut Scratch,
@@ -167,97 +168,115 @@ impl Program {
         budget: &dyn Budget,
         asked: &mut usize,
     ) -> Option<(usize, usize)> {
-        let Span { tokens, names, to, .. } = *span;
+        let Span { tokens, to, .. } = *span;
         scratch.prepare(self.insts.len());
-        let mut pending: Vec<Vec<Thread>> = Vec::new();
-        let mut ahead = 0usize;
+        let Scratch { seen, stamp, current, next, later, stack } = scratch;
+        current.clear();
+        later.clear();
         let mut best: Option<(usize, usize)> = None;
-        let mut stack: Vec<Thread> = Vec::new();
         let mut position = at;
         while position <= to {
             *asked += 1;
             if asked.is_multiple_of(BUDGET_EVERY) && budget.exhausted() {
                 return None;
             }
-            let mut seeds = pending.get_mut(position - at).map(std::mem::take).unwrap_or_default();
-            ahead -= seeds.len();
+            if later.iter().any(|(p, _)| *p == position) {
+                // Threads that took a slot of several tokens join those that took one word.
+                current.extend(later.iter().filter(|(p, _)| *p == position).map(|(_, t)| *t));
+                later.retain(|(p, _)| *p != position);
+                current.sort_by_key(|t| t.start);
+            }
             if let Some((b, _)) = best {
-                seeds.retain(|t| t.start as usize <= b);
+                current.retain(|t| t.start as usize <= b);
             }
             let token = tokens.get(position).filter(|_| position < to);
             if best.is_none() && token.is_some_and(|t| !t.quoted && t.negated_by.is_none() && may_start(t)) {
-                seeds.push(Thread { pc: 0, start: u32::try_from(position).unwrap_or(u32::MAX) });
+                current.push(Thread { pc: 0, start: u32::try_from(position).unwrap_or(u32::MAX) });
             }
-            if seeds.is_empty() && ahead == 0 {
+            if current.is_empty() && later.is_empty() {
                 if best.is_some() || token.is_none() {
                     break;
                 }
                 position += 1;
                 continue;
             }
-            // Earliest start first, so each instruction keeps the earliest start that reached it.
-            seeds.sort_unstable_by_key(|t| (t.start, t.pc));
-            let stamp = scratch.next_stamp();
-            stack.extend(seeds.into_iter().rev());
-            while let Some(thread) = stack.pop() {
-                let Some(seen) = scratch.seen.get_mut(thread.pc as usize) else { continue };
-                if *seen == stamp {
-                    continue;
-                }
-                *seen = stamp;
-                let mut advance = |len: usize| {
-                    let at_end = position + len - at;
-                    if pending.len() <= at_end {
-                        pending.resize_with(at_end + 1, Vec::new);
-                    }
-                    pending[at_end].push(Thread { pc: thread.pc + 1, start: thread.start });
-                    ahead += 1;
-                };
-                match &self.insts[thread.pc as usize] {
-                    Inst::Accept => {
-                        let start = thread.start as usize;
-                        best = match best {
-                            _ if position <= start => best,
-                            None => Some((start, position)),
-                            Some((b, _)) if start < b => Some((start, position)),
-                            Some((b, e)) if start == b => Some((b, e.max(position))),
-                            other => other,
-                        };
-                    }
-                    Inst::Jump(target) => stack.push(Thread { pc: *target, ..thread }),
-                    Inst::Split { targets, index, always } => {
-                        always.iter().for_each(|t| stack.push(Thread { pc: *t, ..thread }));
-                        match (index, token) {
-                            (Some(index), Some(token)) => {
-                                index.for_each_candidate(token, |k| stack.push(Thread { pc: targets[k], ..thread }));
-                            }
-                            (Some(_), None) => {}
-                            (None, _) => targets.iter().rev().for_each(|t| stack.push(Thread { pc: *t, ..thread })),
-                        }
-                    }
-                    Inst::Word(w) => {
-                        if token.is_some_and(|t| !t.quoted && w.matches(t)) {
-                            advance(1);
-                        }
-                    }
-                    Inst::Any => {
-                        if token.is_some_and(|t| !t.quoted && !t.is_negator()) {
-                            advance(1);
-                        }
-                    }
-                    Inst::Slot(slot) => {
-                        let len = token.and_then(|_| slot_len(*slot, &tokens[..to], names, position));
-                        if let Some(len) = len
-                            .filter(|len| tokens[position..position + len].iter().all(|t| !t.quoted && !t.is_negator()))
-                        {
-                            advance(len);
-                        }
-                    }
+            let now = next_stamp(seen, stamp);
+            next.clear();
+            for &first in current.iter() {
+                stack.push(first);
+                while let Some(thread) = stack.pop() {
+                    self.step(thread, now, seen, span, position, token, stack, next, later, &mut best);
                 }
             }
+            std::mem::swap(current, next);
             position += 1;
         }
         best
+    }
+
+    /// Follow one thread at `position`: record a match, branch, or consume the token.
+    #[allow(clippy::too_many_arguments)] // The VM's registers, passed by reference to stay in place.
+    fn step(
+        &self,
+        thread: Thread,
+        now: u32,
+        seen: &mut [u32],
+        span: &Span,
+        position: usize,
+        token: Option<&Token>,
+        stack: &mut Vec<Thread>,
+        next: &mut Vec<Thread>,
+        later: &mut Vec<(usize, Thread)>,
+        best: &mut Option<(usize, usize)>,
+    ) {
+        let Some(mark) = seen.get_mut(thread.pc as usize) else { return };
+        if *mark == now {
+            return;
+        }
+        *mark = now;
+        let onward = Thread { pc: thread.pc + 1, start: thread.start };
+        match &self.insts[thread.pc as usize] {
+            Inst::Accept => {
+                let start = thread.start as usize;
+                *best = match *best {
+                    _ if position <= start => *best,
+                    None => Some((start, position)),
+                    Some((b, _)) if start < b => Some((start, position)),
+                    Some((b, e)) if start == b => Some((b, e.max(position))),
+                    other => other,
+                };
+            }
+            Inst::Jump(target) => stack.push(Thread { pc: *target, ..thread }),
+            Inst::Split { targets, index, always } => {
+                always.iter().for_each(|t| stack.push(Thread { pc: *t, ..thread }));
+                match (index, token) {
+                    (Some(index), Some(token)) => {
+                        index.for_each_candidate(token, |k| stack.push(Thread { pc: targets[k], ..thread }));
+                    }
+                    (Some(_), None) => {}
+                    (None, _) => targets.iter().rev().for_each(|t| stack.push(Thread { pc: *t, ..thread })),
+                }
+            }
+            Inst::Word(w) => {
+                if token.is_some_and(|t| !t.quoted && w.matches(t)) {
+                    next.push(onward);
+                }
+            }
+            Inst::Any => {
+                if token.is_some_and(|t| !t.quoted && !t.is_negator()) {
+                    next.push(onward);
+                }
+            }
+            Inst::Slot(slot) => {
+                let Span { tokens, names, to, .. } = *span;
+                let len = token.and_then(|_| slot_len(*slot, &tokens[..to], names, position));
+                match len.filter(|len| tokens[position..position + len].iter().all(|t| !t.quoted && !t.is_negator())) {
+                    Some(1) => next.push(onward),
+                    Some(len) => later.push((position + len, onward)),
+                    None => {}
+                }
+            }
+        }
     }
 }
 
@@ -294,11 +313,20 @@ fn slot_len(slot: Slot, tokens: &[Token], names: &Names, i: usize) -> Option<usi
     (len > 0 && i + len <= tokens.len()).then_some(len)
 }
 
-/// Reused between runs so a run never clears a table the size of the program.
+/// Reused between runs so a run never clears a table the size of the program nor allocates.
 #[derive(Default)]
 struct Scratch {
+    /// The stamp of the position at which each instruction was last reached.
     seen: Vec<u32>,
     stamp: u32,
+    /// Threads at the position being read, by start.
+    current: Vec<Thread>,
+    /// Threads for the next position, by start.
+    next: Vec<Thread>,
+    /// Threads that took a slot of several tokens, with the position they go on at.
+    later: Vec<(usize, Thread)>,
+    /// The threads still to follow at this position.
+    stack: Vec<Thread>,
 }
 
 impl Scratch {
@@ -307,15 +335,16 @@ impl Scratch {
             self.seen.resize(size, 0);
         }
     }
+}
 
-    fn next_stamp(&mut self) -> u32 {
-        if self.stamp == u32::MAX {
-            self.seen.iter_mut().for_each(|s| *s = 0);
-            self.stamp = 0;
-        }
-        self.stamp += 1;
-        self.stamp
+/// A fresh stamp for a position: every instruction is unreached again, without clearing `seen`.
+fn next_stamp(seen: &mut [u32], stamp: &mut u32) -> u32 {
+    if *stamp == u32::MAX {
+        seen.iter_mut().for_each(|s| *s = 0);
+        *stamp = 0;
     }
+    *stamp += 1;
+    *stamp
 }
 
 thread_local! {

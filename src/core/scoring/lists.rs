@@ -133,14 +133,23 @@ impl Lists {
 pub fn merged_sets(lexicon_sets: &BTreeMap<String, Vec<String>>) -> BTreeMap<String, Vec<String>> {
     let mut sets = lexicon_sets.clone();
     for name in list_names() {
-        let members = sets.entry(name.to_string()).or_default();
+        sets.insert(name.to_string(), merged_set(lexicon_sets, name));
+    }
+    sets
+}
+
+/// The members `@name` stands for: the lexicon set's, then the built-in list's of that name that
+/// the set does not already have (as in [`merged_sets`]).
+pub fn merged_set(lexicon_sets: &BTreeMap<String, Vec<String>>, name: &str) -> Vec<String> {
+    let mut members = lexicon_sets.get(name).cloned().unwrap_or_default();
+    if list_names().any(|n| n == name) {
         for m in builtin_lists().get(name).into_iter().flatten() {
             if !members.contains(m) {
                 members.push(m.clone());
             }
         }
     }
-    sets
+    members
 }
 
 #[cfg(test)]

@@ -5,28 +5,36 @@ pub mod automaton;
 mod blame;
 pub mod budget;
 pub mod concepts;
+mod context;
+mod contractions;
 pub mod detectors;
 pub mod examples;
 pub mod lists;
+mod matchers;
 pub mod model;
 pub mod phrase;
+mod rule;
+mod scope;
 pub mod slow;
 pub mod text;
 pub mod time;
+mod tokenise;
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use serde::Serialize;
 
 use self::budget::{Budget, Unlimited};
-use self::detectors::{DetectorContext, Range, detect};
+use self::detectors::{DetectorContext, detect};
 use self::lists::Lists;
-use self::phrase::{Names, Phrase, name_words};
-use self::text::{Analysed, analyse};
+use self::matchers::{CompiledCriterion, compile_matcher, criterion_evidence, describe};
+use self::phrase::{Names, name_words};
+use self::rule::{Row, apply_rule};
+pub use self::rule::{Verdict, card_from_verdicts, score_from_worths, worths};
+use self::text::analyse;
 pub use self::time::Locale;
-use crate::core::scenario::pattern::Pattern;
-use crate::core::scenario::vocab::{self, DETECTORS};
-use crate::core::scenario::{CriterionKind, Lexicon, Matcher, Scenario, Turn};
+use crate::core::scenario::{CriterionKind, Lexicon, Scenario, Turn};
 
 /// Responses longer than this (in characters) are refused rather than scored.
 pub const MAX_RESPONSE_CHARS: usize = 10_000;
@@ -124,22 +132,6 @@ pub enum ScoreError {
     TooLong(usize),
 }
 
-enum CompiledMatcher {
-    Phrase(Phrase, String),
-    Regex(regex::Regex, String),
-    Detector(String),
-    All(Vec<CompiledMatcher>),
-    Not(Box<CompiledMatcher>),
-}
-
-struct CompiledCriterion {
-    id: String,
-    label: String,
-    kind: CriterionKind,
-    weight: f64,
-    matchers: Vec<CompiledMatcher>,
-}
-
 /// A turn's rubric compiled once, ready to score any number of responses.
 pub struct TurnScorer {
     scenario: String,
@@ -172,6 +164,7 @@ impl TurnScorer {
         customer.extend(given.into_iter().filter(|w| !TITLE_LIKE.contains(&w.text())));
         let names =
             Names { customer, colleague: briefing.colleague.as_ref().map(|c| name_words(&c.name)).unwrap_or_default() };
+        let mut phrases = HashMap::new();
         let criteria = turn
             .rubric
             .iter()
@@ -180,7 +173,7 @@ impl TurnScorer {
                 label: c.label.clone(),
                 kind: c.kind,
                 weight: c.weight,
-                matchers: c.detect.iter().filter_map(|m| compile_matcher(m, &lists)).collect(),
+                matchers: c.detect.iter().filter_map(|m| compile_matcher(m, &lists, &mut phrases)).collect(),
             })
             .collect();
         Self { scenario: scenario.id.clone(), turn: turn.id.clone(), pass_mark: turn.pass_mark, criteria, names, lists }
@@ -249,110 +242,6 @@ impl TurnScorer {
     }
 }
 
-/// One criterion's verdict on its way to the score rule.
-struct Row {
-    weight: f64,
-    /// False when scoring ran out of time before this criterion finished.
-    scored: bool,
-    result: CriterionResult,
-}
-
-/// A score card for `turn` of `scenario_id` from a verdict per criterion (`met[i]` for the rubric's i-th
-/// criterion; missing entries count as not met), by the same rule the engine uses: required criteria
-/// share 100 points by weight, forbidden ones met subtract their share, the total is rounded and kept
-/// within 0-100. Evidence and "looked for" are left empty: a person gave the verdicts.
-pub fn card_from_verdicts(scenario_id: &str, turn: &Turn, met: &[bool]) -> ScoreCard {
-    let rows = turn
-        .rubric
-        .iter()
-        .enumerate()
-        .map(|(i, c)| {
-            let result = CriterionResult {
-                id: c.id.clone(),
-                label: c.label.clone(),
-                kind: c.kind,
-                met: met.get(i).copied().unwrap_or(false),
-                points: 0.0,
-                worth: 0.0,
-                evidence: Vec::new(),
-                looked_for: Vec::new(),
-                example: None,
-            };
-            Row { weight: c.weight, scored: true, result }
-        })
-        .collect();
-    apply_rule(scenario_id.to_string(), turn.id.clone(), turn.pass_mark, rows)
-}
-
-/// What each criterion of `turn` counts for when met, in rubric order: its share of 100 by weight
-/// among the required criteria (a forbidden one costs its share computed the same way).
-pub fn worths(turn: &Turn) -> Vec<f64> {
-    let required_total: f64 = turn
-        .rubric
-        .iter()
-        .filter(|c| c.kind == CriterionKind::Required)
-        .map(|c| c.weight)
-        .sum::<f64>()
-        .max(f64::EPSILON);
-    turn.rubric.iter().map(|c| 100.0 * c.weight / required_total).collect()
-}
-
-/// One criterion's verdict with what it counts for: the input of the score rule.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Verdict {
-    /// Required or forbidden.
-    pub kind: CriterionKind,
-    /// Whether it was met.
-    pub met: bool,
-    /// Its share of 100 by weight (see [`CriterionResult::worth`]).
-    pub worth: f64,
-}
-
-impl Verdict {
-    /// Exact points: `+worth` for a met required criterion, `-worth` for a met forbidden one, else 0.
-    fn exact_points(self) -> f64 {
-        match (self.kind, self.met) {
-            (CriterionKind::Required, true) => self.worth,
-            (CriterionKind::Forbidden, true) => -self.worth,
-            _ => 0.0,
-        }
-    }
-
-    /// The points a score card shows for it, to one decimal.
-    pub fn shown_points(self) -> f64 {
-        (self.exact_points() * 10.0).round() / 10.0
-    }
-}
-
-/// The one score rule, used by the engine, coach verdicts and the progress store's rescoring: the
-/// exact points of every verdict summed, rounded and kept within 0-100.
-pub fn score_from_worths(verdicts: impl IntoIterator<Item = Verdict>) -> u32 {
-    verdicts.into_iter().map(Verdict::exact_points).sum::<f64>().round().clamp(0.0, 100.0) as u32
-}
-
-/// Fills in each criterion's worth (its share of 100 by weight among the required criteria that
-/// were scored), its shown points and the card's total from the verdicts and weights in `rows`.
-/// Criteria left unscored (out of time) are not met and count neither way.
-fn apply_rule(scenario: String, turn: String, pass_mark: u32, rows: Vec<Row>) -> ScoreCard {
-    let required_total: f64 = rows
-        .iter()
-        .filter(|r| r.scored && r.result.kind == CriterionKind::Required)
-        .map(|r| r.weight)
-        .sum::<f64>()
-        .max(f64::EPSILON);
-    let criteria: Vec<CriterionResult> = rows
-        .into_iter()
-        .map(|Row { weight, scored, mut result }| {
-            result.met &= scored;
-            result.worth = 100.0 * weight / required_total;
-            result.points = Verdict { kind: result.kind, met: result.met, worth: result.worth }.shown_points();
-            result
-        })
-        .collect();
-    let score = score_from_worths(criteria.iter().map(|c| Verdict { kind: c.kind, met: c.met, worth: c.worth }));
-    ScoreCard { scenario, turn, score, passed: score >= pass_mark, pass_mark, criteria, over_budget: None }
-}
-
 /// Capitalised words that stand before a surname without being a first name.
 const TITLE_LIKE: &[&str] = &["dear", "hello", "hi", "the", "mister", "missus", "called", "says", "from", "with"];
 
@@ -374,122 +263,6 @@ fn given_names(about: &str, surname: &[phrase::Word]) -> Vec<phrase::Word> {
         }
     }
     out
-}
-
-fn compile_matcher(m: &Matcher, lists: &Lists) -> Option<CompiledMatcher> {
-    Some(match m {
-        Matcher::Phrase(text) => {
-            CompiledMatcher::Phrase(Phrase::compile(&Pattern::parse(text).ok()?, &lists.sets), text.clone())
-        }
-        Matcher::Regex(text) => CompiledMatcher::Regex(regex::Regex::new(text).ok()?, text.clone()),
-        Matcher::Detector(name) => CompiledMatcher::Detector(name.clone()),
-        Matcher::All(inner) => CompiledMatcher::All(inner.iter().filter_map(|m| compile_matcher(m, lists)).collect()),
-        Matcher::Not(inner) => CompiledMatcher::Not(Box::new(compile_matcher(inner, lists)?)),
-    })
-}
-
-fn describe(m: &CompiledMatcher) -> String {
-    match m {
-        CompiledMatcher::Phrase(_, text) => format!("the phrase \"{text}\""),
-        CompiledMatcher::Regex(_, text) => format!("the pattern /{text}/"),
-        CompiledMatcher::Detector(name) => {
-            vocab::find(DETECTORS, name).map_or_else(|| name.clone(), |t| t.description.to_string())
-        }
-        CompiledMatcher::All(inner) => inner.iter().map(describe).collect::<Vec<_>>().join(" and "),
-        CompiledMatcher::Not(inner) => format!("not where {}", describe(inner)),
-    }
-}
-
-/// Byte spans where a compiled matcher matches; empty when it does not.
-fn matcher_spans(m: &CompiledMatcher, a: &Analysed, cx: &DetectorContext, response: &str) -> Vec<(usize, usize)> {
-    let to_bytes = |ranges: Vec<Range>| -> Vec<(usize, usize)> {
-        ranges.into_iter().filter(|(s, e)| e > s).map(|(s, e)| (a.tokens[s].start, a.tokens[e - 1].end)).collect()
-    };
-    match m {
-        CompiledMatcher::Phrase(p, _) => {
-            let found = p.find(a, cx.names);
-            // A phrase with a {time} slot speaks of a commitment: hedged or conditional ones do not count.
-            let hedge_aware = p.has_time_slot();
-            // "next week, Monday at 9:10": a vague word refined by a real time in its sentence is not vague.
-            let refinable = p.refers_to("vague-time");
-            let found = found
-                .into_iter()
-                .filter(|r| !(hedge_aware && detectors::is_hedged_at(a, cx, *r)))
-                .filter(|r| !(refinable && detectors::refined_by_time(a, cx, *r)))
-                .collect();
-            to_bytes(found)
-        }
-        CompiledMatcher::Detector(name) => to_bytes(detect(name, a, cx)),
-        CompiledMatcher::Regex(re, _) => re
-            .find_iter(response)
-            .filter(|m| !a.tokens.iter().any(|t| t.quoted && t.start < m.end() && t.end > m.start()))
-            .map(|m| (m.start(), m.end()))
-            .collect(),
-        CompiledMatcher::All(inner) => {
-            // `Not(...)` parts name what does not count: hits of the others that overlap them go.
-            let excluded: Vec<(usize, usize)> = inner
-                .iter()
-                .filter_map(|m| match m {
-                    CompiledMatcher::Not(m) => Some(matcher_spans(m, a, cx, response)),
-                    _ => None,
-                })
-                .flatten()
-                .collect();
-            let parts: Vec<Vec<(usize, usize)>> = inner
-                .iter()
-                .filter(|m| !matches!(m, CompiledMatcher::Not(_)))
-                .map(|m| {
-                    let mut spans = matcher_spans(m, a, cx, response);
-                    spans.retain(|s| !excluded.iter().any(|x| x.0 < s.1 && s.0 < x.1));
-                    // "Friday at 10am to check it has landed": what is to be checked is not said.
-                    spans.retain(|s| !to_be_checked(a, s.0));
-                    spans
-                })
-                .collect();
-            if parts.is_empty() || parts.iter().any(Vec::is_empty) {
-                Vec::new()
-            } else {
-                parts.into_iter().flatten().collect()
-            }
-        }
-        // Alone (validation refuses it outside `All`) it names no words, so it meets nothing.
-        CompiledMatcher::Not(_) => Vec::new(),
-    }
-}
-
-/// True when the words starting at byte `start` are what the speaker will check ("to check it has
-/// landed", "make sure the refund went through", "see if it's arrived"): a fact the parts of an
-/// `All` make up must be said, not put to a check.
-fn to_be_checked(a: &Analysed, start: usize) -> bool {
-    let Some(k) = a.tokens.iter().position(|t| t.start >= start) else { return false };
-    let (sentence, clause) = (a.tokens[k].sentence, a.tokens[k].clause);
-    let word = |i: usize| a.tokens[i].text.as_str();
-    (k.saturating_sub(4)..k).any(|j| {
-        let here = a.tokens[j].sentence == sentence && a.tokens[j].clause == clause;
-        let check = match word(j) {
-            "check" | "verify" | "ensure" => true,
-            "sure" => j > 0 && word(j - 1) == "make",
-            "see" | "out" => {
-                matches!(word(j + 1), "if" | "whether") || (word(j) == "out" && j > 0 && word(j - 1) == "find")
-            }
-            _ => false,
-        };
-        here && check
-    })
-}
-
-fn criterion_evidence(c: &CompiledCriterion, a: &Analysed, cx: &DetectorContext, response: &str) -> Vec<Evidence> {
-    let mut spans: Vec<(usize, usize)> = c.matchers.iter().flat_map(|m| matcher_spans(m, a, cx, response)).collect();
-    spans.sort();
-    // Merge overlapping spans so the evidence reads as phrases, not fragments.
-    let mut merged: Vec<(usize, usize)> = Vec::new();
-    for (s, e) in spans {
-        match merged.last_mut() {
-            Some(last) if s <= last.1 => last.1 = last.1.max(e),
-            _ => merged.push((s, e)),
-        }
-    }
-    merged.into_iter().map(|(start, end)| Evidence { start, end, text: response[start..end].to_string() }).collect()
 }
 
 /// Run one built-in detector on `response` outside any rubric, with the customer's and the

@@ -29,6 +29,10 @@ pub const MAX_NESTING: usize = 32;
 pub const MAX_CRITERIA_PER_TURN: usize = 40;
 /// Most matchers (counting those inside `All`) in one criterion.
 pub const MAX_MATCHERS_PER_CRITERION: usize = 64;
+/// Most matching steps the distinct phrases of one turn may compile to (lexicon sets expanded).
+/// Scoring an answer costs at most its words times this, so the limit bounds the time any answer
+/// takes; the biggest bundled turn needs 4,466.
+pub const MAX_TURN_PROGRAM: usize = 7_000;
 
 /// Collects located diagnostics for one file.
 pub struct Reporter<'a> {

@@ -4,8 +4,8 @@
 use std::collections::HashSet;
 
 use super::{
-    MAX_CRITERIA_PER_TURN, MAX_MATCHERS_PER_CRITERION, MAX_NESTING, REGEX_SIZE_LIMIT, Reporter, require_kebab,
-    require_text, suggestion,
+    MAX_CRITERIA_PER_TURN, MAX_MATCHERS_PER_CRITERION, MAX_NESTING, MAX_TURN_PROGRAM, REGEX_SIZE_LIMIT, Reporter,
+    require_kebab, require_text, suggestion,
 };
 use crate::core::scenario::diagnostic::Diagnostic;
 use crate::core::scenario::pattern::Pattern;
@@ -84,6 +84,78 @@ pub(super) fn check_rubric(s: &Scenario, t: &Turn, path: &str, lexicon: &Lexicon
             check_matcher(s, m, &mpath, lexicon, 0, r);
         }
     }
+    check_program_size(t, path, lexicon, r);
+}
+
+/// The turn's distinct phrases compiled together must stay within [`MAX_TURN_PROGRAM`] steps: an
+/// answer costs at most its words times that, so this bounds the time any answer takes to score.
+/// The error points at the phrase that crosses the limit.
+fn check_program_size(t: &Turn, path: &str, lexicon: &Lexicon, r: &mut Reporter) {
+    let mut seen = HashSet::new();
+    let (mut total, mut crossing) = (0, None);
+    for (i, c) in t.rubric.iter().enumerate() {
+        for (j, m) in c.detect.iter().enumerate() {
+            for (mpath, text) in phrases_in(m, format!("{path}.rubric[{i}].detect[{j}]")) {
+                let Ok(pattern) = Pattern::parse(text) else { continue };
+                if !seen.insert(text) {
+                    continue;
+                }
+                total += program_size(&pattern, lexicon);
+                if total > MAX_TURN_PROGRAM && crossing.is_none() {
+                    crossing = Some(mpath);
+                }
+            }
+        }
+    }
+    if let Some(at) = crossing {
+        r.at(
+            &at,
+            Diagnostic::error(
+                "too-big",
+                format!(
+                    "turn `{}`'s phrases compile to {total} matching steps (each distinct phrase counted once, \
+                     lexicon sets expanded); a turn is limited to {MAX_TURN_PROGRAM} so any answer scores in time, \
+                     and this phrase crosses the limit",
+                    t.id
+                ),
+            )
+            .with_hint(
+                "shorten or merge phrases, use fewer `*` gaps, `[optional]` groups and `( | )` choices, use a \
+                 built-in `Detector(..)`, or move some criteria to another turn",
+            ),
+        );
+    }
+}
+
+/// Steps `pattern` compiles to, its lexicon sets expanded as the scorer expands them.
+pub(crate) fn program_size(pattern: &Pattern, lexicon: &Lexicon) -> usize {
+    let sets = pattern
+        .references()
+        .into_iter()
+        .filter(|(is_slot, _)| !is_slot)
+        .map(|(_, name)| {
+            let members = crate::core::scoring::lists::merged_set(&lexicon.sets, &name);
+            (name, members)
+        })
+        .collect();
+    crate::core::scoring::phrase::Phrase::compile(pattern, &sets).program_len()
+}
+
+/// Every phrase in `m` (inside `All` and `Not` too) with its path, in order, without recursion.
+fn phrases_in(m: &Matcher, path: String) -> Vec<(String, &str)> {
+    let mut out = Vec::new();
+    let mut stack = vec![(m, path)];
+    while let Some((m, path)) = stack.pop() {
+        match m {
+            Matcher::Phrase(text) => out.push((path, text.as_str())),
+            Matcher::All(inner) => {
+                stack.extend(inner.iter().enumerate().rev().map(|(i, m)| (m, format!("{path}[{i}]"))));
+            }
+            Matcher::Not(inner) => stack.push((inner, path)),
+            Matcher::Regex(_) | Matcher::Detector(_) => {}
+        }
+    }
+    out
 }
 
 pub(super) fn check_weight(c: &Criterion, cpath: &str, r: &mut Reporter) {

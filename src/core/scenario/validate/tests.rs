@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::core::scenario::parse::parse;
+use crate::core::scenario::pattern::Pattern;
 
 pub(crate) const GOOD: &str = include_str!("../../../../tests/fixtures/good/minimal.ron");
 
@@ -150,4 +151,32 @@ fn a_criterion_hint_is_optional_and_an_empty_one_is_located() {
     assert_eq!(d.iter().map(|d| d.code).collect::<Vec<_>>(), ["empty-text"]);
     let line = empty.lines().position(|l| l.contains("hint: \"  \"")).expect("line") + 1;
     assert_eq!(d[0].start.map(|p| p.line), Some(line));
+}
+
+#[test]
+fn a_turn_over_the_compiled_size_limit_is_located_at_the_phrase_that_crosses_it() {
+    let mut lexicon = Lexicon::default();
+    lexicon.sets.insert("apology".into(), vec!["sorry".into()]);
+    let size = |p: &str| rubric::program_size(&Pattern::parse(p).expect("parses"), &lexicon);
+    // The minimal scenario's own phrases come first.
+    let base = size("@apology * my fault") + size("call [you] (at | by) {time}");
+    let phrase = |n: usize| format!("{} never{n}", vec!["(sorry | apologise) [very] (truly | really)"; 20].join(" "));
+    let each = size(&phrase(0));
+    let needed = (MAX_TURN_PROGRAM - base) / each + 1;
+    let phrases: Vec<String> = (0..needed).map(|n| format!("Phrase(\"{}\")", phrase(n))).collect();
+    let blames = r#"detect: [Detector("blame-shifting"), Regex("(?i)corporate")]"#;
+    let text = GOOD.replace(blames, &format!("detect: [\n{}]", phrases.join(",\n")));
+    let d = check(&text);
+    let e = d.iter().find(|d| d.code == "too-big").expect("over the limit");
+    let crossing = format!("never{}\"", needed - 1);
+    let line = text.lines().position(|l| l.contains(&crossing)).expect("line") + 1;
+    assert_eq!(e.start.map(|p| p.line), Some(line), "at the phrase that crosses the limit");
+    assert_eq!(e.start.map(|p| p.column), Some("Phrase(".len() + 1), "at the phrase, on its opening quote");
+    assert!(e.message.contains(&format!("{} matching steps", base + each * needed)), "{}", e.message);
+    assert!(e.message.contains(&MAX_TURN_PROGRAM.to_string()), "{}", e.message);
+    assert!(e.hint.is_some());
+    // The same phrase again costs nothing more: it is compiled and matched once.
+    let repeated: Vec<String> = (0..needed).map(|_| format!("Phrase(\"{}\")", phrase(0))).collect();
+    let text = GOOD.replace(blames, &format!("detect: [{}]", repeated.join(", ")));
+    assert!(check(&text).iter().all(|d| d.code != "too-big"));
 }

@@ -1,0 +1,65 @@
+//! What a detector may consult besides the response: names, lists, "now", the locale, the budget,
+//! and the results already computed for this response.
+
+use std::cell::RefCell;
+
+use super::budget::{Budget, Unlimited};
+use super::detectors::Range;
+use super::lists::Lists;
+use super::phrase::{AddressMap, Names};
+use super::time::Locale;
+
+/// Everything a detector may consult besides the response.
+pub struct DetectorContext<'a> {
+    /// Names from the briefing.
+    pub names: &'a Names,
+    /// The detector word lists.
+    pub lists: &'a Lists,
+    /// When the answer is given, if known: times already past today do not count.
+    pub now: Option<jiff::civil::DateTime>,
+    /// How numeric dates are read ("15/12" day first in en-GB, the default).
+    pub locale: Locale,
+    /// Results already computed for this response (list matches, shared detector steps).
+    memo: RefCell<AddressMap<Vec<Range>>>,
+    /// The learned layer's features of this response, computed once (see `model.rs`).
+    pub(super) model_features: RefCell<Option<std::rc::Rc<super::model::ResponseFeatures>>>,
+    /// Asked inside long matching loops: when it is exhausted, matching stops with what it found.
+    pub budget: &'a dyn Budget,
+}
+
+impl<'a> DetectorContext<'a> {
+    /// A context for scoring one response.
+    pub fn new(names: &'a Names, lists: &'a Lists, now: Option<jiff::civil::DateTime>) -> Self {
+        Self {
+            names,
+            lists,
+            now,
+            locale: Locale::default(),
+            memo: RefCell::default(),
+            model_features: RefCell::default(),
+            budget: &Unlimited,
+        }
+    }
+
+    /// The same context asking `budget` whether matching may go on.
+    pub fn with_budget(mut self, budget: &'a dyn Budget) -> Self {
+        self.budget = budget;
+        self
+    }
+
+    /// The same context reading numeric dates in `locale`.
+    pub fn with_locale(mut self, locale: Locale) -> Self {
+        self.locale = locale;
+        self
+    }
+
+    /// `compute()` once per response for `key` (a phrase's address, or a small step number).
+    pub(super) fn memo(&self, key: usize, compute: impl FnOnce() -> Vec<Range>) -> Vec<Range> {
+        if let Some(found) = self.memo.borrow().get(&key) {
+            return found.clone();
+        }
+        let found = compute();
+        self.memo.borrow_mut().insert(key, found.clone());
+        found
+    }
+}

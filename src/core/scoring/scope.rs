@@ -1,0 +1,118 @@
+//! What each word of an analysed response is under: its clause (split at conjunctions), quoted or
+//! reported speech, a retold promise, and the scope of a negation.
+
+use super::text::Token;
+
+/// Words that end a clause (and with it a negation's scope).
+const CLAUSE_WORDS: &[&str] =
+    &["but", "so", "and", "then", "because", "although", "though", "however", "or", "while", "whereas", "instead"];
+/// How far a negation reaches, in tokens ("no" reaches less far: "no problem").
+const NEGATION_REACH: usize = 6;
+const NO_REACH: usize = 2;
+/// Prepositions that start a time adjunct, which ends a negation's scope.
+const TIME_PREPOSITIONS: &[&str] = &["before", "after", "until", "till", "during", "since"];
+
+/// Conjunctions start a new clause: always for "but", "so", "because"...; for "and" and "or" only
+/// when a new subject follows ("..., and I will call"), not between two verbs ("stand here and blame").
+pub(super) fn split_clauses_at_conjunctions(tokens: &mut [Token]) {
+    const SUBJECTS: &[&str] = &["i", "we", "you", "he", "she", "they", "it", "that", "this", "there"];
+    let mut shift = 0;
+    let mut previous: Option<(usize, usize)> = None;
+    for i in 0..tokens.len() {
+        let new_subject = tokens.get(i + 1).is_some_and(|t| SUBJECTS.contains(&t.text.as_str()));
+        let starts_clause = match tokens[i].text.as_str() {
+            "and" | "or" => new_subject,
+            w => CLAUSE_WORDS.contains(&w),
+        };
+        let original = (tokens[i].clause, tokens[i].sentence);
+        if starts_clause && previous == Some(original) {
+            shift += 1;
+        }
+        previous = Some(original);
+        tokens[i].clause += shift;
+    }
+}
+
+/// "you said ...", "you were told ...", "they told you ...": the rest of the clause is someone
+/// else's words.
+pub(super) fn mark_reported_speech(tokens: &mut [Token]) {
+    const SPEAKERS: &[&str] =
+        &["you", "they", "he", "she", "someone", "colleague", "agent", "letter", "email", "website"];
+    const VERBS: &[&str] = &["said", "say", "says", "told", "mentioned", "wrote", "claimed", "heard", "asked"];
+    for i in 1..tokens.len() {
+        let verb = tokens[i].text.as_str();
+        let speaker = tokens[i - 1].text.as_str();
+        let passive = verb == "told" && matches!(speaker, "was" | "were") && i >= 2 && tokens[i - 2].text == "you";
+        // "I told you on Tuesday I'd ring at 2pm", "we promised you a call by three": a promise
+        // retold, not made now (still the speaker's words, so phrases about it match).
+        if matches!(speaker, "i" | "we") && matches!(verb, "told" | "said" | "promised") {
+            let clause = tokens[i].clause;
+            for t in tokens[i + 1..].iter_mut().take_while(|t| t.clause == clause) {
+                t.retold = true;
+            }
+            continue;
+        }
+        if VERBS.contains(&verb) && (SPEAKERS.contains(&speaker) || passive) {
+            let clause = tokens[i].clause;
+            for t in tokens[i + 1..].iter_mut().take_while(|t| t.clause == clause) {
+                t.quoted = true;
+            }
+        }
+    }
+}
+
+/// Words that join a second conjunct to what a negation covers ("not the till's fault or the
+/// website's", "won't blame the refurbishment or a colleague"): the negation reaches into it.
+const COORDINATORS: &[&str] = &["or", "nor"];
+/// Words that give a negation's object rather than end its scope: "it wasn't because ...".
+const NEGATED_REASONS: &[&str] = &["because", "just", "only", "really", "simply", "due"];
+
+/// Mark each token under a negation: to the end of its clause, at most [`NEGATION_REACH`] words
+/// ("no" and "without" reach [`NO_REACH`]: "without card payments" negates no verb after it),
+/// carried into a conjunct joined by "or"/"nor" without a new subject, and through "because"
+/// right after the negator. Another negator ends the scope and starts its own.
+pub(super) fn mark_negation(tokens: &mut [Token]) {
+    const SUBJECTS: &[&str] = &["i", "we", "you", "he", "she", "they", "it", "that", "this", "there"];
+    for i in 0..tokens.len() {
+        if !tokens[i].is_negator() {
+            continue;
+        }
+        // "no later than 4pm", "not more than two days": a comparison, not a negation.
+        let compares = |k: usize| tokens.get(k).is_some_and(|t| t.text == "than");
+        if matches!(tokens[i].text.as_str(), "no" | "not")
+            && tokens.get(i + 1).is_some_and(|t| matches!(t.text.as_str(), "later" | "earlier" | "more" | "less"))
+            && compares(i + 2)
+        {
+            continue;
+        }
+        let mut reach = if matches!(tokens[i].text.as_str(), "no" | "without") { NO_REACH } else { NEGATION_REACH };
+        let mut clause = tokens[i].clause;
+        let mut j = i + 1;
+        while j < tokens.len() && j <= i + reach {
+            let word = tokens[j].text.as_str();
+            let sentence_goes_on = tokens[j].sentence == tokens[i].sentence;
+            let new_subject = tokens.get(j + 1).is_some_and(|t| SUBJECTS.contains(&t.text.as_str()));
+            if tokens[j].clause != clause {
+                let reason = j <= i + 2 && NEGATED_REASONS.contains(&word);
+                let conjunct = COORDINATORS.contains(&word) && !new_subject;
+                if !sentence_goes_on || !(reason || conjunct) {
+                    break;
+                }
+                clause = tokens[j].clause;
+            }
+            let distributes = COORDINATORS.contains(&word) || (word == "and" && reach == NEGATION_REACH);
+            if distributes && !new_subject && reach >= NEGATION_REACH {
+                reach = (j - i) + NEGATION_REACH;
+            }
+            // A time adjunct is not what is negated: "won't be here before the wedding".
+            // Another negator takes over: "it's not their fault we don't know yet".
+            if TIME_PREPOSITIONS.contains(&word) || (tokens[j].is_negator() && !COORDINATORS.contains(&word)) {
+                break;
+            }
+            if tokens[j].negated_by.is_none() {
+                tokens[j].negated_by = Some(i);
+            }
+            j += 1;
+        }
+    }
+}
