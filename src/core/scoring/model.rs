@@ -42,6 +42,14 @@ pub const RULE_VALUE: f64 = 3.0;
 /// Word features stand for the stem of each word, so "apologised" and "apologise" are one.
 pub const USE_STEMS: bool = true;
 
+/// Word pairs are features as well as single words (chosen on the dev split by
+/// `examples/train_concepts.rs --sweep`: without them, mean dev kappa 0.729 against 0.744).
+pub const WORD_PAIRS: bool = true;
+
+/// Clause-role features ([`role_features`]) as well as words (chosen on the dev split like
+/// [`WORD_PAIRS`]: 0.744 with them, 0.742 without, false blame 2.0% either way).
+pub const ROLE_FEATURES: bool = true;
+
 /// One concept's weights.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Linear {
@@ -95,9 +103,95 @@ pub fn word_features(a: &Analysed) -> Vec<Feature> {
             continue;
         }
         out.push(Feature { name: format!("w:{}", word(i)), range: (i, i + 1) });
-        if a.tokens.get(i + 1).is_some_and(|n| n.sentence == t.sentence && !n.quoted) {
+        if WORD_PAIRS && a.tokens.get(i + 1).is_some_and(|n| n.sentence == t.sentence && !n.quoted) {
             out.push(Feature { name: format!("w:{} {}", word(i), word(i + 1)), range: (i, i + 2) });
         }
+    }
+    out
+}
+
+/// Who a clause's subject is, coarsely: the speaker's side, the customer, or a third party.
+fn subject_role(word: &str) -> Option<&'static str> {
+    match word {
+        "i" | "we" | "me" | "us" => Some("speaker"),
+        "you" => Some("customer"),
+        "they" | "he" | "she" | "them" => Some("other"),
+        "it" | "this" | "that" | "there" => Some("thing"),
+        _ => None,
+    }
+}
+
+/// Helper words skipped between a subject and its verb ("I will now have sorted").
+const AUXILIARIES: &[&str] = &[
+    "will",
+    "would",
+    "shall",
+    "am",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "have",
+    "has",
+    "had",
+    "going",
+    "to",
+    "just",
+    "now",
+    "already",
+    "also",
+    "really",
+    "personally",
+    "do",
+    "does",
+    "did",
+    "can",
+    "could",
+    "should",
+    "might",
+    "may",
+    "must",
+    "not",
+    "never",
+    "still",
+    "actually",
+    "definitely",
+    "honestly",
+];
+
+/// Clause-role features: the subject of each clause (the speaker's side, the customer, a third
+/// party, a thing) with the first word after its helpers, negation marked, the tense or mood of
+/// the helpers kept coarse ("role:speaker will sort", "role:other not send", "role:customer need").
+/// They say who does what to whom without the exact phrasing.
+pub fn role_features(a: &Analysed) -> Vec<Feature> {
+    let mut out = Vec::new();
+    for (i, t) in a.tokens.iter().enumerate() {
+        let Some(role) = subject_role(&t.text) else { continue };
+        let starts_clause = i == 0 || a.tokens[i - 1].clause != t.clause || a.tokens[i - 1].sentence != t.sentence;
+        let after_conjunction = i > 0 && matches!(a.tokens[i - 1].text.as_str(), "and" | "but" | "so" | "because");
+        if t.quoted || !(starts_clause || after_conjunction) {
+            continue;
+        }
+        let mut mood = "";
+        let mut negated = false;
+        let mut j = i + 1;
+        while let Some(w) = a.tokens.get(j).filter(|w| w.clause == t.clause && AUXILIARIES.contains(&w.text.as_str())) {
+            match w.text.as_str() {
+                "will" | "going" | "shall" => mood = "will ",
+                "would" | "could" | "might" | "may" | "can" | "should" => mood = "might ",
+                "was" | "were" | "did" | "had" => mood = "past ",
+                "not" | "never" => negated = true,
+                _ => {}
+            }
+            j += 1;
+        }
+        let Some(verb) = a.tokens.get(j).filter(|w| w.clause == t.clause && !w.quoted) else { continue };
+        let word = if verb.stem.is_empty() { &verb.text } else { &verb.stem };
+        let not = if negated || verb.negated_by.is_some() { "not " } else { "" };
+        out.push(Feature { name: format!("role:{role} {mood}{not}{word}"), range: (i, j + 1) });
     }
     out
 }
@@ -117,6 +211,9 @@ pub fn rule_features(a: &Analysed, cx: &DetectorContext) -> Vec<(Feature, Vec<Ra
 /// Every feature name of a response, once each (what training sees).
 pub fn feature_names(a: &Analysed, cx: &DetectorContext) -> Vec<String> {
     let mut names: Vec<String> = word_features(a).into_iter().map(|f| f.name).collect();
+    if ROLE_FEATURES {
+        names.extend(role_features(a).into_iter().map(|f| f.name));
+    }
     names.extend(rule_features(a, cx).into_iter().map(|(f, _)| f.name));
     names.sort();
     names.dedup();
@@ -145,7 +242,11 @@ fn response_features(a: &Analysed, cx: &DetectorContext) -> std::rc::Rc<Response
         return found.clone();
     }
     let mut seen: HashMap<String, ()> = HashMap::new();
-    let words = word_features(a).into_iter().filter(|f| seen.insert(f.name.clone(), ()).is_none()).collect();
+    let mut words = word_features(a);
+    if ROLE_FEATURES {
+        words.extend(role_features(a));
+    }
+    let words = words.into_iter().filter(|f| seen.insert(f.name.clone(), ()).is_none()).collect();
     let found = std::rc::Rc::new(ResponseFeatures { rules: rule_features(a, cx), words });
     *cx.model_features.borrow_mut() = Some(found.clone());
     found
@@ -260,6 +361,19 @@ mod tests {
         let names: Vec<String> = word_features(&a).into_iter().map(|f| f.name).collect();
         assert!(names.contains(&"w:not_blame".to_string()), "{names:?}");
         assert!(!names.iter().any(|n| n.contains("soon")), "{names:?}");
+    }
+
+    #[test]
+    fn role_features_say_who_does_what_whatever_the_wording() {
+        let names = |text: &str| -> Vec<String> { role_features(&analyse(text)).into_iter().map(|f| f.name).collect() };
+        // The same act in other words and forms reads the same.
+        assert!(names("I'll sort it today.").contains(&"role:speaker will sort".to_string()));
+        assert!(names("We are going to sort your refund.").contains(&"role:speaker will sort".to_string()));
+        // Who did it, and whether they did, are kept apart.
+        assert!(names("They haven't sent the form.").contains(&"role:other not sent".to_string()));
+        assert!(names("You'll need to ring them.").contains(&"role:customer will need".to_string()));
+        // Quoted words are not the speaker's.
+        assert!(names("You said 'we will sort it'.").iter().all(|n| !n.starts_with("role:speaker")));
     }
 
     #[test]
