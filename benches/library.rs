@@ -10,6 +10,7 @@
 //!
 //! Last it prints the ratio from interleaved runs (medians of `LIBRARY_ROUNDS`, default 7), so a
 //! busy machine slows both sides alike. `LIBRARY_FILES=n` checks fewer files for a quick look.
+//! Scenario files are checked on every core (rayon); `RAYON_NUM_THREADS=1` gives the one-core cost.
 
 // `criterion_group!` makes a public function it cannot document.
 #![allow(missing_docs)]
