@@ -44,6 +44,8 @@ impl FollowThroughApp {
             self.apply(c);
         }
         self.shell.end_frame(ui.ctx());
+        // The frame with the library is drawn: its author tests may take the processor now.
+        self.library.frame_drawn();
     }
 
     /// The frame's housekeeping before anything is drawn.
