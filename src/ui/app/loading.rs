@@ -148,12 +148,13 @@ mod tests {
     #[test]
     fn author_tests_wait_until_the_window_lets_them_start_then_report() {
         let dir = tempfile::tempdir().expect("tempdir");
-        std::fs::write(dir.path().join("lexicon.ron"), LEXICON).expect("lexicon");
+        let write = crate::io::scenario_files::write_new_file;
+        write(&dir.path().join("lexicon.ron"), LEXICON).expect("lexicon");
         // An author test that no longer holds: `check` and the Problems screen list it.
         let pinned = MINIMAL
             .replace("id: \"minimal\"", "id: \"pinned\"")
             .replace("met: [\"owns-it\"], not_met: [\"blames\"]", "met: [\"blames\"], not_met: [\"owns-it\"]");
-        std::fs::write(dir.path().join("pinned.ron"), pinned).expect("scenario");
+        write(&dir.path().join("pinned.ron"), &pinned).expect("scenario");
         let mut loading = Loading::start(dir.path().to_path_buf(), dir.path().join("data"));
         loading.wait(Duration::from_secs(120));
         let mut loaded = loading.take().expect("the library is read");
