@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
 # Measures what the drill issue asks to report, on a release build under Xvfb:
 # - launch to first visible window, FollowThrough against a bare eframe window with the same features
-#   (median of 5 launches each);
+#   (LAUNCHES launches each, default 5, taken in turns so a busy machine slows both alike; median,
+#   fastest and slowest);
 # - CPU used over 10 s idle on the home screen, and over 10 s of a running countdown, with the
 #   window at $MEASURE_SIZE (default 1920x1080);
 # - peak memory (VmHWM) of the app after that.
-# Needs what `make deps-test` installs. Prints one line per measurement.
+# Needs what `make deps-test` installs. Prints one line per measurement. `--startup-only` stops
+# after the launch times.
 set -euo pipefail
+startup_only=false
+[ "${1:-}" = "--startup-only" ] && startup_only=true
+launches=${LAUNCHES:-5}
 cd "$(dirname "$0")/.."
 cargo build --release --locked --quiet --bin followthrough --example bare_window
 app="${CARGO_TARGET_DIR:-target}/release/followthrough"
@@ -38,24 +43,28 @@ stop() {
   app_pid=""
 }
 
-# Median launch time of 5 launches.
-startup() {
-  local title=$1; shift
-  local times=()
-  for _ in 1 2 3 4 5; do
-    launch "$title" "$@"
-    times+=("$ms")
-    stop
-    sleep 0.3
-  done
-  median=$(printf '%s\n' "${times[@]}" | sort -n | sed -n 3p)
+# "median ms (fastest-slowest)" of the launch times given.
+summary() {
+  printf '%s\n' "$@" | sort -n | awk '{t[NR] = $1} END {printf "%d ms (%d-%d)", t[int((NR + 1) / 2)], t[1], t[NR]}'
 }
 
-startup FollowThrough "$app" --scenarios scenarios
-app_ms=$median
-startup "Bare eframe" "$bare"
-bare_ms=$median
-echo "launch to visible window (median of 5): FollowThrough ${app_ms} ms, bare eframe ${bare_ms} ms, ratio $(awk -v a="$app_ms" -v b="$bare_ms" 'BEGIN {printf "%.2f", a / b}')"
+# Launch FollowThrough and the bare window in turns, $launches times each.
+app_times=()
+bare_times=()
+for _ in $(seq "$launches"); do
+  launch FollowThrough "$app" --scenarios scenarios
+  app_times+=("$ms")
+  stop
+  sleep 0.3
+  launch "Bare eframe" "$bare"
+  bare_times+=("$ms")
+  stop
+  sleep 0.3
+done
+app_ms=$(printf '%s\n' "${app_times[@]}" | sort -n | awk '{t[NR] = $1} END {print t[int((NR + 1) / 2)]}')
+bare_ms=$(printf '%s\n' "${bare_times[@]}" | sort -n | awk '{t[NR] = $1} END {print t[int((NR + 1) / 2)]}')
+echo "launch to visible window, median (fastest-slowest) of $launches each, in turns: FollowThrough $(summary "${app_times[@]}"), bare eframe $(summary "${bare_times[@]}"), ratio of medians $(awk -v a="$app_ms" -v b="$bare_ms" 'BEGIN {printf "%.2f", a / b}')"
+$startup_only && exit 0
 
 cpu_over_10s() {
   local t0 t1

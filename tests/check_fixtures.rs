@@ -102,14 +102,14 @@ fn one_bad_file_does_not_stop_the_good_ones() {
     assert_eq!(library.summary().errors, 2);
 }
 
-/// Whether a phrase pins a day or time of its own: a weekday, a month, a `{time}` slot or a number of
-/// working days.
+/// Whether a phrase pins a day or time of its own: a weekday, a month (the scorer's own lists; a
+/// month as a whole word, so "maybe" is not May), a `{time}` slot or a number of working days.
 fn names_a_day_or_time(phrase: &str) -> bool {
+    use followthrough::core::scoring::time::{MONTHS, WEEKDAYS};
     let p = phrase.to_lowercase();
-    let days = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "tomorrow"];
-    let months = ["january", "february", "march", "april", "june", "july", "august", "september", "october"];
-    let more = ["november", "december", "{time}", "working days"];
-    days.iter().chain(&months).chain(&more).any(|w| p.contains(w))
+    let words: Vec<&str> = p.split(|c: char| !c.is_alphanumeric()).collect();
+    WEEKDAYS.iter().chain(&["tomorrow", "{time}", "working days"]).any(|w| p.contains(w))
+        || MONTHS.iter().any(|m| words.contains(m))
 }
 
 #[test]

@@ -6,7 +6,7 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
 use super::file_error::FileError;
-use crate::core::library::{FileInput, FileKind, Library};
+use crate::core::library::{FileInput, FileKind, Library, VoiceExists};
 use crate::core::scenario::diagnostic::Diagnostic;
 use crate::core::scenario::parse::{MAX_FILE_BYTES, check_size};
 
@@ -247,7 +247,7 @@ pub fn load_library_untested(paths: &[PathBuf]) -> Result<Library, PathError> {
 }
 
 /// How a library is built from the files read.
-type Build = fn(Vec<FileInput>, &dyn Fn(&str, &str) -> bool) -> Library;
+type Build = fn(Vec<FileInput>, &VoiceExists) -> Library;
 
 fn load_with(paths: &[PathBuf], build: Build) -> Result<Library, PathError> {
     let Discovery { mut files, skipped } = discover(paths)?;

@@ -1,5 +1,6 @@
-//! Building a [`Library`]: decode each file, parse and validate it on its own, then check across
-//! files (duplicate ids, prerequisites and their cycles) and run every loaded scenario's author tests.
+//! Building a [`Library`]: decode each file, parse and validate it on its own (scenario files on
+//! every core, each file's findings kept in the files' order), then check across files (duplicate
+//! ids, prerequisites and their cycles) and run every loaded scenario's author tests.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -47,10 +48,24 @@ struct Parsed {
     map: SourceMap,
 }
 
+/// Tells whether a turn's voice file exists: `voice_exists(scenario file, voice)`. Asked from
+/// several threads at once.
+pub type VoiceExists = dyn Fn(&str, &str) -> bool + Sync;
+
+/// One scenario file checked on its own.
+struct Checked {
+    /// The file's text, when it decoded.
+    text: Option<String>,
+    /// What was found in it, in order.
+    diagnostics: Vec<Diagnostic>,
+    /// The scenario, when it had no errors.
+    parsed: Option<Parsed>,
+}
+
 impl Library {
     /// Check and load `inputs`, author tests included. `voice_exists(file, voice)` tells whether a
     /// turn's voice file exists.
-    pub fn build(inputs: Vec<FileInput>, voice_exists: &dyn Fn(&str, &str) -> bool) -> Self {
+    pub fn build(inputs: Vec<FileInput>, voice_exists: &VoiceExists) -> Self {
         let mut library = Self::build_untested(inputs, voice_exists);
         library.run_author_tests();
         library
@@ -58,38 +73,39 @@ impl Library {
 
     /// Like [`Library::build`] but without running the author tests: the window shows the library
     /// first and runs [`Library::author_test_jobs`] afterwards, adding what they find.
-    pub fn build_untested(inputs: Vec<FileInput>, voice_exists: &dyn Fn(&str, &str) -> bool) -> Self {
+    pub fn build_untested(inputs: Vec<FileInput>, voice_exists: &VoiceExists) -> Self {
+        use rayon::prelude::*;
         let paths = inputs.iter().map(|f| f.path.clone()).collect();
         let mut library = Library { files: inputs.len(), paths, ..Default::default() };
         let (lexicons, scenarios): (Vec<_>, Vec<_>) = inputs.into_iter().partition(|f| f.kind == FileKind::Lexicon);
         for input in lexicons {
             library.add_lexicon(input);
         }
+        let lexicon = &library.lexicon;
+        let checked: Vec<(String, Checked)> = scenarios
+            .into_par_iter()
+            .map(|input| (input.path.clone(), check_scenario_file(input, lexicon, voice_exists)))
+            .collect();
         let mut parsed = Vec::new();
-        for input in scenarios {
-            if let Some(p) = library.parse_scenario(input, voice_exists) {
-                parsed.push(p);
+        for (path, checked) in checked {
+            library.diagnostics.extend(checked.diagnostics);
+            if let Some(text) = checked.text {
+                library.sources.insert(path, text);
             }
+            parsed.extend(checked.parsed);
         }
         library.check_across_files(parsed);
         library
     }
 
     fn decode_input(&mut self, input: &FileInput) -> Option<String> {
-        let bytes = match &input.contents {
-            Ok(bytes) => bytes,
-            Err(d) => {
-                self.diagnostics.push(d.clone().in_file(&input.path));
-                return None;
-            }
-        };
-        match decode(bytes) {
+        match decode_file(input) {
             Ok(text) => {
-                self.sources.insert(input.path.clone(), text.to_string());
-                Some(text.to_string())
+                self.sources.insert(input.path.clone(), text.clone());
+                Some(text)
             }
             Err(d) => {
-                self.diagnostics.push(d.in_file(&input.path));
+                self.diagnostics.push(d);
                 None
             }
         }
@@ -133,39 +149,6 @@ impl Library {
                 }
             }
         }
-    }
-
-    fn parse_scenario(&mut self, input: FileInput, voice_exists: &dyn Fn(&str, &str) -> bool) -> Option<Parsed> {
-        let text = self.decode_input(&input)?;
-        let (scenario, map) = match parse::<Scenario>(&text) {
-            Ok(parsed) => parsed,
-            Err(d) => {
-                self.diagnostics.push(d.in_file(&input.path));
-                return None;
-            }
-        };
-        let mut r = Reporter::new(&input.path, &text, &map);
-        validate_scenario(&scenario, &self.lexicon, &mut r);
-        for (i, turn) in scenario.turns.iter().enumerate() {
-            if let Some(voice) = &turn.voice
-                && voice_path_problem(voice).is_none()
-                && !voice_exists(&input.path, voice)
-            {
-                r.at(
-                    &format!("turns[{i}].voice"),
-                    Diagnostic::warning(
-                        "voice-missing",
-                        format!("voice file `{voice}` was not found in the assets folder"),
-                    )
-                    .with_hint(
-                        "the drill will run without the recording; add the file under assets/ or remove `voice`",
-                    ),
-                );
-            }
-        }
-        let failed = r.has_errors();
-        self.diagnostics.append(&mut r.diagnostics);
-        (!failed).then_some(Parsed { file: input.path, scenario, map })
     }
 
     fn check_across_files(&mut self, parsed: Vec<Parsed>) {
@@ -214,10 +197,12 @@ impl Library {
         }
     }
 
-    /// Run every loaded scenario's author tests; failures are errors but the scenario stays loaded.
+    /// Run every loaded scenario's author tests, on every core (the findings keep the scenarios'
+    /// order); failures are errors but the scenario stays loaded.
     fn run_author_tests(&mut self) {
-        let found: Vec<Diagnostic> = self.author_test_jobs().iter().flat_map(AuthorTestJob::run).collect();
-        self.diagnostics.extend(found);
+        use rayon::prelude::*;
+        let found: Vec<Vec<Diagnostic>> = self.author_test_jobs().par_iter().map(AuthorTestJob::run).collect();
+        self.diagnostics.extend(found.into_iter().flatten());
     }
 
     /// Score every loaded scenario's model answers and author tests within `budget` (the caller's
@@ -266,6 +251,47 @@ impl Library {
         let text = self.sources.get(&p.file).map(String::as_str).unwrap_or_default();
         self.diagnostics.push(locate(d, &p.map, text, path).in_file(&p.file));
     }
+}
+
+/// A file's text, or the located reason it cannot be read as text.
+fn decode_file(input: &FileInput) -> Result<String, Diagnostic> {
+    match &input.contents {
+        Ok(bytes) => decode(bytes).map(str::to_string).map_err(|d| d.in_file(&input.path)),
+        Err(d) => Err(d.clone().in_file(&input.path)),
+    }
+}
+
+/// Decode, parse and validate one scenario file against the library's lexicon.
+fn check_scenario_file(input: FileInput, lexicon: &Lexicon, voice_exists: &VoiceExists) -> Checked {
+    let text = match decode_file(&input) {
+        Ok(text) => text,
+        Err(d) => return Checked { text: None, diagnostics: vec![d], parsed: None },
+    };
+    let (scenario, map) = match parse::<Scenario>(&text) {
+        Ok(parsed) => parsed,
+        Err(d) => return Checked { text: Some(text), diagnostics: vec![d.in_file(&input.path)], parsed: None },
+    };
+    let mut r = Reporter::new(&input.path, &text, &map);
+    validate_scenario(&scenario, lexicon, &mut r);
+    for (i, turn) in scenario.turns.iter().enumerate() {
+        if let Some(voice) = &turn.voice
+            && voice_path_problem(voice).is_none()
+            && !voice_exists(&input.path, voice)
+        {
+            r.at(
+                &format!("turns[{i}].voice"),
+                Diagnostic::warning(
+                    "voice-missing",
+                    format!("voice file `{voice}` was not found in the assets folder"),
+                )
+                .with_hint("the drill will run without the recording; add the file under assets/ or remove `voice`"),
+            );
+        }
+    }
+    let failed = r.has_errors();
+    let diagnostics = std::mem::take(&mut r.diagnostics);
+    let parsed = (!failed).then_some(Parsed { file: input.path, scenario, map });
+    Checked { text: Some(text), diagnostics, parsed }
 }
 
 /// Ids of scenarios that sit on a prerequisite cycle.

@@ -6,7 +6,7 @@
 pub mod author_tests;
 mod build;
 
-pub use build::AuthorTestJob;
+pub use build::{AuthorTestJob, VoiceExists};
 pub mod catalogue;
 mod last_good;
 

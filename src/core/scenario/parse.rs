@@ -64,7 +64,8 @@ pub fn ron_options() -> ron::Options {
     ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME)
 }
 
-/// The `format_version` field of the top-level value, when the text parses as RON at all.
+/// The `format_version` field of the top-level value, when the text parses as RON at all (a
+/// second full parse: used only when the value itself did not parse).
 fn probe_format_version(text: &str) -> Option<u64> {
     match ron_options().from_str::<ron::Value>(text).ok()? {
         ron::Value::Map(map) => map.iter().find_map(|(k, v)| match (k, v) {
@@ -77,29 +78,85 @@ fn probe_format_version(text: &str) -> Option<u64> {
     }
 }
 
-/// Parse RON text into `T`, returning the value and a map of where each value sits.
-pub fn parse<T: DeserializeOwned>(text: &str) -> Result<(T, SourceMap), Diagnostic> {
-    let options = ron_options();
-    if let Some(version) = probe_format_version(text)
-        && (version == 0 || version > u64::from(FORMAT_VERSION))
-    {
-        let map = SourceMap::build(text);
-        let diagnostic = Diagnostic::error(
-            "unsupported-version",
-            format!(
-                "format_version {version} is not supported; this FollowThrough reads format version {FORMAT_VERSION}"
-            ),
-        )
-        .with_hint(if version == 0 {
-            "versions start at 1; write `format_version: 1`".to_string()
-        } else {
-            "the file was written for a newer FollowThrough: update the app, or rewrite it for version 1".to_string()
-        });
-        return Err(locate(diagnostic, &map, text, "format_version"));
+/// The `format_version` of text that parsed: read from the first fields without a second parse
+/// (it is the first field by convention), else by [`probe_format_version`].
+fn format_version_of_parsed(text: &str) -> Option<u64> {
+    match leading_field(text, "format_version") {
+        Some(Ok(version)) => Some(version),
+        Some(Err(())) => probe_format_version(text),
+        None => None,
     }
-    match options.from_str::<T>(text) {
-        Ok(value) => Ok((value, SourceMap::build(text))),
-        Err(e) => Err(improve_location(ron_error_to_diagnostic(&e), text)),
+}
+
+/// The whole-number value of the top-level field `name` when it comes before any nested value:
+/// `Some(Ok(n))`; `Some(Err(()))` when this quick look cannot tell (a nested value, a string or
+/// an unusual number comes first); None when the top-level group ends without it.
+fn leading_field(text: &str, name: &str) -> Option<Result<u64, ()>> {
+    let mut rest = skip_trivia(text);
+    rest = skip_trivia(rest.trim_start_matches(|c: char| c.is_ascii_alphanumeric() || c == '_'));
+    rest = skip_trivia(rest.strip_prefix('(')?);
+    loop {
+        let field_len = rest.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).unwrap_or(rest.len());
+        let (field, after) = rest.split_at(field_len);
+        if field.is_empty() {
+            return if rest.starts_with(')') { None } else { Some(Err(())) };
+        }
+        let Some(value) = skip_trivia(after).strip_prefix(':') else { return Some(Err(())) };
+        let value = skip_trivia(value);
+        let digits = value.find(|c: char| !c.is_ascii_digit()).unwrap_or(value.len());
+        let after_value = skip_trivia(&value[digits..]);
+        if digits == 0 || !(after_value.starts_with(',') || after_value.starts_with(')')) {
+            return Some(Err(()));
+        }
+        if field == name {
+            return Some(value[..digits].parse().map_err(|_| ()));
+        }
+        rest = skip_trivia(after_value.strip_prefix(',').unwrap_or(after_value));
+    }
+}
+
+/// `text` after any leading whitespace and comments.
+fn skip_trivia(mut text: &str) -> &str {
+    loop {
+        text = text.trim_start();
+        if let Some(comment) = text.strip_prefix("//") {
+            text = comment.find('\n').map_or("", |end| &comment[end..]);
+        } else if let Some(comment) = text.strip_prefix("/*") {
+            text = comment.find("*/").map_or("", |end| &comment[end + 2..]);
+        } else if text.starts_with("#!") {
+            text = text.find(']').map_or("", |end| &text[end + 1..]);
+        } else {
+            return text;
+        }
+    }
+}
+
+/// The diagnostic for a file whose `format_version` this FollowThrough cannot read, if it is one.
+fn unsupported_version(text: &str, version: Option<u64>) -> Option<Diagnostic> {
+    let version = version.filter(|v| *v == 0 || *v > u64::from(FORMAT_VERSION))?;
+    let diagnostic = Diagnostic::error(
+        "unsupported-version",
+        format!("format_version {version} is not supported; this FollowThrough reads format version {FORMAT_VERSION}"),
+    )
+    .with_hint(if version == 0 {
+        "versions start at 1; write `format_version: 1`".to_string()
+    } else {
+        "the file was written for a newer FollowThrough: update the app, or rewrite it for version 1".to_string()
+    });
+    Some(locate(diagnostic, &SourceMap::build(text), text, "format_version"))
+}
+
+/// Parse RON text into `T`, returning the value and a map of where each value sits (scanned only
+/// when a position is asked for). A `format_version` this FollowThrough cannot read is the error,
+/// whether or not the rest parses.
+pub fn parse<T: DeserializeOwned>(text: &str) -> Result<(T, SourceMap), Diagnostic> {
+    match ron_options().from_str::<T>(text) {
+        Ok(value) => match unsupported_version(text, format_version_of_parsed(text)) {
+            Some(d) => Err(d),
+            None => Ok((value, SourceMap::build(text))),
+        },
+        Err(e) => Err(unsupported_version(text, probe_format_version(text))
+            .unwrap_or_else(|| improve_location(ron_error_to_diagnostic(&e), text))),
     }
 }
 
@@ -355,6 +412,29 @@ mod tests {
         let d = parse::<crate::core::scenario::Lexicon>("(format_version: 7, sets: {}, future: 1)").expect_err("v7");
         assert_eq!(d.code, "unsupported-version");
         assert!(d.start.is_some());
+        // A newer file that happens to parse is refused the same, wherever the field is.
+        for text in [
+            "// team lexicon\nLexicon(format_version: 2, sets: {})",
+            "#![enable(implicit_some)]\n(sets: {\"a\": [\"b\"]}, format_version: 2)",
+            "(format_version: 0, sets: {})",
+        ] {
+            let d = parse::<crate::core::scenario::Lexicon>(text).expect_err(text);
+            assert_eq!(
+                (d.code, d.start.map(|p| p.line)),
+                ("unsupported-version", Some(text.lines().count())),
+                "{text}"
+            );
+        }
+        assert!(parse::<crate::core::scenario::Lexicon>("/* v1 */ Lexicon(format_version: 1, sets: {})").is_ok());
+    }
+
+    #[test]
+    fn the_version_is_read_from_the_leading_fields_without_a_second_parse() {
+        assert_eq!(leading_field("Scenario(\n  format_version: 1,\n  id: \"x\")", "format_version"), Some(Ok(1)));
+        assert_eq!(leading_field("(importance: 3, format_version: 12)", "format_version"), Some(Ok(12)));
+        assert_eq!(leading_field("(id: \"x\", format_version: 1)", "format_version"), Some(Err(())), "text first");
+        assert_eq!(leading_field("(format_version: 1.5)", "format_version"), Some(Err(())));
+        assert_eq!(leading_field("(importance: 3)", "format_version"), None);
     }
 
     #[test]

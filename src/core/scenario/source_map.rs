@@ -5,12 +5,52 @@
 //! brackets, field names, strings and comments, and records the byte span of every value under a
 //! path such as `turns[1].rubric[0].weight`. `Some(..)`, struct names and enum variants are
 //! transparent: `next: Some("close")` and `next: "close"` both record `next`.
+//!
+//! The map is built the first time a position is asked for: a file without problems (most of
+//! them) is never scanned, which keeps checking a big library close to the cost of parsing it.
 
 use std::collections::HashMap;
+use std::sync::{Arc, OnceLock};
+
+/// Where each value of one document sits, found when first asked (see the module docs).
+#[derive(Debug, Default, Clone)]
+pub struct SourceMap {
+    /// The document.
+    text: Arc<str>,
+    /// The spans, once scanned (shared by copies, so a copy never scans again).
+    spans: Arc<OnceLock<Spans>>,
+}
+
+impl SourceMap {
+    /// A map of `text` (a RON document); nothing is scanned until a position is asked for.
+    pub fn build(text: &str) -> Self {
+        Self { text: Arc::from(text), spans: Arc::default() }
+    }
+
+    /// The scanned spans (scanning the text the first time).
+    fn spans(&self) -> &Spans {
+        self.spans.get_or_init(|| Spans::scan(&self.text))
+    }
+
+    /// Byte span of the value at `path`, falling back to the nearest enclosing value that was found.
+    pub fn span(&self, path: &str) -> Option<(usize, usize)> {
+        self.spans().span(path)
+    }
+
+    /// The widest value whose span ends exactly at byte `end` (e.g. the group a closing bracket closes).
+    pub fn value_ending_at(&self, end: usize) -> Option<(usize, usize)> {
+        self.spans().value_ending_at(end)
+    }
+
+    /// Byte span of the field name at `path` (for "unexpected field" style messages), else its value.
+    pub fn key_span(&self, path: &str) -> Option<(usize, usize)> {
+        self.spans().key_span(path)
+    }
+}
 
 /// Byte spans of every value in a document, keyed by path.
 #[derive(Debug, Default, Clone)]
-pub struct SourceMap {
+struct Spans {
     spans: HashMap<String, (usize, usize)>,
     /// Byte span of each field *name* (the key before the colon), keyed by the field's path.
     keys: HashMap<String, (usize, usize)>,
@@ -19,16 +59,16 @@ pub struct SourceMap {
     aliases: HashMap<String, String>,
 }
 
-impl SourceMap {
+impl Spans {
     /// Scan `text` (a RON document) and record where each value is.
-    pub fn build(text: &str) -> Self {
-        let mut scanner = Scanner { bytes: text.as_bytes(), pos: 0, map: SourceMap::default() };
+    fn scan(text: &str) -> Self {
+        let mut scanner = Scanner { bytes: text.as_bytes(), pos: 0, map: Spans::default() };
         scanner.value(String::new(), 0);
         scanner.map
     }
 
     /// Byte span of the value at `path`, falling back to the nearest enclosing value that was found.
-    pub fn span(&self, path: &str) -> Option<(usize, usize)> {
+    fn span(&self, path: &str) -> Option<(usize, usize)> {
         let mut p = path;
         loop {
             if let Some(span) = self.spans.get(self.resolve(p).as_str()).or_else(|| self.spans.get(p)) {
@@ -61,13 +101,11 @@ impl SourceMap {
         }
     }
 
-    /// The widest value whose span ends exactly at byte `end` (e.g. the group a closing bracket closes).
-    pub fn value_ending_at(&self, end: usize) -> Option<(usize, usize)> {
+    fn value_ending_at(&self, end: usize) -> Option<(usize, usize)> {
         self.spans.values().filter(|(_, e)| *e == end).min_by_key(|(s, _)| *s).copied()
     }
 
-    /// Byte span of the field name at `path` (for "unexpected field" style messages), else its value.
-    pub fn key_span(&self, path: &str) -> Option<(usize, usize)> {
+    fn key_span(&self, path: &str) -> Option<(usize, usize)> {
         self.keys.get(self.resolve(path).as_str()).or_else(|| self.keys.get(path)).copied().or_else(|| self.span(path))
     }
 }
@@ -105,7 +143,7 @@ const MAX_DEPTH: usize = 160;
 struct Scanner<'a> {
     bytes: &'a [u8],
     pos: usize,
-    map: SourceMap,
+    map: Spans,
 }
 
 impl Scanner<'_> {
@@ -389,7 +427,8 @@ Scenario(
         let depth = 40;
         let doc = format!("(detect: [{}Phrase(\"sorry\"){}])", "All([".repeat(depth), "])".repeat(depth));
         let map = SourceMap::build(&doc);
-        assert!(map.spans.len() < 10 * depth, "{} entries", map.spans.len());
+        let entries = map.spans().spans.len();
+        assert!(entries < 10 * depth, "{entries} entries");
         let path = format!("detect[0]{}", "[0]".repeat(depth));
         let (a, b) = map.span(&path).expect("deepest phrase");
         assert_eq!(&doc[a..b], "\"sorry\"");
@@ -412,13 +451,23 @@ Scenario(
             "(a: [1, (b: {",
             "\u{e9}: (",
         ] {
-            let _ = SourceMap::build(text);
+            let _ = SourceMap::build(text).span("a");
         }
         for cut in 0..DOC.len() {
             if DOC.is_char_boundary(cut) {
-                let _ = SourceMap::build(&DOC[..cut]);
+                let _ = SourceMap::build(&DOC[..cut]).span("turns[1].next");
             }
         }
+    }
+
+    #[test]
+    fn a_map_scans_its_text_only_when_a_position_is_asked_for() {
+        let map = SourceMap::build(DOC);
+        assert!(map.spans.get().is_none(), "nothing scanned on building");
+        let copy = map.clone();
+        assert_eq!(map.span("id").map(|(a, b)| &DOC[a..b]), Some("\"x\""));
+        assert!(copy.spans.get().is_some(), "a copy shares the scan");
+        assert_eq!(copy.span("tags[0]").map(|(a, b)| &DOC[a..b]), Some("\"a\""));
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! the watcher that notices saves in them.
 
 use std::path::PathBuf;
-use std::sync::mpsc::Receiver;
+use std::sync::mpsc::{Receiver, Sender};
 
 use crate::core::library::Library;
 use crate::core::scenario::diagnostic::Diagnostic;
@@ -17,6 +17,19 @@ pub struct AuthorTestRun {
     pub left: usize,
     /// Findings received while waiting, not yet added to the library.
     pub arrived: Vec<Vec<Diagnostic>>,
+    /// Lets the tests start (they wait until the window has drawn a frame with the library, so
+    /// they never take the processor from the first frames); None once sent.
+    pub gate: Option<Sender<()>>,
+}
+
+impl AuthorTestRun {
+    /// Let the author tests start (once; later calls do nothing).
+    pub fn let_start(&mut self) {
+        if let Some(gate) = self.gate.take() {
+            // The thread is gone only when it has nothing left to run.
+            let _ = gate.send(());
+        }
+    }
 }
 
 /// The loaded library and its folders.
@@ -68,9 +81,18 @@ impl LibraryState {
         true
     }
 
-    /// Block until the author tests running after start-up are all in, or `limit` passes.
+    /// A frame was drawn: the author tests waiting for it may start.
+    pub fn frame_drawn(&mut self) {
+        if let Some(run) = &mut self.author_tests {
+            run.let_start();
+        }
+    }
+
+    /// Block until the author tests running after start-up are all in, or `limit` passes (they
+    /// are let start first).
     pub fn wait_for_tests(&mut self, limit: std::time::Duration) {
         let Some(run) = &mut self.author_tests else { return };
+        run.let_start();
         let until = std::time::Instant::now() + limit;
         while run.left > run.arrived.len() {
             let left = until.saturating_duration_since(std::time::Instant::now());

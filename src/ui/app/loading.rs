@@ -1,5 +1,6 @@
 //! Start-up off the window's thread: the store and every scenario folder are read on another
-//! thread while the window already shows its first frame.
+//! thread while the window already shows its first frame. The author tests run there too, once the
+//! window has drawn the library (see [`AuthorTestRun::gate`]), reporting as each scenario finishes.
 
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, Sender, channel};
@@ -26,7 +27,7 @@ pub struct Loaded {
     pub team_folders: Result<Vec<PathBuf>, StoreError>,
     /// The library from the main folder and the team's (author tests not run yet).
     pub library: Library,
-    /// The author tests, running on the start-up thread and reporting as each scenario finishes.
+    /// The author tests, run on the start-up thread once let start, reporting as each scenario finishes.
     pub author_tests: AuthorTestRun,
 }
 
@@ -46,11 +47,15 @@ impl Loading {
         let wake = Arc::clone(&waker);
         let (here, data_here) = (dir.clone(), data_dir.clone());
         let read = move || {
-            let Read { loaded, jobs, findings } = read_everything(dir, data_dir);
+            let Read { loaded, jobs, findings, gate } = read_everything(dir, data_dir);
             if out.send(loaded).is_err() {
                 return;
             }
             wake_up(&wake);
+            // Wait for the window to draw the library (or to drop the run: a reload replaced it).
+            if jobs.is_empty() || gate.recv().is_err() {
+                return;
+            }
             for job in jobs {
                 if findings.send(job.run()).is_err() {
                     // The library was reloaded (with its own tests) or the window closed.
@@ -62,7 +67,7 @@ impl Loading {
         let mut loading = Self { inbox, started: Instant::now(), ready: None, waker };
         if let Err(e) = std::thread::Builder::new().name("start-up".into()).spawn(read) {
             log::error!("no start-up thread ({e}); reading on the window's thread");
-            let Read { mut loaded, jobs, findings } = read_everything(here, data_here);
+            let Read { mut loaded, jobs, findings, .. } = read_everything(here, data_here);
             for job in jobs {
                 let _ = findings.send(job.run());
             }
@@ -105,6 +110,8 @@ struct Read {
     loaded: Loaded,
     jobs: Vec<AuthorTestJob>,
     findings: Sender<Vec<Diagnostic>>,
+    /// Opens when the window lets the tests start.
+    gate: Receiver<()>,
 }
 
 fn read_everything(dir: PathBuf, data_dir: PathBuf) -> Read {
@@ -118,8 +125,9 @@ fn read_everything(dir: PathBuf, data_dir: PathBuf) -> Read {
     let library = load_or_explain(&folders, load_library_untested);
     let jobs = library.author_test_jobs();
     let (findings, inbox) = channel();
-    let author_tests = AuthorTestRun { inbox, left: jobs.len(), arrived: Vec::new() };
-    Read { loaded: Loaded { store, data_dir, team_folders, library, author_tests }, jobs, findings }
+    let (opener, gate) = channel();
+    let author_tests = AuthorTestRun { inbox, left: jobs.len(), arrived: Vec::new(), gate: Some(opener) };
+    Read { loaded: Loaded { store, data_dir, team_folders, library, author_tests }, jobs, findings, gate }
 }
 
 fn wake_up(waker: &Mutex<Option<egui::Context>>) {
@@ -127,5 +135,35 @@ fn wake_up(waker: &Mutex<Option<egui::Context>>) {
         && let Some(ctx) = ctx.as_ref()
     {
         ctx.request_repaint();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MINIMAL: &str = include_str!("../../../tests/fixtures/good/minimal.ron");
+    const LEXICON: &str = include_str!("../../../tests/fixtures/good/lexicon.ron");
+
+    #[test]
+    fn author_tests_wait_until_the_window_lets_them_start_then_report() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let write = crate::io::scenario_files::write_new_file;
+        write(&dir.path().join("lexicon.ron"), LEXICON).expect("lexicon");
+        // An author test that no longer holds: `check` and the Problems screen list it.
+        let pinned = MINIMAL
+            .replace("id: \"minimal\"", "id: \"pinned\"")
+            .replace("met: [\"owns-it\"], not_met: [\"blames\"]", "met: [\"blames\"], not_met: [\"owns-it\"]");
+        write(&dir.path().join("pinned.ron"), &pinned).expect("scenario");
+        let mut loading = Loading::start(dir.path().to_path_buf(), dir.path().join("data"));
+        loading.wait(Duration::from_secs(120));
+        let mut loaded = loading.take().expect("the library is read");
+        let run = &mut loaded.author_tests;
+        assert_eq!(run.left, 1);
+        // Read, not tested: the start-up thread is waiting at the gate, so nothing can have come.
+        assert!(run.inbox.try_recv().is_err(), "no author test runs before the window lets it");
+        run.let_start();
+        let found = run.inbox.recv_timeout(Duration::from_secs(120)).expect("the findings");
+        assert!(found.iter().any(|d| d.code == "author-test-failed" && d.file.ends_with("pinned.ron")), "{found:?}");
     }
 }

@@ -69,9 +69,13 @@ pub struct FollowThroughApp {
 impl FollowThroughApp {
     /// An app showing an already-loaded library (tests use this).
     pub fn with_library(library: Library, scenarios_dir: Option<PathBuf>) -> Self {
+        Self::assemble(library, scenarios_dir, Profiles::in_memory())
+    }
+
+    fn assemble(library: Library, scenarios_dir: Option<PathBuf>, profiles: Profiles) -> Self {
         let mut app = Self {
             shell: Shell::new(),
-            profiles: Profiles::in_memory(),
+            profiles,
             library: LibraryState::new(library, scenarios_dir),
             drill: None,
             rehearsal: None,
@@ -100,9 +104,9 @@ impl FollowThroughApp {
     /// An app on `dir` and `data_dir` that shows its first frame at once and reads the store and
     /// the library on another thread (the window shows "Loading..." if that takes a while).
     pub fn open_in_background(dir: PathBuf, data_dir: PathBuf) -> Self {
-        let mut app = Self::with_library(Library::default(), Some(dir.clone()));
-        app.profiles.data_dir = data_dir.clone();
-        app.loading = Some(Loading::start(dir, data_dir));
+        let loading = Loading::start(dir.clone(), data_dir.clone());
+        let mut app = Self::assemble(Library::default(), Some(dir), Profiles::not_yet_open(data_dir));
+        app.loading = Some(loading);
         app
     }
 

@@ -55,6 +55,12 @@ impl Profiles {
         Self::with_store(store, store_error, crate::io::dirs::data_dir())
     }
 
+    /// No store yet: start-up is opening the one in `data_dir` on another thread (nothing is
+    /// opened on the window's thread before its first frame).
+    pub fn not_yet_open(data_dir: PathBuf) -> Self {
+        Self::with_store(None, None, data_dir)
+    }
+
     /// The outcome of opening the store in `dir`: a damaged or newer database is left untouched and
     /// the reason kept; a read-only one is open and says progress can't be saved.
     pub fn opened(opened: Result<Store, StoreError>, dir: PathBuf) -> Self {

@@ -60,6 +60,8 @@ impl FollowThroughApp {
             self.shell.focus_main = true;
         }
         self.shell.end_frame(ui.ctx());
+        // The frame with the library is drawn: its author tests may take the processor now.
+        self.library.frame_drawn();
     }
 
     /// Ctrl+Q and the window's close button: a drill being answered asks first.

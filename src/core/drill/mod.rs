@@ -14,126 +14,20 @@ use rand::SeedableRng;
 use rand::rngs::StdRng;
 use rand::seq::IndexedRandom;
 
-use crate::core::scenario::{Condition, Lexicon, Scenario};
-use crate::core::scoring::examples;
+mod branch;
+mod phase;
+mod score_job;
+
+pub use branch::{holds, next_turn};
+pub use phase::{DrillError, DrillEvent, Mode, Phase, TurnResult};
+pub use score_job::ScoreJob;
+
+use crate::core::scenario::{Lexicon, Scenario};
 use crate::core::scoring::lists::Lists;
-use crate::core::scoring::{ScoreCard, ScoreError, ScoringContext, TurnScorer};
+use crate::core::scoring::{ScoreCard, ScoreError, ScoringContext};
 
 /// Seconds left when the time warning sounds.
 pub const WARNING_SECONDS: u64 = 10;
-
-/// How the drill is run.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub enum Mode {
-    /// Rehearsal: pausing is allowed.
-    Practice,
-    /// A timed assessment: no pausing; the result can serve as a baseline.
-    Assessment,
-}
-
-/// Where the drill is.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Phase {
-    /// Reading the briefing; the clock has not started.
-    Briefing,
-    /// The customer has spoken; the employee answers before `deadline_ms`.
-    Answering {
-        /// Index of the turn in the scenario.
-        turn: usize,
-        /// When the turn started (caller's clock, ms).
-        started_ms: u64,
-        /// When time runs out (caller's clock, ms).
-        deadline_ms: u64,
-    },
-    /// The clock is stopped with `remaining_ms` left: a practice pause, or the "leave this drill?"
-    /// question is open (see [`Drill::ask_to_leave`]).
-    Paused {
-        /// Index of the turn.
-        turn: usize,
-        /// When the turn started (caller's clock, ms, shifted by pauses).
-        started_ms: u64,
-        /// Time that was left when paused.
-        remaining_ms: u64,
-    },
-    /// The answer to `turn` was sent and is being scored elsewhere (see [`Drill::take_job`]).
-    Scoring {
-        /// Index of the turn.
-        turn: usize,
-    },
-    /// The answer to `turn` has been scored; the employee reads the score card.
-    Scored {
-        /// Index of the turn.
-        turn: usize,
-    },
-    /// Every turn on the path is done.
-    Finished,
-    /// The employee left the drill.
-    Abandoned,
-}
-
-/// Something the window or the sound layer should react to.
-#[derive(Debug, Clone, PartialEq)]
-pub enum DrillEvent {
-    /// A turn began: show and speak the customer's line.
-    TurnStarted {
-        /// Index of the turn.
-        turn: usize,
-    },
-    /// Few seconds left.
-    TimeWarning {
-        /// Index of the turn.
-        turn: usize,
-    },
-    /// Time ran out; what was typed has been submitted.
-    TimeUp {
-        /// Index of the turn.
-        turn: usize,
-    },
-    /// An answer was scored.
-    Scored {
-        /// Index of the turn.
-        turn: usize,
-        /// The total, 0-100.
-        score: u32,
-        /// Whether it reached the pass mark.
-        passed: bool,
-    },
-    /// The drill is over.
-    Finished,
-}
-
-/// Why a drill command was refused.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum DrillError {
-    /// Pausing a timed assessment.
-    #[error("a timed assessment cannot be paused")]
-    PauseInAssessment,
-    /// The command does not fit the current phase.
-    #[error("that is not possible right now")]
-    WrongPhase,
-    /// The response is over the length limit.
-    #[error("{0}")]
-    Score(#[from] crate::core::scoring::ScoreError),
-}
-
-/// One answered turn.
-#[derive(Debug, Clone, PartialEq)]
-pub struct TurnResult {
-    /// Index of the turn in the scenario.
-    pub turn: usize,
-    /// The customer's words as shown (one of the alternatives).
-    pub customer_line: String,
-    /// What the employee answered.
-    pub response: String,
-    /// The score card.
-    pub card: ScoreCard,
-    /// Time taken, in milliseconds (pauses excluded).
-    pub time_used_ms: u64,
-    /// Time ran out before the employee submitted.
-    pub over_time: bool,
-    /// The employee scored this turn themselves (they said the answer aloud).
-    pub self_scored: bool,
-}
 
 /// The drill state machine.
 pub struct Drill {
@@ -459,13 +353,8 @@ impl Drill {
         let limit_ms = deadline_ms - started_ms;
         let time_used_ms = now_ms.saturating_sub(started_ms).min(if over_time { limit_ms } else { u64::MAX });
         let response = std::mem::take(&mut self.draft);
-        let job = ScoreJob {
-            scenario: Arc::clone(&self.scenario),
-            turn,
-            lists: Arc::clone(&self.lists),
-            response: response.clone(),
-            context: self.context,
-        };
+        let job =
+            ScoreJob::with_lists(Arc::clone(&self.scenario), turn, Arc::clone(&self.lists), &response).at(self.context);
         self.phase = Phase::Scoring { turn };
         if self.deferred {
             self.pending = Some(Pending { answering, response, time_used_ms, over_time, job: Some(job) });
@@ -484,70 +373,6 @@ struct Pending {
     time_used_ms: u64,
     over_time: bool,
     job: Option<ScoreJob>,
-}
-
-/// Everything needed to score one answer, on any thread: the one place a drill, a test-play and a
-/// group session call the scorer.
-#[derive(Clone)]
-pub struct ScoreJob {
-    scenario: Arc<Scenario>,
-    turn: usize,
-    lists: Arc<Lists>,
-    response: String,
-    context: ScoringContext,
-}
-
-impl ScoreJob {
-    /// A job scoring `response` to turn `turn` of `scenario` with the lexicon's word lists (a
-    /// group session's typed answer; drills make theirs when an answer is sent).
-    pub fn new(scenario: Arc<Scenario>, turn: usize, lexicon: &Lexicon, response: &str) -> Self {
-        let lists = Arc::new(Lists::new(&lexicon.sets));
-        Self { scenario, turn, lists, response: response.to_string(), context: ScoringContext::default() }
-    }
-
-    /// The turn index the answer is for.
-    pub fn turn(&self) -> usize {
-        self.turn
-    }
-
-    /// Compile the turn's rubric and score the answer (slow rubrics make this slow: run it off the
-    /// window's thread).
-    pub fn run(&self) -> Result<ScoreCard, ScoreError> {
-        self.run_within(&crate::core::scoring::budget::Unlimited)
-    }
-
-    /// As [`ScoreJob::run`], within `budget` (the window passes a clock-reading deadline): when it
-    /// runs out the card holds the criteria that finished and names the slow one.
-    pub fn run_within(&self, budget: &dyn crate::core::scoring::budget::Budget) -> Result<ScoreCard, ScoreError> {
-        let turn = &self.scenario.turns[self.turn];
-        let scorer = TurnScorer::with_lists(&self.scenario, turn, Arc::clone(&self.lists));
-        let mut card = scorer.score_within(&self.response, &self.context, budget)?;
-        // What would have earned a missed criterion: the model answer is scored only when needed.
-        let model = examples::needs_model_card(&card, turn)
-            .then(|| scorer.score_within(&turn.model_answer, &self.context, budget).ok())
-            .flatten();
-        examples::add_examples(&mut card, turn, model.as_ref());
-        Ok(card)
-    }
-}
-
-/// Whether `condition` holds for a turn's score card.
-pub fn holds(condition: &Condition, card: &ScoreCard) -> bool {
-    match condition {
-        Condition::Met(id) => card.criterion(id).is_some_and(|c| c.met),
-        Condition::NotMet(id) => card.criterion(id).is_some_and(|c| !c.met),
-        Condition::Passed => card.passed,
-        Condition::Failed => !card.passed,
-        Condition::All(inner) => inner.iter().all(|c| holds(c, card)),
-        Condition::Any(inner) => inner.iter().any(|c| holds(c, card)),
-    }
-}
-
-/// The turn after `turn` given its score card: the first branch that holds, else `next`; None ends.
-pub fn next_turn(scenario: &Scenario, turn: usize, card: &ScoreCard) -> Option<usize> {
-    let t = &scenario.turns[turn];
-    let target = t.branches.iter().find(|b| holds(&b.when, card)).map(|b| b.goto.as_str()).or(t.next.as_deref())?;
-    scenario.turns.iter().position(|x| x.id == target)
 }
 
 #[cfg(test)]
