@@ -578,6 +578,29 @@ mod tests {
     }
 
     #[test]
+    fn a_single_perfect_group_go_is_recorded_as_a_group_turn_and_masters_nothing() {
+        let (s, _) = minimal();
+        let mut g = timed(30);
+        g.begin_scenario();
+        g.pick(0);
+        g.answered("", None);
+        g.ticks = vec![true, true, false];
+        let stamp = GoStamp {
+            attempt_id: "go-1".into(),
+            coach: "Coach".into(),
+            started_at: Timestamp::UNIX_EPOCH,
+            at: Timestamp::UNIX_EPOCH,
+        };
+        let kept = g.keep_score("", "", Vec::new(), 5_000, stamp).expect("kept");
+        let a = &kept.attempt;
+        assert_eq!((a.mode, a.turns.len(), a.turns[0].turn_id.as_str()), (AttemptMode::Group, 1, "opening"));
+        assert_eq!(a.turns[0].score, 100);
+        let state = crate::core::staging::LearnerState::new([&s], &[a.clone()], &Default::default());
+        let item = &state.states[0];
+        assert_eq!((item.drills, item.mastered, item.passes), (0, false, 0), "one turn of three is not a drill");
+    }
+
+    #[test]
     fn the_first_three_needed_are_suggested() {
         let (s, _) = minimal();
         let copies: Vec<Scenario> = (0..5)
