@@ -595,7 +595,7 @@ mod tests {
         let a = &kept.attempt;
         assert_eq!((a.mode, a.turns.len(), a.turns[0].turn_id.as_str()), (AttemptMode::Group, 1, "opening"));
         assert_eq!(a.turns[0].score, 100);
-        let state = crate::core::staging::LearnerState::new([&s], &[a.clone()], &Default::default());
+        let state = crate::core::staging::LearnerState::new([&s], std::slice::from_ref(a), &Default::default());
         let item = &state.states[0];
         assert_eq!((item.drills, item.mastered, item.passes), (0, false, 0), "one turn of three is not a drill");
     }

@@ -12,7 +12,7 @@ pub const NOTHING_SCORED: &str = "Nothing was scored in this session, so there i
 /// Draw the report of the session just over.
 pub fn report_ui(ui: &mut egui::Ui, view: &PresenterView<'_>, sizes: Sizes) -> Option<Command> {
     let mut command = None;
-    let Some(report) = view.report else { return None };
+    let report = view.report?;
     ui.label(strong_text(ui, "Session report", sizes.title()).strong());
     ui.label(egui::RichText::new(&report.title).size(sizes.small()));
     ui.add_space(sizes.small());
