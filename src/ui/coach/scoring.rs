@@ -39,10 +39,8 @@ pub fn scoring_ui(
     let card = session.card();
     let name = session.name_of(who);
     ui.label(strong_text(ui, format!("Scoring {name}: {}/100", card.score), sizes.title()).strong());
-    ui.label(
-        egui::RichText::new(format!("{} said: \u{201c}{}\u{201d}", s.briefing.customer.name, turn.customer))
-            .size(sizes.small()),
-    );
+    let said = format!("{} said: \u{201c}{}\u{201d}", s.briefing.customer.name, turn.customer);
+    ui.label(strong_text(ui, said, sizes.small()));
     ui.add_space(sizes.small() * 0.5);
     let answer = if session.typed.is_empty() {
         format!("{name} answered aloud.")
@@ -69,6 +67,8 @@ pub fn scoring_ui(
         if big_checkbox(ui, &mut on, text, sizes.body()).changed() {
             command = Some(Command::Coach(CoachCommand::Tick { criterion: i, met: on }));
         }
+        // Rows apart, so a tick from across the room is not on the wrong line.
+        ui.add_space(sizes.small() * 0.5);
     }
     let changes = session.changes();
     if !changes.is_empty() {

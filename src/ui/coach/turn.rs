@@ -15,7 +15,7 @@ pub const SCORE_LABEL: &str = "Score the answer";
 fn where_ui(ui: &mut egui::Ui, session: &GroupSession, sizes: Sizes) {
     let s = session.current_scenario();
     let text = format!("{} \u{00b7} turn {}", s.title, session.step());
-    ui.label(egui::RichText::new(text).size(sizes.body()));
+    ui.label(strong_text(ui, text, sizes.body()));
 }
 
 /// Waiting to pick: the last score confirmed, the picker (or its spin), who is still to go.
@@ -47,7 +47,7 @@ pub fn picking_ui(
     } else {
         format!("Still to go this round: {}", names.join(", "))
     };
-    ui.label(egui::RichText::new(text).size(sizes.body()));
+    ui.label(strong_text(ui, text, sizes.body()));
     let absent: Vec<String> = session.absent().iter().map(|id| session.name_of(id)).collect();
     if !absent.is_empty() {
         ui.label(egui::RichText::new(format!("Not present: {}", absent.join(", "))).size(sizes.small()).weak());
@@ -75,7 +75,7 @@ pub fn answering_ui(
         }
     });
     ui.add_space(sizes.body() * 0.5);
-    ui.label(egui::RichText::new(format!("{} says:", s.briefing.customer.name)).size(sizes.body()));
+    ui.label(strong_text(ui, format!("{} says:", s.briefing.customer.name), sizes.body()));
     customer_line_ui(ui, &turn.customer, sizes);
     ui.add_space(sizes.body() * 0.5);
     let label = ui.label(egui::RichText::new(TYPED_LABEL).size(sizes.small()));
