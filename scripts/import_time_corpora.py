@@ -25,6 +25,8 @@ Every expression is classified from the suite's own expected resolution
                  ("by EOD", "rest of the week", "this weekend", "in 2 to 3 days")
 * vague          grain week or coarser, longer intervals, open-ended "after/since"
                  intervals, "soon"-like references, unanchored durations
+* present        the reference moment itself ("now", "at the moment", "at present"):
+                 neither past nor a time to come, so not a specific future time
 * negative       listed by the suite as not a time expression
 
 Standard library only; the output is sorted and deduplicated by
@@ -423,6 +425,9 @@ def duckling_record(expr, value, ref, section):
         notes.append("latent: only resolved when Duckling's latent matching is enabled")
     if cat == "specific-time" and cons == "datetime" and start <= ref < add_grain(start, grain):
         notes.append("resolves to the reference moment itself")
+        if grain == "second":
+            # "now", "at the moment": the present, not a time to come (see PRESENT).
+            cat = "present"
     return dict(expression=expr, reference=iso(ref), category=cat, grain=grain,
                 resolved=resolved, note="; ".join(notes) or None)
 
@@ -539,7 +544,7 @@ def classify_rec_value(v, ref, tname):
     if typ == "duration":
         return "vague", "duration", "unanchored duration"
     if timex == "PRESENT_REF" and v.get("value"):
-        return "specific-time", "second", "the reference moment itself (now)"
+        return "present", "second", "the reference moment itself (now)"
     if timex == "FUTURE_REF":
         return "vague", "ref", "unanchored future reference"
     if timex == "PAST_REF":
@@ -848,7 +853,7 @@ def main(argv=None):
             f.write(json.dumps(obj, ensure_ascii=False) + "\n")
 
     counts = collections.Counter((r["source"], r["category"]) for r in out)
-    cats = ["specific-time", "specific-day", "vague", "past", "negative"]
+    cats = ["specific-time", "specific-day", "vague", "past", "present", "negative"]
     print("wrote %d expressions to %s (%d duplicates dropped)" % (
         len(out), os.path.relpath(args.out), dups))
     print("%-12s %s %7s" % ("source", " ".join("%13s" % c for c in cats), "total"))

@@ -8,7 +8,7 @@ use std::cell::RefCell;
 use super::budget::Budget;
 use super::phrase::{FirstWordIndex, Names, Node, Word, name_at};
 use super::text::Token;
-use super::time::time_at;
+use super::time::{clock_number_at, time_at};
 
 /// Words `*` may skip.
 pub const MAX_GAP: usize = 4;
@@ -286,7 +286,10 @@ fn slot_len(slot: Slot, tokens: &[Token], names: &Names, i: usize) -> Option<usi
         Slot::Time => time_at(tokens, i)?,
         Slot::Customer => name_at(tokens, i, &names.customer)?,
         Slot::Colleague => name_at(tokens, i, &names.colleague)?,
-        Slot::Number => usize::from(tokens.get(i)?.text.chars().any(|c| c.is_ascii_digit())),
+        // "10am to check it has landed": a clock time is no amount.
+        Slot::Number => {
+            usize::from(tokens.get(i)?.text.chars().any(|c| c.is_ascii_digit()) && !clock_number_at(tokens, i))
+        }
     };
     (len > 0 && i + len <= tokens.len()).then_some(len)
 }

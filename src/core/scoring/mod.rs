@@ -349,18 +349,24 @@ fn apply_rule(scenario: String, turn: String, pass_mark: u32, rows: Vec<Row>) ->
 /// Capitalised words that stand before a surname without being a first name.
 const TITLE_LIKE: &[&str] = &["dear", "hello", "hi", "the", "mister", "missus", "called", "says", "from", "with"];
 
-/// First names a text gives for the surname: "Luca Ferraro, ..." for "Mr Ferraro".
+/// First names a text gives for the surname: "Luca Ferraro, ..." for "Mr Ferraro". The two words
+/// stand side by side with only a space between them ("... with Mr Brennan. Sam looks tense" gives
+/// Sam no first name), and a word after a title is itself a surname ("Mr Brennan Sam" neither).
 fn given_names(about: &str, surname: &[phrase::Word]) -> Vec<phrase::Word> {
-    let words: Vec<&str> =
-        about.split(|c: char| !c.is_alphabetic() && c != '\'' && c != '-').filter(|w| !w.is_empty()).collect();
-    words
-        .windows(2)
-        .filter(|pair| {
+    let is_word_char = |c: char| c.is_alphabetic() || c == '\'' || c == '-';
+    let mut out = Vec::new();
+    // Runs of words with nothing but spaces between them: punctuation ends a run.
+    for run in about.split(|c: char| !is_word_char(c) && !c.is_whitespace()) {
+        let words: Vec<&str> = run.split_whitespace().collect();
+        for (k, pair) in words.windows(2).enumerate() {
             let capitalised = pair[0].chars().next().is_some_and(char::is_uppercase);
-            capitalised && name_words(pair[1]).first().is_some_and(|w| surname.contains(w))
-        })
-        .flat_map(|pair| name_words(pair[0]))
-        .collect()
+            let after_title = k > 0 && name_words(words[k - 1]).is_empty();
+            if capitalised && !after_title && name_words(pair[1]).first().is_some_and(|w| surname.contains(w)) {
+                out.extend(name_words(pair[0]));
+            }
+        }
+    }
+    out
 }
 
 fn compile_matcher(m: &Matcher, lists: &Lists) -> Option<CompiledMatcher> {
@@ -428,6 +434,8 @@ fn matcher_spans(m: &CompiledMatcher, a: &Analysed, cx: &DetectorContext, respon
                 .map(|m| {
                     let mut spans = matcher_spans(m, a, cx, response);
                     spans.retain(|s| !excluded.iter().any(|x| x.0 < s.1 && s.0 < x.1));
+                    // "Friday at 10am to check it has landed": what is to be checked is not said.
+                    spans.retain(|s| !to_be_checked(a, s.0));
                     spans
                 })
                 .collect();
@@ -440,6 +448,27 @@ fn matcher_spans(m: &CompiledMatcher, a: &Analysed, cx: &DetectorContext, respon
         // Alone (validation refuses it outside `All`) it names no words, so it meets nothing.
         CompiledMatcher::Not(_) => Vec::new(),
     }
+}
+
+/// True when the words starting at byte `start` are what the speaker will check ("to check it has
+/// landed", "make sure the refund went through", "see if it's arrived"): a fact the parts of an
+/// `All` make up must be said, not put to a check.
+fn to_be_checked(a: &Analysed, start: usize) -> bool {
+    let Some(k) = a.tokens.iter().position(|t| t.start >= start) else { return false };
+    let (sentence, clause) = (a.tokens[k].sentence, a.tokens[k].clause);
+    let word = |i: usize| a.tokens[i].text.as_str();
+    (k.saturating_sub(4)..k).any(|j| {
+        let here = a.tokens[j].sentence == sentence && a.tokens[j].clause == clause;
+        let check = match word(j) {
+            "check" | "verify" | "ensure" => true,
+            "sure" => j > 0 && word(j - 1) == "make",
+            "see" | "out" => {
+                matches!(word(j + 1), "if" | "whether") || (word(j) == "out" && j > 0 && word(j - 1) == "find")
+            }
+            _ => false,
+        };
+        here && check
+    })
 }
 
 fn criterion_evidence(c: &CompiledCriterion, a: &Analysed, cx: &DetectorContext, response: &str) -> Vec<Evidence> {
@@ -602,6 +631,42 @@ mod tests {
         let vague = |response: &str| card_with(rubric, response).criterion("blames").expect("blames").met;
         assert!(!vague("Your engineer arrives shortly, at 4pm."));
         assert!(vague("I'll get back to you soon."));
+    }
+
+    /// A bundled scenario's card for `response` to its turn `turn`.
+    fn bundled_card(scenario_id: &str, turn: &str, response: &str) -> ScoreCard {
+        let (scenarios, lexicon) = crate::core::test_fixtures::bundled_scenarios();
+        let s = scenarios.iter().find(|s| s.id == scenario_id).expect("bundled scenario");
+        score_response(s, Some(turn), response, &lexicon).expect("turn").expect("scored")
+    }
+
+    #[test]
+    fn another_persons_surname_is_not_the_customers_first_name() {
+        // The briefing says "... with Mr Brennan. Sam looks tense": across the full stop, Brennan
+        // is no first name of Sam's, so "Mr Brennan" does not use Sam's name.
+        let met = |response: &str| {
+            let c = bundled_card("mgr-coach-corporate-decision", "open", response);
+            c.criterion("uses-name").expect("uses-name").met
+        };
+        assert!(!met("It's about Mr Brennan. Talk me through what happened at the counter."));
+        assert!(met("It's about Mr Brennan, Sam. Talk me through what happened at the counter."));
+        assert!(given_names("You put it right with Mr Brennan. Sam looks tense.", &name_words("Sam")).is_empty());
+        let luca = given_names("Luca Ferraro, a regular", &name_words("Mr Ferraro"));
+        assert_eq!(luca, name_words("Luca"));
+    }
+
+    #[test]
+    fn a_clock_time_is_not_an_amount_in_a_fact() {
+        // "{number} * lands" took "10am to check it has landed" as the refund arriving: the time
+        // belongs to the call ("call you at 10am"), the landing to the check after it.
+        let gives = |response: &str| {
+            let c = bundled_card("cc-missed-callback-refund", "opening", response);
+            c.criterion("gives-the-answer").expect("gives-the-answer").met
+        };
+        assert!(!gives("Mrs Okafor, I'm sorry, that's on me. I'll ring you Friday at 10am to check it has landed."));
+        assert!(!gives("I'm sorry, that's on me. I'll call you on Friday at 10am to check everything has landed."));
+        assert!(gives("Mrs Okafor, I'm sorry. The £54.99 lands in your account on Friday."));
+        assert!(gives("I'm sorry. Your refund is approved and it'll be in your account on Friday."));
     }
 
     #[test]

@@ -102,7 +102,8 @@ impl TimeExpr {
         }
         let minutes_now = u32::try_from(i32::from(now.hour()) * 60 + i32::from(now.minute())).unwrap_or(0);
         match f.clock_minutes {
-            Some(m) => m < minutes_now,
+            // "between now and eight o'clock" said at 16:12: eight in the evening.
+            Some(m) => m < minutes_now && !(f.either_half && m + 12 * 60 >= minutes_now),
             None => f.part_end.is_some_and(|end| end <= minutes_now),
         }
     }
@@ -175,6 +176,9 @@ struct Facts {
     numeric: Option<NumericDate>,
     today: bool,
     clock_minutes: Option<u32>,
+    /// The clock is a morning hour said without am/pm or a part of day ("at 8"): it may be the
+    /// evening's too.
+    either_half: bool,
     /// Minutes after midnight at which the part of day named ends (today only).
     part_end: Option<u32>,
     /// The element just read says something a reading can rest on (not only a joining word).
@@ -296,6 +300,12 @@ pub fn day_or_time_at(tokens: &[Token], i: usize) -> Option<(usize, Grain)> {
         Reading::Specific(grain) if !counts_as_attribute(tokens, i, &e) => Some((e.len, grain)),
         _ => None,
     }
+}
+
+/// True when token `i` is a number written as a clock time ("10am", "16:00", "10 am"): a time,
+/// not an amount, so the `{number}` slot does not take it.
+pub fn clock_number_at(tokens: &[Token], i: usize) -> bool {
+    words::written_as_clock(tokens, i)
 }
 
 /// An attributive time counts only as a deadline ("by your 3pm appointment").

@@ -3,7 +3,7 @@
 
 use super::super::text::Token;
 use super::grammar::{is_connector, noun_follows};
-use super::words::{coarse_unit, day_number, month_number, number_value, year_value};
+use super::words::{coarse_unit, colon_clock, day_number, month_number, number_value, year_value};
 use super::{Facts, Locale, word};
 
 /// A numeric date as written: the two small numbers whose order the locale decides, and the year.
@@ -108,6 +108,7 @@ fn month_here(w: &str, prev: &str, next: &str) -> bool {
         || day_number(next).is_some()
         || year_value(next).is_some()
         || matches!(next, "the" | "twenty" | "thirty")
+        || (w == "march" && next == "in" && matches!(prev, "" | "you" | "me" | "us" | "it" | "them"))
         || matches!(
             prev,
             "in" | "of" | "early" | "late" | "mid" | "until" | "till" | "since" | "before" | "by" | "this" | "next"
@@ -137,6 +138,10 @@ fn month_ahead(tokens: &[Token], j: usize) -> bool {
         if month_number(w).is_some() {
             return true;
         }
+        // "from 5 to 6 on 1st Jan": "on" starts the date the hours before it are on.
+        if matches!(w, "on" | "at" | "by") {
+            return false;
+        }
         if !(is_connector(w) || day_number(w).is_some() || matches!(w, "twenty" | "thirty")) {
             return false;
         }
@@ -165,6 +170,14 @@ pub(super) fn date_at(tokens: &[Token], j: usize, prev: &str, f: &mut Facts) -> 
     if let Some((_, last)) = day_span.filter(|_| month_number(next).is_some()) {
         f.mday = Some(last);
         (f.day, f.named_day, f.range, f.content) = (true, true, true, true);
+        return Some(1);
+    }
+    // "2016-12-16T12:23:59": an ISO date and its time in one word.
+    if let Some((date, clock)) = w.split_once('t')
+        && let (Some(Numeric::Date(d)), Some(minutes)) = (numeric_date(date, prev, false), colon_clock(clock))
+    {
+        (f.day, f.named_day, f.clock, f.content) = (true, true, true, true);
+        (f.numeric, f.clock_minutes) = (Some(d), Some(minutes));
         return Some(1);
     }
     // "6-8 next Monday": hours before a day.
@@ -211,7 +224,8 @@ pub(super) fn date_at(tokens: &[Token], j: usize, prev: &str, f: &mut Facts) -> 
     let range_end =
         f.mday.is_some() && !f.clock && matches!(prev, "to" | "through" | "thru" | "till" | "until" | "and");
     // "on the 27", "the second": a day of the month on its own.
-    let the_day = prev == "the" && !noun_follows(tokens, after) && word(tokens, after) != "of";
+    let amount_follows = super::words::number_value(word(tokens, after)).is_some();
+    let the_day = prev == "the" && !noun_follows(tokens, after) && word(tokens, after) != "of" && !amount_follows;
     if range_end {
         f.range = true;
     }

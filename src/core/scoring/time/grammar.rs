@@ -180,6 +180,7 @@ pub(super) fn element(tokens: &[Token], j: usize, start: usize, f: &mut Facts) -
             f.closed = f.closed || range || (f.from && f.clock);
             f.clock = true;
             f.clock_minutes = Some(minutes);
+            f.either_half = minutes < 12 * 60 && !tokens[j..j + len].iter().any(|t| says_meridiem(&t.text));
             f.range = f.range || range;
             f.content = true;
             return Some(len);
@@ -195,7 +196,7 @@ pub(super) fn element(tokens: &[Token], j: usize, start: usize, f: &mut Facts) -
     }
     let part = w.strip_suffix("ish").filter(|p| is_part_of_day(p)).unwrap_or(w);
     if is_part_of_day(part) && before != "good" {
-        (f.part, f.content) = (true, true);
+        (f.part, f.content, f.either_half) = (true, true, false);
         f.part_end = f.part_end.or(super::words::part_end(part));
         f.today = f.today || prev == "this";
         if part == "night" && prev == "last" {
@@ -212,7 +213,9 @@ pub(super) fn element(tokens: &[Token], j: usize, start: usize, f: &mut Facts) -
     }
     if let Some(unit) = coarse_unit(w) {
         let edge_of_week = f.edge && matches!(w, "week" | "wk");
-        if unit == "weekend" || edge_of_week {
+        // "this week-end", written apart.
+        let split_weekend = w == "week" && next == "end" && !matches!(word(tokens, j + 2), "of");
+        if unit == "weekend" || edge_of_week || split_weekend {
             (f.day, f.named_day, f.week_part) = (true, true, true);
         } else {
             f.coarse = true;
@@ -224,7 +227,7 @@ pub(super) fn element(tokens: &[Token], j: usize, start: usize, f: &mut Facts) -
             f.past = true;
         }
         f.content = true;
-        return Some(1);
+        return Some(1 + usize::from(split_weekend));
     }
     // "two thousand and twenty", "nineteen seventy two": a year in words.
     if !matches!(prev, "at" | "@" | "by" | "around" | "about")
@@ -244,8 +247,19 @@ pub(super) fn element(tokens: &[Token], j: usize, start: usize, f: &mut Facts) -
         f.content = true;
         return Some(1);
     }
+    // "after lunch", "after school": the part of the day that follows, not an open end.
+    if w == "after" && matches!(next, "lunch" | "lunchtime" | "school" | "work") {
+        (f.part, f.content) = (true, true);
+        f.part_end = Some(if matches!(next, "school" | "work") { 24 * 60 } else { 18 * 60 });
+        return Some(2);
+    }
     if matches!(w, "business" | "office" | "working" | "school") && next == "hours" {
         (f.part, f.content) = (true, true);
+        return Some(2);
+    }
+    // "w/c 4 Feb": the week commencing that day.
+    if w == "w" && next == "c" {
+        (f.week_of, f.content) = (true, true);
         return Some(2);
     }
     // "no later than 6", "not later than Friday": a deadline.
@@ -292,6 +306,15 @@ fn day_word_at(tokens: &[Token], j: usize, prev: &str, f: &mut Facts) -> Option<
         "day" if next == "before" && word(tokens, j + 2) == "yesterday" => {
             (f.past, f.content) = (true, true);
             Some(3)
+        }
+        // "the last day of October": an ordinal, not the past.
+        "day"
+            if prev == "last"
+                && matches!(next, "of" | "in")
+                && super::words::month_number(word(tokens, j + 2)).is_some() =>
+        {
+            (f.day, f.named_day, f.content, f.past) = (true, true, true, false);
+            Some(1)
         }
         // "the next day", "the following day", "the day after"
         "day" if matches!(prev, "next" | "following") || (next == "after" && word(tokens, j + 2).is_empty()) => {
@@ -401,6 +424,11 @@ fn connector_at(w: &str, prev: &str, next: &str, f: &mut Facts) -> Option<usize>
         f.open = false; // "later than 3:30 but before 6"
     }
     Some(1)
+}
+
+/// A token that says which half of the day a clock is in: "am", "4pm", "10:30a.m".
+fn says_meridiem(w: &str) -> bool {
+    ["am", "pm", "a.m", "p.m", "a", "p"].iter().any(|m| w.ends_with(m)) && w != "o'clock"
 }
 
 /// Short weekday names that are also words ("sat", "sun", "wed") count only where a subject or

@@ -74,6 +74,11 @@ pub(super) fn duration_at(tokens: &[Token], j: usize, prev: &str, f: &mut Facts)
     let mut instant = prev == "in";
     let mut past = matches!(prev, "last" | "past" | "previous");
     match (word(tokens, k), word(tokens, k + 1)) {
+        // "4 weeks in the future": a span from now, like "within 4 weeks".
+        ("in", "the") if word(tokens, k + 2) == "future" => {
+            anchored = true;
+            k += 3;
+        }
         ("time" | "later" | "hence", _) | ("in", "the") => {
             instant = true;
             k += if word(tokens, k) == "in" { 3 } else { 1 };
@@ -121,7 +126,9 @@ pub(super) fn duration_at(tokens: &[Token], j: usize, prev: &str, f: &mut Facts)
         f.past = true;
     } else if instant || anchored {
         anchored = true;
-        let period = upcoming_after || matches!(prev, "next" | "upcoming" | "coming");
+        // "within the next 2 weeks" is bounded by "within"; "the next 2 weeks" alone is a period.
+        let within = j >= 3 && word(tokens, j - 2) == "the" && word(tokens, j - 3) == "within";
+        let period = upcoming_after || (matches!(prev, "next" | "upcoming" | "coming") && !within);
         let upcoming_weeks = period && largest_unit >= 7 * 24 * 60;
         f.vague = f.vague || upcoming_weeks || (vague_amount && largest_unit >= 24 * 60);
         f.instant = f.instant || instant;

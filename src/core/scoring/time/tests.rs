@@ -166,3 +166,63 @@ fn spans_of_dates_far_ahead_are_windows() {
     assert!(e.holds_at(at("2024-07-08T09:00:00"), Locale::EnGb));
     assert!(!e.holds_at(at("2024-02-01T09:00:00"), Locale::EnGb));
 }
+
+/// Whether `text` said at `now` (en-GB) holds a time still to come.
+fn holds(text: &str, now: &str) -> bool {
+    let a = analyse(text);
+    let now = now.parse::<jiff::civil::DateTime>().expect("datetime");
+    (0..a.tokens.len()).find_map(|i| read_at(&a.tokens, i)).is_some_and(|e| e.holds_at(now, Locale::EnGb))
+}
+
+#[test]
+fn a_morning_hour_without_am_can_be_the_evenings() {
+    // Said at a quarter past four in the afternoon, "eight o'clock" is still to come.
+    assert!(holds("I'll ring you between now and eight o'clock", "2024-05-07T16:15:00"));
+    assert!(holds("I'll ring you at 9 today", "2024-05-07T16:15:00"));
+    // With am, or in the morning, it is gone.
+    assert!(!holds("I'll ring you at 9am today", "2024-05-07T16:15:00"));
+    assert!(!holds("I'll ring you at 9 this morning", "2024-05-07T16:15:00"));
+}
+
+#[test]
+fn more_ways_of_writing_a_day() {
+    assert_eq!(reading("I'll pop round this week-end"), DAY);
+    assert_eq!(first_time("we'll ring on the last day of June").as_deref(), Some("on the last day of june"));
+    assert_eq!(reading("I'll send it 2025-06-02T09:30:00"), TIME);
+    assert_eq!(reading("you'll hear within the next 2 weeks"), DAY);
+    assert_eq!(reading("you'll hear in the next 2 weeks"), VAGUE);
+    // "5 to 6" are hours on the date after them, not the 5th.
+    assert_eq!(reading("I'll be with you from 5 to 6 on 1st June"), TIME);
+}
+
+#[test]
+fn after_a_meal_or_the_working_day_is_a_part_of_day() {
+    assert_eq!(reading("I'll call you after lunch"), TIME);
+    assert_eq!(reading("I'll drop it in after work"), TIME);
+    assert_eq!(reading("I'll call you after 2pm"), VAGUE);
+}
+
+#[test]
+fn spans_from_now_and_weeks_by_their_first_day_are_not_days() {
+    assert_eq!(reading("I'll have it 3 hours in the future"), TIME);
+    assert_eq!(reading("I'll have it 5 weeks in the future"), VAGUE);
+    assert_eq!(reading("we'll start w/c 4 March"), VAGUE);
+    assert_eq!(reading("it's booked for the first 2 weeks of August"), VAGUE);
+    assert_eq!(reading("I'll see you March in a year"), VAGUE);
+    // "two quarter" is no clock time ("two fifteen" is).
+    assert_ne!(reading("in the upcoming two quarter"), TIME);
+    assert_eq!(reading("I'll call at two fifteen"), TIME);
+}
+
+#[test]
+fn an_abbreviated_month_does_not_end_the_sentence() {
+    assert_eq!(first_time("I'll call you on Oct. 2 at 4pm").as_deref(), Some("on oct 2 at 4pm"));
+}
+
+#[test]
+fn a_clock_written_number_is_not_an_amount() {
+    let a = analyse("call at 10am or 10 am or 16:00, pay 10.30 or 10");
+    let clock: Vec<&str> =
+        (0..a.tokens.len()).filter(|&i| clock_number_at(&a.tokens, i)).map(|i| a.tokens[i].text.as_str()).collect();
+    assert_eq!(clock, ["10am", "10", "16:00"]);
+}

@@ -388,6 +388,25 @@ pub(super) fn past_or_to_at(tokens: &[Token], i: usize) -> Option<Clock> {
     with_meridiem(hour, minutes, mer).map(|minutes| Clock { len: total, minutes, marked: true, range: false })
 }
 
+/// Minutes after midnight of a 24-hour clock written with colons ("12:23:59", "08:00").
+pub(super) fn colon_clock(w: &str) -> Option<u32> {
+    let (h, m, meridiem, _) = clock_token(w)?;
+    (w.contains(':') && meridiem.is_none() && h < 24).then_some(h * 60 + m)
+}
+
+/// True when the number at token `i` is written as a clock time: with am/pm ("10am", "4:30pm",
+/// "10 am"), a colon ("16:00"), "15h30", or "o'clock" after it. A dotted "10.30" or a bare "10"
+/// may as well be an amount, so they are not.
+pub(super) fn written_as_clock(tokens: &[Token], i: usize) -> bool {
+    let w = word(tokens, i);
+    let Some((_, minutes, meridiem, _)) = clock_token(w) else { return false };
+    let next = word(tokens, i + 1);
+    let letter_meridiem = w.ends_with(['a', 'p']);
+    let hours_and_minutes = w.contains(':') || (w.contains('h') && minutes > 0);
+    let marked_after = meridiem_at(tokens, i + 1).is_some() || matches!(next, "o'clock" | "oclock");
+    (meridiem.is_some() && !letter_meridiem) || hours_and_minutes || marked_after
+}
+
 /// A clock time starting at token `i`.
 pub(super) fn clock_at(tokens: &[Token], i: usize) -> Option<Clock> {
     let w = word(tokens, i);
@@ -417,6 +436,7 @@ pub(super) fn clock_at(tokens: &[Token], i: usize) -> Option<Clock> {
     // "four thirty", "eleven twenty", "nine fifty nine": spoken minutes of ten or more.
     if minutes == 0
         && !w.starts_with(|c: char| c.is_ascii_digit())
+        && !matches!(word(tokens, i + 1), "quarter" | "half" | "a" | "three")
         && let Some((m, n)) = minutes_word(tokens, i + 1).filter(|(m, _)| *m >= 10)
     {
         minutes = m;
