@@ -12,13 +12,20 @@ use followthrough::core::coach::session::GroupPhase;
 use followthrough::core::progress::{AttemptMode, Scorer};
 use followthrough::io::store::AttemptFilter;
 use followthrough::ui::app::{FollowThroughApp, Screen};
-use followthrough::ui::coach::{TYPED_LABEL, WALK_IN_LABEL, WHY_LABEL};
+use followthrough::ui::coach::{END_CONFIRM_LABEL, END_LABEL, KEEP_GOING_LABEL, TYPED_LABEL, WALK_IN_LABEL, WHY_LABEL};
+
+/// The briefing's button: the room has read it.
+const BEGIN: &str = "The room has read it: on to the first turn";
 
 fn phase(harness: &Harness<'static, FollowThroughApp>) -> GroupPhase {
     harness.state().group().expect("session").phase.clone()
 }
 
 fn pick(harness: &mut Harness<'static, FollowThroughApp>) -> String {
+    if phase(harness) == GroupPhase::Briefing {
+        harness.get_by_label(BEGIN).click();
+        harness.run();
+    }
     harness.get_by_label("Pick who goes next").click();
     harness.run();
     for _ in 0..200 {
@@ -73,6 +80,9 @@ fn a_group_session_of_four_over_two_rounds_with_an_override_and_the_report_expor
     assert_eq!(style.visuals.panel_fill, egui::Color32::BLACK, "black background for the projector");
     let scenarios = harness.state().group().expect("session").scenarios.len();
     assert!(scenarios >= 4, "{scenarios} scenarios");
+    // The room sees the briefing first.
+    harness.get_by_label_contains("It is 14:30 and you did not call.");
+    harness.get_by_label_contains("Promised: A call back about the refund");
 
     let mut order = Vec::new();
     for go in 0..8 {
@@ -85,6 +95,8 @@ fn a_group_session_of_four_over_two_rounds_with_an_override_and_the_report_expor
             harness.run();
             harness.get_by_label_contains("Does: Specific time  (engine: no)").click();
             harness.run();
+            // The typed answer stays on screen while the coach scores it.
+            harness.get_by_label_contains("I'll ring you back later.");
             type_into(&mut harness, WHY_LABEL, "said 'four o'clock' aloud as well");
             harness.get_by_label_contains("Coach and engine agree on").click();
         } else {
@@ -102,6 +114,8 @@ fn a_group_session_of_four_over_two_rounds_with_an_override_and_the_report_expor
         if phase(&harness) == GroupPhase::Over {
             break;
         }
+        // The save is confirmed where the room can see it.
+        harness.get_by_label_contains(&format!("Saved: {}", harness.state().group().expect("s").name_of(&who)));
     }
     let first: std::collections::BTreeSet<&String> = order.iter().take(4).collect();
     assert_eq!(first.len(), 4, "everyone once in round one: {order:?}");
@@ -109,7 +123,9 @@ fn a_group_session_of_four_over_two_rounds_with_an_override_and_the_report_expor
     let second: std::collections::BTreeSet<&String> = order.iter().skip(4).collect();
     assert_eq!(second.len(), 4, "everyone once in round two: {order:?}");
     if phase(&harness) != GroupPhase::Over {
-        harness.get_by_label("End session").click();
+        harness.get_by_label(END_LABEL).click();
+        harness.run();
+        harness.get_by_label(END_CONFIRM_LABEL).click();
         harness.run();
     }
     harness.get_by_label("Session report");
@@ -124,6 +140,10 @@ fn a_group_session_of_four_over_two_rounds_with_an_override_and_the_report_expor
     assert!(csv.contains("said 'four o'clock' aloud as well"), "{csv}");
     let html = std::fs::read_to_string(exported.split(" and ").nth(1).expect("html path")).expect("html");
     assert!(html.contains("Dee") && html.contains("<table"), "{html}");
+    assert!(html.contains("<title>Group session, ") && !html.contains("<td>minimal</td>"), "{html}");
+    assert!(html.contains("class=\"audit\"") && html.contains("said &#39;four o&#39;clock&#39; aloud"), "{html}");
+    assert!(html.contains("Engine agreement:"), "{html}");
+    assert!(csv.contains("Minimal call-back") && !csv.contains(",opening,"), "{csv}");
 
     let store = harness.state().store().expect("store");
     let all = store.attempts(&AttemptFilter::default()).expect("attempts");
@@ -137,4 +157,145 @@ fn a_group_session_of_four_over_two_rounds_with_an_override_and_the_report_expor
     assert_eq!(audit.len(), 1);
     assert_eq!((audit[0].criterion_id.as_str(), audit[0].old_met, audit[0].new_met), ("time", false, true));
     assert!(overridden.turns[0].criteria.iter().any(|c| c.id == "time" && c.met));
+}
+
+/// A session set up with Ana and Ben on the minimal scenario, on its briefing.
+fn session_of_two(folder: &TestFolder) -> Harness<'static, FollowThroughApp> {
+    let mut harness = folder.harness();
+    harness.run();
+    for name in ["Ana", "Ben"] {
+        create_profile(&mut harness, name);
+    }
+    harness.get_by_label("Coach a group").click();
+    harness.run();
+    for name in ["Ana", "Ben"] {
+        harness.get_by_label(name).click();
+        harness.run();
+    }
+    harness.get_by_label("Start the session").click();
+    harness.run();
+    assert_eq!(phase(&harness), GroupPhase::Briefing);
+    harness
+}
+
+fn exported_files(folder: &TestFolder) -> usize {
+    std::fs::read_dir(folder.dir.path().join("data/sessions")).map_or(0, |d| d.count())
+}
+
+#[test]
+fn end_session_asks_first_and_esc_keeps_the_session_going() {
+    let folder = TestFolder::with_minimal_scenario();
+    let mut harness = session_of_two(&folder);
+    harness.get_by_label(END_LABEL).click();
+    harness.run();
+    harness.get_by_label("End the session?");
+    harness.get_by_label_contains("Nothing has been scored yet");
+    assert!(harness.get_by_label(END_CONFIRM_LABEL).is_focused(), "Enter's button has the focus");
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    assert!(harness.query_by_label("End the session?").is_none(), "Esc closes the dialog");
+    assert_eq!(phase(&harness), GroupPhase::Briefing, "the session goes on");
+    harness.get_by_label(END_LABEL).click();
+    harness.run();
+    harness.get_by_label(KEEP_GOING_LABEL).click();
+    harness.run();
+    assert_eq!(phase(&harness), GroupPhase::Briefing);
+}
+
+#[test]
+fn ending_with_nothing_scored_never_exports_an_empty_report() {
+    let folder = TestFolder::with_minimal_scenario();
+    let mut harness = session_of_two(&folder);
+    harness.get_by_label(END_LABEL).click();
+    harness.run();
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    assert_eq!(phase(&harness), GroupPhase::Over);
+    harness.get_by_label_contains("Nothing was scored in this session");
+    assert!(harness.query_by_label("Export CSV and HTML").is_none(), "nothing to export");
+    assert!(harness.get_by_label("Back to the library").is_focused());
+    assert_eq!(exported_files(&folder), 0);
+}
+
+#[test]
+fn a_no_show_is_in_the_report_and_the_presenter_shows_no_turn_ids() {
+    let folder = TestFolder::with_minimal_scenario();
+    let mut harness = session_of_two(&folder);
+    assert!(harness.get_by_label(BEGIN).is_focused(), "the briefing's button has the focus");
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    assert_eq!(phase(&harness), GroupPhase::Picking, "Enter on the focused button moves on");
+    let first = pick(&mut harness);
+    assert!(harness.query_by_label_contains("opening").is_none(), "no internal turn id on screen");
+    harness.get_by_label_contains("turn 1");
+    harness.get_by_label("\u{201c}You said you'd call by two.\u{201d}");
+    assert!(harness.get_by_label("Score the answer").is_focused());
+    harness.get_by_label("Not present").click();
+    harness.run();
+    let second = pick(&mut harness);
+    assert_ne!(first, second);
+    harness.get_by_label("Score the answer").click();
+    harness.run();
+    assert!(harness.get_by_label("Save the score").is_focused());
+    harness.get_by_label("Save the score").click();
+    harness.run();
+    harness.get_by_label(END_LABEL).click();
+    harness.run();
+    harness.get_by_label(END_CONFIRM_LABEL).click();
+    harness.run();
+    let report = harness.state().group_report().expect("report");
+    let absent = report.participants.iter().find(|p| p.participant == first).expect("the no-show is listed");
+    assert_eq!(absent.no_show, Some(followthrough::core::coach::NoShow::NotPresent));
+    harness.get_by_label("No score: not present");
+    harness.get_by_label("Export CSV and HTML").click();
+    harness.run();
+    let csv_path = harness.state().group_exported().expect("exported").split(" and ").next().expect("csv").to_string();
+    let csv = std::fs::read_to_string(csv_path).expect("csv");
+    assert!(csv.contains("not present"), "{csv}");
+}
+
+#[test]
+fn a_walk_in_is_counted_once_and_can_be_edited_and_removed() {
+    let folder = TestFolder::with_minimal_scenario();
+    let mut harness = folder.harness();
+    harness.run();
+    create_profile(&mut harness, "Ana");
+    harness.get_by_label("Coach a group").click();
+    harness.run();
+    for name in ["Dee", "dee ", "ana"] {
+        type_into(&mut harness, WALK_IN_LABEL, name);
+        harness.get_by_label("Add walk-in").click();
+        harness.run();
+    }
+    harness.get_by_label("Dee (walk-in)");
+    harness.get_by_label_contains("2 participants");
+    harness.get_by_label("Edit Dee").click();
+    harness.run();
+    assert!(harness.query_by_label("Dee (walk-in)").is_none());
+    type_into(&mut harness, WALK_IN_LABEL, "n");
+    harness.get_by_label("Add walk-in").click();
+    harness.run();
+    harness.get_by_label("Deen (walk-in)");
+    type_into(&mut harness, WALK_IN_LABEL, "Zed");
+    harness.get_by_label("Add walk-in").click();
+    harness.run();
+    harness.get_by_label("Remove Zed").click();
+    harness.run();
+    assert!(harness.query_by_label("Zed (walk-in)").is_none());
+    harness.get_by_label("Start the session").click();
+    harness.run();
+    let g = harness.state().group().expect("session");
+    let names: Vec<&str> = g.plan.roster.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, vec!["Ana", "Deen"]);
+    harness.get_by_label(END_LABEL).click();
+    harness.run();
+    harness.get_by_label(END_CONFIRM_LABEL).click();
+    harness.run();
+    harness.get_by_label("Back to the library").click();
+    harness.run();
+    // Next time the walk-in is a profile on the roster, once.
+    harness.get_by_label("Coach a group").click();
+    harness.run();
+    assert!(harness.query_by_label("Deen (walk-in)").is_none());
+    harness.get_by_label_contains("2 participants");
 }

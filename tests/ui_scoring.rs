@@ -86,6 +86,8 @@ fn a_group_countdown_keeps_running_while_a_typed_answer_is_scored() {
     harness.run();
     harness.get_by_label("Start the session").click();
     harness.run();
+    harness.get_by_label("The room has read it: on to the first turn").click();
+    harness.run();
     harness.get_by_label("Pick who goes next").click();
     harness.run();
     for _ in 0..200 {

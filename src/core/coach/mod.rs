@@ -9,4 +9,7 @@ pub mod session;
 
 pub use picker::Picker;
 pub use plan::{Change, Participant, SessionPlan, Turnout, agreement, coach_card, majority};
-pub use report::{ParticipantLine, ReportCsvError, SessionReport, report_csv, report_html, session_report};
+pub use report::{
+    AuditLine, GoLine, NoShow, ParticipantLine, ReportContext, ReportCsvError, SessionReport, report_csv, report_html,
+    session_report, session_title,
+};

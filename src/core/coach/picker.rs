@@ -90,6 +90,11 @@ impl Picker {
         self.absent.retain(|id| id != who);
     }
 
+    /// Who is marked not present (and not back), in the order marked.
+    pub fn absent(&self) -> &[String] {
+        &self.absent
+    }
+
     /// Who has gone this round, in the order picked.
     pub fn gone_this_round(&self) -> &[String] {
         &self.gone

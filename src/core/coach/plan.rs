@@ -81,6 +81,8 @@ pub struct Turnout {
     pub note: String,
     /// Each peer's ticks, one verdict per criterion in rubric order.
     pub peer_votes: Vec<Vec<bool>>,
+    /// Who kept the score (the coach's name; blank until kept), for the override audit.
+    pub coach: String,
 }
 
 impl Turnout {
@@ -104,6 +106,7 @@ impl Turnout {
             overrides: Vec::new(),
             note: String::new(),
             peer_votes: Vec::new(),
+            coach: String::new(),
         }
     }
 

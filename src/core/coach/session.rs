@@ -21,6 +21,8 @@ pub const SUGGESTED: usize = 3;
 /// Where the session is.
 #[derive(Debug, Clone, PartialEq)]
 pub enum GroupPhase {
+    /// The scenario's briefing is on the screen for the room to read before anyone is picked.
+    Briefing,
     /// Waiting for the coach to pick who goes next.
     Picking,
     /// `who` is up; the customer's line is on the screen and the clock may run.
@@ -136,7 +138,7 @@ impl GroupSession {
             scenarios,
             scenario: 0,
             turn: 0,
-            phase: GroupPhase::Picking,
+            phase: GroupPhase::Briefing,
             picker,
             ticks: Vec::new(),
             engine: None,
@@ -149,6 +151,25 @@ impl GroupSession {
     /// The scenario on screen.
     pub fn current_scenario(&self) -> &Scenario {
         &self.scenarios[self.scenario.min(self.scenarios.len() - 1)]
+    }
+
+    /// The room has read the briefing: on to picking who answers first.
+    pub fn begin_scenario(&mut self) {
+        if self.phase == GroupPhase::Briefing {
+            self.phase = GroupPhase::Picking;
+        }
+    }
+
+    /// The number of the turn on screen along the path the conversation took (1 for the first),
+    /// counted from the goes kept on this scenario; a branch that skips a turn does not skip a number.
+    pub fn step(&self) -> usize {
+        let id = &self.current_scenario().id;
+        self.turnouts.iter().filter(|t| &t.scenario_id == id).count() + 1
+    }
+
+    /// Participants marked not present and not back, in roster order.
+    pub fn absent(&self) -> Vec<String> {
+        self.picker.absent().to_vec()
     }
 
     /// The name of a participant.
@@ -306,14 +327,18 @@ impl GroupSession {
         turnout.peer_votes = peer_votes;
         let next = next_turn(s, self.turn, &turnout.card);
         self.turnouts.push(turnout.clone());
-        match next {
-            Some(next) => self.turn = next,
+        self.phase = match next {
+            Some(next) => {
+                self.turn = next;
+                GroupPhase::Picking
+            }
             None => {
                 self.scenario += 1;
                 self.turn = 0;
+                // A new scenario: its briefing goes up for the room first.
+                if self.scenario >= self.scenarios.len() { GroupPhase::Over } else { GroupPhase::Briefing }
             }
-        }
-        self.phase = if self.scenario >= self.scenarios.len() { GroupPhase::Over } else { GroupPhase::Picking };
+        };
         self.engine = None;
         self.ticks.clear();
         Some(turnout)
@@ -335,7 +360,11 @@ impl GroupSession {
         let typed = self.typed.clone();
         let time_used_ms = self.elapsed_ms(now_ms);
         let over_time = self.seconds_left(now_ms) == 0;
-        let turnout = self.score(why, note, peer_votes)?;
+        let mut turnout = self.score(why, note, peer_votes)?;
+        turnout.coach = stamp.coach.clone();
+        if let Some(kept) = self.turnouts.last_mut() {
+            kept.coach = stamp.coach.clone();
+        }
         let response = if typed.is_empty() { "(answered aloud)".to_string() } else { typed };
         let turn_attempt = TurnAttempt::from_card(&turnout.card, &turn.customer, &response, time_used_ms, over_time);
         let attempt = Attempt {
@@ -472,6 +501,43 @@ mod tests {
     }
 
     #[test]
+    fn each_scenario_opens_on_its_briefing_and_turns_are_numbered_along_the_path() {
+        let (s, _) = minimal();
+        let mut g = timed(30);
+        let mut second = s.clone();
+        second.id = "second".into();
+        g.scenarios.push(second);
+        assert_eq!(g.phase, GroupPhase::Briefing, "the room reads the briefing first");
+        g.begin_scenario();
+        assert_eq!((g.phase.clone(), g.step()), (GroupPhase::Picking, 1));
+        // A strong opening skips the escalation turn: the next on screen is still "turn 2".
+        g.pick(0);
+        g.answered("", None);
+        g.ticks = vec![true, true, false];
+        g.score("", "", Vec::new());
+        assert_eq!(
+            (g.phase.clone(), g.scenarios[0].turns[g.turn].id.as_str(), g.step()),
+            (GroupPhase::Picking, "close", 2)
+        );
+        g.pick(0);
+        g.answered("", None);
+        g.score("", "", Vec::new());
+        assert_eq!(
+            (g.phase.clone(), g.scenario, g.step()),
+            (GroupPhase::Briefing, 1, 1),
+            "the next scenario's briefing"
+        );
+    }
+
+    #[test]
+    fn a_no_show_stays_listed_as_absent() {
+        let mut g = timed(30);
+        let who = g.pick(0).expect("someone");
+        g.pass(false);
+        assert_eq!(g.absent(), vec![who]);
+    }
+
+    #[test]
     fn nobody_present_is_said_when_the_spin_ends() {
         let mut g = timed(30);
         for _ in 0..2 {
@@ -509,6 +575,29 @@ mod tests {
         let o = &kept.overrides[0];
         assert_eq!((o.criterion_id.as_str(), o.old_met, o.new_met), ("time", false, true));
         assert_eq!((o.attempt_id.as_str(), o.reason.as_str(), o.coach.as_str()), ("go-1", "said four aloud", "Coach"));
+    }
+
+    #[test]
+    fn a_single_perfect_group_go_is_recorded_as_a_group_turn_and_masters_nothing() {
+        let (s, _) = minimal();
+        let mut g = timed(30);
+        g.begin_scenario();
+        g.pick(0);
+        g.answered("", None);
+        g.ticks = vec![true, true, false];
+        let stamp = GoStamp {
+            attempt_id: "go-1".into(),
+            coach: "Coach".into(),
+            started_at: Timestamp::UNIX_EPOCH,
+            at: Timestamp::UNIX_EPOCH,
+        };
+        let kept = g.keep_score("", "", Vec::new(), 5_000, stamp).expect("kept");
+        let a = &kept.attempt;
+        assert_eq!((a.mode, a.turns.len(), a.turns[0].turn_id.as_str()), (AttemptMode::Group, 1, "opening"));
+        assert_eq!(a.turns[0].score, 100);
+        let state = crate::core::staging::LearnerState::new([&s], std::slice::from_ref(a), &Default::default());
+        let item = &state.states[0];
+        assert_eq!((item.drills, item.mastered, item.passes), (0, false, 0), "one turn of three is not a drill");
     }
 
     #[test]

@@ -206,9 +206,15 @@ pub enum CoachCommand {
         /// The coach's verdict.
         met: bool,
     },
+    /// The room has read the briefing: on to picking.
+    BeginScenario,
     /// Keep the coach's score and go on.
     SaveScore,
-    /// End the session and show the report.
+    /// Ask "End the session?" first.
+    AskEnd,
+    /// Do not end the session after all.
+    KeepGoing,
+    /// End the session (confirmed) and show the report.
     End,
     /// Write the session report as CSV and HTML.
     Export,

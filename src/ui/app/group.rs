@@ -4,7 +4,7 @@
 
 use crate::core::coach::session::{GoStamp, GroupEvent, GroupPhase, GroupSession, Suggestion};
 use crate::core::coach::session::{suggestions, ticked_at_first};
-use crate::core::coach::{Participant, SessionPlan, SessionReport};
+use crate::core::coach::{Participant, ReportContext, SessionPlan, SessionReport, session_report, session_title};
 use crate::core::drill::ScoreJob;
 use crate::core::scenario::Scenario;
 use crate::io::audio::Cue;
@@ -28,6 +28,28 @@ pub struct GroupRun {
     turn_started_at: jiff::Timestamp,
     /// The typed answer sent to the scoring worker, waiting for its card.
     pub(super) waiting: Option<Ticket>,
+    /// When the session started (local time), for the report's title.
+    started: jiff::civil::DateTime,
+    /// What became of the last score kept: "Saved: ..." or why it was not saved.
+    pub(super) saved: Option<Result<String, String>>,
+    /// "End the session?" is asked.
+    pub(super) confirm_end: bool,
+    /// The step whose main action was last given the keyboard focus.
+    pub(super) focused_step: Option<StepKey>,
+}
+
+/// Which step of the session is on screen: its main action gets the focus once when it changes.
+pub type StepKey = (std::mem::Discriminant<GroupPhase>, usize, usize, bool);
+
+impl GroupRun {
+    /// Whether the step on screen is new since the last call (its main action should take the focus).
+    pub(super) fn step_changed(&mut self) -> bool {
+        let g = &self.session;
+        let key = (std::mem::discriminant(&g.phase), g.scenario, g.turnouts.len(), self.confirm_end);
+        let changed = self.focused_step != Some(key);
+        self.focused_step = Some(key);
+        changed
+    }
 }
 
 /// The coach's screens.
@@ -67,9 +89,18 @@ impl FollowThroughApp {
                     *t = met;
                 }
             }),
+            CoachCommand::BeginScenario => self.with_session(GroupSession::begin_scenario),
             CoachCommand::SaveScore => self.save_group_score(),
+            CoachCommand::AskEnd => self.ask_end(true),
+            CoachCommand::KeepGoing => self.ask_end(false),
             CoachCommand::End => self.end_group(),
             CoachCommand::Export => self.export_group(),
+        }
+    }
+
+    fn ask_end(&mut self, ask: bool) {
+        if let Some(run) = &mut self.coach.run {
+            run.confirm_end = ask && run.session.phase != GroupPhase::Over;
         }
     }
 
@@ -114,7 +145,9 @@ impl FollowThroughApp {
                     return None;
                 }
             };
-            roster.push(Participant { id: employee.id, name: employee.name, walk_in: true });
+            if !roster.iter().any(|p| p.id == employee.id) {
+                roster.push(Participant { id: employee.id, name: employee.name, walk_in: true });
+            }
         }
         Some(roster)
     }
@@ -125,6 +158,10 @@ impl FollowThroughApp {
             return;
         }
         let Some(roster) = self.roster() else { return };
+        // Walk-ins have a profile now: next time they are on the roster like everyone else.
+        let setup = &mut self.coach.setup;
+        setup.walk_ins.clear();
+        setup.roster = roster.iter().map(|p| p.id.clone()).collect();
         let setup = &self.coach.setup;
         let library = &self.library.library;
         let scenarios: Vec<Scenario> = setup.scenarios.iter().filter_map(|id| library.scenario(id).cloned()).collect();
@@ -144,6 +181,10 @@ impl FollowThroughApp {
                     exported: None,
                     turn_started_at: jiff::Timestamp::now(),
                     waiting: None,
+                    started: jiff::Zoned::now().datetime(),
+                    saved: None,
+                    confirm_end: false,
+                    focused_step: None,
                 });
                 self.refresh_progress();
                 self.shell.screen = Screen::Coach;
@@ -161,6 +202,7 @@ impl FollowThroughApp {
         if events.iter().any(|e| matches!(e, GroupEvent::Picked(_))) {
             run.turn_started_at = jiff::Timestamp::now();
             run.input = CoachInput::default();
+            run.saved = None;
         }
         let on_screen = (run.session.current_scenario().id.clone(), run.session.turn);
         for event in events {
@@ -228,11 +270,20 @@ impl FollowThroughApp {
             return;
         };
         let over = run.session.phase == GroupPhase::Over;
-        if let Some(store) = &self.profiles.store
-            && let Err(e) = store.record_coached_attempt(&kept.attempt, &kept.overrides)
-        {
-            self.shell.say(format!("Not saved: {e}"));
-        }
+        let name = run.session.name_of(&kept.turnout.participant);
+        let recorded = match &self.profiles.store {
+            Some(store) => store.record_coached_attempt(&kept.attempt, &kept.overrides).map_err(|e| e.to_string()),
+            None => Err("the progress store is not open".to_string()),
+        };
+        run.saved = Some(match recorded {
+            Ok(()) => Ok(format!("Saved: {name}, {}/100", kept.turnout.card.score)),
+            Err(e) => {
+                // Still in the session report; only the participant's own history lacks it.
+                let text = format!("{name}'s score is in the session report but not in their history: {e}");
+                self.shell.say(text.clone());
+                Err(text)
+            }
+        });
         if over {
             self.end_group();
         }
@@ -240,23 +291,31 @@ impl FollowThroughApp {
 
     fn end_group(&mut self) {
         let Some(run) = &mut self.coach.run else { return };
+        run.confirm_end = false;
         run.session.finish();
         let g = &run.session;
         let scenarios: Vec<&Scenario> = g.scenarios.iter().collect();
-        run.report = Some(crate::core::coach::session_report(&g.plan, &g.turnouts, &scenarios));
+        let absent = g.absent();
+        let title = session_title(run.started);
+        let context = ReportContext { plan: &g.plan, scenarios: &scenarios, absent: &absent, title: &title };
+        run.report = Some(session_report(&context, &g.turnouts));
         self.refresh_progress();
     }
 
     fn export_group(&mut self) {
         let Some(run) = &mut self.coach.run else { return };
         let Some(report) = &run.report else { return };
+        if report.goes.is_empty() {
+            // Never an empty report on disk.
+            return self.shell.say("Nothing was scored in this session, so there is no report to export");
+        }
         let stamp = jiff::Zoned::now().strftime("%Y-%m-%d-%H%M%S").to_string();
         let folder = self.profiles.data_dir.join("sessions");
-        let csv = match crate::core::coach::report_csv(report, &run.session.turnouts) {
+        let csv = match crate::core::coach::report_csv(report) {
             Ok(csv) => csv,
             Err(e) => return self.shell.say(format!("Not exported: {e}")),
         };
-        let html = crate::core::coach::report_html(report, &format!("Group session, {stamp}"));
+        let html = crate::core::coach::report_html(report);
         let csv_path = folder.join(format!("session-{stamp}.csv"));
         let html_path = folder.join(format!("session-{stamp}.html"));
         let written = crate::io::scenario_files::write_new_file(&csv_path, &csv)

@@ -345,6 +345,7 @@ impl FollowThroughApp {
     fn coach_screen_ui(&mut self, ui: &mut egui::Ui) -> Option<Command> {
         let now = self.shell.now_ms;
         let Some(run) = &mut self.coach.run else { return Some(Command::Shell(ShellCommand::GoHome)) };
+        let focus_main = run.step_changed();
         let session = &run.session;
         let seconds_left = match session.phase {
             crate::core::coach::session::GroupPhase::Answering { .. } => Some(session.seconds_left(now)),
@@ -356,6 +357,9 @@ impl FollowThroughApp {
             report: run.report.as_ref(),
             exported: run.exported.as_deref(),
             scoring: run.waiting.is_some(),
+            saved: run.saved.as_ref(),
+            confirm_end: run.confirm_end,
+            focus_main,
         };
         coach::presenter_ui(ui, session, &view, &mut run.input)
     }
