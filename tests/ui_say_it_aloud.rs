@@ -65,6 +65,9 @@ fn a_spoken_answer_is_self_scored_and_kept_as_self() {
     harness.run();
     harness.get_by_label("Your recordings");
     harness.get_by_label_contains("Minimal call-back, ");
+    // The recordings sit at the foot of the (scrolling) Progress screen.
+    harness.get_by_label("Delete").scroll_to_me();
+    harness.run();
     harness.get_by_label("Delete").click();
     harness.run();
     assert!(!wav.exists(), "deleted by the employee");
