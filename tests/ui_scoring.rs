@@ -101,7 +101,7 @@ fn a_group_countdown_keeps_running_while_a_typed_answer_is_scored() {
     harness.run_steps(2);
     harness.get_by_label("Scoring...");
     let left = |h: &Harness<'static, FollowThroughApp>| {
-        (0..=60u64).find(|n| h.query_by_label(&format!("{n} s")).is_some()).expect("the countdown shows")
+        (0..=60u64).find(|n| h.query_by_label(&format!("{n}s")).is_some()).expect("the countdown shows")
     };
     let before = left(&harness);
     harness.run_steps(12);

@@ -121,10 +121,11 @@ pub fn customer_line_ui(ui: &mut egui::Ui, line: &str, sizes: Sizes) {
 
 /// Seconds left, large; amber in the last ten seconds, the error colour when time is up.
 fn countdown_ui(ui: &mut egui::Ui, left: u64, sizes: Sizes) {
+    // "54s", not "54 s": a monospaced space at clock size reads as a gap across the room.
     let (text, colour) = match left {
         0 => ("Time is up".to_string(), ui.visuals().error_fg_color),
-        1..=10 => (format!("{left} s"), ui.visuals().warn_fg_color),
-        _ => (format!("{left} s"), ui.visuals().strong_text_color()),
+        1..=10 => (format!("{left}s"), ui.visuals().warn_fg_color),
+        _ => (format!("{left}s"), ui.visuals().strong_text_color()),
     };
     let size = if left == 0 { sizes.title() } else { sizes.clock() };
     ui.label(egui::RichText::new(text).size(size).color(colour).monospace().strong())
