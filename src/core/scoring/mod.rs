@@ -31,7 +31,7 @@ use self::lists::Lists;
 use self::matchers::{CompiledCriterion, compile_matcher, criterion_evidence, describe};
 use self::phrase::{Names, name_words};
 use self::rule::{Row, apply_rule};
-pub use self::rule::{Verdict, card_from_verdicts, score_from_worths, worths};
+pub use self::rule::{Verdict, card_from_verdicts, passes, score_from_worths, worths};
 use self::text::analyse;
 pub use self::time::Locale;
 use crate::core::scenario::{CriterionKind, Lexicon, Scenario, Turn};

@@ -86,6 +86,11 @@ pub fn score_from_worths(verdicts: impl IntoIterator<Item = Verdict>) -> u32 {
     verdicts.into_iter().map(Verdict::exact_points).sum::<f64>().round().clamp(0.0, 100.0) as u32
 }
 
+/// The pass rule: a turn passes when its score reaches the turn's pass mark.
+pub fn passes(score: u32, pass_mark: u32) -> bool {
+    score >= pass_mark
+}
+
 /// Fills in each criterion's worth (its share of 100 by weight among the required criteria that
 /// were scored), its shown points and the card's total from the verdicts and weights in `rows`.
 /// Criteria left unscored (out of time) are not met and count neither way.
@@ -106,5 +111,5 @@ pub(super) fn apply_rule(scenario: String, turn: String, pass_mark: u32, rows: V
         })
         .collect();
     let score = score_from_worths(criteria.iter().map(|c| Verdict { kind: c.kind, met: c.met, worth: c.worth }));
-    ScoreCard { scenario, turn, score, passed: score >= pass_mark, pass_mark, criteria, over_budget: None }
+    ScoreCard { scenario, turn, score, passed: passes(score, pass_mark), pass_mark, criteria, over_budget: None }
 }

@@ -7,7 +7,7 @@ use rusqlite::{Connection, OptionalExtension};
 use super::{Store, StoreError, attempts, get_unsigned, to_i64, ts_from_sql, ts_to_sql};
 use crate::core::progress::{Attempt, Override, Scorer};
 use crate::core::scenario::CriterionKind;
-use crate::core::scoring::{Verdict, score_from_worths};
+use crate::core::scoring::{Verdict, passes, score_from_worths};
 
 impl Store {
     /// Change one criterion verdict. Refused (`BadOverride`, `NoSuchAttempt`) unless the attempt,
@@ -65,7 +65,7 @@ impl Store {
         let score = score_from_worths(criteria.iter().map(Stored::verdict));
         tx.execute(
             "UPDATE turn_attempts SET score = ?3, passed = ?4 WHERE attempt_id = ?1 AND seq = ?2",
-            (&ov.attempt_id, seq, score, score >= pass_mark),
+            (&ov.attempt_id, seq, score, passes(score, pass_mark)),
         )?;
         let attempt =
             attempts::load_one(&tx, &ov.attempt_id)?.ok_or_else(|| StoreError::NoSuchAttempt(ov.attempt_id.clone()))?;
