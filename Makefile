@@ -6,6 +6,8 @@
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BUILD_PACKAGES := libasound2-dev pkg-config
 SMOKE_PACKAGES := xvfb xauth xdotool imagemagick libgl1-mesa-dri x11-utils
+# The virtual sound card of scripts/virtual_sound.sh (tests/audio_device.rs).
+SOUND_PACKAGES := pulseaudio pulseaudio-utils libasound2-plugins espeak-ng
 CARGO_FLAGS := --locked
 
 .PHONY: run test check lint deps deps-test smoke screenshot bench measure
@@ -43,4 +45,4 @@ deps:
 	@bash scripts/apt-install.sh $(BUILD_PACKAGES)
 
 deps-test:
-	@bash scripts/apt-install.sh $(BUILD_PACKAGES) $(SMOKE_PACKAGES)
+	@bash scripts/apt-install.sh $(BUILD_PACKAGES) $(SMOKE_PACKAGES) $(SOUND_PACKAGES)
