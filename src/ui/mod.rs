@@ -23,18 +23,47 @@ pub mod widgets;
 
 use std::path::PathBuf;
 
+use crate::io::window_place;
+
 /// The window title (tests and the smoke test find the window by it).
 pub const WINDOW_TITLE: &str = "FollowThrough";
+
+/// The application id: the window's class on X11 and app id on Wayland, matching the installed
+/// `followthrough.desktop` (its `StartupWMClass`), so the desktop shows the menu entry's icon.
+pub const APP_ID: &str = "followthrough";
+
+/// The application icon (256 px PNG, drawn from `assets/icon/followthrough.svg`), built in.
+const ICON_PNG: &[u8] = include_bytes!("../../assets/icon/followthrough-256.png");
+
+/// The window's icon, decoded from the built-in PNG.
+pub fn icon() -> Result<egui::IconData, String> {
+    eframe::icon_data::from_png_bytes(ICON_PNG).map_err(|e| e.to_string())
+}
 
 /// Open the desktop window on the scenarios in `scenarios_dir`, keeping progress in `data_dir`;
 /// returns when the window closes.
 pub fn run_native(scenarios_dir: PathBuf, data_dir: PathBuf) -> eframe::Result {
+    let prefs = crate::io::dirs::ui_settings_dir(&data_dir);
+    let saved = window_place::load(&prefs);
+    let place = saved.map(|p| p.usable(None)).unwrap_or_default();
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title(WINDOW_TITLE)
+        .with_app_id(APP_ID)
+        .with_inner_size(place.size)
+        .with_min_inner_size(window_place::MIN_SIZE)
+        .with_maximized(place.maximized);
+    if let Some(position) = place.position {
+        viewport = viewport.with_position(position);
+    }
+    match icon() {
+        Ok(icon) => viewport = viewport.with_icon(icon),
+        Err(e) => log::warn!("the window has no icon: {e}"),
+    }
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title(WINDOW_TITLE)
-            .with_inner_size([1100.0, 720.0])
-            .with_min_inner_size([640.0, 420.0]),
-        persistence_path: Some(crate::io::dirs::ui_settings_dir(&data_dir)),
+        viewport,
+        persistence_path: Some(prefs.clone()),
+        // The window's place is kept by the app itself (atomically, made usable before use).
+        persist_window: false,
         ..Default::default()
     };
     eframe::run_native(
@@ -47,6 +76,7 @@ pub fn run_native(scenarios_dir: PathBuf, data_dir: PathBuf) -> eframe::Result {
             // The store and the library are read on another thread and the sound device opened
             // after the first frame: the window shows at once.
             let app = app::FollowThroughApp::open_in_background(scenarios_dir, data_dir)
+                .with_window_place(prefs, saved)
                 .with_settings(settings)
                 .with_audio_after_first_frame(sounds);
             settings.apply(&cc.egui_ctx);
