@@ -1,5 +1,5 @@
-//! Where the window was: its size and position between runs, kept in `window.json` in the
-//! preferences folder (written atomically, so a crash never leaves half a file). A saved place is
+//! Where the window was: its size and position between runs, kept in `window.json` in the data
+//! folder, beside the preferences (written atomically, so a crash never leaves half a file). A saved place is
 //! made usable before it is used: never smaller than [`MIN_SIZE`], never larger than the screen, and
 //! moved back onto the screen when it was left off it (a monitor unplugged since, a damaged file).
 
@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::io::file_error::FileError;
 
-/// The file in the preferences folder.
+/// The file in the data folder.
 pub const WINDOW_FILE: &str = "window.json";
 
 /// The window's size on a first run, in points.
@@ -82,7 +82,7 @@ impl WindowPlace {
     }
 }
 
-/// The window's file in the preferences folder `dir`.
+/// The window's file in the data folder `dir`.
 pub fn window_file(dir: &Path) -> PathBuf {
     dir.join(WINDOW_FILE)
 }
@@ -132,7 +132,7 @@ mod tests {
     #[test]
     fn a_saved_place_comes_back_as_it_was() {
         let dir = tempfile::tempdir().expect("tempdir");
-        let prefs = dir.path().join("ui");
+        let prefs = dir.path().join("data");
         assert_eq!(load(&prefs), None, "a first run has no place");
         let saved = WindowPlace { x: 120.0, y: 80.0, width: 1300.0, height: 850.0, maximized: true };
         save(&prefs, &saved).expect("saved");

@@ -43,8 +43,8 @@ pub fn icon() -> Result<egui::IconData, String> {
 /// Open the desktop window on the scenarios in `scenarios_dir`, keeping progress in `data_dir`;
 /// returns when the window closes.
 pub fn run_native(scenarios_dir: PathBuf, data_dir: PathBuf) -> eframe::Result {
-    let prefs = crate::io::dirs::ui_settings_dir(&data_dir);
-    let saved = window_place::load(&prefs);
+    // eframe keeps the preferences in the file `data_dir/ui`; the window's place sits beside it.
+    let saved = window_place::load(&data_dir);
     let place = saved.map(|p| p.usable(None)).unwrap_or_default();
     let mut viewport = egui::ViewportBuilder::default()
         .with_title(WINDOW_TITLE)
@@ -61,7 +61,7 @@ pub fn run_native(scenarios_dir: PathBuf, data_dir: PathBuf) -> eframe::Result {
     }
     let options = eframe::NativeOptions {
         viewport,
-        persistence_path: Some(prefs.clone()),
+        persistence_path: Some(crate::io::dirs::ui_settings_dir(&data_dir)),
         // The window's place is kept by the app itself (atomically, made usable before use).
         persist_window: false,
         ..Default::default()
@@ -75,8 +75,8 @@ pub fn run_native(scenarios_dir: PathBuf, data_dir: PathBuf) -> eframe::Result {
             let sounds = crate::io::scenario_files::assets_dir_for(&scenarios_dir.join("x")).map(|a| a.join("sounds"));
             // The store and the library are read on another thread and the sound device opened
             // after the first frame: the window shows at once.
-            let app = app::FollowThroughApp::open_in_background(scenarios_dir, data_dir)
-                .with_window_place(prefs, saved)
+            let app = app::FollowThroughApp::open_in_background(scenarios_dir, data_dir.clone())
+                .with_window_place(data_dir, saved)
                 .with_settings(settings)
                 .with_audio_after_first_frame(sounds);
             settings.apply(&cc.egui_ctx);

@@ -154,7 +154,7 @@ impl FollowThroughApp {
         self
     }
 
-    /// Keep the window's size and position in the preferences folder `dir`, where `saved` was read.
+    /// Keep the window's size and position in the data folder `dir`, where `saved` was read.
     pub fn with_window_place(mut self, dir: PathBuf, saved: Option<crate::io::window_place::WindowPlace>) -> Self {
         self.shell.window = WindowKeeper::new(dir, saved);
         self

@@ -9,7 +9,7 @@ use crate::io::window_place::{self, WindowPlace};
 /// Keeps the window's size and position between runs (`io::window_place`).
 #[derive(Debug, Default)]
 pub struct WindowKeeper {
-    /// The preferences folder; None: nothing is saved (tests).
+    /// The data folder; None: nothing is saved (tests).
     dir: Option<PathBuf>,
     /// The place last seen.
     seen: Option<WindowPlace>,
