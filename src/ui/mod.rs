@@ -84,3 +84,16 @@ pub fn run_native(scenarios_dir: PathBuf, data_dir: PathBuf) -> eframe::Result {
         }),
     )
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_window_icon_is_a_256_px_picture_with_a_transparent_corner() {
+        let icon = super::icon().expect("the built-in icon decodes");
+        assert_eq!((icon.width, icon.height), (256, 256));
+        assert_eq!(icon.rgba.len(), 256 * 256 * 4);
+        assert_eq!(icon.rgba[3], 0, "the rounded corner is transparent");
+        let middle = (128 * 256 + 128) * 4;
+        assert_eq!(icon.rgba[middle + 3], 255, "the middle is drawn");
+    }
+}
