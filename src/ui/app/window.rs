@@ -103,10 +103,6 @@ mod tests {
         keeper.save();
         let place = WindowPlace { x: 200.0, y: 100.0, width: 1000.0, height: 700.0, maximized: false };
         assert_eq!(window_place::load(dir.path()), Some(place));
-        // Unchanged: not written again.
-        std::fs::remove_file(window_place::window_file(dir.path())).expect("remove");
-        keeper.save();
-        assert_eq!(window_place::load(dir.path()), None);
         // Maximised, then closed: the next start opens maximised, with the size to go back to.
         let maximized = egui::ViewportInfo { maximized: Some(true), ..info(0.0, 0.0, 1920.0, 1050.0, None) };
         keeper.observe(&maximized);
