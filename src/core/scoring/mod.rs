@@ -16,8 +16,10 @@ pub mod phrase;
 mod rule;
 mod scope;
 pub mod slow;
+mod steps;
 pub mod text;
 pub mod time;
+mod timed;
 mod tokenise;
 
 use std::collections::HashMap;
