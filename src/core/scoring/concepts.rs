@@ -7,6 +7,7 @@ use super::detectors::{
     DetectorContext, Range, blame_shifting, commitments, find, hedged, in_sentence, specific_time_commitment,
 };
 use super::steps::{backed_passive, concrete_channel, vague_promise, you_will};
+use super::taking::firm_actions;
 use super::text::Analysed;
 use super::time::{Grain, day_or_time_at, read_at, time_at};
 use super::timed::{in_past_clause, timed_statements, under_condition};
@@ -160,6 +161,7 @@ pub fn takes_it_on(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
         }
     }
     out.retain(|r| !hedged(a, cx, *r, None) && a.tokens[r.0..r.1].iter().all(|t| !t.quoted));
+    out.extend(firm_actions(a, cx));
     out.sort();
     out.dedup();
     out

@@ -17,6 +17,7 @@ mod rule;
 mod scope;
 pub mod slow;
 mod steps;
+mod taking;
 pub mod text;
 pub mod time;
 mod timed;
