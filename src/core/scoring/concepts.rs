@@ -10,7 +10,7 @@ use super::steps::{backed_passive, concrete_channel, vague_promise, you_will};
 use super::taking::firm_actions;
 use super::text::Analysed;
 use super::time::{Grain, day_or_time_at, read_at, time_at};
-use super::timed::{in_past_clause, timed_statements, under_condition};
+use super::timed::{in_past_clause, timed_statements, timed_steps, under_condition};
 
 /// True when the time at `t` is pinned within a day: a clock time, a part of day, or a few hours
 /// from now (see [`Grain`]).
@@ -220,7 +220,7 @@ pub fn next_steps(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     }
     out.extend(sends_away(a, cx).into_iter().filter(|r| concrete_channel(a, *r)));
     out.extend(instructions(a).into_iter().filter(|r| concrete_channel(a, *r)));
-    out.extend(timed_statements(a, cx).into_iter().map(|(evidence, _, _)| evidence));
+    out.extend(timed_steps(a, cx));
     out.retain(|r| a.tokens[r.0..r.1].iter().all(|t| !t.quoted));
     out.sort();
     out.dedup();

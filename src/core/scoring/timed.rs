@@ -202,6 +202,17 @@ fn own_words(tokens: &[Token]) -> bool {
 /// verbless fragment pointing forward ("Engineer Thursday.", "chair at your desk by 3"); not past,
 /// not left open by a modal, not hedged or conditional, not undone by a vague word, not "until 6".
 pub(super) fn timed_statements(a: &Analysed, cx: &DetectorContext) -> Vec<(Range, Range, Grain)> {
+    timed(a, cx, false)
+}
+
+/// Timed steps for `next-steps`: the firm timed statements, and also deadlines the customer is
+/// given ("photo needed by 6 today"), which tell them concretely what happens next.
+pub(super) fn timed_steps(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
+    timed(a, cx, true).into_iter().map(|(evidence, _, _)| evidence).collect()
+}
+
+/// The firm timed statements, with the customer's deadlines when `customer_part` is set.
+fn timed(a: &Analysed, cx: &DetectorContext, customer_part: bool) -> Vec<(Range, Range, Grain)> {
     let vague = find(&cx.lists.vague_time, a, cx);
     let mut out = Vec::new();
     let mut i = 0;
@@ -227,7 +238,8 @@ pub(super) fn timed_statements(a: &Analysed, cx: &DetectorContext) -> Vec<(Range
         let firm = match tense {
             Tense::Future => true,
             Tense::Unmarked => points_forward(a, t) && !past_or_negated_after(a, t),
-            Tense::Past | Tense::Open | Tense::Customer => false,
+            Tense::Customer => customer_part,
+            Tense::Past | Tense::Open => false,
         };
         let undone = vague.iter().any(|v| !(v.0 >= t.0 && v.1 <= t.1) && a.tokens[v.0].clause == span[0].clause);
         let past = cx.now.is_some_and(|now| read_at(&a.tokens, t.0).is_some_and(|e| !e.holds_at(now, cx.locale)));
