@@ -186,7 +186,9 @@ pub(super) fn under_condition(a: &Analysed, r: Range) -> bool {
 /// for one ("when suits you?") or echoes one ("Nine o'clock?").
 fn offers_in_question(a: &Analysed, t: Range) -> bool {
     let s = &a.sentences[a.tokens[t.0].sentence];
-    let asking = a.tokens[s.start..s.end].iter().any(|w| ASKING.contains(&w.text.as_str()));
+    let clause = a.tokens[t.0].clause;
+    let asking = ASKING.contains(&a.tokens[s.start].text.as_str())
+        || a.tokens[s.start..s.end].iter().any(|w| w.clause == clause && ASKING.contains(&w.text.as_str()));
     let echo = (s.end - s.start) <= (t.1 - t.0) + 1;
     !asking && !echo
 }
@@ -239,7 +241,9 @@ fn timed(a: &Analysed, cx: &DetectorContext, customer_part: bool) -> Vec<(Range,
             Tense::Future => true,
             Tense::Unmarked => points_forward(a, t) && !past_or_negated_after(a, t),
             Tense::Customer => customer_part,
-            Tense::Past | Tense::Open => false,
+            // "Could we meet tomorrow at 8:45?": in an offer the modal is the question's form.
+            Tense::Open => sentence.question_mark,
+            Tense::Past => false,
         };
         let undone = vague.iter().any(|v| !(v.0 >= t.0 && v.1 <= t.1) && a.tokens[v.0].clause == span[0].clause);
         let past = cx.now.is_some_and(|now| read_at(&a.tokens, t.0).is_some_and(|e| !e.holds_at(now, cx.locale)));
@@ -292,6 +296,8 @@ mod tests {
             "Fitter booked for Monday morning.",
             "boiler part arrives wed, fitter with u by 10am",
             "so the van is coming to you at half two today",
+            "The frame will be ready to collect 10am Sunday.",
+            "Could we meet tomorrow at 8:45 so I can check what you need?",
         ] {
             assert!(met("specific-time", text), "{text}");
         }
