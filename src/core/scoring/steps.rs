@@ -26,10 +26,11 @@ const VAGUE_VERBS: &[&str] = &[
     "find",
     "chase",
 ];
-/// What follows a vague verb when it stays vague ("look into it", "sort this out", "do better").
+/// What follows a vague verb when it stays vague ("look into it", "sort this out", "do better",
+/// "see if someone can help").
 const GENERIC_OBJECTS: &[&str] = &[
     "it", "this", "that", "into", "at", "out", "things", "matter", "better", "a", "on", "up", "back", "the", "what",
-    "sorted",
+    "sorted", "if", "whether",
 ];
 /// Nouns that a vague verb's "the"/"a" may still make concrete ("check the GPS log").
 const CONCRETE_AFTER_ARTICLE: &[&str] = &["log", "logs", "record", "records", "footage", "photo", "photos", "camera"];
