@@ -19,6 +19,7 @@ pub mod slow;
 pub mod text;
 pub mod time;
 mod tokenise;
+mod tone;
 
 use std::collections::HashMap;
 use std::sync::Arc;
