@@ -11,6 +11,7 @@ use super::taking::firm_actions;
 use super::text::Analysed;
 use super::time::{Grain, day_or_time_at, read_at, time_at};
 use super::timed::{in_past_clause, timed_statements, timed_steps, under_condition};
+use super::tone;
 
 /// True when the time at `t` is pinned within a day: a clock time, a part of day, or a few hours
 /// from now (see [`Grain`]).
@@ -173,10 +174,18 @@ pub fn empathy(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     let sarcasm = find(&cx.lists.sarcasm, a, cx);
     let deflecting = find(&cx.lists.deflecting, a, cx);
     let mut out = find(&cx.lists.empathy, a, cx);
+    out.extend(tone::cost_to_customer(a));
     out.retain(|r| {
         let sentence = &a.sentences[a.tokens[r.0].sentence];
-        !sarcasm.iter().any(|s| in_sentence(sentence, s)) && !deflecting.iter().any(|d| d.0 <= r.0 && d.1 >= r.1)
+        // "not fair on my team", "hard for the finance department": about someone else.
+        let about_others = a.tokens.get(r.1).is_some_and(|t| matches!(t.text.as_str(), "on" | "to" | "for"))
+            && a.tokens.get(r.1 + 1).is_some_and(|t| !matches!(t.text.as_str(), "you" | "your" | "anyone" | "anybody"));
+        !sarcasm.iter().any(|s| in_sentence(sentence, s))
+            && !deflecting.iter().any(|d| in_sentence(sentence, d))
+            && !about_others
     });
+    out.sort();
+    out.dedup();
     out
 }
 
@@ -267,15 +276,18 @@ pub fn handover_context(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
 
 /// `genuine-question`: a real question to the customer; rhetorical, sarcastic and accusatory ones
 /// ("did you even read the email?", "what can I say?") are not.
-pub fn genuine_question(a: &Analysed, cx: &DetectorContext, questions: Vec<Range>) -> Vec<Range> {
+pub fn genuine_question(a: &Analysed, cx: &DetectorContext, mut questions: Vec<Range>) -> Vec<Range> {
     let rhetorical = find(&cx.lists.rhetorical, a, cx);
     let blame = blame_shifting(a, cx);
+    let any_blame = tone::any_blame(a, cx);
+    questions.extend(tone::spoken_questions(a));
     questions
         .into_iter()
         .filter(|q| {
             let s = &a.sentences[a.tokens[q.0].sentence];
             !rhetorical.iter().any(|r| in_sentence(s, r))
                 && !blame.iter().any(|b| in_sentence(s, b) && a.tokens[s.start].text == "why")
+                && !tone::asks_nothing(a, *q, &any_blame)
         })
         .collect()
 }

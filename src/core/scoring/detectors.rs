@@ -37,6 +37,7 @@ fn detect_rule_uncached(name: &str, a: &Analysed, cx: &DetectorContext) -> Vec<R
         "uses-customer-name" => uses_name(a, &cx.names.customer),
         "ownership-apology" => ownership_apology(a, cx),
         "deflecting-apology" => deflecting_apology(a, cx),
+        "deflection" => super::tone::deflection(a, cx, deflecting_apology(a, cx), ownership_apology(a, cx)),
         "blame-shifting" => blame_shifting(a, cx),
         "asks-question" => asks_question(a),
         "states-next-steps" => states_next_steps(a, cx),
@@ -276,9 +277,9 @@ fn blamed_after_but(a: &Analysed, after: usize, blame_at: usize) -> bool {
 fn ownership_apology(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     let blame = blame_shifting(a, cx);
     // "I'm sorry I didn't call, that's billing's fault" owns nothing.
-    let ownership: Vec<Range> = find(&cx.lists.ownership, a, cx)
+    let ownership: Vec<Range> = super::tone::owned_failures(a, cx)
         .into_iter()
-        .filter(|o| !blame.iter().any(|b| a.tokens[b.0].sentence == a.tokens[o.0].sentence))
+        .filter(|o| !blame.iter().any(|b| super::tone::undone_by_blame(a, *o, *b)))
         .collect();
     let (sincere, _) = apologies(a, cx);
     if ownership.is_empty() {
@@ -291,7 +292,9 @@ fn ownership_apology(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
 }
 
 fn deflecting_apology(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
-    let mut out = find(&cx.lists.deflecting, a, cx);
+    // "Sorry if I'm interrupting your Sunday" is manners, not an apology for the failure.
+    let mut out: Vec<Range> =
+        find(&cx.lists.deflecting, a, cx).into_iter().filter(|d| !super::tone::polite_intrusion(a, *d)).collect();
     let blame = blame_shifting(a, cx);
     for ap in find(&cx.lists.apology, a, cx) {
         if let Some(b) =
@@ -301,6 +304,7 @@ fn deflecting_apology(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
         }
     }
     out.sort();
+    out.dedup();
     out
 }
 

@@ -22,6 +22,7 @@ pub mod text;
 pub mod time;
 mod timed;
 mod tokenise;
+mod tone;
 
 use std::collections::HashMap;
 use std::sync::Arc;

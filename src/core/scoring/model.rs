@@ -196,12 +196,19 @@ pub fn role_features(a: &Analysed) -> Vec<Feature> {
     out
 }
 
+/// The rule detector behind the concept or rule feature `name`: `deflection` for the
+/// `deflecting-apology` concept (the plain rule and any apology in an answer that blames and owns
+/// nothing), so rubrics naming the plain `deflecting-apology` keep its behaviour.
+pub fn concept_rule(name: &str) -> &str {
+    if name == "deflecting-apology" { "deflection" } else { name }
+}
+
 /// The rule features of a response, each with the rule's evidence.
 pub fn rule_features(a: &Analysed, cx: &DetectorContext) -> Vec<(Feature, Vec<Range>)> {
     RULE_FEATURES
         .iter()
         .filter_map(|name| {
-            let found = super::detectors::detect_rule(name, a, cx);
+            let found = super::detectors::detect_rule(concept_rule(name), a, cx);
             let first = *found.first()?;
             Some((Feature { name: format!("rule:{name}"), range: first }, found))
         })
@@ -345,7 +352,7 @@ pub fn decide(name: &str, a: &Analysed, cx: &DetectorContext) -> Option<Vec<Rang
     }
     if reading.rule_fired && reading.lean <= 0.0 {
         // The rule's verdict stands: its own evidence.
-        return Some(super::detectors::detect_rule(concept, a, cx));
+        return Some(super::detectors::detect_rule(concept_rule(concept), a, cx));
     }
     Some(reading.evidence)
 }
