@@ -100,6 +100,11 @@ impl FollowThroughApp {
         let mut app = Self::with_library(Library::default(), Some(dir)).with_data_dir(data_dir);
         app.read_team_folders();
         app.reload();
+        // Everything read before it returns: the author tests too.
+        app.library.wait_for_tests(Duration::from_secs(600));
+        if app.library.take_test_findings() {
+            app.update_status();
+        }
         app
     }
 

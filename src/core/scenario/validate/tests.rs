@@ -157,7 +157,7 @@ fn a_criterion_hint_is_optional_and_an_empty_one_is_located() {
 fn a_turn_over_the_compiled_size_limit_is_located_at_the_phrase_that_crosses_it() {
     let mut lexicon = Lexicon::default();
     lexicon.sets.insert("apology".into(), vec!["sorry".into()]);
-    let size = |p: &str| rubric::program_size(&Pattern::parse(p).expect("parses"), &lexicon);
+    let size = |p: &str| patterns::program_size(&Pattern::parse(p).expect("parses"), &lexicon);
     // The minimal scenario's own phrases come first.
     let base = size("@apology * my fault") + size("call [you] (at | by) {time}");
     let phrase = |n: usize| format!("{} never{n}", vec!["(sorry | apologise) [very] (truly | really)"; 20].join(" "));
