@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use super::automaton::{Program, Span};
 use super::budget::{Budget, Unlimited};
+use super::distance::edit_distance;
 use super::text::{Analysed, Token, phrase_words, stem};
 use crate::core::scenario::pattern::{Element, Pattern};
 
@@ -128,7 +129,8 @@ pub type KeyMap<V> = HashMap<u64, V, std::hash::BuildHasherDefault<KeyHasher>>;
 /// A map keyed by addresses or small numbers.
 pub type AddressMap<V> = HashMap<usize, V, std::hash::BuildHasherDefault<KeyHasher>>;
 
-/// Long words by first letter (a-z), for typo checks against tokens that share it.
+/// Long words by first letter (a-z), each bucket sorted by length, for typo checks against tokens
+/// that share the first letter and are within two letters of the length (no typo is further).
 #[derive(Debug, Clone, PartialEq)]
 struct FuzzyWords<T> {
     by_first: Vec<Vec<(T, Word)>>,
@@ -143,13 +145,22 @@ impl<T> Default for FuzzyWords<T> {
 impl<T: Copy> FuzzyWords<T> {
     fn add(&mut self, tag: T, w: &Word) {
         if let Some(first) = w.text.bytes().next().filter(|b| b.is_ascii_lowercase() && w.text.len() >= 6) {
-            self.by_first[usize::from(first - b'a')].push((tag, w.clone()));
+            let bucket = &mut self.by_first[usize::from(first - b'a')];
+            let at = bucket.partition_point(|(_, known)| known.text.len() <= w.text.len());
+            bucket.insert(at, (tag, w.clone()));
         }
     }
 
     fn typos_of<'s>(&'s self, token: &'s Token) -> impl Iterator<Item = T> + 's {
-        let bucket = token.text.bytes().next().filter(u8::is_ascii_lowercase).map(|b| usize::from(b - b'a'));
-        bucket.into_iter().flat_map(|b| &self.by_first[b]).filter(|(_, w)| w.typo_in(token)).map(|(tag, _)| *tag)
+        let bucket =
+            token.text.bytes().next().filter(u8::is_ascii_lowercase).map(|b| &self.by_first[usize::from(b - b'a')]);
+        let n = token.text.len();
+        let near = bucket.map_or(&[][..], |words| {
+            let from = words.partition_point(|(_, w)| w.text.len() + 2 < n);
+            let to = words.partition_point(|(_, w)| w.text.len() <= n + 2);
+            &words[from..to.max(from)]
+        });
+        near.iter().filter(|(_, w)| w.typo_in(token)).map(|(tag, _)| *tag)
     }
 }
 
@@ -164,7 +175,7 @@ pub fn typo_of(typed: &str, intended: &str) -> bool {
         return false;
     }
     let allowed = if m >= 8 { 2 } else { 1 };
-    strsim::damerau_levenshtein(typed, intended) <= allowed
+    edit_distance(typed, intended) <= allowed
 }
 
 /// The names a slot may refer to, from the scenario.
@@ -205,7 +216,7 @@ fn name_typo(typed: &str, name: &str) -> bool {
     name.len() >= 4
         && typed.len().abs_diff(name.len()) <= 2
         && typed.as_bytes().first() == name.as_bytes().first()
-        && strsim::damerau_levenshtein(typed, name) <= if name.len() >= 8 { 2 } else { 1 }
+        && edit_distance(typed, name) <= if name.len() >= 8 { 2 } else { 1 }
 }
 
 /// A compiled phrase pattern.
@@ -435,6 +446,12 @@ impl Phrase {
     /// Size of the compiled automaton (instructions).
     pub fn program_len(&self) -> usize {
         self.program.len()
+    }
+
+    /// The compiled automaton (for the automaton's own tests).
+    #[cfg(test)]
+    pub(super) fn program(&self) -> &Program {
+        &self.program
     }
 }
 
