@@ -254,11 +254,11 @@ impl StartWords {
 }
 
 /// Collect the words `nodes` can start with; false when any word may start it (a gap or slot first).
-fn collect_starts(nodes: &[Node], out: &mut StartWords) -> bool {
+fn collect_starts(nodes: &[Node], out: &mut dyn FnMut(&Word)) -> bool {
     match nodes.first() {
         None => false,
         Some(Node::Word(w)) => {
-            out.add(w);
+            out(w);
             true
         }
         Some(Node::Choice { options, optional, .. }) => {
@@ -276,7 +276,7 @@ pub(super) struct FirstWordIndex {
     by_stem: KeyMap<Vec<usize>>,
     /// Options whose first word is long enough for typo tolerance.
     fuzzy: FuzzyWords<usize>,
-    /// Options that do not start with a plain word (slots, sets, nested choices).
+    /// Options whose first word cannot be known (a gap or slot may start them).
     other: Vec<usize>,
 }
 
@@ -284,7 +284,7 @@ impl Phrase {
     fn new(elements: Vec<Node>) -> Self {
         let elements = flatten_top_choice(elements);
         let mut starts = StartWords::default();
-        let known = collect_starts(&elements, &mut starts);
+        let known = collect_starts(&elements, &mut |w| starts.add(w));
         let program = Program::compile(&elements);
         Self { elements, program, starts: known.then_some(starts) }
     }
@@ -313,15 +313,18 @@ impl FirstWordIndex {
     fn new(options: &[Vec<Node>]) -> Self {
         let mut index = Self::default();
         for (k, option) in options.iter().enumerate() {
-            match option.first() {
-                Some(Node::Word(w)) => {
-                    index.by_text.entry(w.text_key).or_default().push(k);
-                    if let Some(stem) = w.stem_key {
-                        index.by_stem.entry(stem).or_default().push(k);
-                    }
-                    index.fuzzy.add(k, w);
+            // An option that opens with a set or a choice is indexed by every word it can start with.
+            let mut firsts = Vec::new();
+            if !collect_starts(option, &mut |w| firsts.push(w.clone())) {
+                index.other.push(k);
+                continue;
+            }
+            for w in &firsts {
+                add_once(index.by_text.entry(w.text_key).or_default(), k);
+                if let Some(stem) = w.stem_key {
+                    add_once(index.by_stem.entry(stem).or_default(), k);
                 }
-                _ => index.other.push(k),
+                index.fuzzy.add(k, w);
             }
         }
         index
@@ -339,6 +342,13 @@ impl FirstWordIndex {
         for k in self.fuzzy.typos_of(token).filter(|k| !by_text.contains(k)) {
             f(k);
         }
+    }
+}
+
+/// Add option `k` to a list of options, unless it was the last added.
+fn add_once(options: &mut Vec<usize>, k: usize) {
+    if options.last() != Some(&k) {
+        options.push(k);
     }
 }
 
