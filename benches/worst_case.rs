@@ -6,7 +6,8 @@
 //! 10,000 characters can hold), so every thread of the automaton stays alive at every word, and each
 //! phrase ends in a word the answer never has, so no search stops early. A second rubric makes every
 //! word a short match of a long phrase (see `Shape`). The target (#14) is under 50 ms for each.
-//! `WORST_CRITERIA=n` scores fewer criteria (for a quick look); `WORST_ONCE=1` scores once and stops.
+//! `WORST_CRITERIA=n` scores fewer criteria (for a quick look); `WORST_ONCE=1` scores once and stops;
+//! `WORST_SHAPE=never` or `short` runs one rubric.
 
 // `criterion_group!` makes a public function it cannot document.
 #![allow(missing_docs)]
@@ -194,10 +195,15 @@ fn setup(criteria: usize, shape: Shape) -> (TurnScorer, String) {
 
 fn benches(c: &mut Criterion) {
     let criteria = std::env::var("WORST_CRITERIA").ok().and_then(|n| n.parse().ok()).unwrap_or(MAX_CRITERIA_PER_TURN);
+    // `WORST_SHAPE=never` or `short`: that rubric only.
+    let only = std::env::var("WORST_SHAPE").ok();
     for (shape, name) in [
         (Shape::NeverMatches, "score_10000_chars_worst_rubric"),
         (Shape::ShortMatches, "score_10000_chars_short_matches"),
     ] {
+        if only.as_deref().is_some_and(|o| !format!("{shape:?}").to_lowercase().starts_with(o)) {
+            continue;
+        }
         let (scorer, answer) = setup(criteria, shape);
         println!(
             "worst case: {} characters ({} words), {criteria} criteria, phrases of up to {MAX_PATTERN_CHARS} characters",
