@@ -520,8 +520,11 @@ mod tests {
         assert_eq!(found, vec![(0, 39)], "the longest match from the first word");
     }
 
+    /// Token ranges of matches.
+    type Matches = Vec<(usize, usize)>;
+
     /// Every match by going on after each match only (no backward pass), and by the backward pass.
-    fn both_ways(pattern: &str, text: &str) -> (Vec<(usize, usize)>, Vec<(usize, usize)>) {
+    fn both_ways(pattern: &str, text: &str) -> (Matches, Matches) {
         let mut sets = BTreeMap::new();
         sets.insert("apology".to_string(), vec!["sorry".to_string(), "my apologies".to_string()]);
         let p = Phrase::compile(&Pattern::parse(pattern).expect("pattern"), &sets);

@@ -273,8 +273,8 @@ pub fn read_at(tokens: &[Token], i: usize) -> Option<TimeExpr> {
 /// [`read_at`], reading the expression starting at token `j` with `read(j)`.
 fn read_at_with(tokens: &[Token], i: usize, read: impl Fn(usize) -> Option<TimeExpr>) -> Option<TimeExpr> {
     let sentence = tokens.get(i)?.sentence;
-    for j in i.saturating_sub(LOOK_BACK)..i {
-        if tokens[j].sentence != sentence {
+    for (j, t) in tokens.iter().enumerate().take(i).skip(i.saturating_sub(LOOK_BACK)) {
+        if t.sentence != sentence {
             continue;
         }
         if let Some(e) = read(j)
