@@ -5,7 +5,7 @@ use super::concepts;
 pub use super::context::DetectorContext;
 use super::phrase::{Phrase, name_at};
 use super::text::{Analysed, Sentence};
-use super::time::{read_at, time_at};
+use super::time::{read_at, time_at_each};
 
 /// Keys for shared detector steps in [`DetectorContext::memo`] (phrase addresses are never this small).
 const STEP_TIMES: usize = 1;
@@ -76,8 +76,9 @@ fn specific_times(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
 pub fn find_specific_times(a: &Analysed) -> Vec<Range> {
     let mut out = Vec::new();
     let mut i = 0;
+    let times = time_at_each(&a.tokens);
     while i < a.tokens.len() {
-        match time_at(&a.tokens, i) {
+        match times[i] {
             Some(len) => {
                 let span = &a.tokens[i..i + len];
                 let sentence = a.tokens[i].sentence;

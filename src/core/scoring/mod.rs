@@ -8,6 +8,7 @@ pub mod concepts;
 mod context;
 mod contractions;
 pub mod detectors;
+pub mod distance;
 pub mod examples;
 pub mod lists;
 mod matchers;

@@ -89,18 +89,24 @@ pub(super) fn check_rubric(s: &Scenario, t: &Turn, path: &str, checks: &PatternC
 
 /// The turn's distinct phrases compiled together must stay within [`MAX_TURN_PROGRAM`] steps: an
 /// answer costs at most its words times that, so this bounds the time any answer takes to score.
-/// The error points at the phrase that crosses the limit.
+/// Each regex counts too, one step per character of its pattern (every regex is searched on its
+/// own, at a cost that grows with its compiled size). The error points at the matcher that
+/// crosses the limit.
 fn check_program_size(t: &Turn, path: &str, checks: &PatternChecks, r: &mut Reporter) {
     let mut seen = HashSet::new();
     let (mut total, mut crossing) = (0, None);
     for (i, c) in t.rubric.iter().enumerate() {
         for (j, m) in c.detect.iter().enumerate() {
-            for (mpath, text) in phrases_in(m, format!("{path}.rubric[{i}].detect[{j}]")) {
-                if !seen.insert(text) {
-                    continue;
-                }
-                if let Ok(facts) = checks.phrase(text).as_ref() {
-                    total += facts.program_size;
+            for (mpath, text, regex) in phrases_in(m, format!("{path}.rubric[{i}].detect[{j}]")) {
+                if regex {
+                    total += text.chars().count();
+                } else {
+                    if !seen.insert(text) {
+                        continue;
+                    }
+                    if let Ok(facts) = checks.phrase(text).as_ref() {
+                        total += facts.program_size;
+                    }
                 }
                 if total > MAX_TURN_PROGRAM && crossing.is_none() {
                     crossing = Some(mpath);
@@ -115,8 +121,8 @@ fn check_program_size(t: &Turn, path: &str, checks: &PatternChecks, r: &mut Repo
                 "too-big",
                 format!(
                     "turn `{}`'s phrases compile to {total} matching steps (each distinct phrase counted once, \
-                     lexicon sets expanded); a turn is limited to {MAX_TURN_PROGRAM} so any answer scores in time, \
-                     and this phrase crosses the limit",
+                     lexicon sets expanded, a regex one step per character); a turn is limited to \
+                     {MAX_TURN_PROGRAM} so any answer scores in time, and this matcher crosses the limit",
                     t.id
                 ),
             )
@@ -128,18 +134,20 @@ fn check_program_size(t: &Turn, path: &str, checks: &PatternChecks, r: &mut Repo
     }
 }
 
-/// Every phrase in `m` (inside `All` and `Not` too) with its path, in order, without recursion.
-fn phrases_in(m: &Matcher, path: String) -> Vec<(String, &str)> {
+/// Every phrase and regex in `m` (inside `All` and `Not` too) with its path and whether it is a
+/// regex, in order, without recursion.
+fn phrases_in(m: &Matcher, path: String) -> Vec<(String, &str, bool)> {
     let mut out = Vec::new();
     let mut stack = vec![(m, path)];
     while let Some((m, path)) = stack.pop() {
         match m {
-            Matcher::Phrase(text) => out.push((path, text.as_str())),
+            Matcher::Phrase(text) => out.push((path, text.as_str(), false)),
+            Matcher::Regex(text) => out.push((path, text.as_str(), true)),
             Matcher::All(inner) => {
                 stack.extend(inner.iter().enumerate().rev().map(|(i, m)| (m, format!("{path}[{i}]"))));
             }
             Matcher::Not(inner) => stack.push((inner, path)),
-            Matcher::Regex(_) | Matcher::Detector(_) => {}
+            Matcher::Detector(_) => {}
         }
     }
     out
