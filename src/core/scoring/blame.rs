@@ -203,7 +203,9 @@ pub(super) fn party_blame(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
         let guess = before.last().is_some_and(|w| NOT_AN_ACCOUNT.contains(w))
             || before.iter().any(|w| matches!(*w, "might" | "maybe" | "perhaps"));
         let set_aside = (sentence.start..party.0).any(|i| SAYING.contains(&a.tokens[i].text.as_str()));
-        if ((speaker_first || object) && !sarcastic) || guess || set_aside {
+        // Sarcasm reaches a party named after a preposition ("our friends in underwriting"), not
+        // one after the speaker ("shock horror, we actually managed something").
+        if speaker_first || (object && !sarcastic) || guess || set_aside {
             continue;
         }
         let after: Vec<&str> = (party.1..sentence.end)
@@ -350,6 +352,7 @@ mod tests {
             "It might be the courier hasn't scanned it yet, I'll check now.",
             "The engineer should be with you by noon.",
             "Nadia will call you at 3 with the figures.",
+            "Shock horror, we actually got one right: it's ready.",
         ] {
             assert!(!blames(no), "{no}");
         }

@@ -235,8 +235,11 @@ pub fn sends_away(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
         // "I'm going to ring the chair myself": the speaker does the contacting.
         let t = &a.tokens[r.0];
         let sentence = &a.sentences[t.sentence];
-        let speaker_does_it = (sentence.start..r.0)
-            .any(|i| a.tokens[i].clause == t.clause && matches!(a.tokens[i].text.as_str(), "i" | "we" | "let" | "me"));
+        // The nearest person before the words decides: "I'm sorry, you'll need to ring them" sends away.
+        let nearest = (sentence.start..r.0).rev().find(|&i| {
+            a.tokens[i].clause == t.clause && matches!(a.tokens[i].text.as_str(), "i" | "we" | "let" | "me" | "you")
+        });
+        let speaker_does_it = t.text != "you" && nearest.is_some_and(|i| a.tokens[i].text != "you");
         !speaker_does_it
             && !matches!(next(0), "me" | "us" | "myself" | "back" | "again")
             && !matches!((next(0), next(1)), ("my", _) | ("our", "team" | "number"))
@@ -419,6 +422,7 @@ mod tests {
             "The returns desk is on 01632 448 120.",
             "Her direct line is 0207 946 0011.",
             "Have you tried ringing the council?",
+            "um sorry about that um have you tried ringing the tenancy team",
             "Kindly direct your enquiry to the warranty office.",
         ] {
             assert!(met("sends-away", yes), "{yes}");

@@ -326,7 +326,10 @@ fn find_blame(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
             let same_clause = a.tokens[v.0].clause == clause;
             let after = v.0 >= target.1 && v.0 <= target.1 + 4;
             let because = v.1 == target.0 && a.tokens[v.0].text == "because";
-            (same_clause && (after || (!is_pronoun && v.1 <= target.0 && v.0 + 6 >= target.0))) || because
+            // "a nightmare for the driver": a party the fault is for is not the one blamed.
+            let beneficiary = v.1 < target.0 && a.tokens[target.0 - 1].text == "for";
+            (same_clause && (after || (!is_pronoun && !beneficiary && v.1 <= target.0 && v.0 + 6 >= target.0)))
+                || because
         });
         if let Some(v) = near
             && !(first_person_before && v.0 > target.1 && is_pronoun)
@@ -521,6 +524,7 @@ mod tests {
             "I've spoken to billing and the refund is approved.",
             "We're to blame, not the supplier.",
             "You should have heating by ten, I'll check at nine.",
+            "That must have been a nightmare for the driver and for you.",
         ] {
             assert!(!met("blame-shifting", no), "{no}");
         }
