@@ -262,6 +262,9 @@ fn disowning(a: &Analysed, cx: &DetectorContext, ownership: &[Range]) -> Vec<Ran
             let sentence = &a.sentences[first.sentence];
             let set_aside = (sentence.start..r.0).any(|i| SAYING.contains(&a.tokens[i].text.as_str()));
             let who_we_are = r.0 > 0 && a.tokens[r.0 - 1].text == "just";
+            // "there's no version of that where it's not on me": a negation of the disowning owns it.
+            let double_negative =
+                (sentence.start..r.0).any(|i| a.tokens[i].clause == first.clause && a.tokens[i].is_negator());
             // "not ours" read into "not our receptionist's": a possessive needs its noun.
             let cut_short = matches!(a.tokens[r.1 - 1].text.as_str(), "our" | "my" | "your" | "their");
             let owned_here = ownership.iter().any(|o| in_sentence(sentence, o));
@@ -274,6 +277,7 @@ fn disowning(a: &Analysed, cx: &DetectorContext, ownership: &[Range]) -> Vec<Ran
                 && a.tokens.get(r.1).is_some_and(|t| t.sentence == first.sentence && t.text.ends_with("ing"));
             !set_aside
                 && !who_we_are
+                && !double_negative
                 && !cut_short
                 && !gerund
                 && !owned_here
@@ -355,6 +359,7 @@ mod tests {
             "Nadia will call you at 3 with the figures.",
             "Shock horror, we actually got one right: it's ready.",
             "Finance like to say 'it isn't final till it's signed', but it's yours.",
+            "There's no way round it, there's no version where that's not on me.",
         ] {
             assert!(!blames(no), "{no}");
         }

@@ -226,9 +226,18 @@ fn their_line(a: &Analysed) -> Vec<Range> {
 
 /// `sends-away`: the customer told to go and contact someone else themselves.
 pub fn sends_away(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
+    referrals(a, cx, true)
+}
+
+/// The `sends-away` list's referrals and, when `structural`, the instructions and lines found in
+/// the sentence's structure ([`told_to_contact`], [`their_line`]), which often name no channel, so
+/// `next-steps` (an instruction with a concrete item or channel) reads the list's only.
+fn referrals(a: &Analysed, cx: &DetectorContext, structural: bool) -> Vec<Range> {
     let mut out = find(&cx.lists.sends_away, a, cx);
-    out.extend(told_to_contact(a));
-    out.extend(their_line(a));
+    if structural {
+        out.extend(told_to_contact(a));
+        out.extend(their_line(a));
+    }
     out.retain(|r| {
         let next = |k: usize| a.tokens.get(r.1 + k).map_or("", |t| t.text.as_str());
         // "contact me", "call us back": the speaker stays the one to deal with.
@@ -264,7 +273,7 @@ pub fn next_steps(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
             out.push(c);
         }
     }
-    out.extend(sends_away(a, cx));
+    out.extend(referrals(a, cx, false));
     out.extend(instructions(a));
     out.retain(|r| a.tokens[r.0..r.1].iter().all(|t| !t.quoted));
     out.sort();
