@@ -189,19 +189,86 @@ pub fn empathy(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     out
 }
 
+/// Verbs of getting in touch with someone, as an instruction to the customer ("ring head office").
+const CONTACT_VERBS: &[&str] = &["ring", "call", "phone", "email", "contact", "ask", "ping", "message", "text", "dm"];
+/// Verbs of sending a thing rather than a person to contact ("email the photo to ...").
+const SENDING_VERBS: &[&str] = &["email", "message", "text", "dm"];
+/// Objects that keep the speaker the one the customer deals with ("call me", "ring us back").
+const OWN_SIDE: &[&str] = &["me", "us", "myself", "ourselves", "back", "again", "you", "yourself", "for"];
+/// Words that may open a sentence before its verb ("so just ring them").
+const OPENERS: &[&str] = &["please", "just", "so", "then", "maybe", "and", "also", "otherwise", "instead", "um", "erm"];
+
+/// Clauses that tell the customer to get in touch with someone else: an imperative contact verb
+/// whose object is not the speaker ("Ring payroll.", "ask them", "Email Mark in accounts"), but
+/// not sending a thing ("Email the photo to the bakery address"), nor a question.
+fn told_to_contact(a: &Analysed) -> Vec<Range> {
+    let mut out = Vec::new();
+    let clause_starts = (0..a.tokens.len()).filter(|&i| {
+        let t = &a.tokens[i];
+        !a.sentences[t.sentence].question_mark && (i == 0 || a.tokens[i - 1].clause != t.clause)
+    });
+    for start in clause_starts {
+        let clause = a.tokens[start].clause;
+        let Some(at) = (start..a.tokens.len())
+            .take_while(|&i| a.tokens[i].clause == clause)
+            .find(|&i| !OPENERS.contains(&a.tokens[i].text.as_str()))
+        else {
+            continue;
+        };
+        let verb = &a.tokens[at];
+        let object = a.tokens.get(at + 1).filter(|t| t.sentence == verb.sentence && t.clause == verb.clause);
+        let Some(object) = object else { continue };
+        let word = |k: usize| a.tokens.get(k).filter(|t| t.sentence == verb.sentence).map_or("", |t| t.text.as_str());
+        let own_side =
+            OWN_SIDE.contains(&object.text.as_str()) || (object.text == "to" && OWN_SIDE.contains(&word(at + 2)));
+        let sending = SENDING_VERBS.contains(&verb.text.as_str()) && (at + 1..at + 5).any(|k| word(k) == "to");
+        if CONTACT_VERBS.contains(&verb.text.as_str())
+            && !verb.quoted
+            && verb.negated_by.is_none()
+            && !own_side
+            && !sending
+        {
+            out.push((at, at + 2));
+        }
+    }
+    out
+}
+
+/// A third party's line given to the customer: "complaints are on 0800 ...", "they're on
+/// extension 4410" (the number is theirs, and the customer is to use it).
+fn their_line(a: &Analysed) -> Vec<Range> {
+    let long_number = |t: &super::text::Token| t.text.len() >= 4 && t.text.chars().all(|c| c.is_ascii_digit());
+    (1..a.tokens.len().saturating_sub(2))
+        .filter(|&i| matches!(a.tokens[i].text.as_str(), "is" | "are") && a.tokens[i + 1].text == "on")
+        .filter(|&i| !matches!(a.tokens[i - 1].text.as_str(), "i" | "we" | "number" | "line"))
+        .filter(|&i| {
+            let next = &a.tokens[i + 2];
+            next.sentence == a.tokens[i].sentence
+                && (matches!(next.text.as_str(), "extension" | "ext") || long_number(next))
+        })
+        .filter(|&i| !a.tokens[i].quoted)
+        .map(|i| (i - 1, i + 3))
+        .collect()
+}
+
 /// `sends-away`: the customer told to go and contact someone else themselves.
 pub fn sends_away(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     let mut out = find(&cx.lists.sends_away, a, cx);
+    out.extend(told_to_contact(a));
+    out.extend(their_line(a));
     out.retain(|r| {
         let next = |k: usize| a.tokens.get(r.1 + k).map_or("", |t| t.text.as_str());
         // "contact me", "call us back": the speaker stays the one to deal with.
         // "I'm going to ring the chair myself": the speaker does the contacting.
         let t = &a.tokens[r.0];
         let sentence = &a.sentences[t.sentence];
-        let speaker_does_it = (sentence.start..r.0)
-            .any(|i| a.tokens[i].clause == t.clause && matches!(a.tokens[i].text.as_str(), "i" | "we" | "let"));
+        // The nearest person before the words decides: "I'm sorry, you'll need to ring them" sends away.
+        let nearest = (sentence.start..r.0).rev().find(|&i| {
+            a.tokens[i].clause == t.clause && matches!(a.tokens[i].text.as_str(), "i" | "we" | "let" | "me" | "you")
+        });
+        let speaker_does_it = t.text != "you" && nearest.is_some_and(|i| a.tokens[i].text != "you");
         !speaker_does_it
-            && !matches!(next(0), "me" | "us" | "myself" | "back")
+            && !matches!(next(0), "me" | "us" | "myself" | "back" | "again")
             && !matches!((next(0), next(1)), ("my", _) | ("our", "team" | "number"))
             && !a.tokens[r.0..r.1].iter().any(|t| t.quoted)
     });
@@ -382,6 +449,36 @@ mod tests {
     fn sending_for_a_tradesperson_is_sending_away() {
         assert!(met("sends-away", "You'll have to get a plumber in yourself."));
         assert!(!met("sends-away", "I'll get a plumber out to you tomorrow."));
+    }
+
+    #[test]
+    fn told_to_get_in_touch_with_someone_else_is_sending_away() {
+        for yes in [
+            "Ring payroll.",
+            "not my dept m8, ask them",
+            "So just email the lettings manager, she decides.",
+            "You would have to check with your card provider, we cannot see that.",
+            "Best if you ping the network lot directly.",
+            "The returns desk is on 01632 448 120.",
+            "Her direct line is 0207 946 0011.",
+            "Have you tried ringing the council?",
+            "um sorry about that um have you tried ringing the tenancy team",
+            "Kindly direct your enquiry to the warranty office.",
+        ] {
+            assert!(met("sends-away", yes), "{yes}");
+        }
+        for no in [
+            "Call me on 0207 946 0011 if it happens again.",
+            "Email the receipt to me and I'll check it today.",
+            "Ring back any time, I'm on until six.",
+            "Ask me anything you like about the bill.",
+            "Do you want me to come over and go through the orders with you?",
+            "My number is 0207 946 0011.",
+            "Your appointment is on Friday at 10.",
+            "I'll call the depot myself and ring you at 3.",
+        ] {
+            assert!(!met("sends-away", no), "{no}");
+        }
     }
 
     #[test]

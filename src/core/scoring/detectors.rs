@@ -323,11 +323,18 @@ fn find_blame(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
         let first_person_before = (a.sentences[sentence].start..target.0)
             .any(|i| a.tokens[i].clause == clause && matches!(a.tokens[i].text.as_str(), "i" | "we"));
         let is_pronoun = matches!(a.tokens[target.0].text.as_str(), "they" | "them");
+        // "If the warehouse hasn't sent it by Monday, I'll refund you": a condition, not an account.
+        if target.0 > 0 && matches!(a.tokens[target.0 - 1].text.as_str(), "if" | "unless" | "once") {
+            continue;
+        }
         let near = verbs.iter().find(|v| {
             let same_clause = a.tokens[v.0].clause == clause;
             let after = v.0 >= target.1 && v.0 <= target.1 + 4;
             let because = v.1 == target.0 && a.tokens[v.0].text == "because";
-            (same_clause && (after || (!is_pronoun && v.1 <= target.0 && v.0 + 6 >= target.0))) || because
+            // "a nightmare for the driver": a party the fault is for is not the one blamed.
+            let beneficiary = v.1 < target.0 && a.tokens[target.0 - 1].text == "for";
+            (same_clause && (after || (!is_pronoun && !beneficiary && v.1 <= target.0 && v.0 + 6 >= target.0)))
+                || because
         });
         if let Some(v) = near
             && !(first_person_before && v.0 > target.1 && is_pronoun)
@@ -335,6 +342,8 @@ fn find_blame(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
             out.push((target.0.min(v.0), target.1.max(v.1)));
         }
     }
+    // "I could say it's not my department, but...": blame the speaker sets aside is not blame.
+    out.retain(|r| !super::blame::said_aside(a, r.0));
     out.sort();
     out.dedup();
     out
@@ -520,6 +529,7 @@ mod tests {
             "I've spoken to billing and the refund is approved.",
             "We're to blame, not the supplier.",
             "You should have heating by ten, I'll check at nine.",
+            "That must have been a nightmare for the driver and for you.",
         ] {
             assert!(!met("blame-shifting", no), "{no}");
         }
