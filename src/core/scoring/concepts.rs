@@ -6,8 +6,11 @@
 use super::detectors::{
     DetectorContext, Range, blame_shifting, commitments, find, hedged, in_sentence, specific_time_commitment,
 };
+use super::steps::{backed_passive, concrete_channel, vague_promise, you_will};
+use super::taking::firm_actions;
 use super::text::Analysed;
 use super::time::{Grain, day_or_time_at, read_at, time_at};
+use super::timed::{in_past_clause, timed_statements, timed_steps, under_condition};
 
 /// True when the time at `t` is pinned within a day: a clock time, a part of day, or a few hours
 /// from now (see [`Grain`]).
@@ -16,25 +19,39 @@ fn within_a_day(a: &Analysed, t: Range) -> bool {
 }
 
 /// `specific-time`: a firm commitment pinned within a day.
+/// Firm timed statements that are not first-person commitments ("will be with you by 5pm",
+/// "engineer booked for Thursday morning") count too (see [`timed_statements`]).
 pub fn specific_time(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     let found = specific_time_commitment(a, cx);
-    let timed =
-        found.iter().any(|r| time_at(&a.tokens, r.0).is_some() && within_a_day(a, *r) && !hedged_after(a, cx, *r));
-    if !timed {
-        return Vec::new();
+    let timed = found.iter().any(|r| {
+        time_at(&a.tokens, r.0).is_some()
+            && within_a_day(a, *r)
+            && !hedged_after(a, cx, *r)
+            && !in_past_clause(a, *r)
+            && !under_condition(a, *r)
+    });
+    let mut out = if timed { found } else { Vec::new() };
+    for (evidence, _, grain) in timed_statements(a, cx) {
+        if grain == Grain::Time {
+            out.push(evidence);
+        }
     }
-    found
+    out.sort();
+    out.dedup();
+    out
 }
 
 /// `specific-day`: a firm commitment with at least a day: any specific time, or today / tomorrow,
 /// a named day or date, a bounded number of days, or the end of the week. A time already past when
-/// the answer is given (`cx.now`) does not count.
+/// the answer is given (`cx.now`) does not count, nor one in a clause telling of the past ("I've
+/// put it through today"). Firm timed statements count too (see [`timed_statements`]).
 pub fn specific_day(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     let timed = specific_time_commitment(a, cx);
-    if timed.iter().any(|r| time_at(&a.tokens, r.0).is_some() && !hedged_after(a, cx, *r)) {
+    let firm = |r: &Range| !hedged_after(a, cx, *r) && !in_past_clause(a, *r) && !under_condition(a, *r);
+    if timed.iter().any(|r| time_at(&a.tokens, r.0).is_some() && firm(r)) {
         return timed;
     }
-    let mut out = Vec::new();
+    let mut out: Vec<Range> = timed_statements(a, cx).into_iter().map(|(evidence, _, _)| evidence).collect();
     for c in commitments(a, cx) {
         let sentence = &a.sentences[a.tokens[c.0].sentence];
         let mut i = sentence.start;
@@ -47,7 +64,7 @@ pub fn specific_day(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
             let own = a.tokens[i..i + len].iter().all(|t| !t.quoted && t.negated_by.is_none());
             let near = i + 8 >= c.0 && i <= c.1 + 8;
             let past = cx.now.is_some_and(|now| read_at(&a.tokens, i).is_some_and(|e| !e.holds_at(now, cx.locale)));
-            if own && near && !past && !hedged(a, cx, c, Some(span)) && !hedged_after(a, cx, span) {
+            if own && near && !past && !hedged(a, cx, c, Some(span)) && firm(&span) {
                 out.push(c);
                 out.push(span);
             }
@@ -67,7 +84,7 @@ fn day_at(a: &Analysed, i: usize) -> Option<usize> {
 
 /// "by 4pm, hopefully", "Friday I hope": a hedge right after the time at `t` that ends its clause
 /// hedges the time (unlike "at 4pm, hopefully with good news", where it hedges what follows).
-fn hedged_after(a: &Analysed, cx: &DetectorContext, t: Range) -> bool {
+pub(super) fn hedged_after(a: &Analysed, cx: &DetectorContext, t: Range) -> bool {
     let Some(next) = a.tokens.get(t.1) else { return false };
     if next.sentence != a.tokens[t.0].sentence {
         return false;
@@ -144,6 +161,7 @@ pub fn takes_it_on(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
         }
     }
     out.retain(|r| !hedged(a, cx, *r, None) && a.tokens[r.0..r.1].iter().all(|t| !t.quoted));
+    out.extend(firm_actions(a, cx));
     out.sort();
     out.dedup();
     out
@@ -182,10 +200,13 @@ pub fn sends_away(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
 }
 
 /// `next-steps`: what happens next, said actively, passively, as done, or as an instruction with a
-/// concrete channel; a bare promise to get back in touch is not a step.
+/// concrete item or channel; a bare promise to get back in touch is not a step, nor a vague one
+/// ("we'll look into it", "you'll hear from us", "I've passed your comments on"), nor sending the
+/// customer away with no channel. A firm timed statement ("engineer booked for Thursday") is one.
 pub fn next_steps(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     let mut out = find(&cx.lists.next_step, a, cx);
     out.extend(find(&cx.lists.next_step_patterns, a, cx));
+    out.retain(|r| if you_will(a, *r) { backed_passive(a, cx, *r) } else { !vague_promise(a, *r) || refined(a, *r) });
     let contact_only = find(&cx.lists.contact_verb, a, cx);
     let verbs = find(&cx.lists.action_verb, a, cx);
     for c in commitments(a, cx) {
@@ -193,16 +214,23 @@ pub fn next_steps(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
             .iter()
             .filter(|v| v.0 >= c.0 && v.0 <= c.1 + 2)
             .any(|v| !contact_only.iter().any(|k| k.0 <= v.0 && k.1 >= v.1));
-        if doing && !hedged(a, cx, c, None) {
+        if doing && !hedged(a, cx, c, None) && !vague_promise(a, c) {
             out.push(c);
         }
     }
-    out.extend(sends_away(a, cx));
-    out.extend(instructions(a));
+    out.extend(sends_away(a, cx).into_iter().filter(|r| concrete_channel(a, *r)));
+    out.extend(instructions(a).into_iter().filter(|r| concrete_channel(a, *r)));
+    out.extend(timed_steps(a, cx));
     out.retain(|r| a.tokens[r.0..r.1].iter().all(|t| !t.quoted));
     out.sort();
     out.dedup();
     out
+}
+
+/// A vague step made concrete by a time in its clause ("we'll check it today").
+fn refined(a: &Analysed, r: Range) -> bool {
+    let clause = a.tokens[r.0].clause;
+    (r.0..a.tokens.len()).take_while(|&i| a.tokens[i].clause == clause).any(|i| day_or_time_at(&a.tokens, i).is_some())
 }
 
 /// Verbs that open an instruction to the customer ("Email events@…", "Restart and try again").

@@ -17,8 +17,11 @@ pub mod phrase;
 mod rule;
 mod scope;
 pub mod slow;
+mod steps;
+mod taking;
 pub mod text;
 pub mod time;
+mod timed;
 mod tokenise;
 
 use std::collections::HashMap;
