@@ -4,7 +4,7 @@
 use crate::core::scenario::diagnostic::Diagnostic;
 use std::sync::Arc;
 
-use crate::core::scenario::{AuthorTest, Scenario};
+use crate::core::scenario::{AuthorTest, CriterionKind, Scenario};
 use crate::core::scoring::lists::Lists;
 use crate::core::scoring::{ScoreCard, TurnScorer};
 
@@ -65,6 +65,75 @@ pub fn run_author_tests(scenario: &Scenario, lists: &Arc<Lists>) -> Vec<TestFail
         }
     }
     failures
+}
+
+/// A turn whose model answer disagrees with its own rubric: it misses a Required criterion or meets
+/// a Forbidden one. A drill quotes the model answer where a missed criterion has no `hint`, so
+/// such a model answer teaches the opposite of the rubric.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ModelAnswerMiss {
+    /// Index of the turn in the scenario's `turns`.
+    pub turn: usize,
+    /// Index of the criterion in the turn's `rubric`.
+    pub criterion: usize,
+    /// The words of the model answer that met a Forbidden criterion (empty for a missed Required one).
+    pub evidence: Vec<String>,
+}
+
+/// Score every turn's model answer against its own rubric (a valid scenario, the library's lists).
+pub fn model_answer_misses(scenario: &Scenario, lists: &Arc<Lists>) -> Vec<ModelAnswerMiss> {
+    let mut misses = Vec::new();
+    for (t, turn) in scenario.turns.iter().enumerate() {
+        let scorer = TurnScorer::with_lists(scenario, turn, Arc::clone(lists));
+        let Ok(card) = scorer.score(&turn.model_answer) else { continue };
+        for (criterion, c) in turn.rubric.iter().enumerate() {
+            let Some(result) = card.criterion(&c.id) else { continue };
+            match (c.kind, result.met) {
+                (CriterionKind::Required, false) => {
+                    misses.push(ModelAnswerMiss { turn: t, criterion, evidence: vec![] })
+                }
+                (CriterionKind::Forbidden, true) => {
+                    let evidence = result.evidence.iter().map(|e| e.text.clone()).collect();
+                    misses.push(ModelAnswerMiss { turn: t, criterion, evidence });
+                }
+                _ => {}
+            }
+        }
+    }
+    misses
+}
+
+/// A warning for a model answer at odds with its own rubric (located by the caller).
+pub fn model_answer_diagnostic(scenario: &Scenario, miss: &ModelAnswerMiss) -> Diagnostic {
+    let turn = &scenario.turns[miss.turn];
+    let c = &turn.rubric[miss.criterion];
+    if c.kind == CriterionKind::Required {
+        Diagnostic::warning(
+            "model-answer-misses",
+            format!(
+                "the model answer of turn `{}` does not meet its own Required criterion `{}` ({})",
+                turn.id, c.id, c.label
+            ),
+        )
+        .with_hint(
+            "a drill shows the model answer as the example of a good answer; reword it, or widen the criterion's \
+             `detect` (a phrase in the word order the model answer uses, or a built-in detector), then try it \
+             with `followthrough score`",
+        )
+    } else {
+        let words = miss.evidence.iter().map(|e| format!("\"{e}\"")).collect::<Vec<_>>().join(", ");
+        Diagnostic::warning(
+            "model-answer-forbidden",
+            format!(
+                "the model answer of turn `{}` meets its own Forbidden criterion `{}` ({}) with {words}",
+                turn.id, c.id, c.label
+            ),
+        )
+        .with_hint(
+            "reword the model answer, or keep those words from counting in this turn with \
+             `All([<the criterion's matcher>, Not(Phrase(\"<the words>\"))])`",
+        )
+    }
 }
 
 /// A score card as plain text: total, then each criterion with its evidence or what was looked for.

@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::author_tests::{failure_diagnostic, run_author_tests};
+use super::author_tests::{failure_diagnostic, model_answer_diagnostic, model_answer_misses, run_author_tests};
 use super::{FileInput, FileKind, Library, LoadedScenario};
 use crate::core::scenario::diagnostic::{Diagnostic, did_you_mean};
 use crate::core::scenario::parse::{decode, locate, parse};
@@ -29,17 +29,20 @@ impl AuthorTestJob {
         &self.loaded.file
     }
 
-    /// Run the tests: one located error per test that no longer holds.
+    /// Run the tests: one located error per test that no longer holds, then one located warning per
+    /// criterion a turn's model answer misses (Required) or meets (Forbidden).
     pub fn run(&self) -> Vec<Diagnostic> {
         let loaded = &self.loaded;
-        run_author_tests(&loaded.scenario, &self.lists)
+        let at = |d: Diagnostic, path: &str| locate(d, &loaded.map, &self.source, path).in_file(&loaded.file);
+        let mut found: Vec<Diagnostic> = run_author_tests(&loaded.scenario, &self.lists)
             .iter()
-            .map(|failure| {
-                let d = failure_diagnostic(&loaded.scenario, failure);
-                let path = format!("tests[{}].name", failure.index);
-                locate(d, &loaded.map, &self.source, &path).in_file(&loaded.file)
-            })
-            .collect()
+            .map(|failure| at(failure_diagnostic(&loaded.scenario, failure), &format!("tests[{}].name", failure.index)))
+            .collect();
+        for miss in model_answer_misses(&loaded.scenario, &self.lists) {
+            let d = model_answer_diagnostic(&loaded.scenario, &miss);
+            found.push(at(d, &format!("turns[{}].model_answer", miss.turn)));
+        }
+        found
     }
 }
 
@@ -237,12 +240,12 @@ impl Library {
         self.diagnostics.extend(found);
     }
 
-    /// The author tests of every loaded scenario, one job per scenario, to run on any thread.
+    /// The author tests and model-answer checks of every loaded scenario, one job per scenario, to run
+    /// on any thread.
     pub fn author_test_jobs(&self) -> Vec<AuthorTestJob> {
         let lists = std::sync::Arc::new(crate::core::scoring::lists::Lists::new(&self.lexicon.sets));
         self.scenarios
             .iter()
-            .filter(|loaded| !loaded.scenario.tests.is_empty())
             .map(|loaded| AuthorTestJob {
                 loaded: loaded.clone(),
                 source: self.sources.get(&loaded.file).cloned().unwrap_or_default(),
@@ -361,6 +364,55 @@ mod tests {
         let line = GOOD.lines().position(|l| l.contains("id: \"time\"")).expect("line") + 1;
         assert_eq!(d.start.map(|p| p.line), Some(line));
         assert_eq!(d.file, "a.ron");
+    }
+
+    #[test]
+    fn a_model_answer_at_odds_with_its_own_rubric_is_a_located_warning() {
+        let text = GOOD.replace(
+            "model_answer: \"I'm sorry, that's my fault. I'll call you at 4pm with the answer.\"",
+            "model_answer: \"The warehouse lost it. I'll call you at 4pm with the answer.\"",
+        );
+        assert_ne!(text, GOOD);
+        let lib = build(vec![input("a.ron", FileKind::Scenario, &text)]);
+        let found: Vec<&Diagnostic> = lib.diagnostics.iter().filter(|d| d.code.starts_with("model-answer")).collect();
+        let codes: Vec<&str> = found.iter().map(|d| d.code).collect();
+        assert_eq!(codes, ["model-answer-misses", "model-answer-forbidden"], "{}", lib.render_diagnostics());
+        let line = text.lines().position(|l| l.contains("The warehouse lost it")).expect("line") + 1;
+        assert!(found.iter().all(|d| !d.is_error() && d.start.map(|p| p.line) == Some(line) && d.hint.is_some()));
+        assert!(
+            found[0].message.contains("`owns-it`") && found[0].message.contains("`opening`"),
+            "{}",
+            found[0].message
+        );
+        assert!(
+            found[1].message.contains("`blames`") && found[1].message.contains("warehouse"),
+            "{}",
+            found[1].message
+        );
+        assert_eq!(lib.scenarios.len(), 1, "a warning only: the scenario still loads");
+    }
+
+    #[test]
+    fn built_in_lists_work_in_phrases_without_a_lexicon_file() {
+        let text = GOOD
+            .replace(
+                r#"detect: [Phrase("@apology * my fault"), Detector("ownership-apology")]"#,
+                r#"detect: [Phrase("@apology * my fault")]"#,
+            )
+            .replace(
+                r#"detect: [Detector("blame-shifting"), Regex("(?i)corporate")]"#,
+                r#"detect: [Phrase("@vague-time")]"#,
+            );
+        assert_eq!(text.matches("@vague-time").count(), 1);
+        let lib = Library::build(vec![input("a.ron", FileKind::Scenario, &text)], &|_, _| true);
+        assert!(lib.lexicon.sets.is_empty(), "no lexicon file");
+        assert!(lib.diagnostics.is_empty(), "{}", lib.render_diagnostics());
+        let scenario = lib.scenario("minimal").expect("loaded");
+        let lists = std::sync::Arc::new(crate::core::scoring::lists::Lists::new(&lib.lexicon.sets));
+        let scorer = crate::core::scoring::TurnScorer::with_lists(scenario, &scenario.turns[0], lists);
+        let card = scorer.score("I'm sorry, that was my fault. I'll call you back soon.").expect("scored");
+        assert!(card.criterion("owns-it").is_some_and(|c| c.met), "@apology is the built-in list");
+        assert!(card.criterion("blames").is_some_and(|c| c.met), "@vague-time is the built-in list");
     }
 
     #[test]

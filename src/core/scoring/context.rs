@@ -41,6 +41,20 @@ impl<'a> DetectorContext<'a> {
         }
     }
 
+    /// A context with the same names, lists, moment, locale and budget for another response (a
+    /// version of this one with sentences taken out), with nothing remembered yet.
+    pub(super) fn for_other_response(&self) -> Self {
+        Self {
+            names: self.names,
+            lists: self.lists,
+            now: self.now,
+            locale: self.locale,
+            memo: RefCell::default(),
+            model_features: RefCell::default(),
+            budget: self.budget,
+        }
+    }
+
     /// The same context asking `budget` whether matching may go on.
     pub fn with_budget(mut self, budget: &'a dyn Budget) -> Self {
         self.budget = budget;

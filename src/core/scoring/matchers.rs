@@ -116,7 +116,13 @@ fn matcher_spans(m: &CompiledMatcher, a: &Analysed, cx: &DetectorContext, respon
                 .iter()
                 .filter(|m| !matches!(m, CompiledMatcher::Not(_)))
                 .map(|m| {
-                    let mut spans = matcher_spans(m, a, cx, response);
+                    let mut spans = match m {
+                        // A detector does not count from a sentence where a `Not` touches its evidence.
+                        CompiledMatcher::Detector(name) if !excluded.is_empty() => {
+                            super::exclusion::detector_outside(name, &excluded, a, cx, response)
+                        }
+                        _ => matcher_spans(m, a, cx, response),
+                    };
                     spans.retain(|s| !excluded.iter().any(|x| x.0 < s.1 && s.0 < x.1));
                     // "Friday at 10am to check it has landed": what is to be checked is not said.
                     spans.retain(|s| !to_be_checked(a, s.0));

@@ -10,6 +10,7 @@ mod contractions;
 pub mod detectors;
 pub mod distance;
 pub mod examples;
+mod exclusion;
 pub mod lists;
 mod matchers;
 pub mod model;
@@ -408,6 +409,33 @@ mod tests {
         assert!(other.met, "a blame the Not does not overlap still counts");
         assert!(other.evidence.iter().all(|e| !e.text.contains("system")), "{:?}", other.evidence);
         assert!(other.looked_for[0].contains("not where the phrase \"the system was down\""), "{:?}", other.looked_for);
+    }
+
+    #[test]
+    fn not_beside_a_detector_takes_out_the_sentence_it_touches() {
+        let plain = r#"detect: [Detector("ownership-apology")]"#;
+        let rubric = r#"detect: [All([Detector("ownership-apology"), Not(Phrase("my fault"))])]"#;
+        let owns = |rubric: &str, response: &str| card_with(rubric, response).criterion("blames").expect("c").clone();
+        // The apology is evidence beside the excluded words: dropping only the overlap kept it met.
+        let alone = "I'm sorry, that's my fault.";
+        assert!(owns(plain, alone).evidence.iter().any(|e| e.text == "sorry"));
+        assert!(!owns(rubric, alone).met, "the sentence the Not touches does not count");
+        let other = owns(rubric, "I'm sorry, that's my fault. I apologise, that's on me and I'll put it right.");
+        assert!(other.met, "another sentence that meets the detector on its own still counts");
+        assert!(other.evidence.iter().all(|e| e.start >= alone.len()), "{:?}", other.evidence);
+    }
+
+    #[test]
+    fn not_switches_a_concept_off_for_a_wording_without_stray_words_keeping_it() {
+        // The fresh trainer's case: a sincere apology before bad news, excluded from `deflection`.
+        let rubric = r#"detect: [All([Detector("deflection"), Not(Phrase("I am sorry [to (tell | say)]"))])]"#;
+        let deflects = |response: &str| card_with(rubric, response).criterion("blames").expect("c").clone();
+        assert!(
+            !deflects("I'm sorry, Ms Brennan, the ceiling repair is not covered. What we can pay is the pipe.").met
+        );
+        let generic = deflects("I'm sorry to tell you the repair is not covered. Sorry for any inconvenience caused.");
+        assert!(generic.met, "a generic apology in another sentence is still deflection");
+        assert!(generic.evidence.iter().all(|e| e.text.contains("inconvenience")), "{:?}", generic.evidence);
     }
 
     #[test]

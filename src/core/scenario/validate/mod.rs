@@ -282,15 +282,63 @@ fn check_script(t: &Turn, path: &str, r: &mut Reporter) {
             && !line.text.trim().is_empty()
             && crate::core::rehearsal::specific_times(&line.text).is_empty()
         {
-            r.at(
-                &text_path,
-                Diagnostic::error("commitment-without-time", "this Commitment line names no specific time")
-                    .with_hint(
-                        "name a clock time, a weekday or a date, e.g. \"I'll ring you today at 4pm\"; \"soon\", \"later\" or \"tomorrow\" alone are not specific (or use `role: Other`)",
-                    ),
-            );
+            r.at(&text_path, commitment_without_time(&line.text));
         }
     }
+}
+
+/// Why a `Commitment` line names no specific time: a time read together with a vague or past word
+/// ("today at 4:15, as soon as she is out"), or no time at all.
+fn commitment_without_time(text: &str) -> Diagnostic {
+    use crate::core::scoring::time::{Reading, WEEKDAYS, read_at};
+    let a = crate::core::scoring::text::analyse(text);
+    let mut i = 0;
+    while i < a.tokens.len() {
+        let Some(e) = read_at(&a.tokens, i) else {
+            i += 1;
+            continue;
+        };
+        let span = &a.tokens[i..(i + e.len.max(1)).min(a.tokens.len())];
+        let said = span.first().zip(span.last()).map_or("", |(f, l)| &text[f.start..l.end]);
+        // A time word inside a vague reading: the line names a time, read together with a vague word.
+        let names_a_time = span.iter().any(|t| {
+            let w = t.text.as_str();
+            w.chars().any(|c| c.is_ascii_digit())
+                || WEEKDAYS.contains(&w)
+                || matches!(
+                    w,
+                    "today" | "tonight" | "tomorrow" | "morning" | "afternoon" | "evening" | "noon" | "midday"
+                )
+        });
+        match e.reading {
+            Reading::Vague if names_a_time => {
+                return Diagnostic::error(
+                    "commitment-without-time",
+                    format!(
+                        "this Commitment line's time \"{said}\" is read as one vague time, so it names no time \
+                         the customer can hold you to"
+                    ),
+                )
+                .with_hint(
+                    "a time read together with \"soon\", \"as soon as\", \"sometime\" or \"after\" counts as vague; \
+                     end the sentence after the time and say the rest in the next one, e.g. \"She'll ring you \
+                     today at 4:15. She'll be out of surgery by then.\"",
+                );
+            }
+            Reading::Past => {
+                return Diagnostic::error(
+                    "commitment-without-time",
+                    format!("this Commitment line's time \"{said}\" is in the past, so it is not a promise"),
+                )
+                .with_hint("name when you will do it, e.g. \"I'll ring you today at 4pm\"");
+            }
+            _ => i += span.len().max(1),
+        }
+    }
+    Diagnostic::error("commitment-without-time", "this Commitment line names no specific time").with_hint(
+        "name a clock time, a weekday or a date, e.g. \"I'll ring you today at 4pm\"; \"soon\", \"later\" or \
+         \"tomorrow\" alone are not specific (or use `role: Other`)",
+    )
 }
 
 /// The problem with a voice path as written (absolute, `..`, not WAV/OGG), if any.

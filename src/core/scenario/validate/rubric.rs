@@ -11,6 +11,7 @@ use super::{
 use crate::core::scenario::diagnostic::Diagnostic;
 use crate::core::scenario::vocab::{self, DETECTORS, SLOTS};
 use crate::core::scenario::{Criterion, CriterionKind, Lexicon, Matcher, Scenario, Turn};
+use crate::core::scoring::lists::list_names;
 
 pub(super) fn check_rubric(s: &Scenario, t: &Turn, path: &str, checks: &PatternChecks, r: &mut Reporter) {
     if t.rubric.is_empty() {
@@ -289,12 +290,19 @@ pub(super) fn check_reference(
                     .with_hint("add `colleague: (name: \"...\", about: \"...\")` to the briefing"),
             );
         }
-    } else if !lexicon.sets.contains_key(name) {
+    } else if !lexicon.sets.contains_key(name) && !list_names().any(|n| n == name) {
+        // A built-in list (`@vague-time`, `@apology`, ...) is usable as it is; a lexicon set only extends it.
+        let mut known: Vec<&str> = lexicon.sets.keys().map(String::as_str).collect();
+        for n in list_names() {
+            known.push(n);
+        }
         r.at(
             path,
             Diagnostic::error("unknown-set", format!("lexicon set `@{name}` does not exist")).with_hint(
-                suggestion(name, lexicon.sets.keys().map(String::as_str))
-                    .unwrap_or("define it in scenarios/lexicon.ron".to_string()),
+                suggestion(name, known).unwrap_or(format!(
+                    "define it in scenarios/lexicon.ron, or use a built-in list: {}",
+                    list_names().collect::<Vec<_>>().join(", ")
+                )),
             ),
         );
     }

@@ -197,3 +197,39 @@ fn regexes_count_toward_the_compiled_size_limit() {
     let e = d.iter().find(|d| d.code == "too-big").expect("many long regexes are over the limit");
     assert!(e.message.contains("a regex one step per character"), "{}", e.message);
 }
+
+#[test]
+fn a_commitment_line_whose_time_reads_as_vague_says_so() {
+    let text = with_script(
+        "(role: Commitment, text: \"Dr Osei will ring you today at 4:15, as soon as she is out of surgery.\")",
+    );
+    let d = check(&text);
+    assert_eq!(d.iter().map(|d| d.code).collect::<Vec<_>>(), ["commitment-without-time"]);
+    assert!(d[0].message.contains("4:15") && d[0].message.contains("vague"), "{}", d[0].message);
+    assert!(d[0].hint.as_deref().is_some_and(|h| h.contains("as soon as")), "{:?}", d[0].hint);
+    // Said apart, the same promise is accepted, as the hint suggests.
+    let apart = with_script(
+        "(role: Commitment, text: \"Dr Osei will ring you today at 4:15. She will be out of surgery by then.\")",
+    );
+    assert_eq!(check(&apart), vec![]);
+}
+
+fn check_with(text: &str, lexicon: &Lexicon) -> Vec<Diagnostic> {
+    let (scenario, map) = parse::<Scenario>(text).expect("parses");
+    let mut r = Reporter::new("t.ron", text, &map);
+    validate_scenario(&scenario, lexicon, &mut r);
+    r.diagnostics
+}
+
+#[test]
+fn built_in_lists_need_no_lexicon_file() {
+    let none = Lexicon::default();
+    assert_eq!(check_with(GOOD, &none), vec![], "`@apology` is a built-in list");
+    let vague = GOOD.replace("@apology * my fault", "@vague-time");
+    assert_eq!(check_with(&vague, &none), vec![]);
+    let d = check_with(&GOOD.replace("@apology", "@vage-time"), &none);
+    assert_eq!(d.iter().map(|d| d.code).collect::<Vec<_>>(), ["unknown-set"]);
+    assert_eq!(d[0].hint.as_deref(), Some("did you mean `vague-time`?"));
+    let d = check_with(&GOOD.replace("@apology", "@nothing-like-it"), &none);
+    assert!(d[0].hint.as_deref().is_some_and(|h| h.contains("lexicon.ron") && h.contains("blame-target")));
+}
