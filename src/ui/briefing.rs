@@ -14,7 +14,7 @@ pub fn briefing_ui(ui: &mut egui::Ui, s: &Scenario) -> Option<Command> {
         command = Some(Command::Shell(ShellCommand::GoHome));
     }
     ui.add_space(4.0);
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         priority_badge_ui(ui, s.priority());
         ui.heading(&s.title);
     });

@@ -70,7 +70,7 @@ pub fn drill_ui(ui: &mut egui::Ui, drill: &Drill, draft: &mut String, view: Dril
     if let Some(c) = say_it_aloud_ui(ui, recording, paused, mic_problem.as_deref()) {
         command = Some(c);
     }
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         if ui.button("Send answer (Ctrl+Enter)").clicked() {
             command = Some(Command::Drill(DrillCommand::Submit));
         }
@@ -112,7 +112,7 @@ pub fn drill_ui(ui: &mut egui::Ui, drill: &Drill, draft: &mut String, view: Dril
 /// The "Say it aloud" button, or why it cannot record, or that it is recording.
 fn say_it_aloud_ui(ui: &mut egui::Ui, recording: bool, paused: bool, mic_problem: Option<&str>) -> Option<Command> {
     let mut command = None;
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         if recording {
             ui.colored_label(
                 egui::Color32::from_rgb(200, 50, 40),
@@ -196,7 +196,7 @@ fn leave_dialog_ui(ui: &mut egui::Ui, note: &str, quitting: bool, just_opened: b
         ui.label("The clock is stopped while you decide.");
         ui.label(note);
         ui.add_space(8.0);
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             let keep = ui.button("Keep going");
             let leave = ui.button(if quitting { "Leave and quit" } else { "Leave" });
             // Once, as it opens: egui's Tab order then goes round the two buttons (the modal
@@ -233,7 +233,7 @@ pub fn scoring_ui(ui: &mut egui::Ui, drill: &Drill) -> Option<Command> {
     ui.label(egui::RichText::new("You said:").strong());
     ui.label(drill.sent().unwrap_or_default());
     ui.add_space(12.0);
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.spinner();
         ui.label(egui::RichText::new(SCORING_TEXT).size(18.0));
     });

@@ -25,7 +25,7 @@ pub fn score_card_ui(
     let result = drill.last_result()?;
     let turn = &drill.scenario().turns[result.turn];
     let card = &result.card;
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let (verdict, colour) = if card.passed { ("Passed", GREEN) } else { ("Not yet", RED) };
         ui.label(egui::RichText::new(format!("{}/100", card.score)).size(32.0).strong());
         ui.label(egui::RichText::new(verdict).size(22.0).color(colour));

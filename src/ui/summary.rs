@@ -90,7 +90,7 @@ fn recordings_ui(ui: &mut egui::Ui, recordings: &[PathBuf]) -> Option<Command> {
     }
     ui.strong("Your recordings");
     for path in recordings {
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             ui.label(path.file_name().map_or(String::new(), |n| n.to_string_lossy().into_owned()));
             if ui.button("Play").clicked() {
                 command = Some(Command::Shell(ShellCommand::PlayRecording(path.clone())));

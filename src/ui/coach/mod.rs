@@ -202,7 +202,7 @@ fn end_dialog_ui(ui: &mut egui::Ui, session: &GroupSession, focus: bool) -> Opti
         };
         ui.label(text);
         ui.add_space(10.0);
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             let end = ui.button(END_CONFIRM_LABEL);
             if focus {
                 end.request_focus();
