@@ -42,34 +42,62 @@ pub fn drill_ui(ui: &mut egui::Ui, drill: &Drill, draft: &mut String, view: Dril
         _ => return None,
     };
     let scenario = drill.scenario();
-    ui.horizontal_wrapped(|ui| {
-        ui.label(egui::RichText::new(&scenario.title).weak());
-        ui.label(egui::RichText::new(format!("Turn {} · {}", turn_number(drill), mode_name(drill))).weak());
-    });
-    ui.add_space(8.0);
-    match drill.remaining_ms(now_ms) {
-        Some(remaining) => countdown_ui(ui, remaining, u64::from(scenario.turns[turn].time_limit) * 1000, paused),
-        None => {
-            ui.label(egui::RichText::new(UNTIMED_TEXT).weak());
+    // The customer's words and the answer box scroll; Send and the other buttons stay in view.
+    let body = |ui: &mut egui::Ui| {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(egui::RichText::new(&scenario.title).weak());
+            ui.label(egui::RichText::new(format!("Turn {} · {}", turn_number(drill), mode_name(drill))).weak());
+        });
+        ui.add_space(8.0);
+        match drill.remaining_ms(now_ms) {
+            Some(remaining) => countdown_ui(ui, remaining, u64::from(scenario.turns[turn].time_limit) * 1000, paused),
+            None => {
+                ui.label(egui::RichText::new(UNTIMED_TEXT).weak());
+            }
         }
+        ui.add_space(8.0);
+        ui.label(egui::RichText::new(format!("{} says:", scenario.briefing.customer.name)).strong());
+        ui.label(egui::RichText::new(drill.customer_line()).size(22.0));
+        ui.add_space(12.0);
+        let label = ui.label(ANSWER_LABEL);
+        let edit = egui::TextEdit::multiline(draft)
+            .desired_rows(6)
+            .desired_width(f32::INFINITY)
+            .hint_text("Say it as you would to the customer. Ctrl+Enter sends it.")
+            .interactive(!paused);
+        let response = ui.add(edit).labelled_by(label.id);
+        if focus_answer && !paused && !confirm_abandon {
+            response.request_focus();
+        }
+        if let Some(c) = say_it_aloud_ui(ui, recording, paused, mic_problem.as_deref()) {
+            command = Some(c);
+        }
+    };
+    let pressed =
+        super::theme::scroll_above_actions_ui(ui, "drill_turn", body, |ui| turn_buttons_ui(ui, drill, turn, paused));
+    command = pressed.or(command);
+    if confirm_abandon {
+        return leave_dialog_ui(ui, &leave_note, quitting, focus_answer);
     }
-    ui.add_space(8.0);
-    ui.label(egui::RichText::new(format!("{} says:", scenario.briefing.customer.name)).strong());
-    ui.label(egui::RichText::new(drill.customer_line()).size(22.0));
-    ui.add_space(12.0);
-    let label = ui.label(ANSWER_LABEL);
-    let edit = egui::TextEdit::multiline(draft)
-        .desired_rows(6)
-        .desired_width(f32::INFINITY)
-        .hint_text("Say it as you would to the customer. Ctrl+Enter sends it.")
-        .interactive(!paused);
-    let response = ui.add(edit).labelled_by(label.id);
-    if focus_answer && !paused && !confirm_abandon {
-        response.request_focus();
+    let (send, escape) = ui.input_mut(|i| {
+        (
+            i.consume_key(egui::Modifiers::COMMAND, egui::Key::Enter),
+            i.consume_key(egui::Modifiers::NONE, egui::Key::Escape),
+        )
+    });
+    if send {
+        command = Some(Command::Drill(DrillCommand::Submit));
     }
-    if let Some(c) = say_it_aloud_ui(ui, recording, paused, mic_problem.as_deref()) {
-        command = Some(c);
+    if escape {
+        command = Some(Command::Drill(DrillCommand::AskAbandon));
     }
+    command
+}
+
+/// Send, Pause or Resume (practice), Replay the customer (with a voice), Leave.
+fn turn_buttons_ui(ui: &mut egui::Ui, drill: &Drill, turn: usize, paused: bool) -> Option<Command> {
+    let scenario = drill.scenario();
+    let mut command = None;
     ui.horizontal_wrapped(|ui| {
         if ui.button("Send answer (Ctrl+Enter)").clicked() {
             command = Some(Command::Drill(DrillCommand::Submit));
@@ -91,21 +119,6 @@ pub fn drill_ui(ui: &mut egui::Ui, drill: &Drill, draft: &mut String, view: Dril
             command = Some(Command::Drill(DrillCommand::AskAbandon));
         }
     });
-    if confirm_abandon {
-        return leave_dialog_ui(ui, &leave_note, quitting, focus_answer);
-    }
-    let (send, escape) = ui.input_mut(|i| {
-        (
-            i.consume_key(egui::Modifiers::COMMAND, egui::Key::Enter),
-            i.consume_key(egui::Modifiers::NONE, egui::Key::Escape),
-        )
-    });
-    if send {
-        command = Some(Command::Drill(DrillCommand::Submit));
-    }
-    if escape {
-        command = Some(Command::Drill(DrillCommand::AskAbandon));
-    }
     command
 }
 

@@ -32,6 +32,14 @@ pub fn quiz_ui(ui: &mut egui::Ui, round: &QuizRound) -> Option<Command> {
     let Some(q) = round.question() else {
         return review_ui(ui, round).or(command);
     };
+    // In a short window (or at a large text size) the question and its options scroll.
+    let scroll = egui::ScrollArea::vertical().id_salt("quiz_question").auto_shrink([false, false]);
+    scroll.show(ui, |ui| question_ui(ui, round, q)).inner.or(command)
+}
+
+/// One question: its context, the prompt, the options, and once answered the verdict and why.
+fn question_ui(ui: &mut egui::Ui, round: &QuizRound, q: &Question) -> Option<Command> {
+    let mut command = None;
     ui.label(
         egui::RichText::new(format!(
             "Question {} of {} · {} right so far · {}",

@@ -15,15 +15,34 @@ pub const RECITE_LABEL: &str = "Recite it from memory";
 
 /// Draw the session; `typed` is the recitation being typed; `focus` puts the keyboard in its box.
 pub fn rehearse_ui(ui: &mut egui::Ui, session: &RehearsalSession, typed: &mut String, focus: bool) -> Option<Command> {
+    // In a short window (or at a large text size) it all scrolls.
+    let scroll = egui::ScrollArea::vertical().id_salt("rehearse").auto_shrink([false, false]);
+    scroll
+        .show(ui, |ui| {
+            let mut command = None;
+            ui.horizontal_wrapped(|ui| {
+                if ui.button("Back to library").clicked() {
+                    command = Some(Command::Shell(ShellCommand::GoHome));
+                }
+                ui.heading(format!("Rehearse: {}", session.title));
+            });
+            ui.label(
+                "Read the line, then say it aloud or type it from memory. Clean recitations hide more words next time.",
+            );
+            ui.separator();
+            lines_and_line_ui(ui, session, typed, focus).or(command)
+        })
+        .inner
+}
+
+/// The lines to learn and the one being learned, side by side when there is room.
+fn lines_and_line_ui(
+    ui: &mut egui::Ui,
+    session: &RehearsalSession,
+    typed: &mut String,
+    focus: bool,
+) -> Option<Command> {
     let mut command = None;
-    ui.horizontal_wrapped(|ui| {
-        if ui.button("Back to library").clicked() {
-            command = Some(Command::Shell(ShellCommand::GoHome));
-        }
-        ui.heading(format!("Rehearse: {}", session.title));
-    });
-    ui.label("Read the line, then say it aloud or type it from memory. Clean recitations hide more words next time.");
-    ui.separator();
     // Beside the line when there is room; above it in a narrow window (or at a large text size).
     if ui.available_width() >= SIDE_BY_SIDE_WIDTH {
         ui.horizontal_top(|ui| {

@@ -15,7 +15,10 @@ use crate::core::coach::session::{GroupPhase, GroupSession};
 
 use super::app::{CoachCommand, Command, ShellCommand};
 
+pub use room_briefing::BEGIN_LABEL;
+pub use scoring::SAVE_LABEL;
 pub use setup::{CoachSetup, WALK_IN_LABEL, setup_ui};
+pub use turn::{PICK_LABEL, SCORE_LABEL};
 
 /// Heading of the setup screen.
 pub const SETUP_HEADING: &str = "Set up a group session";

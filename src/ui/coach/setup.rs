@@ -83,10 +83,11 @@ pub fn setup_ui(
                 options_ui(&mut cols[1], setup);
             });
         } else {
-            scenarios_ui(ui, setup, scenarios);
-            ui.separator();
+            // Who is in the room first: the list of scenarios is the long one.
             roster_ui(ui, setup, employees);
             options_ui(ui, setup);
+            ui.separator();
+            scenarios_ui(ui, setup, scenarios);
         }
     });
     ui.separator();
