@@ -93,7 +93,7 @@ xdotool windowfocus --sync "$wid" 2>/dev/null || true
 # Tabs go past "Create profile" and the job-family list to the one scenario's card (tests/fixtures/good
 # holds one); Return opens its briefing, which focuses Start practice; Return starts it: a 60 s
 # countdown runs.
-xdotool key Tab Tab Tab; sleep 0.5
+xdotool key --delay 300 Tab Tab Tab; sleep 0.5   # one key a frame: egui moves the focus once a frame
 xdotool key Return; sleep 1
 echo "idle CPU on a briefing at $size over 10 s: $(cpu_over_10s)"
 xdotool key Return; sleep 1
