@@ -4,8 +4,10 @@
 //! criterion with `All` nested as deep as allowed, every built-in detector, and the turn at the
 //! criteria limit. The answer is one sentence of the patterns' own one-letter word (the most words
 //! 10,000 characters can hold), so every thread of the automaton stays alive at every word, and each
-//! phrase ends in a word the answer never has, so no search stops early. The target (#14) is under
-//! 50 ms. `WORST_CRITERIA=n` scores fewer criteria (for a quick look).
+//! phrase ends in a word the answer never has, so no search stops early. A second rubric makes every
+//! word a short match of a long phrase (see `Shape`). The target (#14) is under 50 ms for each.
+//! `WORST_CRITERIA=n` scores fewer criteria (for a quick look); `WORST_ONCE=1` scores once and stops;
+//! `WORST_SHAPE=never` or `short` runs one rubric.
 
 // `criterion_group!` makes a public function it cannot document.
 #![allow(missing_docs)]
@@ -30,23 +32,33 @@ const WORD: &str = "a";
 /// A phrase at every limit: brackets nested as deep as allowed, every gap and optional group, then
 /// the answer's word up to `max_chars`, and last a word the answer never has (numbered, so no two
 /// phrases of the rubric are the same).
-fn worst_phrase(n: usize, max_chars: usize) -> String {
-    let depth = MAX_NESTING - 1;
+///
+/// `Shape::ShortMatches` puts all of it but the first word in an optional group: each word of the
+/// answer is then a match of its own, while the group keeps threads reading to the phrase's length
+/// (a search that started again after each match would read the answer once per word).
+fn worst_phrase(n: usize, max_chars: usize, shape: Shape) -> String {
+    let short = shape == Shape::ShortMatches;
+    let depth = MAX_NESTING - 1 - usize::from(short);
     let mut p = String::new();
+    if short {
+        p.push_str(&format!("{WORD} ["));
+    }
     for _ in 0..depth {
         p.push_str(&format!("({WORD} | "));
     }
     p.push_str(WORD);
     p.push_str(&")".repeat(depth));
-    for i in 0..MAX_OPTIONAL_GROUPS.max(MAX_GAPS) {
-        if i < MAX_OPTIONAL_GROUPS {
+    // The short-match shape's own group counts as one.
+    let optional_groups = MAX_OPTIONAL_GROUPS - usize::from(short);
+    for i in 0..optional_groups.max(MAX_GAPS) {
+        if i < optional_groups {
             p.push_str(&format!(" [{WORD}]"));
         }
         if i < MAX_GAPS {
             p.push_str(" *");
         }
     }
-    let tail = format!(" never{n:04}");
+    let tail = format!(" never{n:04}{}", if short { "]" } else { "" });
     while p.chars().count() + WORD.len() + 1 + tail.len() <= max_chars {
         p.push(' ');
         p.push_str(WORD);
@@ -55,20 +67,29 @@ fn worst_phrase(n: usize, max_chars: usize) -> String {
     p
 }
 
+/// Which worst case the rubric's phrases make.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    /// No phrase ever matches, and every thread stays alive at every word.
+    NeverMatches,
+    /// Every word is a short match, and long threads go on after it.
+    ShortMatches,
+}
+
 /// Compiled size of a phrase (it uses no lexicon set).
 fn size(phrase: &str) -> usize {
     Phrase::compile(&Pattern::parse(phrase).expect("the benchmark phrase parses"), &BTreeMap::new()).program_len()
 }
 
 /// Distinct worst phrases whose compiled sizes add up to the turn's limit (the last cut to fit).
-fn worst_phrases() -> Vec<String> {
+fn worst_phrases(shape: Shape) -> Vec<String> {
     let (mut out, mut total) = (Vec::new(), 0);
     loop {
         let mut chars = MAX_PATTERN_CHARS;
-        let mut phrase = worst_phrase(out.len(), chars);
+        let mut phrase = worst_phrase(out.len(), chars, shape);
         while total + size(&phrase) > MAX_TURN_PROGRAM && chars > 10 {
             chars -= 4;
-            phrase = worst_phrase(out.len(), chars);
+            phrase = worst_phrase(out.len(), chars, shape);
         }
         if total + size(&phrase) > MAX_TURN_PROGRAM {
             return out;
@@ -151,14 +172,14 @@ fn deepest_all(phrases: &[String]) -> usize {
 }
 
 /// The worst rubric `check` accepts, and the answer.
-fn setup(criteria: usize) -> (TurnScorer, String) {
-    let phrases = worst_phrases();
+fn setup(criteria: usize, shape: Shape) -> (TurnScorer, String) {
+    let phrases = worst_phrases(shape);
     let depth = deepest_all(&phrases);
     let library = load(worst_scenario(criteria, depth, &phrases));
     let report: String = library.render_diagnostics().chars().take(2000).collect();
     assert_eq!(library.summary().errors, 0, "check refuses the benchmark rubric:\n{report}");
     println!(
-        "All nested {depth} deep; {} distinct phrases, {} steps compiled (limit {MAX_TURN_PROGRAM})",
+        "{shape:?}: All nested {depth} deep; {} distinct phrases, {} steps compiled (limit {MAX_TURN_PROGRAM})",
         phrases.len(),
         phrases.iter().map(|p| size(p)).sum::<usize>()
     );
@@ -174,21 +195,32 @@ fn setup(criteria: usize) -> (TurnScorer, String) {
 
 fn benches(c: &mut Criterion) {
     let criteria = std::env::var("WORST_CRITERIA").ok().and_then(|n| n.parse().ok()).unwrap_or(MAX_CRITERIA_PER_TURN);
-    let (scorer, answer) = setup(criteria);
-    println!(
-        "worst case: {} characters ({} words), {criteria} criteria, phrases of up to {MAX_PATTERN_CHARS} characters",
-        answer.chars().count(),
-        answer.split(' ').count()
-    );
-    let start = Instant::now();
-    black_box(scorer.score(&answer).expect("scores"));
-    let once = start.elapsed();
-    println!("worst case, one scoring: {once:?}");
-    if once < Duration::from_secs(1) {
-        let mut group = c.benchmark_group("worst_case");
-        group.sample_size(10);
-        group.bench_function("score_10000_chars_worst_rubric", |b| b.iter(|| scorer.score(black_box(&answer))));
-        group.finish();
+    // `WORST_SHAPE=never` or `short`: that rubric only.
+    let only = std::env::var("WORST_SHAPE").ok();
+    for (shape, name) in [
+        (Shape::NeverMatches, "score_10000_chars_worst_rubric"),
+        (Shape::ShortMatches, "score_10000_chars_short_matches"),
+    ] {
+        if only.as_deref().is_some_and(|o| !format!("{shape:?}").to_lowercase().starts_with(o)) {
+            continue;
+        }
+        let (scorer, answer) = setup(criteria, shape);
+        println!(
+            "worst case: {} characters ({} words), {criteria} criteria, phrases of up to {MAX_PATTERN_CHARS} characters",
+            answer.chars().count(),
+            answer.split(' ').count()
+        );
+        let start = Instant::now();
+        black_box(scorer.score(&answer).expect("scores"));
+        let once = start.elapsed();
+        println!("worst case ({shape:?}), one scoring: {once:?}");
+        // `WORST_ONCE=1`: stop after one scoring (for callgrind, which counts instructions).
+        if once < Duration::from_secs(1) && std::env::var_os("WORST_ONCE").is_none() {
+            let mut group = c.benchmark_group("worst_case");
+            group.sample_size(10);
+            group.bench_function(name, |b| b.iter(|| scorer.score(black_box(&answer))));
+            group.finish();
+        }
     }
 }
 

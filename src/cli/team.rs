@@ -79,10 +79,21 @@ fn report(args: &TeamArgs, scenarios: Option<PathBuf>, data_dir: &Path) -> Resul
     team_from_lrs(&config, &settings, &list, since).map_err(|e| invalid(&e))
 }
 
-fn print(team: &TeamReport, format: TeamFormat) -> Result<(), String> {
+/// Why the team report could not be written out.
+#[derive(Debug, thiserror::Error)]
+enum PrintError {
+    /// As JSON.
+    #[error(transparent)]
+    Json(#[from] serde_json::Error),
+    /// As CSV.
+    #[error(transparent)]
+    Csv(#[from] csv::Error),
+}
+
+fn print(team: &TeamReport, format: TeamFormat) -> Result<(), PrintError> {
     match format {
-        TeamFormat::Json => println!("{}", serde_json::to_string_pretty(team).map_err(|e| e.to_string())?),
-        TeamFormat::Csv => print!("{}", csv_text(team).map_err(|e| e.to_string())?),
+        TeamFormat::Json => println!("{}", serde_json::to_string_pretty(team)?),
+        TeamFormat::Csv => print!("{}", csv_text(team)?),
         TeamFormat::Table => print!("{}", table(team)),
     }
     Ok(())

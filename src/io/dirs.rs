@@ -16,7 +16,8 @@ pub fn data_dir() -> PathBuf {
         .unwrap_or_else(|| PathBuf::from(".followthrough"))
 }
 
-/// Where the window's preferences (font scale, theme, sound) are kept, apart from progress data.
+/// The file where eframe keeps the window's preferences (font scale, theme, sound) as RON, apart
+/// from progress data (eframe's `persistence_path` names the file itself, not a folder).
 pub fn ui_settings_dir(data_dir: &std::path::Path) -> PathBuf {
     data_dir.join("ui")
 }

@@ -11,4 +11,5 @@ pub mod scenario_files;
 pub mod store;
 pub mod team;
 pub mod watch;
+pub mod window_place;
 pub mod xapi;

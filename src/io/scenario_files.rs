@@ -264,7 +264,8 @@ fn load_with(paths: &[PathBuf], build: Build) -> Result<Library, PathError> {
     Ok(library)
 }
 
-/// Where the bundled scenarios are: `./scenarios`, else beside the executable or its build folder.
+/// Where the bundled scenarios are: `./scenarios`, else beside the executable or its build folder,
+/// else where `make install` puts them (`PREFIX/share/followthrough/scenarios` for `PREFIX/bin`).
 pub fn default_scenarios_dir() -> PathBuf {
     let here = PathBuf::from("scenarios");
     if here.is_dir() {
@@ -273,7 +274,10 @@ pub fn default_scenarios_dir() -> PathBuf {
     let exe_dir = std::env::current_exe().ok().and_then(|p| p.parent().map(Path::to_path_buf));
     exe_dir
         .into_iter()
-        .flat_map(|d| d.ancestors().take(4).map(|a| a.join("scenarios")).collect::<Vec<_>>())
+        .flat_map(|d| {
+            let installed = d.parent().map(|prefix| prefix.join("share/followthrough/scenarios"));
+            d.ancestors().take(4).map(|a| a.join("scenarios")).chain(installed).collect::<Vec<_>>()
+        })
         .find(|p| p.is_dir())
         .unwrap_or(here)
 }

@@ -23,18 +23,47 @@ pub mod widgets;
 
 use std::path::PathBuf;
 
+use crate::io::window_place;
+
 /// The window title (tests and the smoke test find the window by it).
 pub const WINDOW_TITLE: &str = "FollowThrough";
+
+/// The application id: the window's class on X11 and app id on Wayland, matching the installed
+/// `followthrough.desktop` (its `StartupWMClass`), so the desktop shows the menu entry's icon.
+pub const APP_ID: &str = "followthrough";
+
+/// The application icon (256 px PNG, drawn from `assets/icon/followthrough.svg`), built in.
+const ICON_PNG: &[u8] = include_bytes!("../../assets/icon/followthrough-256.png");
+
+/// The window's icon, decoded from the built-in PNG.
+pub fn icon() -> Result<egui::IconData, String> {
+    eframe::icon_data::from_png_bytes(ICON_PNG).map_err(|e| e.to_string())
+}
 
 /// Open the desktop window on the scenarios in `scenarios_dir`, keeping progress in `data_dir`;
 /// returns when the window closes.
 pub fn run_native(scenarios_dir: PathBuf, data_dir: PathBuf) -> eframe::Result {
+    // eframe keeps the preferences in the file `data_dir/ui`; the window's place sits beside it.
+    let saved = window_place::load(&data_dir);
+    let place = saved.map(|p| p.usable(None)).unwrap_or_default();
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title(WINDOW_TITLE)
+        .with_app_id(APP_ID)
+        .with_inner_size(place.size)
+        .with_min_inner_size(window_place::MIN_SIZE)
+        .with_maximized(place.maximized);
+    if let Some(position) = place.position {
+        viewport = viewport.with_position(position);
+    }
+    match icon() {
+        Ok(icon) => viewport = viewport.with_icon(icon),
+        Err(e) => log::warn!("the window has no icon: {e}"),
+    }
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title(WINDOW_TITLE)
-            .with_inner_size([1100.0, 720.0])
-            .with_min_inner_size([640.0, 420.0]),
+        viewport,
         persistence_path: Some(crate::io::dirs::ui_settings_dir(&data_dir)),
+        // The window's place is kept by the app itself (atomically, made usable before use).
+        persist_window: false,
         ..Default::default()
     };
     eframe::run_native(
@@ -46,11 +75,25 @@ pub fn run_native(scenarios_dir: PathBuf, data_dir: PathBuf) -> eframe::Result {
             let sounds = crate::io::scenario_files::assets_dir_for(&scenarios_dir.join("x")).map(|a| a.join("sounds"));
             // The store and the library are read on another thread and the sound device opened
             // after the first frame: the window shows at once.
-            let app = app::FollowThroughApp::open_in_background(scenarios_dir, data_dir)
+            let app = app::FollowThroughApp::open_in_background(scenarios_dir, data_dir.clone())
+                .with_window_place(data_dir, saved)
                 .with_settings(settings)
                 .with_audio_after_first_frame(sounds);
             settings.apply(&cc.egui_ctx);
             Ok(Box::new(app))
         }),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_window_icon_is_a_256_px_picture_with_a_transparent_corner() {
+        let icon = super::icon().expect("the built-in icon decodes");
+        assert_eq!((icon.width, icon.height), (256, 256));
+        assert_eq!(icon.rgba.len(), 256 * 256 * 4);
+        assert_eq!(icon.rgba[3], 0, "the rounded corner is transparent");
+        let middle = (128 * 256 + 128) * 4;
+        assert_eq!(icon.rgba[middle + 3], 255, "the middle is drawn");
+    }
 }

@@ -9,7 +9,8 @@ use super::{FileInput, FileKind, Library, LoadedScenario};
 use crate::core::scenario::diagnostic::{Diagnostic, did_you_mean};
 use crate::core::scenario::parse::{decode, locate, parse};
 use crate::core::scenario::source_map::SourceMap;
-use crate::core::scenario::validate::{Reporter, validate_lexicon, validate_scenario, voice_path_problem};
+use crate::core::scenario::validate::patterns::PatternChecks;
+use crate::core::scenario::validate::{Reporter, validate_lexicon, validate_scenario_with, voice_path_problem};
 use crate::core::scenario::{Lexicon, Scenario};
 use crate::core::scoring::budget::Budget;
 use crate::core::scoring::slow::slow_criteria;
@@ -81,11 +82,14 @@ impl Library {
         for input in lexicons {
             library.add_lexicon(input);
         }
-        let lexicon = &library.lexicon;
-        let checked: Vec<(String, Checked)> = scenarios
-            .into_par_iter()
-            .map(|input| (input.path.clone(), check_scenario_file(input, lexicon, voice_exists)))
-            .collect();
+        // Each distinct phrase and regex is read once for the whole library.
+        let checked: Vec<(String, Checked)> = {
+            let checks = PatternChecks::new(&library.lexicon);
+            scenarios
+                .into_par_iter()
+                .map(|input| (input.path.clone(), check_scenario_file(input, &checks, voice_exists)))
+                .collect()
+        };
         let mut parsed = Vec::new();
         for (path, checked) in checked {
             library.diagnostics.extend(checked.diagnostics);
@@ -262,7 +266,7 @@ fn decode_file(input: &FileInput) -> Result<String, Diagnostic> {
 }
 
 /// Decode, parse and validate one scenario file against the library's lexicon.
-fn check_scenario_file(input: FileInput, lexicon: &Lexicon, voice_exists: &VoiceExists) -> Checked {
+fn check_scenario_file(input: FileInput, checks: &PatternChecks, voice_exists: &VoiceExists) -> Checked {
     let text = match decode_file(&input) {
         Ok(text) => text,
         Err(d) => return Checked { text: None, diagnostics: vec![d], parsed: None },
@@ -272,7 +276,7 @@ fn check_scenario_file(input: FileInput, lexicon: &Lexicon, voice_exists: &Voice
         Err(d) => return Checked { text: Some(text), diagnostics: vec![d.in_file(&input.path)], parsed: None },
     };
     let mut r = Reporter::new(&input.path, &text, &map);
-    validate_scenario(&scenario, lexicon, &mut r);
+    validate_scenario_with(&scenario, checks, &mut r);
     for (i, turn) in scenario.turns.iter().enumerate() {
         if let Some(voice) = &turn.voice
             && voice_path_problem(voice).is_none()

@@ -136,13 +136,23 @@ impl Program {
     /// as a word (a thread that would take a quoted token, or a negator by a gap or slot, stops).
     /// `may_start` rules out starts cheaply; `budget` is asked every [`BUDGET_EVERY`] positions and,
     /// once exhausted, the matches found so far are returned.
+    ///
+    /// Going on after a match re-reads the positions its longer threads had already read, so when
+    /// the positions read pass twice the sentence's length (short matches, long patterns), the
+    /// rest of the sentence is searched by [`Program::find_backwards`] instead, whose time is
+    /// linear: in all, O(sentence x program size).
     pub fn find_in(&self, span: Span, may_start: &dyn Fn(&Token) -> bool, budget: &dyn Budget) -> Vec<(usize, usize)> {
         SCRATCH.with(|scratch| {
             let mut scratch = scratch.borrow_mut();
             let mut out = Vec::new();
             let mut at = span.from;
             let mut asked = 0;
+            let rereading_limit = 2 * (span.to - span.from) + BUDGET_EVERY;
             while at < span.to {
+                if asked > rereading_limit {
+                    out.extend(self.find_backwards(&mut scratch, Span { from: at, ..span }, may_start, budget));
+                    break;
+                }
                 match self.leftmost_longest(&mut scratch, &span, at, may_start, budget, &mut asked) {
                     Some((start, end)) => {
                         out.push((start, end));
@@ -153,6 +163,117 @@ impl Program {
             }
             out
         })
+    }
+
+    /// The same matches as [`Program::find_in`] in one backward pass over the sentence: for every
+    /// position, from the last, and every instruction, from the last (every branch and jump goes
+    /// forward), the furthest end a match can reach from there; then the leftmost start with an
+    /// end, and after it the next, as [`Program::find_in`] does. Every position costs the
+    /// program's size, matches or not, so it is kept for sentences where going on after each
+    /// match would cost more.
+    fn find_backwards(
+        &self,
+        scratch: &mut Scratch,
+        span: Span,
+        may_start: &dyn Fn(&Token) -> bool,
+        budget: &dyn Budget,
+    ) -> Vec<(usize, usize)> {
+        let Span { from, to, .. } = span;
+        let size = self.insts.len();
+        let slots: Vec<usize> = (0..size).filter(|&q| matches!(self.insts[q], Inst::Slot(_))).collect();
+        let Backward { here, after, slot_ends, longest } = &mut scratch.backward;
+        here.clear();
+        here.resize(size, NO_END);
+        after.clear();
+        after.resize(size, NO_END);
+        slot_ends.clear();
+        slot_ends.resize((to - from + 1) * slots.len(), NO_END);
+        longest.clear();
+        longest.resize(to - from, NO_END);
+        for position in (from..=to).rev() {
+            if (to - position).is_multiple_of(BUDGET_EVERY) && budget.exhausted() {
+                return Vec::new();
+            }
+            let token = tokens_at(&span, position);
+            for q in (0..size).rev() {
+                here[q] = self.furthest_end(q, &span, position, token, here, after, &slots, slot_ends);
+            }
+            for (k, q) in slots.iter().enumerate() {
+                slot_ends[(position - from) * slots.len() + k] = here[q + 1];
+            }
+            if let Some(t) = token
+                && !t.quoted
+                && t.negated_by.is_none()
+                && here[0] != NO_END
+                && here[0] as usize > position + 1
+                && may_start(t)
+            {
+                longest[position - from] = here[0];
+            }
+            std::mem::swap(here, after);
+        }
+        let mut out = Vec::new();
+        let mut at = from;
+        while at < to {
+            match longest[at - from] {
+                NO_END => at += 1,
+                end => {
+                    out.push((at, end as usize - 1));
+                    at = end as usize - 1;
+                }
+            }
+        }
+        out
+    }
+
+    /// The furthest end (plus one; [`NO_END`] for none) of a match going on from instruction `q`
+    /// at `position`, given `here` for the instructions after `q` at this position, `after` for
+    /// every instruction at the next, and the ends recorded after each slot in `slot_ends`.
+    #[allow(clippy::too_many_arguments)] // The backward pass's tables, passed by reference to stay in place.
+    fn furthest_end(
+        &self,
+        q: usize,
+        span: &Span,
+        position: usize,
+        token: Option<&Token>,
+        here: &[u32],
+        after: &[u32],
+        slots: &[usize],
+        slot_ends: &[u32],
+    ) -> u32 {
+        match &self.insts[q] {
+            Inst::Accept => u32::try_from(position + 1).unwrap_or(NO_END),
+            Inst::Jump(target) => here[*target as usize],
+            Inst::Split { targets, index, always } => {
+                // NO_END is 0, so the furthest end is the largest.
+                let mut end = always.iter().map(|t| here[*t as usize]).max().unwrap_or(NO_END);
+                match (index, token) {
+                    (Some(index), Some(token)) => {
+                        index.for_each_candidate(token, |k| end = end.max(here[targets[k] as usize]));
+                    }
+                    (Some(_), None) => {}
+                    (None, _) => end = targets.iter().map(|t| here[*t as usize]).fold(end, u32::max),
+                }
+                end
+            }
+            Inst::Word(w) => match token {
+                Some(t) if !t.quoted && w.matches(t) => after[q + 1],
+                _ => NO_END,
+            },
+            Inst::Any => match token {
+                Some(t) if !t.quoted && !t.is_negator() => after[q + 1],
+                _ => NO_END,
+            },
+            Inst::Slot(slot) => {
+                let Span { tokens, names, to, from } = *span;
+                let len = token.and_then(|_| slot_len(*slot, &tokens[..to], names, position));
+                match len.filter(|len| tokens[position..position + len].iter().all(|t| !t.quoted && !t.is_negator())) {
+                    Some(1) => after[q + 1],
+                    Some(len) => slot_ends[(position + len - from) * slots.len() + slots.partition_point(|s| *s < q)],
+                    None => NO_END,
+                }
+            }
+        }
     }
 
     /// The leftmost-longest counted match starting at or after `at`, if any (None too when the
@@ -170,7 +291,7 @@ impl Program {
     ) -> Option<(usize, usize)> {
         let Span { tokens, to, .. } = *span;
         scratch.prepare(self.insts.len());
-        let Scratch { seen, stamp, current, next, later, stack } = scratch;
+        let Scratch { seen, stamp, current, next, later, stack, .. } = scratch;
         current.clear();
         later.clear();
         let mut best: Option<(usize, usize)> = None;
@@ -280,6 +401,27 @@ impl Program {
     }
 }
 
+/// No match can end from here (ends are stored plus one, so the furthest end is the largest).
+const NO_END: u32 = 0;
+
+/// The token at `position` of a sentence, None at its end.
+fn tokens_at<'a>(span: &Span<'a>, position: usize) -> Option<&'a Token> {
+    span.tokens.get(position).filter(|_| position < span.to)
+}
+
+/// The tables of [`Program::find_backwards`], kept between runs.
+#[derive(Default)]
+struct Backward {
+    /// The furthest end from each instruction at the position being read.
+    here: Vec<u32>,
+    /// The same at the next position.
+    after: Vec<u32>,
+    /// Per position, the furthest end after each slot (for slots of several tokens).
+    slot_ends: Vec<u32>,
+    /// Per position, the furthest end of a counted match starting there.
+    longest: Vec<u32>,
+}
+
 /// One thread of a search: the instruction it is at and the token its match started at.
 #[derive(Debug, Clone, Copy)]
 struct Thread {
@@ -327,6 +469,8 @@ struct Scratch {
     later: Vec<(usize, Thread)>,
     /// The threads still to follow at this position.
     stack: Vec<Thread>,
+    /// The tables of the backward pass.
+    backward: Backward,
 }
 
 impl Scratch {
@@ -355,7 +499,8 @@ thread_local! {
 mod tests {
     use std::collections::BTreeMap;
 
-    use super::super::phrase::Phrase;
+    use super::super::budget::Unlimited;
+    use super::super::phrase::{Phrase, name_words};
     use super::super::text::analyse;
     use super::*;
     use crate::core::scenario::pattern::Pattern;
@@ -373,6 +518,85 @@ mod tests {
         let a = analyse(&answer);
         let found = phrase(&pattern).find(&a, &Names::default());
         assert_eq!(found, vec![(0, 39)], "the longest match from the first word");
+    }
+
+    /// Token ranges of matches.
+    type Matches = Vec<(usize, usize)>;
+
+    /// Every match by going on after each match only (no backward pass), and by the backward pass.
+    fn both_ways(pattern: &str, text: &str) -> (Matches, Matches) {
+        let mut sets = BTreeMap::new();
+        sets.insert("apology".to_string(), vec!["sorry".to_string(), "my apologies".to_string()]);
+        let p = Phrase::compile(&Pattern::parse(pattern).expect("pattern"), &sets);
+        let program = p.program();
+        let a = analyse(text);
+        let names = Names { customer: name_words("Mrs Okafor"), colleague: name_words("Farid Haddad") };
+        let (mut forward, mut backward) = (Vec::new(), Vec::new());
+        let may_start = |t: &Token| !t.text.starts_with('z');
+        SCRATCH.with_borrow_mut(|scratch| {
+            for s in &a.sentences {
+                let span = Span { tokens: &a.tokens, names: &names, from: s.start, to: s.end };
+                let (mut at, mut asked) = (s.start, 0);
+                while let Some((start, end)) =
+                    program.leftmost_longest(scratch, &span, at, &may_start, &Unlimited, &mut asked)
+                {
+                    forward.push((start, end));
+                    at = end;
+                }
+                backward.extend(program.find_backwards(scratch, span, &may_start, &Unlimited));
+            }
+        });
+        (forward, backward)
+    }
+
+    #[test]
+    fn the_backward_pass_finds_what_going_on_after_each_match_finds() {
+        let texts = [
+            "I'm sorry, Mrs Okafor, I will call you at 4pm on Friday and sorry again.",
+            "a b a b c a a b c c a b a b a a a b c d",
+            "sorry sorry sorry. My apologies, I'm not sorry. You said 'sorry' to me at 3pm.",
+            "Farid will ring you tomorrow at 10am, Mrs Okafro, and Farid Haddad has your notes.",
+            "z a b a z b a c a b a a z a",
+            "call call you call at noon call you by 4pm tomorrow call you",
+        ];
+        let patterns = [
+            "a",
+            "a [b]",
+            "a * c",
+            "a [b * * c] [d]",
+            "(a | b | c | d | e | f) [a] b",
+            "(a | b | c | d | z | [e]) a",
+            "@apology [* * {customer}]",
+            "call [you] (at | by) {time}",
+            "{colleague} * {time}",
+            "{customer}",
+            "[a] [b] c [a]",
+            "(a b | a) [b a] * *",
+            "not sorry",
+        ];
+        let mut found = 0;
+        for text in texts {
+            for pattern in patterns {
+                let (forward, backward) = both_ways(pattern, text);
+                assert_eq!(forward, backward, "{pattern} in {text}");
+                found += forward.len();
+            }
+        }
+        assert!(found > 50, "the patterns match the texts ({found} matches)");
+    }
+
+    #[test]
+    fn short_matches_of_a_long_pattern_are_found_in_linear_time() {
+        // Each "a" matches at once, but the optional tail keeps a thread reading to the end of the
+        // sentence: going on after each match would read the sentence again for every "a".
+        let pattern = format!("a [{} never]", vec!["a"; 40].join(" "));
+        let answer = vec!["a"; 2000].join(" ");
+        let a = analyse(&answer);
+        let found = phrase(&pattern).find(&a, &Names::default());
+        assert_eq!(found.len(), 2000);
+        assert_eq!(found.last(), Some(&(1999, 2000)));
+        let (forward, backward) = both_ways(&pattern, &vec!["a"; 300].join(" "));
+        assert_eq!(forward, backward);
     }
 
     #[test]

@@ -6,6 +6,7 @@
 use super::detectors::{DetectorContext, Range, find, in_sentence};
 use super::phrase::name_at;
 use super::text::Analysed;
+use super::time::time_at;
 
 /// Words that make a clause about a third party an account of fault or of who is in charge.
 const FAULT_WORDS: &[&str] = &[
@@ -66,33 +67,113 @@ const FAULT_WORDS: &[&str] = &[
     "depend",
     "depends",
     "whenever",
+    "playing",
+    "playin",
+    "change",
+    "complicated",
+    "automatically",
+    "automatic",
+    "blocking",
+    "blocked",
+    "hard",
 ];
 
-/// Words that make a clause a plan rather than an account: "Farid will call you at 4".
-const PLAN_WORDS: &[&str] = &["will", "going", "shall", "can", "could", "would", "let", "please"];
+/// Fault words that blame a party even where the answer owns or fixes something elsewhere: a
+/// party said to have got it wrong, or to have been meant to do it ("the shop should have rebooked
+/// it", "IT broke the order screen"). The weaker words above ("late", "still", "yet") only blame in
+/// an answer that owns nothing, where they are the whole account.
+const STRONG_FAULT_WORDS: &[&str] = &[
+    "wrong",
+    "fault",
+    "mistake",
+    "error",
+    "mess",
+    "messed",
+    "forgot",
+    "lost",
+    "broke",
+    "failed",
+    "missed",
+    "ignored",
+    "sat",
+    "wisdom",
+    "bless",
+    "apparently",
+    "supposedly",
+    "meant",
+    "supposed",
+    "changed",
+    "caused",
+    "held",
+];
 
-/// Third parties named as the subject of a fault, in sentences where the speaker owns nothing.
+/// Words that report work going on ("still working on it", "aware of the issue"): an update on
+/// progress, not an account of fault.
+const PROGRESS_WORDS: &[&str] = &[
+    "working",
+    "looking",
+    "completing",
+    "assessing",
+    "assessment",
+    "investigating",
+    "prioritising",
+    "prioritizing",
+    "reviewing",
+    "aware",
+];
+
+/// Subjects that start a new clause inside the party's words ("payroll n u must b stressin").
+const NEW_SUBJECTS: &[&str] = &["i", "we", "you"];
+
+/// Words before a party that make what follows a guess or a condition, not an account:
+/// "it might be the landlord", "once InfoSec sign it off", "if they agree".
+const NOT_AN_ACCOUNT: &[&str] =
+    &["if", "once", "when", "unless", "until", "till", "might", "may", "maybe", "perhaps", "probably", "possibly"];
+
+/// Words that make a clause a plan rather than an account: "Farid will call you at 4".
+const PLAN_WORDS: &[&str] = &["will", "going", "shall", "can", "could", "would", "let", "please", "might", "may"];
+
+/// The words of the clause after a party, the fault read in them: `Some(strong)` when they blame.
+/// "should have" is strong ("the shop should have rebooked it"); "should" alone expects
+/// ("they should be in touch"), and "has to" states a rule, which blames only as the whole account.
+fn fault_after(after: &[&str], sarcastic: bool) -> Option<bool> {
+    if after.iter().any(|w| PROGRESS_WORDS.contains(w)) && !sarcastic {
+        return None;
+    }
+    let should_have = after
+        .windows(3)
+        .any(|p| p[0] == "should" && (p[1] == "have" || (matches!(p[1], "really" | "definitely") && p[2] == "have")));
+    if sarcastic || should_have || after.iter().any(|w| STRONG_FAULT_WORDS.contains(w)) {
+        return Some(true);
+    }
+    let rule = after.windows(2).any(|p| matches!(p, ["has" | "have", "to"]));
+    (rule || after.iter().any(|w| FAULT_WORDS.contains(w))).then_some(false)
+}
+
+/// Blame in structure: third parties named as the subject of a fault, and the speaker disowning
+/// the problem or walling it off ([`disowning`]).
 ///
-/// Naming a cause while owning it or fixing it is an explanation, not blame: the rule holds only
-/// for a response that owns nothing and takes nothing on.
+/// Blame is read sentence by sentence: a sentence that owns or takes something on names a cause
+/// as an explanation, not blame. Another sentence still blames when it says the party got it wrong
+/// or was meant to do it; a weaker account ("the depot is still waiting") blames only in an answer
+/// that owns nothing and takes nothing on.
 pub(super) fn party_blame(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     let ownership = find(&cx.lists.ownership, a, cx);
-    if !ownership.is_empty() || !super::concepts::takes_it_on(a, cx).is_empty() {
-        return Vec::new();
-    }
+    let taken_on = super::concepts::takes_it_on(a, cx);
+    let owns_anything = !ownership.is_empty() || !taken_on.is_empty();
     let sarcasm = find(&cx.lists.sarcasm, a, cx);
     let mut parties = find(&cx.lists.blame_target, a, cx);
     parties.extend(find(&cx.lists.party, a, cx));
     parties
         .extend((0..a.tokens.len()).filter_map(|i| name_at(&a.tokens, i, &cx.names.colleague).map(|len| (i, i + len))));
-    let mut out = Vec::new();
+    let mut out = disowning(a, cx, &ownership);
     for party in parties {
         let first = &a.tokens[party.0];
         if first.quoted || first.negated_by.is_some() {
             continue;
         }
         let sentence = &a.sentences[first.sentence];
-        if ownership.iter().any(|o| in_sentence(sentence, o)) {
+        if ownership.iter().chain(&taken_on).any(|o| in_sentence(sentence, o)) {
             continue;
         }
         let clause = first.clause;
@@ -119,19 +200,168 @@ pub(super) fn party_blame(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
             )
         });
         let sarcastic = sarcasm.iter().any(|s| in_sentence(sentence, s));
-        if (speaker_first || object) && !sarcastic {
+        let guess = before.last().is_some_and(|w| NOT_AN_ACCOUNT.contains(w))
+            || before.iter().any(|w| matches!(*w, "might" | "maybe" | "perhaps"));
+        let set_aside = (sentence.start..party.0).any(|i| SAYING.contains(&a.tokens[i].text.as_str()));
+        // Sarcasm reaches a party named after a preposition ("our friends in underwriting"), not
+        // one after the speaker ("shock horror, we actually managed something").
+        if speaker_first || (object && !sarcastic) || guess || set_aside {
             continue;
         }
-        let after: Vec<&str> =
-            (party.1..sentence.end).filter(in_clause).take(8).map(|i| a.tokens[i].text.as_str()).collect();
+        // Quoted words are someone else's: "HR like to say 'it's not official'" blames nobody.
+        let after: Vec<&str> = (party.1..sentence.end)
+            .filter(|i| in_clause(i) && !a.tokens[*i].quoted)
+            .take(8)
+            .map(|i| a.tokens[i].text.as_str())
+            .take_while(|w| !NEW_SUBJECTS.contains(w))
+            .collect();
         // "your team did nothing wrong": clearing a party is the opposite of blaming it.
         if after.iter().take(3).any(|w| PLAN_WORDS.contains(w)) || after.contains(&"nothing") {
             continue;
         }
-        if sarcastic || after.iter().any(|w| FAULT_WORDS.contains(w)) {
-            let end = (party.1..sentence.end).filter(in_clause).take(8).last().map_or(party.1, |i| i + 1);
-            out.push((party.0, end));
+        match fault_after(&after, sarcastic) {
+            Some(strong) if strong || !owns_anything => {
+                let end = (party.1..sentence.end).filter(in_clause).take(8).last().map_or(party.1, |i| i + 1);
+                out.push((party.0, end));
+            }
+            _ => {}
         }
     }
+    out.sort();
+    out.dedup();
     out
+}
+
+/// Words that report what the speaker could say or would not say: "I could say it's not my
+/// department, but..." puts the disowning aside.
+const SAYING: &[&str] =
+    &["say", "saying", "said", "tell", "told", "pretend", "claim", "claiming", "blame", "blaming", "hide"];
+
+/// True when the words at `at` are only what the speaker could say or will not say: a verb of
+/// saying before them in the sentence, itself under "could", "would", "might" or a negation ("I
+/// could say it's not my department, but...", "I'm not going to tell you it's the courier's fault").
+pub(super) fn said_aside(a: &Analysed, at: usize) -> bool {
+    let sentence = &a.sentences[a.tokens[at].sentence];
+    (sentence.start..at).any(|i| {
+        SAYING.contains(&a.tokens[i].text.as_str())
+            && (i.saturating_sub(3).max(sentence.start)..i)
+                .any(|k| matches!(a.tokens[k].text.as_str(), "could" | "would" | "might" | "not" | "never" | "cannot"))
+    })
+}
+
+/// The speaker disowning the problem ("not my error", "that one's not mine", "wasn't us"), walling
+/// it off with a rule said of someone else ("must be made by the sender", "is subject to approval"),
+/// or mocking another party ("head office, in their infinite wisdom"): the `disowning` list.
+/// Not when the speaker only says they could say it, nor "that's just not us" (not who we are),
+/// nor "not me being awkward", nor in a sentence that owns the failure ("that's on me, not my team").
+fn disowning(a: &Analysed, cx: &DetectorContext, ownership: &[Range]) -> Vec<Range> {
+    find(&cx.lists.disowning, a, cx)
+        .into_iter()
+        .filter(|r| {
+            let first = &a.tokens[r.0];
+            let sentence = &a.sentences[first.sentence];
+            let set_aside = (sentence.start..r.0).any(|i| SAYING.contains(&a.tokens[i].text.as_str()));
+            let who_we_are = r.0 > 0 && a.tokens[r.0 - 1].text == "just";
+            // "there's no version of that where it's not on me": a negation of the disowning owns it.
+            let double_negative =
+                (sentence.start..r.0).any(|i| a.tokens[i].clause == first.clause && a.tokens[i].is_negator());
+            // "not ours" read into "not our receptionist's": a possessive needs its noun.
+            let cut_short = matches!(a.tokens[r.1 - 1].text.as_str(), "our" | "my" | "your" | "their");
+            let owned_here = ownership.iter().any(|o| in_sentence(sentence, o));
+            // "must be signed by Friday" sets a deadline, not who decides; "I'll follow the process" is a plan.
+            let deadline = a.tokens[r.1 - 1].text == "by" && time_at(&a.tokens, r.1).is_some();
+            let own_plan = first.text == "follow"
+                && r.0 > 0
+                && matches!(a.tokens[r.0 - 1].text.as_str(), "i" | "will" | "to" | "shall" | "let" | "can" | "please");
+            let gerund = matches!(a.tokens[r.1 - 1].text.as_str(), "me" | "us")
+                && a.tokens.get(r.1).is_some_and(|t| t.sentence == first.sentence && t.text.ends_with("ing"));
+            !set_aside
+                && !who_we_are
+                && !double_negative
+                && !cut_short
+                && !gerund
+                && !owned_here
+                && !deadline
+                && !own_plan
+                && a.tokens[r.0..r.1].iter().all(|t| !t.quoted)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use super::super::detectors::{DetectorContext, detect_rule};
+    use super::super::lists::Lists;
+    use super::super::phrase::{Names, name_words};
+    use super::super::text::analyse;
+
+    /// The blame concept's own rule: the phrase rule or the structural one (see `model::concept_rules`).
+    fn blames(text: &str) -> bool {
+        let names = Names { customer: name_words("Mr Adeyemi"), colleague: name_words("Nadia Quinn") };
+        let lists = Lists::new(&BTreeMap::new());
+        let (a, cx) = (analyse(text), DetectorContext::new(&names, &lists, None));
+        ["blame-shifting", "party-blame"].iter().any(|r| !detect_rule(r, &a, &cx).is_empty())
+    }
+
+    #[test]
+    fn disowning_the_problem_is_blame_in_any_register() {
+        for yes in [
+            "Honestly that one's not mine, the returns desk dealt with it.",
+            "that wasnt us m8",
+            "Is not my error, sir. Other team make this booking.",
+            "Not really my area, I'm afraid.",
+            "um so yeah the parts team in their infinite wisdom sent the wrong bracket",
+            "Ah, the famous overnight courier. Three days and counting.",
+            "Do I look like the lost property office?",
+        ] {
+            assert!(blames(yes), "{yes}");
+        }
+    }
+
+    #[test]
+    fn rules_said_as_a_wall_are_blame() {
+        for yes in [
+            "Please be advised that refund requests must be approved by the finance department.",
+            "Changes to your contract are subject to approval from head office.",
+            "Branch staff are not authorised to waive that fee.",
+            "The loyalty scheme is another department, they decide those points.",
+            "Your problem is with the landlord now, not with us.",
+        ] {
+            assert!(blames(yes), "{yes}");
+        }
+    }
+
+    #[test]
+    fn a_party_at_fault_blames_even_where_another_sentence_helps() {
+        for yes in [
+            "The shop should have rebooked it for you. I've put a note on your file.",
+            "Dispatch got the address wrong again. Anyway, your parcel is on its way.",
+        ] {
+            assert!(blames(yes), "{yes}");
+        }
+    }
+
+    #[test]
+    fn set_aside_owned_conditional_and_progress_are_not_blame() {
+        for no in [
+            "I could say it's not my department, but you called me, so I'll sort it.",
+            "I'm not going to tell you it's the courier's fault.",
+            "Being rude to you like that is just not us, and I'm sorry.",
+            "That's on me, not my team.",
+            "The form must be signed by Friday so I can send it off.",
+            "I'll follow the process myself and ring you at 4.",
+            "The repair centre is still working on it, and I'll ring you at 4 either way.",
+            "If the warehouse hasn't sent it by Monday, I'll refund you myself.",
+            "It might be the courier hasn't scanned it yet, I'll check now.",
+            "The engineer should be with you by noon.",
+            "Nadia will call you at 3 with the figures.",
+            "Shock horror, we actually got one right: it's ready.",
+            "Finance like to say 'it isn't final till it's signed', but it's yours.",
+            "There's no way round it, there's no version where that's not on me.",
+        ] {
+            assert!(!blames(no), "{no}");
+        }
+    }
 }

@@ -6,8 +6,12 @@
 use super::detectors::{
     DetectorContext, Range, blame_shifting, commitments, find, hedged, in_sentence, specific_time_commitment,
 };
+use super::steps::{backed_passive, concrete_channel, vague_promise, you_will};
+use super::taking::firm_actions;
 use super::text::Analysed;
 use super::time::{Grain, day_or_time_at, read_at, time_at};
+use super::timed::{in_past_clause, timed_statements, timed_steps, under_condition};
+use super::tone;
 
 /// True when the time at `t` is pinned within a day: a clock time, a part of day, or a few hours
 /// from now (see [`Grain`]).
@@ -16,25 +20,39 @@ fn within_a_day(a: &Analysed, t: Range) -> bool {
 }
 
 /// `specific-time`: a firm commitment pinned within a day.
+/// Firm timed statements that are not first-person commitments ("will be with you by 5pm",
+/// "engineer booked for Thursday morning") count too (see [`timed_statements`]).
 pub fn specific_time(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     let found = specific_time_commitment(a, cx);
-    let timed =
-        found.iter().any(|r| time_at(&a.tokens, r.0).is_some() && within_a_day(a, *r) && !hedged_after(a, cx, *r));
-    if !timed {
-        return Vec::new();
+    let timed = found.iter().any(|r| {
+        time_at(&a.tokens, r.0).is_some()
+            && within_a_day(a, *r)
+            && !hedged_after(a, cx, *r)
+            && !in_past_clause(a, *r)
+            && !under_condition(a, *r)
+    });
+    let mut out = if timed { found } else { Vec::new() };
+    for (evidence, _, grain) in timed_statements(a, cx) {
+        if grain == Grain::Time {
+            out.push(evidence);
+        }
     }
-    found
+    out.sort();
+    out.dedup();
+    out
 }
 
 /// `specific-day`: a firm commitment with at least a day: any specific time, or today / tomorrow,
 /// a named day or date, a bounded number of days, or the end of the week. A time already past when
-/// the answer is given (`cx.now`) does not count.
+/// the answer is given (`cx.now`) does not count, nor one in a clause telling of the past ("I've
+/// put it through today"). Firm timed statements count too (see [`timed_statements`]).
 pub fn specific_day(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     let timed = specific_time_commitment(a, cx);
-    if timed.iter().any(|r| time_at(&a.tokens, r.0).is_some() && !hedged_after(a, cx, *r)) {
+    let firm = |r: &Range| !hedged_after(a, cx, *r) && !in_past_clause(a, *r) && !under_condition(a, *r);
+    if timed.iter().any(|r| time_at(&a.tokens, r.0).is_some() && firm(r)) {
         return timed;
     }
-    let mut out = Vec::new();
+    let mut out: Vec<Range> = timed_statements(a, cx).into_iter().map(|(evidence, _, _)| evidence).collect();
     for c in commitments(a, cx) {
         let sentence = &a.sentences[a.tokens[c.0].sentence];
         let mut i = sentence.start;
@@ -47,7 +65,7 @@ pub fn specific_day(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
             let own = a.tokens[i..i + len].iter().all(|t| !t.quoted && t.negated_by.is_none());
             let near = i + 8 >= c.0 && i <= c.1 + 8;
             let past = cx.now.is_some_and(|now| read_at(&a.tokens, i).is_some_and(|e| !e.holds_at(now, cx.locale)));
-            if own && near && !past && !hedged(a, cx, c, Some(span)) && !hedged_after(a, cx, span) {
+            if own && near && !past && !hedged(a, cx, c, Some(span)) && firm(&span) {
                 out.push(c);
                 out.push(span);
             }
@@ -67,7 +85,7 @@ fn day_at(a: &Analysed, i: usize) -> Option<usize> {
 
 /// "by 4pm, hopefully", "Friday I hope": a hedge right after the time at `t` that ends its clause
 /// hedges the time (unlike "at 4pm, hopefully with good news", where it hedges what follows).
-fn hedged_after(a: &Analysed, cx: &DetectorContext, t: Range) -> bool {
+pub(super) fn hedged_after(a: &Analysed, cx: &DetectorContext, t: Range) -> bool {
     let Some(next) = a.tokens.get(t.1) else { return false };
     if next.sentence != a.tokens[t.0].sentence {
         return false;
@@ -144,6 +162,7 @@ pub fn takes_it_on(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
         }
     }
     out.retain(|r| !hedged(a, cx, *r, None) && a.tokens[r.0..r.1].iter().all(|t| !t.quoted));
+    out.extend(firm_actions(a, cx));
     out.sort();
     out.dedup();
     out
@@ -155,26 +174,101 @@ pub fn empathy(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     let sarcasm = find(&cx.lists.sarcasm, a, cx);
     let deflecting = find(&cx.lists.deflecting, a, cx);
     let mut out = find(&cx.lists.empathy, a, cx);
+    out.extend(tone::cost_to_customer(a));
     out.retain(|r| {
         let sentence = &a.sentences[a.tokens[r.0].sentence];
-        !sarcasm.iter().any(|s| in_sentence(sentence, s)) && !deflecting.iter().any(|d| d.0 <= r.0 && d.1 >= r.1)
+        // "not fair on my team", "hard for the finance department": about someone else.
+        let about_others = a.tokens.get(r.1).is_some_and(|t| matches!(t.text.as_str(), "on" | "to" | "for"))
+            && a.tokens.get(r.1 + 1).is_some_and(|t| !matches!(t.text.as_str(), "you" | "your" | "anyone" | "anybody"));
+        !sarcasm.iter().any(|s| in_sentence(sentence, s))
+            && !deflecting.iter().any(|d| in_sentence(sentence, d))
+            && !about_others
     });
+    out.sort();
+    out.dedup();
     out
+}
+
+/// Verbs of getting in touch with someone, as an instruction to the customer ("ring head office").
+const CONTACT_VERBS: &[&str] = &["ring", "call", "phone", "email", "contact", "ask", "ping", "message", "text", "dm"];
+/// Verbs of sending a thing rather than a person to contact ("email the photo to ...").
+const SENDING_VERBS: &[&str] = &["email", "message", "text", "dm"];
+/// Objects that keep the speaker the one the customer deals with ("call me", "ring us back").
+const OWN_SIDE: &[&str] = &["me", "us", "myself", "ourselves", "back", "again", "you", "yourself", "for"];
+/// Words that may open a sentence before its verb ("so just ring them").
+const OPENERS: &[&str] = &["please", "just", "so", "then", "maybe", "and", "also", "otherwise", "instead", "um", "erm"];
+
+/// Clauses that tell the customer to get in touch with someone else: an imperative contact verb
+/// whose object is not the speaker ("Ring payroll.", "ask them", "Email Mark in accounts"), but
+/// not sending a thing ("Email the photo to the bakery address"), nor a question.
+fn told_to_contact(a: &Analysed) -> Vec<Range> {
+    let mut out = Vec::new();
+    let clause_starts = (0..a.tokens.len()).filter(|&i| {
+        let t = &a.tokens[i];
+        !a.sentences[t.sentence].question_mark && (i == 0 || a.tokens[i - 1].clause != t.clause)
+    });
+    for start in clause_starts {
+        let clause = a.tokens[start].clause;
+        let Some(at) = (start..a.tokens.len())
+            .take_while(|&i| a.tokens[i].clause == clause)
+            .find(|&i| !OPENERS.contains(&a.tokens[i].text.as_str()))
+        else {
+            continue;
+        };
+        let verb = &a.tokens[at];
+        let object = a.tokens.get(at + 1).filter(|t| t.sentence == verb.sentence && t.clause == verb.clause);
+        let Some(object) = object else { continue };
+        let word = |k: usize| a.tokens.get(k).filter(|t| t.sentence == verb.sentence).map_or("", |t| t.text.as_str());
+        let own_side =
+            OWN_SIDE.contains(&object.text.as_str()) || (object.text == "to" && OWN_SIDE.contains(&word(at + 2)));
+        let sending = SENDING_VERBS.contains(&verb.text.as_str()) && (at + 1..at + 5).any(|k| word(k) == "to");
+        if CONTACT_VERBS.contains(&verb.text.as_str())
+            && !verb.quoted
+            && verb.negated_by.is_none()
+            && !own_side
+            && !sending
+        {
+            out.push((at, at + 2));
+        }
+    }
+    out
+}
+
+/// A third party's line given to the customer: "complaints are on 0800 ...", "they're on
+/// extension 4410" (the number is theirs, and the customer is to use it).
+fn their_line(a: &Analysed) -> Vec<Range> {
+    let long_number = |t: &super::text::Token| t.text.len() >= 4 && t.text.chars().all(|c| c.is_ascii_digit());
+    (1..a.tokens.len().saturating_sub(2))
+        .filter(|&i| matches!(a.tokens[i].text.as_str(), "is" | "are") && a.tokens[i + 1].text == "on")
+        .filter(|&i| !matches!(a.tokens[i - 1].text.as_str(), "i" | "we" | "number" | "line"))
+        .filter(|&i| {
+            let next = &a.tokens[i + 2];
+            next.sentence == a.tokens[i].sentence
+                && (matches!(next.text.as_str(), "extension" | "ext") || long_number(next))
+        })
+        .filter(|&i| !a.tokens[i].quoted)
+        .map(|i| (i - 1, i + 3))
+        .collect()
 }
 
 /// `sends-away`: the customer told to go and contact someone else themselves.
 pub fn sends_away(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     let mut out = find(&cx.lists.sends_away, a, cx);
+    out.extend(told_to_contact(a));
+    out.extend(their_line(a));
     out.retain(|r| {
         let next = |k: usize| a.tokens.get(r.1 + k).map_or("", |t| t.text.as_str());
         // "contact me", "call us back": the speaker stays the one to deal with.
         // "I'm going to ring the chair myself": the speaker does the contacting.
         let t = &a.tokens[r.0];
         let sentence = &a.sentences[t.sentence];
-        let speaker_does_it = (sentence.start..r.0)
-            .any(|i| a.tokens[i].clause == t.clause && matches!(a.tokens[i].text.as_str(), "i" | "we" | "let"));
+        // The nearest person before the words decides: "I'm sorry, you'll need to ring them" sends away.
+        let nearest = (sentence.start..r.0).rev().find(|&i| {
+            a.tokens[i].clause == t.clause && matches!(a.tokens[i].text.as_str(), "i" | "we" | "let" | "me" | "you")
+        });
+        let speaker_does_it = t.text != "you" && nearest.is_some_and(|i| a.tokens[i].text != "you");
         !speaker_does_it
-            && !matches!(next(0), "me" | "us" | "myself" | "back")
+            && !matches!(next(0), "me" | "us" | "myself" | "back" | "again")
             && !matches!((next(0), next(1)), ("my", _) | ("our", "team" | "number"))
             && !a.tokens[r.0..r.1].iter().any(|t| t.quoted)
     });
@@ -182,10 +276,13 @@ pub fn sends_away(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
 }
 
 /// `next-steps`: what happens next, said actively, passively, as done, or as an instruction with a
-/// concrete channel; a bare promise to get back in touch is not a step.
+/// concrete item or channel; a bare promise to get back in touch is not a step, nor a vague one
+/// ("we'll look into it", "you'll hear from us", "I've passed your comments on"), nor sending the
+/// customer away with no channel. A firm timed statement ("engineer booked for Thursday") is one.
 pub fn next_steps(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     let mut out = find(&cx.lists.next_step, a, cx);
     out.extend(find(&cx.lists.next_step_patterns, a, cx));
+    out.retain(|r| if you_will(a, *r) { backed_passive(a, cx, *r) } else { !vague_promise(a, *r) || refined(a, *r) });
     let contact_only = find(&cx.lists.contact_verb, a, cx);
     let verbs = find(&cx.lists.action_verb, a, cx);
     for c in commitments(a, cx) {
@@ -193,16 +290,23 @@ pub fn next_steps(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
             .iter()
             .filter(|v| v.0 >= c.0 && v.0 <= c.1 + 2)
             .any(|v| !contact_only.iter().any(|k| k.0 <= v.0 && k.1 >= v.1));
-        if doing && !hedged(a, cx, c, None) {
+        if doing && !hedged(a, cx, c, None) && !vague_promise(a, c) {
             out.push(c);
         }
     }
-    out.extend(sends_away(a, cx));
-    out.extend(instructions(a));
+    out.extend(sends_away(a, cx).into_iter().filter(|r| concrete_channel(a, *r)));
+    out.extend(instructions(a).into_iter().filter(|r| concrete_channel(a, *r)));
+    out.extend(timed_steps(a, cx));
     out.retain(|r| a.tokens[r.0..r.1].iter().all(|t| !t.quoted));
     out.sort();
     out.dedup();
     out
+}
+
+/// A vague step made concrete by a time in its clause ("we'll check it today").
+fn refined(a: &Analysed, r: Range) -> bool {
+    let clause = a.tokens[r.0].clause;
+    (r.0..a.tokens.len()).take_while(|&i| a.tokens[i].clause == clause).any(|i| day_or_time_at(&a.tokens, i).is_some())
 }
 
 /// Verbs that open an instruction to the customer ("Email events@…", "Restart and try again").
@@ -239,15 +343,18 @@ pub fn handover_context(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
 
 /// `genuine-question`: a real question to the customer; rhetorical, sarcastic and accusatory ones
 /// ("did you even read the email?", "what can I say?") are not.
-pub fn genuine_question(a: &Analysed, cx: &DetectorContext, questions: Vec<Range>) -> Vec<Range> {
+pub fn genuine_question(a: &Analysed, cx: &DetectorContext, mut questions: Vec<Range>) -> Vec<Range> {
     let rhetorical = find(&cx.lists.rhetorical, a, cx);
     let blame = blame_shifting(a, cx);
+    let any_blame = tone::any_blame(a, cx);
+    questions.extend(tone::spoken_questions(a));
     questions
         .into_iter()
         .filter(|q| {
             let s = &a.sentences[a.tokens[q.0].sentence];
             !rhetorical.iter().any(|r| in_sentence(s, r))
                 && !blame.iter().any(|b| in_sentence(s, b) && a.tokens[s.start].text == "why")
+                && !tone::asks_nothing(a, *q, &any_blame)
         })
         .collect()
 }
@@ -342,6 +449,36 @@ mod tests {
     fn sending_for_a_tradesperson_is_sending_away() {
         assert!(met("sends-away", "You'll have to get a plumber in yourself."));
         assert!(!met("sends-away", "I'll get a plumber out to you tomorrow."));
+    }
+
+    #[test]
+    fn told_to_get_in_touch_with_someone_else_is_sending_away() {
+        for yes in [
+            "Ring payroll.",
+            "not my dept m8, ask them",
+            "So just email the lettings manager, she decides.",
+            "You would have to check with your card provider, we cannot see that.",
+            "Best if you ping the network lot directly.",
+            "The returns desk is on 01632 448 120.",
+            "Her direct line is 0207 946 0011.",
+            "Have you tried ringing the council?",
+            "um sorry about that um have you tried ringing the tenancy team",
+            "Kindly direct your enquiry to the warranty office.",
+        ] {
+            assert!(met("sends-away", yes), "{yes}");
+        }
+        for no in [
+            "Call me on 0207 946 0011 if it happens again.",
+            "Email the receipt to me and I'll check it today.",
+            "Ring back any time, I'm on until six.",
+            "Ask me anything you like about the bill.",
+            "Do you want me to come over and go through the orders with you?",
+            "My number is 0207 946 0011.",
+            "Your appointment is on Friday at 10.",
+            "I'll call the depot myself and ring you at 3.",
+        ] {
+            assert!(!met("sends-away", no), "{no}");
+        }
     }
 
     #[test]

@@ -50,6 +50,8 @@ pub fn expand_contraction(word: &str) -> Vec<&str> {
         ("wd", &["would"]),
         ("cd", &["could"]),
         ("shd", &["should"]),
+        ("shud", &["should"]),
+        ("nt", &["not"]),
         ("txt", &["text"]),
         ("msg", &["message"]),
         ("b4", &["before"]),

@@ -5,7 +5,7 @@ use super::concepts;
 pub use super::context::DetectorContext;
 use super::phrase::{Phrase, name_at};
 use super::text::{Analysed, Sentence};
-use super::time::{read_at, time_at};
+use super::time::{read_at, time_at_each};
 
 /// Keys for shared detector steps in [`DetectorContext::memo`] (phrase addresses are never this small).
 const STEP_TIMES: usize = 1;
@@ -37,6 +37,7 @@ fn detect_rule_uncached(name: &str, a: &Analysed, cx: &DetectorContext) -> Vec<R
         "uses-customer-name" => uses_name(a, &cx.names.customer),
         "ownership-apology" => ownership_apology(a, cx),
         "deflecting-apology" => deflecting_apology(a, cx),
+        "deflection" => super::tone::deflection(a, cx, deflecting_apology(a, cx), ownership_apology(a, cx)),
         "blame-shifting" => blame_shifting(a, cx),
         "asks-question" => asks_question(a),
         "states-next-steps" => states_next_steps(a, cx),
@@ -75,8 +76,9 @@ fn specific_times(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
 pub fn find_specific_times(a: &Analysed) -> Vec<Range> {
     let mut out = Vec::new();
     let mut i = 0;
+    let times = time_at_each(&a.tokens);
     while i < a.tokens.len() {
-        match time_at(&a.tokens, i) {
+        match times[i] {
             Some(len) => {
                 let span = &a.tokens[i..i + len];
                 let sentence = a.tokens[i].sentence;
@@ -276,9 +278,9 @@ fn blamed_after_but(a: &Analysed, after: usize, blame_at: usize) -> bool {
 fn ownership_apology(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     let blame = blame_shifting(a, cx);
     // "I'm sorry I didn't call, that's billing's fault" owns nothing.
-    let ownership: Vec<Range> = find(&cx.lists.ownership, a, cx)
+    let ownership: Vec<Range> = super::tone::owned_failures(a, cx)
         .into_iter()
-        .filter(|o| !blame.iter().any(|b| a.tokens[b.0].sentence == a.tokens[o.0].sentence))
+        .filter(|o| !blame.iter().any(|b| super::tone::undone_by_blame(a, *o, *b)))
         .collect();
     let (sincere, _) = apologies(a, cx);
     if ownership.is_empty() {
@@ -291,7 +293,9 @@ fn ownership_apology(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
 }
 
 fn deflecting_apology(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
-    let mut out = find(&cx.lists.deflecting, a, cx);
+    // "Sorry if I'm interrupting your Sunday" is manners, not an apology for the failure.
+    let mut out: Vec<Range> =
+        find(&cx.lists.deflecting, a, cx).into_iter().filter(|d| !super::tone::polite_intrusion(a, *d)).collect();
     let blame = blame_shifting(a, cx);
     for ap in find(&cx.lists.apology, a, cx) {
         if let Some(b) =
@@ -301,6 +305,7 @@ fn deflecting_apology(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
         }
     }
     out.sort();
+    out.dedup();
     out
 }
 
@@ -318,11 +323,18 @@ fn find_blame(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
         let first_person_before = (a.sentences[sentence].start..target.0)
             .any(|i| a.tokens[i].clause == clause && matches!(a.tokens[i].text.as_str(), "i" | "we"));
         let is_pronoun = matches!(a.tokens[target.0].text.as_str(), "they" | "them");
+        // "If the warehouse hasn't sent it by Monday, I'll refund you": a condition, not an account.
+        if target.0 > 0 && matches!(a.tokens[target.0 - 1].text.as_str(), "if" | "unless" | "once") {
+            continue;
+        }
         let near = verbs.iter().find(|v| {
             let same_clause = a.tokens[v.0].clause == clause;
             let after = v.0 >= target.1 && v.0 <= target.1 + 4;
             let because = v.1 == target.0 && a.tokens[v.0].text == "because";
-            (same_clause && (after || (!is_pronoun && v.1 <= target.0 && v.0 + 6 >= target.0))) || because
+            // "a nightmare for the driver": a party the fault is for is not the one blamed.
+            let beneficiary = v.1 < target.0 && a.tokens[target.0 - 1].text == "for";
+            (same_clause && (after || (!is_pronoun && !beneficiary && v.1 <= target.0 && v.0 + 6 >= target.0)))
+                || because
         });
         if let Some(v) = near
             && !(first_person_before && v.0 > target.1 && is_pronoun)
@@ -330,6 +342,8 @@ fn find_blame(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
             out.push((target.0.min(v.0), target.1.max(v.1)));
         }
     }
+    // "I could say it's not my department, but...": blame the speaker sets aside is not blame.
+    out.retain(|r| !super::blame::said_aside(a, r.0));
     out.sort();
     out.dedup();
     out
@@ -515,6 +529,7 @@ mod tests {
             "I've spoken to billing and the refund is approved.",
             "We're to blame, not the supplier.",
             "You should have heating by ten, I'll check at nine.",
+            "That must have been a nightmare for the driver and for you.",
         ] {
             assert!(!met("blame-shifting", no), "{no}");
         }

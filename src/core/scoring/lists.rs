@@ -80,6 +80,8 @@ pub struct Lists {
     pub rhetorical: Phrase,
     /// Teams, departments and other parties named by their kind ("the network lot").
     pub party: Phrase,
+    /// Disowning the problem or walling it off without a verb of fault ("not mine", "must be made by").
+    pub disowning: Phrase,
 }
 
 impl Lists {
@@ -124,6 +126,7 @@ impl Lists {
             handover_context: with_patterns("handover-context", "handover-context-patterns"),
             rhetorical: with_patterns("rhetorical", "rhetorical-patterns"),
             party: with_patterns("party", "party-patterns"),
+            disowning: with_patterns("disowning", "disowning-patterns"),
             sets,
         }
     }

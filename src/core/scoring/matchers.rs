@@ -90,11 +90,18 @@ fn matcher_spans(m: &CompiledMatcher, a: &Analysed, cx: &DetectorContext, respon
             to_bytes(found)
         }
         CompiledMatcher::Detector(name) => to_bytes(detect(name, a, cx)),
-        CompiledMatcher::Regex(re, _) => re
-            .find_iter(response)
-            .filter(|m| !a.tokens.iter().any(|t| t.quoted && t.start < m.end() && t.end > m.start()))
-            .map(|m| (m.start(), m.end()))
-            .collect(),
+        CompiledMatcher::Regex(re, _) => {
+            // Quoted words in order (tokens never overlap, so their ends rise too): a match is
+            // looked up among them, not compared with every token.
+            let quoted: Vec<(usize, usize)> = a.tokens.iter().filter(|t| t.quoted).map(|t| (t.start, t.end)).collect();
+            let overlaps_quote = |start: usize, end: usize| {
+                quoted.get(quoted.partition_point(|q| q.1 <= start)).is_some_and(|q| q.0 < end)
+            };
+            re.find_iter(response)
+                .filter(|m| !overlaps_quote(m.start(), m.end()))
+                .map(|m| (m.start(), m.end()))
+                .collect()
+        }
         CompiledMatcher::All(inner) => {
             // `Not(...)` parts name what does not count: hits of the others that overlap them go.
             let excluded: Vec<(usize, usize)> = inner

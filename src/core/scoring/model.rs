@@ -196,12 +196,19 @@ pub fn role_features(a: &Analysed) -> Vec<Feature> {
     out
 }
 
+/// The rule detector behind the concept or rule feature `name`: `deflection` for the
+/// `deflecting-apology` concept (the plain rule and any apology in an answer that blames and owns
+/// nothing), so rubrics naming the plain `deflecting-apology` keep its behaviour.
+pub fn concept_rule(name: &str) -> &str {
+    if name == "deflecting-apology" { "deflection" } else { name }
+}
+
 /// The rule features of a response, each with the rule's evidence.
 pub fn rule_features(a: &Analysed, cx: &DetectorContext) -> Vec<(Feature, Vec<Range>)> {
     RULE_FEATURES
         .iter()
         .filter_map(|name| {
-            let found = super::detectors::detect_rule(name, a, cx);
+            let found = super::detectors::detect_rule(concept_rule(name), a, cx);
             let first = *found.first()?;
             Some((Feature { name: format!("rule:{name}"), range: first }, found))
         })
@@ -277,6 +284,16 @@ pub const VETO_MARGIN: f64 = 0.5;
 /// See [`VETO_MARGIN`].
 pub const ADD_MARGIN: f64 = 0.0;
 
+/// The rule detectors whose firing is the concept's own rule: blame is the plain phrase rule
+/// (`blame-shifting`, kept as it was for older rubrics) or blame read in the sentence's structure
+/// (`party-blame`: a party at fault, disowning, a wall); every other concept is its own rule.
+pub fn concept_rules(concept: &str) -> &'static [&'static str] {
+    if concept == "blame-shifting" {
+        return &["blame-shifting", "party-blame"];
+    }
+    CONCEPTS.iter().position(|c| *c == concept).map_or(&[], |i| &CONCEPTS[i..=i])
+}
+
 /// The learned layer's reading of one concept for a response, before the margins decide.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Reading {
@@ -308,7 +325,8 @@ pub fn read(name: &str, a: &Analysed, cx: &DetectorContext) -> Option<Reading> {
             contributions.push((*w, vec![feature.range]));
         }
     }
-    let rule_fired = rules.iter().any(|(f, _)| f.name.strip_prefix("rule:") == Some(concept));
+    let rule_fired =
+        rules.iter().any(|(f, _)| f.name.strip_prefix("rule:").is_some_and(|r| concept_rules(concept).contains(&r)));
     contributions.sort_by(|x, y| y.0.total_cmp(&x.0));
     let mut evidence: Vec<Range> =
         contributions.into_iter().filter(|(w, _)| *w > 0.0).take(EVIDENCE_WORDS).flat_map(|(_, r)| r).collect();
@@ -345,7 +363,11 @@ pub fn decide(name: &str, a: &Analysed, cx: &DetectorContext) -> Option<Vec<Rang
     }
     if reading.rule_fired && reading.lean <= 0.0 {
         // The rule's verdict stands: its own evidence.
-        return Some(super::detectors::detect_rule(concept, a, cx));
+        let mut evidence: Vec<Range> =
+            concept_rules(concept).iter().flat_map(|r| super::detectors::detect_rule(concept_rule(r), a, cx)).collect();
+        evidence.sort();
+        evidence.dedup();
+        return Some(evidence);
     }
     Some(reading.evidence)
 }

@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use super::automaton::{Program, Span};
 use super::budget::{Budget, Unlimited};
+use super::distance::edit_distance;
 use super::text::{Analysed, Token, phrase_words, stem};
 use crate::core::scenario::pattern::{Element, Pattern};
 
@@ -128,7 +129,8 @@ pub type KeyMap<V> = HashMap<u64, V, std::hash::BuildHasherDefault<KeyHasher>>;
 /// A map keyed by addresses or small numbers.
 pub type AddressMap<V> = HashMap<usize, V, std::hash::BuildHasherDefault<KeyHasher>>;
 
-/// Long words by first letter (a-z), for typo checks against tokens that share it.
+/// Long words by first letter (a-z), each bucket sorted by length, for typo checks against tokens
+/// that share the first letter and are within two letters of the length (no typo is further).
 #[derive(Debug, Clone, PartialEq)]
 struct FuzzyWords<T> {
     by_first: Vec<Vec<(T, Word)>>,
@@ -143,13 +145,22 @@ impl<T> Default for FuzzyWords<T> {
 impl<T: Copy> FuzzyWords<T> {
     fn add(&mut self, tag: T, w: &Word) {
         if let Some(first) = w.text.bytes().next().filter(|b| b.is_ascii_lowercase() && w.text.len() >= 6) {
-            self.by_first[usize::from(first - b'a')].push((tag, w.clone()));
+            let bucket = &mut self.by_first[usize::from(first - b'a')];
+            let at = bucket.partition_point(|(_, known)| known.text.len() <= w.text.len());
+            bucket.insert(at, (tag, w.clone()));
         }
     }
 
     fn typos_of<'s>(&'s self, token: &'s Token) -> impl Iterator<Item = T> + 's {
-        let bucket = token.text.bytes().next().filter(u8::is_ascii_lowercase).map(|b| usize::from(b - b'a'));
-        bucket.into_iter().flat_map(|b| &self.by_first[b]).filter(|(_, w)| w.typo_in(token)).map(|(tag, _)| *tag)
+        let bucket =
+            token.text.bytes().next().filter(u8::is_ascii_lowercase).map(|b| &self.by_first[usize::from(b - b'a')]);
+        let n = token.text.len();
+        let near = bucket.map_or(&[][..], |words| {
+            let from = words.partition_point(|(_, w)| w.text.len() + 2 < n);
+            let to = words.partition_point(|(_, w)| w.text.len() <= n + 2);
+            &words[from..to.max(from)]
+        });
+        near.iter().filter(|(_, w)| w.typo_in(token)).map(|(tag, _)| *tag)
     }
 }
 
@@ -164,7 +175,7 @@ pub fn typo_of(typed: &str, intended: &str) -> bool {
         return false;
     }
     let allowed = if m >= 8 { 2 } else { 1 };
-    strsim::damerau_levenshtein(typed, intended) <= allowed
+    edit_distance(typed, intended) <= allowed
 }
 
 /// The names a slot may refer to, from the scenario.
@@ -205,7 +216,7 @@ fn name_typo(typed: &str, name: &str) -> bool {
     name.len() >= 4
         && typed.len().abs_diff(name.len()) <= 2
         && typed.as_bytes().first() == name.as_bytes().first()
-        && strsim::damerau_levenshtein(typed, name) <= if name.len() >= 8 { 2 } else { 1 }
+        && edit_distance(typed, name) <= if name.len() >= 8 { 2 } else { 1 }
 }
 
 /// A compiled phrase pattern.
@@ -243,11 +254,11 @@ impl StartWords {
 }
 
 /// Collect the words `nodes` can start with; false when any word may start it (a gap or slot first).
-fn collect_starts(nodes: &[Node], out: &mut StartWords) -> bool {
+fn collect_starts(nodes: &[Node], out: &mut dyn FnMut(&Word)) -> bool {
     match nodes.first() {
         None => false,
         Some(Node::Word(w)) => {
-            out.add(w);
+            out(w);
             true
         }
         Some(Node::Choice { options, optional, .. }) => {
@@ -265,7 +276,7 @@ pub(super) struct FirstWordIndex {
     by_stem: KeyMap<Vec<usize>>,
     /// Options whose first word is long enough for typo tolerance.
     fuzzy: FuzzyWords<usize>,
-    /// Options that do not start with a plain word (slots, sets, nested choices).
+    /// Options whose first word cannot be known (a gap or slot may start them).
     other: Vec<usize>,
 }
 
@@ -273,7 +284,7 @@ impl Phrase {
     fn new(elements: Vec<Node>) -> Self {
         let elements = flatten_top_choice(elements);
         let mut starts = StartWords::default();
-        let known = collect_starts(&elements, &mut starts);
+        let known = collect_starts(&elements, &mut |w| starts.add(w));
         let program = Program::compile(&elements);
         Self { elements, program, starts: known.then_some(starts) }
     }
@@ -302,15 +313,18 @@ impl FirstWordIndex {
     fn new(options: &[Vec<Node>]) -> Self {
         let mut index = Self::default();
         for (k, option) in options.iter().enumerate() {
-            match option.first() {
-                Some(Node::Word(w)) => {
-                    index.by_text.entry(w.text_key).or_default().push(k);
-                    if let Some(stem) = w.stem_key {
-                        index.by_stem.entry(stem).or_default().push(k);
-                    }
-                    index.fuzzy.add(k, w);
+            // An option that opens with a set or a choice is indexed by every word it can start with.
+            let mut firsts = Vec::new();
+            if !collect_starts(option, &mut |w| firsts.push(w.clone())) {
+                index.other.push(k);
+                continue;
+            }
+            for w in &firsts {
+                add_once(index.by_text.entry(w.text_key).or_default(), k);
+                if let Some(stem) = w.stem_key {
+                    add_once(index.by_stem.entry(stem).or_default(), k);
                 }
-                _ => index.other.push(k),
+                index.fuzzy.add(k, w);
             }
         }
         index
@@ -328,6 +342,13 @@ impl FirstWordIndex {
         for k in self.fuzzy.typos_of(token).filter(|k| !by_text.contains(k)) {
             f(k);
         }
+    }
+}
+
+/// Add option `k` to a list of options, unless it was the last added.
+fn add_once(options: &mut Vec<usize>, k: usize) {
+    if options.last() != Some(&k) {
+        options.push(k);
     }
 }
 
@@ -435,6 +456,12 @@ impl Phrase {
     /// Size of the compiled automaton (instructions).
     pub fn program_len(&self) -> usize {
         self.program.len()
+    }
+
+    /// The compiled automaton (for the automaton's own tests).
+    #[cfg(test)]
+    pub(super) fn program(&self) -> &Program {
+        &self.program
     }
 }
 

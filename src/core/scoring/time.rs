@@ -267,19 +267,36 @@ fn attributive(tokens: &[Token], start: usize, end: usize, f: &Facts) -> bool {
 /// few tokens before `i`, reaches `i` and reads as vague or past swallows the specific-looking
 /// words inside it ("Tuesday" in "last Tuesday"); otherwise the expression starting at `i`.
 pub fn read_at(tokens: &[Token], i: usize) -> Option<TimeExpr> {
+    read_at_with(tokens, i, |j| read_from(tokens, j))
+}
+
+/// [`read_at`], reading the expression starting at token `j` with `read(j)`.
+fn read_at_with(tokens: &[Token], i: usize, read: impl Fn(usize) -> Option<TimeExpr>) -> Option<TimeExpr> {
     let sentence = tokens.get(i)?.sentence;
-    for j in i.saturating_sub(LOOK_BACK)..i {
-        if tokens[j].sentence != sentence {
+    for (j, t) in tokens.iter().enumerate().take(i).skip(i.saturating_sub(LOOK_BACK)) {
+        if t.sentence != sentence {
             continue;
         }
-        if let Some(e) = read_from(tokens, j)
+        if let Some(e) = read(j)
             && j + e.len > i
             && !e.is_specific()
         {
             return Some(TimeExpr { len: (j + e.len).saturating_sub(i), ..e });
         }
     }
-    read_from(tokens, i)
+    read(i)
+}
+
+/// [`time_at`] at every token, each expression read once from where it starts (rather than once
+/// for every token that looks back at it): what a scan of the whole response uses.
+pub fn time_at_each(tokens: &[Token]) -> Vec<Option<usize>> {
+    let reads: Vec<Option<TimeExpr>> = (0..tokens.len()).map(|j| read_from(tokens, j)).collect();
+    (0..tokens.len())
+        .map(|i| {
+            let e = read_at_with(tokens, i, |j| reads[j])?;
+            (e.is_specific() && !e.bare_day && !counts_as_attribute(tokens, i, &e)).then_some(e.len)
+        })
+        .collect()
 }
 
 /// A specific time expression starting at token `i`; returns its length in tokens. A bare "today"

@@ -9,7 +9,7 @@ use crate::core::drill::ScoreJob;
 use crate::core::scenario::Scenario;
 use crate::io::audio::Cue;
 
-use super::super::coach::{CoachInput, CoachSetup};
+use super::super::coach::{CoachInput, CoachSetup, KeptNote};
 use super::FollowThroughApp;
 use super::command::CoachCommand;
 use super::shell::Screen;
@@ -31,7 +31,7 @@ pub struct GroupRun {
     /// When the session started (local time), for the report's title.
     started: jiff::civil::DateTime,
     /// What became of the last score kept: "Saved: ..." or why it was not saved.
-    pub(super) saved: Option<Result<String, String>>,
+    pub(super) saved: Option<KeptNote>,
     /// "End the session?" is asked.
     pub(super) confirm_end: bool,
     /// The step whose main action was last given the keyboard focus.
@@ -276,12 +276,12 @@ impl FollowThroughApp {
             None => Err("the progress store is not open".to_string()),
         };
         run.saved = Some(match recorded {
-            Ok(()) => Ok(format!("Saved: {name}, {}/100", kept.turnout.card.score)),
+            Ok(()) => KeptNote::Saved(format!("Saved: {name}, {}/100", kept.turnout.card.score)),
             Err(e) => {
                 // Still in the session report; only the participant's own history lacks it.
                 let text = format!("{name}'s score is in the session report but not in their history: {e}");
                 self.shell.say(text.clone());
-                Err(text)
+                KeptNote::NotSaved(text)
             }
         });
         if over {

@@ -2,11 +2,11 @@
 //! the watcher that notices saves in them.
 
 use std::path::PathBuf;
-use std::sync::mpsc::{Receiver, Sender};
+use std::sync::mpsc::{Receiver, Sender, channel};
 
-use crate::core::library::Library;
+use crate::core::library::{AuthorTestJob, Library};
 use crate::core::scenario::diagnostic::Diagnostic;
-use crate::io::scenario_files::{PathError, load_library};
+use crate::io::scenario_files::{PathError, load_library_untested};
 use crate::io::watch::FolderWatcher;
 
 /// Author tests running on another thread after start-up: each scenario's findings as they finish.
@@ -23,6 +23,40 @@ pub struct AuthorTestRun {
 }
 
 impl AuthorTestRun {
+    /// Run `jobs` on a thread of their own once let start ([`AuthorTestRun::let_start`]), each
+    /// scenario's findings sent as it finishes and `wake` told; None when there is nothing to run.
+    /// Without a thread they run here, before this returns.
+    pub fn spawn(jobs: Vec<AuthorTestJob>, wake: Option<egui::Context>) -> Option<Self> {
+        if jobs.is_empty() {
+            return None;
+        }
+        let (findings, inbox) = channel();
+        let (opener, gate) = channel::<()>();
+        let run = Self { inbox, left: jobs.len(), arrived: Vec::new(), gate: Some(opener) };
+        let (jobs_left, findings_left) = (jobs.clone(), findings.clone());
+        let work = move || {
+            // Wait for the window to draw the new library (or to drop the run: another reload replaced it).
+            if gate.recv().is_err() {
+                return;
+            }
+            for job in jobs {
+                if findings.send(job.run()).is_err() {
+                    return;
+                }
+                if let Some(ctx) = &wake {
+                    ctx.request_repaint();
+                }
+            }
+        };
+        if let Err(e) = std::thread::Builder::new().name("author tests".into()).spawn(work) {
+            log::error!("no thread for the author tests ({e}); running them on the window's thread");
+            for job in jobs_left {
+                let _ = findings_left.send(job.run());
+            }
+        }
+        Some(run)
+    }
+
     /// Let the author tests start (once; later calls do nothing).
     pub fn let_start(&mut self) {
         if let Some(gate) = self.gate.take() {
@@ -44,8 +78,11 @@ pub struct LibraryState {
     watch_tried: bool,
     /// The home screen shows only this job family (None: all).
     pub(super) job_family: Option<String>,
-    /// The author tests still running after start-up (a reload runs its own and drops these).
+    /// The author tests still running after start-up or the last reload (a reload runs its own
+    /// and drops these).
     pub(super) author_tests: Option<AuthorTestRun>,
+    /// The window, woken as each scenario's author tests report (known once it is watched).
+    waker: Option<egui::Context>,
 }
 
 impl LibraryState {
@@ -59,6 +96,7 @@ impl LibraryState {
             watch_tried: false,
             job_family: None,
             author_tests: None,
+            waker: None,
         }
     }
 
@@ -68,16 +106,21 @@ impl LibraryState {
     }
 
     /// Read the folders again, keeping the last good version of files that broke; false when
-    /// there is no folder to read.
+    /// there is no folder to read. The author tests of the new library run afterwards on a thread
+    /// of their own, from the next frame drawn ([`LibraryState::frame_drawn`]), and join the
+    /// library's problems as each scenario finishes ([`LibraryState::take_test_findings`]).
     pub fn reload(&mut self) -> bool {
         let folders = self.folders();
         if folders.is_empty() {
             return false;
         }
-        let mut library = load_or_explain(&folders, load_library);
+        let mut library = load_or_explain(&folders, load_library_untested);
+        // The tests of what loaded now; a last good version put back keeps its old standing.
+        let jobs = library.author_test_jobs();
         library.keep_last_good(&self.library);
         self.library = library;
-        self.author_tests = None;
+        // Dropping the previous run stops its thread at its next scenario.
+        self.author_tests = AuthorTestRun::spawn(jobs, self.waker.clone());
         true
     }
 
@@ -123,6 +166,9 @@ impl LibraryState {
 
     /// Watch the folders (once per set of folders); a save anywhere in them wakes the window.
     pub fn watch(&mut self, ctx: &egui::Context) {
+        if self.waker.is_none() {
+            self.waker = Some(ctx.clone());
+        }
         if self.watch_tried || self.scenarios_dir.is_none() {
             return;
         }
@@ -170,4 +216,57 @@ pub fn load_or_explain(folders: &[PathBuf], load: fn(&[PathBuf]) -> Result<Libra
         );
     }
     library
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use super::*;
+
+    const MINIMAL: &str = include_str!("../../../tests/fixtures/good/minimal.ron");
+    const LEXICON: &str = include_str!("../../../tests/fixtures/good/lexicon.ron");
+
+    #[test]
+    fn a_reload_returns_before_its_author_tests_run_and_a_failing_one_joins_the_problems() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let write = crate::io::scenario_files::write_new_file;
+        write(&dir.path().join("lexicon.ron"), LEXICON).expect("lexicon");
+        let mut state = LibraryState::new(Library::default(), Some(dir.path().to_path_buf()));
+        // An author test that no longer holds, saved while the window is open.
+        let pinned = MINIMAL
+            .replace("id: \"minimal\"", "id: \"pinned\"")
+            .replace("met: [\"owns-it\"], not_met: [\"blames\"]", "met: [\"blames\"], not_met: [\"owns-it\"]");
+        write(&dir.path().join("pinned.ron"), &pinned).expect("scenario");
+        assert!(state.reload());
+        // Back with the new library while its tests wait for the next frame: none has run.
+        assert_eq!(state.library.scenarios.len(), 1);
+        let run = state.author_tests.as_mut().expect("the author tests are still to run");
+        assert_eq!(run.left, 1);
+        assert!(run.inbox.try_recv().is_err(), "no author test ran inside the reload");
+        assert!(state.library.diagnostics.iter().all(|d| d.code != "author-test-failed"));
+        state.frame_drawn();
+        state.wait_for_tests(Duration::from_secs(120));
+        assert!(state.take_test_findings());
+        let failed: Vec<_> = state.library.diagnostics.iter().filter(|d| d.code == "author-test-failed").collect();
+        assert_eq!(failed.len(), 1, "{failed:?}");
+        assert!(failed[0].file.ends_with("pinned.ron") && failed[0].start.is_some(), "{:?}", failed[0]);
+        assert!(state.author_tests.is_none(), "every scenario reported");
+    }
+
+    #[test]
+    fn a_second_reload_replaces_the_first_reloads_tests() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let write = crate::io::scenario_files::write_new_file;
+        write(&dir.path().join("lexicon.ron"), LEXICON).expect("lexicon");
+        write(&dir.path().join("minimal.ron"), MINIMAL).expect("scenario");
+        let mut state = LibraryState::new(Library::default(), Some(dir.path().to_path_buf()));
+        assert!(state.reload());
+        assert!(state.reload());
+        state.frame_drawn();
+        state.wait_for_tests(Duration::from_secs(120));
+        assert!(state.take_test_findings());
+        assert!(state.library.diagnostics.iter().all(|d| d.code != "author-test-failed"));
+        assert!(state.author_tests.is_none(), "the second reload's tests all reported");
+    }
 }

@@ -13,6 +13,7 @@ mod reporting;
 mod root;
 mod shell;
 mod trainer;
+mod window;
 mod worker;
 
 use std::path::PathBuf;
@@ -46,6 +47,7 @@ pub use reporting::{Reporting, SEND_EVERY, TeamSource};
 pub use root::MENU_LABEL;
 pub use shell::{Microphone, PendingAudio, Screen, Shell};
 pub use trainer::{SandboxRun, Trainer};
+pub use window::WindowKeeper;
 pub use worker::{Runner, Scored, ScoringWorker, Ticket};
 
 pub use crate::core::coach::session::SPIN_MS;
@@ -99,6 +101,11 @@ impl FollowThroughApp {
         let mut app = Self::with_library(Library::default(), Some(dir)).with_data_dir(data_dir);
         app.read_team_folders();
         app.reload();
+        // Everything read before it returns: the author tests too.
+        app.library.wait_for_tests(Duration::from_secs(600));
+        if app.library.take_test_findings() {
+            app.update_status();
+        }
         app
     }
 
@@ -150,6 +157,12 @@ impl FollowThroughApp {
     /// Open the sound device (with cue sounds from `sounds`) once the first frame is on screen.
     pub fn with_audio_after_first_frame(mut self, sounds: Option<PathBuf>) -> Self {
         self.shell.pending_audio = Some(PendingAudio { sounds });
+        self
+    }
+
+    /// Keep the window's size and position in the data folder `dir`, where `saved` was read.
+    pub fn with_window_place(mut self, dir: PathBuf, saved: Option<crate::io::window_place::WindowPlace>) -> Self {
+        self.shell.window = WindowKeeper::new(dir, saved);
         self
     }
 
@@ -383,10 +396,15 @@ impl FollowThroughApp {
 
 impl eframe::App for FollowThroughApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let place = ui.ctx().input(|i| self.shell.window.observe(i.viewport()));
+        for command in place {
+            ui.ctx().send_viewport_cmd(command);
+        }
         self.ui_root(ui);
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, STORAGE_KEY, &self.shell.settings);
+        self.shell.window.save();
     }
 }

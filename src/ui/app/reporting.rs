@@ -10,9 +10,9 @@ use std::time::Duration;
 use crate::core::progress::team::TeamReport;
 use crate::core::scenario::Scenario;
 use crate::core::xapi::StatementSettings;
-use crate::io::store::{QueueReport, Store};
+use crate::io::store::{QueueReport, Store, StoreError};
 use crate::io::team::{team_from_lrs, team_from_store};
-use crate::io::xapi::{LrsConfig, RetryPolicy, SenderControl, spawn_sender};
+use crate::io::xapi::{FetchError, LrsConfig, LrsConfigError, RetryPolicy, SenderControl, spawn_sender};
 
 use super::super::lrs_settings::LrsForm;
 
@@ -49,7 +49,7 @@ pub struct Reporting {
     /// Why it could not be built.
     pub(super) team_error: Option<String>,
     /// A report being read from the LRS.
-    team_job: Option<Receiver<Result<TeamReport, String>>>,
+    team_job: Option<Receiver<Result<TeamReport, FetchError>>>,
     /// Wakes the window when the team report arrives.
     waker: Option<egui::Context>,
 }
@@ -116,16 +116,16 @@ impl Reporting {
     /// Save the form: the LRS settings (0600 file; the secret only when a new one was typed) and the
     /// statement settings; then restart the sender with them.
     pub(super) fn save(&mut self, data_dir: &Path, store: Option<&Store>) {
-        self.error = self.try_save(data_dir, store).err();
+        self.error = self.try_save(data_dir, store).err().map(|e| e.to_string());
         if self.error.is_none() {
             self.form.secret.clear();
             self.load(data_dir, store);
         }
     }
 
-    fn try_save(&self, data_dir: &Path, store: Option<&Store>) -> Result<(), String> {
-        let Some(store) = store else { return Err("Progress is not being saved, so nothing can be sent.".into()) };
-        let old = LrsConfig::load(data_dir).map_err(|e| e.to_string())?;
+    fn try_save(&self, data_dir: &Path, store: Option<&Store>) -> Result<(), LrsSaveError> {
+        let Some(store) = store else { return Err(LrsSaveError::NoStore) };
+        let old = LrsConfig::load(data_dir)?;
         let secret = if self.form.secret.is_empty() {
             old.map(|o| o.secret).unwrap_or_default()
         } else {
@@ -137,14 +137,14 @@ impl Reporting {
             secret,
         };
         if !lrs.endpoint.is_empty() {
-            lrs.save(data_dir).map_err(|e| e.to_string())?;
+            lrs.save(data_dir)?;
         }
         let settings = StatementSettings {
             activity_base: self.form.activity_base.trim().to_string(),
             account_home_page: self.form.home_page.trim().to_string(),
             send_responses: self.form.send_responses,
         };
-        store.set_xapi_settings(self.form.sending.then_some(&settings)).map_err(|e| e.to_string())
+        Ok(store.set_xapi_settings(self.form.sending.then_some(&settings))?)
     }
 
     /// Wake the sender to drain now.
@@ -195,7 +195,7 @@ impl Reporting {
         let waker = self.waker.clone();
         let spawned = std::thread::Builder::new().name("team-view".into()).spawn(move || {
             let list: Vec<&Scenario> = owned.iter().collect();
-            let _ = done.send(team_from_lrs(&lrs, &settings, &list, None).map_err(|e| e.to_string()));
+            let _ = done.send(team_from_lrs(&lrs, &settings, &list, None));
             if let Some(ctx) = waker {
                 ctx.request_repaint();
             }
@@ -213,7 +213,7 @@ impl Reporting {
         self.team_job = None;
         match result {
             Ok(report) => self.team = Some(report),
-            Err(e) => self.team_error = Some(e),
+            Err(e) => self.team_error = Some(e.to_string()),
         }
     }
 
@@ -229,7 +229,7 @@ impl Reporting {
             self.team_job = None;
             match result {
                 Ok(report) => self.team = Some(report),
-                Err(e) => self.team_error = Some(e),
+                Err(e) => self.team_error = Some(e.to_string()),
             }
         }
     }
@@ -239,4 +239,18 @@ impl Drop for Reporting {
     fn drop(&mut self) {
         self.stop_sender();
     }
+}
+
+/// Why the LRS settings could not be saved (said under the form).
+#[derive(Debug, thiserror::Error)]
+enum LrsSaveError {
+    /// No store is open.
+    #[error("Progress is not being saved, so nothing can be sent.")]
+    NoStore,
+    /// The LRS file could not be read or written.
+    #[error(transparent)]
+    Config(#[from] LrsConfigError),
+    /// The statement settings could not be stored.
+    #[error(transparent)]
+    Store(#[from] StoreError),
 }

@@ -111,6 +111,8 @@ pub struct Shell {
     pub(super) pending_audio: Option<PendingAudio>,
     /// Close the window at the end of this frame (the employee left a drill to quit).
     pub(super) quit: bool,
+    /// The window's size and position, kept between runs.
+    pub(super) window: super::window::WindowKeeper,
 }
 
 impl Shell {
@@ -140,6 +142,7 @@ impl Shell {
             seeds: Seeds::default(),
             pending_audio: None,
             quit: false,
+            window: super::window::WindowKeeper::default(),
         }
     }
 

@@ -63,7 +63,7 @@ pub struct PresenterView<'a> {
     /// The engine is scoring the typed answer (on a worker thread).
     pub scoring: bool,
     /// What became of the last score kept: "Saved: ..." or why it was not saved.
-    pub saved: Option<&'a Result<String, String>>,
+    pub saved: Option<&'a KeptNote>,
     /// "End the session?" is asked.
     pub confirm_end: bool,
     /// The step is new: its main action takes the keyboard focus.
@@ -223,12 +223,21 @@ fn end_dialog_ui(ui: &mut egui::Ui, session: &GroupSession, focus: bool) -> Opti
     command
 }
 
+/// What became of the last score kept, as the presenter view says it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum KeptNote {
+    /// Stored in the participant's history: "Saved: Ann, 80/100".
+    Saved(String),
+    /// In the session report only, and why.
+    NotSaved(String),
+}
+
 /// The last score kept, confirmed in large type (or why it was not saved, in the error colour).
-fn saved_ui(ui: &mut egui::Ui, saved: Option<&Result<String, String>>, sizes: Sizes) {
+fn saved_ui(ui: &mut egui::Ui, saved: Option<&KeptNote>, sizes: Sizes) {
     let Some(saved) = saved else { return };
     let (text, colour) = match saved {
-        Ok(text) => (text.clone(), ui.visuals().strong_text_color()),
-        Err(text) => (format!("Not saved: {text}"), ui.visuals().error_fg_color),
+        KeptNote::Saved(text) => (text.clone(), ui.visuals().strong_text_color()),
+        KeptNote::NotSaved(text) => (format!("Not saved: {text}"), ui.visuals().error_fg_color),
     };
     egui::Frame::new()
         .stroke(egui::Stroke::new(3.0, colour))

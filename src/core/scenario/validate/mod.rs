@@ -2,6 +2,7 @@
 
 mod author_tests;
 mod flow;
+pub mod patterns;
 mod rubric;
 
 use std::collections::HashSet;
@@ -9,6 +10,7 @@ use std::collections::HashSet;
 use author_tests::check_tests;
 pub use flow::successors;
 use flow::{check_branches, check_flow, check_turn_ref};
+use patterns::PatternChecks;
 use rubric::check_rubric;
 
 use crate::core::scenario::diagnostic::{Diagnostic, did_you_mean, position_of};
@@ -21,8 +23,6 @@ use crate::core::scenario::{Lexicon, Scenario, ScriptRole, Turn};
 pub const TIME_LIMIT_RANGE: std::ops::RangeInclusive<u32> = 5..=900;
 /// Allowed importance and frequency.
 pub const RATING_RANGE: std::ops::RangeInclusive<u32> = 1..=5;
-/// Regexes larger than this (compiled) are refused.
-const REGEX_SIZE_LIMIT: usize = 1 << 20;
 /// Deepest nesting of `All([...])` matchers and of `All`/`Any` conditions.
 pub const MAX_NESTING: usize = 32;
 /// Most criteria in one turn's rubric.
@@ -120,6 +120,12 @@ pub fn validate_lexicon(lexicon: &Lexicon, r: &mut Reporter) {
 
 /// Check one scenario on its own. Cross-file checks (duplicate ids, prerequisites) live in the library.
 pub fn validate_scenario(s: &Scenario, lexicon: &Lexicon, r: &mut Reporter) {
+    validate_scenario_with(s, &PatternChecks::new(lexicon), r);
+}
+
+/// [`validate_scenario`] sharing what is learned about each phrase and regex with the other files
+/// checked against the same lexicon (`checks`).
+pub fn validate_scenario_with(s: &Scenario, checks: &PatternChecks, r: &mut Reporter) {
     require_kebab(r, "id", &s.id, "scenario id");
     require_text(r, "title", &s.title, "the title");
     check_staging(s, r);
@@ -138,7 +144,7 @@ pub fn validate_scenario(s: &Scenario, lexicon: &Lexicon, r: &mut Reporter) {
     }
     let turn_ids = check_turn_ids(s, r);
     for (i, turn) in s.turns.iter().enumerate() {
-        check_turn(s, turn, &format!("turns[{i}]"), &turn_ids, lexicon, r);
+        check_turn(s, turn, &format!("turns[{i}]"), &turn_ids, checks, r);
     }
     check_flow(s, r);
     check_tests(s, r);
@@ -225,7 +231,7 @@ fn check_turn_ids<'s>(s: &'s Scenario, r: &mut Reporter) -> Vec<&'s str> {
     s.turns.iter().map(|t| t.id.as_str()).collect()
 }
 
-fn check_turn(s: &Scenario, t: &Turn, path: &str, turn_ids: &[&str], lexicon: &Lexicon, r: &mut Reporter) {
+fn check_turn(s: &Scenario, t: &Turn, path: &str, turn_ids: &[&str], checks: &PatternChecks, r: &mut Reporter) {
     require_text(r, &format!("{path}.customer"), &t.customer, "the customer's line");
     for (i, a) in t.alternatives.iter().enumerate() {
         require_text(r, &format!("{path}.alternatives[{i}]"), a, "an alternative wording");
@@ -248,7 +254,7 @@ fn check_turn(s: &Scenario, t: &Turn, path: &str, turn_ids: &[&str], lexicon: &L
     }
     require_text(r, &format!("{path}.model_answer"), &t.model_answer, "the model answer");
     require_text(r, &format!("{path}.tip.text"), &t.tip.text, "the coaching tip");
-    check_rubric(s, t, path, lexicon, r);
+    check_rubric(s, t, path, checks, r);
     check_branches(t, path, turn_ids, r);
     check_script(t, path, r);
 }

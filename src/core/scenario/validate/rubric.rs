@@ -3,16 +3,16 @@
 
 use std::collections::HashSet;
 
+use super::patterns::PatternChecks;
 use super::{
-    MAX_CRITERIA_PER_TURN, MAX_MATCHERS_PER_CRITERION, MAX_NESTING, MAX_TURN_PROGRAM, REGEX_SIZE_LIMIT, Reporter,
-    require_kebab, require_text, suggestion,
+    MAX_CRITERIA_PER_TURN, MAX_MATCHERS_PER_CRITERION, MAX_NESTING, MAX_TURN_PROGRAM, Reporter, require_kebab,
+    require_text, suggestion,
 };
 use crate::core::scenario::diagnostic::Diagnostic;
-use crate::core::scenario::pattern::Pattern;
 use crate::core::scenario::vocab::{self, DETECTORS, SLOTS};
 use crate::core::scenario::{Criterion, CriterionKind, Lexicon, Matcher, Scenario, Turn};
 
-pub(super) fn check_rubric(s: &Scenario, t: &Turn, path: &str, lexicon: &Lexicon, r: &mut Reporter) {
+pub(super) fn check_rubric(s: &Scenario, t: &Turn, path: &str, checks: &PatternChecks, r: &mut Reporter) {
     if t.rubric.is_empty() {
         r.at(
             &format!("{path}.rubric"),
@@ -81,26 +81,33 @@ pub(super) fn check_rubric(s: &Scenario, t: &Turn, path: &str, lexicon: &Lexicon
             if matches!(m, Matcher::Not(_)) {
                 r.at(&mpath, not_outside_all());
             }
-            check_matcher(s, m, &mpath, lexicon, 0, r);
+            check_matcher(s, m, &mpath, checks, 0, r);
         }
     }
-    check_program_size(t, path, lexicon, r);
+    check_program_size(t, path, checks, r);
 }
 
 /// The turn's distinct phrases compiled together must stay within [`MAX_TURN_PROGRAM`] steps: an
 /// answer costs at most its words times that, so this bounds the time any answer takes to score.
-/// The error points at the phrase that crosses the limit.
-fn check_program_size(t: &Turn, path: &str, lexicon: &Lexicon, r: &mut Reporter) {
+/// Each regex counts too, one step per character of its pattern (every regex is searched on its
+/// own, at a cost that grows with its compiled size). The error points at the matcher that
+/// crosses the limit.
+fn check_program_size(t: &Turn, path: &str, checks: &PatternChecks, r: &mut Reporter) {
     let mut seen = HashSet::new();
     let (mut total, mut crossing) = (0, None);
     for (i, c) in t.rubric.iter().enumerate() {
         for (j, m) in c.detect.iter().enumerate() {
-            for (mpath, text) in phrases_in(m, format!("{path}.rubric[{i}].detect[{j}]")) {
-                let Ok(pattern) = Pattern::parse(text) else { continue };
-                if !seen.insert(text) {
-                    continue;
+            for (mpath, text, regex) in phrases_in(m, format!("{path}.rubric[{i}].detect[{j}]")) {
+                if regex {
+                    total += text.chars().count();
+                } else {
+                    if !seen.insert(text) {
+                        continue;
+                    }
+                    if let Ok(facts) = checks.phrase(text).as_ref() {
+                        total += facts.program_size;
+                    }
                 }
-                total += program_size(&pattern, lexicon);
                 if total > MAX_TURN_PROGRAM && crossing.is_none() {
                     crossing = Some(mpath);
                 }
@@ -114,8 +121,8 @@ fn check_program_size(t: &Turn, path: &str, lexicon: &Lexicon, r: &mut Reporter)
                 "too-big",
                 format!(
                     "turn `{}`'s phrases compile to {total} matching steps (each distinct phrase counted once, \
-                     lexicon sets expanded); a turn is limited to {MAX_TURN_PROGRAM} so any answer scores in time, \
-                     and this phrase crosses the limit",
+                     lexicon sets expanded, a regex one step per character); a turn is limited to \
+                     {MAX_TURN_PROGRAM} so any answer scores in time, and this matcher crosses the limit",
                     t.id
                 ),
             )
@@ -127,32 +134,20 @@ fn check_program_size(t: &Turn, path: &str, lexicon: &Lexicon, r: &mut Reporter)
     }
 }
 
-/// Steps `pattern` compiles to, its lexicon sets expanded as the scorer expands them.
-pub(crate) fn program_size(pattern: &Pattern, lexicon: &Lexicon) -> usize {
-    let sets = pattern
-        .references()
-        .into_iter()
-        .filter(|(is_slot, _)| !is_slot)
-        .map(|(_, name)| {
-            let members = crate::core::scoring::lists::merged_set(&lexicon.sets, &name);
-            (name, members)
-        })
-        .collect();
-    crate::core::scoring::phrase::Phrase::compile(pattern, &sets).program_len()
-}
-
-/// Every phrase in `m` (inside `All` and `Not` too) with its path, in order, without recursion.
-fn phrases_in(m: &Matcher, path: String) -> Vec<(String, &str)> {
+/// Every phrase and regex in `m` (inside `All` and `Not` too) with its path and whether it is a
+/// regex, in order, without recursion.
+fn phrases_in(m: &Matcher, path: String) -> Vec<(String, &str, bool)> {
     let mut out = Vec::new();
     let mut stack = vec![(m, path)];
     while let Some((m, path)) = stack.pop() {
         match m {
-            Matcher::Phrase(text) => out.push((path, text.as_str())),
+            Matcher::Phrase(text) => out.push((path, text.as_str(), false)),
+            Matcher::Regex(text) => out.push((path, text.as_str(), true)),
             Matcher::All(inner) => {
                 stack.extend(inner.iter().enumerate().rev().map(|(i, m)| (m, format!("{path}[{i}]"))));
             }
             Matcher::Not(inner) => stack.push((inner, path)),
-            Matcher::Regex(_) | Matcher::Detector(_) => {}
+            Matcher::Detector(_) => {}
         }
     }
     out
@@ -186,24 +181,30 @@ pub(super) fn matcher_count(m: &Matcher) -> usize {
     count
 }
 
-pub(super) fn check_matcher(s: &Scenario, m: &Matcher, path: &str, lexicon: &Lexicon, depth: usize, r: &mut Reporter) {
+pub(super) fn check_matcher(
+    s: &Scenario,
+    m: &Matcher,
+    path: &str,
+    checks: &PatternChecks,
+    depth: usize,
+    r: &mut Reporter,
+) {
     match m {
-        Matcher::Phrase(text) => match Pattern::parse(text) {
+        Matcher::Phrase(text) => match checks.phrase(text).as_ref() {
             Err(e) => r.inside_string(
                 path,
                 text,
                 e.offset,
                 Diagnostic::error("bad-pattern", format!("phrase \"{text}\" cannot be read: {}", e.message)),
             ),
-            Ok(pattern) => {
-                for (is_slot, name) in pattern.references() {
-                    check_reference(s, is_slot, &name, path, lexicon, r);
+            Ok(facts) => {
+                for (is_slot, name) in &facts.references {
+                    check_reference(s, *is_slot, name, path, checks.lexicon(), r);
                 }
             }
         },
         Matcher::Regex(text) => {
-            if let Err(e) = regex::RegexBuilder::new(text).size_limit(REGEX_SIZE_LIMIT).build() {
-                let first_line = e.to_string().lines().last().unwrap_or_default().trim().to_string();
+            if let Some(first_line) = checks.regex_problem(text) {
                 r.at(path, Diagnostic::error("bad-pattern", format!("regex `{text}` does not compile: {first_line}")));
             }
         }
@@ -237,7 +238,7 @@ pub(super) fn check_matcher(s: &Scenario, m: &Matcher, path: &str, lexicon: &Lex
                 );
             }
             for (i, m) in inner.iter().enumerate() {
-                check_matcher(s, m, &format!("{path}[{i}]"), lexicon, depth + 1, r);
+                check_matcher(s, m, &format!("{path}[{i}]"), checks, depth + 1, r);
             }
         }
         Matcher::Not(inner) => {
@@ -250,7 +251,7 @@ pub(super) fn check_matcher(s: &Scenario, m: &Matcher, path: &str, lexicon: &Lex
             } else if depth >= MAX_NESTING {
                 r.at(path, Diagnostic::error("too-deep", format!("matchers nested more than {MAX_NESTING} deep")));
             } else {
-                check_matcher(s, inner, path, lexicon, depth + 1, r);
+                check_matcher(s, inner, path, checks, depth + 1, r);
             }
         }
     }

@@ -157,7 +157,7 @@ fn a_criterion_hint_is_optional_and_an_empty_one_is_located() {
 fn a_turn_over_the_compiled_size_limit_is_located_at_the_phrase_that_crosses_it() {
     let mut lexicon = Lexicon::default();
     lexicon.sets.insert("apology".into(), vec!["sorry".into()]);
-    let size = |p: &str| rubric::program_size(&Pattern::parse(p).expect("parses"), &lexicon);
+    let size = |p: &str| patterns::program_size(&Pattern::parse(p).expect("parses"), &lexicon);
     // The minimal scenario's own phrases come first.
     let base = size("@apology * my fault") + size("call [you] (at | by) {time}");
     let phrase = |n: usize| format!("{} never{n}", vec!["(sorry | apologise) [very] (truly | really)"; 20].join(" "));
@@ -179,4 +179,21 @@ fn a_turn_over_the_compiled_size_limit_is_located_at_the_phrase_that_crosses_it(
     let repeated: Vec<String> = (0..needed).map(|_| format!("Phrase(\"{}\")", phrase(0))).collect();
     let text = GOOD.replace(blames, &format!("detect: [{}]", repeated.join(", ")));
     assert!(check(&text).iter().all(|d| d.code != "too-big"));
+}
+
+#[test]
+fn regexes_count_toward_the_compiled_size_limit() {
+    let blames = r#"detect: [Detector("blame-shifting"), Regex("(?i)corporate")]"#;
+    let regex = format!("(?i)corporate{}", "|head office".repeat(20));
+    let with = |n: usize| {
+        let regexes: Vec<String> = (0..n).map(|_| format!("Regex(\"{regex}\")")).collect();
+        GOOD.replace(blames, &format!("detect: [{}]", regexes.join(", ")))
+    };
+    let each = regex.chars().count();
+    assert!(check(&with(3)).iter().all(|d| d.code != "too-big"), "a few regexes are fine");
+    let many = MAX_TURN_PROGRAM / each + 1;
+    assert!(many <= 64, "{many} regexes fit in one criterion");
+    let d = check(&with(many));
+    let e = d.iter().find(|d| d.code == "too-big").expect("many long regexes are over the limit");
+    assert!(e.message.contains("a regex one step per character"), "{}", e.message);
 }

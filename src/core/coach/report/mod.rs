@@ -1,15 +1,18 @@
 //! The session report: scores per participant per scenario, the criteria the team missed most, the
 //! optional leaderboard and coach-vs-engine agreement; exported as CSV and as a printable HTML page.
 
-use std::fmt::Write as _;
+mod csv;
+mod html;
 
 use serde::Serialize;
 
 use super::plan::{SessionPlan, Turnout, majority};
-use crate::core::csv_cell::escape_cell;
 use crate::core::progress::Scorer;
 use crate::core::scenario::{CriterionKind, Scenario};
 use crate::core::scoring::ScoreCard;
+
+pub use csv::{CSV_HEADER, ReportCsvError, report_csv};
+pub use html::report_html;
 
 /// Why a participant on the roster has no score in the session.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -301,237 +304,9 @@ fn most_missed(context: &ReportContext<'_>, turnouts: &[Turnout]) -> Vec<(String
     tally
 }
 
-/// The CSV header of [`report_csv`].
-pub const CSV_HEADER: [&str; 8] = ["participant", "scenario", "turn", "score", "passed", "scorer", "overrides", "note"];
-
-/// Why the session report's CSV could not be made (never an empty file instead).
-#[derive(Debug, thiserror::Error)]
-pub enum ReportCsvError {
-    /// The CSV writer failed.
-    #[error("cannot write the session report as CSV: {0}")]
-    Csv(#[from] csv::Error),
-    /// The CSV is not UTF-8 (a writer bug).
-    #[error("the session report's CSV is not UTF-8: {0}")]
-    NotUtf8(#[from] std::string::FromUtf8Error),
-}
-
 /// "met" or "not met".
-fn verdict(met: bool) -> &'static str {
+pub(super) fn verdict(met: bool) -> &'static str {
     if met { "met" } else { "not met" }
-}
-
-/// One row per go, with a header row ([`CSV_HEADER`]): participant name, scenario title, turn number
-/// along the path, score, passed ("yes"/"no"), scorer ("coach"), overrides as "criterion label:
-/// old->new (why, by coach)" joined by "; ", and the note; then one row per no-show with the reason
-/// in the note. Text cells that a spreadsheet would run as a formula get a leading `'`.
-pub fn report_csv(report: &SessionReport) -> Result<String, ReportCsvError> {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record(CSV_HEADER)?;
-    for g in &report.goes {
-        let overrides = g
-            .overrides
-            .iter()
-            .map(|a| format!("{}: {}->{} ({}, by {})", a.criterion, verdict(a.from), verdict(a.to), a.why, a.by))
-            .collect::<Vec<_>>()
-            .join("; ");
-        w.write_record([
-            escape_cell(&g.participant).into_owned(),
-            escape_cell(&g.scenario).into_owned(),
-            g.turn.to_string(),
-            g.score.to_string(),
-            if g.passed { "yes" } else { "no" }.to_string(),
-            Scorer::Coach.as_str().to_string(),
-            escape_cell(&overrides).into_owned(),
-            escape_cell(&g.note).into_owned(),
-        ])?;
-    }
-    for p in &report.participants {
-        if let Some(why) = p.no_show {
-            let empty = String::new;
-            w.write_record([
-                escape_cell(&p.name).into_owned(),
-                empty(),
-                empty(),
-                empty(),
-                empty(),
-                empty(),
-                empty(),
-                why.words().to_string(),
-            ])?;
-        }
-    }
-    let bytes = w.into_inner().map_err(|e| csv::Error::from(e.into_error()))?;
-    Ok(String::from_utf8(bytes)?)
-}
-
-/// `text` safe inside HTML text and attribute values.
-fn esc(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for ch in text.chars() {
-        match ch {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(ch),
-        }
-    }
-    out
-}
-
-const STYLE: &str = "body{font-family:system-ui,sans-serif;margin:2em;color:#111}\
-h1{font-size:1.6em}h2{font-size:1.2em;margin-top:1.5em}\
-table{border-collapse:collapse;margin:.5em 0}th,td{border:1px solid #999;padding:.3em .6em;text-align:left}\
-th{background:#eee}td.num{text-align:right}\
-@media print{body{margin:0}h2{break-after:avoid}table{break-inside:avoid}th{background:none}}";
-
-/// A self-contained printable HTML page of the report (inline CSS with print rules, no scripts),
-/// titled with [`SessionReport::title`]: a table per participant per scenario (no-shows too, with
-/// why), the criteria the team missed most, the leaderboard only when it has entries, the agreement
-/// figures when there are any, and the override audit. Every text is HTML-escaped.
-pub fn report_html(report: &SessionReport) -> String {
-    let mut h = String::new();
-    let title = esc(&report.title);
-    let _ = write!(
-        h,
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>{title}</title>\n\
-         <style>{STYLE}</style>\n</head>\n<body>\n<h1>{title}</h1>\n"
-    );
-    participants_html(&mut h, report);
-    missed_html(&mut h, report);
-    leaderboard_html(&mut h, report);
-    agreement_html(&mut h, report);
-    audit_html(&mut h, report);
-    h.push_str("</body>\n</html>\n");
-    h
-}
-
-fn participants_html(h: &mut String, report: &SessionReport) {
-    h.push_str("<h2>Scores per participant</h2>\n");
-    if report.goes.is_empty() {
-        h.push_str("<p>No answers were scored.</p>\n");
-    }
-    if report.participants.is_empty() {
-        return;
-    }
-    h.push_str(
-        "<table class=\"participants\">\n<tr><th>Participant</th><th>Scenario</th><th>Mean score</th>\
-         <th>Turns</th></tr>\n",
-    );
-    for p in &report.participants {
-        if let Some(why) = p.no_show {
-            let _ = writeln!(
-                h,
-                "<tr class=\"no-show\"><th>{}</th><td colspan=\"3\">No score: {}</td></tr>",
-                esc(&p.name),
-                why.words()
-            );
-            continue;
-        }
-        for (scenario, score, turns) in &p.per_scenario {
-            let _ = writeln!(
-                h,
-                "<tr><td>{}</td><td>{}</td><td class=\"num\">{score:.1}</td><td class=\"num\">{turns}</td></tr>",
-                esc(&p.name),
-                esc(scenario)
-            );
-        }
-        let turns: usize = p.per_scenario.iter().map(|s| s.2).sum();
-        let _ = writeln!(
-            h,
-            "<tr><th>{}</th><th>All scenarios</th><th class=\"num\">{:.1}</th><th class=\"num\">{turns}</th></tr>",
-            esc(&p.name),
-            p.mean
-        );
-    }
-    h.push_str("</table>\n");
-}
-
-fn missed_html(h: &mut String, report: &SessionReport) {
-    h.push_str("<h2>Criteria most often missed by the team</h2>\n");
-    if report.most_missed.is_empty() {
-        h.push_str("<p>No criterion was missed.</p>\n");
-        return;
-    }
-    h.push_str("<table class=\"missed\">\n<tr><th>Criterion</th><th>Missed</th><th>Asked</th></tr>\n");
-    for (label, missed, asked) in &report.most_missed {
-        let _ = writeln!(
-            h,
-            "<tr><td>{}</td><td class=\"num\">{missed}</td><td class=\"num\">{asked}</td></tr>",
-            esc(label)
-        );
-    }
-    h.push_str("</table>\n");
-}
-
-fn leaderboard_html(h: &mut String, report: &SessionReport) {
-    if report.leaderboard.is_empty() {
-        return;
-    }
-    h.push_str(
-        "<h2>Leaderboard</h2>\n<table class=\"leaderboard\">\n<tr><th>#</th><th>Name</th><th>Mean score</th></tr>\n",
-    );
-    for (i, (name, score)) in report.leaderboard.iter().enumerate() {
-        let _ = writeln!(
-            h,
-            "<tr><td class=\"num\">{}</td><td>{}</td><td class=\"num\">{score:.1}</td></tr>",
-            i + 1,
-            esc(name)
-        );
-    }
-    h.push_str("</table>\n");
-}
-
-fn agreement_html(h: &mut String, report: &SessionReport) {
-    if report.agreement.is_none() && report.room_agreement.is_none() {
-        return;
-    }
-    h.push_str("<h2>Agreement</h2>\n");
-    if let Some(share) = report.room_agreement {
-        let _ = writeln!(
-            h,
-            "<p class=\"room-agreement\">Room agreement: <strong>{:.0}%</strong>. Of all criteria the room scored, \
-             the share where the room's majority gave the coach's verdict.</p>",
-            share * 100.0
-        );
-    }
-    if let Some(share) = report.agreement {
-        let _ = writeln!(
-            h,
-            "<p class=\"agreement\">Engine agreement: <strong>{:.0}%</strong>. Of all criteria on typed answers, \
-             the share where the coach kept the automatic score's verdict.</p>",
-            share * 100.0
-        );
-    }
-}
-
-fn audit_html(h: &mut String, report: &SessionReport) {
-    h.push_str("<h2>Changes the coach made to the automatic score</h2>\n");
-    if report.audit.is_empty() {
-        h.push_str("<p>None: every automatic verdict was kept.</p>\n");
-        return;
-    }
-    h.push_str(
-        "<table class=\"audit\">\n<tr><th>Participant</th><th>Scenario</th><th>Turn</th><th>Criterion</th>\
-         <th>From</th><th>To</th><th>Why</th><th>Changed by</th></tr>\n",
-    );
-    for a in &report.audit {
-        let _ = writeln!(
-            h,
-            "<tr><td>{}</td><td>{}</td><td class=\"num\">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>\
-             <td>{}</td></tr>",
-            esc(&a.participant),
-            esc(&a.scenario),
-            a.turn,
-            esc(&a.criterion),
-            verdict(a.from),
-            verdict(a.to),
-            esc(&a.why),
-            esc(&a.by)
-        );
-    }
-    h.push_str("</table>\n");
 }
 
 #[cfg(test)]
@@ -540,11 +315,11 @@ mod tests {
     use crate::core::coach::plan::{Participant, Turnout, coach_card};
     use crate::core::scenario::Scenario;
 
-    fn minimal() -> Scenario {
+    pub(super) fn minimal() -> Scenario {
         crate::core::test_fixtures::minimal().0
     }
 
-    fn plan(leaderboard: bool) -> SessionPlan {
+    pub(super) fn plan(leaderboard: bool) -> SessionPlan {
         let person = |id: &str, name: &str| Participant { id: id.into(), name: name.into(), walk_in: false };
         SessionPlan {
             scenario_ids: vec!["minimal".into()],
@@ -562,7 +337,7 @@ mod tests {
 
     /// Ann: opening 100 and 60, close 100. Bob: opening 0 (blames), typed, overridden by Coach Kim.
     /// Cal marked not present; Dot never picked.
-    fn turnouts(s: &Scenario) -> Vec<Turnout> {
+    pub(super) fn turnouts(s: &Scenario) -> Vec<Turnout> {
         let opening = &s.turns[0];
         let close = &s.turns[2];
         let mut bob = Turnout::typed("b", coach_card(&s.id, opening, &[false, false, true]));
@@ -577,7 +352,7 @@ mod tests {
         ]
     }
 
-    fn report_of(leaderboard: bool, t: &[Turnout]) -> SessionReport {
+    pub(super) fn report_of(leaderboard: bool, t: &[Turnout]) -> SessionReport {
         let s = minimal();
         let plan = plan(leaderboard);
         let absent = ["c".to_string()];
@@ -680,90 +455,5 @@ mod tests {
         assert_eq!(board.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>(), vec!["Ann", "<script>alert(1)</script>"]);
         assert!(board.windows(2).all(|w| w[0].1 >= w[1].1));
         assert!(report_of(true, &[]).leaderboard.is_empty());
-    }
-
-    #[test]
-    fn csv_reads_back_with_one_row_per_go_and_one_per_no_show() {
-        let s = minimal();
-        let text = report_csv(&report_of(false, &turnouts(&s))).expect("csv");
-        let mut reader = csv::Reader::from_reader(text.as_bytes());
-        let header: Vec<String> = reader.headers().expect("header").iter().map(String::from).collect();
-        assert_eq!(header, CSV_HEADER);
-        let rows: Vec<csv::StringRecord> = reader.records().collect::<Result<_, _>>().expect("rows");
-        assert_eq!(rows.len(), 6);
-        assert_eq!(&rows[0][0], "Ann");
-        assert_eq!(
-            (&rows[0][1], &rows[0][2], &rows[0][3], &rows[0][4], &rows[0][5]),
-            ("Minimal call-back", "1", "100", "yes", "coach")
-        );
-        assert_eq!((&rows[1][3], &rows[1][4], &rows[1][6]), ("60", "yes", ""));
-        assert_eq!(&rows[2][2], "3");
-        let bob = &rows[3];
-        assert_eq!(&bob[0], "<script>alert(1)</script>");
-        assert_eq!((&bob[3], &bob[4]), ("20", "no"));
-        assert_eq!(&bob[6], "Owns the miss: not met->met (said \"mine\", with a comma, -ish, by Coach Kim)");
-        assert_eq!(&bob[7], "'=cmd", "formula guarded");
-        assert_eq!((&rows[4][0], &rows[4][3], &rows[4][7]), ("Cal", "", "not present"));
-        assert_eq!((&rows[5][0], &rows[5][7]), ("Dot", "not picked"));
-    }
-
-    #[test]
-    fn csv_guards_cells_led_by_a_tab_or_carriage_return_like_formulas() {
-        let s = minimal();
-        let mut t = turnouts(&s);
-        for (note, written) in
-            [("\t=1+1", "'\t=1+1"), ("\r@SUM(A1)", "'\r@SUM(A1)"), ("+44 20", "'+44 20"), ("fine", "fine")]
-        {
-            t[3].note = note.into();
-            let text = report_csv(&report_of(false, &t)).expect("csv");
-            let rows: Vec<csv::StringRecord> =
-                csv::Reader::from_reader(text.as_bytes()).records().collect::<Result<_, _>>().expect("rows");
-            assert_eq!(&rows[3][7], written, "{note:?}");
-        }
-        let mut guarded = plan(false);
-        guarded.roster[0].name = "=HYPERLINK(\"x\")".into();
-        let s2 = [&s];
-        let context = ReportContext { plan: &guarded, scenarios: &s2, absent: &[], title: "t" };
-        let text = report_csv(&session_report(&context, &t)).expect("csv");
-        assert!(text.contains("\n\"'=HYPERLINK"), "names guarded too: {text}");
-    }
-
-    #[test]
-    fn html_is_escaped_and_has_the_tables_the_audit_and_both_agreements() {
-        let s = minimal();
-        let mut t = turnouts(&s);
-        t[0].peer_votes = vec![vec![true, true, false]];
-        let mut r = report_of(true, &t);
-        r.title = "Team <B> & co".into();
-        let html = report_html(&r);
-        assert!(!html.contains("<script>"), "{html}");
-        assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
-        assert!(html.contains("<title>Team &lt;B&gt; &amp; co</title>"));
-        assert!(html.contains("@media print"));
-        for table in [
-            "class=\"participants\"",
-            "class=\"missed\"",
-            "class=\"leaderboard\"",
-            "class=\"agreement\"",
-            "class=\"room-agreement\"",
-            "class=\"audit\"",
-        ] {
-            assert!(html.contains(table), "{table}");
-        }
-        assert!(html.contains("<td>Specific time</td><td class=\"num\">2</td>"));
-        assert!(html.contains("<td>Minimal call-back</td>") && !html.contains("<td>minimal</td>"), "titles, not ids");
-        assert!(html.contains("<th>Cal</th><td colspan=\"3\">No score: not present</td>"));
-        assert!(html.contains("Room agreement: <strong>100%</strong>"));
-        assert!(html.contains("<td>Owns the miss</td><td>not met</td><td>met</td>"));
-        assert!(html.contains("<td>Coach Kim</td>"));
-        let quiet = report_html(&report_of(false, &t[1..2]));
-        assert!(!quiet.contains("Leaderboard") && !quiet.contains("class=\"agreement\""));
-        assert!(quiet.contains("None: every automatic verdict was kept."));
-    }
-
-    #[test]
-    fn a_report_with_no_goes_says_so() {
-        let html = report_html(&report_of(false, &[]));
-        assert!(html.contains("No answers were scored."));
     }
 }

@@ -1,0 +1,101 @@
+//! Edit distance for typo tolerance: the Damerau-Levenshtein distance measured without allocating,
+//! since every typo check of a response's words against the lists asks for one.
+
+/// The Damerau-Levenshtein distance (adjacent transpositions, unrestricted), as
+/// `strsim::damerau_levenshtein` gives it, without its per-call map: ASCII words are measured in a
+/// table kept per thread (other words go to strsim).
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    if !a.is_ascii() || !b.is_ascii() {
+        return strsim::damerau_levenshtein(a, b);
+    }
+    thread_local! {
+        static TABLE: std::cell::RefCell<Vec<usize>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    TABLE.with_borrow_mut(|table| ascii_damerau(a.as_bytes(), b.as_bytes(), table))
+}
+
+/// Lowrance-Wagner over bytes: `d[i + 1][j + 1]` is the distance of `a[..i]` and `b[..j]`, row 0
+/// and column 0 hold the "infinite" bound, and `last_row[c]` the last row whose byte of `a` was `c`.
+fn ascii_damerau(a: &[u8], b: &[u8], d: &mut Vec<usize>) -> usize {
+    let (n, m) = (a.len(), b.len());
+    if n == 0 || m == 0 {
+        return n.max(m);
+    }
+    let (inf, w) = (n + m, m + 2);
+    d.clear();
+    d.resize((n + 2) * w, 0);
+    d[0] = inf;
+    for i in 0..=n {
+        d[(i + 1) * w] = inf;
+        d[(i + 1) * w + 1] = i;
+    }
+    for j in 0..=m {
+        d[j + 1] = inf;
+        d[w + j + 1] = j;
+    }
+    let mut last_row = [0usize; 256];
+    for i in 1..=n {
+        let mut last_col = 0;
+        for j in 1..=m {
+            let k = last_row[usize::from(b[j - 1])];
+            let l = last_col;
+            let cost = if a[i - 1] == b[j - 1] {
+                last_col = j;
+                0
+            } else {
+                1
+            };
+            let substitution = d[i * w + j] + cost;
+            let insertion = d[(i + 1) * w + j] + 1;
+            let deletion = d[i * w + j + 1] + 1;
+            let transposition = d[k * w + l] + (i - k - 1) + 1 + (j - l - 1);
+            d[(i + 1) * w + j + 1] = substitution.min(insertion).min(deletion).min(transposition);
+        }
+        last_row[usize::from(a[i - 1])] = i;
+    }
+    d[(n + 1) * w + m + 1]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edit_distance_agrees_with_strsim() {
+        let words = [
+            "",
+            "a",
+            "ab",
+            "ba",
+            "abc",
+            "ca",
+            "tomorrow",
+            "tommorow",
+            "tomorow",
+            "apologise",
+            "apologies",
+            "apologize",
+            "confirmation",
+            "confimration",
+            "warehouse",
+            "wherehouse",
+            "okafor",
+            "okafro",
+            "café",
+            "cafe",
+            "abcdef",
+            "badcfe",
+            "acbdfe",
+            "fedcba",
+            "aabbcc",
+            "abcabc",
+            "straight",
+            "striaght",
+        ];
+        for a in words {
+            for b in words {
+                assert_eq!(edit_distance(a, b), strsim::damerau_levenshtein(a, b), "{a} / {b}");
+            }
+        }
+    }
+}

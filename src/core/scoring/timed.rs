@@ -1,0 +1,325 @@
+//! Firm timed statements that are not "I will ...": an outcome or arrangement pinned to a time
+//! ("the refund will be with you by Friday", "engineer booked for Thursday morning", "chair at
+//! your desk by 3", "new check starts tomorrow"), read from the tense of the clause the time sits
+//! in. `specific-day`, `specific-time` and `next-steps` count them as well as first-person
+//! commitments; the older `specific-time-commitment` detector does not.
+
+use super::detectors::{DetectorContext, Range, find, hedged};
+use super::text::{Analysed, Token};
+use super::time::{Grain, day_or_time_at, read_at};
+
+/// How far back from a time its clause is read for a tense (in tokens).
+const TENSE_REACH: usize = 12;
+
+/// Words that put a clause in the future: a modal of will, or an outcome on its way.
+const FUTURE_WORDS: &[&str] = &[
+    "will", "shall", "gonna", "ready", "due", "arrive", "arrives", "arriving", "lands", "landing", "starts",
+    "starting", "goes", "coming", "expect",
+];
+/// Words that put a clause in the past, or make its time someone else's, or name a failure the
+/// time dates ("my fault on Monday", "sorry for the silence on Monday").
+const PAST_WORDS: &[&str] = &[
+    "was",
+    "were",
+    "did",
+    "had",
+    "yesterday",
+    "ago",
+    "said",
+    "says",
+    "say",
+    "told",
+    "promised",
+    "supposed",
+    "meant",
+    "went",
+    "came",
+    "wanted",
+    "asked",
+    "fault",
+    "mistake",
+    "error",
+    "silence",
+    "sorry",
+    "slip",
+];
+/// Words that make a time the customer's part ("photo needed by 6", "could you email it by 6?"):
+/// a deadline set for the customer is not the speaker's commitment.
+const CUSTOMER_WORDS: &[&str] = &["need", "needed", "needs", "require", "required"];
+/// Words before "you" that make the customer the one to act ("can you email it by 6?").
+const ASKING_YOU: &[&str] = &["can", "could", "would", "cud", "please", "pls", "if"];
+/// Words that open a condition on the whole sentence ("If you can send it today, I'll ...").
+const CONDITION_OPENERS: &[&str] = &["if", "unless", "provided", "assuming"];
+/// Words that may follow an -ing verb opening a fragment ("Ordering your chair today").
+const OBJECT_STARTS: &[&str] =
+    &["your", "ur", "the", "a", "an", "it", "this", "that", "them", "you", "u", "my", "our", "now", "everything"];
+/// Modals that leave the time open ("should be there Thursday", "might be Friday").
+const OPEN_WORDS: &[&str] = &["should", "could", "might", "may", "would", "maybe", "probably", "possibly"];
+/// Participles of arranging: what is booked is booked for a time to come ("booked for Thursday").
+const ARRANGED: &[&str] =
+    &["booked", "rebooked", "scheduled", "rescheduled", "arranged", "reserved", "planned", "confirmed", "set"];
+/// Participles without -ed that mark a done action.
+const DONE_WORDS: &[&str] =
+    &["done", "sent", "paid", "put", "got", "made", "taken", "given", "gone", "found", "brought", "left", "told"];
+/// Words ending in -ed that are not past forms.
+const NOT_PAST_ED: &[&str] = &["need", "needed", "speed", "feed", "proceed", "exceed", "indeed", "red", "bed", "shed"];
+/// Words ending in -ing that are not verbs.
+const NOT_VERBS_ING: &[&str] = &["morning", "evening", "nothing", "something", "anything", "everything", "thing"];
+/// Prepositions that make a time a deadline or a start still to come ("by 3", "within the hour",
+/// "from Monday"): done words before one still promise ("job done by 3").
+const DEADLINE: &[&str] = &["by", "before", "within", "in", "from", "for", "b4"];
+/// Words that point a bare time forward ("Friday", "tomorrow", "on the 3rd").
+const FORWARD: &[&str] = &["by", "before", "within", "in", "from", "on", "at", "for", "tomorrow", "tonight", "b4"];
+/// Question words that ask for a time rather than offer one.
+const ASKING: &[&str] = &["when", "what", "which", "whats", "how"];
+
+/// The tense a time's clause is in, as far as a firm timed statement needs it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tense {
+    /// Still to come: a modal of will, an arrangement, an outcome on its way.
+    Future,
+    /// Already done or said.
+    Past,
+    /// Left open by a modal ("should be there Thursday").
+    Open,
+    /// The customer's part ("photo needed by 6").
+    Customer,
+    /// Nothing says (a verbless fragment, a present tense).
+    Unmarked,
+}
+
+/// Past forms: -ed words and irregular participles.
+fn done_word(w: &str) -> bool {
+    (w.len() > 4 && w.ends_with("ed") && !NOT_PAST_ED.contains(&w)) || DONE_WORDS.contains(&w)
+}
+
+/// The tense of the clause a time at `t` sits in, read backwards from the time: the nearest word
+/// that marks one decides; a done word decides only if nothing nearer the start of the clause
+/// does, and then as past unless the time is a deadline ("job done by 3").
+fn tense_before(a: &Analysed, t: Range) -> (Tense, usize) {
+    let first = &a.tokens[t.0];
+    let deadline = DEADLINE.contains(&first.text.as_str());
+    let mut done = false;
+    let stop = t.0.saturating_sub(TENSE_REACH);
+    for k in (stop..t.0).rev() {
+        let token = &a.tokens[k];
+        if token.sentence != first.sentence || token.clause != first.clause {
+            break;
+        }
+        let w = token.text.as_str();
+        let before = k.checked_sub(1).map_or("", |p| a.tokens[p].text.as_str());
+        if ARRANGED.contains(&w) {
+            return (if matches!(before, "was" | "were") { Tense::Past } else { Tense::Future }, k);
+        }
+        let open_modal = |k: usize| (k.saturating_sub(2)..k).any(|j| OPEN_WORDS.contains(&a.tokens[j].text.as_str()));
+        if FUTURE_WORDS.contains(&w) || (w == "going" && a.tokens.get(k + 1).is_some_and(|n| n.text == "to")) {
+            return (if open_modal(k) { Tense::Open } else { Tense::Future }, k);
+        }
+        let opens = k == a.sentences[first.sentence].start
+            && a.tokens.get(k + 1).is_some_and(|n| OBJECT_STARTS.contains(&n.text.as_str()));
+        if w.ends_with("ing")
+            && !NOT_VERBS_ING.contains(&w)
+            && (opens || matches!(before, "am" | "is" | "are" | "i" | "we"))
+        {
+            return (Tense::Future, k);
+        }
+        if CUSTOMER_WORDS.contains(&w) || (matches!(w, "you" | "u") && ASKING_YOU.contains(&before)) {
+            return (Tense::Customer, k);
+        }
+        if PAST_WORDS.contains(&w) {
+            return (Tense::Past, k);
+        }
+        if OPEN_WORDS.contains(&w) {
+            return (Tense::Open, k);
+        }
+        done |= done_word(w);
+    }
+    let tense = match (done, deadline) {
+        (true, true) => Tense::Future,
+        (true, false) => Tense::Past,
+        _ => Tense::Unmarked,
+    };
+    (tense, t.0)
+}
+
+/// True when the time at `t` is in a clause that tells of the past ("released this morning",
+/// "I said Monday"): no promise, whatever the words around it.
+pub(super) fn in_past_clause(a: &Analysed, t: Range) -> bool {
+    tense_before(a, t).0 == Tense::Past
+}
+
+/// A time that points forward without a verb to say so: a deadline or day preposition, a day
+/// that can only be ahead ("Friday", "tomorrow"), or today with a clock ("today before 4").
+fn points_forward(a: &Analysed, t: Range) -> bool {
+    let words = || a.tokens[t.0..t.1].iter().map(|w| w.text.as_str());
+    FORWARD.contains(&a.tokens[t.0].text.as_str())
+        || words().any(|w| super::time::WEEKDAYS.contains(&w) || matches!(w, "tomorrow" | "tonight"))
+        || (t.1 - t.0 > 1 && words().any(|w| w == "today"))
+}
+
+/// True when the rest of the time's clause tells of the past or negates ("on Monday I had
+/// nothing", "within 72 hours cannot be guaranteed").
+fn past_or_negated_after(a: &Analysed, t: Range) -> bool {
+    let first = &a.tokens[t.0];
+    a.tokens[t.1..]
+        .iter()
+        .take_while(|w| w.sentence == first.sentence && w.clause == first.clause)
+        .any(|w| PAST_WORDS.contains(&w.text.as_str()) || w.is_negator() || w.negated_by.is_some())
+}
+
+/// Opening hours and other spans of weekdays ("Monday to Friday, 9am to 5pm") say when something
+/// is open, not when anything will be done; a possessive day names a thing ("Monday's delivery").
+fn belongs_to_something_else(a: &Analysed, t: Range) -> bool {
+    let span = &a.tokens[t.0..t.1];
+    let weekdays = span.iter().filter(|w| super::time::WEEKDAYS.contains(&w.text.as_str())).count();
+    weekdays >= 2 || span.last().is_some_and(|w| w.possessive)
+}
+
+/// True when the sentence holding `r` opens with a condition ("If you can send it today, I'll
+/// call you tomorrow at five"): whatever time it promises depends on it.
+pub(super) fn under_condition(a: &Analysed, r: Range) -> bool {
+    let s = &a.sentences[a.tokens[r.0].sentence];
+    CONDITION_OPENERS.contains(&a.tokens[s.start].text.as_str())
+}
+
+/// A question that offers a time ("1:1 at 10 Monday?", "can I ring you at 4?") rather than asks
+/// for one ("when suits you?") or echoes one ("Nine o'clock?").
+fn offers_in_question(a: &Analysed, t: Range) -> bool {
+    let s = &a.sentences[a.tokens[t.0].sentence];
+    let clause = a.tokens[t.0].clause;
+    let asking = ASKING.contains(&a.tokens[s.start].text.as_str())
+        || a.tokens[s.start..s.end].iter().any(|w| w.clause == clause && ASKING.contains(&w.text.as_str()));
+    let echo = (s.end - s.start) <= (t.1 - t.0) + 1;
+    !asking && !echo
+}
+
+/// True when every word of the time is the speaker's own, new and unnegated.
+fn own_words(tokens: &[Token]) -> bool {
+    tokens.iter().all(|w| !w.quoted && !w.retold && w.negated_by.is_none())
+}
+
+/// Firm timed statements: each as its evidence (from the word that gave the clause its tense, or
+/// the time alone, to the end of the time), the time, and the time's grain. A time counts when it is the speaker's own, still to come, in a clause that is
+/// future ("will be with the university by 5"), an arrangement ("booked for Thursday") or a
+/// verbless fragment pointing forward ("Engineer Thursday.", "chair at your desk by 3"); not past,
+/// not left open by a modal, not hedged or conditional, not undone by a vague word, not "until 6".
+pub(super) fn timed_statements(a: &Analysed, cx: &DetectorContext) -> Vec<(Range, Range, Grain)> {
+    timed(a, cx, false)
+}
+
+/// Timed steps for `next-steps`: the firm timed statements, and also deadlines the customer is
+/// given ("photo needed by 6 today"), which tell them concretely what happens next.
+pub(super) fn timed_steps(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
+    timed(a, cx, true).into_iter().map(|(evidence, _, _)| evidence).collect()
+}
+
+/// The firm timed statements, with the customer's deadlines when `customer_part` is set.
+fn timed(a: &Analysed, cx: &DetectorContext, customer_part: bool) -> Vec<(Range, Range, Grain)> {
+    let vague = find(&cx.lists.vague_time, a, cx);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < a.tokens.len() {
+        let Some((len, grain)) = day_or_time_at(&a.tokens, i) else {
+            i += 1;
+            continue;
+        };
+        let t = (i, i + len);
+        i += len;
+        let span = &a.tokens[t.0..t.1];
+        let sentence = &a.sentences[span[0].sentence];
+        if !own_words(span) || span.iter().any(|w| w.sentence != span[0].sentence) {
+            continue;
+        }
+        if matches!(span[0].text.as_str(), "until" | "till" | "til") || belongs_to_something_else(a, t) {
+            continue;
+        }
+        if sentence.question_mark && !offers_in_question(a, t) {
+            continue;
+        }
+        let (tense, cue) = tense_before(a, t);
+        let firm = match tense {
+            Tense::Future => true,
+            Tense::Unmarked => points_forward(a, t) && !past_or_negated_after(a, t),
+            Tense::Customer => customer_part,
+            // "Could we meet tomorrow at 8:45?": in an offer the modal is the question's form.
+            Tense::Open => sentence.question_mark,
+            Tense::Past => false,
+        };
+        let undone = vague.iter().any(|v| !(v.0 >= t.0 && v.1 <= t.1) && a.tokens[v.0].clause == span[0].clause);
+        let past = cx.now.is_some_and(|now| read_at(&a.tokens, t.0).is_some_and(|e| !e.holds_at(now, cx.locale)));
+        if firm
+            && !undone
+            && !past
+            && !under_condition(a, t)
+            && !hedged(a, cx, t, Some(t))
+            && !super::concepts::hedged_after(a, cx, t)
+        {
+            out.push(((cue, t.1), t, grain));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use super::super::detectors::{DetectorContext, detect_rule};
+    use super::super::lists::Lists;
+    use super::super::phrase::Names;
+    use super::super::text::analyse;
+
+    /// The rule alone, without the learned layer.
+    fn met(detector: &str, text: &str) -> bool {
+        let (names, lists) = (Names::default(), Lists::new(&BTreeMap::new()));
+        !detect_rule(detector, &analyse(text), &DetectorContext::new(&names, &lists, None)).is_empty()
+    }
+
+    #[test]
+    fn outcomes_and_arrangements_pinned_to_a_day_are_commitments() {
+        for text in [
+            "Your new card will be at the branch by Thursday.",
+            "The refund is on its way and will reach your account within five working days.",
+            "Technician booked for Monday, bring the spare key.",
+            "ur money back in ur acc by fri",
+            "Your money come back to the account on Friday.",
+            "Dear Mr Hale, a replacement handset will be dispatched on 12 May.",
+        ] {
+            assert!(met("specific-day", text), "{text}");
+        }
+    }
+
+    #[test]
+    fn outcomes_pinned_within_a_day_are_specific_times() {
+        for text in [
+            "The courier will drop the replacement round tomorrow afternoon.",
+            "Fitter booked for Monday morning.",
+            "boiler part arrives wed, fitter with u by 10am",
+            "so the van is coming to you at half two today",
+            "The frame will be ready to collect 10am Sunday.",
+            "Could we meet tomorrow at 8:45 so I can check what you need?",
+        ] {
+            assert!(met("specific-time", text), "{text}");
+        }
+        // A day alone is not a time within the day.
+        assert!(!met("specific-time", "Your new card will be at the branch by Thursday."));
+    }
+
+    #[test]
+    fn past_open_borrowed_and_customer_times_are_not_commitments() {
+        for text in [
+            "The refund was sent on Friday.",
+            "We released the payment this morning.",
+            "Our branch is open Monday to Friday, 9am to 5pm.",
+            "The parcel should arrive by Thursday.",
+            "Could you email the form over by 6 today?",
+            "Photo needed by noon tomorrow.",
+            "If you send the photo today, I'll ring you tomorrow at five.",
+            "I'm opening a dispute about Monday's delivery record.",
+            "My fault on Monday, sorry.",
+            "the visit was booked for 1pm, that's what my sheet says",
+        ] {
+            assert!(!met("specific-day", text) && !met("specific-time", text), "{text}");
+        }
+    }
+}

@@ -1,0 +1,375 @@
+//! How the speaker stands towards the failure and the customer, read from who does what in each
+//! clause: a retold promise owned as broken ("I said I'd ring and I didn't"), an apology framed as
+//! the customer's feeling or excused by an outside cause, the real cost to the customer ("it cost
+//! you a morning"), and questions that ask nothing (tags, echoes) or ask without a question mark
+//! (a spoken "um shall we crack on then").
+
+use super::detectors::{DetectorContext, Range, find};
+use super::text::{Analysed, Token};
+
+/// Words that may sit between a subject and its negated helper ("I just didn't", "we then never").
+const SOFTENERS: &[&str] = &["just", "then", "simply", "really", "obviously", "honestly", "still"];
+
+/// Fillers and discourse words a spoken question may follow ("um do you want...", "right shall we").
+const FILLERS: &[&str] = &[
+    "um", "uh", "er", "erm", "so", "okay", "ok", "right", "yeah", "well", "and", "then", "oh", "now", "listen", "look",
+];
+
+/// The end of a negated helper at `k` ("did not", "have not", "had not", "never"), if there is one.
+fn negated_helper(a: &Analysed, k: usize) -> Option<usize> {
+    let word = |i: usize| a.tokens.get(i).map_or("", |t: &Token| t.text.as_str());
+    let end = match (word(k), word(k + 1)) {
+        ("never", _) => k + 1,
+        ("did" | "have" | "had", "not") => k + 2,
+        _ => return None,
+    };
+    // "I haven't got the answer", "I didn't want to...": not the promise left unkept.
+    const NOT_THE_PROMISE: &[&str] =
+        &["got", "get", "want", "wanted", "mean", "meant", "think", "know", "expect", "have", "had", "heard", "any"];
+    (!NOT_THE_PROMISE.contains(&word(end))).then_some(end)
+}
+
+/// "I said I'd ring and I didn't", "I promised the call and I didn't make it", "I told you Tuesday.
+/// I didn't.": the speaker retells their own promise (in this sentence or the one before) and then
+/// says, as themselves, that they did not keep it. Returns the admission.
+pub(super) fn broken_promise_owned(a: &Analysed) -> Vec<Range> {
+    let mut out = Vec::new();
+    for (i, t) in a.tokens.iter().enumerate() {
+        if !matches!(t.text.as_str(), "i" | "we") || t.quoted || t.retold {
+            continue;
+        }
+        let mut k = i + 1;
+        while a.tokens.get(k).is_some_and(|w| SOFTENERS.contains(&w.text.as_str()) && w.sentence == t.sentence) {
+            k += 1;
+        }
+        let Some(end) = negated_helper(a, k) else { continue };
+        let from = a.sentences[t.sentence.saturating_sub(1)].start;
+        if a.tokens[from..i].iter().any(|w| w.retold) {
+            out.push((i, end));
+        }
+    }
+    out
+}
+
+/// True when an apology at `d` frames the failure as the customer's feeling or view ("sorry you
+/// feel I've let you down"): what follows it in the sentence is not owned.
+fn framed_as_feeling(a: &Analysed, d: Range) -> bool {
+    a.tokens[d.0..d.1].iter().any(|t| matches!(t.stem.as_str(), "feel" | "felt" | "think" | "thought" | "believ"))
+}
+
+/// What the speaker owns as a failure: the ownership list and patterns, and a retold promise
+/// admitted as broken ([`broken_promise_owned`]); not words the speaker frames as the customer's
+/// feeling ("sorry you feel I've let you down").
+pub(super) fn owned_failures(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
+    let framing: Vec<Range> =
+        find(&cx.lists.deflecting, a, cx).into_iter().filter(|d| framed_as_feeling(a, *d)).collect();
+    let mut out = find(&cx.lists.ownership, a, cx);
+    out.extend(broken_promise_owned(a));
+    out.retain(|o| {
+        !framing.iter().any(|d| a.tokens[d.0].sentence == a.tokens[o.0].sentence && d.0 <= o.0 && o.0 <= d.1 + 3)
+    });
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// How far (in words) blame reaches to undo ownership in its sentence: a spoken answer is often one
+/// long sentence, where blame at the other end is about something else.
+const BLAME_REACH: usize = 12;
+
+/// True when blame `b` follows what is owned at `o` in its sentence, at most [`BLAME_REACH`] words
+/// on ("I'm sorry I didn't call, that's billing's fault"); blame before it that the speaker then
+/// owns ("the courier lost it, and that's on us") leaves the ownership standing.
+pub(super) fn undone_by_blame(a: &Analysed, o: Range, b: Range) -> bool {
+    a.tokens[o.0].sentence == a.tokens[b.0].sentence && b.1 > o.1 && b.0.saturating_sub(o.1) <= BLAME_REACH
+}
+
+/// Where the answer puts the cause elsewhere: the blame rule and blame said in ordinary words.
+pub(super) fn any_blame(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
+    let mut out = super::detectors::detect_rule("blame-shifting", a, cx);
+    out.extend(super::blame::party_blame(a, cx));
+    out
+}
+
+/// A conditional apology about the speaker's own intrusion, not the failure ("sorry if I'm
+/// interrupting your Sunday", "apologies if this disturbs your evening").
+pub(super) fn polite_intrusion(a: &Analysed, d: Range) -> bool {
+    let sentence = a.tokens[d.0].sentence;
+    a.tokens[d.0..(d.1 + 4).min(a.tokens.len())]
+        .iter()
+        .filter(|t| t.sentence == sentence)
+        .any(|t| ["interrupt", "bother", "disturb", "intrud"].iter().any(|s| t.stem.starts_with(s)))
+}
+
+/// Apologies that come with an outside cause and no ownership anywhere in the answer ("Sorry about
+/// that. Busy week.", "soz, the system was playing up"): the apology deflects. `blame` is where the
+/// answer puts the cause elsewhere, `owned` where it owns the failure.
+fn excused_apologies(a: &Analysed, cx: &DetectorContext, blame: &[Range], owned: &[Range]) -> Vec<Range> {
+    if blame.is_empty() || !owned.is_empty() {
+        return Vec::new();
+    }
+    // "I'm sorry to tell you it's a no": regret for bad news, not an apology for a failure.
+    let news = |ap: &Range| {
+        a.tokens.get(ap.1).is_some_and(|t| t.text == "to")
+            && a.tokens
+                .get(ap.1 + 1)
+                .is_some_and(|t| matches!(t.stem.as_str(), "tell" | "say" | "hear" | "report" | "inform" | "let"))
+    };
+    find(&cx.lists.apology, a, cx)
+        .into_iter()
+        .filter(|ap| a.tokens[ap.0..ap.1].iter().all(|t| !t.quoted && t.negated_by.is_none()) && !news(ap))
+        .collect()
+}
+
+/// The `deflecting-apology` concept's rule: the plain rule's `deflecting` apologies, and apologies
+/// excused by a cause elsewhere in an answer that owns nothing (`owned`: the ownership rule).
+pub(super) fn deflection(a: &Analysed, cx: &DetectorContext, deflecting: Vec<Range>, owned: Vec<Range>) -> Vec<Range> {
+    let mut out = deflecting;
+    out.extend(excused_apologies(a, cx, &any_blame(a, cx), &owned));
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// "it cost you a morning", "we got the time wrong and it cost you": what the failure cost the
+/// customer, said as done (not a fee to come: "it will cost you £20").
+pub(super) fn cost_to_customer(a: &Analysed) -> Vec<Range> {
+    const AFTER: &[&str] = &["a", "an", "your", "half", "money", "time", "pay", "hours", "days", "the", "so", "dearly"];
+    let mut out = Vec::new();
+    for (i, t) in a.tokens.iter().enumerate() {
+        let you = a.tokens.get(i + 1).is_some_and(|n| n.text == "you" && n.clause == t.clause);
+        if !matches!(t.text.as_str(), "cost" | "costs" | "costing") || !you || t.quoted {
+            continue;
+        }
+        let future =
+            a.tokens[i.saturating_sub(2)..i].iter().any(|w| matches!(w.text.as_str(), "will" | "would" | "may"));
+        let next = a.tokens.get(i + 2);
+        let ends = next.is_none_or(|n| n.clause != t.clause || n.sentence != t.sentence);
+        let fee = next.is_some_and(|n| n.text.starts_with(|c: char| c.is_ascii_digit() || c == '£' || c == '$'));
+        if !future && !fee && (ends || next.is_some_and(|n| AFTER.contains(&n.text.as_str()))) {
+            out.push((i, i + 2));
+        }
+    }
+    out
+}
+
+/// Helpers that open an inverted question ("do you...", "shall we...").
+const QUESTION_HELPERS: &[&str] = &["do", "would", "shall", "could", "can", "is", "does", "are", "have"];
+
+/// True when the tokens at `k` open an inverted question: a helper and who it asks about ("do you
+/// want", "shall we", "is that alright", "does that work").
+fn inverted_at(a: &Analysed, k: usize) -> bool {
+    let (Some(helper), Some(subject)) = (a.tokens.get(k), a.tokens.get(k + 1)) else { return false };
+    let pair_ok = match helper.text.as_str() {
+        "is" | "does" => subject.text == "that",
+        "shall" => matches!(subject.text.as_str(), "we" | "i"),
+        h => QUESTION_HELPERS.contains(&h) && subject.text == "you",
+    };
+    pair_ok && helper.sentence == subject.sentence && !helper.quoted && !subject.quoted
+}
+
+/// Questions said without a question mark inside a longer spoken sentence ("OK um do you want me
+/// to come down", "...and we'll go through it yeah is that alright"): an inverted question at the
+/// start of a clause or right after a filler, in a sentence with no question mark.
+pub(super) fn spoken_questions(a: &Analysed) -> Vec<Range> {
+    let mut out = Vec::new();
+    for s in a.sentences.iter().filter(|s| !s.question_mark) {
+        for k in s.start + 1..s.end {
+            let before = &a.tokens[k - 1];
+            let wh = matches!(before.text.as_str(), "what" | "how" | "which" | "when" | "where");
+            let start = if wh && k >= s.start + 2 { k - 1 } else { k };
+            let opens = start == s.start
+                || a.tokens[start - 1].clause != a.tokens[start].clause
+                || FILLERS.contains(&a.tokens[start - 1].text.as_str());
+            if opens && inverted_at(a, k) && a.tokens[k].negated_by.is_none() {
+                out.push((start, (k + 3).min(s.end)));
+            }
+        }
+    }
+    out
+}
+
+/// A question that asks nothing by its form: a tag that answers itself ("three times, is it?",
+/// "I wouldn't have had to, would I?", "I'm here now, aren't I"), an exclamation put as a question
+/// ("Oh, a missed callback?", "omg they sent you 9??"), or a statement of blame with a question mark
+/// ("the warehouse must check it too, no?").
+pub(super) fn asks_nothing(a: &Analysed, q: Range, blame: &[Range]) -> bool {
+    let (start, end) = a.sentences.get(a.tokens[q.0].sentence).map_or(q, |s| (s.start, s.end));
+    let word = |i: usize| a.tokens.get(i).map_or("", |t| t.text.as_str());
+    let last = end - 1;
+    let tag_pronoun = matches!(word(last), "i" | "it") && end - start > 3;
+    let helper_at =
+        |i: usize| matches!(word(i), "is" | "was" | "would" | "did" | "do" | "does" | "am" | "are" | "have" | "could");
+    let own_clause = |i: usize| i > start && a.tokens[i].clause != a.tokens[i - 1].clause;
+    let tag = tag_pronoun
+        && ((helper_at(last - 1) && own_clause(last - 1))
+            || (word(last - 1) == "not" && helper_at(last - 2) && own_clause(last - 2)));
+    let exclaims = matches!(word(start), "oh" | "ah" | "omg" | "wow" | "really")
+        && !(start + 1..(start + 4).min(end)).any(|k| QUESTION_HELPERS.contains(&word(k)) || word(k) == "you");
+    let opener = QUESTION_HELPERS.contains(&word(start))
+        || matches!(
+            word(start),
+            "what" | "when" | "which" | "how" | "who" | "where" | "will" | "did" | "may" | "should"
+        );
+    let blames = !opener && blame.iter().any(|b| b.0 >= start && b.1 <= end);
+    tag || exclaims || blames
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use crate::core::scoring::detectors::{DetectorContext, detect_rule};
+    use crate::core::scoring::lists::Lists;
+    use crate::core::scoring::phrase::{Names, name_words};
+    use crate::core::scoring::text::analyse;
+
+    /// The rule alone, with a colleague called Noor Haddad to hand over to.
+    fn met(detector: &str, text: &str) -> bool {
+        let names = Names { customer: name_words("Mr Patel"), colleague: name_words("Noor Haddad") };
+        let lists = Lists::new(&BTreeMap::new());
+        !detect_rule(detector, &analyse(text), &DetectorContext::new(&names, &lists, None)).is_empty()
+    }
+
+    fn all(detector: &str, expected: bool, texts: &[&str]) {
+        for text in texts {
+            assert_eq!(met(detector, text), expected, "{detector}: {text}");
+        }
+    }
+
+    #[test]
+    fn empathy_in_plain_words_about_the_cost_to_the_customer() {
+        all(
+            "empathy",
+            true,
+            &[
+                "Two trips to the depot for nothing, that's rough.",
+                "a whole saturday gone waiting in, must be grim",
+                "I know you were counting on the refund before the holiday.",
+                "You booked leave for this and we wasted it. It cost you, and I'm sorry.",
+                "Being without heating with a baby in the house is a horrible situation.",
+                "you must be sick of hearing our hold music by now",
+                "I realise you have had to chase us four times.",
+                "Having to cancel your shift over our mix-up is not fair on you.",
+                "I am understanding you lost a day of wages for this, this is not fair.",
+                "Dear Mr Patel, I recognise that this has been a stressful fortnight.",
+            ],
+        );
+        all(
+            "empathy",
+            false,
+            &[
+                "I understand. The form is on the website.",
+                "Please understand, the rota comes from head office.",
+                "The price depends on the courier.",
+                "We are relying on the supplier for the part.",
+                "It will cost you £30 to change the date.",
+                "It isn't fair on my team to take the blame for this.",
+                "Oh, poor you, what a surprise. You're welcome.",
+                "i know, apologies for any inconvenience",
+            ],
+        );
+    }
+
+    #[test]
+    fn ownership_in_ordinary_verbs_and_a_promise_admitted_broken() {
+        all(
+            "owns-the-failure",
+            true,
+            &[
+                "I said I'd ring you by ten and I didn't. Sorry.",
+                "i promised u a callback and i never did, sorry",
+                "I told you Friday. I just didn't follow it up.",
+                "The wrong invoice was a failure on our part.",
+                "Dear Mr Patel, I regret that our engineer left without testing the boiler.",
+                "That one is totally on me, no excuses.",
+                "ok so this is our team mistake, we fix it",
+            ],
+        );
+        all(
+            "owns-the-failure",
+            false,
+            &[
+                "Sorry about that.",
+                "Sorry, the depot lost it.",
+                "I'm sorry you feel we've let you down.",
+                "They dumped the whole rota on me this week.",
+                "I'm afraid we need a response from the insurer first.",
+                "I said I'd ring today, and I haven't got the result yet.",
+                "It's ours now, I'll sort it.",
+            ],
+        );
+    }
+
+    #[test]
+    fn an_apology_with_the_cause_put_elsewhere_deflects_but_manners_do_not() {
+        all(
+            "deflection",
+            true,
+            &[
+                "Sorry about the wait. Head office were slow to approve it.",
+                "soz, the system was down all morning",
+                "Apologies if my team were short with you.",
+            ],
+        );
+        all(
+            "deflection",
+            false,
+            &[
+                "Sorry if I'm interrupting your dinner, it's Sam from the garage.",
+                "Sorry to bother you on a Sunday. The part has come in.",
+                "I'm sorry to tell you the claim was turned down under the storm exclusion.",
+                "Sorry, the courier lost it, and that's on us: I've sent a new one.",
+            ],
+        );
+    }
+
+    #[test]
+    fn questions_that_ask_nothing_and_spoken_ones_without_a_mark() {
+        all(
+            "genuine-question",
+            true,
+            &[
+                "right so um shall we book the engineer for Monday then",
+                "okay er do you want me to email the form over",
+                "I'll be there by two yeah is that alright",
+                "Would you like the refund to your card or as credit?",
+            ],
+        );
+        all(
+            "genuine-question",
+            false,
+            &[
+                "Fifth time you've called, is it?",
+                "I'd have sorted it already if you'd sent the form, wouldn't I?",
+                "Oh, a late parcel?",
+                "Do I look like the delivery team?",
+                "Happy now?",
+                "If you can send it, I'll check it.",
+            ],
+        );
+    }
+
+    #[test]
+    fn a_warm_handover_names_what_the_colleague_already_has() {
+        all(
+            "handover-context",
+            true,
+            &[
+                "I'll brief Noor before she calls you.",
+                "Noor knows the whole story and is expecting your call.",
+                "I've told her everything about the boiler.",
+                "I'll send your photos over to Noor this afternoon.",
+            ],
+        );
+        all(
+            "handover-context",
+            false,
+            &[
+                "If you'd filled in the form we'd be done.",
+                "I'll pass your case to the claims team. They will contact you.",
+                "Please fill in the claim form online.",
+            ],
+        );
+    }
+}
