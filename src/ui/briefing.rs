@@ -10,21 +10,23 @@ use super::widgets::{bullet_list_ui, priority_badge_ui};
 /// Draw a scenario's briefing; returns what the user asked for.
 pub fn briefing_ui(ui: &mut egui::Ui, s: &Scenario) -> Option<Command> {
     let mut command = None;
-    if ui.button("Back to library").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+    if ui.input(|i| i.key_pressed(egui::Key::Escape)) {
         command = Some(Command::Shell(ShellCommand::GoHome));
     }
-    ui.add_space(4.0);
-    ui.horizontal(|ui| {
-        priority_badge_ui(ui, s.priority());
-        ui.heading(&s.title);
-    });
-    let behaviours: Vec<String> = s.behaviour.iter().map(|b| display_name(b)).collect();
-    let families: Vec<String> = s.job_families.iter().map(|f| display_name(f)).collect();
-    ui.label(egui::RichText::new(format!("{} · {}", behaviours.join(", "), families.join(", "))).weak());
-    ui.separator();
-    // The actions stay in view below the text, whatever the window's height.
-    let text_height = (ui.available_height() - 44.0).max(80.0);
-    egui::ScrollArea::vertical().auto_shrink([false, false]).max_height(text_height).show(ui, |ui| {
+    // The actions stay in view below the text, whatever the window's height and text size.
+    let body = |ui: &mut egui::Ui| {
+        if ui.button("Back to library").clicked() {
+            command = Some(Command::Shell(ShellCommand::GoHome));
+        }
+        ui.add_space(4.0);
+        ui.horizontal_wrapped(|ui| {
+            priority_badge_ui(ui, s.priority());
+            ui.heading(&s.title);
+        });
+        let behaviours: Vec<String> = s.behaviour.iter().map(|b| display_name(b)).collect();
+        let families: Vec<String> = s.job_families.iter().map(|f| display_name(f)).collect();
+        ui.label(egui::RichText::new(format!("{} · {}", behaviours.join(", "), families.join(", "))).weak());
+        ui.separator();
         customer_card_ui(ui, s);
         ui.add_space(8.0);
         ui.label(egui::RichText::new("The situation").strong());
@@ -36,8 +38,17 @@ pub fn briefing_ui(ui: &mut egui::Ui, s: &Scenario) -> Option<Command> {
         }
         ui.add_space(8.0);
         ui.label(turns_text(s));
+    };
+    let start = super::theme::scroll_above_actions_ui(ui, "briefing", body, |ui| {
+        ui.separator();
+        actions_ui(ui, s)
     });
-    ui.separator();
+    start.or(command)
+}
+
+/// Start practice (with the keyboard), the timed assessment, rehearsal.
+fn actions_ui(ui: &mut egui::Ui, s: &Scenario) -> Option<Command> {
+    let mut command = None;
     ui.horizontal_wrapped(|ui| {
         let start = ui.button(START_PRACTICE).on_hover_text("Pausing allowed");
         if ui.memory(|m| m.focused().is_none()) {

@@ -42,35 +42,63 @@ pub fn drill_ui(ui: &mut egui::Ui, drill: &Drill, draft: &mut String, view: Dril
         _ => return None,
     };
     let scenario = drill.scenario();
-    ui.horizontal_wrapped(|ui| {
-        ui.label(egui::RichText::new(&scenario.title).weak());
-        ui.label(egui::RichText::new(format!("Turn {} · {}", turn_number(drill), mode_name(drill))).weak());
-    });
-    ui.add_space(8.0);
-    match drill.remaining_ms(now_ms) {
-        Some(remaining) => countdown_ui(ui, remaining, u64::from(scenario.turns[turn].time_limit) * 1000, paused),
-        None => {
-            ui.label(egui::RichText::new(UNTIMED_TEXT).weak());
+    // The customer's words and the answer box scroll; Send and the other buttons stay in view.
+    let body = |ui: &mut egui::Ui| {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(egui::RichText::new(&scenario.title).weak());
+            ui.label(egui::RichText::new(format!("Turn {} · {}", turn_number(drill), mode_name(drill))).weak());
+        });
+        ui.add_space(8.0);
+        match drill.remaining_ms(now_ms) {
+            Some(remaining) => countdown_ui(ui, remaining, u64::from(scenario.turns[turn].time_limit) * 1000, paused),
+            None => {
+                ui.label(egui::RichText::new(UNTIMED_TEXT).weak());
+            }
         }
+        ui.add_space(8.0);
+        ui.label(egui::RichText::new(format!("{} says:", scenario.briefing.customer.name)).strong());
+        ui.label(egui::RichText::new(drill.customer_line()).size(22.0));
+        ui.add_space(12.0);
+        let label = ui.label(ANSWER_LABEL);
+        let edit = egui::TextEdit::multiline(draft)
+            .desired_rows(6)
+            .desired_width(f32::INFINITY)
+            .hint_text("Say it as you would to the customer. Ctrl+Enter sends it.")
+            .interactive(!paused);
+        let response = ui.add(edit).labelled_by(label.id);
+        if focus_answer && !paused && !confirm_abandon {
+            response.request_focus();
+        }
+        if let Some(c) = say_it_aloud_ui(ui, recording, paused, mic_problem.as_deref()) {
+            command = Some(c);
+        }
+    };
+    let pressed =
+        super::theme::scroll_above_actions_ui(ui, "drill_turn", body, |ui| turn_buttons_ui(ui, drill, turn, paused));
+    command = pressed.or(command);
+    if confirm_abandon {
+        return leave_dialog_ui(ui, &leave_note, quitting, focus_answer);
     }
-    ui.add_space(8.0);
-    ui.label(egui::RichText::new(format!("{} says:", scenario.briefing.customer.name)).strong());
-    ui.label(egui::RichText::new(drill.customer_line()).size(22.0));
-    ui.add_space(12.0);
-    let label = ui.label(ANSWER_LABEL);
-    let edit = egui::TextEdit::multiline(draft)
-        .desired_rows(6)
-        .desired_width(f32::INFINITY)
-        .hint_text("Say it as you would to the customer. Ctrl+Enter sends it.")
-        .interactive(!paused);
-    let response = ui.add(edit).labelled_by(label.id);
-    if focus_answer && !paused && !confirm_abandon {
-        response.request_focus();
+    let (send, escape) = ui.input_mut(|i| {
+        (
+            i.consume_key(egui::Modifiers::COMMAND, egui::Key::Enter),
+            i.consume_key(egui::Modifiers::NONE, egui::Key::Escape),
+        )
+    });
+    if send {
+        command = Some(Command::Drill(DrillCommand::Submit));
     }
-    if let Some(c) = say_it_aloud_ui(ui, recording, paused, mic_problem.as_deref()) {
-        command = Some(c);
+    if escape {
+        command = Some(Command::Drill(DrillCommand::AskAbandon));
     }
-    ui.horizontal(|ui| {
+    command
+}
+
+/// Send, Pause or Resume (practice), Replay the customer (with a voice), Leave.
+fn turn_buttons_ui(ui: &mut egui::Ui, drill: &Drill, turn: usize, paused: bool) -> Option<Command> {
+    let scenario = drill.scenario();
+    let mut command = None;
+    ui.horizontal_wrapped(|ui| {
         if ui.button("Send answer (Ctrl+Enter)").clicked() {
             command = Some(Command::Drill(DrillCommand::Submit));
         }
@@ -91,28 +119,13 @@ pub fn drill_ui(ui: &mut egui::Ui, drill: &Drill, draft: &mut String, view: Dril
             command = Some(Command::Drill(DrillCommand::AskAbandon));
         }
     });
-    if confirm_abandon {
-        return leave_dialog_ui(ui, &leave_note, quitting, focus_answer);
-    }
-    let (send, escape) = ui.input_mut(|i| {
-        (
-            i.consume_key(egui::Modifiers::COMMAND, egui::Key::Enter),
-            i.consume_key(egui::Modifiers::NONE, egui::Key::Escape),
-        )
-    });
-    if send {
-        command = Some(Command::Drill(DrillCommand::Submit));
-    }
-    if escape {
-        command = Some(Command::Drill(DrillCommand::AskAbandon));
-    }
     command
 }
 
 /// The "Say it aloud" button, or why it cannot record, or that it is recording.
 fn say_it_aloud_ui(ui: &mut egui::Ui, recording: bool, paused: bool, mic_problem: Option<&str>) -> Option<Command> {
     let mut command = None;
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         if recording {
             ui.colored_label(
                 egui::Color32::from_rgb(200, 50, 40),
@@ -196,7 +209,7 @@ fn leave_dialog_ui(ui: &mut egui::Ui, note: &str, quitting: bool, just_opened: b
         ui.label("The clock is stopped while you decide.");
         ui.label(note);
         ui.add_space(8.0);
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             let keep = ui.button("Keep going");
             let leave = ui.button(if quitting { "Leave and quit" } else { "Leave" });
             // Once, as it opens: egui's Tab order then goes round the two buttons (the modal
@@ -233,7 +246,7 @@ pub fn scoring_ui(ui: &mut egui::Ui, drill: &Drill) -> Option<Command> {
     ui.label(egui::RichText::new("You said:").strong());
     ui.label(drill.sent().unwrap_or_default());
     ui.add_space(12.0);
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.spinner();
         ui.label(egui::RichText::new(SCORING_TEXT).size(18.0));
     });

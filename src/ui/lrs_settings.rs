@@ -84,7 +84,7 @@ pub fn lrs_settings_ui(ui: &mut egui::Ui, form: &mut LrsForm, view: &LrsStatusVi
     ui.checkbox(&mut form.sending, "Report attempts to the LRS");
     ui.checkbox(&mut form.send_responses, "Send typed answers")
         .on_hover_text("Off: scores and verdicts are sent, the answers themselves never leave this machine");
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         if ui.button(SAVE_LABEL).clicked() {
             command = Some(Command::Reporting(ReportingCommand::Save));
         }

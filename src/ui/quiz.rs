@@ -22,7 +22,7 @@ const RED: egui::Color32 = egui::Color32::from_rgb(170, 40, 35);
 /// Draw the round.
 pub fn quiz_ui(ui: &mut egui::Ui, round: &QuizRound) -> Option<Command> {
     let mut command = None;
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         if ui.button("Back to library").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
             command = Some(Command::Shell(ShellCommand::GoHome));
         }
@@ -32,6 +32,14 @@ pub fn quiz_ui(ui: &mut egui::Ui, round: &QuizRound) -> Option<Command> {
     let Some(q) = round.question() else {
         return review_ui(ui, round).or(command);
     };
+    // In a short window (or at a large text size) the question and its options scroll.
+    let scroll = egui::ScrollArea::vertical().id_salt("quiz_question").auto_shrink([false, false]);
+    scroll.show(ui, |ui| question_ui(ui, round, q)).inner.or(command)
+}
+
+/// One question: its context, the prompt, the options, and once answered the verdict and why.
+fn question_ui(ui: &mut egui::Ui, round: &QuizRound, q: &Question) -> Option<Command> {
+    let mut command = None;
     ui.label(
         egui::RichText::new(format!(
             "Question {} of {} · {} right so far · {}",
@@ -102,7 +110,7 @@ pub const REVIEW_HEADING: &str = "Your answers";
 fn review_ui(ui: &mut egui::Ui, round: &QuizRound) -> Option<Command> {
     let mut command = None;
     ui.heading(format!("You got {} of {} right.", round.score.correct, round.questions.len()));
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let again = ui.button("Another round");
         if ui.memory(|m| m.focused().is_none()) {
             again.request_focus();

@@ -25,28 +25,10 @@ pub fn score_card_ui(
     let result = drill.last_result()?;
     let turn = &drill.scenario().turns[result.turn];
     let card = &result.card;
-    ui.horizontal(|ui| {
-        let (verdict, colour) = if card.passed { ("Passed", GREEN) } else { ("Not yet", RED) };
-        ui.label(egui::RichText::new(format!("{}/100", card.score)).size(32.0).strong());
-        ui.label(egui::RichText::new(verdict).size(22.0).color(colour));
-        ui.label(egui::RichText::new(format!("pass mark {}", card.pass_mark)).weak());
-        if result.over_time {
-            ui.label(egui::RichText::new("Time ran out: your answer was sent as it stood").color(RED));
-        }
-    });
-    if let Some(slow) = &card.over_budget {
-        ui.label(
-            egui::RichText::new(format!(
-                "Scoring stopped at \"{}\": it took too long, so it and the {} after it were not scored and \
-                 count neither way. Tell your trainer: `followthrough check` names the slow criterion.",
-                slow.label,
-                slow.unscored.len().saturating_sub(1)
-            ))
-            .color(RED),
-        );
-    }
-    ui.separator();
-    egui::ScrollArea::vertical().auto_shrink([false, false]).max_height(ui.available_height() - 40.0).show(ui, |ui| {
+    // The verdict scrolls with the card; the way on stays in view below it.
+    let body = |ui: &mut egui::Ui| {
+        verdict_ui(ui, result);
+        ui.separator();
         for c in &card.criteria {
             criterion_ui(ui, c);
         }
@@ -76,9 +58,17 @@ pub fn score_card_ui(
                 ui.label(egui::RichText::new("Scored by you").weak());
             }
         });
+    };
+    let next = super::theme::scroll_above_actions_ui(ui, "score_card", body, |ui| {
+        ui.separator();
+        next_ui(ui, drill, result)
     });
-    ui.separator();
-    let last = crate::core::drill::next_turn(drill.scenario(), result.turn, card).is_none();
+    next.or(command)
+}
+
+/// The way on: the next turn or the summary, with the keyboard on it.
+fn next_ui(ui: &mut egui::Ui, drill: &Drill, result: &crate::core::drill::TurnResult) -> Option<Command> {
+    let last = crate::core::drill::next_turn(drill.scenario(), result.turn, &result.card).is_none();
     let text = if last { "See the summary (Enter)" } else { "Next turn (Enter)" };
     let next = ui.button(text);
     if ui.memory(|m| m.focused().is_none()) {
@@ -87,10 +77,32 @@ pub fn score_card_ui(
     // Enter on a focused check box or button is that widget's; otherwise it goes on.
     let enter =
         ui.input(|i| i.key_pressed(egui::Key::Enter)) && (next.has_focus() || ui.memory(|m| m.focused().is_none()));
-    if next.clicked() || enter {
-        command = Some(Command::Drill(DrillCommand::NextTurn));
+    (next.clicked() || enter).then_some(Command::Drill(DrillCommand::NextTurn))
+}
+
+/// The score, passed or not, and why the card may be partial (time ran out, scoring too slow).
+fn verdict_ui(ui: &mut egui::Ui, result: &crate::core::drill::TurnResult) {
+    let card = &result.card;
+    ui.horizontal_wrapped(|ui| {
+        let (verdict, colour) = if card.passed { ("Passed", GREEN) } else { ("Not yet", RED) };
+        ui.label(egui::RichText::new(format!("{}/100", card.score)).size(32.0).strong());
+        ui.label(egui::RichText::new(verdict).size(22.0).color(colour));
+        ui.label(egui::RichText::new(format!("pass mark {}", card.pass_mark)).weak());
+        if result.over_time {
+            ui.label(egui::RichText::new("Time ran out: your answer was sent as it stood").color(RED));
+        }
+    });
+    if let Some(slow) = &card.over_budget {
+        ui.label(
+            egui::RichText::new(format!(
+                "Scoring stopped at \"{}\": it took too long, so it and the {} after it were not scored and \
+                 count neither way. Tell your trainer: `followthrough check` names the slow criterion.",
+                slow.label,
+                slow.unscored.len().saturating_sub(1)
+            ))
+            .color(RED),
+        );
     }
-    command
 }
 
 /// What the employee said beside a model answer (one above the other in a narrow window), as

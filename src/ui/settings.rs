@@ -43,9 +43,10 @@ impl Settings {
         super::theme::apply(ctx, super::theme::Mode::of(self.dark, self.high_contrast));
     }
 
-    /// Draw the controls in the top bar; returns true when something changed. Without a sound
-    /// device "Sound" is shown off and cannot be ticked (the preference itself is kept).
-    pub fn controls_ui(&mut self, ui: &mut egui::Ui, sound_device: bool) -> bool {
+    /// Draw the look's controls (sound, light or dark); returns true when something changed.
+    /// Without a sound device "Sound" is shown off and cannot be ticked (the preference itself is
+    /// kept).
+    pub fn look_ui(&mut self, ui: &mut egui::Ui, sound_device: bool) -> bool {
         let before = *self;
         let mut sound = !self.muted && sound_device;
         let toggle = ui.add_enabled(sound_device, egui::Checkbox::new(&mut sound, "Sound"));
@@ -56,15 +57,24 @@ impl Settings {
         if ui.button(theme).clicked() {
             self.dark = !self.dark;
         }
+        *self != before
+    }
+
+    /// Draw A- and A+ (always on the top bar); returns true when the text scale changed.
+    pub fn text_scale_ui(&mut self, ui: &mut egui::Ui) -> bool {
+        let before = self.text_scale;
         if ui.button("A-").on_hover_text("Smaller text").clicked() {
             self.step_text_scale(false);
         }
         if ui.button("A+").on_hover_text("Larger text").clicked() {
             self.step_text_scale(true);
         }
-        *self != before
+        self.text_scale != before
     }
 }
+
+/// The labels of the preferences on the top bar (to measure whether the bar fits on one row).
+pub const BAR_CONTROLS: [&str; 4] = ["Sound", "Light theme", "A-", "A+"];
 
 #[cfg(test)]
 mod tests {

@@ -28,59 +28,55 @@ pub const BACK_TO_AUTHORING: &str = "Back to authoring";
 
 /// Draw the summary of a finished (or left) drill.
 pub fn summary_ui(ui: &mut egui::Ui, drill: &Drill, view: &SummaryView) -> Option<Command> {
-    let mut command = None;
     let scenario = drill.scenario();
-    ui.heading(format!("Summary: {}", scenario.title));
-    if drill.phase() == &Phase::Abandoned {
-        ui.label(egui::RichText::new("You left this drill before its end.").weak());
-    }
-    let results = drill.results();
-    if results.is_empty() {
-        ui.label("No turn was answered.");
-    }
-    if !results.is_empty() {
-        let average = results.iter().map(|r| r.card.score).sum::<u32>() / results.len() as u32;
-        let turns = if results.len() == 1 { "1 turn".to_string() } else { format!("{} turns", results.len()) };
-        let passed = results.iter().filter(|r| r.card.passed).count();
-        ui.label(egui::RichText::new(format!("Average {average}/100 over {turns}")).size(18.0).strong());
-        ui.label(format!("Passed {passed} of {}", results.len()));
-    }
-    ui.add_space(6.0);
-    let actions_height = 44.0 + if view.recordings.is_empty() { 0.0 } else { 30.0 * view.recordings.len() as f32 };
-    egui::ScrollArea::vertical()
-        .auto_shrink([false, true])
-        .max_height((ui.available_height() - actions_height).max(80.0))
-        .show(ui, |ui| {
-            for (n, r) in results.iter().enumerate() {
-                let verdict = if r.card.passed { "passed" } else { "not yet" };
-                let over = if r.over_time { " (time ran out)" } else { "" };
-                ui.label(
-                    egui::RichText::new(format!(
-                        "Turn {} · {}/100 · {verdict} · {} s{over}",
-                        n + 1,
-                        r.card.score,
-                        r.time_used_ms.div_ceil(1000)
-                    ))
-                    .strong(),
+    // The turns scroll; the recordings and the ways on stay in view below them.
+    let body = |ui: &mut egui::Ui| {
+        ui.heading(format!("Summary: {}", scenario.title));
+        if drill.phase() == &Phase::Abandoned {
+            ui.label(egui::RichText::new("You left this drill before its end.").weak());
+        }
+        let results = drill.results();
+        if results.is_empty() {
+            ui.label("No turn was answered.");
+        }
+        if !results.is_empty() {
+            let average = results.iter().map(|r| r.card.score).sum::<u32>() / results.len() as u32;
+            let turns = if results.len() == 1 { "1 turn".to_string() } else { format!("{} turns", results.len()) };
+            let passed = results.iter().filter(|r| r.card.passed).count();
+            ui.label(egui::RichText::new(format!("Average {average}/100 over {turns}")).size(18.0).strong());
+            ui.label(format!("Passed {passed} of {}", results.len()));
+        }
+        ui.add_space(6.0);
+        for (n, r) in results.iter().enumerate() {
+            let verdict = if r.card.passed { "passed" } else { "not yet" };
+            let over = if r.over_time { " (time ran out)" } else { "" };
+            ui.label(
+                egui::RichText::new(format!(
+                    "Turn {} · {}/100 · {verdict} · {} s{over}",
+                    n + 1,
+                    r.card.score,
+                    r.time_used_ms.div_ceil(1000)
+                ))
+                .strong(),
+            );
+            ui.indent(("summary_turn", n), |ui| {
+                paragraph_ui(
+                    ui,
+                    egui::RichText::new(format!("{} said: {}", scenario.briefing.customer.name, r.customer_line))
+                        .italics(),
                 );
-                ui.indent(("summary_turn", n), |ui| {
-                    paragraph_ui(
-                        ui,
-                        egui::RichText::new(format!("{} said: {}", scenario.briefing.customer.name, r.customer_line))
-                            .italics(),
-                    );
-                });
-                ui.add_space(4.0);
-            }
-        });
-    if let Some(c) = recordings_ui(ui, &view.recordings) {
-        command = Some(c);
-    }
-    ui.separator();
-    if let Some(c) = actions_ui(ui, drill, view) {
-        command = Some(c);
-    }
-    command
+            });
+            ui.add_space(4.0);
+        }
+    };
+    super::theme::scroll_above_actions_ui(ui, "summary", body, |ui| {
+        let mut command = recordings_ui(ui, &view.recordings);
+        ui.separator();
+        if let Some(c) = actions_ui(ui, drill, view) {
+            command = Some(c);
+        }
+        command
+    })
 }
 
 fn recordings_ui(ui: &mut egui::Ui, recordings: &[PathBuf]) -> Option<Command> {
@@ -90,7 +86,7 @@ fn recordings_ui(ui: &mut egui::Ui, recordings: &[PathBuf]) -> Option<Command> {
     }
     ui.strong("Your recordings");
     for path in recordings {
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             ui.label(path.file_name().map_or(String::new(), |n| n.to_string_lossy().into_owned()));
             if ui.button("Play").clicked() {
                 command = Some(Command::Shell(ShellCommand::PlayRecording(path.clone())));

@@ -31,7 +31,7 @@ pub struct TeamView<'a> {
 /// Draw the team view (the settings section is drawn below it by the app).
 pub fn team_ui(ui: &mut egui::Ui, view: &TeamView<'_>) -> Option<Command> {
     let mut command = None;
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         if ui.button("Back to the library").clicked() {
             command = Some(Command::Shell(ShellCommand::GoHome));
         }

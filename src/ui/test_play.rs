@@ -9,7 +9,7 @@ use super::app::{Command, DrillCommand, TrainerCommand};
 /// Draw the map of `scenario`.
 pub fn test_play_ui(ui: &mut egui::Ui, scenario: &Scenario, map: &[TurnNode]) -> Option<Command> {
     let mut command = None;
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         if ui.button("Back to authoring").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
             command = Some(Command::Trainer(TrainerCommand::ShowAuthoring));
         }
@@ -22,7 +22,7 @@ pub fn test_play_ui(ui: &mut egui::Ui, scenario: &Scenario, map: &[TurnNode]) ->
             let turn = &scenario.turns[node.index];
             egui::Frame::group(ui.style()).show(ui, |ui| {
                 ui.set_width(ui.available_width());
-                ui.horizontal(|ui| {
+                ui.horizontal_wrapped(|ui| {
                     ui.strong(format!("{}. {}", node.index + 1, node.id));
                     if node.is_final {
                         ui.label(egui::RichText::new("can end here").weak());
@@ -33,23 +33,23 @@ pub fn test_play_ui(ui: &mut egui::Ui, scenario: &Scenario, map: &[TurnNode]) ->
                             "unreachable: no path from the first turn leads here",
                         );
                     }
-                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                        let id = scenario.id.clone();
-                        if ui.button(format!("Play from {} (timed)", node.id)).clicked() {
+                });
+                // The buttons on a row of their own, so they wrap rather than leave the window.
+                ui.horizontal_wrapped(|ui| {
+                    for timed in [false, true] {
+                        let text = if timed {
+                            format!("Play from {} (timed)", node.id)
+                        } else {
+                            format!("Play from {}", node.id)
+                        };
+                        if ui.button(text).clicked() {
                             command = Some(Command::Drill(DrillCommand::PlayFrom {
-                                scenario: id.clone(),
+                                scenario: scenario.id.clone(),
                                 turn: node.index,
-                                timed: true,
+                                timed,
                             }));
                         }
-                        if ui.button(format!("Play from {}", node.id)).clicked() {
-                            command = Some(Command::Drill(DrillCommand::PlayFrom {
-                                scenario: id,
-                                turn: node.index,
-                                timed: false,
-                            }));
-                        }
-                    });
+                    }
                 });
                 ui.label(egui::RichText::new(format!("Customer: {}", turn.customer)).italics());
                 for edge in &node.edges {

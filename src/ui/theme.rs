@@ -278,6 +278,34 @@ pub fn column_ui<R>(ui: &mut egui::Ui, max_width: f32, add: impl FnOnce(&mut egu
     inner.inner
 }
 
+/// A screen's text in a vertical scroll filling the room above its actions, which stay in view
+/// at the bottom however short the window or large the text (the actions' height is last
+/// frame's, kept in egui's memory under `id_salt`).
+pub fn scroll_above_actions_ui<R>(
+    ui: &mut egui::Ui,
+    id_salt: &str,
+    body: impl FnOnce(&mut egui::Ui),
+    actions: impl FnOnce(&mut egui::Ui) -> R,
+) -> R {
+    let id = ui.make_persistent_id(id_salt).with("actions_height");
+    let actions_height = ui.data(|d| d.get_temp::<f32>(id)).unwrap_or(40.0);
+    let body_height = (ui.available_height() - actions_height - ui.spacing().item_spacing.y).max(0.0);
+    egui::ScrollArea::vertical()
+        .id_salt(id_salt)
+        // Short text: the actions follow it; long text: they wait at the bottom.
+        .auto_shrink([false, true])
+        .max_height(body_height)
+        .min_scrolled_height(body_height.min(64.0))
+        .show(ui, body);
+    let inner = ui.scope(actions);
+    let used = inner.response.rect.height();
+    if (used - actions_height).abs() > 0.5 {
+        ui.data_mut(|d| d.insert_temp(id, used));
+        ui.ctx().request_repaint();
+    }
+    inner.inner
+}
+
 /// WCAG 2 relative luminance of a colour (alpha ignored).
 pub fn luminance(c: Color32) -> f64 {
     let channel = |v: u8| {

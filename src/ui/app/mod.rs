@@ -44,6 +44,7 @@ pub use loading::Loading;
 pub use practice::{QUIZ_LENGTH, QuizRun, RehearsalRun};
 pub use profiles::Profiles;
 pub use reporting::{Reporting, SEND_EVERY, TeamSource};
+pub use root::MENU_LABEL;
 pub use shell::{Microphone, PendingAudio, Screen, Shell};
 pub use trainer::{SandboxRun, Trainer};
 pub use window::WindowKeeper;

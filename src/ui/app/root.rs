@@ -187,39 +187,68 @@ impl FollowThroughApp {
         command
     }
 
-    /// The title, the window's places (wrapping onto more rows when narrow), then the preferences.
+    /// The title, the window's places, then the preferences: on at most two rows when they fit,
+    /// else (a narrow window, a large text size) the places and the look go into a "Menu" and
+    /// only the title, the menu and A-/A+ stay, on one row, so the screen keeps most of the window.
     fn top_bar_ui(&self, ui: &mut egui::Ui) -> Option<Command> {
+        let places = self.places();
+        let compact = full_bar_width(ui, &places) > 2.0 * ui.available_width();
         let mut command = None;
-        ui.label(egui::RichText::new("FollowThrough").size(theme::HEADING).strong());
+        let title = egui::RichText::new("FollowThrough").strong();
+        ui.label(if compact { title } else { title.size(theme::HEADING) });
         ui.add_space(theme::GAP);
         // While a drill runs, leaving it goes through its own Esc dialog (so it is saved).
         let free = !self.drill_running() && !self.coach.running() && self.loading.is_none();
-        let mut button = |ui: &mut egui::Ui, text: &str, hover: &str, c: Command| {
-            let b = ui.add_enabled(free, egui::Button::new(text));
-            let b = if hover.is_empty() { b } else { b.on_hover_text(hover) };
-            if b.clicked() {
-                command = Some(c);
-            }
-        };
-        let authoring = "Scenario files, test-play, try a response";
-        button(ui, "Authoring", authoring, Command::Trainer(TrainerCommand::ShowAuthoring));
-        let coach = "Run a rehearsal session with a team on a projector";
-        button(ui, "Coach a group", coach, Command::Coach(CoachCommand::ShowSetup));
-        let team = "Every employee's baseline, latest and best; reporting to your LRS";
-        button(ui, "Team", team, Command::Reporting(ReportingCommand::ShowTeam(TeamSource::Store)));
-        if !self.library.library.diagnostics.is_empty() {
-            button(ui, "Scenario problems", "", Command::Shell(ShellCommand::ShowProblems));
-        }
-        if self.library.scenarios_dir.is_some() {
-            let reload = "Read the scenario folder again";
-            button(ui, "Reload scenarios", reload, Command::Library(LibraryCommand::Reload));
-        }
-        ui.separator();
         let mut settings = self.shell.settings;
-        if settings.controls_ui(ui, !self.shell.sound_device_missing()) {
+        let sound_device = !self.shell.sound_device_missing();
+        let mut changed = false;
+        if compact {
+            ui.menu_button(MENU_LABEL, |ui| {
+                command = places_ui(ui, &places, free);
+                ui.separator();
+                changed = settings.look_ui(ui, sound_device);
+                if command.is_some() || changed {
+                    ui.close();
+                }
+            });
+        } else {
+            command = places_ui(ui, &places, free);
+            ui.separator();
+            changed = settings.look_ui(ui, sound_device);
+        }
+        changed |= settings.text_scale_ui(ui);
+        if changed {
             command = Some(Command::Shell(ShellCommand::ChangeSettings(settings)));
         }
         command
+    }
+
+    /// The window's places: label, hover text and what a click does.
+    fn places(&self) -> Vec<(&'static str, &'static str, Command)> {
+        let mut places = vec![
+            ("Authoring", "Scenario files, test-play, try a response", Command::Trainer(TrainerCommand::ShowAuthoring)),
+            (
+                "Coach a group",
+                "Run a rehearsal session with a team on a projector",
+                Command::Coach(CoachCommand::ShowSetup),
+            ),
+            (
+                "Team",
+                "Every employee's baseline, latest and best; reporting to your LRS",
+                Command::Reporting(ReportingCommand::ShowTeam(TeamSource::Store)),
+            ),
+        ];
+        if !self.library.library.diagnostics.is_empty() {
+            places.push(("Scenario problems", "", Command::Shell(ShellCommand::ShowProblems)));
+        }
+        if self.library.scenarios_dir.is_some() {
+            places.push((
+                "Reload scenarios",
+                "Read the scenario folder again",
+                Command::Library(LibraryCommand::Reload),
+            ));
+        }
+        places
     }
 
     /// The screen showing now.
@@ -396,6 +425,40 @@ impl FollowThroughApp {
             }
         }
     }
+}
+
+/// Label of the top bar's menu in a narrow window (the places and the look go in it).
+pub const MENU_LABEL: &str = "Menu";
+
+/// A button for each place; returns the command of the one clicked.
+fn places_ui(ui: &mut egui::Ui, places: &[(&str, &str, Command)], free: bool) -> Option<Command> {
+    let mut command = None;
+    for (text, hover, c) in places {
+        let b = ui.add_enabled(free, egui::Button::new(*text));
+        let b = if hover.is_empty() { b } else { b.on_hover_text(*hover) };
+        if b.clicked() {
+            command = Some(c.clone());
+        }
+    }
+    command
+}
+
+/// How wide the top bar is on one row with every control showing (points).
+fn full_bar_width(ui: &egui::Ui, places: &[(&str, &str, Command)]) -> f32 {
+    let spacing = ui.spacing();
+    let text_width = |text: &str, style: egui::TextStyle| {
+        egui::WidgetText::from(text).into_galley(ui, Some(egui::TextWrapMode::Extend), f32::INFINITY, style).size().x
+    };
+    let button = |text: &str| text_width(text, egui::TextStyle::Button) + 2.0 * spacing.button_padding.x;
+    let title = egui::RichText::new("FollowThrough").size(theme::HEADING).strong();
+    let title_width = egui::WidgetText::from(title)
+        .into_galley(ui, Some(egui::TextWrapMode::Extend), f32::INFINITY, egui::TextStyle::Body)
+        .size()
+        .x;
+    let controls = crate::ui::settings::BAR_CONTROLS;
+    let widths = places.iter().map(|(text, _, _)| button(text)).chain(controls.iter().map(|text| button(text)));
+    let count = places.len() + controls.len() + 2;
+    title_width + theme::GAP + widths.sum::<f32>() + spacing.interact_size.y + count as f32 * spacing.item_spacing.x
 }
 
 /// `text` with its first letter in capitals, to begin a line.

@@ -15,7 +15,10 @@ use crate::core::coach::session::{GroupPhase, GroupSession};
 
 use super::app::{CoachCommand, Command, ShellCommand};
 
+pub use room_briefing::BEGIN_LABEL;
+pub use scoring::SAVE_LABEL;
 pub use setup::{CoachSetup, WALK_IN_LABEL, setup_ui};
+pub use turn::{PICK_LABEL, SCORE_LABEL};
 
 /// Heading of the setup screen.
 pub const SETUP_HEADING: &str = "Set up a group session";
@@ -202,7 +205,7 @@ fn end_dialog_ui(ui: &mut egui::Ui, session: &GroupSession, focus: bool) -> Opti
         };
         ui.label(text);
         ui.add_space(10.0);
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             let end = ui.button(END_CONFIRM_LABEL);
             if focus {
                 end.request_focus();

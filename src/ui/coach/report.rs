@@ -42,7 +42,7 @@ pub fn report_ui(ui: &mut egui::Ui, view: &PresenterView<'_>, sizes: Sizes) -> O
         lists_ui(ui, report, sizes);
     }
     ui.add_space(sizes.small());
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let main = if report.goes.is_empty() {
             None
         } else {

@@ -89,7 +89,7 @@ pub fn scoring_ui(
     if session.plan.peer_scoring {
         room_ui(ui, session, input, sizes);
     }
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let label = ui.label(egui::RichText::new("Note").size(sizes.small()));
         ui.add(
             egui::TextEdit::singleline(&mut input.note)

@@ -11,6 +11,9 @@ use super::{SECONDS, SETUP_HEADING};
 /// Label of the walk-in name box.
 pub const WALK_IN_LABEL: &str = "Walk-in's name";
 
+/// The narrowest room for the scenarios beside the roster.
+const TWO_COLUMNS_WIDTH: f32 = 700.0;
+
 /// What the coach is choosing on the setup screen.
 #[derive(Debug, Clone, Default)]
 pub struct CoachSetup {
@@ -62,22 +65,35 @@ pub fn setup_ui(
     employees: &[Employee],
 ) -> Option<Command> {
     let mut command = None;
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         if ui.button("Back to library").clicked() {
             command = Some(Command::Shell(ShellCommand::GoHome));
         }
         ui.heading(SETUP_HEADING);
     });
     ui.separator();
-    ui.columns(2, |cols| {
-        scenarios_ui(&mut cols[0], setup, scenarios);
-        roster_ui(&mut cols[1], setup, employees);
-        options_ui(&mut cols[1], setup);
+    // Two columns when there is room; one above the other in a narrow window. The start row
+    // stays in view below.
+    let height = (ui.available_height() - 44.0).max(80.0);
+    egui::ScrollArea::vertical().id_salt("setup").auto_shrink([false, true]).max_height(height).show(ui, |ui| {
+        if ui.available_width() >= TWO_COLUMNS_WIDTH {
+            ui.columns(2, |cols| {
+                scenarios_ui(&mut cols[0], setup, scenarios);
+                roster_ui(&mut cols[1], setup, employees);
+                options_ui(&mut cols[1], setup);
+            });
+        } else {
+            // Who is in the room first: the list of scenarios is the long one.
+            roster_ui(ui, setup, employees);
+            options_ui(ui, setup);
+            ui.separator();
+            scenarios_ui(ui, setup, scenarios);
+        }
     });
     ui.separator();
     let people = setup.people();
     let ready = people > 0 && !setup.scenarios.is_empty();
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         if ui.add_enabled(ready, egui::Button::new("Start the session")).clicked() {
             command = Some(Command::Coach(CoachCommand::Start));
         }
@@ -115,7 +131,7 @@ fn roster_ui(ui: &mut egui::Ui, setup: &mut CoachSetup, employees: &[Employee]) 
     let mut remove = None;
     let mut edit = None;
     for (i, w) in setup.walk_ins.iter().enumerate() {
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             ui.label(format!("{w} (walk-in)"));
             if ui.small_button(format!("Edit {w}")).clicked() {
                 edit = Some(i);
@@ -131,7 +147,7 @@ fn roster_ui(ui: &mut egui::Ui, setup: &mut CoachSetup, employees: &[Employee]) 
     } else if let Some(i) = remove {
         setup.walk_ins.remove(i);
     }
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let label = ui.label(WALK_IN_LABEL);
         let field =
             ui.add(egui::TextEdit::singleline(&mut setup.walk_in_name).desired_width(160.0)).labelled_by(label.id);
@@ -144,7 +160,7 @@ fn roster_ui(ui: &mut egui::Ui, setup: &mut CoachSetup, employees: &[Employee]) 
 
 fn options_ui(ui: &mut egui::Ui, setup: &mut CoachSetup) {
     ui.add_space(8.0);
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let label = ui.label("Seconds per turn:");
         egui::ComboBox::from_id_salt("seconds_per_turn")
             .selected_text(format!("{} s", setup.seconds))

@@ -11,6 +11,9 @@ pub const PICK_LABEL: &str = "Pick who goes next";
 /// The button that takes the answer to scoring.
 pub const SCORE_LABEL: &str = "Score the answer";
 
+/// The narrowest room for the clock at the right edge across from the name.
+const CLOCK_BESIDE_WIDTH: f32 = 900.0;
+
 /// Which scenario and turn is on, in words (the turn counted along the path taken, never its id).
 fn where_ui(ui: &mut egui::Ui, session: &GroupSession, sizes: Sizes) {
     let s = session.current_scenario();
@@ -68,12 +71,23 @@ pub fn answering_ui(
     let s = session.current_scenario();
     let turn = &s.turns[session.turn];
     where_ui(ui, session, sizes);
-    ui.horizontal(|ui| {
-        ui.label(strong_text(ui, format!("{}, you're up", session.name_of(who)), sizes.title()).strong());
-        if let Some(left) = view.seconds_left {
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| countdown_ui(ui, left, sizes));
-        }
-    });
+    let up = strong_text(ui, format!("{}, you're up", session.name_of(who)), sizes.title()).strong();
+    if ui.available_width() >= CLOCK_BESIDE_WIDTH {
+        // The clock at the right edge, across from the name.
+        ui.horizontal(|ui| {
+            ui.label(up);
+            if let Some(left) = view.seconds_left {
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| countdown_ui(ui, left, sizes));
+            }
+        });
+    } else {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(up);
+            if let Some(left) = view.seconds_left {
+                countdown_ui(ui, left, sizes);
+            }
+        });
+    }
     ui.add_space(sizes.body() * 0.5);
     ui.label(strong_text(ui, format!("{} says:", s.briefing.customer.name), sizes.body()));
     customer_line_ui(ui, &turn.customer, sizes);
@@ -87,7 +101,7 @@ pub fn answering_ui(
     )
     .labelled_by(label.id);
     ui.add_space(sizes.small() * 0.5);
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         if view.scoring {
             ui.spinner();
             ui.label(egui::RichText::new(SCORING_TEXT).size(sizes.body()));
