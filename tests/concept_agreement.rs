@@ -24,17 +24,17 @@ use sha2::{Digest, Sha256};
 /// Dev-split floors: Cohen's kappa per concept, measured then rounded down, so a change that
 /// makes the engine read people worse fails here.
 const DEV_KAPPA_FLOORS: &[(&str, f64)] = &[
-    ("owns-the-failure", 0.77),
-    ("takes-it-on", 0.71),
-    ("empathy", 0.71),
-    ("blame-shifting", 0.50),
-    ("sends-away", 0.76),
-    ("deflecting-apology", 0.83),
-    ("specific-day", 0.83),
-    ("specific-time", 0.77),
-    ("next-steps", 0.52),
-    ("handover-context", 0.74),
-    ("genuine-question", 0.87),
+    ("owns-the-failure", 0.84),
+    ("takes-it-on", 0.74),
+    ("empathy", 0.84),
+    ("blame-shifting", 0.73),
+    ("sends-away", 0.83),
+    ("deflecting-apology", 0.89),
+    ("specific-day", 0.89),
+    ("specific-time", 0.85),
+    ("next-steps", 0.62),
+    ("handover-context", 0.85),
+    ("genuine-question", 0.91),
 ];
 
 #[derive(Deserialize)]
