@@ -28,12 +28,12 @@ const DEV_KAPPA_FLOORS: &[(&str, f64)] = &[
     ("takes-it-on", 0.74),
     ("empathy", 0.84),
     ("blame-shifting", 0.73),
-    ("sends-away", 0.83),
+    ("sends-away", 0.86),
     ("deflecting-apology", 0.89),
-    ("specific-day", 0.89),
-    ("specific-time", 0.85),
+    ("specific-day", 0.86),
+    ("specific-time", 0.83),
     ("next-steps", 0.62),
-    ("handover-context", 0.85),
+    ("handover-context", 0.84),
     ("genuine-question", 0.91),
 ];
 

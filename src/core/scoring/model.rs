@@ -231,10 +231,9 @@ pub fn feature_names(a: &Analysed, cx: &DetectorContext) -> Vec<String> {
 /// the threshold when the structural rule did not find the fault.
 pub const FAULTS: &[&str] = &["blame-shifting", "deflecting-apology", "sends-away"];
 
-/// Chosen on the dev split by `examples/calibrate_margins.rs`. After the structural blame rules and
-/// the c1/c2 training answers (2026-12-06): 1.0 gave false blame 2.2% on dev, 1.5 gives 1.7% at a
-/// cost of 0.012 in the faults' mean kappa; earlier 1.0 (b1/b2), 0, 0.5, 3.
-pub const FAULT_MARGIN: f64 = 1.5;
+/// Chosen on the dev split (0.75, 1 and 1.5 tried after the b1/b2 batches; earlier 0, 0.5, 3): 1.0 keeps
+/// false blame at or under 2% there (0.75 gave 2.5%).
+pub const FAULT_MARGIN: f64 = 1.0;
 
 /// A response's features, computed once per response for every learned concept.
 #[derive(Debug, Clone, Default)]
