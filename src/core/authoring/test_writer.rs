@@ -456,7 +456,7 @@ Scenario(
 
     #[test]
     fn a_missing_comma_after_the_last_field_or_entry_is_added() {
-        let no_comma = "Scenario(\n    format_version: 1,\n    id: \"x\",\n    title: \"T\",\n    job_families: [\"contact-centre\"],\n    behaviour: [\"follow-up\"],\n    importance: 1,\n    frequency: 1,\n    briefing: (customer: (name: \"Al\"), situation: \"S\"),\n    turns: [(id: \"opening\", customer: \"C\", time_limit: 30, pass_mark: 50, rubric: [(id: \"t\", label: \"L\", kind: Required, weight: 1, detect: [Detector(\"specific-time-commitment\")])], model_answer: \"M\", tip: (play: DiscoverIt, text: \"T\"), final: true)] // no comma\n)";
+        let no_comma = "Scenario(\n    format_version: 1,\n    id: \"x\",\n    title: \"T\",\n    job_families: [\"contact-centre\"],\n    behaviour: [\"follow-up\"],\n    importance: 1,\n    frequency: 1,\n    briefing: (customer: (name: \"Al\"), situation: \"S\"),\n    turns: [(id: \"opening\", customer: \"C\", time_limit: 30, pass_mark: 50, rubric: [(id: \"t\", label: \"L\", kind: Required, weight: 1, detect: [Detector(\"specific-time-commitment\")])], model_answer: \"I will call you at 4pm today.\", tip: (play: DiscoverIt, text: \"T\"), final: true)] // no comma\n)";
         let test = pinned(no_comma, "a", "I'll call you at 4pm.");
         let after = append_author_test(no_comma, &test).expect("ok");
         assert!(only_insertions(no_comma, &after));
