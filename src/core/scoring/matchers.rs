@@ -132,7 +132,11 @@ fn matcher_spans(m: &CompiledMatcher, a: &Analysed, cx: &DetectorContext, respon
             if parts.is_empty() || parts.iter().any(Vec::is_empty) {
                 Vec::new()
             } else {
-                parts.into_iter().flatten().collect()
+                // Sorted and once each, so nested `All`s do not pile up copies of the same spans.
+                let mut spans: Vec<(usize, usize)> = parts.into_iter().flatten().collect();
+                spans.sort_unstable();
+                spans.dedup();
+                spans
             }
         }
         // Alone (validation refuses it outside `All`) it names no words, so it meets nothing.
@@ -144,7 +148,11 @@ fn matcher_spans(m: &CompiledMatcher, a: &Analysed, cx: &DetectorContext, respon
 /// landed", "make sure the refund went through", "see if it's arrived"): a fact the parts of an
 /// `All` make up must be said, not put to a check.
 fn to_be_checked(a: &Analysed, start: usize) -> bool {
-    let Some(k) = a.tokens.iter().position(|t| t.start >= start) else { return false };
+    // Tokens are in text order: the first at or after `start` is found by halving, not scanning.
+    let k = a.tokens.partition_point(|t| t.start < start);
+    if k == a.tokens.len() {
+        return false;
+    }
     let (sentence, clause) = (a.tokens[k].sentence, a.tokens[k].clause);
     let word = |i: usize| a.tokens[i].text.as_str();
     (k.saturating_sub(4)..k).any(|j| {
