@@ -43,9 +43,11 @@ impl TestFolder {
     }
 }
 
-/// `app` in a kittest harness that waits for the scoring worker before each frame.
+/// `app` in a kittest harness that waits for the scoring worker before each frame. A `run` may take
+/// a few more frames than kittest's default of 4 to settle: a file the app writes under the test
+/// folder (an export) can start a reload, whose author tests each wake the window as they finish.
 pub fn harness_of(app: FollowThroughApp) -> Harness<'static, FollowThroughApp> {
-    Harness::builder().with_size(egui::vec2(1000.0, 700.0)).build_ui_state(
+    Harness::builder().with_size(egui::vec2(1000.0, 700.0)).with_max_steps(16).build_ui_state(
         |ui, app: &mut FollowThroughApp| {
             app.wait_for_background(std::time::Duration::from_secs(30));
             app.ui_root(ui)
