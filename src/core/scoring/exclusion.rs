@@ -19,11 +19,7 @@ pub(super) fn detector_outside(
     let found = detect(name, a, cx);
     let mut touched: Vec<usize> = found
         .iter()
-        .filter(|(s, e)| e > s && *e <= a.tokens.len())
-        .filter(|(s, e)| {
-            let (start, end) = (a.tokens[*s].start, a.tokens[e - 1].end);
-            excluded.iter().any(|x| x.0 < end && start < x.1)
-        })
+        .filter(|&&r| a.byte_span(r).is_some_and(|(start, end)| excluded.iter().any(|x| x.0 < end && start < x.1)))
         .flat_map(|(s, e)| a.tokens[*s..*e].iter().map(|t| t.sentence))
         .collect();
     if touched.is_empty() {
@@ -59,11 +55,7 @@ fn without_sentences(a: &Analysed, response: &str, sentences: &[usize]) -> Strin
 }
 
 fn to_bytes(a: &Analysed, ranges: Vec<Range>) -> Vec<(usize, usize)> {
-    ranges
-        .into_iter()
-        .filter(|(s, e)| e > s && *e <= a.tokens.len())
-        .map(|(s, e)| (a.tokens[s].start, a.tokens[e - 1].end))
-        .collect()
+    ranges.into_iter().filter_map(|r| a.byte_span(r)).collect()
 }
 
 #[cfg(test)]

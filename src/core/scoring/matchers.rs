@@ -71,9 +71,8 @@ pub(super) fn describe(m: &CompiledMatcher) -> String {
 
 /// Byte spans where a compiled matcher matches; empty when it does not.
 fn matcher_spans(m: &CompiledMatcher, a: &Analysed, cx: &DetectorContext, response: &str) -> Vec<(usize, usize)> {
-    let to_bytes = |ranges: Vec<Range>| -> Vec<(usize, usize)> {
-        ranges.into_iter().filter(|(s, e)| e > s).map(|(s, e)| (a.tokens[s].start, a.tokens[e - 1].end)).collect()
-    };
+    let to_bytes =
+        |ranges: Vec<Range>| -> Vec<(usize, usize)> { ranges.into_iter().filter_map(|r| a.byte_span(r)).collect() };
     match m {
         CompiledMatcher::Phrase(p, _) => {
             // Found once per answer however many criteria use the phrase, within the budget.

@@ -316,11 +316,8 @@ fn run_named(
     let found = if learned { detect(name, &a, &cx) } else { detectors::detect_rule(name, &a, &cx) };
     found
         .into_iter()
-        .filter(|(s, e)| e > s)
-        .map(|(s, e)| {
-            let (start, end) = (a.tokens[s].start, a.tokens[e - 1].end);
-            Evidence { start, end, text: response[start..end].to_string() }
-        })
+        .filter_map(|r| a.byte_span(r))
+        .map(|(start, end)| Evidence { start, end, text: response[start..end].to_string() })
         .collect()
 }
 

@@ -97,6 +97,17 @@ pub struct Analysed {
     pub sentences: Vec<Sentence>,
 }
 
+impl Analysed {
+    /// The bytes of the response that the token range `[start, end)` covers; `None` when the range
+    /// is empty or runs past the last token.
+    pub fn byte_span(&self, (start, end): (usize, usize)) -> Option<(usize, usize)> {
+        if start >= end || end > self.tokens.len() {
+            return None;
+        }
+        Some((self.tokens[start].start, self.tokens[end - 1].end))
+    }
+}
+
 const NEGATORS: &[&str] = &["not", "never", "no", "nobody", "nothing", "without", "neither", "nor", "none", "cannot"];
 
 fn stemmer() -> &'static Stemmer {
