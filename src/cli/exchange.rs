@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use clap::{Args, ValueEnum};
 
 use super::{EXIT_INVALID, EXIT_OK, date_and_store, open_store};
+use crate::io::atomic_file::write_atomically;
 use crate::io::file_error::FileError;
 use crate::io::store::{AttemptFilter, Store, StoreError};
 
@@ -114,14 +115,6 @@ fn xapi_lines(store: &Store, filter: &AttemptFilter, out: &mut Vec<u8>) -> Resul
         out.push(b'\n');
     }
     Ok(statements.len())
-}
-
-fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), FileError> {
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(FileError::io("cannot write", path))?;
-    tmp.write_all(bytes).map_err(FileError::io("cannot write", path))?;
-    tmp.persist(path).map_err(|e| FileError::io("cannot write", path)(e.error))?;
-    Ok(())
 }
 
 /// Merge exports into the store; an attempt already there is never added twice.

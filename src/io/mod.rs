@@ -1,5 +1,6 @@
 //! The layer that touches the world: scenario files and folders (later: the progress store, audio).
 
+pub mod atomic_file;
 pub mod audio;
 pub mod budget;
 pub mod dirs;

@@ -3,11 +3,11 @@
 //! made usable before it is used: never smaller than [`MIN_SIZE`], never larger than the screen, and
 //! moved back onto the screen when it was left off it (a monitor unplugged since, a damaged file).
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::io::atomic_file::write_atomically;
 use crate::io::file_error::FileError;
 
 /// The file in the data folder.
@@ -110,15 +110,7 @@ pub fn save(dir: &Path, place: &WindowPlace) -> Result<(), FileError> {
         doing: format!("cannot write {}", path.display()),
         source: std::io::Error::other(e),
     })?;
-    let mut temp = tempfile::Builder::new()
-        .prefix(".window-")
-        .suffix(".json.tmp")
-        .tempfile_in(dir)
-        .map_err(FileError::io("cannot write in", dir))?;
-    temp.write_all(text.as_bytes()).map_err(FileError::io("cannot write", &path))?;
-    temp.as_file().sync_all().map_err(FileError::io("cannot write", &path))?;
-    temp.persist(&path).map_err(|e| FileError::io("cannot save", &path)(e.error))?;
-    Ok(())
+    write_atomically(&path, text.as_bytes())
 }
 
 #[cfg(test)]
