@@ -5,7 +5,8 @@ tests/data/fresh/ holds six scenarios authored from docs/scenario-format.md only
 notes on what the manual left unclear) and labelled answers written and labelled by a separate labeller
 who never saw the engine's output. Prints Cohen's kappa per criterion kind and overall, using
 `followthrough score --json` exactly as a trainer would.
-Usage: python3 scripts/fresh_agreement.py [path/to/followthrough]   (default target/debug/followthrough)
+Usage: python3 scripts/fresh_agreement.py [path/to/followthrough] [-v] [--dir tests/data/fresh2]
+(default binary target/debug/followthrough, default set tests/data/fresh; -v prints each disagreement)
 """
 import glob
 import json
@@ -15,6 +16,8 @@ import subprocess
 import sys
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "data", "fresh")
+if "--dir" in sys.argv:
+    ROOT = sys.argv[sys.argv.index("--dir") + 1]
 
 
 def kappa(pairs):
@@ -38,7 +41,8 @@ def scenario_files():
 
 
 def main():
-    binary = sys.argv[1] if len(sys.argv) > 1 else "target/debug/followthrough"
+    args = [a for i, a in enumerate(sys.argv[1:], 1) if not a.startswith("-") and sys.argv[i - 1] != "--dir"]
+    binary = args[0] if args else "target/debug/followthrough"
     files = scenario_files()
     pairs, by_kind, misses = [], {"required": [], "forbidden": []}, []
     with open(os.path.join(ROOT, "labelled.jsonl"), encoding="utf-8") as f:
