@@ -21,6 +21,21 @@ fn main() -> ExitCode {
                 }
             }
         }
-        Some(command) => cli::run(command, args.scenarios, &data_dir),
+        Some(command) => {
+            end_quietly_on_closed_pipe();
+            cli::run(command, args.scenarios, &data_dir)
+        }
+    }
+}
+
+/// A headless command whose output is piped into a reader that stops early (`| head`, quitting
+/// `less`) ends at once, as `ls` or `grep` would, instead of panicking with "Broken pipe": Rust
+/// ignores SIGPIPE by default, so every `println!` after the reader left would fail.
+fn end_quietly_on_closed_pipe() {
+    #[cfg(unix)]
+    // SAFETY: restoring the default action of one signal before any other thread exists; no
+    // handler function is installed.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
 }

@@ -176,3 +176,41 @@ fn score_refuses_an_invalid_scenario_with_diagnostics() {
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("19-branch-to-missing-turn.ron:28:"), "{}", stderr(&out));
 }
+
+#[test]
+fn words_shows_what_a_built_in_list_holds_and_what_the_lexicon_adds() {
+    let out = followthrough(&["--scenarios", "scenarios", "words", "commitment-verb", "apology"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("@commitment-verb ("), "{text}");
+    assert!(text.contains("give you a ring"), "a trainer can see which call-back wordings count: {text}");
+    assert!(text.contains("Verbs of contacting the customer again"), "each list says what it is for: {text}");
+    let out = followthrough(&["--scenarios", "scenarios", "words", "--format", "json", "apology"]);
+    let lists: Vec<serde_json::Value> = serde_json::from_str(&stdout(&out)).expect("valid JSON");
+    assert_eq!(lists[0]["kind"], "built-in");
+    let added: Vec<&str> = lists[0]["added"].as_array().expect("added").iter().filter_map(|m| m.as_str()).collect();
+    assert!(added.contains(&"i apologise"), "the bundled lexicon's own addition: {added:?}");
+    assert!(!added.contains(&"sorry"), "a word already built in is not shown as added: {added:?}");
+    let out = followthrough(&["words", "contct-verb"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("did you mean"), "{}", stderr(&out));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_reader_that_stops_early_ends_the_command_quietly() {
+    use std::io::Read;
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_followthrough"))
+        // Over 64 KiB, more than a pipe holds, so the command is still writing when the reader leaves.
+        .args(["words", "--patterns", "--format", "json"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let mut first = [0u8; 16];
+    child.stdout.take().expect("stdout").read_exact(&mut first).expect("some output");
+    // The reader is gone (like `| head -c 16`); the rest of the output has nowhere to go.
+    let out = child.wait_with_output().expect("it ends");
+    assert!(!stderr(&out).contains("panicked"), "{}", stderr(&out));
+}

@@ -8,6 +8,7 @@ pub mod plan;
 pub mod score;
 pub mod simulate;
 pub mod team;
+pub mod words;
 pub mod xapi;
 
 use std::path::{Path, PathBuf};
@@ -66,6 +67,9 @@ pub enum Command {
     /// The team view: baseline, latest and best per employee and behaviour (from this machine, or
     /// with --lrs from every machine reporting to the LRS).
     Team(team::TeamArgs),
+    /// The word lists phrases (`@name`) and the built-in detectors read, with what the scenario
+    /// folder's lexicon adds to them.
+    Words(words::WordsArgs),
 }
 
 /// How a command prints its results.
@@ -92,6 +96,7 @@ pub fn run(command: Command, scenarios: Option<PathBuf>, data_dir: &Path) -> Exi
         Command::New(args) => new::run(&args, scenarios),
         Command::Xapi(args) => xapi::run(&args, data_dir),
         Command::Team(args) => team::run(&args, scenarios, data_dir),
+        Command::Words(args) => words::run(&args, scenarios),
     };
     ExitCode::from(code)
 }
