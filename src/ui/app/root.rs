@@ -119,6 +119,12 @@ impl FollowThroughApp {
     fn finish_loading(&mut self, ctx: &egui::Context) {
         let Some(loading) = &mut self.library.loading else { return };
         loading.set_waker(ctx);
+        if ctx.cumulative_frame_nr() == 0 {
+            // The reading starts once the first frame is on the screen: at the next one.
+            ctx.request_repaint();
+            return;
+        }
+        loading.let_start();
         let Some(loaded) = loading.take() else {
             let elapsed = loading.elapsed();
             // Wake in time to say "Loading..." if it is still going then.
