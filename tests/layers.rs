@@ -9,6 +9,10 @@
 //!   time and seeds are passed in;
 //! - `src/io/` and `src/cli/` do not name `crate::ui`;
 //! - `src/ui/` does not reach storage or audio directly.
+//!
+//! The same parse also finds functions over 80 lines (from `fn` to the closing brace), in `src/`,
+//! `tests/`, `benches/` and `examples/`; a table may be longer when it says so with
+//! `#[allow(clippy::too_many_lines)]` and why.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -344,4 +348,83 @@ fn the_checker_resolves_groups_renames_super_and_macro_calls() {
     assert!(!ui_offences(&named_paths(io_module.clone(), "use crate::ui::app::Command;")).is_empty());
     assert!(!ui_offences(&named_paths(io_module.clone(), "use super::super::ui;")).is_empty());
     assert!(ui_offences(&named_paths(io_module, "use crate::core::progress::Attempt;")).is_empty());
+}
+
+/// The longest a function may be, in lines from `fn` to its closing brace (comments and blank lines
+/// count: a reader scrolls past them too). Clippy's `too_many_lines` (clippy.toml) counts code lines only.
+const MAX_FUNCTION_LINES: usize = 80;
+
+/// Finds functions longer than [`MAX_FUNCTION_LINES`], except those marked as tables with
+/// `#[allow(clippy::too_many_lines)]` (the reason goes beside it).
+struct LongFunctions {
+    found: Vec<String>,
+}
+
+impl LongFunctions {
+    fn function(&mut self, attrs: &[syn::Attribute], sig: &syn::Signature, body: &syn::Block) {
+        let table = attrs.iter().any(|a| match &a.meta {
+            syn::Meta::List(list) => list.path.is_ident("allow") && list.tokens.to_string().contains("too_many_lines"),
+            _ => false,
+        });
+        let (start, end) = (sig.fn_token.span.start().line, body.brace_token.span.close().end().line);
+        let lines = end - start + 1;
+        if lines > MAX_FUNCTION_LINES && !table {
+            self.found.push(format!("line {start}: `{}` is {lines} lines", sig.ident));
+        }
+    }
+}
+
+impl<'ast> Visit<'ast> for LongFunctions {
+    fn visit_item_fn(&mut self, item: &'ast syn::ItemFn) {
+        self.function(&item.attrs, &item.sig, &item.block);
+        syn::visit::visit_item_fn(self, item);
+    }
+
+    fn visit_impl_item_fn(&mut self, item: &'ast syn::ImplItemFn) {
+        self.function(&item.attrs, &item.sig, &item.block);
+        syn::visit::visit_impl_item_fn(self, item);
+    }
+
+    fn visit_trait_item_fn(&mut self, item: &'ast syn::TraitItemFn) {
+        if let Some(body) = &item.default {
+            self.function(&item.attrs, &item.sig, body);
+        }
+        syn::visit::visit_trait_item_fn(self, item);
+    }
+}
+
+/// The functions of `text` over the limit.
+fn long_functions(text: &str) -> Vec<String> {
+    let file = syn::parse_file(text).expect("the source parses");
+    let mut finder = LongFunctions { found: Vec::new() };
+    finder.visit_file(&file);
+    finder.found
+}
+
+#[test]
+fn no_function_is_over_80_lines_except_tables() {
+    let mut files = Vec::new();
+    for dir in ["src", "tests", "benches", "examples"] {
+        rust_files(Path::new(dir), &mut files);
+    }
+    let mut offences = Vec::new();
+    for file in files {
+        let text = std::fs::read_to_string(&file).expect("readable source");
+        offences.extend(long_functions(&text).into_iter().map(|o| format!("{}: {o}", file.display())));
+    }
+    assert!(offences.is_empty(), "split these (or mark a table, with why):\n{}", offences.join("\n"));
+}
+
+#[test]
+fn the_length_checker_counts_from_fn_to_the_closing_brace_and_spares_tables() {
+    let body = |n: usize| "    let _ = 1;\n".repeat(n);
+    // `fn` line + body + closing brace.
+    assert!(long_functions(&format!("fn f() {{\n{}}}\n", body(MAX_FUNCTION_LINES - 2))).is_empty());
+    assert_eq!(long_functions(&format!("fn f() {{\n{}}}\n", body(MAX_FUNCTION_LINES - 1))).len(), 1);
+    let method = format!("struct S;\nimpl S {{\n    fn m(&self) {{\n{}    }}\n}}\n", body(MAX_FUNCTION_LINES));
+    assert_eq!(long_functions(&method).len(), 1);
+    let nested = format!("fn outer() {{\n    fn inner() {{\n{}    }}\n}}\n", body(MAX_FUNCTION_LINES));
+    assert_eq!(long_functions(&nested).len(), 2, "both the inner function and the one around it");
+    let table = format!("#[allow(clippy::too_many_lines)] // a table\nfn t() {{\n{}}}\n", body(200));
+    assert!(long_functions(&table).is_empty());
 }

@@ -84,6 +84,32 @@ fn writer_child() {
     }
 }
 
+/// Reads the writer's reports on another thread: says when it is ready, and gives the ids it
+/// reported committed once its output ends.
+fn read_reports(
+    stdout: std::process::ChildStdout,
+    ready_tx: std::sync::mpsc::Sender<()>,
+) -> std::thread::JoinHandle<Vec<String>> {
+    std::thread::spawn(move || {
+        let mut ids = Vec::new();
+        let mut lines = BufReader::new(stdout);
+        let mut line = String::new();
+        // Only whole lines count: a report cut off by the kill is not a claim. The first report
+        // shares its line with libtest's `test writer_child ... `.
+        while lines.read_line(&mut line).is_ok_and(|n| n > 0) {
+            let whole = line.strip_suffix('\n');
+            if whole == Some("ready") {
+                let _ = ready_tx.send(());
+            }
+            if let Some(id) = whole.and_then(|l| l.split_once("committed ")).map(|(_, id)| id) {
+                ids.push(id.to_string());
+            }
+            line.clear();
+        }
+        ids
+    })
+}
+
 #[test]
 fn committed_attempts_survive_the_writer_being_killed() {
     if std::env::var_os(DIR_VAR).is_some() {
@@ -108,24 +134,7 @@ fn committed_attempts_survive_the_writer_being_killed() {
             .expect("start the writer");
         let stdout = child.stdout.take().expect("piped stdout");
         let (ready_tx, ready_rx) = std::sync::mpsc::channel();
-        let reader = std::thread::spawn(move || {
-            let mut ids = Vec::new();
-            let mut lines = BufReader::new(stdout);
-            let mut line = String::new();
-            // Only whole lines count: a report cut off by the kill is not a claim. The first report
-            // shares its line with libtest's `test writer_child ... `.
-            while lines.read_line(&mut line).is_ok_and(|n| n > 0) {
-                let whole = line.strip_suffix('\n');
-                if whole == Some("ready") {
-                    let _ = ready_tx.send(());
-                }
-                if let Some(id) = whole.and_then(|l| l.split_once("committed ")).map(|(_, id)| id) {
-                    ids.push(id.to_string());
-                }
-                line.clear();
-            }
-            ids
-        });
+        let reader = read_reports(stdout, ready_tx);
         // The kill lands 0-40 ms into the writing, not into the process's start-up (which a busy
         // machine can stretch past 40 ms, leaving nothing to test).
         let _ = ready_rx.recv_timeout(Duration::from_secs(60));

@@ -35,9 +35,14 @@ pub const APP_ID: &str = "followthrough";
 /// The application icon (256 px PNG, drawn from `assets/icon/followthrough.svg`), built in.
 const ICON_PNG: &[u8] = include_bytes!("../../assets/icon/followthrough-256.png");
 
+/// The built-in icon did not decode (only a broken build can show this; the window opens without it).
+#[derive(Debug, thiserror::Error)]
+#[error("the built-in icon is not a PNG this build can read")]
+pub struct IconError(#[source] Box<dyn std::error::Error + Send + Sync>);
+
 /// The window's icon, decoded from the built-in PNG.
-pub fn icon() -> Result<egui::IconData, String> {
-    eframe::icon_data::from_png_bytes(ICON_PNG).map_err(|e| e.to_string())
+pub fn icon() -> Result<egui::IconData, IconError> {
+    eframe::icon_data::from_png_bytes(ICON_PNG).map_err(|e| IconError(Box::new(e)))
 }
 
 /// Open the desktop window on the scenarios in `scenarios_dir`, keeping progress in `data_dir`;

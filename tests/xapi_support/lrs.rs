@@ -155,31 +155,8 @@ fn handle(
     state: &Mutex<State>,
 ) -> Option<(u16, String, String)> {
     let mut s = state.lock().expect("lock");
-    if let Some(rest) = request_line.strip_prefix("GET /xapi/statements?statementId=") {
-        let id = rest.split_whitespace().next().unwrap_or("");
-        if headers.get("authorization").map(String::as_str) != Some(AUTH) {
-            return Some((401, String::new(), "\"unauthorised\"".into()));
-        }
-        return Some(match s.by_id.get(id) {
-            Some(st) => (200, String::new(), st.to_string()),
-            None => (404, String::new(), "\"no such statement\"".into()),
-        });
-    }
-    if let Some(rest) = request_line.strip_prefix("GET /xapi/statements?") {
-        if headers.get("authorization").map(String::as_str) != Some(AUTH) {
-            return Some((401, String::new(), "\"unauthorised\"".into()));
-        }
-        let query = rest.split_whitespace().next().unwrap_or("");
-        let activity = query.split('&').find_map(|p| p.strip_prefix("activity=")).map(decode).unwrap_or_default();
-        let about = |st: &&Value| {
-            st["object"]["id"] == activity.as_str()
-                || st
-                    .pointer("/context/contextActivities/parent")
-                    .and_then(Value::as_array)
-                    .is_some_and(|ps| ps.iter().any(|p| p["id"] == activity.as_str()))
-        };
-        let found: Vec<&Value> = s.stored.iter().filter(about).collect();
-        return Some((200, String::new(), serde_json::json!({ "statements": found, "more": "" }).to_string()));
+    if request_line.starts_with("GET ") {
+        return Some(get(request_line, headers, &s));
     }
     if !request_line.starts_with("POST /xapi/statements ") {
         return Some((404, String::new(), "\"no such resource\"".into()));
@@ -231,6 +208,37 @@ fn handle(
         std::thread::sleep(std::time::Duration::from_secs(secs));
     }
     Some((200, String::new(), serde_json::to_string(&ids).unwrap_or_default()))
+}
+
+/// A GET: one statement by id, or the statements about an activity.
+fn get(request_line: &str, headers: &HashMap<String, String>, s: &State) -> (u16, String, String) {
+    if let Some(rest) = request_line.strip_prefix("GET /xapi/statements?statementId=") {
+        let id = rest.split_whitespace().next().unwrap_or("");
+        if headers.get("authorization").map(String::as_str) != Some(AUTH) {
+            return (401, String::new(), "\"unauthorised\"".into());
+        }
+        return match s.by_id.get(id) {
+            Some(st) => (200, String::new(), st.to_string()),
+            None => (404, String::new(), "\"no such statement\"".into()),
+        };
+    }
+    if let Some(rest) = request_line.strip_prefix("GET /xapi/statements?") {
+        if headers.get("authorization").map(String::as_str) != Some(AUTH) {
+            return (401, String::new(), "\"unauthorised\"".into());
+        }
+        let query = rest.split_whitespace().next().unwrap_or("");
+        let activity = query.split('&').find_map(|p| p.strip_prefix("activity=")).map(decode).unwrap_or_default();
+        let about = |st: &&Value| {
+            st["object"]["id"] == activity.as_str()
+                || st
+                    .pointer("/context/contextActivities/parent")
+                    .and_then(Value::as_array)
+                    .is_some_and(|ps| ps.iter().any(|p| p["id"] == activity.as_str()))
+        };
+        let found: Vec<&Value> = s.stored.iter().filter(about).collect();
+        return (200, String::new(), serde_json::json!({ "statements": found, "more": "" }).to_string());
+    }
+    (404, String::new(), "\"no such resource\"".into())
 }
 
 impl State {

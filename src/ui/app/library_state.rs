@@ -1,5 +1,5 @@
-//! The scenario library and where it comes from: the main folder, the folders a team added, and
-//! the watcher that notices saves in them.
+//! The scenario library and where it comes from: the main folder, the folders a team added, the
+//! watcher that notices saves in them, and the reading at start-up.
 
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, Sender, channel};
@@ -8,6 +8,8 @@ use crate::core::library::{AuthorTestJob, Library};
 use crate::core::scenario::diagnostic::Diagnostic;
 use crate::io::scenario_files::{PathError, load_library_untested};
 use crate::io::watch::FolderWatcher;
+
+use super::loading::Loading;
 
 /// Author tests running on another thread after start-up: each scenario's findings as they finish.
 pub struct AuthorTestRun {
@@ -83,6 +85,8 @@ pub struct LibraryState {
     pub(super) author_tests: Option<AuthorTestRun>,
     /// The window, woken as each scenario's author tests report (known once it is watched).
     waker: Option<egui::Context>,
+    /// The library and the store being read on another thread at start-up.
+    pub(super) loading: Option<Loading>,
 }
 
 impl LibraryState {
@@ -97,6 +101,7 @@ impl LibraryState {
             job_family: None,
             author_tests: None,
             waker: None,
+            loading: None,
         }
     }
 

@@ -1,5 +1,6 @@
 //! Start-up off the window's thread: the store and every scenario folder are read on another
-//! thread while the window already shows its first frame. The author tests run there too, once the
+//! thread once the window has shown its first frame (reading them meanwhile would take the
+//! processor from it: the library is read on every core). The author tests run there too, once the
 //! window has drawn the library (see [`AuthorTestRun::gate`]), reporting as each scenario finishes.
 
 use std::path::PathBuf;
@@ -37,16 +38,24 @@ pub struct Loading {
     started: Instant,
     ready: Option<Loaded>,
     waker: Arc<Mutex<Option<egui::Context>>>,
+    /// Lets the reading start (after the first frame); None once sent.
+    begin: Option<Sender<()>>,
 }
 
 impl Loading {
-    /// Start reading the store in `data_dir` and the scenarios in `dir` (then the team's folders).
+    /// Get ready to read the store in `data_dir` and the scenarios in `dir` (then the team's
+    /// folders): the reading starts on another thread when let ([`Loading::let_start`]).
     pub fn start(dir: PathBuf, data_dir: PathBuf) -> Self {
         let (out, inbox) = channel();
+        let (begin, begun) = channel::<()>();
         let waker: Arc<Mutex<Option<egui::Context>>> = Arc::default();
         let wake = Arc::clone(&waker);
         let (here, data_here) = (dir.clone(), data_dir.clone());
         let read = move || {
+            // Wait for the window's first frame (or for the window to be gone).
+            if begun.recv().is_err() {
+                return;
+            }
             let Read { loaded, jobs, findings, gate } = read_everything(dir, data_dir);
             if out.send(loaded).is_err() {
                 return;
@@ -64,7 +73,7 @@ impl Loading {
                 wake_up(&wake);
             }
         };
-        let mut loading = Self { inbox, started: Instant::now(), ready: None, waker };
+        let mut loading = Self { inbox, started: Instant::now(), ready: None, waker, begin: Some(begin) };
         if let Err(e) = std::thread::Builder::new().name("start-up".into()).spawn(read) {
             log::error!("no start-up thread ({e}); reading on the window's thread");
             let Read { mut loaded, jobs, findings, .. } = read_everything(here, data_here);
@@ -87,21 +96,32 @@ impl Loading {
         }
     }
 
+    /// Let the reading start (once; later calls do nothing).
+    pub fn let_start(&mut self) {
+        if let Some(begin) = self.begin.take() {
+            // "Loading..." counts from here: the time the reading takes.
+            self.started = Instant::now();
+            // The thread is gone only when there is no thread (it was read here already).
+            let _ = begin.send(());
+        }
+    }
+
     /// What was read, once it is all there.
     pub fn take(&mut self) -> Option<Loaded> {
         self.ready.take().or_else(|| self.inbox.try_recv().ok())
     }
 
-    /// Block until start-up is done or `limit` passes.
+    /// Block until start-up is done or `limit` passes (letting it start if it has not).
     pub fn wait(&mut self, limit: Duration) {
+        self.let_start();
         if self.ready.is_none() {
             self.ready = self.inbox.recv_timeout(limit).ok();
         }
     }
 
-    /// How long start-up has taken so far.
+    /// How long the reading has taken so far (nothing before it started).
     pub fn elapsed(&self) -> Duration {
-        self.started.elapsed()
+        if self.begin.is_some() { Duration::ZERO } else { self.started.elapsed() }
     }
 }
 
@@ -144,6 +164,25 @@ mod tests {
 
     const MINIMAL: &str = include_str!("../../../tests/fixtures/good/minimal.ron");
     const LEXICON: &str = include_str!("../../../tests/fixtures/good/lexicon.ron");
+
+    #[test]
+    fn nothing_is_read_until_the_window_lets_it() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let write = crate::io::scenario_files::write_new_file;
+        write(&dir.path().join("lexicon.ron"), LEXICON).expect("lexicon");
+        write(&dir.path().join("minimal.ron"), MINIMAL).expect("scenario");
+        let data = dir.path().join("data");
+        let mut loading = Loading::start(dir.path().to_path_buf(), data.clone());
+        // However long the window takes to its first frame, the reading waits for it.
+        assert!(loading.inbox.recv_timeout(Duration::from_millis(300)).is_err(), "nothing read yet");
+        assert!(!data.exists(), "the store is not even opened");
+        assert_eq!(loading.elapsed(), Duration::ZERO, "no \"Loading...\" before the reading starts");
+        loading.let_start();
+        loading.wait(Duration::from_secs(120));
+        let loaded = loading.take().expect("read once let");
+        assert_eq!(loaded.library.scenarios.len(), 1);
+        assert!(loaded.store.is_ok());
+    }
 
     #[test]
     fn author_tests_wait_until_the_window_lets_them_start_then_report() {

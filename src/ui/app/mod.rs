@@ -1,6 +1,6 @@
-//! The app: one struct per job (the window, profiles, the library, a drill, rehearsal, the quiz,
-//! the trainer's tools, coach mode, the scoring worker, start-up loading), and the one place that
-//! routes each command to its owner.
+//! The app: one struct per job (the window, profiles, the library and its loading at start-up, a
+//! drill, rehearsal, the quiz, the trainer's tools, coach mode, the scoring worker, reporting), and
+//! the one place that routes each command to its owner.
 
 mod command;
 mod drill_run;
@@ -63,8 +63,6 @@ pub struct FollowThroughApp {
     trainer: Trainer,
     coach: Coach,
     scoring: ScoringWorker,
-    /// The library and the store being read on another thread at start-up.
-    loading: Option<Loading>,
     /// Reporting to the LRS (the background sender) and the Team screen.
     reporting: Reporting,
 }
@@ -86,7 +84,6 @@ impl FollowThroughApp {
             trainer: Trainer::default(),
             coach: Coach::default(),
             scoring: ScoringWorker::new(),
-            loading: None,
             reporting: Reporting::default(),
         };
         app.update_status();
@@ -114,7 +111,7 @@ impl FollowThroughApp {
     pub fn open_in_background(dir: PathBuf, data_dir: PathBuf) -> Self {
         let loading = Loading::start(dir.clone(), data_dir.clone());
         let mut app = Self::assemble(Library::default(), Some(dir), Profiles::not_yet_open(data_dir));
-        app.loading = Some(loading);
+        app.library.loading = Some(loading);
         app
     }
 
@@ -183,7 +180,7 @@ impl FollowThroughApp {
     /// answers being scored. The next frame then shows their results. Tests call this before each
     /// frame, so what a person would see a moment later is what the next frame shows.
     pub fn wait_for_background(&mut self, limit: Duration) {
-        if let Some(loading) = &mut self.loading {
+        if let Some(loading) = &mut self.library.loading {
             loading.wait(limit);
         }
         self.library.wait_for_tests(limit);
@@ -350,7 +347,7 @@ impl FollowThroughApp {
 
     /// The library, store and folders are still being read at start-up.
     pub fn loading(&self) -> bool {
-        self.loading.is_some()
+        self.library.loading.is_some()
     }
 
     /// The rehearsal in progress.

@@ -42,7 +42,7 @@ impl FollowThroughApp {
         let width = self.shell.screen.column_width();
         egui::CentralPanel::default().show(ui, |ui| {
             theme::column_ui(ui, width, |ui| {
-                if self.loading.is_some() {
+                if self.library.loading.is_some() {
                     self.loading_ui(ui);
                     return;
                 }
@@ -88,7 +88,7 @@ impl FollowThroughApp {
         self.reporting.set_waker(ctx);
         self.reporting.take_team();
         self.finish_loading(ctx);
-        if self.loading.is_some() {
+        if self.library.loading.is_some() {
             return;
         }
         // After the library's status line, so "no audio device" is what the status line says.
@@ -117,8 +117,14 @@ impl FollowThroughApp {
 
     /// Start-up read everything: use it (the first frames showed the window already).
     fn finish_loading(&mut self, ctx: &egui::Context) {
-        let Some(loading) = &mut self.loading else { return };
+        let Some(loading) = &mut self.library.loading else { return };
         loading.set_waker(ctx);
+        if ctx.cumulative_frame_nr() == 0 {
+            // The reading starts once the first frame is on the screen: at the next one.
+            ctx.request_repaint();
+            return;
+        }
+        loading.let_start();
         let Some(loaded) = loading.take() else {
             let elapsed = loading.elapsed();
             // Wake in time to say "Loading..." if it is still going then.
@@ -127,7 +133,7 @@ impl FollowThroughApp {
             }
             return;
         };
-        self.loading = None;
+        self.library.loading = None;
         self.use_store(Profiles::opened(loaded.store, loaded.data_dir));
         match loaded.team_folders {
             Ok(folders) => self.library.extra_folders = folders,
@@ -143,7 +149,7 @@ impl FollowThroughApp {
     }
 
     fn loading_ui(&self, ui: &mut egui::Ui) {
-        if self.loading.as_ref().is_some_and(|l| l.elapsed() >= LOADING_SHOWN_AFTER) {
+        if self.library.loading.as_ref().is_some_and(|l| l.elapsed() >= LOADING_SHOWN_AFTER) {
             ui.horizontal(|ui| {
                 ui.spinner();
                 ui.label(LOADING_TEXT);
@@ -198,7 +204,7 @@ impl FollowThroughApp {
         ui.label(if compact { title } else { title.size(theme::HEADING) });
         ui.add_space(theme::GAP);
         // While a drill runs, leaving it goes through its own Esc dialog (so it is saved).
-        let free = !self.drill_running() && !self.coach.running() && self.loading.is_none();
+        let free = !self.drill_running() && !self.coach.running() && self.library.loading.is_none();
         let mut settings = self.shell.settings;
         let sound_device = !self.shell.sound_device_missing();
         let mut changed = false;

@@ -33,43 +33,8 @@ pub fn scoring_ui(
     input: &mut CoachInput,
     sizes: Sizes,
 ) -> Option<Command> {
-    let mut command = None;
-    let s = session.current_scenario();
-    let turn = &s.turns[session.turn];
-    let card = session.card();
-    let name = session.name_of(who);
-    ui.label(strong_text(ui, format!("Scoring {name}: {}/100", card.score), sizes.title()).strong());
-    let said = format!("{} said: \u{201c}{}\u{201d}", s.briefing.customer.name, turn.customer);
-    ui.label(strong_text(ui, said, sizes.small()));
-    ui.add_space(sizes.small() * 0.5);
-    let answer = if session.typed.is_empty() {
-        format!("{name} answered aloud.")
-    } else {
-        format!("{name}: \u{201c}{}\u{201d}", session.typed)
-    };
-    ui.label(strong_text(ui, answer, sizes.body()));
-    if session.engine.is_some() {
-        ui.label(
-            egui::RichText::new("Scored by the engine first; tick or untick to override, and give the reason.")
-                .size(sizes.small()),
-        );
-    }
-    ui.add_space(sizes.small() * 0.5);
-    for (i, c) in turn.rubric.iter().enumerate() {
-        let mut on = session.ticks.get(i).copied().unwrap_or(false);
-        let kind = if c.kind == CriterionKind::Forbidden { "Must not" } else { "Does" };
-        let suggestion = session
-            .engine
-            .as_ref()
-            .and_then(|e| e.criteria.get(i))
-            .map(|e| format!("  (engine: {})", if e.met { "yes" } else { "no" }));
-        let text = strong_text(ui, format!("{kind}: {}{}", c.label, suggestion.unwrap_or_default()), sizes.body());
-        if big_checkbox(ui, &mut on, text, sizes.body()).changed() {
-            command = Some(Command::Coach(CoachCommand::Tick { criterion: i, met: on }));
-        }
-        // Rows apart, so a tick from across the room is not on the wrong line.
-        ui.add_space(sizes.small() * 0.5);
-    }
+    answer_ui(ui, session, who, sizes);
+    let tick = rubric_ui(ui, session, sizes);
     let changes = session.changes();
     if !changes.is_empty() {
         let label = ui.label(egui::RichText::new(WHY_LABEL).size(sizes.small()));
@@ -108,7 +73,54 @@ pub fn scoring_ui(
         save.request_focus();
     }
     if save.clicked() {
-        command = Some(Command::Coach(CoachCommand::SaveScore));
+        return Some(Command::Coach(CoachCommand::SaveScore));
+    }
+    tick
+}
+
+/// The heading with the score so far, what the customer said and what `who` answered.
+fn answer_ui(ui: &mut egui::Ui, session: &GroupSession, who: &str, sizes: Sizes) {
+    let s = session.current_scenario();
+    let turn = &s.turns[session.turn];
+    let card = session.card();
+    let name = session.name_of(who);
+    ui.label(strong_text(ui, format!("Scoring {name}: {}/100", card.score), sizes.title()).strong());
+    let said = format!("{} said: \u{201c}{}\u{201d}", s.briefing.customer.name, turn.customer);
+    ui.label(strong_text(ui, said, sizes.small()));
+    ui.add_space(sizes.small() * 0.5);
+    let answer = if session.typed.is_empty() {
+        format!("{name} answered aloud.")
+    } else {
+        format!("{name}: \u{201c}{}\u{201d}", session.typed)
+    };
+    ui.label(strong_text(ui, answer, sizes.body()));
+    if session.engine.is_some() {
+        ui.label(
+            egui::RichText::new("Scored by the engine first; tick or untick to override, and give the reason.")
+                .size(sizes.small()),
+        );
+    }
+    ui.add_space(sizes.small() * 0.5);
+}
+
+/// One big check box per criterion (the engine's verdict beside it); the tick made this frame.
+fn rubric_ui(ui: &mut egui::Ui, session: &GroupSession, sizes: Sizes) -> Option<Command> {
+    let turn = &session.current_scenario().turns[session.turn];
+    let mut command = None;
+    for (i, c) in turn.rubric.iter().enumerate() {
+        let mut on = session.ticks.get(i).copied().unwrap_or(false);
+        let kind = if c.kind == CriterionKind::Forbidden { "Must not" } else { "Does" };
+        let suggestion = session
+            .engine
+            .as_ref()
+            .and_then(|e| e.criteria.get(i))
+            .map(|e| format!("  (engine: {})", if e.met { "yes" } else { "no" }));
+        let text = strong_text(ui, format!("{kind}: {}{}", c.label, suggestion.unwrap_or_default()), sizes.body());
+        if big_checkbox(ui, &mut on, text, sizes.body()).changed() {
+            command = Some(Command::Coach(CoachCommand::Tick { criterion: i, met: on }));
+        }
+        // Rows apart, so a tick from across the room is not on the wrong line.
+        ui.add_space(sizes.small() * 0.5);
     }
     command
 }

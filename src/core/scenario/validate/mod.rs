@@ -256,14 +256,14 @@ fn check_turn(s: &Scenario, t: &Turn, path: &str, turn_ids: &[&str], checks: &Pa
     require_text(r, &format!("{path}.tip.text"), &t.tip.text, "the coaching tip");
     check_rubric(s, t, path, checks, r);
     check_branches(t, path, turn_ids, r);
-    check_script(t, path, r);
+    check_script(t, path, checks, r);
 }
 
 /// Script lines may hold at most this many characters.
 pub const MAX_SCRIPT_LINE_CHARS: usize = 400;
 
 /// Script lines: not empty, not too long to learn, and a commitment names a specific time.
-fn check_script(t: &Turn, path: &str, r: &mut Reporter) {
+fn check_script(t: &Turn, path: &str, checks: &PatternChecks, r: &mut Reporter) {
     for (j, line) in t.script.iter().enumerate() {
         let text_path = format!("{path}.script[{j}].text");
         require_text(r, &text_path, &line.text, "a script line");
@@ -280,7 +280,7 @@ fn check_script(t: &Turn, path: &str, r: &mut Reporter) {
         }
         if line.role == ScriptRole::Commitment
             && !line.text.trim().is_empty()
-            && crate::core::rehearsal::specific_times(&line.text).is_empty()
+            && !checks.names_a_specific_time(&line.text)
         {
             r.at(&text_path, commitment_without_time(&line.text));
         }

@@ -1,10 +1,12 @@
-//! What validation learns about each phrase and regex text, learned once per library build.
+//! What validation learns about each phrase, regex and commitment line, learned once per library
+//! build.
 //!
 //! A phrase is read by two checks (its slot and set names, and its turn's compiled size) and the
-//! same phrase or regex text often comes back in other turns and other files (teams copy
-//! scenarios). Reading a phrase, compiling it to count its steps, and compiling a regex are the
-//! costly parts of validation, so each distinct text is done once and the answer shared by every
-//! file checked against the same lexicon, from any thread.
+//! same phrase, regex or script line often comes back in other turns and other files (teams copy
+//! scenarios). Reading a phrase, compiling it to count its steps, compiling a regex and reading a
+//! `Commitment` line for a specific time are the costly parts of validation, so each distinct text
+//! is done once and the answer shared by every file checked against the same lexicon, from any
+//! thread.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, PoisonError};
@@ -34,12 +36,14 @@ pub struct PatternChecks<'l> {
     phrases: Mutex<HashMap<String, PhraseCheck>>,
     /// A regex text and why it does not compile (None: it compiles).
     regexes: Mutex<HashMap<String, Option<String>>>,
+    /// A script line and whether it names a specific time.
+    times: Mutex<HashMap<String, bool>>,
 }
 
 impl<'l> PatternChecks<'l> {
     /// Nothing learned yet; phrases are sized with `lexicon`'s sets.
     pub fn new(lexicon: &'l Lexicon) -> Self {
-        Self { lexicon, phrases: Mutex::default(), regexes: Mutex::default() }
+        Self { lexicon, phrases: Mutex::default(), regexes: Mutex::default(), times: Mutex::default() }
     }
 
     /// The lexicon phrases are checked against.
@@ -73,6 +77,17 @@ impl<'l> PatternChecks<'l> {
             .map(|e| e.to_string().lines().last().unwrap_or_default().trim().to_string());
         self.regexes.lock().unwrap_or_else(PoisonError::into_inner).insert(text.to_string(), problem.clone());
         problem
+    }
+
+    /// Whether the script line `text` names a specific time (what a `Commitment` line must do), read
+    /// as [`crate::core::rehearsal::specific_times`] reads it.
+    pub fn names_a_specific_time(&self, text: &str) -> bool {
+        if let Some(known) = self.times.lock().unwrap_or_else(PoisonError::into_inner).get(text) {
+            return *known;
+        }
+        let named = !crate::core::rehearsal::specific_times(text).is_empty();
+        self.times.lock().unwrap_or_else(PoisonError::into_inner).insert(text.to_string(), named);
+        named
     }
 }
 
@@ -117,5 +132,16 @@ mod tests {
         let first = checks.regex_problem("(corporate").expect("an unclosed group is refused");
         assert!(!first.contains('\n') && first.contains("unclosed"), "{first}");
         assert_eq!(checks.regex_problem("(corporate"), Some(first));
+    }
+
+    #[test]
+    fn a_commitment_line_read_again_gets_the_same_answer() {
+        let lexicon = Lexicon::default();
+        let checks = PatternChecks::new(&lexicon);
+        for _ in 0..2 {
+            assert!(checks.names_a_specific_time("I'll call you at 4pm today."));
+            assert!(!checks.names_a_specific_time("I'll call you soon."));
+        }
+        assert_eq!(checks.times.lock().expect("not poisoned").len(), 2, "each line read once");
     }
 }

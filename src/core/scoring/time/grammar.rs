@@ -299,33 +299,7 @@ fn day_word_at(tokens: &[Token], j: usize, prev: &str, f: &mut Facts) -> Option<
             (f.past, f.content) = (true, true);
             Some(1)
         }
-        "day" if next == "after" && word(tokens, j + 2) == "tomorrow" => {
-            (f.day, f.named_day, f.content) = (true, true, true);
-            Some(3)
-        }
-        "day" if next == "before" && word(tokens, j + 2) == "yesterday" => {
-            (f.past, f.content) = (true, true);
-            Some(3)
-        }
-        // "the last day of October": an ordinal, not the past.
-        "day"
-            if prev == "last"
-                && matches!(next, "of" | "in")
-                && super::words::month_number(word(tokens, j + 2)).is_some() =>
-        {
-            (f.day, f.named_day, f.content, f.past) = (true, true, true, false);
-            Some(1)
-        }
-        // "the next day", "the following day", "the day after"
-        "day" if matches!(prev, "next" | "following") || (next == "after" && word(tokens, j + 2).is_empty()) => {
-            (f.day, f.named_day, f.content) = (true, true, true);
-            Some(1 + usize::from(next == "after"))
-        }
-        // "mid day", "early in the day"
-        "day" if matches!(prev, "mid" | "the") && f.edge => {
-            (f.part, f.content) = (true, true);
-            Some(1)
-        }
+        "day" => day_at(tokens, j, prev, f),
         "date" if matches!(prev, "to" | "till" | "until") => {
             (f.past, f.content) = (true, true);
             Some(1)
@@ -348,6 +322,40 @@ fn day_word_at(tokens: &[Token], j: usize, prev: &str, f: &mut Facts) -> Option<
             (f.part, f.content) = (true, true);
             f.part_end = Some(10 * 60);
             Some(2)
+        }
+        _ => None,
+    }
+}
+
+/// "day" in a phrase: "the day after tomorrow", "the next day", "the last day of October", "mid day".
+fn day_at(tokens: &[Token], j: usize, prev: &str, f: &mut Facts) -> Option<usize> {
+    let next = word(tokens, j + 1);
+    match next {
+        "after" if word(tokens, j + 2) == "tomorrow" => {
+            (f.day, f.named_day, f.content) = (true, true, true);
+            Some(3)
+        }
+        "before" if word(tokens, j + 2) == "yesterday" => {
+            (f.past, f.content) = (true, true);
+            Some(3)
+        }
+        // "the last day of October": an ordinal, not the past.
+        _ if prev == "last"
+            && matches!(next, "of" | "in")
+            && super::words::month_number(word(tokens, j + 2)).is_some() =>
+        {
+            (f.day, f.named_day, f.content, f.past) = (true, true, true, false);
+            Some(1)
+        }
+        // "the next day", "the following day", "the day after"
+        _ if matches!(prev, "next" | "following") || (next == "after" && word(tokens, j + 2).is_empty()) => {
+            (f.day, f.named_day, f.content) = (true, true, true);
+            Some(1 + usize::from(next == "after"))
+        }
+        // "mid day", "early in the day"
+        _ if matches!(prev, "mid" | "the") && f.edge => {
+            (f.part, f.content) = (true, true);
+            Some(1)
         }
         _ => None,
     }
