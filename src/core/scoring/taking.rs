@@ -152,14 +152,19 @@ pub(super) fn passes_on(a: &Analysed, cx: &DetectorContext, from: usize) -> bool
     let to_a_team = object.windows(2).any(|w| w[0].text == "to" && w[1].text != "you")
         && object.iter().any(|o| ELSEWHERE.contains(&o.text.as_str()));
     let names_colleague = !cx.names.colleague.is_empty()
-        && (from..end).any(|j| super::phrase::name_at(&a.tokens, j, &cx.names.colleague).is_some());
+        && (from + 1..end).any(|j| {
+            matches!(a.tokens[j - 1].text.as_str(), "to" | "with" | "over")
+                && super::phrase::name_at(&a.tokens, j, &cx.names.colleague).is_some()
+        });
     let feedback = object.iter().any(|o| matches!(o.text.as_str(), "comments" | "feedback" | "complaint" | "concerns"));
     to_a_team || names_colleague || feedback
 }
 
 /// "put you through": a transfer, not an action on the problem.
 fn puts_through(a: &Analysed, v: Range) -> bool {
-    a.tokens[v.0].text == "put" && a.tokens.get(v.1).is_some_and(|t| t.text == "you")
+    a.tokens[v.0].text == "put"
+        && a.tokens.get(v.1).is_some_and(|t| t.text == "you")
+        && a.tokens.get(v.1 + 1).is_some_and(|t| matches!(t.text.as_str(), "through" | "over"))
 }
 
 /// "I'll get Mark to ring you": the action is someone else's.
@@ -202,6 +207,7 @@ mod tests {
             "so um I've already swapped the handset over for you",
             "I have had it re-dispatched this morning.",
             "We've topped your meter up with £20 credit.",
+            "i've put u in the dentist's diary for 4.15 today",
         ] {
             assert!(takes(text), "{text}");
         }
