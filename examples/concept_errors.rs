@@ -1,11 +1,14 @@
 //! Prints where the concept detectors disagree with the human labels on the **dev split** of the
-//! concept corpus (never the test split), one line per disagreement: the concept, `MISSED` or
-//! `FALSE`, whether the rule fired, the learned lean, the answer and the words that counted. For
-//! reading errors while fixing the rules.
+//! concept corpus (or the train split with `--split train`; never the test split), one line per
+//! disagreement: the concept, `MISSED` or `FALSE`, whether the rule fired, the learned lean, the
+//! answer and the words that counted. Then, per concept, the kappa of the final verdict and of the
+//! rule alone. For reading errors while fixing the rules.
 //!
 //! ```sh
 //! cargo run --release --example concept_errors > /tmp/dev-errors.tsv
 //! cargo run --release --example concept_errors -- empathy     # one concept
+//! cargo run --release --example concept_errors -- --split train --summary   # kappas only
+//! cargo run --release --example concept_errors -- --rule next-steps   # where the rule alone is wrong
 //! ```
 
 #[path = "../tests/common/concept_corpus.rs"]
@@ -20,26 +23,41 @@ use followthrough::core::scoring::model::read;
 use followthrough::core::scoring::text::analyse;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let only: Option<String> = std::env::args().nth(1);
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let split = match args.iter().position(|a| a == "--split").and_then(|i| args.get(i + 1)).map(String::as_str) {
+        None | Some("dev") => Split::Dev,
+        Some("train") => Split::Train,
+        Some(other) => return Err(format!("--split {other}: only train or dev may be read").into()),
+    };
+    let summary = args.iter().any(|a| a == "--summary");
+    let rule_only = args.iter().any(|a| a == "--rule");
+    let only: Option<&String> = args
+        .iter()
+        .enumerate()
+        .find(|(i, a)| !a.starts_with("--") && (*i == 0 || args[i - 1] != "--split"))
+        .map(|(_, a)| a);
     let corpus = Corpus::read_default()?;
     let lists = Lists::new(&BTreeMap::new());
     let mut counts: BTreeMap<&str, Counts> = BTreeMap::new();
-    for (answer, situation) in corpus.split(Split::Dev) {
+    let mut rule_counts: BTreeMap<&str, Counts> = BTreeMap::new();
+    for (answer, situation) in corpus.split(split) {
         let names = situation.names();
         let a = analyse(&answer.response);
         let cx = DetectorContext::new(&names, &lists, None);
         for (concept, detector) in CONCEPTS {
-            if only.as_deref().is_some_and(|o| o != *concept && o != *detector) {
+            if only.is_some_and(|o| o != concept && o != detector) {
                 continue;
             }
             let human = answer.label(concept)?;
             let found = detect(detector, &a, &cx);
             let engine = !found.is_empty();
             counts.entry(concept).or_default().add(engine, human);
-            if engine == human {
+            let (rule, lean) = read(detector, &a, &cx).map_or((engine, 0.0), |r| (r.rule_fired, r.lean));
+            rule_counts.entry(concept).or_default().add(rule, human);
+            let shown = if rule_only { rule } else { engine };
+            if shown == human || summary {
                 continue;
             }
-            let (rule, lean) = read(detector, &a, &cx).map_or((false, 0.0), |r| (r.rule_fired, r.lean));
             let words: Vec<String> = found
                 .iter()
                 .map(|&(s, e)| a.tokens[s..e].iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join(" "))
@@ -55,7 +73,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
     }
     for (concept, c) in &counts {
-        eprintln!("{concept:<20} kappa {:.2}  tp/fp/fn/tn {}/{}/{}/{}", c.kappa(), c.tp, c.fp, c.fn_, c.tn);
+        let rule = rule_counts.get(concept).map_or(f64::NAN, Counts::kappa);
+        eprintln!(
+            "{concept:<20} kappa {:.2}  rule-only {rule:.2}  tp/fp/fn/tn {}/{}/{}/{}",
+            c.kappa(),
+            c.tp,
+            c.fp,
+            c.fn_,
+            c.tn
+        );
     }
     Ok(())
 }

@@ -7,7 +7,7 @@ use super::detectors::{
     DetectorContext, Range, blame_shifting, commitments, find, hedged, in_sentence, specific_time_commitment,
 };
 use super::steps::{backed_passive, concrete_channel, vague_promise, you_will};
-use super::taking::firm_actions;
+use super::taking::{PASSING_ON, done_on_the_problem, firm_actions, passes_on};
 use super::text::Analysed;
 use super::time::{Grain, day_or_time_at, read_at, time_at};
 use super::timed::{in_past_clause, timed_statements, timed_steps, under_condition};
@@ -147,7 +147,10 @@ pub fn takes_it_on(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
         let Some(verb) = resolve.iter().find(|v| window.contains(&v.0)) else { continue };
         let between = &a.tokens[i + 1..verb.0];
         let weakened = between.iter().any(|w| NOT_TAKING_IT_ON.contains(&w.text.as_str()) || w.is_negator());
-        if !weakened && a.tokens[verb.0].negated_by.is_none() {
+        // "passed" read as a typo of "paused" is still passing the case on, as is "I've sent your
+        // details to the claims team".
+        let passing_on = PASSING_ON.contains(&a.tokens[verb.0].stem.as_str()) || passes_on(a, cx, verb.1);
+        if !weakened && !passing_on && a.tokens[verb.0].negated_by.is_none() {
             out.push((i, verb.1));
         }
     }
@@ -163,6 +166,7 @@ pub fn takes_it_on(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     }
     out.retain(|r| !hedged(a, cx, *r, None) && a.tokens[r.0..r.1].iter().all(|t| !t.quoted));
     out.extend(firm_actions(a, cx));
+    out.extend(done_on_the_problem(a, cx));
     out.sort();
     out.dedup();
     out
@@ -175,6 +179,7 @@ pub fn empathy(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     let deflecting = find(&cx.lists.deflecting, a, cx);
     let mut out = find(&cx.lists.empathy, a, cx);
     out.extend(tone::cost_to_customer(a));
+    out.extend(super::feeling::named(a));
     out.retain(|r| {
         let sentence = &a.sentences[a.tokens[r.0].sentence];
         // "not fair on my team", "hard for the finance department": about someone else.

@@ -11,6 +11,7 @@ pub mod detectors;
 pub mod distance;
 pub mod examples;
 mod exclusion;
+mod feeling;
 pub mod list_notes;
 pub mod lists;
 mod matchers;

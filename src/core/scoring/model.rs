@@ -353,11 +353,41 @@ pub fn add_margin(concept: &str) -> f64 {
     if FAULTS.contains(&concept) { FAULT_MARGIN } else { ADD_MARGIN }
 }
 
+/// False when the words cannot hold `concept` whatever they lean to: a specific time needs a time
+/// within a day in the speaker's own words or some minutes; a specific day needs a day, a time or
+/// "now" ("I'll swap it now", "on the spot") (the words of a dated letter do not make "I'll ring
+/// you tomorrow" a specific time).
+fn grounded(concept: &str, a: &Analysed) -> bool {
+    let word = |i: usize| a.tokens.get(i).map_or("", |t| t.text.as_str());
+    let now = |i: usize| match word(i) {
+        "now" | "rn" => !matches!(word(i.wrapping_sub(1)), "for" | "by" | "until" | "till" | "up" | "just" | "from"),
+        "spot" => word(i.wrapping_sub(1)) == "the" && word(i.wrapping_sub(2)) == "on",
+        _ => false,
+    };
+    let minutes = |i: usize| matches!(word(i), "minute" | "minutes" | "mins");
+    let has = |want: Option<super::time::Grain>, soon: &dyn Fn(usize) -> bool| {
+        (0..a.tokens.len()).any(|i| {
+            !a.tokens[i].quoted
+                && (soon(i)
+                    || super::time::day_or_time_at(&a.tokens, i).is_some_and(|(_, g)| want.is_none_or(|w| w == g)))
+        })
+    };
+    match concept {
+        // Labellers split on whether "now" is a time within the day (dev agrees better without it).
+        "specific-time" => has(Some(super::time::Grain::Time), &minutes),
+        "specific-day" => has(None, &|i| now(i) || minutes(i)),
+        _ => true,
+    }
+}
+
 /// The learned verdict of the detector `name`, when it is a learned concept: `Some(evidence)`
 /// (empty when not met), `None` when the rule decides.
 pub fn decide(name: &str, a: &Analysed, cx: &DetectorContext) -> Option<Vec<Range>> {
     let concept = learned_concept(name)?;
     let reading = read(name, a, cx)?;
+    if !reading.rule_fired && !grounded(concept, a) {
+        return Some(Vec::new());
+    }
     if !combine(reading.rule_fired, reading.lean, veto_margin(concept), add_margin(concept)) {
         return Some(Vec::new());
     }

@@ -7,8 +7,9 @@ use super::detectors::{DetectorContext, Range, commitments, find, hedged, in_sen
 use super::steps::vague_promise;
 use super::text::Analysed;
 
-/// Verbs that only move the case to someone else ("I'll pass it on", "I'll transfer you").
-const PASSING_ON: &[&str] = &["pass", "transfer", "forward", "refer", "redirect", "direct"];
+/// Verbs that only move the case to someone else ("I'll pass it on", "I've transferred you"),
+/// as stems.
+pub(super) const PASSING_ON: &[&str] = &["pass", "transfer", "forward", "refer", "redirect", "direct"];
 /// Words in a commitment that make it an offer, a wish or a question rather than a promise.
 const NOT_FIRM: &[&str] = &["can", "could", "shall", "would", "might", "may", "should", "want", "like"];
 
@@ -24,11 +25,11 @@ pub(super) fn firm_actions(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
             let s = &a.sentences[words[0].sentence];
             let speaker = matches!(words[0].text.as_str(), "i" | "we" | "let");
             let firm = !words.iter().any(|t| NOT_FIRM.contains(&t.text.as_str()) || t.negated_by.is_some());
-            let acting = verbs
-                .iter()
-                .filter(|v| v.0 >= c.0 && v.0 <= c.1 + 2)
-                .filter(|v| !contact_only.iter().any(|k| k.0 <= v.0 && k.1 >= v.1))
-                .any(|v| !PASSING_ON.contains(&a.tokens[v.0].text.as_str()) && !puts_through(a, *v));
+            let near: Vec<&Range> = verbs.iter().filter(|v| v.0 >= c.0 && v.0 <= c.1 + 2).collect();
+            // "I've put you through": the auxiliary "have" is no action of its own.
+            let passing =
+                near.iter().any(|v| PASSING_ON.contains(&a.tokens[v.0].stem.as_str()) || puts_through(a, **v));
+            let acting = !passing && near.iter().any(|v| !contact_only.iter().any(|k| k.0 <= v.0 && k.1 >= v.1));
             speaker
                 && firm
                 && acting
@@ -41,9 +42,129 @@ pub(super) fn firm_actions(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
         .collect()
 }
 
+/// Past participles of actions done on the customer's problem ("I've cleared the fee").
+const DONE: &[&str] = &[
+    "put",
+    "held",
+    "set",
+    "done",
+    "moved",
+    "removed",
+    "stopped",
+    "cleared",
+    "added",
+    "paid",
+    "changed",
+    "upgraded",
+    "switched",
+    "lifted",
+    "granted",
+    "rebooked",
+    "rescheduled",
+    "reinstated",
+    "topped",
+    "swapped",
+    "exchanged",
+    "repaired",
+    "replaced",
+    "refunded",
+    "credited",
+    "blocked",
+    "cancelled",
+    "canceled",
+    "reversed",
+    "waived",
+    "restored",
+    "reset",
+    "extended",
+    "reserved",
+    "dispatched",
+    "ordered",
+    "booked",
+    "arranged",
+    "fixed",
+    "sorted",
+    "sent",
+    "unlocked",
+    "corrected",
+    "issued",
+    "released",
+    "approved",
+    "covered",
+    "organised",
+    "organized",
+    "resent",
+    "pushed",
+];
+/// Who a thing may be sent or put to when the case is only passed on ("sent it to the claims team").
+const ELSEWHERE: &[&str] = &["team", "department", "dept", "manager", "colleague", "colleagues", "supervisor", "desk"];
+
+/// Actions the speaker has already done on the problem: "we've put a stop on the payments", "I've
+/// held the back room for you", "ive cleared the late fee". Not passing the case or the customer's
+/// comments on ("I've sent your details to the claims team", "I've put you through"), not a
+/// change to the organisation's own things ("we've changed our policy"), nor a question, a negated,
+/// retold, hedged or sarcastic sentence.
+pub(super) fn done_on_the_problem(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
+    let sarcasm = find(&cx.lists.sarcasm, a, cx);
+    let word = |k: usize| a.tokens.get(k).map_or("", |t| t.text.as_str());
+    let mut out = Vec::new();
+    for k in 0..a.tokens.len() {
+        let t = &a.tokens[k];
+        if !matches!(t.text.as_str(), "i" | "we") || word(k + 1) != "have" || t.quoted || t.retold {
+            continue;
+        }
+        let s = &a.sentences[t.sentence];
+        let clause_end = (k..s.end).find(|&j| a.tokens[j].clause != t.clause).unwrap_or(s.end);
+        let mut v = k + 2;
+        while v < clause_end
+            && matches!(word(v), "already" | "just" | "now" | "also" | "personally" | "then" | "gone" | "and")
+        {
+            v += 1;
+        }
+        if word(v) == "had" {
+            // "I've had it re-dispatched": the participle follows its object.
+            v = (v + 1..(v + 5).min(clause_end)).find(|&j| DONE.contains(&word(j))).unwrap_or(clause_end);
+        }
+        if v >= clause_end || !DONE.contains(&word(v)) || a.tokens[v].negated_by.is_some() {
+            continue;
+        }
+        let object = &a.tokens[v + 1..clause_end];
+        let own_things = object.first().is_some_and(|o| matches!(o.text.as_str(), "our" | "my"));
+        let through =
+            object.first().is_some_and(|o| o.text == "you") && object.get(1).is_some_and(|o| o.text == "through");
+        if object.is_empty() || passes_on(a, cx, v + 1) || own_things || through || s.question_mark {
+            continue;
+        }
+        if hedged(a, cx, (k, v + 1), None) || sarcasm.iter().any(|r| in_sentence(s, r)) {
+            continue;
+        }
+        out.push((k, v + 1));
+    }
+    out
+}
+
+/// True when the words from `from` to the end of their clause send the case or the customer's
+/// comments elsewhere: "... to the claims team", "... to Ines", "... your comments".
+pub(super) fn passes_on(a: &Analysed, cx: &DetectorContext, from: usize) -> bool {
+    let Some(first) = a.tokens.get(from) else { return false };
+    let end = (from..a.tokens.len()).find(|&j| a.tokens[j].clause != first.clause).unwrap_or(a.tokens.len());
+    let object = &a.tokens[from..end];
+    let to_a_team = object.windows(2).any(|w| w[0].text == "to" && w[1].text != "you")
+        && object.iter().any(|o| ELSEWHERE.contains(&o.text.as_str()));
+    let names_colleague = !cx.names.colleague.is_empty()
+        && (from + 1..end).any(|j| {
+            matches!(a.tokens[j - 1].text.as_str(), "to" | "with" | "over")
+                && super::phrase::name_at(&a.tokens, j, &cx.names.colleague).is_some()
+        });
+    let feedback = object.iter().any(|o| matches!(o.text.as_str(), "comments" | "feedback" | "complaint" | "concerns"));
+    to_a_team || names_colleague || feedback
+}
+
 /// "put you through": a transfer, not an action on the problem.
 fn puts_through(a: &Analysed, v: Range) -> bool {
-    a.tokens[v.0].text == "put" && a.tokens.get(v.1).is_some_and(|t| t.text == "you")
+    a.tokens[v.0].text == "put"
+        && a.tokens.get(v.1).is_some_and(|t| t.text == "you")
+        && a.tokens.get(v.1 + 1).is_some_and(|t| matches!(t.text.as_str(), "through" | "over"))
 }
 
 /// "I'll get Mark to ring you": the action is someone else's.
@@ -79,6 +200,14 @@ mod tests {
             "This is mine now, nobody else will pass you around.",
             "That's our mess to put right.",
             "Assigned it to myself this morning.",
+            "We've put a stop on FitLife taking payments from your card.",
+            "I've held the back room for your party on the 14th.",
+            "ive cleared the late fee off ur account",
+            "Dear Mr Osei, I have now removed the duplicate charge from your statement.",
+            "so um I've already swapped the handset over for you",
+            "I have had it re-dispatched this morning.",
+            "We've topped your meter up with £20 credit.",
+            "i've put u in the dentist's diary for 4.15 today",
         ] {
             assert!(takes(text), "{text}");
         }
@@ -96,6 +225,15 @@ mod tests {
             "Shall I rebook the fitter?",
             "hmm let me see if anyone in the back can help",
             "I won't refund the deposit.",
+            "I've passed it to Tomasz.",
+            "I've put your comments forward to the manager.",
+            "I've put you through to billing.",
+            "I've sent your details to the claims team.",
+            "Have I cancelled it?",
+            "I haven't removed the fee yet.",
+            "You've cancelled the order yourself.",
+            "We've changed our policy on refunds.",
+            "I told you last week I'd have it cleared.",
         ] {
             assert!(!takes(text), "{text}");
         }
