@@ -5,7 +5,10 @@
 #   fastest and slowest);
 # - CPU used over 10 s idle on the home screen, and over 10 s of a running countdown, with the
 #   window at $MEASURE_SIZE (default 1920x1080);
-# - peak memory (VmHWM) of the app after that.
+# - peak memory (VmHWM) of the app after that;
+# - CPU used and frames drawn while each screen is left alone for $IDLE_S seconds (default 5), every
+#   screen the screenshot tour (examples/screens.rs) visits, at $MEASURE_SIZE: 0 frames means the
+#   screen sleeps until something happens; the drill and the coach's answering screen run a countdown.
 # Needs what `make deps-test` installs. Prints one line per measurement. `--startup-only` stops
 # after the launch times.
 set -euo pipefail
@@ -13,8 +16,9 @@ startup_only=false
 [ "${1:-}" = "--startup-only" ] && startup_only=true
 launches=${LAUNCHES:-5}
 cd "$(dirname "$0")/.."
-cargo build --release --locked --quiet --bin followthrough --example bare_window
+cargo build --release --locked --quiet --bin followthrough --example bare_window --example screens
 app="${CARGO_TARGET_DIR:-target}/release/followthrough"
+tour="${CARGO_TARGET_DIR:-target}/release/examples/screens"
 bare="${CARGO_TARGET_DIR:-target}/release/examples/bare_window"
 size=${MEASURE_SIZE:-1920x1080}
 export XVFB_SCREEN="${size}x24"
@@ -103,3 +107,9 @@ echo "CPU during a countdown at $size over 10 s: $countdown"
 [ "$countdown" != "0.0%" ] || echo "measure: 0.0% during the countdown: did the drill start? (check the keys above)" >&2
 echo "peak memory of the app: $(awk '/VmHWM/ {print $2, $3}' "/proc/$pid/status")"
 stop
+
+# Every screen left alone, in the screenshot tour's window (its pictures are not kept).
+mkdir -p "$work/tour-data" "$work/tour-out"
+SCREENS_IDLE_S="${IDLE_S:-5}" "$tour" scenarios "$work/tour-data" "$work/tour-out" idle "$size" 1 2>/dev/null |
+  sed -n 's/^screens: \(idle CPU on .*\)/\1 at '"$size"'/p' || echo "measure: the screen tour stopped early" >&2
+echo "load average after the idle screens: $(cut -d' ' -f1-3 /proc/loadavg)"
