@@ -162,7 +162,7 @@ pub fn home_ui(ui: &mut egui::Ui, library: &Library, job_family: Option<&str>) -
             .response
             .labelled_by(label.id);
     });
-    ui.label("Highest priority first. Pick a scenario to read its briefing.");
+    ui.label(PRIORITY_EXPLAINED);
     ui.separator();
     let groups = catalogue(&library.scenarios, job_family);
     if groups.is_empty() {
@@ -200,3 +200,7 @@ fn entry_ui(ui: &mut egui::Ui, entry: &CatalogueEntry) -> Option<Command> {
     });
     command
 }
+
+/// What the library's order and its "P" badges mean, under its heading.
+pub const PRIORITY_EXPLAINED: &str = "Highest priority first: P1 to P25 is how much it matters times how often it happens. Pick a scenario to read \
+     its briefing.";
