@@ -44,6 +44,8 @@ fn answer_read_the_score_card_and_follow_the_branch_to_the_summary() {
         .collect();
     assert!(lefts.iter().all(|x| (x - lefts[0]).abs() < 0.5), "criterion labels start at {lefts:?}");
     harness.get_by_label("Coaching tip · Implement It");
+    // The play's name is explained where it shows.
+    harness.get_by_label("Implement It: fix it yourself, now, and say when it will be done.");
     harness.get_by_label("Next turn (Enter)").click();
     harness.run();
     assert!(matches!(phase(&harness), Phase::Answering { turn: 2, .. }), "no blame: straight to the closing turn");

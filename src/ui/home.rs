@@ -87,7 +87,8 @@ pub fn today_ui(ui: &mut egui::Ui, plan: &Plan, library: &Library, focus: bool) 
                 plan.stages
             ))
             .weak(),
-        );
+        )
+        .on_hover_text(STAGES_EXPLAINED);
     });
     match plan.today.first() {
         None => {
@@ -204,3 +205,7 @@ fn entry_ui(ui: &mut egui::Ui, entry: &CatalogueEntry) -> Option<Command> {
 /// What the library's order and its "P" badges mean, under its heading.
 pub const PRIORITY_EXPLAINED: &str = "Highest priority first: P1 to P25 is how much it matters times how often it happens. Pick a scenario to read \
      its briefing.";
+
+/// What "stage 1 of 5" means (on hover in Today, and on the Progress screen).
+pub const STAGES_EXPLAINED: &str = "Scenarios open in stages, highest priority first: mastering the ones you are \
+     learning (enough passed drills in a row, set in the rollout rules) opens the next stage.";
