@@ -451,7 +451,12 @@ fn main() -> eframe::Result {
         Box::new(move |cc| {
             cc.egui_ctx.add_plugin(Eyes(seen.clone()));
             settings.apply(&cc.egui_ctx);
-            let app = FollowThroughApp::open_in_background(scenarios, data).with_settings(settings);
+            // Sound as the app opens it, so the pictures show what this machine's sound device allows.
+            let sounds =
+                followthrough::io::scenario_files::assets_dir_for(&scenarios.join("x")).map(|a| a.join("sounds"));
+            let app = FollowThroughApp::open_in_background(scenarios, data)
+                .with_settings(settings)
+                .with_audio_after_first_frame(sounds);
             Ok(Box::new(Guard {
                 tour: Tour {
                     app,
