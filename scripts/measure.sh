@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Measures what the drill issue asks to report, on a release build under Xvfb:
+# Measures what the drill issue asks to report, on a release build under Xvfb (MEASURE_PROFILE=debug: the debug build):
 # - launch to first visible window, FollowThrough against a bare eframe window with the same features
 #   (LAUNCHES launches each, default 5, taken in turns so a busy machine slows both alike; median,
 #   fastest and slowest);
@@ -16,10 +16,16 @@ startup_only=false
 [ "${1:-}" = "--startup-only" ] && startup_only=true
 launches=${LAUNCHES:-5}
 cd "$(dirname "$0")/.."
-cargo build --release --locked --quiet --bin followthrough --example bare_window --example screens
-app="${CARGO_TARGET_DIR:-target}/release/followthrough"
-tour="${CARGO_TARGET_DIR:-target}/release/examples/screens"
-bare="${CARGO_TARGET_DIR:-target}/release/examples/bare_window"
+# MEASURE_PROFILE=debug measures the debug build (quicker to build; CPU figures are then an upper bound).
+profile=${MEASURE_PROFILE:-release}
+if [ "$profile" = release ]; then
+  cargo build --release --locked --quiet --bin followthrough --example bare_window --example screens
+else
+  cargo build --locked --quiet --bin followthrough --example bare_window --example screens
+fi
+app="${CARGO_TARGET_DIR:-target}/$profile/followthrough"
+tour="${CARGO_TARGET_DIR:-target}/$profile/examples/screens"
+bare="${CARGO_TARGET_DIR:-target}/$profile/examples/bare_window"
 size=${MEASURE_SIZE:-1920x1080}
 export XVFB_SCREEN="${size}x24"
 source scripts/xvfb.sh
