@@ -40,8 +40,9 @@ lint: deps
 smoke: deps-test
 	bash scripts/smoke.sh
 
+# Every screen at 1024x600, 1280x800, 1920x1080 and the largest text, into docs/screens/ (the README's pictures).
 screenshot: deps-test
-	SMOKE_SCREENSHOT=docs/screenshot.png bash scripts/smoke.sh
+	bash scripts/screens.sh
 
 bench: deps
 	cargo bench --locked --bench scoring

@@ -5,7 +5,9 @@
 //!
 //! `cargo run --release --example screens -- SCENARIOS DATA OUT PREFIX WIDTHxHEIGHT SCALE`
 //! writes `OUT/PREFIX-<screen>.ppm` (the script turns them into small PNGs). It exits 1, naming
-//! the step, when a widget it needs is not on the screen.
+//! the step, when a widget it needs is not on the screen. With `SCREENS_IDLE_S=N` it also leaves
+//! each screen alone for N seconds after its picture (once the author tests are done) and prints
+//! the CPU the process used and the frames it drew meanwhile (`scripts/measure.sh` reports them).
 
 use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
@@ -111,6 +113,47 @@ struct Tour {
     out: PathBuf,
     prefix: String,
     failed: bool,
+    /// Seconds to leave each screen alone after its picture, measuring the CPU it uses
+    /// (`SCREENS_IDLE_S`; None: no measuring).
+    idle_s: Option<f64>,
+    /// The screen photographed last, to be measured once its picture is taken.
+    to_measure: Option<String>,
+    /// The measuring under way.
+    idle: Option<IdleWindow>,
+}
+
+/// A screen left alone: nothing is clicked or typed and the tour asks for no frames, so any
+/// frame drawn and any CPU used is the app's own doing.
+struct IdleWindow {
+    name: String,
+    until: f64,
+    started: std::time::Instant,
+    ticks: u64,
+    frames: u32,
+}
+
+/// Screens with a countdown running: they repaint once a second by design.
+const CLOCK_SCREENS: [&str; 2] = ["drill", "coach-answering"];
+
+/// CPU time used by this process so far (all threads), in clock ticks, from /proc/self/stat.
+fn cpu_ticks() -> u64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    // Fields after the command name (which may hold spaces): state is the first, utime the 12th.
+    let after = stat.rsplit_once(')').map_or("", |(_, rest)| rest);
+    let fields: Vec<&str> = after.split_whitespace().collect();
+    let field = |i: usize| fields.get(i).and_then(|f| f.parse::<u64>().ok()).unwrap_or(0);
+    field(11) + field(12)
+}
+
+/// Clock ticks a second (`getconf CLK_TCK`; 100 on Linux when it cannot be asked).
+fn ticks_per_second() -> f64 {
+    std::process::Command::new("getconf")
+        .arg("CLK_TCK")
+        .output()
+        .ok()
+        .and_then(|o| String::from_utf8(o.stdout).ok())
+        .and_then(|t| t.trim().parse().ok())
+        .unwrap_or(100.0)
 }
 
 impl eframe::App for Tour {
@@ -118,11 +161,15 @@ impl eframe::App for Tour {
         ui.ctx().enable_accesskit();
         self.app.ui_root(ui);
         let now = ui.input(|i| i.time);
-        ui.ctx().request_repaint_after(std::time::Duration::from_millis(50));
         if self.shooting.as_ref().is_some_and(|done| !done.load(Ordering::SeqCst)) {
+            ui.ctx().request_repaint_after(std::time::Duration::from_millis(50));
             return;
         }
         self.shooting = None;
+        if self.measure_idle(ui.ctx(), now) {
+            return;
+        }
+        ui.ctx().request_repaint_after(std::time::Duration::from_millis(50));
         self.frames += 1;
         if now < self.next_at || self.frames < SETTLE_FRAMES || self.app.loading() || self.app.scoring() {
             return;
@@ -146,6 +193,44 @@ impl eframe::App for Tour {
 }
 
 impl Tour {
+    /// Leave the screen just photographed alone for `idle_s` and print the CPU it used and the
+    /// frames it drew; true while that is under way (the tour then does nothing else).
+    fn measure_idle(&mut self, ctx: &egui::Context, now: f64) -> bool {
+        let Some(idle_s) = self.idle_s else { return false };
+        if let Some(window) = &mut self.idle {
+            if now < window.until {
+                window.frames += 1;
+                ctx.request_repaint_after(std::time::Duration::from_secs_f64(window.until - now));
+                return true;
+            }
+            let seconds = window.started.elapsed().as_secs_f64();
+            let cpu = (cpu_ticks() - window.ticks) as f64 / ticks_per_second() / seconds * 100.0;
+            let why = if CLOCK_SCREENS.contains(&window.name.as_str()) { " (a countdown is running)" } else { "" };
+            println!(
+                "screens: idle CPU on {} over {seconds:.0} s: {cpu:.1}%, {} frames drawn{why}",
+                window.name, window.frames
+            );
+            self.idle = None;
+            return false;
+        }
+        let Some(name) = self.to_measure.clone() else { return false };
+        // The library's author tests run on a thread after start-up: wait until they are done.
+        if self.app.checking_author_tests() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(200));
+            return true;
+        }
+        self.to_measure = None;
+        self.idle = Some(IdleWindow {
+            name,
+            until: now + idle_s,
+            started: std::time::Instant::now(),
+            ticks: cpu_ticks(),
+            frames: 0,
+        });
+        ctx.request_repaint_after(std::time::Duration::from_secs_f64(idle_s));
+        true
+    }
+
     fn take(&mut self, ctx: &egui::Context, step: Step) -> Result<(), String> {
         match step {
             Step::Click(label) | Step::WaitFor(label) if self.find(label).is_none() && self.misses < MAX_MISSES => {
@@ -244,6 +329,9 @@ impl Tour {
         });
         ctx.send_viewport_cmd(egui::ViewportCommand::Screenshot(callback));
         self.shooting = Some(done);
+        if self.idle_s.is_some() {
+            self.to_measure = Some(name.to_string());
+        }
     }
 }
 
@@ -348,7 +436,10 @@ fn main() -> eframe::Result {
             .with_title(followthrough::ui::WINDOW_TITLE)
             .with_position([0.0, 0.0])
             .with_inner_size([w, h]),
-        persistence_path: None,
+        // Never eframe's own place (~/.local/share/followthrough): a window size saved by an earlier
+        // tour would come back and override the one asked for here.
+        persistence_path: Some(Path::new(data).join("ui")),
+        persist_window: false,
         ..Default::default()
     };
     let (scenarios, data, out, prefix) =
@@ -360,7 +451,12 @@ fn main() -> eframe::Result {
         Box::new(move |cc| {
             cc.egui_ctx.add_plugin(Eyes(seen.clone()));
             settings.apply(&cc.egui_ctx);
-            let app = FollowThroughApp::open_in_background(scenarios, data).with_settings(settings);
+            // Sound as the app opens it, so the pictures show what this machine's sound device allows.
+            let sounds =
+                followthrough::io::scenario_files::assets_dir_for(&scenarios.join("x")).map(|a| a.join("sounds"));
+            let app = FollowThroughApp::open_in_background(scenarios, data)
+                .with_settings(settings)
+                .with_audio_after_first_frame(sounds);
             Ok(Box::new(Guard {
                 tour: Tour {
                     app,
@@ -374,6 +470,9 @@ fn main() -> eframe::Result {
                     out,
                     prefix,
                     failed: false,
+                    idle_s: std::env::var("SCREENS_IDLE_S").ok().and_then(|s| s.parse().ok()),
+                    to_measure: None,
+                    idle: None,
                 },
                 failed: failed_out,
                 second_half: false,

@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# Measures what the drill issue asks to report, on a release build under Xvfb:
+# Measures what the drill issue asks to report, on a release build under Xvfb (MEASURE_PROFILE=debug: the debug build):
 # - launch to first visible window, FollowThrough against a bare eframe window with the same features
 #   (LAUNCHES launches each, default 5, taken in turns so a busy machine slows both alike; median,
 #   fastest and slowest);
 # - CPU used over 10 s idle on the home screen, and over 10 s of a running countdown, with the
 #   window at $MEASURE_SIZE (default 1920x1080);
-# - peak memory (VmHWM) of the app after that.
+# - peak memory (VmHWM) of the app after that;
+# - CPU used and frames drawn while each screen is left alone for $IDLE_S seconds (default 5), every
+#   screen the screenshot tour (examples/screens.rs) visits, at $MEASURE_SIZE: 0 frames means the
+#   screen sleeps until something happens; the drill and the coach's answering screen run a countdown.
 # Needs what `make deps-test` installs. Prints one line per measurement. `--startup-only` stops
 # after the launch times.
 set -euo pipefail
@@ -13,9 +16,16 @@ startup_only=false
 [ "${1:-}" = "--startup-only" ] && startup_only=true
 launches=${LAUNCHES:-5}
 cd "$(dirname "$0")/.."
-cargo build --release --locked --quiet --bin followthrough --example bare_window
-app="${CARGO_TARGET_DIR:-target}/release/followthrough"
-bare="${CARGO_TARGET_DIR:-target}/release/examples/bare_window"
+# MEASURE_PROFILE=debug measures the debug build (quicker to build; CPU figures are then an upper bound).
+profile=${MEASURE_PROFILE:-release}
+if [ "$profile" = release ]; then
+  cargo build --release --locked --quiet --bin followthrough --example bare_window --example screens
+else
+  cargo build --locked --quiet --bin followthrough --example bare_window --example screens
+fi
+app="${CARGO_TARGET_DIR:-target}/$profile/followthrough"
+tour="${CARGO_TARGET_DIR:-target}/$profile/examples/screens"
+bare="${CARGO_TARGET_DIR:-target}/$profile/examples/bare_window"
 size=${MEASURE_SIZE:-1920x1080}
 export XVFB_SCREEN="${size}x24"
 source scripts/xvfb.sh
@@ -103,3 +113,9 @@ echo "CPU during a countdown at $size over 10 s: $countdown"
 [ "$countdown" != "0.0%" ] || echo "measure: 0.0% during the countdown: did the drill start? (check the keys above)" >&2
 echo "peak memory of the app: $(awk '/VmHWM/ {print $2, $3}' "/proc/$pid/status")"
 stop
+
+# Every screen left alone, in the screenshot tour's window (its pictures are not kept).
+mkdir -p "$work/tour-data" "$work/tour-out"
+SCREENS_IDLE_S="${IDLE_S:-5}" "$tour" scenarios "$work/tour-data" "$work/tour-out" idle "$size" 1 2>/dev/null |
+  sed -n 's/^screens: \(idle CPU on .*\)/\1 at '"$size"'/p' || echo "measure: the screen tour stopped early" >&2
+echo "load average after the idle screens: $(cut -d' ' -f1-3 /proc/loadavg)"

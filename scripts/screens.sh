@@ -6,7 +6,7 @@
 # learner, rehearsal, briefing, a drill to its summary, progress, quiz, team, authoring,
 # try-a-response, test-play, problems, coach setup and the presenter's views) and has the renderer
 # photograph each screen once it has settled. Pictures are kept small: 256-colour PNGs.
-# Then docs/*.png (the README's pictures) are refreshed from the 1280x800 set.
+# The README shows the 1280x800 set straight from docs/screens/ (no copies elsewhere).
 # SCREENS_PROFILE=debug uses the debug build (quicker to build; the pictures are the same).
 # SCREENS_ONLY="1280x800:1" takes one size:scale only.
 set -euo pipefail
@@ -59,11 +59,4 @@ for config in $configs; do
   one_size "${config%:*}" "${config#*:}"
 done
 
-# The README's pictures.
-if [ -f "$out/1280x800-1x-home-today.png" ]; then
-  for pair in today:home-today briefing:briefing score-card:score-card progress:progress quiz:quiz \
-    rehearse:rehearsal-checked authoring:authoring coach:coach-answering; do
-    cp "$out/1280x800-1x-${pair#*:}.png" "docs/${pair%%:*}.png"
-  done
-fi
 du -sh "$out"

@@ -2,7 +2,7 @@
 # Smoke test of the real window under Xvfb: open a briefing of the bundled library, then run a whole
 # practice drill on the fixture library with the keyboard (type, Ctrl+Enter, Enter) to its summary;
 # screenshots must not be blank and must change; Ctrl+Q must end the app cleanly.
-# SMOKE_SCREENSHOT=path keeps the briefing screenshot there (make screenshot uses docs/screenshot.png).
+# SMOKE_SCREENSHOT=path keeps the briefing screenshot there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

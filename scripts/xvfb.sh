@@ -6,6 +6,8 @@ start_xvfb() {
   work=$(mktemp -d)
   export XDG_RUNTIME_DIR="$work/runtime"; mkdir -m 0700 "$XDG_RUNTIME_DIR"
   export FOLLOWTHROUGH_DATA_DIR="$work/data"
+  # Nothing from an earlier run in ~/.local/share (eframe keeps a window size there) comes back.
+  export XDG_DATA_HOME="$work/share"
   # Let Xvfb pick a free display and tell us which (no clash with another X server or a stale lock).
   Xvfb -displayfd 3 -screen 0 "${XVFB_SCREEN:-1280x800x24}" -nolisten tcp 3>"$work/display" >"$work/xvfb.log" 2>&1 &
   xvfb_pid=$!

@@ -29,7 +29,7 @@ fn new_writes_a_template_that_check_passes() {
 
     let check = followthrough_in(dir.path(), &["check", "scenarios/missed-callback-2.ron"]);
     assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
-    assert!(stdout(&check).contains("1 scenario, 1 turns, 3 criteria; 0 errors, 0 warnings"), "{}", stdout(&check));
+    assert!(stdout(&check).contains("1 scenario, 1 turn, 3 criteria; 0 errors, 0 warnings"), "{}", stdout(&check));
 }
 
 #[test]

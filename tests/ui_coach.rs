@@ -299,3 +299,20 @@ fn a_walk_in_is_counted_once_and_can_be_edited_and_removed() {
     assert!(harness.query_by_label("Deen (walk-in)").is_none());
     harness.get_by_label_contains("2 participants");
 }
+
+#[test]
+fn on_a_1920x1080_projector_the_customers_line_uses_most_of_the_screen() {
+    let folder = TestFolder::with_minimal_scenario();
+    let mut harness = session_of_two(&folder);
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    pick(&mut harness);
+    harness.set_size(egui::vec2(1920.0, 1080.0));
+    harness.run();
+    // The room reads the line from six metres: its type is sized for the whole projector, not for
+    // a 1200-point column in its middle.
+    let line = harness.get_by_label("\u{201c}You said you'd call by two.\u{201d}").rect();
+    let big = harness.get_by_label_contains("you're up").rect();
+    assert!(big.height() >= 50.0, "the name called is {:.0} points high", big.height());
+    assert!(line.height() >= 64.0, "the customer's line is {:.0} points high", line.height());
+}

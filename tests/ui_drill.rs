@@ -36,8 +36,16 @@ fn answer_read_the_score_card_and_follow_the_branch_to_the_summary() {
     assert_eq!(phase(&harness), Phase::Scored { turn: 0 });
     harness.get_by_label("100/100");
     harness.get_by_label("Owns the miss");
-    harness.get_by_label("Avoid: Blames others");
+    harness.get_by_label("AVOIDED");
+    // Every criterion's label starts at one edge, whatever its mark (MET, AVOIDED) and points.
+    let lefts: Vec<f32> = ["Owns the miss", "Specific time", "Blames others"]
+        .iter()
+        .map(|l| harness.get_by_label(l).rect().left())
+        .collect();
+    assert!(lefts.iter().all(|x| (x - lefts[0]).abs() < 0.5), "criterion labels start at {lefts:?}");
     harness.get_by_label("Coaching tip · Implement It");
+    // The play's name is explained where it shows.
+    harness.get_by_label("Implement It: fix it yourself, now, and say when it will be done.");
     harness.get_by_label("Next turn (Enter)").click();
     harness.run();
     assert!(matches!(phase(&harness), Phase::Answering { turn: 2, .. }), "no blame: straight to the closing turn");

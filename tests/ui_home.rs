@@ -14,6 +14,8 @@ fn library_lists_the_scenario_and_opens_its_briefing() {
     harness.get_by_label("Scenario library");
     harness.get_by_label("Follow-up");
     harness.get_by_label("P12");
+    // The badge is explained where the list starts, not only when hovered.
+    harness.get_by_label(followthrough::ui::home::PRIORITY_EXPLAINED);
     harness.get_by_label("Minimal call-back").click();
     harness.run();
     assert_eq!(harness.state().screen(), &Screen::Briefing("minimal".into()));
@@ -52,7 +54,7 @@ fn a_broken_file_shows_as_a_problem_and_the_rest_still_loads() {
     harness.get_by_label("Scenario problems").click();
     harness.run();
     assert_eq!(harness.state().screen(), &Screen::Problems);
-    harness.get_by_label("Scenario file problems: 1 errors, 0 warnings");
+    harness.get_by_label("Scenario file problems: 1 error, 0 warnings");
     harness.get_by_label_contains("broken.ron:3:15: error: expected a comma");
 }
 
@@ -112,4 +114,17 @@ fn create_a_profile_and_find_it_again_after_a_restart() {
     again.get_by_label("Create profile").click();
     again.run();
     assert!(again.state().status().contains("type a name"), "{}", again.state().status());
+}
+
+#[test]
+fn with_no_problems_the_problems_screen_says_so_instead_of_showing_an_empty_page() {
+    use followthrough::ui::app::{Command, ShellCommand};
+    let folder = TestFolder::with_minimal_scenario();
+    let mut harness = folder.harness();
+    harness.run();
+    harness.state_mut().apply(Command::Shell(ShellCommand::ShowProblems));
+    harness.run();
+    assert_eq!(harness.state().screen(), &Screen::Problems);
+    harness.get_by_label("Scenario file problems: 0 errors, 0 warnings");
+    harness.get_by_label(followthrough::ui::problems::NO_PROBLEMS);
 }

@@ -256,3 +256,29 @@ fn the_top_bar_leaves_the_screen_most_of_a_small_window_at_the_largest_text() {
     harness.run();
     assert_eq!(harness.state().screen(), &Screen::Authoring);
 }
+
+#[test]
+fn at_the_largest_text_in_a_small_window_a_turn_opens_on_the_customers_words_and_the_answer_box() {
+    let folder = TestFolder::with_minimal_scenario();
+    let mut harness = folder.harness();
+    harness.run();
+    let largest = *TEXT_SCALES.last().expect("scales");
+    set_scale(&mut harness, largest);
+    harness.set_size(egui::vec2(1024.0, 600.0) / largest);
+    harness.state_mut().apply(Command::Shell(ShellCommand::OpenBriefing("minimal".into())));
+    harness.run();
+    harness.get_by_label("Start practice").click();
+    harness.run();
+    assert_eq!(harness.state().screen(), &Screen::Drill);
+    // The buttons stay at the bottom; above them the customer's words and the answer box show,
+    // with the title and the clock scrolled up out of the way.
+    let bar_bottom = harness.get_by_label("A+").rect().bottom();
+    let buttons_top = harness.get_by_label("Send answer (Ctrl+Enter)").rect().top();
+    let line = harness.get_by_label("You said you'd call by two.").rect();
+    assert!(
+        line.top() >= bar_bottom && line.bottom() <= buttons_top,
+        "the customer's words at {line:?}, between the top bar ({bar_bottom}) and the buttons ({buttons_top})"
+    );
+    let answer = harness.get_by_label(followthrough::ui::drill::ANSWER_LABEL).rect();
+    assert!(answer.top() < buttons_top, "the answer box starts above the buttons: {answer:?} vs {buttons_top}");
+}

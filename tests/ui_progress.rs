@@ -62,6 +62,8 @@ fn a_finished_drill_is_recorded_and_moves_on_todays_plan_and_progress() {
     assert_eq!(harness.state().screen(), &Screen::Progress);
     harness.get_by_label("Progress: Dana");
     harness.get_by_label("Stage 1 of 1 reached · 1 attempt finished");
+    // What a stage is, in words, where the stage is shown.
+    harness.get_by_label(followthrough::ui::home::STAGES_EXPLAINED);
     harness.get_by_label("Score over time, per behaviour");
     harness.get_by_label("mastered");
     assert!(harness.query_all_by_label("100").count() >= 3, "baseline, latest and best are all 100");

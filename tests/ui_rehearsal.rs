@@ -34,6 +34,19 @@ fn shown(harness: &Harness<'static, FollowThroughApp>) -> String {
 }
 
 #[test]
+fn the_lines_to_learn_are_named_by_turn_number_not_by_turn_id() {
+    let folder = TestFolder::with_minimal_scenario();
+    let mut harness = with_profile(&folder, "Hana");
+    harness.get_by_label("Rehearse: Minimal call-back").click();
+    harness.run();
+    harness.get_by_label("Turn 1: model answer · Full text");
+    assert!(
+        harness.query_all_by_label_contains("opening").next().is_none(),
+        "the turn's id \"opening\" is not shown to the learner"
+    );
+}
+
+#[test]
 fn one_script_from_full_text_to_recited_from_memory() {
     let folder = TestFolder::with_minimal_scenario();
     let mut harness = with_profile(&folder, "Hana");

@@ -73,13 +73,15 @@ pub struct JsonReport<'a> {
 /// The one-line summary printed after the diagnostics.
 pub fn summary_line(s: &Summary) -> String {
     format!(
-        "checked {} {}: {} {}, {} turns, {} criteria; {} {}, {} {}",
+        "checked {} {}: {} {}, {} {}, {} {}; {} {}, {} {}",
         s.files,
         plural(s.files, "file", "files"),
         s.scenarios,
         plural(s.scenarios, "scenario", "scenarios"),
         s.turns,
+        plural(s.turns, "turn", "turns"),
         s.criteria,
+        plural(s.criteria, "criterion", "criteria"),
         s.errors,
         plural(s.errors, "error", "errors"),
         s.warnings,

@@ -215,7 +215,12 @@ fn file_ui(ui: &mut egui::Ui, view: &AuthoringView<'_>, row: &FileRow, command: 
                 FileStatus::Warnings(_) => ui.visuals().warn_fg_color,
                 FileStatus::Errors(_) => ui.visuals().error_fg_color,
             };
-            ui.add_sized([90.0, 18.0], egui::Label::new(egui::RichText::new(&text).color(colour).strong()));
+            // Left-aligned in a column of its own, so "ok" starts where "2 warnings" does.
+            let left = egui::Layout::left_to_right(egui::Align::Center);
+            ui.allocate_ui_with_layout(egui::vec2(90.0, ui.spacing().interact_size.y), left, |ui| {
+                ui.set_min_width(90.0);
+                ui.label(egui::RichText::new(&text).color(colour).strong());
+            });
             if let Some(s) = &row.scenario {
                 priority_badge_ui(ui, s.priority);
                 ui.label(egui::RichText::new(&s.title).strong());

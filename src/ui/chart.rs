@@ -12,10 +12,11 @@ use super::theme;
 const MARKERS: [MarkerShape; 5] =
     [MarkerShape::Circle, MarkerShape::Square, MarkerShape::Diamond, MarkerShape::Up, MarkerShape::Cross];
 
-/// The x range shown for drills from day `first` to day `last` (day numbers): whole days, with a
-/// day of room on each side, so one drill sits in the middle of three days.
+/// The x range shown for drills from day `first` to day `last` (day numbers): from half a day before
+/// the first drill's day to half a day after the day after the last, so one drill sits between its
+/// day's tick and the next, and no tick falls on an edge (where its date would be cut in half).
 pub fn day_range(first: f64, last: f64) -> (f64, f64) {
-    (first.floor() - 1.0, last.floor() + 2.0)
+    (first.floor() - 0.5, last.floor() + 1.5)
 }
 
 /// Days between ticks for a range this many days long: every day up to two weeks, then every
@@ -94,11 +95,22 @@ mod tests {
     const A_DAY: f64 = 20_428.695;
 
     #[test]
-    fn one_drill_shows_three_whole_days_with_the_drill_in_the_middle() {
+    fn one_drill_sits_between_its_days_tick_and_the_next_and_no_tick_is_on_an_edge() {
         let (from, to) = day_range(A_DAY, A_DAY);
-        assert_eq!((from, to), (20_427.0, 20_430.0));
-        assert_eq!(day_ticks((from, to)), [20_427.0, 20_428.0, 20_429.0, 20_430.0]);
+        assert_eq!((from, to), (20_427.5, 20_429.5));
+        assert_eq!(day_ticks((from, to)), [20_428.0, 20_429.0]);
         assert!(from < A_DAY && A_DAY < to);
+    }
+
+    #[test]
+    fn no_tick_sits_on_the_edge_of_the_range_where_its_date_would_be_cut() {
+        for (first, last) in [(A_DAY, A_DAY), (A_DAY, A_DAY + 3.2), (A_DAY - 40.0, A_DAY), (A_DAY - 300.0, A_DAY)] {
+            let (from, to) = day_range(first, last);
+            assert!(from < first && last < to, "{first}..{last} in {from}..{to}");
+            for tick in day_ticks((from, to)) {
+                assert!(tick - from >= 0.5 && to - tick >= 0.5, "tick {tick} is on an edge of {from}..{to}");
+            }
+        }
     }
 
     #[test]

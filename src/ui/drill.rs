@@ -56,7 +56,12 @@ pub fn drill_ui(ui: &mut egui::Ui, drill: &Drill, draft: &mut String, view: Dril
             }
         }
         ui.add_space(8.0);
-        ui.label(egui::RichText::new(format!("{} says:", scenario.briefing.customer.name)).strong());
+        let says = ui.label(egui::RichText::new(format!("{} says:", scenario.briefing.customer.name)).strong());
+        if focus_answer && !paused && !confirm_abandon {
+            // In a short window (or at a large text size) the turn opens on the customer's words
+            // and the answer box, not on the title and the clock.
+            says.scroll_to_me(Some(egui::Align::TOP));
+        }
         ui.label(egui::RichText::new(drill.customer_line()).size(22.0));
         ui.add_space(12.0);
         let label = ui.label(ANSWER_LABEL);

@@ -87,7 +87,8 @@ pub fn today_ui(ui: &mut egui::Ui, plan: &Plan, library: &Library, focus: bool) 
                 plan.stages
             ))
             .weak(),
-        );
+        )
+        .on_hover_text(STAGES_EXPLAINED);
     });
     match plan.today.first() {
         None => {
@@ -162,7 +163,7 @@ pub fn home_ui(ui: &mut egui::Ui, library: &Library, job_family: Option<&str>) -
             .response
             .labelled_by(label.id);
     });
-    ui.label("Highest priority first. Pick a scenario to read its briefing.");
+    ui.label(PRIORITY_EXPLAINED);
     ui.separator();
     let groups = catalogue(&library.scenarios, job_family);
     if groups.is_empty() {
@@ -200,3 +201,11 @@ fn entry_ui(ui: &mut egui::Ui, entry: &CatalogueEntry) -> Option<Command> {
     });
     command
 }
+
+/// What the library's order and its "P" badges mean, under its heading.
+pub const PRIORITY_EXPLAINED: &str = "Highest priority first: P1 to P25 is how much it matters times how often it happens. Pick a scenario to read \
+     its briefing.";
+
+/// What "stage 1 of 5" means (on hover in Today, and on the Progress screen).
+pub const STAGES_EXPLAINED: &str = "Scenarios open in stages, highest priority first: mastering the ones you are \
+     learning (enough passed drills in a row, set in the rollout rules) opens the next stage.";

@@ -73,6 +73,7 @@ pub fn progress_ui(ui: &mut egui::Ui, view: &ProgressView<'_>) -> Option<Command
         report.stages,
         plural(finished, "attempt", "attempts")
     ));
+    ui.label(egui::RichText::new(super::home::STAGES_EXPLAINED).weak());
     settings_ui(ui, view, &mut command);
     ui.separator();
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {

@@ -142,7 +142,8 @@ const LIST_WIDTH: f32 = 240.0;
 fn scripts_ui(ui: &mut egui::Ui, session: &RehearsalSession) -> Option<Command> {
     let mut command = None;
     for (i, script) in session.scripts.iter().enumerate() {
-        let name = format!("{} · {}", source_name(&script.source, &script.turn_id), session.levels[i].label());
+        let turn = session.turn_number(&script.turn_id);
+        let name = format!("{} · {}", source_name(&script.source, turn), session.levels[i].label());
         if ui.selectable_label(i == session.current, name).clicked() {
             command = Some(Command::Rehearsal(RehearsalCommand::SelectScript(i)));
         }
@@ -150,13 +151,14 @@ fn scripts_ui(ui: &mut egui::Ui, session: &RehearsalSession) -> Option<Command> 
     command
 }
 
-fn source_name(source: &ScriptSource, turn: &str) -> String {
+/// A script as the learner knows it: the turn's number (not its id) and what the words are.
+pub fn source_name(source: &ScriptSource, turn: usize) -> String {
     match source {
-        ScriptSource::ModelAnswer => format!("{turn}: model answer"),
-        ScriptSource::Line(ScriptRole::Opening) => format!("{turn}: opening"),
-        ScriptSource::Line(ScriptRole::BadNews) => format!("{turn}: the bad news"),
-        ScriptSource::Line(ScriptRole::Commitment) => format!("{turn}: the commitment"),
-        ScriptSource::Line(ScriptRole::Other) => format!("{turn}: line"),
+        ScriptSource::ModelAnswer => format!("Turn {turn}: model answer"),
+        ScriptSource::Line(ScriptRole::Opening) => format!("Turn {turn}: opening"),
+        ScriptSource::Line(ScriptRole::BadNews) => format!("Turn {turn}: the bad news"),
+        ScriptSource::Line(ScriptRole::Commitment) => format!("Turn {turn}: the commitment"),
+        ScriptSource::Line(ScriptRole::Other) => format!("Turn {turn}: line"),
     }
 }
 

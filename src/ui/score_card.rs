@@ -187,11 +187,25 @@ fn criterion_head_ui(ui: &mut egui::Ui, c: &crate::core::scoring::CriterionResul
         (CriterionKind::Forbidden, true) => ("FOUND", RED),
         (CriterionKind::Forbidden, false) => ("AVOIDED", GREEN),
     };
+    // The marks and points in columns of their own, left-aligned, so every label starts at one edge.
+    let font = egui::TextStyle::Monospace.resolve(ui.style());
+    let column = |ui: &egui::Ui, widest: &str| {
+        ui.painter().layout_no_wrap(widest.to_string(), font.clone(), colour).size().x + ui.spacing().item_spacing.x
+    };
+    let (mark_width, points_width) = (column(ui, "AVOIDED"), column(ui, "+100"));
+    let height = ui.text_style_height(&egui::TextStyle::Body);
     ui.horizontal_wrapped(|ui| {
-        ui.add_sized([64.0, 18.0], egui::Label::new(egui::RichText::new(mark).color(colour).strong().monospace()));
-        ui.label(egui::RichText::new(format!("{:+.0}", c.points)).monospace());
-        let prefix = if c.kind == CriterionKind::Forbidden { "Avoid: " } else { "" };
-        ui.label(format!("{prefix}{}", c.label));
+        let left = egui::Layout::left_to_right(egui::Align::Center);
+        ui.allocate_ui_with_layout(egui::vec2(mark_width, height), left, |ui| {
+            ui.set_min_width(mark_width);
+            ui.label(egui::RichText::new(mark).color(colour).strong().monospace());
+        });
+        ui.allocate_ui_with_layout(egui::vec2(points_width, height), left, |ui| {
+            ui.set_min_width(points_width);
+            ui.label(egui::RichText::new(format!("{:+.0}", c.points)).monospace());
+        });
+        // The mark says "avoided" or "found": the label needs no "Avoid:" before it.
+        ui.label(c.label.as_str());
     });
 }
 

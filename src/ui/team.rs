@@ -62,7 +62,9 @@ fn score(s: Option<f64>) -> String {
 }
 
 fn table_ui(ui: &mut egui::Ui, report: &TeamReport) {
-    egui::ScrollArea::vertical().id_salt("team_table").max_height(ui.available_height() * 0.55).show(ui, |ui| {
+    // The whole column wide, so the scroll bar sits at its edge, not over the last column.
+    let scroll = egui::ScrollArea::vertical().id_salt("team_table").auto_shrink([false, true]);
+    scroll.max_height(ui.available_height() * 0.55).show(ui, |ui| {
         egui::Grid::new("team_grid").striped(true).num_columns(6).show(ui, |ui| {
             for h in ["Employee", "Behaviour", "Baseline", "Latest", "Best", "Attempts"] {
                 ui.strong(h);

@@ -24,9 +24,10 @@ pub fn bullet_list_ui(ui: &mut egui::Ui, heading: &str, lines: &[String]) {
     ui.add_space(6.0);
     ui.label(egui::RichText::new(heading).strong());
     for line in lines {
-        ui.horizontal_wrapped(|ui| {
+        // A wrapped line starts under the first word, not under the bullet.
+        ui.horizontal_top(|ui| {
             ui.label("•");
-            ui.label(line);
+            ui.add(egui::Label::new(line).wrap());
         });
     }
 }

@@ -36,6 +36,8 @@ pub struct RehearsalSession {
     pub faded: Faded,
     /// The verdict on the last recitation of the current script (None until checked).
     pub checked: Option<Checked>,
+    /// The scenario's turn ids in order, so a script is shown as "Turn 2", not by its id.
+    pub turn_ids: Vec<String>,
     seed: u64,
 }
 
@@ -75,6 +77,7 @@ impl RehearsalSession {
             current: 0,
             faded,
             checked: None,
+            turn_ids: scenario.turns.iter().map(|t| t.id.clone()).collect(),
             seed,
         })
     }
@@ -82,6 +85,11 @@ impl RehearsalSession {
     /// The script being rehearsed.
     pub fn script(&self) -> &Script {
         &self.scripts[self.current]
+    }
+
+    /// The number a learner knows turn `turn_id` by (1 for the first turn; 0 for an unknown id).
+    pub fn turn_number(&self, turn_id: &str) -> usize {
+        self.turn_ids.iter().position(|t| t == turn_id).map_or(0, |i| i + 1)
     }
 
     /// Its level.

@@ -345,6 +345,11 @@ impl FollowThroughApp {
             || self.coach.run.as_ref().is_some_and(|r| r.waiting.is_some())
     }
 
+    /// The library's author tests are still running on their thread (after start-up or a reload).
+    pub fn checking_author_tests(&self) -> bool {
+        self.library.author_tests.is_some()
+    }
+
     /// The library, store and folders are still being read at start-up.
     pub fn loading(&self) -> bool {
         self.library.loading.is_some()

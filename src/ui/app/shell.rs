@@ -45,9 +45,11 @@ impl Screen {
     /// length, tables and the projector view use more of a wide window.
     pub fn column_width(&self) -> f32 {
         match self {
-            Self::Authoring | Self::TestPlay(_) | Self::Problems | Self::Progress | Self::Coach | Self::CoachSetup => {
+            Self::Authoring | Self::TestPlay(_) | Self::Problems | Self::Progress | Self::CoachSetup => {
                 super::super::theme::WIDE_WIDTH
             }
+            // The presenter view is for the room: the whole projector, sized by `coach::Sizes`.
+            Self::Coach => f32::INFINITY,
             _ => super::super::theme::READABLE_WIDTH,
         }
     }

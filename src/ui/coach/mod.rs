@@ -80,8 +80,13 @@ pub struct Sizes {
 impl Sizes {
     /// The sizes for the space `ui` has left.
     pub fn of(ui: &egui::Ui) -> Self {
-        let space = ui.available_size();
-        Self { k: (space.x / 1800.0).min(space.y / 900.0).clamp(0.5, 1.4) }
+        Self::for_space(ui.available_size())
+    }
+
+    /// The sizes for a presenter view of `space` points: scaled by the window's width and height
+    /// alike, so a 1280x800 projector gets as much of its screen in text as a 1920x1080 one.
+    pub fn for_space(space: egui::Vec2) -> Self {
+        Self { k: (space.x / 1560.0).min(space.y / 820.0).clamp(0.5, 1.4) }
     }
 
     /// The countdown.
@@ -106,7 +111,7 @@ impl Sizes {
 
     /// The coach's own controls and notes (read from the front row, not the back).
     pub fn small(self) -> f32 {
-        (20.0 * self.k).max(14.0)
+        (22.0 * self.k).max(15.0)
     }
 
     /// The widest the column of text gets.
@@ -245,4 +250,32 @@ fn saved_ui(ui: &mut egui::Ui, saved: Option<&KeptNote>, sizes: Sizes) {
         .inner_margin(egui::Margin::symmetric(16, 8))
         .show(ui, |ui| ui.label(egui::RichText::new(text).size(sizes.body()).color(colour).strong()));
     ui.add_space(sizes.body() * 0.5);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Sizes;
+
+    /// The presenter's room at 1280x800 (less the top bar, status line and the coach's controls).
+    const PROJECTOR_1280: egui::Vec2 = egui::vec2(1264.0, 700.0);
+
+    #[test]
+    fn a_1280x800_projector_gets_type_the_back_of_the_room_can_read() {
+        let s = Sizes::for_space(PROJECTOR_1280);
+        assert!(s.body() >= 24.0, "body {}", s.body());
+        assert!(s.line() >= 44.0, "the customer's line {}", s.line());
+        assert!(s.clock() >= 96.0, "the countdown {}", s.clock());
+        assert!(s.small() >= 17.0, "the coach's notes {}", s.small());
+    }
+
+    #[test]
+    fn type_grows_with_the_window_and_stops_at_a_limit() {
+        let small = Sizes::for_space(egui::vec2(1008.0, 500.0));
+        let mid = Sizes::for_space(PROJECTOR_1280);
+        let big = Sizes::for_space(egui::vec2(1904.0, 980.0));
+        let huge = Sizes::for_space(egui::vec2(5000.0, 3000.0));
+        assert!(small.body() < mid.body() && mid.body() < big.body(), "grows with the window");
+        assert!(small.small() >= 15.0, "the coach's notes stay readable in a small window");
+        assert!(huge.body() <= 30.0 * 1.4, "a huge window does not blow the text up without end");
+    }
 }

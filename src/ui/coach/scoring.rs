@@ -86,7 +86,8 @@ fn answer_ui(ui: &mut egui::Ui, session: &GroupSession, who: &str, sizes: Sizes)
     let name = session.name_of(who);
     ui.label(strong_text(ui, format!("Scoring {name}: {}/100", card.score), sizes.title()).strong());
     let said = format!("{} said: \u{201c}{}\u{201d}", s.briefing.customer.name, turn.customer);
-    ui.label(strong_text(ui, said, sizes.small()));
+    // The room sees what is being scored: the customer's line at the size they read it before.
+    ui.label(strong_text(ui, said, sizes.body()));
     ui.add_space(sizes.small() * 0.5);
     let answer = if session.typed.is_empty() {
         format!("{name} answered aloud.")

@@ -106,7 +106,7 @@ pub fn setup_ui(
 }
 
 fn scenarios_ui(ui: &mut egui::Ui, setup: &mut CoachSetup, scenarios: &[Suggestion]) {
-    ui.strong("Scenarios (suggested: the team's weakest high-priority ones first)");
+    ui.strong("Scenarios (suggested: the team's weakest high-priority ones first; P25 is the highest priority)");
     egui::ScrollArea::vertical().id_salt("setup_scenarios").max_height(380.0).show(ui, |ui| {
         for offered in scenarios {
             let id = &offered.id;
