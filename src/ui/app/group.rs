@@ -221,8 +221,10 @@ impl FollowThroughApp {
         if spinning {
             ctx.request_repaint_after(std::time::Duration::from_millis(60));
         }
-        if self.coach.run.as_ref().is_some_and(|r| matches!(r.session.phase, GroupPhase::Answering { .. })) {
-            ctx.request_repaint_after(std::time::Duration::from_millis(500));
+        if let Some(run) = self.coach.run.as_ref().filter(|r| matches!(r.session.phase, GroupPhase::Answering { .. })) {
+            // Once per shown second, when the number on the clock changes (not twice a second).
+            let wait = run.session.ms_to_next_second(self.shell.now_ms).max(50);
+            ctx.request_repaint_after(std::time::Duration::from_millis(wait));
         }
     }
 

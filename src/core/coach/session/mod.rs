@@ -220,6 +220,12 @@ impl GroupSession {
         limit.saturating_sub(self.elapsed_ms(now_ms) / 1000)
     }
 
+    /// Milliseconds until the seconds left next change at `now_ms` (the window sleeps until then
+    /// instead of redrawing a clock that shows the same number).
+    pub fn ms_to_next_second(&self, now_ms: u64) -> u64 {
+        1000 - self.elapsed_ms(now_ms) % 1000
+    }
+
     /// Time since the participant on screen started answering.
     pub fn elapsed_ms(&self, now_ms: u64) -> u64 {
         now_ms.saturating_sub(self.clock.turn_started_ms)
@@ -441,6 +447,9 @@ mod tests {
         assert!(g.spinning_name(2_300).is_none());
         assert_eq!(g.seconds_left(2_200), 30);
         assert_eq!(g.seconds_left(12_700), 20, "whole seconds, rounded down");
+        assert_eq!(g.ms_to_next_second(12_700), 500, "the clock next changes at 13,200 (19 left)");
+        assert_eq!(g.seconds_left(12_700 + 500), 19);
+        assert_eq!(g.ms_to_next_second(13_200), 1000, "just changed: a whole second to the next");
         assert_eq!(g.tick(31_000), vec![]);
         assert_eq!(g.tick(32_200), vec![GroupEvent::TimeUp]);
         assert_eq!(g.tick(40_000), vec![], "the cue is given once per go");
