@@ -1,11 +1,14 @@
 //! Prints where the concept detectors disagree with the human labels on the **dev split** of the
-//! concept corpus (never the test split), one line per disagreement: the concept, `MISSED` or
-//! `FALSE`, whether the rule fired, the learned lean, the answer and the words that counted. For
-//! reading errors while fixing the rules.
+//! concept corpus (or the train split with `--split train`; never the test split), one line per
+//! disagreement: the concept, `MISSED` or `FALSE`, whether the rule fired, the learned lean, the
+//! answer and the words that counted. With `--rule`, the disagreements are the rule's alone (the
+//! learned layer left out). The summary gives each concept's kappa with the learned layer and the
+//! rule's own kappa. For reading errors while fixing the rules.
 //!
 //! ```sh
 //! cargo run --release --example concept_errors > /tmp/dev-errors.tsv
 //! cargo run --release --example concept_errors -- empathy     # one concept
+//! cargo run --release --example concept_errors -- --split train --rule sends-away
 //! ```
 
 #[path = "../tests/common/concept_corpus.rs"]
@@ -20,26 +23,40 @@ use followthrough::core::scoring::model::read;
 use followthrough::core::scoring::text::analyse;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let only: Option<String> = std::env::args().nth(1);
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let split = match args.iter().position(|a| a == "--split").and_then(|i| args.get(i + 1)).map(String::as_str) {
+        None | Some("dev") => Split::Dev,
+        Some("train") => Split::Train,
+        Some(other) => return Err(format!("--split {other}: only train or dev may be read").into()),
+    };
+    let rule_only = args.iter().any(|a| a == "--rule");
+    let only: Option<&String> = args
+        .iter()
+        .enumerate()
+        .find(|(i, a)| !a.starts_with("--") && (*i == 0 || args[i - 1] != "--split"))
+        .map(|x| x.1);
     let corpus = Corpus::read_default()?;
     let lists = Lists::new(&BTreeMap::new());
     let mut counts: BTreeMap<&str, Counts> = BTreeMap::new();
-    for (answer, situation) in corpus.split(Split::Dev) {
+    let mut rule_counts: BTreeMap<&str, Counts> = BTreeMap::new();
+    for (answer, situation) in corpus.split(split) {
         let names = situation.names();
         let a = analyse(&answer.response);
         let cx = DetectorContext::new(&names, &lists, None);
         for (concept, detector) in CONCEPTS {
-            if only.as_deref().is_some_and(|o| o != *concept && o != *detector) {
+            if only.is_some_and(|o| o != concept && o != detector) {
                 continue;
             }
             let human = answer.label(concept)?;
             let found = detect(detector, &a, &cx);
-            let engine = !found.is_empty();
-            counts.entry(concept).or_default().add(engine, human);
+            let reading = read(detector, &a, &cx);
+            let (rule, lean) = reading.as_ref().map_or((!found.is_empty(), 0.0), |r| (r.rule_fired, r.lean));
+            counts.entry(concept).or_default().add(!found.is_empty(), human);
+            rule_counts.entry(concept).or_default().add(rule, human);
+            let engine = if rule_only { rule } else { !found.is_empty() };
             if engine == human {
                 continue;
             }
-            let (rule, lean) = read(detector, &a, &cx).map_or((false, 0.0), |r| (r.rule_fired, r.lean));
             let words: Vec<String> = found
                 .iter()
                 .map(|&(s, e)| a.tokens[s..e].iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join(" "))
@@ -55,7 +72,20 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
     }
     for (concept, c) in &counts {
-        eprintln!("{concept:<20} kappa {:.2}  tp/fp/fn/tn {}/{}/{}/{}", c.kappa(), c.tp, c.fp, c.fn_, c.tn);
+        let r = &rule_counts[concept];
+        eprintln!(
+            "{concept:<20} kappa {:.2}  tp/fp/fn/tn {}/{}/{}/{}   rule alone kappa {:.2}  tp/fp/fn/tn {}/{}/{}/{}",
+            c.kappa(),
+            c.tp,
+            c.fp,
+            c.fn_,
+            c.tn,
+            r.kappa(),
+            r.tp,
+            r.fp,
+            r.fn_,
+            r.tn
+        );
     }
     Ok(())
 }

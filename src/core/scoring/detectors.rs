@@ -294,8 +294,17 @@ fn ownership_apology(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
 
 fn deflecting_apology(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     // "Sorry if I'm interrupting your Sunday" is manners, not an apology for the failure.
-    let mut out: Vec<Range> =
-        find(&cx.lists.deflecting, a, cx).into_iter().filter(|d| !super::tone::polite_intrusion(a, *d)).collect();
+    // "I'm sorry you were let down, that's our mistake": an apology the speaker goes on to own
+    // (in its sentence or the next) does not avoid owning the failure.
+    let owned = super::tone::owned_failures(a, cx);
+    let owned_after = |d: &Range| {
+        let s = a.tokens[d.0].sentence;
+        owned.iter().any(|o| o.0 >= d.1 && (a.tokens[o.0].sentence == s || a.tokens[o.0].sentence == s + 1))
+    };
+    let mut out: Vec<Range> = find(&cx.lists.deflecting, a, cx)
+        .into_iter()
+        .filter(|d| !super::tone::polite_intrusion(a, *d) && !owned_after(d))
+        .collect();
     let blame = blame_shifting(a, cx);
     for ap in find(&cx.lists.apology, a, cx) {
         if let Some(b) =
@@ -317,6 +326,18 @@ fn find_blame(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     let mut out = find(&cx.lists.blame_phrase, a, cx);
     out.extend(find(&cx.lists.customer_blame, a, cx));
     let verbs = find(&cx.lists.blame_verb, a, cx);
+    // "The system was down, and that's on me": a cause named and then owned in the same sentence.
+    let owned_after = |r: &Range| {
+        let sentence = a.tokens[r.0].sentence;
+        find(&cx.lists.ownership, a, cx).iter().any(|o| {
+            let first = &a.tokens[o.0];
+            first.sentence == sentence
+                && o.0 >= r.1
+                && first.negated_by.is_none()
+                && !first.quoted
+                && (o.0 == 0 || !a.tokens[o.0 - 1].is_negator())
+        })
+    };
     for target in find(&cx.lists.blame_target, a, cx) {
         let clause = a.tokens[target.0].clause;
         let sentence = a.tokens[target.0].sentence;
@@ -338,6 +359,7 @@ fn find_blame(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
         });
         if let Some(v) = near
             && !(first_person_before && v.0 > target.1 && is_pronoun)
+            && !owned_after(&(target.0.min(v.0), target.1.max(v.1)))
         {
             out.push((target.0.min(v.0), target.1.max(v.1)));
         }

@@ -101,6 +101,10 @@ pub(super) fn polite_intrusion(a: &Analysed, d: Range) -> bool {
         .any(|t| ["interrupt", "bother", "disturb", "intrud"].iter().any(|s| t.stem.starts_with(s)))
 }
 
+/// Words that give an outcome the customer did not want: an apology that comes with them is regret
+/// for the news ("sorry, it's been declined"), not an excuse for a failure.
+const BAD_NEWS: &[&str] = &["declined", "refused", "rejected", "unsuccessful", "excluded", "denied", "ineligible"];
+
 /// Apologies that come with an outside cause and no ownership anywhere in the answer ("Sorry about
 /// that. Busy week.", "soz, the system was playing up"): the apology deflects. `blame` is where the
 /// answer puts the cause elsewhere, `owned` where it owns the failure.
@@ -115,9 +119,23 @@ fn excused_apologies(a: &Analysed, cx: &DetectorContext, blame: &[Range], owned:
                 .get(ap.1 + 1)
                 .is_some_and(|t| matches!(t.stem.as_str(), "tell" | "say" | "hear" | "report" | "inform" | "let"))
     };
+    // "I'm sorry, the claim's been declined": regret for an outcome, whatever caused it.
+    let outcome = |ap: &Range| {
+        let s = &a.sentences[a.tokens[ap.0].sentence];
+        let words = &a.tokens[ap.1..s.end];
+        words.iter().any(|t| BAD_NEWS.contains(&t.text.as_str()))
+            || words.windows(2).any(|w| {
+                matches!(
+                    (w[0].text.as_str(), w[1].text.as_str()),
+                    ("bad" | "good", "news") | ("turned", "down") | ("not", "covered") | ("a", "no")
+                )
+            })
+    };
     find(&cx.lists.apology, a, cx)
         .into_iter()
-        .filter(|ap| a.tokens[ap.0..ap.1].iter().all(|t| !t.quoted && t.negated_by.is_none()) && !news(ap))
+        .filter(|ap| {
+            a.tokens[ap.0..ap.1].iter().all(|t| !t.quoted && t.negated_by.is_none()) && !news(ap) && !outcome(ap)
+        })
         .collect()
 }
 
