@@ -82,7 +82,7 @@ const FAULT_WORDS: &[&str] = &[
 /// party said to have got it wrong, or to have been meant to do it ("the shop should have rebooked
 /// it", "IT broke the order screen"). The weaker words above ("late", "still", "yet") only blame in
 /// an answer that owns nothing, where they are the whole account.
-const STRONG_FAULT_WORDS: &[&str] = &[
+pub(super) const STRONG_FAULT_WORDS: &[&str] = &[
     "wrong",
     "fault",
     "mistake",
@@ -227,6 +227,7 @@ pub(super) fn party_blame(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
             _ => {}
         }
     }
+    out.retain(|r| !excuse_declined(a, *r) && !own_cause(a, *r));
     out.sort();
     out.dedup();
     out
@@ -286,6 +287,36 @@ fn disowning(a: &Analysed, cx: &DetectorContext, ownership: &[Range]) -> Vec<Ran
                 && a.tokens[r.0..r.1].iter().all(|t| !t.quoted)
         })
         .collect()
+}
+
+/// True when blame at `r` is only a cause named, not a fault laid: no strong fault word ("lost",
+/// "got it wrong", "should have"), no wall of the speaker's ("nothing I can do", "not my
+/// department"), no sarcasm. Such a cause is blame only in an answer that owns and fixes nothing.
+pub(super) fn neutral_cause(a: &Analysed, cx: &DetectorContext, r: Range) -> bool {
+    let sentence = &a.sentences[a.tokens[r.0].sentence];
+    let words: Vec<&str> = a.tokens[r.0..r.1].iter().map(|t| t.text.as_str()).collect();
+    let strong = words.iter().any(|w| STRONG_FAULT_WORDS.contains(w))
+        || words.windows(2).any(|p| matches!(p, ["should" | "could", "have"]));
+    let wall =
+        words.iter().any(|w| matches!(*w, "nothing" | "cannot" | "can" | "my" | "our" | "me" | "us" | "i" | "we"))
+            && words.iter().any(|w| matches!(*w, "not" | "no" | "nothing" | "cannot" | "never"));
+    let sarcastic = find(&cx.lists.sarcasm, a, cx).iter().any(|s| in_sentence(sentence, s));
+    !strong && !wall && !sarcastic
+}
+
+/// "The contractor cancelled late, which is no excuse for us", "the depot's behind (not an
+/// excuse)": the speaker declines the cause as an excuse in the same sentence.
+pub(super) fn excuse_declined(a: &Analysed, r: Range) -> bool {
+    let s = &a.sentences[a.tokens[r.0].sentence];
+    (r.1..s.end).any(|i| {
+        a.tokens[i].stem.starts_with("excus")
+            && (i.saturating_sub(3).max(r.1)..i).any(|k| matches!(a.tokens[k].text.as_str(), "not" | "no" | "never"))
+    })
+}
+
+/// "delays from our own booking system": a cause the speaker claims as their own side's.
+pub(super) fn own_cause(a: &Analysed, r: Range) -> bool {
+    a.tokens[r.0..r.1].windows(2).any(|w| matches!(w[0].text.as_str(), "our" | "my") && w[1].text == "own")
 }
 
 #[cfg(test)]
@@ -362,6 +393,31 @@ mod tests {
             "There's no way round it, there's no version where that's not on me.",
         ] {
             assert!(!blames(no), "{no}");
+        }
+    }
+
+    #[test]
+    fn a_cause_named_while_owning_or_fixing_is_not_blame() {
+        for no in [
+            "The system was down, and that's on me, I should have rung you from my mobile.",
+            "the till crashed n thats on me tbh",
+            "@kbrooks the depot was late with the van, so I've put a £10 credit on your account ^TW",
+            "Dear Mr Adeyemi, the delay was down to the strike; I have refunded your meals today.",
+            "The contractor cancelled late, which is no excuse for us. I've rebooked you for Friday.",
+            "fixpoint r behind (not an excuse) - loan phone is here 4 u",
+            "The delay came from our own booking system, so we are paying half.",
+            "You were supposed to get a call yesterday and didn't, I'm sorry.",
+            "So um you were meant to hear from us by Monday, yeah, and you didn't.",
+        ] {
+            assert!(!blames(no), "{no}");
+        }
+        for yes in [
+            "The courier was late. Bad luck.",
+            "Head office were slow to approve it, so nothing I can do.",
+            "The warehouse lost it, I'll send another.",
+            "You should have called us first, but I've sorted it now.",
+        ] {
+            assert!(blames(yes), "{yes}");
         }
     }
 }

@@ -324,7 +324,8 @@ pub(super) fn blame_shifting(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
 
 fn find_blame(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     let mut out = find(&cx.lists.blame_phrase, a, cx);
-    out.extend(find(&cx.lists.customer_blame, a, cx));
+    let customer = find(&cx.lists.customer_blame, a, cx);
+    out.extend(customer.iter().copied());
     let verbs = find(&cx.lists.blame_verb, a, cx);
     // "The system was down, and that's on me": a cause named and then owned in the same sentence.
     let owned_after = |r: &Range| {
@@ -366,6 +367,26 @@ fn find_blame(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     }
     // "I could say it's not my department, but...": blame the speaker sets aside is not blame.
     out.retain(|r| !super::blame::said_aside(a, r.0));
+    // A cause named neutrally while owning or fixing ("the delay was down to the strike, and I've
+    // refunded your meals"), declined as an excuse, or claimed as the speaker's own side's.
+    // "you were supposed to get a call and didn't": the customer's complaint said back to them,
+    // the customer the one something should have come to, not the one at fault.
+    out.retain(|r| {
+        let receiving = a
+            .tokens
+            .get(r.1)
+            .is_some_and(|t| matches!(t.text.as_str(), "get" | "receive" | "hear" | "have" | "be" | "see"));
+        let meant = a.tokens[r.0..r.1].iter().any(|t| matches!(t.text.as_str(), "supposed" | "meant" | "promised"));
+        let you = a.tokens[r.0..r.1].iter().any(|t| t.text == "you");
+        !(you && meant && receiving)
+    });
+    let fixing = !find(&cx.lists.ownership, a, cx).is_empty() || !super::concepts::takes_it_on(a, cx).is_empty();
+    out.retain(|r| {
+        customer.contains(r)
+            || !(fixing && super::blame::neutral_cause(a, cx, *r))
+                && !super::blame::excuse_declined(a, *r)
+                && !super::blame::own_cause(a, *r)
+    });
     out.sort();
     out.dedup();
     out

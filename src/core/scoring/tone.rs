@@ -343,6 +343,35 @@ mod tests {
     }
 
     #[test]
+    fn apologies_for_feelings_and_generic_regret_deflect_unless_owned() {
+        all(
+            "deflection",
+            true,
+            &[
+                "We regret that you were dissatisfied with the service you received.",
+                "Please accept our apologies for any confusion regarding the returns process.",
+                "We regret any distress caused. Kind regards, Customer Relations",
+                "sorry if u were upset by the txt",
+                "@mo_p apologies for any disappointment ^LK",
+                "I am sorry that you feel unhappy, sir. The rule is the rule.",
+            ],
+        );
+        all(
+            "deflection",
+            false,
+            &[
+                "I'm sorry you were let down, that's our mistake and I've fixed it.",
+                "I'm so sorry, we didn't ring you when we said, that's on us.",
+                "I'm sorry for the confusion I caused, I gave you the wrong date.",
+                "I'm sorry, the claim has been declined. The delay was down to the storm, which is excluded.",
+                "Sorry, it's bad news: the airline has refused the claim, the strike counts as outside their control.",
+                "I regret to say the part has been discontinued, so I've ordered the newer one at the same price.",
+                "Really sorry you've had all this worry. His results are back and they're normal.",
+            ],
+        );
+    }
+
+    #[test]
     fn questions_that_ask_nothing_and_spoken_ones_without_a_mark() {
         all(
             "genuine-question",
