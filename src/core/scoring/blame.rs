@@ -289,17 +289,21 @@ fn disowning(a: &Analysed, cx: &DetectorContext, ownership: &[Range]) -> Vec<Ran
         .collect()
 }
 
+/// Words that run a party down: with them a cause is a fault laid on it.
+const SLURS: &[&str] = &["useless", "hopeless", "incompetent", "clueless", "rubbish", "shambles", "joke", "typical"];
+
 /// True when blame at `r` is only a cause named, not a fault laid: no strong fault word ("lost",
 /// "got it wrong", "should have"), no wall of the speaker's ("nothing I can do", "not my
 /// department"), no sarcasm. Such a cause is blame only in an answer that owns and fixes nothing.
 pub(super) fn neutral_cause(a: &Analysed, cx: &DetectorContext, r: Range) -> bool {
     let sentence = &a.sentences[a.tokens[r.0].sentence];
     let words: Vec<&str> = a.tokens[r.0..r.1].iter().map(|t| t.text.as_str()).collect();
-    let strong = words.iter().any(|w| STRONG_FAULT_WORDS.contains(w))
-        || words.windows(2).any(|p| matches!(p, ["should" | "could", "have"]));
-    let wall =
-        words.iter().any(|w| matches!(*w, "nothing" | "cannot" | "can" | "my" | "our" | "me" | "us" | "i" | "we"))
-            && words.iter().any(|w| matches!(*w, "not" | "no" | "nothing" | "cannot" | "never"));
+    // A party's omission ("they never passed it on", "did not send") or a slur on them ("useless")
+    // lays a fault; a state of things ("was down", "was late", "the strike") names a cause.
+    let strong = words.iter().any(|w| STRONG_FAULT_WORDS.contains(w) || SLURS.contains(w) || *w == "never")
+        || words.windows(2).any(|p| matches!(p, ["should" | "could", "have"] | ["did", "not"]));
+    // The speaker's own words in it ("out of my hands", "nothing I can do") make it a wall.
+    let wall = words.iter().any(|w| matches!(*w, "nothing" | "cannot" | "my" | "our" | "me" | "us" | "i" | "we"));
     let sarcastic = find(&cx.lists.sarcasm, a, cx).iter().any(|s| in_sentence(sentence, s));
     !strong && !wall && !sarcastic
 }
