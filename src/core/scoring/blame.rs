@@ -312,9 +312,11 @@ pub(super) fn neutral_cause(a: &Analysed, cx: &DetectorContext, r: Range) -> boo
 /// excuse)": the speaker declines the cause as an excuse in the same sentence.
 pub(super) fn excuse_declined(a: &Analysed, r: Range) -> bool {
     let s = &a.sentences[a.tokens[r.0].sentence];
+    // "it's not an excuse, but that's why" keeps the excuse.
     (r.1..s.end).any(|i| {
         a.tokens[i].stem.starts_with("excus")
             && (i.saturating_sub(3).max(r.1)..i).any(|k| matches!(a.tokens[k].text.as_str(), "not" | "no" | "never"))
+            && !a.tokens[i + 1..s.end].iter().any(|t| t.text == "but")
     })
 }
 
@@ -420,6 +422,7 @@ mod tests {
             "Head office were slow to approve it, so nothing I can do.",
             "The warehouse lost it, I'll send another.",
             "You should have called us first, but I've sorted it now.",
+            "The depot was late with it, it's not an excuse but that's why.",
         ] {
             assert!(blames(yes), "{yes}");
         }
