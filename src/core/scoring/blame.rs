@@ -325,6 +325,40 @@ pub(super) fn own_cause(a: &Analysed, r: Range) -> bool {
     a.tokens[r.0..r.1].windows(2).any(|w| matches!(w[0].text.as_str(), "our" | "my") && w[1].text == "own")
 }
 
+/// Drops from the plain blame rule's finds what the guideline says is not blame: the customer's
+/// complaint said back, a neutral cause while owning or fixing, a declined excuse, an own cause
+/// (`customer`: the customer-blame finds, kept as they are).
+pub(super) fn not_blame_after_all(a: &Analysed, cx: &DetectorContext, out: &mut Vec<Range>, customer: &[Range]) {
+    // "you were supposed to get a call and didn't": the customer's complaint said back to them,
+    // the customer the one something should have come to, not the one at fault.
+    out.retain(|r| {
+        let receiving = a
+            .tokens
+            .get(r.1)
+            .is_some_and(|t| matches!(t.text.as_str(), "get" | "receive" | "hear" | "have" | "be" | "see"));
+        let meant = a.tokens[r.0..r.1].iter().any(|t| matches!(t.text.as_str(), "supposed" | "meant" | "promised"));
+        let you = a.tokens[r.0..r.1].iter().any(|t| t.text == "you");
+        !(you && meant && receiving)
+    });
+    let fixing = !find(&cx.lists.ownership, a, cx).is_empty() || !super::concepts::takes_it_on(a, cx).is_empty();
+    out.retain(|r| {
+        customer.contains(r) || !(fixing && neutral_cause(a, cx, *r)) && !excuse_declined(a, *r) && !own_cause(a, *r)
+    });
+}
+
+/// "The system was down, and that's on me": a cause named and then owned in the same sentence.
+pub(super) fn owned_later(a: &Analysed, cx: &DetectorContext, r: Range) -> bool {
+    let sentence = a.tokens[r.0].sentence;
+    find(&cx.lists.ownership, a, cx).iter().any(|o| {
+        let first = &a.tokens[o.0];
+        first.sentence == sentence
+            && o.0 >= r.1
+            && first.negated_by.is_none()
+            && !first.quoted
+            && (o.0 == 0 || !a.tokens[o.0 - 1].is_negator())
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use std::collections::BTreeMap;

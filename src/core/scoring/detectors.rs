@@ -327,18 +327,6 @@ fn find_blame(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     let customer = find(&cx.lists.customer_blame, a, cx);
     out.extend(customer.iter().copied());
     let verbs = find(&cx.lists.blame_verb, a, cx);
-    // "The system was down, and that's on me": a cause named and then owned in the same sentence.
-    let owned_after = |r: &Range| {
-        let sentence = a.tokens[r.0].sentence;
-        find(&cx.lists.ownership, a, cx).iter().any(|o| {
-            let first = &a.tokens[o.0];
-            first.sentence == sentence
-                && o.0 >= r.1
-                && first.negated_by.is_none()
-                && !first.quoted
-                && (o.0 == 0 || !a.tokens[o.0 - 1].is_negator())
-        })
-    };
     for target in find(&cx.lists.blame_target, a, cx) {
         let clause = a.tokens[target.0].clause;
         let sentence = a.tokens[target.0].sentence;
@@ -360,7 +348,7 @@ fn find_blame(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
         });
         if let Some(v) = near
             && !(first_person_before && v.0 > target.1 && is_pronoun)
-            && !owned_after(&(target.0.min(v.0), target.1.max(v.1)))
+            && !super::blame::owned_later(a, cx, (target.0.min(v.0), target.1.max(v.1)))
         {
             out.push((target.0.min(v.0), target.1.max(v.1)));
         }
@@ -369,24 +357,7 @@ fn find_blame(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     out.retain(|r| !super::blame::said_aside(a, r.0));
     // A cause named neutrally while owning or fixing ("the delay was down to the strike, and I've
     // refunded your meals"), declined as an excuse, or claimed as the speaker's own side's.
-    // "you were supposed to get a call and didn't": the customer's complaint said back to them,
-    // the customer the one something should have come to, not the one at fault.
-    out.retain(|r| {
-        let receiving = a
-            .tokens
-            .get(r.1)
-            .is_some_and(|t| matches!(t.text.as_str(), "get" | "receive" | "hear" | "have" | "be" | "see"));
-        let meant = a.tokens[r.0..r.1].iter().any(|t| matches!(t.text.as_str(), "supposed" | "meant" | "promised"));
-        let you = a.tokens[r.0..r.1].iter().any(|t| t.text == "you");
-        !(you && meant && receiving)
-    });
-    let fixing = !find(&cx.lists.ownership, a, cx).is_empty() || !super::concepts::takes_it_on(a, cx).is_empty();
-    out.retain(|r| {
-        customer.contains(r)
-            || !(fixing && super::blame::neutral_cause(a, cx, *r))
-                && !super::blame::excuse_declined(a, *r)
-                && !super::blame::own_cause(a, *r)
-    });
+    super::blame::not_blame_after_all(a, cx, &mut out, &customer);
     out.sort();
     out.dedup();
     out
