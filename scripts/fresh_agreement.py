@@ -5,8 +5,9 @@ tests/data/fresh/ holds six scenarios authored from docs/scenario-format.md only
 notes on what the manual left unclear) and labelled answers written and labelled by a separate labeller
 who never saw the engine's output. Prints Cohen's kappa per criterion kind and overall, using
 `followthrough score --json` exactly as a trainer would.
-Usage: python3 scripts/fresh_agreement.py [path/to/followthrough] [-v] [--dir tests/data/fresh2]
-(default binary target/debug/followthrough, default set tests/data/fresh; -v prints each disagreement)
+Usage: python3 scripts/fresh_agreement.py [path/to/followthrough] [-v] [--by-detector] [--dir tests/data/fresh2]
+(default binary target/debug/followthrough, default set tests/data/fresh; -v prints each disagreement,
+--by-detector the forbidden criteria's kappa and false alarms per built-in detector they name)
 """
 import glob
 import json
@@ -40,11 +41,25 @@ def scenario_files():
     return files
 
 
+def forbidden_detectors(files):
+    """(scenario, criterion id) -> the built-in detectors a forbidden criterion names, e.g. "blame"."""
+    out = {}
+    for scenario, path in files.items():
+        chunks = open(path, encoding="utf-8").read().split('id: "')[1:]
+        for chunk in chunks:
+            cid = chunk.split('"')[0]
+            if "kind: Forbidden" in chunk:
+                dets = re.findall(r'Detector\("([^"]+)"\)', chunk)
+                out[(scenario, cid)] = "+".join(sorted(set(dets))) or "phrases"
+    return out
+
+
 def main():
     args = [a for i, a in enumerate(sys.argv[1:], 1) if not a.startswith("-") and sys.argv[i - 1] != "--dir"]
     binary = args[0] if args else "target/debug/followthrough"
     files = scenario_files()
     pairs, by_kind, misses = [], {"required": [], "forbidden": []}, []
+    detectors, by_detector = forbidden_detectors(files), {}
     with open(os.path.join(ROOT, "labelled.jsonl"), encoding="utf-8") as f:
         rows = [json.loads(line) for line in f]
     for row in rows:
@@ -57,6 +72,8 @@ def main():
             engine = c["met"]
             pairs.append((engine, human))
             by_kind.setdefault(c["kind"], []).append((engine, human))
+            if c["kind"] == "forbidden":
+                by_detector.setdefault(detectors.get((row["scenario"], c["id"]), "?"), []).append((engine, human))
             if engine != human:
                 misses.append((row["scenario"], row["turn"], c["id"], "FALSE" if engine else "MISSED", row["response"]))
     if "-v" in sys.argv:
@@ -65,6 +82,11 @@ def main():
     for kind, p in by_kind.items():
         k, po = kappa(p)
         print(f"{kind:10s} kappa {k:.2f} agreement {100 * po:.1f}% ({len(p)} judgements)")
+    if "--by-detector" in sys.argv:
+        for name, p in sorted(by_detector.items()):
+            k, po = kappa(p)
+            false = sum(e and not h for e, h in p) / max(1, sum(not h for _, h in p))
+            print(f"  forbidden {name:28s} kappa {k:.2f} false alarms {100 * false:.1f}% ({len(p)} judgements)")
     k, po = kappa(pairs)
     fp = [e for e, h in by_kind.get("forbidden", []) if e and not h]
     neg = [h for _, h in by_kind.get("forbidden", []) if not h]

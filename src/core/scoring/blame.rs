@@ -82,7 +82,7 @@ const FAULT_WORDS: &[&str] = &[
 /// party said to have got it wrong, or to have been meant to do it ("the shop should have rebooked
 /// it", "IT broke the order screen"). The weaker words above ("late", "still", "yet") only blame in
 /// an answer that owns nothing, where they are the whole account.
-const STRONG_FAULT_WORDS: &[&str] = &[
+pub(super) const STRONG_FAULT_WORDS: &[&str] = &[
     "wrong",
     "fault",
     "mistake",
@@ -227,6 +227,7 @@ pub(super) fn party_blame(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
             _ => {}
         }
     }
+    out.retain(|r| !excuse_declined(a, *r) && !own_cause(a, *r));
     out.sort();
     out.dedup();
     out
@@ -286,6 +287,76 @@ fn disowning(a: &Analysed, cx: &DetectorContext, ownership: &[Range]) -> Vec<Ran
                 && a.tokens[r.0..r.1].iter().all(|t| !t.quoted)
         })
         .collect()
+}
+
+/// Words that run a party down: with them a cause is a fault laid on it.
+const SLURS: &[&str] = &["useless", "hopeless", "incompetent", "clueless", "rubbish", "shambles", "joke", "typical"];
+
+/// True when blame at `r` is only a cause named, not a fault laid: no strong fault word ("lost",
+/// "got it wrong", "should have"), no wall of the speaker's ("nothing I can do", "not my
+/// department"), no sarcasm. Such a cause is blame only in an answer that owns and fixes nothing.
+pub(super) fn neutral_cause(a: &Analysed, cx: &DetectorContext, r: Range) -> bool {
+    let sentence = &a.sentences[a.tokens[r.0].sentence];
+    let words: Vec<&str> = a.tokens[r.0..r.1].iter().map(|t| t.text.as_str()).collect();
+    // A party's omission ("they never passed it on", "did not send") or a slur on them ("useless")
+    // lays a fault; a state of things ("was down", "was late", "the strike") names a cause.
+    let strong = words.iter().any(|w| STRONG_FAULT_WORDS.contains(w) || SLURS.contains(w) || *w == "never")
+        || words.windows(2).any(|p| matches!(p, ["should" | "could", "have"] | ["did", "not"]));
+    // The speaker's own words in it ("out of my hands", "nothing I can do") make it a wall.
+    let wall = words.iter().any(|w| matches!(*w, "nothing" | "cannot" | "my" | "our" | "me" | "us" | "i" | "we"));
+    let sarcastic = find(&cx.lists.sarcasm, a, cx).iter().any(|s| in_sentence(sentence, s));
+    !strong && !wall && !sarcastic
+}
+
+/// "The contractor cancelled late, which is no excuse for us", "the depot's behind (not an
+/// excuse)": the speaker declines the cause as an excuse in the same sentence.
+pub(super) fn excuse_declined(a: &Analysed, r: Range) -> bool {
+    let s = &a.sentences[a.tokens[r.0].sentence];
+    // "it's not an excuse, but that's why" keeps the excuse.
+    (r.1..s.end).any(|i| {
+        a.tokens[i].stem.starts_with("excus")
+            && (i.saturating_sub(3).max(r.1)..i).any(|k| matches!(a.tokens[k].text.as_str(), "not" | "no" | "never"))
+            && !a.tokens[i + 1..s.end].iter().any(|t| t.text == "but")
+    })
+}
+
+/// "delays from our own booking system": a cause the speaker claims as their own side's.
+pub(super) fn own_cause(a: &Analysed, r: Range) -> bool {
+    a.tokens[r.0..r.1].windows(2).any(|w| matches!(w[0].text.as_str(), "our" | "my") && w[1].text == "own")
+}
+
+/// Drops from the plain blame rule's finds what the guideline says is not blame: the customer's
+/// complaint said back, a neutral cause while owning or fixing, a declined excuse, an own cause
+/// (`customer`: the customer-blame finds, kept as they are).
+pub(super) fn not_blame_after_all(a: &Analysed, cx: &DetectorContext, out: &mut Vec<Range>, customer: &[Range]) {
+    // "you were supposed to get a call and didn't": the customer's complaint said back to them,
+    // the customer the one something should have come to, not the one at fault.
+    out.retain(|r| {
+        let receiving = a
+            .tokens
+            .get(r.1)
+            .is_some_and(|t| matches!(t.text.as_str(), "get" | "receive" | "hear" | "have" | "be" | "see"));
+        let meant = a.tokens[r.0..r.1].iter().any(|t| matches!(t.text.as_str(), "supposed" | "meant" | "promised"));
+        let you = a.tokens[r.0..r.1].iter().any(|t| t.text == "you");
+        !(you && meant && receiving)
+    });
+    let fixing = !find(&cx.lists.ownership, a, cx).is_empty() || !super::concepts::takes_it_on(a, cx).is_empty();
+    out.retain(|r| {
+        customer.contains(r) || !(fixing && neutral_cause(a, cx, *r)) && !excuse_declined(a, *r) && !own_cause(a, *r)
+    });
+}
+
+/// "The system was down, and that's on me": a cause named and then owned in the same sentence.
+pub(super) fn owned_later(a: &Analysed, cx: &DetectorContext, r: Range) -> bool {
+    let sentence = a.tokens[r.0].sentence;
+    find(&cx.lists.ownership, a, cx).iter().any(|o| {
+        let first = &a.tokens[o.0];
+        first.sentence == sentence
+            && o.0 >= r.1
+            && first.negated_by.is_none()
+            && !first.quoted
+            && (o.0 == 0 || !a.tokens[o.0 - 1].is_negator())
+    })
 }
 
 #[cfg(test)]
@@ -362,6 +433,32 @@ mod tests {
             "There's no way round it, there's no version where that's not on me.",
         ] {
             assert!(!blames(no), "{no}");
+        }
+    }
+
+    #[test]
+    fn a_cause_named_while_owning_or_fixing_is_not_blame() {
+        for no in [
+            "The system was down, and that's on me, I should have rung you from my mobile.",
+            "the till crashed n thats on me tbh",
+            "@kbrooks the depot was late with the van, so I've put a £10 credit on your account ^TW",
+            "Dear Mr Adeyemi, the delay was down to the strike; I have refunded your meals today.",
+            "The contractor cancelled late, which is no excuse for us. I've rebooked you for Friday.",
+            "fixpoint r behind (not an excuse) - loan phone is here 4 u",
+            "The delay came from our own booking system, so we are paying half.",
+            "You were supposed to get a call yesterday and didn't, I'm sorry.",
+            "So um you were meant to hear from us by Monday, yeah, and you didn't.",
+        ] {
+            assert!(!blames(no), "{no}");
+        }
+        for yes in [
+            "The courier was late. Bad luck.",
+            "Head office were slow to approve it, so nothing I can do.",
+            "The warehouse lost it, I'll send another.",
+            "You should have called us first, but I've sorted it now.",
+            "The depot was late with it, it's not an excuse but that's why.",
+        ] {
+            assert!(blames(yes), "{yes}");
         }
     }
 }

@@ -199,7 +199,7 @@ const CONTACT_VERBS: &[&str] = &["ring", "call", "phone", "email", "contact", "a
 /// Verbs of sending a thing rather than a person to contact ("email the photo to ...").
 const SENDING_VERBS: &[&str] = &["email", "message", "text", "dm"];
 /// Objects that keep the speaker the one the customer deals with ("call me", "ring us back").
-const OWN_SIDE: &[&str] = &["me", "us", "myself", "ourselves", "back", "again", "you", "yourself", "for"];
+const OWN_SIDE: &[&str] = &["me", "us", "myself", "ourselves", "back", "again", "you", "yourself"];
 /// Words that may open a sentence before its verb ("so just ring them").
 const OPENERS: &[&str] = &["please", "just", "so", "then", "maybe", "and", "also", "otherwise", "instead", "um", "erm"];
 
@@ -224,8 +224,12 @@ fn told_to_contact(a: &Analysed) -> Vec<Range> {
         let object = a.tokens.get(at + 1).filter(|t| t.sentence == verb.sentence && t.clause == verb.clause);
         let Some(object) = object else { continue };
         let word = |k: usize| a.tokens.get(k).filter(|t| t.sentence == verb.sentence).map_or("", |t| t.text.as_str());
-        let own_side =
-            OWN_SIDE.contains(&object.text.as_str()) || (object.text == "to" && OWN_SIDE.contains(&word(at + 2)));
+        // "ask for me" keeps the speaker; "ask for her" sends the customer to a colleague; "ask
+        // for a refund" asks nobody.
+        let for_someone = object.text == "for" && matches!(word(at + 2), "her" | "him" | "them" | "the" | "a" | "your");
+        let own_side = OWN_SIDE.contains(&object.text.as_str())
+            || (matches!(object.text.as_str(), "to" | "for") && OWN_SIDE.contains(&word(at + 2)))
+            || (object.text == "for" && !for_someone);
         let sending = SENDING_VERBS.contains(&verb.text.as_str()) && (at + 1..at + 5).any(|k| word(k) == "to");
         if CONTACT_VERBS.contains(&verb.text.as_str())
             && !verb.quoted
@@ -272,11 +276,31 @@ pub fn sends_away(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
             a.tokens[i].clause == t.clause && matches!(a.tokens[i].text.as_str(), "i" | "we" | "let" | "me" | "you")
         });
         let speaker_does_it = t.text != "you" && nearest.is_some_and(|i| a.tokens[i].text != "you");
+        // "you should have called the bank", "I rang the depot": told of the past, not an instruction.
+        // "do you want to ring the depot, or shall I?": the speaker offers to do it.
+        let offered = sentence.question_mark
+            && a.tokens[sentence.start..sentence.end].windows(2).any(|w| {
+                matches!(
+                    (w[0].text.as_str(), w[1].text.as_str()),
+                    ("shall" | "should" | "or", "i") | ("want" | "like", "me")
+                )
+            });
+        let past = t.text.ends_with("ed") || matches!(t.text.as_str(), "rang" | "spoke" | "wrote" | "went" | "told");
         !speaker_does_it
+            && !past
+            && !offered
             && !matches!(next(0), "me" | "us" | "myself" | "back" | "again")
             && !matches!((next(0), next(1)), ("my", _) | ("our", "team" | "number"))
             && !a.tokens[r.0..r.1].iter().any(|t| t.quoted)
     });
+    out.extend(super::referral::referrals(a, cx));
+    // "If you're still unhappy after that, the ombudsman is there too": a channel offered under a
+    // condition, in an answer where the speaker takes the problem on, is an extra, not a send-away.
+    if out.iter().any(|r| under_condition(a, *r)) && !takes_it_on(a, cx).is_empty() {
+        out.retain(|r| !under_condition(a, *r));
+    }
+    out.sort();
+    out.dedup();
     out
 }
 

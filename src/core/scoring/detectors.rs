@@ -294,8 +294,17 @@ fn ownership_apology(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
 
 fn deflecting_apology(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     // "Sorry if I'm interrupting your Sunday" is manners, not an apology for the failure.
-    let mut out: Vec<Range> =
-        find(&cx.lists.deflecting, a, cx).into_iter().filter(|d| !super::tone::polite_intrusion(a, *d)).collect();
+    // "I'm sorry you were let down, that's our mistake": an apology the speaker goes on to own
+    // (in its sentence or the next) does not avoid owning the failure.
+    let owned = super::tone::owned_failures(a, cx);
+    let owned_after = |d: &Range| {
+        let s = a.tokens[d.0].sentence;
+        owned.iter().any(|o| o.0 >= d.1 && (a.tokens[o.0].sentence == s || a.tokens[o.0].sentence == s + 1))
+    };
+    let mut out: Vec<Range> = find(&cx.lists.deflecting, a, cx)
+        .into_iter()
+        .filter(|d| !super::tone::polite_intrusion(a, *d) && !owned_after(d))
+        .collect();
     let blame = blame_shifting(a, cx);
     for ap in find(&cx.lists.apology, a, cx) {
         if let Some(b) =
@@ -315,7 +324,8 @@ pub(super) fn blame_shifting(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
 
 fn find_blame(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     let mut out = find(&cx.lists.blame_phrase, a, cx);
-    out.extend(find(&cx.lists.customer_blame, a, cx));
+    let customer = find(&cx.lists.customer_blame, a, cx);
+    out.extend(customer.iter().copied());
     let verbs = find(&cx.lists.blame_verb, a, cx);
     for target in find(&cx.lists.blame_target, a, cx) {
         let clause = a.tokens[target.0].clause;
@@ -338,12 +348,16 @@ fn find_blame(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
         });
         if let Some(v) = near
             && !(first_person_before && v.0 > target.1 && is_pronoun)
+            && !super::blame::owned_later(a, cx, (target.0.min(v.0), target.1.max(v.1)))
         {
             out.push((target.0.min(v.0), target.1.max(v.1)));
         }
     }
     // "I could say it's not my department, but...": blame the speaker sets aside is not blame.
     out.retain(|r| !super::blame::said_aside(a, r.0));
+    // A cause named neutrally while owning or fixing ("the delay was down to the strike, and I've
+    // refunded your meals"), declined as an excuse, or claimed as the speaker's own side's.
+    super::blame::not_blame_after_all(a, cx, &mut out, &customer);
     out.sort();
     out.dedup();
     out

@@ -17,6 +17,7 @@ pub mod lists;
 mod matchers;
 pub mod model;
 pub mod phrase;
+mod referral;
 mod rule;
 mod scope;
 pub mod slow;

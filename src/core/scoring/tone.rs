@@ -101,6 +101,10 @@ pub(super) fn polite_intrusion(a: &Analysed, d: Range) -> bool {
         .any(|t| ["interrupt", "bother", "disturb", "intrud"].iter().any(|s| t.stem.starts_with(s)))
 }
 
+/// Words that give an outcome the customer did not want: an apology that comes with them is regret
+/// for the news ("sorry, it's been declined"), not an excuse for a failure.
+const BAD_NEWS: &[&str] = &["declined", "refused", "rejected", "unsuccessful", "excluded", "denied", "ineligible"];
+
 /// Apologies that come with an outside cause and no ownership anywhere in the answer ("Sorry about
 /// that. Busy week.", "soz, the system was playing up"): the apology deflects. `blame` is where the
 /// answer puts the cause elsewhere, `owned` where it owns the failure.
@@ -115,9 +119,23 @@ fn excused_apologies(a: &Analysed, cx: &DetectorContext, blame: &[Range], owned:
                 .get(ap.1 + 1)
                 .is_some_and(|t| matches!(t.stem.as_str(), "tell" | "say" | "hear" | "report" | "inform" | "let"))
     };
+    // "I'm sorry, the claim's been declined": regret for an outcome, whatever caused it.
+    let outcome = |ap: &Range| {
+        let s = &a.sentences[a.tokens[ap.0].sentence];
+        let words = &a.tokens[ap.1..s.end];
+        words.iter().any(|t| BAD_NEWS.contains(&t.text.as_str()))
+            || words.windows(2).any(|w| {
+                matches!(
+                    (w[0].text.as_str(), w[1].text.as_str()),
+                    ("bad" | "good", "news") | ("turned", "down") | ("not", "covered") | ("a", "no")
+                )
+            })
+    };
     find(&cx.lists.apology, a, cx)
         .into_iter()
-        .filter(|ap| a.tokens[ap.0..ap.1].iter().all(|t| !t.quoted && t.negated_by.is_none()) && !news(ap))
+        .filter(|ap| {
+            a.tokens[ap.0..ap.1].iter().all(|t| !t.quoted && t.negated_by.is_none()) && !news(ap) && !outcome(ap)
+        })
         .collect()
 }
 
@@ -320,6 +338,35 @@ mod tests {
                 "Sorry to bother you on a Sunday. The part has come in.",
                 "I'm sorry to tell you the claim was turned down under the storm exclusion.",
                 "Sorry, the courier lost it, and that's on us: I've sent a new one.",
+            ],
+        );
+    }
+
+    #[test]
+    fn apologies_for_feelings_and_generic_regret_deflect_unless_owned() {
+        all(
+            "deflection",
+            true,
+            &[
+                "We regret that you were dissatisfied with the service you received.",
+                "Please accept our apologies for any confusion regarding the returns process.",
+                "We regret any distress caused. Kind regards, Customer Relations",
+                "sorry if u were upset by the txt",
+                "@mo_p apologies for any disappointment ^LK",
+                "I am sorry that you feel unhappy, sir. The rule is the rule.",
+            ],
+        );
+        all(
+            "deflection",
+            false,
+            &[
+                "I'm sorry you were let down, that's our mistake and I've fixed it.",
+                "I'm so sorry, we didn't ring you when we said, that's on us.",
+                "I'm sorry for the confusion I caused, I gave you the wrong date.",
+                "I'm sorry, the claim has been declined. The delay was down to the storm, which is excluded.",
+                "Sorry, it's bad news: the airline has refused the claim, the strike counts as outside their control.",
+                "I regret to say the part has been discontinued, so I've ordered the newer one at the same price.",
+                "Really sorry you've had all this worry. His results are back and they're normal.",
             ],
         );
     }

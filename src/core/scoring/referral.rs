@@ -1,0 +1,496 @@
+//! Sending the customer away, read in the sentence's structure rather than from a list of phrases:
+//! the customer made the one who must act ("you'll need to ring ...", "you can always write to
+//! ..."), told to do it themselves ("chase them yourself"), advised to ("I'd recommend contacting
+//! the carrier"), or their request routed elsewhere in the passive ("queries should be directed to
+//! ..."). In each, who they are sent to must be someone other than the speaker: "you can call me",
+//! "send us the photo" and "ring us back" keep the speaker the one to deal with.
+
+use super::detectors::{DetectorContext, Range};
+use super::text::Analysed;
+
+/// Verbs of getting in touch with someone, or of taking the case to them.
+const REFER_VERBS: &[&str] = &[
+    "contact", "call", "ring", "phone", "email", "e-mail", "write", "speak", "talk", "get", "reach", "go", "see",
+    "ask", "raise", "submit", "register", "complain", "claim", "chase", "try", "take", "visit", "pop", "apply",
+    "report", "lodge", "file", "log", "use", "message", "dm", "text", "approach", "consult", "check", "deal", "direct",
+    "redirect", "start", "come", "head", "give", "follow", "make", "refer", "put",
+];
+
+/// Verbs that send the customer away whatever follows them, as long as it is not the speaker.
+const CONTACT_ONLY: &[&str] = &[
+    "contact", "call", "ring", "phone", "email", "e-mail", "write", "speak", "talk", "reach", "complain", "chase",
+    "approach", "consult", "message", "dm", "ask",
+];
+
+/// Words that may stand between "you" and the verb in a frame of need, duty, advice or leave:
+/// "you will need to", "you would have to", "you are best to", "you can always", "you may wish to".
+const FRAME: &[&str] = &[
+    "will",
+    "would",
+    "need",
+    "needs",
+    "to",
+    "have",
+    "has",
+    "got",
+    "must",
+    "should",
+    "can",
+    "could",
+    "may",
+    "might",
+    "want",
+    "wish",
+    "like",
+    "best",
+    "better",
+    "off",
+    "be",
+    "are",
+    "just",
+    "also",
+    "always",
+    "then",
+    "directly",
+    "really",
+    "probably",
+    "first",
+    "still",
+    "instead",
+    "now",
+    "therefore",
+    "simply",
+    "ideally",
+    "gonna",
+    "gotta",
+    "hav",
+    "shud",
+    "cud",
+    "wud",
+    "u",
+    "r",
+    "2",
+];
+
+/// Frame words that put the customer under a need or give them leave; a frame needs one of them
+/// ("you will ring the bank" tells, it does not send).
+const MODAL: &[&str] = &[
+    "need", "needs", "have", "has", "got", "must", "should", "can", "could", "may", "might", "want", "wish", "best",
+    "better", "gotta", "hav", "shud", "cud", "wud",
+];
+
+/// Objects that keep the speaker the one the customer deals with.
+const OWN_SIDE: &[&str] = &["me", "us", "myself", "ourselves", "you", "yourself"];
+
+/// Who a customer may be sent to when the verb alone does not say it ("see the day manager",
+/// "raise a ticket with security", "go to your GP"). A bare channel ("raise it on the portal")
+/// is not someone else: it may be the speaker's own.
+const ELSEWHERE: &[&str] = &[
+    "them",
+    "em",
+    "him",
+    "her",
+    "they",
+    "manager",
+    "team",
+    "department",
+    "dept",
+    "desk",
+    "office",
+    "branch",
+    "reception",
+    "gp",
+    "doctor",
+    "vet",
+    "bank",
+    "insurer",
+    "provider",
+    "manufacturer",
+    "courier",
+    "carrier",
+    "seller",
+    "retailer",
+    "landlord",
+    "council",
+    "ombudsman",
+    "supplier",
+    "company",
+    "airline",
+    "airport",
+    "police",
+    "solicitor",
+    "lawyer",
+    "network",
+    "agency",
+    "partner",
+    "centre",
+    "center",
+    "unit",
+    "colleagues",
+    "lot",
+    "people",
+    "guys",
+    "someone",
+    "somebody",
+    "hr",
+    "security",
+    "finance",
+    "payroll",
+    "billing",
+    "accounts",
+    "warranty",
+    "pharmacy",
+    "pharmacist",
+    "school",
+    "nursery",
+    "agent",
+    "handler",
+];
+
+/// Nouns for what a customer asks for, routed elsewhere in the passive.
+const REQUESTS: &[&str] = &[
+    "queries",
+    "query",
+    "enquiries",
+    "enquiry",
+    "inquiries",
+    "complaints",
+    "complaint",
+    "requests",
+    "request",
+    "claims",
+    "claim",
+    "questions",
+    "disputes",
+    "concerns",
+    "correspondence",
+    "appeals",
+    "appeal",
+    "applications",
+    "issues",
+    "matters",
+    "refunds",
+    "returns",
+];
+
+/// Passive verbs that route a request somewhere ("should be directed to", "must be raised through").
+const ROUTED: &[&str] = &[
+    "directed",
+    "sent",
+    "submitted",
+    "raised",
+    "made",
+    "addressed",
+    "referred",
+    "lodged",
+    "logged",
+    "reported",
+    "taken",
+    "emailed",
+    "put",
+    "forwarded",
+];
+
+/// Verbs of advising: "I'd recommend contacting them", "we would advise that you call".
+const ADVISE: &[&str] = &["recommend", "advise", "suggest", "urge", "encourage"];
+
+/// The verb at `k` in its plain form: "contacting" reads as "contact".
+fn verb_at(a: &Analysed, k: usize) -> Option<&'static str> {
+    let text = a.tokens.get(k)?.text.as_str();
+    let plain = text.strip_suffix("ing").unwrap_or(text);
+    REFER_VERBS
+        .iter()
+        .copied()
+        .find(|v| *v == text || *v == plain || (plain.len() > 3 && v.strip_suffix('e') == Some(plain)))
+}
+
+fn word(a: &Analysed, sentence: usize, k: usize) -> &str {
+    a.tokens.get(k).filter(|t| t.sentence == sentence).map_or("", |t| t.text.as_str())
+}
+
+/// True when the words after the verb at `v` send the customer to someone other than the speaker.
+fn to_someone_else(a: &Analysed, cx: &DetectorContext, v: usize) -> bool {
+    let t = &a.tokens[v];
+    let s = t.sentence;
+    let end = (v + 1..a.tokens.len()).find(|&k| a.tokens[k].sentence != s).unwrap_or(a.tokens.len());
+    let after: Vec<usize> = (v + 1..end.min(v + 9)).collect();
+    let first = word(a, s, v + 1);
+    let skip_to = |k: usize| matches!(word(a, s, k), "to" | "with" | "for" | "up" | "in" | "out" | "back" | "over");
+    // The first real object: "ring us back", "write to us", "get in touch with me", "ask for me".
+    let object = after.iter().copied().find(|&k| {
+        !skip_to(k) && !matches!(word(a, s, k), "touch" | "a" | "an" | "just" | "directly" | "again" | "a call")
+    });
+    let object_word = object.map_or("", |k| word(a, s, k));
+    if OWN_SIDE.contains(&object_word) || first == "back" && !after.iter().any(|&k| word(a, s, k) == "to") {
+        return false;
+    }
+    // "our team", "our number": the speaker's own side; "our aftersales team" is another.
+    if object_word == "our" && matches!(word(a, s, object.map_or(0, |k| k + 1)), "team" | "number" | "office" | "store")
+    {
+        return false;
+    }
+    let named = after.iter().any(|&k| super::phrase::name_at(&a.tokens, k, &cx.names.colleague).is_some());
+    let channel = after.iter().any(|&k| {
+        let w = word(a, s, k);
+        ELSEWHERE.contains(&w)
+            || w.contains('@')
+            || w.contains(".com")
+            || w.chars().filter(char::is_ascii_digit).count() >= 4
+    });
+    let verb = verb_at(a, v).unwrap_or("");
+    // "go to the desk", "go back to your GP"; not "go through it again", "go ahead".
+    if matches!(verb, "go" | "pop" | "head" | "come")
+        && !matches!(first, "to" | "back" | "over" | "down" | "round" | "and")
+    {
+        return false;
+    }
+    if verb == "give" {
+        // "give them a ring", "give your bank a call".
+        return object_word != ""
+            && !OWN_SIDE.contains(&object_word)
+            && after.iter().any(|&k| matches!(word(a, s, k), "ring" | "call" | "bell" | "buzz"));
+    }
+    (CONTACT_ONLY.contains(&verb) && object.is_some()) || named || channel
+}
+
+/// True when the token at `i` may be read as the speaker's own act now: not quoted, negated,
+/// retold, or in a question.
+fn own_words(a: &Analysed, i: usize) -> bool {
+    let t = &a.tokens[i];
+    !t.quoted && !t.retold && t.negated_by.is_none() && !a.sentences[t.sentence].question_mark
+}
+
+/// "you'll need to ring ...", "you can always write to ...", "u gotta call ur bank": the customer
+/// put under a need, a duty or leave to contact someone else. Not "you should have called" (a
+/// reproach about the past), not "if you need to call the bank" (a condition), not negated.
+fn customer_must(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
+    let mut out = Vec::new();
+    for (i, t) in a.tokens.iter().enumerate() {
+        if !matches!(t.text.as_str(), "you" | "u" | "ya") || !own_words(a, i) {
+            continue;
+        }
+        let s = t.sentence;
+        if i > 0
+            && a.tokens[i - 1].sentence == s
+            && matches!(a.tokens[i - 1].text.as_str(), "if" | "when" | "unless" | "once")
+        {
+            continue;
+        }
+        let mut k = i + 1;
+        while k < a.tokens.len()
+            && a.tokens[k].sentence == s
+            && a.tokens[k].clause == t.clause
+            && FRAME.contains(&a.tokens[k].text.as_str())
+            && k < i + 7
+        {
+            k += 1;
+        }
+        let frame = &a.tokens[i + 1..k.min(a.tokens.len())];
+        let modal = frame.iter().any(|w| MODAL.contains(&w.text.as_str()));
+        let reproach = frame
+            .windows(2)
+            .any(|w| matches!(w[0].text.as_str(), "should" | "could" | "would" | "must") && w[1].text == "have");
+        let negated = frame.iter().any(|w| w.is_negator());
+        if k >= a.tokens.len() || !modal || reproach || negated || !REFER_VERBS.contains(&a.tokens[k].text.as_str()) {
+            continue;
+        }
+        if own_words(a, k) && to_someone_else(a, cx, k) {
+            out.push((i, k + 2));
+        }
+    }
+    out
+}
+
+/// "chase them yourself", "sort it out with the bank yourself": a contact verb in a clause that
+/// ends the job with the customer ("yourself").
+fn do_it_yourself(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
+    let mut out = Vec::new();
+    for (y, t) in a.tokens.iter().enumerate() {
+        if !matches!(t.text.as_str(), "yourself" | "urself" | "yourselves") || !own_words(a, y) {
+            continue;
+        }
+        let from = (0..y)
+            .rev()
+            .take_while(|&k| a.tokens[k].clause == t.clause && a.tokens[k].sentence == t.sentence)
+            .last()
+            .unwrap_or(y);
+        // "I'd chase them yourself" advises; "I'll chase them myself" does it.
+        let speaker = (from..y).any(|k| {
+            matches!(a.tokens[k].text.as_str(), "i" | "we") && a.tokens.get(k + 1).is_none_or(|w| w.text != "would")
+        });
+        if let Some(v) = (from..y).find(|&k| REFER_VERBS.contains(&a.tokens[k].text.as_str()))
+            && !speaker
+            && to_someone_else(a, cx, v)
+        {
+            out.push((v, y + 1));
+        }
+    }
+    out
+}
+
+/// "I'd recommend contacting the carrier", "we would advise that you ring your bank", "my advice
+/// is to call them": the speaker advising the customer to go elsewhere.
+fn advised_to(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
+    let mut out = Vec::new();
+    for (i, t) in a.tokens.iter().enumerate() {
+        if !ADVISE.iter().any(|v| t.stem.starts_with(v)) || !own_words(a, i) {
+            continue;
+        }
+        let s = t.sentence;
+        // The verb advised: "contacting", "that you call", "you to ring".
+        let Some(v) = (i + 1..(i + 5).min(a.tokens.len()))
+            .take_while(|&k| a.tokens[k].sentence == s)
+            .find(|&k| verb_at(a, k).is_some())
+        else {
+            continue;
+        };
+        let between_ok = a.tokens[i + 1..v]
+            .iter()
+            .all(|w| matches!(w.text.as_str(), "that" | "you" | "u" | "to" | "they" | "customers" | "just"));
+        if between_ok && to_someone_else(a, cx, v) {
+            out.push((i, v + 1));
+        }
+    }
+    out
+}
+
+/// "Complaints should be directed to ...", "all pay queries must be raised through the HR portal":
+/// the customer's request routed elsewhere in the passive.
+fn routed_elsewhere(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
+    let mut out = Vec::new();
+    for (i, t) in a.tokens.iter().enumerate() {
+        if !REQUESTS.contains(&t.text.as_str()) || !own_words(a, i) {
+            continue;
+        }
+        let s = t.sentence;
+        let Some(b) = (i + 1..(i + 12).min(a.tokens.len()))
+            .take_while(|&k| a.tokens[k].sentence == s)
+            .find(|&k| a.tokens[k].text == "be")
+        else {
+            continue;
+        };
+        let routed = a.tokens.get(b + 1).is_some_and(|w| ROUTED.contains(&w.text.as_str()));
+        let negated = a.tokens[i..=b].iter().any(|w| w.is_negator());
+        if routed && !negated && to_someone_else(a, cx, b + 1) {
+            out.push((i, b + 2));
+        }
+    }
+    out
+}
+
+/// Verbs that, opening a clause, tell the customer to go to someone ("give your bank a ring",
+/// "pop back to the desk and ask for her", "take it up with them", "report it to the police").
+const IMPERATIVE: &[&str] = &[
+    "give", "pop", "go", "head", "write", "speak", "talk", "get", "reach", "raise", "complain", "claim", "chase",
+    "take", "report", "approach", "lodge",
+];
+
+/// Words that may open a clause before its verb ("so just ring them", "if not, give them a ring").
+const OPENERS: &[&str] = &[
+    "please",
+    "pls",
+    "plz",
+    "just",
+    "so",
+    "then",
+    "and",
+    "also",
+    "otherwise",
+    "instead",
+    "um",
+    "erm",
+    "er",
+    "kindly",
+    "maybe",
+];
+
+/// An instruction to go to someone else, said as an imperative at the start of a clause.
+fn told_to_go(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
+    let mut out = Vec::new();
+    for start in 0..a.tokens.len() {
+        let t = &a.tokens[start];
+        if start > 0 && a.tokens[start - 1].clause == t.clause && a.tokens[start - 1].sentence == t.sentence {
+            continue;
+        }
+        let Some(v) = (start..a.tokens.len())
+            .take_while(|&k| a.tokens[k].clause == t.clause && a.tokens[k].sentence == t.sentence)
+            .find(|&k| !OPENERS.contains(&a.tokens[k].text.as_str()))
+        else {
+            continue;
+        };
+        let verb = a.tokens[v].text.as_str();
+        let goes_to = !matches!(verb, "go" | "pop" | "head")
+            || matches!(word(a, t.sentence, v + 1), "to" | "back" | "over" | "down" | "round");
+        if IMPERATIVE.contains(&verb) && goes_to && own_words(a, v) && to_someone_else(a, cx, v) {
+            out.push((v, v + 2));
+        }
+    }
+    out
+}
+
+/// Every structural send-away in the answer.
+pub(super) fn referrals(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
+    let mut out = customer_must(a, cx);
+    out.extend(do_it_yourself(a, cx));
+    out.extend(advised_to(a, cx));
+    out.extend(routed_elsewhere(a, cx));
+    out.extend(told_to_go(a, cx));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use super::super::detectors::{DetectorContext, detect_rule};
+    use super::super::lists::Lists;
+    use super::super::phrase::{Names, name_words};
+    use super::super::text::analyse;
+
+    fn sends(text: &str) -> bool {
+        let names = Names { customer: name_words("Ms Okafor"), colleague: name_words("Tariq Bell") };
+        let lists = Lists::new(&BTreeMap::new());
+        !detect_rule("sends-away", &analyse(text), &DetectorContext::new(&names, &lists, None)).is_empty()
+    }
+
+    #[test]
+    fn the_customer_made_the_one_to_contact_someone_else() {
+        for yes in [
+            "You'll need to ring our aftersales team on 0344 100 200.",
+            "@dwyer_j you would have to speak to the letting agent about that one ^RM",
+            "u gotta call ur bank 4 that sorry",
+            "Dear Mr Ruiz, you may wish to write to the manufacturer directly at the address on the box.",
+            "So um you can always try the council, they might know.",
+            "For the deposit you need to see the branch manager, she's in Thursdays.",
+            "You must raise it with the HR portal, is the only way.",
+            "Honestly I'd chase the courier yourself, they answer faster.",
+            "We would recommend contacting your card issuer regarding this transaction.",
+            "I'd suggest you give the depot a ring first thing.",
+            "Requests for a copy of your records should be directed to the data protection office.",
+            "All warranty claims must be submitted through the manufacturer's website.",
+        ] {
+            assert!(sends(yes), "{yes}");
+        }
+    }
+
+    #[test]
+    fn near_misses_keep_the_speaker_in_charge() {
+        for no in [
+            "You can call me on 0207 946 0100 any time before six.",
+            "You'll need to send us the receipt, then I'll process it today.",
+            "you can ring us back whenever, ask for me",
+            "You should have called the bank straight away, but never mind, I've done it.",
+            "You don't need to contact the courier, I've already done that.",
+            "If you need to call the bank, here's the reference, but I'm on it either way.",
+            "Do you want to ring the depot or shall I?",
+            "You said you'd need to call your insurer first.",
+            "You'll get an email from us tomorrow with the booking.",
+            "I'd recommend the blue model, it lasts longer.",
+            "Complaints are taken very seriously, and I'm looking into yours myself.",
+            "You can use the refund however you like.",
+            "I'll chase the courier myself and text you by five.",
+        ] {
+            assert!(!sends(no), "{no}");
+        }
+    }
+}
