@@ -1,7 +1,7 @@
 //! The learned layer over the concept rules: for each concept of `docs/labelling.md`, a logistic
 //! regression over (a) which rule detectors fired and (b) the word pairs and single words of the
 //! response as the speaker said them (quoted words left out, words under a negation marked
-//! `not_`). `examples/train_concepts.rs` trains it from the train split of the concept corpus and
+//! `not_`). `examples/train_concepts/` trains it from the train split of the concept corpus and
 //! writes `concept_model.json`, which is compiled in. A concept is met when the weighted sum is
 //! above zero; its evidence is the rule's words and the word pairs that weighed most for it.
 
@@ -43,12 +43,13 @@ pub const RULE_VALUE: f64 = 3.0;
 /// Word features stand for the stem of each word, so "apologised" and "apologise" are one.
 pub const USE_STEMS: bool = true;
 
-/// Word pairs are features as well as single words (chosen on the dev split by
-/// `examples/train_concepts.rs --sweep`: without them, mean dev kappa 0.729 against 0.744).
+/// Word pairs are read as well as single words. Whether they get weights is the trainer's
+/// configuration (`examples/train_concepts/`, chosen by `--compare`); a pair without a weight
+/// counts for nothing.
 pub const WORD_PAIRS: bool = true;
 
-/// Clause-role features ([`role_features`]) as well as words (chosen on the dev split like
-/// [`WORD_PAIRS`]: 0.744 with them, 0.742 without, false blame 2.0% either way).
+/// Clause-role features ([`role_features`]) are read as well as words (weighted or not as
+/// [`WORD_PAIRS`]).
 pub const ROLE_FEATURES: bool = true;
 
 /// One concept's weights.
@@ -124,7 +125,7 @@ thread_local! {
 }
 
 /// Runs `f` with `candidate` in place of the compiled-in model, on this thread only. For
-/// `examples/train_concepts.rs`, which scores the bundled author tests and the fresh-eyes set
+/// `examples/train_concepts/`, which scores the bundled author tests and the fresh-eyes set
 /// through the whole engine with each model it tries, without a rebuild.
 pub fn with_model<R>(candidate: ConceptModel, f: impl FnOnce() -> R) -> R {
     let before = CANDIDATE.with(|c| c.replace(Some(candidate)));
