@@ -1,5 +1,5 @@
 //! The concept corpus (`tests/data/concepts/`), read one way by everything that measures or trains
-//! on it: `tests/concept_agreement.rs`, `examples/train_concepts.rs`, `examples/calibrate_margins.rs`
+//! on it: `tests/concept_agreement.rs`, `examples/train_concepts/`, `examples/calibrate_margins.rs`
 //! and `examples/concept_errors.rs` include this file with `#[path]`. One reader, one split rule,
 //! one kappa.
 

@@ -1,10 +1,11 @@
 //! The learned layer over the concept rules: for each concept of `docs/labelling.md`, a logistic
 //! regression over (a) which rule detectors fired and (b) the word pairs and single words of the
 //! response as the speaker said them (quoted words left out, words under a negation marked
-//! `not_`). `examples/train_concepts.rs` trains it from the train split of the concept corpus and
+//! `not_`). `examples/train_concepts/` trains it from the train split of the concept corpus and
 //! writes `concept_model.json`, which is compiled in. A concept is met when the weighted sum is
 //! above zero; its evidence is the rule's words and the word pairs that weighed most for it.
 
+use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
 
@@ -42,12 +43,13 @@ pub const RULE_VALUE: f64 = 3.0;
 /// Word features stand for the stem of each word, so "apologised" and "apologise" are one.
 pub const USE_STEMS: bool = true;
 
-/// Word pairs are features as well as single words (chosen on the dev split by
-/// `examples/train_concepts.rs --sweep`: without them, mean dev kappa 0.729 against 0.744).
+/// Word pairs are read as well as single words. Whether they get weights is the trainer's
+/// configuration (`examples/train_concepts/`, chosen by `--compare`); a pair without a weight
+/// counts for nothing.
 pub const WORD_PAIRS: bool = true;
 
-/// Clause-role features ([`role_features`]) as well as words (chosen on the dev split like
-/// [`WORD_PAIRS`]: 0.744 with them, 0.742 without, false blame 2.0% either way).
+/// Clause-role features ([`role_features`]) are read as well as words (weighted or not as
+/// [`WORD_PAIRS`]).
 pub const ROLE_FEATURES: bool = true;
 
 /// One concept's weights.
@@ -61,6 +63,31 @@ pub struct Linear {
     pub threshold: f64,
     /// Weight per feature name (`rule:<detector>`, `w:<word>`, `w:<word> <word>`).
     pub weights: BTreeMap<String, f64>,
+    /// When set, the word and clause-role features together add at most this much to the sum, and
+    /// take away at most this much: words can tip a close call but never outweigh the rules.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub word_limit: Option<f64>,
+}
+
+impl Linear {
+    /// The weighted sum of a response's features (each name once), the words within
+    /// [`Linear::word_limit`]. The scorer's [`read`] and the trainer both add up this way.
+    pub fn total<'f>(&self, names: impl IntoIterator<Item = &'f str>) -> f64 {
+        let (mut rules, mut words) = (0.0, 0.0);
+        for name in names {
+            match self.weights.get(name) {
+                Some(w) if name.starts_with("rule:") => rules += w * RULE_VALUE,
+                Some(w) => words += w,
+                None => {}
+            }
+        }
+        self.bias + rules + self.limit_words(words)
+    }
+
+    /// The words' share of the sum, within [`Linear::word_limit`].
+    pub fn limit_words(&self, words: f64) -> f64 {
+        self.word_limit.map_or(words, |limit| words.clamp(-limit, limit))
+    }
 }
 
 /// The trained weights of every learned concept.
@@ -70,6 +97,18 @@ pub struct ConceptModel {
     pub trained_on: String,
     /// Weights by concept name.
     pub concepts: BTreeMap<String, Linear>,
+    /// When true, a fault (see [`FAULTS`]) is never claimed unless its own rule fired: the words
+    /// may overturn a fault rule but not find a fault alone.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub faults_need_rule: bool,
+}
+
+impl ConceptModel {
+    /// How far above its threshold the lean of `concept` must be to claim it when its rule did not
+    /// fire: [`add_margin`], or never for a fault when [`ConceptModel::faults_need_rule`].
+    pub fn add_margin(&self, concept: &str) -> f64 {
+        if self.faults_need_rule && FAULTS.contains(&concept) { f64::INFINITY } else { add_margin(concept) }
+    }
 }
 
 const MODEL_JSON: &str = include_str!("concept_model.json");
@@ -78,6 +117,29 @@ const MODEL_JSON: &str = include_str!("concept_model.json");
 pub fn model() -> &'static ConceptModel {
     static MODEL: OnceLock<ConceptModel> = OnceLock::new();
     MODEL.get_or_init(|| serde_json::from_str(MODEL_JSON).unwrap_or_default())
+}
+
+thread_local! {
+    /// A candidate model put in place of the compiled-in one by [`with_model`].
+    static CANDIDATE: RefCell<Option<ConceptModel>> = const { RefCell::new(None) };
+}
+
+/// Runs `f` with `candidate` in place of the compiled-in model, on this thread only. For
+/// `examples/train_concepts/`, which scores the bundled author tests and the fresh-eyes set
+/// through the whole engine with each model it tries, without a rebuild.
+pub fn with_model<R>(candidate: ConceptModel, f: impl FnOnce() -> R) -> R {
+    let before = CANDIDATE.with(|c| c.replace(Some(candidate)));
+    let out = f();
+    CANDIDATE.with(|c| *c.borrow_mut() = before);
+    out
+}
+
+/// `f` applied to the model in force: the candidate of [`with_model`], else the compiled-in one.
+fn in_force<R>(f: impl FnOnce(&ConceptModel) -> R) -> R {
+    CANDIDATE.with(|c| match c.borrow().as_ref() {
+        Some(candidate) => f(candidate),
+        None => f(model()),
+    })
 }
 
 /// A feature and where in the response it is.
@@ -308,10 +370,13 @@ pub struct Reading {
 /// The learned layer's [`Reading`] of the detector `name`, when it is a learned concept.
 pub fn read(name: &str, a: &Analysed, cx: &DetectorContext) -> Option<Reading> {
     let concept = learned_concept(name)?;
-    let linear = model().concepts.get(concept)?;
+    in_force(|m| m.concepts.get(concept).map(|linear| read_with(concept, linear, a, cx)))
+}
+
+fn read_with(concept: &str, linear: &Linear, a: &Analysed, cx: &DetectorContext) -> Reading {
     let features = response_features(a, cx);
     let (rules, words) = (&features.rules, &features.words);
-    let mut sum = linear.bias;
+    let (mut sum, mut word_sum) = (linear.bias, 0.0);
     let mut contributions: Vec<(f64, Vec<Range>)> = Vec::new();
     for (feature, evidence) in rules {
         if let Some(w) = linear.weights.get(&feature.name) {
@@ -321,10 +386,11 @@ pub fn read(name: &str, a: &Analysed, cx: &DetectorContext) -> Option<Reading> {
     }
     for feature in words {
         if let Some(w) = linear.weights.get(&feature.name) {
-            sum += w;
+            word_sum += w;
             contributions.push((*w, vec![feature.range]));
         }
     }
+    sum += linear.limit_words(word_sum);
     let rule_fired =
         rules.iter().any(|(f, _)| f.name.strip_prefix("rule:").is_some_and(|r| concept_rules(concept).contains(&r)));
     contributions.sort_by(|x, y| y.0.total_cmp(&x.0));
@@ -332,7 +398,7 @@ pub fn read(name: &str, a: &Analysed, cx: &DetectorContext) -> Option<Reading> {
         contributions.into_iter().filter(|(w, _)| *w > 0.0).take(EVIDENCE_WORDS).flat_map(|(_, r)| r).collect();
     evidence.sort();
     evidence.dedup();
-    Some(Reading { lean: sum - linear.threshold, rule_fired, evidence })
+    Reading { lean: sum - linear.threshold, rule_fired, evidence }
 }
 
 /// Whether a concept is met, from its rule's verdict and the learned lean: the rule stands unless
@@ -388,7 +454,8 @@ pub fn decide(name: &str, a: &Analysed, cx: &DetectorContext) -> Option<Vec<Rang
     if !reading.rule_fired && !grounded(concept, a) {
         return Some(Vec::new());
     }
-    if !combine(reading.rule_fired, reading.lean, veto_margin(concept), add_margin(concept)) {
+    let add = in_force(|m| m.add_margin(concept));
+    if !combine(reading.rule_fired, reading.lean, veto_margin(concept), add) {
         return Some(Vec::new());
     }
     if reading.rule_fired && reading.lean <= 0.0 {
@@ -405,6 +472,8 @@ pub fn decide(name: &str, a: &Analysed, cx: &DetectorContext) -> Option<Vec<Rang
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::scoring::lists::Lists;
+    use crate::core::scoring::phrase::Names;
     use crate::core::scoring::text::analyse;
 
     #[test]
@@ -426,6 +495,38 @@ mod tests {
         assert!(names("You'll need to ring them.").contains(&"role:customer will need".to_string()));
         // Quoted words are not the speaker's.
         assert!(names("You said 'we will sort it'.").iter().all(|n| !n.starts_with("role:speaker")));
+    }
+
+    #[test]
+    fn words_within_their_limit_never_outweigh_a_rule() {
+        let weights = [("rule:empathy", 1.0), ("w:sorry", 2.5), ("w:awful", 2.5), ("w:fine", -4.0)];
+        let mut linear = Linear {
+            bias: -1.0,
+            weights: weights.iter().map(|(n, w)| (n.to_string(), *w)).collect(),
+            ..Linear::default()
+        };
+        assert_eq!(linear.total(["w:sorry", "w:awful"]), 4.0, "no limit: the words alone say yes");
+        linear.word_limit = Some(0.5);
+        assert!(linear.total(["w:sorry", "w:awful"]) < 0.0, "limited: the words alone cannot");
+        assert!(linear.total(["rule:empathy", "w:fine"]) > 0.0, "nor overturn the rule");
+    }
+
+    #[test]
+    fn a_candidate_model_is_in_force_only_inside_with_model() {
+        let (a, names, lists) = (analyse("Sorry, that's on me."), Names::default(), Lists::new(&BTreeMap::new()));
+        let cx = DetectorContext::new(&names, &lists, None);
+        assert!(read("owns-the-failure", &a, &cx).is_some(), "the compiled-in model knows the concept");
+        let inside = with_model(ConceptModel::default(), || read("owns-the-failure", &a, &cx));
+        assert_eq!(inside, None, "an empty candidate knows nothing, so the rule decides");
+        assert!(read("owns-the-failure", &a, &cx).is_some(), "and the compiled-in model is back after");
+    }
+
+    #[test]
+    fn a_model_whose_faults_need_their_rule_never_adds_one() {
+        let model = ConceptModel { faults_need_rule: true, ..ConceptModel::default() };
+        assert_eq!(model.add_margin("blame-shifting"), f64::INFINITY);
+        assert_eq!(model.add_margin("empathy"), ADD_MARGIN);
+        assert_eq!(ConceptModel::default().add_margin("blame-shifting"), FAULT_MARGIN);
     }
 
     #[test]

@@ -1,0 +1,240 @@
+//! Fitting the learned layer: one L2-regularised logistic regression per concept, its threshold
+//! chosen by cross-validation by situation inside the rows it is given.
+
+use std::collections::{BTreeMap, HashMap};
+
+use followthrough::core::scoring::model::{
+    CONCEPTS, ConceptModel, FAULTS, Linear, RULE_VALUE, combine, concept_rules, veto_margin,
+};
+use sha2::{Digest, Sha256};
+
+use crate::concept_corpus::Counts;
+
+const ITERATIONS: usize = 600;
+const LEARNING_RATE: f64 = 0.05;
+/// Most false claims of a fault allowed when choosing its threshold.
+const FAULT_FALSE_POSITIVES: f64 = 0.05;
+/// Inner folds (by situation) that choose each concept's threshold.
+const FOLDS: u8 = 5;
+/// Weights smaller than this are dropped from the file.
+const KEEP: f64 = 0.02;
+
+/// One row to learn from or score: a corpus answer, or a bundled author test's response.
+#[derive(Debug, Clone)]
+pub struct Example {
+    /// The situation (corpus) or scenario (author test) it answers: folds never split one.
+    pub situation: String,
+    /// Every feature name of the response, sorted, once each.
+    pub features: Vec<String>,
+    /// The verdict per concept of [`CONCEPTS`], where one is known.
+    pub labels: Vec<Option<bool>>,
+}
+
+impl Example {
+    /// Whether the feature `name` is present.
+    pub fn has(&self, name: &str) -> bool {
+        self.features.binary_search_by(|f| f.as_str().cmp(name)).is_ok()
+    }
+}
+
+/// How the layer is fitted: regularisation, which features it may use, how words are held back.
+#[derive(Debug, Clone, Copy)]
+pub struct Config {
+    /// Its name in the comparison table.
+    pub name: &'static str,
+    /// False: no learned layer at all, each concept is its rule's verdict.
+    pub learned: bool,
+    /// Inverse regularisation strength (as scikit-learn's `C`).
+    pub c: f64,
+    /// A word or role feature must occur in this many training rows.
+    pub min_answers: usize,
+    /// Single words.
+    pub words: bool,
+    /// Word pairs (with `words`).
+    pub pairs: bool,
+    /// Clause-role features.
+    pub roles: bool,
+    /// `Linear::word_limit` for every concept.
+    pub word_limit: Option<f64>,
+    /// `ConceptModel::faults_need_rule`.
+    pub faults_need_rule: bool,
+    /// The bundled author tests whose criterion is one learned concept are training rows too.
+    pub author_rows: bool,
+}
+
+impl Config {
+    fn usable(&self, f: &str) -> bool {
+        f.starts_with("rule:")
+            || f.starts_with("role:") && self.roles
+            || f.starts_with("w:") && self.words && (self.pairs || !f.contains(' '))
+    }
+
+    /// One line saying what was fitted, for `ConceptModel::trained_on`.
+    fn describe(&self, rows: usize, features: usize) -> String {
+        if !self.learned {
+            return format!("config {}: each concept is its rule's verdict", self.name);
+        }
+        let mut kinds = vec!["rules"];
+        if self.words {
+            kinds.push(if self.pairs { "words, word pairs" } else { "words" });
+        }
+        if self.roles {
+            kinds.push("clause roles");
+        }
+        let mut out = format!(
+            "config {}: tests/data/concepts train split{}: {rows} rows, {features} features ({} in >= {} rows), C = {}",
+            self.name,
+            if self.author_rows { " and the bundled author tests" } else { "" },
+            kinds.join(", "),
+            self.min_answers,
+            self.c
+        );
+        if let Some(limit) = self.word_limit {
+            out += &format!(", words within +-{limit}");
+        }
+        if self.faults_need_rule {
+            out += ", faults only where their rule fired";
+        }
+        out
+    }
+}
+
+/// Fit one concept: `rows` are (feature index, value) per row, `labels` the human verdicts.
+fn fit(rows: &[&Vec<(usize, f64)>], labels: &[bool], features: usize, c: f64) -> (f64, Vec<f64>) {
+    let positives = labels.iter().filter(|l| **l).count().max(1) as f64;
+    let negatives = labels.iter().filter(|l| !**l).count().max(1) as f64;
+    let n = labels.len() as f64;
+    let class_weight = |label: bool| if label { n / (2.0 * positives) } else { n / (2.0 * negatives) };
+    let mut w = vec![0.0; features + 1]; // last is the bias
+    let (mut m, mut v) = (vec![0.0; features + 1], vec![0.0; features + 1]);
+    let (beta1, beta2, eps) = (0.9, 0.999, 1e-8);
+    let mut grad = vec![0.0; features + 1];
+    for step in 1..=ITERATIONS {
+        grad.iter_mut().for_each(|g| *g = 0.0);
+        for (row, &label) in rows.iter().zip(labels) {
+            let z = w[features] + row.iter().map(|&(f, x)| w[f] * x).sum::<f64>();
+            let p = 1.0 / (1.0 + (-z).exp());
+            let g = c * class_weight(label) * (p - f64::from(u8::from(label)));
+            row.iter().for_each(|&(f, x)| grad[f] += g * x);
+            grad[features] += g;
+        }
+        for (f, g) in grad.iter_mut().enumerate().take(features) {
+            *g += w[f];
+        }
+        for f in 0..=features {
+            m[f] = beta1 * m[f] + (1.0 - beta1) * grad[f];
+            v[f] = beta2 * v[f] + (1.0 - beta2) * grad[f] * grad[f];
+            let m_hat = m[f] / (1.0 - beta1.powi(step as i32));
+            let v_hat = v[f] / (1.0 - beta2.powi(step as i32));
+            w[f] -= LEARNING_RATE * m_hat / (v_hat.sqrt() + eps);
+        }
+    }
+    let bias = w[features];
+    w.truncate(features);
+    (bias, w)
+}
+
+/// The inner fold of a situation, from its id's SHA-256.
+fn fold_of(situation: &str) -> u8 {
+    Sha256::digest(situation.as_bytes())[1] % FOLDS
+}
+
+/// The threshold on held-out sums with the best kappa (for a fault, within the false-claim bound).
+fn choose_threshold(scored: &[(f64, bool)], fault: bool) -> f64 {
+    let mut candidates: Vec<f64> = scored.iter().map(|(s, _)| *s).collect();
+    candidates.push(0.0);
+    candidates.sort_by(f64::total_cmp);
+    let mut best = (f64::MIN, 0.0);
+    for t in candidates {
+        let counts = Counts::of(scored.iter().map(|(s, l)| (*s > t, *l)));
+        if fault && counts.false_positive_rate() > FAULT_FALSE_POSITIVES {
+            continue;
+        }
+        let k = counts.kappa();
+        if k > best.0 + 1e-9 {
+            best = (k, t);
+        }
+    }
+    best.1
+}
+
+/// Rounded weights as the file keeps them.
+fn linear(vocabulary: &[&str], bias: f64, weights: &[f64], config: &Config) -> Linear {
+    let weights = vocabulary
+        .iter()
+        .zip(weights)
+        .filter(|(_, w)| w.abs() >= KEEP)
+        .map(|(f, w)| ((*f).to_string(), (w * 1000.0).round() / 1000.0))
+        .collect();
+    Linear { bias: (bias * 1000.0).round() / 1000.0, threshold: 0.0, weights, word_limit: config.word_limit }
+}
+
+/// The model whose every concept is its rule's verdict: met exactly when the rule fired.
+fn rule_verdicts(config: &Config) -> ConceptModel {
+    let concepts = CONCEPTS
+        .iter()
+        .map(|concept| {
+            let weights = concept_rules(concept).iter().map(|r| (format!("rule:{r}"), 1.0 / RULE_VALUE)).collect();
+            ((*concept).to_string(), Linear { bias: -0.5, threshold: 0.0, weights, word_limit: None })
+        })
+        .collect();
+    ConceptModel { trained_on: config.describe(0, 0), concepts, faults_need_rule: false }
+}
+
+/// Trains every concept on `train` with `config`.
+pub fn train(train: &[&Example], config: &Config) -> ConceptModel {
+    if !config.learned {
+        return rule_verdicts(config);
+    }
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for f in train.iter().flat_map(|e| &e.features).filter(|f| config.usable(f)) {
+        *counts.entry(f.as_str()).or_default() += 1;
+    }
+    let vocabulary: Vec<&str> =
+        counts.iter().filter(|(f, c)| f.starts_with("rule:") || **c >= config.min_answers).map(|(f, _)| *f).collect();
+    let index: HashMap<&str, usize> = vocabulary.iter().enumerate().map(|(i, f)| (*f, i)).collect();
+    let value = |f: &str| if f.starts_with("rule:") { RULE_VALUE } else { 1.0 };
+    let rows: Vec<Vec<(usize, f64)>> = train
+        .iter()
+        .map(|e| e.features.iter().filter_map(|f| index.get(f.as_str()).map(|&i| (i, value(f)))).collect())
+        .collect();
+    let mut model = ConceptModel {
+        trained_on: config.describe(train.len(), vocabulary.len()),
+        concepts: BTreeMap::new(),
+        faults_need_rule: config.faults_need_rule,
+    };
+    for (c, concept) in CONCEPTS.iter().enumerate() {
+        let labelled: Vec<usize> = (0..train.len()).filter(|&i| train[i].labels[c].is_some()).collect();
+        let label = |i: usize| train[i].labels[c] == Some(true);
+        let mut held_out = Vec::with_capacity(labelled.len());
+        for fold in 0..FOLDS {
+            let in_fold = |i: usize| fold_of(&train[i].situation) == fold;
+            let inside: Vec<usize> = labelled.iter().copied().filter(|&i| !in_fold(i)).collect();
+            let fold_rows: Vec<&Vec<(usize, f64)>> = inside.iter().map(|&i| &rows[i]).collect();
+            let fold_labels: Vec<bool> = inside.iter().map(|&i| label(i)).collect();
+            let (bias, weights) = fit(&fold_rows, &fold_labels, vocabulary.len(), config.c);
+            let fitted = linear(&vocabulary, bias, &weights, config);
+            for i in labelled.iter().copied().filter(|&i| in_fold(i)) {
+                held_out.push((fitted.total(train[i].features.iter().map(String::as_str)), label(i)));
+            }
+        }
+        let threshold = choose_threshold(&held_out, FAULTS.contains(concept));
+        let all_rows: Vec<&Vec<(usize, f64)>> = labelled.iter().map(|&i| &rows[i]).collect();
+        let all_labels: Vec<bool> = labelled.iter().map(|&i| label(i)).collect();
+        let (bias, weights) = fit(&all_rows, &all_labels, vocabulary.len(), config.c);
+        let mut fitted = linear(&vocabulary, bias, &weights, config);
+        fitted.threshold = threshold;
+        model.concepts.insert((*concept).to_string(), fitted);
+    }
+    model
+}
+
+/// The verdict of `model` on concept number `c` for `example`, as the scorer decides
+/// (`model::combine` with the margins; a concept's rule is any of `model::concept_rules`).
+pub fn verdict(model: &ConceptModel, c: usize, example: &Example) -> bool {
+    let concept = CONCEPTS[c];
+    let Some(linear) = model.concepts.get(concept) else { return false };
+    let fired = concept_rules(concept).iter().any(|r| example.has(&format!("rule:{r}")));
+    let lean = linear.total(example.features.iter().map(String::as_str)) - linear.threshold;
+    combine(fired, lean, veto_margin(concept), model.add_margin(concept))
+}
