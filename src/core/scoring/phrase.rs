@@ -340,7 +340,9 @@ impl FirstWordIndex {
         index
     }
 
-    /// Call `f` with each option that may match starting at `token`.
+    /// Call `f` with each option that may match starting at `token` (the Pike VM kept for the
+    /// tests goes only there; the bit-set search needs no index, see `automaton/bits.rs`).
+    #[cfg(test)]
     pub(super) fn for_each_candidate(&self, token: &Token, mut f: impl FnMut(usize)) {
         self.other.iter().for_each(|k| f(*k));
         let by_text = self.by_text.get(&token.text_key).map(Vec::as_slice).unwrap_or_default();

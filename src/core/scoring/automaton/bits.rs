@@ -225,6 +225,14 @@ impl WordMasks {
     }
 }
 
+/// The sets a forward pass works in, kept between its starts.
+#[derive(Default)]
+struct Buffers {
+    current: Vec<u64>,
+    next: Vec<u64>,
+    consumers: Vec<u64>,
+}
+
 /// The tables of one sentence's search.
 struct Sentence<'s, 'a> {
     span: &'s Span<'a>,
@@ -315,13 +323,21 @@ impl Sentence<'_, '_> {
 
     /// The furthest end of a match starting at `start` (longer than empty), if any; `Err` when the
     /// budget ran out.
-    fn longest_from(&self, masks: &mut WordMasks, start: usize, budget: &dyn Budget) -> Result<Option<usize>, ()> {
+    fn longest_from(
+        &self,
+        masks: &mut WordMasks,
+        start: usize,
+        budget: &dyn Budget,
+        buffers: &mut Buffers,
+    ) -> Result<Option<usize>, ()> {
         let Span { to, .. } = *self.span;
         let words = self.layout.words;
         let accept = self.insts.len() - 1;
-        let mut current = vec![0; words];
-        set(&mut current, 0);
-        let mut consumers = vec![0; words];
+        let Buffers { current, next, consumers } = buffers;
+        current.clear();
+        current.resize(words, 0);
+        set(current, 0);
+        consumers.resize(words, 0);
         // Slots of several tokens: the instructions after them, and where they go on.
         let mut later: Vec<(usize, Vec<u64>)> = Vec::new();
         let mut end = None;
@@ -334,27 +350,28 @@ impl Sentence<'_, '_> {
                 current.iter_mut().zip(bits).for_each(|(c, b)| *c |= b);
             }
             later.retain(|(p, _)| *p > position);
-            self.layout.close_forward(self.insts, &mut current, position == to);
+            self.layout.close_forward(self.insts, current, position == to);
             current.iter_mut().zip(self.alive_at(position)).for_each(|(c, a)| *c &= a);
-            if position > start && has(&current, accept) {
+            if position > start && has(current, accept) {
                 end = Some(position);
             }
-            if position == to || (is_empty(&current) && later.is_empty()) {
+            if position == to || (is_empty(current) && later.is_empty()) {
                 return Ok(end);
             }
-            self.consumers(masks, position, &mut consumers);
-            let mut next = vec![0; words];
-            or_shifted_up(&mut next, &current, &consumers);
+            self.consumers(masks, position, consumers);
+            next.clear();
+            next.resize(words, 0);
+            or_shifted_up(next, current, consumers);
             for (k, len) in self.slot_lens[position - self.span.from].iter().enumerate() {
                 if *len > 1 {
                     let mut reached = vec![0; words];
-                    or_shifted_up(&mut reached, &current, &self.layout.slots[k]);
+                    or_shifted_up(&mut reached, current, &self.layout.slots[k]);
                     if !is_empty(&reached) {
                         later.push((position + *len as usize, reached));
                     }
                 }
             }
-            current = next;
+            std::mem::swap(current, next);
             position += 1;
         }
     }
@@ -377,6 +394,7 @@ pub(super) fn find(
     }
     let Span { tokens, from, to, .. } = *span;
     let mut out = Vec::new();
+    let mut buffers = Buffers::default();
     let mut at = from;
     while at < to {
         let starts = at..to;
@@ -386,7 +404,7 @@ pub(super) fn find(
         }) else {
             break;
         };
-        match sentence.longest_from(masks, start, budget) {
+        match sentence.longest_from(masks, start, budget, &mut buffers) {
             Ok(Some(end)) => {
                 out.push((start, end));
                 at = end;

@@ -125,7 +125,7 @@ fn random_pattern(next: &mut impl FnMut(usize) -> usize, depth: usize) -> String
     let mut parts = Vec::new();
     for _ in 0..1 + next(4) {
         let part = match next(if depth > 2 { 5 } else { 8 }) {
-            0 | 1 | 2 => WORDS[next(WORDS.len())].to_string(),
+            0..=2 => WORDS[next(WORDS.len())].to_string(),
             3 => "*".to_string(),
             4 => ["{time}", "{customer}", "{number}", "@apology"][next(4)].to_string(),
             5 => format!("[{}]", random_pattern(next, depth + 1)),
