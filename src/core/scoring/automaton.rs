@@ -1,9 +1,8 @@
-//! Phrase patterns compiled to a small automaton over tokens, run as a Pike VM: every way a pattern
-//! can match from one start is followed at once, one token position at a time, and a state reached
-//! twice at the same position is followed once. Time is linear in the tokens looked at times the
-//! program's size, whatever the pattern (no backtracking), and nothing recurses on the input.
-
-use std::cell::RefCell;
+//! Phrase patterns compiled to a small automaton over tokens. Every way a pattern can match is
+//! followed at once, one token position at a time, as a set of instructions kept as bits (see
+//! `bits.rs`; the Pike VM it replaced stays in `pike.rs` as the tests' reference). Time is linear
+//! in the tokens looked at times the program's size, whatever the pattern (no backtracking), and
+//! nothing recurses on the input.
 
 use super::budget::Budget;
 use super::phrase::{FirstWordIndex, Names, Node, Word, name_at};
@@ -51,14 +50,17 @@ enum Inst {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Program {
     insts: Vec<Inst>,
+    /// What the search needs of `insts`, worked out once.
+    layout: bits::Layout,
 }
 
 impl Program {
     /// Compile a sequence of pattern nodes.
     pub(super) fn compile(nodes: &[Node]) -> Self {
-        let mut program = Self { insts: Vec::new() };
+        let mut program = Self::default();
         program.sequence(nodes);
         program.insts.push(Inst::Accept);
+        program.layout = bits::Layout::new(&program.insts);
         program
     }
 
@@ -129,304 +131,22 @@ impl Program {
     }
 
     /// Every counted match in `tokens[from..to]` (one sentence): leftmost, then longest, never
-    /// overlapping. One pass runs every start at once, a thread per instruction carrying the
-    /// earliest start that reached it, so a pass costs O(tokens x program size) whatever the
-    /// pattern; after a match the search goes on from its end. A match counts when no token in it
-    /// is quoted, its first word is not negated, and every negator in it is one the pattern names
-    /// as a word (a thread that would take a quoted token, or a negator by a gap or slot, stops).
-    /// `may_start` rules out starts cheaply; `budget` is asked every [`BUDGET_EVERY`] positions and,
-    /// once exhausted, the matches found so far are returned.
-    ///
-    /// Going on after a match re-reads the positions its longer threads had already read, so when
-    /// the positions read pass twice the sentence's length (short matches, long patterns), the
-    /// rest of the sentence is searched by [`Program::find_backwards`] instead, whose time is
-    /// linear: in all, O(sentence x program size).
-    pub fn find_in(&self, span: Span, may_start: &dyn Fn(&Token) -> bool, budget: &dyn Budget) -> Vec<(usize, usize)> {
-        SCRATCH.with(|scratch| {
-            let mut scratch = scratch.borrow_mut();
-            let mut out = Vec::new();
-            let mut at = span.from;
-            let mut asked = 0;
-            let rereading_limit = 2 * (span.to - span.from) + BUDGET_EVERY;
-            while at < span.to {
-                if asked > rereading_limit {
-                    out.extend(self.find_backwards(&mut scratch, Span { from: at, ..span }, may_start, budget));
-                    break;
-                }
-                match self.leftmost_longest(&mut scratch, &span, at, may_start, budget, &mut asked) {
-                    Some((start, end)) => {
-                        out.push((start, end));
-                        at = end;
-                    }
-                    None => break,
-                }
-            }
-            out
-        })
-    }
-
-    /// The same matches as [`Program::find_in`] in one backward pass over the sentence: for every
-    /// position, from the last, and every instruction, from the last (every branch and jump goes
-    /// forward), the furthest end a match can reach from there; then the leftmost start with an
-    /// end, and after it the next, as [`Program::find_in`] does. Every position costs the
-    /// program's size, matches or not, so it is kept for sentences where going on after each
-    /// match would cost more.
-    fn find_backwards(
+    /// overlapping. A match counts when no token in it is quoted, its first word is not negated,
+    /// and every negator in it is one the pattern names as a word (a step that would take a
+    /// quoted token, or a negator by a gap or slot, stops there). `may_start` rules out starts
+    /// cheaply; `masks` keeps the word instructions each word of the answer is (one per program
+    /// and answer); `budget` is asked every [`BUDGET_EVERY`] positions and, once exhausted, the
+    /// matches found so far are returned. The search runs over sets of instructions as bits (see
+    /// `bits.rs`): O(sentence x program size / 64 + branches followed), whatever the pattern.
+    pub fn find_in(
         &self,
-        scratch: &mut Scratch,
         span: Span,
+        masks: &mut WordMasks,
         may_start: &dyn Fn(&Token) -> bool,
         budget: &dyn Budget,
     ) -> Vec<(usize, usize)> {
-        let Span { from, to, .. } = span;
-        let size = self.insts.len();
-        let slots: Vec<usize> = (0..size).filter(|&q| matches!(self.insts[q], Inst::Slot(_))).collect();
-        let Backward { here, after, slot_ends, longest } = &mut scratch.backward;
-        here.clear();
-        here.resize(size, NO_END);
-        after.clear();
-        after.resize(size, NO_END);
-        slot_ends.clear();
-        slot_ends.resize((to - from + 1) * slots.len(), NO_END);
-        longest.clear();
-        longest.resize(to - from, NO_END);
-        for position in (from..=to).rev() {
-            if (to - position).is_multiple_of(BUDGET_EVERY) && budget.exhausted() {
-                return Vec::new();
-            }
-            let token = tokens_at(&span, position);
-            for q in (0..size).rev() {
-                here[q] = self.furthest_end(q, &span, position, token, here, after, &slots, slot_ends);
-            }
-            for (k, q) in slots.iter().enumerate() {
-                slot_ends[(position - from) * slots.len() + k] = here[q + 1];
-            }
-            if let Some(t) = token
-                && !t.quoted
-                && t.negated_by.is_none()
-                && here[0] != NO_END
-                && here[0] as usize > position + 1
-                && may_start(t)
-            {
-                longest[position - from] = here[0];
-            }
-            std::mem::swap(here, after);
-        }
-        let mut out = Vec::new();
-        let mut at = from;
-        while at < to {
-            match longest[at - from] {
-                NO_END => at += 1,
-                end => {
-                    out.push((at, end as usize - 1));
-                    at = end as usize - 1;
-                }
-            }
-        }
-        out
+        bits::find(&self.layout, &self.insts, &span, masks, may_start, budget)
     }
-
-    /// The furthest end (plus one; [`NO_END`] for none) of a match going on from instruction `q`
-    /// at `position`, given `here` for the instructions after `q` at this position, `after` for
-    /// every instruction at the next, and the ends recorded after each slot in `slot_ends`.
-    #[allow(clippy::too_many_arguments)] // The backward pass's tables, passed by reference to stay in place.
-    fn furthest_end(
-        &self,
-        q: usize,
-        span: &Span,
-        position: usize,
-        token: Option<&Token>,
-        here: &[u32],
-        after: &[u32],
-        slots: &[usize],
-        slot_ends: &[u32],
-    ) -> u32 {
-        match &self.insts[q] {
-            Inst::Accept => u32::try_from(position + 1).unwrap_or(NO_END),
-            Inst::Jump(target) => here[*target as usize],
-            Inst::Split { targets, index, always } => {
-                // NO_END is 0, so the furthest end is the largest.
-                let mut end = always.iter().map(|t| here[*t as usize]).max().unwrap_or(NO_END);
-                match (index, token) {
-                    (Some(index), Some(token)) => {
-                        index.for_each_candidate(token, |k| end = end.max(here[targets[k] as usize]));
-                    }
-                    (Some(_), None) => {}
-                    (None, _) => end = targets.iter().map(|t| here[*t as usize]).fold(end, u32::max),
-                }
-                end
-            }
-            Inst::Word(w) => match token {
-                Some(t) if !t.quoted && w.matches(t) => after[q + 1],
-                _ => NO_END,
-            },
-            Inst::Any => match token {
-                Some(t) if !t.quoted && !t.is_negator() => after[q + 1],
-                _ => NO_END,
-            },
-            Inst::Slot(slot) => {
-                let Span { tokens, names, to, from } = *span;
-                let len = token.and_then(|_| slot_len(*slot, &tokens[..to], names, position));
-                match len.filter(|len| tokens[position..position + len].iter().all(|t| !t.quoted && !t.is_negator())) {
-                    Some(1) => after[q + 1],
-                    Some(len) => slot_ends[(position + len - from) * slots.len() + slots.partition_point(|s| *s < q)],
-                    None => NO_END,
-                }
-            }
-        }
-    }
-
-    /// The leftmost-longest counted match starting at or after `at`, if any (None too when the
-    /// budget runs out). Threads arrive at each position ordered by start (earliest first), so the
-    /// first thread to reach an instruction carries the earliest start; no list is sorted or
-    /// allocated per position.
-    fn leftmost_longest(
-        &self,
-        scratch: &mut Scratch,
-        span: &Span,
-        at: usize,
-        may_start: &dyn Fn(&Token) -> bool,
-        budget: &dyn Budget,
-        asked: &mut usize,
-    ) -> Option<(usize, usize)> {
-        let Span { tokens, to, .. } = *span;
-        scratch.prepare(self.insts.len());
-        let Scratch { seen, stamp, current, next, later, stack, .. } = scratch;
-        current.clear();
-        later.clear();
-        let mut best: Option<(usize, usize)> = None;
-        let mut position = at;
-        while position <= to {
-            *asked += 1;
-            if asked.is_multiple_of(BUDGET_EVERY) && budget.exhausted() {
-                return None;
-            }
-            if later.iter().any(|(p, _)| *p == position) {
-                // Threads that took a slot of several tokens join those that took one word.
-                current.extend(later.iter().filter(|(p, _)| *p == position).map(|(_, t)| *t));
-                later.retain(|(p, _)| *p != position);
-                current.sort_by_key(|t| t.start);
-            }
-            if let Some((b, _)) = best {
-                current.retain(|t| t.start as usize <= b);
-            }
-            let token = tokens.get(position).filter(|_| position < to);
-            if best.is_none() && token.is_some_and(|t| !t.quoted && t.negated_by.is_none() && may_start(t)) {
-                current.push(Thread { pc: 0, start: u32::try_from(position).unwrap_or(u32::MAX) });
-            }
-            if current.is_empty() && later.is_empty() {
-                if best.is_some() || token.is_none() {
-                    break;
-                }
-                position += 1;
-                continue;
-            }
-            let now = next_stamp(seen, stamp);
-            next.clear();
-            for &first in current.iter() {
-                stack.push(first);
-                while let Some(thread) = stack.pop() {
-                    self.step(thread, now, seen, span, position, token, stack, next, later, &mut best);
-                }
-            }
-            std::mem::swap(current, next);
-            position += 1;
-        }
-        best
-    }
-
-    /// Follow one thread at `position`: record a match, branch, or consume the token.
-    #[allow(clippy::too_many_arguments)] // The VM's registers, passed by reference to stay in place.
-    fn step(
-        &self,
-        thread: Thread,
-        now: u32,
-        seen: &mut [u32],
-        span: &Span,
-        position: usize,
-        token: Option<&Token>,
-        stack: &mut Vec<Thread>,
-        next: &mut Vec<Thread>,
-        later: &mut Vec<(usize, Thread)>,
-        best: &mut Option<(usize, usize)>,
-    ) {
-        let Some(mark) = seen.get_mut(thread.pc as usize) else { return };
-        if *mark == now {
-            return;
-        }
-        *mark = now;
-        let onward = Thread { pc: thread.pc + 1, start: thread.start };
-        match &self.insts[thread.pc as usize] {
-            Inst::Accept => {
-                let start = thread.start as usize;
-                *best = match *best {
-                    _ if position <= start => *best,
-                    None => Some((start, position)),
-                    Some((b, _)) if start < b => Some((start, position)),
-                    Some((b, e)) if start == b => Some((b, e.max(position))),
-                    other => other,
-                };
-            }
-            Inst::Jump(target) => stack.push(Thread { pc: *target, ..thread }),
-            Inst::Split { targets, index, always } => {
-                always.iter().for_each(|t| stack.push(Thread { pc: *t, ..thread }));
-                match (index, token) {
-                    (Some(index), Some(token)) => {
-                        index.for_each_candidate(token, |k| stack.push(Thread { pc: targets[k], ..thread }));
-                    }
-                    (Some(_), None) => {}
-                    (None, _) => targets.iter().rev().for_each(|t| stack.push(Thread { pc: *t, ..thread })),
-                }
-            }
-            Inst::Word(w) => {
-                if token.is_some_and(|t| !t.quoted && w.matches(t)) {
-                    next.push(onward);
-                }
-            }
-            Inst::Any => {
-                if token.is_some_and(|t| !t.quoted && !t.is_negator()) {
-                    next.push(onward);
-                }
-            }
-            Inst::Slot(slot) => {
-                let Span { tokens, names, to, .. } = *span;
-                let len = token.and_then(|_| slot_len(*slot, &tokens[..to], names, position));
-                match len.filter(|len| tokens[position..position + len].iter().all(|t| !t.quoted && !t.is_negator())) {
-                    Some(1) => next.push(onward),
-                    Some(len) => later.push((position + len, onward)),
-                    None => {}
-                }
-            }
-        }
-    }
-}
-
-/// No match can end from here (ends are stored plus one, so the furthest end is the largest).
-const NO_END: u32 = 0;
-
-/// The token at `position` of a sentence, None at its end.
-fn tokens_at<'a>(span: &Span<'a>, position: usize) -> Option<&'a Token> {
-    span.tokens.get(position).filter(|_| position < span.to)
-}
-
-/// The tables of [`Program::find_backwards`], kept between runs.
-#[derive(Default)]
-struct Backward {
-    /// The furthest end from each instruction at the position being read.
-    here: Vec<u32>,
-    /// The same at the next position.
-    after: Vec<u32>,
-    /// Per position, the furthest end after each slot (for slots of several tokens).
-    slot_ends: Vec<u32>,
-    /// Per position, the furthest end of a counted match starting there.
-    longest: Vec<u32>,
-}
-
-/// One thread of a search: the instruction it is at and the token its match started at.
-#[derive(Debug, Clone, Copy)]
-struct Thread {
-    pc: u32,
-    start: u32,
 }
 
 /// What a search reads: the tokens, the names slots refer to, and the sentence `[from, to)`.
@@ -455,45 +175,11 @@ fn slot_len(slot: Slot, tokens: &[Token], names: &Names, i: usize) -> Option<usi
     (len > 0 && i + len <= tokens.len()).then_some(len)
 }
 
-/// Reused between runs so a run never clears a table the size of the program nor allocates.
-#[derive(Default)]
-struct Scratch {
-    /// The stamp of the position at which each instruction was last reached.
-    seen: Vec<u32>,
-    stamp: u32,
-    /// Threads at the position being read, by start.
-    current: Vec<Thread>,
-    /// Threads for the next position, by start.
-    next: Vec<Thread>,
-    /// Threads that took a slot of several tokens, with the position they go on at.
-    later: Vec<(usize, Thread)>,
-    /// The threads still to follow at this position.
-    stack: Vec<Thread>,
-    /// The tables of the backward pass.
-    backward: Backward,
-}
+mod bits;
+#[cfg(test)]
+mod pike;
 
-impl Scratch {
-    fn prepare(&mut self, size: usize) {
-        if self.seen.len() < size {
-            self.seen.resize(size, 0);
-        }
-    }
-}
-
-/// A fresh stamp for a position: every instruction is unreached again, without clearing `seen`.
-fn next_stamp(seen: &mut [u32], stamp: &mut u32) -> u32 {
-    if *stamp == u32::MAX {
-        seen.iter_mut().for_each(|s| *s = 0);
-        *stamp = 0;
-    }
-    *stamp += 1;
-    *stamp
-}
-
-thread_local! {
-    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
-}
+pub use bits::WordMasks;
 
 #[cfg(test)]
 mod tests;

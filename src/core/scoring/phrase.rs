@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::automaton::{Program, Span};
+use super::automaton::{Program, Span, WordMasks};
 use super::budget::{Budget, Unlimited};
 use super::distance::edit_distance;
 use super::text::{Analysed, Token, phrase_words, stem};
@@ -48,6 +48,16 @@ impl Word {
     /// The word as written in the pattern (normalised).
     pub fn text(&self) -> &str {
         &self.text
+    }
+
+    /// The key of the text (see [`word_key`]).
+    pub(super) fn text_key(&self) -> u64 {
+        self.text_key
+    }
+
+    /// The key of the stem, when other forms of the word match too.
+    pub(super) fn stem_key(&self) -> Option<u64> {
+        self.stem_key
     }
 
     /// True when `token` is this word: same text, same stem, or a likely typo of a long word.
@@ -132,7 +142,7 @@ pub type AddressMap<V> = HashMap<usize, V, std::hash::BuildHasherDefault<KeyHash
 /// Long words by first letter (a-z), each bucket sorted by length, for typo checks against tokens
 /// that share the first letter and are within two letters of the length (no typo is further).
 #[derive(Debug, Clone, PartialEq)]
-struct FuzzyWords<T> {
+pub(super) struct FuzzyWords<T> {
     by_first: Vec<Vec<(T, Word)>>,
 }
 
@@ -143,7 +153,7 @@ impl<T> Default for FuzzyWords<T> {
 }
 
 impl<T: Copy> FuzzyWords<T> {
-    fn add(&mut self, tag: T, w: &Word) {
+    pub(super) fn add(&mut self, tag: T, w: &Word) {
         if let Some(first) = w.text.bytes().next().filter(|b| b.is_ascii_lowercase() && w.text.len() >= 6) {
             let bucket = &mut self.by_first[usize::from(first - b'a')];
             let at = bucket.partition_point(|(_, known)| known.text.len() <= w.text.len());
@@ -151,7 +161,7 @@ impl<T: Copy> FuzzyWords<T> {
         }
     }
 
-    fn typos_of<'s>(&'s self, token: &'s Token) -> impl Iterator<Item = T> + 's {
+    pub(super) fn typos_of<'s>(&'s self, token: &'s Token) -> impl Iterator<Item = T> + 's {
         let bucket =
             token.text.bytes().next().filter(u8::is_ascii_lowercase).map(|b| &self.by_first[usize::from(b - b'a')]);
         let n = token.text.len();
@@ -330,7 +340,9 @@ impl FirstWordIndex {
         index
     }
 
-    /// Call `f` with each option that may match starting at `token`.
+    /// Call `f` with each option that may match starting at `token` (the Pike VM kept for the
+    /// tests goes only there; the bit-set search needs no index, see `automaton/bits.rs`).
+    #[cfg(test)]
     pub(super) fn for_each_candidate(&self, token: &Token, mut f: impl FnMut(usize)) {
         self.other.iter().for_each(|k| f(*k));
         let by_text = self.by_text.get(&token.text_key).map(Vec::as_slice).unwrap_or_default();
@@ -443,12 +455,13 @@ impl Phrase {
     pub fn find_within(&self, a: &Analysed, names: &Names, budget: &dyn Budget) -> Vec<(usize, usize)> {
         let may_start = |t: &Token| self.starts.as_ref().is_none_or(|starts| starts.may_start(t));
         let mut out = Vec::new();
+        let mut masks = WordMasks::default();
         for s in &a.sentences {
             if budget.exhausted() {
                 break;
             }
             let span = Span { tokens: &a.tokens, names, from: s.start, to: s.end };
-            out.extend(self.program.find_in(span, &may_start, budget));
+            out.extend(self.program.find_in(span, &mut masks, &may_start, budget));
         }
         out
     }

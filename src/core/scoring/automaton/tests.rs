@@ -26,7 +26,8 @@ fn many_gaps_match_in_bounded_work() {
 /// Token ranges of matches.
 type Matches = Vec<(usize, usize)>;
 
-/// Every match by going on after each match only (no backward pass), and by the backward pass.
+/// Every match by the Pike VM the automaton used to run (going on after each match), and by the
+/// bit-set search.
 fn both_ways(pattern: &str, text: &str) -> (Matches, Matches) {
     let mut sets = BTreeMap::new();
     sets.insert("apology".to_string(), vec!["sorry".to_string(), "my apologies".to_string()]);
@@ -34,26 +35,27 @@ fn both_ways(pattern: &str, text: &str) -> (Matches, Matches) {
     let program = p.program();
     let a = analyse(text);
     let names = Names { customer: name_words("Mrs Okafor"), colleague: name_words("Farid Haddad") };
-    let (mut forward, mut backward) = (Vec::new(), Vec::new());
+    let (mut pike, mut bits) = (Vec::new(), Vec::new());
     let may_start = |t: &Token| !t.text.starts_with('z');
-    SCRATCH.with_borrow_mut(|scratch| {
+    let mut masks = WordMasks::default();
+    pike::SCRATCH.with_borrow_mut(|scratch| {
         for s in &a.sentences {
             let span = Span { tokens: &a.tokens, names: &names, from: s.start, to: s.end };
             let (mut at, mut asked) = (s.start, 0);
             while let Some((start, end)) =
                 program.leftmost_longest(scratch, &span, at, &may_start, &Unlimited, &mut asked)
             {
-                forward.push((start, end));
+                pike.push((start, end));
                 at = end;
             }
-            backward.extend(program.find_backwards(scratch, span, &may_start, &Unlimited));
+            bits.extend(program.find_in(span, &mut masks, &may_start, &Unlimited));
         }
     });
-    (forward, backward)
+    (pike, bits)
 }
 
 #[test]
-fn the_backward_pass_finds_what_going_on_after_each_match_finds() {
+fn the_bit_set_search_finds_what_the_pike_vm_finds() {
     let texts = [
         "I'm sorry, Mrs Okafor, I will call you at 4pm on Friday and sorry again.",
         "a b a b c a a b c c a b a b a a a b c d",
@@ -80,9 +82,9 @@ fn the_backward_pass_finds_what_going_on_after_each_match_finds() {
     let mut found = 0;
     for text in texts {
         for pattern in patterns {
-            let (forward, backward) = both_ways(pattern, text);
-            assert_eq!(forward, backward, "{pattern} in {text}");
-            found += forward.len();
+            let (pike, bits) = both_ways(pattern, text);
+            assert_eq!(pike, bits, "{pattern} in {text}");
+            found += pike.len();
         }
     }
     assert!(found > 50, "the patterns match the texts ({found} matches)");
@@ -98,8 +100,8 @@ fn short_matches_of_a_long_pattern_are_found_in_linear_time() {
     let found = phrase(&pattern).find(&a, &Names::default());
     assert_eq!(found.len(), 2000);
     assert_eq!(found.last(), Some(&(1999, 2000)));
-    let (forward, backward) = both_ways(&pattern, &vec!["a"; 300].join(" "));
-    assert_eq!(forward, backward);
+    let (pike, bits) = both_ways(&pattern, &vec!["a"; 300].join(" "));
+    assert_eq!(pike, bits);
 }
 
 #[test]
@@ -114,4 +116,76 @@ fn optional_groups_and_choices_find_the_longest_end() {
     let p = phrase("[very] [very] sorry [(about | for) [the] delay]");
     let a = analyse("Very sorry about the delay today");
     assert_eq!(p.find(&a, &Names::default()), vec![(0, 5)]);
+}
+
+/// A small random pattern over a few words: words, gaps, slots, optional groups and choices (some
+/// with enough options to be indexed by first word), nested a little.
+fn random_pattern(next: &mut impl FnMut(usize) -> usize, depth: usize) -> String {
+    const WORDS: &[&str] = &["a", "b", "c", "sorry", "call", "you", "not", "apologise"];
+    let mut parts = Vec::new();
+    for _ in 0..1 + next(4) {
+        let part = match next(if depth > 2 { 5 } else { 8 }) {
+            0..=2 => WORDS[next(WORDS.len())].to_string(),
+            3 => "*".to_string(),
+            4 => ["{time}", "{customer}", "{number}", "@apology"][next(4)].to_string(),
+            5 => format!("[{}]", random_pattern(next, depth + 1)),
+            _ => {
+                let options: Vec<String> = (0..2 + next(5)).map(|_| random_pattern(next, depth + 1)).collect();
+                format!("({})", options.join(" | "))
+            }
+        };
+        parts.push(part);
+    }
+    parts.join(" ")
+}
+
+#[test]
+fn the_bit_set_search_agrees_with_the_pike_vm_on_random_patterns() {
+    let mut state = 0x2545_f491_4f6c_dd1du64;
+    let mut next = move |n: usize| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state % n as u64) as usize
+    };
+    const TEXT: &[&str] = &[
+        "a",
+        "b",
+        "c",
+        "a",
+        "b",
+        "sorry",
+        "call",
+        "you",
+        "not",
+        "at",
+        "4pm",
+        "3",
+        "Mrs",
+        "Okafor",
+        "apologize",
+        "'a",
+        "b'",
+        "never",
+        "my",
+        "apologies",
+        ",",
+        ".",
+        "?",
+    ];
+    let mut compared = 0;
+    let mut matched = 0;
+    while compared < 1200 {
+        let pattern = random_pattern(&mut next, 0);
+        if Pattern::parse(&pattern).is_err() {
+            continue;
+        }
+        let words: Vec<&str> = (0..next(40)).map(|_| TEXT[next(TEXT.len())]).collect();
+        let text = words.join(" ").replace(" ,", ",").replace(" .", ".").replace(" ?", "?");
+        let (pike, bits) = both_ways(&pattern, &text);
+        assert_eq!(pike, bits, "{pattern} in {text}");
+        compared += 1;
+        matched += pike.len();
+    }
+    assert!(matched > 400, "the patterns match the texts ({matched} matches)");
 }
