@@ -10,7 +10,7 @@ use super::steps::{backed_passive, concrete_channel, vague_promise, you_will};
 use super::taking::{PASSING_ON, done_on_the_problem, firm_actions, passes_on};
 use super::text::Analysed;
 use super::time::{Grain, day_or_time_at, read_at, time_at};
-use super::timed::{in_past_clause, timed_statements, timed_steps, under_condition};
+use super::timed::{in_past_clause, timed_statements, timed_steps, under_condition, waits_on_event};
 use super::tone;
 
 /// True when the time at `t` is pinned within a day: a clock time, a part of day, or a few hours
@@ -30,6 +30,7 @@ pub fn specific_time(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
             && !hedged_after(a, cx, *r)
             && !in_past_clause(a, *r)
             && !under_condition(a, *r)
+            && !waits_on_event(a, *r)
     });
     let mut out = if timed { found } else { Vec::new() };
     for (evidence, _, grain) in timed_statements(a, cx) {
@@ -48,7 +49,9 @@ pub fn specific_time(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
 /// put it through today"). Firm timed statements count too (see [`timed_statements`]).
 pub fn specific_day(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     let timed = specific_time_commitment(a, cx);
-    let firm = |r: &Range| !hedged_after(a, cx, *r) && !in_past_clause(a, *r) && !under_condition(a, *r);
+    let firm = |r: &Range| {
+        !hedged_after(a, cx, *r) && !in_past_clause(a, *r) && !under_condition(a, *r) && !waits_on_event(a, *r)
+    };
     if timed.iter().any(|r| time_at(&a.tokens, r.0).is_some() && firm(r)) {
         return timed;
     }
@@ -128,6 +131,7 @@ const NOT_TAKING_IT_ON: &[&str] = &[
     "sorry",
     "apologise",
     "apologize",
+    "fully",
 ];
 
 /// `takes-it-on`: the speaker takes the problem on ("leave it with me", "I'll sort this out",
@@ -137,7 +141,9 @@ pub fn takes_it_on(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     let resolve = find(&cx.lists.resolve_verb, a, cx);
     let mut out: Vec<Range> = find(&cx.lists.takes_it_on, a, cx);
     for (i, t) in a.tokens.iter().enumerate() {
-        let subject = matches!(t.text.as_str(), "i" | "we") && !t.quoted;
+        // "let me sort this out" is "I'll sort this out" said as an offer the speaker makes good on.
+        let let_me = t.text == "me" && i > 0 && a.tokens[i - 1].text == "let";
+        let subject = (matches!(t.text.as_str(), "i" | "we") || let_me) && !t.quoted;
         let sentence = &a.sentences[t.sentence];
         if !subject || sentence.question_mark {
             continue;
@@ -346,7 +352,7 @@ const IMPERATIVES: &[&str] = &[
 ];
 
 /// Sentences that instruct the customer: an imperative first word, not a question.
-fn instructions(a: &Analysed) -> Vec<Range> {
+pub(super) fn instructions(a: &Analysed) -> Vec<Range> {
     a.sentences
         .iter()
         .filter(|s| s.end > s.start + 1 && !s.question_mark)

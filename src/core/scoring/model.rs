@@ -446,12 +446,23 @@ fn grounded(concept: &str, a: &Analysed) -> bool {
     }
 }
 
+/// False when the answer's structure rules `concept` out whatever its words lean to: a promise
+/// only to get back in touch takes nothing on; an answer that says nothing of what comes next (no
+/// future, no instruction, no action done) has no next step.
+fn structurally_possible(concept: &str, a: &Analysed, cx: &DetectorContext) -> bool {
+    match concept {
+        "takes-it-on" => !super::taking::only_calls_back(a, cx),
+        "next-steps" => super::steps::says_what_next(a, cx),
+        _ => true,
+    }
+}
+
 /// The learned verdict of the detector `name`, when it is a learned concept: `Some(evidence)`
 /// (empty when not met), `None` when the rule decides.
 pub fn decide(name: &str, a: &Analysed, cx: &DetectorContext) -> Option<Vec<Range>> {
     let concept = learned_concept(name)?;
     let reading = read(name, a, cx)?;
-    if !reading.rule_fired && !grounded(concept, a) {
+    if !reading.rule_fired && (!grounded(concept, a) || !structurally_possible(concept, a, cx)) {
         return Some(Vec::new());
     }
     let add = in_force(|m| m.add_margin(concept));

@@ -34,6 +34,44 @@ const GENERIC_OBJECTS: &[&str] = &[
 ];
 /// Nouns that a vague verb's "the"/"a" may still make concrete ("check the GPS log").
 const CONCRETE_AFTER_ARTICLE: &[&str] = &["log", "logs", "record", "records", "footage", "photo", "photos", "camera"];
+/// Participles after "get it ..." that name a concrete action ("get that rebooked"); "get it
+/// sorted" and "get it done" stay vague.
+const CONCRETE_DONE: &[&str] = &[
+    "rebooked",
+    "rescheduled",
+    "refunded",
+    "replaced",
+    "repaired",
+    "reissued",
+    "resent",
+    "credited",
+    "cancelled",
+    "canceled",
+    "waived",
+    "removed",
+    "reversed",
+    "swapped",
+    "exchanged",
+    "delivered",
+    "collected",
+    "booked",
+    "moved",
+    "changed",
+    "corrected",
+    "unlocked",
+    "reset",
+    "restored",
+    "reinstated",
+    "fitted",
+    "installed",
+    "dispatched",
+    "couriered",
+    "posted",
+    "printed",
+    "upgraded",
+    "refitted",
+    "cleaned",
+];
 /// What was passed on when nothing is set in motion: the customer's opinion.
 const FEEDBACK: &[&str] = &["feedback", "comments", "comment", "complaint", "concerns", "concern", "query", "views"];
 /// Things the customer can send or quote that make an instruction concrete.
@@ -90,6 +128,10 @@ pub(super) fn vague_promise(a: &Analysed, r: Range) -> bool {
         return passes_feedback || modal;
     };
     let after: Vec<&Token> = rest(r.0 + verb + 1).take(3).collect();
+    // "get that rebooked", "get the fee refunded": the participle says what will be done.
+    if a.tokens[r.0 + verb].text == "get" && after.iter().take(3).any(|t| CONCRETE_DONE.contains(&t.text.as_str())) {
+        return passes_feedback || modal;
+    }
     let generic = match after.first() {
         None => true,
         Some(t) if matches!(t.text.as_str(), "the" | "a") => {
@@ -127,6 +169,30 @@ pub(super) fn backed_passive(a: &Analysed, cx: &DetectorContext, r: Range) -> bo
     });
     let item = a.tokens[r.1..s.end].iter().take(4).any(|t| ITEMS.contains(&t.text.as_str()));
     timed || named || from_someone || item
+}
+
+/// Words that point past the present to what comes next ("will", "next", "tomorrow", "please").
+const AHEAD: &[&str] = &[
+    "will", "shall", "gonna", "wil", "next", "then", "tomorrow", "tonight", "soon", "please", "pls", "need", "needs",
+    "expect", "meantime", "been", "once", "until", "after",
+];
+
+/// True when the answer says anything of what comes next: a word pointing ahead, "let me" / "let
+/// us", "going to", "I am ...ing", an action done on the problem, an instruction or a timed step.
+/// "We let you down and that's on us" says nothing of it, so it holds no next step.
+pub(super) fn says_what_next(a: &Analysed, cx: &DetectorContext) -> bool {
+    let word = |k: usize| a.tokens.get(k).map_or("", |t| t.text.as_str());
+    let ahead = (0..a.tokens.len()).any(|k| {
+        let w = word(k);
+        AHEAD.contains(&w)
+            || (w == "let" && matches!(word(k + 1), "me" | "us"))
+            || (w == "going" && word(k + 1) == "to")
+            || (matches!(w, "am" | "are") && word(k + 1).ends_with("ing"))
+    });
+    ahead
+        || !super::taking::done_on_the_problem(a, cx).is_empty()
+        || !super::concepts::instructions(a).is_empty()
+        || !super::timed::timed_steps(a, cx).is_empty()
 }
 
 /// True when the hit at `r` is "you will ..." (a passive or customer-side next step).
@@ -178,6 +244,45 @@ mod tests {
             "I'll sort it.",
         ] {
             assert!(!step(text), "{text}");
+        }
+    }
+
+    /// `next-steps` as the engine decides it, rules and learned layer together.
+    fn concept(text: &str) -> bool {
+        let (names, lists) = (Names::default(), Lists::new(&BTreeMap::new()));
+        !super::super::detectors::detect("next-steps", &analyse(text), &DetectorContext::new(&names, &lists, None))
+            .is_empty()
+    }
+
+    #[test]
+    fn owning_a_failure_or_admitting_a_past_booking_is_no_step() {
+        for text in [
+            "We let you down and that's on us.",
+            "I'm really sorry, we've made a mistake and booked someone else into your Tuesday 9am as well.",
+            "That was our fault, plain and simple.",
+            "we messed up, no excuses",
+            "Dear Ms Lund, we got this badly wrong and I apologise.",
+            "Honestly, that's between you and the gym.",
+            "To make up for it, the second driver is on us this week.",
+            "It was a bad night for the kitchen and you paid for it.",
+            "so yeah that's totally on me",
+            "The salon is closed on Monday.",
+        ] {
+            assert!(!concept(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn saying_what_comes_next_can_still_be_a_step() {
+        for text in [
+            "We let you down, so I'll rebook the fitter for Thursday morning.",
+            "That's on us. Let me get the engineer rescheduled.",
+            "Our fault entirely. I've refunded the £40 to your card.",
+            "Please send us the receipt number and we'll refund the difference.",
+            "we messed up, im booking the courier now",
+            "Sorry about that. The replacement will be with you on Friday.",
+        ] {
+            assert!(concept(text), "{text}");
         }
     }
 }

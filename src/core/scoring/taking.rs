@@ -25,7 +25,10 @@ pub(super) fn firm_actions(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
             let s = &a.sentences[words[0].sentence];
             let speaker = matches!(words[0].text.as_str(), "i" | "we" | "let");
             let firm = !words.iter().any(|t| NOT_FIRM.contains(&t.text.as_str()) || t.negated_by.is_some());
-            let near: Vec<&Range> = verbs.iter().filter(|v| v.0 >= c.0 && v.0 <= c.1 + 2).collect();
+            // Only verbs of the commitment's own clause, before any condition: in "we'll let you
+            // know if anything comes up" the customer hears of news, nothing is done.
+            let near: Vec<&Range> =
+                verbs.iter().filter(|v| v.0 >= c.0 && v.0 <= c.1 + 2 && own_clause(a, *c, v.0)).collect();
             // "I've put you through": the auxiliary "have" is no action of its own.
             let passing =
                 near.iter().any(|v| PASSING_ON.contains(&a.tokens[v.0].stem.as_str()) || puts_through(a, **v));
@@ -37,6 +40,7 @@ pub(super) fn firm_actions(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
                 && !gets_someone_else(a, *c)
                 && !s.question_mark
                 && !hedged(a, cx, *c, None)
+                && !super::timed::waits_on_event(a, *c)
                 && !sarcasm.iter().any(|r| in_sentence(s, r))
         })
         .collect()
@@ -160,6 +164,38 @@ pub(super) fn passes_on(a: &Analysed, cx: &DetectorContext, from: usize) -> bool
     to_a_team || names_colleague || feedback
 }
 
+/// True when the word at `k` is in the clause the commitment `c` ends in, with no condition word
+/// ("if", "unless", "once", "when") between them.
+fn own_clause(a: &Analysed, c: Range, k: usize) -> bool {
+    let last = &a.tokens[c.1 - 1];
+    k < c.1
+        || (a.tokens[c.1..=k].iter().all(|t| t.clause == last.clause && t.sentence == last.sentence)
+            && !a.tokens[c.1..=k].iter().any(|t| matches!(t.text.as_str(), "if" | "unless" | "once" | "when")))
+}
+
+/// True when the answer promises only to get back in touch: it has a commitment to contact the
+/// customer, and every verb of doing in it (outside a condition: "... if anything comes up") is a
+/// verb of contacting them ("I'll ring you tomorrow", "I'll email you on Wednesday at 2pm").
+/// `docs/labelling.md` wants an action on the problem for `takes-it-on`.
+pub(super) fn only_calls_back(a: &Analysed, cx: &DetectorContext) -> bool {
+    let contact_only = find(&cx.lists.contact_verb, a, cx);
+    let mut verbs = find(&cx.lists.action_verb, a, cx);
+    verbs.extend(find(&cx.lists.resolve_verb, a, cx));
+    // "checking in with him", "ring the warehouse": contacting someone else is chasing, an action.
+    let elsewhere = |v: &Range| {
+        let next: Vec<&str> = a.tokens[v.1..(v.1 + 2).min(a.tokens.len())].iter().map(|t| t.text.as_str()).collect();
+        next.iter().any(|w| matches!(*w, "with" | "him" | "her" | "them" | "the" | "to" | "their"))
+            && !next.iter().any(|w| matches!(*w, "you" | "u"))
+    };
+    let contact = |v: &Range| contact_only.iter().any(|k| k.0 <= v.0 && k.1 >= v.1) && !elsewhere(v);
+    let conditioned = |k: usize| {
+        let s = &a.sentences[a.tokens[k].sentence];
+        (s.start..k).any(|j| matches!(a.tokens[j].text.as_str(), "if" | "unless" | "once" | "when"))
+    };
+    let calls_back = commitments(a, cx).iter().any(|c| verbs.iter().any(|v| v.0 >= c.0 && v.0 < c.1 && contact(v)));
+    calls_back && verbs.iter().filter(|v| !conditioned(v.0)).all(contact)
+}
+
 /// "put you through": a transfer, not an action on the problem.
 fn puts_through(a: &Analysed, v: Range) -> bool {
     a.tokens[v.0].text == "put"
@@ -236,6 +272,70 @@ mod tests {
             "I told you last week I'd have it cleared.",
         ] {
             assert!(!takes(text), "{text}");
+        }
+    }
+
+    /// `takes-it-on` as the engine decides it, rules and learned layer together.
+    fn concept(text: &str) -> bool {
+        let (names, lists) = (Names::default(), Lists::new(&BTreeMap::new()));
+        !super::super::detectors::detect("takes-it-on", &analyse(text), &DetectorContext::new(&names, &lists, None))
+            .is_empty()
+    }
+
+    #[test]
+    fn a_call_back_alone_takes_nothing_on() {
+        for text in [
+            "I'll ring you tomorrow.",
+            "I'll email you on Wednesday at 2pm.",
+            "i'll txt u later today",
+            "Dear Mrs Okafor, I will write to you by Friday.",
+            "We'll give you a call first thing Monday.",
+            "so um I'll phone you back this afternoon",
+            "We'll let you know if anything comes up.",
+            "I'll text you before the weekend.",
+            "Expect a call from me at half nine.",
+            "We'll be in touch on Thursday.",
+        ] {
+            assert!(!concept(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_call_back_with_an_action_on_the_problem_still_takes_it_on() {
+        for text in [
+            "I'll rebook the fitter and ring you tomorrow with the new slot.",
+            "I'm going to replace the router myself and text you when it's done.",
+            "we'll refund the deposit today and email u the receipt",
+            "Let me get that rebooked for you.",
+            "Let me rebook the table for eight instead.",
+            "let me sort that out for you now",
+            "Dear Mr Reyes, let me cancel the duplicate order straight away.",
+            "ok let me swap the handset over for you",
+            "Let me get the late fee waived and I'll call you back.",
+            "Right, let me get the engineer rescheduled for Friday.",
+        ] {
+            assert!(concept(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn news_waiting_on_an_event_or_a_state_of_the_diary_is_no_action() {
+        for text in [
+            "Dr Patel's diary is full on Tuesday, I'm afraid. We'll let you know if anything comes up.",
+            "We'll tell you if a slot opens up.",
+            "I'll message you if something changes.",
+            "We're fully booked on Tuesday.",
+            "let me know if there's anything else",
+            "Let me see if anyone is free.",
+        ] {
+            assert!(!takes(text), "{text}");
+        }
+        for text in [
+            "We'll refund the deposit even if the courier loses the parcel.",
+            "I'll rebook the fitter for Thursday.",
+            "We are booking the fitter for Thursday.",
+        ] {
+            assert!(takes(text), "{text}");
         }
     }
 }

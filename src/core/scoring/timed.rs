@@ -58,6 +58,11 @@ const OPEN_WORDS: &[&str] = &["should", "could", "might", "may", "would", "maybe
 /// Participles of arranging: what is booked is booked for a time to come ("booked for Thursday").
 const ARRANGED: &[&str] =
     &["booked", "rebooked", "scheduled", "rescheduled", "arranged", "reserved", "planned", "confirmed", "set"];
+/// Words that make what was arranged a failure owned ("booked by mistake", "wrongly scheduled").
+const FAILURE: &[&str] = &["mistake", "error", "wrongly", "mistakenly", "accidentally", "fault", "wrong"];
+/// Words after "is" / "are" that say how something stands ("the diary is full on Tuesday").
+const STATES: &[&str] =
+    &["full", "busy", "closed", "shut", "open", "off", "away", "unavailable", "empty", "chocka", "packed"];
 /// Participles without -ed that mark a done action.
 const DONE_WORDS: &[&str] =
     &["done", "sent", "paid", "put", "got", "made", "taken", "given", "gone", "found", "brought", "left", "told"];
@@ -109,7 +114,18 @@ fn tense_before(a: &Analysed, t: Range) -> (Tense, usize) {
         let w = token.text.as_str();
         let before = k.checked_sub(1).map_or("", |p| a.tokens[p].text.as_str());
         if ARRANGED.contains(&w) {
-            return (if matches!(before, "was" | "were") { Tense::Past } else { Tense::Future }, k);
+            // "we're fully booked on Tuesday" is a state; "we've made a mistake and booked someone
+            // else into your Tuesday" admits a past failure: neither arranges anything to come.
+            let state = matches!(before, "fully" | "all")
+                || (w == "booked" && a.tokens.get(k + 1).is_some_and(|n| n.text == "up"));
+            let failure =
+                (stop..k).any(|j| a.tokens[j].clause == first.clause && FAILURE.contains(&a.tokens[j].text.as_str()));
+            let past = matches!(before, "was" | "were") || state || failure;
+            return (if past { Tense::Past } else { Tense::Future }, k);
+        }
+        if matches!(before, "is" | "are" | "am") && STATES.contains(&w) {
+            // "Dr Patel's diary is full on Tuesday": how things stand that day, not a promise.
+            return (Tense::Past, k);
         }
         let open_modal = |k: usize| (k.saturating_sub(2)..k).any(|j| OPEN_WORDS.contains(&a.tokens[j].text.as_str()));
         if FUTURE_WORDS.contains(&w) || (w == "going" && a.tokens.get(k + 1).is_some_and(|n| n.text == "to")) {
@@ -172,8 +188,40 @@ fn past_or_negated_after(a: &Analysed, t: Range) -> bool {
 fn belongs_to_something_else(a: &Analysed, t: Range) -> bool {
     let span = &a.tokens[t.0..t.1];
     let weekdays = span.iter().filter(|w| super::time::WEEKDAYS.contains(&w.text.as_str())).count();
-    weekdays >= 2 || span.last().is_some_and(|w| w.possessive)
+    // "your Tuesday 9am", "his 3pm": a time owned is an appointment named, not a time promised.
+    let owned = t.0 > 0
+        && a.tokens[t.0 - 1].sentence == span[0].sentence
+        && matches!(a.tokens[t.0 - 1].text.as_str(), "your" | "ur" | "my" | "his" | "her" | "their" | "our");
+    weekdays >= 2 || span.last().is_some_and(|w| w.possessive) || owned
 }
+
+/// True when a condition on something happening follows in the sentence of `r` ("we'll let you
+/// know if anything comes up", "unless there's a cancellation"): the promise waits on an event.
+pub(super) fn waits_on_event(a: &Analysed, r: Range) -> bool {
+    let s = &a.sentences[a.tokens[r.0].sentence];
+    (s.start..s.end).any(|k| {
+        matches!(a.tokens[k].text.as_str(), "if" | "unless")
+            && (k == s.start || a.tokens[k - 1].text != "even")
+            && a.tokens.get(k + 1).is_some_and(|n| EVENTS.contains(&n.text.as_str()))
+    })
+}
+
+/// Subjects of a condition that is an event, not the customer's wish ("if anything comes up").
+const EVENTS: &[&str] = &[
+    "anything",
+    "something",
+    "anyone",
+    "anybody",
+    "someone",
+    "somebody",
+    "there",
+    "a",
+    "an",
+    "any",
+    "one",
+    "nothing",
+    "space",
+];
 
 /// True when the sentence holding `r` opens with a condition ("If you can send it today, I'll
 /// call you tomorrow at five"): whatever time it promises depends on it.
@@ -251,6 +299,7 @@ fn timed(a: &Analysed, cx: &DetectorContext, customer_part: bool) -> Vec<(Range,
             && !undone
             && !past
             && !under_condition(a, t)
+            && !waits_on_event(a, t)
             && !hedged(a, cx, t, Some(t))
             && !super::concepts::hedged_after(a, cx, t)
         {
@@ -320,6 +369,39 @@ mod tests {
             "the visit was booked for 1pm, that's what my sheet says",
         ] {
             assert!(!met("specific-day", text) && !met("specific-time", text), "{text}");
+        }
+    }
+
+    #[test]
+    fn states_owned_appointments_and_admitted_mistakes_are_not_commitments() {
+        for text in [
+            "Dr Patel's diary is full on Tuesday, I'm afraid. We'll let you know if anything comes up.",
+            "I'm really sorry, we've made a mistake and booked someone else into your Tuesday 9am as well.",
+            "We accidentally scheduled two engineers for your Friday slot.",
+            "The salon is closed on Monday.",
+            "We're fully booked on Saturday, sorry.",
+            "Sorry, the surgery is busy tomorrow morning.",
+            "I'm so sorry we moved your 3pm without asking.",
+            "ugh my mistake, i booked the wrong room for your thursday 2pm",
+            "the dentist is away on friday",
+            "We'll ring you on Friday if a slot opens up.",
+            "Our fitters are booked up on Monday.",
+        ] {
+            assert!(!met("specific-day", text) && !met("specific-time", text), "{text}");
+        }
+    }
+
+    #[test]
+    fn arrangements_still_count_beside_those_states() {
+        for text in [
+            "I've booked you in with Dr Patel on Wednesday at 10.",
+            "We've rebooked your fitting for Thursday at 2pm.",
+            "Your appointment is on Tuesday at 9am.",
+            "The diary is full on Tuesday, so I've set you up for Wednesday at 11 instead.",
+            "ill set up a review with the senior team today at 3",
+            "We'll refund you on Friday even if the parcel never comes back.",
+        ] {
+            assert!(met("specific-day", text), "{text}");
         }
     }
 }
