@@ -342,7 +342,7 @@ pub(super) fn not_blame_after_all(a: &Analysed, cx: &DetectorContext, out: &mut 
     });
     let fixing = !find(&cx.lists.ownership, a, cx).is_empty() || !super::concepts::takes_it_on(a, cx).is_empty();
     out.retain(|r| {
-        customer.contains(r) || !(fixing && neutral_cause(a, cx, *r)) && !excuse_declined(a, *r) && !own_cause(a, *r)
+        customer.contains(r) || !(excuse_declined(a, *r) || own_cause(a, *r) || (fixing && neutral_cause(a, cx, *r)))
     });
 }
 

@@ -246,7 +246,7 @@ fn to_someone_else(a: &Analysed, cx: &DetectorContext, v: usize) -> bool {
     }
     if verb == "give" {
         // "give them a ring", "give your bank a call".
-        return object_word != ""
+        return !object_word.is_empty()
             && !OWN_SIDE.contains(&object_word)
             && after.iter().any(|&k| matches!(word(a, s, k), "ring" | "call" | "bell" | "buzz"));
     }
