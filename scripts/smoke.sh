@@ -46,8 +46,9 @@ sleep 0.3
 echo "smoke: home screen has $home_colours colours"
 [ "$home_colours" -gt 50 ] || { echo "smoke: the home screen looks blank" >&2; exit 1; }
 
-# Open the highest-priority scenario of the first group: its title sits at a fixed place.
-xdotool mousemove 260 256 click 1
+# Open the highest-priority scenario of the first group: its title sits at a fixed place (below the
+# library heading and its line on what P1 to P25 mean).
+xdotool mousemove 400 273 click 1
 sleep 0.8
 shot "$work/briefing.png"
 if [ -n "${SMOKE_SCREENSHOT:-}" ]; then cp "$work/briefing.png" "$SMOKE_SCREENSHOT"; fi
@@ -74,7 +75,7 @@ quit_cleanly
 start_app tests/fixtures/good "$work/drill-home.png"
 [ "$painted" -gt 50 ] || { echo "smoke: the fixture library looks blank" >&2; exit 1; }
 xdotool windowfocus --sync "$wid" 2>/dev/null || true
-xdotool mousemove 283 256 click 1          # the scenario title (in the centred column)
+xdotool mousemove 283 273 click 1          # the scenario title (in the centred column)
 sleep 0.8
 xdotool mousemove 222 336 click 1          # Start practice
 sleep 0.8
