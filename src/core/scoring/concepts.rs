@@ -229,14 +229,15 @@ fn told_to_contact(a: &Analysed) -> Vec<Range> {
         let verb = &a.tokens[at];
         let object = a.tokens.get(at + 1).filter(|t| t.sentence == verb.sentence && t.clause == verb.clause);
         let Some(object) = object else { continue };
-        let word = |k: usize| a.tokens.get(k).filter(|t| t.sentence == verb.sentence).map_or("", |t| t.text.as_str());
         // "ask for me" keeps the speaker; "ask for her" sends the customer to a colleague; "ask
         // for a refund" asks nobody.
-        let for_someone = object.text == "for" && matches!(word(at + 2), "her" | "him" | "them" | "the" | "a" | "your");
+        let for_someone = object.text == "for"
+            && matches!(a.word_in(verb.sentence, at + 2), "her" | "him" | "them" | "the" | "a" | "your");
         let own_side = OWN_SIDE.contains(&object.text.as_str())
-            || (matches!(object.text.as_str(), "to" | "for") && OWN_SIDE.contains(&word(at + 2)))
+            || (matches!(object.text.as_str(), "to" | "for") && OWN_SIDE.contains(&a.word_in(verb.sentence, at + 2)))
             || (object.text == "for" && !for_someone);
-        let sending = SENDING_VERBS.contains(&verb.text.as_str()) && (at + 1..at + 5).any(|k| word(k) == "to");
+        let sending = SENDING_VERBS.contains(&verb.text.as_str())
+            && (at + 1..at + 5).any(|k| a.word_in(verb.sentence, k) == "to");
         if CONTACT_VERBS.contains(&verb.text.as_str())
             && !verb.quoted
             && verb.negated_by.is_none()

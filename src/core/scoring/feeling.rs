@@ -78,11 +78,11 @@ const RECOGNISE: &[&str] =
 pub(super) fn named(a: &Analysed) -> Vec<Range> {
     let mut out = Vec::new();
     for (i, t) in a.tokens.iter().enumerate() {
-        if !FEELINGS.contains(&t.text.as_str()) || (t.text == "fed" && !next_is(a, i, "up")) {
+        if !FEELINGS.contains(&t.text.as_str()) || (t.text == "fed" && a.word(i + 1) != "up") {
             continue;
         }
         let sentence = &a.sentences[t.sentence];
-        if t.quoted || t.retold || t.negated_by.is_some() || sentence.question_mark {
+        if !a.asserted_at(i) {
             continue;
         }
         // "you must be so worried" is split at "so": the intensifier keeps the clause before.
@@ -117,10 +117,6 @@ pub(super) fn named(a: &Analysed) -> Vec<Range> {
         }
     }
     out
-}
-
-fn next_is(a: &Analysed, i: usize, word: &str) -> bool {
-    a.tokens.get(i + 1).is_some_and(|n| n.text == word)
 }
 
 /// "I can see ...", "I totally get it, ...": the speaker recognising something earlier in the

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-const BUILTIN_LISTS: &str = include_str!("builtin_lists.ron");
+use super::lists::BUILTIN_LISTS;
 
 /// The comment written above each built-in list, by list name (joined into one line). A pattern
 /// entry (`name-patterns`) with no comment of its own is described by its list's.

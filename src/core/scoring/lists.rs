@@ -6,7 +6,8 @@ use std::sync::OnceLock;
 
 use super::phrase::Phrase;
 
-const BUILTIN_LISTS: &str = include_str!("builtin_lists.ron");
+/// The text of `builtin_lists.ron`, compiled in (its comments are read by `list_notes`).
+pub(super) const BUILTIN_LISTS: &str = include_str!("builtin_lists.ron");
 
 /// The built-in lists and patterns by name, parsed once.
 pub fn builtin_lists() -> &'static BTreeMap<String, Vec<String>> {

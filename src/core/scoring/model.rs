@@ -424,13 +424,12 @@ pub fn add_margin(concept: &str) -> f64 {
 /// "now" ("I'll swap it now", "on the spot") (the words of a dated letter do not make "I'll ring
 /// you tomorrow" a specific time).
 fn grounded(concept: &str, a: &Analysed) -> bool {
-    let word = |i: usize| a.tokens.get(i).map_or("", |t| t.text.as_str());
-    let now = |i: usize| match word(i) {
-        "now" | "rn" => !matches!(word(i.wrapping_sub(1)), "for" | "by" | "until" | "till" | "up" | "just" | "from"),
-        "spot" => word(i.wrapping_sub(1)) == "the" && word(i.wrapping_sub(2)) == "on",
+    let now = |i: usize| match a.word(i) {
+        "now" | "rn" => !matches!(a.word(i.wrapping_sub(1)), "for" | "by" | "until" | "till" | "up" | "just" | "from"),
+        "spot" => a.word(i.wrapping_sub(1)) == "the" && a.word(i.wrapping_sub(2)) == "on",
         _ => false,
     };
-    let minutes = |i: usize| matches!(word(i), "minute" | "minutes" | "mins");
+    let minutes = |i: usize| matches!(a.word(i), "minute" | "minutes" | "mins");
     let has = |want: Option<super::time::Grain>, soon: &dyn Fn(usize) -> bool| {
         (0..a.tokens.len()).any(|i| {
             !a.tokens[i].quoted

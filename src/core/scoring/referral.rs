@@ -204,34 +204,31 @@ fn verb_at(a: &Analysed, k: usize) -> Option<&'static str> {
         .find(|v| *v == text || *v == plain || (plain.len() > 3 && v.strip_suffix('e') == Some(plain)))
 }
 
-fn word(a: &Analysed, sentence: usize, k: usize) -> &str {
-    a.tokens.get(k).filter(|t| t.sentence == sentence).map_or("", |t| t.text.as_str())
-}
-
 /// True when the words after the verb at `v` send the customer to someone other than the speaker.
 fn to_someone_else(a: &Analysed, cx: &DetectorContext, v: usize) -> bool {
     let t = &a.tokens[v];
     let s = t.sentence;
     let end = (v + 1..a.tokens.len()).find(|&k| a.tokens[k].sentence != s).unwrap_or(a.tokens.len());
     let after: Vec<usize> = (v + 1..end.min(v + 9)).collect();
-    let first = word(a, s, v + 1);
-    let skip_to = |k: usize| matches!(word(a, s, k), "to" | "with" | "for" | "up" | "in" | "out" | "back" | "over");
+    let first = a.word_in(s, v + 1);
+    let skip_to = |k: usize| matches!(a.word_in(s, k), "to" | "with" | "for" | "up" | "in" | "out" | "back" | "over");
     // The first real object: "ring us back", "write to us", "get in touch with me", "ask for me".
     let object = after.iter().copied().find(|&k| {
-        !skip_to(k) && !matches!(word(a, s, k), "touch" | "a" | "an" | "just" | "directly" | "again" | "a call")
+        !skip_to(k) && !matches!(a.word_in(s, k), "touch" | "a" | "an" | "just" | "directly" | "again" | "a call")
     });
-    let object_word = object.map_or("", |k| word(a, s, k));
-    if OWN_SIDE.contains(&object_word) || first == "back" && !after.iter().any(|&k| word(a, s, k) == "to") {
+    let object_word = object.map_or("", |k| a.word_in(s, k));
+    if OWN_SIDE.contains(&object_word) || first == "back" && !after.iter().any(|&k| a.word_in(s, k) == "to") {
         return false;
     }
     // "our team", "our number": the speaker's own side; "our aftersales team" is another.
-    if object_word == "our" && matches!(word(a, s, object.map_or(0, |k| k + 1)), "team" | "number" | "office" | "store")
+    if object_word == "our"
+        && matches!(a.word_in(s, object.map_or(0, |k| k + 1)), "team" | "number" | "office" | "store")
     {
         return false;
     }
     let named = after.iter().any(|&k| super::phrase::name_at(&a.tokens, k, &cx.names.colleague).is_some());
     let channel = after.iter().any(|&k| {
-        let w = word(a, s, k);
+        let w = a.word_in(s, k);
         ELSEWHERE.contains(&w)
             || w.contains('@')
             || w.contains(".com")
@@ -248,16 +245,9 @@ fn to_someone_else(a: &Analysed, cx: &DetectorContext, v: usize) -> bool {
         // "give them a ring", "give your bank a call".
         return !object_word.is_empty()
             && !OWN_SIDE.contains(&object_word)
-            && after.iter().any(|&k| matches!(word(a, s, k), "ring" | "call" | "bell" | "buzz"));
+            && after.iter().any(|&k| matches!(a.word_in(s, k), "ring" | "call" | "bell" | "buzz"));
     }
     (CONTACT_ONLY.contains(&verb) && object.is_some()) || named || channel
-}
-
-/// True when the token at `i` may be read as the speaker's own act now: not quoted, negated,
-/// retold, or in a question.
-fn own_words(a: &Analysed, i: usize) -> bool {
-    let t = &a.tokens[i];
-    !t.quoted && !t.retold && t.negated_by.is_none() && !a.sentences[t.sentence].question_mark
 }
 
 /// "you'll need to ring ...", "you can always write to ...", "u gotta call ur bank": the customer
@@ -266,7 +256,7 @@ fn own_words(a: &Analysed, i: usize) -> bool {
 fn customer_must(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     let mut out = Vec::new();
     for (i, t) in a.tokens.iter().enumerate() {
-        if !matches!(t.text.as_str(), "you" | "u" | "ya") || !own_words(a, i) {
+        if !matches!(t.text.as_str(), "you" | "u" | "ya") || !a.asserted_at(i) {
             continue;
         }
         let s = t.sentence;
@@ -294,7 +284,7 @@ fn customer_must(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
         if k >= a.tokens.len() || !modal || reproach || negated || !REFER_VERBS.contains(&a.tokens[k].text.as_str()) {
             continue;
         }
-        if own_words(a, k) && to_someone_else(a, cx, k) {
+        if a.asserted_at(k) && to_someone_else(a, cx, k) {
             out.push((i, k + 2));
         }
     }
@@ -306,7 +296,7 @@ fn customer_must(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
 fn do_it_yourself(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     let mut out = Vec::new();
     for (y, t) in a.tokens.iter().enumerate() {
-        if !matches!(t.text.as_str(), "yourself" | "urself" | "yourselves") || !own_words(a, y) {
+        if !matches!(t.text.as_str(), "yourself" | "urself" | "yourselves") || !a.asserted_at(y) {
             continue;
         }
         let from = (0..y)
@@ -333,7 +323,7 @@ fn do_it_yourself(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
 fn advised_to(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     let mut out = Vec::new();
     for (i, t) in a.tokens.iter().enumerate() {
-        if !ADVISE.iter().any(|v| t.stem.starts_with(v)) || !own_words(a, i) {
+        if !ADVISE.iter().any(|v| t.stem.starts_with(v)) || !a.asserted_at(i) {
             continue;
         }
         let s = t.sentence;
@@ -359,7 +349,7 @@ fn advised_to(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
 fn routed_elsewhere(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     let mut out = Vec::new();
     for (i, t) in a.tokens.iter().enumerate() {
-        if !REQUESTS.contains(&t.text.as_str()) || !own_words(a, i) {
+        if !REQUESTS.contains(&t.text.as_str()) || !a.asserted_at(i) {
             continue;
         }
         let s = t.sentence;
@@ -420,8 +410,8 @@ fn told_to_go(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
         };
         let verb = a.tokens[v].text.as_str();
         let goes_to = !matches!(verb, "go" | "pop" | "head")
-            || matches!(word(a, t.sentence, v + 1), "to" | "back" | "over" | "down" | "round");
-        if IMPERATIVE.contains(&verb) && goes_to && own_words(a, v) && to_someone_else(a, cx, v) {
+            || matches!(a.word_in(t.sentence, v + 1), "to" | "back" | "over" | "down" | "round");
+        if IMPERATIVE.contains(&verb) && goes_to && a.asserted_at(v) && to_someone_else(a, cx, v) {
             out.push((v, v + 2));
         }
     }

@@ -181,13 +181,12 @@ const AHEAD: &[&str] = &[
 /// us", "going to", "I am ...ing", an action done on the problem, an instruction or a timed step.
 /// "We let you down and that's on us" says nothing of it, so it holds no next step.
 pub(super) fn says_what_next(a: &Analysed, cx: &DetectorContext) -> bool {
-    let word = |k: usize| a.tokens.get(k).map_or("", |t| t.text.as_str());
     let ahead = (0..a.tokens.len()).any(|k| {
-        let w = word(k);
+        let w = a.word(k);
         AHEAD.contains(&w)
-            || (w == "let" && matches!(word(k + 1), "me" | "us"))
-            || (w == "going" && word(k + 1) == "to")
-            || (matches!(w, "am" | "are") && word(k + 1).ends_with("ing"))
+            || (w == "let" && matches!(a.word(k + 1), "me" | "us"))
+            || (w == "going" && a.word(k + 1) == "to")
+            || (matches!(w, "am" | "are") && a.word(k + 1).ends_with("ing"))
     });
     ahead
         || !super::taking::done_on_the_problem(a, cx).is_empty()

@@ -110,26 +110,25 @@ const ELSEWHERE: &[&str] = &["team", "department", "dept", "manager", "colleague
 /// retold, hedged or sarcastic sentence.
 pub(super) fn done_on_the_problem(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     let sarcasm = find(&cx.lists.sarcasm, a, cx);
-    let word = |k: usize| a.tokens.get(k).map_or("", |t| t.text.as_str());
     let mut out = Vec::new();
     for k in 0..a.tokens.len() {
         let t = &a.tokens[k];
-        if !matches!(t.text.as_str(), "i" | "we") || word(k + 1) != "have" || t.quoted || t.retold {
+        if !matches!(t.text.as_str(), "i" | "we") || a.word(k + 1) != "have" || t.quoted || t.retold {
             continue;
         }
         let s = &a.sentences[t.sentence];
         let clause_end = (k..s.end).find(|&j| a.tokens[j].clause != t.clause).unwrap_or(s.end);
         let mut v = k + 2;
         while v < clause_end
-            && matches!(word(v), "already" | "just" | "now" | "also" | "personally" | "then" | "gone" | "and")
+            && matches!(a.word(v), "already" | "just" | "now" | "also" | "personally" | "then" | "gone" | "and")
         {
             v += 1;
         }
-        if word(v) == "had" {
+        if a.word(v) == "had" {
             // "I've had it re-dispatched": the participle follows its object.
-            v = (v + 1..(v + 5).min(clause_end)).find(|&j| DONE.contains(&word(j))).unwrap_or(clause_end);
+            v = (v + 1..(v + 5).min(clause_end)).find(|&j| DONE.contains(&a.word(j))).unwrap_or(clause_end);
         }
-        if v >= clause_end || !DONE.contains(&word(v)) || a.tokens[v].negated_by.is_some() {
+        if v >= clause_end || !DONE.contains(&a.word(v)) || a.tokens[v].negated_by.is_some() {
             continue;
         }
         let object = &a.tokens[v + 1..clause_end];

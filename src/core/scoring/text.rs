@@ -75,6 +75,12 @@ impl Token {
     pub fn is_negator(&self) -> bool {
         NEGATORS.contains(&self.text.as_str())
     }
+
+    /// True when the word is the speaker's own, said now and meant: not quoted, not retold from
+    /// the past, not under a negation.
+    pub fn is_own_word(&self) -> bool {
+        !self.quoted && !self.retold && self.negated_by.is_none()
+    }
 }
 
 /// A sentence: a range of tokens and what it says about itself.
@@ -98,6 +104,23 @@ pub struct Analysed {
 }
 
 impl Analysed {
+    /// True when token `i` is the speaker's own word ([`Token::is_own_word`]) in a sentence that
+    /// states rather than asks.
+    pub fn asserted_at(&self, i: usize) -> bool {
+        let t = &self.tokens[i];
+        t.is_own_word() && !self.sentences[t.sentence].question_mark
+    }
+
+    /// The word at token `i`, or "" past the last one.
+    pub fn word(&self, i: usize) -> &str {
+        self.tokens.get(i).map_or("", |t| t.text.as_str())
+    }
+
+    /// The word at token `i` when it is in sentence `sentence`, else "".
+    pub fn word_in(&self, sentence: usize, i: usize) -> &str {
+        self.tokens.get(i).filter(|t| t.sentence == sentence).map_or("", |t| t.text.as_str())
+    }
+
     /// The bytes of the response that the token range `[start, end)` covers; `None` when the range
     /// is empty or runs past the last token.
     pub fn byte_span(&self, (start, end): (usize, usize)) -> Option<(usize, usize)> {

@@ -243,7 +243,7 @@ fn offers_in_question(a: &Analysed, t: Range) -> bool {
 
 /// True when every word of the time is the speaker's own, new and unnegated.
 fn own_words(tokens: &[Token]) -> bool {
-    tokens.iter().all(|w| !w.quoted && !w.retold && w.negated_by.is_none())
+    tokens.iter().all(Token::is_own_word)
 }
 
 /// Firm timed statements: each as its evidence (from the word that gave the clause its tense, or

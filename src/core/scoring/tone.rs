@@ -5,7 +5,7 @@
 //! (a spoken "um shall we crack on then").
 
 use super::detectors::{DetectorContext, Range, find};
-use super::text::{Analysed, Token};
+use super::text::Analysed;
 
 /// Words that may sit between a subject and its negated helper ("I just didn't", "we then never").
 const SOFTENERS: &[&str] = &["just", "then", "simply", "really", "obviously", "honestly", "still"];
@@ -17,8 +17,7 @@ const FILLERS: &[&str] = &[
 
 /// The end of a negated helper at `k` ("did not", "have not", "had not", "never"), if there is one.
 fn negated_helper(a: &Analysed, k: usize) -> Option<usize> {
-    let word = |i: usize| a.tokens.get(i).map_or("", |t: &Token| t.text.as_str());
-    let end = match (word(k), word(k + 1)) {
+    let end = match (a.word(k), a.word(k + 1)) {
         ("never", _) => k + 1,
         ("did" | "have" | "had", "not") => k + 2,
         _ => return None,
@@ -26,7 +25,7 @@ fn negated_helper(a: &Analysed, k: usize) -> Option<usize> {
     // "I haven't got the answer", "I didn't want to...": not the promise left unkept.
     const NOT_THE_PROMISE: &[&str] =
         &["got", "get", "want", "wanted", "mean", "meant", "think", "know", "expect", "have", "had", "heard", "any"];
-    (!NOT_THE_PROMISE.contains(&word(end))).then_some(end)
+    (!NOT_THE_PROMISE.contains(&a.word(end))).then_some(end)
 }
 
 /// "I said I'd ring and I didn't", "I promised the call and I didn't make it", "I told you Tuesday.
@@ -213,20 +212,20 @@ pub(super) fn spoken_questions(a: &Analysed) -> Vec<Range> {
 /// ("the warehouse must check it too, no?").
 pub(super) fn asks_nothing(a: &Analysed, q: Range, blame: &[Range]) -> bool {
     let (start, end) = a.sentences.get(a.tokens[q.0].sentence).map_or(q, |s| (s.start, s.end));
-    let word = |i: usize| a.tokens.get(i).map_or("", |t| t.text.as_str());
     let last = end - 1;
-    let tag_pronoun = matches!(word(last), "i" | "it") && end - start > 3;
-    let helper_at =
-        |i: usize| matches!(word(i), "is" | "was" | "would" | "did" | "do" | "does" | "am" | "are" | "have" | "could");
+    let tag_pronoun = matches!(a.word(last), "i" | "it") && end - start > 3;
+    let helper_at = |i: usize| {
+        matches!(a.word(i), "is" | "was" | "would" | "did" | "do" | "does" | "am" | "are" | "have" | "could")
+    };
     let own_clause = |i: usize| i > start && a.tokens[i].clause != a.tokens[i - 1].clause;
     let tag = tag_pronoun
         && ((helper_at(last - 1) && own_clause(last - 1))
-            || (word(last - 1) == "not" && helper_at(last - 2) && own_clause(last - 2)));
-    let exclaims = matches!(word(start), "oh" | "ah" | "omg" | "wow" | "really")
-        && !(start + 1..(start + 4).min(end)).any(|k| QUESTION_HELPERS.contains(&word(k)) || word(k) == "you");
-    let opener = QUESTION_HELPERS.contains(&word(start))
+            || (a.word(last - 1) == "not" && helper_at(last - 2) && own_clause(last - 2)));
+    let exclaims = matches!(a.word(start), "oh" | "ah" | "omg" | "wow" | "really")
+        && !(start + 1..(start + 4).min(end)).any(|k| QUESTION_HELPERS.contains(&a.word(k)) || a.word(k) == "you");
+    let opener = QUESTION_HELPERS.contains(&a.word(start))
         || matches!(
-            word(start),
+            a.word(start),
             "what" | "when" | "which" | "how" | "who" | "where" | "will" | "did" | "may" | "should"
         );
     let blames = !opener && blame.iter().any(|b| b.0 >= start && b.1 <= end);
