@@ -53,7 +53,7 @@ fn literal_words(m: &Matcher, out: &mut Vec<String>) {
         ),
         Matcher::Detector(name) => out.extend(name.split('-').map(str::to_string)),
         Matcher::Regex(_) => {}
-        Matcher::All(inner) => inner.iter().for_each(|m| literal_words(m, out)),
+        Matcher::All(inner) | Matcher::Sentence(inner) => inner.iter().for_each(|m| literal_words(m, out)),
         Matcher::Not(inner) => literal_words(inner, out),
     }
 }

@@ -141,7 +141,7 @@ fn starter_library_meets_the_content_bar() {
                         let mut stack = vec![m];
                         while let Some(m) = stack.pop() {
                             match m {
-                                Matcher::All(inner) => stack.extend(inner),
+                                Matcher::All(inner) | Matcher::Sentence(inner) => stack.extend(inner),
                                 Matcher::Detector(d)
                                     if ["specific-time-commitment", "specific-time", "specific-day"]
                                         .contains(&d.as_str()) =>

@@ -176,7 +176,7 @@ fn asks_for_a_time(turn: &Turn) -> bool {
             Matcher::Detector(name) => name == SPECIFIC,
             Matcher::Phrase(text) => text.contains("{time}"),
             Matcher::Regex(_) => false,
-            Matcher::All(inner) => inner.iter().any(wants_time),
+            Matcher::All(inner) | Matcher::Sentence(inner) => inner.iter().any(wants_time),
             Matcher::Not(_) => false,
         }
     }

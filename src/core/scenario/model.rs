@@ -270,7 +270,10 @@ pub enum Matcher {
     Detector(String),
     /// Met only when every inner matcher matches.
     All(Vec<Matcher>),
-    /// Inside `All([...])` only: the other matchers' hits that overlap a match of this one do not
+    /// Met only when every inner matcher matches in one and the same sentence (as `All`, but the
+    /// parts may not come from different sentences); `Not(...)` may stand inside it as in `All`.
+    Sentence(Vec<Matcher>),
+    /// Inside `All([...])` or `Sentence([...])` only: the other matchers' hits that overlap a match of this one do not
     /// count, so a built-in entry can be kept from firing in one scenario.
     Not(Box<Matcher>),
 }

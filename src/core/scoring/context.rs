@@ -9,6 +9,9 @@ use super::lists::Lists;
 use super::phrase::{AddressMap, Names};
 use super::time::Locale;
 
+/// Byte spans in a response.
+type ByteSpans = Vec<(usize, usize)>;
+
 /// Everything a detector may consult besides the response.
 pub struct DetectorContext<'a> {
     /// Names from the briefing.
@@ -21,6 +24,9 @@ pub struct DetectorContext<'a> {
     pub locale: Locale,
     /// Results already computed for this response (list matches, shared detector steps).
     memo: RefCell<AddressMap<Vec<Range>>>,
+    /// A detector's evidence (bytes) when one sentence is read on its own, by detector name and
+    /// sentence, found once per response however many `Sentence([...])` matchers ask (see `sentence.rs`).
+    alone: RefCell<std::collections::HashMap<(String, usize), ByteSpans>>,
     /// The learned layer's features of this response, computed once (see `model.rs`).
     pub(super) model_features: RefCell<Option<std::rc::Rc<super::model::ResponseFeatures>>>,
     /// Asked inside long matching loops: when it is exhausted, matching stops with what it found.
@@ -36,6 +42,7 @@ impl<'a> DetectorContext<'a> {
             now,
             locale: Locale::default(),
             memo: RefCell::default(),
+            alone: RefCell::default(),
             model_features: RefCell::default(),
             budget: &Unlimited,
         }
@@ -50,6 +57,7 @@ impl<'a> DetectorContext<'a> {
             now: self.now,
             locale: self.locale,
             memo: RefCell::default(),
+            alone: RefCell::default(),
             model_features: RefCell::default(),
             budget: self.budget,
         }
@@ -74,6 +82,22 @@ impl<'a> DetectorContext<'a> {
         }
         let found = compute();
         self.memo.borrow_mut().insert(key, found.clone());
+        found
+    }
+
+    /// `compute()` once per response for detector `name` reading sentence `k` on its own.
+    pub(super) fn memo_alone(
+        &self,
+        name: &str,
+        k: usize,
+        compute: impl FnOnce() -> Vec<(usize, usize)>,
+    ) -> Vec<(usize, usize)> {
+        let key = (name.to_string(), k);
+        if let Some(found) = self.alone.borrow().get(&key) {
+            return found.clone();
+        }
+        let found = compute();
+        self.alone.borrow_mut().insert(key, found.clone());
         found
     }
 }

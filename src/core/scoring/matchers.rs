@@ -19,6 +19,8 @@ pub(super) enum CompiledMatcher {
     Regex(regex::Regex, String),
     Detector(String),
     All(Vec<CompiledMatcher>),
+    /// As `All`, with every part met in one and the same sentence.
+    Sentence(Vec<CompiledMatcher>),
     Not(Box<CompiledMatcher>),
 }
 
@@ -53,6 +55,9 @@ pub(super) fn compile_matcher(
         Matcher::All(inner) => {
             CompiledMatcher::All(inner.iter().filter_map(|m| compile_matcher(m, lists, phrases)).collect())
         }
+        Matcher::Sentence(inner) => {
+            CompiledMatcher::Sentence(inner.iter().filter_map(|m| compile_matcher(m, lists, phrases)).collect())
+        }
         Matcher::Not(inner) => CompiledMatcher::Not(Box::new(compile_matcher(inner, lists, phrases)?)),
     })
 }
@@ -65,6 +70,9 @@ pub(super) fn describe(m: &CompiledMatcher) -> String {
             vocab::find(DETECTORS, name).map_or_else(|| name.clone(), |t| t.description.to_string())
         }
         CompiledMatcher::All(inner) => inner.iter().map(describe).collect::<Vec<_>>().join(" and "),
+        CompiledMatcher::Sentence(inner) => {
+            format!("{}, in one sentence", inner.iter().map(describe).collect::<Vec<_>>().join(" and "))
+        }
         CompiledMatcher::Not(inner) => format!("not where {}", describe(inner)),
     }
 }
@@ -102,32 +110,7 @@ fn matcher_spans(m: &CompiledMatcher, a: &Analysed, cx: &DetectorContext, respon
                 .collect()
         }
         CompiledMatcher::All(inner) => {
-            // `Not(...)` parts name what does not count: hits of the others that overlap them go.
-            let excluded: Vec<(usize, usize)> = inner
-                .iter()
-                .filter_map(|m| match m {
-                    CompiledMatcher::Not(m) => Some(matcher_spans(m, a, cx, response)),
-                    _ => None,
-                })
-                .flatten()
-                .collect();
-            let parts: Vec<Vec<(usize, usize)>> = inner
-                .iter()
-                .filter(|m| !matches!(m, CompiledMatcher::Not(_)))
-                .map(|m| {
-                    let mut spans = match m {
-                        // A detector does not count from a sentence where a `Not` touches its evidence.
-                        CompiledMatcher::Detector(name) if !excluded.is_empty() => {
-                            super::exclusion::detector_outside(name, &excluded, a, cx, response)
-                        }
-                        _ => matcher_spans(m, a, cx, response),
-                    };
-                    spans.retain(|s| !excluded.iter().any(|x| x.0 < s.1 && s.0 < x.1));
-                    // "Friday at 10am to check it has landed": what is to be checked is not said.
-                    spans.retain(|s| !to_be_checked(a, s.0));
-                    spans
-                })
-                .collect();
+            let parts = group_parts(inner, a, cx, response);
             if parts.is_empty() || parts.iter().any(Vec::is_empty) {
                 Vec::new()
             } else {
@@ -138,9 +121,48 @@ fn matcher_spans(m: &CompiledMatcher, a: &Analysed, cx: &DetectorContext, respon
                 spans
             }
         }
+        CompiledMatcher::Sentence(inner) => {
+            super::sentence::same_sentence(inner, group_parts(inner, a, cx, response), a, cx, response)
+        }
         // Alone (validation refuses it outside `All`) it names no words, so it meets nothing.
         CompiledMatcher::Not(_) => Vec::new(),
     }
+}
+
+/// The spans of each part of an `All` or `Sentence` that is not a `Not`, with the `Not` parts'
+/// matches taken out (a detector beside a `Not` reads the answer again without the touched sentences).
+fn group_parts(
+    inner: &[CompiledMatcher],
+    a: &Analysed,
+    cx: &DetectorContext,
+    response: &str,
+) -> Vec<Vec<(usize, usize)>> {
+    // `Not(...)` parts name what does not count: hits of the others that overlap them go.
+    let excluded: Vec<(usize, usize)> = inner
+        .iter()
+        .filter_map(|m| match m {
+            CompiledMatcher::Not(m) => Some(matcher_spans(m, a, cx, response)),
+            _ => None,
+        })
+        .flatten()
+        .collect();
+    inner
+        .iter()
+        .filter(|m| !matches!(m, CompiledMatcher::Not(_)))
+        .map(|m| {
+            let mut spans = match m {
+                // A detector does not count from a sentence where a `Not` touches its evidence.
+                CompiledMatcher::Detector(name) if !excluded.is_empty() => {
+                    super::exclusion::detector_outside(name, &excluded, a, cx, response)
+                }
+                _ => matcher_spans(m, a, cx, response),
+            };
+            spans.retain(|s| !excluded.iter().any(|x| x.0 < s.1 && s.0 < x.1));
+            // "Friday at 10am to check it has landed": what is to be checked is not said.
+            spans.retain(|s| !to_be_checked(a, s.0));
+            spans
+        })
+        .collect()
 }
 
 /// True when the words starting at byte `start` are what the speaker will check ("to check it has

@@ -20,6 +20,7 @@ pub mod phrase;
 mod referral;
 mod rule;
 mod scope;
+mod sentence;
 pub mod slow;
 mod steps;
 mod taking;
@@ -444,6 +445,41 @@ mod tests {
         let vague = |response: &str| card_with(rubric, response).criterion("blames").expect("blames").met;
         assert!(!vague("Your engineer arrives shortly, at 4pm."));
         assert!(vague("I'll get back to you soon."));
+    }
+
+    #[test]
+    fn sentence_needs_every_part_in_one_sentence() {
+        // The fresh trainer's case: a firm hour must belong to the speaker's own call, not to
+        // another time in the answer.
+        // The example in docs/scenario-format.md.
+        let rubric = r#"detect: [Sentence([Detector("specific-time"), Phrase("I will ((call | ring | phone) you | give you a (ring | call))")])]"#;
+        let met = |response: &str| card_with(rubric, response).criterion("blames").expect("c").clone();
+        let own = met("Sorry about this. I will ring you at 4pm today with the answer.");
+        assert!(own.met);
+        assert!(own.evidence.iter().any(|e| e.text.contains("4pm")), "{:?}", own.evidence);
+        assert!(
+            !met("The crew comes by 6pm tonight. I will ring you when I hear.").met,
+            "the hour and the call are in different sentences"
+        );
+        let both = met("The crew comes by 6pm tonight. I will ring you at 7pm to check.");
+        assert!(both.met);
+        assert!(both.evidence.iter().all(|e| !e.text.contains("6pm")), "only the call's sentence: {:?}", both.evidence);
+        assert!(both.looked_for[0].contains("in one sentence"), "{:?}", both.looked_for);
+        assert!(!met("The crew comes by 6pm. I'll ring you when I hear.").met);
+        assert!(met("I'll ring you at 7pm tonight.").met);
+        // `All` of the same parts is met across sentences.
+        let all = r#"detect: [All([Detector("specific-time"), Phrase("I will (call | ring) you")])]"#;
+        let across = card_with(all, "The crew comes by 6pm tonight. I will ring you when I hear.");
+        assert!(across.criterion("blames").expect("c").met);
+    }
+
+    #[test]
+    fn not_inside_sentence_drops_what_it_overlaps() {
+        let rubric = r#"detect: [Sentence([Phrase("refund"), Phrase("friday"), Not(Phrase("no refund"))])]"#;
+        let met = |response: &str| card_with(rubric, response).criterion("blames").expect("c").met;
+        assert!(met("Your refund lands on Friday."));
+        assert!(!met("There is no refund before Friday."));
+        assert!(!met("Your refund is approved. It lands on Friday."));
     }
 
     /// A bundled scenario's card for `response` to its turn `turn`.

@@ -144,7 +144,7 @@ fn phrases_in(m: &Matcher, path: String) -> Vec<(String, &str, bool)> {
         match m {
             Matcher::Phrase(text) => out.push((path, text.as_str(), false)),
             Matcher::Regex(text) => out.push((path, text.as_str(), true)),
-            Matcher::All(inner) => {
+            Matcher::All(inner) | Matcher::Sentence(inner) => {
                 stack.extend(inner.iter().enumerate().rev().map(|(i, m)| (m, format!("{path}[{i}]"))));
             }
             Matcher::Not(inner) => stack.push((inner, path)),
@@ -174,7 +174,7 @@ pub(super) fn matcher_count(m: &Matcher) -> usize {
     while let Some(m) = stack.pop() {
         count += 1;
         match m {
-            Matcher::All(inner) => stack.extend(inner),
+            Matcher::All(inner) | Matcher::Sentence(inner) => stack.extend(inner),
             Matcher::Not(inner) => stack.push(inner),
             _ => {}
         }
@@ -219,29 +219,8 @@ pub(super) fn check_matcher(
                 );
             }
         }
-        Matcher::All(inner) => {
-            if inner.is_empty() {
-                r.at(path, Diagnostic::error("empty-list", "All([]) has nothing to match"));
-            }
-            if depth >= MAX_NESTING {
-                r.at(
-                    path,
-                    Diagnostic::error("too-deep", format!("`All` matchers nested more than {MAX_NESTING} deep"))
-                        .with_hint("`All([a, All([b, c])])` is the same as `All([a, b, c])`: write it flat"),
-                );
-                return;
-            }
-            if !inner.is_empty() && inner.iter().all(|m| matches!(m, Matcher::Not(_))) {
-                r.at(
-                    path,
-                    Diagnostic::error("only-not", "this `All([...])` has only `Not(...)` parts, so nothing can meet it")
-                        .with_hint("put what the criterion looks for beside the `Not`: `All([Detector(\"blame-shifting\"), Not(Phrase(\"the system was down\"))])`"),
-                );
-            }
-            for (i, m) in inner.iter().enumerate() {
-                check_matcher(s, m, &format!("{path}[{i}]"), checks, depth + 1, r);
-            }
-        }
+        Matcher::All(inner) => check_group(s, "All", inner, path, checks, depth, r),
+        Matcher::Sentence(inner) => check_group(s, "Sentence", inner, path, checks, depth, r),
         Matcher::Not(inner) => {
             if matches!(inner.as_ref(), Matcher::Not(_)) {
                 r.at(
@@ -259,10 +238,44 @@ pub(super) fn check_matcher(
 }
 
 /// `Not(...)` straight in a criterion's `detect` list: it would match nothing.
+/// An `All([...])` or `Sentence([...])` (named `name`): not empty, not too deep, not only `Not`s,
+/// and each part checked one level deeper.
+fn check_group(
+    s: &Scenario,
+    name: &str,
+    inner: &[Matcher],
+    path: &str,
+    checks: &PatternChecks,
+    depth: usize,
+    r: &mut Reporter,
+) {
+    if inner.is_empty() {
+        r.at(path, Diagnostic::error("empty-list", format!("{name}([]) has nothing to match")));
+    }
+    if depth >= MAX_NESTING {
+        r.at(
+            path,
+            Diagnostic::error("too-deep", format!("`All` and `Sentence` matchers nested more than {MAX_NESTING} deep"))
+                .with_hint("`All([a, All([b, c])])` is the same as `All([a, b, c])`: write it flat"),
+        );
+        return;
+    }
+    if !inner.is_empty() && inner.iter().all(|m| matches!(m, Matcher::Not(_))) {
+        r.at(
+            path,
+            Diagnostic::error("only-not", format!("this `{name}([...])` has only `Not(...)` parts, so nothing can meet it"))
+                .with_hint(format!("put what the criterion looks for beside the `Not`: `{name}([Detector(\"blame-shifting\"), Not(Phrase(\"the system was down\"))])`")),
+        );
+    }
+    for (i, m) in inner.iter().enumerate() {
+        check_matcher(s, m, &format!("{path}[{i}]"), checks, depth + 1, r);
+    }
+}
+
 fn not_outside_all() -> Diagnostic {
     Diagnostic::error(
         "not-outside-all",
-        "`Not(...)` works only inside `All([...])`, where it stops the other matchers' hits that overlap it",
+        "`Not(...)` works only inside `All([...])` or `Sentence([...])`, where it stops the other matchers' hits that overlap it",
     )
     .with_hint("write `All([Detector(\"blame-shifting\"), Not(Phrase(\"the system was down\"))])`")
 }

@@ -57,6 +57,20 @@ fn not_works_only_inside_all_and_is_located() {
 }
 
 #[test]
+fn sentence_is_checked_like_all_and_located() {
+    let blames = r#"detect: [Detector("blame-shifting"), Regex("(?i)corporate")]"#;
+    let good = GOOD.replace(blames, r#"detect: [Sentence([Detector("specific-time"), Not(Phrase("the crew"))])]"#);
+    assert_eq!(check(&good), vec![]);
+    assert_eq!(codes(&GOOD.replace(blames, r#"detect: [Sentence([])]"#)), ["empty-list"]);
+    assert_eq!(codes(&GOOD.replace(blames, r#"detect: [Sentence([Not(Phrase("x"))])]"#)), ["only-not"]);
+    let unknown = GOOD.replace(blames, r#"detect: [Sentence([Detector("specific-tme")])]"#);
+    let d = check(&unknown);
+    assert_eq!(d.iter().map(|d| d.code).collect::<Vec<_>>(), ["unknown-detector"]);
+    let line = unknown.lines().position(|l| l.contains("specific-tme")).expect("line") + 1;
+    assert_eq!(d[0].start.map(|p| p.line), Some(line));
+}
+
+#[test]
 fn ranges_are_enforced() {
     let text = GOOD.replace("importance: 4", "importance: 9").replace("time_limit: 60", "time_limit: 2");
     let c = codes(&text);
