@@ -9,15 +9,19 @@
 //! hours") and past ones ("last Tuesday", "3 days ago", "earlier today") are read too, so a
 //! specific-looking part inside them ("Tuesday" in "last Tuesday") is never taken on its own.
 //! Reading is a single forward pass over at most [`MAX_LEN`] tokens: no recursion, no backtracking.
+//! A response's readings are worked out once, at every token, into a [`TimeTable`]
+//! (`Analysed::times`), which every rule that asks about a time looks up.
 
 use super::text::Token;
 
 mod dates;
 mod grammar;
 mod spans;
+mod table;
 mod words;
 
 use dates::NumericDate;
+pub use table::TimeTable;
 pub use words::{MONTHS, WEEKDAYS};
 
 /// How numeric dates are read: en-GB (day first, "15/12" = 15 December, the default) or en-US
@@ -263,14 +267,15 @@ fn attributive(tokens: &[Token], start: usize, end: usize, f: &Facts) -> bool {
     (possessive || article) && grammar::noun_follows(tokens, end)
 }
 
-/// The expression that covers token `i`, read from where it starts: an expression that begins a
-/// few tokens before `i`, reaches `i` and reads as vague or past swallows the specific-looking
-/// words inside it ("Tuesday" in "last Tuesday"); otherwise the expression starting at `i`.
-pub fn read_at(tokens: &[Token], i: usize) -> Option<TimeExpr> {
+/// The expression that covers token `i`, read on its own (scoring reads it from the response's
+/// [`TimeTable`], which reads each expression once; this is the tests' reference).
+#[cfg(test)]
+fn read_at(tokens: &[Token], i: usize) -> Option<TimeExpr> {
     read_at_with(tokens, i, |j| read_from(tokens, j))
 }
 
-/// [`read_at`], reading the expression starting at token `j` with `read(j)`.
+/// The expression that covers token `i` (see [`TimeTable::read_at`]), reading the expression
+/// starting at token `j` with `read(j)`.
 fn read_at_with(tokens: &[Token], i: usize, read: impl Fn(usize) -> Option<TimeExpr>) -> Option<TimeExpr> {
     let sentence = tokens.get(i)?.sentence;
     for (j, t) in tokens.iter().enumerate().take(i).skip(i.saturating_sub(LOOK_BACK)) {
@@ -285,38 +290,6 @@ fn read_at_with(tokens: &[Token], i: usize, read: impl Fn(usize) -> Option<TimeE
         }
     }
     read(i)
-}
-
-/// [`time_at`] at every token, each expression read once from where it starts (rather than once
-/// for every token that looks back at it): what a scan of the whole response uses.
-pub fn time_at_each(tokens: &[Token]) -> Vec<Option<usize>> {
-    let reads: Vec<Option<TimeExpr>> = (0..tokens.len()).map(|j| read_from(tokens, j)).collect();
-    (0..tokens.len())
-        .map(|i| {
-            let e = read_at_with(tokens, i, |j| reads[j])?;
-            (e.is_specific() && !e.bare_day && !counts_as_attribute(tokens, i, &e)).then_some(e.len)
-        })
-        .collect()
-}
-
-/// A specific time expression starting at token `i`; returns its length in tokens. A bare "today"
-/// or "tomorrow" does not count here (see [`day_or_time_at`]), nor does a time that names a thing
-/// ("your 3pm appointment").
-///
-/// The expression may start with a preposition ("at 4pm", "by Friday", "within two hours").
-pub fn time_at(tokens: &[Token], i: usize) -> Option<usize> {
-    let e = read_at(tokens, i)?;
-    (e.is_specific() && !e.bare_day && !counts_as_attribute(tokens, i, &e)).then_some(e.len)
-}
-
-/// A specific time expression starting at `i`, of either grain, "today" and "tomorrow" included:
-/// its length and grain.
-pub fn day_or_time_at(tokens: &[Token], i: usize) -> Option<(usize, Grain)> {
-    let e = read_at(tokens, i)?;
-    match e.reading {
-        Reading::Specific(grain) if !counts_as_attribute(tokens, i, &e) => Some((e.len, grain)),
-        _ => None,
-    }
 }
 
 /// True when token `i` is a number written as a clock time ("10am", "16:00", "10 am"): a time,

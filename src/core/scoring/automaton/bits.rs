@@ -272,7 +272,7 @@ impl Sentence<'_, '_> {
     /// What each used kind of slot reads at every position (the tokens it takes must be the
     /// speaker's own words and no negators).
     fn read_slots(&mut self) {
-        let Span { tokens, names, from, to } = *self.span;
+        let Span { tokens, from, to, .. } = *self.span;
         self.slot_lens = vec![[0; 4]; to - from];
         if !self.layout.slot_used.iter().any(|u| *u) {
             return;
@@ -282,7 +282,7 @@ impl Sentence<'_, '_> {
                 if !self.layout.slot_used[k] {
                     continue;
                 }
-                let len = slot_len(*slot, &tokens[..to], names, position)
+                let len = slot_len(*slot, self.span, position)
                     .filter(|len| tokens[position..position + len].iter().all(|t| !t.quoted && !t.is_negator()));
                 self.slot_lens[position - from][k] = len.map_or(0, |l| u32::try_from(l).unwrap_or(0));
             }
