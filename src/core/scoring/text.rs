@@ -104,10 +104,9 @@ pub struct Analysed {
     pub tokens: Vec<Token>,
     /// The sentences, in order.
     pub sentences: Vec<Sentence>,
-    /// The time reading at every token, worked out on first use (see [`Analysed::times`]).
-    times: OnceLock<TimeTable>,
-    /// The same, each sentence read on its own (see [`Analysed::sentence_times`]).
-    sentence_times: OnceLock<TimeTable>,
+    /// The time reading at every token, and the same with each sentence read on its own (see
+    /// [`Analysed::times`] and [`Analysed::sentence_times`]), worked out together on first use.
+    times: OnceLock<(TimeTable, TimeTable)>,
 }
 
 /// Two analyses are equal when their words and sentences are (the time tables follow from them).
@@ -121,13 +120,17 @@ impl Analysed {
     /// The time expression at every token, read once per response (the detectors' and the learned
     /// layer's one source for "is there a time here").
     pub fn times(&self) -> &TimeTable {
-        self.times.get_or_init(|| TimeTable::new(&self.tokens))
+        &self.time_tables().0
     }
 
     /// The time expression at every token as a search within one sentence reads it (the `{time}`
     /// slot): each sentence read as if the response ended with it.
     pub fn sentence_times(&self) -> &TimeTable {
-        self.sentence_times.get_or_init(|| TimeTable::by_sentence(&self.tokens, &self.sentences))
+        &self.time_tables().1
+    }
+
+    fn time_tables(&self) -> &(TimeTable, TimeTable) {
+        self.times.get_or_init(|| TimeTable::whole_and_by_sentence(&self.tokens, &self.sentences))
     }
 
     /// True when token `i` is the speaker's own word ([`Token::is_own_word`]) in a sentence that
@@ -246,7 +249,7 @@ pub fn analyse(text: &str) -> Analysed {
     split_clauses_at_conjunctions(&mut tokens);
     mark_reported_speech(&mut tokens);
     mark_negation(&mut tokens);
-    Analysed { tokens, sentences, times: OnceLock::new(), sentence_times: OnceLock::new() }
+    Analysed { tokens, sentences, times: OnceLock::new() }
 }
 
 /// "Farid's going to call", "the board's gone": a name or noun with 's before a verb-like word is

@@ -196,8 +196,28 @@ pub const MAX_LEN: usize = 16;
 /// How far back an enclosing expression may start.
 const LOOK_BACK: usize = 6;
 
+std::thread_local! {
+    /// The furthest token the reading under way has looked at (see [`read_from_reaching`]).
+    static REACH: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// Note that the reading under way looked at token `i`. Every look at a token goes through here
+/// (or [`word`]), so a reading knows how far its result depends on the tokens.
+fn looked_at(i: usize) {
+    REACH.with(|r| r.set(r.get().max(i)));
+}
+
 fn word(tokens: &[Token], i: usize) -> &str {
+    looked_at(i);
     tokens.get(i).map_or("", |t| t.text.as_str())
+}
+
+/// [`read_from`], and the furthest token it looked at: the same tokens cut anywhere after that
+/// one read the same.
+fn read_from_reaching(tokens: &[Token], i: usize) -> (Option<TimeExpr>, usize) {
+    REACH.with(|r| r.set(i));
+    let e = read_from(tokens, i);
+    (e, REACH.with(std::cell::Cell::get))
 }
 
 /// The expression starting at token `i`, read whole; None when no time starts there.
@@ -207,7 +227,10 @@ fn read_from(tokens: &[Token], i: usize) -> Option<TimeExpr> {
     let mut f = Facts::default();
     let mut best: Option<(usize, Facts)> = None;
     let mut j = i;
-    while j < limit && tokens[j].sentence == sentence && tokens[j].quoted == tokens[i].quoted {
+    while j < limit && {
+        looked_at(j);
+        tokens[j].sentence == sentence && tokens[j].quoted == tokens[i].quoted
+    } {
         // "Tuesday at 4:30, and from Monday I'm…": a conjunction opening a new clause ends the
         // expression (but not the "and" of "between 2 and 4").
         let new_clause = j > i && tokens[j].clause != tokens[j - 1].clause;

@@ -5,7 +5,7 @@ use super::super::text::Token;
 use super::dates::date_at;
 use super::spans::duration_at;
 use super::words::{Clock, clock_at, coarse_unit, is_part_of_day, past_or_to_at, weekday, year_value};
-use super::{Facts, word};
+use super::{Facts, looked_at, word};
 
 /// Words that join or lead into the parts of an expression without saying anything themselves.
 pub(super) fn is_connector(w: &str) -> bool {
@@ -106,6 +106,7 @@ fn anchors_clock(w: &str) -> bool {
 
 /// A word after the expression that makes it describe a thing: "3pm appointment", "27th floor".
 pub(super) fn noun_follows(tokens: &[Token], end: usize) -> bool {
+    looked_at(end);
     let (Some(last), Some(t)) = (end.checked_sub(1).and_then(|k| tokens.get(k)), tokens.get(end)) else {
         return false;
     };
@@ -180,6 +181,7 @@ pub(super) fn element(tokens: &[Token], j: usize, start: usize, f: &mut Facts) -
             f.closed = f.closed || range || (f.from && f.clock);
             f.clock = true;
             f.clock_minutes = Some(minutes);
+            looked_at((j + len).saturating_sub(1));
             f.either_half = minutes < 12 * 60 && !tokens[j..j + len].iter().any(|t| says_meridiem(&t.text));
             f.range = f.range || range;
             f.content = true;

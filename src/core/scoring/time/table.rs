@@ -3,7 +3,7 @@
 //! reading the words again, so scoring an answer reads each expression once, however many rules ask.
 
 use super::super::text::{Sentence, Token};
-use super::{Grain, Reading, TimeExpr, counts_as_attribute, read_at_with, read_from};
+use super::{Grain, Reading, TimeExpr, counts_as_attribute, read_at_with, read_from, read_from_reaching};
 
 /// The time reading at every token of a response.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -15,36 +15,35 @@ pub struct TimeTable {
 }
 
 impl TimeTable {
-    /// The readings of `tokens`, each expression read once from where it starts.
-    pub fn new(tokens: &[Token]) -> Self {
-        let reads: Vec<Option<TimeExpr>> = (0..tokens.len()).map(|j| read_from(tokens, j)).collect();
-        let mut table = Self::empty(tokens.len());
+    /// The readings of `tokens`, each expression read once from where it starts; and the readings
+    /// as a search confined to one sentence sees them, each sentence read as if the response
+    /// ended with it (what the `{time}` slot reads). The second is the first wherever a reading
+    /// did not look past its sentence's end; only the readings that did are read again, so both
+    /// cost about one reading per token. Tokens outside every sentence read nothing in the second.
+    pub fn whole_and_by_sentence(tokens: &[Token], sentences: &[Sentence]) -> (Self, Self) {
+        let (reads, reach): (Vec<Option<TimeExpr>>, Vec<usize>) =
+            (0..tokens.len()).map(|j| read_from_reaching(tokens, j)).unzip();
+        let mut whole = Self::empty(tokens.len());
         for i in 0..tokens.len() {
-            table.set(tokens, i, read_at_with(tokens, i, |j| reads[j]));
+            whole.set(tokens, i, read_at_with(tokens, i, |j| reads[j]));
         }
-        table
-    }
-
-    /// The readings as a search confined to one sentence sees them: each sentence read as if the
-    /// response ended with it (a word after the sentence never changes them). Tokens outside
-    /// every sentence read nothing.
-    pub fn by_sentence(tokens: &[Token], sentences: &[Sentence]) -> Self {
-        let mut table = Self::empty(tokens.len());
+        let mut by_sentence = Self::empty(tokens.len());
         for s in sentences {
             let end = s.end.min(tokens.len());
             let upto = &tokens[..end];
             let start = s.start.min(end);
-            let reads: Vec<Option<TimeExpr>> = (start..end).map(|j| read_from(upto, j)).collect();
+            let own: Vec<Option<TimeExpr>> =
+                (start..end).map(|j| if reach[j] < end { reads[j] } else { read_from(upto, j) }).collect();
             for i in start..end {
                 // The look-back stays in the sentence: `j` before its start is never read.
                 let e = read_at_with(upto, i, |j| match j.checked_sub(start) {
-                    Some(k) => reads[k],
+                    Some(k) => own[k],
                     None => read_from(upto, j),
                 });
-                table.set(upto, i, e);
+                by_sentence.set(upto, i, e);
             }
         }
-        table
+        (whole, by_sentence)
     }
 
     fn empty(len: usize) -> Self {

@@ -261,7 +261,7 @@ fn the_table_reads_every_token_as_reading_it_alone_does() {
     for (n, three) in expressions.chunks(3).enumerate() {
         let text = format!("I'll call {} the {}", three.join(joins[n % joins.len()]), "appointment");
         let a = analyse(&text);
-        let (times, by_sentence) = (TimeTable::new(&a.tokens), TimeTable::by_sentence(&a.tokens, &a.sentences));
+        let (times, by_sentence) = TimeTable::whole_and_by_sentence(&a.tokens, &a.sentences);
         for i in 0..a.tokens.len() {
             assert_eq!(times.read_at(i), read_at(&a.tokens, i), "{text:?} at {i}");
             assert_eq!(times.time_at(i), time_at(&a.tokens, i), "{text:?} at {i}");
