@@ -15,12 +15,14 @@
 use super::text::Token;
 
 mod dates;
+mod elements;
 mod grammar;
 mod spans;
 mod table;
 mod words;
 
 use dates::NumericDate;
+use elements::Elements;
 pub use table::TimeTable;
 pub use words::{MONTHS, WEEKDAYS};
 
@@ -212,16 +214,23 @@ fn word(tokens: &[Token], i: usize) -> &str {
     tokens.get(i).map_or("", |t| t.text.as_str())
 }
 
-/// [`read_from`], and the furthest token it looked at: the same tokens cut anywhere after that
+/// [`read_from`], looking elements up in `elements` (kept across the calls for `i` rising over
+/// the same tokens), and the furthest token it looked at: the same tokens cut anywhere after that
 /// one read the same.
-fn read_from_reaching(tokens: &[Token], i: usize) -> (Option<TimeExpr>, usize) {
+fn read_from_reaching(tokens: &[Token], i: usize, elements: &mut Elements) -> (Option<TimeExpr>, usize) {
     REACH.with(|r| r.set(i));
-    let e = read_from(tokens, i);
+    elements.forget_before(i);
+    let e = read_from_with(tokens, i, Some(elements));
     (e, REACH.with(std::cell::Cell::get))
 }
 
 /// The expression starting at token `i`, read whole; None when no time starts there.
 fn read_from(tokens: &[Token], i: usize) -> Option<TimeExpr> {
+    read_from_with(tokens, i, None)
+}
+
+/// [`read_from`], looking elements up in `elements` when given.
+fn read_from_with(tokens: &[Token], i: usize, mut elements: Option<&mut Elements>) -> Option<TimeExpr> {
     let sentence = tokens.get(i)?.sentence;
     let limit = tokens.len().min(i + MAX_LEN);
     let mut f = Facts::default();
@@ -241,7 +250,11 @@ fn read_from(tokens: &[Token], i: usize) -> Option<TimeExpr> {
         }
         f.seen = f.seen || f.content;
         f.content = false;
-        let Some(n) = grammar::element(tokens, j, i, &mut f) else { break };
+        let took = match elements.as_deref_mut() {
+            Some(known) => known.read(tokens, j, i, &mut f),
+            None => grammar::element(tokens, j, i, &mut f),
+        };
+        let Some(n) = took else { break };
         j += n;
         if f.content {
             best = Some((j, f));

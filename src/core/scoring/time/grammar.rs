@@ -136,7 +136,14 @@ pub(super) fn noun_follows(tokens: &[Token], end: usize) -> bool {
         )
 }
 
-/// Read one element at `j` into `f`; returns how many tokens it took.
+/// Words between a lead word and an amount: "in about half an hour".
+pub(super) fn is_approximation(w: &str) -> bool {
+    matches!(w, "about" | "around" | "approximately" | "roughly" | "just")
+}
+
+/// Read one element at `j` into `f`; returns how many tokens it took. The expression's first
+/// token `start` counts only through the word before `j` and the lead word before the
+/// approximations ending at `j` (see `elements.rs`, which relies on it).
 #[allow(clippy::too_many_lines)] // The time grammar's dispatch, one arm per word class, like a table; the scoring rework (#12) owns it.
 pub(super) fn element(tokens: &[Token], j: usize, start: usize, f: &mut Facts) -> Option<usize> {
     let w = word(tokens, j);
@@ -158,9 +165,7 @@ pub(super) fn element(tokens: &[Token], j: usize, start: usize, f: &mut Facts) -
     }
     // "in about half an hour": approximations between the lead word and the amount.
     let mut lead_at = j;
-    while lead_at > start
-        && matches!(word(tokens, lead_at - 1), "about" | "around" | "approximately" | "roughly" | "just")
-    {
+    while lead_at > start && is_approximation(word(tokens, lead_at - 1)) {
         lead_at -= 1;
     }
     let lead = if lead_at > start { word(tokens, lead_at - 1) } else { "" };

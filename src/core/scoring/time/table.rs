@@ -3,7 +3,7 @@
 //! reading the words again, so scoring an answer reads each expression once, however many rules ask.
 
 use super::super::text::{Sentence, Token};
-use super::{Grain, Reading, TimeExpr, counts_as_attribute, read_at_with, read_from, read_from_reaching};
+use super::{Elements, Grain, Reading, TimeExpr, counts_as_attribute, read_at_with, read_from, read_from_reaching};
 
 /// The time reading at every token of a response.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -21,8 +21,9 @@ impl TimeTable {
     /// did not look past its sentence's end; only the readings that did are read again, so both
     /// cost about one reading per token. Tokens outside every sentence read nothing in the second.
     pub fn whole_and_by_sentence(tokens: &[Token], sentences: &[Sentence]) -> (Self, Self) {
+        let mut elements = Elements::new(tokens.len());
         let (reads, reach): (Vec<Option<TimeExpr>>, Vec<usize>) =
-            (0..tokens.len()).map(|j| read_from_reaching(tokens, j)).unzip();
+            (0..tokens.len()).map(|j| read_from_reaching(tokens, j, &mut elements)).unzip();
         let mut whole = Self::empty(tokens.len());
         for i in 0..tokens.len() {
             whole.set(tokens, i, read_at_with(tokens, i, |j| reads[j]));
