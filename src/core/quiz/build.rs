@@ -6,7 +6,6 @@ use crate::core::scoring::detectors::{DetectorContext, Range, detect};
 use crate::core::scoring::lists::Lists;
 use crate::core::scoring::phrase::{Names, name_words};
 use crate::core::scoring::text::{Analysed, analyse};
-use crate::core::scoring::time::time_at;
 
 /// The detector a specific promise must satisfy.
 pub(super) const SPECIFIC: &str = "specific-time-commitment";
@@ -319,7 +318,7 @@ fn time_spans(text: &str) -> Vec<(usize, usize)> {
     let mut ranges: Vec<Range> = Vec::new();
     let mut i = 0;
     while i < t.len() {
-        let Some(len) = time_at(t, i).filter(|&len| len > 0 && i + len <= t.len()) else {
+        let Some(len) = a.times().time_at(i).filter(|&len| len > 0 && i + len <= t.len()) else {
             i += 1;
             continue;
         };
@@ -351,7 +350,7 @@ fn time_spans(text: &str) -> Vec<(usize, usize)> {
                 e += 2; // "at five past nine"
             } else if here(e + 1) && between && t[e].text == "and" {
                 between = false;
-                e += 1 + time_at(t, e + 1).unwrap_or(usize::from(numeric(&t[e + 1].text)));
+                e += 1 + a.times().time_at(e + 1).unwrap_or(usize::from(numeric(&t[e + 1].text)));
             } else {
                 break;
             }

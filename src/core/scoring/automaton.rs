@@ -7,7 +7,7 @@
 use super::budget::Budget;
 use super::phrase::{FirstWordIndex, Names, Node, Word, name_at};
 use super::text::Token;
-use super::time::{clock_number_at, time_at};
+use super::time::{TimeTable, clock_number_at};
 
 /// Words `*` may skip.
 pub const MAX_GAP: usize = 4;
@@ -154,6 +154,9 @@ impl Program {
 pub struct Span<'a> {
     /// The response's tokens.
     pub tokens: &'a [Token],
+    /// The time reading at each token as the sentence alone gives it (`Analysed::sentence_times`),
+    /// for the `{time}` slot.
+    pub times: &'a TimeTable,
     /// Names for the `{customer}` and `{colleague}` slots.
     pub names: &'a Names,
     /// First token of the sentence.
@@ -162,9 +165,12 @@ pub struct Span<'a> {
     pub to: usize,
 }
 
-fn slot_len(slot: Slot, tokens: &[Token], names: &Names, i: usize) -> Option<usize> {
+/// How many tokens `slot` takes at `i` in the sentence `span` (none past its end).
+fn slot_len(slot: Slot, span: &Span, i: usize) -> Option<usize> {
+    let Span { names, to, .. } = *span;
+    let tokens = &span.tokens[..to];
     let len = match slot {
-        Slot::Time => time_at(tokens, i)?,
+        Slot::Time => span.times.time_at(i).filter(|_| i < to)?,
         Slot::Customer => name_at(tokens, i, &names.customer)?,
         Slot::Colleague => name_at(tokens, i, &names.colleague)?,
         // "10am to check it has landed": a clock time is no amount.

@@ -6,7 +6,6 @@
 use super::detectors::{DetectorContext, Range, find, in_sentence};
 use super::phrase::name_at;
 use super::text::Analysed;
-use super::time::time_at;
 
 /// Words that make a clause about a third party an account of fault or of who is in charge.
 const FAULT_WORDS: &[&str] = &[
@@ -270,7 +269,7 @@ fn disowning(a: &Analysed, cx: &DetectorContext, ownership: &[Range]) -> Vec<Ran
             let cut_short = matches!(a.tokens[r.1 - 1].text.as_str(), "our" | "my" | "your" | "their");
             let owned_here = ownership.iter().any(|o| in_sentence(sentence, o));
             // "must be signed by Friday" sets a deadline, not who decides; "I'll follow the process" is a plan.
-            let deadline = a.tokens[r.1 - 1].text == "by" && time_at(&a.tokens, r.1).is_some();
+            let deadline = a.tokens[r.1 - 1].text == "by" && a.times().time_at(r.1).is_some();
             let own_plan = first.text == "follow"
                 && r.0 > 0
                 && matches!(a.tokens[r.0 - 1].text.as_str(), "i" | "will" | "to" | "shall" | "let" | "can" | "please");

@@ -9,14 +9,14 @@ use super::detectors::{
 use super::steps::{backed_passive, concrete_channel, vague_promise, you_will};
 use super::taking::{PASSING_ON, done_on_the_problem, firm_actions, passes_on};
 use super::text::Analysed;
-use super::time::{Grain, day_or_time_at, read_at, time_at};
+use super::time::Grain;
 use super::timed::{in_past_clause, timed_statements, timed_steps, under_condition, waits_on_event};
 use super::tone;
 
 /// True when the time at `t` is pinned within a day: a clock time, a part of day, or a few hours
 /// from now (see [`Grain`]).
 fn within_a_day(a: &Analysed, t: Range) -> bool {
-    day_or_time_at(&a.tokens, t.0).is_some_and(|(_, grain)| grain == Grain::Time)
+    a.times().day_or_time_at(t.0).is_some_and(|(_, grain)| grain == Grain::Time)
 }
 
 /// `specific-time`: a firm commitment pinned within a day.
@@ -25,7 +25,7 @@ fn within_a_day(a: &Analysed, t: Range) -> bool {
 pub fn specific_time(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     let found = specific_time_commitment(a, cx);
     let timed = found.iter().any(|r| {
-        time_at(&a.tokens, r.0).is_some()
+        a.times().time_at(r.0).is_some()
             && within_a_day(a, *r)
             && !hedged_after(a, cx, *r)
             && !in_past_clause(a, *r)
@@ -52,7 +52,7 @@ pub fn specific_day(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     let firm = |r: &Range| {
         !hedged_after(a, cx, *r) && !in_past_clause(a, *r) && !under_condition(a, *r) && !waits_on_event(a, *r)
     };
-    if timed.iter().any(|r| time_at(&a.tokens, r.0).is_some() && firm(r)) {
+    if timed.iter().any(|r| a.times().time_at(r.0).is_some() && firm(r)) {
         return timed;
     }
     let mut out: Vec<Range> = timed_statements(a, cx).into_iter().map(|(evidence, _, _)| evidence).collect();
@@ -67,7 +67,7 @@ pub fn specific_day(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
             let span = (i, i + len);
             let own = a.tokens[i..i + len].iter().all(|t| !t.quoted && t.negated_by.is_none());
             let near = i + 8 >= c.0 && i <= c.1 + 8;
-            let past = cx.now.is_some_and(|now| read_at(&a.tokens, i).is_some_and(|e| !e.holds_at(now, cx.locale)));
+            let past = cx.now.is_some_and(|now| a.times().read_at(i).is_some_and(|e| !e.holds_at(now, cx.locale)));
             if own && near && !past && !hedged(a, cx, c, Some(span)) && firm(&span) {
                 out.push(c);
                 out.push(span);
@@ -83,7 +83,7 @@ pub fn specific_day(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
 /// A day-level or finer time at `i`: "today", "tomorrow", "by the end of the week", "within 14 days",
 /// "in 2 to 3 working days", "on 15/12", "the third of March".
 fn day_at(a: &Analysed, i: usize) -> Option<usize> {
-    day_or_time_at(&a.tokens, i).map(|(len, _)| len)
+    a.times().day_or_time_at(i).map(|(len, _)| len)
 }
 
 /// "by 4pm, hopefully", "Friday I hope": a hedge right after the time at `t` that ends its clause
@@ -342,7 +342,7 @@ pub fn next_steps(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
 /// A vague step made concrete by a time in its clause ("we'll check it today").
 fn refined(a: &Analysed, r: Range) -> bool {
     let clause = a.tokens[r.0].clause;
-    (r.0..a.tokens.len()).take_while(|&i| a.tokens[i].clause == clause).any(|i| day_or_time_at(&a.tokens, i).is_some())
+    (r.0..a.tokens.len()).take_while(|&i| a.tokens[i].clause == clause).any(|i| a.times().day_or_time_at(i).is_some())
 }
 
 /// Verbs that open an instruction to the customer ("Email events@…", "Restart and try again").

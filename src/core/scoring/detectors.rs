@@ -5,7 +5,6 @@ use super::concepts;
 pub use super::context::DetectorContext;
 use super::phrase::{Phrase, name_at};
 use super::text::{Analysed, Sentence};
-use super::time::{read_at, time_at_each};
 
 /// Keys for shared detector steps in [`DetectorContext::memo`] (phrase addresses are never this small).
 const STEP_TIMES: usize = 1;
@@ -76,9 +75,9 @@ fn specific_times(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
 pub fn find_specific_times(a: &Analysed) -> Vec<Range> {
     let mut out = Vec::new();
     let mut i = 0;
-    let times = time_at_each(&a.tokens);
+    let times = a.times();
     while i < a.tokens.len() {
-        match times[i] {
+        match times.time_at(i) {
             Some(len) => {
                 let span = &a.tokens[i..i + len];
                 let sentence = a.tokens[i].sentence;
@@ -216,7 +215,7 @@ pub(super) fn specific_time_commitment(a: &Analysed, cx: &DetectorContext) -> Ve
                 .iter()
                 .filter(|v| !(v.0 >= t.0 && v.1 <= t.1))
                 .any(|v| a.tokens[v.0].clause == a.tokens[t.0].clause || a.tokens[v.0].clause == a.tokens[c.0].clause);
-            let past = cx.now.is_some_and(|now| read_at(&a.tokens, t.0).is_some_and(|e| !e.holds_at(now, cx.locale)));
+            let past = cx.now.is_some_and(|now| a.times().read_at(t.0).is_some_and(|e| !e.holds_at(now, cx.locale)));
             if !undone && !past && !hedged(a, cx, c, Some(*t)) {
                 out.push(c);
                 out.push(*t);

@@ -433,8 +433,7 @@ fn grounded(concept: &str, a: &Analysed) -> bool {
     let has = |want: Option<super::time::Grain>, soon: &dyn Fn(usize) -> bool| {
         (0..a.tokens.len()).any(|i| {
             !a.tokens[i].quoted
-                && (soon(i)
-                    || super::time::day_or_time_at(&a.tokens, i).is_some_and(|(_, g)| want.is_none_or(|w| w == g)))
+                && (soon(i) || a.times().day_or_time_at(i).is_some_and(|(_, g)| want.is_none_or(|w| w == g)))
         })
     };
     match concept {

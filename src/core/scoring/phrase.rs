@@ -460,7 +460,7 @@ impl Phrase {
             if budget.exhausted() {
                 break;
             }
-            let span = Span { tokens: &a.tokens, names, from: s.start, to: s.end };
+            let span = Span { tokens: &a.tokens, times: a.sentence_times(), names, from: s.start, to: s.end };
             out.extend(self.program.find_in(span, &mut masks, &may_start, budget));
         }
         out

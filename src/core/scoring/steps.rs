@@ -5,7 +5,6 @@
 
 use super::detectors::{DetectorContext, Range};
 use super::text::{Analysed, Token};
-use super::time::day_or_time_at;
 
 /// Verbs that promise attention without saying what will be done, when nothing concrete follows.
 const VAGUE_VERBS: &[&str] = &[
@@ -160,7 +159,7 @@ pub(super) fn concrete_channel(a: &Analysed, r: Range) -> bool {
 /// sentence: a specific time, the colleague's name, or who from ("from the quality team").
 pub(super) fn backed_passive(a: &Analysed, cx: &DetectorContext, r: Range) -> bool {
     let s = &a.sentences[a.tokens[r.0].sentence];
-    let timed = (s.start..s.end).any(|i| day_or_time_at(&a.tokens, i).is_some());
+    let timed = (s.start..s.end).any(|i| a.times().day_or_time_at(i).is_some());
     let named = !cx.names.colleague.is_empty()
         && (s.start..s.end).any(|i| super::phrase::name_at(&a.tokens, i, &cx.names.colleague).is_some());
     let from_someone = (r.1..s.end).any(|i| {

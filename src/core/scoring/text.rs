@@ -1,11 +1,14 @@
 //! Reading a response the way the rubric needs it: normalised word tokens with byte spans into the
 //! original text, sentences and clauses, quoted or reported speech, negation scope and hedges.
 
+use std::sync::OnceLock;
+
 use rust_stemmers::{Algorithm, Stemmer};
 
 use super::contractions::without_thousands_separators;
 pub use super::contractions::{expand_contraction, normalise_word};
 use super::scope::{mark_negation, mark_reported_speech, split_clauses_at_conjunctions};
+use super::time::TimeTable;
 use super::tokenise::{Mark, Piece, pieces};
 
 /// One word of the response, normalised, with where it came from.
@@ -95,15 +98,41 @@ pub struct Sentence {
 }
 
 /// A response, analysed once and matched against every criterion.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct Analysed {
     /// The words.
     pub tokens: Vec<Token>,
     /// The sentences, in order.
     pub sentences: Vec<Sentence>,
+    /// The time reading at every token, and the same with each sentence read on its own (see
+    /// [`Analysed::times`] and [`Analysed::sentence_times`]), worked out together on first use.
+    times: OnceLock<(TimeTable, TimeTable)>,
+}
+
+/// Two analyses are equal when their words and sentences are (the time tables follow from them).
+impl PartialEq for Analysed {
+    fn eq(&self, other: &Self) -> bool {
+        self.tokens == other.tokens && self.sentences == other.sentences
+    }
 }
 
 impl Analysed {
+    /// The time expression at every token, read once per response (the detectors' and the learned
+    /// layer's one source for "is there a time here").
+    pub fn times(&self) -> &TimeTable {
+        &self.time_tables().0
+    }
+
+    /// The time expression at every token as a search within one sentence reads it (the `{time}`
+    /// slot): each sentence read as if the response ended with it.
+    pub fn sentence_times(&self) -> &TimeTable {
+        &self.time_tables().1
+    }
+
+    fn time_tables(&self) -> &(TimeTable, TimeTable) {
+        self.times.get_or_init(|| TimeTable::whole_and_by_sentence(&self.tokens, &self.sentences))
+    }
+
     /// True when token `i` is the speaker's own word ([`Token::is_own_word`]) in a sentence that
     /// states rather than asks.
     pub fn asserted_at(&self, i: usize) -> bool {
@@ -220,7 +249,7 @@ pub fn analyse(text: &str) -> Analysed {
     split_clauses_at_conjunctions(&mut tokens);
     mark_reported_speech(&mut tokens);
     mark_negation(&mut tokens);
-    Analysed { tokens, sentences }
+    Analysed { tokens, sentences, times: OnceLock::new() }
 }
 
 /// "Farid's going to call", "the board's gone": a name or noun with 's before a verb-like word is

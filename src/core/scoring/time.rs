@@ -9,15 +9,21 @@
 //! hours") and past ones ("last Tuesday", "3 days ago", "earlier today") are read too, so a
 //! specific-looking part inside them ("Tuesday" in "last Tuesday") is never taken on its own.
 //! Reading is a single forward pass over at most [`MAX_LEN`] tokens: no recursion, no backtracking.
+//! A response's readings are worked out once, at every token, into a [`TimeTable`]
+//! (`Analysed::times`), which every rule that asks about a time looks up.
 
 use super::text::Token;
 
 mod dates;
+mod elements;
 mod grammar;
 mod spans;
+mod table;
 mod words;
 
 use dates::NumericDate;
+use elements::Elements;
+pub use table::TimeTable;
 pub use words::{MONTHS, WEEKDAYS};
 
 /// How numeric dates are read: en-GB (day first, "15/12" = 15 December, the default) or en-US
@@ -192,18 +198,48 @@ pub const MAX_LEN: usize = 16;
 /// How far back an enclosing expression may start.
 const LOOK_BACK: usize = 6;
 
+std::thread_local! {
+    /// The furthest token the reading under way has looked at (see [`read_from_reaching`]).
+    static REACH: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// Note that the reading under way looked at token `i`. Every look at a token goes through here
+/// (or [`word`]), so a reading knows how far its result depends on the tokens.
+fn looked_at(i: usize) {
+    REACH.with(|r| r.set(r.get().max(i)));
+}
+
 fn word(tokens: &[Token], i: usize) -> &str {
+    looked_at(i);
     tokens.get(i).map_or("", |t| t.text.as_str())
+}
+
+/// [`read_from`], looking elements up in `elements` (kept across the calls for `i` rising over
+/// the same tokens), and the furthest token it looked at: the same tokens cut anywhere after that
+/// one read the same.
+fn read_from_reaching(tokens: &[Token], i: usize, elements: &mut Elements) -> (Option<TimeExpr>, usize) {
+    REACH.with(|r| r.set(i));
+    elements.forget_before(i);
+    let e = read_from_with(tokens, i, Some(elements));
+    (e, REACH.with(std::cell::Cell::get))
 }
 
 /// The expression starting at token `i`, read whole; None when no time starts there.
 fn read_from(tokens: &[Token], i: usize) -> Option<TimeExpr> {
+    read_from_with(tokens, i, None)
+}
+
+/// [`read_from`], looking elements up in `elements` when given.
+fn read_from_with(tokens: &[Token], i: usize, mut elements: Option<&mut Elements>) -> Option<TimeExpr> {
     let sentence = tokens.get(i)?.sentence;
     let limit = tokens.len().min(i + MAX_LEN);
     let mut f = Facts::default();
     let mut best: Option<(usize, Facts)> = None;
     let mut j = i;
-    while j < limit && tokens[j].sentence == sentence && tokens[j].quoted == tokens[i].quoted {
+    while j < limit && {
+        looked_at(j);
+        tokens[j].sentence == sentence && tokens[j].quoted == tokens[i].quoted
+    } {
         // "Tuesday at 4:30, and from Monday I'm…": a conjunction opening a new clause ends the
         // expression (but not the "and" of "between 2 and 4").
         let new_clause = j > i && tokens[j].clause != tokens[j - 1].clause;
@@ -214,7 +250,11 @@ fn read_from(tokens: &[Token], i: usize) -> Option<TimeExpr> {
         }
         f.seen = f.seen || f.content;
         f.content = false;
-        let Some(n) = grammar::element(tokens, j, i, &mut f) else { break };
+        let took = match elements.as_deref_mut() {
+            Some(known) => known.read(tokens, j, i, &mut f),
+            None => grammar::element(tokens, j, i, &mut f),
+        };
+        let Some(n) = took else { break };
         j += n;
         if f.content {
             best = Some((j, f));
@@ -263,14 +303,15 @@ fn attributive(tokens: &[Token], start: usize, end: usize, f: &Facts) -> bool {
     (possessive || article) && grammar::noun_follows(tokens, end)
 }
 
-/// The expression that covers token `i`, read from where it starts: an expression that begins a
-/// few tokens before `i`, reaches `i` and reads as vague or past swallows the specific-looking
-/// words inside it ("Tuesday" in "last Tuesday"); otherwise the expression starting at `i`.
-pub fn read_at(tokens: &[Token], i: usize) -> Option<TimeExpr> {
+/// The expression that covers token `i`, read on its own (scoring reads it from the response's
+/// [`TimeTable`], which reads each expression once; this is the tests' reference).
+#[cfg(test)]
+fn read_at(tokens: &[Token], i: usize) -> Option<TimeExpr> {
     read_at_with(tokens, i, |j| read_from(tokens, j))
 }
 
-/// [`read_at`], reading the expression starting at token `j` with `read(j)`.
+/// The expression that covers token `i` (see [`TimeTable::read_at`]), reading the expression
+/// starting at token `j` with `read(j)`.
 fn read_at_with(tokens: &[Token], i: usize, read: impl Fn(usize) -> Option<TimeExpr>) -> Option<TimeExpr> {
     let sentence = tokens.get(i)?.sentence;
     for (j, t) in tokens.iter().enumerate().take(i).skip(i.saturating_sub(LOOK_BACK)) {
@@ -285,38 +326,6 @@ fn read_at_with(tokens: &[Token], i: usize, read: impl Fn(usize) -> Option<TimeE
         }
     }
     read(i)
-}
-
-/// [`time_at`] at every token, each expression read once from where it starts (rather than once
-/// for every token that looks back at it): what a scan of the whole response uses.
-pub fn time_at_each(tokens: &[Token]) -> Vec<Option<usize>> {
-    let reads: Vec<Option<TimeExpr>> = (0..tokens.len()).map(|j| read_from(tokens, j)).collect();
-    (0..tokens.len())
-        .map(|i| {
-            let e = read_at_with(tokens, i, |j| reads[j])?;
-            (e.is_specific() && !e.bare_day && !counts_as_attribute(tokens, i, &e)).then_some(e.len)
-        })
-        .collect()
-}
-
-/// A specific time expression starting at token `i`; returns its length in tokens. A bare "today"
-/// or "tomorrow" does not count here (see [`day_or_time_at`]), nor does a time that names a thing
-/// ("your 3pm appointment").
-///
-/// The expression may start with a preposition ("at 4pm", "by Friday", "within two hours").
-pub fn time_at(tokens: &[Token], i: usize) -> Option<usize> {
-    let e = read_at(tokens, i)?;
-    (e.is_specific() && !e.bare_day && !counts_as_attribute(tokens, i, &e)).then_some(e.len)
-}
-
-/// A specific time expression starting at `i`, of either grain, "today" and "tomorrow" included:
-/// its length and grain.
-pub fn day_or_time_at(tokens: &[Token], i: usize) -> Option<(usize, Grain)> {
-    let e = read_at(tokens, i)?;
-    match e.reading {
-        Reading::Specific(grain) if !counts_as_attribute(tokens, i, &e) => Some((e.len, grain)),
-        _ => None,
-    }
 }
 
 /// True when token `i` is a number written as a clock time ("10am", "16:00", "10 am"): a time,

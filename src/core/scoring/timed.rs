@@ -6,7 +6,7 @@
 
 use super::detectors::{DetectorContext, Range, find, hedged};
 use super::text::{Analysed, Token};
-use super::time::{Grain, day_or_time_at, read_at};
+use super::time::Grain;
 
 /// How far back from a time its clause is read for a tense (in tokens).
 const TENSE_REACH: usize = 12;
@@ -267,7 +267,7 @@ fn timed(a: &Analysed, cx: &DetectorContext, customer_part: bool) -> Vec<(Range,
     let mut out = Vec::new();
     let mut i = 0;
     while i < a.tokens.len() {
-        let Some((len, grain)) = day_or_time_at(&a.tokens, i) else {
+        let Some((len, grain)) = a.times().day_or_time_at(i) else {
             i += 1;
             continue;
         };
@@ -294,7 +294,7 @@ fn timed(a: &Analysed, cx: &DetectorContext, customer_part: bool) -> Vec<(Range,
             Tense::Past => false,
         };
         let undone = vague.iter().any(|v| !(v.0 >= t.0 && v.1 <= t.1) && a.tokens[v.0].clause == span[0].clause);
-        let past = cx.now.is_some_and(|now| read_at(&a.tokens, t.0).is_some_and(|e| !e.holds_at(now, cx.locale)));
+        let past = cx.now.is_some_and(|now| a.times().read_at(t.0).is_some_and(|e| !e.holds_at(now, cx.locale)));
         if firm
             && !undone
             && !past

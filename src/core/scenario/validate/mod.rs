@@ -290,11 +290,11 @@ fn check_script(t: &Turn, path: &str, checks: &PatternChecks, r: &mut Reporter) 
 /// Why a `Commitment` line names no specific time: a time read together with a vague or past word
 /// ("today at 4:15, as soon as she is out"), or no time at all.
 fn commitment_without_time(text: &str) -> Diagnostic {
-    use crate::core::scoring::time::{Reading, WEEKDAYS, read_at};
+    use crate::core::scoring::time::{Reading, WEEKDAYS};
     let a = crate::core::scoring::text::analyse(text);
     let mut i = 0;
     while i < a.tokens.len() {
-        let Some(e) = read_at(&a.tokens, i) else {
+        let Some(e) = a.times().read_at(i) else {
             i += 1;
             continue;
         };

@@ -160,12 +160,13 @@ impl Layout {
         }
     }
 
-    /// Add every instruction the jumps and splits in `bits` go on to (directly or not).
-    fn close_forward(&self, insts: &[Inst], bits: &mut [u64], at_end: bool) {
+    /// Add every instruction the jumps and splits in `bits` go on to (directly or not), going on
+    /// only from those in `within`.
+    fn close_forward(&self, insts: &[Inst], bits: &mut [u64], within: &[u64], at_end: bool) {
         for w in 0..self.words {
             let mut done = 0u64;
             loop {
-                let todo = bits[w] & self.branches[w] & !done;
+                let todo = bits[w] & self.branches[w] & within[w] & !done;
                 if todo == 0 {
                     break;
                 }
@@ -272,7 +273,7 @@ impl Sentence<'_, '_> {
     /// What each used kind of slot reads at every position (the tokens it takes must be the
     /// speaker's own words and no negators).
     fn read_slots(&mut self) {
-        let Span { tokens, names, from, to } = *self.span;
+        let Span { tokens, from, to, .. } = *self.span;
         self.slot_lens = vec![[0; 4]; to - from];
         if !self.layout.slot_used.iter().any(|u| *u) {
             return;
@@ -282,7 +283,7 @@ impl Sentence<'_, '_> {
                 if !self.layout.slot_used[k] {
                     continue;
                 }
-                let len = slot_len(*slot, &tokens[..to], names, position)
+                let len = slot_len(*slot, self.span, position)
                     .filter(|len| tokens[position..position + len].iter().all(|t| !t.quoted && !t.is_negator()));
                 self.slot_lens[position - from][k] = len.map_or(0, |l| u32::try_from(l).unwrap_or(0));
             }
@@ -350,8 +351,13 @@ impl Sentence<'_, '_> {
                 current.iter_mut().zip(bits).for_each(|(c, b)| *c |= b);
             }
             later.retain(|(p, _)| *p > position);
-            self.layout.close_forward(self.insts, current, position == to);
-            current.iter_mut().zip(self.alive_at(position)).for_each(|(c, a)| *c &= a);
+            // Only what is alive is kept, and what is alive is closed under the jumps and splits
+            // that lead to it (see `backward`): closing from the alive instructions alone keeps
+            // the same set and skips the branches that cannot finish.
+            let alive = self.alive_at(position);
+            current.iter_mut().zip(alive).for_each(|(c, a)| *c &= a);
+            self.layout.close_forward(self.insts, current, alive, position == to);
+            current.iter_mut().zip(alive).for_each(|(c, a)| *c &= a);
             if position > start && has(current, accept) {
                 end = Some(position);
             }

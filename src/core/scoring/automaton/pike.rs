@@ -121,8 +121,8 @@ impl Program {
                 }
             }
             Inst::Slot(slot) => {
-                let Span { tokens, names, to, .. } = *span;
-                let len = token.and_then(|_| slot_len(*slot, &tokens[..to], names, position));
+                let tokens = span.tokens;
+                let len = token.and_then(|_| slot_len(*slot, span, position));
                 match len.filter(|len| tokens[position..position + len].iter().all(|t| !t.quoted && !t.is_negator())) {
                     Some(1) => next.push(onward),
                     Some(len) => later.push((position + len, onward)),

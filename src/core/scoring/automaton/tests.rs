@@ -40,7 +40,7 @@ fn both_ways(pattern: &str, text: &str) -> (Matches, Matches) {
     let mut masks = WordMasks::default();
     pike::SCRATCH.with_borrow_mut(|scratch| {
         for s in &a.sentences {
-            let span = Span { tokens: &a.tokens, names: &names, from: s.start, to: s.end };
+            let span = Span { tokens: &a.tokens, times: a.sentence_times(), names: &names, from: s.start, to: s.end };
             let (mut at, mut asked) = (s.start, 0);
             while let Some((start, end)) =
                 program.leftmost_longest(scratch, &span, at, &may_start, &Unlimited, &mut asked)

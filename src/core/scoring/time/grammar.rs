@@ -5,7 +5,7 @@ use super::super::text::Token;
 use super::dates::date_at;
 use super::spans::duration_at;
 use super::words::{Clock, clock_at, coarse_unit, is_part_of_day, past_or_to_at, weekday, year_value};
-use super::{Facts, word};
+use super::{Facts, looked_at, word};
 
 /// Words that join or lead into the parts of an expression without saying anything themselves.
 pub(super) fn is_connector(w: &str) -> bool {
@@ -106,6 +106,7 @@ fn anchors_clock(w: &str) -> bool {
 
 /// A word after the expression that makes it describe a thing: "3pm appointment", "27th floor".
 pub(super) fn noun_follows(tokens: &[Token], end: usize) -> bool {
+    looked_at(end);
     let (Some(last), Some(t)) = (end.checked_sub(1).and_then(|k| tokens.get(k)), tokens.get(end)) else {
         return false;
     };
@@ -135,7 +136,14 @@ pub(super) fn noun_follows(tokens: &[Token], end: usize) -> bool {
         )
 }
 
-/// Read one element at `j` into `f`; returns how many tokens it took.
+/// Words between a lead word and an amount: "in about half an hour".
+pub(super) fn is_approximation(w: &str) -> bool {
+    matches!(w, "about" | "around" | "approximately" | "roughly" | "just")
+}
+
+/// Read one element at `j` into `f`; returns how many tokens it took. The expression's first
+/// token `start` counts only through the word before `j` and the lead word before the
+/// approximations ending at `j` (see `elements.rs`, which relies on it).
 #[allow(clippy::too_many_lines)] // The time grammar's dispatch, one arm per word class, like a table; the scoring rework (#12) owns it.
 pub(super) fn element(tokens: &[Token], j: usize, start: usize, f: &mut Facts) -> Option<usize> {
     let w = word(tokens, j);
@@ -157,9 +165,7 @@ pub(super) fn element(tokens: &[Token], j: usize, start: usize, f: &mut Facts) -
     }
     // "in about half an hour": approximations between the lead word and the amount.
     let mut lead_at = j;
-    while lead_at > start
-        && matches!(word(tokens, lead_at - 1), "about" | "around" | "approximately" | "roughly" | "just")
-    {
+    while lead_at > start && is_approximation(word(tokens, lead_at - 1)) {
         lead_at -= 1;
     }
     let lead = if lead_at > start { word(tokens, lead_at - 1) } else { "" };
@@ -180,6 +186,7 @@ pub(super) fn element(tokens: &[Token], j: usize, start: usize, f: &mut Facts) -
             f.closed = f.closed || range || (f.from && f.clock);
             f.clock = true;
             f.clock_minutes = Some(minutes);
+            looked_at((j + len).saturating_sub(1));
             f.either_half = minutes < 12 * 60 && !tokens[j..j + len].iter().any(|t| says_meridiem(&t.text));
             f.range = f.range || range;
             f.content = true;

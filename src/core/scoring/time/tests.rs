@@ -5,7 +5,8 @@ use crate::core::scoring::text::analyse;
 fn first_time(text: &str) -> Option<String> {
     let a = analyse(text);
     (0..a.tokens.len()).find_map(|i| {
-        time_at(&a.tokens, i)
+        a.times()
+            .time_at(i)
             .map(|len| a.tokens[i..i + len].iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join(" "))
     })
 }
@@ -13,7 +14,23 @@ fn first_time(text: &str) -> Option<String> {
 /// The reading of the first time expression in `text`, "today"/"tomorrow" included.
 fn reading(text: &str) -> Option<Reading> {
     let a = analyse(text);
-    (0..a.tokens.len()).find_map(|i| read_at(&a.tokens, i).map(|e| e.reading))
+    (0..a.tokens.len()).find_map(|i| a.times().read_at(i).map(|e| e.reading))
+}
+
+/// A specific time at `i`, read on its own (the reference for [`TimeTable::time_at`]).
+fn time_at(tokens: &[Token], i: usize) -> Option<usize> {
+    let e = read_at(tokens, i)?;
+    (e.is_specific() && !e.bare_day && !counts_as_attribute(tokens, i, &e)).then_some(e.len)
+}
+
+/// A specific time of either grain at `i`, read on its own (the reference for
+/// [`TimeTable::day_or_time_at`]).
+fn day_or_time_at(tokens: &[Token], i: usize) -> Option<(usize, Grain)> {
+    let e = read_at(tokens, i)?;
+    match e.reading {
+        Reading::Specific(grain) if !counts_as_attribute(tokens, i, &e) => Some((e.len, grain)),
+        _ => None,
+    }
 }
 
 const TIME: Option<Reading> = Some(Reading::Specific(Grain::Time));
@@ -225,4 +242,32 @@ fn a_clock_written_number_is_not_an_amount() {
     let clock: Vec<&str> =
         (0..a.tokens.len()).filter(|&i| clock_number_at(&a.tokens, i)).map(|i| a.tokens[i].text.as_str()).collect();
     assert_eq!(clock, ["10am", "10", "16:00"]);
+}
+
+/// The table gives at every token what reading that token on its own gives: over the whole
+/// response, and (for the `{time}` slot) with each sentence read as if the response ended there.
+/// Checked on the time corpus's expressions, three to a response, across sentence ends.
+#[test]
+fn the_table_reads_every_token_as_reading_it_alone_does() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/times/time_expressions.jsonl");
+    let corpus = std::fs::read_to_string(path).expect("the time corpus");
+    let expressions: Vec<String> = corpus
+        .lines()
+        .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
+        .filter_map(|v| v.get("expression").and_then(|e| e.as_str()).map(str::to_string))
+        .collect();
+    assert!(expressions.len() > 1000, "the corpus is read");
+    let joins = [". ", " ", ", and ", "? "];
+    for (n, three) in expressions.chunks(3).enumerate() {
+        let text = format!("I'll call {} the {}", three.join(joins[n % joins.len()]), "appointment");
+        let a = analyse(&text);
+        let (times, by_sentence) = TimeTable::whole_and_by_sentence(&a.tokens, &a.sentences);
+        for i in 0..a.tokens.len() {
+            assert_eq!(times.read_at(i), read_at(&a.tokens, i), "{text:?} at {i}");
+            assert_eq!(times.time_at(i), time_at(&a.tokens, i), "{text:?} at {i}");
+            assert_eq!(times.day_or_time_at(i), day_or_time_at(&a.tokens, i), "{text:?} at {i}");
+            let s = &a.sentences[a.tokens[i].sentence];
+            assert_eq!(by_sentence.time_at(i), time_at(&a.tokens[..s.end], i), "{text:?} at {i} alone");
+        }
+    }
 }

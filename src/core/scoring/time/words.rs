@@ -2,10 +2,7 @@
 //! weekdays, units of duration and coarse periods.
 
 use super::super::text::Token;
-
-fn word(tokens: &[Token], i: usize) -> &str {
-    tokens.get(i).map_or("", |t| t.text.as_str())
-}
+use super::word;
 
 /// A clock time read at a token.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
