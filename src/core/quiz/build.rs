@@ -173,7 +173,7 @@ fn asks_for_a_time(turn: &Turn) -> bool {
     fn wants_time(m: &Matcher) -> bool {
         match m {
             Matcher::Detector(name) => name == SPECIFIC,
-            Matcher::Phrase(text) => text.contains("{time}"),
+            Matcher::Phrase(text) => text.contains("{time}") || text.contains("{hour}"),
             Matcher::Regex(_) => false,
             Matcher::All(inner) | Matcher::Sentence(inner) => inner.iter().any(wants_time),
             Matcher::Not(_) => false,

@@ -80,6 +80,7 @@ pub const DETECTORS: &[Term] = &[
 /// Slots usable inside phrase patterns as `{name}`.
 pub const SLOTS: &[Term] = &[
     term("time", "A specific time: clock time, weekday, today/tomorrow + part of day, within N hours"),
+    term("hour", "A specific time within a day: a clock time, a part of a known day, within N hours"),
     term("customer", "The customer's name from the briefing"),
     term("colleague", "The colleague's name from the briefing"),
     term("number", "Any number"),

@@ -20,6 +20,8 @@ pub const BUDGET_EVERY: usize = 32;
 pub enum Slot {
     /// `{time}`: a specific time expression.
     Time,
+    /// `{hour}`: a specific time pinned within a day (a clock time, a part of a known day).
+    Hour,
     /// `{customer}`: the customer's name.
     Customer,
     /// `{colleague}`: the colleague's name.
@@ -88,6 +90,7 @@ impl Program {
         match node {
             Node::Word(w) => self.insts.push(Inst::Word(w.clone())),
             Node::Time => self.insts.push(Inst::Slot(Slot::Time)),
+            Node::Hour => self.insts.push(Inst::Slot(Slot::Hour)),
             Node::Customer => self.insts.push(Inst::Slot(Slot::Customer)),
             Node::Colleague => self.insts.push(Inst::Slot(Slot::Colleague)),
             Node::Number => self.insts.push(Inst::Slot(Slot::Number)),
@@ -171,6 +174,7 @@ fn slot_len(slot: Slot, span: &Span, i: usize) -> Option<usize> {
     let tokens = &span.tokens[..to];
     let len = match slot {
         Slot::Time => span.times.time_at(i).filter(|_| i < to)?,
+        Slot::Hour => span.times.hour_at(i).filter(|_| i < to)?,
         Slot::Customer => name_at(tokens, i, &names.customer)?,
         Slot::Colleague => name_at(tokens, i, &names.colleague)?,
         // "10am to check it has landed": a clock time is no amount.

@@ -370,6 +370,7 @@ pub(super) enum Node {
     Word(Word),
     Choice { options: Vec<Vec<Node>>, optional: bool, set: Option<String>, index: Option<Box<FirstWordIndex>> },
     Time,
+    Hour,
     Customer,
     Colleague,
     Number,
@@ -417,11 +418,11 @@ impl Phrase {
         any_set(&self.elements, name)
     }
 
-    /// True when the phrase contains a `{time}` slot (it then speaks of a commitment).
+    /// True when the phrase contains a `{time}` or `{hour}` slot (it then speaks of a commitment).
     pub fn has_time_slot(&self) -> bool {
         fn any_time(nodes: &[Node]) -> bool {
             nodes.iter().any(|n| match n {
-                Node::Time => true,
+                Node::Time | Node::Hour => true,
                 Node::Choice { options, .. } => options.iter().any(|o| any_time(o)),
                 _ => false,
             })
@@ -496,6 +497,7 @@ fn compile_elements(elements: &[Element], sets: &BTreeMap<String, Vec<String>>) 
             }
             Element::Slot(name) => out.push(match name.as_str() {
                 "time" => Node::Time,
+                "hour" => Node::Hour,
                 "customer" => Node::Customer,
                 "colleague" => Node::Colleague,
                 _ => Node::Number,
@@ -534,6 +536,22 @@ mod tests {
             found("refund * approved", "Your refund, sadly. It was approved").is_empty(),
             "no match across sentences"
         );
+    }
+
+    #[test]
+    fn hour_takes_only_a_time_within_a_day() {
+        let hour = |text: &str| found("ring you {hour}", text);
+        assert_eq!(hour("I'll ring you at 4pm."), ["ring you at 4pm"]);
+        assert_eq!(hour("I'll ring you tomorrow morning."), ["ring you tomorrow morning"]);
+        assert_eq!(hour("I'll ring you on Friday at half four."), ["ring you on Friday at half four"]);
+        assert_eq!(hour("I'll ring you within the hour."), ["ring you within the hour"]);
+        assert!(hour("I'll ring you on Thursday.").is_empty(), "a bare day is no hour");
+        assert!(hour("I'll ring you on the 15th.").is_empty(), "a date is no hour");
+        assert!(hour("I'll ring you soon.").is_empty());
+        assert!(hour("I rang you at 4pm yesterday.").is_empty(), "a past time is no promise");
+        // `{time}` takes the bare day that `{hour}` refuses.
+        assert_eq!(found("ring you {time}", "I'll ring you on Thursday."), ["ring you on Thursday"]);
+        assert!(Phrase::compile(&Pattern::parse("ring you {hour}").expect("p"), &sets()).has_time_slot());
     }
 
     #[test]

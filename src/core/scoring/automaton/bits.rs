@@ -16,7 +16,7 @@ use super::super::text::Token;
 use super::{BUDGET_EVERY, Inst, Slot, Span, slot_len};
 
 /// The slots in the order their masks are kept.
-const SLOTS: [Slot; 4] = [Slot::Time, Slot::Customer, Slot::Colleague, Slot::Number];
+const SLOTS: [Slot; 5] = [Slot::Time, Slot::Hour, Slot::Customer, Slot::Colleague, Slot::Number];
 
 /// What the bit-set search needs of a program, worked out once when it is compiled.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -34,9 +34,9 @@ pub(super) struct Layout {
     /// `*` steps (any unquoted token that is no negator).
     any: Vec<u64>,
     /// The slot instructions of each kind, in the order of [`SLOTS`].
-    slots: [Vec<u64>; 4],
+    slots: [Vec<u64>; SLOTS.len()],
     /// Which kinds of slot the program has.
-    slot_used: [bool; 4],
+    slot_used: [bool; SLOTS.len()],
     /// Word instructions by the key of their text, by the key of their stem, and (long ones) for typos.
     by_text: KeyMap<Vec<u32>>,
     by_stem: KeyMap<Vec<u32>>,
@@ -243,7 +243,7 @@ struct Sentence<'s, 'a> {
     /// which a match can still be completed.
     alive: Vec<u64>,
     /// Per position, the tokens each kind of slot reads there (0: none).
-    slot_lens: Vec<[u32; 4]>,
+    slot_lens: Vec<[u32; SLOTS.len()]>,
 }
 
 impl Sentence<'_, '_> {
@@ -274,7 +274,7 @@ impl Sentence<'_, '_> {
     /// speaker's own words and no negators).
     fn read_slots(&mut self) {
         let Span { tokens, from, to, .. } = *self.span;
-        self.slot_lens = vec![[0; 4]; to - from];
+        self.slot_lens = vec![[0; SLOTS.len()]; to - from];
         if !self.layout.slot_used.iter().any(|u| *u) {
             return;
         }

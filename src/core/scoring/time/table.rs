@@ -74,6 +74,12 @@ impl TimeTable {
         (e.is_specific() && !e.bare_day && !self.attribute[i]).then_some(e.len)
     }
 
+    /// A specific time pinned within a day starting at token `i` (a clock time, a part of a known
+    /// day, a few hours from now; not a bare day or date): its length in tokens. What `{hour}` takes.
+    pub fn hour_at(&self, i: usize) -> Option<usize> {
+        self.day_or_time_at(i).and_then(|(len, grain)| (grain == Grain::Time).then_some(len))
+    }
+
     /// A specific time expression starting at `i`, of either grain, "today" and "tomorrow"
     /// included: its length and grain.
     pub fn day_or_time_at(&self, i: usize) -> Option<(usize, Grain)> {
