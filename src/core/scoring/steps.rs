@@ -7,153 +7,47 @@ use super::detectors::{DetectorContext, Range};
 use super::text::{Analysed, Token};
 use super::time::day_or_time_at;
 
-/// Verbs that promise attention without saying what will be done, when nothing concrete follows.
-const VAGUE_VERBS: &[&str] = &[
-    "look",
-    "sort",
-    "investigate",
-    "review",
-    "check",
-    "deal",
-    "handle",
-    "see",
-    "do",
-    "revert",
-    "have",
-    "get",
-    "pass",
-    "raise",
-    "find",
-    "chase",
-];
-/// What follows a vague verb when it stays vague ("look into it", "sort this out", "do better",
-/// "see if someone can help").
-const GENERIC_OBJECTS: &[&str] = &[
-    "it", "this", "that", "into", "at", "out", "things", "matter", "better", "a", "on", "up", "back", "the", "what",
-    "sorted", "if", "whether",
-];
-/// Nouns that a vague verb's "the"/"a" may still make concrete ("check the GPS log").
-const CONCRETE_AFTER_ARTICLE: &[&str] = &["log", "logs", "record", "records", "footage", "photo", "photos", "camera"];
-/// Participles after "get it ..." that name a concrete action ("get that rebooked"); "get it
-/// sorted" and "get it done" stay vague.
-const CONCRETE_DONE: &[&str] = &[
-    "rebooked",
-    "rescheduled",
-    "refunded",
-    "replaced",
-    "repaired",
-    "reissued",
-    "resent",
-    "credited",
-    "cancelled",
-    "canceled",
-    "waived",
-    "removed",
-    "reversed",
-    "swapped",
-    "exchanged",
-    "delivered",
-    "collected",
-    "booked",
-    "moved",
-    "changed",
-    "corrected",
-    "unlocked",
-    "reset",
-    "restored",
-    "reinstated",
-    "fitted",
-    "installed",
-    "dispatched",
-    "couriered",
-    "posted",
-    "printed",
-    "upgraded",
-    "refitted",
-    "cleaned",
-];
-/// What was passed on when nothing is set in motion: the customer's opinion.
-const FEEDBACK: &[&str] = &["feedback", "comments", "comment", "complaint", "concerns", "concern", "query", "views"];
-/// Things the customer can send or quote that make an instruction concrete.
-const ITEMS: &[&str] = &[
-    "number",
-    "photo",
-    "photos",
-    "picture",
-    "pic",
-    "receipt",
-    "reference",
-    "details",
-    "screenshot",
-    "form",
-    "address",
-    "tracking",
-    "invoice",
-    "report",
-    "evidence",
-    "postcode",
-    "account",
-    "order",
-    "email",
-];
-/// Channels that make an instruction concrete (web addresses arrive as their parts).
-const CHANNELS: &[&str] = &[
-    "website",
-    "portal",
-    "form",
-    "online",
-    "app",
-    "helpline",
-    "com",
-    "uk",
-    "org",
-    "net",
-    "www",
-    "http",
-    "https",
-    "claims",
-    "complaints",
-];
-
 /// True when the words of `r` and its clause promise only vague attention: a commitment whose
-/// verb is one of [`VAGUE_VERBS`] followed by nothing concrete, or passing on the customer's
-/// feedback.
-pub(super) fn vague_promise(a: &Analysed, r: Range) -> bool {
+/// verb is in `@step-vague-verb` followed by nothing concrete, or passing on the customer's
+/// feedback (`@step-feedback`).
+pub(super) fn vague_promise(a: &Analysed, cx: &DetectorContext, r: Range) -> bool {
+    let w = &cx.lists.words;
     let clause = a.tokens[r.0].clause;
     let rest = |from: usize| a.tokens[from..].iter().take_while(move |t| t.clause == clause);
     let clause_start = (0..r.0).rev().take_while(|&k| a.tokens[k].clause == clause).last().unwrap_or(r.0);
-    let passes_feedback = rest(clause_start).take(r.0 - clause_start + 8).any(|t| FEEDBACK.contains(&t.text.as_str()));
+    let passes_feedback = rest(clause_start).take(r.0 - clause_start + 8).any(|t| w.step_feedback.has(&t.text));
     let modal = a.tokens[r.0..r.1].iter().any(|t| matches!(t.text.as_str(), "can" | "could" | "shall"));
-    let Some(verb) = a.tokens[r.0..r.1].iter().rposition(|t| VAGUE_VERBS.contains(&t.text.as_str())) else {
+    let Some(verb) = a.tokens[r.0..r.1].iter().rposition(|t| w.step_vague_verb.has(&t.text)) else {
         return passes_feedback || modal;
     };
     let after: Vec<&Token> = rest(r.0 + verb + 1).take(3).collect();
     // "get that rebooked", "get the fee refunded": the participle says what will be done.
-    if a.tokens[r.0 + verb].text == "get" && after.iter().take(3).any(|t| CONCRETE_DONE.contains(&t.text.as_str())) {
+    if a.tokens[r.0 + verb].text == "get" && after.iter().take(3).any(|t| w.step_done_participle.has(&t.text)) {
         return passes_feedback || modal;
     }
     let generic = match after.first() {
         None => true,
         Some(t) if matches!(t.text.as_str(), "the" | "a") => {
-            !after.get(1).is_some_and(|n| CONCRETE_AFTER_ARTICLE.contains(&n.text.as_str()))
-                && a.tokens[r.0 + verb].text != "check"
+            !after.get(1).is_some_and(|n| w.step_concrete_noun.has(&n.text)) && a.tokens[r.0 + verb].text != "check"
         }
-        Some(t) => GENERIC_OBJECTS.contains(&t.text.as_str()) && !after.iter().any(|n| n.text == "your"),
+        Some(t) => w.step_vague_object.has(&t.text) && !after.iter().any(|n| n.text == "your"),
     };
     passes_feedback || modal || generic
 }
 
 /// True when the sentence holding `r` names a concrete channel or item: a phone number, a web or
-/// email address, a form or portal, or something to send ("your order number").
-pub(super) fn concrete_channel(a: &Analysed, r: Range) -> bool {
+/// email address, a form or portal (`@step-channel`), or something to send ("your order number",
+/// `@step-item`).
+pub(super) fn concrete_channel(a: &Analysed, cx: &DetectorContext, r: Range) -> bool {
+    let w = &cx.lists.words;
     let s = &a.sentences[a.tokens[r.0].sentence];
     let words = &a.tokens[s.start..s.end];
     let digits = |t: &Token| t.text.chars().filter(char::is_ascii_digit).count();
     let long_number = words.windows(2).any(|w| digits(&w[0]) >= 3 && digits(&w[0]) + digits(&w[1]) >= 7)
         || words.iter().any(|t| digits(t) >= 7);
     long_number
-        || words.iter().any(|t| CHANNELS.contains(&t.text.as_str()))
-        || words.iter().any(|t| ITEMS.contains(&t.text.as_str()) && !t.quoted)
+        || words.iter().any(|t| w.step_channel.has(&t.text))
+        || words.iter().any(|t| w.step_item.has(&t.text) && !t.quoted)
 }
 
 /// True when "you will hear / get / see ..." at `r` is backed by something concrete in its
@@ -167,23 +61,17 @@ pub(super) fn backed_passive(a: &Analysed, cx: &DetectorContext, r: Range) -> bo
         matches!(a.tokens[i].text.as_str(), "from" | "by")
             && a.tokens.get(i + 1).is_some_and(|n| matches!(n.text.as_str(), "the" | "our" | "a") && i + 2 < s.end)
     });
-    let item = a.tokens[r.1..s.end].iter().take(4).any(|t| ITEMS.contains(&t.text.as_str()));
+    let item = a.tokens[r.1..s.end].iter().take(4).any(|t| cx.lists.words.step_item.has(&t.text));
     timed || named || from_someone || item
 }
 
-/// Words that point past the present to what comes next ("will", "next", "tomorrow", "please").
-const AHEAD: &[&str] = &[
-    "will", "shall", "gonna", "wil", "next", "then", "tomorrow", "tonight", "soon", "please", "pls", "need", "needs",
-    "expect", "meantime", "been", "once", "until", "after",
-];
-
-/// True when the answer says anything of what comes next: a word pointing ahead, "let me" / "let
+/// True when the answer says anything of what comes next: a word pointing ahead (`@step-ahead`), "let me" / "let
 /// us", "going to", "I am ...ing", an action done on the problem, an instruction or a timed step.
 /// "We let you down and that's on us" says nothing of it, so it holds no next step.
 pub(super) fn says_what_next(a: &Analysed, cx: &DetectorContext) -> bool {
     let ahead = (0..a.tokens.len()).any(|k| {
         let w = a.word(k);
-        AHEAD.contains(&w)
+        cx.lists.words.step_ahead.has(w)
             || (w == "let" && matches!(a.word(k + 1), "me" | "us"))
             || (w == "going" && a.word(k + 1) == "to")
             || (matches!(w, "am" | "are") && a.word(k + 1).ends_with("ing"))
@@ -244,6 +132,18 @@ mod tests {
         ] {
             assert!(!step(text), "{text}");
         }
+    }
+
+    #[test]
+    fn a_folder_lexicon_adds_a_channel_the_rule_reads() {
+        let text = "For the replacement, message the returns desk on Signal.";
+        let names = Names::default();
+        let rule = |lists: &Lists| {
+            !detect_rule("next-steps", &analyse(text), &DetectorContext::new(&names, lists, None)).is_empty()
+        };
+        assert!(!rule(&Lists::new(&BTreeMap::new())), "{text}");
+        let lexicon = BTreeMap::from([("step-channel".to_string(), vec!["signal".to_string()])]);
+        assert!(rule(&Lists::new(&lexicon)), "{text}");
     }
 
     /// `next-steps` as the engine decides it, rules and learned layer together.
