@@ -6,7 +6,7 @@
 use super::detectors::{
     DetectorContext, Range, blame_shifting, commitments, find, hedged, in_sentence, specific_time_commitment,
 };
-use super::steps::{backed_passive, concrete_channel, vague_promise, you_will};
+use super::steps::{backed_passive, concrete_channel, doing_now, done_fragment, in_motion, vague_promise, you_will};
 use super::taking::{done_on_the_problem, firm_actions, passes_on};
 use super::text::Analysed;
 use super::time::{Grain, day_or_time_at, read_at, time_at};
@@ -315,7 +315,9 @@ pub fn sends_away(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
 }
 
 /// `next-steps`: what happens next, said actively, passively, as done, or as an instruction with a
-/// concrete item or channel; a bare promise to get back in touch is not a step, nor a vague one
+/// concrete item or channel; something set in motion said of the thing ("the bag will be
+/// delivered", "letter to follow"), the speaker doing it now ("I'm filling in the form now") or a
+/// done thing said without a verb ("£95 refunded today"); a bare promise to get back in touch is not a step, nor a vague one
 /// ("we'll look into it", "you'll hear from us", "I've passed your comments on"), nor sending the
 /// customer away with no channel. A firm timed statement ("engineer booked for Thursday") is one.
 pub fn next_steps(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
@@ -336,6 +338,9 @@ pub fn next_steps(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
         }
     }
     out.extend(sends_away(a, cx).into_iter().filter(|r| concrete_channel(a, cx, *r)));
+    out.extend(in_motion(a, cx));
+    out.extend(doing_now(a, cx));
+    out.extend(done_fragment(a, cx));
     out.extend(instructions(a).into_iter().filter(|r| concrete_channel(a, cx, *r)));
     out.extend(timed_steps(a, cx));
     out.retain(|r| a.tokens[r.0..r.1].iter().all(|t| !t.quoted));

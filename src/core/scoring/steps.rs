@@ -3,7 +3,7 @@
 //! what will happen; an instruction counts only with a concrete item or channel ("send us your
 //! order number", "ring complaints on 0345 ...").
 
-use super::detectors::{DetectorContext, Range};
+use super::detectors::{DetectorContext, Range, hedged};
 use super::text::{Analysed, Token};
 use super::time::day_or_time_at;
 
@@ -21,6 +21,12 @@ pub(super) fn vague_promise(a: &Analysed, cx: &DetectorContext, r: Range) -> boo
         return passes_feedback || modal;
     };
     let after: Vec<&Token> = rest(r.0 + verb + 1).take(3).collect();
+    // "I'll chase it", "will chase em": chasing names who acts next, even with "it" after it.
+    if a.tokens[r.0 + verb].text == "chase"
+        && after.first().is_some_and(|t| matches!(t.text.as_str(), "it" | "them" | "em" | "this" | "that" | "up"))
+    {
+        return passes_feedback || modal;
+    }
     // "get that rebooked", "get the fee refunded": the participle says what will be done.
     if a.tokens[r.0 + verb].text == "get" && after.iter().take(3).any(|t| w.step_done_participle.has(&t.text)) {
         return passes_feedback || modal;
@@ -33,6 +39,143 @@ pub(super) fn vague_promise(a: &Analysed, cx: &DetectorContext, r: Range) -> boo
         Some(t) => w.step_vague_object.has(&t.text) && !after.iter().any(|n| n.text == "your"),
     };
     passes_feedback || modal || generic
+}
+
+/// Something set in motion, said of the thing rather than of who does it: "the bag will be
+/// delivered by courier", "it's being sent back out", "letter to follow" (a fragment, not "there
+/// are rules to follow"). Not of a person, not negated, not attention only ("is being investigated").
+pub(super) fn in_motion(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
+    let w = &cx.lists.words;
+    let participle = |k: usize| {
+        let t = a.word(k);
+        (t.len() > 4 && t.ends_with("ed") && !w.timed_not_past_ed.has(t))
+            || w.done_on_problem.has(t)
+            || w.step_done_participle.has(t)
+            || w.timed_done_participle.has(t)
+    };
+    let mut out = Vec::new();
+    for k in 0..a.tokens.len() {
+        if !a.asserted_at(k) {
+            continue;
+        }
+        let s = a.tokens[k].sentence;
+        let prev = if k > 0 && a.tokens[k - 1].sentence == s { a.word(k - 1) } else { "" };
+        let end = match a.word(k) {
+            // "will be delivered", "'ll be redelivered"; not "you will be ..." (see `you_will`).
+            "will" if a.word_in(s, k + 1) == "be" && participle(k + 2) => Some(k + 3),
+            // "is being sent", "are being processed".
+            "being" if matches!(prev, "is" | "are") && participle(k + 1) => Some(k + 2),
+            // "letter to follow.", "kit list to follow.": closing its sentence.
+            "to" if a.word_in(s, k + 1) == "follow" && !prev.is_empty() && a.word_in(s, k + 2).is_empty() => {
+                let from = a.sentences[s].start;
+                let fragment = (from..k).all(|j| {
+                    !matches!(
+                        a.word(j),
+                        "is" | "are"
+                            | "was"
+                            | "were"
+                            | "be"
+                            | "has"
+                            | "have"
+                            | "had"
+                            | "there"
+                            | "that"
+                            | "it"
+                            | "this"
+                    )
+                });
+                fragment.then_some(k + 2)
+            }
+            _ => None,
+        };
+        let Some(end) = end else { continue };
+        let subject_person = matches!(prev, "you" | "u" | "i" | "we");
+        if w.step_attention_only.has(a.word(end - 1)) {
+            continue;
+        }
+        let negated = a.tokens[k..end.min(a.tokens.len())].iter().any(|t| t.negated_by.is_some() || t.is_negator());
+        if !subject_person && !negated && !vague_promise(a, cx, (k, end)) {
+            out.push((k, end));
+        }
+    }
+    out
+}
+
+/// The speaker doing it now: "I'm filling in the correction form now", "we're reprinting the
+/// menus", and the same without a subject opening a sentence ("Sending a new one now", "Doing it
+/// before service starts"). Not a state of mind ("I'm hoping ..."), a call ("I'm calling to say"),
+/// attention with nothing concrete ("I'm looking into it"), nor a hedged, negated or asked one.
+pub(super) fn doing_now(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
+    let w = &cx.lists.words;
+    let mut out = Vec::new();
+    for k in 0..a.tokens.len() {
+        let t = &a.tokens[k];
+        if t.text.len() < 5 || !t.text.ends_with("ing") || w.timed_not_verb_ing.has(&t.text) || !a.asserted_at(k) {
+            continue;
+        }
+        let s = &a.sentences[t.sentence];
+        let first = (s.start..k).all(|j| matches!(a.word(j), "so" | "right" | "ok" | "okay" | "um" | "erm" | "and"));
+        let after_speaker = k >= s.start + 2
+            && matches!(a.word(k - 1), "am" | "are")
+            && matches!(a.word(k - 2), "i" | "we")
+            && a.tokens[k - 2].sentence == t.sentence;
+        let next = a.word_in(t.sentence, k + 1);
+        let fragment = first && (w.timed_object_start.has(next) || matches!(next, "now" | "today" | "in" | "on"));
+        if !(after_speaker || fragment) || w.step_not_doing.has(&t.text) || next.is_empty() {
+            continue;
+        }
+        let stem = t.stem.as_str();
+        let vague = w.step_vague_verb.has(stem) && w.step_vague_object.has(next) && next != "up";
+        let start = if after_speaker { k - 2 } else { k };
+        if !vague && !hedged(a, cx, (start, k + 1), None) {
+            out.push((start, k + 1));
+        }
+    }
+    out
+}
+
+/// A done thing said without a verb of being: "Chair ordered today.", "£95 refunded this morning",
+/// "one month's credit applied". The participle follows a short subject that is not a person.
+pub(super) fn done_fragment(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
+    let mut out = Vec::new();
+    for s in &a.sentences {
+        let Some(p) = (s.start..s.end.min(s.start + 6)).find(|&k| cx.lists.words.step_done_for_them.has(a.word(k)))
+        else {
+            continue;
+        };
+        let subject = &a.tokens[s.start..p];
+        let no_verb = subject.iter().all(|t| {
+            !matches!(
+                t.text.as_str(),
+                "i" | "we"
+                    | "you"
+                    | "u"
+                    | "he"
+                    | "she"
+                    | "they"
+                    | "it"
+                    | "was"
+                    | "were"
+                    | "is"
+                    | "are"
+                    | "has"
+                    | "have"
+                    | "had"
+                    | "be"
+                    | "been"
+                    | "will"
+                    | "if"
+                    | "not"
+                    | "never"
+                    | "who"
+                    | "that"
+            )
+        });
+        if p > s.start && no_verb && a.asserted_at(p) && !s.question_mark {
+            out.push((s.start, p + 1));
+        }
+    }
+    out
 }
 
 /// True when the sentence holding `r` names a concrete channel or item: a phone number, a web or
@@ -144,6 +287,40 @@ mod tests {
         assert!(!rule(&Lists::new(&BTreeMap::new())), "{text}");
         let lexicon = BTreeMap::from([("step-channel".to_string(), vec!["signal".to_string()])]);
         assert!(rule(&Lists::new(&lexicon)), "{text}");
+    }
+
+    #[test]
+    fn set_in_motion_done_or_under_way_said_of_the_thing() {
+        for text in [
+            "Your new glasses will be posted second class.",
+            "ur voucher's being reissued rn",
+            "Written confirmation to follow.",
+            "I'm filling in the refund form now.",
+            "so um resetting your password now, two minutes",
+            "Deposit refunded this morning.",
+            "One month's credit applied to your account, Mr Alves.",
+            "No update yet. I'll chase it.",
+            "Right, we're reprinting the menus before service.",
+        ] {
+            assert!(step(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn attention_feelings_states_and_the_speakers_past_are_not_in_motion() {
+        for text in [
+            "Your complaint is being investigated.",
+            "I'm hoping to hear from the depot.",
+            "I'm sure the manager will be thrilled.",
+            "Your deposit will not be refunded.",
+            "We are working through the queue.",
+            "There are rules to follow.",
+            "Chair ordered?",
+            "I ordered the wrong size, sorry.",
+            "Further information will be provided in due course.",
+        ] {
+            assert!(!step(text), "{text}");
+        }
     }
 
     /// `next-steps` as the engine decides it, rules and learned layer together.
