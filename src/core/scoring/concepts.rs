@@ -6,8 +6,8 @@
 use super::detectors::{
     DetectorContext, Range, blame_shifting, commitments, find, hedged, in_sentence, specific_time_commitment,
 };
-use super::steps::{backed_passive, concrete_channel, vague_promise, you_will};
-use super::taking::{PASSING_ON, done_on_the_problem, firm_actions, passes_on};
+use super::steps::{backed_passive, concrete_channel, doing_now, done_fragment, in_motion, vague_promise, you_will};
+use super::taking::{done_on_the_problem, firm_actions, passes_on};
 use super::text::Analysed;
 use super::time::Grain;
 use super::timed::{in_past_clause, timed_statements, timed_steps, under_condition, waits_on_event};
@@ -28,9 +28,9 @@ pub fn specific_time(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
         a.times().time_at(r.0).is_some()
             && within_a_day(a, *r)
             && !hedged_after(a, cx, *r)
-            && !in_past_clause(a, *r)
-            && !under_condition(a, *r)
-            && !waits_on_event(a, *r)
+            && !in_past_clause(a, cx, *r)
+            && !under_condition(a, cx, *r)
+            && !waits_on_event(a, cx, *r)
     });
     let mut out = if timed { found } else { Vec::new() };
     for (evidence, _, grain) in timed_statements(a, cx) {
@@ -50,7 +50,10 @@ pub fn specific_time(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
 pub fn specific_day(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     let timed = specific_time_commitment(a, cx);
     let firm = |r: &Range| {
-        !hedged_after(a, cx, *r) && !in_past_clause(a, *r) && !under_condition(a, *r) && !waits_on_event(a, *r)
+        !hedged_after(a, cx, *r)
+            && !in_past_clause(a, cx, *r)
+            && !under_condition(a, cx, *r)
+            && !waits_on_event(a, cx, *r)
     };
     if timed.iter().any(|r| a.times().time_at(r.0).is_some() && firm(r)) {
         return timed;
@@ -155,7 +158,7 @@ pub fn takes_it_on(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
         let weakened = between.iter().any(|w| NOT_TAKING_IT_ON.contains(&w.text.as_str()) || w.is_negator());
         // "passed" read as a typo of "paused" is still passing the case on, as is "I've sent your
         // details to the claims team".
-        let passing_on = PASSING_ON.contains(&a.tokens[verb.0].stem.as_str()) || passes_on(a, cx, verb.1);
+        let passing_on = cx.lists.words.passing_on_stem.has(&a.tokens[verb.0].stem) || passes_on(a, cx, verb.1);
         if !weakened && !passing_on && a.tokens[verb.0].negated_by.is_none() {
             out.push((i, verb.1));
         }
@@ -185,7 +188,7 @@ pub fn empathy(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     let deflecting = find(&cx.lists.deflecting, a, cx);
     let mut out = find(&cx.lists.empathy, a, cx);
     out.extend(tone::cost_to_customer(a));
-    out.extend(super::feeling::named(a));
+    out.extend(super::feeling::named(a, cx));
     out.retain(|r| {
         let sentence = &a.sentences[a.tokens[r.0].sentence];
         // "not fair on my team", "hard for the finance department": about someone else.
@@ -303,8 +306,8 @@ pub fn sends_away(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     out.extend(super::referral::referrals(a, cx));
     // "If you're still unhappy after that, the ombudsman is there too": a channel offered under a
     // condition, in an answer where the speaker takes the problem on, is an extra, not a send-away.
-    if out.iter().any(|r| under_condition(a, *r)) && !takes_it_on(a, cx).is_empty() {
-        out.retain(|r| !under_condition(a, *r));
+    if out.iter().any(|r| under_condition(a, cx, *r)) && !takes_it_on(a, cx).is_empty() {
+        out.retain(|r| !under_condition(a, cx, *r));
     }
     out.sort();
     out.dedup();
@@ -312,13 +315,17 @@ pub fn sends_away(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
 }
 
 /// `next-steps`: what happens next, said actively, passively, as done, or as an instruction with a
-/// concrete item or channel; a bare promise to get back in touch is not a step, nor a vague one
+/// concrete item or channel; something set in motion said of the thing ("the bag will be
+/// delivered", "letter to follow"), the speaker doing it now ("I'm filling in the form now") or a
+/// done thing said without a verb ("£95 refunded today"); a bare promise to get back in touch is not a step, nor a vague one
 /// ("we'll look into it", "you'll hear from us", "I've passed your comments on"), nor sending the
 /// customer away with no channel. A firm timed statement ("engineer booked for Thursday") is one.
 pub fn next_steps(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     let mut out = find(&cx.lists.next_step, a, cx);
     out.extend(find(&cx.lists.next_step_patterns, a, cx));
-    out.retain(|r| if you_will(a, *r) { backed_passive(a, cx, *r) } else { !vague_promise(a, *r) || refined(a, *r) });
+    out.retain(
+        |r| if you_will(a, *r) { backed_passive(a, cx, *r) } else { !vague_promise(a, cx, *r) || refined(a, *r) },
+    );
     let contact_only = find(&cx.lists.contact_verb, a, cx);
     let verbs = find(&cx.lists.action_verb, a, cx);
     for c in commitments(a, cx) {
@@ -326,12 +333,15 @@ pub fn next_steps(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
             .iter()
             .filter(|v| v.0 >= c.0 && v.0 <= c.1 + 2)
             .any(|v| !contact_only.iter().any(|k| k.0 <= v.0 && k.1 >= v.1));
-        if doing && !hedged(a, cx, c, None) && !vague_promise(a, c) {
+        if doing && !hedged(a, cx, c, None) && !vague_promise(a, cx, c) {
             out.push(c);
         }
     }
-    out.extend(sends_away(a, cx).into_iter().filter(|r| concrete_channel(a, *r)));
-    out.extend(instructions(a).into_iter().filter(|r| concrete_channel(a, *r)));
+    out.extend(sends_away(a, cx).into_iter().filter(|r| concrete_channel(a, cx, *r)));
+    out.extend(in_motion(a, cx));
+    out.extend(doing_now(a, cx));
+    out.extend(done_fragment(a, cx));
+    out.extend(instructions(a).into_iter().filter(|r| concrete_channel(a, cx, *r)));
     out.extend(timed_steps(a, cx));
     out.retain(|r| a.tokens[r.0..r.1].iter().all(|t| !t.quoted));
     out.sort();

@@ -5,80 +5,17 @@
 //! it's maddening"). See `docs/labelling.md`: the speaker's own feelings, a negated or conditional
 //! feeling ("don't worry", "sorry if you're upset"), a question and quoted words do not count.
 
-use super::detectors::Range;
+use super::detectors::{DetectorContext, Range};
 use super::text::{Analysed, Token};
+use super::word_sets::WordSets;
 
-/// Words that name a feeling or how hard something is on someone.
-const FEELINGS: &[&str] = &[
-    "angry",
-    "cross",
-    "annoyed",
-    "annoying",
-    "frustrated",
-    "frustrating",
-    "frustration",
-    "upset",
-    "upsetting",
-    "worried",
-    "worrying",
-    "worry",
-    "anxious",
-    "stressed",
-    "stressful",
-    "stress",
-    "stressing",
-    "stressin",
-    "pressure",
-    "tired",
-    "exhausted",
-    "exhausting",
-    "shattered",
-    "drained",
-    "disappointed",
-    "disappointing",
-    "gutted",
-    "furious",
-    "fuming",
-    "livid",
-    "scared",
-    "scary",
-    "frightening",
-    "horrible",
-    "awful",
-    "terrible",
-    "nightmare",
-    "miserable",
-    "embarrassing",
-    "embarrassed",
-    "humiliating",
-    "maddening",
-    "infuriating",
-    "distressing",
-    "distressed",
-    "shock",
-    "shocked",
-    "unfair",
-    "heartbreaking",
-    "concerning",
-    "devastating",
-    "devastated",
-    "overwhelmed",
-    "overwhelming",
-    "fed",
-];
-/// Words that make the customer the one who holds the feeling.
-const CUSTOMER: &[&str] = &["you", "your", "yours", "yourself", "anyone", "anybody", "everyone", "everybody"];
-/// Other holders: when one of these is nearest, the feeling is theirs ("I'm worried", "they're cross").
-const OTHERS: &[&str] = &["i", "we", "me", "us", "they", "he", "she", "it", "this", "that"];
-/// Verbs by which the speaker recognises a feeling ("I can see", "I get it", "I know").
-const RECOGNISE: &[&str] =
-    &["understand", "get", "know", "see", "hear", "feel", "imagine", "appreciate", "recognise", "recognize", "realise"];
-
-/// Feelings named as the customer's, with the word as evidence.
-pub(super) fn named(a: &Analysed) -> Vec<Range> {
+/// Feelings named as the customer's (`@feeling-word`, held by `@feeling-customer` rather than
+/// `@feeling-other-holder`), with the word as evidence.
+pub(super) fn named(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
+    let w = &cx.lists.words;
     let mut out = Vec::new();
     for (i, t) in a.tokens.iter().enumerate() {
-        if !FEELINGS.contains(&t.text.as_str()) || (t.text == "fed" && a.word(i + 1) != "up") {
+        if !w.feeling_word.has(&t.text) || (t.text == "fed" && a.word(i + 1) != "up") {
             continue;
         }
         let sentence = &a.sentences[t.sentence];
@@ -95,20 +32,20 @@ pub(super) fn named(a: &Analysed) -> Vec<Range> {
         let before = |words: &[&str]| clause.iter().any(|&k| words.contains(&a.tokens[k].text.as_str()));
         // "sorry if you're upset", "no need to worry", "if you're unhappy": not the customer's feeling;
         // "sorry you're disappointed" apologises for the feeling (a deflecting apology).
-        if before(&["if", "whether", "need", "unless", "sorry"]) || dismissed_before(a, i) {
+        if before(&["if", "whether", "need", "unless", "sorry"]) || dismissed_before(a, w, i) {
             continue;
         }
         let holder = clause
             .iter()
             .rev()
             .map(|&k| a.tokens[k].text.as_str())
-            .find(|w| CUSTOMER.contains(w) || OTHERS.contains(w));
-        let customer_holds = holder.is_some_and(|w| CUSTOMER.contains(&w));
+            .find(|h| w.feeling_customer.has(h) || w.feeling_other_holder.has(h));
+        let customer_holds = holder.is_some_and(|h| w.feeling_customer.has(h));
         let you_after = (i + 1..(i + 5).min(sentence.end))
             .take_while(|&k| a.tokens[k].clause == t.clause)
             .any(|k| matches!(a.tokens[k].text.as_str(), "you" | "anyone" | "anybody"));
         let inferred = before(&["must"]) && holder.is_none_or(|w| !matches!(w, "i" | "we" | "me" | "us"));
-        let recognised = recognised_before(a, i);
+        let recognised = recognised_before(a, w, i);
         let speaker_holds = holder.is_some_and(|w| matches!(w, "i" | "we" | "me" | "us"));
         let fires =
             if speaker_holds { recognised && you_after } else { customer_holds || you_after || inferred || recognised };
@@ -120,21 +57,21 @@ pub(super) fn named(a: &Analysed) -> Vec<Range> {
 }
 
 /// "I can see ...", "I totally get it, ...": the speaker recognising something earlier in the
-/// sentence, firmly (not "I don't know why you're upset").
-fn recognised_before(a: &Analysed, i: usize) -> bool {
+/// sentence (`@feeling-recognise`), firmly (not "I don't know why you're upset").
+fn recognised_before(a: &Analysed, w: &WordSets, i: usize) -> bool {
     let sentence = &a.sentences[a.tokens[i].sentence];
     (sentence.start..i).any(|k| {
         let t: &Token = &a.tokens[k];
         matches!(t.text.as_str(), "i" | "we")
             && (k + 1..(k + 4).min(i))
-                .any(|v| RECOGNISE.contains(&a.tokens[v].text.as_str()) && !denied(a, v) && !a.tokens[v].quoted)
+                .any(|v| w.feeling_recognise.has(&a.tokens[v].text) && !denied(a, v) && !a.tokens[v].quoted)
     })
 }
 
 /// "I don't know why you're so cross", "I can't see why you'd be upset": the feeling dismissed.
-fn dismissed_before(a: &Analysed, i: usize) -> bool {
+fn dismissed_before(a: &Analysed, w: &WordSets, i: usize) -> bool {
     let sentence = &a.sentences[a.tokens[i].sentence];
-    (sentence.start..i).any(|k| RECOGNISE.contains(&a.tokens[k].text.as_str()) && denied(a, k))
+    (sentence.start..i).any(|k| w.feeling_recognise.has(&a.tokens[k].text) && denied(a, k))
 }
 
 /// Token `k` is negated by a word other than a spoken "no" ("yeah no I get it" agrees).
@@ -144,11 +81,17 @@ fn denied(a: &Analysed, k: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use std::collections::BTreeMap;
+
+    use super::super::detectors::DetectorContext;
+    use super::super::lists::Lists;
+    use super::super::phrase::Names;
     use super::super::text::analyse;
     use super::named;
 
     fn empathy(text: &str) -> bool {
-        !named(&analyse(text)).is_empty()
+        let (names, lists) = (Names::default(), Lists::new(&BTreeMap::new()));
+        !named(&analyse(text), &DetectorContext::new(&names, &lists, None)).is_empty()
     }
 
     #[test]

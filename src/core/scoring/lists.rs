@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use super::phrase::Phrase;
+use super::word_sets::WordSets;
 
 /// The text of `builtin_lists.ron`, compiled in (its comments are read by `list_notes`).
 pub(super) const BUILTIN_LISTS: &str = include_str!("builtin_lists.ron");
@@ -83,6 +84,8 @@ pub struct Lists {
     pub party: Phrase,
     /// Disowning the problem or walling it off without a verb of fault ("not mine", "must be made by").
     pub disowning: Phrase,
+    /// The single-word lists the structural rules read word by word.
+    pub words: WordSets,
 }
 
 impl Lists {
@@ -128,6 +131,7 @@ impl Lists {
             rhetorical: with_patterns("rhetorical", "rhetorical-patterns"),
             party: with_patterns("party", "party-patterns"),
             disowning: with_patterns("disowning", "disowning-patterns"),
+            words: WordSets::new(&sets),
             sets,
         }
     }

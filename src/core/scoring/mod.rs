@@ -29,6 +29,7 @@ pub mod time;
 mod timed;
 mod tokenise;
 mod tone;
+pub mod word_sets;
 
 use std::collections::HashMap;
 use std::sync::Arc;

@@ -8,200 +8,15 @@
 use super::detectors::{DetectorContext, Range};
 use super::text::Analysed;
 
-/// Verbs of getting in touch with someone, or of taking the case to them.
-const REFER_VERBS: &[&str] = &[
-    "contact", "call", "ring", "phone", "email", "e-mail", "write", "speak", "talk", "get", "reach", "go", "see",
-    "ask", "raise", "submit", "register", "complain", "claim", "chase", "try", "take", "visit", "pop", "apply",
-    "report", "lodge", "file", "log", "use", "message", "dm", "text", "approach", "consult", "check", "deal", "direct",
-    "redirect", "start", "come", "head", "give", "follow", "make", "refer", "put",
-];
-
-/// Verbs that send the customer away whatever follows them, as long as it is not the speaker.
-const CONTACT_ONLY: &[&str] = &[
-    "contact", "call", "ring", "phone", "email", "e-mail", "write", "speak", "talk", "reach", "complain", "chase",
-    "approach", "consult", "message", "dm", "ask",
-];
-
-/// Words that may stand between "you" and the verb in a frame of need, duty, advice or leave:
-/// "you will need to", "you would have to", "you are best to", "you can always", "you may wish to".
-const FRAME: &[&str] = &[
-    "will",
-    "would",
-    "need",
-    "needs",
-    "to",
-    "have",
-    "has",
-    "got",
-    "must",
-    "should",
-    "can",
-    "could",
-    "may",
-    "might",
-    "want",
-    "wish",
-    "like",
-    "best",
-    "better",
-    "off",
-    "be",
-    "are",
-    "just",
-    "also",
-    "always",
-    "then",
-    "directly",
-    "really",
-    "probably",
-    "first",
-    "still",
-    "instead",
-    "now",
-    "therefore",
-    "simply",
-    "ideally",
-    "gonna",
-    "gotta",
-    "hav",
-    "shud",
-    "cud",
-    "wud",
-    "u",
-    "r",
-    "2",
-];
-
-/// Frame words that put the customer under a need or give them leave; a frame needs one of them
-/// ("you will ring the bank" tells, it does not send).
-const MODAL: &[&str] = &[
-    "need", "needs", "have", "has", "got", "must", "should", "can", "could", "may", "might", "want", "wish", "best",
-    "better", "gotta", "hav", "shud", "cud", "wud",
-];
-
-/// Objects that keep the speaker the one the customer deals with.
-const OWN_SIDE: &[&str] = &["me", "us", "myself", "ourselves", "you", "yourself"];
-
-/// Who a customer may be sent to when the verb alone does not say it ("see the day manager",
-/// "raise a ticket with security", "go to your GP"). A bare channel ("raise it on the portal")
-/// is not someone else: it may be the speaker's own.
-const ELSEWHERE: &[&str] = &[
-    "them",
-    "em",
-    "him",
-    "her",
-    "they",
-    "manager",
-    "team",
-    "department",
-    "dept",
-    "desk",
-    "office",
-    "branch",
-    "reception",
-    "gp",
-    "doctor",
-    "vet",
-    "bank",
-    "insurer",
-    "provider",
-    "manufacturer",
-    "courier",
-    "carrier",
-    "seller",
-    "retailer",
-    "landlord",
-    "council",
-    "ombudsman",
-    "supplier",
-    "company",
-    "airline",
-    "airport",
-    "police",
-    "solicitor",
-    "lawyer",
-    "network",
-    "agency",
-    "partner",
-    "centre",
-    "center",
-    "unit",
-    "colleagues",
-    "lot",
-    "people",
-    "guys",
-    "someone",
-    "somebody",
-    "hr",
-    "security",
-    "finance",
-    "payroll",
-    "billing",
-    "accounts",
-    "warranty",
-    "pharmacy",
-    "pharmacist",
-    "school",
-    "nursery",
-    "agent",
-    "handler",
-];
-
-/// Nouns for what a customer asks for, routed elsewhere in the passive.
-const REQUESTS: &[&str] = &[
-    "queries",
-    "query",
-    "enquiries",
-    "enquiry",
-    "inquiries",
-    "complaints",
-    "complaint",
-    "requests",
-    "request",
-    "claims",
-    "claim",
-    "questions",
-    "disputes",
-    "concerns",
-    "correspondence",
-    "appeals",
-    "appeal",
-    "applications",
-    "issues",
-    "matters",
-    "refunds",
-    "returns",
-];
-
-/// Passive verbs that route a request somewhere ("should be directed to", "must be raised through").
-const ROUTED: &[&str] = &[
-    "directed",
-    "sent",
-    "submitted",
-    "raised",
-    "made",
-    "addressed",
-    "referred",
-    "lodged",
-    "logged",
-    "reported",
-    "taken",
-    "emailed",
-    "put",
-    "forwarded",
-];
-
-/// Verbs of advising: "I'd recommend contacting them", "we would advise that you call".
-const ADVISE: &[&str] = &["recommend", "advise", "suggest", "urge", "encourage"];
-
 /// The verb at `k` in its plain form: "contacting" reads as "contact".
-fn verb_at(a: &Analysed, k: usize) -> Option<&'static str> {
+fn verb_at<'c>(a: &Analysed, cx: &'c DetectorContext, k: usize) -> Option<&'c str> {
+    let verbs = &cx.lists.words.referral_verb;
     let text = a.tokens.get(k)?.text.as_str();
     let plain = text.strip_suffix("ing").unwrap_or(text);
-    REFER_VERBS
-        .iter()
-        .copied()
-        .find(|v| *v == text || *v == plain || (plain.len() > 3 && v.strip_suffix('e') == Some(plain)))
+    verbs.get(text).or_else(|| verbs.get(plain)).or_else(|| {
+        // "contacting" reads as "contact", "giving" (as "give") needs a stem of four letters.
+        (plain.len() > 3).then(|| verbs.get(&format!("{plain}e"))).flatten()
+    })
 }
 
 /// True when the words after the verb at `v` send the customer to someone other than the speaker.
@@ -217,7 +32,9 @@ fn to_someone_else(a: &Analysed, cx: &DetectorContext, v: usize) -> bool {
         !skip_to(k) && !matches!(a.word_in(s, k), "touch" | "a" | "an" | "just" | "directly" | "again" | "a call")
     });
     let object_word = object.map_or("", |k| a.word_in(s, k));
-    if OWN_SIDE.contains(&object_word) || first == "back" && !after.iter().any(|&k| a.word_in(s, k) == "to") {
+    if cx.lists.words.referral_own_side.has(object_word)
+        || first == "back" && !after.iter().any(|&k| a.word_in(s, k) == "to")
+    {
         return false;
     }
     // "our team", "our number": the speaker's own side; "our aftersales team" is another.
@@ -229,12 +46,12 @@ fn to_someone_else(a: &Analysed, cx: &DetectorContext, v: usize) -> bool {
     let named = after.iter().any(|&k| super::phrase::name_at(&a.tokens, k, &cx.names.colleague).is_some());
     let channel = after.iter().any(|&k| {
         let w = a.word_in(s, k);
-        ELSEWHERE.contains(&w)
+        cx.lists.words.referral_elsewhere.has(w)
             || w.contains('@')
             || w.contains(".com")
             || w.chars().filter(char::is_ascii_digit).count() >= 4
     });
-    let verb = verb_at(a, v).unwrap_or("");
+    let verb = verb_at(a, cx, v).unwrap_or("");
     // "go to the desk", "go back to your GP"; not "go through it again", "go ahead".
     if matches!(verb, "go" | "pop" | "head" | "come")
         && !matches!(first, "to" | "back" | "over" | "down" | "round" | "and")
@@ -244,10 +61,10 @@ fn to_someone_else(a: &Analysed, cx: &DetectorContext, v: usize) -> bool {
     if verb == "give" {
         // "give them a ring", "give your bank a call".
         return !object_word.is_empty()
-            && !OWN_SIDE.contains(&object_word)
+            && !cx.lists.words.referral_own_side.has(object_word)
             && after.iter().any(|&k| matches!(a.word_in(s, k), "ring" | "call" | "bell" | "buzz"));
     }
-    (CONTACT_ONLY.contains(&verb) && object.is_some()) || named || channel
+    (cx.lists.words.referral_contact_verb.has(verb) && object.is_some()) || named || channel
 }
 
 /// "you'll need to ring ...", "you can always write to ...", "u gotta call ur bank": the customer
@@ -270,18 +87,19 @@ fn customer_must(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
         while k < a.tokens.len()
             && a.tokens[k].sentence == s
             && a.tokens[k].clause == t.clause
-            && FRAME.contains(&a.tokens[k].text.as_str())
+            && cx.lists.words.referral_frame.has(&a.tokens[k].text)
             && k < i + 7
         {
             k += 1;
         }
         let frame = &a.tokens[i + 1..k.min(a.tokens.len())];
-        let modal = frame.iter().any(|w| MODAL.contains(&w.text.as_str()));
+        let modal = frame.iter().any(|w| cx.lists.words.referral_modal.has(&w.text));
         let reproach = frame
             .windows(2)
             .any(|w| matches!(w[0].text.as_str(), "should" | "could" | "would" | "must") && w[1].text == "have");
         let negated = frame.iter().any(|w| w.is_negator());
-        if k >= a.tokens.len() || !modal || reproach || negated || !REFER_VERBS.contains(&a.tokens[k].text.as_str()) {
+        if k >= a.tokens.len() || !modal || reproach || negated || !cx.lists.words.referral_verb.has(&a.tokens[k].text)
+        {
             continue;
         }
         if a.asserted_at(k) && to_someone_else(a, cx, k) {
@@ -308,7 +126,7 @@ fn do_it_yourself(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
         let speaker = (from..y).any(|k| {
             matches!(a.tokens[k].text.as_str(), "i" | "we") && a.tokens.get(k + 1).is_none_or(|w| w.text != "would")
         });
-        if let Some(v) = (from..y).find(|&k| REFER_VERBS.contains(&a.tokens[k].text.as_str()))
+        if let Some(v) = (from..y).find(|&k| cx.lists.words.referral_verb.has(&a.tokens[k].text))
             && !speaker
             && to_someone_else(a, cx, v)
         {
@@ -323,14 +141,14 @@ fn do_it_yourself(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
 fn advised_to(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     let mut out = Vec::new();
     for (i, t) in a.tokens.iter().enumerate() {
-        if !ADVISE.iter().any(|v| t.stem.starts_with(v)) || !a.asserted_at(i) {
+        if !cx.lists.words.referral_advise_stem.iter().any(|v| t.stem.starts_with(v)) || !a.asserted_at(i) {
             continue;
         }
         let s = t.sentence;
         // The verb advised: "contacting", "that you call", "you to ring".
         let Some(v) = (i + 1..(i + 5).min(a.tokens.len()))
             .take_while(|&k| a.tokens[k].sentence == s)
-            .find(|&k| verb_at(a, k).is_some())
+            .find(|&k| verb_at(a, cx, k).is_some())
         else {
             continue;
         };
@@ -349,7 +167,7 @@ fn advised_to(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
 fn routed_elsewhere(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     let mut out = Vec::new();
     for (i, t) in a.tokens.iter().enumerate() {
-        if !REQUESTS.contains(&t.text.as_str()) || !a.asserted_at(i) {
+        if !cx.lists.words.referral_request.has(&t.text) || !a.asserted_at(i) {
             continue;
         }
         let s = t.sentence;
@@ -359,7 +177,7 @@ fn routed_elsewhere(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
         else {
             continue;
         };
-        let routed = a.tokens.get(b + 1).is_some_and(|w| ROUTED.contains(&w.text.as_str()));
+        let routed = a.tokens.get(b + 1).is_some_and(|w| cx.lists.words.referral_routed.has(&w.text));
         let negated = a.tokens[i..=b].iter().any(|w| w.is_negator());
         if routed && !negated && to_someone_else(a, cx, b + 1) {
             out.push((i, b + 2));
@@ -367,32 +185,6 @@ fn routed_elsewhere(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     }
     out
 }
-
-/// Verbs that, opening a clause, tell the customer to go to someone ("give your bank a ring",
-/// "pop back to the desk and ask for her", "take it up with them", "report it to the police").
-const IMPERATIVE: &[&str] = &[
-    "give", "pop", "go", "head", "write", "speak", "talk", "get", "reach", "raise", "complain", "claim", "chase",
-    "take", "report", "approach", "lodge",
-];
-
-/// Words that may open a clause before its verb ("so just ring them", "if not, give them a ring").
-const OPENERS: &[&str] = &[
-    "please",
-    "pls",
-    "plz",
-    "just",
-    "so",
-    "then",
-    "and",
-    "also",
-    "otherwise",
-    "instead",
-    "um",
-    "erm",
-    "er",
-    "kindly",
-    "maybe",
-];
 
 /// An instruction to go to someone else, said as an imperative at the start of a clause.
 fn told_to_go(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
@@ -404,14 +196,14 @@ fn told_to_go(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
         }
         let Some(v) = (start..a.tokens.len())
             .take_while(|&k| a.tokens[k].clause == t.clause && a.tokens[k].sentence == t.sentence)
-            .find(|&k| !OPENERS.contains(&a.tokens[k].text.as_str()))
+            .find(|&k| !cx.lists.words.referral_opener.has(&a.tokens[k].text))
         else {
             continue;
         };
         let verb = a.tokens[v].text.as_str();
         let goes_to = !matches!(verb, "go" | "pop" | "head")
             || matches!(a.word_in(t.sentence, v + 1), "to" | "back" | "over" | "down" | "round");
-        if IMPERATIVE.contains(&verb) && goes_to && a.asserted_at(v) && to_someone_else(a, cx, v) {
+        if cx.lists.words.referral_imperative.has(verb) && goes_to && a.asserted_at(v) && to_someone_else(a, cx, v) {
             out.push((v, v + 2));
         }
     }

@@ -3,156 +3,193 @@
 //! what will happen; an instruction counts only with a concrete item or channel ("send us your
 //! order number", "ring complaints on 0345 ...").
 
-use super::detectors::{DetectorContext, Range};
+use super::detectors::{DetectorContext, Range, hedged};
 use super::text::{Analysed, Token};
 
-/// Verbs that promise attention without saying what will be done, when nothing concrete follows.
-const VAGUE_VERBS: &[&str] = &[
-    "look",
-    "sort",
-    "investigate",
-    "review",
-    "check",
-    "deal",
-    "handle",
-    "see",
-    "do",
-    "revert",
-    "have",
-    "get",
-    "pass",
-    "raise",
-    "find",
-    "chase",
-];
-/// What follows a vague verb when it stays vague ("look into it", "sort this out", "do better",
-/// "see if someone can help").
-const GENERIC_OBJECTS: &[&str] = &[
-    "it", "this", "that", "into", "at", "out", "things", "matter", "better", "a", "on", "up", "back", "the", "what",
-    "sorted", "if", "whether",
-];
-/// Nouns that a vague verb's "the"/"a" may still make concrete ("check the GPS log").
-const CONCRETE_AFTER_ARTICLE: &[&str] = &["log", "logs", "record", "records", "footage", "photo", "photos", "camera"];
-/// Participles after "get it ..." that name a concrete action ("get that rebooked"); "get it
-/// sorted" and "get it done" stay vague.
-const CONCRETE_DONE: &[&str] = &[
-    "rebooked",
-    "rescheduled",
-    "refunded",
-    "replaced",
-    "repaired",
-    "reissued",
-    "resent",
-    "credited",
-    "cancelled",
-    "canceled",
-    "waived",
-    "removed",
-    "reversed",
-    "swapped",
-    "exchanged",
-    "delivered",
-    "collected",
-    "booked",
-    "moved",
-    "changed",
-    "corrected",
-    "unlocked",
-    "reset",
-    "restored",
-    "reinstated",
-    "fitted",
-    "installed",
-    "dispatched",
-    "couriered",
-    "posted",
-    "printed",
-    "upgraded",
-    "refitted",
-    "cleaned",
-];
-/// What was passed on when nothing is set in motion: the customer's opinion.
-const FEEDBACK: &[&str] = &["feedback", "comments", "comment", "complaint", "concerns", "concern", "query", "views"];
-/// Things the customer can send or quote that make an instruction concrete.
-const ITEMS: &[&str] = &[
-    "number",
-    "photo",
-    "photos",
-    "picture",
-    "pic",
-    "receipt",
-    "reference",
-    "details",
-    "screenshot",
-    "form",
-    "address",
-    "tracking",
-    "invoice",
-    "report",
-    "evidence",
-    "postcode",
-    "account",
-    "order",
-    "email",
-];
-/// Channels that make an instruction concrete (web addresses arrive as their parts).
-const CHANNELS: &[&str] = &[
-    "website",
-    "portal",
-    "form",
-    "online",
-    "app",
-    "helpline",
-    "com",
-    "uk",
-    "org",
-    "net",
-    "www",
-    "http",
-    "https",
-    "claims",
-    "complaints",
-];
-
 /// True when the words of `r` and its clause promise only vague attention: a commitment whose
-/// verb is one of [`VAGUE_VERBS`] followed by nothing concrete, or passing on the customer's
-/// feedback.
-pub(super) fn vague_promise(a: &Analysed, r: Range) -> bool {
+/// verb is in `@step-vague-verb` followed by nothing concrete, or passing on the customer's
+/// feedback (`@step-feedback`).
+pub(super) fn vague_promise(a: &Analysed, cx: &DetectorContext, r: Range) -> bool {
+    let w = &cx.lists.words;
     let clause = a.tokens[r.0].clause;
     let rest = |from: usize| a.tokens[from..].iter().take_while(move |t| t.clause == clause);
     let clause_start = (0..r.0).rev().take_while(|&k| a.tokens[k].clause == clause).last().unwrap_or(r.0);
-    let passes_feedback = rest(clause_start).take(r.0 - clause_start + 8).any(|t| FEEDBACK.contains(&t.text.as_str()));
+    let passes_feedback = rest(clause_start).take(r.0 - clause_start + 8).any(|t| w.step_feedback.has(&t.text));
     let modal = a.tokens[r.0..r.1].iter().any(|t| matches!(t.text.as_str(), "can" | "could" | "shall"));
-    let Some(verb) = a.tokens[r.0..r.1].iter().rposition(|t| VAGUE_VERBS.contains(&t.text.as_str())) else {
+    let Some(verb) = a.tokens[r.0..r.1].iter().rposition(|t| w.step_vague_verb.has(&t.text)) else {
         return passes_feedback || modal;
     };
     let after: Vec<&Token> = rest(r.0 + verb + 1).take(3).collect();
+    // "I'll chase it", "will chase em": chasing names who acts next, even with "it" after it.
+    if a.tokens[r.0 + verb].text == "chase"
+        && after.first().is_some_and(|t| matches!(t.text.as_str(), "it" | "them" | "em" | "this" | "that" | "up"))
+    {
+        return passes_feedback || modal;
+    }
     // "get that rebooked", "get the fee refunded": the participle says what will be done.
-    if a.tokens[r.0 + verb].text == "get" && after.iter().take(3).any(|t| CONCRETE_DONE.contains(&t.text.as_str())) {
+    if a.tokens[r.0 + verb].text == "get" && after.iter().take(3).any(|t| w.step_done_participle.has(&t.text)) {
         return passes_feedback || modal;
     }
     let generic = match after.first() {
         None => true,
         Some(t) if matches!(t.text.as_str(), "the" | "a") => {
-            !after.get(1).is_some_and(|n| CONCRETE_AFTER_ARTICLE.contains(&n.text.as_str()))
-                && a.tokens[r.0 + verb].text != "check"
+            !after.get(1).is_some_and(|n| w.step_concrete_noun.has(&n.text)) && a.tokens[r.0 + verb].text != "check"
         }
-        Some(t) => GENERIC_OBJECTS.contains(&t.text.as_str()) && !after.iter().any(|n| n.text == "your"),
+        Some(t) => w.step_vague_object.has(&t.text) && !after.iter().any(|n| n.text == "your"),
     };
     passes_feedback || modal || generic
 }
 
+/// Something set in motion, said of the thing rather than of who does it: "the bag will be
+/// delivered by courier", "it's being sent back out", "letter to follow" (a fragment, not "there
+/// are rules to follow"). Not of a person, not negated, not attention only ("is being investigated").
+pub(super) fn in_motion(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
+    let w = &cx.lists.words;
+    let participle = |k: usize| {
+        let t = a.word(k);
+        (t.len() > 4 && t.ends_with("ed") && !w.timed_not_past_ed.has(t))
+            || w.done_on_problem.has(t)
+            || w.step_done_participle.has(t)
+            || w.timed_done_participle.has(t)
+    };
+    let mut out = Vec::new();
+    for k in 0..a.tokens.len() {
+        if !a.asserted_at(k) {
+            continue;
+        }
+        let s = a.tokens[k].sentence;
+        let prev = if k > 0 && a.tokens[k - 1].sentence == s { a.word(k - 1) } else { "" };
+        let end = match a.word(k) {
+            // "will be delivered", "'ll be redelivered"; not "you will be ..." (see `you_will`).
+            "will" if a.word_in(s, k + 1) == "be" && participle(k + 2) => Some(k + 3),
+            // "is being sent", "are being processed".
+            "being" if matches!(prev, "is" | "are") && participle(k + 1) => Some(k + 2),
+            // "letter to follow.", "kit list to follow.": closing its sentence.
+            "to" if a.word_in(s, k + 1) == "follow" && !prev.is_empty() && a.word_in(s, k + 2).is_empty() => {
+                let from = a.sentences[s].start;
+                let fragment = (from..k).all(|j| {
+                    !matches!(
+                        a.word(j),
+                        "is" | "are"
+                            | "was"
+                            | "were"
+                            | "be"
+                            | "has"
+                            | "have"
+                            | "had"
+                            | "there"
+                            | "that"
+                            | "it"
+                            | "this"
+                    )
+                });
+                fragment.then_some(k + 2)
+            }
+            _ => None,
+        };
+        let Some(end) = end else { continue };
+        let subject_person = matches!(prev, "you" | "u" | "i" | "we");
+        if w.step_attention_only.has(a.word(end - 1)) {
+            continue;
+        }
+        let negated = a.tokens[k..end.min(a.tokens.len())].iter().any(|t| t.negated_by.is_some() || t.is_negator());
+        if !subject_person && !negated && !vague_promise(a, cx, (k, end)) {
+            out.push((k, end));
+        }
+    }
+    out
+}
+
+/// The speaker doing it now: "I'm filling in the correction form now", "we're reprinting the
+/// menus", and the same without a subject opening a sentence ("Sending a new one now", "Doing it
+/// before service starts"). Not a state of mind ("I'm hoping ..."), a call ("I'm calling to say"),
+/// attention with nothing concrete ("I'm looking into it"), nor a hedged, negated or asked one.
+pub(super) fn doing_now(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
+    let w = &cx.lists.words;
+    let mut out = Vec::new();
+    for k in 0..a.tokens.len() {
+        let t = &a.tokens[k];
+        if t.text.len() < 5 || !t.text.ends_with("ing") || w.timed_not_verb_ing.has(&t.text) || !a.asserted_at(k) {
+            continue;
+        }
+        let s = &a.sentences[t.sentence];
+        let first = (s.start..k).all(|j| matches!(a.word(j), "so" | "right" | "ok" | "okay" | "um" | "erm" | "and"));
+        let after_speaker = k >= s.start + 2
+            && matches!(a.word(k - 1), "am" | "are")
+            && matches!(a.word(k - 2), "i" | "we")
+            && a.tokens[k - 2].sentence == t.sentence;
+        let next = a.word_in(t.sentence, k + 1);
+        let fragment = first && (w.timed_object_start.has(next) || matches!(next, "now" | "today" | "in" | "on"));
+        if !(after_speaker || fragment) || w.step_not_doing.has(&t.text) || next.is_empty() {
+            continue;
+        }
+        let stem = t.stem.as_str();
+        let vague = w.step_vague_verb.has(stem) && w.step_vague_object.has(next) && next != "up";
+        let start = if after_speaker { k - 2 } else { k };
+        if !vague && !hedged(a, cx, (start, k + 1), None) {
+            out.push((start, k + 1));
+        }
+    }
+    out
+}
+
+/// A done thing said without a verb of being: "Chair ordered today.", "£95 refunded this morning",
+/// "one month's credit applied". The participle follows a short subject that is not a person.
+pub(super) fn done_fragment(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
+    let mut out = Vec::new();
+    for s in &a.sentences {
+        let Some(p) = (s.start..s.end.min(s.start + 6)).find(|&k| cx.lists.words.step_done_for_them.has(a.word(k)))
+        else {
+            continue;
+        };
+        let subject = &a.tokens[s.start..p];
+        let no_verb = subject.iter().all(|t| {
+            !matches!(
+                t.text.as_str(),
+                "i" | "we"
+                    | "you"
+                    | "u"
+                    | "he"
+                    | "she"
+                    | "they"
+                    | "it"
+                    | "was"
+                    | "were"
+                    | "is"
+                    | "are"
+                    | "has"
+                    | "have"
+                    | "had"
+                    | "be"
+                    | "been"
+                    | "will"
+                    | "if"
+                    | "not"
+                    | "never"
+                    | "who"
+                    | "that"
+            )
+        });
+        if p > s.start && no_verb && a.asserted_at(p) && !s.question_mark {
+            out.push((s.start, p + 1));
+        }
+    }
+    out
+}
+
 /// True when the sentence holding `r` names a concrete channel or item: a phone number, a web or
-/// email address, a form or portal, or something to send ("your order number").
-pub(super) fn concrete_channel(a: &Analysed, r: Range) -> bool {
+/// email address, a form or portal (`@step-channel`), or something to send ("your order number",
+/// `@step-item`).
+pub(super) fn concrete_channel(a: &Analysed, cx: &DetectorContext, r: Range) -> bool {
+    let w = &cx.lists.words;
     let s = &a.sentences[a.tokens[r.0].sentence];
     let words = &a.tokens[s.start..s.end];
     let digits = |t: &Token| t.text.chars().filter(char::is_ascii_digit).count();
     let long_number = words.windows(2).any(|w| digits(&w[0]) >= 3 && digits(&w[0]) + digits(&w[1]) >= 7)
         || words.iter().any(|t| digits(t) >= 7);
     long_number
-        || words.iter().any(|t| CHANNELS.contains(&t.text.as_str()))
-        || words.iter().any(|t| ITEMS.contains(&t.text.as_str()) && !t.quoted)
+        || words.iter().any(|t| w.step_channel.has(&t.text))
+        || words.iter().any(|t| w.step_item.has(&t.text) && !t.quoted)
 }
 
 /// True when "you will hear / get / see ..." at `r` is backed by something concrete in its
@@ -166,23 +203,17 @@ pub(super) fn backed_passive(a: &Analysed, cx: &DetectorContext, r: Range) -> bo
         matches!(a.tokens[i].text.as_str(), "from" | "by")
             && a.tokens.get(i + 1).is_some_and(|n| matches!(n.text.as_str(), "the" | "our" | "a") && i + 2 < s.end)
     });
-    let item = a.tokens[r.1..s.end].iter().take(4).any(|t| ITEMS.contains(&t.text.as_str()));
+    let item = a.tokens[r.1..s.end].iter().take(4).any(|t| cx.lists.words.step_item.has(&t.text));
     timed || named || from_someone || item
 }
 
-/// Words that point past the present to what comes next ("will", "next", "tomorrow", "please").
-const AHEAD: &[&str] = &[
-    "will", "shall", "gonna", "wil", "next", "then", "tomorrow", "tonight", "soon", "please", "pls", "need", "needs",
-    "expect", "meantime", "been", "once", "until", "after",
-];
-
-/// True when the answer says anything of what comes next: a word pointing ahead, "let me" / "let
+/// True when the answer says anything of what comes next: a word pointing ahead (`@step-ahead`), "let me" / "let
 /// us", "going to", "I am ...ing", an action done on the problem, an instruction or a timed step.
 /// "We let you down and that's on us" says nothing of it, so it holds no next step.
 pub(super) fn says_what_next(a: &Analysed, cx: &DetectorContext) -> bool {
     let ahead = (0..a.tokens.len()).any(|k| {
         let w = a.word(k);
-        AHEAD.contains(&w)
+        cx.lists.words.step_ahead.has(w)
             || (w == "let" && matches!(a.word(k + 1), "me" | "us"))
             || (w == "going" && a.word(k + 1) == "to")
             || (matches!(w, "am" | "are") && a.word(k + 1).ends_with("ing"))
@@ -240,6 +271,52 @@ mod tests {
             "i can raise it with the team if u want",
             "Take it up with the landlord.",
             "I'll sort it.",
+        ] {
+            assert!(!step(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_folder_lexicon_adds_a_channel_the_rule_reads() {
+        let text = "For the replacement, message the returns desk on Signal.";
+        let names = Names::default();
+        let rule = |lists: &Lists| {
+            !detect_rule("next-steps", &analyse(text), &DetectorContext::new(&names, lists, None)).is_empty()
+        };
+        assert!(!rule(&Lists::new(&BTreeMap::new())), "{text}");
+        let lexicon = BTreeMap::from([("step-channel".to_string(), vec!["signal".to_string()])]);
+        assert!(rule(&Lists::new(&lexicon)), "{text}");
+    }
+
+    #[test]
+    fn set_in_motion_done_or_under_way_said_of_the_thing() {
+        for text in [
+            "Your new glasses will be posted second class.",
+            "ur voucher's being reissued rn",
+            "Written confirmation to follow.",
+            "I'm filling in the refund form now.",
+            "so um resetting your password now, two minutes",
+            "Deposit refunded this morning.",
+            "One month's credit applied to your account, Mr Alves.",
+            "No update yet. I'll chase it.",
+            "Right, we're reprinting the menus before service.",
+        ] {
+            assert!(step(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn attention_feelings_states_and_the_speakers_past_are_not_in_motion() {
+        for text in [
+            "Your complaint is being investigated.",
+            "I'm hoping to hear from the depot.",
+            "I'm sure the manager will be thrilled.",
+            "Your deposit will not be refunded.",
+            "We are working through the queue.",
+            "There are rules to follow.",
+            "Chair ordered?",
+            "I ordered the wrong size, sorry.",
+            "Further information will be provided in due course.",
         ] {
             assert!(!step(text), "{text}");
         }

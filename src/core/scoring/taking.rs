@@ -7,12 +7,6 @@ use super::detectors::{DetectorContext, Range, commitments, find, hedged, in_sen
 use super::steps::vague_promise;
 use super::text::Analysed;
 
-/// Verbs that only move the case to someone else ("I'll pass it on", "I've transferred you"),
-/// as stems.
-pub(super) const PASSING_ON: &[&str] = &["pass", "transfer", "forward", "refer", "redirect", "direct"];
-/// Words in a commitment that make it an offer, a wish or a question rather than a promise.
-const NOT_FIRM: &[&str] = &["can", "could", "shall", "would", "might", "may", "should", "want", "like"];
-
 /// Firm first-person commitments to a concrete action (not only contacting the customer again).
 pub(super) fn firm_actions(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     let contact_only = find(&cx.lists.contact_verb, a, cx);
@@ -24,84 +18,27 @@ pub(super) fn firm_actions(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
             let words = &a.tokens[c.0..c.1];
             let s = &a.sentences[words[0].sentence];
             let speaker = matches!(words[0].text.as_str(), "i" | "we" | "let");
-            let firm = !words.iter().any(|t| NOT_FIRM.contains(&t.text.as_str()) || t.negated_by.is_some());
+            let firm = !words.iter().any(|t| cx.lists.words.not_firm.has(&t.text) || t.negated_by.is_some());
             // Only verbs of the commitment's own clause, before any condition: in "we'll let you
             // know if anything comes up" the customer hears of news, nothing is done.
             let near: Vec<&Range> =
                 verbs.iter().filter(|v| v.0 >= c.0 && v.0 <= c.1 + 2 && own_clause(a, *c, v.0)).collect();
             // "I've put you through": the auxiliary "have" is no action of its own.
             let passing =
-                near.iter().any(|v| PASSING_ON.contains(&a.tokens[v.0].stem.as_str()) || puts_through(a, **v));
+                near.iter().any(|v| cx.lists.words.passing_on_stem.has(&a.tokens[v.0].stem) || puts_through(a, **v));
             let acting = !passing && near.iter().any(|v| !contact_only.iter().any(|k| k.0 <= v.0 && k.1 >= v.1));
             speaker
                 && firm
                 && acting
-                && !vague_promise(a, *c)
+                && !vague_promise(a, cx, *c)
                 && !gets_someone_else(a, *c)
                 && !s.question_mark
                 && !hedged(a, cx, *c, None)
-                && !super::timed::waits_on_event(a, *c)
+                && !super::timed::waits_on_event(a, cx, *c)
                 && !sarcasm.iter().any(|r| in_sentence(s, r))
         })
         .collect()
 }
-
-/// Past participles of actions done on the customer's problem ("I've cleared the fee").
-const DONE: &[&str] = &[
-    "put",
-    "held",
-    "set",
-    "done",
-    "moved",
-    "removed",
-    "stopped",
-    "cleared",
-    "added",
-    "paid",
-    "changed",
-    "upgraded",
-    "switched",
-    "lifted",
-    "granted",
-    "rebooked",
-    "rescheduled",
-    "reinstated",
-    "topped",
-    "swapped",
-    "exchanged",
-    "repaired",
-    "replaced",
-    "refunded",
-    "credited",
-    "blocked",
-    "cancelled",
-    "canceled",
-    "reversed",
-    "waived",
-    "restored",
-    "reset",
-    "extended",
-    "reserved",
-    "dispatched",
-    "ordered",
-    "booked",
-    "arranged",
-    "fixed",
-    "sorted",
-    "sent",
-    "unlocked",
-    "corrected",
-    "issued",
-    "released",
-    "approved",
-    "covered",
-    "organised",
-    "organized",
-    "resent",
-    "pushed",
-];
-/// Who a thing may be sent or put to when the case is only passed on ("sent it to the claims team").
-const ELSEWHERE: &[&str] = &["team", "department", "dept", "manager", "colleague", "colleagues", "supervisor", "desk"];
 
 /// Actions the speaker has already done on the problem: "we've put a stop on the payments", "I've
 /// held the back room for you", "ive cleared the late fee". Not passing the case or the customer's
@@ -126,9 +63,11 @@ pub(super) fn done_on_the_problem(a: &Analysed, cx: &DetectorContext) -> Vec<Ran
         }
         if a.word(v) == "had" {
             // "I've had it re-dispatched": the participle follows its object.
-            v = (v + 1..(v + 5).min(clause_end)).find(|&j| DONE.contains(&a.word(j))).unwrap_or(clause_end);
+            v = (v + 1..(v + 5).min(clause_end))
+                .find(|&j| cx.lists.words.done_on_problem.has(a.word(j)))
+                .unwrap_or(clause_end);
         }
-        if v >= clause_end || !DONE.contains(&a.word(v)) || a.tokens[v].negated_by.is_some() {
+        if v >= clause_end || !cx.lists.words.done_on_problem.has(a.word(v)) || a.tokens[v].negated_by.is_some() {
             continue;
         }
         let object = &a.tokens[v + 1..clause_end];
@@ -153,7 +92,7 @@ pub(super) fn passes_on(a: &Analysed, cx: &DetectorContext, from: usize) -> bool
     let end = (from..a.tokens.len()).find(|&j| a.tokens[j].clause != first.clause).unwrap_or(a.tokens.len());
     let object = &a.tokens[from..end];
     let to_a_team = object.windows(2).any(|w| w[0].text == "to" && w[1].text != "you")
-        && object.iter().any(|o| ELSEWHERE.contains(&o.text.as_str()));
+        && object.iter().any(|o| cx.lists.words.passed_to.has(&o.text));
     let names_colleague = !cx.names.colleague.is_empty()
         && (from + 1..end).any(|j| {
             matches!(a.tokens[j - 1].text.as_str(), "to" | "with" | "over")

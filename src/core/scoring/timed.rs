@@ -7,76 +7,10 @@
 use super::detectors::{DetectorContext, Range, find, hedged};
 use super::text::{Analysed, Token};
 use super::time::Grain;
+use super::word_sets::WordSets;
 
 /// How far back from a time its clause is read for a tense (in tokens).
 const TENSE_REACH: usize = 12;
-
-/// Words that put a clause in the future: a modal of will, or an outcome on its way.
-const FUTURE_WORDS: &[&str] = &[
-    "will", "shall", "gonna", "ready", "due", "arrive", "arrives", "arriving", "lands", "landing", "starts",
-    "starting", "goes", "coming", "expect",
-];
-/// Words that put a clause in the past, or make its time someone else's, or name a failure the
-/// time dates ("my fault on Monday", "sorry for the silence on Monday").
-const PAST_WORDS: &[&str] = &[
-    "was",
-    "were",
-    "did",
-    "had",
-    "yesterday",
-    "ago",
-    "said",
-    "says",
-    "say",
-    "told",
-    "promised",
-    "supposed",
-    "meant",
-    "went",
-    "came",
-    "wanted",
-    "asked",
-    "fault",
-    "mistake",
-    "error",
-    "silence",
-    "sorry",
-    "slip",
-];
-/// Words that make a time the customer's part ("photo needed by 6", "could you email it by 6?"):
-/// a deadline set for the customer is not the speaker's commitment.
-const CUSTOMER_WORDS: &[&str] = &["need", "needed", "needs", "require", "required"];
-/// Words before "you" that make the customer the one to act ("can you email it by 6?").
-const ASKING_YOU: &[&str] = &["can", "could", "would", "cud", "please", "pls", "if"];
-/// Words that open a condition on the whole sentence ("If you can send it today, I'll ...").
-const CONDITION_OPENERS: &[&str] = &["if", "unless", "provided", "assuming"];
-/// Words that may follow an -ing verb opening a fragment ("Ordering your chair today").
-const OBJECT_STARTS: &[&str] =
-    &["your", "ur", "the", "a", "an", "it", "this", "that", "them", "you", "u", "my", "our", "now", "everything"];
-/// Modals that leave the time open ("should be there Thursday", "might be Friday").
-const OPEN_WORDS: &[&str] = &["should", "could", "might", "may", "would", "maybe", "probably", "possibly"];
-/// Participles of arranging: what is booked is booked for a time to come ("booked for Thursday").
-const ARRANGED: &[&str] =
-    &["booked", "rebooked", "scheduled", "rescheduled", "arranged", "reserved", "planned", "confirmed", "set"];
-/// Words that make what was arranged a failure owned ("booked by mistake", "wrongly scheduled").
-const FAILURE: &[&str] = &["mistake", "error", "wrongly", "mistakenly", "accidentally", "fault", "wrong"];
-/// Words after "is" / "are" that say how something stands ("the diary is full on Tuesday").
-const STATES: &[&str] =
-    &["full", "busy", "closed", "shut", "open", "off", "away", "unavailable", "empty", "chocka", "packed"];
-/// Participles without -ed that mark a done action.
-const DONE_WORDS: &[&str] =
-    &["done", "sent", "paid", "put", "got", "made", "taken", "given", "gone", "found", "brought", "left", "told"];
-/// Words ending in -ed that are not past forms.
-const NOT_PAST_ED: &[&str] = &["need", "needed", "speed", "feed", "proceed", "exceed", "indeed", "red", "bed", "shed"];
-/// Words ending in -ing that are not verbs.
-const NOT_VERBS_ING: &[&str] = &["morning", "evening", "nothing", "something", "anything", "everything", "thing"];
-/// Prepositions that make a time a deadline or a start still to come ("by 3", "within the hour",
-/// "from Monday"): done words before one still promise ("job done by 3").
-const DEADLINE: &[&str] = &["by", "before", "within", "in", "from", "for", "b4"];
-/// Words that point a bare time forward ("Friday", "tomorrow", "on the 3rd").
-const FORWARD: &[&str] = &["by", "before", "within", "in", "from", "on", "at", "for", "tomorrow", "tonight", "b4"];
-/// Question words that ask for a time rather than offer one.
-const ASKING: &[&str] = &["when", "what", "which", "whats", "how"];
 
 /// The tense a time's clause is in, as far as a firm timed statement needs it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -94,16 +28,16 @@ enum Tense {
 }
 
 /// Past forms: -ed words and irregular participles.
-fn done_word(w: &str) -> bool {
-    (w.len() > 4 && w.ends_with("ed") && !NOT_PAST_ED.contains(&w)) || DONE_WORDS.contains(&w)
+fn done_word(ws: &WordSets, w: &str) -> bool {
+    (w.len() > 4 && w.ends_with("ed") && !ws.timed_not_past_ed.has(w)) || ws.timed_done_participle.has(w)
 }
 
 /// The tense of the clause a time at `t` sits in, read backwards from the time: the nearest word
 /// that marks one decides; a done word decides only if nothing nearer the start of the clause
 /// does, and then as past unless the time is a deadline ("job done by 3").
-fn tense_before(a: &Analysed, t: Range) -> (Tense, usize) {
+fn tense_before(a: &Analysed, ws: &WordSets, t: Range) -> (Tense, usize) {
     let first = &a.tokens[t.0];
-    let deadline = DEADLINE.contains(&first.text.as_str());
+    let deadline = ws.timed_deadline.has(&first.text);
     let mut done = false;
     let stop = t.0.saturating_sub(TENSE_REACH);
     for k in (stop..t.0).rev() {
@@ -113,42 +47,42 @@ fn tense_before(a: &Analysed, t: Range) -> (Tense, usize) {
         }
         let w = token.text.as_str();
         let before = k.checked_sub(1).map_or("", |p| a.tokens[p].text.as_str());
-        if ARRANGED.contains(&w) {
+        if ws.timed_arranged.has(w) {
             // "we're fully booked on Tuesday" is a state; "we've made a mistake and booked someone
             // else into your Tuesday" admits a past failure: neither arranges anything to come.
             let state = matches!(before, "fully" | "all")
                 || (w == "booked" && a.tokens.get(k + 1).is_some_and(|n| n.text == "up"));
             let failure =
-                (stop..k).any(|j| a.tokens[j].clause == first.clause && FAILURE.contains(&a.tokens[j].text.as_str()));
+                (stop..k).any(|j| a.tokens[j].clause == first.clause && ws.timed_failure.has(&a.tokens[j].text));
             let past = matches!(before, "was" | "were") || state || failure;
             return (if past { Tense::Past } else { Tense::Future }, k);
         }
-        if matches!(before, "is" | "are" | "am") && STATES.contains(&w) {
+        if matches!(before, "is" | "are" | "am") && ws.timed_state.has(w) {
             // "Dr Patel's diary is full on Tuesday": how things stand that day, not a promise.
             return (Tense::Past, k);
         }
-        let open_modal = |k: usize| (k.saturating_sub(2)..k).any(|j| OPEN_WORDS.contains(&a.tokens[j].text.as_str()));
-        if FUTURE_WORDS.contains(&w) || (w == "going" && a.tokens.get(k + 1).is_some_and(|n| n.text == "to")) {
+        let open_modal = |k: usize| (k.saturating_sub(2)..k).any(|j| ws.timed_open.has(&a.tokens[j].text));
+        if ws.timed_future.has(w) || (w == "going" && a.tokens.get(k + 1).is_some_and(|n| n.text == "to")) {
             return (if open_modal(k) { Tense::Open } else { Tense::Future }, k);
         }
         let opens = k == a.sentences[first.sentence].start
-            && a.tokens.get(k + 1).is_some_and(|n| OBJECT_STARTS.contains(&n.text.as_str()));
+            && a.tokens.get(k + 1).is_some_and(|n| ws.timed_object_start.has(&n.text));
         if w.ends_with("ing")
-            && !NOT_VERBS_ING.contains(&w)
+            && !ws.timed_not_verb_ing.has(w)
             && (opens || matches!(before, "am" | "is" | "are" | "i" | "we"))
         {
             return (Tense::Future, k);
         }
-        if CUSTOMER_WORDS.contains(&w) || (matches!(w, "you" | "u") && ASKING_YOU.contains(&before)) {
+        if ws.timed_customer_need.has(w) || (matches!(w, "you" | "u") && ws.timed_asking_you.has(before)) {
             return (Tense::Customer, k);
         }
-        if PAST_WORDS.contains(&w) {
+        if ws.timed_past.has(w) {
             return (Tense::Past, k);
         }
-        if OPEN_WORDS.contains(&w) {
+        if ws.timed_open.has(w) {
             return (Tense::Open, k);
         }
-        done |= done_word(w);
+        done |= done_word(ws, w);
     }
     let tense = match (done, deadline) {
         (true, true) => Tense::Future,
@@ -160,27 +94,27 @@ fn tense_before(a: &Analysed, t: Range) -> (Tense, usize) {
 
 /// True when the time at `t` is in a clause that tells of the past ("released this morning",
 /// "I said Monday"): no promise, whatever the words around it.
-pub(super) fn in_past_clause(a: &Analysed, t: Range) -> bool {
-    tense_before(a, t).0 == Tense::Past
+pub(super) fn in_past_clause(a: &Analysed, cx: &DetectorContext, t: Range) -> bool {
+    tense_before(a, &cx.lists.words, t).0 == Tense::Past
 }
 
 /// A time that points forward without a verb to say so: a deadline or day preposition, a day
 /// that can only be ahead ("Friday", "tomorrow"), or today with a clock ("today before 4").
-fn points_forward(a: &Analysed, t: Range) -> bool {
+fn points_forward(a: &Analysed, ws: &WordSets, t: Range) -> bool {
     let words = || a.tokens[t.0..t.1].iter().map(|w| w.text.as_str());
-    FORWARD.contains(&a.tokens[t.0].text.as_str())
+    ws.timed_forward.has(&a.tokens[t.0].text)
         || words().any(|w| super::time::WEEKDAYS.contains(&w) || matches!(w, "tomorrow" | "tonight"))
         || (t.1 - t.0 > 1 && words().any(|w| w == "today"))
 }
 
 /// True when the rest of the time's clause tells of the past or negates ("on Monday I had
 /// nothing", "within 72 hours cannot be guaranteed").
-fn past_or_negated_after(a: &Analysed, t: Range) -> bool {
+fn past_or_negated_after(a: &Analysed, ws: &WordSets, t: Range) -> bool {
     let first = &a.tokens[t.0];
     a.tokens[t.1..]
         .iter()
         .take_while(|w| w.sentence == first.sentence && w.clause == first.clause)
-        .any(|w| PAST_WORDS.contains(&w.text.as_str()) || w.is_negator() || w.negated_by.is_some())
+        .any(|w| ws.timed_past.has(&w.text) || w.is_negator() || w.negated_by.is_some())
 }
 
 /// Opening hours and other spans of weekdays ("Monday to Friday, 9am to 5pm") say when something
@@ -197,46 +131,29 @@ fn belongs_to_something_else(a: &Analysed, t: Range) -> bool {
 
 /// True when a condition on something happening follows in the sentence of `r` ("we'll let you
 /// know if anything comes up", "unless there's a cancellation"): the promise waits on an event.
-pub(super) fn waits_on_event(a: &Analysed, r: Range) -> bool {
+pub(super) fn waits_on_event(a: &Analysed, cx: &DetectorContext, r: Range) -> bool {
     let s = &a.sentences[a.tokens[r.0].sentence];
     (s.start..s.end).any(|k| {
         matches!(a.tokens[k].text.as_str(), "if" | "unless")
             && (k == s.start || a.tokens[k - 1].text != "even")
-            && a.tokens.get(k + 1).is_some_and(|n| EVENTS.contains(&n.text.as_str()))
+            && a.tokens.get(k + 1).is_some_and(|n| cx.lists.words.timed_event.has(&n.text))
     })
 }
 
-/// Subjects of a condition that is an event, not the customer's wish ("if anything comes up").
-const EVENTS: &[&str] = &[
-    "anything",
-    "something",
-    "anyone",
-    "anybody",
-    "someone",
-    "somebody",
-    "there",
-    "a",
-    "an",
-    "any",
-    "one",
-    "nothing",
-    "space",
-];
-
 /// True when the sentence holding `r` opens with a condition ("If you can send it today, I'll
 /// call you tomorrow at five"): whatever time it promises depends on it.
-pub(super) fn under_condition(a: &Analysed, r: Range) -> bool {
+pub(super) fn under_condition(a: &Analysed, cx: &DetectorContext, r: Range) -> bool {
     let s = &a.sentences[a.tokens[r.0].sentence];
-    CONDITION_OPENERS.contains(&a.tokens[s.start].text.as_str())
+    cx.lists.words.timed_condition_opener.has(&a.tokens[s.start].text)
 }
 
 /// A question that offers a time ("1:1 at 10 Monday?", "can I ring you at 4?") rather than asks
 /// for one ("when suits you?") or echoes one ("Nine o'clock?").
-fn offers_in_question(a: &Analysed, t: Range) -> bool {
+fn offers_in_question(a: &Analysed, ws: &WordSets, t: Range) -> bool {
     let s = &a.sentences[a.tokens[t.0].sentence];
     let clause = a.tokens[t.0].clause;
-    let asking = ASKING.contains(&a.tokens[s.start].text.as_str())
-        || a.tokens[s.start..s.end].iter().any(|w| w.clause == clause && ASKING.contains(&w.text.as_str()));
+    let asking = ws.timed_asking.has(&a.tokens[s.start].text)
+        || a.tokens[s.start..s.end].iter().any(|w| w.clause == clause && ws.timed_asking.has(&w.text));
     let echo = (s.end - s.start) <= (t.1 - t.0) + 1;
     !asking && !echo
 }
@@ -264,6 +181,7 @@ pub(super) fn timed_steps(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
 /// The firm timed statements, with the customer's deadlines when `customer_part` is set.
 fn timed(a: &Analysed, cx: &DetectorContext, customer_part: bool) -> Vec<(Range, Range, Grain)> {
     let vague = find(&cx.lists.vague_time, a, cx);
+    let ws = &cx.lists.words;
     let mut out = Vec::new();
     let mut i = 0;
     while i < a.tokens.len() {
@@ -281,13 +199,13 @@ fn timed(a: &Analysed, cx: &DetectorContext, customer_part: bool) -> Vec<(Range,
         if matches!(span[0].text.as_str(), "until" | "till" | "til") || belongs_to_something_else(a, t) {
             continue;
         }
-        if sentence.question_mark && !offers_in_question(a, t) {
+        if sentence.question_mark && !offers_in_question(a, ws, t) {
             continue;
         }
-        let (tense, cue) = tense_before(a, t);
+        let (tense, cue) = tense_before(a, ws, t);
         let firm = match tense {
             Tense::Future => true,
-            Tense::Unmarked => points_forward(a, t) && !past_or_negated_after(a, t),
+            Tense::Unmarked => points_forward(a, ws, t) && !past_or_negated_after(a, ws, t),
             Tense::Customer => customer_part,
             // "Could we meet tomorrow at 8:45?": in an offer the modal is the question's form.
             Tense::Open => sentence.question_mark,
@@ -298,8 +216,8 @@ fn timed(a: &Analysed, cx: &DetectorContext, customer_part: bool) -> Vec<(Range,
         if firm
             && !undone
             && !past
-            && !under_condition(a, t)
-            && !waits_on_event(a, t)
+            && !under_condition(a, cx, t)
+            && !waits_on_event(a, cx, t)
             && !hedged(a, cx, t, Some(t))
             && !super::concepts::hedged_after(a, cx, t)
         {

@@ -1,0 +1,130 @@
+//! The single-word lists the structural rules read word by word (`steps.rs`, `taking.rs`,
+//! `referral.rs`, `feeling.rs`, `timed.rs`), kept with the other built-in lists in `builtin_lists.ron` and
+//! extended like them by a lexicon set of the same name.
+
+use std::collections::{BTreeMap, HashSet};
+
+/// One word list, looked up by a token's text (or stem).
+#[derive(Debug, Clone, Default)]
+pub struct WordSet(HashSet<String>);
+
+impl WordSet {
+    /// The members of `name` in the merged sets, lowercased; a member with a space is kept but
+    /// never equals one word.
+    fn of(sets: &BTreeMap<String, Vec<String>>, name: &str) -> Self {
+        Self(sets.get(name).into_iter().flatten().map(|m| m.trim().to_lowercase()).collect())
+    }
+
+    /// True when `word` is a member.
+    pub fn has(&self, word: &str) -> bool {
+        self.0.contains(word)
+    }
+
+    /// The member equal to `word`, if any.
+    pub fn get(&self, word: &str) -> Option<&str> {
+        self.0.get(word).map(String::as_str)
+    }
+
+    /// Every member, in no particular order.
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().map(String::as_str)
+    }
+}
+
+macro_rules! word_sets {
+    ($($field:ident = $name:literal),* $(,)?) => {
+        /// The structural rules' word lists, each the built-in list extended by the lexicon.
+        #[derive(Debug, Clone, Default)]
+        pub struct WordSets {
+            $(#[doc = concat!("`@", $name, "` (see its comment in `builtin_lists.ron`).")] pub $field: WordSet,)*
+        }
+
+        impl WordSets {
+            /// Each list from the merged sets (built-in list plus the lexicon set of its name).
+            pub fn new(sets: &BTreeMap<String, Vec<String>>) -> Self {
+                Self { $($field: WordSet::of(sets, $name),)* }
+            }
+        }
+
+        /// The names of the lists in [`WordSets`].
+        pub const WORD_SET_NAMES: &[&str] = &[$($name),*];
+    };
+}
+
+word_sets! {
+    step_vague_verb = "step-vague-verb",
+    step_vague_object = "step-vague-object",
+    step_concrete_noun = "step-concrete-noun",
+    step_done_participle = "step-done-participle",
+    step_feedback = "step-feedback",
+    step_item = "step-item",
+    step_channel = "step-channel",
+    step_ahead = "step-ahead",
+    step_not_doing = "step-not-doing",
+    step_attention_only = "step-attention-only",
+    step_done_for_them = "step-done-for-them",
+    passing_on_stem = "passing-on-stem",
+    not_firm = "not-firm",
+    done_on_problem = "done-on-problem",
+    passed_to = "passed-to",
+    referral_verb = "referral-verb",
+    referral_contact_verb = "referral-contact-verb",
+    referral_frame = "referral-frame",
+    referral_modal = "referral-modal",
+    referral_own_side = "referral-own-side",
+    referral_elsewhere = "referral-elsewhere",
+    referral_request = "referral-request",
+    referral_routed = "referral-routed",
+    referral_advise_stem = "referral-advise-stem",
+    referral_imperative = "referral-imperative",
+    referral_opener = "referral-opener",
+    feeling_word = "feeling-word",
+    feeling_customer = "feeling-customer",
+    feeling_other_holder = "feeling-other-holder",
+    feeling_recognise = "feeling-recognise",
+    timed_future = "timed-future",
+    timed_past = "timed-past",
+    timed_customer_need = "timed-customer-need",
+    timed_asking_you = "timed-asking-you",
+    timed_condition_opener = "timed-condition-opener",
+    timed_object_start = "timed-object-start",
+    timed_open = "timed-open",
+    timed_arranged = "timed-arranged",
+    timed_failure = "timed-failure",
+    timed_state = "timed-state",
+    timed_done_participle = "timed-done-participle",
+    timed_not_past_ed = "timed-not-past-ed",
+    timed_not_verb_ing = "timed-not-verb-ing",
+    timed_deadline = "timed-deadline",
+    timed_forward = "timed-forward",
+    timed_asking = "timed-asking",
+    timed_event = "timed-event",
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::scoring::lists::{builtin_lists, list_names, merged_sets};
+
+    #[test]
+    fn every_word_set_is_a_built_in_list_of_single_lowercase_words() {
+        for name in WORD_SET_NAMES {
+            let members = builtin_lists().get(*name).unwrap_or_else(|| panic!("builtin_lists.ron has no \"{name}\""));
+            assert!(!members.is_empty(), "{name} is empty");
+            for m in members {
+                assert!(!m.contains(' ') && m.to_lowercase() == *m, "{name}: \"{m}\" is not one lowercase word");
+            }
+            assert!(list_names().any(|n| n == *name), "{name} is not extendable");
+        }
+    }
+
+    #[test]
+    fn a_lexicon_set_of_the_same_name_adds_words() {
+        let mut lexicon = BTreeMap::new();
+        lexicon.insert("step-channel".to_string(), vec!["WhatsApp".to_string()]);
+        let words = WordSets::new(&merged_sets(&lexicon));
+        assert!(words.step_channel.has("whatsapp"));
+        assert!(words.step_channel.has("portal"));
+        assert!(!WordSets::new(&merged_sets(&BTreeMap::new())).step_channel.has("whatsapp"));
+    }
+}
