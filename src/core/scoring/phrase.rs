@@ -479,6 +479,24 @@ impl Phrase {
     }
 }
 
+/// One member of a list or lexicon set: its words, or, when it is written as a pattern
+/// ([`is_pattern_member`]), the pattern compiled with no sets (an `@name` inside a member matches
+/// nothing, and `check` refuses it), so a set's expansion is one level deep and bounded by its text.
+fn compile_member(member: &str) -> Vec<Node> {
+    if is_pattern_member(member)
+        && let Ok(pattern) = Pattern::parse(member)
+    {
+        return compile_elements(&pattern.elements, &BTreeMap::new());
+    }
+    phrase_words(member).iter().map(|w| Node::Word(Word::new(w))).collect()
+}
+
+/// True when a list or lexicon member uses pattern syntax (`( | )`, `[ ]`, `{slot}`, `*` or
+/// `@name`) and is read as a phrase pattern rather than as plain words.
+pub fn is_pattern_member(member: &str) -> bool {
+    member.contains(['(', '[', '{', '*', '@'])
+}
+
 fn compile_elements(elements: &[Element], sets: &BTreeMap<String, Vec<String>>) -> Vec<Node> {
     let mut out = Vec::new();
     for e in elements {
@@ -489,10 +507,7 @@ fn compile_elements(elements: &[Element], sets: &BTreeMap<String, Vec<String>>) 
             }
             Element::Set(name) => {
                 let members = sets.get(name).map(Vec::as_slice).unwrap_or_default();
-                let options = members
-                    .iter()
-                    .map(|m| phrase_words(m).iter().map(|w| Node::Word(Word::new(w))).collect())
-                    .collect();
+                let options = members.iter().map(|m| compile_member(m)).collect();
                 out.push(choice(options, false, Some(name.clone())));
             }
             Element::Slot(name) => out.push(match name.as_str() {
@@ -536,6 +551,30 @@ mod tests {
             found("refund * approved", "Your refund, sadly. It was approved").is_empty(),
             "no match across sentences"
         );
+    }
+
+    #[test]
+    fn a_set_member_written_as_a_pattern_is_read_as_one() {
+        let mut with_pattern = sets();
+        with_pattern.insert(
+            "own-call-back".to_string(),
+            // The example in docs/scenario-format.md's Lexicon section.
+            vec![
+                "I will ((call | ring | phone) you | give you a (ring | call)) * {hour}".to_string(),
+                "leave it with me".to_string(),
+            ],
+        );
+        let phrase = Phrase::compile(&Pattern::parse("@own-call-back").expect("pattern"), &with_pattern);
+        let found = |text: &str| {
+            let a = analyse(text);
+            let names = Names { customer: name_words("Mrs Okafor"), colleague: name_words("Farid Haddad") };
+            phrase.find(&a, &names).len()
+        };
+        assert_eq!(found("I'll ring you back at 4pm."), 1);
+        assert_eq!(found("I'll give you a ring back at 4pm."), 1);
+        assert_eq!(found("I will call you tomorrow morning."), 1);
+        assert_eq!(found("I'll ring you on Thursday."), 0, "the member asks for an hour");
+        assert_eq!(found("Leave it with me."), 1, "plain members are still words");
     }
 
     #[test]

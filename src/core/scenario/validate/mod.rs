@@ -113,7 +113,52 @@ pub fn validate_lexicon(lexicon: &Lexicon, r: &mut Reporter) {
             r.at(&path, Diagnostic::error("empty-list", format!("lexicon set `{name}` has no members")));
         }
         for (i, m) in members.iter().enumerate() {
-            require_text(r, &format!("{path}[{i}]"), m, "a lexicon member");
+            let mpath = format!("{path}[{i}]");
+            require_text(r, &mpath, m, "a lexicon member");
+            check_pattern_member(r, &mpath, name, m);
+        }
+    }
+}
+
+/// A member written as a pattern must read as one and name no other set (sets expand one level).
+fn check_pattern_member(r: &mut Reporter, path: &str, set: &str, member: &str) {
+    if !crate::core::scoring::phrase::is_pattern_member(member) {
+        return;
+    }
+    match crate::core::scenario::pattern::Pattern::parse(member) {
+        Err(e) => r.inside_string(
+            path,
+            member,
+            e.offset,
+            Diagnostic::error(
+                "bad-pattern",
+                format!("member \"{member}\" of set `{set}` cannot be read: {}", e.message),
+            ),
+        ),
+        Ok(p) => {
+            for (_, slot) in p.references().into_iter().filter(|(is_slot, _)| *is_slot) {
+                if !vocab::contains(vocab::SLOTS, &slot) {
+                    let known = vocab::names(vocab::SLOTS).collect::<Vec<_>>().join(", ");
+                    r.at(
+                        path,
+                        Diagnostic::error("unknown-slot", format!("there is no slot `{{{slot}}}`"))
+                            .with_hint(format!("slots: {known}")),
+                    );
+                }
+            }
+            if let Some((_, inner)) = p.references().into_iter().find(|(is_slot, _)| !is_slot) {
+                let offset = member.find('@').map_or(0, |b| member[..b].chars().count());
+                r.inside_string(
+                    path,
+                    member,
+                    offset,
+                    Diagnostic::error(
+                        "set-in-set",
+                        format!("member \"{member}\" of set `{set}` names the set `@{inner}`; a set's members cannot use other sets"),
+                    )
+                    .with_hint("write the words out as a choice, e.g. `(call | ring | phone)`"),
+                );
+            }
         }
     }
 }

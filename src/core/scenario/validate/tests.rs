@@ -247,3 +247,27 @@ fn built_in_lists_need_no_lexicon_file() {
     let d = check_with(&GOOD.replace("@apology", "@nothing-like-it"), &none);
     assert!(d[0].hint.as_deref().is_some_and(|h| h.contains("lexicon.ron") && h.contains("blame-target")));
 }
+
+fn lexicon_diagnostics(text: &str) -> Vec<Diagnostic> {
+    let (lexicon, map) = parse::<Lexicon>(text).expect("parses");
+    let mut r = Reporter::new("lexicon.ron", text, &map);
+    crate::core::scenario::validate::validate_lexicon(&lexicon, &mut r);
+    r.diagnostics
+}
+
+#[test]
+fn lexicon_members_may_be_patterns_without_other_sets() {
+    let good =
+        r#"Lexicon(format_version: 1, sets: {"own-call-back": ["I will (call | ring) you * {hour}", "money back"]})"#;
+    assert_eq!(lexicon_diagnostics(good), vec![]);
+    let bad = "Lexicon(format_version: 1, sets: {\n  \"own-call\": [\"I will (call | ring you\"],\n})";
+    let d = lexicon_diagnostics(bad);
+    assert_eq!(d.iter().map(|d| d.code).collect::<Vec<_>>(), ["bad-pattern"]);
+    assert_eq!(d[0].start.map(|p| p.line), Some(2), "{d:?}");
+    let nested = r#"Lexicon(format_version: 1, sets: {"own-call": ["I will @contact-verb you"]})"#;
+    let d = lexicon_diagnostics(nested);
+    assert_eq!(d.iter().map(|d| d.code).collect::<Vec<_>>(), ["set-in-set"]);
+    assert!(d[0].hint.as_deref().is_some_and(|h| h.contains("(call | ring | phone)")), "{d:?}");
+    let slot = r#"Lexicon(format_version: 1, sets: {"own-call": ["ring you {hours}"]})"#;
+    assert_eq!(lexicon_diagnostics(slot).iter().map(|d| d.code).collect::<Vec<_>>(), ["unknown-slot"]);
+}
