@@ -512,4 +512,8 @@ impl eframe::App for Guard {
     fn raw_input_hook(&mut self, ctx: &egui::Context, raw_input: &mut egui::RawInput) {
         self.tour.raw_input_hook(ctx, raw_input);
     }
+
+    fn clear_color(&self, visuals: &egui::Visuals) -> [f32; 4] {
+        followthrough::ui::theme::clear_color(visuals)
+    }
 }
