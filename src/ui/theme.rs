@@ -395,6 +395,19 @@ mod tests {
     }
 
     #[test]
+    fn the_window_is_cleared_to_the_palettes_background_and_panels_add_none() {
+        for mode in Mode::ALL {
+            let p = Palette::of(mode);
+            let dark = matches!(mode, Mode::Dark | Mode::HighContrastDark);
+            let v = visuals(&p, dark, matches!(mode, Mode::HighContrastDark | Mode::HighContrastLight));
+            // The contrast checks above hold against the colour actually behind the text.
+            assert_eq!(clear_color(&v), p.background.to_normalized_gamma_f32(), "{mode:?}");
+        }
+        let style = egui::Style::default();
+        assert_eq!(unfilled(egui::Frame::central_panel(&style)).fill, Color32::TRANSPARENT);
+    }
+
+    #[test]
     fn egui_visuals_use_the_palette_so_widgets_pass_too() {
         for mode in Mode::ALL {
             let p = Palette::of(mode);
