@@ -6,8 +6,9 @@
 //! `cargo run --release --example screens -- SCENARIOS DATA OUT PREFIX WIDTHxHEIGHT SCALE`
 //! writes `OUT/PREFIX-<screen>.ppm` (the script turns them into small PNGs). It exits 1, naming
 //! the step, when a widget it needs is not on the screen. With `SCREENS_IDLE_S=N` it also leaves
-//! each screen alone for N seconds after its picture (once the author tests are done) and prints
-//! the CPU the process used and the frames it drew meanwhile (`scripts/measure.sh` reports them).
+//! each screen alone after its picture (once the author tests are done) and prints the CPU the
+//! process used and the frames it drew over N seconds, counted from half a second after the step
+//! (`scripts/measure.sh` reports them).
 
 use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
