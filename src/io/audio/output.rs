@@ -143,8 +143,9 @@ fn run(inbox: &Receiver<Request>, mut open: Open, quiet: Duration, open_now: &At
         };
         let Some(request) = request else {
             if playing.as_mut().is_some_and(|p| p.done(Instant::now(), quiet)) {
-                playing = None;
+                // Said closed first: once the stream is gone, nobody may still read it as open.
                 open_now.store(false, Ordering::Release);
+                playing = None;
             }
             continue;
         };
