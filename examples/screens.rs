@@ -6,8 +6,9 @@
 //! `cargo run --release --example screens -- SCENARIOS DATA OUT PREFIX WIDTHxHEIGHT SCALE`
 //! writes `OUT/PREFIX-<screen>.ppm` (the script turns them into small PNGs). It exits 1, naming
 //! the step, when a widget it needs is not on the screen. With `SCREENS_IDLE_S=N` it also leaves
-//! each screen alone for N seconds after its picture (once the author tests are done) and prints
-//! the CPU the process used and the frames it drew meanwhile (`scripts/measure.sh` reports them).
+//! each screen alone after its picture (once the author tests are done) and prints the CPU the
+//! process used and the frames it drew over N seconds, counted from half a second after the step
+//! (`scripts/measure.sh` reports them).
 
 use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
@@ -123,14 +124,22 @@ struct Tour {
 }
 
 /// A screen left alone: nothing is clicked or typed and the tour asks for no frames, so any
-/// frame drawn and any CPU used is the app's own doing.
+/// frame drawn and any CPU used is the app's own doing. A thread of its own measures it, from
+/// [`SETTLE_BEFORE_IDLE_S`] after the step's last frame (which is the step's work, not idling) to
+/// the end of the window, and then wakes the tour (that frame is not counted either).
 struct IdleWindow {
     name: String,
-    until: f64,
-    started: std::time::Instant,
-    ticks: u64,
+    /// Set while the thread measures: frames drawn meanwhile count.
+    counting: Arc<AtomicBool>,
+    /// The CPU used (percent of a core) and the seconds measured, once done.
+    result: Arc<Mutex<Option<(f64, f64)>>>,
     frames: u32,
+    /// Frames drawn before the measuring began (a step's own follow-up frames).
+    settling_frames: u32,
 }
+
+/// Seconds between a screen's last step and the start of its idle measurement.
+const SETTLE_BEFORE_IDLE_S: f64 = 0.5;
 
 /// Screens with a countdown running: they repaint once a second by design.
 const CLOCK_SCREENS: [&str; 2] = ["drill", "coach-answering"];
@@ -166,7 +175,7 @@ impl eframe::App for Tour {
             return;
         }
         self.shooting = None;
-        if self.measure_idle(ui.ctx(), now) {
+        if self.measure_idle(ui.ctx()) {
             return;
         }
         ui.ctx().request_repaint_after(std::time::Duration::from_millis(50));
@@ -195,19 +204,25 @@ impl eframe::App for Tour {
 impl Tour {
     /// Leave the screen just photographed alone for `idle_s` and print the CPU it used and the
     /// frames it drew; true while that is under way (the tour then does nothing else).
-    fn measure_idle(&mut self, ctx: &egui::Context, now: f64) -> bool {
+    fn measure_idle(&mut self, ctx: &egui::Context) -> bool {
         let Some(idle_s) = self.idle_s else { return false };
         if let Some(window) = &mut self.idle {
-            if now < window.until {
-                window.frames += 1;
-                ctx.request_repaint_after(std::time::Duration::from_secs_f64(window.until - now));
+            let done = window.result.lock().ok().and_then(|r| *r);
+            let Some((cpu, seconds)) = done else {
+                if window.counting.load(Ordering::SeqCst) {
+                    window.frames += 1;
+                } else {
+                    window.settling_frames += 1;
+                }
                 return true;
-            }
-            let seconds = window.started.elapsed().as_secs_f64();
-            let cpu = (cpu_ticks() - window.ticks) as f64 / ticks_per_second() / seconds * 100.0;
+            };
             let why = if CLOCK_SCREENS.contains(&window.name.as_str()) { " (a countdown is running)" } else { "" };
+            let settling = match window.settling_frames {
+                0 => String::new(),
+                n => format!(", {n} more just after the step"),
+            };
             println!(
-                "screens: idle CPU on {} over {seconds:.0} s: {cpu:.1}%, {} frames drawn{why}",
+                "screens: idle CPU on {} over {seconds:.0} s: {cpu:.1}%, {} frames drawn{why}{settling}",
                 window.name, window.frames
             );
             self.idle = None;
@@ -220,14 +235,24 @@ impl Tour {
             return true;
         }
         self.to_measure = None;
-        self.idle = Some(IdleWindow {
-            name,
-            until: now + idle_s,
-            started: std::time::Instant::now(),
-            ticks: cpu_ticks(),
-            frames: 0,
+        let counting = Arc::new(AtomicBool::new(false));
+        let result = Arc::new(Mutex::new(None));
+        let (flag, out, ctx) = (Arc::clone(&counting), Arc::clone(&result), ctx.clone());
+        let per_second = ticks_per_second();
+        std::thread::spawn(move || {
+            std::thread::sleep(std::time::Duration::from_secs_f64(SETTLE_BEFORE_IDLE_S));
+            let (ticks, started) = (cpu_ticks(), std::time::Instant::now());
+            flag.store(true, Ordering::SeqCst);
+            std::thread::sleep(std::time::Duration::from_secs_f64(idle_s));
+            let used = cpu_ticks().saturating_sub(ticks) as f64 / per_second;
+            let seconds = started.elapsed().as_secs_f64();
+            flag.store(false, Ordering::SeqCst);
+            if let Ok(mut out) = out.lock() {
+                *out = Some((used / seconds * 100.0, seconds));
+            }
+            ctx.request_repaint();
         });
-        ctx.request_repaint_after(std::time::Duration::from_secs_f64(idle_s));
+        self.idle = Some(IdleWindow { name, counting, result, frames: 0, settling_frames: 0 });
         true
     }
 
@@ -511,5 +536,9 @@ impl eframe::App for Guard {
 
     fn raw_input_hook(&mut self, ctx: &egui::Context, raw_input: &mut egui::RawInput) {
         self.tour.raw_input_hook(ctx, raw_input);
+    }
+
+    fn clear_color(&self, visuals: &egui::Visuals) -> [f32; 4] {
+        followthrough::ui::theme::clear_color(visuals)
     }
 }

@@ -209,6 +209,39 @@ fn a_drill_turn_plays_its_start_cue_then_the_customers_voice() {
     assert_close("the customer's line", heard[1].1, sound_length(&line, RATE));
 }
 
+/// The app's playback streams the sound server has now (`pactl list short sink-inputs`).
+fn streams_on_the_card() -> usize {
+    let out = Command::new("pactl").args(["list", "short", "sink-inputs"]).output().expect("pactl runs");
+    String::from_utf8_lossy(&out.stdout).lines().count()
+}
+
+/// Wait (a few seconds at most) until `done`, else fail saying `what`.
+fn wait_until(what: &str, done: impl Fn() -> bool) {
+    let deadline = std::time::Instant::now() + Duration::from_secs(15);
+    while !done() {
+        assert!(std::time::Instant::now() < deadline, "{what}");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn the_card_is_held_only_while_a_sound_plays() {
+    let Some((_card, _home)) = virtual_card() else { return };
+    let (mut audio, warning) = Audio::open(None);
+    assert_eq!(warning, None, "the virtual card opens");
+    // Finding the card at start-up leaves no stream behind: an idle window keeps it asleep.
+    assert!(!audio.is_open());
+    assert_eq!(streams_on_the_card(), 0, "no stream while nothing plays");
+    let monitor = Monitor::start();
+    audio.play_cue(Cue::Passed);
+    wait_until("the cue opened no stream", || streams_on_the_card() == 1);
+    // Played, then closed again once it has been quiet a while.
+    wait_until("the stream was never closed", || !audio.is_open() && streams_on_the_card() == 0);
+    let heard = sounds(&monitor.stop(), RATE);
+    assert_eq!(heard.len(), 1, "the cue was heard once: {heard:?}");
+    assert_close("the cue", heard[0].1, sound_length(&cue_samples(Cue::Passed), CUE_SAMPLE_RATE));
+}
+
 #[test]
 fn a_spoken_answer_is_recorded_listed_replayed_and_deleted() {
     let Some((_card, home)) = virtual_card() else { return };

@@ -50,7 +50,10 @@ pub fn drill_ui(ui: &mut egui::Ui, drill: &Drill, draft: &mut String, view: Dril
         });
         ui.add_space(8.0);
         match drill.remaining_ms(now_ms) {
-            Some(remaining) => countdown_ui(ui, remaining, u64::from(scenario.turns[turn].time_limit) * 1000, paused),
+            Some(remaining) => {
+                let seconds = drill.seconds_shown(now_ms).unwrap_or_default();
+                countdown_ui(ui, seconds, remaining, u64::from(scenario.turns[turn].time_limit) * 1000, paused);
+            }
             None => {
                 ui.label(egui::RichText::new(UNTIMED_TEXT).weak());
             }
@@ -185,8 +188,7 @@ pub fn leave_note(test_play: bool, can_save: bool, answered: usize) -> String {
 }
 
 /// The seconds left, amber under a third of the time and red in the last ten seconds.
-fn countdown_ui(ui: &mut egui::Ui, remaining_ms: u64, limit_ms: u64, paused: bool) {
-    let seconds = remaining_ms.div_ceil(1000);
+fn countdown_ui(ui: &mut egui::Ui, seconds: u64, remaining_ms: u64, limit_ms: u64, paused: bool) {
     let colour = if seconds <= WARNING_SECONDS {
         egui::Color32::from_rgb(220, 50, 40)
     } else if remaining_ms * 3 <= limit_ms {

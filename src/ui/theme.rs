@@ -263,6 +263,19 @@ fn spacing(spacing: &mut egui::Spacing) {
     spacing.interact_size.y = 24.0;
 }
 
+/// The colour eframe clears the window to before drawing: the panels' background. The panels
+/// themselves paint no fill ([`unfilled`]), so each frame shades the whole window once (the clear)
+/// instead of twice; with a software renderer (llvmpipe, no GPU) that full-window fill was most of a
+/// frame's cost, and a countdown draws a frame every second.
+pub fn clear_color(visuals: &egui::Visuals) -> [f32; 4] {
+    visuals.panel_fill.to_normalized_gamma_f32()
+}
+
+/// `frame` without its fill: for the window's panels, whose background is the clear colour.
+pub fn unfilled(frame: egui::Frame) -> egui::Frame {
+    frame.fill(Color32::TRANSPARENT)
+}
+
 /// Run `add` in a column centred in `ui`, at most `max_width` wide (keeping [`SIDE_MARGIN`] on
 /// each side when the window is narrower); text in it wraps at the column's edge.
 pub fn column_ui<R>(ui: &mut egui::Ui, max_width: f32, add: impl FnOnce(&mut egui::Ui) -> R) -> R {
@@ -379,6 +392,19 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn the_window_is_cleared_to_the_palettes_background_and_panels_add_none() {
+        for mode in Mode::ALL {
+            let p = Palette::of(mode);
+            let dark = matches!(mode, Mode::Dark | Mode::HighContrastDark);
+            let v = visuals(&p, dark, matches!(mode, Mode::HighContrastDark | Mode::HighContrastLight));
+            // The contrast checks above hold against the colour actually behind the text.
+            assert_eq!(clear_color(&v), p.background.to_normalized_gamma_f32(), "{mode:?}");
+        }
+        let style = egui::Style::default();
+        assert_eq!(unfilled(egui::Frame::central_panel(&style)).fill, Color32::TRANSPARENT);
     }
 
     #[test]

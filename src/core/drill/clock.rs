@@ -16,6 +16,28 @@ impl Drill {
         }
     }
 
+    /// Whole seconds the clock shows at `now_ms`, rounded up (it shows 1 until time is up; None
+    /// when no turn is running or the drill is untimed).
+    pub fn seconds_shown(&self, now_ms: u64) -> Option<u64> {
+        self.remaining_ms(now_ms).map(|ms| ms.div_ceil(1000))
+    }
+
+    /// Milliseconds until the seconds shown next change while the clock runs (the window sleeps
+    /// until then instead of redrawing the same number); None when it does not run (untimed,
+    /// paused, the leave question open, no turn being answered, or time is up).
+    pub fn ms_to_next_second(&self, now_ms: u64) -> Option<u64> {
+        let Phase::Answering { deadline_ms, .. } = self.phase else { return None };
+        let remaining = deadline_ms.saturating_sub(now_ms);
+        if !self.timed || remaining == 0 {
+            return None;
+        }
+        // The number drops as the time left reaches a whole second: 5.000 s left shows 5, 4.999 s shows 5 too.
+        Some(match remaining % 1000 {
+            0 => 1000,
+            part => part,
+        })
+    }
+
     /// Let time pass: warns once when few seconds are left, and submits the draft when time is up.
     pub fn tick(&mut self, now_ms: u64) -> Vec<DrillEvent> {
         let Phase::Answering { turn, deadline_ms, .. } = self.phase else { return Vec::new() };
@@ -103,6 +125,32 @@ impl Drill {
 mod tests {
     use super::super::tests::{STRONG, answer, drill};
     use super::*;
+
+    #[test]
+    fn the_window_wakes_when_the_number_on_the_clock_changes() {
+        let mut d = drill(Mode::Practice);
+        assert_eq!(d.ms_to_next_second(0), None, "no clock on the briefing");
+        d.start(1_300).expect("start");
+        // 60 s from 1,300: the clock shows 60 until 2,300, then 59.
+        assert_eq!(d.seconds_shown(1_300), Some(60));
+        assert_eq!(d.ms_to_next_second(1_300), Some(1000), "just started: a whole second to the next");
+        assert_eq!(d.seconds_shown(2_299), Some(60));
+        assert_eq!(d.ms_to_next_second(2_000), Some(300), "the clock next changes at 2,300");
+        assert_eq!(d.seconds_shown(2_300), Some(59));
+        assert_eq!(d.seconds_shown(61_299), Some(1), "one second is shown until time is up");
+        assert_eq!(d.ms_to_next_second(61_299), Some(1));
+        d.pause(30_000).expect("pause");
+        assert_eq!(d.ms_to_next_second(30_000), None, "a stopped clock needs no redraw");
+        d.resume(40_500).expect("resume");
+        // 31.3 s were left at the pause: the next change is 300 ms after resuming.
+        assert_eq!(d.seconds_shown(40_500), Some(32));
+        assert_eq!(d.ms_to_next_second(40_500), Some(300));
+        d.ask_to_leave(41_000).expect("ask");
+        assert_eq!(d.ms_to_next_second(41_000), None, "stopped behind the leave question");
+        let mut untimed = drill(Mode::Practice).untimed();
+        untimed.start(0).expect("start");
+        assert_eq!((untimed.seconds_shown(500), untimed.ms_to_next_second(500)), (None, None), "no clock at all");
+    }
 
     #[test]
     fn pausing_is_for_practice_only_and_stops_the_clock() {

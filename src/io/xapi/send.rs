@@ -6,7 +6,6 @@
 //! and leave everything queued: the credentials are wrong, not the statements.
 
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::thread::JoinHandle;
 use std::time::Duration;
 
@@ -299,25 +298,40 @@ pub(super) fn base64(bytes: &[u8]) -> String {
 /// last drain did. Cheap to clone; every clone controls the same thread.
 #[derive(Debug, Clone, Default)]
 pub struct SenderControl {
-    stop: Arc<AtomicBool>,
-    wake: Arc<AtomicBool>,
+    /// Stop and wake requests, and the thread's place to sleep until one comes (no polling).
+    signals: Arc<(std::sync::Mutex<Signals>, std::sync::Condvar)>,
     last: Arc<std::sync::Mutex<String>>,
+}
+
+/// What the window asked of the sender thread.
+#[derive(Debug, Default)]
+struct Signals {
+    stop: bool,
+    wake: bool,
 }
 
 impl SenderControl {
     /// Ask the thread to end (it ends after the request under way, if any).
     pub fn stop(&self) {
-        self.stop.store(true, Ordering::Relaxed);
+        self.signal(|s| s.stop = true);
     }
 
     /// Ask the thread to drain now instead of at its next turn.
     pub fn wake(&self) {
-        self.wake.store(true, Ordering::Relaxed);
+        self.signal(|s| s.wake = true);
     }
 
     /// What the last drain did, in words ("" before the first).
     pub fn last(&self) -> String {
         self.last.lock().map(|l| l.clone()).unwrap_or_default()
+    }
+
+    fn signal(&self, set: impl FnOnce(&mut Signals)) {
+        let (signals, ring) = &*self.signals;
+        if let Ok(mut signals) = signals.lock() {
+            set(&mut signals);
+            ring.notify_all();
+        }
     }
 
     fn say(&self, text: String) {
@@ -327,7 +341,16 @@ impl SenderControl {
     }
 
     fn stopped(&self) -> bool {
-        self.stop.load(Ordering::Relaxed)
+        self.signals.0.lock().map_or(true, |s| s.stop)
+    }
+
+    /// Sleep until `every` has passed, or until woken or stopped, whichever comes first.
+    fn sleep_for_turn(&self, every: Duration) {
+        let (signals, ring) = &*self.signals;
+        let Ok(signals) = signals.lock() else { return };
+        if let Ok((mut signals, _)) = ring.wait_timeout_while(signals, every, |s| !s.stop && !s.wake) {
+            signals.wake = false;
+        }
     }
 }
 
@@ -364,11 +387,7 @@ pub fn spawn_sender(
                     control.say(format!("at {at}: {e}"));
                 }
             }
-            let mut waited = Duration::ZERO;
-            while waited < every && !control.stopped() && !control.wake.swap(false, Ordering::Relaxed) {
-                std::thread::sleep(Duration::from_millis(100));
-                waited += Duration::from_millis(100);
-            }
+            control.sleep_for_turn(every);
         }
     })
 }
@@ -392,6 +411,32 @@ mod tests {
         assert_eq!(parse_retry_after("3"), Some(Duration::from_secs(3)));
         assert_eq!(parse_retry_after("Sun, 06 Nov 1994 08:49:37 GMT"), Some(Duration::ZERO));
         assert_eq!(parse_retry_after("soon"), None);
+    }
+
+    /// Wait (a while at most) until `done`, else fail saying `what`.
+    fn wait_until(what: &str, done: impl Fn() -> bool) {
+        let deadline = std::time::Instant::now() + Duration::from_secs(30);
+        while !done() {
+            assert!(std::time::Instant::now() < deadline, "{what}");
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+
+    #[test]
+    fn the_background_sender_sleeps_until_its_turn_unless_woken_or_stopped() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let config = LrsConfig { endpoint: "http://127.0.0.1:1/".into(), key: "k".into(), secret: "s".into() };
+        let control = SenderControl::default();
+        let hour = Duration::from_secs(3600);
+        let thread = spawn_sender(dir.path().to_path_buf(), config, RetryPolicy::default(), hour, control.clone())
+            .expect("thread");
+        // The first drain comes at once (the queue is empty: nothing goes out).
+        wait_until("no first drain", || control.last().starts_with("last sent at"));
+        control.say(String::new());
+        control.wake();
+        wait_until("waking did not drain before the hour was up", || !control.last().is_empty());
+        control.stop();
+        wait_until("stopping did not end the thread's sleep", || thread.is_finished());
     }
 
     #[test]

@@ -281,8 +281,10 @@ impl FollowThroughApp {
         let events = run.drill.tick(now);
         self.react(&events);
         self.send_answer();
-        let to_next_second = 1000 - now % 1000;
-        ctx.request_repaint_after(std::time::Duration::from_millis(to_next_second.max(50)));
+        // Once per shown second, when the number on the clock changes.
+        if let Some(wait) = self.drill.as_ref().and_then(|run| run.drill.ms_to_next_second(now)) {
+            ctx.request_repaint_after(std::time::Duration::from_millis(wait.max(50)));
+        }
     }
 
     /// Ctrl+Q or the window's close button: a turn being answered asks first (its clock stops and

@@ -11,6 +11,11 @@ use crate::io::watch::FolderWatcher;
 
 use super::loading::Loading;
 
+/// The window redraws at most this often while author tests report: each scenario's findings
+/// would otherwise cost a frame of their own (about fifty at start-up), and the count of scenarios
+/// still to check needs no more than a few updates a second.
+pub const TEST_PROGRESS_EVERY: std::time::Duration = std::time::Duration::from_millis(250);
+
 /// Author tests running on another thread after start-up: each scenario's findings as they finish.
 pub struct AuthorTestRun {
     /// One message per scenario whose tests ran.
@@ -46,7 +51,8 @@ impl AuthorTestRun {
                     return;
                 }
                 if let Some(ctx) = &wake {
-                    ctx.request_repaint();
+                    // Several findings within this time share one frame (the shortest wait wins).
+                    ctx.request_repaint_after(TEST_PROGRESS_EVERY);
                 }
             }
         };

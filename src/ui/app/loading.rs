@@ -13,7 +13,7 @@ use crate::core::scenario::diagnostic::Diagnostic;
 use crate::io::scenario_files::load_library_untested;
 use crate::io::store::{Store, StoreError};
 
-use super::library_state::{AuthorTestRun, load_or_explain};
+use super::library_state::{AuthorTestRun, TEST_PROGRESS_EVERY, load_or_explain};
 
 /// Show "Loading..." only when start-up takes longer than this (a flash of it would be noise).
 pub const LOADING_SHOWN_AFTER: Duration = Duration::from_millis(100);
@@ -70,7 +70,7 @@ impl Loading {
                     // The library was reloaded (with its own tests) or the window closed.
                     return;
                 }
-                wake_up(&wake);
+                wake_up_within(&wake, TEST_PROGRESS_EVERY);
             }
         };
         let mut loading = Self { inbox, started: Instant::now(), ready: None, waker, begin: Some(begin) };
@@ -151,10 +151,15 @@ fn read_everything(dir: PathBuf, data_dir: PathBuf) -> Read {
 }
 
 fn wake_up(waker: &Mutex<Option<egui::Context>>) {
+    wake_up_within(waker, Duration::ZERO);
+}
+
+/// Wake the window within `wait` (wakes asked for meanwhile share the one frame).
+fn wake_up_within(waker: &Mutex<Option<egui::Context>>, wait: Duration) {
     if let Ok(ctx) = waker.lock()
         && let Some(ctx) = ctx.as_ref()
     {
-        ctx.request_repaint();
+        ctx.request_repaint_after(wait);
     }
 }
 

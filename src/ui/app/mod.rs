@@ -405,6 +405,10 @@ impl eframe::App for FollowThroughApp {
         self.ui_root(ui);
     }
 
+    fn clear_color(&self, visuals: &egui::Visuals) -> [f32; 4] {
+        crate::ui::theme::clear_color(visuals)
+    }
+
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, STORAGE_KEY, &self.shell.settings);
         self.shell.window.save();

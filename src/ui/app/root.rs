@@ -29,18 +29,22 @@ impl FollowThroughApp {
         // The top bar's room is kept first and its buttons drawn last, so Tab reaches the
         // screen's own controls before the window's.
         let bar_height = self.shell.top_bar_height;
+        // No panel fills its background: the window is cleared to that colour (theme::clear_color).
+        let bar = theme::unfilled(egui::Frame::side_top_panel(ui.style()));
         let bar_rect = egui::Panel::top("top_bar")
+            .frame(bar)
             .show(ui, |ui| {
                 ui.set_min_height(bar_height);
                 egui::Rect::from_min_size(ui.max_rect().min, egui::vec2(ui.max_rect().width(), bar_height))
             })
             .inner;
-        egui::Panel::bottom("status_bar").show(ui, |ui| {
+        egui::Panel::bottom("status_bar").frame(bar).show(ui, |ui| {
             let status = self.shell.status_now();
             ui.add(egui::Label::new(egui::RichText::new(status).weak()).truncate());
         });
         let width = self.shell.screen.column_width();
-        egui::CentralPanel::default().show(ui, |ui| {
+        let central = theme::unfilled(egui::Frame::central_panel(ui.style()));
+        egui::CentralPanel::default().frame(central).show(ui, |ui| {
             theme::column_ui(ui, width, |ui| {
                 if self.library.loading.is_some() {
                     self.loading_ui(ui);

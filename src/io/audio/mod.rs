@@ -1,6 +1,10 @@
 //! Sound: short synthesised cues for the drill (start, ten seconds left, time up, pass, fail) and the
 //! customer's recorded voice. With no audio device, a missing file or one that will not decode, the
-//! app runs silently: one warning in the log and in the status line, never a panic or a hang.
+//! app runs silently: one warning in the log and in the status line, never a panic or a hang. The
+//! device is looked for once at start-up; its output stream is opened only while something plays
+//! ([`output`]), so an idle window keeps the sound card (and the processor) asleep.
+
+pub mod output;
 
 use std::fs::File;
 use std::io::BufReader;
@@ -8,7 +12,9 @@ use std::num::NonZero;
 use std::path::{Path, PathBuf};
 
 use rodio::buffer::SamplesBuffer;
-use rodio::{Decoder, DeviceSinkBuilder, MixerDeviceSink, Player, Source};
+use rodio::{Decoder, DeviceSinkBuilder, Source};
+
+use output::{Open, Opened, Output, QUIET_BEFORE_CLOSE, Request, Sound};
 
 /// A drill moment that has a sound.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -96,8 +102,8 @@ pub fn decoded_duration(path: &Path) -> Result<std::time::Duration, AudioWarning
 
 /// The app's sound output: cues and the customer's voice, or silence.
 pub struct Audio {
-    sink: Option<MixerDeviceSink>,
-    voice: Option<Player>,
+    /// The thread that opens the device while sounds play (None: silent).
+    output: Option<Output>,
     muted: bool,
     sounds_dir: Option<PathBuf>,
 }
@@ -112,29 +118,47 @@ fn contained_file(dir: &Path, name: &str) -> Option<PathBuf> {
     (real.starts_with(&root) && regular).then_some(real)
 }
 
+/// Open the default output device's stream.
+fn open_default() -> Result<Box<dyn Opened>, String> {
+    let mut sink = DeviceSinkBuilder::open_default_sink().map_err(|e| e.to_string())?;
+    sink.log_on_drop(false);
+    Ok(Box::new(sink))
+}
+
 impl Audio {
-    /// Open the default output device; without one, a silent `Audio` and the reason.
+    /// Look for the default output device (opening its stream once, and closing it again); without
+    /// one, a silent `Audio` and the reason. Sounds open the stream again while they play.
     pub fn open(sounds_dir: Option<PathBuf>) -> (Self, Option<AudioWarning>) {
-        match DeviceSinkBuilder::open_default_sink() {
-            Ok(mut sink) => {
-                sink.log_on_drop(false);
-                (Self { sink: Some(sink), voice: None, muted: false, sounds_dir }, None)
-            }
-            Err(e) => {
-                // The caller reports the warning (log and status line) once.
-                (Self::silent(), Some(AudioWarning::NoDevice(e.to_string())))
-            }
+        // The caller reports a warning (log and status line) once.
+        if let Err(e) = open_default() {
+            return (Self::silent(), Some(AudioWarning::NoDevice(e)));
         }
+        match Self::with_output(Box::new(open_default), sounds_dir) {
+            Ok(audio) => (audio, None),
+            Err(e) => (Self::silent(), Some(AudioWarning::NoDevice(format!("no thread to play sounds on: {e}")))),
+        }
+    }
+
+    /// Sounds through `open` (the default device in the app; tests pass their own), opened while
+    /// they play.
+    pub fn with_output(open: Open, sounds_dir: Option<PathBuf>) -> std::io::Result<Self> {
+        let output = Output::start(open, QUIET_BEFORE_CLOSE)?;
+        Ok(Self { output: Some(output), muted: false, sounds_dir })
     }
 
     /// No sound at all (tests, or no device).
     pub fn silent() -> Self {
-        Self { sink: None, voice: None, muted: false, sounds_dir: None }
+        Self { output: None, muted: false, sounds_dir: None }
     }
 
     /// True when sounds can actually be heard.
     pub fn is_audible(&self) -> bool {
-        self.sink.is_some() && !self.muted
+        self.output.is_some() && !self.muted
+    }
+
+    /// Whether the device's stream is open now (only while sounds play, and shortly after).
+    pub fn is_open(&self) -> bool {
+        self.output.as_ref().is_some_and(Output::is_open)
     }
 
     /// Mute or unmute everything (stops a voice that is playing).
@@ -147,20 +171,20 @@ impl Audio {
 
     /// Play a cue: `assets/sounds/<cue>.wav` when present and playable, else the synthesised one.
     pub fn play_cue(&mut self, cue: Cue) {
-        let Some(sink) = self.sink.as_ref().filter(|_| !self.muted) else { return };
+        let Some(output) = self.output.as_ref().filter(|_| !self.muted) else { return };
         if let Some(path) = self.sounds_dir.as_deref().and_then(|d| contained_file(d, cue.file_name())) {
             if let Ok(decoder) = File::open(&path)
                 .map(BufReader::new)
                 .map_err(|e| e.to_string())
                 .and_then(|f| Decoder::new(f).map_err(|e| e.to_string()))
             {
-                sink.mixer().add(decoder);
+                output.send(Request::Play(Box::new(decoder)));
                 return;
             }
             log::warn!("sound {} could not be played; using the built-in cue", path.display());
         }
         if let (Some(channels), Some(rate)) = (NonZero::new(1), NonZero::new(CUE_SAMPLE_RATE)) {
-            sink.mixer().add(SamplesBuffer::new(channels, rate, cue_samples(cue)));
+            output.send(Request::Play(Box::new(SamplesBuffer::new(channels, rate, cue_samples(cue)))));
         }
     }
 
@@ -170,19 +194,17 @@ impl Audio {
         let file = File::open(path).map_err(|_| AudioWarning::Missing(shown.clone()))?;
         let decoder =
             Decoder::new(BufReader::new(file)).map_err(|e| AudioWarning::Undecodable(shown, e.to_string()))?;
-        self.stop_voice();
-        if let Some(sink) = self.sink.as_ref().filter(|_| !self.muted) {
-            let player = Player::connect_new(sink.mixer());
-            player.append(decoder);
-            self.voice = Some(player);
+        match self.output.as_ref().filter(|_| !self.muted) {
+            Some(output) => output.send(Request::Voice(Box::new(decoder) as Sound)),
+            None => self.stop_voice(),
         }
         Ok(())
     }
 
     /// Stop the customer's voice.
     pub fn stop_voice(&mut self) {
-        if let Some(player) = self.voice.take() {
-            player.stop();
+        if let Some(output) = &self.output {
+            output.send(Request::StopVoice);
         }
     }
 }
@@ -246,6 +268,35 @@ mod tests {
         assert!(contained_file(sounds.path(), "fail.wav").is_some(), "a link within the folder is fine");
         assert_eq!(contained_file(sounds.path(), "missing.wav"), None);
         assert_eq!(contained_file(sounds.path(), "."), None, "a folder is not a sound");
+    }
+
+    #[test]
+    fn the_device_is_opened_for_an_audible_sound_only() {
+        use std::sync::Arc;
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        let opens = Arc::new(AtomicUsize::new(0));
+        let counted = Arc::clone(&opens);
+        let open: Open = Box::new(move || {
+            counted.fetch_add(1, Ordering::SeqCst);
+            Err("counted only".into())
+        });
+        let mut audio = Audio::with_output(open, None).expect("thread");
+        assert!(audio.is_audible() && !audio.is_open(), "a device, and nothing opened yet");
+        audio.set_muted(true);
+        audio.play_cue(Cue::Start);
+        let wav = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/good/assets/voices/minimal.wav");
+        assert_eq!(audio.play_voice(&wav), Ok(()));
+        audio.set_muted(false);
+        audio.stop_voice();
+        audio.play_cue(Cue::Passed);
+        // Dropping the handle ends the thread once it has taken every request.
+        drop(audio);
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        while opens.load(Ordering::SeqCst) == 0 {
+            assert!(std::time::Instant::now() < deadline, "the audible cue never asked for the device");
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        assert_eq!(opens.load(Ordering::SeqCst), 1, "muted sounds and stopping nothing open nothing");
     }
 
     #[test]
