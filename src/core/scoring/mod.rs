@@ -28,6 +28,7 @@ pub mod time;
 mod timed;
 mod tokenise;
 mod tone;
+mod walls;
 
 use std::collections::HashMap;
 use std::sync::Arc;
