@@ -231,10 +231,13 @@ pub(super) fn party_blame(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
         }
     }
     // Walls, remits, causes put outside and faults laid on the customer, read by their shape.
+    // A take-on read inside the wall itself ("I just book the appointments") takes nothing on.
     for (r, strong) in super::walls::walls(a, cx).into_iter().chain(super::walls::next_time_advice(a)) {
         let sentence = &a.sentences[a.tokens[r.0].sentence];
-        let owned_here = ownership.iter().chain(&taken_on).any(|o| in_sentence(sentence, o));
-        if !owned_here && !said_aside(a, r.0) && (strong || !owns_anything) {
+        let apart = |o: &&Range| o.1 <= r.0 || o.0 >= r.1;
+        let owned_here = ownership.iter().chain(taken_on.iter().filter(apart)).any(|o| in_sentence(sentence, o));
+        let helps = !ownership.is_empty() || taken_on.iter().any(|o| apart(&o));
+        if !owned_here && !said_aside(a, r.0) && (strong || !helps) {
             out.push(r);
         }
     }

@@ -47,7 +47,8 @@ pub(super) fn walls(a: &Analysed, cx: &DetectorContext) -> Vec<Wall> {
     let mut out = Vec::new();
     for i in 0..a.tokens.len() {
         // Negation is read by each shape: "not able to" is an inability, "not caused by" clears.
-        if a.tokens[i].quoted || a.tokens[i].retold {
+        // A question is no wall ("Can't we just book it for Friday?").
+        if a.tokens[i].quoted || a.tokens[i].retold || a.sentences[a.tokens[i].sentence].question_mark {
             continue;
         }
         let found = passive_remit(a, &words, i)
@@ -66,7 +67,13 @@ pub(super) fn walls(a: &Analysed, cx: &DetectorContext) -> Vec<Wall> {
 /// "I'll call you Friday", "I'm going to get an engineer out", "shall I bring him over?", "let me
 /// check". The verb must be one of acting (`action-verb`, `commitment-verb`, `resolve-verb`).
 fn speaker_acts(a: &Analysed, w: &Words) -> bool {
-    (0..a.tokens.len()).any(|k| {
+    // "Please follow us and send a DM", "send me the letter": the case comes back to the speaker.
+    let back_to_us = (0..a.tokens.len()).any(|k| {
+        a.tokens[k].is_own_word()
+            && (a.word(k) == "dm"
+                || (matches!(a.word(k), "send" | "message" | "email") && matches!(a.word(k + 1), "me" | "us")))
+    });
+    back_to_us || (0..a.tokens.len()).any(|k| {
         if !a.tokens[k].is_own_word() {
             return false;
         }
@@ -81,7 +88,11 @@ fn speaker_acts(a: &Analysed, w: &Words) -> bool {
         // By stem: "I'm passing this to Kwame" acts as "pass" does.
         (offer || speaker)
             && a.tokens.get(j).is_some_and(|t| {
-                t.sentence == s && t.negated_by.is_none() && (w.acting.contains(&t.text.as_str()) || w.acting.contains(&t.stem.as_str()))
+                // "We can confirm your item is at our depot" reports; it does nothing.
+                t.sentence == s
+                    && t.negated_by.is_none()
+                    && t.text != "confirm"
+                    && (w.acting.contains(&t.text.as_str()) || w.acting.contains(&t.stem.as_str()))
             })
     })
 }
@@ -123,10 +134,13 @@ fn passive_remit(a: &Analysed, w: &Words, i: usize) -> Option<Wall> {
     }
     let clause = t.clause;
     let before: Vec<usize> = (a.sentences[s].start..i).filter(|j| a.tokens[*j].clause == clause).collect();
+    // "Pricing's set by head office": a possessive-looking 's is "is" here.
     let be = before.iter().rev().take(3).any(|j| {
         matches!(a.word(*j), "is" | "are" | "was" | "were" | "be" | "been" | "being" | "get" | "gets" | "got")
+            || a.tokens[*j].possessive
     });
-    let plan = before.iter().any(|j| matches!(a.word(*j), "will" | "going" | "shall" | "let" | "please" | "if"));
+    // ("Please note that servicing is carried out by ..." is still a wall: "please" is no plan.)
+    let plan = before.iter().any(|j| matches!(a.word(*j), "will" | "going" | "shall" | "let" | "if"));
     let agent = a.word_in(s, by + 1);
     let own_or_time = matches!(
         agent,
@@ -171,10 +185,6 @@ fn role_limit(a: &Analysed, w: &Words, i: usize) -> Option<Wall> {
 /// ("I can't unlock it, but I can get you to Kwame").
 fn inability(a: &Analysed, w: &Words, i: usize) -> Option<Wall> {
     let s = a.tokens[i].sentence;
-    // "Can't take jobs without it? Have you tried a map?": a question is not a wall.
-    if a.sentences[s].question_mark {
-        return None;
-    }
     let start = a.sentences[s].start;
     let (verb_at, wall_start) = match a.word(i) {
         "can" if a.word_in(s, i + 1) == "not" => (i + 2, i),
@@ -256,7 +266,9 @@ fn rule_cited(a: &Analysed, w: &Words, i: usize) -> Option<Wall> {
     }
     // "policy don't cover it", "the floor's not covered", "Not covered.": a rule that says no.
     let says_no = match a.word(i) {
-        "covered" | "refundable" | "eligible" => a.word(i.wrapping_sub(1)) == "not",
+        // ("not covered" alone is left out: on the train split it mostly comes with what is covered.)
+        "refundable" | "eligible" => matches!(a.word(i.wrapping_sub(1)), "not" | "non"),
+        "non-refundable" | "nonrefundable" => true,
         "cover" | "allow" | "permit" | "include" => {
             a.word(i.wrapping_sub(1)) == "not" && w.rule.contains(&a.word(i.wrapping_sub(3)))
         }
@@ -336,7 +348,9 @@ pub(super) fn next_time_advice(a: &Analysed) -> Vec<Wall> {
         let words: Vec<&str> = (s.start..s.end).map(|j| a.word(j)).collect();
         let next_time = words.windows(2).position(|p| p == ["next", "time"]);
         let advice = words.iter().any(|w| matches!(*w, "maybe" | "perhaps" | "should" | "try" | "worth" | "fyi" | "please"));
-        let speaker = words.iter().any(|w| matches!(*w, "i" | "we" | "me" | "us" | "my" | "our"));
+        // "Perhaps next time you'll enjoy another hotel" foretells; it tells the customer nothing to do.
+        let foretold = words.windows(2).any(|p| p == ["you", "will"]);
+        let speaker = foretold || words.iter().any(|w| matches!(*w, "i" | "we" | "me" | "us" | "my" | "our"));
         let own = (s.start..s.end).all(|j| !a.tokens[j].quoted);
         if let Some(at) = next_time
             && advice
@@ -347,4 +361,137 @@ pub(super) fn next_time_advice(a: &Analysed) -> Vec<Wall> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use super::super::detectors::{DetectorContext, detect_rule};
+    use super::super::lists::Lists;
+    use super::super::phrase::{Names, name_words};
+    use super::super::text::analyse;
+
+    /// The blame concept's own rule (the phrase rule or the structural one), as `model` reads it.
+    fn blames(text: &str) -> bool {
+        let names = Names { customer: name_words("Ms Okoro"), colleague: name_words("Nadia Quinn") };
+        let lists = Lists::new(&BTreeMap::new());
+        let (a, cx) = (analyse(text), DetectorContext::new(&names, &lists, None));
+        ["blame-shifting", "party-blame"].iter().any(|r| !detect_rule(r, &a, &cx).is_empty())
+    }
+
+    fn all_blame(texts: &[&str]) {
+        for t in texts {
+            assert!(blames(t), "should blame: {t}");
+        }
+    }
+
+    fn none_blame(texts: &[&str]) {
+        for t in texts {
+            assert!(!blames(t), "should not blame: {t}");
+        }
+    }
+
+    #[test]
+    fn who_a_thing_is_handled_or_decided_by_is_a_wall() {
+        all_blame(&[
+            "Please note that boiler servicing is carried out by our maintenance partner.",
+            "Pricing's set by head office.",
+            "sorry the price is set by head office",
+            "This decision is decided by the regional office. I am sorry.",
+            "um so yeah the refunds are all done by the finance people really",
+            "Well these things aren't decided by us on the counter, I'm afraid.",
+        ]);
+        none_blame(&[
+            "Your refund will be handled by Nadia Quinn, who'll ring you at 3.",
+            "The signed form needs to be sent by Friday.",
+            "Refunds are handled by finance, so I've sent them your details and I'll ring you tomorrow.",
+            "It was set up by me, and that's on me.",
+        ]);
+    }
+
+    #[test]
+    fn the_speakers_job_drawn_as_a_line_is_a_wall() {
+        all_blame(&[
+            "I just answer the phones, mate.",
+            "i only work weekends sorry",
+            "I am only shift leader, I do not decide this.",
+            "We don't handle warranty claims in store.",
+            "I'm just the receptionist.",
+        ]);
+        none_blame(&[
+            "I'm just checking your account now.",
+            "I'm only sorry it took this long. I'll call you at 4 with the answer.",
+            "I just wanted to say thanks for waiting.",
+        ]);
+    }
+
+    #[test]
+    fn an_inability_with_nothing_offered_is_a_wall() {
+        all_blame(&[
+            "I can't change the delivery slot from here.",
+            "Can't do refunds over chat.",
+            "sorry we r unable to process that",
+            "Is not possible for me to cancel this order.",
+            "Unfortunately, we are not permitted to waive the fee.",
+            "The branch doesn't have access to your pension.",
+        ]);
+        none_blame(&[
+            "I can't see the note, could you send me the reference?",
+            "I can't unlock it, but I can get you to Nadia Quinn, who can.",
+            "I can't refund it myself, so I've asked Nadia Quinn to do it today.",
+            "Can't we just book it for Friday?",
+            "I can't thank you enough for your patience.",
+        ]);
+    }
+
+    #[test]
+    fn a_rule_cited_as_the_reason_is_a_wall_unless_the_speaker_helps() {
+        all_blame(&[
+            "Claim declined as per policy.",
+            "Nope. Terms and conditions.",
+            "In line with our terms, the deposit is kept.",
+            "policy dont cover it sry",
+            "That's just how the process works, I'm afraid.",
+        ]);
+        none_blame(&[
+            "Wear and tear isn't covered under the policy, so I've booked a repair at half price for Friday.",
+            "As per your request, I've moved the appointment to Friday.",
+        ]);
+    }
+
+    #[test]
+    fn a_cause_put_outside_blames_only_where_nothing_is_done() {
+        all_blame(&[
+            "The delay was due to a supplier backlog.",
+            "owing to staff shortages, your order is late",
+            "its all down to the weather tbh",
+        ]);
+        none_blame(&[
+            "Your parcel is due to arrive on Friday.",
+            "The delay was due to my own mistake, and I'm sorry.",
+            "Because of the mix-up I've refunded your delivery charge.",
+        ]);
+    }
+
+    #[test]
+    fn the_customer_put_at_fault_blames_even_while_helping() {
+        all_blame(&[
+            "If you'd read the email, you'd have known. I've rebooked it anyway.",
+            "You could have checked the tracking first.",
+            "maybe check ur spam folder next time",
+            "Next time, please keep your receipt.",
+        ]);
+        none_blame(&[
+            "You should have had a call yesterday, and I'm sorry it never came.",
+            "If you'd like, I can call you at 4.",
+            "Next time you're in, ask for me and I'll sort it.",
+        ]);
+    }
+
+    #[test]
+    fn praise_of_another_party_said_in_mockery_is_blame() {
+        all_blame(&["Well, our trusty payments team have done it again."]);
+        none_blame(&["Our lovely payments team will call you at 3 today."]);
+    }
 }
