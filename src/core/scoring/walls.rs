@@ -22,8 +22,24 @@ pub(super) type Wall = (Range, bool);
 
 /// Words between a subject and what it cannot do or only does: "I'm afraid", "we are therefore".
 const FILLERS: &[&str] = &[
-    "am", "are", "is", "afraid", "therefore", "really", "actually", "simply", "just", "currently", "honestly", "sadly",
-    "unfortunately", "even", "only", "also", "still", "so",
+    "am",
+    "are",
+    "is",
+    "afraid",
+    "therefore",
+    "really",
+    "actually",
+    "simply",
+    "just",
+    "currently",
+    "honestly",
+    "sadly",
+    "unfortunately",
+    "even",
+    "only",
+    "also",
+    "still",
+    "so",
 ];
 
 /// Every wall and customer fault of the answer, in order.
@@ -67,34 +83,49 @@ pub(super) fn walls(a: &Analysed, cx: &DetectorContext) -> Vec<Wall> {
 /// "I'll call you Friday", "I'm going to get an engineer out", "shall I bring him over?", "let me
 /// check". The verb must be one of acting (`action-verb`, `commitment-verb`, `resolve-verb`).
 fn speaker_acts(a: &Analysed, w: &Words) -> bool {
-    // "Please follow us and send a DM", "send me the letter": the case comes back to the speaker.
+    // "Please follow us and send a DM", "send me the letter", "send it by reply": the case comes
+    // back to the speaker.
     let back_to_us = (0..a.tokens.len()).any(|k| {
         a.tokens[k].is_own_word()
-            && (a.word(k) == "dm"
+            && (matches!(a.word(k), "dm" | "reply")
                 || (matches!(a.word(k), "send" | "message" | "email") && matches!(a.word(k + 1), "me" | "us")))
     });
-    back_to_us || (0..a.tokens.len()).any(|k| {
-        if !a.tokens[k].is_own_word() {
-            return false;
-        }
-        let s = a.tokens[k].sentence;
-        let offer = matches!((a.word(k), a.word_in(s, k + 1)), ("shall", "i") | ("want", "me") | ("let", "me"));
-        let speaker = matches!(a.word(k), "i" | "we")
-            && matches!(a.word_in(s, k + 1), "will" | "have" | "am" | "are" | "shall" | "would" | "can");
-        let mut j = k + 2;
-        while matches!(a.word_in(s, j), "just" | "already" | "also" | "now" | "personally" | "going" | "to" | "myself" | "happy" | "be" | "glad") {
-            j += 1;
-        }
-        // By stem: "I'm passing this to Kwame" acts as "pass" does.
-        (offer || speaker)
-            && a.tokens.get(j).is_some_and(|t| {
-                // "We can confirm your item is at our depot" reports; it does nothing.
-                t.sentence == s
-                    && t.negated_by.is_none()
-                    && t.text != "confirm"
-                    && (w.acting.contains(&t.text.as_str()) || w.acting.contains(&t.stem.as_str()))
-            })
-    })
+    back_to_us
+        || (0..a.tokens.len()).any(|k| {
+            if !a.tokens[k].is_own_word() {
+                return false;
+            }
+            let s = a.tokens[k].sentence;
+            let offer = matches!((a.word(k), a.word_in(s, k + 1)), ("shall", "i") | ("want", "me") | ("let", "me"));
+            let speaker = matches!(a.word(k), "i" | "we")
+                && matches!(a.word_in(s, k + 1), "will" | "have" | "am" | "are" | "shall" | "would" | "can");
+            let mut j = k + 2;
+            while matches!(
+                a.word_in(s, j),
+                "just"
+                    | "already"
+                    | "also"
+                    | "now"
+                    | "personally"
+                    | "going"
+                    | "to"
+                    | "myself"
+                    | "happy"
+                    | "be"
+                    | "glad"
+            ) {
+                j += 1;
+            }
+            // By stem: "I'm passing this to Kwame" acts as "pass" does.
+            (offer || speaker)
+                && a.tokens.get(j).is_some_and(|t| {
+                    // "We can confirm your item is at our depot" reports; it does nothing.
+                    t.sentence == s
+                        && t.negated_by.is_none()
+                        && t.text != "confirm"
+                        && (w.acting.contains(&t.text.as_str()) || w.acting.contains(&t.stem.as_str()))
+                })
+        })
 }
 
 /// The word lists the shapes read.
@@ -170,10 +201,32 @@ fn role_limit(a: &Analysed, w: &Words, i: usize) -> Option<Wall> {
         && !matches!(next(3), "i" | "we" | "you" | "it" | "that" | "this")
         && !matches!(
             next(3),
-            "sorry" | "glad" | "happy" | "here" | "so" | "really" | "not" | "about" | "going" | "human" | "back" | "a"
-                | "too" | "as" | "trying" | "on" | "off" | "in" | "out" | "after" | "now"
+            "sorry"
+                | "glad"
+                | "happy"
+                | "here"
+                | "so"
+                | "really"
+                | "not"
+                | "about"
+                | "going"
+                | "human"
+                | "back"
+                | "a"
+                | "too"
+                | "as"
+                | "trying"
+                | "on"
+                | "off"
+                | "in"
+                | "out"
+                | "after"
+                | "now"
         ))
-        || (matches!(next(1), "am" | "are") && matches!(next(2), "just" | "only") && next(3) == "a" && next(4) != "bit");
+        || (matches!(next(1), "am" | "are")
+            && matches!(next(2), "just" | "only")
+            && next(3) == "a"
+            && next(4) != "bit");
     (limited || role).then(|| ((i, phrase_end(a, i + 2)), false))
 }
 
@@ -207,7 +260,8 @@ fn inability(a: &Analysed, w: &Words, i: usize) -> Option<Wall> {
     // "the branch does not have access to the deposit scheme": a part of the business walled off.
     let helper = matches!(subject, "do" | "does" | "have" | "has");
     let helper_subject = a.word(k.wrapping_sub(2));
-    let others = helper && (helper_subject == "you" || (a.word(i) != "access" && !matches!(helper_subject, "i" | "we")));
+    let others =
+        helper && (helper_subject == "you" || (a.word(i) != "access" && !matches!(helper_subject, "i" | "we")));
     if !speaker || others {
         return None;
     }
@@ -250,7 +304,8 @@ fn rule_cited(a: &Analysed, w: &Words, i: usize) -> Option<Wall> {
     let s = a.tokens[i].sentence;
     let sentence = &a.sentences[s];
     let rule_near = |from: usize| {
-        (from..(from + 5).min(sentence.end)).find(|j| w.rule.contains(&a.word(*j)) && a.tokens[*j].clause == a.tokens[from].clause)
+        (from..(from + 5).min(sentence.end))
+            .find(|j| w.rule.contains(&a.word(*j)) && a.tokens[*j].clause == a.tokens[from].clause)
     };
     let opener = match a.word(i) {
         "per" => Some(i + 1),
@@ -299,11 +354,26 @@ fn cause_outside(a: &Analysed, w: &Words, i: usize) -> Option<Wall> {
     };
     let next = a.word_in(s, from);
     let scheduled = w.acting.contains(&next)
-        || matches!(next, "start" | "end" | "expire" | "finish" | "open" | "close" | "land" | "leave" | "renew" | "happen" | "run" | "take");
+        || matches!(
+            next,
+            "start"
+                | "end"
+                | "expire"
+                | "finish"
+                | "open"
+                | "close"
+                | "land"
+                | "leave"
+                | "renew"
+                | "happen"
+                | "run"
+                | "take"
+        );
     let end = phrase_end(a, from);
     let own = (from..end.min(from + 6)).any(|j| {
         matches!(a.word(j), "me" | "us" | "my" | "i" | "we" | "you" | "your" | "yourself")
-            || a.word(j) == "our" && matches!(a.word(j + 1), "own" | "part" | "end" | "side" | "mistake" | "error" | "fault")
+            || a.word(j) == "our"
+                && matches!(a.word(j + 1), "own" | "part" | "end" | "side" | "mistake" | "error" | "fault")
     });
     (!next.is_empty() && !scheduled && !own).then(|| ((i, end), false))
 }
@@ -321,10 +391,22 @@ fn customer_at_fault(a: &Analysed, i: usize) -> Option<Wall> {
         (w.ends_with("ed") && w.len() > 3)
             || matches!(
                 w,
-                "read" | "done" | "sent" | "kept" | "taken" | "given" | "written" | "gone" | "brought" | "told" | "set" | "put"
+                "read"
+                    | "done"
+                    | "sent"
+                    | "kept"
+                    | "taken"
+                    | "given"
+                    | "written"
+                    | "gone"
+                    | "brought"
+                    | "told"
+                    | "set"
+                    | "put"
             )
     };
-    let received = |w: &str| matches!(w, "been" | "got" | "gotten" | "had" | "received" | "heard" | "seen" | "expected");
+    let received =
+        |w: &str| matches!(w, "been" | "got" | "gotten" | "had" | "received" | "heard" | "seen" | "expected");
     let hypothetical = a.word(i.wrapping_sub(1)) == "if"
         && matches!(next(1), "would" | "had")
         && (done(next(2)) || next(2) == "have" && done(next(3)))
@@ -347,7 +429,8 @@ pub(super) fn next_time_advice(a: &Analysed) -> Vec<Wall> {
     for s in &a.sentences {
         let words: Vec<&str> = (s.start..s.end).map(|j| a.word(j)).collect();
         let next_time = words.windows(2).position(|p| p == ["next", "time"]);
-        let advice = words.iter().any(|w| matches!(*w, "maybe" | "perhaps" | "should" | "try" | "worth" | "fyi" | "please"));
+        let advice =
+            words.iter().any(|w| matches!(*w, "maybe" | "perhaps" | "should" | "try" | "worth" | "fyi" | "please"));
         // "Perhaps next time you'll enjoy another hotel" foretells; it tells the customer nothing to do.
         let foretold = words.windows(2).any(|p| p == ["you", "will"]);
         let speaker = foretold || words.iter().any(|w| matches!(*w, "i" | "we" | "me" | "us" | "my" | "our"));
