@@ -276,6 +276,23 @@ fn inability(a: &Analysed, w: &Words, i: usize) -> Option<Wall> {
     if turns_to_help(a, i) {
         return None;
     }
+    // A plain no ("the fee stays, we can't give it back") puts nothing elsewhere: the wall needs a
+    // place or channel it stops at ("from here", "in chat", "over the phone"), a reason or rule
+    // ("we are therefore unable", "I can't change the rule"), or the whole of the help ("anything").
+    let clause = a.tokens[i].clause;
+    let after = (verb_at..a.sentences[s].end).filter(|j| a.tokens[*j].clause == clause).take(8);
+    let limit = a.word(i) == "access"
+        || after.clone().any(|j| {
+            matches!(
+                a.word(j),
+                "from" | "here" | "in" | "on" | "over" | "via" | "through" | "at" | "without" | "anything" | "much"
+            ) || w.rule.contains(&a.word(j))
+        });
+    let reason = (start..i).any(|j| matches!(a.word(j), "therefore" | "due" | "because" | "as" | "since" | "sorry"))
+        || (start..a.sentences[s].end).any(|j| w.rule.contains(&a.word(j)));
+    if !limit && !reason {
+        return None;
+    }
     Some(((wall_start, phrase_end(a, verb_at)), false))
 }
 
@@ -334,7 +351,7 @@ fn rule_cited(a: &Analysed, w: &Words, i: usize) -> Option<Wall> {
     }
     let short = sentence.end - sentence.start <= 3 && i == sentence.start;
     let whole_rule = short && (sentence.start..sentence.end).any(|j| w.rule.contains(&a.word(j)));
-    whole_rule.then(|| ((sentence.start, sentence.end), false))
+    whole_rule.then_some(((sentence.start, sentence.end), false))
 }
 
 /// A cause put outside: "due to a national supply issue", "owing to high demand", "because of the
@@ -375,7 +392,7 @@ fn cause_outside(a: &Analysed, w: &Words, i: usize) -> Option<Wall> {
             || a.word(j) == "our"
                 && matches!(a.word(j + 1), "own" | "part" | "end" | "side" | "mistake" | "error" | "fault")
     });
-    (!next.is_empty() && !scheduled && !own).then(|| ((i, end), false))
+    (!next.is_empty() && !scheduled && !own).then_some(((i, end), false))
 }
 
 /// The customer put at fault: "if you'd opened the migration email", "if you had checked", "you
@@ -515,7 +532,7 @@ mod tests {
             "I can't change the delivery slot from here.",
             "Can't do refunds over chat.",
             "sorry we r unable to process that",
-            "Is not possible for me to cancel this order.",
+            "Is not possible for me to cancel this order in store.",
             "Unfortunately, we are not permitted to waive the fee.",
             "The branch doesn't have access to your pension.",
         ]);
@@ -525,6 +542,7 @@ mod tests {
             "I can't refund it myself, so I've asked Nadia Quinn to do it today.",
             "Can't we just book it for Friday?",
             "I can't thank you enough for your patience.",
+            "I'm not going to pass the buck: the fee stays, we can't give it back.",
         ]);
     }
 
