@@ -198,7 +198,10 @@ pub(super) fn party_blame(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
                     | "through"
             )
         });
-        let sarcastic = sarcasm.iter().any(|s| in_sentence(sentence, s));
+        // "our wonderful landlord", "our lovely security team": praise of a party said in mockery.
+        let mocked = (party.0.saturating_sub(2).max(sentence.start)..party.0)
+            .any(|i| cx.lists.sets.get("mock-praise").is_some_and(|m| m.contains(&a.tokens[i].text)));
+        let sarcastic = mocked || sarcasm.iter().any(|s| in_sentence(sentence, s));
         let guess = before.last().is_some_and(|w| NOT_AN_ACCOUNT.contains(w))
             || before.iter().any(|w| matches!(*w, "might" | "maybe" | "perhaps"));
         let set_aside = (sentence.start..party.0).any(|i| SAYING.contains(&a.tokens[i].text.as_str()));
@@ -224,6 +227,17 @@ pub(super) fn party_blame(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
                 out.push((party.0, end));
             }
             _ => {}
+        }
+    }
+    // Walls, remits, causes put outside and faults laid on the customer, read by their shape.
+    // A take-on read inside the wall itself ("I just book the appointments") takes nothing on.
+    for (r, strong) in super::walls::walls(a, cx).into_iter().chain(super::walls::next_time_advice(a)) {
+        let sentence = &a.sentences[a.tokens[r.0].sentence];
+        let apart = |o: &&Range| o.1 <= r.0 || o.0 >= r.1;
+        let owned_here = ownership.iter().chain(taken_on.iter().filter(apart)).any(|o| in_sentence(sentence, o));
+        let helps = !ownership.is_empty() || taken_on.iter().any(|o| apart(&o));
+        if !owned_here && !said_aside(a, r.0) && (strong || !helps) {
+            out.push(r);
         }
     }
     out.retain(|r| !excuse_declined(a, *r) && !own_cause(a, *r));

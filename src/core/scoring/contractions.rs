@@ -30,6 +30,7 @@ const WHOLE: &[(&str, &[&str])] = &[
     ("youre", &["you", "are"]),
     ("theyre", &["they", "are"]),
     ("thats", &["that", "is"]),
+    ("rly", &["really"]),
     ("whats", &["what", "is"]),
     ("itll", &["it", "will"]),
     // Text-speak, read as what it stands for.

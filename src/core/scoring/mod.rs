@@ -29,6 +29,7 @@ pub mod time;
 mod timed;
 mod tokenise;
 mod tone;
+mod walls;
 pub mod word_sets;
 
 use std::collections::HashMap;
