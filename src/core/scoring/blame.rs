@@ -229,8 +229,19 @@ pub(super) fn party_blame(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
             _ => {}
         }
     }
-    // Walls, remits, causes put outside and faults laid on the customer, read by their shape.
-    // A take-on read inside the wall itself ("I just book the appointments") takes nothing on.
+    out.extend(wall_blame(a, cx, &ownership, &taken_on));
+    out.retain(|r| !excuse_declined(a, *r) && !own_cause(a, *r));
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// Walls, remits, causes put outside and faults laid on the customer, read by their shape
+/// (`walls.rs`): a strong one blames unless its sentence owns or takes something on; a weak one
+/// only in an answer that neither owns nor takes anything on. A take-on read inside the wall
+/// itself ("I just book the appointments") takes nothing on.
+fn wall_blame(a: &Analysed, cx: &DetectorContext, ownership: &[Range], taken_on: &[Range]) -> Vec<Range> {
+    let mut out = Vec::new();
     for (r, strong) in super::walls::walls(a, cx).into_iter().chain(super::walls::next_time_advice(a)) {
         let sentence = &a.sentences[a.tokens[r.0].sentence];
         let apart = |o: &&Range| o.1 <= r.0 || o.0 >= r.1;
@@ -240,9 +251,6 @@ pub(super) fn party_blame(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
             out.push(r);
         }
     }
-    out.retain(|r| !excuse_declined(a, *r) && !own_cause(a, *r));
-    out.sort();
-    out.dedup();
     out
 }
 

@@ -249,8 +249,7 @@ fn a_clock_written_number_is_not_an_amount() {
 /// Checked on the time corpus's expressions, three to a response, across sentence ends.
 #[test]
 fn the_table_reads_every_token_as_reading_it_alone_does() {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/times/time_expressions.jsonl");
-    let corpus = std::fs::read_to_string(path).expect("the time corpus");
+    let corpus = include_str!("../../../../tests/data/times/time_expressions.jsonl");
     let expressions: Vec<String> = corpus
         .lines()
         .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
