@@ -7,7 +7,8 @@ use std::rc::Rc;
 use super::budget::{Budget, Unlimited};
 use super::detectors::Range;
 use super::lists::Lists;
-use super::phrase::{AddressMap, Names};
+use super::phrase::{AddressMap, Names, Phrase};
+use super::text::Analysed;
 use super::time::Locale;
 
 /// Byte spans in a response.
@@ -95,6 +96,12 @@ impl<'a> DetectorContext<'a> {
         let found: Rc<[Range]> = compute().into();
         self.memo.borrow_mut().insert(key, Rc::clone(&found));
         found
+    }
+
+    /// The counted matches of `p` in the response `a`, found once per response and shared, not
+    /// copied (keyed by the phrase's address; small keys are detector steps).
+    pub(super) fn phrase_matches(&self, p: &Phrase, a: &Analysed) -> Rc<[Range]> {
+        self.memo_shared(p as *const Phrase as usize, || p.find_within(a, self.names, self.budget))
     }
 
     /// `compute()` once per response for detector `name` reading sentence `k` on its own.

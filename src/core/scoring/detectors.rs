@@ -57,12 +57,7 @@ fn detect_rule_uncached(name: &str, a: &Analysed, cx: &DetectorContext) -> Vec<R
 }
 
 pub(super) fn find(p: &Phrase, a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
-    find_shared(p, a, cx).to_vec()
-}
-
-/// As [`find`], the matches shared with the memo rather than copied (for callers that only read them).
-pub(super) fn find_shared(p: &Phrase, a: &Analysed, cx: &DetectorContext) -> std::rc::Rc<[Range]> {
-    cx.memo_shared(p as *const Phrase as usize, || p.find_within(a, cx.names, cx.budget))
+    cx.phrase_matches(p, a).to_vec()
 }
 
 pub(super) fn in_sentence(s: &Sentence, r: &Range) -> bool {

@@ -84,7 +84,7 @@ fn matcher_spans(m: &CompiledMatcher, a: &Analysed, cx: &DetectorContext, respon
     match m {
         CompiledMatcher::Phrase(p, _) => {
             // Found once per answer however many criteria use the phrase, within the budget.
-            let found = detectors::find_shared(p, a, cx);
+            let found = cx.phrase_matches(p, a);
             // A phrase with a {time} slot speaks of a commitment: hedged or conditional ones do not count.
             let hedge_aware = p.has_time_slot();
             // "next week, Monday at 9:10": a vague word refined by a real time in its sentence is not vague.
