@@ -2,11 +2,13 @@
 //! and the results already computed for this response.
 
 use std::cell::RefCell;
+use std::rc::Rc;
 
 use super::budget::{Budget, Unlimited};
 use super::detectors::Range;
 use super::lists::Lists;
-use super::phrase::{AddressMap, Names};
+use super::phrase::{AddressMap, Names, Phrase};
+use super::text::Analysed;
 use super::time::Locale;
 
 /// Byte spans in a response.
@@ -23,12 +25,16 @@ pub struct DetectorContext<'a> {
     /// How numeric dates are read ("15/12" day first in en-GB, the default).
     pub locale: Locale,
     /// Results already computed for this response (list matches, shared detector steps).
-    memo: RefCell<AddressMap<Vec<Range>>>,
+    /// Kept shared, so a result used many times is not copied each time.
+    memo: RefCell<AddressMap<Rc<[Range]>>>,
     /// A detector's evidence (bytes) when one sentence is read on its own, by detector name and
     /// sentence, found once per response however many `Sentence([...])` matchers ask (see `sentence.rs`).
     alone: RefCell<std::collections::HashMap<(String, usize), ByteSpans>>,
     /// The learned layer's features of this response, computed once (see `model.rs`).
     pub(super) model_features: RefCell<Option<std::rc::Rc<super::model::ResponseFeatures>>>,
+    /// Per token, whether the words from it on are put to a check ("to check it has landed"),
+    /// worked out once per response (see `matchers.rs`).
+    pub(super) checked_from: std::cell::OnceCell<Vec<bool>>,
     /// Asked inside long matching loops: when it is exhausted, matching stops with what it found.
     pub budget: &'a dyn Budget,
 }
@@ -44,6 +50,7 @@ impl<'a> DetectorContext<'a> {
             memo: RefCell::default(),
             alone: RefCell::default(),
             model_features: RefCell::default(),
+            checked_from: std::cell::OnceCell::new(),
             budget: &Unlimited,
         }
     }
@@ -59,6 +66,7 @@ impl<'a> DetectorContext<'a> {
             memo: RefCell::default(),
             alone: RefCell::default(),
             model_features: RefCell::default(),
+            checked_from: std::cell::OnceCell::new(),
             budget: self.budget,
         }
     }
@@ -77,12 +85,23 @@ impl<'a> DetectorContext<'a> {
 
     /// `compute()` once per response for `key` (a phrase's address, or a small step number).
     pub(super) fn memo(&self, key: usize, compute: impl FnOnce() -> Vec<Range>) -> Vec<Range> {
+        self.memo_shared(key, compute).to_vec()
+    }
+
+    /// As [`Self::memo`], the result shared rather than copied (for callers that only read it).
+    pub(super) fn memo_shared(&self, key: usize, compute: impl FnOnce() -> Vec<Range>) -> Rc<[Range]> {
         if let Some(found) = self.memo.borrow().get(&key) {
-            return found.clone();
+            return Rc::clone(found);
         }
-        let found = compute();
-        self.memo.borrow_mut().insert(key, found.clone());
+        let found: Rc<[Range]> = compute().into();
+        self.memo.borrow_mut().insert(key, Rc::clone(&found));
         found
+    }
+
+    /// The counted matches of `p` in the response `a`, found once per response and shared, not
+    /// copied (keyed by the phrase's address; small keys are detector steps).
+    pub(super) fn phrase_matches(&self, p: &Phrase, a: &Analysed) -> Rc<[Range]> {
+        self.memo_shared(p as *const Phrase as usize, || p.find_within(a, self.names, self.budget))
     }
 
     /// `compute()` once per response for detector `name` reading sentence `k` on its own.

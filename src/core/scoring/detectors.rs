@@ -57,7 +57,7 @@ fn detect_rule_uncached(name: &str, a: &Analysed, cx: &DetectorContext) -> Vec<R
 }
 
 pub(super) fn find(p: &Phrase, a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
-    cx.memo(p as *const Phrase as usize, || p.find_within(a, cx.names, cx.budget))
+    cx.phrase_matches(p, a).to_vec()
 }
 
 pub(super) fn in_sentence(s: &Sentence, r: &Range) -> bool {

@@ -84,13 +84,14 @@ fn matcher_spans(m: &CompiledMatcher, a: &Analysed, cx: &DetectorContext, respon
     match m {
         CompiledMatcher::Phrase(p, _) => {
             // Found once per answer however many criteria use the phrase, within the budget.
-            let found = detectors::find(p, a, cx);
+            let found = cx.phrase_matches(p, a);
             // A phrase with a {time} slot speaks of a commitment: hedged or conditional ones do not count.
             let hedge_aware = p.has_time_slot();
             // "next week, Monday at 9:10": a vague word refined by a real time in its sentence is not vague.
             let refinable = p.refers_to("vague-time");
             let found = found
-                .into_iter()
+                .iter()
+                .copied()
                 .filter(|r| !(hedge_aware && detectors::is_hedged_at(a, cx, *r)))
                 .filter(|r| !(refinable && detectors::refined_by_time(a, cx, *r)))
                 .collect();
@@ -159,7 +160,7 @@ fn group_parts(
             };
             spans.retain(|s| !excluded.iter().any(|x| x.0 < s.1 && s.0 < x.1));
             // "Friday at 10am to check it has landed": what is to be checked is not said.
-            spans.retain(|s| !to_be_checked(a, s.0));
+            spans.retain(|s| !to_be_checked(a, cx, s.0));
             spans
         })
         .collect()
@@ -167,13 +168,17 @@ fn group_parts(
 
 /// True when the words starting at byte `start` are what the speaker will check ("to check it has
 /// landed", "make sure the refund went through", "see if it's arrived"): a fact the parts of an
-/// `All` make up must be said, not put to a check.
-fn to_be_checked(a: &Analysed, start: usize) -> bool {
+/// `All` make up must be said, not put to a check. Read from a table worked out once per response,
+/// as nested `All`s ask again for the same spans at every level.
+fn to_be_checked(a: &Analysed, cx: &DetectorContext, start: usize) -> bool {
     // Tokens are in text order: the first at or after `start` is found by halving, not scanning.
     let k = a.tokens.partition_point(|t| t.start < start);
-    if k == a.tokens.len() {
-        return false;
-    }
+    let table = cx.checked_from.get_or_init(|| (0..a.tokens.len()).map(|k| checked_at(a, k)).collect());
+    table.get(k).copied().unwrap_or(false)
+}
+
+/// True when the words from token `k` on are put to a check (see [`to_be_checked`]).
+fn checked_at(a: &Analysed, k: usize) -> bool {
     let (sentence, clause) = (a.tokens[k].sentence, a.tokens[k].clause);
     let word = |i: usize| a.tokens[i].text.as_str();
     (k.saturating_sub(4)..k).any(|j| {

@@ -231,7 +231,6 @@ impl WordMasks {
 struct Buffers {
     current: Vec<u64>,
     next: Vec<u64>,
-    consumers: Vec<u64>,
 }
 
 /// The tables of one sentence's search.
@@ -239,17 +238,27 @@ struct Sentence<'s, 'a> {
     span: &'s Span<'a>,
     layout: &'s Layout,
     insts: &'s [Inst],
-    /// Per position (from the sentence's first token to its end), the set of instructions from
-    /// which a match can still be completed.
+    /// Per position (from the sentence's end back to its first token, the order the backward pass
+    /// writes them in, so nothing is zeroed first), the set of instructions from which a match can
+    /// still be completed.
     alive: Vec<u64>,
+    /// Per position (from just before the sentence's end back to its first token), the
+    /// instructions that can read the token there as one step, worked out by the backward pass and
+    /// kept for the forward ones.
+    consumed: Vec<u64>,
     /// Per position, the tokens each kind of slot reads there (0: none).
     slot_lens: Vec<[u32; SLOTS.len()]>,
 }
 
 impl Sentence<'_, '_> {
     fn alive_at(&self, position: usize) -> &[u64] {
-        let at = (position - self.span.from) * self.layout.words;
+        let at = (self.span.to - position) * self.layout.words;
         &self.alive[at..at + self.layout.words]
+    }
+
+    fn consumed_at(&self, position: usize) -> &[u64] {
+        let at = (self.span.to - 1 - position) * self.layout.words;
+        &self.consumed[at..at + self.layout.words]
     }
 
     /// The instructions that can read the token at `position` as one step, into `out`.
@@ -294,8 +303,9 @@ impl Sentence<'_, '_> {
     fn backward(&mut self, masks: &mut WordMasks, budget: &dyn Budget) -> bool {
         let Span { from, to, .. } = *self.span;
         let words = self.layout.words;
-        self.alive = vec![0; (to - from + 1) * words];
-        self.alive[(to - from) * words..].copy_from_slice(&self.layout.accepting_at_end);
+        self.alive = Vec::with_capacity((to - from + 1) * words);
+        self.alive.extend_from_slice(&self.layout.accepting_at_end);
+        self.consumed = Vec::with_capacity((to - from) * words);
         let mut consumers = vec![0; words];
         let mut here = vec![0; words];
         for position in (from..to).rev() {
@@ -303,6 +313,13 @@ impl Sentence<'_, '_> {
                 return false;
             }
             self.consumers(masks, position, &mut consumers);
+            self.consumed.extend_from_slice(&consumers);
+            let slots = &self.slot_lens[position - from];
+            if is_empty(&consumers) && slots.iter().all(|len| *len <= 1) {
+                // Nothing reads this token: only what finishes without one is alive here.
+                self.alive.extend_from_slice(&self.layout.accepting);
+                continue;
+            }
             here.fill(0);
             or_shifted_down(&mut here, self.alive_at(position + 1), &consumers);
             for (k, len) in self.slot_lens[position - from].iter().enumerate() {
@@ -316,29 +333,21 @@ impl Sentence<'_, '_> {
             // What reaches `Accept` without a token is known already: only the rest is followed.
             self.layout.close_backward(&mut here, false);
             here.iter_mut().zip(&self.layout.accepting).for_each(|(h, a)| *h |= a);
-            let at = (position - from) * words;
-            self.alive[at..at + words].copy_from_slice(&here);
+            self.alive.extend_from_slice(&here);
         }
         true
     }
 
     /// The furthest end of a match starting at `start` (longer than empty), if any; `Err` when the
     /// budget ran out.
-    fn longest_from(
-        &self,
-        masks: &mut WordMasks,
-        start: usize,
-        budget: &dyn Budget,
-        buffers: &mut Buffers,
-    ) -> Result<Option<usize>, ()> {
+    fn longest_from(&self, start: usize, budget: &dyn Budget, buffers: &mut Buffers) -> Result<Option<usize>, ()> {
         let Span { to, .. } = *self.span;
         let words = self.layout.words;
         let accept = self.insts.len() - 1;
-        let Buffers { current, next, consumers } = buffers;
+        let Buffers { current, next } = buffers;
         current.clear();
         current.resize(words, 0);
         set(current, 0);
-        consumers.resize(words, 0);
         // Slots of several tokens: the instructions after them, and where they go on.
         let mut later: Vec<(usize, Vec<u64>)> = Vec::new();
         let mut end = None;
@@ -364,10 +373,9 @@ impl Sentence<'_, '_> {
             if position == to || (is_empty(current) && later.is_empty()) {
                 return Ok(end);
             }
-            self.consumers(masks, position, consumers);
             next.clear();
             next.resize(words, 0);
-            or_shifted_up(next, current, consumers);
+            or_shifted_up(next, current, self.consumed_at(position));
             for (k, len) in self.slot_lens[position - self.span.from].iter().enumerate() {
                 if *len > 1 {
                     let mut reached = vec![0; words];
@@ -393,7 +401,7 @@ pub(super) fn find(
     may_start: &dyn Fn(&Token) -> bool,
     budget: &dyn Budget,
 ) -> Vec<(usize, usize)> {
-    let mut sentence = Sentence { span, layout, insts, alive: Vec::new(), slot_lens: Vec::new() };
+    let mut sentence = Sentence { span, layout, insts, alive: Vec::new(), consumed: Vec::new(), slot_lens: Vec::new() };
     sentence.read_slots();
     if !sentence.backward(masks, budget) {
         return Vec::new();
@@ -410,7 +418,7 @@ pub(super) fn find(
         }) else {
             break;
         };
-        match sentence.longest_from(masks, start, budget, &mut buffers) {
+        match sentence.longest_from(start, budget, &mut buffers) {
             Ok(Some(end)) => {
                 out.push((start, end));
                 at = end;
