@@ -1,4 +1,5 @@
 //! The phrase language's own tests: words, choices, gaps, slots, sets and evidence.
+
 use super::*;
 use crate::core::scoring::text::analyse;
 
@@ -10,7 +11,12 @@ fn sets() -> BTreeMap<String, Vec<String>> {
 }
 
 fn found(pattern: &str, text: &str) -> Vec<String> {
-    let phrase = Phrase::compile(&Pattern::parse(pattern).expect("pattern"), &sets());
+    found_with(pattern, &sets(), text)
+}
+
+/// What `pattern`, compiled with `sets`, matches in `text`, as the words matched.
+fn found_with(pattern: &str, sets: &BTreeMap<String, Vec<String>>, text: &str) -> Vec<String> {
+    let phrase = Phrase::compile(&Pattern::parse(pattern).expect("pattern"), sets);
     let a = analyse(text);
     let names = Names { customer: name_words("Mrs Okafor"), colleague: name_words("Farid Haddad") };
     phrase.find(&a, &names).iter().map(|&(s, e)| text[a.tokens[s].start..a.tokens[e - 1].end].to_string()).collect()
@@ -35,12 +41,7 @@ fn a_set_member_written_as_a_pattern_is_read_as_one() {
             "leave it with me".to_string(),
         ],
     );
-    let phrase = Phrase::compile(&Pattern::parse("@own-call-back").expect("pattern"), &with_pattern);
-    let found = |text: &str| {
-        let a = analyse(text);
-        let names = Names { customer: name_words("Mrs Okafor"), colleague: name_words("Farid Haddad") };
-        phrase.find(&a, &names).len()
-    };
+    let found = |text: &str| found_with("@own-call-back", &with_pattern, text).len();
     assert_eq!(found("I'll ring you back at 4pm."), 1);
     assert_eq!(found("I'll give you a ring back at 4pm."), 1);
     assert_eq!(found("I will call you tomorrow morning."), 1);
