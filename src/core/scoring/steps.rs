@@ -324,9 +324,7 @@ mod tests {
 
     /// `next-steps` as the engine decides it, rules and learned layer together.
     fn concept(text: &str) -> bool {
-        let (names, lists) = (Names::default(), Lists::new(&BTreeMap::new()));
-        !super::super::detectors::detect("next-steps", &analyse(text), &DetectorContext::new(&names, &lists, None))
-            .is_empty()
+        crate::core::test_fixtures::concept_met("next-steps", text)
     }
 
     #[test]

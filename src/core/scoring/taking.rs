@@ -215,9 +215,7 @@ mod tests {
 
     /// `takes-it-on` as the engine decides it, rules and learned layer together.
     fn concept(text: &str) -> bool {
-        let (names, lists) = (Names::default(), Lists::new(&BTreeMap::new()));
-        !super::super::detectors::detect("takes-it-on", &analyse(text), &DetectorContext::new(&names, &lists, None))
-            .is_empty()
+        crate::core::test_fixtures::concept_met("takes-it-on", text)
     }
 
     #[test]

@@ -464,19 +464,9 @@ pub(super) fn next_time_advice(a: &Analysed) -> Vec<Wall> {
 
 #[cfg(test)]
 mod tests {
-    use std::collections::BTreeMap;
-
-    use super::super::detectors::{DetectorContext, detect_rule};
-    use super::super::lists::Lists;
-    use super::super::phrase::{Names, name_words};
-    use super::super::text::analyse;
-
     /// The blame concept's own rule (the phrase rule or the structural one), as `model` reads it.
     fn blames(text: &str) -> bool {
-        let names = Names { customer: name_words("Ms Okoro"), colleague: name_words("Nadia Quinn") };
-        let lists = Lists::new(&BTreeMap::new());
-        let (a, cx) = (analyse(text), DetectorContext::new(&names, &lists, None));
-        ["blame-shifting", "party-blame"].iter().any(|r| !detect_rule(r, &a, &cx).is_empty())
+        crate::core::test_fixtures::blame_rule_fires("Ms Okoro", text)
     }
 
     fn all_blame(texts: &[&str]) {
