@@ -2,6 +2,8 @@
 //! and the results already computed for this response.
 
 use std::cell::RefCell;
+use std::collections::HashMap;
+use std::hash::{BuildHasher, Hash};
 use std::rc::Rc;
 
 use super::budget::{Budget, Unlimited};
@@ -29,7 +31,7 @@ pub struct DetectorContext<'a> {
     memo: RefCell<AddressMap<Rc<[Range]>>>,
     /// A detector's evidence (bytes) when one sentence is read on its own, by detector name and
     /// sentence, found once per response however many `Sentence([...])` matchers ask (see `sentence.rs`).
-    alone: RefCell<std::collections::HashMap<(String, usize), ByteSpans>>,
+    alone: RefCell<HashMap<(String, usize), ByteSpans>>,
     /// The learned layer's features of this response, computed once (see `model.rs`).
     pub(super) model_features: RefCell<Option<std::rc::Rc<super::model::ResponseFeatures>>>,
     /// Per token, whether the words from it on are put to a check ("to check it has landed"),
@@ -90,12 +92,7 @@ impl<'a> DetectorContext<'a> {
 
     /// As [`Self::memo`], the result shared rather than copied (for callers that only read it).
     pub(super) fn memo_shared(&self, key: usize, compute: impl FnOnce() -> Vec<Range>) -> Rc<[Range]> {
-        if let Some(found) = self.memo.borrow().get(&key) {
-            return Rc::clone(found);
-        }
-        let found: Rc<[Range]> = compute().into();
-        self.memo.borrow_mut().insert(key, Rc::clone(&found));
-        found
+        remembered(&self.memo, key, || compute().into())
     }
 
     /// The counted matches of `p` in the response `a`, found once per response and shared, not
@@ -111,12 +108,20 @@ impl<'a> DetectorContext<'a> {
         k: usize,
         compute: impl FnOnce() -> Vec<(usize, usize)>,
     ) -> Vec<(usize, usize)> {
-        let key = (name.to_string(), k);
-        if let Some(found) = self.alone.borrow().get(&key) {
-            return found.clone();
-        }
-        let found = compute();
-        self.alone.borrow_mut().insert(key, found.clone());
-        found
+        remembered(&self.alone, (name.to_string(), k), compute)
     }
+}
+
+/// The value `map` holds for `key`, computed by `compute()` and kept the first time it is asked for.
+fn remembered<K: Eq + Hash, V: Clone, S: BuildHasher>(
+    map: &RefCell<HashMap<K, V, S>>,
+    key: K,
+    compute: impl FnOnce() -> V,
+) -> V {
+    if let Some(found) = map.borrow().get(&key) {
+        return found.clone();
+    }
+    let found = compute();
+    map.borrow_mut().insert(key, found.clone());
+    found
 }

@@ -171,8 +171,7 @@ fn group_parts(
 /// `All` make up must be said, not put to a check. Read from a table worked out once per response,
 /// as nested `All`s ask again for the same spans at every level.
 fn to_be_checked(a: &Analysed, cx: &DetectorContext, start: usize) -> bool {
-    // Tokens are in text order: the first at or after `start` is found by halving, not scanning.
-    let k = a.tokens.partition_point(|t| t.start < start);
+    let k = a.first_token_from(start);
     let table = cx.checked_from.get_or_init(|| (0..a.tokens.len()).map(|k| checked_at(a, k)).collect());
     table.get(k).copied().unwrap_or(false)
 }

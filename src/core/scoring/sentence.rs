@@ -55,7 +55,7 @@ fn candidate_sentences(parts: &[Vec<(usize, usize)>], a: &Analysed) -> Vec<usize
 
 /// The sentence holding the first word at or after byte `start`.
 fn sentence_of(a: &Analysed, start: usize) -> usize {
-    let k = a.tokens.partition_point(|t| t.start < start).min(a.tokens.len().saturating_sub(1));
+    let k = a.first_token_from(start).min(a.tokens.len().saturating_sub(1));
     a.tokens.get(k).map_or(0, |t| t.sentence)
 }
 

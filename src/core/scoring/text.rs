@@ -150,6 +150,12 @@ impl Analysed {
         self.tokens.get(i).filter(|t| t.sentence == sentence).map_or("", |t| t.text.as_str())
     }
 
+    /// Index of the first token that starts at or after byte `start` (the tokens' count when none
+    /// does). Tokens are in text order, so it is found by halving, not scanning.
+    pub fn first_token_from(&self, start: usize) -> usize {
+        self.tokens.partition_point(|t| t.start < start)
+    }
+
     /// The bytes of the response that the token range `[start, end)` covers; `None` when the range
     /// is empty or runs past the last token.
     pub fn byte_span(&self, (start, end): (usize, usize)) -> Option<(usize, usize)> {
