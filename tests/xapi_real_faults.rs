@@ -121,7 +121,10 @@ fn ralph_killed_mid_batch_loses_and_duplicates_nothing() {
     let report = store.xapi_report().expect("report");
     assert!(report.queued > 0 && report.failed.is_empty(), "{report:?}");
     lrs.restart();
-    let again = Sender::new(&lrs.config("secret"), quick(25)).expect("sender").drain(&store).expect("drain");
+    let again = Sender::new(&lrs.config("secret"), quick(25))
+        .expect("sender")
+        .drain(&store)
+        .unwrap_or_else(|e| panic!("drain after the restart: {e}\nthe LRS said: {}", lrs.log()));
     assert_eq!(again.failed, 0);
     assert_once_in_order(&lrs.statements(), &ids);
     assert_eq!(store.xapi_report().expect("report").sent, 1000);
