@@ -17,9 +17,17 @@ colours() { convert "$1" -format '%k' info:; }
 # Start the app on the scenario folder $1, wait for its window and its first painted frame (which can
 # take a while on a busy machine with software rendering); the screenshot of it goes to $2.
 start_app() {
-  "$bin" --scenarios "$1" >"$work/app.log" 2>&1 &
-  app_pid=$!
-  wait_for_window FollowThrough
+  # Once in a while a fresh Xvfb answers xdpyinfo yet refuses the app's first connection ("Failed
+  # to open connection to X server"): that, and only that, is tried again (up to three times).
+  for try in 1 2 3; do
+    "$bin" --scenarios "$1" >"$work/app.log" 2>&1 &
+    app_pid=$!
+    wait_for_window FollowThrough
+    [ -z "$wid" ] && ! kill -0 "$app_pid" 2>/dev/null && grep -q "X server" "$work/app.log" || break
+    echo "smoke: the app could not reach the X server (try $try):" >&2
+    cat "$work/app.log" >&2
+    sleep 1
+  done
   if [ -z "$wid" ]; then echo "smoke: no FollowThrough window appeared" >&2; cat "$work/app.log" >&2; exit 1; fi
   # The window shows at once and the library arrives a moment later ("Loading..." spins until
   # then): wait until the screen is painted and stays the same between two shots.

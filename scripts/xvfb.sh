@@ -21,12 +21,15 @@ start_xvfb() {
   exit 1
 }
 
-# Wait (up to 30 s) for a visible window whose title starts with $1; sets $wid (empty if none came).
+# Wait (up to 30 s, less if $app_pid dies) for a visible window whose title starts with $1; sets $wid
+# (empty if none came).
 wait_for_window() {
   wid=""
   for _ in $(seq 6000); do
     wid=$(xdotool search --onlyvisible --name "^$1" 2>/dev/null | head -n1 || true)
     [ -n "$wid" ] && return 0
+    # The app died before showing a window: no use waiting for one.
+    if [ -n "$app_pid" ] && ! kill -0 "$app_pid" 2>/dev/null; then return 0; fi
     sleep 0.005
   done
 }
