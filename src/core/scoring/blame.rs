@@ -6,147 +6,23 @@
 use super::detectors::{DetectorContext, Range, find, in_sentence};
 use super::phrase::name_at;
 use super::text::Analysed;
-
-/// Words that make a clause about a third party an account of fault or of who is in charge.
-const FAULT_WORDS: &[&str] = &[
-    "not",
-    "never",
-    "no",
-    "late",
-    "slow",
-    "slowly",
-    "behind",
-    "off",
-    "wrong",
-    "problem",
-    "issue",
-    "fault",
-    "mistake",
-    "error",
-    "delay",
-    "delayed",
-    "yet",
-    "still",
-    "decide",
-    "decides",
-    "decided",
-    "set",
-    "sets",
-    "handle",
-    "handles",
-    "handled",
-    "deal",
-    "deals",
-    "sign",
-    "signs",
-    "responsible",
-    "responsibility",
-    "control",
-    "charge",
-    "need",
-    "needs",
-    "must",
-    "apparently",
-    "supposedly",
-    "wisdom",
-    "bless",
-    "usual",
-    "again",
-    "mess",
-    "messed",
-    "forgot",
-    "lost",
-    "broke",
-    "failed",
-    "missed",
-    "ignored",
-    "stuck",
-    "sat",
-    "sitting",
-    "depend",
-    "depends",
-    "whenever",
-    "playing",
-    "playin",
-    "change",
-    "complicated",
-    "automatically",
-    "automatic",
-    "blocking",
-    "blocked",
-    "hard",
-];
-
-/// Fault words that blame a party even where the answer owns or fixes something elsewhere: a
-/// party said to have got it wrong, or to have been meant to do it ("the shop should have rebooked
-/// it", "IT broke the order screen"). The weaker words above ("late", "still", "yet") only blame in
-/// an answer that owns nothing, where they are the whole account.
-pub(super) const STRONG_FAULT_WORDS: &[&str] = &[
-    "wrong",
-    "fault",
-    "mistake",
-    "error",
-    "mess",
-    "messed",
-    "forgot",
-    "lost",
-    "broke",
-    "failed",
-    "missed",
-    "ignored",
-    "sat",
-    "wisdom",
-    "bless",
-    "apparently",
-    "supposedly",
-    "meant",
-    "supposed",
-    "changed",
-    "caused",
-    "held",
-];
-
-/// Words that report work going on ("still working on it", "aware of the issue"): an update on
-/// progress, not an account of fault.
-const PROGRESS_WORDS: &[&str] = &[
-    "working",
-    "looking",
-    "completing",
-    "assessing",
-    "assessment",
-    "investigating",
-    "prioritising",
-    "prioritizing",
-    "reviewing",
-    "aware",
-];
-
-/// Subjects that start a new clause inside the party's words ("payroll n u must b stressin").
-const NEW_SUBJECTS: &[&str] = &["i", "we", "you"];
-
-/// Words before a party that make what follows a guess or a condition, not an account:
-/// "it might be the landlord", "once InfoSec sign it off", "if they agree".
-const NOT_AN_ACCOUNT: &[&str] =
-    &["if", "once", "when", "unless", "until", "till", "might", "may", "maybe", "perhaps", "probably", "possibly"];
-
-/// Words that make a clause a plan rather than an account: "Farid will call you at 4".
-const PLAN_WORDS: &[&str] = &["will", "going", "shall", "can", "could", "would", "let", "please", "might", "may"];
+use super::word_sets::WordSets;
 
 /// The words of the clause after a party, the fault read in them: `Some(strong)` when they blame.
 /// "should have" is strong ("the shop should have rebooked it"); "should" alone expects
 /// ("they should be in touch"), and "has to" states a rule, which blames only as the whole account.
-fn fault_after(after: &[&str], sarcastic: bool) -> Option<bool> {
-    if after.iter().any(|w| PROGRESS_WORDS.contains(w)) && !sarcastic {
+fn fault_after(w: &WordSets, after: &[&str], sarcastic: bool) -> Option<bool> {
+    if after.iter().any(|x| w.blame_progress_word.has(x)) && !sarcastic {
         return None;
     }
     let should_have = after
         .windows(3)
         .any(|p| p[0] == "should" && (p[1] == "have" || (matches!(p[1], "really" | "definitely") && p[2] == "have")));
-    if sarcastic || should_have || after.iter().any(|w| STRONG_FAULT_WORDS.contains(w)) {
+    if sarcastic || should_have || after.iter().any(|x| w.blame_strong_fault_word.has(x)) {
         return Some(true);
     }
     let rule = after.windows(2).any(|p| matches!(p, ["has" | "have", "to"]));
-    (rule || after.iter().any(|w| FAULT_WORDS.contains(w))).then_some(false)
+    (rule || after.iter().any(|x| w.blame_fault_word.has(x))).then_some(false)
 }
 
 /// Blame in structure: third parties named as the subject of a fault, and the speaker disowning
@@ -160,6 +36,7 @@ pub(super) fn party_blame(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     let ownership = find(&cx.lists.ownership, a, cx);
     let taken_on = super::concepts::takes_it_on(a, cx);
     let owns_anything = !ownership.is_empty() || !taken_on.is_empty();
+    let words = &cx.lists.words;
     let sarcasm = find(&cx.lists.sarcasm, a, cx);
     let mut parties = find(&cx.lists.blame_target, a, cx);
     parties.extend(find(&cx.lists.party, a, cx));
@@ -202,9 +79,9 @@ pub(super) fn party_blame(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
         let mocked = (party.0.saturating_sub(2).max(sentence.start)..party.0)
             .any(|i| cx.lists.sets.get("mock-praise").is_some_and(|m| m.contains(&a.tokens[i].text)));
         let sarcastic = mocked || sarcasm.iter().any(|s| in_sentence(sentence, s));
-        let guess = before.last().is_some_and(|w| NOT_AN_ACCOUNT.contains(w))
+        let guess = before.last().is_some_and(|w| words.blame_not_an_account.has(w))
             || before.iter().any(|w| matches!(*w, "might" | "maybe" | "perhaps"));
-        let set_aside = (sentence.start..party.0).any(|i| SAYING.contains(&a.tokens[i].text.as_str()));
+        let set_aside = (sentence.start..party.0).any(|i| cx.lists.words.blame_saying.has(&a.tokens[i].text));
         // Sarcasm reaches a party named after a preposition ("our friends in underwriting"), not
         // one after the speaker ("shock horror, we actually managed something").
         if speaker_first || (object && !sarcastic) || guess || set_aside {
@@ -215,13 +92,13 @@ pub(super) fn party_blame(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
             .filter(|i| in_clause(i) && !a.tokens[*i].quoted)
             .take(8)
             .map(|i| a.tokens[i].text.as_str())
-            .take_while(|w| !NEW_SUBJECTS.contains(w))
+            .take_while(|w| !words.blame_new_subject.has(w))
             .collect();
         // "your team did nothing wrong": clearing a party is the opposite of blaming it.
-        if after.iter().take(3).any(|w| PLAN_WORDS.contains(w)) || after.contains(&"nothing") {
+        if after.iter().take(3).any(|w| words.blame_plan_word.has(w)) || after.contains(&"nothing") {
             continue;
         }
-        match fault_after(&after, sarcastic) {
+        match fault_after(words, &after, sarcastic) {
             Some(strong) if strong || !owns_anything => {
                 let end = (party.1..sentence.end).filter(in_clause).take(8).last().map_or(party.1, |i| i + 1);
                 out.push((party.0, end));
@@ -247,25 +124,20 @@ fn wall_blame(a: &Analysed, cx: &DetectorContext, ownership: &[Range], taken_on:
         let apart = |o: &&Range| o.1 <= r.0 || o.0 >= r.1;
         let owned_here = ownership.iter().chain(taken_on.iter().filter(apart)).any(|o| in_sentence(sentence, o));
         let helps = !ownership.is_empty() || taken_on.iter().any(|o| apart(&o));
-        if !owned_here && !said_aside(a, r.0) && (strong || !helps) {
+        if !owned_here && !said_aside(a, cx, r.0) && (strong || !helps) {
             out.push(r);
         }
     }
     out
 }
 
-/// Words that report what the speaker could say or would not say: "I could say it's not my
-/// department, but..." puts the disowning aside.
-const SAYING: &[&str] =
-    &["say", "saying", "said", "tell", "told", "pretend", "claim", "claiming", "blame", "blaming", "hide"];
-
 /// True when the words at `at` are only what the speaker could say or will not say: a verb of
 /// saying before them in the sentence, itself under "could", "would", "might" or a negation ("I
 /// could say it's not my department, but...", "I'm not going to tell you it's the courier's fault").
-pub(super) fn said_aside(a: &Analysed, at: usize) -> bool {
+pub(super) fn said_aside(a: &Analysed, cx: &DetectorContext, at: usize) -> bool {
     let sentence = &a.sentences[a.tokens[at].sentence];
     (sentence.start..at).any(|i| {
-        SAYING.contains(&a.tokens[i].text.as_str())
+        cx.lists.words.blame_saying.has(&a.tokens[i].text)
             && (i.saturating_sub(3).max(sentence.start)..i)
                 .any(|k| matches!(a.tokens[k].text.as_str(), "could" | "would" | "might" | "not" | "never" | "cannot"))
     })
@@ -282,7 +154,7 @@ fn disowning(a: &Analysed, cx: &DetectorContext, ownership: &[Range]) -> Vec<Ran
         .filter(|r| {
             let first = &a.tokens[r.0];
             let sentence = &a.sentences[first.sentence];
-            let set_aside = (sentence.start..r.0).any(|i| SAYING.contains(&a.tokens[i].text.as_str()));
+            let set_aside = (sentence.start..r.0).any(|i| cx.lists.words.blame_saying.has(&a.tokens[i].text));
             let who_we_are = r.0 > 0 && a.tokens[r.0 - 1].text == "just";
             // "there's no version of that where it's not on me": a negation of the disowning owns it.
             let double_negative =
@@ -310,19 +182,18 @@ fn disowning(a: &Analysed, cx: &DetectorContext, ownership: &[Range]) -> Vec<Ran
         .collect()
 }
 
-/// Words that run a party down: with them a cause is a fault laid on it.
-const SLURS: &[&str] = &["useless", "hopeless", "incompetent", "clueless", "rubbish", "shambles", "joke", "typical"];
-
 /// True when blame at `r` is only a cause named, not a fault laid: no strong fault word ("lost",
 /// "got it wrong", "should have"), no wall of the speaker's ("nothing I can do", "not my
 /// department"), no sarcasm. Such a cause is blame only in an answer that owns and fixes nothing.
 pub(super) fn neutral_cause(a: &Analysed, cx: &DetectorContext, r: Range) -> bool {
     let sentence = &a.sentences[a.tokens[r.0].sentence];
     let words: Vec<&str> = a.tokens[r.0..r.1].iter().map(|t| t.text.as_str()).collect();
+    let faults = &cx.lists.words;
     // A party's omission ("they never passed it on", "did not send") or a slur on them ("useless")
     // lays a fault; a state of things ("was down", "was late", "the strike") names a cause.
-    let strong = words.iter().any(|w| STRONG_FAULT_WORDS.contains(w) || SLURS.contains(w) || *w == "never")
-        || words.windows(2).any(|p| matches!(p, ["should" | "could", "have"] | ["did", "not"]));
+    let strong =
+        words.iter().any(|w| faults.blame_strong_fault_word.has(w) || faults.blame_slur.has(w) || *w == "never")
+            || words.windows(2).any(|p| matches!(p, ["should" | "could", "have"] | ["did", "not"]));
     // The speaker's own words in it ("out of my hands", "nothing I can do") make it a wall.
     let wall = words.iter().any(|w| matches!(*w, "nothing" | "cannot" | "my" | "our" | "me" | "us" | "i" | "we"));
     let sarcastic = find(&cx.lists.sarcasm, a, cx).iter().any(|s| in_sentence(sentence, s));

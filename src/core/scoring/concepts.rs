@@ -187,7 +187,7 @@ pub fn empathy(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     let sarcasm = find(&cx.lists.sarcasm, a, cx);
     let deflecting = find(&cx.lists.deflecting, a, cx);
     let mut out = find(&cx.lists.empathy, a, cx);
-    out.extend(tone::cost_to_customer(a));
+    out.extend(tone::cost_to_customer(a, cx));
     out.extend(super::feeling::named(a, cx));
     out.retain(|r| {
         let sentence = &a.sentences[a.tokens[r.0].sentence];
@@ -393,14 +393,14 @@ pub fn genuine_question(a: &Analysed, cx: &DetectorContext, mut questions: Vec<R
     let rhetorical = find(&cx.lists.rhetorical, a, cx);
     let blame = blame_shifting(a, cx);
     let any_blame = tone::any_blame(a, cx);
-    questions.extend(tone::spoken_questions(a));
+    questions.extend(tone::spoken_questions(a, cx));
     questions
         .into_iter()
         .filter(|q| {
             let s = &a.sentences[a.tokens[q.0].sentence];
             !rhetorical.iter().any(|r| in_sentence(s, r))
                 && !blame.iter().any(|b| in_sentence(s, b) && a.tokens[s.start].text == "why")
-                && !tone::asks_nothing(a, *q, &any_blame)
+                && !tone::asks_nothing(a, cx, *q, &any_blame)
         })
         .collect()
 }

@@ -38,7 +38,7 @@ fn detect_rule_uncached(name: &str, a: &Analysed, cx: &DetectorContext) -> Vec<R
         "deflecting-apology" => deflecting_apology(a, cx),
         "deflection" => super::tone::deflection(a, cx, deflecting_apology(a, cx), ownership_apology(a, cx)),
         "blame-shifting" => blame_shifting(a, cx),
-        "asks-question" => asks_question(a),
+        "asks-question" => asks_question(a, cx),
         "states-next-steps" => states_next_steps(a, cx),
         "warm-handover" => warm_handover(a, cx),
         "hedged-commitment" => hedged_commitment(a, cx),
@@ -50,7 +50,7 @@ fn detect_rule_uncached(name: &str, a: &Analysed, cx: &DetectorContext) -> Vec<R
         "specific-time" => concepts::specific_time(a, cx),
         "next-steps" => concepts::next_steps(a, cx),
         "handover-context" => concepts::handover_context(a, cx),
-        "genuine-question" => concepts::genuine_question(a, cx, asks_question(a)),
+        "genuine-question" => concepts::genuine_question(a, cx, asks_question(a, cx)),
         "party-blame" => super::blame::party_blame(a, cx),
         _ => Vec::new(),
     }
@@ -190,13 +190,11 @@ fn time_only_sentences(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
 
 /// Proposals put as questions: "Does Saturday at 8am suit you?", "How about Thursday at 4?"
 fn proposals(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
-    const FIT: &[&str] =
-        &["suit", "suits", "work", "works", "ok", "okay", "good", "better", "convenient", "fine", "about"];
     let times = specific_times(a, cx);
     a.sentences
         .iter()
         .filter(|s| s.question_mark && times.iter().any(|t| in_sentence(s, t)))
-        .filter(|s| a.tokens[s.start..s.end].iter().any(|t| FIT.contains(&t.text.as_str()) && !t.quoted))
+        .filter(|s| a.tokens[s.start..s.end].iter().any(|t| cx.lists.words.proposal_fit.has(&t.text) && !t.quoted))
         .map(|s| (s.start, s.end))
         .collect()
 }
@@ -353,7 +351,7 @@ fn find_blame(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
         }
     }
     // "I could say it's not my department, but...": blame the speaker sets aside is not blame.
-    out.retain(|r| !super::blame::said_aside(a, r.0));
+    out.retain(|r| !super::blame::said_aside(a, cx, r.0));
     // A cause named neutrally while owning or fixing ("the delay was down to the strike, and I've
     // refunded your meals"), declined as an excuse, or claimed as the speaker's own side's.
     super::blame::not_blame_after_all(a, cx, &mut out, &customer);
@@ -362,20 +360,16 @@ fn find_blame(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     out
 }
 
-fn asks_question(a: &Analysed) -> Vec<Range> {
-    const OPENERS: &[&str] = &[
-        "would", "could", "can", "shall", "should", "do", "does", "did", "is", "are", "was", "will", "have", "has",
-        "may", "what", "when", "which", "how", "who", "where", "why",
-    ];
-    const SUBJECTS: &[&str] = &["you", "i", "we", "that", "it", "this", "there", "your", "he", "she", "they"];
+fn asks_question(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
+    let (openers, subjects) = (&cx.lists.words.question_opener, &cx.lists.words.question_subject);
     a.sentences
         .iter()
         .filter(|s| {
             let own_words = a.tokens[s.start..s.end].iter().any(|t| !t.quoted);
-            let opener = OPENERS.contains(&a.tokens[s.start].text.as_str())
+            let opener = openers.has(&a.tokens[s.start].text)
                 && a.tokens
                     .get(s.start + 1)
-                    .is_some_and(|t| SUBJECTS.contains(&t.text.as_str()) || t.sentence != a.tokens[s.start].sentence)
+                    .is_some_and(|t| subjects.has(&t.text) || t.sentence != a.tokens[s.start].sentence)
                 && s.end - s.start > 2;
             own_words
                 && (s.question_mark

@@ -183,52 +183,13 @@ fn subject_role(word: &str) -> Option<&'static str> {
     }
 }
 
-/// Helper words skipped between a subject and its verb ("I will now have sorted").
-const AUXILIARIES: &[&str] = &[
-    "will",
-    "would",
-    "shall",
-    "am",
-    "is",
-    "are",
-    "was",
-    "were",
-    "be",
-    "been",
-    "being",
-    "have",
-    "has",
-    "had",
-    "going",
-    "to",
-    "just",
-    "now",
-    "already",
-    "also",
-    "really",
-    "personally",
-    "do",
-    "does",
-    "did",
-    "can",
-    "could",
-    "should",
-    "might",
-    "may",
-    "must",
-    "not",
-    "never",
-    "still",
-    "actually",
-    "definitely",
-    "honestly",
-];
-
 /// Clause-role features: the subject of each clause (the speaker's side, the customer, a third
 /// party, a thing) with the first word after its helpers, negation marked, the tense or mood of
 /// the helpers kept coarse ("role:speaker will sort", "role:other not send", "role:customer need").
 /// They say who does what to whom without the exact phrasing.
-pub fn role_features(a: &Analysed) -> Vec<Feature> {
+pub fn role_features(a: &Analysed, cx: &DetectorContext) -> Vec<Feature> {
+    // Helper words skipped between a subject and its verb ("I will now have sorted").
+    let auxiliaries = &cx.lists.words.role_auxiliary;
     let mut out = Vec::new();
     for (i, t) in a.tokens.iter().enumerate() {
         let Some(role) = subject_role(&t.text) else { continue };
@@ -240,7 +201,7 @@ pub fn role_features(a: &Analysed) -> Vec<Feature> {
         let mut mood = "";
         let mut negated = false;
         let mut j = i + 1;
-        while let Some(w) = a.tokens.get(j).filter(|w| w.clause == t.clause && AUXILIARIES.contains(&w.text.as_str())) {
+        while let Some(w) = a.tokens.get(j).filter(|w| w.clause == t.clause && auxiliaries.has(&w.text)) {
             match w.text.as_str() {
                 "will" | "going" | "shall" => mood = "will ",
                 "would" | "could" | "might" | "may" | "can" | "should" => mood = "might ",
@@ -281,7 +242,7 @@ pub fn rule_features(a: &Analysed, cx: &DetectorContext) -> Vec<(Feature, Vec<Ra
 pub fn feature_names(a: &Analysed, cx: &DetectorContext) -> Vec<String> {
     let mut names: Vec<String> = word_features(a).into_iter().map(|f| f.name).collect();
     if ROLE_FEATURES {
-        names.extend(role_features(a).into_iter().map(|f| f.name));
+        names.extend(role_features(a, cx).into_iter().map(|f| f.name));
     }
     names.extend(rule_features(a, cx).into_iter().map(|(f, _)| f.name));
     names.sort();
@@ -313,7 +274,7 @@ fn response_features(a: &Analysed, cx: &DetectorContext) -> std::rc::Rc<Response
     let mut seen: HashMap<String, ()> = HashMap::new();
     let mut words = word_features(a);
     if ROLE_FEATURES {
-        words.extend(role_features(a));
+        words.extend(role_features(a, cx));
     }
     let words = words.into_iter().filter(|f| seen.insert(f.name.clone(), ()).is_none()).collect();
     let found = std::rc::Rc::new(ResponseFeatures { rules: rule_features(a, cx), words });
@@ -495,7 +456,10 @@ mod tests {
 
     #[test]
     fn role_features_say_who_does_what_whatever_the_wording() {
-        let names = |text: &str| -> Vec<String> { role_features(&analyse(text)).into_iter().map(|f| f.name).collect() };
+        let (names_in, lists) = (Names::default(), Lists::new(&BTreeMap::new()));
+        let cx = DetectorContext::new(&names_in, &lists, None);
+        let names =
+            |text: &str| -> Vec<String> { role_features(&analyse(text), &cx).into_iter().map(|f| f.name).collect() };
         // The same act in other words and forms reads the same.
         assert!(names("I'll sort it today.").contains(&"role:speaker will sort".to_string()));
         assert!(names("We are going to sort your refund.").contains(&"role:speaker will sort".to_string()));

@@ -7,41 +7,31 @@
 use super::detectors::{DetectorContext, Range, find};
 use super::text::Analysed;
 
-/// Words that may sit between a subject and its negated helper ("I just didn't", "we then never").
-const SOFTENERS: &[&str] = &["just", "then", "simply", "really", "obviously", "honestly", "still"];
-
-/// Fillers and discourse words a spoken question may follow ("um do you want...", "right shall we").
-const FILLERS: &[&str] = &[
-    "um", "uh", "er", "erm", "so", "okay", "ok", "right", "yeah", "well", "and", "then", "oh", "now", "listen", "look",
-];
-
 /// The end of a negated helper at `k` ("did not", "have not", "had not", "never"), if there is one.
-fn negated_helper(a: &Analysed, k: usize) -> Option<usize> {
+fn negated_helper(a: &Analysed, cx: &DetectorContext, k: usize) -> Option<usize> {
     let end = match (a.word(k), a.word(k + 1)) {
         ("never", _) => k + 1,
         ("did" | "have" | "had", "not") => k + 2,
         _ => return None,
     };
     // "I haven't got the answer", "I didn't want to...": not the promise left unkept.
-    const NOT_THE_PROMISE: &[&str] =
-        &["got", "get", "want", "wanted", "mean", "meant", "think", "know", "expect", "have", "had", "heard", "any"];
-    (!NOT_THE_PROMISE.contains(&a.word(end))).then_some(end)
+    (!cx.lists.words.tone_not_the_promise.has(a.word(end))).then_some(end)
 }
 
 /// "I said I'd ring and I didn't", "I promised the call and I didn't make it", "I told you Tuesday.
 /// I didn't.": the speaker retells their own promise (in this sentence or the one before) and then
 /// says, as themselves, that they did not keep it. Returns the admission.
-pub(super) fn broken_promise_owned(a: &Analysed) -> Vec<Range> {
+pub(super) fn broken_promise_owned(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     let mut out = Vec::new();
     for (i, t) in a.tokens.iter().enumerate() {
         if !matches!(t.text.as_str(), "i" | "we") || t.quoted || t.retold {
             continue;
         }
         let mut k = i + 1;
-        while a.tokens.get(k).is_some_and(|w| SOFTENERS.contains(&w.text.as_str()) && w.sentence == t.sentence) {
+        while a.tokens.get(k).is_some_and(|w| cx.lists.words.tone_softener.has(&w.text) && w.sentence == t.sentence) {
             k += 1;
         }
-        let Some(end) = negated_helper(a, k) else { continue };
+        let Some(end) = negated_helper(a, cx, k) else { continue };
         let from = a.sentences[t.sentence.saturating_sub(1)].start;
         if a.tokens[from..i].iter().any(|w| w.retold) {
             out.push((i, end));
@@ -63,7 +53,7 @@ pub(super) fn owned_failures(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     let framing: Vec<Range> =
         find(&cx.lists.deflecting, a, cx).into_iter().filter(|d| framed_as_feeling(a, *d)).collect();
     let mut out = find(&cx.lists.ownership, a, cx);
-    out.extend(broken_promise_owned(a));
+    out.extend(broken_promise_owned(a, cx));
     out.retain(|o| {
         !framing.iter().any(|d| a.tokens[d.0].sentence == a.tokens[o.0].sentence && d.0 <= o.0 && o.0 <= d.1 + 3)
     });
@@ -100,10 +90,6 @@ pub(super) fn polite_intrusion(a: &Analysed, d: Range) -> bool {
         .any(|t| ["interrupt", "bother", "disturb", "intrud"].iter().any(|s| t.stem.starts_with(s)))
 }
 
-/// Words that give an outcome the customer did not want: an apology that comes with them is regret
-/// for the news ("sorry, it's been declined"), not an excuse for a failure.
-const BAD_NEWS: &[&str] = &["declined", "refused", "rejected", "unsuccessful", "excluded", "denied", "ineligible"];
-
 /// Apologies that come with an outside cause and no ownership anywhere in the answer ("Sorry about
 /// that. Busy week.", "soz, the system was playing up"): the apology deflects. `blame` is where the
 /// answer puts the cause elsewhere, `owned` where it owns the failure.
@@ -122,7 +108,8 @@ fn excused_apologies(a: &Analysed, cx: &DetectorContext, blame: &[Range], owned:
     let outcome = |ap: &Range| {
         let s = &a.sentences[a.tokens[ap.0].sentence];
         let words = &a.tokens[ap.1..s.end];
-        words.iter().any(|t| BAD_NEWS.contains(&t.text.as_str()))
+        // An outcome the customer did not want (`tone-bad-news`): regret for the news.
+        words.iter().any(|t| cx.lists.words.tone_bad_news.has(&t.text))
             || words.windows(2).any(|w| {
                 matches!(
                     (w[0].text.as_str(), w[1].text.as_str()),
@@ -150,8 +137,7 @@ pub(super) fn deflection(a: &Analysed, cx: &DetectorContext, deflecting: Vec<Ran
 
 /// "it cost you a morning", "we got the time wrong and it cost you": what the failure cost the
 /// customer, said as done (not a fee to come: "it will cost you £20").
-pub(super) fn cost_to_customer(a: &Analysed) -> Vec<Range> {
-    const AFTER: &[&str] = &["a", "an", "your", "half", "money", "time", "pay", "hours", "days", "the", "so", "dearly"];
+pub(super) fn cost_to_customer(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     let mut out = Vec::new();
     for (i, t) in a.tokens.iter().enumerate() {
         let you = a.tokens.get(i + 1).is_some_and(|n| n.text == "you" && n.clause == t.clause);
@@ -163,24 +149,21 @@ pub(super) fn cost_to_customer(a: &Analysed) -> Vec<Range> {
         let next = a.tokens.get(i + 2);
         let ends = next.is_none_or(|n| n.clause != t.clause || n.sentence != t.sentence);
         let fee = next.is_some_and(|n| n.text.starts_with(|c: char| c.is_ascii_digit() || c == '£' || c == '$'));
-        if !future && !fee && (ends || next.is_some_and(|n| AFTER.contains(&n.text.as_str()))) {
+        if !future && !fee && (ends || next.is_some_and(|n| cx.lists.words.tone_cost_after.has(&n.text))) {
             out.push((i, i + 2));
         }
     }
     out
 }
 
-/// Helpers that open an inverted question ("do you...", "shall we...").
-const QUESTION_HELPERS: &[&str] = &["do", "would", "shall", "could", "can", "is", "does", "are", "have"];
-
 /// True when the tokens at `k` open an inverted question: a helper and who it asks about ("do you
 /// want", "shall we", "is that alright", "does that work").
-fn inverted_at(a: &Analysed, k: usize) -> bool {
+fn inverted_at(a: &Analysed, cx: &DetectorContext, k: usize) -> bool {
     let (Some(helper), Some(subject)) = (a.tokens.get(k), a.tokens.get(k + 1)) else { return false };
     let pair_ok = match helper.text.as_str() {
         "is" | "does" => subject.text == "that",
         "shall" => matches!(subject.text.as_str(), "we" | "i"),
-        h => QUESTION_HELPERS.contains(&h) && subject.text == "you",
+        h => cx.lists.words.tone_question_helper.has(h) && subject.text == "you",
     };
     pair_ok && helper.sentence == subject.sentence && !helper.quoted && !subject.quoted
 }
@@ -188,7 +171,7 @@ fn inverted_at(a: &Analysed, k: usize) -> bool {
 /// Questions said without a question mark inside a longer spoken sentence ("OK um do you want me
 /// to come down", "...and we'll go through it yeah is that alright"): an inverted question at the
 /// start of a clause or right after a filler, in a sentence with no question mark.
-pub(super) fn spoken_questions(a: &Analysed) -> Vec<Range> {
+pub(super) fn spoken_questions(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     let mut out = Vec::new();
     for s in a.sentences.iter().filter(|s| !s.question_mark) {
         for k in s.start + 1..s.end {
@@ -197,8 +180,8 @@ pub(super) fn spoken_questions(a: &Analysed) -> Vec<Range> {
             let start = if wh && k >= s.start + 2 { k - 1 } else { k };
             let opens = start == s.start
                 || a.tokens[start - 1].clause != a.tokens[start].clause
-                || FILLERS.contains(&a.tokens[start - 1].text.as_str());
-            if opens && inverted_at(a, k) && a.tokens[k].negated_by.is_none() {
+                || cx.lists.words.tone_question_filler.has(&a.tokens[start - 1].text);
+            if opens && inverted_at(a, cx, k) && a.tokens[k].negated_by.is_none() {
                 out.push((start, (k + 3).min(s.end)));
             }
         }
@@ -210,7 +193,8 @@ pub(super) fn spoken_questions(a: &Analysed) -> Vec<Range> {
 /// "I wouldn't have had to, would I?", "I'm here now, aren't I"), an exclamation put as a question
 /// ("Oh, a missed callback?", "omg they sent you 9??"), or a statement of blame with a question mark
 /// ("the warehouse must check it too, no?").
-pub(super) fn asks_nothing(a: &Analysed, q: Range, blame: &[Range]) -> bool {
+pub(super) fn asks_nothing(a: &Analysed, cx: &DetectorContext, q: Range, blame: &[Range]) -> bool {
+    let helpers = &cx.lists.words.tone_question_helper;
     let (start, end) = a.sentences.get(a.tokens[q.0].sentence).map_or(q, |s| (s.start, s.end));
     let last = end - 1;
     let tag_pronoun = matches!(a.word(last), "i" | "it") && end - start > 3;
@@ -222,8 +206,8 @@ pub(super) fn asks_nothing(a: &Analysed, q: Range, blame: &[Range]) -> bool {
         && ((helper_at(last - 1) && own_clause(last - 1))
             || (a.word(last - 1) == "not" && helper_at(last - 2) && own_clause(last - 2)));
     let exclaims = matches!(a.word(start), "oh" | "ah" | "omg" | "wow" | "really")
-        && !(start + 1..(start + 4).min(end)).any(|k| QUESTION_HELPERS.contains(&a.word(k)) || a.word(k) == "you");
-    let opener = QUESTION_HELPERS.contains(&a.word(start))
+        && !(start + 1..(start + 4).min(end)).any(|k| helpers.has(a.word(k)) || a.word(k) == "you");
+    let opener = helpers.has(a.word(start))
         || matches!(
             a.word(start),
             "what" | "when" | "which" | "how" | "who" | "where" | "will" | "did" | "may" | "should"

@@ -19,34 +19,13 @@ use super::text::Analysed;
 /// A wall or fault found by shape: where, and whether it blames even in an answer that helps.
 pub(super) type Wall = (Range, bool);
 
-/// Words between a subject and what it cannot do or only does: "I'm afraid", "we are therefore".
-const FILLERS: &[&str] = &[
-    "am",
-    "are",
-    "is",
-    "afraid",
-    "therefore",
-    "really",
-    "actually",
-    "simply",
-    "just",
-    "currently",
-    "honestly",
-    "sadly",
-    "unfortunately",
-    "even",
-    "only",
-    "also",
-    "still",
-    "so",
-];
-
 /// Every wall and customer fault of the answer, in order.
 pub(super) fn walls(a: &Analysed, cx: &DetectorContext) -> Vec<Wall> {
     let set = |name: &str| -> Vec<&str> {
         cx.lists.sets.get(name).map(|m| m.iter().map(String::as_str).collect()).unwrap_or_default()
     };
     let words = Words {
+        filler: &cx.lists.words.wall_filler,
         remit: set("remit-verb"),
         job: set("job-verb"),
         not_wall: set("not-a-wall-verb"),
@@ -129,6 +108,8 @@ fn speaker_acts(a: &Analysed, w: &Words) -> bool {
 
 /// The word lists the shapes read.
 struct Words<'a> {
+    /// Words between a subject and what it cannot do (`wall-filler`: "I'm afraid", "we are therefore").
+    filler: &'a super::word_sets::WordSet,
     remit: Vec<&'a str>,
     job: Vec<&'a str>,
     not_wall: Vec<&'a str>,
@@ -250,7 +231,7 @@ fn inability(a: &Analysed, w: &Words, i: usize) -> Option<Wall> {
     };
     // Who cannot: the speaker, or nobody named (the sentence starts with the inability).
     let mut k = wall_start;
-    while k > start && FILLERS.contains(&a.word(k - 1)) {
+    while k > start && w.filler.has(a.word(k - 1)) {
         k -= 1;
     }
     let subject = if k == start { "" } else { a.word(k - 1) };

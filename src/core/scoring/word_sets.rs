@@ -1,6 +1,7 @@
 //! The single-word lists the structural rules read word by word (`steps.rs`, `taking.rs`,
-//! `referral.rs`, `feeling.rs`, `timed.rs`), kept with the other built-in lists in `builtin_lists.ron` and
-//! extended like them by a lexicon set of the same name.
+//! `referral.rs`, `feeling.rs`, `timed.rs`, `blame.rs`, `walls.rs`, `tone.rs`, the question and
+//! proposal rules of `detectors.rs`, the clause roles of `model.rs`), kept with the other built-in
+//! lists in `builtin_lists.ron` and extended like them by a lexicon set of the same name.
 
 use std::collections::{BTreeMap, HashSet};
 
@@ -99,6 +100,25 @@ word_sets! {
     timed_forward = "timed-forward",
     timed_asking = "timed-asking",
     timed_event = "timed-event",
+    blame_fault_word = "blame-fault-word",
+    blame_strong_fault_word = "blame-strong-fault-word",
+    blame_progress_word = "blame-progress-word",
+    blame_new_subject = "blame-new-subject",
+    blame_not_an_account = "blame-not-an-account",
+    blame_plan_word = "blame-plan-word",
+    blame_saying = "blame-saying",
+    blame_slur = "blame-slur",
+    wall_filler = "wall-filler",
+    tone_softener = "tone-softener",
+    tone_question_filler = "tone-question-filler",
+    tone_not_the_promise = "tone-not-the-promise",
+    tone_bad_news = "tone-bad-news",
+    tone_cost_after = "tone-cost-after",
+    tone_question_helper = "tone-question-helper",
+    proposal_fit = "proposal-fit",
+    question_opener = "question-opener",
+    question_subject = "question-subject",
+    role_auxiliary = "role-auxiliary",
 }
 
 #[cfg(test)]
