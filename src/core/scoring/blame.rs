@@ -37,6 +37,7 @@ pub(super) fn party_blame(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     let taken_on = super::concepts::takes_it_on(a, cx);
     let owns_anything = !ownership.is_empty() || !taken_on.is_empty();
     let words = &cx.lists.words;
+    let owns = owns_the_failure(a, cx);
     let sarcasm = find(&cx.lists.sarcasm, a, cx);
     let mut parties = find(&cx.lists.blame_target, a, cx);
     parties.extend(find(&cx.lists.party, a, cx));
@@ -49,7 +50,7 @@ pub(super) fn party_blame(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
             continue;
         }
         let sentence = &a.sentences[first.sentence];
-        if ownership.iter().chain(&taken_on).any(|o| in_sentence(sentence, o)) {
+        if ownership.iter().chain(&taken_on).any(|o| in_sentence(sentence, o)) || (owns && own_side(a, party)) {
             continue;
         }
         let clause = first.clause;
@@ -114,15 +115,24 @@ pub(super) fn party_blame(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
 }
 
 /// Walls, remits, causes put outside and faults laid on the customer, read by their shape
-/// (`walls.rs`): a strong one blames unless its sentence owns or takes something on; a weak one
+/// (`walls.rs`), and accusing questions, excused duties and another party's issue (`accusing.rs`,
+/// which an ownership in the next sentence also clears): a strong one blames unless its sentence owns or takes something on; a weak one
 /// only in an answer that neither owns nor takes anything on. A take-on read inside the wall
 /// itself ("I just book the appointments") takes nothing on.
 fn wall_blame(a: &Analysed, cx: &DetectorContext, ownership: &[Range], taken_on: &[Range]) -> Vec<Range> {
     let mut out = Vec::new();
-    for (r, strong) in super::walls::walls(a, cx).into_iter().chain(super::walls::next_time_advice(a)) {
-        let sentence = &a.sentences[a.tokens[r.0].sentence];
+    let walls = super::walls::walls(a, cx).into_iter().chain(super::walls::next_time_advice(a)).map(|w| (w, false));
+    // An accusation (`accusing.rs`) owned in the next sentence is cleared too: "Did you not get my
+    // text? That's on me, I should have rung."
+    let accusations = super::accusing::accusations(a, cx).into_iter().map(|w| (w, true));
+    for ((r, strong), next_too) in walls.chain(accusations) {
+        let s = a.tokens[r.0].sentence;
+        let sentence = &a.sentences[s];
         let apart = |o: &&Range| o.1 <= r.0 || o.0 >= r.1;
-        let owned_here = ownership.iter().chain(taken_on.iter().filter(apart)).any(|o| in_sentence(sentence, o));
+        let mut owned_here = ownership.iter().chain(taken_on.iter().filter(apart)).any(|o| in_sentence(sentence, o));
+        if next_too && let Some(next) = a.sentences.get(s + 1) {
+            owned_here |= ownership.iter().any(|o| in_sentence(next, o));
+        }
         let helps = !ownership.is_empty() || taken_on.iter().any(|o| apart(&o));
         if !owned_here && !said_aside(a, cx, r.0) && (strong || !helps) {
             out.push(r);
@@ -232,10 +242,28 @@ pub(super) fn not_blame_after_all(a: &Analysed, cx: &DetectorContext, out: &mut 
         let you = a.tokens[r.0..r.1].iter().any(|t| t.text == "you");
         !(you && meant && receiving)
     });
-    let fixing = !find(&cx.lists.ownership, a, cx).is_empty() || !super::concepts::takes_it_on(a, cx).is_empty();
+    let owns = owns_the_failure(a, cx);
+    let fixing = owns || !super::concepts::takes_it_on(a, cx).is_empty();
     out.retain(|r| {
-        customer.contains(r) || !(excuse_declined(a, *r) || own_cause(a, *r) || (fixing && neutral_cause(a, cx, *r)))
+        customer.contains(r)
+            || !(excuse_declined(a, *r)
+                || own_cause(a, *r)
+                || (fixing && neutral_cause(a, cx, *r))
+                || (owns && own_side(a, *r)))
     });
+}
+
+/// True when the answer owns the failure in the speaker's own words (the ownership list, not
+/// quoted or negated).
+fn owns_the_failure(a: &Analysed, cx: &DetectorContext) -> bool {
+    find(&cx.lists.ownership, a, cx).iter().any(|o| a.tokens[o.0].is_own_word())
+}
+
+/// "our warehouse sent the wrong jacket": the party at fault named as the speaker's own side. In
+/// an answer that owns the failure it says what went wrong inside, which the guideline does not
+/// count as blame ("our warehouse sent the wrong size, and that's on us").
+pub(super) fn own_side(a: &Analysed, r: Range) -> bool {
+    a.word(r.0) == "our" || (r.0 > 0 && a.word(r.0 - 1) == "our")
 }
 
 /// "The system was down, and that's on me": a cause named and then owned in the same sentence.

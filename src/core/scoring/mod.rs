@@ -1,6 +1,7 @@
 //! Scoring a response against a turn's rubric: deterministic, offline, and explained. Every point
 //! on the score card names the words that earned it (byte spans into the response as given).
 
+mod accusing;
 pub mod automaton;
 mod blame;
 pub mod budget;

@@ -21,22 +21,7 @@ pub(super) type Wall = (Range, bool);
 
 /// Every wall and customer fault of the answer, in order.
 pub(super) fn walls(a: &Analysed, cx: &DetectorContext) -> Vec<Wall> {
-    let set = |name: &str| -> Vec<&str> {
-        cx.lists.sets.get(name).map(|m| m.iter().map(String::as_str).collect()).unwrap_or_default()
-    };
-    let words = Words {
-        filler: &cx.lists.words.wall_filler,
-        remit: set("remit-verb"),
-        job: set("job-verb"),
-        not_wall: set("not-a-wall-verb"),
-        rule: set("rule-noun"),
-        // First words only: "let you know" acts from "let".
-        acting: [set("action-verb"), set("commitment-verb"), set("resolve-verb")]
-            .concat()
-            .into_iter()
-            .map(|v| v.split(' ').next().unwrap_or(v))
-            .collect(),
-    };
+    let words = words_of(cx);
     let acts = speaker_acts(a, &words);
     let mut out = Vec::new();
     for i in 0..a.tokens.len() {
@@ -55,6 +40,12 @@ pub(super) fn walls(a: &Analysed, cx: &DetectorContext) -> Vec<Wall> {
         out.extend(found.filter(|(_, strong)| *strong || !acts));
     }
     out
+}
+
+/// True when the speaker does or will do something on the problem ([`speaker_acts`], with the
+/// acting verbs of the lists): a weak find stands down.
+pub(super) fn acts(a: &Analysed, cx: &DetectorContext) -> bool {
+    speaker_acts(a, &words_of(cx))
 }
 
 /// True when the speaker does or will do something on the problem: "I've passed it to Dana",
@@ -104,6 +95,26 @@ fn speaker_acts(a: &Analysed, w: &Words) -> bool {
                         && (w.acting.contains(&t.text.as_str()) || w.acting.contains(&t.stem.as_str()))
                 })
         })
+}
+
+/// The word lists the shapes read, from the merged lists.
+fn words_of<'a>(cx: &'a DetectorContext) -> Words<'a> {
+    let set = |name: &str| -> Vec<&str> {
+        cx.lists.sets.get(name).map(|m| m.iter().map(String::as_str).collect()).unwrap_or_default()
+    };
+    Words {
+        filler: &cx.lists.words.wall_filler,
+        remit: set("remit-verb"),
+        job: set("job-verb"),
+        not_wall: set("not-a-wall-verb"),
+        rule: set("rule-noun"),
+        // First words only: "let you know" acts from "let".
+        acting: [set("action-verb"), set("commitment-verb"), set("resolve-verb")]
+            .concat()
+            .into_iter()
+            .map(|v| v.split(' ').next().unwrap_or(v))
+            .collect(),
+    }
 }
 
 /// The word lists the shapes read.

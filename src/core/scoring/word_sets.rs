@@ -1,5 +1,5 @@
 //! The single-word lists the structural rules read word by word (`steps.rs`, `taking.rs`,
-//! `referral.rs`, `feeling.rs`, `timed.rs`, `blame.rs`, `walls.rs`, `tone.rs`, the question and
+//! `referral.rs`, `feeling.rs`, `timed.rs`, `blame.rs`, `walls.rs`, `accusing.rs`, `tone.rs`, the question and
 //! proposal rules of `detectors.rs`, the clause roles of `model.rs`), kept with the other built-in
 //! lists in `builtin_lists.ron` and extended like them by a lexicon set of the same name.
 
@@ -119,6 +119,7 @@ word_sets! {
     question_opener = "question-opener",
     question_subject = "question-subject",
     role_auxiliary = "role-auxiliary",
+    accusing_doubt = "accusing-doubt",
 }
 
 #[cfg(test)]
