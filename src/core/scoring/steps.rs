@@ -220,7 +220,7 @@ pub(super) fn says_what_next(a: &Analysed, cx: &DetectorContext) -> bool {
     });
     ahead
         || !super::taking::done_on_the_problem(a, cx).is_empty()
-        || !super::concepts::instructions(a).is_empty()
+        || !super::concepts::instructions(a, cx).is_empty()
         || !super::timed::timed_steps(a, cx).is_empty()
 }
 

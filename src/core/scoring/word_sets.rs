@@ -1,6 +1,6 @@
 //! The single-word lists the structural rules read word by word (`steps.rs`, `taking.rs`,
-//! `referral.rs`, `feeling.rs`, `timed.rs`), kept with the other built-in lists in `builtin_lists.ron` and
-//! extended like them by a lexicon set of the same name.
+//! `referral.rs`, `feeling.rs`, `timed.rs`, `concepts.rs`), kept with the other built-in lists in
+//! `builtin_lists.ron` and extended like them by a lexicon set of the same name.
 
 use std::collections::{BTreeMap, HashSet};
 
@@ -63,7 +63,9 @@ word_sets! {
     step_not_doing = "step-not-doing",
     step_attention_only = "step-attention-only",
     step_done_for_them = "step-done-for-them",
+    step_imperative = "step-imperative",
     passing_on_stem = "passing-on-stem",
+    not_taking_it_on = "not-taking-it-on",
     not_firm = "not-firm",
     done_on_problem = "done-on-problem",
     passed_to = "passed-to",
@@ -78,6 +80,10 @@ word_sets! {
     referral_advise_stem = "referral-advise-stem",
     referral_imperative = "referral-imperative",
     referral_opener = "referral-opener",
+    told_to_contact_verb = "told-to-contact-verb",
+    told_to_contact_sending_verb = "told-to-contact-sending-verb",
+    told_to_contact_own_side = "told-to-contact-own-side",
+    told_to_contact_opener = "told-to-contact-opener",
     feeling_word = "feeling-word",
     feeling_customer = "feeling-customer",
     feeling_other_holder = "feeling-other-holder",
