@@ -6,7 +6,10 @@
 use super::detectors::{
     DetectorContext, Range, blame_shifting, commitments, find, hedged, in_sentence, specific_time_commitment,
 };
-use super::steps::{backed_passive, concrete_channel, doing_now, done_fragment, in_motion, vague_promise, you_will};
+use super::steps::{
+    backed_passive, concrete_channel, doing_now, done_for_them, done_fragment, expected_outcome, handed_on, in_motion,
+    names_whom, vague_promise, you_will,
+};
 use super::taking::{done_on_the_problem, firm_actions, passes_on};
 use super::text::Analysed;
 use super::time::Grain;
@@ -271,10 +274,13 @@ pub fn sends_away(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
 
 /// `next-steps`: what happens next, said actively, passively, as done, or as an instruction with a
 /// concrete item or channel; something set in motion said of the thing ("the bag will be
-/// delivered", "letter to follow"), the speaker doing it now ("I'm filling in the form now") or a
-/// done thing said without a verb ("£95 refunded today"); a bare promise to get back in touch is not a step, nor a vague one
-/// ("we'll look into it", "you'll hear from us", "I've passed your comments on"), nor sending the
-/// customer away with no channel. A firm timed statement ("engineer booked for Thursday") is one.
+/// delivered", "letter to follow"), an outcome to expect, even softened ("should be with you
+/// Friday"), a thing done for the customer ("your refund has been approved"), the case handed on
+/// to someone ("I've passed it to Tomasz"), the speaker doing it now ("I'm filling in the form
+/// now") or a done thing said without a verb ("£95 refunded today"), a send-away that names whom
+/// ("ring HR"). A bare promise to get back in touch is not a step, nor a vague one ("we'll look
+/// into it", "you'll hear from us", "I've passed your comments on"), nor a send-away naming no one
+/// in particular. A firm timed statement ("engineer booked for Thursday") is one.
 pub fn next_steps(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     let mut out = find(&cx.lists.next_step, a, cx);
     out.extend(find(&cx.lists.next_step_patterns, a, cx));
@@ -292,8 +298,11 @@ pub fn next_steps(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
             out.push(c);
         }
     }
-    out.extend(sends_away(a, cx).into_iter().filter(|r| concrete_channel(a, cx, *r)));
+    out.extend(sends_away(a, cx).into_iter().filter(|r| names_whom(a, cx, *r)));
     out.extend(in_motion(a, cx));
+    out.extend(expected_outcome(a, cx));
+    out.extend(done_for_them(a, cx));
+    out.extend(handed_on(a, cx));
     out.extend(doing_now(a, cx));
     out.extend(done_fragment(a, cx));
     out.extend(instructions(a, cx).into_iter().filter(|r| concrete_channel(a, cx, *r)));
