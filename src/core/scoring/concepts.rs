@@ -6,7 +6,10 @@
 use super::detectors::{
     DetectorContext, Range, blame_shifting, commitments, find, hedged, in_sentence, specific_time_commitment,
 };
-use super::steps::{backed_passive, concrete_channel, doing_now, done_fragment, in_motion, vague_promise, you_will};
+use super::steps::{
+    backed_passive, concrete_channel, doing_now, done_for_them, done_fragment, expected_outcome, handed_on, in_motion,
+    names_whom, vague_promise, you_will,
+};
 use super::taking::{done_on_the_problem, firm_actions, passes_on};
 use super::text::Analysed;
 use super::time::Grain;
@@ -102,41 +105,6 @@ pub(super) fn hedged_after(a: &Analysed, cx: &DetectorContext, t: Range) -> bool
     find(&cx.lists.hedge, a, cx).iter().any(|h| h.0 == t.1 && h.1 == clause_end)
 }
 
-/// Modal and hedging words that stop "I ... <verb>" from taking anything on.
-const NOT_TAKING_IT_ON: &[&str] = &[
-    "can",
-    "could",
-    "might",
-    "may",
-    "would",
-    "should",
-    "try",
-    "trying",
-    "hope",
-    "see",
-    "wish",
-    "wanted",
-    "want",
-    "think",
-    "suppose",
-    "guess",
-    "if",
-    "when",
-    "once",
-    "did",
-    "had",
-    "was",
-    "were",
-    "told",
-    "said",
-    "unable",
-    "afraid",
-    "sorry",
-    "apologise",
-    "apologize",
-    "fully",
-];
-
 /// `takes-it-on`: the speaker takes the problem on ("leave it with me", "I'll sort this out",
 /// "I've raised the correction", "fixing it now"), firmly: a hedged, conditional, negated or
 /// reported promise does not count, nor does a question.
@@ -155,7 +123,7 @@ pub fn takes_it_on(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
         let window = (i + 1)..(i + 5).min(clause_end);
         let Some(verb) = resolve.iter().find(|v| window.contains(&v.0)) else { continue };
         let between = &a.tokens[i + 1..verb.0];
-        let weakened = between.iter().any(|w| NOT_TAKING_IT_ON.contains(&w.text.as_str()) || w.is_negator());
+        let weakened = between.iter().any(|w| cx.lists.words.not_taking_it_on.has(&w.text) || w.is_negator());
         // "passed" read as a typo of "paused" is still passing the case on, as is "I've sent your
         // details to the claims team".
         let passing_on = cx.lists.words.passing_on_stem.has(&a.tokens[verb.0].stem) || passes_on(a, cx, verb.1);
@@ -203,19 +171,12 @@ pub fn empathy(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     out
 }
 
-/// Verbs of getting in touch with someone, as an instruction to the customer ("ring head office").
-const CONTACT_VERBS: &[&str] = &["ring", "call", "phone", "email", "contact", "ask", "ping", "message", "text", "dm"];
-/// Verbs of sending a thing rather than a person to contact ("email the photo to ...").
-const SENDING_VERBS: &[&str] = &["email", "message", "text", "dm"];
-/// Objects that keep the speaker the one the customer deals with ("call me", "ring us back").
-const OWN_SIDE: &[&str] = &["me", "us", "myself", "ourselves", "back", "again", "you", "yourself"];
-/// Words that may open a sentence before its verb ("so just ring them").
-const OPENERS: &[&str] = &["please", "just", "so", "then", "maybe", "and", "also", "otherwise", "instead", "um", "erm"];
-
 /// Clauses that tell the customer to get in touch with someone else: an imperative contact verb
 /// whose object is not the speaker ("Ring payroll.", "ask them", "Email Mark in accounts"), but
-/// not sending a thing ("Email the photo to the bakery address"), nor a question.
-fn told_to_contact(a: &Analysed) -> Vec<Range> {
+/// not sending a thing ("Email the photo to the bakery address"), nor a question. The words are
+/// `@told-to-contact-verb`, `-sending-verb`, `-own-side` and `-opener`.
+fn told_to_contact(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
+    let w = &cx.lists.words;
     let mut out = Vec::new();
     let clause_starts = (0..a.tokens.len()).filter(|&i| {
         let t = &a.tokens[i];
@@ -225,7 +186,7 @@ fn told_to_contact(a: &Analysed) -> Vec<Range> {
         let clause = a.tokens[start].clause;
         let Some(at) = (start..a.tokens.len())
             .take_while(|&i| a.tokens[i].clause == clause)
-            .find(|&i| !OPENERS.contains(&a.tokens[i].text.as_str()))
+            .find(|&i| !w.told_to_contact_opener.has(&a.tokens[i].text))
         else {
             continue;
         };
@@ -236,16 +197,13 @@ fn told_to_contact(a: &Analysed) -> Vec<Range> {
         // for a refund" asks nobody.
         let for_someone = object.text == "for"
             && matches!(a.word_in(verb.sentence, at + 2), "her" | "him" | "them" | "the" | "a" | "your");
-        let own_side = OWN_SIDE.contains(&object.text.as_str())
-            || (matches!(object.text.as_str(), "to" | "for") && OWN_SIDE.contains(&a.word_in(verb.sentence, at + 2)))
+        let own_side = w.told_to_contact_own_side.has(&object.text)
+            || (matches!(object.text.as_str(), "to" | "for")
+                && w.told_to_contact_own_side.has(a.word_in(verb.sentence, at + 2)))
             || (object.text == "for" && !for_someone);
-        let sending = SENDING_VERBS.contains(&verb.text.as_str())
+        let sending = w.told_to_contact_sending_verb.has(&verb.text)
             && (at + 1..at + 5).any(|k| a.word_in(verb.sentence, k) == "to");
-        if CONTACT_VERBS.contains(&verb.text.as_str())
-            && !verb.quoted
-            && verb.negated_by.is_none()
-            && !own_side
-            && !sending
+        if w.told_to_contact_verb.has(&verb.text) && !verb.quoted && verb.negated_by.is_none() && !own_side && !sending
         {
             out.push((at, at + 2));
         }
@@ -273,7 +231,7 @@ fn their_line(a: &Analysed) -> Vec<Range> {
 /// `sends-away`: the customer told to go and contact someone else themselves.
 pub fn sends_away(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     let mut out = find(&cx.lists.sends_away, a, cx);
-    out.extend(told_to_contact(a));
+    out.extend(told_to_contact(a, cx));
     out.extend(their_line(a));
     out.retain(|r| {
         let next = |k: usize| a.tokens.get(r.1 + k).map_or("", |t| t.text.as_str());
@@ -316,10 +274,13 @@ pub fn sends_away(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
 
 /// `next-steps`: what happens next, said actively, passively, as done, or as an instruction with a
 /// concrete item or channel; something set in motion said of the thing ("the bag will be
-/// delivered", "letter to follow"), the speaker doing it now ("I'm filling in the form now") or a
-/// done thing said without a verb ("£95 refunded today"); a bare promise to get back in touch is not a step, nor a vague one
-/// ("we'll look into it", "you'll hear from us", "I've passed your comments on"), nor sending the
-/// customer away with no channel. A firm timed statement ("engineer booked for Thursday") is one.
+/// delivered", "letter to follow"), an outcome to expect, even softened ("should be with you
+/// Friday"), a thing done for the customer ("your refund has been approved"), the case handed on
+/// to someone ("I've passed it to Tomasz"), the speaker doing it now ("I'm filling in the form
+/// now") or a done thing said without a verb ("£95 refunded today"), a send-away that names whom
+/// ("ring HR"). A bare promise to get back in touch is not a step, nor a vague one ("we'll look
+/// into it", "you'll hear from us", "I've passed your comments on"), nor a send-away naming no one
+/// in particular. A firm timed statement ("engineer booked for Thursday") is one.
 pub fn next_steps(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     let mut out = find(&cx.lists.next_step, a, cx);
     out.extend(find(&cx.lists.next_step_patterns, a, cx));
@@ -337,11 +298,14 @@ pub fn next_steps(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
             out.push(c);
         }
     }
-    out.extend(sends_away(a, cx).into_iter().filter(|r| concrete_channel(a, cx, *r)));
+    out.extend(sends_away(a, cx).into_iter().filter(|r| names_whom(a, cx, *r)));
     out.extend(in_motion(a, cx));
+    out.extend(expected_outcome(a, cx));
+    out.extend(done_for_them(a, cx));
+    out.extend(handed_on(a, cx));
     out.extend(doing_now(a, cx));
     out.extend(done_fragment(a, cx));
-    out.extend(instructions(a).into_iter().filter(|r| concrete_channel(a, cx, *r)));
+    out.extend(instructions(a, cx).into_iter().filter(|r| concrete_channel(a, cx, *r)));
     out.extend(timed_steps(a, cx));
     out.retain(|r| a.tokens[r.0..r.1].iter().all(|t| !t.quoted));
     out.sort();
@@ -355,24 +319,18 @@ fn refined(a: &Analysed, r: Range) -> bool {
     (r.0..a.tokens.len()).take_while(|&i| a.tokens[i].clause == clause).any(|i| a.times().day_or_time_at(i).is_some())
 }
 
-/// Verbs that open an instruction to the customer ("Email events@…", "Restart and try again").
-const IMPERATIVES: &[&str] = &[
-    "email", "call", "ring", "phone", "contact", "send", "reply", "visit", "go", "ask", "pop", "bring", "restart",
-    "reboot", "try", "log", "click", "fill", "complete", "submit", "upload", "forward", "dm", "message", "text",
-    "check", "keep", "return", "post", "drop", "come", "head",
-];
-
-/// Sentences that instruct the customer: an imperative first word, not a question.
-pub(super) fn instructions(a: &Analysed) -> Vec<Range> {
+/// Sentences that instruct the customer: an imperative first word (`@step-imperative`), not a
+/// question.
+pub(super) fn instructions(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     a.sentences
         .iter()
         .filter(|s| s.end > s.start + 1 && !s.question_mark)
         .filter(|s| {
             let first = &a.tokens[s.start];
             let start = if first.text == "please" || first.text == "just" { s.start + 1 } else { s.start };
-            a.tokens
-                .get(start)
-                .is_some_and(|t| IMPERATIVES.contains(&t.text.as_str()) && !t.quoted && t.sentence == first.sentence)
+            a.tokens.get(start).is_some_and(|t| {
+                cx.lists.words.step_imperative.has(&t.text) && !t.quoted && t.sentence == first.sentence
+            })
         })
         .map(|s| (s.start, s.end))
         .collect()

@@ -210,6 +210,84 @@ fn told_to_go(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     out
 }
 
+/// "I'd give them a call", "I would contact them directly if I were you", "I'd probably go back to
+/// the manufacturer": the speaker's advice of what they would do in the customer's place. Not
+/// "I'd ring them for you" / "myself" (the speaker does it), nor "I would like to call" (a wish).
+fn in_your_place(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
+    let mut out = Vec::new();
+    for (i, t) in a.tokens.iter().enumerate() {
+        if t.text != "i" || a.word_in(t.sentence, i + 1) != "would" || !a.asserted_at(i) {
+            continue;
+        }
+        let s = t.sentence;
+        let mut v = i + 2;
+        while matches!(
+            a.word_in(s, v),
+            "probably" | "just" | "definitely" | "honestly" | "really" | "personally" | "maybe"
+        ) {
+            v += 1;
+        }
+        if v >= a.tokens.len() || a.tokens[v].sentence != s || !cx.lists.words.referral_verb.has(a.word(v)) {
+            continue;
+        }
+        let clause = a.tokens[v].clause;
+        let rest: Vec<&str> = (v..a.tokens.len())
+            .take_while(|&k| a.tokens[k].clause == clause && a.tokens[k].sentence == s)
+            .map(|k| a.word(k))
+            .collect();
+        let speaker_does_it = rest.windows(2).any(|w| w == ["for", "you"] || w == ["on", "your"])
+            || rest.iter().any(|w| matches!(*w, "myself" | "ourselves"));
+        if !speaker_does_it && a.asserted_at(v) && to_someone_else(a, cx, v) {
+            out.push((i, v + 1));
+        }
+    }
+    out
+}
+
+/// "You ask Denise directly please", "For complaint, you call PALS", "maybe you ask them again":
+/// "you" opening its clause with a plain verb of contacting someone else, an instruction said as a
+/// statement (often in non-native English). Not "if / when you call", not past, not a question.
+fn you_plainly(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
+    let mut out = Vec::new();
+    for (i, t) in a.tokens.iter().enumerate() {
+        if !matches!(t.text.as_str(), "you" | "u") || !a.asserted_at(i) {
+            continue;
+        }
+        let opens = i == 0
+            || a.tokens[i - 1].clause != t.clause
+            || a.tokens[i - 1].sentence != t.sentence
+            || cx.lists.words.referral_opener.has(a.word(i - 1));
+        let v = if a.word_in(t.sentence, i + 1) == "just" { i + 2 } else { i + 1 };
+        let verb = a.word_in(t.sentence, v);
+        if opens && cx.lists.words.referral_contact_verb.has(verb) && a.asserted_at(v) && to_someone_else(a, cx, v) {
+            out.push((i, v + 1));
+        }
+    }
+    out
+}
+
+/// "Our payments team can be reached at payments@...", "GreenCycle can be contacted at
+/// @GreenCycleNV": a third party's line given as the way to them. Not the speaker's own ("I can be
+/// reached on 4410").
+fn can_be_reached(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
+    let mut out = Vec::new();
+    for (b, t) in a.tokens.iter().enumerate() {
+        if t.text != "be" || b < 2 || !a.asserted_at(b) || t.negated_by.is_some() {
+            continue;
+        }
+        let s = t.sentence;
+        let modal = matches!(a.word(b - 1), "can" | "may" | "could");
+        let subject = a.word(b - 2);
+        let reached = matches!(a.word_in(s, b + 1), "reached" | "contacted" | "emailed" | "called" | "phoned");
+        let how = matches!(a.word_in(s, b + 2), "at" | "on" | "via" | "by" | "through");
+        let own = cx.lists.words.referral_own_side.has(subject) || matches!(subject, "i" | "we");
+        if modal && reached && how && !own && a.tokens[b - 2].sentence == s {
+            out.push((b - 1, b + 3));
+        }
+    }
+    out
+}
+
 /// Every structural send-away in the answer.
 pub(super) fn referrals(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     let mut out = customer_must(a, cx);
@@ -217,8 +295,15 @@ pub(super) fn referrals(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     out.extend(advised_to(a, cx));
     out.extend(routed_elsewhere(a, cx));
     out.extend(told_to_go(a, cx));
+    out.extend(in_your_place(a, cx));
+    out.extend(you_plainly(a, cx));
+    out.extend(can_be_reached(a, cx));
     out
 }
+
+#[cfg(test)]
+#[path = "referral_tests.rs"]
+mod more_tests;
 
 #[cfg(test)]
 mod tests {

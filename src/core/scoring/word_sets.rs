@@ -1,7 +1,8 @@
 //! The single-word lists the structural rules read word by word (`steps.rs`, `taking.rs`,
-//! `referral.rs`, `feeling.rs`, `timed.rs`, `blame.rs`, `walls.rs`, `accusing.rs`, `tone.rs`, the question and
-//! proposal rules of `detectors.rs`, the clause roles of `model.rs`), kept with the other built-in
-//! lists in `builtin_lists.ron` and extended like them by a lexicon set of the same name.
+//! `referral.rs`, `feeling.rs`, `timed.rs`, `blame.rs`, `walls.rs`, `accusing.rs`, `tone.rs`,
+//! `concepts.rs`, the question and proposal rules of `detectors.rs`, the clause roles of `model.rs`),
+//! kept with the other built-in lists in `builtin_lists.ron` and extended like them by a lexicon set
+//! of the same name.
 
 use std::collections::{BTreeMap, HashSet};
 
@@ -64,7 +65,14 @@ word_sets! {
     step_not_doing = "step-not-doing",
     step_attention_only = "step-attention-only",
     step_done_for_them = "step-done-for-them",
+    step_imperative = "step-imperative",
+    step_expect_modal = "step-expect-modal",
+    step_outcome_verb = "step-outcome-verb",
+    step_contact_only = "step-contact-only",
+    step_handed_on_stem = "step-handed-on-stem",
+    step_vague_party = "step-vague-party",
     passing_on_stem = "passing-on-stem",
+    not_taking_it_on = "not-taking-it-on",
     not_firm = "not-firm",
     done_on_problem = "done-on-problem",
     passed_to = "passed-to",
@@ -79,6 +87,10 @@ word_sets! {
     referral_advise_stem = "referral-advise-stem",
     referral_imperative = "referral-imperative",
     referral_opener = "referral-opener",
+    told_to_contact_verb = "told-to-contact-verb",
+    told_to_contact_sending_verb = "told-to-contact-sending-verb",
+    told_to_contact_own_side = "told-to-contact-own-side",
+    told_to_contact_opener = "told-to-contact-opener",
     feeling_word = "feeling-word",
     feeling_customer = "feeling-customer",
     feeling_other_holder = "feeling-other-holder",

@@ -1,0 +1,232 @@
+//! Unit tests of `steps.rs`: what makes a next step concrete, in many registers.
+
+use std::collections::BTreeMap;
+
+use super::super::detectors::{DetectorContext, detect_rule};
+use super::super::lists::Lists;
+use super::super::phrase::{Names, name_words};
+use super::super::text::analyse;
+
+/// The `next-steps` rule alone, without the learned layer; the colleague is Ines Duarte.
+fn step(text: &str) -> bool {
+    !evidence(text).is_empty()
+}
+
+/// The words of each `next-steps` hit of the rule alone (for failure messages).
+fn evidence(text: &str) -> Vec<String> {
+    let names = Names { customer: Vec::new(), colleague: name_words("Ines Duarte") };
+    let lists = Lists::new(&BTreeMap::new());
+    let a = analyse(text);
+    let found = detect_rule("next-steps", &a, &DetectorContext::new(&names, &lists, None));
+    found.iter().map(|r| a.tokens[r.0..r.1].iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join(" ")).collect()
+}
+
+#[test]
+fn concrete_steps_said_actively_passively_done_or_as_instructions() {
+    for text in [
+        "I'll book the glazier and send you the confirmation.",
+        "You'll be called by our returns team on Tuesday.",
+        "I've handed your file to Ines Duarte, who will ring you this afternoon.",
+        "Send us a photo of the receipt and we'll refund the difference.",
+        "pls dm us ur booking reference n we'll rebook u",
+        "For the appeal, ring our disputes line on 0300 123 4567.",
+        "Engineer booked for Thursday morning.",
+    ] {
+        assert!(step(text), "{text}");
+    }
+}
+
+#[test]
+fn vague_promises_and_bare_redirections_are_not_steps() {
+    for text in [
+        "We'll look into it.",
+        "You'll hear from us.",
+        "Someone will look into it.",
+        "I have passed your comments on to the depot.",
+        "Your feedback has been logged.",
+        "i can raise it with the team if u want",
+        "I'll sort it.",
+    ] {
+        assert!(!step(text), "{text}: {:?}", evidence(text));
+    }
+}
+
+#[test]
+fn a_folder_lexicon_adds_a_channel_the_rule_reads() {
+    let text = "Reply on Signal for the replacement.";
+    let names = Names::default();
+    let rule = |lists: &Lists| {
+        !detect_rule("next-steps", &analyse(text), &DetectorContext::new(&names, lists, None)).is_empty()
+    };
+    assert!(!rule(&Lists::new(&BTreeMap::new())), "{text}");
+    let lexicon = BTreeMap::from([("step-channel".to_string(), vec!["signal".to_string()])]);
+    assert!(rule(&Lists::new(&lexicon)), "{text}");
+}
+
+#[test]
+fn set_in_motion_done_or_under_way_said_of_the_thing() {
+    for text in [
+        "Your new glasses will be posted second class.",
+        "ur voucher's being reissued rn",
+        "Written confirmation to follow.",
+        "I'm filling in the refund form now.",
+        "so um resetting your password now, two minutes",
+        "Deposit refunded this morning.",
+        "One month's credit applied to your account, Mr Alves.",
+        "No update yet. I'll chase it.",
+        "Right, we're reprinting the menus before service.",
+    ] {
+        assert!(step(text), "{text}");
+    }
+}
+
+#[test]
+fn attention_feelings_states_and_the_speakers_past_are_not_in_motion() {
+    for text in [
+        "Your complaint is being investigated.",
+        "I'm hoping to hear from the depot.",
+        "I'm sure the manager will be thrilled.",
+        "Your deposit will not be refunded.",
+        "We are working through the queue.",
+        "There are rules to follow.",
+        "Chair ordered?",
+        "I ordered the wrong size, sorry.",
+        "Further information will be provided in due course.",
+    ] {
+        assert!(!step(text), "{text}: {:?}", evidence(text));
+    }
+}
+
+/// `next-steps` as the engine decides it, rules and learned layer together.
+fn concept(text: &str) -> bool {
+    crate::core::test_fixtures::concept_met("next-steps", text)
+}
+
+#[test]
+fn owning_a_failure_or_admitting_a_past_booking_is_no_step() {
+    for text in [
+        "We let you down and that's on us.",
+        "I'm really sorry, we've made a mistake and booked someone else into your Tuesday 9am as well.",
+        "That was our fault, plain and simple.",
+        "we messed up, no excuses",
+        "Dear Ms Lund, we got this badly wrong and I apologise.",
+        "Honestly, that's between you and the gym.",
+        "To make up for it, the second driver is on us this week.",
+        "It was a bad night for the kitchen and you paid for it.",
+        "so yeah that's totally on me",
+        "The salon is closed on Monday.",
+    ] {
+        assert!(!concept(text), "{text}");
+    }
+}
+
+#[test]
+fn saying_what_comes_next_can_still_be_a_step() {
+    for text in [
+        "We let you down, so I'll rebook the fitter for Thursday morning.",
+        "That's on us. Let me get the engineer rescheduled.",
+        "Our fault entirely. I've refunded the £40 to your card.",
+        "Please send us the receipt number and we'll refund the difference.",
+        "we messed up, im booking the courier now",
+        "Sorry about that. The replacement will be with you on Friday.",
+    ] {
+        assert!(concept(text), "{text}");
+    }
+}
+
+#[test]
+fn an_expected_outcome_is_a_step_even_softened() {
+    for text in [
+        "The refund should be with you by Friday.",
+        "Technician should be there Thursday, hopefully first thing.",
+        "ur new card shd arrive mon or tues",
+        "plumber money shd be paid in a few days i think",
+        "The money it should reach your account in three working days.",
+        "um so the replacement should hopefully be dispatched tonight",
+        "We anticipate that the credit should appear on your next statement.",
+        "Your parcel will arrive on Saturday.",
+    ] {
+        assert!(step(text), "{text}");
+    }
+}
+
+#[test]
+fn a_hedge_on_the_speakers_own_effort_or_a_reproach_is_no_outcome() {
+    for text in [
+        "I'll try to get the engineer booked.",
+        "im hoping to ring the depot",
+        "I should be able to look at it later.",
+        "It should have arrived last week.",
+        "The refund should not be delayed.",
+        "Should it arrive damaged?",
+        "If it should arrive broken, keep the box.",
+        "The fault should now be resolved, let us know if not.",
+        "You'll receive a call soon.",
+        "You will receive an update in due course.",
+    ] {
+        assert!(!step(text), "{text}: {:?}", evidence(text));
+    }
+}
+
+#[test]
+fn a_thing_done_for_the_customer_said_in_the_present_is_a_step() {
+    for text in [
+        "Your refund has been approved.",
+        "Good news Mr Hale, the deposit has now been released.",
+        "payment's released x",
+        "The late fee has been waived, you'll see it on the next bill.",
+        "Dear Ms Ortiz, I am pleased to confirm your replacement has been dispatched.",
+    ] {
+        assert!(step(text), "{text}");
+    }
+    for text in [
+        "Your claim has been declined.",
+        "It was sent last Tuesday.",
+        "The parcel has been lost in the wrong depot.",
+        "Has it been approved?",
+        "Nothing has been refunded yet.",
+    ] {
+        assert!(!step(text), "{text}: {:?}", evidence(text));
+    }
+}
+
+#[test]
+fn the_case_handed_on_to_someone_is_a_step_but_opinions_are_not() {
+    for text in [
+        "I've passed it to Ines Duarte.",
+        "Pinged Ines Duarte just now, she has it.",
+        "we've passed your details to our baggage team",
+        "Your case has been forwarded to the claims team.",
+        "I will escalate it to my manager this morning.",
+        "i've sent the photos over to the lab",
+    ] {
+        assert!(step(text), "{text}");
+    }
+    for text in [
+        "Your feedback has been passed on.",
+        "I've passed your comments to the store manager.",
+        "Your feedback will be passed to the branch team.",
+        "I might pass it to the night team.",
+        "I have not passed it to anyone.",
+        "We sent it to the wrong depot by mistake.",
+    ] {
+        assert!(!step(text), "{text}: {:?}", evidence(text));
+    }
+}
+
+#[test]
+fn a_send_away_naming_whom_or_where_is_a_step() {
+    for text in [
+        "Take it up with the landlord.",
+        "Ring HR.",
+        "not us mate, ask planning",
+        "Please contact your bank.",
+        "For returns please email returns@threadline.example",
+        "you can reach them at parcelpoint.example/help",
+    ] {
+        assert!(step(text), "{text}");
+    }
+    for text in ["Please contact the relevant department.", "For example, you could contact someone at the council."] {
+        assert!(!step(text), "{text}: {:?}", evidence(text));
+    }
+}
