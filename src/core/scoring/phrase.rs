@@ -230,8 +230,11 @@ fn name_typo(typed: &str, name: &str) -> bool {
 }
 
 /// A compiled phrase pattern.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct Phrase {
+    /// Told apart from every other phrase compiled in this run (a copy keeps it: it matches the
+    /// same words), so a [`super::list_table::ListTable`] can say whether it holds the phrase.
+    id: u64,
     elements: Vec<Node>,
     /// The elements compiled to an automaton.
     program: Program,
@@ -290,13 +293,40 @@ pub(super) struct FirstWordIndex {
     other: Vec<usize>,
 }
 
+/// Two phrases are equal when they match alike (their ids aside).
+impl PartialEq for Phrase {
+    fn eq(&self, other: &Self) -> bool {
+        self.elements == other.elements && self.program == other.program && self.starts == other.starts
+    }
+}
+
 impl Phrase {
     fn new(elements: Vec<Node>) -> Self {
+        static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
         let elements = flatten_top_choice(elements);
         let mut starts = StartWords::default();
         let known = collect_starts(&elements, &mut |w| starts.add(w));
         let program = Program::compile(&elements);
-        Self { elements, program, starts: known.then_some(starts) }
+        let id = NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        Self { id, elements, program, starts: known.then_some(starts) }
+    }
+
+    /// Tells this phrase (and its copies) apart from every other phrase compiled in this run.
+    pub fn id(&self) -> u64 {
+        self.id
+    }
+
+    /// The runs of words the phrase matches, when it is literal: a run of words, or a choice of
+    /// runs of words (a word list). `None` when it has a gap, a slot or a choice within a run,
+    /// which only the automaton matches.
+    pub fn literal_options(&self) -> Option<Vec<Vec<&Word>>> {
+        fn run(nodes: &[Node]) -> Option<Vec<&Word>> {
+            nodes.iter().map(|n| if let Node::Word(w) = n { Some(w) } else { None }).collect()
+        }
+        match self.elements.as_slice() {
+            [Node::Choice { options, optional: false, .. }] => options.iter().map(|o| run(o)).collect(),
+            nodes => run(nodes).map(|words| vec![words]),
+        }
     }
 }
 
