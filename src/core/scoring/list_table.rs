@@ -13,8 +13,9 @@
 use std::collections::HashMap;
 use std::rc::Rc;
 
+use super::budget::Budget;
 use super::detectors::Range;
-use super::phrase::{FuzzyWords, KeyMap, Phrase, Word};
+use super::phrase::{FuzzyWords, KeyMap, Names, Phrase, Word};
 use super::text::{Analysed, Token};
 
 /// One list entry: its words (ids into [`ListTable::words`]) and the phrase it belongs to.
@@ -39,6 +40,8 @@ pub struct ListTable {
     starting: Vec<Vec<u32>>,
     /// The phrases held, by their id (see [`Phrase::id`]), sorted: (phrase id, index).
     phrases: Vec<(u64, u32)>,
+    /// By index, a phrase's entries that are patterns (matched by the automaton), if any.
+    rest: Vec<Option<Phrase>>,
 }
 
 /// The matches of every phrase of a [`ListTable`] in one answer, by the phrase's index.
@@ -56,15 +59,16 @@ impl ListTable {
         table
     }
 
-    /// Add `p` when it is literal and not held already.
+    /// Add `p` when it is a word list (its pattern entries, if any, kept aside) and not held already.
     fn add(&mut self, p: &Phrase) {
-        let Some(options) = p.literal_options() else { return };
+        let Some((runs, rest)) = p.literal_options() else { return };
         if self.phrases.iter().any(|(id, _)| *id == p.id()) {
             return;
         }
         let phrase = u32::try_from(self.phrases.len()).unwrap_or(u32::MAX);
         self.phrases.push((p.id(), phrase));
-        for option in options.into_iter().filter(|o| !o.is_empty()) {
+        self.rest.push(rest);
+        for option in runs.into_iter().filter(|o| !o.is_empty()) {
             let words: Vec<u32> = option.into_iter().map(|w| self.word_id(w)).collect();
             let e = u32::try_from(self.entries.len()).unwrap_or(u32::MAX);
             self.starting[words[0] as usize].push(e);
@@ -118,15 +122,28 @@ impl ListTable {
         out.dedup();
     }
 
-    /// Every phrase's counted matches in `a`, found in one pass.
-    pub fn find_all(&self, a: &Analysed) -> ListMatches {
+    /// Every phrase's counted matches in `a`: the word entries in one pass, pattern entries by
+    /// the automaton (with `names` for its slots, within `budget`).
+    pub fn find_all(&self, a: &Analysed, names: &Names, budget: &dyn Budget) -> ListMatches {
+        let starts = self.longest_starts(a);
+        let found = starts
+            .iter()
+            .zip(&self.rest)
+            .map(|(words, rest)| match rest {
+                None => leftmost_longest(words.iter().copied()),
+                Some(rest) => with_patterns(words, rest, a, names, budget),
+            })
+            .map(Rc::from)
+            .collect();
+        ListMatches(found)
+    }
+
+    /// Per phrase, every token where one of its word entries matches, with the longest such
+    /// match's end (the token counted, its words in one sentence and not quoted).
+    fn longest_starts(&self, a: &Analysed) -> Vec<Vec<Range>> {
         let ids = TokenWords::of(self, a);
-        let n = self.phrases.len();
-        let mut found: Vec<Vec<Range>> = vec![Vec::new(); n];
-        // Per phrase: where its last match ended (a match may start there or later), and the
-        // longest end found at the position in hand.
-        let mut free_from = vec![0usize; n];
-        let mut longest = vec![0usize; n];
+        let mut found: Vec<Vec<Range>> = vec![Vec::new(); self.phrases.len()];
+        let mut longest = vec![0usize; self.phrases.len()];
         let mut touched: Vec<u32> = Vec::new();
         for s in &a.sentences {
             for p in s.start..s.end {
@@ -138,7 +155,7 @@ impl ListTable {
                     for &e in &self.starting[first as usize] {
                         let entry = &self.entries[e as usize];
                         let (phrase, end) = (entry.phrase as usize, p + entry.words.len());
-                        let fits = end <= s.end && free_from[phrase] <= p && end > longest[phrase];
+                        let fits = end <= s.end && end > longest[phrase];
                         if fits && entry.words[1..].iter().enumerate().all(|(j, w)| ids.has(p + 1 + j, *w)) {
                             if longest[phrase] == 0 {
                                 touched.push(entry.phrase);
@@ -148,14 +165,56 @@ impl ListTable {
                     }
                 }
                 for phrase in touched.drain(..) {
-                    let end = std::mem::take(&mut longest[phrase as usize]);
-                    found[phrase as usize].push((p, end));
-                    free_from[phrase as usize] = end;
+                    found[phrase as usize].push((p, std::mem::take(&mut longest[phrase as usize])));
                 }
             }
         }
-        ListMatches(found.into_iter().map(Rc::from).collect())
+        found
     }
+}
+
+/// From the longest match at each start (in order), the ones a search keeps: leftmost, then
+/// longest, never overlapping.
+fn leftmost_longest(starts: impl Iterator<Item = Range>) -> Vec<Range> {
+    let mut out: Vec<Range> = Vec::new();
+    for (start, end) in starts {
+        if out.last().is_none_or(|last| start >= last.1) {
+            out.push((start, end));
+        }
+    }
+    out
+}
+
+/// The matches of a word list with pattern entries (`rest`), as one search over all its entries
+/// keeps them. `words` holds the longest word-entry match at each start; the patterns' own search
+/// gives the longest pattern match at each start it keeps, and shows there is none at the starts
+/// it passed over; a start it skipped (inside one of its matches) is asked of the automaton alone,
+/// should the search over all entries come to it.
+fn with_patterns(words: &[Range], rest: &Phrase, a: &Analysed, names: &Names, budget: &dyn Budget) -> Vec<Range> {
+    let patterns = rest.find_within(a, names, budget);
+    let mut out: Vec<Range> = Vec::new();
+    let (mut w, mut k) = (0, 0);
+    for p in 0..a.tokens.len() {
+        if out.last().is_some_and(|last| p < last.1) {
+            continue;
+        }
+        while w < words.len() && words[w].0 < p {
+            w += 1;
+        }
+        while k < patterns.len() && patterns[k].1 <= p {
+            k += 1;
+        }
+        let by_words = words.get(w).filter(|m| m.0 == p).map(|m| m.1);
+        let by_pattern = match patterns.get(k) {
+            Some(m) if m.0 == p => Some(m.1),
+            Some(m) if m.0 < p => rest.longest_at(a, names, p, budget),
+            _ => None,
+        };
+        if let Some(end) = by_words.max(by_pattern) {
+            out.push((p, end));
+        }
+    }
+    out
 }
 
 impl ListMatches {
@@ -243,7 +302,7 @@ mod tests {
         assert!(literal.len() >= 15, "{} literal lists", literal.len());
         for text in answers() {
             let a = analyse(&text);
-            let found = lists.table.find_all(&a);
+            let found = lists.table.find_all(&a, &Names::default(), &crate::core::scoring::budget::Unlimited);
             for p in &literal {
                 let alone = p.find(&a, &Names::default());
                 assert_eq!(found.of(&lists.table, p).as_deref(), Some(alone.as_slice()), "{text}");
@@ -268,10 +327,33 @@ mod tests {
         let a = analyse(
             "Your refund is approved. It arrives Friday, or in three working days, not in 'three working days'.",
         );
-        let found = table.find_all(&a);
+        let found = table.find_all(&a, &Names::default(), &crate::core::scoring::budget::Unlimited);
         for p in [&words, &choice] {
             assert_eq!(found.of(&table, p).as_deref(), Some(p.find(&a, &Names::default()).as_slice()));
         }
         assert_eq!(found.of(&table, &choice).map(|f| f.len()), Some(2), "the quoted days do not count");
+    }
+
+    #[test]
+    fn a_list_with_pattern_entries_keeps_what_one_search_over_all_its_entries_keeps() {
+        let list = Phrase::any_of(&["that was", "was my fault", "my", "ring you", "it"]);
+        let patterns = Phrase::any_pattern(
+            &["that * fault", "fault * ring", "was * you", "my * (ring | call)"],
+            &Default::default(),
+        );
+        let both = Phrase::either(&list, &patterns);
+        let table = ListTable::new([&both]);
+        assert!(table.holds(&both));
+        for text in [
+            "Sorry, that was my fault and I'll ring you.",
+            "was my fault ring you tomorrow",
+            "It was my fault, really, that I did not ring you.",
+            "that my fault was my call, it was you, ring you",
+            "'That was my fault' he said, and my ring was you.",
+        ] {
+            let a = analyse(text);
+            let found = table.find_all(&a, &Names::default(), &crate::core::scoring::budget::Unlimited);
+            assert_eq!(found.of(&table, &both).as_deref(), Some(both.find(&a, &Names::default()).as_slice()), "{text}");
+        }
     }
 }

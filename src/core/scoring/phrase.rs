@@ -316,17 +316,41 @@ impl Phrase {
         self.id
     }
 
-    /// The runs of words the phrase matches, when it is literal: a run of words, or a choice of
-    /// runs of words (a word list). `None` when it has a gap, a slot or a choice within a run,
-    /// which only the automaton matches.
-    pub fn literal_options(&self) -> Option<Vec<Vec<&Word>>> {
+    /// The phrase as a word list: the runs of words it matches (a run of words, or a choice
+    /// whose options are runs of words), and the choice of its other options, which only the
+    /// automaton matches (a word list with pattern entries). `None` when the phrase is no choice
+    /// and no run of words.
+    pub fn literal_options(&self) -> Option<(Vec<Vec<&Word>>, Option<Phrase>)> {
         fn run(nodes: &[Node]) -> Option<Vec<&Word>> {
             nodes.iter().map(|n| if let Node::Word(w) = n { Some(w) } else { None }).collect()
         }
         match self.elements.as_slice() {
-            [Node::Choice { options, optional: false, .. }] => options.iter().map(|o| run(o)).collect(),
-            nodes => run(nodes).map(|words| vec![words]),
+            [Node::Choice { options, optional: false, .. }] => {
+                let runs = options.iter().filter_map(|o| run(o)).collect();
+                let rest: Vec<Vec<Node>> = options.iter().filter(|o| run(o).is_none()).cloned().collect();
+                Some((runs, (!rest.is_empty()).then(|| Phrase::new(vec![choice(rest, false, None)]))))
+            }
+            nodes => run(nodes).map(|words| (vec![words], None)),
         }
+    }
+
+    /// The end of the longest counted match that starts at token `at`, if any (as
+    /// [`Phrase::find_within`] would find it there were `at` the first place it looked).
+    pub fn longest_at(&self, a: &Analysed, names: &Names, at: usize, budget: &dyn Budget) -> Option<usize> {
+        let start = a.tokens.get(at)?;
+        let to = a.sentences.get(start.sentence)?.end;
+        let span = Span { tokens: &a.tokens, times: a.sentence_times(), names, from: at, to };
+        let only_here = |t: &Token| std::ptr::eq(t, start);
+        let found = self.program.find_in(span, &mut WordMasks::default(), &only_here, budget);
+        found.first().filter(|m| m.0 == at).map(|m| m.1)
+    }
+
+    /// True when a match may start in `tokens` (the words of one sentence): some word there is
+    /// counted and is one a match can start with, or the phrase may start with any word.
+    fn may_start_in(&self, tokens: &[Token]) -> bool {
+        self.starts
+            .as_ref()
+            .is_none_or(|starts| tokens.iter().any(|t| !t.quoted && t.negated_by.is_none() && starts.may_start(t)))
     }
 }
 
@@ -490,6 +514,10 @@ impl Phrase {
         for s in &a.sentences {
             if budget.exhausted() {
                 break;
+            }
+            // A sentence no match can start in is not searched.
+            if !self.may_start_in(&a.tokens[s.start..s.end]) {
+                continue;
             }
             let span = Span { tokens: &a.tokens, times: a.sentence_times(), names, from: s.start, to: s.end };
             out.extend(self.program.find_in(span, &mut masks, &may_start, budget));
