@@ -119,12 +119,11 @@ impl<'a> DetectorContext<'a> {
         let rubric = self.rubric_table.filter(|t| t.holds(p));
         if self.lists.table.holds(p) || rubric.is_some() {
             let (lists, rubric_found) = self.listed.get_or_init(|| {
-                let find = |t: &ListTable| t.find_all(a, self.names, self.budget);
-                (find(&self.lists.table), self.rubric_table.map(find).unwrap_or_default())
+                (self.lists.table.find_all(a), self.rubric_table.map(|t| t.find_all(a)).unwrap_or_default())
             });
             let found = match rubric {
-                Some(table) => rubric_found.of(table, p),
-                None => lists.of(&self.lists.table, p),
+                Some(table) => rubric_found.of(table, p, a, self.names, self.budget),
+                None => lists.of(&self.lists.table, p, a, self.names, self.budget),
             };
             if let Some(found) = found {
                 return found;

@@ -10,6 +10,7 @@
 //! overlapping, within one sentence, no quoted word in them and the first word not negated.
 //! Phrases with gaps, slots or nested choices stay with the automaton (see `phrase.rs`).
 
+use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -44,9 +45,13 @@ pub struct ListTable {
     rest: Vec<Option<Phrase>>,
 }
 
-/// The matches of every phrase of a [`ListTable`] in one answer, by the phrase's index.
+/// The matches of every phrase of a [`ListTable`] in one answer, by the phrase's index: the
+/// longest word-entry match at each start, and the phrase's matches once asked for.
 #[derive(Debug, Clone, Default)]
-pub struct ListMatches(Vec<Rc<[Range]>>);
+pub struct ListMatches {
+    starts: Vec<Vec<Range>>,
+    kept: Vec<OnceCell<Rc<[Range]>>>,
+}
 
 impl ListTable {
     /// A table of those of `phrases` that are literal (the others are left to the automaton).
@@ -122,20 +127,12 @@ impl ListTable {
         out.dedup();
     }
 
-    /// Every phrase's counted matches in `a`: the word entries in one pass, pattern entries by
-    /// the automaton (with `names` for its slots, within `budget`).
-    pub fn find_all(&self, a: &Analysed, names: &Names, budget: &dyn Budget) -> ListMatches {
+    /// Every phrase's word entries matched in `a` in one pass; the phrase's matches are kept as
+    /// [`ListMatches::of`] asks for them (a list with pattern entries runs its patterns then).
+    pub fn find_all(&self, a: &Analysed) -> ListMatches {
         let starts = self.longest_starts(a);
-        let found = starts
-            .iter()
-            .zip(&self.rest)
-            .map(|(words, rest)| match rest {
-                None => leftmost_longest(words.iter().copied()),
-                Some(rest) => with_patterns(words, rest, a, names, budget),
-            })
-            .map(Rc::from)
-            .collect();
-        ListMatches(found)
+        let kept = starts.iter().map(|_| OnceCell::new()).collect();
+        ListMatches { starts, kept }
     }
 
     /// Per phrase, every token where one of its word entries matches, with the longest such
@@ -218,9 +215,25 @@ fn with_patterns(words: &[Range], rest: &Phrase, a: &Analysed, names: &Names, bu
 }
 
 impl ListMatches {
-    /// The matches of `p` when `table` (the table these were found with) holds it.
-    pub fn of(&self, table: &ListTable, p: &Phrase) -> Option<Rc<[Range]>> {
-        self.0.get(table.index_of(p)?).cloned()
+    /// The matches of `p` in the answer `a` these were found in, when `table` (the table they
+    /// were found with) holds it; pattern entries are matched with `names` within `budget`.
+    pub fn of(
+        &self,
+        table: &ListTable,
+        p: &Phrase,
+        a: &Analysed,
+        names: &Names,
+        budget: &dyn Budget,
+    ) -> Option<Rc<[Range]>> {
+        let k = table.index_of(p)?;
+        let found = self.kept.get(k)?.get_or_init(|| {
+            let words = &self.starts[k];
+            match &table.rest[k] {
+                None => leftmost_longest(words.iter().copied()).into(),
+                Some(rest) => with_patterns(words, rest, a, names, budget).into(),
+            }
+        });
+        Some(Rc::clone(found))
     }
 }
 
@@ -267,6 +280,7 @@ impl TokenWords {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::scoring::budget::Unlimited;
     use crate::core::scoring::lists::Lists;
     use crate::core::scoring::phrase::Names;
     use crate::core::scoring::text::analyse;
@@ -302,10 +316,14 @@ mod tests {
         assert!(literal.len() >= 15, "{} literal lists", literal.len());
         for text in answers() {
             let a = analyse(&text);
-            let found = lists.table.find_all(&a, &Names::default(), &crate::core::scoring::budget::Unlimited);
+            let found = lists.table.find_all(&a);
             for p in &literal {
                 let alone = p.find(&a, &Names::default());
-                assert_eq!(found.of(&lists.table, p).as_deref(), Some(alone.as_slice()), "{text}");
+                assert_eq!(
+                    found.of(&lists.table, p, &a, &Names::default(), &Unlimited).as_deref(),
+                    Some(alone.as_slice()),
+                    "{text}"
+                );
             }
         }
     }
@@ -327,11 +345,18 @@ mod tests {
         let a = analyse(
             "Your refund is approved. It arrives Friday, or in three working days, not in 'three working days'.",
         );
-        let found = table.find_all(&a, &Names::default(), &crate::core::scoring::budget::Unlimited);
+        let found = table.find_all(&a);
         for p in [&words, &choice] {
-            assert_eq!(found.of(&table, p).as_deref(), Some(p.find(&a, &Names::default()).as_slice()));
+            assert_eq!(
+                found.of(&table, p, &a, &Names::default(), &Unlimited).as_deref(),
+                Some(p.find(&a, &Names::default()).as_slice())
+            );
         }
-        assert_eq!(found.of(&table, &choice).map(|f| f.len()), Some(2), "the quoted days do not count");
+        assert_eq!(
+            found.of(&table, &choice, &a, &Names::default(), &Unlimited).map(|f| f.len()),
+            Some(2),
+            "the quoted days do not count"
+        );
     }
 
     #[test]
@@ -352,8 +377,12 @@ mod tests {
             "'That was my fault' he said, and my ring was you.",
         ] {
             let a = analyse(text);
-            let found = table.find_all(&a, &Names::default(), &crate::core::scoring::budget::Unlimited);
-            assert_eq!(found.of(&table, &both).as_deref(), Some(both.find(&a, &Names::default()).as_slice()), "{text}");
+            let found = table.find_all(&a);
+            assert_eq!(
+                found.of(&table, &both, &a, &Names::default(), &Unlimited).as_deref(),
+                Some(both.find(&a, &Names::default()).as_slice()),
+                "{text}"
+            );
         }
     }
 }

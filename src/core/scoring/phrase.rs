@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use super::automaton::{Program, Span, WordMasks};
 use super::budget::{Budget, Unlimited};
-use super::distance::edit_distance;
+use super::distance::within_edits;
 use super::text::{Analysed, Token, phrase_words, stem};
 use crate::core::scenario::pattern::{Element, Pattern};
 
@@ -185,7 +185,7 @@ pub fn typo_of(typed: &str, intended: &str) -> bool {
         return false;
     }
     let allowed = if m >= 8 { 2 } else { 1 };
-    edit_distance(typed, intended) <= allowed
+    within_edits(typed, intended, allowed)
 }
 
 /// The names a slot may refer to, from the scenario.
@@ -226,7 +226,7 @@ fn name_typo(typed: &str, name: &str) -> bool {
     name.len() >= 4
         && typed.len().abs_diff(name.len()) <= 2
         && typed.as_bytes().first() == name.as_bytes().first()
-        && edit_distance(typed, name) <= if name.len() >= 8 { 2 } else { 1 }
+        && within_edits(typed, name, if name.len() >= 8 { 2 } else { 1 })
 }
 
 /// A compiled phrase pattern.
@@ -240,6 +240,42 @@ pub struct Phrase {
     program: Program,
     /// The words a match can start with, when they can be known: other positions are skipped.
     starts: Option<StartWords>,
+    /// Words a sentence must hold for a match in it, when they can be known: other sentences are
+    /// not searched.
+    anchors: Option<Vec<Vec<StartWords>>>,
+}
+
+/// Per way the phrase can match (each option of a top-level choice, or the whole phrase), a set
+/// of words for each element every such match reads (a word, or a choice whose every option
+/// starts with known words): a match needs a word of each set among its sentence's own words.
+/// `None` when some way of matching has no such element.
+fn anchors_of(elements: &[Node]) -> Option<Vec<Vec<StartWords>>> {
+    let ways: Vec<&[Node]> = match elements {
+        [Node::Choice { options, optional: false, .. }] => options.iter().map(Vec::as_slice).collect(),
+        nodes => vec![nodes],
+    };
+    ways.into_iter()
+        .map(|way| {
+            let anchors: Vec<StartWords> = way
+                .iter()
+                .filter_map(|node| {
+                    let mut words = StartWords::default();
+                    let known = match node {
+                        Node::Word(w) => {
+                            words.add(w);
+                            true
+                        }
+                        Node::Choice { options, optional: false, .. } => {
+                            options.iter().all(|o| collect_starts(o, &mut |w| words.add(w)))
+                        }
+                        _ => false,
+                    };
+                    known.then_some(words)
+                })
+                .collect();
+            (!anchors.is_empty()).then_some(anchors)
+        })
+        .collect()
 }
 
 /// The first words of every way a phrase can match.
@@ -296,7 +332,7 @@ pub(super) struct FirstWordIndex {
 /// Two phrases are equal when they match alike (their ids aside).
 impl PartialEq for Phrase {
     fn eq(&self, other: &Self) -> bool {
-        self.elements == other.elements && self.program == other.program && self.starts == other.starts
+        self.elements == other.elements && self.program == other.program
     }
 }
 
@@ -308,7 +344,8 @@ impl Phrase {
         let known = collect_starts(&elements, &mut |w| starts.add(w));
         let program = Program::compile(&elements);
         let id = NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        Self { id, elements, program, starts: known.then_some(starts) }
+        let anchors = anchors_of(&elements);
+        Self { id, elements, program, starts: known.then_some(starts), anchors }
     }
 
     /// Tells this phrase (and its copies) apart from every other phrase compiled in this run.
@@ -345,12 +382,16 @@ impl Phrase {
         found.first().filter(|m| m.0 == at).map(|m| m.1)
     }
 
-    /// True when a match may start in `tokens` (the words of one sentence): some word there is
-    /// counted and is one a match can start with, or the phrase may start with any word.
+    /// True when a match may be in `tokens` (the words of one sentence): some word there is
+    /// counted and is one a match can start with (or the phrase may start with any word), and
+    /// the sentence's own words hold a word of every anchor of some way of matching.
     fn may_start_in(&self, tokens: &[Token]) -> bool {
-        self.starts
+        let has = |words: &StartWords| tokens.iter().any(|t| !t.quoted && words.may_start(t));
+        let started = self
+            .starts
             .as_ref()
-            .is_none_or(|starts| tokens.iter().any(|t| !t.quoted && t.negated_by.is_none() && starts.may_start(t)))
+            .is_none_or(|starts| tokens.iter().any(|t| !t.quoted && t.negated_by.is_none() && starts.may_start(t)));
+        started && self.anchors.as_ref().is_none_or(|ways| ways.iter().any(|anchors| anchors.iter().all(has)))
     }
 }
 
