@@ -41,8 +41,9 @@ pub struct ListTable {
     starting: Vec<Vec<u32>>,
     /// The phrases held, by their id (see [`Phrase::id`]), sorted: (phrase id, index).
     phrases: Vec<(u64, u32)>,
-    /// By index, a phrase's entries that are patterns (matched by the automaton), if any.
-    rest: Vec<Option<Phrase>>,
+    /// By index, a phrase's entries that are patterns, each compiled alone (matched by the
+    /// automaton, each only in the sentences that hold the words it needs).
+    rest: Vec<Vec<Phrase>>,
 }
 
 /// The matches of every phrase of a [`ListTable`] in one answer, by the phrase's index: the
@@ -183,14 +184,15 @@ fn leftmost_longest(starts: impl Iterator<Item = Range>) -> Vec<Range> {
 }
 
 /// The matches of a word list with pattern entries (`rest`), as one search over all its entries
-/// keeps them. `words` holds the longest word-entry match at each start; the patterns' own search
-/// gives the longest pattern match at each start it keeps, and shows there is none at the starts
-/// it passed over; a start it skipped (inside one of its matches) is asked of the automaton alone,
-/// should the search over all entries come to it.
-fn with_patterns(words: &[Range], rest: &Phrase, a: &Analysed, names: &Names, budget: &dyn Budget) -> Vec<Range> {
-    let patterns = rest.find_within(a, names, budget);
+/// keeps them. `words` holds the longest word-entry match at each start; each pattern's own search
+/// gives its longest match at each start it keeps, and shows there is none at the starts it passed
+/// over; a start it skipped (inside one of its matches) is asked of that pattern alone, should the
+/// search over all entries come to it.
+fn with_patterns(words: &[Range], rest: &[Phrase], a: &Analysed, names: &Names, budget: &dyn Budget) -> Vec<Range> {
+    let found: Vec<Vec<Range>> = rest.iter().map(|r| r.find_within(a, names, budget)).collect();
+    let mut next = vec![0; rest.len()];
     let mut out: Vec<Range> = Vec::new();
-    let (mut w, mut k) = (0, 0);
+    let mut w = 0;
     for p in 0..a.tokens.len() {
         if out.last().is_some_and(|last| p < last.1) {
             continue;
@@ -198,16 +200,19 @@ fn with_patterns(words: &[Range], rest: &Phrase, a: &Analysed, names: &Names, bu
         while w < words.len() && words[w].0 < p {
             w += 1;
         }
-        while k < patterns.len() && patterns[k].1 <= p {
-            k += 1;
+        let mut longest = words.get(w).filter(|m| m.0 == p).map(|m| m.1);
+        for ((pattern, matches), k) in rest.iter().zip(&found).zip(next.iter_mut()) {
+            while *k < matches.len() && matches[*k].1 <= p {
+                *k += 1;
+            }
+            let by_pattern = match matches.get(*k) {
+                Some(m) if m.0 == p => Some(m.1),
+                Some(m) if m.0 < p => pattern.longest_at(a, names, p, budget),
+                _ => None,
+            };
+            longest = longest.max(by_pattern);
         }
-        let by_words = words.get(w).filter(|m| m.0 == p).map(|m| m.1);
-        let by_pattern = match patterns.get(k) {
-            Some(m) if m.0 == p => Some(m.1),
-            Some(m) if m.0 < p => rest.longest_at(a, names, p, budget),
-            _ => None,
-        };
-        if let Some(end) = by_words.max(by_pattern) {
+        if let Some(end) = longest {
             out.push((p, end));
         }
     }
@@ -228,9 +233,9 @@ impl ListMatches {
         let k = table.index_of(p)?;
         let found = self.kept.get(k)?.get_or_init(|| {
             let words = &self.starts[k];
-            match &table.rest[k] {
-                None => leftmost_longest(words.iter().copied()).into(),
-                Some(rest) => with_patterns(words, rest, a, names, budget).into(),
+            match table.rest[k].as_slice() {
+                [] => leftmost_longest(words.iter().copied()).into(),
+                rest => with_patterns(words, rest, a, names, budget).into(),
             }
         });
         Some(Rc::clone(found))

@@ -354,20 +354,20 @@ impl Phrase {
     }
 
     /// The phrase as a word list: the runs of words it matches (a run of words, or a choice
-    /// whose options are runs of words), and the choice of its other options, which only the
-    /// automaton matches (a word list with pattern entries). `None` when the phrase is no choice
-    /// and no run of words.
-    pub fn literal_options(&self) -> Option<(Vec<Vec<&Word>>, Option<Phrase>)> {
+    /// whose options are runs of words), and each of its other options compiled alone, which only
+    /// the automaton matches (a word list with pattern entries). `None` when the phrase is no
+    /// choice and no run of words.
+    pub fn literal_options(&self) -> Option<(Vec<Vec<&Word>>, Vec<Phrase>)> {
         fn run(nodes: &[Node]) -> Option<Vec<&Word>> {
             nodes.iter().map(|n| if let Node::Word(w) = n { Some(w) } else { None }).collect()
         }
         match self.elements.as_slice() {
             [Node::Choice { options, optional: false, .. }] => {
                 let runs = options.iter().filter_map(|o| run(o)).collect();
-                let rest: Vec<Vec<Node>> = options.iter().filter(|o| run(o).is_none()).cloned().collect();
-                Some((runs, (!rest.is_empty()).then(|| Phrase::new(vec![choice(rest, false, None)]))))
+                let rest = options.iter().filter(|o| run(o).is_none()).map(|o| Phrase::new(o.clone())).collect();
+                Some((runs, rest))
             }
-            nodes => run(nodes).map(|words| (vec![words], None)),
+            nodes => run(nodes).map(|words| (vec![words], Vec::new())),
         }
     }
 
