@@ -12,6 +12,7 @@ pub mod distance;
 pub mod examples;
 mod exclusion;
 mod feeling;
+mod keys;
 pub mod list_notes;
 mod list_table;
 pub mod lists;

@@ -1,7 +1,7 @@
 //! Matching phrase patterns against an analysed response, with stems, typo tolerance, lexicon sets
 //! and slots. A match never crosses a sentence and never counts quoted or negated words.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use super::automaton::{Program, Span, WordMasks};
 use super::budget::{Budget, Unlimited};
@@ -83,61 +83,7 @@ pub fn letter_mask(word: &str) -> u32 {
     word.bytes().filter(u8::is_ascii_lowercase).fold(0, |mask, b| mask | 1 << (b - b'a'))
 }
 
-/// FNV-1a: a fast hash for the short words the indexes are keyed by.
-#[derive(Default)]
-pub struct Fnv(u64);
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut hash = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for b in bytes {
-            hash = (hash ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = hash;
-    }
-}
-
-/// The FNV-1a hash of a word: tokens and pattern words carry it so indexes never hash strings.
-pub fn word_key(word: &str) -> u64 {
-    let mut h = Fnv::default();
-    std::hash::Hasher::write(&mut h, word.as_bytes());
-    std::hash::Hasher::finish(&h)
-}
-
-/// A hasher for keys that are already hashes.
-#[derive(Default)]
-pub struct KeyHasher(u64);
-
-impl std::hash::Hasher for KeyHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.0 = (self.0 << 8) | u64::from(*b);
-        }
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
-
-    fn write_usize(&mut self, n: usize) {
-        // Addresses and small step numbers: spread them so buckets are used evenly.
-        self.0 = (n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    }
-}
-
-/// A map keyed by hashes (or addresses), with no further hashing.
-pub type KeyMap<V> = HashMap<u64, V, std::hash::BuildHasherDefault<KeyHasher>>;
-
-/// A map keyed by addresses or small numbers.
-pub type AddressMap<V> = HashMap<usize, V, std::hash::BuildHasherDefault<KeyHasher>>;
+pub use super::keys::{AddressMap, Fnv, KeyHasher, KeyMap, word_key};
 
 /// Long words by first letter (a-z), each bucket sorted by length, for typo checks against tokens
 /// that share the first letter and are within two letters of the length (no typo is further).
