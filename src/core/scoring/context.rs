@@ -8,6 +8,7 @@ use std::rc::Rc;
 
 use super::budget::{Budget, Unlimited};
 use super::detectors::Range;
+use super::list_table::{ListMatches, ListTable};
 use super::lists::Lists;
 use super::phrase::{AddressMap, Names, Phrase};
 use super::text::Analysed;
@@ -39,6 +40,11 @@ pub struct DetectorContext<'a> {
     pub(super) checked_from: std::cell::OnceCell<Vec<bool>>,
     /// Asked inside long matching loops: when it is exhausted, matching stops with what it found.
     pub budget: &'a dyn Budget,
+    /// The rubric's literal phrases in one index (the lists' own is in `lists`).
+    rubric_table: Option<&'a ListTable>,
+    /// Every literal list's and rubric phrase's matches, found in one pass on first use: the
+    /// lists' table, then the rubric's.
+    listed: std::cell::OnceCell<(ListMatches, ListMatches)>,
 }
 
 impl<'a> DetectorContext<'a> {
@@ -54,6 +60,8 @@ impl<'a> DetectorContext<'a> {
             model_features: RefCell::default(),
             checked_from: std::cell::OnceCell::new(),
             budget: &Unlimited,
+            rubric_table: None,
+            listed: std::cell::OnceCell::new(),
         }
     }
 
@@ -70,12 +78,20 @@ impl<'a> DetectorContext<'a> {
             model_features: RefCell::default(),
             checked_from: std::cell::OnceCell::new(),
             budget: self.budget,
+            rubric_table: self.rubric_table,
+            listed: std::cell::OnceCell::new(),
         }
     }
 
     /// The same context asking `budget` whether matching may go on.
     pub fn with_budget(mut self, budget: &'a dyn Budget) -> Self {
         self.budget = budget;
+        self
+    }
+
+    /// The same context matching the literal phrases of a rubric through `table`.
+    pub(super) fn with_rubric_table(mut self, table: &'a ListTable) -> Self {
+        self.rubric_table = Some(table);
         self
     }
 
@@ -96,8 +112,23 @@ impl<'a> DetectorContext<'a> {
     }
 
     /// The counted matches of `p` in the response `a`, found once per response and shared, not
-    /// copied (keyed by the phrase's address; small keys are detector steps).
+    /// copied: a literal list or rubric phrase from the one pass over every such phrase (see
+    /// `list_table.rs`), any other phrase by its automaton (remembered by the phrase's address;
+    /// small keys are detector steps).
     pub(super) fn phrase_matches(&self, p: &Phrase, a: &Analysed) -> Rc<[Range]> {
+        let rubric = self.rubric_table.filter(|t| t.holds(p));
+        if self.lists.table.holds(p) || rubric.is_some() {
+            let (lists, rubric_found) = self.listed.get_or_init(|| {
+                (self.lists.table.find_all(a), self.rubric_table.map(|t| t.find_all(a)).unwrap_or_default())
+            });
+            let found = match rubric {
+                Some(table) => rubric_found.of(table, p, a, self.names, self.budget),
+                None => lists.of(&self.lists.table, p, a, self.names, self.budget),
+            };
+            if let Some(found) = found {
+                return found;
+            }
+        }
         self.memo_shared(p as *const Phrase as usize, || p.find_within(a, self.names, self.budget))
     }
 

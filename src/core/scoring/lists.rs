@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
+use super::list_table::ListTable;
 use super::phrase::Phrase;
 use super::word_sets::WordSets;
 
@@ -86,6 +87,8 @@ pub struct Lists {
     pub disowning: Phrase,
     /// The single-word lists the structural rules read word by word.
     pub words: WordSets,
+    /// The literal lists above in one index, matched in one pass per answer (see `list_table.rs`).
+    pub(super) table: ListTable,
 }
 
 impl Lists {
@@ -102,7 +105,8 @@ impl Lists {
         let with_patterns = |name: &str, pattern_list: &str| {
             Phrase::either(&list(name), &Phrase::any_pattern(&patterns(pattern_list), &sets))
         };
-        Self {
+        let mut lists = Self {
+            table: ListTable::default(),
             apology: list("apology"),
             ownership: with_patterns("ownership", "ownership-patterns"),
             deflecting: with_patterns("deflecting-apology", "deflecting-patterns"),
@@ -133,7 +137,43 @@ impl Lists {
             disowning: with_patterns("disowning", "disowning-patterns"),
             words: WordSets::new(&sets),
             sets,
-        }
+        };
+        lists.table = ListTable::new(lists.phrases());
+        lists
+    }
+
+    /// Every list and pattern list above.
+    pub(super) fn phrases(&self) -> [&Phrase; 28] {
+        [
+            &self.apology,
+            &self.ownership,
+            &self.deflecting,
+            &self.blame_target,
+            &self.blame_verb,
+            &self.blame_phrase,
+            &self.customer_blame,
+            &self.hedge,
+            &self.conditional,
+            &self.vague_time,
+            &self.commitment_marker,
+            &self.action_verb,
+            &self.commitment_complete,
+            &self.delegated_commitment,
+            &self.next_step,
+            &self.no_repeat,
+            &self.handover,
+            &self.resolve_verb,
+            &self.takes_it_on,
+            &self.empathy,
+            &self.sarcasm,
+            &self.sends_away,
+            &self.next_step_patterns,
+            &self.contact_verb,
+            &self.handover_context,
+            &self.rhetorical,
+            &self.party,
+            &self.disowning,
+        ]
     }
 }
 

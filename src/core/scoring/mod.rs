@@ -13,7 +13,9 @@ pub mod distance;
 pub mod examples;
 mod exclusion;
 mod feeling;
+mod keys;
 pub mod list_notes;
+mod list_table;
 pub mod lists;
 mod matchers;
 pub mod model;
@@ -153,6 +155,8 @@ pub struct TurnScorer {
     criteria: Vec<CompiledCriterion>,
     names: Names,
     lists: Arc<Lists>,
+    /// The rubric's literal phrases, matched in one pass per answer (see `list_table.rs`).
+    table: list_table::ListTable,
 }
 
 impl TurnScorer {
@@ -189,7 +193,16 @@ impl TurnScorer {
                 matchers: c.detect.iter().filter_map(|m| compile_matcher(m, &lists, &mut phrases)).collect(),
             })
             .collect();
-        Self { scenario: scenario.id.clone(), turn: turn.id.clone(), pass_mark: turn.pass_mark, criteria, names, lists }
+        let table = list_table::ListTable::new(phrases.values().map(Arc::as_ref));
+        Self {
+            scenario: scenario.id.clone(),
+            turn: turn.id.clone(),
+            pass_mark: turn.pass_mark,
+            criteria,
+            names,
+            lists,
+            table,
+        }
     }
 
     /// Score one response, with no particular "now".
@@ -216,8 +229,10 @@ impl TurnScorer {
             return Err(ScoreError::TooLong(chars));
         }
         let analysed = analyse(response);
-        let cx =
-            DetectorContext::new(&self.names, &self.lists, context.now).with_locale(context.locale).with_budget(budget);
+        let cx = DetectorContext::new(&self.names, &self.lists, context.now)
+            .with_locale(context.locale)
+            .with_budget(budget)
+            .with_rubric_table(&self.table);
         let mut rows = Vec::with_capacity(self.criteria.len());
         let mut slow = None;
         for (i, c) in self.criteria.iter().enumerate() {

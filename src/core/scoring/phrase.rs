@@ -1,11 +1,11 @@
 //! Matching phrase patterns against an analysed response, with stems, typo tolerance, lexicon sets
 //! and slots. A match never crosses a sentence and never counts quoted or negated words.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use super::automaton::{Program, Span, WordMasks};
 use super::budget::{Budget, Unlimited};
-use super::distance::edit_distance;
+use super::distance::within_edits;
 use super::text::{Analysed, Token, phrase_words, stem};
 use crate::core::scenario::pattern::{Element, Pattern};
 
@@ -83,61 +83,7 @@ pub fn letter_mask(word: &str) -> u32 {
     word.bytes().filter(u8::is_ascii_lowercase).fold(0, |mask, b| mask | 1 << (b - b'a'))
 }
 
-/// FNV-1a: a fast hash for the short words the indexes are keyed by.
-#[derive(Default)]
-pub struct Fnv(u64);
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut hash = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for b in bytes {
-            hash = (hash ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = hash;
-    }
-}
-
-/// The FNV-1a hash of a word: tokens and pattern words carry it so indexes never hash strings.
-pub fn word_key(word: &str) -> u64 {
-    let mut h = Fnv::default();
-    std::hash::Hasher::write(&mut h, word.as_bytes());
-    std::hash::Hasher::finish(&h)
-}
-
-/// A hasher for keys that are already hashes.
-#[derive(Default)]
-pub struct KeyHasher(u64);
-
-impl std::hash::Hasher for KeyHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.0 = (self.0 << 8) | u64::from(*b);
-        }
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
-
-    fn write_usize(&mut self, n: usize) {
-        // Addresses and small step numbers: spread them so buckets are used evenly.
-        self.0 = (n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    }
-}
-
-/// A map keyed by hashes (or addresses), with no further hashing.
-pub type KeyMap<V> = HashMap<u64, V, std::hash::BuildHasherDefault<KeyHasher>>;
-
-/// A map keyed by addresses or small numbers.
-pub type AddressMap<V> = HashMap<usize, V, std::hash::BuildHasherDefault<KeyHasher>>;
+pub use super::keys::{AddressMap, Fnv, KeyHasher, KeyMap, word_key};
 
 /// Long words by first letter (a-z), each bucket sorted by length, for typo checks against tokens
 /// that share the first letter and are within two letters of the length (no typo is further).
@@ -185,7 +131,7 @@ pub fn typo_of(typed: &str, intended: &str) -> bool {
         return false;
     }
     let allowed = if m >= 8 { 2 } else { 1 };
-    edit_distance(typed, intended) <= allowed
+    within_edits(typed, intended, allowed)
 }
 
 /// The names a slot may refer to, from the scenario.
@@ -226,17 +172,56 @@ fn name_typo(typed: &str, name: &str) -> bool {
     name.len() >= 4
         && typed.len().abs_diff(name.len()) <= 2
         && typed.as_bytes().first() == name.as_bytes().first()
-        && edit_distance(typed, name) <= if name.len() >= 8 { 2 } else { 1 }
+        && within_edits(typed, name, if name.len() >= 8 { 2 } else { 1 })
 }
 
 /// A compiled phrase pattern.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct Phrase {
+    /// Told apart from every other phrase compiled in this run (a copy keeps it: it matches the
+    /// same words), so a [`super::list_table::ListTable`] can say whether it holds the phrase.
+    id: u64,
     elements: Vec<Node>,
     /// The elements compiled to an automaton.
     program: Program,
     /// The words a match can start with, when they can be known: other positions are skipped.
     starts: Option<StartWords>,
+    /// Words a sentence must hold for a match in it, when they can be known: other sentences are
+    /// not searched.
+    anchors: Option<Vec<Vec<StartWords>>>,
+}
+
+/// Per way the phrase can match (each option of a top-level choice, or the whole phrase), a set
+/// of words for each element every such match reads (a word, or a choice whose every option
+/// starts with known words): a match needs a word of each set among its sentence's own words.
+/// `None` when some way of matching has no such element.
+fn anchors_of(elements: &[Node]) -> Option<Vec<Vec<StartWords>>> {
+    let ways: Vec<&[Node]> = match elements {
+        [Node::Choice { options, optional: false, .. }] => options.iter().map(Vec::as_slice).collect(),
+        nodes => vec![nodes],
+    };
+    ways.into_iter()
+        .map(|way| {
+            let anchors: Vec<StartWords> = way
+                .iter()
+                .filter_map(|node| {
+                    let mut words = StartWords::default();
+                    let known = match node {
+                        Node::Word(w) => {
+                            words.add(w);
+                            true
+                        }
+                        Node::Choice { options, optional: false, .. } => {
+                            options.iter().all(|o| collect_starts(o, &mut |w| words.add(w)))
+                        }
+                        _ => false,
+                    };
+                    known.then_some(words)
+                })
+                .collect();
+            (!anchors.is_empty()).then_some(anchors)
+        })
+        .collect()
 }
 
 /// The first words of every way a phrase can match.
@@ -290,13 +275,69 @@ pub(super) struct FirstWordIndex {
     other: Vec<usize>,
 }
 
+/// Two phrases are equal when they match alike (their ids aside).
+impl PartialEq for Phrase {
+    fn eq(&self, other: &Self) -> bool {
+        self.elements == other.elements && self.program == other.program
+    }
+}
+
 impl Phrase {
     fn new(elements: Vec<Node>) -> Self {
+        static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
         let elements = flatten_top_choice(elements);
         let mut starts = StartWords::default();
         let known = collect_starts(&elements, &mut |w| starts.add(w));
         let program = Program::compile(&elements);
-        Self { elements, program, starts: known.then_some(starts) }
+        let id = NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let anchors = anchors_of(&elements);
+        Self { id, elements, program, starts: known.then_some(starts), anchors }
+    }
+
+    /// Tells this phrase (and its copies) apart from every other phrase compiled in this run.
+    pub fn id(&self) -> u64 {
+        self.id
+    }
+
+    /// The phrase as a word list: the runs of words it matches (a run of words, or a choice
+    /// whose options are runs of words), and each of its other options compiled alone, which only
+    /// the automaton matches (a word list with pattern entries). `None` when the phrase is no
+    /// choice and no run of words.
+    pub fn literal_options(&self) -> Option<(Vec<Vec<&Word>>, Vec<Phrase>)> {
+        fn run(nodes: &[Node]) -> Option<Vec<&Word>> {
+            nodes.iter().map(|n| if let Node::Word(w) = n { Some(w) } else { None }).collect()
+        }
+        match self.elements.as_slice() {
+            [Node::Choice { options, optional: false, .. }] => {
+                let runs = options.iter().filter_map(|o| run(o)).collect();
+                let rest = options.iter().filter(|o| run(o).is_none()).map(|o| Phrase::new(o.clone())).collect();
+                Some((runs, rest))
+            }
+            nodes => run(nodes).map(|words| (vec![words], Vec::new())),
+        }
+    }
+
+    /// The end of the longest counted match that starts at token `at`, if any (as
+    /// [`Phrase::find_within`] would find it there were `at` the first place it looked).
+    pub fn longest_at(&self, a: &Analysed, names: &Names, at: usize, budget: &dyn Budget) -> Option<usize> {
+        let start = a.tokens.get(at)?;
+        let to = a.sentences.get(start.sentence)?.end;
+        let span = Span { tokens: &a.tokens, times: a.sentence_times(), names, from: at, to };
+        let only_here = |t: &Token| std::ptr::eq(t, start);
+        let found = self.program.find_in(span, &mut WordMasks::default(), &only_here, budget);
+        found.first().filter(|m| m.0 == at).map(|m| m.1)
+    }
+
+    /// True when a match may be in `tokens` (the words of one sentence): some word there is
+    /// counted and is one a match can start with (or the phrase may start with any word), and
+    /// the sentence's own words hold a word of every anchor of some way of matching.
+    fn may_start_in(&self, tokens: &[Token]) -> bool {
+        let has = |words: &StartWords| tokens.iter().any(|t| !t.quoted && words.may_start(t));
+        let started = self
+            .starts
+            .as_ref()
+            .is_none_or(|starts| tokens.iter().any(|t| !t.quoted && t.negated_by.is_none() && starts.may_start(t)));
+        started && self.anchors.as_ref().is_none_or(|ways| ways.iter().any(|anchors| anchors.iter().all(has)))
     }
 }
 
@@ -460,6 +501,10 @@ impl Phrase {
         for s in &a.sentences {
             if budget.exhausted() {
                 break;
+            }
+            // A sentence no match can start in is not searched.
+            if !self.may_start_in(&a.tokens[s.start..s.end]) {
+                continue;
             }
             let span = Span { tokens: &a.tokens, times: a.sentence_times(), names, from: s.start, to: s.end };
             out.extend(self.program.find_in(span, &mut masks, &may_start, budget));

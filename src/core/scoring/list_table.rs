@@ -1,0 +1,393 @@
+//! Every literal list of a lexicon (or every literal phrase of a rubric) in one index over words,
+//! built once and matched against an answer in one pass.
+//!
+//! A literal phrase is one whose every way of matching is a fixed run of words (a word list like
+//! `@hedge`, or a rubric phrase like `(friday | three working days)`). Running each through the
+//! phrase automaton costs the automaton's size at every token, for every list; here each distinct
+//! word of every entry is known once, each word of the answer is looked up once (text, stem and
+//! typos, as [`Word::matches`] reads them), and each entry is tried only where the answer has its
+//! first word. The matches are exactly the automaton's: per phrase, leftmost then longest, never
+//! overlapping, within one sentence, no quoted word in them and the first word not negated.
+//! Phrases with gaps, slots or nested choices stay with the automaton (see `phrase.rs`).
+
+use std::cell::OnceCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use super::budget::Budget;
+use super::detectors::Range;
+use super::phrase::{FuzzyWords, KeyMap, Names, Phrase, Word};
+use super::text::{Analysed, Token};
+
+/// One list entry: its words (ids into [`ListTable::words`]) and the phrase it belongs to.
+#[derive(Debug, Clone)]
+struct Entry {
+    phrase: u32,
+    words: Vec<u32>,
+}
+
+/// Literal phrases indexed by word, built once per lexicon or rubric.
+#[derive(Debug, Clone, Default)]
+pub struct ListTable {
+    /// Each distinct entry word once (by text and by whether other forms of it match).
+    words: Vec<Word>,
+    known: HashMap<(String, bool), u32>,
+    /// Word ids by the key of their text, by the key of their stem, and (long ones) for typos.
+    by_text: KeyMap<Vec<u32>>,
+    by_stem: KeyMap<Vec<u32>>,
+    fuzzy: FuzzyWords<u32>,
+    /// The entries, and per word id the entries that start with it.
+    entries: Vec<Entry>,
+    starting: Vec<Vec<u32>>,
+    /// The phrases held, by their id (see [`Phrase::id`]), sorted: (phrase id, index).
+    phrases: Vec<(u64, u32)>,
+    /// By index, a phrase's entries that are patterns, each compiled alone (matched by the
+    /// automaton, each only in the sentences that hold the words it needs).
+    rest: Vec<Vec<Phrase>>,
+}
+
+/// The matches of every phrase of a [`ListTable`] in one answer, by the phrase's index: the
+/// longest word-entry match at each start, and the phrase's matches once asked for.
+#[derive(Debug, Clone, Default)]
+pub struct ListMatches {
+    starts: Vec<Vec<Range>>,
+    kept: Vec<OnceCell<Rc<[Range]>>>,
+}
+
+impl ListTable {
+    /// A table of those of `phrases` that are literal (the others are left to the automaton).
+    pub fn new<'p>(phrases: impl IntoIterator<Item = &'p Phrase>) -> Self {
+        let mut table = Self::default();
+        for p in phrases {
+            table.add(p);
+        }
+        table.phrases.sort_unstable();
+        table
+    }
+
+    /// Add `p` when it is a word list (its pattern entries, if any, kept aside) and not held already.
+    fn add(&mut self, p: &Phrase) {
+        let Some((runs, rest)) = p.literal_options() else { return };
+        if self.phrases.iter().any(|(id, _)| *id == p.id()) {
+            return;
+        }
+        let phrase = u32::try_from(self.phrases.len()).unwrap_or(u32::MAX);
+        self.phrases.push((p.id(), phrase));
+        self.rest.push(rest);
+        for option in runs.into_iter().filter(|o| !o.is_empty()) {
+            let words: Vec<u32> = option.into_iter().map(|w| self.word_id(w)).collect();
+            let e = u32::try_from(self.entries.len()).unwrap_or(u32::MAX);
+            self.starting[words[0] as usize].push(e);
+            self.entries.push(Entry { phrase, words });
+        }
+    }
+
+    /// The id of `w`, added when new.
+    fn word_id(&mut self, w: &Word) -> u32 {
+        let key = (w.text().to_string(), w.stem_key().is_some());
+        if let Some(id) = self.known.get(&key) {
+            return *id;
+        }
+        let id = u32::try_from(self.words.len()).unwrap_or(u32::MAX);
+        self.known.insert(key, id);
+        self.by_text.entry(w.text_key()).or_default().push(id);
+        if let Some(stem) = w.stem_key() {
+            self.by_stem.entry(stem).or_default().push(id);
+        }
+        self.fuzzy.add(id, w);
+        self.words.push(w.clone());
+        self.starting.push(Vec::new());
+        id
+    }
+
+    /// Where `p` is in [`ListMatches`], when the table holds it.
+    fn index_of(&self, p: &Phrase) -> Option<usize> {
+        let at = self.phrases.binary_search_by_key(&p.id(), |(id, _)| *id).ok()?;
+        Some(self.phrases[at].1 as usize)
+    }
+
+    /// True when the table holds `p` (it is literal and was given to [`ListTable::new`]).
+    pub fn holds(&self, p: &Phrase) -> bool {
+        self.index_of(p).is_some()
+    }
+
+    /// The entry words `token` is, sorted (none for a quoted token: no match takes it).
+    fn words_of(&self, token: &Token, out: &mut Vec<u32>) {
+        out.clear();
+        if token.quoted {
+            return;
+        }
+        let by_text = self.by_text.get(&token.text_key).into_iter().flatten();
+        let by_stem = self.by_stem.get(&token.stem_key).into_iter().flatten();
+        for id in by_text.chain(by_stem).copied().chain(self.fuzzy.typos_of(token)) {
+            if self.words[id as usize].matches(token) {
+                out.push(id);
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+    }
+
+    /// Every phrase's word entries matched in `a` in one pass; the phrase's matches are kept as
+    /// [`ListMatches::of`] asks for them (a list with pattern entries runs its patterns then).
+    pub fn find_all(&self, a: &Analysed) -> ListMatches {
+        let starts = self.longest_starts(a);
+        let kept = starts.iter().map(|_| OnceCell::new()).collect();
+        ListMatches { starts, kept }
+    }
+
+    /// Per phrase, every token where one of its word entries matches, with the longest such
+    /// match's end (the token counted, its words in one sentence and not quoted).
+    fn longest_starts(&self, a: &Analysed) -> Vec<Vec<Range>> {
+        let ids = TokenWords::of(self, a);
+        let mut found: Vec<Vec<Range>> = vec![Vec::new(); self.phrases.len()];
+        let mut longest = vec![0usize; self.phrases.len()];
+        let mut touched: Vec<u32> = Vec::new();
+        for s in &a.sentences {
+            for p in s.start..s.end {
+                let t = &a.tokens[p];
+                if t.quoted || t.negated_by.is_some() {
+                    continue;
+                }
+                for &first in ids.at(p) {
+                    for &e in &self.starting[first as usize] {
+                        let entry = &self.entries[e as usize];
+                        let (phrase, end) = (entry.phrase as usize, p + entry.words.len());
+                        let fits = end <= s.end && end > longest[phrase];
+                        if fits && entry.words[1..].iter().enumerate().all(|(j, w)| ids.has(p + 1 + j, *w)) {
+                            if longest[phrase] == 0 {
+                                touched.push(entry.phrase);
+                            }
+                            longest[phrase] = end;
+                        }
+                    }
+                }
+                for phrase in touched.drain(..) {
+                    found[phrase as usize].push((p, std::mem::take(&mut longest[phrase as usize])));
+                }
+            }
+        }
+        found
+    }
+}
+
+/// From the longest match at each start (in order), the ones a search keeps: leftmost, then
+/// longest, never overlapping.
+fn leftmost_longest(starts: impl Iterator<Item = Range>) -> Vec<Range> {
+    let mut out: Vec<Range> = Vec::new();
+    for (start, end) in starts {
+        if out.last().is_none_or(|last| start >= last.1) {
+            out.push((start, end));
+        }
+    }
+    out
+}
+
+/// The matches of a word list with pattern entries (`rest`), as one search over all its entries
+/// keeps them. `words` holds the longest word-entry match at each start; each pattern's own search
+/// gives its longest match at each start it keeps, and shows there is none at the starts it passed
+/// over; a start it skipped (inside one of its matches) is asked of that pattern alone, should the
+/// search over all entries come to it.
+fn with_patterns(words: &[Range], rest: &[Phrase], a: &Analysed, names: &Names, budget: &dyn Budget) -> Vec<Range> {
+    let found: Vec<Vec<Range>> = rest.iter().map(|r| r.find_within(a, names, budget)).collect();
+    let mut next = vec![0; rest.len()];
+    let mut out: Vec<Range> = Vec::new();
+    let mut w = 0;
+    for p in 0..a.tokens.len() {
+        if out.last().is_some_and(|last| p < last.1) {
+            continue;
+        }
+        while w < words.len() && words[w].0 < p {
+            w += 1;
+        }
+        let mut longest = words.get(w).filter(|m| m.0 == p).map(|m| m.1);
+        for ((pattern, matches), k) in rest.iter().zip(&found).zip(next.iter_mut()) {
+            while *k < matches.len() && matches[*k].1 <= p {
+                *k += 1;
+            }
+            let by_pattern = match matches.get(*k) {
+                Some(m) if m.0 == p => Some(m.1),
+                Some(m) if m.0 < p => pattern.longest_at(a, names, p, budget),
+                _ => None,
+            };
+            longest = longest.max(by_pattern);
+        }
+        if let Some(end) = longest {
+            out.push((p, end));
+        }
+    }
+    out
+}
+
+impl ListMatches {
+    /// The matches of `p` in the answer `a` these were found in, when `table` (the table they
+    /// were found with) holds it; pattern entries are matched with `names` within `budget`.
+    pub fn of(
+        &self,
+        table: &ListTable,
+        p: &Phrase,
+        a: &Analysed,
+        names: &Names,
+        budget: &dyn Budget,
+    ) -> Option<Rc<[Range]>> {
+        let k = table.index_of(p)?;
+        let found = self.kept.get(k)?.get_or_init(|| {
+            let words = &self.starts[k];
+            match table.rest[k].as_slice() {
+                [] => leftmost_longest(words.iter().copied()).into(),
+                rest => with_patterns(words, rest, a, names, budget).into(),
+            }
+        });
+        Some(Rc::clone(found))
+    }
+}
+
+/// The entry words each token of an answer is, worked out once per distinct word.
+struct TokenWords {
+    /// Per token, where its ids are in `ids`.
+    spans: Vec<(u32, u32)>,
+    ids: Vec<u32>,
+}
+
+impl TokenWords {
+    fn of(table: &ListTable, a: &Analysed) -> Self {
+        let mut seen: KeyMap<usize> = KeyMap::default();
+        let mut spans = Vec::with_capacity(a.tokens.len());
+        let mut ids = Vec::new();
+        let mut here = Vec::new();
+        for (i, t) in a.tokens.iter().enumerate() {
+            // Same text, same words (quoted tokens aside, which match none).
+            let same = seen.get(&t.text_key).filter(|&&k| a.tokens[k].text == t.text && !t.quoted);
+            if let Some(&k) = same {
+                spans.push(spans[k]);
+                continue;
+            }
+            table.words_of(t, &mut here);
+            let from = u32::try_from(ids.len()).unwrap_or(u32::MAX);
+            ids.extend_from_slice(&here);
+            spans.push((from, u32::try_from(ids.len()).unwrap_or(u32::MAX)));
+            if !t.quoted {
+                seen.entry(t.text_key).or_insert(i);
+            }
+        }
+        Self { spans, ids }
+    }
+
+    fn at(&self, i: usize) -> &[u32] {
+        self.spans.get(i).map_or(&[], |&(from, to)| &self.ids[from as usize..to as usize])
+    }
+
+    fn has(&self, i: usize, word: u32) -> bool {
+        self.at(i).binary_search(&word).is_ok()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::scoring::budget::Unlimited;
+    use crate::core::scoring::lists::Lists;
+    use crate::core::scoring::phrase::Names;
+    use crate::core::scoring::text::analyse;
+    use crate::core::test_fixtures::bundled_scenarios;
+
+    /// Answers with quotes, negation, typos, contractions and repeated words, and every bundled
+    /// author test's and model answer's words.
+    fn answers() -> Vec<String> {
+        let mut out: Vec<String> = [
+            "I'm so sorry, that's my fault. I'll ring you tomorrow at 4pm, hopefully.",
+            "You said 'we will call you back', but nobody did. It's not my fault, the warehouse messed up.",
+            "Sorry sorry sorry, I aplogise, I will defintely sort it out as soon as possible.",
+            "Head office decided to decline it. I won't blame the system, if I can I'll call.",
+            "Leave it with me. Farid already has your details, so you won't have to repeat anything.",
+            "I'm not sorry. Never again. \"That's on me\" she said; I'll get back to you soon-ish.",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let (scenarios, _) = bundled_scenarios();
+        for s in &scenarios {
+            out.extend(s.tests.iter().map(|t| t.response.clone()));
+            out.extend(s.turns.iter().map(|t| t.model_answer.clone()));
+        }
+        out
+    }
+
+    #[test]
+    fn the_one_pass_finds_what_each_literal_list_finds_alone() {
+        let (_, lexicon) = bundled_scenarios();
+        let lists = Lists::new(&lexicon.sets);
+        let literal: Vec<&Phrase> = lists.phrases().into_iter().filter(|p| lists.table.holds(p)).collect();
+        assert!(literal.len() >= 15, "{} literal lists", literal.len());
+        for text in answers() {
+            let a = analyse(&text);
+            let found = lists.table.find_all(&a);
+            for p in &literal {
+                let alone = p.find(&a, &Names::default());
+                assert_eq!(
+                    found.of(&lists.table, p, &a, &Names::default(), &Unlimited).as_deref(),
+                    Some(alone.as_slice()),
+                    "{text}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn only_literal_phrases_are_held() {
+        let sets = Default::default();
+        let compile =
+            |text: &str| Phrase::compile(&crate::core::scenario::pattern::Pattern::parse(text).expect("parses"), &sets);
+        let (words, choice, gap, slot) = (
+            compile("refund approved"),
+            compile("(friday | three working days)"),
+            compile("sorry * fault"),
+            compile("call {time}"),
+        );
+        let table = ListTable::new([&words, &choice, &gap, &slot]);
+        assert!(table.holds(&words) && table.holds(&choice) && table.holds(&words.clone()));
+        assert!(!table.holds(&gap) && !table.holds(&slot));
+        let a = analyse(
+            "Your refund is approved. It arrives Friday, or in three working days, not in 'three working days'.",
+        );
+        let found = table.find_all(&a);
+        for p in [&words, &choice] {
+            assert_eq!(
+                found.of(&table, p, &a, &Names::default(), &Unlimited).as_deref(),
+                Some(p.find(&a, &Names::default()).as_slice())
+            );
+        }
+        assert_eq!(
+            found.of(&table, &choice, &a, &Names::default(), &Unlimited).map(|f| f.len()),
+            Some(2),
+            "the quoted days do not count"
+        );
+    }
+
+    #[test]
+    fn a_list_with_pattern_entries_keeps_what_one_search_over_all_its_entries_keeps() {
+        let list = Phrase::any_of(&["that was", "was my fault", "my", "ring you", "it"]);
+        let patterns = Phrase::any_pattern(
+            &["that * fault", "fault * ring", "was * you", "my * (ring | call)"],
+            &Default::default(),
+        );
+        let both = Phrase::either(&list, &patterns);
+        let table = ListTable::new([&both]);
+        assert!(table.holds(&both));
+        for text in [
+            "Sorry, that was my fault and I'll ring you.",
+            "was my fault ring you tomorrow",
+            "It was my fault, really, that I did not ring you.",
+            "that my fault was my call, it was you, ring you",
+            "'That was my fault' he said, and my ring was you.",
+        ] {
+            let a = analyse(text);
+            let found = table.find_all(&a);
+            assert_eq!(
+                found.of(&table, &both, &a, &Names::default(), &Unlimited).as_deref(),
+                Some(both.find(&a, &Names::default()).as_slice()),
+                "{text}"
+            );
+        }
+    }
+}
