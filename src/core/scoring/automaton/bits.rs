@@ -220,6 +220,9 @@ struct Sentence<'s, 'a> {
     alive: Vec<u32>,
     /// Per position, the tokens each kind of slot reads there (0: none).
     slot_lens: Vec<[u32; SLOTS.len()]>,
+    /// Per position, what can read the token there as a number (see [`Self::kind_at`]), worked
+    /// out by the backward pass and kept for the forward ones.
+    kinds: Vec<Option<u64>>,
 }
 
 impl Sentence<'_, '_> {
@@ -249,11 +252,14 @@ impl Sentence<'_, '_> {
     /// What can read the token at `position`, as a number (see [`WordMasks::kind`]); None where
     /// a slot of several tokens starts (a step there depends on more than the token).
     fn kind_at(&self, masks: &mut WordMasks, position: usize) -> Option<u64> {
-        let lens = &self.slot_lens[position - self.span.from];
-        if lens.iter().any(|len| *len > 1) {
-            return None;
+        let mut one_token = 0;
+        if self.layout.slot_used.iter().any(|u| *u) {
+            let lens = &self.slot_lens[position - self.span.from];
+            if lens.iter().any(|len| *len > 1) {
+                return None;
+            }
+            one_token = lens.iter().enumerate().filter(|(_, len)| **len == 1).fold(0, |b, (k, _)| b | 1 << k);
         }
-        let one_token = lens.iter().enumerate().filter(|(_, len)| **len == 1).fold(0, |b, (k, _)| b | 1 << k);
         Some(masks.kind(self.layout, self.insts, self.span.tokens, position, one_token))
     }
 
@@ -286,6 +292,7 @@ impl Sentence<'_, '_> {
         let words = self.layout.words;
         masks.prepare(self.layout);
         self.alive = Vec::with_capacity(to - from + 1);
+        self.kinds = vec![None; to - from];
         self.alive.push(masks.rows.intern(&self.layout.accepting_at_end));
         let mut consumers = vec![0; words];
         let mut here = vec![0; words];
@@ -296,6 +303,7 @@ impl Sentence<'_, '_> {
             }
             let lens = self.slot_lens[position - from];
             let kind = self.kind_at(masks, position);
+            self.kinds[position - from] = kind;
             let next = self.alive_id(position + 1);
             if let Some(kind) = kind
                 && let Some(&id) = masks.steps.get(&(kind, next))
@@ -338,7 +346,7 @@ impl Sentence<'_, '_> {
         budget: &dyn Budget,
         buffers: &mut Buffers,
     ) -> Result<Option<usize>, ()> {
-        let Span { to, .. } = *self.span;
+        let Span { from, to, .. } = *self.span;
         let accept = self.insts.len() - 1;
         let mut now = *buffers.first.get_or_insert_with(|| {
             let mut first = vec![0; self.layout.words];
@@ -351,7 +359,7 @@ impl Sentence<'_, '_> {
             if (position - start + 1).is_multiple_of(BUDGET_EVERY) && budget.exhausted() {
                 return Err(());
             }
-            let kind = if position == to { Some(u64::MAX) } else { self.kind_at(masks, position) };
+            let kind = if position == to { Some(u64::MAX) } else { self.kinds[position - from] };
             let Some(kind) = kind else {
                 buffers.current.clear();
                 buffers.current.extend_from_slice(masks.rows.get(now));
@@ -461,7 +469,7 @@ pub(super) fn find(
     may_start: &dyn Fn(&Token) -> bool,
     budget: &dyn Budget,
 ) -> Vec<(usize, usize)> {
-    let mut sentence = Sentence { span, layout, insts, alive: Vec::new(), slot_lens: Vec::new() };
+    let mut sentence = Sentence { span, layout, insts, alive: Vec::new(), slot_lens: Vec::new(), kinds: Vec::new() };
     sentence.read_slots();
     if !sentence.backward(masks, budget) {
         return Vec::new();

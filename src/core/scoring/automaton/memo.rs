@@ -87,8 +87,9 @@ impl std::hash::Hasher for Mixed {
 /// made, and its steps by what they read.
 #[derive(Default)]
 pub struct WordMasks {
-    /// By the key of the token's text: a token with that text, and where its mask starts.
-    known: KeyMap<(usize, usize)>,
+    /// By the key of the token's text: a token with that text, where its mask starts, and whether
+    /// it is a negator.
+    known: KeyMap<(usize, usize, bool)>,
     masks: Vec<u64>,
     /// The sets the backward pass made, by number (see [`Rows`]).
     pub(super) rows: Rows,
@@ -109,12 +110,12 @@ impl WordMasks {
         }
     }
 
-    /// Where the mask of `tokens[i]` starts in `masks`: the set of word instructions it matches,
-    /// worked out once per distinct word.
-    fn mask_at(&mut self, layout: &Layout, insts: &[Inst], tokens: &[Token], i: usize) -> usize {
+    /// Where the mask of `tokens[i]` starts in `masks` (the set of word instructions it matches,
+    /// worked out once per distinct word), and whether the token is a negator.
+    fn mask_at(&mut self, layout: &Layout, insts: &[Inst], tokens: &[Token], i: usize) -> (usize, bool) {
         let token = &tokens[i];
         match self.known.get(&token.text_key) {
-            Some(&(first, at)) if tokens[first].text == token.text => at,
+            Some(&(first, at, negator)) if tokens[first].text == token.text => (at, negator),
             known => {
                 let at = self.masks.len();
                 self.masks.resize(at + layout.words, 0);
@@ -127,17 +128,18 @@ impl WordMasks {
                     }
                 }
                 // A word whose key another text already holds is worked out each time (rare).
+                let negator = token.is_negator();
                 if known.is_none() {
-                    self.known.insert(token.text_key, (i, at));
+                    self.known.insert(token.text_key, (i, at, negator));
                 }
-                at
+                (at, negator)
             }
         }
     }
 
     /// The set of word instructions `tokens[i]` matches.
     pub(super) fn of<'m>(&'m mut self, layout: &Layout, insts: &[Inst], tokens: &[Token], i: usize) -> &'m [u64] {
-        let at = self.mask_at(layout, insts, tokens, i);
+        let (at, _) = self.mask_at(layout, insts, tokens, i);
         &self.masks[at..at + layout.words]
     }
 
@@ -156,7 +158,8 @@ impl WordMasks {
         if token.quoted {
             return 1;
         }
-        let mask = (self.mask_at(layout, insts, tokens, i) / layout.words.max(1)) as u64;
-        (mask << 8) | (one_token_slots << 2) | (u64::from(token.is_negator()) << 1)
+        let (at, negator) = self.mask_at(layout, insts, tokens, i);
+        let mask = (at / layout.words.max(1)) as u64;
+        (mask << 8) | (one_token_slots << 2) | (u64::from(negator) << 1)
     }
 }
