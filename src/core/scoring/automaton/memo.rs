@@ -27,7 +27,7 @@ pub(super) struct Rows {
     /// The sets, one after another.
     data: Vec<u64>,
     /// A set's number by its hash (the last kept of those that share a hash).
-    by_hash: HashMap<u64, u32, BuildHasherDefault<Mixed>>,
+    by_hash: MixedMap<u64, u32>,
 }
 
 impl Rows {
@@ -52,6 +52,9 @@ impl Rows {
         id
     }
 }
+
+/// A map keyed by small numbers, hashed with [`Mixed`].
+pub(super) type MixedMap<K, V> = HashMap<K, V, BuildHasherDefault<Mixed>>;
 
 /// An odd constant with well spread bits (from the golden ratio), for mixing keys.
 const MIX: u64 = 0x9e37_79b9_7f4a_7c15;
@@ -95,11 +98,11 @@ pub struct WordMasks {
     pub(super) rows: Rows,
     /// A backward step by what reads the token ([`WordMasks::kind`]) and the set one position on:
     /// the set it makes.
-    pub(super) steps: HashMap<(u64, u32), u32, BuildHasherDefault<Mixed>>,
+    pub(super) steps: MixedMap<(u64, u32), u32>,
     /// A forward step by the set it starts from, the set alive at its position and the kind of
     /// token there (`u64::MAX` at the sentence's end): whether the set, closed and pruned, holds
     /// `Accept`, and the set it goes on to (None: the match can go no further).
-    pub(super) forward: HashMap<(u32, u32, u64), (bool, Option<u32>), BuildHasherDefault<Mixed>>,
+    pub(super) forward: MixedMap<(u32, u32, u64), (bool, Option<u32>)>,
 }
 
 impl WordMasks {
