@@ -290,10 +290,12 @@ impl Sentence<'_, '_> {
     fn backward(&mut self, masks: &mut WordMasks, budget: &dyn Budget) -> bool {
         let Span { from, to, .. } = *self.span;
         let words = self.layout.words;
-        masks.prepare(self.layout);
+        masks.prepare(self.layout, self.span.tokens.len());
+        let remember = masks.remember;
         self.alive = Vec::with_capacity(to - from + 1);
         self.kinds = vec![None; to - from];
         self.alive.push(masks.rows.intern(&self.layout.accepting_at_end));
+        let nothing_read = masks.rows.intern(&self.layout.accepting);
         let mut consumers = vec![0; words];
         let mut here = vec![0; words];
         let mut reached = vec![0; words];
@@ -302,7 +304,7 @@ impl Sentence<'_, '_> {
                 return false;
             }
             let lens = self.slot_lens[position - from];
-            let kind = self.kind_at(masks, position);
+            let kind = if remember { self.kind_at(masks, position) } else { None };
             self.kinds[position - from] = kind;
             let next = self.alive_id(position + 1);
             if let Some(kind) = kind
@@ -312,6 +314,11 @@ impl Sentence<'_, '_> {
                 continue;
             }
             self.consumers(masks, position, &mut consumers);
+            if is_empty(&consumers) && lens.iter().all(|len| *len <= 1) {
+                // Nothing reads this token: only what finishes without one is alive here.
+                self.alive.push(nothing_read);
+                continue;
+            }
             here.fill(0);
             or_shifted_down(&mut here, masks.rows.get(next), &consumers);
             for (k, len) in lens.iter().enumerate() {
@@ -325,7 +332,7 @@ impl Sentence<'_, '_> {
             // What reaches `Accept` without a token is known already: only the rest is followed.
             self.layout.close_backward(&mut here, false);
             here.iter_mut().zip(&self.layout.accepting).for_each(|(h, a)| *h |= a);
-            let id = masks.rows.intern(&here);
+            let id = if remember { masks.rows.intern(&here) } else { masks.rows.push(&here) };
             if let Some(kind) = kind {
                 masks.steps.insert((kind, next), id);
             }
@@ -348,6 +355,12 @@ impl Sentence<'_, '_> {
     ) -> Result<Option<usize>, ()> {
         let Span { from, to, .. } = *self.span;
         let accept = self.insts.len() - 1;
+        if !masks.remember {
+            buffers.current.clear();
+            buffers.current.resize(self.layout.words, 0);
+            set(&mut buffers.current, 0);
+            return self.longest_from_here(masks, start, start, None, budget, buffers);
+        }
         let mut now = *buffers.first.get_or_insert_with(|| {
             let mut first = vec![0; self.layout.words];
             set(&mut first, 0);

@@ -9,7 +9,9 @@
 //! says the same words in the same context again (a repeated word, a sentence like another) costs
 //! one look-up per position instead of a pass over the program. A step not seen before costs what
 //! it cost without the memo, plus a hash of the set it makes, so no answer is slower than
-//! O(tokens x program size / 64) either way.
+//! O(tokens x program size / 64) either way. An ordinary answer is too short to say much twice,
+//! so steps are remembered only from [`MEMO_FROM`] tokens on; below that every step is worked
+//! out, and the sets are kept without looking for copies.
 
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
@@ -46,12 +48,22 @@ impl Rows {
         {
             return id;
         }
-        let id = u32::try_from(self.data.len() / self.words.max(1)).unwrap_or(u32::MAX);
-        self.data.extend_from_slice(row);
+        let id = self.push(row);
         self.by_hash.insert(hash, id);
         id
     }
+
+    /// Keep `row` under a new number, not looked for among those kept.
+    pub(super) fn push(&mut self, row: &[u64]) -> u32 {
+        let id = u32::try_from(self.data.len() / self.words.max(1)).unwrap_or(u32::MAX);
+        self.data.extend_from_slice(row);
+        id
+    }
 }
+
+/// Tokens an answer needs for its searches to remember their steps (an ordinary answer has far
+/// fewer; the longest, about 5,000).
+pub(super) const MEMO_FROM: usize = 200;
 
 /// A map keyed by small numbers, hashed with [`Mixed`].
 pub(super) type MixedMap<K, V> = HashMap<K, V, BuildHasherDefault<Mixed>>;
@@ -96,6 +108,8 @@ pub struct WordMasks {
     masks: Vec<u64>,
     /// The sets the backward pass made, by number (see [`Rows`]).
     pub(super) rows: Rows,
+    /// Whether steps are remembered in this answer (see [`WordMasks::prepare`]).
+    pub(super) remember: bool,
     /// A backward step by what reads the token ([`WordMasks::kind`]) and the set one position on:
     /// the set it makes.
     pub(super) steps: MixedMap<(u64, u32), u32>,
@@ -106,10 +120,13 @@ pub struct WordMasks {
 }
 
 impl WordMasks {
-    /// Ready for `layout` (its sets' width), once, before the first search.
-    pub(super) fn prepare(&mut self, layout: &Layout) {
+    /// Ready for `layout` (its sets' width) and an answer of `tokens` tokens, once, before the
+    /// first search. Steps are remembered only in an answer long enough to say something again
+    /// ([`MEMO_FROM`]): in a short one, looking them up would cost more than it saves.
+    pub(super) fn prepare(&mut self, layout: &Layout, tokens: usize) {
         if self.rows.words == 0 {
             self.rows.words = layout.words;
+            self.remember = tokens >= MEMO_FROM;
         }
     }
 
