@@ -137,8 +137,8 @@ impl Program {
     /// overlapping. A match counts when no token in it is quoted, its first word is not negated,
     /// and every negator in it is one the pattern names as a word (a step that would take a
     /// quoted token, or a negator by a gap or slot, stops there). `may_start` rules out starts
-    /// cheaply; `masks` keeps the word instructions each word of the answer is (one per program
-    /// and answer); `budget` is asked every [`BUDGET_EVERY`] positions and, once exhausted, the
+    /// cheaply; `masks` keeps the word instructions each word of the answer is and the steps
+    /// already taken (one per program and answer, see `memo.rs`); `budget` is asked every [`BUDGET_EVERY`] positions and, once exhausted, the
     /// matches found so far are returned. The search runs over sets of instructions as bits (see
     /// `bits.rs`): O(sentence x program size / 64 + branches followed), whatever the pattern.
     pub fn find_in(
@@ -186,10 +186,11 @@ fn slot_len(slot: Slot, span: &Span, i: usize) -> Option<usize> {
 }
 
 mod bits;
+mod memo;
 #[cfg(test)]
 mod pike;
 
-pub use bits::WordMasks;
+pub use memo::WordMasks;
 
 #[cfg(test)]
 mod tests;

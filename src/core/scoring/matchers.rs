@@ -115,10 +115,13 @@ fn matcher_spans(m: &CompiledMatcher, a: &Analysed, cx: &DetectorContext, respon
             if parts.is_empty() || parts.iter().any(Vec::is_empty) {
                 Vec::new()
             } else {
-                // Sorted and once each, so nested `All`s do not pile up copies of the same spans.
+                // Sorted and once each, so nested `All`s do not pile up copies of the same spans
+                // (spans already so, as one phrase's or one nested `All`'s are, are kept as they are).
                 let mut spans: Vec<(usize, usize)> = parts.into_iter().flatten().collect();
-                spans.sort_unstable();
-                spans.dedup();
+                if !spans.windows(2).all(|w| w[0] < w[1]) {
+                    spans.sort_unstable();
+                    spans.dedup();
+                }
                 spans
             }
         }
@@ -158,9 +161,14 @@ fn group_parts(
                 }
                 _ => matcher_spans(m, a, cx, response),
             };
-            spans.retain(|s| !excluded.iter().any(|x| x.0 < s.1 && s.0 < x.1));
-            // "Friday at 10am to check it has landed": what is to be checked is not said.
-            spans.retain(|s| !to_be_checked(a, cx, s.0));
+            if !excluded.is_empty() {
+                spans.retain(|s| !excluded.iter().any(|x| x.0 < s.1 && s.0 < x.1));
+            }
+            // "Friday at 10am to check it has landed": what is to be checked is not said. An
+            // `All` inside has kept only spans that pass already (nested ones are not asked again).
+            if !matches!(m, CompiledMatcher::All(_)) {
+                spans.retain(|s| !to_be_checked(a, cx, s.0));
+            }
             spans
         })
         .collect()

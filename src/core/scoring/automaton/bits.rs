@@ -8,11 +8,14 @@
 //! end. The search goes on from there. The backward pass costs the program's size in words plus
 //! the branches it reaches per position; the forward passes read each token of a match once (a
 //! set pruned to what can still finish dies at the longest match's end), so a sentence costs
-//! O(tokens x program size / 64 + branches followed), whatever the pattern.
+//! O(tokens x program size / 64 + branches followed), whatever the pattern. The sets `alive`
+//! holds are numbers in a table kept once per program and answer, and a backward step already
+//! taken (same kind of token, same set after it) is looked up instead (see `memo.rs`).
 
 use super::super::budget::Budget;
 use super::super::phrase::{FuzzyWords, KeyMap};
 use super::super::text::Token;
+use super::memo::WordMasks;
 use super::{BUDGET_EVERY, Inst, Slot, Span, slot_len};
 
 /// The slots in the order their masks are kept.
@@ -22,7 +25,7 @@ const SLOTS: [Slot; 5] = [Slot::Time, Slot::Hour, Slot::Customer, Slot::Colleagu
 #[derive(Debug, Clone, PartialEq, Default)]
 pub(super) struct Layout {
     /// 64-bit words per set of instructions.
-    words: usize,
+    pub(super) words: usize,
     /// For each instruction, the jumps and splits that go on to it; `true` when the edge is an
     /// option of a split indexed by first word (not followed at a sentence's end, where there is
     /// no word to index by).
@@ -46,7 +49,7 @@ pub(super) struct Layout {
     accepting_at_end: Vec<u64>,
 }
 
-fn set(bits: &mut [u64], i: usize) {
+pub(super) fn set(bits: &mut [u64], i: usize) {
     bits[i / 64] |= 1 << (i % 64);
 }
 
@@ -139,6 +142,14 @@ impl Layout {
         layout
     }
 
+    /// The word instructions that may match `token`: those of its text, of its stem, and the long
+    /// words it may be a typo of (each still to be asked).
+    pub(super) fn word_candidates<'s>(&'s self, token: &'s Token) -> impl Iterator<Item = u32> + 's {
+        let candidates = self.by_text.get(&token.text_key).into_iter().flatten();
+        let stems = self.by_stem.get(&token.stem_key).into_iter().flatten();
+        candidates.chain(stems).copied().chain(self.fuzzy.typos_of(token))
+    }
+
     /// Add every jump and split that goes on (directly or not) to an instruction in `bits`.
     fn close_backward(&self, bits: &mut [u64], at_end: bool) {
         for w in (0..self.words).rev() {
@@ -188,49 +199,14 @@ impl Layout {
     }
 }
 
-/// The word instructions each distinct word of the answer is, worked out once per word.
-#[derive(Default)]
-pub struct WordMasks {
-    /// By the key of the token's text: a token with that text, and where its mask starts.
-    known: KeyMap<(usize, usize)>,
-    masks: Vec<u64>,
-}
-
-impl WordMasks {
-    /// The set of word instructions `tokens[i]` matches.
-    fn of<'m>(&'m mut self, layout: &Layout, insts: &[Inst], tokens: &[Token], i: usize) -> &'m [u64] {
-        let token = &tokens[i];
-        let at = match self.known.get(&token.text_key) {
-            Some(&(first, at)) if tokens[first].text == token.text => at,
-            known => {
-                let at = self.masks.len();
-                self.masks.resize(at + layout.words, 0);
-                let mask = &mut self.masks[at..];
-                let candidates = layout.by_text.get(&token.text_key).into_iter().flatten();
-                let stems = layout.by_stem.get(&token.stem_key).into_iter().flatten();
-                for q in candidates.chain(stems).copied().chain(layout.fuzzy.typos_of(token)) {
-                    if let Inst::Word(w) = &insts[q as usize]
-                        && w.matches(token)
-                    {
-                        set(mask, q as usize);
-                    }
-                }
-                // A word whose key another text already holds is worked out each time (rare).
-                if known.is_none() {
-                    self.known.insert(token.text_key, (i, at));
-                }
-                at
-            }
-        };
-        &self.masks[at..at + layout.words]
-    }
-}
-
 /// The sets a forward pass works in, kept between its starts.
 #[derive(Default)]
 struct Buffers {
     current: Vec<u64>,
     next: Vec<u64>,
+    consumers: Vec<u64>,
+    /// The number of the set a match starts from (instruction 0 alone).
+    first: Option<u32>,
 }
 
 /// The tables of one sentence's search.
@@ -239,26 +215,20 @@ struct Sentence<'s, 'a> {
     layout: &'s Layout,
     insts: &'s [Inst],
     /// Per position (from the sentence's end back to its first token, the order the backward pass
-    /// writes them in, so nothing is zeroed first), the set of instructions from which a match can
-    /// still be completed.
-    alive: Vec<u64>,
-    /// Per position (from just before the sentence's end back to its first token), the
-    /// instructions that can read the token there as one step, worked out by the backward pass and
-    /// kept for the forward ones.
-    consumed: Vec<u64>,
+    /// writes them in), the number in [`WordMasks`]'s rows of the set of instructions from which a
+    /// match can still be completed.
+    alive: Vec<u32>,
     /// Per position, the tokens each kind of slot reads there (0: none).
     slot_lens: Vec<[u32; SLOTS.len()]>,
+    /// Per position, what can read the token there as a number (see [`Self::kind_at`]), worked
+    /// out by the backward pass and kept for the forward ones.
+    kinds: Vec<Option<u64>>,
 }
 
 impl Sentence<'_, '_> {
-    fn alive_at(&self, position: usize) -> &[u64] {
-        let at = (self.span.to - position) * self.layout.words;
-        &self.alive[at..at + self.layout.words]
-    }
-
-    fn consumed_at(&self, position: usize) -> &[u64] {
-        let at = (self.span.to - 1 - position) * self.layout.words;
-        &self.consumed[at..at + self.layout.words]
+    /// The number of the set alive at `position` (see `alive`).
+    fn alive_id(&self, position: usize) -> u32 {
+        self.alive[self.span.to - position]
     }
 
     /// The instructions that can read the token at `position` as one step, into `out`.
@@ -277,6 +247,20 @@ impl Sentence<'_, '_> {
                 out.iter_mut().zip(&self.layout.slots[k]).for_each(|(o, s)| *o |= s);
             }
         }
+    }
+
+    /// What can read the token at `position`, as a number (see [`WordMasks::kind`]); None where
+    /// a slot of several tokens starts (a step there depends on more than the token).
+    fn kind_at(&self, masks: &mut WordMasks, position: usize) -> Option<u64> {
+        let mut one_token = 0;
+        if self.layout.slot_used.iter().any(|u| *u) {
+            let lens = &self.slot_lens[position - self.span.from];
+            if lens.iter().any(|len| *len > 1) {
+                return None;
+            }
+            one_token = lens.iter().enumerate().filter(|(_, len)| **len == 1).fold(0, |b, (k, _)| b | 1 << k);
+        }
+        Some(masks.kind(self.layout, self.insts, self.span.tokens, position, one_token))
     }
 
     /// What each used kind of slot reads at every position (the tokens it takes must be the
@@ -299,33 +283,48 @@ impl Sentence<'_, '_> {
         }
     }
 
-    /// Fill `alive` from the sentence's end back to its start; false when the budget ran out.
+    /// Fill `alive` from the sentence's end back to its start; false when the budget ran out. A
+    /// step already taken with the same kind of token and the same set after it is looked up, not
+    /// worked out again (see `memo.rs`); a slot of several tokens starting at a position makes its
+    /// step depend on a set further on, so such a step is always worked out.
     fn backward(&mut self, masks: &mut WordMasks, budget: &dyn Budget) -> bool {
         let Span { from, to, .. } = *self.span;
         let words = self.layout.words;
-        self.alive = Vec::with_capacity((to - from + 1) * words);
-        self.alive.extend_from_slice(&self.layout.accepting_at_end);
-        self.consumed = Vec::with_capacity((to - from) * words);
+        masks.prepare(self.layout, self.span.tokens.len());
+        let remember = masks.remember;
+        self.alive = Vec::with_capacity(to - from + 1);
+        self.kinds = vec![None; to - from];
+        self.alive.push(masks.rows.intern(&self.layout.accepting_at_end));
+        let nothing_read = masks.rows.intern(&self.layout.accepting);
         let mut consumers = vec![0; words];
         let mut here = vec![0; words];
+        let mut reached = vec![0; words];
         for position in (from..to).rev() {
             if (to - position).is_multiple_of(BUDGET_EVERY) && budget.exhausted() {
                 return false;
             }
+            let lens = self.slot_lens[position - from];
+            let kind = if remember { self.kind_at(masks, position) } else { None };
+            self.kinds[position - from] = kind;
+            let next = self.alive_id(position + 1);
+            if let Some(kind) = kind
+                && let Some(&id) = masks.steps.get(&(kind, next))
+            {
+                self.alive.push(id);
+                continue;
+            }
             self.consumers(masks, position, &mut consumers);
-            self.consumed.extend_from_slice(&consumers);
-            let slots = &self.slot_lens[position - from];
-            if is_empty(&consumers) && slots.iter().all(|len| *len <= 1) {
+            if is_empty(&consumers) && lens.iter().all(|len| *len <= 1) {
                 // Nothing reads this token: only what finishes without one is alive here.
-                self.alive.extend_from_slice(&self.layout.accepting);
+                self.alive.push(nothing_read);
                 continue;
             }
             here.fill(0);
-            or_shifted_down(&mut here, self.alive_at(position + 1), &consumers);
-            for (k, len) in self.slot_lens[position - from].iter().enumerate() {
+            or_shifted_down(&mut here, masks.rows.get(next), &consumers);
+            for (k, len) in lens.iter().enumerate() {
                 if *len > 1 {
-                    let after = self.alive_at(position + *len as usize);
-                    let mut reached = vec![0; words];
+                    reached.fill(0);
+                    let after = masks.rows.get(self.alive_id(position + *len as usize));
                     or_shifted_down(&mut reached, after, &self.layout.slots[k]);
                     here.iter_mut().zip(&reached).for_each(|(h, r)| *h |= r);
                 }
@@ -333,37 +332,118 @@ impl Sentence<'_, '_> {
             // What reaches `Accept` without a token is known already: only the rest is followed.
             self.layout.close_backward(&mut here, false);
             here.iter_mut().zip(&self.layout.accepting).for_each(|(h, a)| *h |= a);
-            self.alive.extend_from_slice(&here);
+            let id = if remember { masks.rows.intern(&here) } else { masks.rows.push(&here) };
+            if let Some(kind) = kind {
+                masks.steps.insert((kind, next), id);
+            }
+            self.alive.push(id);
         }
         true
     }
 
     /// The furthest end of a match starting at `start` (longer than empty), if any; `Err` when the
-    /// budget ran out.
-    fn longest_from(&self, start: usize, budget: &dyn Budget, buffers: &mut Buffers) -> Result<Option<usize>, ()> {
-        let Span { to, .. } = *self.span;
-        let words = self.layout.words;
+    /// budget ran out. Each step from a set, at a position alive with a set, over a kind of token,
+    /// is remembered by their numbers (see `memo.rs`): a step taken before is looked up. From a
+    /// position where a slot of several tokens starts, the steps are worked out one by one
+    /// ([`Self::longest_from_here`]).
+    fn longest_from(
+        &self,
+        masks: &mut WordMasks,
+        start: usize,
+        budget: &dyn Budget,
+        buffers: &mut Buffers,
+    ) -> Result<Option<usize>, ()> {
+        let Span { from, to, .. } = *self.span;
         let accept = self.insts.len() - 1;
-        let Buffers { current, next } = buffers;
-        current.clear();
-        current.resize(words, 0);
-        set(current, 0);
-        // Slots of several tokens: the instructions after them, and where they go on.
-        let mut later: Vec<(usize, Vec<u64>)> = Vec::new();
+        if !masks.remember {
+            buffers.current.clear();
+            buffers.current.resize(self.layout.words, 0);
+            set(&mut buffers.current, 0);
+            return self.longest_from_here(masks, start, start, None, budget, buffers);
+        }
+        let mut now = *buffers.first.get_or_insert_with(|| {
+            let mut first = vec![0; self.layout.words];
+            set(&mut first, 0);
+            masks.rows.intern(&first)
+        });
         let mut end = None;
         let mut position = start;
         loop {
             if (position - start + 1).is_multiple_of(BUDGET_EVERY) && budget.exhausted() {
                 return Err(());
             }
-            for (_, bits) in later.iter().filter(|(p, _)| *p == position) {
-                current.iter_mut().zip(bits).for_each(|(c, b)| *c |= b);
+            let kind = if position == to { Some(u64::MAX) } else { self.kinds[position - from] };
+            let Some(kind) = kind else {
+                buffers.current.clear();
+                buffers.current.extend_from_slice(masks.rows.get(now));
+                return self.longest_from_here(masks, start, position, end, budget, buffers);
+            };
+            let key = (now, self.alive_id(position), kind);
+            let (accepts, next) = match masks.forward.get(&key) {
+                Some(&step) => step,
+                None => {
+                    let Buffers { current, next, consumers, .. } = &mut *buffers;
+                    current.clear();
+                    current.extend_from_slice(masks.rows.get(now));
+                    let alive = masks.rows.get(key.1);
+                    current.iter_mut().zip(alive).for_each(|(c, a)| *c &= a);
+                    self.layout.close_forward(self.insts, current, alive, position == to);
+                    current.iter_mut().zip(alive).for_each(|(c, a)| *c &= a);
+                    let step = if position == to || is_empty(current) {
+                        (has(current, accept), None)
+                    } else {
+                        consumers.resize(self.layout.words, 0);
+                        self.consumers(masks, position, consumers);
+                        next.clear();
+                        next.resize(self.layout.words, 0);
+                        or_shifted_up(next, current, consumers);
+                        (has(current, accept), Some(masks.rows.intern(next)))
+                    };
+                    masks.forward.insert(key, step);
+                    step
+                }
+            };
+            if position > start && accepts {
+                end = Some(position);
             }
-            later.retain(|(p, _)| *p > position);
+            let Some(next) = next else { return Ok(end) };
+            now = next;
+            position += 1;
+        }
+    }
+
+    /// [`Self::longest_from`] going on from `position` with the set in `buffers.current` (and
+    /// `end` found so far), one step at a time, slots of several tokens included.
+    fn longest_from_here(
+        &self,
+        masks: &mut WordMasks,
+        start: usize,
+        mut position: usize,
+        mut end: Option<usize>,
+        budget: &dyn Budget,
+        buffers: &mut Buffers,
+    ) -> Result<Option<usize>, ()> {
+        let Span { to, .. } = *self.span;
+        let words = self.layout.words;
+        let accept = self.insts.len() - 1;
+        let Buffers { current, next, consumers, .. } = buffers;
+        consumers.resize(words, 0);
+        // Slots of several tokens: the instructions after them, and where they go on.
+        let mut later: Vec<(usize, Vec<u64>)> = Vec::new();
+        loop {
+            if (position - start + 1).is_multiple_of(BUDGET_EVERY) && budget.exhausted() {
+                return Err(());
+            }
+            if !later.is_empty() {
+                for (_, bits) in later.iter().filter(|(p, _)| *p == position) {
+                    current.iter_mut().zip(bits).for_each(|(c, b)| *c |= b);
+                }
+                later.retain(|(p, _)| *p > position);
+            }
             // Only what is alive is kept, and what is alive is closed under the jumps and splits
             // that lead to it (see `backward`): closing from the alive instructions alone keeps
             // the same set and skips the branches that cannot finish.
-            let alive = self.alive_at(position);
+            let alive = masks.rows.get(self.alive_id(position));
             current.iter_mut().zip(alive).for_each(|(c, a)| *c &= a);
             self.layout.close_forward(self.insts, current, alive, position == to);
             current.iter_mut().zip(alive).for_each(|(c, a)| *c &= a);
@@ -373,9 +453,10 @@ impl Sentence<'_, '_> {
             if position == to || (is_empty(current) && later.is_empty()) {
                 return Ok(end);
             }
+            self.consumers(masks, position, consumers);
             next.clear();
             next.resize(words, 0);
-            or_shifted_up(next, current, self.consumed_at(position));
+            or_shifted_up(next, current, consumers);
             for (k, len) in self.slot_lens[position - self.span.from].iter().enumerate() {
                 if *len > 1 {
                     let mut reached = vec![0; words];
@@ -401,7 +482,7 @@ pub(super) fn find(
     may_start: &dyn Fn(&Token) -> bool,
     budget: &dyn Budget,
 ) -> Vec<(usize, usize)> {
-    let mut sentence = Sentence { span, layout, insts, alive: Vec::new(), consumed: Vec::new(), slot_lens: Vec::new() };
+    let mut sentence = Sentence { span, layout, insts, alive: Vec::new(), slot_lens: Vec::new(), kinds: Vec::new() };
     sentence.read_slots();
     if !sentence.backward(masks, budget) {
         return Vec::new();
@@ -414,11 +495,11 @@ pub(super) fn find(
         let starts = at..to;
         let Some(start) = starts.into_iter().find(|&p| {
             let t = &tokens[p];
-            has(sentence.alive_at(p), 0) && !t.quoted && t.negated_by.is_none() && may_start(t)
+            has(masks.rows.get(sentence.alive_id(p)), 0) && !t.quoted && t.negated_by.is_none() && may_start(t)
         }) else {
             break;
         };
-        match sentence.longest_from(start, budget, &mut buffers) {
+        match sentence.longest_from(masks, start, budget, &mut buffers) {
             Ok(Some(end)) => {
                 out.push((start, end));
                 at = end;

@@ -189,3 +189,40 @@ fn the_bit_set_search_agrees_with_the_pike_vm_on_random_patterns() {
     }
     assert!(matched > 400, "the patterns match the texts ({matched} matches)");
 }
+
+#[test]
+fn remembered_steps_find_what_the_pike_vm_finds_in_long_answers() {
+    // Answers of at least `MEMO_FROM` tokens remember their steps (see `memo.rs`): the same
+    // random patterns over long answers, some words said again and again, others once.
+    let mut state = 0x9e37_79b9_7f4a_7c15u64;
+    let mut next = move |n: usize| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state % n as u64) as usize
+    };
+    const TEXT: &[&str] =
+        &["a", "b", "c", "sorry", "call", "you", "not", "at", "4pm", "3", "Mrs", "Okafor", "'a", "b'"];
+    let mut compared = 0;
+    let mut matched = 0;
+    while compared < 60 {
+        let pattern = random_pattern(&mut next, 0);
+        if Pattern::parse(&pattern).is_err() {
+            continue;
+        }
+        let mut words: Vec<String> = Vec::new();
+        while words.len() < memo::MEMO_FROM + 50 {
+            let word = TEXT[next(TEXT.len())];
+            words.push(if next(40) == 0 { format!("{word}.") } else { word.to_string() });
+            if next(8) == 0 {
+                let again: Vec<String> = words[words.len().saturating_sub(6)..].to_vec();
+                words.extend(again);
+            }
+        }
+        let (pike, bits) = both_ways(&pattern, &words.join(" "));
+        assert_eq!(pike, bits, "{pattern}");
+        compared += 1;
+        matched += pike.len();
+    }
+    assert!(matched > 100, "the patterns match the texts ({matched} matches)");
+}

@@ -1,0 +1,185 @@
+//! What a search of one program keeps over one answer, so work done for one position is not done
+//! again for another that looks the same to the program.
+//!
+//! The backward pass of `bits.rs` finds, at each position, the instructions from which a match can
+//! still finish. That set follows from two things only (when no slot longer than a token starts
+//! there): what can read the token (its word as the program sees it, whether it is quoted or a
+//! negator, the one-token slots it fills) and the set one position on. Sets are kept once each in
+//! [`Rows`] and named by number, and each step is remembered by those two numbers: an answer that
+//! says the same words in the same context again (a repeated word, a sentence like another) costs
+//! one look-up per position instead of a pass over the program. A step not seen before costs what
+//! it cost without the memo, plus a hash of the set it makes, so no answer is slower than
+//! O(tokens x program size / 64) either way. An ordinary answer is too short to say much twice,
+//! so steps are remembered only from [`MEMO_FROM`] tokens on; below that every step is worked
+//! out, and the sets are kept without looking for copies.
+
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+
+use super::super::phrase::KeyMap;
+use super::super::text::Token;
+use super::Inst;
+use super::bits::{Layout, set};
+
+/// Sets of instructions, each kept once and named by its number.
+#[derive(Default)]
+pub(super) struct Rows {
+    /// 64-bit words per set.
+    words: usize,
+    /// The sets, one after another.
+    data: Vec<u64>,
+    /// A set's number by its hash (the last kept of those that share a hash).
+    by_hash: MixedMap<u64, u32>,
+}
+
+impl Rows {
+    /// The set numbered `id`.
+    pub(super) fn get(&self, id: u32) -> &[u64] {
+        let at = id as usize * self.words;
+        &self.data[at..at + self.words]
+    }
+
+    /// The number of `row`, kept first if it is new (a set whose hash another holds is kept again
+    /// under a new number: rare, and only a look-up missed).
+    pub(super) fn intern(&mut self, row: &[u64]) -> u32 {
+        let hash = row.iter().fold(0x243f_6a88_85a3_08d3u64, |h, w| (h.rotate_left(23) ^ w).wrapping_mul(MIX));
+        if let Some(&id) = self.by_hash.get(&hash)
+            && self.get(id) == row
+        {
+            return id;
+        }
+        let id = self.push(row);
+        self.by_hash.insert(hash, id);
+        id
+    }
+
+    /// Keep `row` under a new number, not looked for among those kept.
+    pub(super) fn push(&mut self, row: &[u64]) -> u32 {
+        let id = u32::try_from(self.data.len() / self.words.max(1)).unwrap_or(u32::MAX);
+        self.data.extend_from_slice(row);
+        id
+    }
+}
+
+/// Tokens an answer needs for its searches to remember their steps (an ordinary answer has far
+/// fewer; the longest, about 5,000).
+pub(super) const MEMO_FROM: usize = 200;
+
+/// A map keyed by small numbers, hashed with [`Mixed`].
+pub(super) type MixedMap<K, V> = HashMap<K, V, BuildHasherDefault<Mixed>>;
+
+/// An odd constant with well spread bits (from the golden ratio), for mixing keys.
+const MIX: u64 = 0x9e37_79b9_7f4a_7c15;
+
+/// A hasher for keys made of small numbers: mixed so that every bit of the key reaches the bits
+/// a hash table reads.
+#[derive(Default)]
+pub(super) struct Mixed(u64);
+
+impl std::hash::Hasher for Mixed {
+    fn finish(&self) -> u64 {
+        let h = self.0.wrapping_mul(MIX);
+        h ^ (h >> 29)
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(*b)).wrapping_mul(MIX);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(29) ^ n).wrapping_mul(MIX);
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(u64::from(n));
+    }
+}
+
+/// What one program keeps while it searches one answer (every sentence of it): the word
+/// instructions each distinct word of the answer is, the sets of instructions the backward pass
+/// made, and its steps by what they read.
+#[derive(Default)]
+pub struct WordMasks {
+    /// By the key of the token's text: a token with that text, where its mask starts, and whether
+    /// it is a negator.
+    known: KeyMap<(usize, usize, bool)>,
+    masks: Vec<u64>,
+    /// The sets the backward pass made, by number (see [`Rows`]).
+    pub(super) rows: Rows,
+    /// Whether steps are remembered in this answer (see [`WordMasks::prepare`]).
+    pub(super) remember: bool,
+    /// A backward step by what reads the token ([`WordMasks::kind`]) and the set one position on:
+    /// the set it makes.
+    pub(super) steps: MixedMap<(u64, u32), u32>,
+    /// A forward step by the set it starts from, the set alive at its position and the kind of
+    /// token there (`u64::MAX` at the sentence's end): whether the set, closed and pruned, holds
+    /// `Accept`, and the set it goes on to (None: the match can go no further).
+    pub(super) forward: MixedMap<(u32, u32, u64), (bool, Option<u32>)>,
+}
+
+impl WordMasks {
+    /// Ready for `layout` (its sets' width) and an answer of `tokens` tokens, once, before the
+    /// first search. Steps are remembered only in an answer long enough to say something again
+    /// ([`MEMO_FROM`]): in a short one, looking them up would cost more than it saves.
+    pub(super) fn prepare(&mut self, layout: &Layout, tokens: usize) {
+        if self.rows.words == 0 {
+            self.rows.words = layout.words;
+            self.remember = tokens >= MEMO_FROM;
+        }
+    }
+
+    /// Where the mask of `tokens[i]` starts in `masks` (the set of word instructions it matches,
+    /// worked out once per distinct word), and whether the token is a negator.
+    fn mask_at(&mut self, layout: &Layout, insts: &[Inst], tokens: &[Token], i: usize) -> (usize, bool) {
+        let token = &tokens[i];
+        match self.known.get(&token.text_key) {
+            Some(&(first, at, negator)) if tokens[first].text == token.text => (at, negator),
+            known => {
+                let at = self.masks.len();
+                self.masks.resize(at + layout.words, 0);
+                let mask = &mut self.masks[at..];
+                for q in layout.word_candidates(token) {
+                    if let Inst::Word(w) = &insts[q as usize]
+                        && w.matches(token)
+                    {
+                        set(mask, q as usize);
+                    }
+                }
+                // A word whose key another text already holds is worked out each time (rare).
+                let negator = token.is_negator();
+                if known.is_none() {
+                    self.known.insert(token.text_key, (i, at, negator));
+                }
+                (at, negator)
+            }
+        }
+    }
+
+    /// The set of word instructions `tokens[i]` matches.
+    pub(super) fn of<'m>(&'m mut self, layout: &Layout, insts: &[Inst], tokens: &[Token], i: usize) -> &'m [u64] {
+        let (at, _) = self.mask_at(layout, insts, tokens, i);
+        &self.masks[at..at + layout.words]
+    }
+
+    /// What can read `tokens[i]` as the program sees it, as a number: its word's mask, whether it
+    /// is quoted or a negator, and which kinds of slot take it alone (`one_token_slots`, a bit per
+    /// kind). Two tokens of one kind are read by the same instructions.
+    pub(super) fn kind(
+        &mut self,
+        layout: &Layout,
+        insts: &[Inst],
+        tokens: &[Token],
+        i: usize,
+        one_token_slots: u64,
+    ) -> u64 {
+        let token = &tokens[i];
+        if token.quoted {
+            return 1;
+        }
+        let (at, negator) = self.mask_at(layout, insts, tokens, i);
+        let mask = (at / layout.words.max(1)) as u64;
+        (mask << 8) | (one_token_slots << 2) | (u64::from(negator) << 1)
+    }
+}
