@@ -4,6 +4,11 @@
 //! inference ("that must be a real worry"), or by the speaker recognising it ("I totally get it,
 //! it's maddening"). See `docs/labelling.md`: the speaker's own feelings, a negated or conditional
 //! feeling ("don't worry", "sorry if you're upset"), a question and quoted words do not count.
+//! Three more shapes name the impact rather than a feeling: the speaker firmly knowing something of
+//! the customer's situation ("I know you took unpaid leave for it", "I realise this leaves you
+//! short"), a hardship said of the customer's situation ("being ill and losing the trip is hard",
+//! "that's a rotten position"), and the speaker putting themselves in the customer's place ("I'd be
+//! livid", "I'd be lying awake over that too").
 
 use super::detectors::{DetectorContext, Range};
 use super::text::{Analysed, Token};
@@ -13,6 +18,16 @@ use super::word_sets::WordSets;
 /// `@feeling-other-holder`), with the word as evidence.
 pub(super) fn named(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     let w = &cx.lists.words;
+    let mut out = held(a, w);
+    out.extend(known_situation(a, w));
+    out.extend(hardship_of_situation(a, w));
+    out.extend(in_their_place(a, w));
+    out.extend(customer_loss(a, w));
+    out
+}
+
+/// A word of feeling held by the customer, followed by "you", inferred with "must" or recognised.
+fn held(a: &Analysed, w: &WordSets) -> Vec<Range> {
     let mut out = Vec::new();
     for (i, t) in a.tokens.iter().enumerate() {
         if !w.feeling_word.has(&t.text) || (t.text == "fed" && a.word(i + 1) != "up") {
@@ -51,6 +66,180 @@ pub(super) fn named(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
             if speaker_holds { recognised && you_after } else { customer_holds || you_after || inferred || recognised };
         if fires {
             out.push((i, i + 1));
+        }
+    }
+    out
+}
+
+/// Words that report what the customer said or did to reach us ("I know you called"): the speaker
+/// knowing that is not recognising an impact.
+const REPORTING: &[&str] = &[
+    "said",
+    "say",
+    "told",
+    "tell",
+    "asked",
+    "ask",
+    "called",
+    "rang",
+    "phoned",
+    "mentioned",
+    "wrote",
+    "emailed",
+    "contacted",
+    "chased",
+    "messaged",
+    "spoke",
+    "booked",
+    "ordered",
+    "sent",
+];
+
+/// Conjunctions after which the speaker turns away from what they recognised ("I know, but ...").
+const TURNING: &[&str] = &["but", "however", "although", "though", "yet"];
+
+/// "I know you took unpaid leave for it", "I realise this leaves you short", "i no ur stressing":
+/// the speaker (`i`/`we`, an adverb or "can" between) firmly knowing (`@feeling-know`) something
+/// about the customer, who is named within the next few words of the same sentence, before any
+/// "but", and not as the one who reported or asked something ("I know you called twice").
+fn known_situation(a: &Analysed, w: &WordSets) -> Vec<Range> {
+    let mut out = Vec::new();
+    for (k, t) in a.tokens.iter().enumerate() {
+        if !w.feeling_know.has(&t.text) || t.quoted || t.retold || a.sentences[t.sentence].question_mark {
+            continue;
+        }
+        let text_speak_no = t.text == "no";
+        if !text_speak_no && denied(a, k) {
+            continue;
+        }
+        let sentence = &a.sentences[t.sentence];
+        let subject = (k.saturating_sub(3).max(sentence.start)..k)
+            .rev()
+            .find(|&s| matches!(a.tokens[s].text.as_str(), "i" | "we"))
+            .filter(|&s| (s + 1..k).all(|m| w.feeling_know_between.has(&a.tokens[m].text)));
+        let Some(subject) = subject else { continue };
+        if text_speak_no && subject + 1 != k {
+            continue;
+        }
+        let mut start = k + 1;
+        while start < sentence.end && matches!(a.tokens[start].text.as_str(), "that" | "just" | "how" | "totally") {
+            start += 1;
+        }
+        if start >= sentence.end || matches!(a.tokens[start].text.as_str(), "i" | "we" | "me" | "us") {
+            continue;
+        }
+        let end = (start + 9).min(sentence.end);
+        let about_customer = (start..end)
+            .take_while(|&j| !TURNING.contains(&a.tokens[j].text.as_str()) && !a.tokens[j].quoted)
+            .find(|&j| w.feeling_customer.has(&a.tokens[j].text) && !REPORTING.contains(&a.word(j + 1)))
+            // "I appreciate your patience", "I understand you.": the customer only as the object.
+            .filter(|&j| {
+                let ends = j + 1 >= sentence.end || a.tokens[j + 1].clause != a.tokens[j].clause;
+                // "ur stressing" is text-speak for "you're stressing".
+                let object = match a.tokens[j].text.as_str() {
+                    "you" => ends,
+                    _ => !a.word(j + 1).ends_with("ing"),
+                };
+                !(j == start && object)
+            });
+        if let Some(j) = about_customer {
+            out.push((subject, j + 1));
+        }
+    }
+    out
+}
+
+/// "Being ill and losing the trip too is hard", "that's a rotten position to be in", "six weeks of
+/// bins piling up is miserable": a word of feeling or hardship (`@feeling-hardship`) said after a
+/// copula of a situation, not of the speaker's side ("our app is awful") nor of another person
+/// ("they were furious"), firmly and not under "if" or "sorry".
+fn hardship_of_situation(a: &Analysed, w: &WordSets) -> Vec<Range> {
+    let mut out = Vec::new();
+    for (i, t) in a.tokens.iter().enumerate() {
+        if !(w.feeling_word.has(&t.text) || w.feeling_hardship.has(&t.text)) || !a.asserted_at(i) || t.text == "fed" {
+            continue;
+        }
+        // "it's hard to say", "difficult for me to give a date": the speaker's difficulty.
+        let next = a.word(i + 1);
+        let own_difficulty = (next == "to" && matches!(t.text.as_str(), "hard" | "difficult" | "tough"))
+            || (matches!(next, "for" | "on")
+                && matches!(a.word(i + 2), "me" | "us" | "my" | "our" | "them" | "him" | "her"));
+        if own_difficulty {
+            continue;
+        }
+        let sentence = &a.sentences[t.sentence];
+        let mut c = i;
+        while c > sentence.start && w.feeling_degree.has(&a.tokens[c - 1].text) {
+            c -= 1;
+        }
+        if c == sentence.start || !w.feeling_copula.has(&a.tokens[c - 1].text) || !a.asserted_at(c - 1) {
+            continue;
+        }
+        let copula = c - 1;
+        let clause = a.tokens[copula].clause;
+        let subject: Vec<&str> = (sentence.start..copula)
+            .filter(|&k| a.tokens[k].clause == clause)
+            .map(|k| a.tokens[k].text.as_str())
+            .collect();
+        let ours =
+            subject.iter().any(|s| matches!(*s, "i" | "we" | "me" | "us" | "my" | "our" | "he" | "she" | "they"));
+        let guarded = (sentence.start..copula)
+            .any(|k| matches!(a.tokens[k].text.as_str(), "if" | "sorry" | "unless" | "whether"));
+        // "it's been a nightmare since the summer": a bare "it" says nothing of the customer unless
+        // the customer is named after ("it's rotten when you've taken the day off").
+        let aux = ["has", "have", "had", "must", "may", "might", "would", "will", "could", "can", "should", "does"];
+        let bare_it = subject.iter().rev().find(|w| !aux.contains(w)) == Some(&"it")
+            && !(i + 1..(i + 7).min(sentence.end)).any(|k| w.feeling_customer.has(&a.tokens[k].text));
+        if !ours && !guarded && !bare_it && !dismissed_before(a, w, i) {
+            out.push((copula, i + 1));
+        }
+    }
+    out
+}
+
+/// "I'd be livid", "I would be lying awake over that too": the speaker in the customer's place,
+/// a conditional "would" between the speaker and a word of feeling or a closing "too", firmly.
+fn in_their_place(a: &Analysed, w: &WordSets) -> Vec<Range> {
+    let mut out = Vec::new();
+    for (k, t) in a.tokens.iter().enumerate() {
+        if !matches!(t.text.as_str(), "i" | "we") || a.word(k + 1) != "would" || !a.asserted_at(k + 1) {
+            continue;
+        }
+        let sentence = &a.sentences[t.sentence];
+        let clause = a.tokens[k + 1].clause;
+        let rest: Vec<usize> = (k + 2..sentence.end).take_while(|&j| a.tokens[j].clause == clause).collect();
+        if !rest.first().is_some_and(|&j| matches!(a.tokens[j].text.as_str(), "be" | "feel" | "have")) {
+            continue;
+        }
+        let felt = rest
+            .iter()
+            .take(6)
+            .find(|&&j| w.feeling_word.has(&a.tokens[j].text) || w.feeling_hardship.has(&a.tokens[j].text));
+        let too = rest.last().filter(|&&j| a.tokens[j].text == "too" && rest.len() > 1);
+        if let Some(&j) = felt.or(too) {
+            out.push((k, j + 1));
+        }
+    }
+    out
+}
+
+/// "You've lost a day's pay over this", "sorry for your lost morning", "the week you've had
+/// re-keying": something of the customer's (`@feeling-loss-object`) lost or wasted, with the
+/// customer named beside it, firmly and not under "if".
+fn customer_loss(a: &Analysed, w: &WordSets) -> Vec<Range> {
+    let mut out = Vec::new();
+    for (k, t) in a.tokens.iter().enumerate() {
+        if !matches!(t.text.as_str(), "lost" | "lose" | "losing" | "wasted" | "wasting") || !a.asserted_at(k) {
+            continue;
+        }
+        let sentence = &a.sentences[t.sentence];
+        let near = |j: usize| j >= sentence.start && j < sentence.end && a.tokens[j].clause == t.clause;
+        let customer =
+            (k.saturating_sub(3)..k).chain(k + 1..k + 2).any(|j| near(j) && w.feeling_customer.has(a.word(j)));
+        let object = (k + 1..k + 5).find(|&j| near(j) && w.feeling_loss_object.has(a.word(j)));
+        let conditional = (sentence.start..k).any(|j| matches!(a.word(j), "if" | "unless" | "whether"));
+        if let (true, Some(j), false) = (customer, object, conditional) {
+            out.push((k, j + 1));
         }
     }
     out
@@ -129,6 +318,47 @@ mod tests {
             "I don't know why you're so cross about it.",
             "Sorry you're disappointed. No update yet.",
             "Thank you for your patience, Mr Petrakis.",
+        ] {
+            assert!(!empathy(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn the_customers_situation_known_or_called_hard_is_empathy() {
+        for text in [
+            "I know you took the afternoon off for this.",
+            "i no ur stressing about the exam on monday",
+            "I realise this leaves you short before payday.",
+            "We fully appreciate that without the van you cannot take jobs.",
+            "Being stuck in a hotel lobby all night is rough.",
+            "That's a rotten spot to be put in.",
+            "Honestly, a month of cold showers is miserable.",
+            "Standing at the bus stop in the rain for nothing, I'd be livid.",
+            "Two evenings of waiting in, I would be fuming about that too.",
+            "Ma'am, I understand you lose your shift because of us, this is very hard for you.",
+            "ur lost weekend is on us",
+            "You've lost a day's wages over our mistake.",
+        ] {
+            assert!(empathy(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn facts_manners_the_speakers_side_and_offers_are_not() {
+        for text in [
+            "I know you called on Tuesday.",
+            "I appreciate your patience while we look.",
+            "I understand you.",
+            "I understand, but you will need to ring the bank.",
+            "I know I said Friday.",
+            "It's hard to say when the part will come.",
+            "It's been a nightmare since the summer with that supplier.",
+            "Our booking system is awful.",
+            "They were furious with the courier.",
+            "I'd be happy to arrange a call back.",
+            "If you lose your receipt we can still help.",
+            "Do you know if you lost the form?",
+            "Sorry if the wait was stressful.",
         ] {
             assert!(!empathy(text), "{text}");
         }
