@@ -59,23 +59,7 @@ pub(super) fn party_blame(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
         let before: Vec<&str> =
             (sentence.start..party.0).filter(in_clause).map(|i| a.tokens[i].text.as_str()).collect();
         let speaker_first = before.iter().any(|w| matches!(*w, "i" | "we" | "me" | "us" | "you" | "my"));
-        let object = before.last().is_some_and(|w| {
-            matches!(
-                *w,
-                "to" | "with"
-                    | "from"
-                    | "for"
-                    | "by"
-                    | "at"
-                    | "in"
-                    | "into"
-                    | "on"
-                    | "onto"
-                    | "about"
-                    | "of"
-                    | "through"
-            )
-        });
+        let object = before.last().is_some_and(|w| is_preposition(w));
         // "our wonderful landlord", "our lovely security team": praise of a party said in mockery.
         let mocked = (party.0.saturating_sub(2).max(sentence.start)..party.0)
             .any(|i| cx.lists.sets.get("mock-praise").is_some_and(|m| m.contains(&a.tokens[i].text)));
@@ -112,6 +96,14 @@ pub(super) fn party_blame(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     out.sort();
     out.dedup();
     out
+}
+
+/// A preposition that makes the word after it an object, not the clause's subject.
+fn is_preposition(word: &str) -> bool {
+    matches!(
+        word,
+        "to" | "with" | "from" | "for" | "by" | "at" | "in" | "into" | "on" | "onto" | "about" | "of" | "through"
+    )
 }
 
 /// Walls, remits, causes put outside and faults laid on the customer, read by their shape
