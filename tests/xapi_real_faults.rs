@@ -120,6 +120,7 @@ fn ralph_killed_mid_batch_loses_and_duplicates_nothing() {
     let store = Store::open(dir.path(), TODAY).expect("open");
     let report = store.xapi_report().expect("report");
     assert!(report.queued > 0 && report.failed.is_empty(), "{report:?}");
+    lrs.tear_files_like_a_kill();
     lrs.restart();
     let again = Sender::new(&lrs.config("secret"), quick(25))
         .expect("sender")

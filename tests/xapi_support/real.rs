@@ -105,6 +105,21 @@ impl RealLrs {
         }
     }
 
+    /// Leave Ralph's files as the worst SIGKILL would (it is down): half a statement line at the end of
+    /// its statements file, and its history file truncated to nothing mid-rewrite. A real kill leaves
+    /// these only sometimes; this makes every run cover them.
+    pub fn tear_files_like_a_kill(&self) {
+        assert!(self.child.is_none(), "tear the files only while the LRS is down");
+        if self.kind != Kind::Ralph {
+            return;
+        }
+        use std::io::Write;
+        let statements = self.data.path().join("statements/fs_lrs.jsonl");
+        let mut file = std::fs::OpenOptions::new().append(true).create(true).open(statements).expect("open");
+        file.write_all(br#"{"id": "0d2b8c2e-half-a-line"#).expect("torn tail");
+        std::fs::write(self.data.path().join("history.json"), b"").expect("empty history");
+    }
+
     /// (Re)start it on the same port and data, and wait until it answers.
     pub fn restart(&mut self) {
         self.kill();
