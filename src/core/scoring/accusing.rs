@@ -19,6 +19,9 @@ pub(super) fn accusations(a: &Analysed, cx: &DetectorContext) -> Vec<Wall> {
     let mut out = accusing_questions(a, cx);
     out.extend(excused_duties(a, cx));
     out.extend(someone_elses_issue(a, cx));
+    out.extend(stressed_customer_acts(a, cx));
+    out.extend(clipped_faults(a, cx));
+    out.extend(set_apart(a, cx));
     // As with the walls: a weak find said while the speaker does something about it is information.
     if out.iter().any(|(_, strong)| !strong) && super::walls::acts(a, cx) {
         out.retain(|(_, strong)| *strong);
@@ -211,6 +214,118 @@ fn someone_elses_issue(a: &Analysed, cx: &DetectorContext) -> Vec<Wall> {
     out
 }
 
+/// True when `word` is a member of the built-in or lexicon list `name`.
+fn listed(cx: &DetectorContext, name: &str, word: &str) -> bool {
+    cx.lists.sets.get(name).is_some_and(|m| m.iter().any(|w| w == word))
+}
+
+/// The customer's own act stressed as the cause, an emphatic "you did <verb>" said as a statement
+/// at the head of its clause or after a stance word (`blame-stance`): "you did tick the box saying
+/// non-refundable", "to be fair you did skip the backup step", "Priya, you did click the
+/// attachment". Strong: it blames while helping. Not praise or the customer doing their part
+/// ("you did nothing wrong", "you did tell us": `blame-stressed-not`), not the act as an object
+/// ("anything you did wrong", "the dates you did"), not negated, quoted or asked.
+fn stressed_customer_acts(a: &Analysed, cx: &DetectorContext) -> Vec<Wall> {
+    let mut out = Vec::new();
+    for (i, t) in a.tokens.iter().enumerate() {
+        let s = t.sentence;
+        if !matches!(t.text.as_str(), "you" | "u") || a.word_in(s, i + 1) != "did" || !t.is_own_word() {
+            continue;
+        }
+        let sentence = &a.sentences[s];
+        let verb = a.word_in(s, i + 2);
+        let heads =
+            i == sentence.start || a.tokens[i - 1].clause != t.clause || listed(cx, "blame-stance", a.word(i - 1));
+        if sentence.question_mark || !heads || verb.is_empty() || listed(cx, "blame-stressed-not", verb) {
+            continue;
+        }
+        out.push(((i, (i + 4).min(sentence.end)), true));
+    }
+    out
+}
+
+/// A fault given to someone else in a clipped possessive: "Courier's fault.", "engineering's
+/// mistake for not warning you" (`blame-clipped-fault`, strong), "Bank's
+/// problem, not ours" or "the supplier's end" with nothing after it in the clause
+/// (`blame-clipped-place`, a wall), and a possessive alone opening its sentence ("Manufacturer's,
+/// technically."). Not the speaker's or the customer's side ("our driver's mistake", "your
+/// bank's"), not the customer by name, not a time ("last week's call"), not negated ("it isn't the
+/// courier's fault") or asked.
+fn clipped_faults(a: &Analysed, cx: &DetectorContext) -> Vec<Wall> {
+    let mut out = Vec::new();
+    for (i, t) in a.tokens.iter().enumerate() {
+        let s = t.sentence;
+        let sentence = &a.sentences[s];
+        if !t.possessive || !t.is_own_word() || sentence.question_mark {
+            continue;
+        }
+        let clause_from = (sentence.start..i).find(|j| a.tokens[*j].clause == t.clause).unwrap_or(i);
+        let negated = (clause_from..i).any(|j| a.tokens[j].is_negator() || a.tokens[j].negated_by.is_some());
+        let owner = (clause_from..i).any(|j| matches!(a.word(j), "our" | "my" | "your" | "ur" | "yr" | "their"));
+        let customer = (i.saturating_sub(2)..=i)
+            .any(|j| super::phrase::name_at(&a.tokens, j, &cx.names.customer).is_some_and(|len| j + len > i));
+        let time = (i.saturating_sub(1)..=i).any(|j| a.times().day_or_time_at(j).is_some());
+        if negated || owner || customer || time || listed(cx, "blame-clipped-not-owner", &t.text) {
+            continue;
+        }
+        let next = a.word_in(s, i + 1);
+        let clause_ends = a.tokens.get(i + 2).is_none_or(|n| n.sentence != s || n.clause != t.clause);
+        let opens =
+            (sentence.start..i).all(|j| cx.lists.words.tone_question_filler.has(a.word(j)) || a.word(j) == "the");
+        let alone = opens && a.tokens.get(i + 1).is_none_or(|n| n.sentence != s || n.clause != t.clause);
+        if listed(cx, "blame-clipped-fault", next) {
+            out.push(((i, i + 2), true));
+        } else if (listed(cx, "blame-clipped-place", next) && clause_ends) || alone {
+            out.push(((i, (i + 2).min(sentence.end)), false));
+        }
+    }
+    out
+}
+
+/// Another body drawn apart from the speaker's side: "<be> [a|an] [adverb] <apart word>" with an
+/// organisation noun, "from" or nothing after it in the clause (`blame-apart-word`,
+/// `blame-apart-noun`: "the warehouse is a diff company", "events is separate", "the store's a
+/// franchise", "they're a completely separate team"): strong, it disowns the problem while
+/// helping. And a request said to fall outside what the speaker does ("this falls outside my
+/// remit", "wireless issues fall outside the scope of first-line support"): a wall. Not "here is
+/// different", not negated, quoted or asked; the speaker setting it aside is read by `blame.rs`.
+fn set_apart(a: &Analysed, cx: &DetectorContext) -> Vec<Wall> {
+    let mut out = Vec::new();
+    for (i, t) in a.tokens.iter().enumerate() {
+        let s = t.sentence;
+        if !t.is_own_word() || a.sentences[s].question_mark {
+            continue;
+        }
+        if matches!(t.text.as_str(), "fall" | "falls" | "fell" | "falling") && a.word_in(s, i + 1) == "outside" {
+            out.push(((i, (i + 4).min(a.sentences[s].end)), false));
+            continue;
+        }
+        if !listed(cx, "blame-apart-word", &t.text) {
+            continue;
+        }
+        // Back over articles and adverbs to the verb "be" (or a possessive 's read as "is").
+        let mut k = i;
+        while k > a.sentences[s].start
+            && matches!(
+                a.word(k - 1),
+                "a" | "an" | "completely" | "totally" | "entirely" | "actually" | "technically" | "just"
+            )
+        {
+            k -= 1;
+        }
+        let be = k > a.sentences[s].start
+            && (matches!(a.word(k - 1), "is" | "are" | "was" | "were") || a.tokens[k - 1].possessive);
+        let subject = a.word(k.wrapping_sub(2));
+        let next =
+            a.tokens.get(i + 1).filter(|n| n.sentence == s && n.clause == t.clause).map_or("", |n| n.text.as_str());
+        let fits = next.is_empty() || next == "from" || listed(cx, "blame-apart-noun", next);
+        if be && fits && !matches!(subject, "here" | "this" | "i" | "we") {
+            out.push(((k - 1, i + 1 + usize::from(!next.is_empty())), true));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     fn blames(text: &str) -> bool {
@@ -294,6 +409,74 @@ mod tests {
             "I couldn't have done it without Tomasz, he's booked you in for Friday.",
             "Your policy doesn't cover this, so we can't pay for the floor; I've sent the plumber's cheque.",
             "I didn't want to ring before I had the answer.",
+        ] {
+            assert!(!blames(no), "{no}");
+        }
+    }
+
+    #[test]
+    fn a_clipped_possessive_fault_is_blame() {
+        for yes in [
+            "Courier's fault, not ours. I'll chase them anyway.",
+            "honestly its the banks fault m8",
+            "um yeah so that's that's head office's doing really",
+            "Engineering's fault for not warning you earlier. I'm emailing you the steps now.",
+            "Manufacturer's, technically. Their helpline's on the box.",
+            "Bank's problem, not ours.",
+        ] {
+            assert!(blames(yes), "{yes}");
+        }
+        for no in [
+            "It isn't the courier's fault, it's ours.",
+            "Our driver's mistake, and I'm sorry.",
+            "Last week's call should have gone to groups and didn't; I'll ring you at 4.",
+            "Your boiler's problem is the valve, I'll fix it now.",
+            "It's nobody's fault really, and I'll sort it today.",
+            "You'll get Nadia Quinn's decision by Thursday.",
+            "Is it the bank's fault? I'll check now.",
+        ] {
+            assert!(!blames(no), "{no}");
+        }
+    }
+
+    #[test]
+    fn the_customers_act_stressed_as_the_cause_is_blame() {
+        for yes in [
+            "Well, Mr Baptiste, you did tick the box saying non-refundable.",
+            "to be fair you did skip the backup step",
+            "Well I mean you did ignore three reminders.",
+            "you did sign the form saying you'd read it",
+        ] {
+            assert!(blames(yes), "{yes}");
+        }
+        for no in [
+            "You did nothing wrong, I'll sort it.",
+            "You did exactly the right thing calling us.",
+            "Thanks, you did send it, I've found it now.",
+            "You did tell us, and we ignored it, I'm sorry.",
+            "it isn't anything you did wrong",
+            "Did you do the meter reading yet?",
+        ] {
+            assert!(!blames(no), "{no}");
+        }
+    }
+
+    #[test]
+    fn another_body_drawn_apart_is_blame() {
+        for yes in [
+            "The warehouse is a separate company, so I can't see their stock.",
+            "um they're a totally different team so yeah",
+            "Specialist support is a separate service; please contact them.",
+            "the store's a franchise, so what they tell you isn't on us",
+            "Your booking falls outside the refund window, I'm afraid.",
+        ] {
+            assert!(blames(yes), "{yes}");
+        }
+        for no in [
+            "It's a different colour this time, sorry, I'll swap it.",
+            "Here is different, I will help you myself.",
+            "I'm not going to tell you the cleaners are a separate company: that's on us.",
+            "Is the warehouse a separate company?",
         ] {
             assert!(!blames(no), "{no}");
         }

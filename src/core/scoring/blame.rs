@@ -91,6 +91,7 @@ pub(super) fn party_blame(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
             _ => {}
         }
     }
+    out.retain(|r| !asks_about_cause(a, cx, r.0) && !owned_after(a, cx, *r));
     out.extend(wall_blame(a, cx, &ownership, &taken_on));
     out.retain(|r| !excuse_declined(a, *r) && !own_cause(a, *r));
     out.sort();
@@ -223,6 +224,8 @@ pub(super) fn own_cause(a: &Analysed, r: Range) -> bool {
 /// complaint said back, a neutral cause while owning or fixing, a declined excuse, an own cause
 /// (`customer`: the customer-blame finds, kept as they are).
 pub(super) fn not_blame_after_all(a: &Analysed, cx: &DetectorContext, out: &mut Vec<Range>, customer: &[Range]) {
+    // A plain question about the cause, or blame the speaker owns right after, lays no blame.
+    out.retain(|r| !asks_about_cause(a, cx, r.0) && !owned_after(a, cx, *r));
     // "you were supposed to get a call and didn't": the customer's complaint said back to them,
     // the customer the one something should have come to, not the one at fault.
     out.retain(|r| {
@@ -243,6 +246,64 @@ pub(super) fn not_blame_after_all(a: &Analysed, cx: &DetectorContext, out: &mut 
                 || (fixing && neutral_cause(a, cx, *r))
                 || (owns && own_side(a, *r)))
     });
+}
+
+/// True when the speaker owns what `r` blames right after saying it: an ownership later in the
+/// same sentence ("the system was down so I couldn't call you, but that's my fault") or anywhere
+/// in the next one ("Courier lost it. No, that's on me, I should have sent it tracked."). Not a
+/// negated one ("not my fault").
+pub(super) fn owned_after(a: &Analysed, cx: &DetectorContext, r: Range) -> bool {
+    let s = a.tokens[r.0].sentence;
+    if mocking(a, cx, s) {
+        return false;
+    }
+    let undone = cx.lists.sets.get("blame-owning-undone");
+    find(&cx.lists.ownership, a, cx).iter().any(|o| {
+        let first = &a.tokens[o.0];
+        let next = &a.sentences[first.sentence];
+        // "I regret that I was unable to call owing to operational pressures": an excuse again.
+        let excused = first.sentence == s + 1
+            && (o.1..next.end).any(|j| undone.is_some_and(|u| u.iter().any(|w| w == a.word(j))));
+        let after = (first.sentence == s && o.0 >= r.1) || (first.sentence == s + 1 && !excused);
+        after && first.is_own_word() && (o.0 == 0 || !a.tokens[o.0 - 1].is_negator())
+    })
+}
+
+/// True when sentence `s` mocks someone (the `sarcasm` list or a `mock-praise` word): sarcasm
+/// about another team stays blame whatever is owned or asked around it.
+fn mocking(a: &Analysed, cx: &DetectorContext, s: usize) -> bool {
+    let sentence = &a.sentences[s];
+    let mock = cx.lists.sets.get("mock-praise");
+    find(&cx.lists.sarcasm, a, cx).iter().any(|r| in_sentence(sentence, r))
+        || (sentence.start..sentence.end).any(|j| {
+            mock.is_some_and(|m| m.iter().any(|w| w == a.word(j))) || matches!(a.word(j), "famous" | "famously")
+        })
+}
+
+/// True when the sentence of `at` only asks about the cause, a yes/no question opened (after
+/// fillers) by a helper of `blame-asking-helper` with someone other than the speaker or the
+/// customer as its subject: "Is it a courier issue?", "was it the warehouse that lost it?", "or
+/// did the bank hold it?". Not when the question doubts or mocks ("has the warehouse even looked?",
+/// "is it our wonderful courier again?"), nor "do I look like...?" (the speaker: rhetorical); what
+/// the customer did is read by `accusing.rs`.
+pub(super) fn asks_about_cause(a: &Analysed, cx: &DetectorContext, at: usize) -> bool {
+    let s = a.tokens[at].sentence;
+    let sentence = &a.sentences[s];
+    if !sentence.question_mark {
+        return false;
+    }
+    let words = &cx.lists.words;
+    let helpers = cx.lists.sets.get("blame-asking-helper");
+    let Some(open) =
+        (sentence.start..sentence.end).find(|j| !words.tone_question_filler.has(a.word(*j)) && a.word(*j) != "or")
+    else {
+        return false;
+    };
+    let helper = helpers.is_some_and(|h| h.iter().any(|m| m == a.word(open)));
+    let subject = a.word_in(s, open + 1);
+    let asks = helper && !matches!(subject, "" | "i" | "we" | "you" | "u" | "not" | "me");
+    let doubt = (sentence.start..sentence.end).any(|j| words.accusing_doubt.has(a.word(j)));
+    asks && !doubt && !mocking(a, cx, s)
 }
 
 /// True when the answer owns the failure in the speaker's own words (the ownership list, not
@@ -359,6 +420,45 @@ mod tests {
             "The warehouse lost it, I'll send another.",
             "You should have called us first, but I've sorted it now.",
             "The depot was late with it, it's not an excuse but that's why.",
+        ] {
+            assert!(blames(yes), "{yes}");
+        }
+    }
+
+    #[test]
+    fn a_plain_question_about_the_cause_is_not_blame() {
+        for no in [
+            "Is it a courier issue?",
+            "Was it the courier that lost it?",
+            "Could it be the courier? I'll check with them now.",
+            "was it the bank that held it up? let me look",
+            "So is this a head office decision or a store one?",
+        ] {
+            assert!(!blames(no), "{no}");
+        }
+        for yes in [
+            "Do I look like the lost property office?",
+            "Is it really a courier issue, or are you just impatient?",
+            "Courier's fault, isn't it? Nothing I can do.",
+        ] {
+            assert!(blames(yes), "{yes}");
+        }
+    }
+
+    #[test]
+    fn blame_owned_in_the_same_or_next_sentence_is_not_blame() {
+        for no in [
+            "The system was down so I couldn't call you, but that's my fault.",
+            "So the app crashed so i couldnt ring u, thats on me tho",
+            "The printer jammed and I couldn't send it. My mistake, I should have rung you.",
+            "Our system was down, so we couldn't process it, which is entirely our fault.",
+        ] {
+            assert!(!blames(no), "{no}");
+        }
+        for yes in [
+            "The system was down so we couldn't process it. It happens.",
+            "Ah yes, the famous courier, lost it again. That's on us for using them, I suppose.",
+            "Cake changes are subject to the bakery's capacity. I regret that I was unable to call owing to operational pressures.",
         ] {
             assert!(blames(yes), "{yes}");
         }
