@@ -16,8 +16,9 @@ use std::rc::Rc;
 
 use super::budget::Budget;
 use super::detectors::Range;
-use super::phrase::{FuzzyWords, KeyMap, Names, Phrase, Word};
+use super::phrase::{KeyMap, Names, Phrase, Word};
 use super::text::{Analysed, Token};
+use super::word_index::WordIndex;
 
 /// One list entry: its words (ids into [`ListTable::words`]) and the phrase it belongs to.
 #[derive(Debug, Clone)]
@@ -32,10 +33,8 @@ pub struct ListTable {
     /// Each distinct entry word once (by text and by whether other forms of it match).
     words: Vec<Word>,
     known: HashMap<(String, bool), u32>,
-    /// Word ids by the key of their text, by the key of their stem, and (long ones) for typos.
-    by_text: KeyMap<Vec<u32>>,
-    by_stem: KeyMap<Vec<u32>>,
-    fuzzy: FuzzyWords<u32>,
+    /// Word ids by their text, their stem, and (long ones) for typos.
+    index: WordIndex<u32>,
     /// The entries, and per word id the entries that start with it.
     entries: Vec<Entry>,
     starting: Vec<Vec<u32>>,
@@ -90,11 +89,7 @@ impl ListTable {
         }
         let id = u32::try_from(self.words.len()).unwrap_or(u32::MAX);
         self.known.insert(key, id);
-        self.by_text.entry(w.text_key()).or_default().push(id);
-        if let Some(stem) = w.stem_key() {
-            self.by_stem.entry(stem).or_default().push(id);
-        }
-        self.fuzzy.add(id, w);
+        self.index.add(id, w);
         self.words.push(w.clone());
         self.starting.push(Vec::new());
         id
@@ -117,9 +112,7 @@ impl ListTable {
         if token.quoted {
             return;
         }
-        let by_text = self.by_text.get(&token.text_key).into_iter().flatten();
-        let by_stem = self.by_stem.get(&token.stem_key).into_iter().flatten();
-        for id in by_text.chain(by_stem).copied().chain(self.fuzzy.typos_of(token)) {
+        for id in self.index.candidates(token) {
             if self.words[id as usize].matches(token) {
                 out.push(id);
             }

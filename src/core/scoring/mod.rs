@@ -33,6 +33,7 @@ mod timed;
 mod tokenise;
 mod tone;
 mod walls;
+mod word_index;
 pub mod word_sets;
 
 use std::collections::HashMap;

@@ -7,6 +7,7 @@ use super::automaton::{Program, Span, WordMasks};
 use super::budget::{Budget, Unlimited};
 use super::distance::within_edits;
 use super::text::{Analysed, Token, phrase_words, stem};
+use super::word_index::WordIndex;
 use crate::core::scenario::pattern::{Element, Pattern};
 
 /// A pattern word, normalised once.
@@ -90,17 +91,20 @@ pub use super::keys::{AddressMap, Fnv, KeyHasher, KeyMap, word_key};
 #[derive(Debug, Clone, PartialEq)]
 pub(super) struct FuzzyWords<T> {
     by_first: Vec<Vec<(T, Word)>>,
+    /// A bit per first letter with a bucket, so most tokens are ruled out with one test.
+    firsts: u32,
 }
 
 impl<T> Default for FuzzyWords<T> {
     fn default() -> Self {
-        Self { by_first: (0..26).map(|_| Vec::new()).collect() }
+        Self { by_first: (0..26).map(|_| Vec::new()).collect(), firsts: 0 }
     }
 }
 
 impl<T: Copy> FuzzyWords<T> {
     pub(super) fn add(&mut self, tag: T, w: &Word) {
         if let Some(first) = w.text.bytes().next().filter(|b| b.is_ascii_lowercase() && w.text.len() >= 6) {
+            self.firsts |= 1 << (first - b'a');
             let bucket = &mut self.by_first[usize::from(first - b'a')];
             let at = bucket.partition_point(|(_, known)| known.text.len() <= w.text.len());
             bucket.insert(at, (tag, w.clone()));
@@ -108,9 +112,14 @@ impl<T: Copy> FuzzyWords<T> {
     }
 
     pub(super) fn typos_of<'s>(&'s self, token: &'s Token) -> impl Iterator<Item = T> + 's {
-        let bucket =
-            token.text.bytes().next().filter(u8::is_ascii_lowercase).map(|b| &self.by_first[usize::from(b - b'a')]);
+        // No typo is more than two letters shorter than a word of six or more.
         let n = token.text.len();
+        let bucket = token
+            .text
+            .bytes()
+            .next()
+            .filter(|b| n >= 4 && b.is_ascii_lowercase() && self.firsts & (1 << (b - b'a')) != 0)
+            .map(|b| &self.by_first[usize::from(b - b'a')]);
         let near = bucket.map_or(&[][..], |words| {
             let from = words.partition_point(|(_, w)| w.text.len() + 2 < n);
             let to = words.partition_point(|(_, w)| w.text.len() <= n + 2);
@@ -208,11 +217,11 @@ fn anchors_of(elements: &[Node]) -> Option<Vec<Vec<StartWords>>> {
                     let mut words = StartWords::default();
                     let known = match node {
                         Node::Word(w) => {
-                            words.add(w);
+                            words.add((), w);
                             true
                         }
                         Node::Choice { options, optional: false, .. } => {
-                            options.iter().all(|o| collect_starts(o, &mut |w| words.add(w)))
+                            options.iter().all(|o| collect_starts(o, &mut |w| words.add((), w)))
                         }
                         _ => false,
                     };
@@ -225,28 +234,7 @@ fn anchors_of(elements: &[Node]) -> Option<Vec<Vec<StartWords>>> {
 }
 
 /// The first words of every way a phrase can match.
-#[derive(Debug, Clone, Default, PartialEq)]
-struct StartWords {
-    texts: KeyMap<()>,
-    stems: KeyMap<()>,
-    fuzzy: FuzzyWords<()>,
-}
-
-impl StartWords {
-    fn add(&mut self, w: &Word) {
-        self.texts.insert(w.text_key, ());
-        if let Some(stem) = w.stem_key {
-            self.stems.insert(stem, ());
-        }
-        self.fuzzy.add((), w);
-    }
-
-    fn may_start(&self, token: &Token) -> bool {
-        self.texts.contains_key(&token.text_key)
-            || self.stems.contains_key(&token.stem_key)
-            || self.fuzzy.typos_of(token).next().is_some()
-    }
-}
+type StartWords = WordIndex<()>;
 
 /// Collect the words `nodes` can start with; false when any word may start it (a gap or slot first).
 fn collect_starts(nodes: &[Node], out: &mut dyn FnMut(&Word)) -> bool {
@@ -287,7 +275,7 @@ impl Phrase {
         static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
         let elements = flatten_top_choice(elements);
         let mut starts = StartWords::default();
-        let known = collect_starts(&elements, &mut |w| starts.add(w));
+        let known = collect_starts(&elements, &mut |w| starts.add((), w));
         let program = Program::compile(&elements);
         let id = NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let anchors = anchors_of(&elements);
@@ -332,11 +320,11 @@ impl Phrase {
     /// counted and is one a match can start with (or the phrase may start with any word), and
     /// the sentence's own words hold a word of every anchor of some way of matching.
     fn may_start_in(&self, tokens: &[Token]) -> bool {
-        let has = |words: &StartWords| tokens.iter().any(|t| !t.quoted && words.may_start(t));
+        let has = |words: &StartWords| tokens.iter().any(|t| !t.quoted && words.has(t));
         let started = self
             .starts
             .as_ref()
-            .is_none_or(|starts| tokens.iter().any(|t| !t.quoted && t.negated_by.is_none() && starts.may_start(t)));
+            .is_none_or(|starts| tokens.iter().any(|t| !t.quoted && t.negated_by.is_none() && starts.has(t)));
         started && self.anchors.as_ref().is_none_or(|ways| ways.iter().any(|anchors| anchors.iter().all(has)))
     }
 }
@@ -495,20 +483,21 @@ impl Phrase {
     /// Like [`Phrase::find`], asking `budget` as it goes: once it is exhausted, the matches found
     /// so far.
     pub fn find_within(&self, a: &Analysed, names: &Names, budget: &dyn Budget) -> Vec<(usize, usize)> {
-        let may_start = |t: &Token| self.starts.as_ref().is_none_or(|starts| starts.may_start(t));
+        let may_start = |t: &Token| self.starts.as_ref().is_none_or(|starts| starts.has(t));
         let mut out = Vec::new();
-        let mut masks = WordMasks::default();
-        for s in &a.sentences {
-            if budget.exhausted() {
-                break;
+        WordMasks::with_empty(|masks| {
+            for s in &a.sentences {
+                if budget.exhausted() {
+                    break;
+                }
+                // A sentence no match can start in is not searched.
+                if !self.may_start_in(&a.tokens[s.start..s.end]) {
+                    continue;
+                }
+                let span = Span { tokens: &a.tokens, times: a.sentence_times(), names, from: s.start, to: s.end };
+                out.extend(self.program.find_in(span, masks, &may_start, budget));
             }
-            // A sentence no match can start in is not searched.
-            if !self.may_start_in(&a.tokens[s.start..s.end]) {
-                continue;
-            }
-            let span = Span { tokens: &a.tokens, times: a.sentence_times(), names, from: s.start, to: s.end };
-            out.extend(self.program.find_in(span, &mut masks, &may_start, budget));
-        }
+        });
         out
     }
 

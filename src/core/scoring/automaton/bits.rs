@@ -12,9 +12,11 @@
 //! holds are numbers in a table kept once per program and answer, and a backward step already
 //! taken (same kind of token, same set after it) is looked up instead (see `memo.rs`).
 
+use std::cell::RefCell;
+
 use super::super::budget::Budget;
-use super::super::phrase::{FuzzyWords, KeyMap};
 use super::super::text::Token;
+use super::super::word_index::WordIndex;
 use super::memo::WordMasks;
 use super::{BUDGET_EVERY, Inst, Slot, Span, slot_len};
 
@@ -40,10 +42,8 @@ pub(super) struct Layout {
     slots: [Vec<u64>; SLOTS.len()],
     /// Which kinds of slot the program has.
     slot_used: [bool; SLOTS.len()],
-    /// Word instructions by the key of their text, by the key of their stem, and (long ones) for typos.
-    by_text: KeyMap<Vec<u32>>,
-    by_stem: KeyMap<Vec<u32>>,
-    fuzzy: FuzzyWords<u32>,
+    /// Word instructions by their text, their stem, and (long ones) for typos.
+    word_index: WordIndex<u32>,
     /// The instructions that reach `Accept` without reading a token, inside a sentence and at its end.
     accepting: Vec<u64>,
     accepting_at_end: Vec<u64>,
@@ -102,13 +102,7 @@ impl Layout {
                 }
             };
             match inst {
-                Inst::Word(w) => {
-                    layout.by_text.entry(w.text_key()).or_default().push(from);
-                    if let Some(stem) = w.stem_key() {
-                        layout.by_stem.entry(stem).or_default().push(from);
-                    }
-                    layout.fuzzy.add(from, w);
-                }
+                Inst::Word(w) => layout.word_index.add(from, w),
                 Inst::Any => set(&mut layout.any, q),
                 Inst::Slot(slot) => {
                     let k = SLOTS.iter().position(|s| s == slot).unwrap_or(0);
@@ -145,9 +139,7 @@ impl Layout {
     /// The word instructions that may match `token`: those of its text, of its stem, and the long
     /// words it may be a typo of (each still to be asked).
     pub(super) fn word_candidates<'s>(&'s self, token: &'s Token) -> impl Iterator<Item = u32> + 's {
-        let candidates = self.by_text.get(&token.text_key).into_iter().flatten();
-        let stems = self.by_stem.get(&token.stem_key).into_iter().flatten();
-        candidates.chain(stems).copied().chain(self.fuzzy.typos_of(token))
+        self.word_index.candidates(token)
     }
 
     /// Add every jump and split that goes on (directly or not) to an instruction in `bits`.
@@ -199,14 +191,28 @@ impl Layout {
     }
 }
 
-/// The sets a forward pass works in, kept between its starts.
+/// The sets a search works in (the backward pass uses them too), kept between its starts.
 #[derive(Default)]
 struct Buffers {
     current: Vec<u64>,
     next: Vec<u64>,
     consumers: Vec<u64>,
-    /// The number of the set a match starts from (instruction 0 alone).
+    /// The number of the set a match starts from (instruction 0 alone), in this search's rows.
     first: Option<u32>,
+}
+
+/// What a search allocates, kept on its thread between searches (cleared, not freed), so a search
+/// allocates nothing once the thread has run one as large.
+#[derive(Default)]
+struct Scratch {
+    alive: Vec<u32>,
+    slot_lens: Vec<[u32; SLOTS.len()]>,
+    kinds: Vec<Option<u64>>,
+    buffers: Buffers,
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
 }
 
 /// The tables of one sentence's search.
@@ -238,8 +244,9 @@ impl Sentence<'_, '_> {
         if token.quoted {
             return;
         }
-        out.copy_from_slice(masks.of(self.layout, self.insts, self.span.tokens, position));
-        if !token.is_negator() {
+        let (words, negator) = masks.of(self.layout, self.insts, self.span.tokens, position);
+        out.copy_from_slice(words);
+        if !negator {
             out.iter_mut().zip(&self.layout.any).for_each(|(o, a)| *o |= a);
         }
         for (k, len) in self.slot_lens[position - self.span.from].iter().enumerate() {
@@ -267,7 +274,8 @@ impl Sentence<'_, '_> {
     /// speaker's own words and no negators).
     fn read_slots(&mut self) {
         let Span { tokens, from, to, .. } = *self.span;
-        self.slot_lens = vec![[0; SLOTS.len()]; to - from];
+        self.slot_lens.clear();
+        self.slot_lens.resize(to - from, [0; SLOTS.len()]);
         if !self.layout.slot_used.iter().any(|u| *u) {
             return;
         }
@@ -287,18 +295,21 @@ impl Sentence<'_, '_> {
     /// step already taken with the same kind of token and the same set after it is looked up, not
     /// worked out again (see `memo.rs`); a slot of several tokens starting at a position makes its
     /// step depend on a set further on, so such a step is always worked out.
-    fn backward(&mut self, masks: &mut WordMasks, budget: &dyn Budget) -> bool {
+    fn backward(&mut self, masks: &mut WordMasks, budget: &dyn Budget, buffers: &mut Buffers) -> bool {
         let Span { from, to, .. } = *self.span;
         let words = self.layout.words;
         masks.prepare(self.layout, self.span.tokens.len());
         let remember = masks.remember;
-        self.alive = Vec::with_capacity(to - from + 1);
-        self.kinds = vec![None; to - from];
+        self.alive.clear();
+        self.kinds.clear();
+        self.kinds.resize(to - from, None);
         self.alive.push(masks.rows.intern(&self.layout.accepting_at_end));
         let nothing_read = masks.rows.intern(&self.layout.accepting);
-        let mut consumers = vec![0; words];
-        let mut here = vec![0; words];
-        let mut reached = vec![0; words];
+        let Buffers { consumers, current: here, next: reached, .. } = buffers;
+        for buffer in [&mut *consumers, &mut *here, &mut *reached] {
+            buffer.clear();
+            buffer.resize(words, 0);
+        }
         for position in (from..to).rev() {
             if (to - position).is_multiple_of(BUDGET_EVERY) && budget.exhausted() {
                 return false;
@@ -313,26 +324,26 @@ impl Sentence<'_, '_> {
                 self.alive.push(id);
                 continue;
             }
-            self.consumers(masks, position, &mut consumers);
-            if is_empty(&consumers) && lens.iter().all(|len| *len <= 1) {
+            self.consumers(masks, position, consumers);
+            if is_empty(consumers) && lens.iter().all(|len| *len <= 1) {
                 // Nothing reads this token: only what finishes without one is alive here.
                 self.alive.push(nothing_read);
                 continue;
             }
             here.fill(0);
-            or_shifted_down(&mut here, masks.rows.get(next), &consumers);
+            or_shifted_down(here, masks.rows.get(next), consumers);
             for (k, len) in lens.iter().enumerate() {
                 if *len > 1 {
                     reached.fill(0);
                     let after = masks.rows.get(self.alive_id(position + *len as usize));
-                    or_shifted_down(&mut reached, after, &self.layout.slots[k]);
-                    here.iter_mut().zip(&reached).for_each(|(h, r)| *h |= r);
+                    or_shifted_down(reached, after, &self.layout.slots[k]);
+                    here.iter_mut().zip(reached.iter()).for_each(|(h, r)| *h |= r);
                 }
             }
             // What reaches `Accept` without a token is known already: only the rest is followed.
-            self.layout.close_backward(&mut here, false);
+            self.layout.close_backward(here, false);
             here.iter_mut().zip(&self.layout.accepting).for_each(|(h, a)| *h |= a);
-            let id = if remember { masks.rows.intern(&here) } else { masks.rows.push(&here) };
+            let id = if remember { masks.rows.intern(here) } else { masks.rows.push(here) };
             if let Some(kind) = kind {
                 masks.steps.insert((kind, next), id);
             }
@@ -473,7 +484,7 @@ impl Sentence<'_, '_> {
 }
 
 /// Every counted match in the sentence `span`, leftmost then longest, never overlapping (see
-/// [`super::Program::find_in`]).
+/// [`super::Program::find_in`]), in the thread's scratch (a fresh one should it be in use).
 pub(super) fn find(
     layout: &Layout,
     insts: &[Inst],
@@ -482,14 +493,54 @@ pub(super) fn find(
     may_start: &dyn Fn(&Token) -> bool,
     budget: &dyn Budget,
 ) -> Vec<(usize, usize)> {
-    let mut sentence = Sentence { span, layout, insts, alive: Vec::new(), slot_lens: Vec::new(), kinds: Vec::new() };
+    SCRATCH.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut scratch) => find_in_scratch(layout, insts, span, masks, may_start, budget, &mut scratch),
+        Err(_) => find_in_scratch(layout, insts, span, masks, may_start, budget, &mut Scratch::default()),
+    })
+}
+
+/// [`find`] with the tables and sets of `scratch`, handed back to it after.
+fn find_in_scratch(
+    layout: &Layout,
+    insts: &[Inst],
+    span: &Span,
+    masks: &mut WordMasks,
+    may_start: &dyn Fn(&Token) -> bool,
+    budget: &dyn Budget,
+    scratch: &mut Scratch,
+) -> Vec<(usize, usize)> {
+    let mut sentence = Sentence {
+        span,
+        layout,
+        insts,
+        alive: std::mem::take(&mut scratch.alive),
+        slot_lens: std::mem::take(&mut scratch.slot_lens),
+        kinds: std::mem::take(&mut scratch.kinds),
+    };
+    let buffers = &mut scratch.buffers;
+    // The set numbers of another search's rows mean nothing here.
+    buffers.first = None;
+    let out = search(&mut sentence, masks, may_start, budget, buffers);
+    scratch.alive = sentence.alive;
+    scratch.slot_lens = sentence.slot_lens;
+    scratch.kinds = sentence.kinds;
+    out
+}
+
+/// The backward pass over `sentence`, then a forward pass from each leftmost start.
+fn search(
+    sentence: &mut Sentence,
+    masks: &mut WordMasks,
+    may_start: &dyn Fn(&Token) -> bool,
+    budget: &dyn Budget,
+    buffers: &mut Buffers,
+) -> Vec<(usize, usize)> {
     sentence.read_slots();
-    if !sentence.backward(masks, budget) {
+    if !sentence.backward(masks, budget, buffers) {
         return Vec::new();
     }
-    let Span { tokens, from, to, .. } = *span;
+    let Span { tokens, from, to, .. } = *sentence.span;
     let mut out = Vec::new();
-    let mut buffers = Buffers::default();
     let mut at = from;
     while at < to {
         let starts = at..to;
@@ -499,7 +550,7 @@ pub(super) fn find(
         }) else {
             break;
         };
-        match sentence.longest_from(masks, start, budget, &mut buffers) {
+        match sentence.longest_from(masks, start, budget, buffers) {
             Ok(Some(end)) => {
                 out.push((start, end));
                 at = end;

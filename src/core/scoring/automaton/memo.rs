@@ -13,6 +13,7 @@
 //! so steps are remembered only from [`MEMO_FROM`] tokens on; below that every step is worked
 //! out, and the sets are kept without looking for copies.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
@@ -51,6 +52,13 @@ impl Rows {
         let id = self.push(row);
         self.by_hash.insert(hash, id);
         id
+    }
+
+    /// Forget every set (the room is kept).
+    fn clear(&mut self) {
+        self.words = 0;
+        self.data.clear();
+        self.by_hash.clear();
     }
 
     /// Keep `row` under a new number, not looked for among those kept.
@@ -119,7 +127,34 @@ pub struct WordMasks {
     pub(super) forward: MixedMap<(u32, u32, u64), (bool, Option<u32>)>,
 }
 
+thread_local! {
+    /// The thread's [`WordMasks`], cleared for each search so its room is allocated once.
+    static REUSED: RefCell<WordMasks> = RefCell::new(WordMasks::default());
+}
+
 impl WordMasks {
+    /// `f` with empty masks: the thread's own, cleared (their room kept, so a search over a
+    /// program allocates nothing once the thread has searched one as large), or fresh ones
+    /// should those be in use.
+    pub fn with_empty<R>(f: impl FnOnce(&mut WordMasks) -> R) -> R {
+        REUSED.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut masks) => {
+                masks.clear();
+                f(&mut masks)
+            }
+            Err(_) => f(&mut WordMasks::default()),
+        })
+    }
+
+    fn clear(&mut self) {
+        self.known.clear();
+        self.masks.clear();
+        self.rows.clear();
+        self.remember = false;
+        self.steps.clear();
+        self.forward.clear();
+    }
+
     /// Ready for `layout` (its sets' width) and an answer of `tokens` tokens, once, before the
     /// first search. Steps are remembered only in an answer long enough to say something again
     /// ([`MEMO_FROM`]): in a short one, looking them up would cost more than it saves.
@@ -131,16 +166,24 @@ impl WordMasks {
     }
 
     /// Where the mask of `tokens[i]` starts in `masks` (the set of word instructions it matches,
-    /// worked out once per distinct word), and whether the token is a negator.
+    /// worked out once per distinct word), and whether the token is a negator. A token that no
+    /// word instruction may be (most of them) shares the empty mask at 0 and is not remembered.
     fn mask_at(&mut self, layout: &Layout, insts: &[Inst], tokens: &[Token], i: usize) -> (usize, bool) {
         let token = &tokens[i];
+        if self.masks.is_empty() {
+            self.masks.resize(layout.words, 0);
+        }
+        let mut candidates = layout.word_candidates(token).peekable();
+        if candidates.peek().is_none() {
+            return (0, token.is_negator());
+        }
         match self.known.get(&token.text_key) {
             Some(&(first, at, negator)) if tokens[first].text == token.text => (at, negator),
             known => {
                 let at = self.masks.len();
                 self.masks.resize(at + layout.words, 0);
                 let mask = &mut self.masks[at..];
-                for q in layout.word_candidates(token) {
+                for q in candidates {
                     if let Inst::Word(w) = &insts[q as usize]
                         && w.matches(token)
                     {
@@ -157,10 +200,16 @@ impl WordMasks {
         }
     }
 
-    /// The set of word instructions `tokens[i]` matches.
-    pub(super) fn of<'m>(&'m mut self, layout: &Layout, insts: &[Inst], tokens: &[Token], i: usize) -> &'m [u64] {
-        let (at, _) = self.mask_at(layout, insts, tokens, i);
-        &self.masks[at..at + layout.words]
+    /// The set of word instructions `tokens[i]` matches, and whether the token is a negator.
+    pub(super) fn of<'m>(
+        &'m mut self,
+        layout: &Layout,
+        insts: &[Inst],
+        tokens: &[Token],
+        i: usize,
+    ) -> (&'m [u64], bool) {
+        let (at, negator) = self.mask_at(layout, insts, tokens, i);
+        (&self.masks[at..at + layout.words], negator)
     }
 
     /// What can read `tokens[i]` as the program sees it, as a number: its word's mask, whether it
