@@ -11,6 +11,9 @@ use sha2::{Digest, Sha256};
 use crate::concept_corpus::Counts;
 
 const ITERATIONS: usize = 600;
+/// Most false claims of a fault other than blame allowed when choosing its threshold (blame's is
+/// the config's `blame_false_positives`).
+const FAULT_FALSE_POSITIVES: f64 = 0.05;
 const LEARNING_RATE: f64 = 0.05;
 /// Inner folds (by situation) that choose each concept's threshold.
 const FOLDS: u8 = 5;
@@ -58,11 +61,13 @@ pub struct Config {
     pub faults_need_rule: bool,
     /// The bundled author tests whose criterion is one learned concept are training rows too.
     pub author_rows: bool,
-    /// Most false claims of a fault (held-out, inside the rows fitted) its threshold may allow.
-    pub fault_false_positives: f64,
+    /// Most false claims of blame (held-out, inside the rows fitted) its threshold may allow.
+    pub blame_false_positives: f64,
     /// Concepts read by their rule's verdict alone, with no learned layer (for a concept whose
     /// learned layer does not carry over to new situations).
     pub rule_verdict: &'static [&'static str],
+    /// Concepts fitted on the rules and clause roles only, no words.
+    pub no_words_for: &'static [&'static str],
 }
 
 impl Config {
@@ -98,9 +103,12 @@ impl Config {
         if self.faults_need_rule {
             out += ", faults only where their rule fired";
         }
-        out += &format!(", fault thresholds at <= {}% false claims", self.fault_false_positives * 100.0);
+        out += &format!(", blame's threshold at <= {}% false claims", self.blame_false_positives * 100.0);
         if !self.rule_verdict.is_empty() {
             out += &format!("; rule verdict alone for {}", self.rule_verdict.join(", "));
+        }
+        if !self.no_words_for.is_empty() {
+            out += &format!("; no words for {}", self.no_words_for.join(", "));
         }
         out
     }
@@ -215,6 +223,15 @@ pub fn train(train: &[&Example], config: &Config) -> ConceptModel {
             model.concepts.insert((*concept).to_string(), rule_verdict(concept));
             continue;
         }
+        let wordless: Vec<Vec<(usize, f64)>>;
+        let rows = if config.no_words_for.contains(concept) {
+            let keep =
+                |r: &Vec<(usize, f64)>| r.iter().copied().filter(|(i, _)| !vocabulary[*i].starts_with("w:")).collect();
+            wordless = rows.iter().map(keep).collect();
+            &wordless
+        } else {
+            &rows
+        };
         let labelled: Vec<usize> = (0..train.len()).filter(|&i| train[i].labels[c].is_some()).collect();
         let label = |i: usize| train[i].labels[c] == Some(true);
         let mut held_out = Vec::with_capacity(labelled.len());
@@ -229,7 +246,9 @@ pub fn train(train: &[&Example], config: &Config) -> ConceptModel {
                 held_out.push((fitted.total(train[i].features.iter().map(String::as_str)), label(i)));
             }
         }
-        let threshold = choose_threshold(&held_out, FAULTS.contains(concept), config.fault_false_positives);
+        let most_false =
+            if *concept == "blame-shifting" { config.blame_false_positives } else { FAULT_FALSE_POSITIVES };
+        let threshold = choose_threshold(&held_out, FAULTS.contains(concept), most_false);
         let all_rows: Vec<&Vec<(usize, f64)>> = labelled.iter().map(|&i| &rows[i]).collect();
         let all_labels: Vec<bool> = labelled.iter().map(|&i| label(i)).collect();
         let (bias, weights) = fit(&all_rows, &all_labels, vocabulary.len(), config.c);

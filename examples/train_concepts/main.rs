@@ -8,6 +8,7 @@
 //! cargo run --release --example train_concepts -- --compare    # every config of CONFIGS, writes nothing
 //! cargo run --release --example train_concepts -- --compare --only current,no-pairs
 //! cargo run --release --example train_concepts -- --config NAME
+//! cargo run --release --example train_concepts -- --out /tmp/model.json   # write elsewhere
 //! cargo test --test concept_agreement                          # dev agreement with the new weights
 //! ```
 //!
@@ -33,9 +34,10 @@
 //! of the criteria it got wrong, whether its rule fired, the lean and the heaviest features) and
 //! writes nothing (pass `--allow-author-failures` to write anyway). Configs with `author_rows` also
 //! learn from those tests: a test expecting a criterion met whose `detect` is exactly one learned
-//! concept gives that concept's verdict; one expecting a criterion not met says every learned
-//! concept its `detect` lists (any-of) is absent. A config may leave some concepts to their rule's
-//! verdict alone (`rule_verdict`) and bound the false claims its fault thresholds allow.
+//! concept, or that is named after a learned concept its `detect` lists, gives that concept's
+//! verdict; one expecting a criterion not met says every learned concept its `detect` lists
+//! (any-of) is absent. A config may leave some concepts to their rule's verdict alone
+//! (`rule_verdict`) and bound the false claims its fault thresholds allow.
 
 #[path = "../../tests/common/concept_corpus.rs"]
 mod concept_corpus;
@@ -91,8 +93,9 @@ const BASE: Config = Config {
     word_limit: None,
     faults_need_rule: false,
     author_rows: false,
-    fault_false_positives: 0.05,
+    blame_false_positives: 0.05,
     rule_verdict: &[],
+    no_words_for: &[],
 };
 
 /// The configs `--compare` measures.
@@ -123,13 +126,20 @@ const CONFIGS: &[Config] = &[
         author_rows: true,
         ..BASE
     },
-    Config { name: "authors+fp2", author_rows: true, fault_false_positives: 0.02, ..BASE },
-    Config { name: "C=0.1+authors+fp2", c: 0.1, author_rows: true, fault_false_positives: 0.02, ..BASE },
+    Config { name: "authors+blame2", author_rows: true, blame_false_positives: 0.02, ..BASE },
+    Config { name: "authors+blame3", author_rows: true, blame_false_positives: 0.03, ..BASE },
     Config {
-        name: "authors+fp2+handover-rule",
+        name: "authors+blame2+handover-rule",
         author_rows: true,
-        fault_false_positives: 0.02,
+        blame_false_positives: 0.02,
         rule_verdict: &["handover-context"],
+        ..BASE
+    },
+    Config {
+        name: "authors+blame2+handover-no-words",
+        author_rows: true,
+        blame_false_positives: 0.02,
+        no_words_for: &["handover-context"],
         ..BASE
     },
 ];
@@ -355,7 +365,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     if !refuse.is_empty() {
         return Err(format!("not written: {}", refuse.join("; ")).into());
     }
-    std::fs::write(Path::new(OUT), serde_json::to_string_pretty(&model)? + "\n")?;
-    println!("wrote {OUT}: {}", model.trained_on);
+    let out = args.iter().position(|a| a == "--out").and_then(|i| args.get(i + 1)).map_or(OUT, String::as_str);
+    std::fs::write(Path::new(out), serde_json::to_string_pretty(&model)? + "\n")?;
+    println!("wrote {out}: {}", model.trained_on);
     Ok(())
 }
