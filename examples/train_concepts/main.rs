@@ -62,25 +62,34 @@ const OUT: &str = "src/core/scoring/concept_model.json";
 const CV_FOLDS: u8 = 5;
 
 /// The config trained by default, chosen by `--compare` on grouped-CV and fresh-eyes kappa, dev
-/// third (train split 1,887 answers, 44 situations; fresh set in-process; authors = bundled
-/// author tests that fail):
+/// third (2026-12-06: train split 1,887 answers, 44 situations, 410 author-test rows; fresh set
+/// in-process; authors = bundled author tests that fail; false blame must stay at or under 2% in
+/// grouped CV and on dev). Dev is the whole engine, as `tests/concept_agreement.rs` measures it,
+/// except where marked `*` (the trainer's own verdict, before it scored dev through the engine,
+/// and author rows from single-detector criteria only):
 ///
 /// | config | cv kappa | cv false blame | dev kappa | dev false blame | fresh kappa | authors |
 /// |---|---|---|---|---|---|---|
-/// | current | 0.771 | 3.1% | 0.839 | 2.2% | 0.730 | 3 |
-/// | current+authors | 0.775 | 3.1% | 0.841 | 2.2% | 0.725 | 4 |
-/// | no-pairs | 0.764 | 2.8% | 0.823 | 2.2% | 0.734 | 5 |
-/// | C=0.1 | 0.762 | 3.0% | 0.828 | 2.0% | 0.723 | 6 |
-/// | capped (words +-1, faults need rule) | 0.686 | 2.5% | 0.762 | 2.0% | 0.713 | 13 |
-/// | no-words (rules + roles) | 0.698 | 2.4% | 0.765 | 3.0% | 0.716 | 13 |
-/// | rules-only | 0.671 | 2.8% | 0.754 | 2.0% | 0.693 | 17 |
-/// | rule-verdict (no model) | 0.664 | 4.7% | 0.742 | 5.7% | 0.714 | 19 |
+/// | current | 0.796 | 3.1% | 0.847* | 2.2%* | 0.751 | 5 |
+/// | current+authors (397 rows) | 0.799 | 3.5% | 0.850* | 2.2%* | 0.751 | 1 |
+/// | no-pairs | 0.786 | 3.0% | 0.832* | 2.5%* | 0.769 | 6 |
+/// | C=0.1 | 0.789 | 3.0% | 0.835* | 1.7%* | 0.750 | 6 |
+/// | rule-verdict (no model) | 0.720 | 3.6% | 0.776* | 3.5%* | 0.744 | 19 |
+/// | **authors+blame2** | 0.793 | 1.6% | 0.840 | 1.2% | 0.759 | 1 |
+/// | authors+blame3 | 0.796 | 2.7% | 0.842 | 2.0% | 0.759 | 1 |
+/// | authors+blame2+handover-rule | 0.767 | 1.6% | 0.820 | 1.2% | 0.740 | 7 |
+/// | authors+blame2+handover-no-words | 0.775 | 1.6% | 0.825 | 1.2% | 0.749 | 3 |
 ///
-/// Taking words away lowers transfer (grouped CV and fresh) as much as fit: the words are not
-/// what fails to carry over. The word configs are within noise of each other; `current` is the
-/// simplest of them. None keeps false blame at 2% in grouped CV, and none passes every author test
-/// on the grown corpus, so the trainer refuses to write until the rules are fixed.
-const CHOSEN: &str = "current";
+/// Handover-context per concept (grouped CV / dev / fresh): learned 0.82 / 0.83 / 0.64, rule
+/// verdict 0.58 / 0.63 / 0.17, rules and roles without words 0.62 / 0.66 / 0.34: its learned layer
+/// carries over better than anything simpler, so it keeps it. Its dev kappa moves with any change
+/// of vocabulary (0.83 to 0.90 between two runs that differ by 13 author rows): dev has 36 answers
+/// with a warm hand-over, 15 of them in one situation. Blame's threshold allowing 2% false claims
+/// (other faults 5%) is the only setting here that keeps false blame at 2% in grouped CV; 3% costs
+/// 2.7%. `authors+blame2` still fails one author test (blame a rule does not read: "the garnish
+/// chef is new and he didn't read the ticket") and sits just under two dev floors (sends-away
+/// 0.851, handover-context 0.831), so the trainer writes nothing until the rules close them.
+const CHOSEN: &str = "authors+blame2";
 
 const BASE: Config = Config {
     name: "current",
@@ -128,6 +137,7 @@ const CONFIGS: &[Config] = &[
     },
     Config { name: "authors+blame2", author_rows: true, blame_false_positives: 0.02, ..BASE },
     Config { name: "authors+blame3", author_rows: true, blame_false_positives: 0.03, ..BASE },
+    Config { name: "authors+blame2+min5", author_rows: true, blame_false_positives: 0.02, min_answers: 5, ..BASE },
     Config {
         name: "authors+blame2+handover-rule",
         author_rows: true,
