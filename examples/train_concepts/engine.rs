@@ -8,17 +8,19 @@ use std::sync::Arc;
 
 use followthrough::core::library::author_tests::run_author_tests;
 use followthrough::core::library::{Library, LoadedScenario};
-use followthrough::core::scenario::{CriterionKind, Matcher};
-use followthrough::core::scoring::TurnScorer;
+use followthrough::core::scenario::{CriterionKind, Matcher, Scenario};
 use followthrough::core::scoring::detectors::DetectorContext;
 use followthrough::core::scoring::lists::Lists;
-use followthrough::core::scoring::model::{CONCEPTS, ConceptModel, feature_names, learned_concept, with_model};
+use followthrough::core::scoring::model::{
+    CONCEPTS, ConceptModel, RULE_VALUE, concept_rules, feature_names, learned_concept, with_model,
+};
 use followthrough::core::scoring::phrase::{Names, name_words};
 use followthrough::core::scoring::text::analyse;
+use followthrough::core::scoring::{ScoringContext, TurnScorer, run_detector};
 use followthrough::io::scenario_files::load_library_untested;
 use serde::Deserialize;
 
-use crate::concept_corpus::Counts;
+use crate::concept_corpus::{self, Corpus, Counts, Split};
 use crate::fit::Example;
 
 /// The bundled scenarios.
@@ -68,17 +70,86 @@ pub fn author_failures(bundled: &Loaded, model: &ConceptModel) -> Vec<String> {
     })
 }
 
-/// The author tests as training rows: for each test, the criteria it names whose rubric entry is
-/// exactly one learned concept (`Detector("owns-the-failure")`) give that concept's verdict.
+/// The learned concepts among the top-level entries of a criterion's `detect` (which is any-of).
+fn learned_in(detect: &[Matcher]) -> Vec<&'static str> {
+    detect.iter().filter_map(|m| if let Matcher::Detector(name) = m { learned_concept(name) } else { None }).collect()
+}
+
+/// Why `model` fails each failing author test, concept by concept: for each criterion the test got
+/// wrong, each learned concept it names with the rule's verdict, the lean and the heaviest features
+/// either way (a tuning aid: is it the rules, a word, the threshold?).
+pub fn explain_failures(bundled: &Loaded, model: &ConceptModel) -> Vec<String> {
+    let mut out = Vec::new();
+    with_model(model.clone(), || {
+        for loaded in bundled.scenarios() {
+            let scenario = &loaded.scenario;
+            for failure in run_author_tests(scenario, &bundled.lists) {
+                let Some(test) = scenario.tests.get(failure.index) else { continue };
+                let Some(turn) = test.turn.as_deref().map_or(scenario.first_turn(), |id| scenario.turn(id)) else {
+                    continue;
+                };
+                out.push(format!("{}: \"{}\": {}", loaded.file, test.name, test.response));
+                let example = response_example(scenario, &bundled.lists, &test.response, Vec::new());
+                let wrong = test.met.iter().map(|id| (id, true)).chain(test.not_met.iter().map(|id| (id, false)));
+                for (id, want) in wrong.filter(|(id, want)| failure.card.criterion(id).is_some_and(|c| c.met != *want))
+                {
+                    let Some(criterion) = turn.rubric.iter().find(|c| c.id == *id) else { continue };
+                    for concept in learned_in(&criterion.detect) {
+                        out.push(format!("  {id} (want {want}): {}", describe(model, concept, &example)));
+                    }
+                }
+            }
+        }
+    });
+    out
+}
+
+/// A concept's reading of `example` in words: rule fired, lean, heaviest contributions.
+fn describe(model: &ConceptModel, concept: &str, example: &Example) -> String {
+    let Some(linear) = model.concepts.get(concept) else { return format!("{concept}: not learned") };
+    let fired = concept_rules(concept).iter().any(|r| example.has(&format!("rule:{r}")));
+    let lean = linear.total(example.features.iter().map(String::as_str)) - linear.threshold;
+    let mut parts: Vec<(f64, &str)> = example
+        .features
+        .iter()
+        .filter_map(|f| {
+            let w = linear.weights.get(f)?;
+            Some((if f.starts_with("rule:") { w * RULE_VALUE } else { *w }, f.as_str()))
+        })
+        .collect();
+    parts.sort_by(|a, b| b.0.abs().total_cmp(&a.0.abs()));
+    let top: Vec<String> = parts.iter().take(8).map(|(w, f)| format!("{f} {w:+.2}")).collect();
+    format!(
+        "{concept}: rule {}, lean {lean:+.2} (bias {:+.2}, threshold {:+.2}); {}",
+        if fired { "fired" } else { "silent" },
+        linear.bias,
+        linear.threshold,
+        top.join(", ")
+    )
+}
+
+/// A response of `scenario` as an [`Example`] with `labels`.
+fn response_example(scenario: &Scenario, lists: &Lists, response: &str, labels: Vec<Option<bool>>) -> Example {
+    let briefing = &scenario.briefing;
+    let names = Names {
+        customer: name_words(&briefing.customer.name),
+        colleague: briefing.colleague.as_ref().map(|c| name_words(&c.name)).unwrap_or_default(),
+    };
+    let features = feature_names(&analyse(response), &DetectorContext::new(&names, lists, None));
+    Example { situation: format!("author:{}", scenario.id), features, labels }
+}
+
+/// The author tests as training rows: for each test, the criteria it names give a learned
+/// concept's verdict where that verdict is certain. `detect` is any-of, so a criterion expected
+/// met names its concept only when its entry is exactly one learned concept
+/// (`Detector("owns-the-failure")`) or when the criterion's id is the name of one of the learned
+/// concepts it lists (`takes-it-on: [Detector("takes-it-on"), Detector("owns-the-failure")]`); one
+/// expected not met rules out every learned concept it lists (`[Detector("blame"),
+/// Detector("blame-shifting"), Phrase(..)]`: no blame).
 pub fn author_rows(bundled: &Loaded) -> Vec<Example> {
     let mut out = Vec::new();
     for loaded in bundled.scenarios() {
         let scenario = &loaded.scenario;
-        let briefing = &scenario.briefing;
-        let names = Names {
-            customer: name_words(&briefing.customer.name),
-            colleague: briefing.colleague.as_ref().map(|c| name_words(&c.name)).unwrap_or_default(),
-        };
         for test in &scenario.tests {
             let Some(turn) = test.turn.as_deref().map_or(scenario.first_turn(), |id| scenario.turn(id)) else {
                 continue;
@@ -87,18 +158,26 @@ pub fn author_rows(bundled: &Loaded) -> Vec<Example> {
             let said = test.met.iter().map(|id| (id, true)).chain(test.not_met.iter().map(|id| (id, false)));
             for (id, met) in said {
                 let Some(criterion) = turn.rubric.iter().find(|c| c.id == *id) else { continue };
-                let [Matcher::Detector(name)] = criterion.detect.as_slice() else { continue };
-                let Some(concept) = learned_concept(name) else { continue };
-                if let Some(c) = CONCEPTS.iter().position(|k| *k == concept) {
-                    labels[c] = Some(met);
+                let concepts = if met {
+                    let named = learned_in(&criterion.detect);
+                    match criterion.detect.as_slice() {
+                        [Matcher::Detector(_)] => named,
+                        // Named after one of the concepts it lists: the author says which it is.
+                        _ => named.into_iter().filter(|c| *c == criterion.id).collect(),
+                    }
+                } else {
+                    learned_in(&criterion.detect)
+                };
+                for concept in concepts {
+                    if let Some(c) = CONCEPTS.iter().position(|k| *k == concept) {
+                        labels[c] = Some(met);
+                    }
                 }
             }
             if labels.iter().all(Option::is_none) {
                 continue;
             }
-            let a = analyse(&test.response);
-            let features = feature_names(&a, &DetectorContext::new(&names, &bundled.lists, None));
-            out.push(Example { situation: format!("author:{}", scenario.id), features, labels });
+            out.push(response_example(scenario, &bundled.lists, &test.response, labels));
         }
     }
     out
@@ -113,12 +192,14 @@ struct FreshRow {
 }
 
 /// Agreement on the fresh-eyes set with `model` in place.
-#[derive(Debug, Default, Clone, Copy)]
+#[derive(Debug, Default, Clone)]
 pub struct Fresh {
     /// Every judgement.
     pub all: Counts,
     /// Forbidden criteria only (false alarms are their false positives).
     pub forbidden: Counts,
+    /// Per concept of [`CONCEPTS`]: the criteria whose `detect` is that learned concept alone.
+    pub concepts: Vec<Counts>,
 }
 
 /// Scores every labelled fresh answer with `model` in place.
@@ -132,7 +213,7 @@ pub fn fresh(fresh: &Loaded, model: &ConceptModel) -> Result<Fresh, String> {
         .collect::<Result<_, _>>()
         .map_err(|e| format!("{path}: {e}"))?;
     with_model(model.clone(), || {
-        let mut out = Fresh::default();
+        let mut out = Fresh { concepts: vec![Counts::default(); CONCEPTS.len()], ..Fresh::default() };
         for row in &rows {
             let loaded = fresh.scenarios().find(|l| l.scenario.id == row.scenario).ok_or(&row.scenario)?;
             let turn = loaded.scenario.turn(&row.turn).ok_or(&row.turn)?;
@@ -144,9 +225,39 @@ pub fn fresh(fresh: &Loaded, model: &ConceptModel) -> Result<Fresh, String> {
                 if c.kind == CriterionKind::Forbidden {
                     out.forbidden.add(c.met, human);
                 }
+                let criterion = turn.rubric.iter().find(|r| r.id == c.id);
+                if let Some([Matcher::Detector(name)]) = criterion.map(|r| r.detect.as_slice())
+                    && let Some(k) = learned_concept(name).and_then(|k| CONCEPTS.iter().position(|x| *x == k))
+                {
+                    out.concepts[k].add(c.met, human);
+                }
             }
         }
         Ok::<_, String>(out)
     })
     .map_err(|e| format!("fresh set: {e}"))
+}
+
+/// Dev agreement per concept through the whole engine with `model` in place, exactly as
+/// `tests/concept_agreement.rs` measures it (the rules' structural checks and margins included).
+pub fn dev(corpus: &Corpus, model: &ConceptModel) -> Result<Vec<Counts>, String> {
+    let lists = Lists::new(&BTreeMap::new());
+    with_model(model.clone(), || {
+        let mut out = vec![Counts::default(); concept_corpus::CONCEPTS.len()];
+        for (answer, situation) in corpus.split(Split::Dev) {
+            for ((concept, detector), counts) in concept_corpus::CONCEPTS.iter().zip(out.iter_mut()) {
+                let human = answer.label(concept)?;
+                let found = run_detector(
+                    detector,
+                    &answer.response,
+                    situation.customer_name.as_deref(),
+                    situation.colleague_name.as_deref(),
+                    &lists,
+                    &ScoringContext::default(),
+                );
+                counts.add(!found.is_empty(), human);
+            }
+        }
+        Ok(out)
+    })
 }

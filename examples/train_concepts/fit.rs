@@ -11,9 +11,10 @@ use sha2::{Digest, Sha256};
 use crate::concept_corpus::Counts;
 
 const ITERATIONS: usize = 600;
-const LEARNING_RATE: f64 = 0.05;
-/// Most false claims of a fault allowed when choosing its threshold.
+/// Most false claims of a fault other than blame allowed when choosing its threshold (blame's is
+/// the config's `blame_false_positives`).
 const FAULT_FALSE_POSITIVES: f64 = 0.05;
+const LEARNING_RATE: f64 = 0.05;
 /// Inner folds (by situation) that choose each concept's threshold.
 const FOLDS: u8 = 5;
 /// Weights smaller than this are dropped from the file.
@@ -60,6 +61,13 @@ pub struct Config {
     pub faults_need_rule: bool,
     /// The bundled author tests whose criterion is one learned concept are training rows too.
     pub author_rows: bool,
+    /// Most false claims of blame (held-out, inside the rows fitted) its threshold may allow.
+    pub blame_false_positives: f64,
+    /// Concepts read by their rule's verdict alone, with no learned layer (for a concept whose
+    /// learned layer does not carry over to new situations).
+    pub rule_verdict: &'static [&'static str],
+    /// Concepts fitted on the rules and clause roles only, no words.
+    pub no_words_for: &'static [&'static str],
 }
 
 impl Config {
@@ -94,6 +102,13 @@ impl Config {
         }
         if self.faults_need_rule {
             out += ", faults only where their rule fired";
+        }
+        out += &format!(", blame's threshold at <= {}% false claims", self.blame_false_positives * 100.0);
+        if !self.rule_verdict.is_empty() {
+            out += &format!("; rule verdict alone for {}", self.rule_verdict.join(", "));
+        }
+        if !self.no_words_for.is_empty() {
+            out += &format!("; no words for {}", self.no_words_for.join(", "));
         }
         out
     }
@@ -140,14 +155,14 @@ fn fold_of(situation: &str) -> u8 {
 }
 
 /// The threshold on held-out sums with the best kappa (for a fault, within the false-claim bound).
-fn choose_threshold(scored: &[(f64, bool)], fault: bool) -> f64 {
+fn choose_threshold(scored: &[(f64, bool)], fault: bool, most_false: f64) -> f64 {
     let mut candidates: Vec<f64> = scored.iter().map(|(s, _)| *s).collect();
     candidates.push(0.0);
     candidates.sort_by(f64::total_cmp);
     let mut best = (f64::MIN, 0.0);
     for t in candidates {
         let counts = Counts::of(scored.iter().map(|(s, l)| (*s > t, *l)));
-        if fault && counts.false_positive_rate() > FAULT_FALSE_POSITIVES {
+        if fault && counts.false_positive_rate() > most_false {
             continue;
         }
         let k = counts.kappa();
@@ -169,15 +184,15 @@ fn linear(vocabulary: &[&str], bias: f64, weights: &[f64], config: &Config) -> L
     Linear { bias: (bias * 1000.0).round() / 1000.0, threshold: 0.0, weights, word_limit: config.word_limit }
 }
 
-/// The model whose every concept is its rule's verdict: met exactly when the rule fired.
+/// Weights that make `concept` its rule's verdict: met exactly when the rule fired.
+fn rule_verdict(concept: &str) -> Linear {
+    let weights = concept_rules(concept).iter().map(|r| (format!("rule:{r}"), 1.0 / RULE_VALUE)).collect();
+    Linear { bias: -0.5, threshold: 0.0, weights, word_limit: None }
+}
+
+/// The model whose every concept is its rule's verdict.
 fn rule_verdicts(config: &Config) -> ConceptModel {
-    let concepts = CONCEPTS
-        .iter()
-        .map(|concept| {
-            let weights = concept_rules(concept).iter().map(|r| (format!("rule:{r}"), 1.0 / RULE_VALUE)).collect();
-            ((*concept).to_string(), Linear { bias: -0.5, threshold: 0.0, weights, word_limit: None })
-        })
-        .collect();
+    let concepts = CONCEPTS.iter().map(|concept| ((*concept).to_string(), rule_verdict(concept))).collect();
     ConceptModel { trained_on: config.describe(0, 0), concepts, faults_need_rule: false }
 }
 
@@ -204,6 +219,19 @@ pub fn train(train: &[&Example], config: &Config) -> ConceptModel {
         faults_need_rule: config.faults_need_rule,
     };
     for (c, concept) in CONCEPTS.iter().enumerate() {
+        if config.rule_verdict.contains(concept) {
+            model.concepts.insert((*concept).to_string(), rule_verdict(concept));
+            continue;
+        }
+        let wordless: Vec<Vec<(usize, f64)>>;
+        let rows = if config.no_words_for.contains(concept) {
+            let keep =
+                |r: &Vec<(usize, f64)>| r.iter().copied().filter(|(i, _)| !vocabulary[*i].starts_with("w:")).collect();
+            wordless = rows.iter().map(keep).collect();
+            &wordless
+        } else {
+            &rows
+        };
         let labelled: Vec<usize> = (0..train.len()).filter(|&i| train[i].labels[c].is_some()).collect();
         let label = |i: usize| train[i].labels[c] == Some(true);
         let mut held_out = Vec::with_capacity(labelled.len());
@@ -218,7 +246,9 @@ pub fn train(train: &[&Example], config: &Config) -> ConceptModel {
                 held_out.push((fitted.total(train[i].features.iter().map(String::as_str)), label(i)));
             }
         }
-        let threshold = choose_threshold(&held_out, FAULTS.contains(concept));
+        let most_false =
+            if *concept == "blame-shifting" { config.blame_false_positives } else { FAULT_FALSE_POSITIVES };
+        let threshold = choose_threshold(&held_out, FAULTS.contains(concept), most_false);
         let all_rows: Vec<&Vec<(usize, f64)>> = labelled.iter().map(|&i| &rows[i]).collect();
         let all_labels: Vec<bool> = labelled.iter().map(|&i| label(i)).collect();
         let (bias, weights) = fit(&all_rows, &all_labels, vocabulary.len(), config.c);

@@ -8,6 +8,7 @@
 //! cargo run --release --example train_concepts -- --compare    # every config of CONFIGS, writes nothing
 //! cargo run --release --example train_concepts -- --compare --only current,no-pairs
 //! cargo run --release --example train_concepts -- --config NAME
+//! cargo run --release --example train_concepts -- --out /tmp/model.json   # write elsewhere
 //! cargo test --test concept_agreement                          # dev agreement with the new weights
 //! ```
 //!
@@ -26,10 +27,17 @@
 //! with the candidate model in place) and by the dev split (a third voice), and counts the bundled
 //! author tests each would break.
 //!
-//! **Safe for authors.** Before writing, the new model runs every author test of `scenarios/`
-//! through the whole engine; any failure is printed and nothing is written (pass
-//! `--allow-author-failures` to write anyway). Configs with `author_rows` also learn from those
-//! tests: a test naming a criterion that is exactly one learned concept is a labelled row.
+//! **Safe for authors and for CI.** Before writing, the new model runs every author test of
+//! `scenarios/` and the dev split through the whole engine; if a test fails, a concept's dev kappa
+//! is under its floor (`DEV_KAPPA_FLOORS`, the floors `tests/concept_agreement.rs` holds) or false
+//! blame passes 2% in grouped CV or on dev, it says why (for a failing test: each learned concept
+//! of the criteria it got wrong, whether its rule fired, the lean and the heaviest features) and
+//! writes nothing (pass `--allow-author-failures` to write anyway). Configs with `author_rows` also
+//! learn from those tests: a test expecting a criterion met whose `detect` is exactly one learned
+//! concept, or that is named after a learned concept its `detect` lists, gives that concept's
+//! verdict; one expecting a criterion not met says every learned concept its `detect` lists
+//! (any-of) is absent. A config may leave some concepts to their rule's verdict alone
+//! (`rule_verdict`) and bound the false claims its fault thresholds allow.
 
 #[path = "../../tests/common/concept_corpus.rs"]
 mod concept_corpus;
@@ -39,7 +47,7 @@ mod fit;
 use std::collections::HashMap;
 use std::path::Path;
 
-use concept_corpus::{Corpus, Counts, Split};
+use concept_corpus::{Corpus, Counts, DEV_KAPPA_FLOORS, MAX_FALSE_BLAME, Split};
 use followthrough::core::scoring::detectors::DetectorContext;
 use followthrough::core::scoring::lists::Lists;
 use followthrough::core::scoring::model::{CONCEPTS, ConceptModel, feature_names};
@@ -52,29 +60,38 @@ use sha2::{Digest, Sha256};
 const OUT: &str = "src/core/scoring/concept_model.json";
 /// Folds (by situation) of the grouped cross-validation that measures transfer.
 const CV_FOLDS: u8 = 5;
-/// Highest false blame allowed (grouped CV and dev) for a config to be written.
-const MAX_FALSE_BLAME: f64 = 0.02;
 
 /// The config trained by default, chosen by `--compare` on grouped-CV and fresh-eyes kappa, dev
-/// third (train split 1,887 answers, 44 situations; fresh set in-process; authors = bundled
-/// author tests that fail):
+/// third (2026-12-06: train split 1,887 answers, 44 situations, 410 author-test rows; fresh set
+/// in-process; authors = bundled author tests that fail; false blame must stay at or under 2% in
+/// grouped CV and on dev). Dev is the whole engine, as `tests/concept_agreement.rs` measures it,
+/// except where marked `*` (the trainer's own verdict, before it scored dev through the engine,
+/// and author rows from single-detector criteria only):
 ///
 /// | config | cv kappa | cv false blame | dev kappa | dev false blame | fresh kappa | authors |
 /// |---|---|---|---|---|---|---|
-/// | current | 0.771 | 3.1% | 0.839 | 2.2% | 0.730 | 3 |
-/// | current+authors | 0.775 | 3.1% | 0.841 | 2.2% | 0.725 | 4 |
-/// | no-pairs | 0.764 | 2.8% | 0.823 | 2.2% | 0.734 | 5 |
-/// | C=0.1 | 0.762 | 3.0% | 0.828 | 2.0% | 0.723 | 6 |
-/// | capped (words +-1, faults need rule) | 0.686 | 2.5% | 0.762 | 2.0% | 0.713 | 13 |
-/// | no-words (rules + roles) | 0.698 | 2.4% | 0.765 | 3.0% | 0.716 | 13 |
-/// | rules-only | 0.671 | 2.8% | 0.754 | 2.0% | 0.693 | 17 |
-/// | rule-verdict (no model) | 0.664 | 4.7% | 0.742 | 5.7% | 0.714 | 19 |
+/// | current | 0.796 | 3.1% | 0.847* | 2.2%* | 0.751 | 5 |
+/// | current+authors (397 rows) | 0.799 | 3.5% | 0.850* | 2.2%* | 0.751 | 1 |
+/// | no-pairs | 0.786 | 3.0% | 0.832* | 2.5%* | 0.769 | 6 |
+/// | C=0.1 | 0.789 | 3.0% | 0.835* | 1.7%* | 0.750 | 6 |
+/// | rule-verdict (no model) | 0.720 | 3.6% | 0.776* | 3.5%* | 0.744 | 19 |
+/// | **authors+blame2** | 0.793 | 1.6% | 0.840 | 1.2% | 0.759 | 1 |
+/// | authors+blame3 | 0.796 | 2.7% | 0.842 | 2.0% | 0.759 | 1 |
+/// | authors+blame2+min5 | 0.793 | 1.6% | 0.839 | 1.2% | 0.769 | 1 |
+/// | authors+blame2+handover-rule | 0.767 | 1.6% | 0.820 | 1.2% | 0.740 | 7 |
+/// | authors+blame2+handover-no-words | 0.775 | 1.6% | 0.825 | 1.2% | 0.749 | 3 |
 ///
-/// Taking words away lowers transfer (grouped CV and fresh) as much as fit: the words are not
-/// what fails to carry over. The word configs are within noise of each other; `current` is the
-/// simplest of them. None keeps false blame at 2% in grouped CV, and none passes every author test
-/// on the grown corpus, so the trainer refuses to write until the rules are fixed.
-const CHOSEN: &str = "current";
+/// Handover-context per concept (grouped CV / dev / fresh): learned 0.82 / 0.83 / 0.64, rule
+/// verdict 0.58 / 0.63 / 0.17, rules and roles without words 0.62 / 0.66 / 0.34: its learned layer
+/// carries over better than anything simpler, so it keeps it. Its dev kappa moves with any change
+/// of vocabulary (0.83 to 0.90 between two runs that differ by 13 author rows): dev has 36 answers
+/// with a warm hand-over, 15 of them in one situation. Blame's threshold allowing 2% false claims
+/// (other faults 5%) is the only setting here that keeps false blame at 2% in grouped CV; 3% costs
+/// 2.7%. Words in at least 5 rows (`min5`) tie in grouped CV and gain 0.010 on the fresh set
+/// (121 answers: within noise), so the default `min_answers` stays. `authors+blame2` still fails one author test (blame a rule does not read: "the garnish
+/// chef is new and he didn't read the ticket") and sits just under two dev floors (sends-away
+/// 0.851, handover-context 0.831), so the trainer writes nothing until the rules close them.
+const CHOSEN: &str = "authors+blame2";
 
 const BASE: Config = Config {
     name: "current",
@@ -87,6 +104,9 @@ const BASE: Config = Config {
     word_limit: None,
     faults_need_rule: false,
     author_rows: false,
+    blame_false_positives: 0.05,
+    rule_verdict: &[],
+    no_words_for: &[],
 };
 
 /// The configs `--compare` measures.
@@ -115,6 +135,23 @@ const CONFIGS: &[Config] = &[
         word_limit: Some(1.0),
         faults_need_rule: true,
         author_rows: true,
+        ..BASE
+    },
+    Config { name: "authors+blame2", author_rows: true, blame_false_positives: 0.02, ..BASE },
+    Config { name: "authors+blame3", author_rows: true, blame_false_positives: 0.03, ..BASE },
+    Config { name: "authors+blame2+min5", author_rows: true, blame_false_positives: 0.02, min_answers: 5, ..BASE },
+    Config {
+        name: "authors+blame2+handover-rule",
+        author_rows: true,
+        blame_false_positives: 0.02,
+        rule_verdict: &["handover-context"],
+        ..BASE
+    },
+    Config {
+        name: "authors+blame2+handover-no-words",
+        author_rows: true,
+        blame_false_positives: 0.02,
+        no_words_for: &["handover-context"],
         ..BASE
     },
 ];
@@ -194,7 +231,7 @@ fn measure(data: &Data, config: &Config) -> Result<(Row, ConceptModel), String> 
     let model = train(&data.fitted(config), config);
     let row = Row {
         cv,
-        dev: evaluate(&model, &data.dev),
+        dev: engine::dev(&data.corpus, &model)?,
         fresh: engine::fresh(&data.fresh, &model)?,
         author_failures: engine::author_failures(&data.bundled, &model),
     };
@@ -203,8 +240,8 @@ fn measure(data: &Data, config: &Config) -> Result<(Row, ConceptModel), String> 
 
 /// Everything read once.
 struct Data {
+    corpus: Corpus,
     train: Vec<Example>,
-    dev: Vec<Example>,
     authors: Vec<Example>,
     bundled: Loaded,
     fresh: Loaded,
@@ -253,6 +290,33 @@ fn print_per_concept<R: std::borrow::Borrow<Row>>(rows: &[(&Config, R)]) {
         row.cv.iter().zip(&row.dev).for_each(|(cv, dev)| print!(" {:>4.2} ({:.2})", cv.kappa(), dev.kappa()));
         println!();
     }
+    println!("\nfresh-eyes kappa per concept (criteria that are one learned concept; judgements in brackets)");
+    for (config, row) in rows {
+        let row: &Row = row.borrow();
+        print!("{:<24}", config.name);
+        row.fresh.concepts.iter().for_each(|c| print!(" {:>4.2} ({:>3})", c.kappa(), c.tp + c.fp + c.fn_ + c.tn));
+        println!();
+    }
+}
+
+/// Why a model may not be written: dev floors (whole engine, as `tests/concept_agreement.rs`) and
+/// false blame over [`MAX_FALSE_BLAME`] in grouped CV or on dev.
+fn shortfalls(row: &Row) -> Vec<String> {
+    let mut out = Vec::new();
+    for (concept, floor) in DEV_KAPPA_FLOORS {
+        let Some(c) = CONCEPTS.iter().position(|k| k == concept) else { continue };
+        let kappa = row.dev[c].kappa();
+        if kappa < *floor {
+            out.push(format!("dev kappa of {concept} {kappa:.3} under its floor {floor:.2}"));
+        }
+    }
+    let b = blame_index();
+    for (what, rate) in [("grouped CV", row.cv[b].false_positive_rate()), ("dev", row.dev[b].false_positive_rate())] {
+        if rate > MAX_FALSE_BLAME {
+            out.push(format!("false blame {:.1}% in {what}, over {:.0}%", 100.0 * rate, 100.0 * MAX_FALSE_BLAME));
+        }
+    }
+    out
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -262,15 +326,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let bundled = Loaded::bundled()?;
     let data = Data {
         train: corpus_examples(&corpus, Split::Train)?,
-        dev: corpus_examples(&corpus, Split::Dev)?,
         authors: engine::author_rows(&bundled),
+        corpus,
         bundled,
         fresh: Loaded::fresh()?,
     };
     eprintln!(
         "train {} answers, dev {} answers, {} author-test rows",
         data.train.len(),
-        data.dev.len(),
+        data.corpus.split(Split::Dev).count(),
         data.authors.len()
     );
     if flag("--compare") {
@@ -292,22 +356,29 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     print_header();
     print_row(config, &row);
     print_per_concept(std::slice::from_ref(&(config, &row)));
-    let b = blame_index();
     let mut refuse = Vec::new();
     if !row.author_failures.is_empty() {
         eprintln!("\n{} bundled author tests FAIL with this model:", row.author_failures.len());
         row.author_failures.iter().for_each(|f| eprintln!("  {f}"));
+        eprintln!("\nwhy, concept by concept (rule verdict, lean against the threshold, heaviest features):");
+        engine::explain_failures(&data.bundled, &model).iter().for_each(|line| eprintln!("  {line}"));
         if !flag("--allow-author-failures") {
             refuse.push("bundled author tests fail (--allow-author-failures to write anyway)");
         }
     }
-    if row.cv[b].false_positive_rate() > MAX_FALSE_BLAME || row.dev[b].false_positive_rate() > MAX_FALSE_BLAME {
-        eprintln!("\nfalse blame over {:.0}% (grouped CV or dev)", 100.0 * MAX_FALSE_BLAME);
+    let short = shortfalls(&row);
+    if !short.is_empty() {
+        eprintln!("\nshort of what CI holds:");
+        short.iter().for_each(|s| eprintln!("  {s}"));
+        if !flag("--allow-author-failures") {
+            refuse.push("dev floors or false blame (--allow-author-failures to write anyway)");
+        }
     }
     if !refuse.is_empty() {
         return Err(format!("not written: {}", refuse.join("; ")).into());
     }
-    std::fs::write(Path::new(OUT), serde_json::to_string_pretty(&model)? + "\n")?;
-    println!("wrote {OUT}: {}", model.trained_on);
+    let out = args.iter().position(|a| a == "--out").and_then(|i| args.get(i + 1)).map_or(OUT, String::as_str);
+    std::fs::write(Path::new(out), serde_json::to_string_pretty(&model)? + "\n")?;
+    println!("wrote {out}: {}", model.trained_on);
     Ok(())
 }

@@ -30,6 +30,27 @@ pub const CONCEPTS: &[(&str, &str)] = &[
     ("genuine-question", "genuine-question"),
 ];
 
+/// Dev-split floors: Cohen's kappa per concept, measured then rounded down, so a change that
+/// makes the engine read people worse fails `tests/concept_agreement.rs`, and a retrain below one
+/// is not written by `examples/train_concepts/`.
+pub const DEV_KAPPA_FLOORS: &[(&str, f64)] = &[
+    ("owns-the-failure", 0.84),
+    ("takes-it-on", 0.74),
+    ("empathy", 0.84),
+    ("blame-shifting", 0.73),
+    ("sends-away", 0.86),
+    ("deflecting-apology", 0.89),
+    ("specific-day", 0.86),
+    ("specific-time", 0.83),
+    ("next-steps", 0.62),
+    ("handover-context", 0.84),
+    ("genuine-question", 0.91),
+];
+
+/// Highest share of answers without blame that may be read as blame (dev, and grouped CV when
+/// training).
+pub const MAX_FALSE_BLAME: f64 = 0.02;
+
 /// A situation: the briefing's names are what the detectors may use.
 #[derive(Debug, Clone, Deserialize)]
 pub struct Situation {
