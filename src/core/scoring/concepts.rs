@@ -252,7 +252,12 @@ pub fn sends_away(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
                 )
             });
         let past = t.text.ends_with("ed") || matches!(t.text.as_str(), "rang" | "spoke" | "wrote" | "went" | "told");
+        // "Thank you for calling the surgery": manners for the call made, not an instruction.
+        let thanked = r.0 >= 2
+            && a.word(r.0 - 1) == "for"
+            && (r.0.saturating_sub(4)..r.0).any(|j| matches!(a.word(j), "thank" | "thanks" | "thx"));
         !speaker_does_it
+            && !thanked
             && !past
             && !offered
             && !matches!(next(0), "me" | "us" | "myself" | "back" | "again")
@@ -260,6 +265,7 @@ pub fn sends_away(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
             && !a.tokens[r.0..r.1].iter().any(|t| t.quoted)
     });
     out.extend(super::referral::referrals(a, cx));
+    out.extend(super::raising::raised_through_channel(a, cx));
     // "If you're still unhappy after that, the ombudsman is there too": a channel offered under a
     // condition, in an answer where the speaker takes the problem on, is an extra, not a send-away.
     if out.iter().any(|r| under_condition(a, *r)) && !takes_it_on(a, cx).is_empty() {

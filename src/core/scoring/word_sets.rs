@@ -138,6 +138,7 @@ word_sets! {
     role_auxiliary = "role-auxiliary",
     accusing_doubt = "accusing-doubt",
     condition_word = "condition-word",
+    referral_raise_verb = "referral-raise-verb",
 }
 
 /// The word lists as built in, without any lexicon: what the text analysis reads (it runs before
