@@ -27,7 +27,9 @@ pub(super) fn raised_through_channel(a: &Analysed, cx: &DetectorContext) -> Vec<
             .rev()
             .take_while(|&j| in_clause(j))
             .find(|&j| matches!(a.word(j), "i" | "we" | "me" | "you" | "u" | "ya" | "he" | "she" | "they" | "someone"));
-        if nearest.is_some_and(|j| !matches!(a.word(j), "you" | "u" | "ya")) {
+        // "You won't need to ring the line or fill in anything online": a negator earlier in the clause.
+        let negated = (start..v).rev().take_while(|&j| in_clause(j)).any(|j| a.tokens[j].is_negator());
+        if negated || nearest.is_some_and(|j| !matches!(a.word(j), "you" | "u" | "ya")) {
             continue;
         }
         let channel = (v + 1..(v + 1 + CHANNEL_REACH).min(a.tokens.len()))
@@ -75,6 +77,7 @@ mod tests {
             "Let me raise it on the portal now.",
             "Did you submit it through the website?",
             "You didn't need to complain on the app.",
+            "You won't need to ring the mortgage line or fill in anything online.",
             "I've reported it through our website already.",
             "Thank you for calling the surgery, Mrs Adeyemi. Your request is with the clinical team.",
             "Thanks for contacting the service desk today.",
