@@ -32,7 +32,7 @@ pub fn specific_time(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
             && within_a_day(a, *r)
             && !hedged_after(a, cx, *r)
             && !in_past_clause(a, cx, *r)
-            && !under_condition(a, cx, *r)
+            && !under_condition(a, *r)
             && !waits_on_event(a, cx, *r)
     });
     let mut out = if timed { found } else { Vec::new() };
@@ -53,10 +53,7 @@ pub fn specific_time(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
 pub fn specific_day(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     let timed = specific_time_commitment(a, cx);
     let firm = |r: &Range| {
-        !hedged_after(a, cx, *r)
-            && !in_past_clause(a, cx, *r)
-            && !under_condition(a, cx, *r)
-            && !waits_on_event(a, cx, *r)
+        !hedged_after(a, cx, *r) && !in_past_clause(a, cx, *r) && !under_condition(a, *r) && !waits_on_event(a, cx, *r)
     };
     if timed.iter().any(|r| a.times().time_at(r.0).is_some() && firm(r)) {
         return timed;
@@ -123,7 +120,8 @@ pub fn takes_it_on(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
         let window = (i + 1)..(i + 5).min(clause_end);
         let Some(verb) = resolve.iter().find(|v| window.contains(&v.0)) else { continue };
         let between = &a.tokens[i + 1..verb.0];
-        let weakened = between.iter().any(|w| cx.lists.words.not_taking_it_on.has(&w.text) || w.is_negator());
+        let weakened = a.in_condition(verb.0)
+            || between.iter().any(|w| cx.lists.words.not_taking_it_on.has(&w.text) || w.is_negator());
         // "passed" read as a typo of "paused" is still passing the case on, as is "I've sent your
         // details to the claims team".
         let passing_on = cx.lists.words.passing_on_stem.has(&a.tokens[verb.0].stem) || passes_on(a, cx, verb.1);
@@ -254,7 +252,12 @@ pub fn sends_away(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
                 )
             });
         let past = t.text.ends_with("ed") || matches!(t.text.as_str(), "rang" | "spoke" | "wrote" | "went" | "told");
+        // "Thank you for calling the surgery": manners for the call made, not an instruction.
+        let thanked = r.0 >= 2
+            && a.word(r.0 - 1) == "for"
+            && (r.0.saturating_sub(4)..r.0).any(|j| matches!(a.word(j), "thank" | "thanks" | "thx"));
         !speaker_does_it
+            && !thanked
             && !past
             && !offered
             && !matches!(next(0), "me" | "us" | "myself" | "back" | "again")
@@ -262,10 +265,11 @@ pub fn sends_away(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
             && !a.tokens[r.0..r.1].iter().any(|t| t.quoted)
     });
     out.extend(super::referral::referrals(a, cx));
+    out.extend(super::raising::raised_through_channel(a, cx));
     // "If you're still unhappy after that, the ombudsman is there too": a channel offered under a
     // condition, in an answer where the speaker takes the problem on, is an extra, not a send-away.
-    if out.iter().any(|r| under_condition(a, cx, *r)) && !takes_it_on(a, cx).is_empty() {
-        out.retain(|r| !under_condition(a, cx, *r));
+    if out.iter().any(|r| under_condition(a, *r)) && !takes_it_on(a, cx).is_empty() {
+        out.retain(|r| !under_condition(a, *r));
     }
     out.sort();
     out.dedup();

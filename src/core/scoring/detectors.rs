@@ -123,7 +123,9 @@ fn find_commitments(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
 }
 
 /// True when the sentence holding `range` hedges it: a hedge in the same clause or between the
-/// commitment and its time, or a condition anywhere in the sentence.
+/// commitment and its time, a condition on the speaker's own effort anywhere in the sentence ("if I
+/// can", "when they tell me", "depending on"), or any other condition (`conditional`) whose clause holds the
+/// commitment or its time. "If the part's not in by noon, I'll ring you at 2" still promises 2pm.
 pub(super) fn hedged(a: &Analysed, cx: &DetectorContext, commitment: Range, time: Option<Range>) -> bool {
     let sentence = &a.sentences[a.tokens[commitment.0].sentence];
     let clause = a.tokens[commitment.0].clause;
@@ -131,9 +133,14 @@ pub(super) fn hedged(a: &Analysed, cx: &DetectorContext, commitment: Range, time
     let hedge = find(&cx.lists.hedge, a, cx).into_iter().any(|h| {
         in_sentence(sentence, &h) && (a.tokens[h.0].clause == clause || (h.0 >= commitment.0.min(last) && h.0 < last))
     });
-    let conditional = find(&cx.lists.conditional, a, cx)
-        .into_iter()
-        .any(|c| in_sentence(sentence, &c) && !(c.0 > 0 && a.tokens[c.0 - 1].text == "even"));
+    let waits = a.in_condition(commitment.0) || time.is_some_and(|t| a.in_condition(t.0));
+    let waits_on_news = |c: &Range| !a.opens_condition(c.0) || matches!(a.word(c.0), "when" | "once");
+    let own_effort = |c: &Range| {
+        waits_on_news(c) || a.tokens[c.0..c.1].iter().any(|t| matches!(t.text.as_str(), "i" | "we" | "possible"))
+    };
+    let conditional = find(&cx.lists.conditional, a, cx).into_iter().any(|c| {
+        in_sentence(sentence, &c) && !(c.0 > 0 && a.tokens[c.0 - 1].text == "even") && (waits || own_effort(&c))
+    });
     hedge || conditional
 }
 

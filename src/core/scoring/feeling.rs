@@ -47,7 +47,7 @@ fn held(a: &Analysed, w: &WordSets) -> Vec<Range> {
         let before = |words: &[&str]| clause.iter().any(|&k| words.contains(&a.tokens[k].text.as_str()));
         // "sorry if you're upset", "no need to worry", "if you're unhappy": not the customer's feeling;
         // "sorry you're disappointed" apologises for the feeling (a deflecting apology).
-        if before(&["if", "whether", "need", "unless", "sorry"]) || dismissed_before(a, w, i) {
+        if before(&["need", "sorry"]) || a.in_condition(i) || dismissed_before(a, w, i) {
             continue;
         }
         let holder = clause
@@ -183,8 +183,7 @@ fn hardship_of_situation(a: &Analysed, w: &WordSets) -> Vec<Range> {
             .collect();
         let ours =
             subject.iter().any(|s| matches!(*s, "i" | "we" | "me" | "us" | "my" | "our" | "he" | "she" | "they"));
-        let guarded = (sentence.start..copula)
-            .any(|k| matches!(a.tokens[k].text.as_str(), "if" | "sorry" | "unless" | "whether"));
+        let guarded = a.in_condition(copula) || (sentence.start..copula).any(|k| a.tokens[k].text == "sorry");
         // "it's been a nightmare since the summer": a bare "it" says nothing of the customer unless
         // the customer is named after ("it's rotten when you've taken the day off").
         let aux = ["has", "have", "had", "must", "may", "might", "would", "will", "could", "can", "should", "does"];
@@ -237,8 +236,7 @@ fn customer_loss(a: &Analysed, w: &WordSets) -> Vec<Range> {
         let customer =
             (k.saturating_sub(3)..k).chain(k + 1..k + 2).any(|j| near(j) && w.feeling_customer.has(a.word(j)));
         let object = (k + 1..k + 5).find(|&j| near(j) && w.feeling_loss_object.has(a.word(j)));
-        let conditional = (sentence.start..k).any(|j| matches!(a.word(j), "if" | "unless" | "whether"));
-        if let (true, Some(j), false) = (customer, object, conditional) {
+        if let (true, Some(j), false) = (customer, object, a.in_condition(k)) {
             out.push((k, j + 1));
         }
     }

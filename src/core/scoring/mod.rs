@@ -20,6 +20,7 @@ pub mod lists;
 mod matchers;
 pub mod model;
 pub mod phrase;
+mod raising;
 mod referral;
 mod rule;
 mod scope;

@@ -77,10 +77,7 @@ fn customer_must(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
             continue;
         }
         let s = t.sentence;
-        if i > 0
-            && a.tokens[i - 1].sentence == s
-            && matches!(a.tokens[i - 1].text.as_str(), "if" | "when" | "unless" | "once")
-        {
+        if a.in_condition(i) {
             continue;
         }
         let mut k = i + 1;

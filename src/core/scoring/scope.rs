@@ -116,3 +116,105 @@ pub(super) fn mark_negation(tokens: &mut [Token]) {
         }
     }
 }
+
+/// Words that end a condition clause before punctuation does: "if it comes then ...", "so ...".
+const CONDITION_CLOSERS: &[&str] = &["then", "so", "but"];
+/// Verbs after which "if" / "whether" asks rather than sets a condition ("I'll check if it's
+/// shipped and ring you"): such a clause also ends at "and" / "or".
+const ASKING_VERBS: &[&str] =
+    &["see", "check", "checking", "ask", "asking", "know", "out", "wonder", "wondering", "sure", "confirm", "tell"];
+/// Modals that start a main clause after a first-person subject ("If it's not there by noon I'll ring").
+const MAIN_CLAUSE_MODALS: &[&str] = &["will", "shall", "would", "can", "am", "are"];
+
+/// Mark each token that lies in a condition clause: from a word of `condition-word` ("if",
+/// "unless", "once", ...) to the end of its clause, at punctuation (, ; : or the sentence end),
+/// at "then" / "so" / "but", or just before a first-person main clause ("... I'll ring you at 2").
+/// Run before the clauses are split at conjunctions, so `clause` changes only at punctuation. One
+/// pass, no nesting: a condition word inside a condition clause starts nothing new.
+pub(super) fn mark_conditions(tokens: &mut [Token], is_condition_word: impl Fn(&str) -> bool) {
+    let mut i = 0;
+    while i < tokens.len() {
+        let word = tokens[i].text.as_str();
+        // "When will it come?": a question word, not a condition.
+        let asks = word == "when" && (i == 0 || tokens[i - 1].sentence != tokens[i].sentence);
+        // "once again", "at once", "more than once": a count, not a condition.
+        let counts = word == "once"
+            && (tokens.get(i + 1).is_some_and(|t| matches!(t.text.as_str(), "again" | "more"))
+                || (i > 0 && matches!(tokens[i - 1].text.as_str(), "at" | "than" | "just")));
+        if !is_condition_word(word) || asks || counts || tokens[i].quoted {
+            i += 1;
+            continue;
+        }
+        let opener = i;
+        let asking =
+            word == "whether" || (word == "if" && i > 0 && ASKING_VERBS.contains(&tokens[i - 1].text.as_str()));
+        let (sentence, clause) = (tokens[i].sentence, tokens[i].clause);
+        tokens[i].condition = Some(opener);
+        i += 1;
+        while i < tokens.len() && tokens[i].sentence == sentence && tokens[i].clause == clause {
+            let w = tokens[i].text.as_str();
+            let next = tokens.get(i + 1).map_or("", |t| t.text.as_str());
+            let first_person = matches!(w, "i" | "we") && MAIN_CLAUSE_MODALS.contains(&next) && i > opener + 1;
+            let joins = asking && matches!(w, "and" | "or");
+            if CONDITION_CLOSERS.contains(&w) || first_person || joins {
+                break;
+            }
+            tokens[i].condition = Some(opener);
+            i += 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::core::scoring::text::analyse;
+
+    /// The words of `text` that lie in a condition clause, joined by spaces.
+    fn conditioned(text: &str) -> String {
+        let a = analyse(text);
+        a.tokens.iter().filter(|t| t.condition.is_some()).map(|t| t.text.as_str()).collect::<Vec<_>>().join(" ")
+    }
+
+    #[test]
+    fn a_fronted_condition_ends_at_the_comma_and_the_promise_after_it_stands() {
+        assert_eq!(conditioned("If it's not there by noon, I'll ring you at 2."), "if it is not there by noon");
+        assert_eq!(conditioned("If it is not there by noon I will ring you at 2"), "if it is not there by noon");
+        assert_eq!(
+            conditioned("unless u hear from the depot then we send a new one"),
+            "unless you hear from the depot"
+        );
+    }
+
+    #[test]
+    fn a_trailing_condition_runs_to_the_sentence_end() {
+        assert_eq!(conditioned("I'll ring you at 2pm once it's signed. Thanks."), "once it is signed");
+        assert_eq!(
+            conditioned("We will refund you in full provided the seal is unbroken"),
+            "provided the seal is unbroken"
+        );
+        assert_eq!(conditioned("gonna call u tmrw if the part turns up"), "if the part turns up");
+    }
+
+    #[test]
+    fn an_embedded_question_ends_at_and() {
+        assert_eq!(conditioned("I'll check whether it's shipped and ring you at 2."), "whether it is shipped");
+        assert_eq!(conditioned("Let me see if it's gone out and I'll email you."), "if it is gone out");
+    }
+
+    #[test]
+    fn questions_counts_and_quotes_open_no_condition() {
+        assert_eq!(conditioned("When will the engineer come?"), "");
+        assert_eq!(conditioned("Sorry once again, I'll sort it at once."), "");
+        assert_eq!(conditioned("You were told \"if it's late we pay\". I'll pay now."), "");
+        assert_eq!(conditioned("The refund is approved and goes out today."), "");
+    }
+
+    #[test]
+    fn the_opener_is_recorded_on_every_word_of_its_clause() {
+        let a = analyse("Refund's approved. If you'd rather, Dana can ring you.");
+        let opener = a.tokens.iter().position(|t| t.text == "if").expect("if");
+        assert!(a.opens_condition(opener));
+        assert!(a.tokens.iter().filter(|t| t.condition.is_some()).all(|t| t.condition == Some(opener)));
+        assert!(!a.in_condition(opener + 4), "Dana is in the main clause");
+    }
+}

@@ -217,10 +217,7 @@ pub(super) fn expected_outcome(a: &Analysed, cx: &DetectorContext) -> Vec<Range>
         // The speaker's own effort ("I should be able to") or nobody in particular.
         let vague_subject = matches!(prev, "i" | "we" | "someone" | "somebody" | "anyone" | "anybody");
         let clause = a.tokens[k].clause;
-        let conditioned = (0..k)
-            .rev()
-            .take_while(|&j| a.tokens[j].clause == clause && a.tokens[j].sentence == s)
-            .any(|j| w.timed_condition_opener.has(a.word(j)));
+        let conditioned = a.in_condition(k);
         let negated = a.tokens[k..end].iter().any(|t| t.negated_by.is_some() || t.is_negator());
         // "you will receive a call soon", "an update in due course": only getting back in touch.
         let contact_only = (end..(end + 3).min(a.tokens.len()))
@@ -269,10 +266,7 @@ pub(super) fn done_for_them(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
         }
         let clause = a.tokens[k].clause;
         let in_clause = |j: usize| a.tokens[j].clause == clause && a.tokens[j].sentence == s;
-        let conditioned = (0..k)
-            .rev()
-            .take_while(|&j| in_clause(j))
-            .any(|j| w.timed_condition_opener.has(a.word(j)) || matches!(a.word(j), "once" | "until" | "when"));
+        let conditioned = a.in_condition(k);
         let failed = (p..a.tokens.len()).take_while(|&j| in_clause(j)).any(|j| w.timed_failure.has(a.word(j)));
         let negated = a.tokens[k..=p].iter().any(|t| t.negated_by.is_some() || t.is_negator());
         if !conditioned && !failed && !negated {
@@ -309,7 +303,9 @@ pub(super) fn handed_on(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
             && (sentence_start..v)
                 .all(|j| matches!(a.word(j), "so" | "ok" | "okay" | "right" | "just" | "and" | "also"));
         let by_speaker = by_speaker || bare;
-        let weakened = before.iter().any(|&j| w.not_taking_it_on.has(a.word(j)) && a.word(j) != "when");
+        // "if I pass it on ...", but not "when I've passed it to Tomasz, ...".
+        let conditioned = a.tokens[v].condition.is_some_and(|o| a.word(o) != "when");
+        let weakened = conditioned || before.iter().any(|&j| w.not_taking_it_on.has(a.word(j)));
         if !(by_speaker || passive) || weakened || hedged(a, cx, (before.first().copied().unwrap_or(v), v + 1), None) {
             continue;
         }

@@ -102,13 +102,13 @@ pub(super) fn passes_on(a: &Analysed, cx: &DetectorContext, from: usize) -> bool
     to_a_team || names_colleague || feedback
 }
 
-/// True when the word at `k` is in the clause the commitment `c` ends in, with no condition word
-/// ("if", "unless", "once", "when") between them.
+/// True when the word at `k` is in the clause the commitment `c` ends in, and not in a condition
+/// clause the commitment is not in ("we'll let you know if anything comes up").
 fn own_clause(a: &Analysed, c: Range, k: usize) -> bool {
     let last = &a.tokens[c.1 - 1];
     k < c.1
         || (a.tokens[c.1..=k].iter().all(|t| t.clause == last.clause && t.sentence == last.sentence)
-            && !a.tokens[c.1..=k].iter().any(|t| matches!(t.text.as_str(), "if" | "unless" | "once" | "when")))
+            && a.tokens[k].condition == last.condition)
 }
 
 /// True when the answer promises only to get back in touch: it has a commitment to contact the
@@ -126,12 +126,8 @@ pub(super) fn only_calls_back(a: &Analysed, cx: &DetectorContext) -> bool {
             && !next.iter().any(|w| matches!(*w, "you" | "u"))
     };
     let contact = |v: &Range| contact_only.iter().any(|k| k.0 <= v.0 && k.1 >= v.1) && !elsewhere(v);
-    let conditioned = |k: usize| {
-        let s = &a.sentences[a.tokens[k].sentence];
-        (s.start..k).any(|j| matches!(a.tokens[j].text.as_str(), "if" | "unless" | "once" | "when"))
-    };
     let calls_back = commitments(a, cx).iter().any(|c| verbs.iter().any(|v| v.0 >= c.0 && v.0 < c.1 && contact(v)));
-    calls_back && verbs.iter().filter(|v| !conditioned(v.0)).all(contact)
+    calls_back && verbs.iter().filter(|v| !a.in_condition(v.0)).all(contact)
 }
 
 /// "put you through": a transfer, not an action on the problem.

@@ -7,7 +7,7 @@ use rust_stemmers::{Algorithm, Stemmer};
 
 use super::contractions::without_thousands_separators;
 pub use super::contractions::{expand_contraction, normalise_word};
-use super::scope::{mark_negation, mark_reported_speech, split_clauses_at_conjunctions};
+use super::scope::{mark_conditions, mark_negation, mark_reported_speech, split_clauses_at_conjunctions};
 use super::time::TimeTable;
 use super::tokenise::{Mark, Piece, pieces};
 
@@ -35,6 +35,9 @@ pub struct Token {
     pub retold: bool,
     /// Which letters a-z the word uses (for cheap typo checks).
     pub letters: u32,
+    /// The condition word ("if", "unless", "once", ...: `@condition-word`) whose clause holds this
+    /// token, the word itself included: what is said here waits on that condition.
+    pub condition: Option<usize>,
     /// Hash of `text` (see `phrase::word_key`).
     pub text_key: u64,
     /// Hash of `stem`.
@@ -56,6 +59,7 @@ impl Token {
             quoted: false,
             negated_by: None,
             retold: false,
+            condition: None,
             letters: 0,
             text_key: 0,
             stem_key: 0,
@@ -138,6 +142,17 @@ impl Analysed {
     pub fn asserted_at(&self, i: usize) -> bool {
         let t = &self.tokens[i];
         t.is_own_word() && !self.sentences[t.sentence].question_mark
+    }
+
+    /// True when token `i` lies in a condition clause ([`Token::condition`]): what is said there
+    /// waits on the condition (false past the last token).
+    pub fn in_condition(&self, i: usize) -> bool {
+        self.tokens.get(i).is_some_and(|t| t.condition.is_some())
+    }
+
+    /// True when token `i` opens a condition clause ("if", "unless", "once" ...).
+    pub fn opens_condition(&self, i: usize) -> bool {
+        self.tokens.get(i).is_some_and(|t| t.condition == Some(i))
     }
 
     /// The word at token `i`, or "" past the last one.
@@ -252,6 +267,8 @@ pub fn analyse(text: &str) -> Analysed {
             tokens[i - 1].set_word("has");
         }
     }
+    let condition_words = &super::word_sets::builtin_word_sets().condition_word;
+    mark_conditions(&mut tokens, |w| condition_words.has(w));
     split_clauses_at_conjunctions(&mut tokens);
     mark_reported_speech(&mut tokens);
     mark_negation(&mut tokens);

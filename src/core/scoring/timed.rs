@@ -134,17 +134,24 @@ fn belongs_to_something_else(a: &Analysed, t: Range) -> bool {
 pub(super) fn waits_on_event(a: &Analysed, cx: &DetectorContext, r: Range) -> bool {
     let s = &a.sentences[a.tokens[r.0].sentence];
     (s.start..s.end).any(|k| {
-        matches!(a.tokens[k].text.as_str(), "if" | "unless")
+        a.opens_condition(k)
+            && matches!(a.tokens[k].text.as_str(), "if" | "unless")
             && (k == s.start || a.tokens[k - 1].text != "even")
             && a.tokens.get(k + 1).is_some_and(|n| cx.lists.words.timed_event.has(&n.text))
     })
 }
 
-/// True when the sentence holding `r` opens with a condition ("If you can send it today, I'll
-/// call you tomorrow at five"): whatever time it promises depends on it.
-pub(super) fn under_condition(a: &Analysed, cx: &DetectorContext, r: Range) -> bool {
+/// True when the time or promise at `r` waits on a condition (the text analysis's mark): it lies in
+/// a condition clause ("if it's not there by noon"), or its sentence opens with one ("If you send
+/// the photo today, I'll ring you tomorrow at five": `docs/labelling.md` calls a conditional time
+/// no specific commitment). A "once" / "when" / "until" clause times the promise rather than
+/// conditions it ("I'll ring you at 2pm once it's signed", "Once I know, I'll message you by 1"),
+/// and an asking clause is no condition ("could you tell me whether Thursday morning suits?").
+pub(super) fn under_condition(a: &Analysed, r: Range) -> bool {
+    let conditions =
+        |k: usize| a.tokens[k].condition.is_some_and(|o| !matches!(a.word(o), "whether" | "once" | "when" | "until"));
     let s = &a.sentences[a.tokens[r.0].sentence];
-    cx.lists.words.timed_condition_opener.has(&a.tokens[s.start].text)
+    conditions(r.0) || conditions(s.start) || (s.start + 1 < s.end && conditions(s.start + 1))
 }
 
 /// A question that offers a time ("1:1 at 10 Monday?", "can I ring you at 4?") rather than asks
@@ -216,7 +223,7 @@ fn timed(a: &Analysed, cx: &DetectorContext, customer_part: bool) -> Vec<(Range,
         if firm
             && !undone
             && !past
-            && !under_condition(a, cx, t)
+            && !under_condition(a, t)
             && !waits_on_event(a, cx, t)
             && !hedged(a, cx, t, Some(t))
             && !super::concepts::hedged_after(a, cx, t)

@@ -105,7 +105,6 @@ word_sets! {
     timed_past = "timed-past",
     timed_customer_need = "timed-customer-need",
     timed_asking_you = "timed-asking-you",
-    timed_condition_opener = "timed-condition-opener",
     timed_object_start = "timed-object-start",
     timed_open = "timed-open",
     timed_arranged = "timed-arranged",
@@ -138,6 +137,15 @@ word_sets! {
     question_subject = "question-subject",
     role_auxiliary = "role-auxiliary",
     accusing_doubt = "accusing-doubt",
+    condition_word = "condition-word",
+    referral_raise_verb = "referral-raise-verb",
+}
+
+/// The word lists as built in, without any lexicon: what the text analysis reads (it runs before
+/// a scenario's lexicon is known, so `@condition-word` is read as built in).
+pub fn builtin_word_sets() -> &'static WordSets {
+    static SETS: std::sync::OnceLock<WordSets> = std::sync::OnceLock::new();
+    SETS.get_or_init(|| WordSets::new(super::lists::builtin_lists()))
 }
 
 #[cfg(test)]
