@@ -407,13 +407,31 @@ fn grounded(concept: &str, a: &Analysed) -> bool {
 
 /// False when the answer's structure rules `concept` out whatever its words lean to: a promise
 /// only to get back in touch takes nothing on; an answer that says nothing of what comes next (no
-/// future, no instruction, no action done) has no next step.
+/// future, no instruction, no action done) has no next step; an answer that brings nobody else in
+/// (no hand-over said, nothing handed on, nobody to contact, no colleague named) hands nothing over
+/// with its context.
 fn structurally_possible(concept: &str, a: &Analysed, cx: &DetectorContext) -> bool {
     match concept {
         "takes-it-on" => !super::taking::only_calls_back(a, cx),
         "next-steps" => super::steps::says_what_next(a, cx),
+        "handover-context" => brings_someone_in(a, cx),
         _ => true,
     }
+}
+
+/// True when someone other than the speaker and the customer comes into the answer: a hand-over
+/// said (`@handover`, `@no-repeat`, `@handover-context`), the case handed on, the customer sent to
+/// someone, or the scenario's colleague named.
+fn brings_someone_in(a: &Analysed, cx: &DetectorContext) -> bool {
+    let lists = &cx.lists;
+    let colleague = !cx.names.colleague.is_empty()
+        && (0..a.tokens.len()).any(|i| super::phrase::name_at(&a.tokens, i, &cx.names.colleague).is_some());
+    colleague
+        || [&lists.handover, &lists.no_repeat, &lists.handover_context]
+            .iter()
+            .any(|l| !super::detectors::find(l, a, cx).is_empty())
+        || !super::steps::handed_on(a, cx).is_empty()
+        || !super::referral::referrals(a, cx).is_empty()
 }
 
 /// The learned verdict of the detector `name`, when it is a learned concept: `Some(evidence)`
@@ -452,6 +470,20 @@ mod tests {
         let names: Vec<String> = word_features(&a).into_iter().map(|f| f.name).collect();
         assert!(names.contains(&"w:not_blame".to_string()), "{names:?}");
         assert!(!names.iter().any(|n| n.contains("soon")), "{names:?}");
+    }
+
+    #[test]
+    fn a_hand_over_needs_someone_brought_in() {
+        let (names_in, lists) = (Names::default(), Lists::new(&BTreeMap::new()));
+        // A context holds one answer's findings: a new one per answer.
+        let brings = |text: &str| brings_someone_in(&analyse(text), &DetectorContext::new(&names_in, &lists, None));
+        assert!(brings("Farid already has your details, so you won't have to go through it again."));
+        assert!(brings("I've passed your case to the claims team with the photos."));
+        assert!(brings("I will brief the night manager before she calls you."));
+        assert!(brings("You'll need to ring your bank about the chargeback."));
+        // Only the speaker and the customer: nothing is handed over, whatever the words lean to.
+        assert!(!brings("That was my mistake. I've refunded the fee and I'll ring you at 10 tomorrow."));
+        assert!(!brings("Dear Mrs Khan, I have booked us a meeting for Monday at 09:30 to go through it."));
     }
 
     #[test]
