@@ -421,11 +421,14 @@ fn structurally_possible(concept: &str, a: &Analysed, cx: &DetectorContext) -> b
 
 /// True when someone other than the speaker and the customer comes into the answer: a hand-over
 /// said (`@handover`, `@no-repeat`, `@handover-context`), the case handed on, the customer sent to
-/// someone, or the scenario's colleague named.
+/// someone, the scenario's colleague named, or a colleague spoken of ("he has all your details").
 fn brings_someone_in(a: &Analysed, cx: &DetectorContext) -> bool {
     let lists = &cx.lists;
-    let colleague = !cx.names.colleague.is_empty()
-        && (0..a.tokens.len()).any(|i| super::phrase::name_at(&a.tokens, i, &cx.names.colleague).is_some());
+    let colleague = (0..a.tokens.len()).any(|i| {
+        let t = &a.tokens[i];
+        (!t.quoted && matches!(t.text.as_str(), "he" | "she" | "him" | "her" | "his"))
+            || (!cx.names.colleague.is_empty() && super::phrase::name_at(&a.tokens, i, &cx.names.colleague).is_some())
+    });
     colleague
         || [&lists.handover, &lists.no_repeat, &lists.handover_context]
             .iter()
@@ -481,6 +484,7 @@ mod tests {
         assert!(brings("I've passed your case to the claims team with the photos."));
         assert!(brings("I will brief the night manager before she calls you."));
         assert!(brings("You'll need to ring your bank about the chargeback."));
+        assert!(brings("He have all your informations already, you don't need explain again."));
         // Only the speaker and the customer: nothing is handed over, whatever the words lean to.
         assert!(!brings("That was my mistake. I've refunded the fee and I'll ring you at 10 tomorrow."));
         assert!(!brings("Dear Mrs Khan, I have booked us a meeting for Monday at 09:30 to go through it."));
