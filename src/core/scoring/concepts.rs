@@ -371,7 +371,7 @@ pub fn genuine_question(a: &Analysed, cx: &DetectorContext, mut questions: Vec<R
 mod tests {
     use std::collections::BTreeMap;
 
-    use super::super::detectors::{DetectorContext, detect, detect_rule};
+    use super::super::detectors::{DetectorContext, detect};
     use super::super::lists::Lists;
     use super::super::phrase::Names;
     use super::super::text::analyse;
@@ -420,8 +420,7 @@ mod tests {
 
     /// The rule alone, without the learned layer.
     fn met(detector: &str, text: &str) -> bool {
-        let (names, lists) = (Names::default(), Lists::new(&BTreeMap::new()));
-        !detect_rule(detector, &analyse(text), &DetectorContext::new(&names, &lists, None)).is_empty()
+        super::super::rule_probe::rule_met(detector, text)
     }
 
     #[test]

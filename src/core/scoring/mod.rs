@@ -23,6 +23,8 @@ pub mod phrase;
 mod raising;
 mod referral;
 mod rule;
+#[cfg(test)]
+mod rule_probe;
 mod scope;
 mod sentence;
 pub mod slow;

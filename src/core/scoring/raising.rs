@@ -44,17 +44,7 @@ pub(super) fn raised_through_channel(a: &Analysed, cx: &DetectorContext) -> Vec<
 
 #[cfg(test)]
 mod tests {
-    use std::collections::BTreeMap;
-
-    use super::super::detectors::{DetectorContext, detect_rule};
-    use super::super::lists::Lists;
-    use super::super::phrase::Names;
-    use super::super::text::analyse;
-
-    fn met(detector: &str, text: &str) -> bool {
-        let (names, lists) = (Names::default(), Lists::new(&BTreeMap::new()));
-        !detect_rule(detector, &analyse(text), &DetectorContext::new(&names, &lists, None)).is_empty()
-    }
+    use super::super::rule_probe::rule_met as met;
 
     #[test]
     fn the_customer_sent_to_raise_it_through_a_channel_is_sent_away() {

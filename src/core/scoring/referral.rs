@@ -304,17 +304,8 @@ mod more_tests;
 
 #[cfg(test)]
 mod tests {
-    use std::collections::BTreeMap;
-
-    use super::super::detectors::{DetectorContext, detect_rule};
-    use super::super::lists::Lists;
-    use super::super::phrase::{Names, name_words};
-    use super::super::text::analyse;
-
     fn sends(text: &str) -> bool {
-        let names = Names { customer: name_words("Ms Okafor"), colleague: name_words("Tariq Bell") };
-        let lists = Lists::new(&BTreeMap::new());
-        !detect_rule("sends-away", &analyse(text), &DetectorContext::new(&names, &lists, None)).is_empty()
+        super::super::rule_probe::rule_met_named("sends-away", text, "Ms Okafor", "Tariq Bell")
     }
 
     #[test]

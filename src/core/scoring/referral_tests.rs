@@ -1,17 +1,8 @@
 //! Unit tests of the send-aways said as advice in the customer's place, as a plain "you call ...",
 //! or as a third party's line, in several registers.
 
-use std::collections::BTreeMap;
-
-use super::super::detectors::{DetectorContext, detect_rule};
-use super::super::lists::Lists;
-use super::super::phrase::{Names, name_words};
-use super::super::text::analyse;
-
 fn sends(text: &str) -> bool {
-    let names = Names { customer: name_words("Mr Abebe"), colleague: name_words("Rosa Klein") };
-    let lists = Lists::new(&BTreeMap::new());
-    !detect_rule("sends-away", &analyse(text), &DetectorContext::new(&names, &lists, None)).is_empty()
+    super::super::rule_probe::rule_met_named("sends-away", text, "Mr Abebe", "Rosa Klein")
 }
 
 #[test]

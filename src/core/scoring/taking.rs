@@ -146,17 +146,9 @@ fn gets_someone_else(a: &Analysed, c: Range) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use std::collections::BTreeMap;
-
-    use super::super::detectors::{DetectorContext, detect_rule};
-    use super::super::lists::Lists;
-    use super::super::phrase::Names;
-    use super::super::text::analyse;
-
     /// The `takes-it-on` rule alone, without the learned layer.
     fn takes(text: &str) -> bool {
-        let (names, lists) = (Names::default(), Lists::new(&BTreeMap::new()));
-        !detect_rule("takes-it-on", &analyse(text), &DetectorContext::new(&names, &lists, None)).is_empty()
+        super::super::rule_probe::rule_met("takes-it-on", text)
     }
 
     #[test]

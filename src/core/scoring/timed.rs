@@ -236,18 +236,7 @@ fn timed(a: &Analysed, cx: &DetectorContext, customer_part: bool) -> Vec<(Range,
 
 #[cfg(test)]
 mod tests {
-    use std::collections::BTreeMap;
-
-    use super::super::detectors::{DetectorContext, detect_rule};
-    use super::super::lists::Lists;
-    use super::super::phrase::Names;
-    use super::super::text::analyse;
-
-    /// The rule alone, without the learned layer.
-    fn met(detector: &str, text: &str) -> bool {
-        let (names, lists) = (Names::default(), Lists::new(&BTreeMap::new()));
-        !detect_rule(detector, &analyse(text), &DetectorContext::new(&names, &lists, None)).is_empty()
-    }
+    use super::super::rule_probe::rule_met as met;
 
     #[test]
     fn outcomes_and_arrangements_pinned_to_a_day_are_commitments() {

@@ -218,18 +218,9 @@ pub(super) fn asks_nothing(a: &Analysed, cx: &DetectorContext, q: Range, blame: 
 
 #[cfg(test)]
 mod tests {
-    use std::collections::BTreeMap;
-
-    use crate::core::scoring::detectors::{DetectorContext, detect_rule};
-    use crate::core::scoring::lists::Lists;
-    use crate::core::scoring::phrase::{Names, name_words};
-    use crate::core::scoring::text::analyse;
-
     /// The rule alone, with a colleague called Noor Haddad to hand over to.
     fn met(detector: &str, text: &str) -> bool {
-        let names = Names { customer: name_words("Mr Patel"), colleague: name_words("Noor Haddad") };
-        let lists = Lists::new(&BTreeMap::new());
-        !detect_rule(detector, &analyse(text), &DetectorContext::new(&names, &lists, None)).is_empty()
+        super::super::rule_probe::rule_met_named(detector, text, "Mr Patel", "Noor Haddad")
     }
 
     fn all(detector: &str, expected: bool, texts: &[&str]) {
