@@ -14,6 +14,22 @@ use super::phrase::{AddressMap, Names, Phrase};
 use super::text::Analysed;
 use super::time::Locale;
 
+/// Keys for shared detector steps in [`DetectorContext::memo`] (phrase addresses are never this small).
+pub(super) mod step {
+    /// Specific times.
+    pub const TIMES: usize = 1;
+    /// Firm commitments.
+    pub const COMMITMENTS: usize = 2;
+    /// The blame rule's findings.
+    pub const BLAME: usize = 3;
+    /// Structural send-aways (`referral::referrals`).
+    pub const REFERRALS: usize = 4;
+    /// The case handed on to someone (`steps::handed_on`).
+    pub const HANDED_ON: usize = 5;
+    /// The rule features of the learned layer, one step each from here.
+    pub const RULES: usize = 16;
+}
+
 /// Byte spans in a response.
 type ByteSpans = Vec<(usize, usize)>;
 

@@ -6,12 +6,9 @@ pub use super::context::DetectorContext;
 use super::phrase::{Phrase, name_at};
 use super::text::{Analysed, Sentence};
 
-/// Keys for shared detector steps in [`DetectorContext::memo`] (phrase addresses are never this small).
-const STEP_TIMES: usize = 1;
-const STEP_COMMITMENTS: usize = 2;
-const STEP_BLAME: usize = 3;
-/// The rule features of the learned layer, one step each from here.
-const STEP_RULES: usize = 16;
+use super::context::step::{
+    BLAME as STEP_BLAME, COMMITMENTS as STEP_COMMITMENTS, RULES as STEP_RULES, TIMES as STEP_TIMES,
+};
 
 /// A token range [start, end).
 pub type Range = (usize, usize);
@@ -249,7 +246,8 @@ fn hedged_commitment(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     out
 }
 
-fn uses_name(a: &Analysed, name: &[super::phrase::Word]) -> Vec<Range> {
+/// Where `name` (the briefing's customer or colleague) is used in the speaker's own words, not quoted.
+pub(super) fn uses_name(a: &Analysed, name: &[super::phrase::Word]) -> Vec<Range> {
     if name.is_empty() {
         return Vec::new();
     }

@@ -424,11 +424,9 @@ fn structurally_possible(concept: &str, a: &Analysed, cx: &DetectorContext) -> b
 /// someone, the scenario's colleague named, or a colleague spoken of ("he has all your details").
 fn brings_someone_in(a: &Analysed, cx: &DetectorContext) -> bool {
     let lists = &cx.lists;
-    let colleague = (0..a.tokens.len()).any(|i| {
-        let t = &a.tokens[i];
-        (!t.quoted && matches!(t.text.as_str(), "he" | "she" | "him" | "her" | "his"))
-            || (!cx.names.colleague.is_empty() && super::phrase::name_at(&a.tokens, i, &cx.names.colleague).is_some())
-    });
+    let spoken_of =
+        a.tokens.iter().any(|t| !t.quoted && matches!(t.text.as_str(), "he" | "she" | "him" | "her" | "his"));
+    let colleague = spoken_of || !super::detectors::uses_name(a, &cx.names.colleague).is_empty();
     colleague
         || [&lists.handover, &lists.no_repeat, &lists.handover_context]
             .iter()

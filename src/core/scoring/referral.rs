@@ -285,8 +285,13 @@ fn can_be_reached(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     out
 }
 
-/// Every structural send-away in the answer.
+/// Every structural send-away in the answer, found once per answer (the sends-away rule and the
+/// learned layer's hand-over gate both read it).
 pub(super) fn referrals(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
+    cx.memo(super::context::step::REFERRALS, || find_referrals(a, cx))
+}
+
+fn find_referrals(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     let mut out = customer_must(a, cx);
     out.extend(do_it_yourself(a, cx));
     out.extend(advised_to(a, cx));

@@ -280,8 +280,13 @@ pub(super) fn done_for_them(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
 /// your details to our baggage team", "your case has been forwarded to the claims team", "I've
 /// pinged Tomasz", "I'll escalate it to my manager today" (`@step-handed-on-stem`). The case, not
 /// the customer's opinion (`@step-feedback`: "I've passed your comments on"), nor the customer
-/// ("I'll transfer you"); said firmly by the speaker or in the passive, with whom it went to.
+/// ("I'll transfer you"); said firmly by the speaker or in the passive, with whom it went to. Found
+/// once per answer (next steps and the learned layer's hand-over gate both read it).
 pub(super) fn handed_on(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
+    cx.memo(super::context::step::HANDED_ON, || find_handed_on(a, cx))
+}
+
+fn find_handed_on(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     let w = &cx.lists.words;
     let mut out = Vec::new();
     for v in 0..a.tokens.len() {
