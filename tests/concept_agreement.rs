@@ -17,7 +17,6 @@ use std::path::Path;
 
 use concept_corpus::{CONCEPTS, Corpus, Counts, DEV_KAPPA_FLOORS, MAX_FALSE_BLAME, Split, split_of};
 use followthrough::core::scoring::lists::Lists;
-use followthrough::core::scoring::{ScoringContext, run_detector};
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
 
@@ -63,14 +62,7 @@ fn measure(scored: &[Split]) -> Measured {
         }
         for (concept, detector) in CONCEPTS {
             let human = answer.label(concept).unwrap_or_else(|e| panic!("{e}"));
-            let evidence = run_detector(
-                detector,
-                &answer.response,
-                situation.customer_name.as_deref(),
-                situation.colleague_name.as_deref(),
-                &lists,
-                &ScoringContext::default(),
-            );
+            let evidence = answer.engine_evidence(detector, situation, &lists);
             let engine = !evidence.is_empty();
             measured.counts.entry(split).or_default().entry(concept).or_default().add(engine, human);
             if split == Split::Train && engine != human {

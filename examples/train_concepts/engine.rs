@@ -9,6 +9,7 @@ use std::sync::Arc;
 use followthrough::core::library::author_tests::run_author_tests;
 use followthrough::core::library::{Library, LoadedScenario};
 use followthrough::core::scenario::{CriterionKind, Matcher, Scenario};
+use followthrough::core::scoring::TurnScorer;
 use followthrough::core::scoring::detectors::DetectorContext;
 use followthrough::core::scoring::lists::Lists;
 use followthrough::core::scoring::model::{
@@ -16,7 +17,6 @@ use followthrough::core::scoring::model::{
 };
 use followthrough::core::scoring::phrase::{Names, name_words};
 use followthrough::core::scoring::text::analyse;
-use followthrough::core::scoring::{ScoringContext, TurnScorer, run_detector};
 use followthrough::io::scenario_files::load_library_untested;
 use serde::Deserialize;
 
@@ -247,15 +247,7 @@ pub fn dev(corpus: &Corpus, model: &ConceptModel) -> Result<Vec<Counts>, String>
         for (answer, situation) in corpus.split(Split::Dev) {
             for ((concept, detector), counts) in concept_corpus::CONCEPTS.iter().zip(out.iter_mut()) {
                 let human = answer.label(concept)?;
-                let found = run_detector(
-                    detector,
-                    &answer.response,
-                    situation.customer_name.as_deref(),
-                    situation.colleague_name.as_deref(),
-                    &lists,
-                    &ScoringContext::default(),
-                );
-                counts.add(!found.is_empty(), human);
+                counts.add(!answer.engine_evidence(detector, situation, &lists).is_empty(), human);
             }
         }
         Ok(out)

@@ -8,7 +8,9 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use followthrough::core::scoring::lists::Lists;
 use followthrough::core::scoring::phrase::{Names, name_words};
+use followthrough::core::scoring::{Evidence, ScoringContext, run_detector};
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
 
@@ -92,6 +94,19 @@ impl Answer {
     /// The human verdict for `concept`, or a message naming the answer without it.
     pub fn label(&self, concept: &str) -> Result<bool, String> {
         self.labels.get(concept).copied().ok_or_else(|| format!("{}: no label {concept}", self.id))
+    }
+
+    /// What the whole engine's `detector` finds in this answer, with its situation's names: the one
+    /// way the agreement test and the trainer's dev check score an answer.
+    pub fn engine_evidence(&self, detector: &str, situation: &Situation, lists: &Lists) -> Vec<Evidence> {
+        run_detector(
+            detector,
+            &self.response,
+            situation.customer_name.as_deref(),
+            situation.colleague_name.as_deref(),
+            lists,
+            &ScoringContext::default(),
+        )
     }
 }
 
