@@ -428,3 +428,67 @@ fn the_length_checker_counts_from_fn_to_the_closing_brace_and_spares_tables() {
     let table = format!("#[allow(clippy::too_many_lines)] // a table\nfn t() {{\n{}}}\n", body(200));
     assert!(long_functions(&table).is_empty());
 }
+
+/// The longest a source file under `src/` may be, in lines.
+const MAX_FILE_LINES: usize = 600;
+
+#[test]
+fn no_source_file_is_over_600_lines() {
+    let mut files = Vec::new();
+    rust_files(Path::new("src"), &mut files);
+    let long: Vec<String> = files
+        .iter()
+        .filter_map(|file| {
+            let lines = std::fs::read_to_string(file).expect("readable source").lines().count();
+            (lines > MAX_FILE_LINES).then(|| format!("{}: {lines} lines", file.display()))
+        })
+        .collect();
+    assert!(long.is_empty(), "split these by job:\n{}", long.join("\n"));
+}
+
+/// Finds `Result<_, String>`: errors are typed (`thiserror`), so a caller can tell them apart and
+/// show or log each once.
+struct StringErrors {
+    found: Vec<String>,
+}
+
+impl<'ast> Visit<'ast> for StringErrors {
+    fn visit_path_segment(&mut self, segment: &'ast syn::PathSegment) {
+        if segment.ident == "Result"
+            && let syn::PathArguments::AngleBracketed(args) = &segment.arguments
+            && let Some(syn::GenericArgument::Type(syn::Type::Path(error))) = args.args.iter().nth(1)
+            && error.path.is_ident("String")
+        {
+            self.found.push(format!("line {}", segment.ident.span().start().line));
+        }
+        syn::visit::visit_path_segment(self, segment);
+    }
+}
+
+/// Where `text` names `Result<_, String>`.
+fn string_errors(text: &str) -> Vec<String> {
+    let file = syn::parse_file(text).expect("the source parses");
+    let mut finder = StringErrors { found: Vec::new() };
+    finder.visit_file(&file);
+    finder.found
+}
+
+#[test]
+fn no_error_is_a_bare_string() {
+    let mut files = Vec::new();
+    rust_files(Path::new("src"), &mut files);
+    let mut offences = Vec::new();
+    for file in files {
+        let text = std::fs::read_to_string(&file).expect("readable source");
+        offences.extend(string_errors(&text).into_iter().map(|o| format!("{}: {o}", file.display())));
+    }
+    assert!(offences.is_empty(), "give these a typed error (thiserror):\n{}", offences.join("\n"));
+}
+
+#[test]
+fn the_string_error_checker_finds_it_in_aliases_and_closures() {
+    assert_eq!(string_errors("fn f() -> Result<u8, String> { Ok(1) }").len(), 1);
+    assert_eq!(string_errors("type Open = Box<dyn FnMut() -> std::result::Result<(), String>>;").len(), 1);
+    assert!(string_errors("fn f() -> Result<String, E> { todo!() }").is_empty());
+    assert!(string_errors("fn f() -> io::Result<String> { todo!() }").is_empty());
+}

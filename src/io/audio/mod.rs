@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use rodio::buffer::SamplesBuffer;
 use rodio::{Decoder, DeviceSinkBuilder, Source};
 
-use output::{Open, Opened, Output, QUIET_BEFORE_CLOSE, Request, Sound};
+use output::{Open, OpenError, Opened, Output, QUIET_BEFORE_CLOSE, Request, Sound};
 
 /// A drill moment that has a sound.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -119,8 +119,8 @@ fn contained_file(dir: &Path, name: &str) -> Option<PathBuf> {
 }
 
 /// Open the default output device's stream.
-fn open_default() -> Result<Box<dyn Opened>, String> {
-    let mut sink = DeviceSinkBuilder::open_default_sink().map_err(|e| e.to_string())?;
+fn open_default() -> Result<Box<dyn Opened>, OpenError> {
+    let mut sink = DeviceSinkBuilder::open_default_sink()?;
     sink.log_on_drop(false);
     Ok(Box::new(sink))
 }
@@ -131,7 +131,7 @@ impl Audio {
     pub fn open(sounds_dir: Option<PathBuf>) -> (Self, Option<AudioWarning>) {
         // The caller reports a warning (log and status line) once.
         if let Err(e) = open_default() {
-            return (Self::silent(), Some(AudioWarning::NoDevice(e)));
+            return (Self::silent(), Some(AudioWarning::NoDevice(e.to_string())));
         }
         match Self::with_output(Box::new(open_default), sounds_dir) {
             Ok(audio) => (audio, None),
@@ -278,7 +278,7 @@ mod tests {
         let counted = Arc::clone(&opens);
         let open: Open = Box::new(move || {
             counted.fetch_add(1, Ordering::SeqCst);
-            Err("counted only".into())
+            Err(OpenError::Refused("counted only"))
         });
         let mut audio = Audio::with_output(open, None).expect("thread");
         assert!(audio.is_audible() && !audio.is_open(), "a device, and nothing opened yet");

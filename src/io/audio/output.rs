@@ -45,8 +45,19 @@ impl Opened for MixerDeviceSink {
     }
 }
 
+/// Why the sound output could not be opened.
+#[derive(Debug, thiserror::Error)]
+pub enum OpenError {
+    /// The sound library could not open the default output device.
+    #[error(transparent)]
+    Device(#[from] rodio::DeviceSinkError),
+    /// A stand-in output (in tests) refused to open, for the reason given.
+    #[error("{0}")]
+    Refused(&'static str),
+}
+
 /// Opens the output (the default device; a plain mixer in tests), or says why it could not.
-pub type Open = Box<dyn FnMut() -> Result<Box<dyn Opened>, String> + Send>;
+pub type Open = Box<dyn FnMut() -> Result<Box<dyn Opened>, OpenError> + Send>;
 
 /// The handle of the output thread; dropping it ends the thread (and closes the stream).
 pub struct Output {
@@ -214,11 +225,11 @@ mod tests {
         let (seen, events) = channel();
         let open: Open = Box::new(move || {
             if broken.load(Ordering::SeqCst) {
-                return Err("unplugged".into());
+                return Err(OpenError::Refused("unplugged"));
             }
-            let rate = NonZero::new(RATE).ok_or("rate")?;
+            let rate = NonZero::new(RATE).ok_or(OpenError::Refused("no sample rate"))?;
             let (mixer, source) = rodio::mixer::mixer(NonZero::<u16>::MIN, rate);
-            seen.send(Seen::Opened(source)).map_err(|e| e.to_string())?;
+            seen.send(Seen::Opened(source)).map_err(|_| OpenError::Refused("nobody watches"))?;
             Ok(Box::new(Pretend { mixer, seen: seen.clone() }) as Box<dyn Opened>)
         });
         (Output::start(open, Duration::from_millis(100)).expect("thread"), events)
