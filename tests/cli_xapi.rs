@@ -134,3 +134,17 @@ fn the_app_killed_mid_send_resumes_after_a_restart_with_nothing_lost_or_duplicat
     assert_eq!(ids, expected, "each once, in order");
     assert!(text(&run(dir.path(), &["xapi", "status"], "")).contains("0 queued, 250 sent"));
 }
+
+#[test]
+fn a_store_that_cannot_be_opened_is_said_once() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    // The data folder is a file: no store can be opened in it.
+    let data = dir.path().join("not-a-folder");
+    std::fs::write(&data, "x").expect("write");
+    for args in [&["xapi", "status"][..], &["team"]] {
+        let out = run(&data, args, "");
+        assert!(!out.status.success(), "{args:?} fails");
+        let said = String::from_utf8_lossy(&out.stderr).matches("error:").count();
+        assert_eq!(said, 1, "{args:?} says why once:\n{}", text(&out));
+    }
+}

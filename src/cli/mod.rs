@@ -104,10 +104,16 @@ pub fn run(command: Command, scenarios: Option<PathBuf>, data_dir: &Path) -> Exi
 /// Open the progress store in `data_dir`, or print why not and give the exit code. A read-only
 /// store opens (what is there can be read) with a warning that nothing can be saved.
 pub fn open_store(data_dir: &Path) -> Result<Store, u8> {
-    let store = Store::open(data_dir, jiff::Zoned::now().date()).map_err(|e| {
-        eprintln!("error: {e}");
-        EXIT_INVALID
-    })?;
+    store_or_reason(data_dir).map_err(|(code, message)| {
+        eprintln!("error: {message}");
+        code
+    })
+}
+
+/// The store in `data_dir`, or the exit code and why it could not be opened, for a command that
+/// prints its own errors (so the reason is said once). A read-only store's warning is printed here.
+pub fn store_or_reason(data_dir: &Path) -> Result<Store, (u8, String)> {
+    let store = Store::open(data_dir, jiff::Zoned::now().date()).map_err(|e| (EXIT_INVALID, e.to_string()))?;
     if let Some(e) = store.read_only() {
         eprintln!("warning: {e}");
     }

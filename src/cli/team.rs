@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
 
-use super::{EXIT_INVALID, EXIT_OK, EXIT_USAGE, open_store, parse_date};
+use super::{EXIT_INVALID, EXIT_OK, EXIT_USAGE, parse_date, store_or_reason};
 use crate::core::csv_cell::escape_cell;
 use crate::core::progress::report::Scores;
 use crate::core::progress::team::TeamReport;
@@ -61,7 +61,7 @@ pub fn run(args: &TeamArgs, scenarios: Option<PathBuf>, data_dir: &Path) -> u8 {
 
 fn report(args: &TeamArgs, scenarios: Option<PathBuf>, data_dir: &Path) -> Result<TeamReport, (u8, String)> {
     let since = args.since.as_deref().map(parse_date).transpose().map_err(|e| (EXIT_USAGE, e.to_string()))?;
-    let store = open_store(data_dir).map_err(|code| (code, "the progress store could not be opened".into()))?;
+    let store = store_or_reason(data_dir)?;
     let library =
         load_library_untested(&super::plan::folders(&store, scenarios)).map_err(|e| (EXIT_USAGE, e.to_string()))?;
     let list: Vec<&Scenario> = library.scenarios.iter().map(|l| &l.scenario).collect();

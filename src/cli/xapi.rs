@@ -6,7 +6,7 @@ use std::path::Path;
 
 use clap::{Args, Subcommand, ValueEnum};
 
-use super::{EXIT_INVALID, EXIT_OK, EXIT_USAGE, OutputFormat, open_store};
+use super::{EXIT_INVALID, EXIT_OK, EXIT_USAGE, OutputFormat, store_or_reason};
 use crate::core::xapi::StatementSettings;
 use crate::io::xapi::{LrsConfig, RetryPolicy, Sender};
 
@@ -105,7 +105,7 @@ fn invalid(e: impl std::fmt::Display) -> (u8, String) {
 }
 
 fn config(args: &ConfigArgs, data_dir: &Path) -> Outcome {
-    let store = open_store(data_dir).map_err(|code| (code, "the progress store could not be opened".into()))?;
+    let store = store_or_reason(data_dir)?;
     let mut lrs = LrsConfig::load(data_dir).map_err(invalid)?;
     let lrs_change = args.endpoint.is_some() || args.key.is_some() || args.secret_stdin;
     if lrs_change {
@@ -165,7 +165,7 @@ fn print_config(lrs: Option<&LrsConfig>, settings: Option<&StatementSettings>) {
 }
 
 fn status(args: &StatusArgs, data_dir: &Path) -> Outcome {
-    let store = open_store(data_dir).map_err(|code| (code, "the progress store could not be opened".into()))?;
+    let store = store_or_reason(data_dir)?;
     let report = store.xapi_report().map_err(invalid)?;
     match args.format {
         OutputFormat::Json => println!("{}", serde_json::to_string_pretty(&report).map_err(invalid)?),
@@ -186,7 +186,7 @@ fn push(args: &PushArgs, data_dir: &Path) -> Outcome {
             "no LRS is set; run `followthrough xapi config --endpoint URL --key KEY --secret-stdin`".into(),
         ));
     };
-    let store = open_store(data_dir).map_err(|code| (code, "the progress store could not be opened".into()))?;
+    let store = store_or_reason(data_dir)?;
     if args.retry_failed {
         let n = store.xapi_retry_failed().map_err(invalid)?;
         println!("{} queued again", crate::core::plural::plural(n, "refused statement", "refused statements"));
