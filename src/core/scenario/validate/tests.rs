@@ -1,6 +1,7 @@
 //! Tests of the checks made after parsing.
 
 use super::*;
+use crate::core::scenario::Matcher;
 use crate::core::scenario::parse::parse;
 use crate::core::scenario::pattern::Pattern;
 
@@ -54,6 +55,25 @@ fn not_works_only_inside_all_and_is_located() {
     assert_eq!(d.iter().map(|d| d.code).collect::<Vec<_>>(), ["bad-pattern"]);
     let col = bad_inner.lines().find(|l| l.contains("Not(")).and_then(|l| l.find("(the system")).expect("col");
     assert_eq!(d[0].start.map(|p| p.column), Some(col + 1), "points inside the excluded phrase");
+}
+
+#[test]
+fn a_not_nested_too_deep_is_refused_with_a_hint_like_the_other_nesting_errors() {
+    let (mut scenario, map) = parse::<Scenario>(GOOD).expect("parses");
+    let not = Matcher::Not(Box::new(Matcher::Phrase("the system was down".into())));
+    let mut m = Matcher::All(vec![Matcher::Detector("blame-shifting".into()), not]);
+    // MAX_NESTING `All`s: the innermost is at depth MAX_NESTING - 1, so its `Not` is one too deep.
+    for _ in 1..MAX_NESTING {
+        m = Matcher::All(vec![m]);
+    }
+    scenario.turns[0].rubric[2].detect = vec![m];
+    let mut lexicon = Lexicon::default();
+    lexicon.sets.insert("apology".into(), vec!["sorry".into()]);
+    let mut r = Reporter::new("t.ron", GOOD, &map);
+    validate_scenario(&scenario, &lexicon, &mut r);
+    let deep: Vec<_> = r.diagnostics.iter().filter(|d| d.code == "too-deep").collect();
+    assert_eq!(deep.len(), 1, "{:#?}", r.diagnostics);
+    assert!(deep[0].hint.as_deref().is_some_and(|h| h.contains("write it flat")), "{:?}", deep[0].hint);
 }
 
 #[test]
