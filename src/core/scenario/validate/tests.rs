@@ -291,3 +291,43 @@ fn lexicon_members_may_be_patterns_without_other_sets() {
     let slot = r#"Lexicon(format_version: 1, sets: {"own-call": ["ring you {hours}"]})"#;
     assert_eq!(lexicon_diagnostics(slot).iter().map(|d| d.code).collect::<Vec<_>>(), ["unknown-slot"]);
 }
+
+#[test]
+fn the_manual_lists_every_limit_with_its_number_and_error_code() {
+    use crate::core::scenario::parse::MAX_FILE_BYTES;
+    use crate::core::scenario::pattern::{MAX_GAPS, MAX_OPTIONAL_GROUPS, MAX_PATTERN_CHARS};
+    let manual = include_str!("../../../../docs/scenario-format.md");
+    let start = manual.find("### Limits").expect("the manual has a Limits section");
+    let section = &manual[start..start + manual[start..].find("\n## ").expect("a section after it")];
+    /// 7000 as the manual writes it: 7,000.
+    fn grouped(n: u64) -> String {
+        let digits = n.to_string();
+        let mut out = String::new();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                out.push(',');
+            }
+            out.push(c);
+        }
+        out
+    }
+    let limits = [
+        (MAX_FILE_BYTES, "`file-too-large`"),
+        (MAX_PATTERN_CHARS as u64, "`bad-pattern`"),
+        (crate::core::scenario::pattern::MAX_NESTING as u64, "`bad-pattern`"),
+        (MAX_GAPS as u64, "`bad-pattern`"),
+        (MAX_OPTIONAL_GROUPS as u64, "`bad-pattern`"),
+        (MAX_NESTING as u64, "`too-deep`"),
+        (MAX_CRITERIA_PER_TURN as u64, "`too-many`"),
+        (MAX_MATCHERS_PER_CRITERION as u64, "`too-many`"),
+        (MAX_TURN_PROGRAM as u64, "`too-big`"),
+        (MAX_SCRIPT_LINE_CHARS as u64, "`script-too-long`"),
+    ];
+    for (limit, code) in limits {
+        let row = section.lines().find(|l| {
+            l.ends_with(&format!("| {code} |")) && l.split('|').nth(2).is_some_and(|n| n.contains(&grouped(limit)))
+        });
+        assert!(row.is_some(), "no row with {} and {code} in:\n{section}", grouped(limit));
+    }
+    assert!(section.contains(&grouped(crate::core::scoring::MAX_RESPONSE_CHARS as u64)), "the answer length");
+}
