@@ -11,6 +11,8 @@ use followthrough::core::scenario::CriterionKind;
 use followthrough::io::store::{AttemptFilter, DB_FILE, Store, StoreError};
 use jiff::civil::{Date, date};
 
+mod perms_support;
+
 const TODAY: Date = date(2025, 3, 14);
 
 fn turn(response: &str) -> TurnAttempt {
@@ -222,12 +224,7 @@ fn leftovers_of_killed_backups_and_copies_are_removed_at_start() {
 
 /// Run the binary on a data folder.
 fn followthrough(data: &Path, args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_followthrough"))
-        .arg("--data-dir")
-        .arg(data)
-        .args(args)
-        .output()
-        .expect("the binary runs")
+    Command::new(perms_support::binary()).arg("--data-dir").arg(data).args(args).output().expect("the binary runs")
 }
 
 #[cfg(unix)]
@@ -255,12 +252,38 @@ fn check_read_only(data: &Path, what: &str, place: &Path) {
     assert_eq!(out.status.code(), Some(0), "{err}");
     assert!(err.contains(&format!("warning: {reason}")), "{err}");
     assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 4, "header and three rows");
+    check_plan(data, &reason);
     let csv_file = data.parent().expect("parent").join("in.csv");
     std::fs::write(&csv_file, String::from_utf8_lossy(&out.stdout).as_bytes()).expect("write");
     let out = followthrough(data, &["import", csv_file.to_str().expect("utf-8")]);
     assert_ne!(out.status.code(), Some(0));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains(&format!("{reason}; nothing from this file was imported")), "{err}");
+}
+
+/// `plan` on the read-only store: Sam's plan is printed, with the reason as a warning.
+fn check_plan(data: &Path, reason: &str) {
+    let scenarios = data.parent().expect("parent").join("scenarios");
+    std::fs::create_dir_all(&scenarios).expect("mkdir");
+    std::fs::write(scenarios.join("lexicon.ron"), include_str!("fixtures/good/lexicon.ron")).expect("write");
+    std::fs::write(scenarios.join("minimal.ron"), include_str!("fixtures/good/minimal.ron")).expect("write");
+    let args =
+        ["plan", "--employee", "sam-lee", "--date", "2025-03-14", "--scenarios", scenarios.to_str().expect("utf-8")];
+    let out = followthrough(data, &args);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(err.contains(&format!("warning: {reason}")), "{err}");
+    assert!(!out.stdout.is_empty(), "the plan is printed: {err}");
+}
+
+/// The app on the read-only store: the progress is shown and the status bar says why nothing is saved.
+#[cfg(unix)]
+fn check_app_read_only(dir: &Path, data: &Path, reason: &str) {
+    let app = followthrough::ui::app::FollowThroughApp::open(dir.join("scenarios"), data.to_path_buf());
+    assert_eq!(app.store_error(), Some(reason));
+    assert!(app.status().contains(reason), "the status bar says it: {}", app.status());
+    assert_eq!(app.employees().len(), 1, "existing progress is shown");
+    assert!(app.store().is_some());
 }
 
 #[cfg(unix)]
@@ -284,12 +307,8 @@ fn the_app_on_a_read_only_store_shows_the_progress_and_says_why_nothing_is_saved
     drop(three_attempts(&data));
     let db = data.join(DB_FILE);
     set_mode(&db, 0o444);
-    let app = followthrough::ui::app::FollowThroughApp::open(dir.path().join("scenarios"), data.clone());
     let reason = format!("progress can't be saved: the file {} is read-only", db.display());
-    assert_eq!(app.store_error(), Some(reason.as_str()));
-    assert!(app.status().contains(&reason), "the status bar says it: {}", app.status());
-    assert_eq!(app.employees().len(), 1, "existing progress is shown");
-    assert!(app.store().is_some());
+    check_app_read_only(dir.path(), &data, &reason);
 }
 
 #[cfg(unix)]
@@ -299,12 +318,18 @@ fn a_read_only_data_folder_shows_its_progress_and_says_it_cannot_be_saved() {
     let data = dir.path().join("data");
     drop(three_attempts(&data));
     set_mode(&data, 0o555);
-    if tempfile::tempfile_in(&data).is_ok() {
+    let allowed = tempfile::tempfile_in(&data).is_ok();
+    if allowed {
         set_mode(&data, 0o755);
-        eprintln!("skipped: permissions are not enforced for this user");
+    }
+    if perms_support::not_enforced(allowed) {
         return;
     }
+    let before = std::fs::read(data.join(DB_FILE)).expect("read");
     check_read_only(&data, "folder", &data);
+    let reason = format!("progress can't be saved: the folder {} is read-only", data.display());
+    check_app_read_only(dir.path(), &data, &reason);
     set_mode(&data, 0o755);
+    assert_eq!(std::fs::read(data.join(DB_FILE)).expect("read"), before, "not touched");
     assert!(!data.join("progress.db-wal").exists(), "nothing was written beside it");
 }

@@ -13,7 +13,9 @@ use followthrough::core::drill::Phase;
 use followthrough::io::store::AttemptFilter;
 use followthrough::ui::app::{FollowThroughApp, Screen};
 use followthrough::ui::authoring::{NEW_BEHAVIOUR_LABEL, NEW_ID_LABEL};
-use followthrough::ui::sandbox::{SANDBOX_LABEL, TEST_NAME_LABEL};
+use followthrough::ui::sandbox::{SANDBOX_LABEL, SANDBOX_SCORING_TEXT, TEST_NAME_LABEL};
+
+const STRONG: &str = "I'm sorry, that's my fault. I'll call you at 4pm.";
 
 fn authoring(folder: &TestFolder) -> Harness<'static, FollowThroughApp> {
     let mut harness = folder.harness();
@@ -69,6 +71,58 @@ fn a_response_tried_in_the_sandbox_becomes_an_author_test_and_the_comments_stay(
     let s = app.library().scenario("minimal").expect("still loads");
     assert!(s.tests.iter().any(|t| t.name == "tried in the sandbox"));
     assert_eq!(app.library().summary().errors, 0, "the new author test passes");
+}
+
+/// Out of time from the second criterion on, as a too-slow rubric would be.
+struct SecondIsSlow(std::cell::Cell<bool>);
+impl followthrough::core::scoring::budget::Budget for SecondIsSlow {
+    fn criterion_started(&self, index: usize) {
+        self.0.set(index >= 1);
+    }
+    fn exhausted(&self) -> bool {
+        self.0.get()
+    }
+}
+
+#[test]
+fn try_a_response_is_scored_off_the_window_thread_and_says_when_a_rubric_is_too_slow() {
+    use followthrough::core::drill::ScoreJob;
+    let folder = TestFolder::with_minimal_scenario();
+    // A slow rubric: each card is held back until the test lets it go, then runs out of budget.
+    let (release, gate) = std::sync::mpsc::channel::<()>();
+    let app = folder.app().with_scorer(Box::new(move |job: &ScoreJob| {
+        let _ = gate.recv_timeout(Duration::from_secs(30));
+        job.run_within(&SecondIsSlow(std::cell::Cell::new(false)))
+    }));
+    // Frames do not wait for the worker here: they show what the window shows meanwhile.
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1000.0, 700.0))
+        .build_ui_state(|ui, app: &mut FollowThroughApp| app.ui_root(ui), app);
+    harness.run();
+    harness.get_by_label("Authoring").click();
+    harness.run();
+    harness.get_by_label("Try a response to minimal").click();
+    harness.run_steps(2);
+    harness.get_by_label(SANDBOX_LABEL).click();
+    harness.run_steps(2);
+    harness.get_by_label(SANDBOX_LABEL).type_text(STRONG);
+    // The window keeps drawing and taking keys while the cards are held back.
+    harness.run_steps(8);
+    harness.get_by_label(SANDBOX_SCORING_TEXT);
+    assert!(harness.query_by_label_contains("/100").is_none(), "no card yet");
+    assert_eq!(harness.state().sandbox().expect("sandbox").response, STRONG, "every key was taken");
+    // The empty answer's card, then (sent once it is back) the typed one's.
+    for _ in 0..2 {
+        release.send(()).expect("the scorer is waiting");
+        harness.state_mut().wait_for_background(Duration::from_secs(30));
+        harness.run_steps(2);
+    }
+    assert!(harness.query_by_label(SANDBOX_SCORING_TEXT).is_none(), "the card is for the text as typed");
+    let tried = harness.state().sandbox().and_then(|s| s.card()).expect("a card");
+    assert_eq!(tried.response, STRONG);
+    let slow = tried.card.as_ref().expect("scored").over_budget.clone().expect("over its budget");
+    assert_eq!(harness.query_all_by_label_contains("Scoring stopped at").count(), 1, "the trainer is told");
+    assert!(harness.query_all_by_label_contains(&slow.label).count() >= 1);
 }
 
 #[test]

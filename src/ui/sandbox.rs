@@ -4,10 +4,12 @@
 use crate::core::authoring::sandbox::Sandbox;
 
 use super::app::{Command, TrainerCommand};
-use super::score_card::{criterion_detail_ui, highlighted};
+use super::score_card::{criterion_detail_ui, highlighted, over_budget_ui};
 
 /// Label of the response box.
 pub const SANDBOX_LABEL: &str = "Try a response";
+/// Shown while the response as typed is being scored (off the window's thread).
+pub const SANDBOX_SCORING_TEXT: &str = "Scoring...";
 /// Label of the test-name box.
 pub const TEST_NAME_LABEL: &str = "Author test name";
 
@@ -55,7 +57,14 @@ fn sandbox_body_ui(
     let label = ui.label(SANDBOX_LABEL);
     ui.add(egui::TextEdit::multiline(typed).desired_rows(3).desired_width(f32::INFINITY)).labelled_by(label.id);
     ui.separator();
-    match &sandbox.card {
+    if sandbox.is_behind() {
+        ui.horizontal(|ui| {
+            ui.spinner();
+            ui.label(SANDBOX_SCORING_TEXT);
+        });
+    }
+    let Some(tried) = sandbox.card() else { return };
+    match &tried.card {
         Err(e) => {
             ui.colored_label(ui.visuals().error_fg_color, e.to_string());
         }
@@ -65,24 +74,33 @@ fn sandbox_body_ui(
                 ui.label(if card.passed { "passes" } else { "does not pass" });
                 ui.label(egui::RichText::new(format!("pass mark {}", card.pass_mark)).weak());
             });
-            ui.label(highlighted(&sandbox.response, card, ui.visuals().text_color()));
+            over_budget_ui(ui, card);
+            ui.label(highlighted(&tried.response, card, ui.visuals().text_color()));
             ui.add_space(6.0);
             for c in &card.criteria {
                 criterion_detail_ui(ui, c);
             }
             ui.separator();
-            ui.horizontal_wrapped(|ui| {
-                let name_label = ui.label(TEST_NAME_LABEL);
-                ui.add(egui::TextEdit::singleline(test_name).desired_width(ui.available_width().clamp(80.0, 220.0))).labelled_by(name_label.id);
-                let ready = !test_name.trim().is_empty() && !sandbox.response.trim().is_empty();
-                if ui
-                    .add_enabled(ready, egui::Button::new("Save as author test"))
-                    .on_hover_text("Adds this response and its current result to the scenario's tests, keeping the file's comments")
-                    .clicked()
-                {
-                    *command = Some(Command::Trainer(TrainerCommand::SaveAuthorTest));
-                }
-            });
+            save_test_ui(ui, sandbox, test_name, command);
         }
     }
+}
+
+/// Name the response and save it, with its card, as an author test (once the card is for it).
+fn save_test_ui(ui: &mut egui::Ui, sandbox: &Sandbox, test_name: &mut String, command: &mut Option<Command>) {
+    ui.horizontal_wrapped(|ui| {
+        let name_label = ui.label(TEST_NAME_LABEL);
+        ui.add(egui::TextEdit::singleline(test_name).desired_width(ui.available_width().clamp(80.0, 220.0)))
+            .labelled_by(name_label.id);
+        let ready = !test_name.trim().is_empty() && !sandbox.response.trim().is_empty() && !sandbox.is_behind();
+        if ui
+            .add_enabled(ready, egui::Button::new("Save as author test"))
+            .on_hover_text(
+                "Adds this response and its current result to the scenario's tests, keeping the file's comments",
+            )
+            .clicked()
+        {
+            *command = Some(Command::Trainer(TrainerCommand::SaveAuthorTest));
+        }
+    });
 }

@@ -92,6 +92,12 @@ fn verdict_ui(ui: &mut egui::Ui, result: &crate::core::drill::TurnResult) {
             ui.label(egui::RichText::new("Time ran out: your answer was sent as it stood").color(RED));
         }
     });
+    over_budget_ui(ui, card);
+}
+
+/// Why a card is partial when scoring ran out of its time budget (which criterion was slow), in red;
+/// nothing when it finished.
+pub fn over_budget_ui(ui: &mut egui::Ui, card: &crate::core::scoring::ScoreCard) {
     if let Some(slow) = &card.over_budget {
         ui.label(
             egui::RichText::new(format!(

@@ -10,8 +10,11 @@ use rand::rngs::StdRng;
 use rand::seq::IndexedRandom;
 use rand::{Rng, SeedableRng};
 
-/// The longest answer a case scores, in characters.
-pub const MAX_ANSWER_CHARS: usize = 2_000;
+/// The longest answer a case scores, in characters: the longest answer the app scores.
+pub const MAX_ANSWER_CHARS: usize = followthrough::core::scoring::MAX_RESPONSE_CHARS;
+/// Most cases' answers are at most this long; a few go on up to [`MAX_ANSWER_CHARS`], which keeps
+/// the default run about as quick as when every answer stopped here.
+pub const USUAL_ANSWER_CHARS: usize = 2_000;
 
 /// Times, days and names that the `{time}` slots and detectors look for.
 const TIME_WORDS: &[&str] = &[
@@ -76,7 +79,8 @@ pub fn answer(seed: u64, len: usize, scenario: &[u8], lexicon: &[u8]) -> String 
     let listed = mutations::words_of(lexicon);
     let kind = rng.random_range(0..4);
     let mut out = String::new();
-    while out.chars().count() < len {
+    let mut chars = 0;
+    while chars < len {
         let piece = match kind {
             0 => pick_or(&own, &mut rng, "sorry").to_string(),
             1 if !own.is_empty() => {
@@ -87,6 +91,7 @@ pub fn answer(seed: u64, len: usize, scenario: &[u8], lexicon: &[u8]) -> String 
             2 => ODD.choose(&mut rng).copied().unwrap_or("?").to_string(),
             _ => pick_or(&listed, &mut rng, "apologise").to_string(),
         };
+        chars += piece.chars().count();
         out.push_str(&piece);
         let separator = match rng.random_range(0..12) {
             0 => ". ".to_string(),
@@ -97,6 +102,7 @@ pub fn answer(seed: u64, len: usize, scenario: &[u8], lexicon: &[u8]) -> String 
             5 => format!(" {} ", TIME_WORDS.choose(&mut rng).copied().unwrap_or("at 4pm")),
             _ => " ".to_string(),
         };
+        chars += separator.chars().count();
         out.push_str(&separator);
     }
     out.chars().take(len.min(MAX_ANSWER_CHARS)).collect()

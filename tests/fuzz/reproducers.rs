@@ -1,7 +1,8 @@
 //! The reproducers of issue 14, as whole files through the same pipeline as the fuzz cases (read,
 //! check, score every turn): a phrase with 12 and with 30 `*` gaps, a phrase in about 12,500 nested
-//! brackets, `All` matchers and conditions nested 22 and 40 deep. Each must end in a loaded
-//! scenario scored within the case bound, or in a located error; never a crash or a hang.
+//! brackets, `All` matchers and conditions nested 22 and 40 deep, 20 and 25 `[optional]` groups,
+//! 2,000 matchers in one criterion and 41 criteria in one turn. Each must end in a loaded scenario
+//! scored within the case bound, or in a located error; never a crash or a hang.
 
 use crate::fuzz::pipeline::{CaseFile, Outcome, run_case};
 
@@ -127,4 +128,38 @@ fn conditions_nested_past_the_limit_are_a_located_error() {
         let outcome = check(&scenario, &[THIRTY_NINE_WORDS]);
         assert_refused_at(&outcome, &scenario, "All([", "too-deep", "nested");
     }
+}
+
+#[test]
+fn a_phrase_with_20_optional_groups_loads_and_scores_a_39_word_answer() {
+    let phrase = format!("{} hear", vec!["[you]"; 20].join(" "));
+    let outcome =
+        check(&with_matcher(&format!("Phrase(\"{phrase}\")")), &[THIRTY_NINE_WORDS, &THIRTY_NINE_WORDS.repeat(20)]);
+    assert_loaded_and_scored(&outcome);
+    let phrase = format!("{} hear", vec!["[you]"; 25].join(" "));
+    let scenario = with_matcher(&format!("Phrase(\"{phrase}\")"));
+    let outcome = check(&scenario, &[THIRTY_NINE_WORDS]);
+    assert_refused_at(&outcome, &scenario, "[you] [you]", "bad-pattern", "more than 24 optional");
+}
+
+#[test]
+fn a_criterion_with_2000_matchers_is_refused_with_its_location() {
+    let phrases: Vec<String> = (0..1_999).map(|i| format!("Phrase(\"word{i}\")")).collect();
+    let scenario = with_matcher(&phrases.join(", "));
+    let outcome = check(&scenario, &[THIRTY_NINE_WORDS]);
+    assert_refused_at(&outcome, &scenario, TIME_MATCHERS, "too-many", "has 2000 matchers; at most 64");
+}
+
+#[test]
+fn a_turn_with_41_criteria_is_refused_at_the_first_one_past_the_limit() {
+    /// The last criterion of the first turn's rubric, after which the extra ones go.
+    const LAST: &str = "detect: [Detector(\"blame-shifting\"), Regex(\"(?i)corporate\")]),";
+    assert!(MINIMAL.contains(LAST));
+    let extra: String = (0..38)
+        .map(|i| format!("\n                (id: \"extra-{i}\", label: \"Extra {i}\", kind: Required, weight: 1, detect: [Phrase(\"word{i}\")]),"))
+        .collect();
+    let scenario = MINIMAL.replace(LAST, &format!("{LAST}{extra}"));
+    let outcome = check(&scenario, &[THIRTY_NINE_WORDS]);
+    // The first turn had 3 criteria: the 41st, index 40, is `extra-37`.
+    assert_refused_at(&outcome, &scenario, "id: \"extra-37\"", "too-many", "has 41 criteria; at most 40");
 }

@@ -26,7 +26,7 @@ impl ScoreJob {
     }
 
     /// A job with word lists already compiled (a drill compiles its lexicon's once).
-    pub(super) fn with_lists(scenario: Arc<Scenario>, turn: usize, lists: Arc<Lists>, response: &str) -> Self {
+    pub(crate) fn with_lists(scenario: Arc<Scenario>, turn: usize, lists: Arc<Lists>, response: &str) -> Self {
         Self { scenario, turn, lists, response: response.to_string(), context: ScoringContext::default() }
     }
 

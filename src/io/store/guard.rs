@@ -2,7 +2,8 @@
 //! probed read-only, and before an error is reported a copy (with its `-wal`) is kept beside it,
 //! one copy per content however often the file is opened.
 
-use std::io::Read;
+use std::fs::File;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, ErrorCode, OpenFlags};
@@ -79,6 +80,16 @@ fn probe(path: &Path) -> Probe {
 /// when complete, so a full disk never leaves a cut copy under a normal-looking name. Returns the
 /// copy's path.
 pub(super) fn keep_copy(path: &Path, tag: &str) -> Result<PathBuf, StoreError> {
+    keep_copy_through(path, tag, &|file| Box::new(file))
+}
+
+/// Where [`copy_whole`] writes a copy's bytes: the temporary file itself (tests wrap it in a writer
+/// that fails part-way, as a full disk would).
+type Through = dyn for<'a> Fn(&'a mut File) -> Box<dyn Write + 'a>;
+
+/// [`keep_copy`], writing through `through`. When a copy fails part-way nothing is left under a
+/// copy's name: not the cut file (only ever a temporary one, removed) nor the log copied before it.
+fn keep_copy_through(path: &Path, tag: &str, through: &Through) -> Result<PathBuf, StoreError> {
     let dir = super::parent_of(path);
     let file = path.file_name().and_then(|n| n.to_str()).unwrap_or(DB_FILE);
     let wal = wal_of(path);
@@ -94,9 +105,14 @@ pub(super) fn keep_copy(path: &Path, tag: &str) -> Result<PathBuf, StoreError> {
     }
     // The log first: a copy under its final name is always complete, log included.
     if has_wal {
-        copy_whole(&wal, &wal_of(&copy))?;
+        copy_whole(&wal, &wal_of(&copy), through)?;
     }
-    copy_whole(path, &copy)?;
+    if let Err(e) = copy_whole(path, &copy, through) {
+        if has_wal {
+            let _ = std::fs::remove_file(wal_of(&copy));
+        }
+        return Err(e);
+    }
     Ok(copy)
 }
 
@@ -104,18 +120,22 @@ pub(super) fn keep_copy(path: &Path, tag: &str) -> Result<PathBuf, StoreError> {
 pub(super) const COPY_TEMP_PREFIX: &str = ".progress-copy-";
 
 /// Copy `from` to `to` through a temporary file in the same folder (locked while written, synced,
-/// then renamed).
-fn copy_whole(from: &Path, to: &Path) -> Result<(), StoreError> {
+/// then renamed), writing through `through`; on an error the temporary file is removed.
+fn copy_whole(from: &Path, to: &Path, through: &Through) -> Result<(), StoreError> {
     let dir = super::parent_of(to);
     let io = |path: &Path| {
         let path = path.to_path_buf();
         move |source| StoreError::Io { path, source }
     };
-    let mut source = std::fs::File::open(from).map_err(io(from))?;
+    let mut source = File::open(from).map_err(io(from))?;
     let mut temp =
         tempfile::Builder::new().prefix(COPY_TEMP_PREFIX).suffix(".tmp").tempfile_in(dir).map_err(io(dir))?;
     super::tidy::hold(temp.as_file());
-    std::io::copy(&mut source, temp.as_file_mut()).and_then(|_| temp.as_file().sync_all()).map_err(io(to))?;
+    {
+        let mut out = through(temp.as_file_mut());
+        std::io::copy(&mut source, &mut out).and_then(|_| out.flush()).map_err(io(to))?;
+    }
+    temp.as_file().sync_all().map_err(io(to))?;
     temp.persist(to).map_err(|e| StoreError::Io { path: to.to_path_buf(), source: e.error })?;
     Ok(())
 }
@@ -191,6 +211,57 @@ mod tests {
             .filter_map(|e| e.ok()?.file_name().into_string().ok())
             .collect();
         assert_eq!(names.len(), 2, "the database and one copy, no temporary files: {names:?}");
+    }
+
+    /// A writer that takes `left` bytes and then fails as a full disk does.
+    struct FullAfter<'a> {
+        inner: &'a mut File,
+        left: usize,
+    }
+
+    impl Write for FullAfter<'_> {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            if self.left == 0 {
+                return Err(std::io::Error::new(std::io::ErrorKind::StorageFull, "No space left on device"));
+            }
+            let n = self.inner.write(&buf[..buf.len().min(self.left)])?;
+            self.left -= n;
+            Ok(n)
+        }
+
+        fn flush(&mut self) -> std::io::Result<()> {
+            self.inner.flush()
+        }
+    }
+
+    fn names_in(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> =
+            std::fs::read_dir(dir).expect("list").filter_map(|e| e.ok()?.file_name().into_string().ok()).collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn a_disk_filling_up_during_the_copy_leaves_no_copy_and_the_original_untouched() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let db = dir.path().join(DB_FILE);
+        let content: Vec<u8> = (0..200_000u32).map(|i| (i % 251) as u8).collect();
+        std::fs::write(&db, &content).expect("write");
+        std::fs::write(wal_of(&db), b"the log").expect("write wal");
+        let before = names_in(dir.path());
+        // The log (7 bytes) fits; the database is cut at 100,000 bytes.
+        fn full(file: &mut File) -> Box<dyn Write + '_> {
+            Box::new(FullAfter { inner: file, left: 100_000 })
+        }
+        let err = keep_copy_through(&db, "damaged", &full).expect_err("the disk is full");
+        assert!(err.to_string().contains("No space left"), "{err}");
+        assert_eq!(names_in(dir.path()), before, "no copy, no log copy, no temporary file");
+        assert_eq!(std::fs::read(&db).expect("read"), content, "the original is untouched");
+        assert_eq!(std::fs::read(wal_of(&db)).expect("read"), b"the log");
+        // With room again, the whole copy is made.
+        let copy = keep_copy(&db, "damaged").expect("copy");
+        assert_eq!(std::fs::read(&copy).expect("read"), content);
+        assert_eq!(std::fs::read(wal_of(&copy)).expect("read"), b"the log");
     }
 
     #[test]

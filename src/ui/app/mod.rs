@@ -285,6 +285,8 @@ impl FollowThroughApp {
         for scored in self.scoring.take_ready() {
             if self.drill.as_ref().is_some_and(|r| r.waits_for(scored.ticket)) {
                 self.drill_card(scored);
+            } else if self.sandbox_waits_for(scored.ticket) {
+                self.sandbox_card(scored);
             } else {
                 self.group_card(scored);
             }

@@ -276,6 +276,9 @@ impl FollowThroughApp {
                 Some(run) => {
                     let command = sandbox::sandbox_ui(ui, &run.sandbox, &mut run.text, &mut run.test_name);
                     run.sandbox.set_response(&run.text);
+                    if let Some(job) = run.sandbox.next_job() {
+                        run.waiting = Some(self.scoring.send(job));
+                    }
                     command
                 }
                 None => Some(Command::Trainer(TrainerCommand::ShowAuthoring)),

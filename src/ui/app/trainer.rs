@@ -10,6 +10,7 @@ use super::super::authoring::AuthoringInput;
 use super::FollowThroughApp;
 use super::command::{LibraryCommand, TrainerCommand};
 use super::shell::Screen;
+use super::worker::{Scored, Ticket};
 
 /// Try-a-response: the sandbox and what is typed in it.
 pub struct SandboxRun {
@@ -18,6 +19,8 @@ pub struct SandboxRun {
     pub(super) text: String,
     /// The name for the author test it would become.
     pub(super) test_name: String,
+    /// The job sent to the scoring worker, waiting for its card.
+    pub(super) waiting: Option<Ticket>,
 }
 
 /// The authoring screens' state.
@@ -92,6 +95,7 @@ impl FollowThroughApp {
                 sandbox,
                 text: String::new(),
                 test_name: String::new(),
+                waiting: None,
             });
             self.shell.screen = Screen::Sandbox;
         }
@@ -103,25 +107,45 @@ impl FollowThroughApp {
         self.trainer.rows = file_rows(library, &self.trainer.filter);
         let Some(run) = &mut self.trainer.sandbox else { return };
         let Some(s) = library.scenario(&run.sandbox.scenario.id) else { return };
-        if s == &run.sandbox.scenario {
+        if s == &*run.sandbox.scenario {
             return;
         }
         if let Some(mut fresh) = Sandbox::new(s.clone(), &library.lexicon) {
             fresh.set_turn(run.sandbox.turn);
             fresh.set_response(&run.text);
             run.sandbox = fresh;
+            // A card still on its way scored the old version: the next frame sends this one.
+            run.waiting = None;
+        }
+    }
+
+    /// Whether `ticket` is the try-a-response job being scored.
+    pub(super) fn sandbox_waits_for(&self, ticket: Ticket) -> bool {
+        self.trainer.sandbox.as_ref().is_some_and(|run| run.waiting == Some(ticket))
+    }
+
+    /// The try-a-response card came back: the sandbox shows it (and the next frame sends the text
+    /// typed meanwhile, if any).
+    pub(super) fn sandbox_card(&mut self, scored: Scored) {
+        if let Some(run) = &mut self.trainer.sandbox
+            && run.waiting == Some(scored.ticket)
+        {
+            run.waiting = None;
+            run.sandbox.card_arrived(scored.card);
         }
     }
 
     fn save_author_test(&mut self) {
         let Some(run) = &self.trainer.sandbox else { return };
         let sb = &run.sandbox;
-        let Ok(card) = &sb.card else { return };
+        let Some(tried) = sb.card().filter(|_| !sb.is_behind()) else { return };
+        let Ok(card) = &tried.card else { return };
         let library = &self.library.library;
         let Some(loaded) = library.scenarios.iter().find(|l| l.scenario.id == sb.scenario.id) else { return };
         let file = loaded.file.clone();
         let name = run.test_name.trim().to_string();
-        let test = crate::core::authoring::test_writer::author_test_from_card(&name, sb.turn_id(), &sb.response, card);
+        let test =
+            crate::core::authoring::test_writer::author_test_from_card(&name, sb.turn_id(), &tried.response, card);
         // The file as it is on disk now (the trainer may have saved since the last reload).
         let path = Path::new(&file);
         let written = crate::io::scenario_files::read_text(path).map_err(|e| e.to_string()).and_then(|source| {

@@ -229,7 +229,11 @@ pub(super) fn check_matcher(
                         .with_hint("write the inner matcher beside the others in `All([...])` instead"),
                 );
             } else if depth >= MAX_NESTING {
-                r.at(path, Diagnostic::error("too-deep", format!("matchers nested more than {MAX_NESTING} deep")));
+                r.at(
+                    path,
+                    Diagnostic::error("too-deep", format!("matchers nested more than {MAX_NESTING} deep"))
+                        .with_hint("`All([a, All([b, Not(c)])])` is the same as `All([a, b, Not(c)])`: write it flat"),
+                );
             } else {
                 check_matcher(s, inner, path, checks, depth + 1, r);
             }

@@ -1,6 +1,7 @@
 //! Tests of the checks made after parsing.
 
 use super::*;
+use crate::core::scenario::Matcher;
 use crate::core::scenario::parse::parse;
 use crate::core::scenario::pattern::Pattern;
 
@@ -54,6 +55,25 @@ fn not_works_only_inside_all_and_is_located() {
     assert_eq!(d.iter().map(|d| d.code).collect::<Vec<_>>(), ["bad-pattern"]);
     let col = bad_inner.lines().find(|l| l.contains("Not(")).and_then(|l| l.find("(the system")).expect("col");
     assert_eq!(d[0].start.map(|p| p.column), Some(col + 1), "points inside the excluded phrase");
+}
+
+#[test]
+fn a_not_nested_too_deep_is_refused_with_a_hint_like_the_other_nesting_errors() {
+    let (mut scenario, map) = parse::<Scenario>(GOOD).expect("parses");
+    let not = Matcher::Not(Box::new(Matcher::Phrase("the system was down".into())));
+    let mut m = Matcher::All(vec![Matcher::Detector("blame-shifting".into()), not]);
+    // MAX_NESTING `All`s: the innermost is at depth MAX_NESTING - 1, so its `Not` is one too deep.
+    for _ in 1..MAX_NESTING {
+        m = Matcher::All(vec![m]);
+    }
+    scenario.turns[0].rubric[2].detect = vec![m];
+    let mut lexicon = Lexicon::default();
+    lexicon.sets.insert("apology".into(), vec!["sorry".into()]);
+    let mut r = Reporter::new("t.ron", GOOD, &map);
+    validate_scenario(&scenario, &lexicon, &mut r);
+    let deep: Vec<_> = r.diagnostics.iter().filter(|d| d.code == "too-deep").collect();
+    assert_eq!(deep.len(), 1, "{:#?}", r.diagnostics);
+    assert!(deep[0].hint.as_deref().is_some_and(|h| h.contains("write it flat")), "{:?}", deep[0].hint);
 }
 
 #[test]
@@ -270,4 +290,44 @@ fn lexicon_members_may_be_patterns_without_other_sets() {
     assert!(d[0].hint.as_deref().is_some_and(|h| h.contains("(call | ring | phone)")), "{d:?}");
     let slot = r#"Lexicon(format_version: 1, sets: {"own-call": ["ring you {hours}"]})"#;
     assert_eq!(lexicon_diagnostics(slot).iter().map(|d| d.code).collect::<Vec<_>>(), ["unknown-slot"]);
+}
+
+#[test]
+fn the_manual_lists_every_limit_with_its_number_and_error_code() {
+    use crate::core::scenario::parse::MAX_FILE_BYTES;
+    use crate::core::scenario::pattern::{MAX_GAPS, MAX_OPTIONAL_GROUPS, MAX_PATTERN_CHARS};
+    let manual = include_str!("../../../../docs/scenario-format.md");
+    let start = manual.find("### Limits").expect("the manual has a Limits section");
+    let section = &manual[start..start + manual[start..].find("\n## ").expect("a section after it")];
+    /// 7000 as the manual writes it: 7,000.
+    fn grouped(n: u64) -> String {
+        let digits = n.to_string();
+        let mut out = String::new();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
+                out.push(',');
+            }
+            out.push(c);
+        }
+        out
+    }
+    let limits = [
+        (MAX_FILE_BYTES, "`file-too-large`"),
+        (MAX_PATTERN_CHARS as u64, "`bad-pattern`"),
+        (crate::core::scenario::pattern::MAX_NESTING as u64, "`bad-pattern`"),
+        (MAX_GAPS as u64, "`bad-pattern`"),
+        (MAX_OPTIONAL_GROUPS as u64, "`bad-pattern`"),
+        (MAX_NESTING as u64, "`too-deep`"),
+        (MAX_CRITERIA_PER_TURN as u64, "`too-many`"),
+        (MAX_MATCHERS_PER_CRITERION as u64, "`too-many`"),
+        (MAX_TURN_PROGRAM as u64, "`too-big`"),
+        (MAX_SCRIPT_LINE_CHARS as u64, "`script-too-long`"),
+    ];
+    for (limit, code) in limits {
+        let row = section.lines().find(|l| {
+            l.ends_with(&format!("| {code} |")) && l.split('|').nth(2).is_some_and(|n| n.contains(&grouped(limit)))
+        });
+        assert!(row.is_some(), "no row with {} and {code} in:\n{section}", grouped(limit));
+    }
+    assert!(section.contains(&grouped(crate::core::scoring::MAX_RESPONSE_CHARS as u64)), "the answer length");
 }
