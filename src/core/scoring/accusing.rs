@@ -273,6 +273,10 @@ fn clipped_faults(a: &Analysed, cx: &DetectorContext) -> Vec<Wall> {
         let opens =
             (sentence.start..i).all(|j| cx.lists.words.tone_question_filler.has(a.word(j)) || a.word(j) == "the");
         let alone = opens && a.tokens.get(i + 1).is_none_or(|n| n.sentence != s || n.clause != t.clause);
+        // "Tomasz's mistake was mine to catch": the fault named and then claimed by the speaker.
+        if super::blame::claimed_after(a, i + 1) {
+            continue;
+        }
         if listed(cx, "blame-clipped-fault", next) {
             out.push(((i, i + 2), true));
         } else if (listed(cx, "blame-clipped-place", next) && clause_ends) || alone {

@@ -8,6 +8,9 @@ use super::phrase::name_at;
 use super::text::Analysed;
 use super::word_sets::WordSets;
 
+mod lapse;
+pub(super) use lapse::claimed_after;
+
 /// The words of the clause after a party, the fault read in them: `Some(strong)` when they blame.
 /// "should have" is strong ("the shop should have rebooked it"); "should" alone expects
 /// ("they should be in touch"), and "has to" states a rule, which blames only as the whole account.
@@ -44,7 +47,7 @@ pub(super) fn party_blame(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     parties
         .extend((0..a.tokens.len()).filter_map(|i| name_at(&a.tokens, i, &cx.names.colleague).map(|len| (i, i + len))));
     let mut out = disowning(a, cx, &ownership);
-    for party in parties {
+    for &party in &parties {
         let first = &a.tokens[party.0];
         if first.quoted || first.negated_by.is_some() {
             continue;
@@ -91,12 +94,55 @@ pub(super) fn party_blame(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
             _ => {}
         }
     }
+    out.extend(lapse::third_party_lapses(a, cx, &parties, &ownership));
     out.retain(|r| !asks_about_cause(a, cx, r.0) && !owned_after(a, cx, *r));
     out.extend(wall_blame(a, cx, &ownership, &taken_on));
     out.retain(|r| !excuse_declined(a, *r) && !own_cause(a, *r));
     out.sort();
     out.dedup();
     out
+}
+
+/// True when sentence `s` ends in a tag question, which asserts what comes before it ("you could
+/// have rung, couldn't you?", "you did tick the box, didn't you?", "he never read it, did he"):
+/// a helper, perhaps "not", and a pronoun closing a sentence of more than the tag, the helper
+/// opening its own clause.
+pub(super) fn tag_question(a: &Analysed, s: usize) -> bool {
+    let sentence = &a.sentences[s];
+    let last = sentence.end - 1;
+    if sentence.end - sentence.start < 5
+        || !matches!(a.word(last), "you" | "u" | "he" | "she" | "they" | "it" | "we" | "i")
+    {
+        return false;
+    }
+    let helper = |i: usize| {
+        matches!(
+            a.word(i),
+            "is" | "was"
+                | "are"
+                | "were"
+                | "would"
+                | "could"
+                | "should"
+                | "did"
+                | "do"
+                | "does"
+                | "have"
+                | "has"
+                | "had"
+                | "will"
+                | "can"
+                | "am"
+        )
+    };
+    let opens = |i: usize| a.tokens[i].clause != a.tokens[i - 1].clause;
+    (helper(last - 1) && opens(last - 1)) || (a.word(last - 1) == "not" && helper(last - 2) && opens(last - 2))
+}
+
+/// True when sentence `s` asks: it ends with a question mark and is not a tag question, which
+/// asserts ([`tag_question`]).
+pub(super) fn asks(a: &Analysed, s: usize) -> bool {
+    a.sentences[s].question_mark && !tag_question(a, s)
 }
 
 /// A preposition that makes the word after it an object, not the clause's subject.

@@ -139,6 +139,9 @@ word_sets! {
     accusing_doubt = "accusing-doubt",
     condition_word = "condition-word",
     referral_raise_verb = "referral-raise-verb",
+    blame_role_noun = "blame-role-noun",
+    blame_lapse_verb = "blame-lapse-verb",
+    blame_lapse_word = "blame-lapse-word",
 }
 
 /// The word lists as built in, without any lexicon: what the text analysis reads (it runs before
