@@ -10,6 +10,7 @@
 //! The doubt words are the `accusing-doubt` list; the rest is grammar (who is the subject, which
 //! helper is past), kept in code.
 
+use super::blame::asks;
 use super::detectors::{DetectorContext, Range, find};
 use super::text::Analysed;
 use super::walls::Wall;
@@ -190,7 +191,7 @@ fn someone_elses_issue(a: &Analysed, cx: &DetectorContext) -> Vec<Wall> {
         .collect();
     let mut out = Vec::new();
     for (i, t) in a.tokens.iter().enumerate() {
-        if !matches!(t.text.as_str(), "a" | "an") || !t.is_own_word() || a.sentences[t.sentence].question_mark {
+        if !matches!(t.text.as_str(), "a" | "an") || !t.is_own_word() || asks(a, t.sentence) {
             continue;
         }
         let s = t.sentence;
@@ -236,7 +237,9 @@ fn stressed_customer_acts(a: &Analysed, cx: &DetectorContext) -> Vec<Wall> {
         let verb = a.word_in(s, i + 2);
         let heads =
             i == sentence.start || a.tokens[i - 1].clause != t.clause || listed(cx, "blame-stance", a.word(i - 1));
-        if sentence.question_mark || !heads || verb.is_empty() || listed(cx, "blame-stressed-not", verb) {
+        // "you did get my email, didn't you?": a check on what reached the customer, not their act.
+        let received = matches!(verb, "get" | "receive" | "have" | "see" | "hear");
+        if asks(a, s) || received || !heads || verb.is_empty() || listed(cx, "blame-stressed-not", verb) {
             continue;
         }
         out.push(((i, (i + 4).min(sentence.end)), true));
@@ -256,7 +259,7 @@ fn clipped_faults(a: &Analysed, cx: &DetectorContext) -> Vec<Wall> {
     for (i, t) in a.tokens.iter().enumerate() {
         let s = t.sentence;
         let sentence = &a.sentences[s];
-        if !t.possessive || !t.is_own_word() || sentence.question_mark {
+        if !t.possessive || !t.is_own_word() || asks(a, s) {
             continue;
         }
         let clause_from = (sentence.start..i).find(|j| a.tokens[*j].clause == t.clause).unwrap_or(i);
@@ -297,7 +300,7 @@ fn set_apart(a: &Analysed, cx: &DetectorContext) -> Vec<Wall> {
     let mut out = Vec::new();
     for (i, t) in a.tokens.iter().enumerate() {
         let s = t.sentence;
-        if !t.is_own_word() || a.sentences[s].question_mark {
+        if !t.is_own_word() || asks(a, s) {
             continue;
         }
         if matches!(t.text.as_str(), "fall" | "falls" | "fell" | "falling") && a.word_in(s, i + 1) == "outside" {
@@ -481,6 +484,28 @@ mod tests {
             "Here is different, I will help you myself.",
             "I'm not going to tell you the cleaners are a separate company: that's on us.",
             "Is the warehouse a separate company?",
+        ] {
+            assert!(!blames(no), "{no}");
+        }
+    }
+
+    #[test]
+    fn the_customers_fault_put_as_a_tag_question_is_blame() {
+        for yes in [
+            "You could've rung to check the time, couldn't you?",
+            "you did tick the box, didn't you?",
+            "Well you signed the form saying non-refundable, didn't you?",
+            "You should have called us first, shouldn't you? Anyway, I've rebooked it.",
+            "Is a warehouse problem, isn't it? Not from us.",
+        ] {
+            assert!(blames(yes), "{yes}");
+        }
+        for no in [
+            "Did you get a reference number?",
+            "You did get my email this morning, didn't you?",
+            "You've had the parcel now, haven't you?",
+            "Could you have missed the card, do you think?",
+            "so did u ring the shop first or come straight to us?",
         ] {
             assert!(!blames(no), "{no}");
         }

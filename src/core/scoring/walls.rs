@@ -26,8 +26,9 @@ pub(super) fn walls(a: &Analysed, cx: &DetectorContext) -> Vec<Wall> {
     let mut out = Vec::new();
     for i in 0..a.tokens.len() {
         // Negation is read by each shape: "not able to" is an inability, "not caused by" clears.
-        // A question is no wall ("Can't we just book it for Friday?").
-        if a.tokens[i].quoted || a.tokens[i].retold || a.sentences[a.tokens[i].sentence].question_mark {
+        // A question is no wall ("Can't we just book it for Friday?"); a tag question asserts
+        // ("you could've rung, couldn't you?").
+        if a.tokens[i].quoted || a.tokens[i].retold || super::blame::asks(a, a.tokens[i].sentence) {
             continue;
         }
         let found = passive_remit(a, &words, i)
