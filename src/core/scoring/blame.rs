@@ -67,7 +67,10 @@ pub(super) fn party_blame(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
         let mocked = (party.0.saturating_sub(2).max(sentence.start)..party.0)
             .any(|i| cx.lists.sets.get("mock-praise").is_some_and(|m| m.contains(&a.tokens[i].text)));
         let sarcastic = mocked || sarcasm.iter().any(|s| in_sentence(sentence, s));
-        let guess = before.last().is_some_and(|w| words.blame_not_an_account.has(w))
+        // In a condition clause (the text analysis's mark: "if the warehouse hasn't sent it") or
+        // after a word of guessing: not an account.
+        let guess = a.in_condition(party.0)
+            || before.last().is_some_and(|w| words.blame_not_an_account.has(w))
             || before.iter().any(|w| matches!(*w, "might" | "maybe" | "perhaps"));
         let set_aside = (sentence.start..party.0).any(|i| cx.lists.words.blame_saying.has(&a.tokens[i].text));
         // Sarcasm reaches a party named after a preposition ("our friends in underwriting"), not
@@ -505,6 +508,24 @@ mod tests {
             "The system was down so we couldn't process it. It happens.",
             "Ah yes, the famous courier, lost it again. That's on us for using them, I suppose.",
             "Cake changes are subject to the bakery's capacity. I regret that I was unable to call owing to operational pressures.",
+        ] {
+            assert!(blames(yes), "{yes}");
+        }
+    }
+
+    #[test]
+    fn a_party_or_remit_inside_a_condition_is_no_account() {
+        for no in [
+            "unless the depot sends it today i'll refund u myself",
+            "Once payroll signs it off, the money goes out on Friday.",
+            "If the repairs are handled by our partner, I'll chase them for you and ring you at 4.",
+            "Provided the warehouse has it in stock, it leaves tonight.",
+        ] {
+            assert!(!blames(no), "{no}");
+        }
+        for yes in [
+            "If you had read the email, you would know.",
+            "Unless you'd opened the email you couldn't have known, and you didn't. Not on us.",
         ] {
             assert!(blames(yes), "{yes}");
         }

@@ -163,7 +163,8 @@ fn passive_remit(a: &Analysed, w: &Words, i: usize) -> Option<Wall> {
             || a.tokens[*j].possessive
     });
     // ("Please note that servicing is carried out by ..." is still a wall: "please" is no plan.)
-    let plan = before.iter().any(|j| matches!(a.word(*j), "will" | "going" | "shall" | "let" | "if"));
+    // A plan or a condition ("if it's handled by finance ...") says who will, not who does.
+    let plan = a.in_condition(i) || before.iter().any(|j| matches!(a.word(*j), "will" | "going" | "shall" | "let"));
     let agent = a.word_in(s, by + 1);
     let own_or_time = matches!(
         agent,
@@ -416,7 +417,9 @@ fn customer_at_fault(a: &Analysed, i: usize) -> Option<Wall> {
     };
     let received =
         |w: &str| matches!(w, "been" | "got" | "gotten" | "had" | "received" | "heard" | "seen" | "expected");
-    let hypothetical = a.word(i.wrapping_sub(1)) == "if"
+    // The condition mark of the text analysis: "you" right after the word opening a condition.
+    let hypothetical = i > 0
+        && a.opens_condition(i - 1)
         && matches!(next(1), "would" | "had")
         && (done(next(2)) || next(2) == "have" && done(next(3)))
         && !received(next(2))
