@@ -215,11 +215,6 @@ fn someone_elses_issue(a: &Analysed, cx: &DetectorContext) -> Vec<Wall> {
     out
 }
 
-/// True when `word` is a member of the built-in or lexicon list `name`.
-fn listed(cx: &DetectorContext, name: &str, word: &str) -> bool {
-    cx.lists.sets.get(name).is_some_and(|m| m.iter().any(|w| w == word))
-}
-
 /// The customer's own act stressed as the cause, an emphatic "you did <verb>" said as a statement
 /// at the head of its clause or after a stance word (`blame-stance`): "you did tick the box saying
 /// non-refundable", "to be fair you did skip the backup step", "Priya, you did click the
@@ -236,10 +231,10 @@ fn stressed_customer_acts(a: &Analysed, cx: &DetectorContext) -> Vec<Wall> {
         let sentence = &a.sentences[s];
         let verb = a.word_in(s, i + 2);
         let heads =
-            i == sentence.start || a.tokens[i - 1].clause != t.clause || listed(cx, "blame-stance", a.word(i - 1));
+            i == sentence.start || a.tokens[i - 1].clause != t.clause || cx.lists.words.blame_stance.has(a.word(i - 1));
         // "you did get my email, didn't you?": a check on what reached the customer, not their act.
         let received = matches!(verb, "get" | "receive" | "have" | "see" | "hear");
-        if asks(a, s) || received || !heads || verb.is_empty() || listed(cx, "blame-stressed-not", verb) {
+        if asks(a, s) || received || !heads || verb.is_empty() || cx.lists.words.blame_stressed_not.has(verb) {
             continue;
         }
         out.push(((i, (i + 4).min(sentence.end)), true));
@@ -268,7 +263,7 @@ fn clipped_faults(a: &Analysed, cx: &DetectorContext) -> Vec<Wall> {
         let customer = (i.saturating_sub(2)..=i)
             .any(|j| super::phrase::name_at(&a.tokens, j, &cx.names.customer).is_some_and(|len| j + len > i));
         let time = (i.saturating_sub(1)..=i).any(|j| a.times().day_or_time_at(j).is_some());
-        if negated || owner || customer || time || listed(cx, "blame-clipped-not-owner", &t.text) {
+        if negated || owner || customer || time || cx.lists.words.blame_clipped_not_owner.has(&t.text) {
             continue;
         }
         let next = a.word_in(s, i + 1);
@@ -280,9 +275,9 @@ fn clipped_faults(a: &Analysed, cx: &DetectorContext) -> Vec<Wall> {
         if super::blame::claimed_after(a, i + 1) {
             continue;
         }
-        if listed(cx, "blame-clipped-fault", next) {
+        if cx.lists.words.blame_clipped_fault.has(next) {
             out.push(((i, i + 2), true));
-        } else if (listed(cx, "blame-clipped-place", next) && clause_ends) || alone {
+        } else if (cx.lists.words.blame_clipped_place.has(next) && clause_ends) || alone {
             out.push(((i, (i + 2).min(sentence.end)), false));
         }
     }
@@ -307,7 +302,7 @@ fn set_apart(a: &Analysed, cx: &DetectorContext) -> Vec<Wall> {
             out.push(((i, (i + 4).min(a.sentences[s].end)), false));
             continue;
         }
-        if !listed(cx, "blame-apart-word", &t.text) {
+        if !cx.lists.words.blame_apart_word.has(&t.text) {
             continue;
         }
         // Back over articles and adverbs to the verb "be" (or a possessive 's read as "is").
@@ -325,7 +320,7 @@ fn set_apart(a: &Analysed, cx: &DetectorContext) -> Vec<Wall> {
         let subject = a.word(k.wrapping_sub(2));
         let next =
             a.tokens.get(i + 1).filter(|n| n.sentence == s && n.clause == t.clause).map_or("", |n| n.text.as_str());
-        let fits = next.is_empty() || next == "from" || listed(cx, "blame-apart-noun", next);
+        let fits = next.is_empty() || next == "from" || cx.lists.words.blame_apart_noun.has(next);
         if be && fits && !matches!(subject, "here" | "this" | "i" | "we") {
             out.push(((k - 1, i + 1 + usize::from(!next.is_empty())), true));
         }

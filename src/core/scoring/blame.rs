@@ -65,7 +65,7 @@ pub(super) fn party_blame(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
         let object = before.last().is_some_and(|w| is_preposition(w));
         // "our wonderful landlord", "our lovely security team": praise of a party said in mockery.
         let mocked = (party.0.saturating_sub(2).max(sentence.start)..party.0)
-            .any(|i| cx.lists.sets.get("mock-praise").is_some_and(|m| m.contains(&a.tokens[i].text)));
+            .any(|i| cx.lists.words.mock_praise.has(&a.tokens[i].text));
         let sarcastic = mocked || sarcasm.iter().any(|s| in_sentence(sentence, s));
         // In a condition clause (the text analysis's mark: "if the warehouse hasn't sent it") or
         // after a word of guessing: not an account.
@@ -306,13 +306,12 @@ pub(super) fn owned_after(a: &Analysed, cx: &DetectorContext, r: Range) -> bool 
     if mocking(a, cx, s) {
         return false;
     }
-    let undone = cx.lists.sets.get("blame-owning-undone");
+    let undone = &cx.lists.words.blame_owning_undone;
     find(&cx.lists.ownership, a, cx).iter().any(|o| {
         let first = &a.tokens[o.0];
         let next = &a.sentences[first.sentence];
         // "I regret that I was unable to call owing to operational pressures": an excuse again.
-        let excused = first.sentence == s + 1
-            && (o.1..next.end).any(|j| undone.is_some_and(|u| u.iter().any(|w| w == a.word(j))));
+        let excused = first.sentence == s + 1 && (o.1..next.end).any(|j| undone.has(a.word(j)));
         let after = (first.sentence == s && o.0 >= r.1) || (first.sentence == s + 1 && !excused);
         after && first.is_own_word() && (o.0 == 0 || !a.tokens[o.0 - 1].is_negator())
     })
@@ -322,11 +321,9 @@ pub(super) fn owned_after(a: &Analysed, cx: &DetectorContext, r: Range) -> bool 
 /// about another team stays blame whatever is owned or asked around it.
 fn mocking(a: &Analysed, cx: &DetectorContext, s: usize) -> bool {
     let sentence = &a.sentences[s];
-    let mock = cx.lists.sets.get("mock-praise");
+    let mock = &cx.lists.words.mock_praise;
     find(&cx.lists.sarcasm, a, cx).iter().any(|r| in_sentence(sentence, r))
-        || (sentence.start..sentence.end).any(|j| {
-            mock.is_some_and(|m| m.iter().any(|w| w == a.word(j))) || matches!(a.word(j), "famous" | "famously")
-        })
+        || (sentence.start..sentence.end).any(|j| mock.has(a.word(j)) || matches!(a.word(j), "famous" | "famously"))
 }
 
 /// True when the sentence of `at` only asks about the cause, a yes/no question opened (after
@@ -342,13 +339,13 @@ pub(super) fn asks_about_cause(a: &Analysed, cx: &DetectorContext, at: usize) ->
         return false;
     }
     let words = &cx.lists.words;
-    let helpers = cx.lists.sets.get("blame-asking-helper");
+    let helpers = &cx.lists.words.blame_asking_helper;
     let Some(open) =
         (sentence.start..sentence.end).find(|j| !words.tone_question_filler.has(a.word(*j)) && a.word(*j) != "or")
     else {
         return false;
     };
-    let helper = helpers.is_some_and(|h| h.iter().any(|m| m == a.word(open)));
+    let helper = helpers.has(a.word(open));
     let subject = a.word_in(s, open + 1);
     let asks = helper && !matches!(subject, "" | "i" | "we" | "you" | "u" | "not" | "me");
     let doubt = (sentence.start..sentence.end).any(|j| words.accusing_doubt.has(a.word(j)));

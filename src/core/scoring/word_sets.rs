@@ -142,6 +142,20 @@ word_sets! {
     blame_role_noun = "blame-role-noun",
     blame_lapse_verb = "blame-lapse-verb",
     blame_lapse_word = "blame-lapse-word",
+    remit_verb = "remit-verb",
+    job_verb = "job-verb",
+    not_a_wall_verb = "not-a-wall-verb",
+    rule_noun = "rule-noun",
+    mock_praise = "mock-praise",
+    blame_owning_undone = "blame-owning-undone",
+    blame_asking_helper = "blame-asking-helper",
+    blame_stance = "blame-stance",
+    blame_stressed_not = "blame-stressed-not",
+    blame_clipped_fault = "blame-clipped-fault",
+    blame_clipped_place = "blame-clipped-place",
+    blame_clipped_not_owner = "blame-clipped-not-owner",
+    blame_apart_word = "blame-apart-word",
+    blame_apart_noun = "blame-apart-noun",
 }
 
 /// The word lists as built in, without any lexicon: what the text analysis reads (it runs before
