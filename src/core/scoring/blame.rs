@@ -9,6 +9,8 @@ use super::text::Analysed;
 use super::word_sets::WordSets;
 
 mod lapse;
+mod mocking;
+mod rules;
 pub(super) use lapse::claimed_after;
 
 /// The words of the clause after a party, the fault read in them: `Some(strong)` when they blame.
@@ -99,6 +101,8 @@ pub(super) fn party_blame(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     }
     out.extend(lapse::third_party_lapses(a, cx, &parties, &ownership));
     out.retain(|r| !asks_about_cause(a, cx, r.0) && !owned_after(a, cx, *r));
+    // Sarcasm about another party blames whatever is owned or asked around it.
+    out.extend(mocking::sarcastic_because(a, cx, &parties));
     out.extend(wall_blame(a, cx, &ownership, &taken_on));
     out.retain(|r| !excuse_declined(a, *r) && !own_cause(a, *r));
     out.sort();
@@ -163,7 +167,11 @@ fn is_preposition(word: &str) -> bool {
 /// itself ("I just book the appointments") takes nothing on.
 fn wall_blame(a: &Analysed, cx: &DetectorContext, ownership: &[Range], taken_on: &[Range]) -> Vec<Range> {
     let mut out = Vec::new();
-    let walls = super::walls::walls(a, cx).into_iter().chain(super::walls::next_time_advice(a)).map(|w| (w, false));
+    let walls = super::walls::walls(a, cx)
+        .into_iter()
+        .chain(super::walls::next_time_advice(a))
+        .chain(rules::must_be_done(a, cx))
+        .map(|w| (w, false));
     // An accusation (`accusing.rs`) owned in the next sentence is cleared too: "Did you not get my
     // text? That's on me, I should have rung."
     let accusations = super::accusing::accusations(a, cx).into_iter().map(|w| (w, true));

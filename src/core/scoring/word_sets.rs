@@ -156,6 +156,7 @@ word_sets! {
     blame_clipped_not_owner = "blame-clipped-not-owner",
     blame_apart_word = "blame-apart-word",
     blame_apart_noun = "blame-apart-noun",
+    blame_routing_verb = "blame-routing-verb",
 }
 
 /// The word lists as built in, without any lexicon: what the text analysis reads (it runs before
