@@ -10,6 +10,7 @@
 //! The doubt words are the `accusing-doubt` list; the rest is grammar (who is the subject, which
 //! helper is past), kept in code.
 
+use super::blame::asks;
 use super::detectors::{DetectorContext, Range, find};
 use super::text::Analysed;
 use super::walls::Wall;
@@ -190,7 +191,7 @@ fn someone_elses_issue(a: &Analysed, cx: &DetectorContext) -> Vec<Wall> {
         .collect();
     let mut out = Vec::new();
     for (i, t) in a.tokens.iter().enumerate() {
-        if !matches!(t.text.as_str(), "a" | "an") || !t.is_own_word() || a.sentences[t.sentence].question_mark {
+        if !matches!(t.text.as_str(), "a" | "an") || !t.is_own_word() || asks(a, t.sentence) {
             continue;
         }
         let s = t.sentence;
@@ -214,11 +215,6 @@ fn someone_elses_issue(a: &Analysed, cx: &DetectorContext) -> Vec<Wall> {
     out
 }
 
-/// True when `word` is a member of the built-in or lexicon list `name`.
-fn listed(cx: &DetectorContext, name: &str, word: &str) -> bool {
-    cx.lists.sets.get(name).is_some_and(|m| m.iter().any(|w| w == word))
-}
-
 /// The customer's own act stressed as the cause, an emphatic "you did <verb>" said as a statement
 /// at the head of its clause or after a stance word (`blame-stance`): "you did tick the box saying
 /// non-refundable", "to be fair you did skip the backup step", "Priya, you did click the
@@ -235,8 +231,10 @@ fn stressed_customer_acts(a: &Analysed, cx: &DetectorContext) -> Vec<Wall> {
         let sentence = &a.sentences[s];
         let verb = a.word_in(s, i + 2);
         let heads =
-            i == sentence.start || a.tokens[i - 1].clause != t.clause || listed(cx, "blame-stance", a.word(i - 1));
-        if sentence.question_mark || !heads || verb.is_empty() || listed(cx, "blame-stressed-not", verb) {
+            i == sentence.start || a.tokens[i - 1].clause != t.clause || cx.lists.words.blame_stance.has(a.word(i - 1));
+        // "you did get my email, didn't you?": a check on what reached the customer, not their act.
+        let received = matches!(verb, "get" | "receive" | "have" | "see" | "hear");
+        if asks(a, s) || received || !heads || verb.is_empty() || cx.lists.words.blame_stressed_not.has(verb) {
             continue;
         }
         out.push(((i, (i + 4).min(sentence.end)), true));
@@ -256,7 +254,7 @@ fn clipped_faults(a: &Analysed, cx: &DetectorContext) -> Vec<Wall> {
     for (i, t) in a.tokens.iter().enumerate() {
         let s = t.sentence;
         let sentence = &a.sentences[s];
-        if !t.possessive || !t.is_own_word() || sentence.question_mark {
+        if !t.possessive || !t.is_own_word() || asks(a, s) {
             continue;
         }
         let clause_from = (sentence.start..i).find(|j| a.tokens[*j].clause == t.clause).unwrap_or(i);
@@ -265,7 +263,7 @@ fn clipped_faults(a: &Analysed, cx: &DetectorContext) -> Vec<Wall> {
         let customer = (i.saturating_sub(2)..=i)
             .any(|j| super::phrase::name_at(&a.tokens, j, &cx.names.customer).is_some_and(|len| j + len > i));
         let time = (i.saturating_sub(1)..=i).any(|j| a.times().day_or_time_at(j).is_some());
-        if negated || owner || customer || time || listed(cx, "blame-clipped-not-owner", &t.text) {
+        if negated || owner || customer || time || cx.lists.words.blame_clipped_not_owner.has(&t.text) {
             continue;
         }
         let next = a.word_in(s, i + 1);
@@ -273,9 +271,13 @@ fn clipped_faults(a: &Analysed, cx: &DetectorContext) -> Vec<Wall> {
         let opens =
             (sentence.start..i).all(|j| cx.lists.words.tone_question_filler.has(a.word(j)) || a.word(j) == "the");
         let alone = opens && a.tokens.get(i + 1).is_none_or(|n| n.sentence != s || n.clause != t.clause);
-        if listed(cx, "blame-clipped-fault", next) {
+        // "Tomasz's mistake was mine to catch": the fault named and then claimed by the speaker.
+        if super::blame::claimed_after(a, i + 1) {
+            continue;
+        }
+        if cx.lists.words.blame_clipped_fault.has(next) {
             out.push(((i, i + 2), true));
-        } else if (listed(cx, "blame-clipped-place", next) && clause_ends) || alone {
+        } else if (cx.lists.words.blame_clipped_place.has(next) && clause_ends) || alone {
             out.push(((i, (i + 2).min(sentence.end)), false));
         }
     }
@@ -293,14 +295,14 @@ fn set_apart(a: &Analysed, cx: &DetectorContext) -> Vec<Wall> {
     let mut out = Vec::new();
     for (i, t) in a.tokens.iter().enumerate() {
         let s = t.sentence;
-        if !t.is_own_word() || a.sentences[s].question_mark {
+        if !t.is_own_word() || asks(a, s) {
             continue;
         }
         if matches!(t.text.as_str(), "fall" | "falls" | "fell" | "falling") && a.word_in(s, i + 1) == "outside" {
             out.push(((i, (i + 4).min(a.sentences[s].end)), false));
             continue;
         }
-        if !listed(cx, "blame-apart-word", &t.text) {
+        if !cx.lists.words.blame_apart_word.has(&t.text) {
             continue;
         }
         // Back over articles and adverbs to the verb "be" (or a possessive 's read as "is").
@@ -318,7 +320,7 @@ fn set_apart(a: &Analysed, cx: &DetectorContext) -> Vec<Wall> {
         let subject = a.word(k.wrapping_sub(2));
         let next =
             a.tokens.get(i + 1).filter(|n| n.sentence == s && n.clause == t.clause).map_or("", |n| n.text.as_str());
-        let fits = next.is_empty() || next == "from" || listed(cx, "blame-apart-noun", next);
+        let fits = next.is_empty() || next == "from" || cx.lists.words.blame_apart_noun.has(next);
         if be && fits && !matches!(subject, "here" | "this" | "i" | "we") {
             out.push(((k - 1, i + 1 + usize::from(!next.is_empty())), true));
         }
@@ -477,6 +479,28 @@ mod tests {
             "Here is different, I will help you myself.",
             "I'm not going to tell you the cleaners are a separate company: that's on us.",
             "Is the warehouse a separate company?",
+        ] {
+            assert!(!blames(no), "{no}");
+        }
+    }
+
+    #[test]
+    fn the_customers_fault_put_as_a_tag_question_is_blame() {
+        for yes in [
+            "You could've rung to check the time, couldn't you?",
+            "you did tick the box, didn't you?",
+            "Well you signed the form saying non-refundable, didn't you?",
+            "You should have called us first, shouldn't you? Anyway, I've rebooked it.",
+            "Is a warehouse problem, isn't it? Not from us.",
+        ] {
+            assert!(blames(yes), "{yes}");
+        }
+        for no in [
+            "Did you get a reference number?",
+            "You did get my email this morning, didn't you?",
+            "You've had the parcel now, haven't you?",
+            "Could you have missed the card, do you think?",
+            "so did u ring the shop first or come straight to us?",
         ] {
             assert!(!blames(no), "{no}");
         }

@@ -8,6 +8,11 @@ use super::phrase::name_at;
 use super::text::Analysed;
 use super::word_sets::WordSets;
 
+mod lapse;
+mod mocking;
+mod rules;
+pub(super) use lapse::claimed_after;
+
 /// The words of the clause after a party, the fault read in them: `Some(strong)` when they blame.
 /// "should have" is strong ("the shop should have rebooked it"); "should" alone expects
 /// ("they should be in touch"), and "has to" states a rule, which blames only as the whole account.
@@ -44,7 +49,7 @@ pub(super) fn party_blame(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     parties
         .extend((0..a.tokens.len()).filter_map(|i| name_at(&a.tokens, i, &cx.names.colleague).map(|len| (i, i + len))));
     let mut out = disowning(a, cx, &ownership);
-    for party in parties {
+    for &party in &parties {
         let first = &a.tokens[party.0];
         if first.quoted || first.negated_by.is_some() {
             continue;
@@ -62,9 +67,12 @@ pub(super) fn party_blame(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
         let object = before.last().is_some_and(|w| is_preposition(w));
         // "our wonderful landlord", "our lovely security team": praise of a party said in mockery.
         let mocked = (party.0.saturating_sub(2).max(sentence.start)..party.0)
-            .any(|i| cx.lists.sets.get("mock-praise").is_some_and(|m| m.contains(&a.tokens[i].text)));
+            .any(|i| cx.lists.words.mock_praise.has(&a.tokens[i].text));
         let sarcastic = mocked || sarcasm.iter().any(|s| in_sentence(sentence, s));
-        let guess = before.last().is_some_and(|w| words.blame_not_an_account.has(w))
+        // In a condition clause (the text analysis's mark: "if the warehouse hasn't sent it") or
+        // after a word of guessing: not an account.
+        let guess = a.in_condition(party.0)
+            || before.last().is_some_and(|w| words.blame_not_an_account.has(w))
             || before.iter().any(|w| matches!(*w, "might" | "maybe" | "perhaps"));
         let set_aside = (sentence.start..party.0).any(|i| cx.lists.words.blame_saying.has(&a.tokens[i].text));
         // Sarcasm reaches a party named after a preposition ("our friends in underwriting"), not
@@ -91,12 +99,57 @@ pub(super) fn party_blame(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
             _ => {}
         }
     }
+    out.extend(lapse::third_party_lapses(a, cx, &parties, &ownership));
     out.retain(|r| !asks_about_cause(a, cx, r.0) && !owned_after(a, cx, *r));
+    // Sarcasm about another party blames whatever is owned or asked around it.
+    out.extend(mocking::sarcastic_because(a, cx, &parties));
     out.extend(wall_blame(a, cx, &ownership, &taken_on));
     out.retain(|r| !excuse_declined(a, *r) && !own_cause(a, *r));
     out.sort();
     out.dedup();
     out
+}
+
+/// True when sentence `s` ends in a tag question, which asserts what comes before it ("you could
+/// have rung, couldn't you?", "you did tick the box, didn't you?", "he never read it, did he"):
+/// a helper, perhaps "not", and a pronoun closing a sentence of more than the tag, the helper
+/// opening its own clause.
+pub(super) fn tag_question(a: &Analysed, s: usize) -> bool {
+    let sentence = &a.sentences[s];
+    let last = sentence.end - 1;
+    if sentence.end - sentence.start < 5
+        || !matches!(a.word(last), "you" | "u" | "he" | "she" | "they" | "it" | "we" | "i")
+    {
+        return false;
+    }
+    let helper = |i: usize| {
+        matches!(
+            a.word(i),
+            "is" | "was"
+                | "are"
+                | "were"
+                | "would"
+                | "could"
+                | "should"
+                | "did"
+                | "do"
+                | "does"
+                | "have"
+                | "has"
+                | "had"
+                | "will"
+                | "can"
+                | "am"
+        )
+    };
+    let opens = |i: usize| a.tokens[i].clause != a.tokens[i - 1].clause;
+    (helper(last - 1) && opens(last - 1)) || (a.word(last - 1) == "not" && helper(last - 2) && opens(last - 2))
+}
+
+/// True when sentence `s` asks: it ends with a question mark and is not a tag question, which
+/// asserts ([`tag_question`]).
+pub(super) fn asks(a: &Analysed, s: usize) -> bool {
+    a.sentences[s].question_mark && !tag_question(a, s)
 }
 
 /// A preposition that makes the word after it an object, not the clause's subject.
@@ -114,7 +167,11 @@ fn is_preposition(word: &str) -> bool {
 /// itself ("I just book the appointments") takes nothing on.
 fn wall_blame(a: &Analysed, cx: &DetectorContext, ownership: &[Range], taken_on: &[Range]) -> Vec<Range> {
     let mut out = Vec::new();
-    let walls = super::walls::walls(a, cx).into_iter().chain(super::walls::next_time_advice(a)).map(|w| (w, false));
+    let walls = super::walls::walls(a, cx)
+        .into_iter()
+        .chain(super::walls::next_time_advice(a))
+        .chain(rules::must_be_done(a, cx))
+        .map(|w| (w, false));
     // An accusation (`accusing.rs`) owned in the next sentence is cleared too: "Did you not get my
     // text? That's on me, I should have rung."
     let accusations = super::accusing::accusations(a, cx).into_iter().map(|w| (w, true));
@@ -257,13 +314,12 @@ pub(super) fn owned_after(a: &Analysed, cx: &DetectorContext, r: Range) -> bool 
     if mocking(a, cx, s) {
         return false;
     }
-    let undone = cx.lists.sets.get("blame-owning-undone");
+    let undone = &cx.lists.words.blame_owning_undone;
     find(&cx.lists.ownership, a, cx).iter().any(|o| {
         let first = &a.tokens[o.0];
         let next = &a.sentences[first.sentence];
         // "I regret that I was unable to call owing to operational pressures": an excuse again.
-        let excused = first.sentence == s + 1
-            && (o.1..next.end).any(|j| undone.is_some_and(|u| u.iter().any(|w| w == a.word(j))));
+        let excused = first.sentence == s + 1 && (o.1..next.end).any(|j| undone.has(a.word(j)));
         let after = (first.sentence == s && o.0 >= r.1) || (first.sentence == s + 1 && !excused);
         after && first.is_own_word() && (o.0 == 0 || !a.tokens[o.0 - 1].is_negator())
     })
@@ -273,11 +329,9 @@ pub(super) fn owned_after(a: &Analysed, cx: &DetectorContext, r: Range) -> bool 
 /// about another team stays blame whatever is owned or asked around it.
 fn mocking(a: &Analysed, cx: &DetectorContext, s: usize) -> bool {
     let sentence = &a.sentences[s];
-    let mock = cx.lists.sets.get("mock-praise");
+    let mock = &cx.lists.words.mock_praise;
     find(&cx.lists.sarcasm, a, cx).iter().any(|r| in_sentence(sentence, r))
-        || (sentence.start..sentence.end).any(|j| {
-            mock.is_some_and(|m| m.iter().any(|w| w == a.word(j))) || matches!(a.word(j), "famous" | "famously")
-        })
+        || (sentence.start..sentence.end).any(|j| mock.has(a.word(j)) || matches!(a.word(j), "famous" | "famously"))
 }
 
 /// True when the sentence of `at` only asks about the cause, a yes/no question opened (after
@@ -293,13 +347,13 @@ pub(super) fn asks_about_cause(a: &Analysed, cx: &DetectorContext, at: usize) ->
         return false;
     }
     let words = &cx.lists.words;
-    let helpers = cx.lists.sets.get("blame-asking-helper");
+    let helpers = &cx.lists.words.blame_asking_helper;
     let Some(open) =
         (sentence.start..sentence.end).find(|j| !words.tone_question_filler.has(a.word(*j)) && a.word(*j) != "or")
     else {
         return false;
     };
-    let helper = helpers.is_some_and(|h| h.iter().any(|m| m == a.word(open)));
+    let helper = helpers.has(a.word(open));
     let subject = a.word_in(s, open + 1);
     let asks = helper && !matches!(subject, "" | "i" | "we" | "you" | "u" | "not" | "me");
     let doubt = (sentence.start..sentence.end).any(|j| words.accusing_doubt.has(a.word(j)));
@@ -459,6 +513,24 @@ mod tests {
             "The system was down so we couldn't process it. It happens.",
             "Ah yes, the famous courier, lost it again. That's on us for using them, I suppose.",
             "Cake changes are subject to the bakery's capacity. I regret that I was unable to call owing to operational pressures.",
+        ] {
+            assert!(blames(yes), "{yes}");
+        }
+    }
+
+    #[test]
+    fn a_party_or_remit_inside_a_condition_is_no_account() {
+        for no in [
+            "unless the depot sends it today i'll refund u myself",
+            "Once payroll signs it off, the money goes out on Friday.",
+            "If the repairs are handled by our partner, I'll chase them for you and ring you at 4.",
+            "Provided the warehouse has it in stock, it leaves tonight.",
+        ] {
+            assert!(!blames(no), "{no}");
+        }
+        for yes in [
+            "If you had read the email, you would know.",
+            "Unless you'd opened the email you couldn't have known, and you didn't. Not on us.",
         ] {
             assert!(blames(yes), "{yes}");
         }

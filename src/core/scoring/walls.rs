@@ -26,8 +26,9 @@ pub(super) fn walls(a: &Analysed, cx: &DetectorContext) -> Vec<Wall> {
     let mut out = Vec::new();
     for i in 0..a.tokens.len() {
         // Negation is read by each shape: "not able to" is an inability, "not caused by" clears.
-        // A question is no wall ("Can't we just book it for Friday?").
-        if a.tokens[i].quoted || a.tokens[i].retold || a.sentences[a.tokens[i].sentence].question_mark {
+        // A question is no wall ("Can't we just book it for Friday?"); a tag question asserts
+        // ("you could've rung, couldn't you?").
+        if a.tokens[i].quoted || a.tokens[i].retold || super::blame::asks(a, a.tokens[i].sentence) {
             continue;
         }
         let found = passive_remit(a, &words, i)
@@ -104,10 +105,10 @@ fn words_of<'a>(cx: &'a DetectorContext) -> Words<'a> {
     };
     Words {
         filler: &cx.lists.words.wall_filler,
-        remit: set("remit-verb"),
-        job: set("job-verb"),
-        not_wall: set("not-a-wall-verb"),
-        rule: set("rule-noun"),
+        remit: &cx.lists.words.remit_verb,
+        job: &cx.lists.words.job_verb,
+        not_wall: &cx.lists.words.not_a_wall_verb,
+        rule: &cx.lists.words.rule_noun,
         // First words only: "let you know" acts from "let".
         acting: [set("action-verb"), set("commitment-verb"), set("resolve-verb")]
             .concat()
@@ -121,10 +122,14 @@ fn words_of<'a>(cx: &'a DetectorContext) -> Words<'a> {
 struct Words<'a> {
     /// Words between a subject and what it cannot do (`wall-filler`: "I'm afraid", "we are therefore").
     filler: &'a super::word_sets::WordSet,
-    remit: Vec<&'a str>,
-    job: Vec<&'a str>,
-    not_wall: Vec<&'a str>,
-    rule: Vec<&'a str>,
+    /// Verbs of who handles or decides (`remit-verb`).
+    remit: &'a super::word_sets::WordSet,
+    /// Verbs of the speaker's job (`job-verb`).
+    job: &'a super::word_sets::WordSet,
+    /// Verbs whose inability walls nothing off (`not-a-wall-verb`).
+    not_wall: &'a super::word_sets::WordSet,
+    /// Nouns of rules (`rule-noun`).
+    rule: &'a super::word_sets::WordSet,
     acting: Vec<&'a str>,
 }
 
@@ -141,7 +146,7 @@ fn phrase_end(a: &Analysed, from: usize) -> usize {
 /// negated ("wasn't caused by the courier" clears them).
 fn passive_remit(a: &Analysed, w: &Words, i: usize) -> Option<Wall> {
     let t = &a.tokens[i];
-    if !w.remit.contains(&t.text.as_str()) {
+    if !w.remit.has(&t.text) {
         return None;
     }
     let s = t.sentence;
@@ -162,7 +167,8 @@ fn passive_remit(a: &Analysed, w: &Words, i: usize) -> Option<Wall> {
             || a.tokens[*j].possessive
     });
     // ("Please note that servicing is carried out by ..." is still a wall: "please" is no plan.)
-    let plan = before.iter().any(|j| matches!(a.word(*j), "will" | "going" | "shall" | "let" | "if"));
+    // A plan or a condition ("if it's handled by finance ...") says who will, not who does.
+    let plan = a.in_condition(i) || before.iter().any(|j| matches!(a.word(*j), "will" | "going" | "shall" | "let"));
     let agent = a.word_in(s, by + 1);
     let own_or_time = matches!(
         agent,
@@ -180,7 +186,7 @@ fn role_limit(a: &Analysed, w: &Words, i: usize) -> Option<Wall> {
     }
     let s = a.tokens[i].sentence;
     let next = |k: usize| a.word_in(s, i + k);
-    let job = |k: usize| w.job.contains(&next(k));
+    let job = |k: usize| w.job.has(next(k));
     let limited = (matches!(next(1), "just" | "only") && job(2))
         || (next(1) == "do" && next(2) == "not" && (job(3) || (matches!(next(3), "really" | "actually") && job(4))));
     // "I'm just chat support", "I am only the agent": not "I'm just checking", "I'm only sorry".
@@ -261,7 +267,7 @@ fn inability(a: &Analysed, w: &Words, i: usize) -> Option<Wall> {
         .map(|j| a.word_in(s, j))
         .find(|v| !matches!(*v, "to" | "really" | "actually" | "just" | "even" | "simply" | "be" | "for" | "me" | "us"))
         .unwrap_or("");
-    if verb.is_empty() || w.not_wall.contains(&verb) || verb.ends_with("ing") {
+    if verb.is_empty() || w.not_wall.has(verb) || verb.ends_with("ing") {
         return None;
     }
     if turns_to_help(a, i) {
@@ -277,10 +283,10 @@ fn inability(a: &Analysed, w: &Words, i: usize) -> Option<Wall> {
             matches!(
                 a.word(j),
                 "from" | "here" | "in" | "on" | "over" | "via" | "through" | "at" | "without" | "anything" | "much"
-            ) || w.rule.contains(&a.word(j))
+            ) || w.rule.has(a.word(j))
         });
     let reason = (start..i).any(|j| matches!(a.word(j), "therefore" | "due" | "because" | "as" | "since" | "sorry"))
-        || (start..a.sentences[s].end).any(|j| w.rule.contains(&a.word(j)));
+        || (start..a.sentences[s].end).any(|j| w.rule.has(a.word(j)));
     if !limit && !reason {
         return None;
     }
@@ -313,7 +319,7 @@ fn rule_cited(a: &Analysed, w: &Words, i: usize) -> Option<Wall> {
     let sentence = &a.sentences[s];
     let rule_near = |from: usize| {
         (from..(from + 5).min(sentence.end))
-            .find(|j| w.rule.contains(&a.word(*j)) && a.tokens[*j].clause == a.tokens[from].clause)
+            .find(|j| w.rule.has(a.word(*j)) && a.tokens[*j].clause == a.tokens[from].clause)
     };
     let opener = match a.word(i) {
         "per" => Some(i + 1),
@@ -333,7 +339,7 @@ fn rule_cited(a: &Analysed, w: &Words, i: usize) -> Option<Wall> {
         "refundable" | "eligible" => matches!(a.word(i.wrapping_sub(1)), "not" | "non"),
         "non-refundable" | "nonrefundable" => true,
         "cover" | "allow" | "permit" | "include" => {
-            a.word(i.wrapping_sub(1)) == "not" && w.rule.contains(&a.word(i.wrapping_sub(3)))
+            a.word(i.wrapping_sub(1)) == "not" && w.rule.has(a.word(i.wrapping_sub(3)))
         }
         _ => false,
     };
@@ -341,7 +347,7 @@ fn rule_cited(a: &Analysed, w: &Words, i: usize) -> Option<Wall> {
         return Some(((i.saturating_sub(3).max(sentence.start), i + 1), false));
     }
     let short = sentence.end - sentence.start <= 3 && i == sentence.start;
-    let whole_rule = short && (sentence.start..sentence.end).any(|j| w.rule.contains(&a.word(j)));
+    let whole_rule = short && (sentence.start..sentence.end).any(|j| w.rule.has(a.word(j)));
     whole_rule.then_some(((sentence.start, sentence.end), false))
 }
 
@@ -415,7 +421,9 @@ fn customer_at_fault(a: &Analysed, i: usize) -> Option<Wall> {
     };
     let received =
         |w: &str| matches!(w, "been" | "got" | "gotten" | "had" | "received" | "heard" | "seen" | "expected");
-    let hypothetical = a.word(i.wrapping_sub(1)) == "if"
+    // The condition mark of the text analysis: "you" right after the word opening a condition.
+    let hypothetical = i > 0
+        && a.opens_condition(i - 1)
         && matches!(next(1), "would" | "had")
         && (done(next(2)) || next(2) == "have" && done(next(3)))
         && !received(next(2))

@@ -1,0 +1,92 @@
+//! Unmarked sarcasm about another party: a sentence that is only a "because" clause, said as a
+//! retort, whose subject is someone else ("Right, because the warehouse never loses anything.",
+//! "because reception personally sign prescriptions now, do we?", "oh yeah cos payroll are so
+//! quick"). Strong, as sarcasm about another team is blame whatever is owned around it. Not a
+//! reason given for what the speaker does ("Because the courier is late, I've added a credit":
+//! the speaker's own clause follows), not about the speaker or the customer ("Right, because I've
+//! got nothing better to do", "because your VAT is due"), not quoted.
+
+use super::super::detectors::{DetectorContext, Range};
+use super::super::phrase::name_at;
+use super::super::text::Analysed;
+
+/// Words a retort may open with before "because" ("Right,", "Oh yes,", "Well").
+fn retort_opener(a: &Analysed, cx: &DetectorContext, j: usize) -> bool {
+    cx.lists.words.tone_question_filler.has(a.word(j)) || matches!(a.word(j), "yes" | "ah" | "sure" | "of" | "course")
+}
+
+/// True when a third party is the subject starting at `j`: a named party or colleague, "they",
+/// "nobody", "no one", or a determiner and up to three words ending in a role noun ("the warehouse
+/// lads", "our lovely courier").
+fn third_party_at(a: &Analysed, cx: &DetectorContext, parties: &[Range], j: usize) -> bool {
+    let s = a.tokens[j].sentence;
+    let roles = &cx.lists.words.blame_role_noun;
+    parties.iter().any(|p| p.0 == j)
+        || name_at(&a.tokens, j, &cx.names.colleague).is_some()
+        || matches!(a.word(j), "they" | "nobody" | "noone")
+        || (a.word(j) == "no" && a.word_in(s, j + 1) == "one")
+        || (matches!(a.word(j), "the" | "our" | "their")
+            && (j + 1..j + 5).any(|k| {
+                a.tokens.get(k).is_some_and(|t| t.sentence == s && (roles.has(&t.text) || roles.has(&t.stem)))
+            }))
+}
+
+/// Sentences that are only a sarcastic "because" about a third party: each a range from
+/// "because" to the end of its sentence.
+pub(super) fn sarcastic_because(a: &Analysed, cx: &DetectorContext, parties: &[Range]) -> Vec<Range> {
+    let mut out = Vec::new();
+    for (s, sentence) in a.sentences.iter().enumerate() {
+        let Some(at) = (sentence.start..sentence.end).find(|j| !retort_opener(a, cx, *j)) else { continue };
+        if !matches!(a.word(at), "because" | "cos" | "coz" | "cause") || a.tokens[at].quoted {
+            continue;
+        }
+        let mut j = at + 1;
+        while matches!(a.word_in(s, j), "apparently" | "obviously" | "clearly" | "of" | "course" | "naturally") {
+            j += 1;
+        }
+        if j >= sentence.end || !third_party_at(a, cx, parties, j) {
+            continue;
+        }
+        // The speaker's own clause after it makes it a reason: "..., I've added a credit".
+        let tag_from = if super::tag_question(a, s) { sentence.end - 2 } else { sentence.end };
+        let own_clause =
+            (j..tag_from).any(|k| matches!(a.word(k), "i" | "we") && a.tokens[k].clause != a.tokens[j].clause);
+        if !own_clause {
+            out.push((at, sentence.end));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    fn blames(text: &str) -> bool {
+        crate::core::test_fixtures::blame_rule_fires("Mr Osei", text)
+    }
+
+    #[test]
+    fn a_retort_of_because_about_another_party_is_blame() {
+        for yes in [
+            "Right, because the warehouse never loses anything.",
+            "oh yeah cos payroll r so quick",
+            "Because reception personally sign prescriptions now, do we? I'll send it to the doctors.",
+            "Yes, because of course the night team always read the handover.",
+            "um right because nobody in planning ever answers their phone",
+        ] {
+            assert!(blames(yes), "{yes}");
+        }
+    }
+
+    #[test]
+    fn a_reason_or_a_retort_about_the_speaker_is_not() {
+        for no in [
+            "Because the courier is running late, I've added a £5 credit to your account.",
+            "Right, because I've got nothing better to do than wait by the phone.",
+            "Because your renewal is on Friday, I'll ring you on Thursday at 10.",
+            "I ordered it because the depot had none left, and it comes tomorrow.",
+            "You said 'because the warehouse never loses anything', and fair enough.",
+        ] {
+            assert!(!blames(no), "{no}");
+        }
+    }
+}
