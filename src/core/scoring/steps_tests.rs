@@ -230,3 +230,42 @@ fn a_send_away_naming_whom_or_where_is_a_step() {
         assert!(!step(text), "{text}: {:?}", evidence(text));
     }
 }
+
+#[test]
+fn first_opening_a_step_counts_but_first_as_an_ordinal_does_not() {
+    for text in [
+        "First, I'll ring the depot and then I'll text you.",
+        "firstly we're sending a new charger out today",
+        "First thing tomorrow I'm booking the engineer.",
+    ] {
+        assert!(step(text), "{text}");
+    }
+    for text in [
+        "ok so the first agent messed up, sorry about that",
+        "First line does the first bit and then it goes up.",
+        "You should have been told in the first place.",
+        "First of all that I completely understand your frustration.",
+    ] {
+        assert!(!step(text), "{text}: {:?}", evidence(text));
+    }
+}
+
+#[test]
+fn a_time_in_a_told_past_or_a_habit_is_not_a_step() {
+    for text in [
+        "Mr Farrell, the kitchen screen froze on Friday.",
+        "On 12 November you reported the collision.",
+        "On the evening in question we experienced very high demand.",
+        "bags normally arrive within 48hrs",
+        "Further to my email of Friday, nothing has changed.",
+    ] {
+        assert!(!step(text), "{text}: {:?}", evidence(text));
+    }
+    for text in [
+        "The engineer comes on Friday.",
+        "Replacement will be with you by the end of Friday.",
+        "On Monday we deliver the new sofa, between 8 and 12.",
+    ] {
+        assert!(step(text), "{text}");
+    }
+}

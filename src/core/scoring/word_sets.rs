@@ -139,6 +139,10 @@ word_sets! {
     accusing_doubt = "accusing-doubt",
     condition_word = "condition-word",
     referral_raise_verb = "referral-raise-verb",
+    line_reference = "line-reference",
+    timed_simple_past = "timed-simple-past",
+    timed_habitual = "timed-habitual",
+    line_domain = "line-domain",
 }
 
 /// The word lists as built in, without any lexicon: what the text analysis reads (it runs before
