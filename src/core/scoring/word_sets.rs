@@ -143,6 +143,8 @@ word_sets! {
     timed_simple_past = "timed-simple-past",
     timed_habitual = "timed-habitual",
     line_domain = "line-domain",
+    raise_noun_before = "raise-noun-before",
+    raise_participle = "raise-participle",
 }
 
 /// The word lists as built in, without any lexicon: what the text analysis reads (it runs before
