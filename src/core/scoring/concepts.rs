@@ -330,7 +330,7 @@ pub fn next_step_parts(a: &Analysed, cx: &DetectorContext) -> Vec<(&'static str,
         ("timed", timed_steps(a, cx)),
     ];
     for (_, found) in &mut parts {
-        found.retain(|r| a.tokens[r.0..r.1].iter().all(|t| !t.quoted));
+        found.retain(|r| a.tokens[r.0..r.1].iter().all(|t| !t.quoted) && !handed_to_no_one(a, cx, *r));
     }
     parts.retain(|(_, found)| !found.is_empty());
     parts
@@ -356,6 +356,23 @@ fn ordinal_not_sequence(a: &Analysed, cx: &DetectorContext, r: Range) -> bool {
         || cx.lists.words.step_imperative.has(next)
         || a.times().day_or_time_at(k).is_some();
     !goes_on
+}
+
+/// True when the clause of `r` hands the case on to no one in particular ("your enquiry has been
+/// escalated to the relevant department", "I will pass your details to the appropriate team"): a
+/// verb of handing on (`@step-handed-on-stem`), then "to" and a vague party (`@step-vague-party`),
+/// with no time to make it concrete. The customer learns of no one who now has the case.
+fn handed_to_no_one(a: &Analysed, cx: &DetectorContext, r: Range) -> bool {
+    let w = &cx.lists.words;
+    let t = &a.tokens[r.0];
+    let clause: Vec<usize> = (r.0..a.tokens.len())
+        .take_while(|&j| a.tokens[j].sentence == t.sentence && a.tokens[j].clause == t.clause)
+        .collect();
+    let Some(v) = clause.iter().position(|&j| w.step_handed_on_stem.has(&a.tokens[j].stem)) else { return false };
+    let to_vague = clause[v..].windows(3).any(|x| {
+        a.word(x[0]) == "to" && (w.step_vague_party.has(a.word(x[1])) || w.step_vague_party.has(a.word(x[2])))
+    });
+    to_vague && !refined(a, r)
 }
 
 /// A vague step made concrete by a time in its clause ("we'll check it today").

@@ -269,3 +269,33 @@ fn a_time_in_a_told_past_or_a_habit_is_not_a_step() {
         assert!(step(text), "{text}");
     }
 }
+
+#[test]
+fn a_case_handed_on_to_no_one_in_particular_is_not_a_step() {
+    for text in [
+        "Your enquiry has been escalated to the relevant department.",
+        "I will pass your details to the appropriate team.",
+        "ur query's been forwarded 2 the relevant ppl",
+    ] {
+        assert!(!step(text), "{text}: {:?}", evidence(text));
+    }
+    for text in [
+        "Your case has been forwarded to the claims team.",
+        "I've passed it to Ines Duarte with both call notes.",
+        "Escalated it to the relevant team, they ring you tomorrow by 10.",
+    ] {
+        assert!(step(text), "{text}");
+    }
+}
+
+#[test]
+fn a_call_promised_at_a_stated_time_is_a_step_but_not_one_untimed() {
+    for text in
+        ["I'll ring you Friday at 4.", "will message u tmrw at 9", "I will telephone you tomorrow at 11 o'clock."]
+    {
+        assert!(step(text), "{text}");
+    }
+    for text in ["I'll get back to you.", "We'll be in touch soon.", "I will call you when I can."] {
+        assert!(!step(text), "{text}: {:?}", evidence(text));
+    }
+}
