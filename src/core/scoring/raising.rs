@@ -69,10 +69,12 @@ fn routed_to_channel(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
             || (a.word_in(s, b - 1) == "to"
                 && matches!(a.word_in(s, b.wrapping_sub(2)), "need" | "needs" | "have" | "has"));
         let p = if a.word_in(s, b + 1) == "directly" { b + 2 } else { b + 1 };
-        if duty && w.raise_participle.has(a.word_in(s, p)) && !a.tokens[b - 1].is_negator() {
-            if let Some(c) = channel_after(a, cx, p) {
-                out.push((b - 1, c + 1));
-            }
+        if duty
+            && w.raise_participle.has(a.word_in(s, p))
+            && !a.tokens[b - 1].is_negator()
+            && let Some(c) = channel_after(a, cx, p)
+        {
+            out.push((b - 1, c + 1));
         }
     }
     out
