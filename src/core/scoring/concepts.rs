@@ -286,35 +286,93 @@ pub fn sends_away(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
 /// into it", "you'll hear from us", "I've passed your comments on"), nor a send-away naming no one
 /// in particular. A firm timed statement ("engineer booked for Thursday") is one.
 pub fn next_steps(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
-    let mut out = find(&cx.lists.next_step, a, cx);
-    out.extend(find(&cx.lists.next_step_patterns, a, cx));
-    out.retain(
-        |r| if you_will(a, *r) { backed_passive(a, cx, *r) } else { !vague_promise(a, cx, *r) || refined(a, *r) },
-    );
-    let contact_only = find(&cx.lists.contact_verb, a, cx);
-    let verbs = find(&cx.lists.action_verb, a, cx);
-    for c in commitments(a, cx) {
-        let doing = verbs
-            .iter()
-            .filter(|v| v.0 >= c.0 && v.0 <= c.1 + 2)
-            .any(|v| !contact_only.iter().any(|k| k.0 <= v.0 && k.1 >= v.1));
-        if doing && !hedged(a, cx, c, None) && !vague_promise(a, cx, c) {
-            out.push(c);
-        }
-    }
-    out.extend(sends_away(a, cx).into_iter().filter(|r| names_whom(a, cx, *r)));
-    out.extend(in_motion(a, cx));
-    out.extend(expected_outcome(a, cx));
-    out.extend(done_for_them(a, cx));
-    out.extend(handed_on(a, cx));
-    out.extend(doing_now(a, cx));
-    out.extend(done_fragment(a, cx));
-    out.extend(instructions(a, cx).into_iter().filter(|r| concrete_channel(a, cx, *r)));
-    out.extend(timed_steps(a, cx));
-    out.retain(|r| a.tokens[r.0..r.1].iter().all(|t| !t.quoted));
+    let mut out: Vec<Range> = next_step_parts(a, cx).into_iter().flat_map(|(_, found)| found).collect();
     out.sort();
     out.dedup();
     out
+}
+
+/// The parts of [`next_steps`], each named with what found it (for reading errors and evidence):
+/// the lists, firm commitments, named send-aways, things set in motion, expected outcomes, things
+/// done for the customer, the case handed on, the speaker doing it now, done fragments, concrete
+/// instructions and timed steps. Quoted words are never a step.
+pub fn next_step_parts(a: &Analysed, cx: &DetectorContext) -> Vec<(&'static str, Vec<Range>)> {
+    let mut listed = find(&cx.lists.next_step, a, cx);
+    listed.extend(find(&cx.lists.next_step_patterns, a, cx));
+    listed.retain(|r| {
+        let kept =
+            if you_will(a, *r) { backed_passive(a, cx, *r) } else { !vague_promise(a, cx, *r) || refined(a, *r) };
+        kept && !ordinal_not_sequence(a, cx, *r)
+    });
+    let contact_only = find(&cx.lists.contact_verb, a, cx);
+    let verbs = find(&cx.lists.action_verb, a, cx);
+    let committed: Vec<Range> = commitments(a, cx)
+        .into_iter()
+        .filter(|c| {
+            let doing = verbs
+                .iter()
+                .filter(|v| v.0 >= c.0 && v.0 <= c.1 + 2)
+                .any(|v| !contact_only.iter().any(|k| k.0 <= v.0 && k.1 >= v.1));
+            doing && !hedged(a, cx, *c, None) && !vague_promise(a, cx, *c)
+        })
+        .collect();
+    let mut parts = vec![
+        ("listed", listed),
+        ("commitment", committed),
+        ("sent-to-whom", sends_away(a, cx).into_iter().filter(|r| names_whom(a, cx, *r)).collect()),
+        ("in-motion", in_motion(a, cx)),
+        ("expected-outcome", expected_outcome(a, cx)),
+        ("done-for-them", done_for_them(a, cx)),
+        ("handed-on", handed_on(a, cx)),
+        ("doing-now", doing_now(a, cx)),
+        ("done-fragment", done_fragment(a, cx)),
+        ("instruction", instructions(a, cx).into_iter().filter(|r| concrete_channel(a, cx, *r)).collect()),
+        ("timed", timed_steps(a, cx)),
+    ];
+    for (_, found) in &mut parts {
+        found.retain(|r| a.tokens[r.0..r.1].iter().all(|t| !t.quoted) && !handed_to_no_one(a, cx, *r));
+    }
+    parts.retain(|(_, found)| !found.is_empty());
+    parts
+}
+
+/// True when a hit opening with "first" ("first of all", "the first thing", "step one") uses it as
+/// an ordinal of something else ("the first agent messed up", "first line does the first bit", "in
+/// the first place", "first of all that I understand"), not to open a step: a step goes on with
+/// the speaker or the customer ("first, I'll ...", "firstly we're ..."), an instruction ("first,
+/// send me ...") or a time ("first thing tomorrow").
+fn ordinal_not_sequence(a: &Analysed, cx: &DetectorContext, r: Range) -> bool {
+    let opens = matches!(a.word(r.0), "first" | "firstly" | "step") || a.word(r.0 + 1) == "first";
+    if !opens || a.tokens[r.0].text == "you" {
+        return false;
+    }
+    let s = a.tokens[r.0].sentence;
+    let mut k = r.0;
+    while matches!(a.word_in(s, k), "the" | "first" | "firstly" | "of" | "all" | "step" | "one" | "thing" | "things") {
+        k += 1;
+    }
+    let next = a.word_in(s, k);
+    let goes_on = matches!(next, "i" | "we" | "you" | "u" | "let" | "please" | "pls" | "il" | "ill" | "im")
+        || cx.lists.words.step_imperative.has(next)
+        || a.times().day_or_time_at(k).is_some();
+    !goes_on
+}
+
+/// True when the clause of `r` hands the case on to no one in particular ("your enquiry has been
+/// escalated to the relevant department", "I will pass your details to the appropriate team"): a
+/// verb of handing on (`@step-handed-on-stem`), then "to" and a vague party (`@step-vague-party`),
+/// with no time to make it concrete. The customer learns of no one who now has the case.
+fn handed_to_no_one(a: &Analysed, cx: &DetectorContext, r: Range) -> bool {
+    let w = &cx.lists.words;
+    let t = &a.tokens[r.0];
+    let clause: Vec<usize> = (r.0..a.tokens.len())
+        .take_while(|&j| a.tokens[j].sentence == t.sentence && a.tokens[j].clause == t.clause)
+        .collect();
+    let Some(v) = clause.iter().position(|&j| w.step_handed_on_stem.has(&a.tokens[j].stem)) else { return false };
+    let to_vague = clause[v..].windows(3).any(|x| {
+        a.word(x[0]) == "to" && (w.step_vague_party.has(a.word(x[1])) || w.step_vague_party.has(a.word(x[2])))
+    });
+    to_vague && !refined(a, r)
 }
 
 /// A vague step made concrete by a time in its clause ("we'll check it today").

@@ -20,6 +20,11 @@ pub(super) fn raised_through_channel(a: &Analysed, cx: &DetectorContext) -> Vec<
         if !w.referral_raise_verb.has(&t.text) || !a.asserted_at(v) || t.retold || a.in_condition(v) {
             continue;
         }
+        // "the claim form has been emailed", "your report", "a complaint": the word as a noun.
+        let prev = if v > 0 && a.tokens[v - 1].sentence == t.sentence { a.word(v - 1) } else { "" };
+        if w.raise_noun_before.has(prev) || (v > 0 && a.tokens[v - 1].possessive) {
+            continue;
+        }
         let in_clause = |j: usize| a.tokens[j].sentence == t.sentence && a.tokens[j].clause == t.clause;
         let start = a.sentences[t.sentence].start;
         // The nearest person before the verb in its clause decides who does it.
@@ -32,11 +37,44 @@ pub(super) fn raised_through_channel(a: &Analysed, cx: &DetectorContext) -> Vec<
         if negated || nearest.is_some_and(|j| !matches!(a.word(j), "you" | "u" | "ya")) {
             continue;
         }
-        let channel = (v + 1..(v + 1 + CHANNEL_REACH).min(a.tokens.len()))
-            .take_while(|&j| in_clause(j))
-            .find(|&j| w.step_channel.has(a.word(j)) || a.word(j).contains('@'));
-        if let Some(c) = channel {
+        if let Some(c) = channel_after(a, cx, v) {
             out.push((v, c + 1));
+        }
+    }
+    out.extend(routed_to_channel(a, cx));
+    out
+}
+
+/// The channel (`@step-channel`) after the verb at `v` in its clause, within [`CHANNEL_REACH`].
+fn channel_after(a: &Analysed, cx: &DetectorContext, v: usize) -> Option<usize> {
+    let t = &a.tokens[v];
+    (v + 1..(v + 1 + CHANNEL_REACH).min(a.tokens.len()))
+        .take_while(|&j| a.tokens[j].sentence == t.sentence && a.tokens[j].clause == t.clause)
+        .find(|&j| cx.lists.words.step_channel.has(a.word(j)))
+}
+
+/// "Complaints about the contractor should be made via the GreenCycle website", "requests must
+/// be submitted to Facilities via the request form": the customer's problem routed to a channel in
+/// the passive, with a modal of duty before "be" and a participle of raising
+/// (`@raise-participle`) after it. Not negated, asked, quoted or in a condition.
+fn routed_to_channel(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
+    let w = &cx.lists.words;
+    let mut out = Vec::new();
+    for b in 1..a.tokens.len() {
+        if a.word(b) != "be" || !a.asserted_at(b) || a.in_condition(b) || a.tokens[b].negated_by.is_some() {
+            continue;
+        }
+        let s = a.tokens[b].sentence;
+        let duty = matches!(a.word_in(s, b - 1), "should" | "must" | "can" | "may" | "shall")
+            || (a.word_in(s, b - 1) == "to"
+                && matches!(a.word_in(s, b.wrapping_sub(2)), "need" | "needs" | "have" | "has"));
+        let p = if a.word_in(s, b + 1) == "directly" { b + 2 } else { b + 1 };
+        if duty
+            && w.raise_participle.has(a.word_in(s, p))
+            && !a.tokens[b - 1].is_negator()
+            && let Some(c) = channel_after(a, cx, p)
+        {
+            out.push((b - 1, c + 1));
         }
     }
     out
@@ -54,6 +92,11 @@ mod tests {
             "Kindly submit your claim via our website.",
             "For the deposit you must go to website and fill the form.",
             "Disputes: report it to disputes@bank.example please.",
+            "You need to claim through the airline's website, sorry.",
+            "Please note that complaints about the contractor should be made via the GreenCycle website.",
+            "Any remaining issues should be reported via the support portal.",
+            "Requests must be submitted to Facilities via the Workplace Request form.",
+            "claims have to be sent thru the online form m8",
         ] {
             assert!(met("sends-away", text), "{text}");
             assert!(met("next-steps", text), "{text}");
@@ -71,6 +114,13 @@ mod tests {
             "I've reported it through our website already.",
             "Thank you for calling the surgery, Mrs Adeyemi. Your request is with the clinical team.",
             "Thanks for contacting the service desk today.",
+            "Your request should not be made via the portal, I will do it.",
+            "If it must be reported via the form, I'll fill it in for you.",
+            "Should it be submitted through the website?",
+            "The claim form has been emailed to you, and I've filled in the dates.",
+            "ur claim on the portal is approved btw",
+            "Your complaint via our website reached me this morning.",
+            "Mr Abebe's report through the online form is with me now.",
         ] {
             assert!(!met("sends-away", text), "{text}");
         }

@@ -77,7 +77,7 @@ fn customer_must(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
             continue;
         }
         let s = t.sentence;
-        if a.in_condition(i) {
+        if a.in_condition(i) && !opens_main_clause(a, i) {
             continue;
         }
         let mut k = i + 1;
@@ -104,6 +104,15 @@ fn customer_must(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
         }
     }
     out
+}
+
+/// True when the "you" at `i`, inside a condition clause by the text's mark, is really the
+/// subject of the main clause after it: "if you disagree you can go to the dispute body" (a
+/// condition with its own "you" and verb, and no comma before the main clause).
+fn opens_main_clause(a: &Analysed, i: usize) -> bool {
+    let Some(c) = a.tokens[i].condition else { return false };
+    let subject = (c + 1..i).find(|&j| matches!(a.word(j), "you" | "u" | "ya"));
+    subject.is_some_and(|j| i > j + 1)
 }
 
 /// "chase them yourself", "sort it out with the bank yourself": a contact verb in a clause that
@@ -285,6 +294,71 @@ fn can_be_reached(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     out
 }
 
+/// The way to reach someone that ends at or starts from token `k`, as a token range: an email or
+/// web address, found at its domain (`@line-domain`, joined to the word before it by one mark:
+/// "care@mowerco.example" reads as "care", "mowerco", "example"; "for example" and "an example
+/// of" are words), or a phone number (a first group starting 0 or +, seven digits or more over up
+/// to four groups).
+fn contact_point(a: &Analysed, cx: &DetectorContext, k: usize) -> Option<Range> {
+    let w = a.word(k);
+    let s = a.tokens[k].sentence;
+    let joined = |j: usize| j > 0 && a.tokens[j - 1].sentence == s && a.tokens[j].start == a.tokens[j - 1].end + 1;
+    if cx.lists.words.line_domain.has(w) && joined(k) {
+        let prev = a.word(k - 1);
+        let a_word = w == "example"
+            && (matches!(prev, "for" | "an" | "as" | "good" | "one" | "the" | "a" | "this" | "that" | "another")
+                || a.word_in(s, k + 1) == "of");
+        let mut start = k - 1;
+        while start > k.saturating_sub(4) && joined(start) {
+            start -= 1;
+        }
+        let mut end = k + 1;
+        while end < a.tokens.len() && joined(end) && end < k + 4 {
+            end += 1;
+        }
+        return (!a_word).then_some((start, end));
+    }
+    let digits = |t: &str| t.chars().filter(char::is_ascii_digit).count();
+    if !(w.starts_with('0') || w.starts_with('+')) || digits(w) < 2 || digits(w) * 2 < w.len() {
+        return None;
+    }
+    let mut end = k + 1;
+    let mut total = digits(w);
+    while end < k + 4 && !a.word_in(s, end).is_empty() && a.word_in(s, end).chars().all(|c| c.is_ascii_digit()) {
+        total += digits(a.word_in(s, end));
+        end += 1;
+    }
+    (total >= 7).then_some((k, end))
+}
+
+/// "Their number's 0208 555 3020", "Payments team: payments@homewares.example", "the
+/// manufacturer's customer line is 0800 555 0199", "fourth time lucky: 0800 727 0000": a way to
+/// reach someone else given as a plain statement, so the customer is the one to use it. Not the
+/// speaker's own ("call me on ...", "our number is ..."), not the customer's ("your reference is
+/// ..."), nor one asked about or quoted.
+fn line_given(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
+    let w = &cx.lists.words;
+    let mut out = Vec::new();
+    let mut at = 0;
+    while at < a.tokens.len() {
+        let Some((k, end)) = contact_point(a, cx, at) else {
+            at += 1;
+            continue;
+        };
+        let t = &a.tokens[k];
+        let start = a.sentences[t.sentence].start;
+        let before = || (start..k).rev().take_while(|&j| a.tokens[j].clause == t.clause || k - j <= 4);
+        let own = before().any(|j| matches!(a.word(j), "i" | "me" | "my" | "we" | "us" | "our" | "ours"));
+        let customers = before().take(4).any(|j| matches!(a.word(j), "your" | "ur" | "yours"));
+        let reference = before().take(3).any(|j| w.line_reference.has(a.word(j)));
+        if a.asserted_at(k) && !a.in_condition(k) && !own && !customers && !reference {
+            out.push((k, end));
+        }
+        at = end.max(at + 1);
+    }
+    out
+}
+
 /// Every structural send-away in the answer, found once per answer (the sends-away rule and the
 /// learned layer's hand-over gate both read it).
 pub(super) fn referrals(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
@@ -300,6 +374,7 @@ fn find_referrals(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     out.extend(in_your_place(a, cx));
     out.extend(you_plainly(a, cx));
     out.extend(can_be_reached(a, cx));
+    out.extend(line_given(a, cx));
     out
 }
 

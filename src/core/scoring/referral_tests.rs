@@ -55,3 +55,43 @@ fn a_third_partys_line_given_as_the_way_to_them_sends_away() {
         assert!(!sends(text), "{text}");
     }
 }
+
+#[test]
+fn another_partys_line_given_as_a_fact_sends_away() {
+    for text in [
+        "Their number's 0161 496 0755.",
+        "Refunds team: refunds@homeware.example",
+        "not us mate, the council's line is 0300 555 0142",
+        "Fourth time lucky then: 0800 640 2211.",
+        "Good morning. For the warranty, manufacturer email is care@mowerco.example.",
+        "er yeah the helpline's oh eight hundred um 0800 112 334",
+    ] {
+        assert!(sends(text), "{text}");
+    }
+    for text in [
+        "You can call me on 0207 946 0100 any time.",
+        "Our number is 0800 555 0101 if you need us.",
+        "Your case number is 0412 5567 8812.",
+        "is 07700 900 412 still the best number for you?",
+        "For example, the form asks for your name.",
+    ] {
+        assert!(!sends(text), "{text}");
+    }
+}
+
+#[test]
+fn a_send_away_after_its_own_condition_still_sends_away() {
+    for text in [
+        "If you disagree you can contact the independent dispute body.",
+        "if u want u can take it to the ombudsman",
+        "If you disagree with this you may wish to write to the regulator.",
+    ] {
+        assert!(sends(text), "{text}");
+    }
+    for text in [
+        "If you need to call the bank, here's the reference, but I'm on it either way.",
+        "If you want to, you can ring me back later.",
+    ] {
+        assert!(!sends(text), "{text}");
+    }
+}

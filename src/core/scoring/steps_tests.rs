@@ -230,3 +230,72 @@ fn a_send_away_naming_whom_or_where_is_a_step() {
         assert!(!step(text), "{text}: {:?}", evidence(text));
     }
 }
+
+#[test]
+fn first_opening_a_step_counts_but_first_as_an_ordinal_does_not() {
+    for text in [
+        "First, I'll ring the depot and then I'll text you.",
+        "firstly we're sending a new charger out today",
+        "First thing tomorrow I'm booking the engineer.",
+    ] {
+        assert!(step(text), "{text}");
+    }
+    for text in [
+        "ok so the first agent messed up, sorry about that",
+        "First line does the first bit and then it goes up.",
+        "You should have been told in the first place.",
+        "First of all that I completely understand your frustration.",
+    ] {
+        assert!(!step(text), "{text}: {:?}", evidence(text));
+    }
+}
+
+#[test]
+fn a_time_in_a_told_past_or_a_habit_is_not_a_step() {
+    for text in [
+        "Mr Farrell, the kitchen screen froze on Friday.",
+        "On 12 November you reported the collision.",
+        "On the evening in question we experienced very high demand.",
+        "bags normally arrive within 48hrs",
+        "Further to my email of Friday, nothing has changed.",
+    ] {
+        assert!(!step(text), "{text}: {:?}", evidence(text));
+    }
+    for text in [
+        "The engineer comes on Friday.",
+        "Replacement will be with you by the end of Friday.",
+        "On Monday we deliver the new sofa, between 8 and 12.",
+    ] {
+        assert!(step(text), "{text}");
+    }
+}
+
+#[test]
+fn a_case_handed_on_to_no_one_in_particular_is_not_a_step() {
+    for text in [
+        "Your enquiry has been escalated to the relevant department.",
+        "I will pass your details to the appropriate team.",
+        "ur query's been forwarded 2 the relevant ppl",
+    ] {
+        assert!(!step(text), "{text}: {:?}", evidence(text));
+    }
+    for text in [
+        "Your case has been forwarded to the claims team.",
+        "I've passed it to Ines Duarte with both call notes.",
+        "Escalated it to the relevant team, they ring you tomorrow by 10.",
+    ] {
+        assert!(step(text), "{text}");
+    }
+}
+
+#[test]
+fn a_call_promised_at_a_stated_time_is_a_step_but_not_one_untimed() {
+    for text in
+        ["I'll ring you Friday at 4.", "will message u tmrw at 9", "I will telephone you tomorrow at 11 o'clock."]
+    {
+        assert!(step(text), "{text}");
+    }
+    for text in ["I'll get back to you.", "We'll be in touch soon.", "I will call you when I can."] {
+        assert!(!step(text), "{text}: {:?}", evidence(text));
+    }
+}

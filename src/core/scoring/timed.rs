@@ -76,7 +76,7 @@ fn tense_before(a: &Analysed, ws: &WordSets, t: Range) -> (Tense, usize) {
         if ws.timed_customer_need.has(w) || (matches!(w, "you" | "u") && ws.timed_asking_you.has(before)) {
             return (Tense::Customer, k);
         }
-        if ws.timed_past.has(w) {
+        if ws.timed_past.has(w) || ws.timed_simple_past.has(w) {
             return (Tense::Past, k);
         }
         if ws.timed_open.has(w) {
@@ -108,13 +108,27 @@ fn points_forward(a: &Analysed, ws: &WordSets, t: Range) -> bool {
 }
 
 /// True when the rest of the time's clause tells of the past or negates ("on Monday I had
-/// nothing", "within 72 hours cannot be guaranteed").
+/// nothing", "within 72 hours cannot be guaranteed", "on 12 November you reported it", "on the
+/// evening in question we experienced high demand").
 fn past_or_negated_after(a: &Analysed, ws: &WordSets, t: Range) -> bool {
     let first = &a.tokens[t.0];
-    a.tokens[t.1..]
-        .iter()
-        .take_while(|w| w.sentence == first.sentence && w.clause == first.clause)
-        .any(|w| ws.timed_past.has(&w.text) || w.is_negator() || w.negated_by.is_some())
+    let rest: Vec<&Token> =
+        a.tokens[t.1..].iter().take_while(|w| w.sentence == first.sentence && w.clause == first.clause).collect();
+    let told_done = rest.windows(2).any(|p| {
+        matches!(p[0].text.as_str(), "i" | "we" | "you" | "u" | "he" | "she" | "they") && done_word(ws, &p[1].text)
+    });
+    told_done
+        || rest.iter().any(|w| {
+            ws.timed_past.has(&w.text) || ws.timed_simple_past.has(&w.text) || w.is_negator() || w.negated_by.is_some()
+        })
+}
+
+/// True when the clause of the time at `t` tells how things usually go ("bags normally arrive
+/// within 48hrs", "Saturday evenings are usually our busiest"): a habit, not a promise.
+fn habitual(a: &Analysed, ws: &WordSets, t: Range) -> bool {
+    let first = &a.tokens[t.0];
+    let sentence = &a.sentences[first.sentence];
+    (sentence.start..sentence.end).any(|k| a.tokens[k].clause == first.clause && ws.timed_habitual.has(a.word(k)))
 }
 
 /// Opening hours and other spans of weekdays ("Monday to Friday, 9am to 5pm") say when something
@@ -126,7 +140,16 @@ fn belongs_to_something_else(a: &Analysed, t: Range) -> bool {
     let owned = t.0 > 0
         && a.tokens[t.0 - 1].sentence == span[0].sentence
         && matches!(a.tokens[t.0 - 1].text.as_str(), "your" | "ur" | "my" | "his" | "her" | "their" | "our");
-    weekdays >= 2 || span.last().is_some_and(|w| w.possessive) || owned
+    // "my email of Friday", "the events of Saturday": a thing named by its day; not "the end of Friday".
+    let of_at = if span[0].text == "of" { t.0 + 1 } else { t.0 };
+    let of_thing = of_at > 1
+        && a.tokens[of_at - 1].text == "of"
+        && a.tokens[of_at - 2].sentence == span[0].sentence
+        && !matches!(
+            a.tokens[of_at - 2].text.as_str(),
+            "end" | "close" | "start" | "beginning" | "middle" | "morning" | "afternoon" | "evening" | "rest"
+        );
+    weekdays >= 2 || span.last().is_some_and(|w| w.possessive) || owned || of_thing
 }
 
 /// True when a condition on something happening follows in the sentence of `r` ("we'll let you
@@ -224,6 +247,7 @@ fn timed(a: &Analysed, cx: &DetectorContext, customer_part: bool) -> Vec<(Range,
             && !undone
             && !past
             && !under_condition(a, t)
+            && !habitual(a, ws, t)
             && !waits_on_event(a, cx, t)
             && !hedged(a, cx, t, Some(t))
             && !super::concepts::hedged_after(a, cx, t)

@@ -157,6 +157,12 @@ word_sets! {
     blame_apart_word = "blame-apart-word",
     blame_apart_noun = "blame-apart-noun",
     blame_routing_verb = "blame-routing-verb",
+    line_reference = "line-reference",
+    timed_simple_past = "timed-simple-past",
+    timed_habitual = "timed-habitual",
+    line_domain = "line-domain",
+    raise_noun_before = "raise-noun-before",
+    raise_participle = "raise-participle",
 }
 
 /// The word lists as built in, without any lexicon: what the text analysis reads (it runs before
