@@ -316,16 +316,18 @@ impl Phrase {
         found.first().filter(|m| m.0 == at).map(|m| m.1)
     }
 
-    /// True when a match may be in `tokens` (the words of one sentence): some word there is
-    /// counted and is one a match can start with (or the phrase may start with any word), and
-    /// the sentence's own words hold a word of every anchor of some way of matching.
-    fn may_start_in(&self, tokens: &[Token]) -> bool {
-        let has = |words: &StartWords| tokens.iter().any(|t| !t.quoted && words.has(t));
-        let started = self
-            .starts
-            .as_ref()
-            .is_none_or(|starts| tokens.iter().any(|t| !t.quoted && t.negated_by.is_none() && starts.has(t)));
-        started && self.anchors.as_ref().is_none_or(|ways| ways.iter().any(|anchors| anchors.iter().all(has)))
+    /// True when a match may be in sentence `k` of `a`: some word there is counted and is one a
+    /// match can start with (or the phrase may start with any word), and the sentence's own words
+    /// hold a word of every anchor of some way of matching. Each distinct word is asked once.
+    fn may_start_in(&self, a: &Analysed, k: usize) -> bool {
+        let Some(words) = a.sentence_words(k) else { return true };
+        let any = |index: &StartWords, of: &[usize]| of.iter().any(|&i| index.has(&a.tokens[i]));
+        let started = self.starts.as_ref().is_none_or(|starts| any(starts, &words.unnegated));
+        started
+            && self
+                .anchors
+                .as_ref()
+                .is_none_or(|ways| ways.iter().any(|anchors| anchors.iter().all(|w| any(w, &words.own))))
     }
 }
 
@@ -486,12 +488,12 @@ impl Phrase {
         let may_start = |t: &Token| self.starts.as_ref().is_none_or(|starts| starts.has(t));
         let mut out = Vec::new();
         WordMasks::with_empty(|masks| {
-            for s in &a.sentences {
+            for (k, s) in a.sentences.iter().enumerate() {
                 if budget.exhausted() {
                     break;
                 }
                 // A sentence no match can start in is not searched.
-                if !self.may_start_in(&a.tokens[s.start..s.end]) {
+                if !self.may_start_in(a, k) {
                     continue;
                 }
                 let span = Span { tokens: &a.tokens, times: a.sentence_times(), names, from: s.start, to: s.end };
