@@ -7,7 +7,7 @@ use super::automaton::{Program, Span, WordMasks};
 use super::budget::{Budget, Unlimited};
 use super::distance::within_edits;
 use super::text::{Analysed, Token, phrase_words, stem};
-use super::word_index::WordIndex;
+use super::word_index::{WordIndex, WordsSeen};
 use crate::core::scenario::pattern::{Element, Pattern};
 
 /// A pattern word, normalised once.
@@ -102,6 +102,12 @@ impl<T> Default for FuzzyWords<T> {
 }
 
 impl<T: Copy> FuzzyWords<T> {
+    /// A bit per first letter (a-z) some long word here starts with: a token whose first letter
+    /// has no bit is no typo of any of them.
+    pub(super) fn firsts(&self) -> u32 {
+        self.firsts
+    }
+
     pub(super) fn add(&mut self, tag: T, w: &Word) {
         if let Some(first) = w.text.bytes().next().filter(|b| b.is_ascii_lowercase() && w.text.len() >= 6) {
             self.firsts |= 1 << (first - b'a');
@@ -318,16 +324,17 @@ impl Phrase {
 
     /// True when a match may be in sentence `k` of `a`: some word there is counted and is one a
     /// match can start with (or the phrase may start with any word), and the sentence's own words
-    /// hold a word of every anchor of some way of matching. Each distinct word is asked once.
+    /// hold a word of every anchor of some way of matching. Each distinct word is asked once, and
+    /// none when the sentence's filter (see `distinct.rs`) shows no word of the set is there.
     fn may_start_in(&self, a: &Analysed, k: usize) -> bool {
         let Some(words) = a.sentence_words(k) else { return true };
-        let any = |index: &StartWords, of: &[usize]| of.iter().any(|&i| index.has(&a.tokens[i]));
-        let started = self.starts.as_ref().is_none_or(|starts| any(starts, &words.unnegated));
+        let any = |index: &StartWords, (of, seen): (&[usize], &WordsSeen)| {
+            index.may_have_any(seen) && of.iter().any(|&i| index.has(&a.tokens[i]))
+        };
+        let (own, unnegated) = ((&words.own[..], &words.own_seen), (&words.unnegated[..], &words.unnegated_seen));
+        let started = self.starts.as_ref().is_none_or(|starts| any(starts, unnegated));
         started
-            && self
-                .anchors
-                .as_ref()
-                .is_none_or(|ways| ways.iter().any(|anchors| anchors.iter().all(|w| any(w, &words.own))))
+            && self.anchors.as_ref().is_none_or(|ways| ways.iter().any(|anchors| anchors.iter().all(|w| any(w, own))))
     }
 }
 
