@@ -10,6 +10,7 @@ mod context;
 mod contractions;
 pub mod detectors;
 pub mod distance;
+mod distinct;
 pub mod examples;
 mod exclusion;
 mod feeling;

@@ -7,7 +7,7 @@ use super::automaton::{Program, Span, WordMasks};
 use super::budget::{Budget, Unlimited};
 use super::distance::within_edits;
 use super::text::{Analysed, Token, phrase_words, stem};
-use super::word_index::WordIndex;
+use super::word_index::{WordIndex, WordsSeen};
 use crate::core::scenario::pattern::{Element, Pattern};
 
 /// A pattern word, normalised once.
@@ -102,6 +102,12 @@ impl<T> Default for FuzzyWords<T> {
 }
 
 impl<T: Copy> FuzzyWords<T> {
+    /// A bit per first letter (a-z) some long word here starts with: a token whose first letter
+    /// has no bit is no typo of any of them.
+    pub(super) fn firsts(&self) -> u32 {
+        self.firsts
+    }
+
     pub(super) fn add(&mut self, tag: T, w: &Word) {
         if let Some(first) = w.text.bytes().next().filter(|b| b.is_ascii_lowercase() && w.text.len() >= 6) {
             self.firsts |= 1 << (first - b'a');
@@ -316,16 +322,19 @@ impl Phrase {
         found.first().filter(|m| m.0 == at).map(|m| m.1)
     }
 
-    /// True when a match may be in `tokens` (the words of one sentence): some word there is
-    /// counted and is one a match can start with (or the phrase may start with any word), and
-    /// the sentence's own words hold a word of every anchor of some way of matching.
-    fn may_start_in(&self, tokens: &[Token]) -> bool {
-        let has = |words: &StartWords| tokens.iter().any(|t| !t.quoted && words.has(t));
-        let started = self
-            .starts
-            .as_ref()
-            .is_none_or(|starts| tokens.iter().any(|t| !t.quoted && t.negated_by.is_none() && starts.has(t)));
-        started && self.anchors.as_ref().is_none_or(|ways| ways.iter().any(|anchors| anchors.iter().all(has)))
+    /// True when a match may be in sentence `k` of `a`: some word there is counted and is one a
+    /// match can start with (or the phrase may start with any word), and the sentence's own words
+    /// hold a word of every anchor of some way of matching. Each distinct word is asked once, and
+    /// none when the sentence's filter (see `distinct.rs`) shows no word of the set is there.
+    fn may_start_in(&self, a: &Analysed, k: usize) -> bool {
+        let Some(words) = a.sentence_words(k) else { return true };
+        let any = |index: &StartWords, (of, seen): (&[usize], &WordsSeen)| {
+            index.may_have_any(seen) && of.iter().any(|&i| index.has(&a.tokens[i]))
+        };
+        let (own, unnegated) = ((&words.own[..], &words.own_seen), (&words.unnegated[..], &words.unnegated_seen));
+        let started = self.starts.as_ref().is_none_or(|starts| any(starts, unnegated));
+        started
+            && self.anchors.as_ref().is_none_or(|ways| ways.iter().any(|anchors| anchors.iter().all(|w| any(w, own))))
     }
 }
 
@@ -486,12 +495,12 @@ impl Phrase {
         let may_start = |t: &Token| self.starts.as_ref().is_none_or(|starts| starts.has(t));
         let mut out = Vec::new();
         WordMasks::with_empty(|masks| {
-            for s in &a.sentences {
+            for (k, s) in a.sentences.iter().enumerate() {
                 if budget.exhausted() {
                     break;
                 }
                 // A sentence no match can start in is not searched.
-                if !self.may_start_in(&a.tokens[s.start..s.end]) {
+                if !self.may_start_in(a, k) {
                     continue;
                 }
                 let span = Span { tokens: &a.tokens, times: a.sentence_times(), names, from: s.start, to: s.end };

@@ -7,6 +7,7 @@ use rust_stemmers::{Algorithm, Stemmer};
 
 use super::contractions::without_thousands_separators;
 pub use super::contractions::{expand_contraction, normalise_word};
+use super::distinct::SentenceWords;
 use super::scope::{mark_conditions, mark_negation, mark_reported_speech, split_clauses_at_conjunctions};
 use super::time::TimeTable;
 use super::tokenise::{Mark, Piece, pieces};
@@ -111,6 +112,8 @@ pub struct Analysed {
     /// The time reading at every token, and the same with each sentence read on its own (see
     /// [`Analysed::times`] and [`Analysed::sentence_times`]), worked out together on first use.
     times: OnceLock<(TimeTable, TimeTable)>,
+    /// Each sentence's distinct words (see `distinct.rs`), found on first use.
+    words: OnceLock<Vec<SentenceWords>>,
 }
 
 /// Two analyses are equal when their words and sentences are (the time tables follow from them).
@@ -131,6 +134,11 @@ impl Analysed {
     /// slot): each sentence read as if the response ended with it.
     pub fn sentence_times(&self) -> &TimeTable {
         &self.time_tables().1
+    }
+
+    /// The distinct words of sentence `k` (none past the last sentence).
+    pub(super) fn sentence_words(&self, k: usize) -> Option<&SentenceWords> {
+        self.words.get_or_init(|| SentenceWords::of_all(&self.tokens, &self.sentences)).get(k)
     }
 
     fn time_tables(&self) -> &(TimeTable, TimeTable) {
@@ -272,7 +280,7 @@ pub fn analyse(text: &str) -> Analysed {
     split_clauses_at_conjunctions(&mut tokens);
     mark_reported_speech(&mut tokens);
     mark_negation(&mut tokens);
-    Analysed { tokens, sentences, times: OnceLock::new() }
+    Analysed { tokens, sentences, times: OnceLock::new(), words: OnceLock::new() }
 }
 
 /// "Farid's going to call", "the board's gone": a name or noun with 's before a verb-like word is

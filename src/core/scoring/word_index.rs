@@ -68,10 +68,40 @@ impl<T: Copy> WordIndex<T> {
         by_text.into_iter().flatten().chain(by_stem.into_iter().flatten()).copied().chain(self.fuzzy.typos_of(token))
     }
 
+    /// False when no token `seen` covers can be one of the words (see [`WordsSeen`]); true when
+    /// one may be.
+    pub(super) fn may_have_any(&self, seen: &WordsSeen) -> bool {
+        self.keys.iter().zip(&seen.keys).any(|(mine, theirs)| mine & theirs != 0)
+            || self.fuzzy.firsts() & seen.firsts != 0
+    }
+
     /// True when `token` is by text or stem one of the words, or a likely typo of a long one.
     pub(super) fn has(&self, token: &Token) -> bool {
         self.may_hold(token.text_key) && self.by_text.contains_key(&token.text_key)
             || self.may_hold(token.stem_key) && self.by_stem.contains_key(&token.stem_key)
             || self.fuzzy.typos_of(token).next().is_some()
+    }
+}
+
+/// What a run of tokens (one sentence's) may be, as a [`WordIndex`] filters: the filter bits of
+/// their text and stem keys, and the first letters of those long enough to be a typo of a long
+/// word. A word index none of whose bits and first letters are among these holds none of the tokens.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(super) struct WordsSeen {
+    keys: [u64; FILTER_WORDS],
+    firsts: u32,
+}
+
+impl WordsSeen {
+    /// Count `token` in.
+    pub(super) fn add(&mut self, token: &Token) {
+        for key in [token.text_key, token.stem_key] {
+            let (at, b) = bit(key);
+            self.keys[at] |= b;
+        }
+        // As `FuzzyWords::typos_of` asks: four letters or more, a lowercase first letter.
+        if let Some(first) = token.text.bytes().next().filter(|b| token.text.len() >= 4 && b.is_ascii_lowercase()) {
+            self.firsts |= 1 << (first - b'a');
+        }
     }
 }
