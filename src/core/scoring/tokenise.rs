@@ -41,7 +41,6 @@ fn continues_sentence(after: &[(usize, char)]) -> bool {
 }
 
 /// Cut the text into raw words (byte spans) and punctuation marks.
-#[allow(clippy::too_many_lines)] // Tokeniser loop, one case per character class; the scoring rework (#12) owns it.
 pub(super) fn pieces(text: &str) -> Vec<Piece> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut out = Vec::new();
@@ -49,75 +48,15 @@ pub(super) fn pieces(text: &str) -> Vec<Piece> {
     let mut i = 0;
     while i < chars.len() {
         let (at, c) = chars[i];
-        let prev = i.checked_sub(1).map(|j| chars[j].1);
         let next = chars.get(i + 1).map(|x| x.1);
         if is_word_char(c) || (matches!(c, '£' | '$' | '€') && next.is_some_and(|n| n.is_ascii_digit())) {
-            let start = at;
-            let mut j = i + 1;
-            while j < chars.len() {
-                let c = chars[j].1;
-                let before = chars[j - 1].1;
-                let after = chars.get(j + 1).map(|x| x.1);
-                // "4:30", "10.30", "1,000", "15/12/2024", "2024-12-15", "2-3": one word.
-                let joins_digits = matches!(c, ':' | '.' | ',' | '/' | '-')
-                    && before.is_ascii_digit()
-                    && after.is_some_and(|a| a.is_ascii_digit());
-                let apostrophe =
-                    matches!(c, '\'' | '’') && before.is_alphabetic() && after.is_some_and(|a| a.is_alphabetic());
-                let trailing_apostrophe =
-                    matches!(c, '\'' | '’') && before == 's' && !quote_open && after.is_none_or(|a| a.is_whitespace());
-                let abbreviation =
-                    c == '.' && j == i + 1 && before.is_alphabetic() && after.is_some_and(char::is_alphabetic);
-                if is_word_char(c)
-                    || joins_digits
-                    || apostrophe
-                    || abbreviation
-                    || (c == '%' && before.is_ascii_digit())
-                {
-                    j += 1;
-                } else if trailing_apostrophe {
-                    j += 1;
-                    break;
-                } else {
-                    break;
-                }
-            }
+            let j = word_end(&chars, i, quote_open);
             let end = chars.get(j).map_or(text.len(), |x| x.0);
-            out.push(Piece::Word(start, end));
+            out.push(Piece::Word(at, end));
             i = j;
             continue;
         }
-        let mark = match c {
-            '.' if next.is_some_and(|n| n.is_alphabetic()) && prev.is_some_and(char::is_alphabetic) => None, // a.m.
-            // "Oct. 2", "Tues. afternoon", "4 p.m. tomorrow": an abbreviation's full stop before a
-            // lower-case word or a number does not end the sentence.
-            '.' if ends_abbreviation(&text[..at]) && continues_sentence(&chars[i + 1..]) => None,
-            '.' | '!' | '?' if quote_open => Some(Mark::ClauseEnd),
-            '.' | '!' | '\n' => Some(Mark::SentenceEnd { question: false }),
-            '?' => Some(Mark::SentenceEnd { question: true }),
-            ',' | ';' | ':' | '—' | '–' | '(' | ')' => Some(Mark::ClauseEnd),
-            '-' if prev.is_some_and(char::is_whitespace) => Some(Mark::ClauseEnd),
-            '"' => Some(Mark::QuoteToggle),
-            '“' => Some(Mark::QuoteOpen),
-            '”' => Some(Mark::QuoteClose),
-            '\'' | '‘' | '’' => {
-                let opens = !quote_open
-                    && prev.is_none_or(|p| !p.is_alphanumeric())
-                    && next.is_some_and(char::is_alphanumeric)
-                    && chars[i + 1..].iter().any(|(_, c)| matches!(c, '\'' | '’'));
-                let closes =
-                    quote_open && prev.is_some_and(|p| p.is_alphanumeric() || p == '.' || p == '!' || p == '?');
-                if opens {
-                    Some(Mark::QuoteOpen)
-                } else if closes {
-                    Some(Mark::QuoteClose)
-                } else {
-                    None
-                }
-            }
-            _ => None,
-        };
-        if let Some(mark) = mark {
+        if let Some(mark) = mark_at(text, &chars, i, quote_open) {
             quote_open = match mark {
                 Mark::QuoteOpen => true,
                 Mark::QuoteClose => false,
@@ -129,4 +68,66 @@ pub(super) fn pieces(text: &str) -> Vec<Piece> {
         i += 1;
     }
     out
+}
+
+/// Where the word starting at `chars[i]` ends (the index of the first character after it).
+fn word_end(chars: &[(usize, char)], i: usize, quote_open: bool) -> usize {
+    let mut j = i + 1;
+    while j < chars.len() {
+        let c = chars[j].1;
+        let before = chars[j - 1].1;
+        let after = chars.get(j + 1).map(|x| x.1);
+        // "4:30", "10.30", "1,000", "15/12/2024", "2024-12-15", "2-3": one word.
+        let joins_digits = matches!(c, ':' | '.' | ',' | '/' | '-')
+            && before.is_ascii_digit()
+            && after.is_some_and(|a| a.is_ascii_digit());
+        let apostrophe = matches!(c, '\'' | '’') && before.is_alphabetic() && after.is_some_and(|a| a.is_alphabetic());
+        let trailing_apostrophe =
+            matches!(c, '\'' | '’') && before == 's' && !quote_open && after.is_none_or(|a| a.is_whitespace());
+        let abbreviation = c == '.' && j == i + 1 && before.is_alphabetic() && after.is_some_and(char::is_alphabetic);
+        if is_word_char(c) || joins_digits || apostrophe || abbreviation || (c == '%' && before.is_ascii_digit()) {
+            j += 1;
+        } else if trailing_apostrophe {
+            return j + 1;
+        } else {
+            break;
+        }
+    }
+    j
+}
+
+/// The punctuation mark `chars[i]` is (None: a character that marks nothing).
+fn mark_at(text: &str, chars: &[(usize, char)], i: usize, quote_open: bool) -> Option<Mark> {
+    let (at, c) = chars[i];
+    let prev = i.checked_sub(1).map(|j| chars[j].1);
+    let next = chars.get(i + 1).map(|x| x.1);
+    match c {
+        '.' if next.is_some_and(|n| n.is_alphabetic()) && prev.is_some_and(char::is_alphabetic) => None, // a.m.
+        // "Oct. 2", "Tues. afternoon", "4 p.m. tomorrow": an abbreviation's full stop before a
+        // lower-case word or a number does not end the sentence.
+        '.' if ends_abbreviation(&text[..at]) && continues_sentence(&chars[i + 1..]) => None,
+        '.' | '!' | '?' if quote_open => Some(Mark::ClauseEnd),
+        '.' | '!' | '\n' => Some(Mark::SentenceEnd { question: false }),
+        '?' => Some(Mark::SentenceEnd { question: true }),
+        ',' | ';' | ':' | '—' | '–' | '(' | ')' => Some(Mark::ClauseEnd),
+        '-' if prev.is_some_and(char::is_whitespace) => Some(Mark::ClauseEnd),
+        '"' => Some(Mark::QuoteToggle),
+        '“' => Some(Mark::QuoteOpen),
+        '”' => Some(Mark::QuoteClose),
+        '\'' | '‘' | '’' => {
+            let opens = !quote_open
+                && prev.is_none_or(|p| !p.is_alphanumeric())
+                && next.is_some_and(char::is_alphanumeric)
+                && chars[i + 1..].iter().any(|(_, c)| matches!(c, '\'' | '’'));
+            let closes = quote_open && prev.is_some_and(|p| p.is_alphanumeric() || p == '.' || p == '!' || p == '?');
+            if opens {
+                Some(Mark::QuoteOpen)
+            } else if closes {
+                Some(Mark::QuoteClose)
+            } else {
+                None
+            }
+        }
+        _ => None,
+    }
 }

@@ -144,7 +144,6 @@ pub(super) fn is_approximation(w: &str) -> bool {
 /// Read one element at `j` into `f`; returns how many tokens it took. The expression's first
 /// token `start` counts only through the word before `j` and the lead word before the
 /// approximations ending at `j` (see `elements.rs`, which relies on it).
-#[allow(clippy::too_many_lines)] // The time grammar's dispatch, one arm per word class, like a table; the scoring rework (#12) owns it.
 pub(super) fn element(tokens: &[Token], j: usize, start: usize, f: &mut Facts) -> Option<usize> {
     let w = word(tokens, j);
     let prev = if j > start { word(tokens, j - 1) } else { "" };
@@ -218,6 +217,15 @@ pub(super) fn element(tokens: &[Token], j: usize, start: usize, f: &mut Facts) -
     if let Some(n) = moment_at(tokens, j, prev, f) {
         return Some(n);
     }
+    coarse_year_or_connector_at(tokens, j, prev, before, f)
+}
+
+/// The rest of [`element`]'s word classes, in order: a coarse unit ("week", "weekend"), a year (in
+/// words or digits), a part of the day said another way ("after lunch", "business hours"), "w/c",
+/// a deadline ("no later than"), and last a connector.
+fn coarse_year_or_connector_at(tokens: &[Token], j: usize, prev: &str, before: &str, f: &mut Facts) -> Option<usize> {
+    let w = word(tokens, j);
+    let next = word(tokens, j + 1);
     if let Some(unit) = coarse_unit(w) {
         let edge_of_week = f.edge && matches!(w, "week" | "wk");
         // "this week-end", written apart.

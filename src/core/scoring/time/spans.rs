@@ -7,7 +7,6 @@ use super::{Facts, word};
 
 /// "in 2 hours", "within 14 days", "in 2 to 3 business days", "3 days ago", "for 3 hours",
 /// "2 weeks from now", "in half an hour", "3 fridays from now".
-#[allow(clippy::too_many_lines)] // One reading rule per kind of duration, in order, like a table; the scoring rework (#12) owns it.
 pub(super) fn duration_at(tokens: &[Token], j: usize, prev: &str, f: &mut Facts) -> Option<usize> {
     let less = prev == "than" && j >= 2 && matches!(word(tokens, j - 2), "less" | "fewer");
     // "within the hour", "in the next hour"
@@ -29,6 +28,122 @@ pub(super) fn duration_at(tokens: &[Token], j: usize, prev: &str, f: &mut Facts)
         (f.instant, f.unit_min, f.content) = (prev == "in", unit, true);
         return Some(1);
     }
+    let Units { end: k, total, vague_amount, largest_unit, smallest_unit, upcoming_after } = units_at(tokens, j, f);
+    if k == j {
+        return None;
+    }
+    // "in less than an hour" is within the hour.
+    let less_from_now = less && j >= 3 && matches!(word(tokens, j - 3), "in" | "within");
+    let mut anchored = matches!(prev, "within" | "inside" | "under" | "next" | "upcoming" | "coming" | "over")
+        || f.duration.is_some()
+        || less_from_now;
+    let (mut instant, past) = (prev == "in", matches!(prev, "last" | "past" | "previous"));
+    let (k, after) = words_after_units(tokens, k);
+    anchored |= after.anchored;
+    instant |= after.instant;
+    let past = past || after.past;
+    // "more than 4 days" is open; "less than 2 weeks" a bound, but only from an anchor ("from today").
+    if prev == "than" && !less {
+        f.open = true;
+    }
+    // "18th Dec for 10 days": a span of days from a date; "for 3 hours" only a length.
+    if prev == "for" {
+        f.closed = true;
+        f.range = f.range || largest_unit >= 24 * 60;
+        anchored = instant && k > j + 1 && matches!(word(tokens, k - 1), "now" | "today" | "tomorrow" | "tmrw");
+        instant = false;
+    }
+    if past {
+        f.past = true;
+    } else if instant || anchored {
+        anchored = true;
+        // "within the next 2 weeks" is bounded by "within"; "the next 2 weeks" alone is a period.
+        let within = j >= 3 && word(tokens, j - 2) == "the" && word(tokens, j - 3) == "within";
+        let period = upcoming_after || (matches!(prev, "next" | "upcoming" | "coming") && !within);
+        let upcoming_weeks = period && largest_unit >= 7 * 24 * 60;
+        f.vague = f.vague || upcoming_weeks || (vague_amount && largest_unit >= 24 * 60);
+        f.instant = f.instant || instant;
+        f.unit_min = smallest_unit;
+        f.duration = Some(f.duration.map_or(total, |d| d.max(total)));
+    }
+    if !anchored && !past && !f.seen {
+        f.unanchored = true;
+    }
+    f.content = true;
+    Some(k - j)
+}
+
+/// What the words right after a duration's units say of it.
+#[derive(Default)]
+struct AfterUnits {
+    /// A span from now ("4 weeks in the future").
+    anchored: bool,
+    /// An offset from now or from a day ("2 weeks from now", "3 days after Tuesday").
+    instant: bool,
+    /// Before now ("3 days ago").
+    past: bool,
+}
+
+/// Read the words at `k` after a duration's units: where reading goes on, and what they say.
+fn words_after_units(tokens: &[Token], mut k: usize) -> (usize, AfterUnits) {
+    let mut after = AfterUnits::default();
+    match (word(tokens, k), word(tokens, k + 1)) {
+        // "4 weeks in the future": a span from now, like "within 4 weeks".
+        ("in", "the") if word(tokens, k + 2) == "future" => {
+            after.anchored = true;
+            k += 3;
+        }
+        ("time" | "later" | "hence", _) | ("in", "the") => {
+            after.instant = true;
+            k += if word(tokens, k) == "in" { 3 } else { 1 };
+        }
+        ("from", "now" | "today" | "tomorrow" | "tmrw") => {
+            after.instant = true;
+            k += 2;
+        }
+        ("from", "right") => {
+            after.instant = true;
+            k += 3;
+        }
+        // "4 days from yesterday", "3 days starting from Monday"
+        ("from", "yesterday") | ("starting", "from") => {
+            after.instant = true;
+            k += 2;
+        }
+        ("before", "today" | "now" | "yesterday") => {
+            after.past = true;
+            k += 2;
+        }
+        ("from" | "after" | "starting", _) => {
+            // "3 days from Tuesday", "2 weeks after January 15": what follows is read next.
+            after.instant = true;
+            k += 1;
+        }
+        ("ago" | "back" | "earlier", _) => {
+            after.past = true;
+            k += 1;
+        }
+        _ => {}
+    }
+    (k, after)
+}
+
+/// The amounts and units read from `j` on ("1 day 2 hours", "2 years 1 month 21 days").
+struct Units {
+    /// The token after the last unit (`j` when there is none).
+    end: usize,
+    /// Their sum in minutes.
+    total: u32,
+    /// Whether any amount was vague ("a few").
+    vague_amount: bool,
+    largest_unit: u32,
+    smallest_unit: u32,
+    /// Whether "upcoming", "coming" or "next" came between an amount and its unit.
+    upcoming_after: bool,
+}
+
+/// Read amounts and their units from `j` on; "2 upcoming days" sets the duration in `f` at once.
+fn units_at(tokens: &[Token], j: usize, f: &mut Facts) -> Units {
     let mut k = j;
     let mut total: u32 = 0;
     let mut vague_amount = false;
@@ -63,83 +178,7 @@ pub(super) fn duration_at(tokens: &[Token], j: usize, prev: &str, f: &mut Facts)
             k += 1;
         }
     }
-    if k == j {
-        return None;
-    }
-    // "in less than an hour" is within the hour.
-    let less_from_now = less && j >= 3 && matches!(word(tokens, j - 3), "in" | "within");
-    let mut anchored = matches!(prev, "within" | "inside" | "under" | "next" | "upcoming" | "coming" | "over")
-        || f.duration.is_some()
-        || less_from_now;
-    let mut instant = prev == "in";
-    let mut past = matches!(prev, "last" | "past" | "previous");
-    match (word(tokens, k), word(tokens, k + 1)) {
-        // "4 weeks in the future": a span from now, like "within 4 weeks".
-        ("in", "the") if word(tokens, k + 2) == "future" => {
-            anchored = true;
-            k += 3;
-        }
-        ("time" | "later" | "hence", _) | ("in", "the") => {
-            instant = true;
-            k += if word(tokens, k) == "in" { 3 } else { 1 };
-        }
-        ("from", "now" | "today" | "tomorrow" | "tmrw") => {
-            instant = true;
-            k += 2;
-        }
-        ("from", "right") => {
-            instant = true;
-            k += 3;
-        }
-        // "4 days from yesterday", "3 days starting from Monday"
-        ("from", "yesterday") | ("starting", "from") => {
-            instant = true;
-            k += 2;
-        }
-        ("before", "today" | "now" | "yesterday") => {
-            past = true;
-            k += 2;
-        }
-        ("from" | "after" | "starting", _) => {
-            // "3 days from Tuesday", "2 weeks after January 15": what follows is read next.
-            instant = true;
-            k += 1;
-        }
-        ("ago" | "back" | "earlier", _) => {
-            past = true;
-            k += 1;
-        }
-        _ => {}
-    }
-    // "more than 4 days" is open; "less than 2 weeks" a bound, but only from an anchor ("from today").
-    if prev == "than" && !less {
-        f.open = true;
-    }
-    // "18th Dec for 10 days": a span of days from a date; "for 3 hours" only a length.
-    if prev == "for" {
-        f.closed = true;
-        f.range = f.range || largest_unit >= 24 * 60;
-        anchored = instant && k > j + 1 && matches!(word(tokens, k - 1), "now" | "today" | "tomorrow" | "tmrw");
-        instant = false;
-    }
-    if past {
-        f.past = true;
-    } else if instant || anchored {
-        anchored = true;
-        // "within the next 2 weeks" is bounded by "within"; "the next 2 weeks" alone is a period.
-        let within = j >= 3 && word(tokens, j - 2) == "the" && word(tokens, j - 3) == "within";
-        let period = upcoming_after || (matches!(prev, "next" | "upcoming" | "coming") && !within);
-        let upcoming_weeks = period && largest_unit >= 7 * 24 * 60;
-        f.vague = f.vague || upcoming_weeks || (vague_amount && largest_unit >= 24 * 60);
-        f.instant = f.instant || instant;
-        f.unit_min = smallest_unit;
-        f.duration = Some(f.duration.map_or(total, |d| d.max(total)));
-    }
-    if !anchored && !past && !f.seen {
-        f.unanchored = true;
-    }
-    f.content = true;
-    Some(k - j)
+    Units { end: k, total, vague_amount, largest_unit, smallest_unit, upcoming_after }
 }
 
 /// An amount of units, doubled so that halves are whole.
