@@ -202,6 +202,12 @@ fn checked_at(a: &Analysed, k: usize) -> bool {
     })
 }
 
+/// The most pieces of evidence a criterion shows (the first in the answer). A person reads them on a
+/// score card or in a report, where a few make the point; an answer that matches at thousands of
+/// places (hostile, or one word repeated) would otherwise cost a string for each.
+pub(super) const MAX_EVIDENCE: usize = 24;
+
+/// The answer's words that met the criterion, merged into phrases, at most [`MAX_EVIDENCE`].
 pub(super) fn criterion_evidence(
     c: &CompiledCriterion,
     a: &Analysed,
@@ -218,5 +224,9 @@ pub(super) fn criterion_evidence(
             _ => merged.push((s, e)),
         }
     }
-    merged.into_iter().map(|(start, end)| Evidence { start, end, text: response[start..end].to_string() }).collect()
+    merged
+        .into_iter()
+        .take(MAX_EVIDENCE)
+        .map(|(start, end)| Evidence { start, end, text: response[start..end].to_string() })
+        .collect()
 }

@@ -436,6 +436,15 @@ mod tests {
     }
 
     #[test]
+    fn evidence_stops_at_its_limit_on_an_answer_that_matches_everywhere() {
+        let response = "corporate, ".repeat(200);
+        let blames = card_with(r#"detect: [Phrase("corporate")]"#, &response).criterion("blames").expect("c").clone();
+        assert!(blames.met);
+        assert_eq!(blames.evidence.len(), matchers::MAX_EVIDENCE, "the first pieces only");
+        assert_eq!(blames.evidence[0].start, 0, "from the start of the answer");
+    }
+
+    #[test]
     fn not_beside_a_detector_takes_out_the_sentence_it_touches() {
         let plain = r#"detect: [Detector("ownership-apology")]"#;
         let rubric = r#"detect: [All([Detector("ownership-apology"), Not(Phrase("my fault"))])]"#;
