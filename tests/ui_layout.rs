@@ -282,3 +282,53 @@ fn at_the_largest_text_in_a_small_window_a_turn_opens_on_the_customers_words_and
     let answer = harness.get_by_label(followthrough::ui::drill::ANSWER_LABEL).rect();
     assert!(answer.top() < buttons_top, "the answer box starts above the buttons: {answer:?} vs {buttons_top}");
 }
+
+/// Whether `text` is the drill's clock ("1:05", "0:09 (paused)").
+fn is_clock(text: &str) -> bool {
+    let time = text.split(' ').next().unwrap_or_default();
+    let Some((minutes, seconds)) = time.split_once(':') else { return false };
+    !minutes.is_empty()
+        && minutes.chars().all(|c| c.is_ascii_digit())
+        && seconds.len() == 2
+        && seconds.chars().all(|c| c.is_ascii_digit())
+}
+
+#[test]
+fn at_the_largest_text_in_a_small_window_a_long_customer_line_leaves_the_answer_box_and_the_clock_in_view() {
+    let folder = wordy_folder();
+    let mut harness = with_profile(&folder);
+    let largest = *TEXT_SCALES.last().expect("scales");
+    set_scale(&mut harness, largest);
+    harness.set_size(egui::vec2(1024.0, 600.0) / largest);
+    harness.state_mut().apply(Command::Shell(ShellCommand::OpenBriefing("wordy".into())));
+    harness.run();
+    harness.get_by_label("Start practice").click();
+    harness.run();
+    assert_eq!(harness.state().screen(), &Screen::Drill);
+    for typed in ["", "I'm so sorry about the wait.\nI will ring you back by four."] {
+        if !typed.is_empty() {
+            harness.get_by_label(followthrough::ui::drill::ANSWER_LABEL).type_text(typed);
+            harness.run();
+        }
+        let window = harness.ctx.content_rect();
+        let bar_bottom = harness.get_by_label("A+").rect().bottom();
+        let buttons_top = harness.get_by_label("Send answer (Ctrl+Enter)").rect().top();
+        let answer = harness.get_by_label(followthrough::ui::drill::ANSWER_LABEL).rect();
+        assert!(
+            answer.top() >= bar_bottom && answer.bottom() <= buttons_top.min(window.bottom()),
+            "typed {typed:?}: the answer box at {answer:?} is not wholly between the top bar ({bar_bottom}) and \
+             the buttons ({buttons_top})"
+        );
+        let two_lines = 2.0 * followthrough::ui::theme::BODY;
+        assert!(answer.height() >= two_lines, "typed {typed:?}: the answer box is {:.0} points high", answer.height());
+        let clocks: Vec<egui::Rect> = harness
+            .query_all_by(|node| node.label().or_else(|| node.value()).is_some_and(|text| is_clock(&text)))
+            .map(|node| node.rect())
+            .collect();
+        let clock = clocks.first().unwrap_or_else(|| panic!("typed {typed:?}: no clock on the drill"));
+        assert!(
+            clock.top() >= bar_bottom && clock.bottom() <= window.bottom(),
+            "typed {typed:?}: the clock at {clock:?} is out of view (top bar ends at {bar_bottom})"
+        );
+    }
+}
