@@ -1,5 +1,5 @@
 //! Every screen fits its window: driven to each screen, the window is resized to 1024x600,
-//! 1280x800 and 1920x1080 at the normal and the largest text scale, and no widget may reach past
+//! 1280x800, 1920x1080 and 2560x1440 at every text scale the app offers, and no widget may reach past
 //! the window's right edge (content wider than the window is cut off mid-word, and its scrollbar
 //! leaves the screen).
 
@@ -8,11 +8,11 @@ mod common;
 use common::{TestFolder, create_profile, type_into};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
-use followthrough::ui::app::{Command, FollowThroughApp, Screen, ShellCommand};
+use followthrough::ui::app::{Command, FollowThroughApp, ReportingCommand, Screen, ShellCommand, TeamSource};
 use followthrough::ui::settings::TEXT_SCALES;
 
 /// Window sizes a learner or a projector uses (points at 1 pixel per point).
-const SIZES: [[f32; 2]; 3] = [[1024.0, 600.0], [1280.0, 800.0], [1920.0, 1080.0]];
+const SIZES: [[f32; 2]; 4] = [[1024.0, 600.0], [1280.0, 800.0], [1920.0, 1080.0], [2560.0, 1440.0]];
 
 /// The size the flows are driven at between checks.
 const DRIVE_SIZE: [f32; 2] = [1000.0, 700.0];
@@ -60,12 +60,11 @@ fn too_wide(harness: &Harness<'static, FollowThroughApp>) -> Vec<String> {
         .collect()
 }
 
-/// Check the screen showing now at every size and at the normal and largest text scales; panics
-/// naming what sticks out. Leaves the harness as it found it.
+/// Check the screen showing now at every size and every text scale; panics naming what sticks
+/// out. Leaves the harness as it found it.
 fn assert_fits(harness: &mut Harness<'static, FollowThroughApp>, what: &str) {
-    let largest = *TEXT_SCALES.last().expect("scales");
     let mut problems = Vec::new();
-    for scale in [1.0, largest] {
+    for scale in TEXT_SCALES {
         set_scale(harness, scale);
         for size in SIZES {
             // kittest's window is measured in points: a 1024-pixel window at 2.5x is 410 points.
@@ -331,4 +330,27 @@ fn at_the_largest_text_in_a_small_window_a_long_customer_line_leaves_the_answer_
             "typed {typed:?}: the clock at {clock:?} is out of view (top bar ends at {bar_bottom})"
         );
     }
+}
+
+#[test]
+fn team_fits() {
+    let folder = wordy_folder();
+    let mut harness = folder.harness();
+    harness.run();
+    create_profile(&mut harness, "Alexandra Okonkwo-Fitzgerald");
+    harness.state_mut().apply(Command::Shell(ShellCommand::OpenBriefing("minimal".into())));
+    harness.run();
+    harness.get_by_label("Start practice").click();
+    harness.run();
+    answer(&mut harness, "I'm sorry, that's my fault. I'll call you at 4pm.");
+    harness.get_by_label("Next turn (Enter)").click();
+    harness.run();
+    answer(&mut harness, "Four o'clock today, I'll call you at 4pm.");
+    harness.get_by_label("See the summary (Enter)").click();
+    harness.run();
+    harness.state_mut().apply(Command::Reporting(ReportingCommand::ShowTeam(TeamSource::Store)));
+    harness.run();
+    assert_eq!(harness.state().screen(), &Screen::Team);
+    harness.get_by_label("Alexandra Okonkwo-Fitzgerald");
+    assert_fits(&mut harness, "the Team screen");
 }
