@@ -146,10 +146,7 @@ fn say_it_aloud_ui(ui: &mut egui::Ui, recording: bool, paused: bool, mic_problem
     let mut command = None;
     ui.horizontal_wrapped(|ui| {
         if recording {
-            ui.colored_label(
-                egui::Color32::from_rgb(200, 50, 40),
-                "Recording your spoken answer: it stops when you send",
-            );
+            ui.colored_label(super::theme::palette(ui).danger, "Recording your spoken answer: it stops when you send");
             return;
         }
         let button = ui.add_enabled(mic_problem.is_none() && !paused, egui::Button::new(SAY_IT_ALOUD));
@@ -201,10 +198,11 @@ pub fn leave_note(test_play: bool, can_save: bool, answered: usize) -> String {
 /// The seconds left, amber under a third of the time and red in the last ten seconds, with a bar
 /// filling the rest of the row; smaller in a short window.
 fn countdown_ui(ui: &mut egui::Ui, seconds: u64, remaining_ms: u64, limit_ms: u64, paused: bool, short: bool) {
+    let p = super::theme::palette(ui);
     let colour = if seconds <= WARNING_SECONDS {
-        egui::Color32::from_rgb(220, 50, 40)
+        p.danger
     } else if remaining_ms * 3 <= limit_ms {
-        egui::Color32::from_rgb(230, 150, 20)
+        p.warning
     } else {
         ui.visuals().strong_text_color()
     };
@@ -263,14 +261,14 @@ pub fn scoring_ui(ui: &mut egui::Ui, drill: &Drill) -> Option<Command> {
     ui.label(egui::RichText::new(&scenario.title).weak());
     ui.add_space(8.0);
     ui.label(egui::RichText::new(format!("{} says:", scenario.briefing.customer.name)).strong());
-    ui.label(egui::RichText::new(drill.customer_line()).size(22.0));
+    ui.label(egui::RichText::new(drill.customer_line()).size(super::theme::TITLE));
     ui.add_space(12.0);
     ui.label(egui::RichText::new("You said:").strong());
     ui.label(drill.sent().unwrap_or_default());
     ui.add_space(12.0);
     ui.horizontal_wrapped(|ui| {
         ui.spinner();
-        ui.label(egui::RichText::new(SCORING_TEXT).size(18.0));
+        ui.label(egui::RichText::new(SCORING_TEXT).size(super::theme::LEAD));
     });
     None
 }

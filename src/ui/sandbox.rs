@@ -61,11 +61,11 @@ fn sandbox_body_ui(
         }
         Ok(card) => {
             ui.horizontal_wrapped(|ui| {
-                ui.label(egui::RichText::new(format!("{}/100", card.score)).size(26.0).strong());
+                ui.label(egui::RichText::new(format!("{}/100", card.score)).size(super::theme::DISPLAY).strong());
                 ui.label(if card.passed { "passes" } else { "does not pass" });
                 ui.label(egui::RichText::new(format!("pass mark {}", card.pass_mark)).weak());
             });
-            ui.label(highlighted(&sandbox.response, card, ui.visuals().text_color()));
+            ui.label(highlighted(&sandbox.response, card, &super::theme::palette(ui)));
             ui.add_space(6.0);
             for c in &card.criteria {
                 criterion_detail_ui(ui, c);

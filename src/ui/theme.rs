@@ -9,6 +9,8 @@ use egui::Color32;
 pub const BODY: f32 = 15.0;
 /// Small print: hints, counts, captions.
 pub const SMALL: f32 = 13.0;
+/// Text read first: quiz answers, the line being rehearsed, a summary's average.
+pub const LEAD: f32 = 18.0;
 /// A section heading.
 pub const HEADING: f32 = 19.0;
 /// A screen's title and the customer's line.
@@ -92,6 +94,8 @@ pub struct Palette {
     pub info_fill: Color32,
     /// Text on any `*_fill` colour.
     pub on_fill: Color32,
+    /// Behind words to look at (the words a rehearsal left out), under `text`.
+    pub highlight: Color32,
     /// Lines between distinct series (one per behaviour in the progress chart), told apart by
     /// colour and by marker.
     pub series: [Color32; 4],
@@ -127,6 +131,7 @@ impl Palette {
         danger_fill: rgb(0xb3261e),
         info_fill: rgb(0x2f5f8a),
         on_fill: Color32::WHITE,
+        highlight: rgb(0x6b4a00),
         series: [rgb(0x8ab8ff), rgb(0xf0b849), rgb(0x5fd383), rgb(0xff8ad8)],
     };
 
@@ -145,6 +150,7 @@ impl Palette {
         danger_fill: rgb(0xb3261e),
         info_fill: rgb(0x2f5f8a),
         on_fill: Color32::WHITE,
+        highlight: rgb(0xffe08a),
         series: [rgb(0x0b57d0), rgb(0xa34d00), rgb(0x1a7431), rgb(0xa0208a)],
     };
 
@@ -163,6 +169,7 @@ impl Palette {
         danger_fill: rgb(0x9a1b14),
         info_fill: rgb(0x1f4a70),
         on_fill: Color32::WHITE,
+        highlight: rgb(0x5c4000),
         series: [rgb(0x7fd4ff), rgb(0xffd75e), rgb(0x6cf08a), rgb(0xff9ae6)],
     };
 
@@ -181,6 +188,7 @@ impl Palette {
         danger_fill: rgb(0x9a1b14),
         info_fill: rgb(0x1f4a70),
         on_fill: Color32::WHITE,
+        highlight: rgb(0xffe08a),
         series: [rgb(0x0033cc), rgb(0x8a4000), rgb(0x005c1f), rgb(0x8a007a)],
     };
 }
@@ -377,6 +385,8 @@ mod tests {
             }
             let ratio = contrast(p.text, p.control);
             assert!(ratio >= AA_TEXT, "{mode:?}: button text is {ratio:.2}:1");
+            let ratio = contrast(p.text, p.highlight);
+            assert!(ratio >= AA_TEXT, "{mode:?}: text on the highlight is {ratio:.2}:1");
         }
     }
 

@@ -2,16 +2,17 @@
 
 /// A rounded badge with the scenario's priority (importance x frequency), coloured by how high it is.
 pub fn priority_badge_ui(ui: &mut egui::Ui, priority: u32) -> egui::Response {
+    let p = super::theme::palette(ui);
     let colour = match priority {
-        15.. => egui::Color32::from_rgb(200, 60, 50),
-        8..15 => egui::Color32::from_rgb(210, 140, 30),
-        _ => egui::Color32::from_rgb(90, 130, 170),
+        15.. => p.danger_fill,
+        8..15 => p.warning_fill,
+        _ => p.info_fill,
     };
     egui::Frame::new()
         .fill(colour)
         .corner_radius(6.0)
         .inner_margin(egui::Margin::symmetric(6, 2))
-        .show(ui, |ui| ui.label(egui::RichText::new(format!("P{priority}")).color(egui::Color32::WHITE).strong()))
+        .show(ui, |ui| ui.label(egui::RichText::new(format!("P{priority}")).color(p.on_fill).strong()))
         .inner
         .on_hover_text("Priority = importance x frequency (1-25)")
 }
