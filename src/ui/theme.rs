@@ -27,8 +27,10 @@ pub const GAP: f32 = 8.0;
 /// Space between sections.
 pub const GAP_SECTION: f32 = 16.0;
 
-/// The widest a column of reading text gets (points): about 80 characters of body text.
-pub const READABLE_WIDTH: f32 = 760.0;
+/// The widest a column of reading text gets (points): about 85 characters of [`BODY`] text in
+/// egui's proportional font (some 7 points a character at 15 points), within the 70-90 a
+/// comfortable line holds; a test lays lines out to check it.
+pub const READABLE_WIDTH: f32 = 640.0;
 /// The widest a screen of tables or a projector view gets (points).
 pub const WIDE_WIDTH: f32 = 1200.0;
 /// Margin kept on each side of the column when the window is narrower than it.
@@ -388,6 +390,29 @@ mod tests {
             let ratio = contrast(p.text, p.highlight);
             assert!(ratio >= AA_TEXT, "{mode:?}: text on the highlight is {ratio:.2}:1");
         }
+    }
+
+    /// How many rows `text` takes at the body size in a column [`READABLE_WIDTH`] wide.
+    fn rows_in_the_readable_column(text: &str) -> usize {
+        let ctx = egui::Context::default();
+        let mut rows = 0;
+        let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
+            let font = egui::FontId::proportional(BODY);
+            let galley = ui.ctx().fonts_mut(|f| f.layout(text.to_string(), font, Color32::WHITE, READABLE_WIDTH));
+            rows = galley.rows.len();
+        });
+        // No painter here: the font atlas it made is dropped unused.
+        output.textures_delta.clear();
+        rows
+    }
+
+    #[test]
+    fn the_readable_column_holds_a_90_character_line_and_wraps_a_110_character_one() {
+        let ninety = "I'm sorry the refund did not reach you on Friday; I will ring the bank myself before noon.";
+        let hundred_ten = "I'm sorry the refund did not reach you on Friday as promised; I will ring the bank and call you back by 12:30.";
+        assert_eq!((ninety.chars().count(), hundred_ten.chars().count()), (90, 110));
+        assert_eq!(rows_in_the_readable_column(ninety), 1, "a 90-character line fits");
+        assert_eq!(rows_in_the_readable_column(hundred_ten), 2, "a 110-character line wraps");
     }
 
     #[test]
