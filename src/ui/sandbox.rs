@@ -53,7 +53,9 @@ fn sandbox_body_ui(
     ui.label(egui::RichText::new(format!("Customer: {}", s.turns[sandbox.turn].customer)).italics());
     ui.separator();
     let label = ui.label(SANDBOX_LABEL);
-    ui.add(egui::TextEdit::multiline(typed).desired_rows(3).desired_width(f32::INFINITY)).labelled_by(label.id);
+    let response =
+        ui.add(egui::TextEdit::multiline(typed).desired_rows(3).desired_width(f32::INFINITY)).labelled_by(label.id);
+    super::widgets::take_main_focus(ui, &response);
     ui.separator();
     match &sandbox.card {
         Err(e) => {

@@ -37,7 +37,11 @@ pub fn team_ui(ui: &mut egui::Ui, view: &TeamView<'_>) -> Option<Command> {
         }
         ui.heading(TEAM_HEADING);
         for (source, text) in [(TeamSource::Store, THIS_MACHINE), (TeamSource::Lrs, FROM_LRS)] {
-            if ui.selectable_label(view.source == source, text).clicked() {
+            let shown = ui.selectable_label(view.source == source, text);
+            if view.source == source {
+                super::widgets::take_main_focus(ui, &shown);
+            }
+            if shown.clicked() {
                 command = Some(Command::Reporting(ReportingCommand::ShowTeam(source)));
             }
         }

@@ -32,3 +32,25 @@ pub fn bullet_list_ui(ui: &mut egui::Ui, heading: &str, lines: &[String]) {
         });
     }
 }
+
+fn main_focus_id() -> egui::Id {
+    egui::Id::new("followthrough_main_focus")
+}
+
+/// A screen has just opened: the first widget handed to [`take_main_focus`] this frame gets the
+/// keyboard (for screens that are not told to focus in their arguments).
+pub fn offer_main_focus(ctx: &egui::Context) {
+    ctx.data_mut(|d| d.insert_temp(main_focus_id(), true));
+}
+
+/// Withdraw an offer no widget took this frame (so it never lands on a later screen).
+pub fn withdraw_main_focus(ctx: &egui::Context) {
+    ctx.data_mut(|d| d.remove::<bool>(main_focus_id()));
+}
+
+/// Give `response`, the screen's main action, the keyboard if the screen has just opened.
+pub fn take_main_focus(ui: &egui::Ui, response: &egui::Response) {
+    if ui.data_mut(|d| d.remove_temp::<bool>(main_focus_id())).unwrap_or(false) {
+        response.request_focus();
+    }
+}

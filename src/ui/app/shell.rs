@@ -41,6 +41,15 @@ pub enum Screen {
 }
 
 impl Screen {
+    /// Whether this screen's main action takes the keyboard from [`crate::ui::widgets::take_main_focus`]
+    /// as it opens (the others are told to focus in their arguments).
+    pub fn focuses_on_offer(&self) -> bool {
+        matches!(
+            self,
+            Self::Authoring | Self::Problems | Self::Team | Self::TestPlay(_) | Self::Sandbox | Self::CoachSetup
+        )
+    }
+
     /// How wide this screen's centred column may get: reading screens stay at a readable line
     /// length, tables and the projector view use more of a wide window.
     pub fn column_width(&self) -> f32 {
