@@ -163,6 +163,14 @@ impl Shell {
         self.status_said_ms = self.now_ms;
     }
 
+    /// Say what went wrong in people's words (what happened, what to do) and put the system's
+    /// `detail` in the log only, for whoever looks into it: raw error text never reaches the screen.
+    pub fn say_failed(&mut self, words: impl Into<String>, detail: &dyn std::fmt::Display) {
+        let words = words.into();
+        log::warn!("{words} [{detail}]");
+        self.say(words);
+    }
+
     /// What the status line says once messages have gone (the library's summary).
     pub fn set_resting_status(&mut self, text: impl Into<String>) {
         self.resting_status = text.into();
