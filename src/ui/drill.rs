@@ -45,6 +45,9 @@ pub fn drill_ui(ui: &mut egui::Ui, drill: &Drill, draft: &mut String, view: Dril
     // (two lines at least) and the buttons at the bottom; only the customer's words scroll.
     let short = ui.available_height() < SHORT_HEIGHT;
     clock_ui(ui, drill, now_ms, turn, paused, short);
+    // In a short window "Say it aloud" and "Replay" follow the customer's words, so the buttons
+    // pinned below the answer box fit on one row.
+    let mut from_body = None;
     let body = |ui: &mut egui::Ui| {
         ui.horizontal_wrapped(|ui| {
             ui.label(egui::RichText::new(&scenario.title).weak());
@@ -56,14 +59,18 @@ pub fn drill_ui(ui: &mut egui::Ui, drill: &Drill, draft: &mut String, view: Dril
             says.scroll_to_me(Some(egui::Align::TOP));
         }
         ui.label(egui::RichText::new(drill.customer_line()).size(super::theme::TITLE));
+        if short {
+            let replay = ui.horizontal_wrapped(|ui| replay_ui(ui, drill, turn)).inner;
+            from_body = say_it_aloud_ui(ui, recording, paused, mic_problem.as_deref(), short).or(replay);
+        }
     };
     let actions = |ui: &mut egui::Ui| {
         let focus = focus_answer && !paused && !confirm_abandon;
         answer_ui(ui, draft, paused, focus, if short { 2 } else { 6 });
-        let said = say_it_aloud_ui(ui, recording, paused, mic_problem.as_deref());
-        turn_buttons_ui(ui, drill, turn, paused).or(said)
+        let said = if short { None } else { say_it_aloud_ui(ui, recording, paused, mic_problem.as_deref(), short) };
+        turn_buttons_ui(ui, drill, turn, paused, !short).or(said)
     };
-    let mut command = super::theme::scroll_above_actions_ui(ui, "drill_turn", body, actions);
+    let mut command = super::theme::scroll_above_actions_ui(ui, "drill_turn", body, actions).or(from_body);
     if confirm_abandon {
         return leave_dialog_ui(ui, &leave_note, quitting, focus_answer);
     }
@@ -114,8 +121,7 @@ fn answer_ui(ui: &mut egui::Ui, draft: &mut String, paused: bool, focus: bool, r
 }
 
 /// Send, Pause or Resume (practice), Replay the customer (with a voice), Leave.
-fn turn_buttons_ui(ui: &mut egui::Ui, drill: &Drill, turn: usize, paused: bool) -> Option<Command> {
-    let scenario = drill.scenario();
+fn turn_buttons_ui(ui: &mut egui::Ui, drill: &Drill, turn: usize, paused: bool, replay: bool) -> Option<Command> {
     let mut command = None;
     ui.horizontal_wrapped(|ui| {
         if ui.button("Send answer (Ctrl+Enter)").clicked() {
@@ -131,8 +137,8 @@ fn turn_buttons_ui(ui: &mut egui::Ui, drill: &Drill, turn: usize, paused: bool) 
                 command = Some(c);
             }
         }
-        if scenario.turns[turn].voice.is_some() && ui.button("Replay the customer").clicked() {
-            command = Some(Command::Drill(DrillCommand::ReplayVoice));
+        if replay && let Some(c) = replay_ui(ui, drill, turn) {
+            command = Some(c);
         }
         if ui.button("Leave drill (Esc)").clicked() {
             command = Some(Command::Drill(DrillCommand::AskAbandon));
@@ -141,8 +147,21 @@ fn turn_buttons_ui(ui: &mut egui::Ui, drill: &Drill, turn: usize, paused: bool) 
     command
 }
 
-/// The "Say it aloud" button, or why it cannot record, or that it is recording.
-fn say_it_aloud_ui(ui: &mut egui::Ui, recording: bool, paused: bool, mic_problem: Option<&str>) -> Option<Command> {
+/// "Replay the customer", when the turn has a voice.
+fn replay_ui(ui: &mut egui::Ui, drill: &Drill, turn: usize) -> Option<Command> {
+    let voiced = drill.scenario().turns[turn].voice.is_some();
+    (voiced && ui.button("Replay the customer").clicked()).then_some(Command::Drill(DrillCommand::ReplayVoice))
+}
+
+/// The "Say it aloud" button, or why it cannot record, or that it is recording. In a `short`
+/// window why it cannot record is said on hover only, leaving the room to the customer's words.
+fn say_it_aloud_ui(
+    ui: &mut egui::Ui,
+    recording: bool,
+    paused: bool,
+    mic_problem: Option<&str>,
+    short: bool,
+) -> Option<Command> {
     let mut command = None;
     ui.horizontal_wrapped(|ui| {
         if recording {
@@ -153,8 +172,12 @@ fn say_it_aloud_ui(ui: &mut egui::Ui, recording: bool, paused: bool, mic_problem
         match mic_problem {
             Some(reason) => {
                 // In people's words; the system's detail is on hover (and in the log).
-                button.on_disabled_hover_text(reason);
-                ui.add(egui::Label::new(egui::RichText::new(NO_MICROPHONE).weak()).wrap());
+                let button = button.on_disabled_hover_text(reason);
+                if short {
+                    button.on_disabled_hover_text(NO_MICROPHONE);
+                } else {
+                    ui.add(egui::Label::new(egui::RichText::new(NO_MICROPHONE).weak()).wrap());
+                }
             }
             None => {
                 if button.on_hover_text("Speak your answer; play it back and score it yourself").clicked() {

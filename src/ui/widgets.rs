@@ -34,7 +34,7 @@ pub fn bullet_list_ui(ui: &mut egui::Ui, heading: &str, lines: &[String]) {
 }
 
 fn main_focus_id() -> egui::Id {
-    egui::Id::new("followthrough_main_focus")
+    egui::Id::unique("followthrough_main_focus")
 }
 
 /// A screen has just opened: the first widget handed to [`take_main_focus`] this frame gets the
