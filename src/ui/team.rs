@@ -119,11 +119,11 @@ fn stacked_ui(ui: &mut egui::Ui, report: &TeamReport) {
             ui.add(egui::Label::new(egui::RichText::new(who).strong()).wrap());
         }
         let line = format!(
-            "{what}: baseline {} · latest {} · best {} · {} attempts",
+            "{what}: baseline {} · latest {} · best {} · {}",
             score(s.baseline),
             score(s.latest),
             score(s.best),
-            s.attempts
+            crate::core::plural::plural(s.attempts, "attempt", "attempts")
         );
         ui.add(egui::Label::new(line).wrap());
     }
