@@ -8,8 +8,10 @@ mod common;
 use common::{TestFolder, create_profile, harness_of};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
-use followthrough::ui::app::{FollowThroughApp, Screen};
+use followthrough::ui::app::{Command, FollowThroughApp, Screen, ShellCommand, TrainerCommand};
 use followthrough::ui::home::START_PRACTICE;
+use followthrough::ui::sandbox::SANDBOX_LABEL;
+use followthrough::ui::team::THIS_MACHINE;
 
 /// A folder where Dana has a profile; the harness is a fresh start of the app on it.
 fn dana_returns(folder: &TestFolder) -> Harness<'static, FollowThroughApp> {
@@ -124,4 +126,34 @@ fn sound_is_off_and_cannot_be_ticked_without_a_sound_device() {
     } else {
         assert!(ticked, "a device here: Sound is on");
     }
+}
+
+/// Click `label` and say what has the keyboard on the screen it opens.
+fn open(harness: &mut Harness<'static, FollowThroughApp>, label: &str) -> Option<String> {
+    harness.get_by_label(label).click();
+    harness.run();
+    focused(harness)
+}
+
+#[test]
+fn every_trainer_and_coach_screen_opens_with_its_main_action_focused() {
+    let folder = TestFolder::with_minimal_scenario();
+    folder.write("broken.ron", "Scenario(\n  format_version: 1,\n  id: \"broken\"\n  title: \"x\",\n)");
+    let mut harness = dana_returns(&folder);
+    let home = |harness: &mut Harness<'static, FollowThroughApp>| {
+        harness.state_mut().apply(Command::Shell(ShellCommand::GoHome));
+        harness.run();
+    };
+    assert_eq!(open(&mut harness, "Scenario problems").as_deref(), Some("Back to library"), "Problems");
+    home(&mut harness);
+    assert_eq!(open(&mut harness, "Team").as_deref(), Some(THIS_MACHINE), "Team");
+    home(&mut harness);
+    assert_eq!(open(&mut harness, "Coach a group").as_deref(), Some("Dana"), "coach setup: the first name to tick");
+    home(&mut harness);
+    assert_eq!(open(&mut harness, "Authoring").as_deref(), Some("Open in editor"), "Authoring");
+    let test_play = open(&mut harness, "Test-play minimal").unwrap_or_default();
+    assert!(test_play.starts_with("Play from "), "the test-play map focuses its first turn, not {test_play:?}");
+    harness.state_mut().apply(Command::Trainer(TrainerCommand::ShowAuthoring));
+    harness.run();
+    assert_eq!(open(&mut harness, "Try a response to minimal").as_deref(), Some(SANDBOX_LABEL), "try a response");
 }

@@ -1,5 +1,5 @@
 //! Every screen fits its window: driven to each screen, the window is resized to 1024x600,
-//! 1280x800 and 1920x1080 at the normal and the largest text scale, and no widget may reach past
+//! 1280x800, 1920x1080 and 2560x1440 at every text scale the app offers, and no widget may reach past
 //! the window's right edge (content wider than the window is cut off mid-word, and its scrollbar
 //! leaves the screen).
 
@@ -8,11 +8,11 @@ mod common;
 use common::{TestFolder, create_profile, type_into};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
-use followthrough::ui::app::{Command, FollowThroughApp, Screen, ShellCommand};
+use followthrough::ui::app::{Command, FollowThroughApp, ReportingCommand, Screen, ShellCommand, TeamSource};
 use followthrough::ui::settings::TEXT_SCALES;
 
 /// Window sizes a learner or a projector uses (points at 1 pixel per point).
-const SIZES: [[f32; 2]; 3] = [[1024.0, 600.0], [1280.0, 800.0], [1920.0, 1080.0]];
+const SIZES: [[f32; 2]; 4] = [[1024.0, 600.0], [1280.0, 800.0], [1920.0, 1080.0], [2560.0, 1440.0]];
 
 /// The size the flows are driven at between checks.
 const DRIVE_SIZE: [f32; 2] = [1000.0, 700.0];
@@ -60,12 +60,11 @@ fn too_wide(harness: &Harness<'static, FollowThroughApp>) -> Vec<String> {
         .collect()
 }
 
-/// Check the screen showing now at every size and at the normal and largest text scales; panics
-/// naming what sticks out. Leaves the harness as it found it.
+/// Check the screen showing now at every size and every text scale; panics naming what sticks
+/// out. Leaves the harness as it found it.
 fn assert_fits(harness: &mut Harness<'static, FollowThroughApp>, what: &str) {
-    let largest = *TEXT_SCALES.last().expect("scales");
     let mut problems = Vec::new();
-    for scale in [1.0, largest] {
+    for scale in TEXT_SCALES {
         set_scale(harness, scale);
         for size in SIZES {
             // kittest's window is measured in points: a 1024-pixel window at 2.5x is 410 points.
@@ -281,4 +280,77 @@ fn at_the_largest_text_in_a_small_window_a_turn_opens_on_the_customers_words_and
     );
     let answer = harness.get_by_label(followthrough::ui::drill::ANSWER_LABEL).rect();
     assert!(answer.top() < buttons_top, "the answer box starts above the buttons: {answer:?} vs {buttons_top}");
+}
+
+/// Whether `text` is the drill's clock ("1:05", "0:09 (paused)").
+fn is_clock(text: &str) -> bool {
+    let time = text.split(' ').next().unwrap_or_default();
+    let Some((minutes, seconds)) = time.split_once(':') else { return false };
+    !minutes.is_empty()
+        && minutes.chars().all(|c| c.is_ascii_digit())
+        && seconds.len() == 2
+        && seconds.chars().all(|c| c.is_ascii_digit())
+}
+
+#[test]
+fn at_the_largest_text_in_a_small_window_a_long_customer_line_leaves_the_answer_box_and_the_clock_in_view() {
+    let folder = wordy_folder();
+    let mut harness = with_profile(&folder);
+    let largest = *TEXT_SCALES.last().expect("scales");
+    set_scale(&mut harness, largest);
+    harness.set_size(egui::vec2(1024.0, 600.0) / largest);
+    harness.state_mut().apply(Command::Shell(ShellCommand::OpenBriefing("wordy".into())));
+    harness.run();
+    harness.get_by_label("Start practice").click();
+    harness.run();
+    assert_eq!(harness.state().screen(), &Screen::Drill);
+    for typed in ["", "I'm so sorry about the wait.\nI will ring you back by four."] {
+        if !typed.is_empty() {
+            harness.get_by_label(followthrough::ui::drill::ANSWER_LABEL).type_text(typed);
+            harness.run();
+        }
+        let window = harness.ctx.content_rect();
+        let bar_bottom = harness.get_by_label("A+").rect().bottom();
+        let buttons_top = harness.get_by_label("Send answer (Ctrl+Enter)").rect().top();
+        let answer = harness.get_by_label(followthrough::ui::drill::ANSWER_LABEL).rect();
+        assert!(
+            answer.top() >= bar_bottom && answer.bottom() <= buttons_top.min(window.bottom()),
+            "typed {typed:?}: the answer box at {answer:?} is not wholly between the top bar ({bar_bottom}) and \
+             the buttons ({buttons_top})"
+        );
+        let two_lines = 2.0 * followthrough::ui::theme::BODY;
+        assert!(answer.height() >= two_lines, "typed {typed:?}: the answer box is {:.0} points high", answer.height());
+        let clocks: Vec<egui::Rect> = harness
+            .query_all_by(|node| node.label().or_else(|| node.value()).is_some_and(|text| is_clock(&text)))
+            .map(|node| node.rect())
+            .collect();
+        let clock = clocks.first().unwrap_or_else(|| panic!("typed {typed:?}: no clock on the drill"));
+        assert!(
+            clock.top() >= bar_bottom && clock.bottom() <= window.bottom(),
+            "typed {typed:?}: the clock at {clock:?} is out of view (top bar ends at {bar_bottom})"
+        );
+    }
+}
+
+#[test]
+fn team_fits() {
+    let folder = wordy_folder();
+    let mut harness = folder.harness();
+    harness.run();
+    create_profile(&mut harness, "Alexandra Okonkwo-Fitzgerald");
+    harness.state_mut().apply(Command::Shell(ShellCommand::OpenBriefing("minimal".into())));
+    harness.run();
+    harness.get_by_label("Start practice").click();
+    harness.run();
+    answer(&mut harness, "I'm sorry, that's my fault. I'll call you at 4pm.");
+    harness.get_by_label("Next turn (Enter)").click();
+    harness.run();
+    answer(&mut harness, "Four o'clock today, I'll call you at 4pm.");
+    harness.get_by_label("See the summary (Enter)").click();
+    harness.run();
+    harness.state_mut().apply(Command::Reporting(ReportingCommand::ShowTeam(TeamSource::Store)));
+    harness.run();
+    assert_eq!(harness.state().screen(), &Screen::Team);
+    harness.get_by_label("Alexandra Okonkwo-Fitzgerald");
+    assert_fits(&mut harness, "the Team screen");
 }

@@ -162,6 +162,9 @@ fn a_rubric_over_its_time_budget_is_scored_with_what_finished_and_says_which_cri
     harness.get_by_label("Your answer").type_text(STRONG);
     harness.run();
     harness.key_combination_modifiers(egui::Modifiers::COMMAND, &[egui::Key::Enter]);
+    // One frame sends the answer to the worker; then wait for its card (the model answer, scored
+    // apart for the examples, takes a moment more in a debug build).
+    harness.step();
     harness.state_mut().wait_for_background(Duration::from_secs(30));
     harness.run();
     let card = harness.state().drill().and_then(|d| d.last_result()).expect("a card").card.clone();
@@ -169,4 +172,25 @@ fn a_rubric_over_its_time_budget_is_scored_with_what_finished_and_says_which_cri
     let shown = harness.query_all_by_label_contains("Scoring stopped at").count();
     assert_eq!(shown, 1, "the learner is told scoring stopped early and why");
     assert!(harness.query_all_by_label_contains(&slow.label).count() >= 1);
+}
+
+#[test]
+fn a_refused_answer_is_said_in_peoples_words_not_the_scorers_message() {
+    let folder = TestFolder::with_minimal_scenario();
+    let refusing = folder.app().with_scorer(Box::new(|_: &ScoreJob| Err(ScoreError::TooLong(12_345))));
+    let mut harness = common::harness_of(refusing);
+    harness.run();
+    harness.get_by_label("Minimal call-back").click();
+    harness.run();
+    harness.get_by_label("Start practice").click();
+    harness.run();
+    harness.get_by_label("Your answer").type_text(STRONG);
+    harness.run();
+    harness.get_by_label("Send answer (Ctrl+Enter)").click();
+    harness.run();
+    let status = harness.state().status().to_string();
+    let raw = ScoreError::TooLong(12_345).to_string();
+    assert!(!status.contains(&raw), "the scorer's own message is on screen: {status}");
+    assert!(status.starts_with("Your answer is 12345 characters long"), "what happened: {status}");
+    assert!(status.contains("shorten it and send it again"), "what to do: {status}");
 }

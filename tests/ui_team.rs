@@ -119,3 +119,18 @@ fn a_refused_statement_shows_with_the_lrs_reason() {
     harness.get_by_label("0 queued · 0 sent · 1 refused");
     harness.get_by_label_contains(&format!("Refused {id}: HTTP 400"));
 }
+
+#[test]
+fn a_damaged_lrs_settings_file_is_said_in_peoples_words_without_the_parsers_detail() {
+    let folder = TestFolder::with_minimal_scenario();
+    let data = folder.dir.path().join("data");
+    record(&data, &["only"]);
+    std::fs::write(data.join(CONFIG_FILE), "{ not json").expect("write");
+    let mut harness = harness_of(folder.app());
+    harness.run();
+    harness.get_by_label("Team").click();
+    harness.run();
+    harness.get_by_label("The saved LRS settings could not be read: type them again and save.");
+    let file = CONFIG_FILE.to_string();
+    assert!(harness.query_by_label_contains(&file).is_none(), "the file's path and the parser's words stay in the log");
+}

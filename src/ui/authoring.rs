@@ -229,7 +229,9 @@ fn file_ui(ui: &mut egui::Ui, view: &AuthoringView<'_>, row: &FileRow, command: 
         });
         ui.horizontal_wrapped(|ui| {
             let path = PathBuf::from(&row.file);
-            if ui.small_button("Open in editor").clicked() {
+            let open = ui.small_button("Open in editor");
+            super::widgets::take_main_focus(ui, &open);
+            if open.clicked() {
                 *command = Some(Command::Trainer(TrainerCommand::OpenInEditor(path.clone())));
             }
             if ui.small_button("Reveal file").clicked() {

@@ -87,7 +87,7 @@ fn customer_card_ui(ui: &mut egui::Ui, s: &Scenario) {
     let b = &s.briefing;
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.set_width(ui.available_width());
-        ui.label(egui::RichText::new(&b.customer.name).size(20.0).strong());
+        ui.label(egui::RichText::new(&b.customer.name).size(super::theme::HEADING).strong());
         if !b.customer.about.is_empty() {
             ui.label(&b.customer.about);
         }

@@ -35,55 +35,42 @@ pub const SAY_IT_ALOUD: &str = "Say it aloud (record)";
 pub fn drill_ui(ui: &mut egui::Ui, drill: &Drill, draft: &mut String, view: DrillView) -> Option<Command> {
     let DrillView { now_ms, leave_note, quitting, focus_answer, recording, mic_problem } = view;
     let confirm_abandon = drill.is_asking_to_leave();
-    let mut command = None;
     let (turn, paused) = match drill.phase() {
         Phase::Answering { turn, .. } => (*turn, false),
         Phase::Paused { turn, .. } => (*turn, true),
         _ => return None,
     };
     let scenario = drill.scenario();
-    // The customer's words and the answer box scroll; Send and the other buttons stay in view.
+    // However short the window or large the text, the clock stays at the top and the answer box
+    // (two lines at least) and the buttons at the bottom; only the customer's words scroll.
+    let short = ui.available_height() < SHORT_HEIGHT;
+    clock_ui(ui, drill, now_ms, turn, paused, short);
+    // In a short window "Say it aloud" and "Replay" follow the customer's words, so the buttons
+    // pinned below the answer box fit on one row.
+    let mut from_body = None;
     let body = |ui: &mut egui::Ui| {
         ui.horizontal_wrapped(|ui| {
             ui.label(egui::RichText::new(&scenario.title).weak());
             ui.label(egui::RichText::new(format!("Turn {} · {}", turn_number(drill), mode_name(drill))).weak());
         });
-        ui.add_space(8.0);
-        match drill.remaining_ms(now_ms) {
-            Some(remaining) => {
-                let seconds = drill.seconds_shown(now_ms).unwrap_or_default();
-                countdown_ui(ui, seconds, remaining, u64::from(scenario.turns[turn].time_limit) * 1000, paused);
-            }
-            None => {
-                ui.label(egui::RichText::new(UNTIMED_TEXT).weak());
-            }
-        }
-        ui.add_space(8.0);
         let says = ui.label(egui::RichText::new(format!("{} says:", scenario.briefing.customer.name)).strong());
         if focus_answer && !paused && !confirm_abandon {
-            // In a short window (or at a large text size) the turn opens on the customer's words
-            // and the answer box, not on the title and the clock.
+            // In a short window (or at a large text size) the turn opens on the customer's words.
             says.scroll_to_me(Some(egui::Align::TOP));
         }
-        ui.label(egui::RichText::new(drill.customer_line()).size(22.0));
-        ui.add_space(12.0);
-        let label = ui.label(ANSWER_LABEL);
-        let edit = egui::TextEdit::multiline(draft)
-            .desired_rows(6)
-            .desired_width(f32::INFINITY)
-            .hint_text("Say it as you would to the customer. Ctrl+Enter sends it.")
-            .interactive(!paused);
-        let response = ui.add(edit).labelled_by(label.id);
-        if focus_answer && !paused && !confirm_abandon {
-            response.request_focus();
-        }
-        if let Some(c) = say_it_aloud_ui(ui, recording, paused, mic_problem.as_deref()) {
-            command = Some(c);
+        ui.label(egui::RichText::new(drill.customer_line()).size(super::theme::TITLE));
+        if short {
+            let replay = ui.horizontal_wrapped(|ui| replay_ui(ui, drill, turn)).inner;
+            from_body = say_it_aloud_ui(ui, recording, paused, mic_problem.as_deref(), short).or(replay);
         }
     };
-    let pressed =
-        super::theme::scroll_above_actions_ui(ui, "drill_turn", body, |ui| turn_buttons_ui(ui, drill, turn, paused));
-    command = pressed.or(command);
+    let actions = |ui: &mut egui::Ui| {
+        let focus = focus_answer && !paused && !confirm_abandon;
+        answer_ui(ui, draft, paused, focus, if short { 2 } else { 6 });
+        let said = if short { None } else { say_it_aloud_ui(ui, recording, paused, mic_problem.as_deref(), short) };
+        turn_buttons_ui(ui, drill, turn, paused, !short).or(said)
+    };
+    let mut command = super::theme::scroll_above_actions_ui(ui, "drill_turn", body, actions).or(from_body);
     if confirm_abandon {
         return leave_dialog_ui(ui, &leave_note, quitting, focus_answer);
     }
@@ -102,9 +89,39 @@ pub fn drill_ui(ui: &mut egui::Ui, drill: &Drill, draft: &mut String, view: Dril
     command
 }
 
+/// Below this height (points) the clock is small and the answer box opens two lines high.
+const SHORT_HEIGHT: f32 = 420.0;
+
+/// The clock and its bar in one row (or the untimed note), pinned above the customer's words.
+fn clock_ui(ui: &mut egui::Ui, drill: &Drill, now_ms: u64, turn: usize, paused: bool, short: bool) {
+    match drill.remaining_ms(now_ms) {
+        Some(remaining) => {
+            let seconds = drill.seconds_shown(now_ms).unwrap_or_default();
+            let limit_ms = u64::from(drill.scenario().turns[turn].time_limit) * 1000;
+            countdown_ui(ui, seconds, remaining, limit_ms, paused, short);
+        }
+        None => {
+            ui.label(egui::RichText::new(UNTIMED_TEXT).weak());
+        }
+    }
+}
+
+/// The answer box, `rows` lines high at least, labelled for screen readers and tests.
+fn answer_ui(ui: &mut egui::Ui, draft: &mut String, paused: bool, focus: bool, rows: usize) {
+    let label = ui.label(ANSWER_LABEL);
+    let edit = egui::TextEdit::multiline(draft)
+        .desired_rows(rows)
+        .desired_width(f32::INFINITY)
+        .hint_text("Say it as you would to the customer. Ctrl+Enter sends it.")
+        .interactive(!paused);
+    let response = ui.add(edit).labelled_by(label.id);
+    if focus {
+        response.request_focus();
+    }
+}
+
 /// Send, Pause or Resume (practice), Replay the customer (with a voice), Leave.
-fn turn_buttons_ui(ui: &mut egui::Ui, drill: &Drill, turn: usize, paused: bool) -> Option<Command> {
-    let scenario = drill.scenario();
+fn turn_buttons_ui(ui: &mut egui::Ui, drill: &Drill, turn: usize, paused: bool, replay: bool) -> Option<Command> {
     let mut command = None;
     ui.horizontal_wrapped(|ui| {
         if ui.button("Send answer (Ctrl+Enter)").clicked() {
@@ -120,8 +137,8 @@ fn turn_buttons_ui(ui: &mut egui::Ui, drill: &Drill, turn: usize, paused: bool) 
                 command = Some(c);
             }
         }
-        if scenario.turns[turn].voice.is_some() && ui.button("Replay the customer").clicked() {
-            command = Some(Command::Drill(DrillCommand::ReplayVoice));
+        if replay && let Some(c) = replay_ui(ui, drill, turn) {
+            command = Some(c);
         }
         if ui.button("Leave drill (Esc)").clicked() {
             command = Some(Command::Drill(DrillCommand::AskAbandon));
@@ -130,23 +147,37 @@ fn turn_buttons_ui(ui: &mut egui::Ui, drill: &Drill, turn: usize, paused: bool) 
     command
 }
 
-/// The "Say it aloud" button, or why it cannot record, or that it is recording.
-fn say_it_aloud_ui(ui: &mut egui::Ui, recording: bool, paused: bool, mic_problem: Option<&str>) -> Option<Command> {
+/// "Replay the customer", when the turn has a voice.
+fn replay_ui(ui: &mut egui::Ui, drill: &Drill, turn: usize) -> Option<Command> {
+    let voiced = drill.scenario().turns[turn].voice.is_some();
+    (voiced && ui.button("Replay the customer").clicked()).then_some(Command::Drill(DrillCommand::ReplayVoice))
+}
+
+/// The "Say it aloud" button, or why it cannot record, or that it is recording. In a `short`
+/// window why it cannot record is said on hover only, leaving the room to the customer's words.
+fn say_it_aloud_ui(
+    ui: &mut egui::Ui,
+    recording: bool,
+    paused: bool,
+    mic_problem: Option<&str>,
+    short: bool,
+) -> Option<Command> {
     let mut command = None;
     ui.horizontal_wrapped(|ui| {
         if recording {
-            ui.colored_label(
-                egui::Color32::from_rgb(200, 50, 40),
-                "Recording your spoken answer: it stops when you send",
-            );
+            ui.colored_label(super::theme::palette(ui).danger, "Recording your spoken answer: it stops when you send");
             return;
         }
         let button = ui.add_enabled(mic_problem.is_none() && !paused, egui::Button::new(SAY_IT_ALOUD));
         match mic_problem {
             Some(reason) => {
                 // In people's words; the system's detail is on hover (and in the log).
-                button.on_disabled_hover_text(reason);
-                ui.add(egui::Label::new(egui::RichText::new(NO_MICROPHONE).weak()).wrap());
+                let button = button.on_disabled_hover_text(reason);
+                if short {
+                    button.on_disabled_hover_text(NO_MICROPHONE);
+                } else {
+                    ui.add(egui::Label::new(egui::RichText::new(NO_MICROPHONE).weak()).wrap());
+                }
             }
             None => {
                 if button.on_hover_text("Speak your answer; play it back and score it yourself").clicked() {
@@ -187,19 +218,24 @@ pub fn leave_note(test_play: bool, can_save: bool, answered: usize) -> String {
     }
 }
 
-/// The seconds left, amber under a third of the time and red in the last ten seconds.
-fn countdown_ui(ui: &mut egui::Ui, seconds: u64, remaining_ms: u64, limit_ms: u64, paused: bool) {
+/// The seconds left, amber under a third of the time and red in the last ten seconds, with a bar
+/// filling the rest of the row; smaller in a short window.
+fn countdown_ui(ui: &mut egui::Ui, seconds: u64, remaining_ms: u64, limit_ms: u64, paused: bool, short: bool) {
+    let p = super::theme::palette(ui);
     let colour = if seconds <= WARNING_SECONDS {
-        egui::Color32::from_rgb(220, 50, 40)
+        p.danger
     } else if remaining_ms * 3 <= limit_ms {
-        egui::Color32::from_rgb(230, 150, 20)
+        p.warning
     } else {
         ui.visuals().strong_text_color()
     };
     let text = format!("{}:{:02}{}", seconds / 60, seconds % 60, if paused { " (paused)" } else { "" });
-    ui.label(egui::RichText::new(text).size(32.0).color(colour).monospace()).on_hover_text("Time left to answer");
+    let size = if short { super::theme::HEADING } else { super::theme::DISPLAY };
     let fraction = if limit_ms == 0 { 0.0 } else { remaining_ms as f32 / limit_ms as f32 };
-    ui.add(egui::ProgressBar::new(fraction).desired_height(6.0).fill(colour));
+    ui.horizontal(|ui| {
+        ui.label(egui::RichText::new(text).size(size).color(colour).monospace()).on_hover_text("Time left to answer");
+        ui.add(egui::ProgressBar::new(fraction).desired_height(6.0).fill(colour));
+    });
 }
 
 /// Title of the question asked before a drill is left.
@@ -248,14 +284,14 @@ pub fn scoring_ui(ui: &mut egui::Ui, drill: &Drill) -> Option<Command> {
     ui.label(egui::RichText::new(&scenario.title).weak());
     ui.add_space(8.0);
     ui.label(egui::RichText::new(format!("{} says:", scenario.briefing.customer.name)).strong());
-    ui.label(egui::RichText::new(drill.customer_line()).size(22.0));
+    ui.label(egui::RichText::new(drill.customer_line()).size(super::theme::TITLE));
     ui.add_space(12.0);
     ui.label(egui::RichText::new("You said:").strong());
     ui.label(drill.sent().unwrap_or_default());
     ui.add_space(12.0);
     ui.horizontal_wrapped(|ui| {
         ui.spinner();
-        ui.label(egui::RichText::new(SCORING_TEXT).size(18.0));
+        ui.label(egui::RichText::new(SCORING_TEXT).size(super::theme::LEAD));
     });
     None
 }

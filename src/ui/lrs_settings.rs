@@ -63,24 +63,40 @@ pub struct LrsStatusView<'a> {
     pub error: Option<&'a str>,
 }
 
+/// Width of a box beside its label (points).
+const FIELD_WIDTH: f32 = 360.0;
+/// Narrower than this (points), labels go above their boxes.
+const STACK_BELOW: f32 = 560.0;
+
 /// Draw the section.
 pub fn lrs_settings_ui(ui: &mut egui::Ui, form: &mut LrsForm, view: &LrsStatusView<'_>) -> Option<Command> {
     let mut command = None;
     ui.heading(LRS_HEADING);
-    egui::Grid::new("lrs_form").num_columns(2).show(ui, |ui| {
-        let field = |ui: &mut egui::Ui, label: &str, text: &mut String, hint: &str, password: bool| {
-            let l = ui.label(label);
-            ui.add(egui::TextEdit::singleline(text).hint_text(hint).password(password).desired_width(360.0))
-                .labelled_by(l.id);
+    // Side by side when there is room; in a narrow window (or at a large text size) each label
+    // sits above its box, which takes the column's width.
+    let stacked = ui.available_width() < STACK_BELOW;
+    let field = |ui: &mut egui::Ui, label: &str, text: &mut String, hint: &str, password: bool| {
+        let l = ui.add(egui::Label::new(label).wrap());
+        let width = if stacked { ui.available_width() } else { FIELD_WIDTH };
+        ui.add(egui::TextEdit::singleline(text).hint_text(hint).password(password).desired_width(width))
+            .labelled_by(l.id);
+        if !stacked {
             ui.end_row();
-        };
+        }
+    };
+    let saved = if view.secret_saved { "saved; type to replace it" } else { "not set" };
+    let mut fields = |ui: &mut egui::Ui| {
         field(ui, ENDPOINT_LABEL, &mut form.endpoint, "https://lrs.example.org/xapi/", false);
         field(ui, KEY_LABEL, &mut form.key, "", false);
-        let saved = if view.secret_saved { "saved; type to replace it" } else { "not set" };
         field(ui, SECRET_LABEL, &mut form.secret, saved, true);
         field(ui, "Activity base", &mut form.activity_base, "https://your-org.example/activities", false);
         field(ui, "Account home page", &mut form.home_page, "https://your-org.example", false);
-    });
+    };
+    if stacked {
+        fields(ui);
+    } else {
+        egui::Grid::new("lrs_form").num_columns(2).show(ui, fields);
+    }
     ui.checkbox(&mut form.sending, "Report attempts to the LRS");
     ui.checkbox(&mut form.send_responses, "Send typed answers")
         .on_hover_text("Off: scores and verdicts are sent, the answers themselves never leave this machine");

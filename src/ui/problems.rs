@@ -8,7 +8,9 @@ use super::app::{Command, ShellCommand};
 /// Draw the list of scenario file problems; returns what the user asked for.
 pub fn problems_ui(ui: &mut egui::Ui, library: &Library) -> Option<Command> {
     let mut command = None;
-    if ui.button("Back to library").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+    let back = ui.button("Back to library");
+    super::widgets::take_main_focus(ui, &back);
+    if back.clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
         command = Some(Command::Shell(ShellCommand::GoHome));
     }
     let s = library.summary();

@@ -6,6 +6,7 @@ use crate::core::quiz::{Question, QuestionKind};
 use crate::core::scenario::Play;
 
 use super::app::{Command, QuizCommand, ShellCommand};
+use super::theme;
 
 /// Heading of the quiz screen.
 pub const QUIZ_HEADING: &str = "Know the play";
@@ -15,9 +16,6 @@ pub const RIGHT_MARK: &str = "Right: ";
 
 /// Marks the option chosen when it was wrong (a cue in words, besides the red).
 pub const WRONG_MARK: &str = "Your answer: ";
-
-const GREEN: egui::Color32 = egui::Color32::from_rgb(30, 120, 55);
-const RED: egui::Color32 = egui::Color32::from_rgb(170, 40, 35);
 
 /// Draw the round.
 pub fn quiz_ui(ui: &mut egui::Ui, round: &QuizRound) -> Option<Command> {
@@ -55,21 +53,22 @@ fn question_ui(ui: &mut egui::Ui, round: &QuizRound, q: &Question) -> Option<Com
         ui.label(&q.context);
         ui.add_space(6.0);
     }
-    ui.label(egui::RichText::new(&q.prompt).strong().size(20.0));
+    ui.label(egui::RichText::new(&q.prompt).strong().size(theme::HEADING));
     if q.kind == QuestionKind::WhichPlay {
         plays_explained_ui(ui);
     }
     ui.add_space(8.0);
+    let p = theme::palette(ui);
     for (i, option) in q.options.iter().enumerate() {
         let (marker, fill) = match round.chosen {
-            Some(_) if i == q.answer => (RIGHT_MARK, Some(GREEN)),
-            Some(c) if c == i => (WRONG_MARK, Some(RED)),
+            Some(_) if i == q.answer => (RIGHT_MARK, Some(p.success_fill)),
+            Some(c) if c == i => (WRONG_MARK, Some(p.danger_fill)),
             _ => ("", None),
         };
-        let mut text = egui::RichText::new(format!("{marker}{option}")).size(17.0);
+        let mut text = egui::RichText::new(format!("{marker}{option}")).size(theme::LEAD);
         let mut button = egui::Button::new(text.clone()).wrap();
         if let Some(fill) = fill {
-            text = text.color(egui::Color32::WHITE);
+            text = text.color(p.on_fill);
             button = egui::Button::new(text).wrap().fill(fill);
         }
         // After answering, only the right answer and the one chosen stay lit.
@@ -81,8 +80,8 @@ fn question_ui(ui: &mut egui::Ui, round: &QuizRound, q: &Question) -> Option<Com
     }
     if let Some(chosen) = round.chosen {
         ui.add_space(8.0);
-        let (verdict, colour) = if chosen == q.answer { ("Right.", GREEN) } else { ("Not quite.", RED) };
-        ui.label(egui::RichText::new(verdict).size(20.0).strong().color(colour));
+        let (verdict, colour) = if chosen == q.answer { ("Right.", p.success) } else { ("Not quite.", p.danger) };
+        ui.label(egui::RichText::new(verdict).size(theme::HEADING).strong().color(colour));
         ui.label(&q.explanation);
         let next = ui.button("Next question (Enter)");
         if ui.memory(|m| m.focused().is_none()) {
@@ -133,7 +132,8 @@ fn review_ui(ui: &mut egui::Ui, round: &QuizRound) -> Option<Command> {
 }
 
 fn review_item_ui(ui: &mut egui::Ui, n: usize, q: &Question, chosen: usize, right: bool) {
-    let (mark, colour) = if right { ("right", GREEN) } else { ("not quite", RED) };
+    let p = theme::palette(ui);
+    let (mark, colour) = if right { ("right", p.success) } else { ("not quite", p.danger) };
     ui.horizontal_wrapped(|ui| {
         ui.label(egui::RichText::new(format!("{}.", n + 1)).strong());
         ui.label(egui::RichText::new(mark).strong().color(colour));

@@ -2,7 +2,7 @@
 //! the word-by-word verdict (missed, changed, extra) with the level it moves to.
 
 use egui::text::LayoutJob;
-use egui::{Color32, FontId, TextFormat};
+use egui::{FontId, TextFormat};
 
 use crate::core::rehearsal::session::{RehearsalSession, level_index};
 use crate::core::rehearsal::{Level, Recitation, ScriptSource, WordKind};
@@ -75,7 +75,7 @@ fn recite_ui(ui: &mut egui::Ui, session: &RehearsalSession, typed: &mut String, 
     ui.add_space(6.0);
     match &session.checked {
         None => {
-            ui.label(egui::RichText::new(&session.faded.shown).size(22.0));
+            ui.label(egui::RichText::new(&session.faded.shown).size(super::theme::TITLE));
             ui.add_space(10.0);
             let label = ui.label(RECITE_LABEL);
             let edit = ui.add(
@@ -173,10 +173,10 @@ pub const LEGEND: &str =
 /// The recitation word by word: missed words highlighted and underlined (left out, not "delete
 /// this"), changed ones in amber with what was said, extra ones grey.
 fn word_by_word(ui: &egui::Ui, r: &Recitation) -> LayoutJob {
-    let font = FontId::proportional(18.0);
+    let font = FontId::proportional(super::theme::LEAD);
+    let p = super::theme::palette(ui);
     let normal = ui.visuals().text_color();
-    let missing_bg =
-        if ui.visuals().dark_mode { Color32::from_rgb(120, 70, 0) } else { Color32::from_rgb(255, 225, 140) };
+    let missing_bg = p.highlight;
     let mut job = LayoutJob::default();
     let mut add = |text: String, format: TextFormat| {
         job.append(&text, 0.0, format);
@@ -194,12 +194,9 @@ fn word_by_word(ui: &egui::Ui, r: &Recitation) -> LayoutJob {
                 add(expected, format);
             }
             WordKind::Changed => {
-                add(
-                    format!("[{said} for {expected}]"),
-                    TextFormat::simple(font.clone(), Color32::from_rgb(230, 160, 30)),
-                );
+                add(format!("[{said} for {expected}]"), TextFormat::simple(font.clone(), p.warning));
             }
-            WordKind::Extra => add(format!("[+{said}]"), TextFormat::simple(font.clone(), Color32::GRAY)),
+            WordKind::Extra => add(format!("[+{said}]"), TextFormat::simple(font.clone(), p.weak)),
         }
     }
     job

@@ -55,7 +55,9 @@ fn sandbox_body_ui(
     ui.label(egui::RichText::new(format!("Customer: {}", s.turns[sandbox.turn].customer)).italics());
     ui.separator();
     let label = ui.label(SANDBOX_LABEL);
-    ui.add(egui::TextEdit::multiline(typed).desired_rows(3).desired_width(f32::INFINITY)).labelled_by(label.id);
+    let response =
+        ui.add(egui::TextEdit::multiline(typed).desired_rows(3).desired_width(f32::INFINITY)).labelled_by(label.id);
+    super::widgets::take_main_focus(ui, &response);
     ui.separator();
     if sandbox.is_behind() {
         ui.horizontal(|ui| {
@@ -70,12 +72,12 @@ fn sandbox_body_ui(
         }
         Ok(card) => {
             ui.horizontal_wrapped(|ui| {
-                ui.label(egui::RichText::new(format!("{}/100", card.score)).size(26.0).strong());
+                ui.label(egui::RichText::new(format!("{}/100", card.score)).size(super::theme::DISPLAY).strong());
                 ui.label(if card.passed { "passes" } else { "does not pass" });
                 ui.label(egui::RichText::new(format!("pass mark {}", card.pass_mark)).weak());
             });
             over_budget_ui(ui, card);
-            ui.label(highlighted(&tried.response, card, ui.visuals().text_color()));
+            ui.label(highlighted(&tried.response, card, &super::theme::palette(ui)));
             ui.add_space(6.0);
             for c in &card.criteria {
                 criterion_detail_ui(ui, c);

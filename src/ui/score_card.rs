@@ -7,9 +7,6 @@ use crate::core::scoring::ScoreCard;
 
 use super::app::{Command, DrillCommand, ShellCommand};
 
-const GREEN: egui::Color32 = egui::Color32::from_rgb(40, 150, 70);
-const RED: egui::Color32 = egui::Color32::from_rgb(200, 50, 40);
-
 /// Heading of the self-scoring check boxes.
 pub const SELF_SCORE_HEADING: &str = "Said it aloud? Score it yourself";
 
@@ -33,7 +30,7 @@ pub fn score_card_ui(
             criterion_ui(ui, c);
         }
         ui.add_space(8.0);
-        let said = highlighted(&result.response, &result.card, ui.visuals().text_color());
+        let said = highlighted(&result.response, &result.card, &super::theme::palette(ui));
         answers_ui(ui, said, &turn.model_answer);
         ui.add_space(8.0);
         ui.label(egui::RichText::new(format!("Coaching tip · {}", turn.tip.play.label())).strong());
@@ -83,13 +80,14 @@ fn next_ui(ui: &mut egui::Ui, drill: &Drill, result: &crate::core::drill::TurnRe
 /// The score, passed or not, and why the card may be partial (time ran out, scoring too slow).
 fn verdict_ui(ui: &mut egui::Ui, result: &crate::core::drill::TurnResult) {
     let card = &result.card;
+    let p = super::theme::palette(ui);
     ui.horizontal_wrapped(|ui| {
-        let (verdict, colour) = if card.passed { ("Passed", GREEN) } else { ("Not yet", RED) };
-        ui.label(egui::RichText::new(format!("{}/100", card.score)).size(32.0).strong());
-        ui.label(egui::RichText::new(verdict).size(22.0).color(colour));
+        let (verdict, colour) = if card.passed { ("Passed", p.success) } else { ("Not yet", p.danger) };
+        ui.label(egui::RichText::new(format!("{}/100", card.score)).size(super::theme::DISPLAY).strong());
+        ui.label(egui::RichText::new(verdict).size(super::theme::TITLE).color(colour));
         ui.label(egui::RichText::new(format!("pass mark {}", card.pass_mark)).weak());
         if result.over_time {
-            ui.label(egui::RichText::new("Time ran out: your answer was sent as it stood").color(RED));
+            ui.label(egui::RichText::new("Time ran out: your answer was sent as it stood").color(p.danger));
         }
     });
     over_budget_ui(ui, card);
@@ -99,6 +97,7 @@ fn verdict_ui(ui: &mut egui::Ui, result: &crate::core::drill::TurnResult) {
 /// nothing when it finished.
 pub fn over_budget_ui(ui: &mut egui::Ui, card: &crate::core::scoring::ScoreCard) {
     if let Some(slow) = &card.over_budget {
+        let p = super::theme::palette(ui);
         ui.label(
             egui::RichText::new(format!(
                 "Scoring stopped at \"{}\": it took too long, so it and the {} after it were not scored and \
@@ -106,7 +105,7 @@ pub fn over_budget_ui(ui: &mut egui::Ui, card: &crate::core::scoring::ScoreCard)
                 slow.label,
                 slow.unscored.len().saturating_sub(1)
             ))
-            .color(RED),
+            .color(p.danger),
         );
     }
 }
@@ -187,11 +186,12 @@ fn quoted_evidence(c: &crate::core::scoring::CriterionResult) -> String {
 
 /// The mark (a word, not only a colour), the points and the label.
 fn criterion_head_ui(ui: &mut egui::Ui, c: &crate::core::scoring::CriterionResult) {
+    let p = super::theme::palette(ui);
     let (mark, colour) = match (c.kind, c.met) {
-        (CriterionKind::Required, true) => ("MET", GREEN),
-        (CriterionKind::Required, false) => ("MISSED", ui.visuals().weak_text_color()),
-        (CriterionKind::Forbidden, true) => ("FOUND", RED),
-        (CriterionKind::Forbidden, false) => ("AVOIDED", GREEN),
+        (CriterionKind::Required, true) => ("MET", p.success),
+        (CriterionKind::Required, false) => ("MISSED", p.weak),
+        (CriterionKind::Forbidden, true) => ("FOUND", p.danger),
+        (CriterionKind::Forbidden, false) => ("AVOIDED", p.success),
     };
     // The marks and points in columns of their own, left-aligned, so every label starts at one edge.
     let font = egui::TextStyle::Monospace.resolve(ui.style());
@@ -215,11 +215,12 @@ fn criterion_head_ui(ui: &mut egui::Ui, c: &crate::core::scoring::CriterionResul
     });
 }
 
-/// The answer with each piece of evidence coloured: required in green, forbidden in red.
-pub fn highlighted(text: &str, card: &ScoreCard, text_colour: egui::Color32) -> egui::text::LayoutJob {
+/// The answer with each piece of evidence on a fill of `palette`: required on the success fill,
+/// forbidden on the danger fill, in the text colour that reads on both.
+pub fn highlighted(text: &str, card: &ScoreCard, palette: &super::theme::Palette) -> egui::text::LayoutJob {
     let mut colours: Vec<Option<egui::Color32>> = vec![None; text.len()];
     for c in card.criteria.iter().filter(|c| c.met) {
-        let colour = if c.kind == CriterionKind::Required { GREEN } else { RED };
+        let colour = if c.kind == CriterionKind::Required { palette.success_fill } else { palette.danger_fill };
         for e in &c.evidence {
             for slot in colours.iter_mut().take(e.end.min(text.len())).skip(e.start) {
                 *slot = Some(colour);
@@ -235,7 +236,7 @@ pub fn highlighted(text: &str, card: &ScoreCard, text_colour: egui::Color32) -> 
             end += 1;
         }
         let format = egui::TextFormat {
-            color: if colour.is_some() { egui::Color32::WHITE } else { text_colour },
+            color: if colour.is_some() { palette.on_fill } else { palette.text },
             background: colour.unwrap_or(egui::Color32::TRANSPARENT),
             ..Default::default()
         };

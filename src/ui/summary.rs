@@ -43,7 +43,9 @@ pub fn summary_ui(ui: &mut egui::Ui, drill: &Drill, view: &SummaryView) -> Optio
             let average = results.iter().map(|r| r.card.score).sum::<u32>() / results.len() as u32;
             let turns = if results.len() == 1 { "1 turn".to_string() } else { format!("{} turns", results.len()) };
             let passed = results.iter().filter(|r| r.card.passed).count();
-            ui.label(egui::RichText::new(format!("Average {average}/100 over {turns}")).size(18.0).strong());
+            ui.label(
+                egui::RichText::new(format!("Average {average}/100 over {turns}")).size(super::theme::LEAD).strong(),
+            );
             ui.label(format!("Passed {passed} of {}", results.len()));
         }
         ui.add_space(6.0);

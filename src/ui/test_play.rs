@@ -42,7 +42,9 @@ pub fn test_play_ui(ui: &mut egui::Ui, scenario: &Scenario, map: &[TurnNode]) ->
                         } else {
                             format!("Play from {}", node.id)
                         };
-                        if ui.button(text).clicked() {
+                        let play = ui.button(text);
+                        super::widgets::take_main_focus(ui, &play);
+                        if play.clicked() {
                             command = Some(Command::Drill(DrillCommand::PlayFrom {
                                 scenario: scenario.id.clone(),
                                 turn: node.index,

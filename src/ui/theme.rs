@@ -9,6 +9,8 @@ use egui::Color32;
 pub const BODY: f32 = 15.0;
 /// Small print: hints, counts, captions.
 pub const SMALL: f32 = 13.0;
+/// Text read first: quiz answers, the line being rehearsed, a summary's average.
+pub const LEAD: f32 = 18.0;
 /// A section heading.
 pub const HEADING: f32 = 19.0;
 /// A screen's title and the customer's line.
@@ -25,8 +27,10 @@ pub const GAP: f32 = 8.0;
 /// Space between sections.
 pub const GAP_SECTION: f32 = 16.0;
 
-/// The widest a column of reading text gets (points): about 80 characters of body text.
-pub const READABLE_WIDTH: f32 = 760.0;
+/// The widest a column of reading text gets (points): about 85 characters of [`BODY`] text in
+/// egui's proportional font (some 7 points a character at 15 points), within the 70-90 a
+/// comfortable line holds; a test lays lines out to check it.
+pub const READABLE_WIDTH: f32 = 640.0;
 /// The widest a screen of tables or a projector view gets (points).
 pub const WIDE_WIDTH: f32 = 1200.0;
 /// Margin kept on each side of the column when the window is narrower than it.
@@ -92,6 +96,8 @@ pub struct Palette {
     pub info_fill: Color32,
     /// Text on any `*_fill` colour.
     pub on_fill: Color32,
+    /// Behind words to look at (the words a rehearsal left out), under `text`.
+    pub highlight: Color32,
     /// Lines between distinct series (one per behaviour in the progress chart), told apart by
     /// colour and by marker.
     pub series: [Color32; 4],
@@ -127,6 +133,7 @@ impl Palette {
         danger_fill: rgb(0xb3261e),
         info_fill: rgb(0x2f5f8a),
         on_fill: Color32::WHITE,
+        highlight: rgb(0x6b4a00),
         series: [rgb(0x8ab8ff), rgb(0xf0b849), rgb(0x5fd383), rgb(0xff8ad8)],
     };
 
@@ -145,6 +152,7 @@ impl Palette {
         danger_fill: rgb(0xb3261e),
         info_fill: rgb(0x2f5f8a),
         on_fill: Color32::WHITE,
+        highlight: rgb(0xffe08a),
         series: [rgb(0x0b57d0), rgb(0xa34d00), rgb(0x1a7431), rgb(0xa0208a)],
     };
 
@@ -163,6 +171,7 @@ impl Palette {
         danger_fill: rgb(0x9a1b14),
         info_fill: rgb(0x1f4a70),
         on_fill: Color32::WHITE,
+        highlight: rgb(0x5c4000),
         series: [rgb(0x7fd4ff), rgb(0xffd75e), rgb(0x6cf08a), rgb(0xff9ae6)],
     };
 
@@ -181,6 +190,7 @@ impl Palette {
         danger_fill: rgb(0x9a1b14),
         info_fill: rgb(0x1f4a70),
         on_fill: Color32::WHITE,
+        highlight: rgb(0xffe08a),
         series: [rgb(0x0033cc), rgb(0x8a4000), rgb(0x005c1f), rgb(0x8a007a)],
     };
 }
@@ -377,7 +387,32 @@ mod tests {
             }
             let ratio = contrast(p.text, p.control);
             assert!(ratio >= AA_TEXT, "{mode:?}: button text is {ratio:.2}:1");
+            let ratio = contrast(p.text, p.highlight);
+            assert!(ratio >= AA_TEXT, "{mode:?}: text on the highlight is {ratio:.2}:1");
         }
+    }
+
+    /// How many rows `text` takes at the body size in a column [`READABLE_WIDTH`] wide.
+    fn rows_in_the_readable_column(text: &str) -> usize {
+        let ctx = egui::Context::default();
+        let mut rows = 0;
+        let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
+            let font = egui::FontId::proportional(BODY);
+            let galley = ui.ctx().fonts_mut(|f| f.layout(text.to_string(), font, Color32::WHITE, READABLE_WIDTH));
+            rows = galley.rows.len();
+        });
+        // No painter here: the font atlas it made is dropped unused.
+        output.textures_delta.clear();
+        rows
+    }
+
+    #[test]
+    fn the_readable_column_holds_a_90_character_line_and_wraps_a_110_character_one() {
+        let ninety = "I'm sorry the refund did not reach you on Friday; I will ring the bank myself before noon.";
+        let hundred_ten = "I'm sorry the refund did not reach you on Friday as promised; I will ring the bank and call you back by 12:30.";
+        assert_eq!((ninety.chars().count(), hundred_ten.chars().count()), (90, 110));
+        assert_eq!(rows_in_the_readable_column(ninety), 1, "a 90-character line fits");
+        assert_eq!(rows_in_the_readable_column(hundred_ten), 2, "a 110-character line wraps");
     }
 
     #[test]

@@ -21,7 +21,7 @@ mod score_job;
 
 pub use branch::{holds, next_turn};
 pub use phase::{DrillError, DrillEvent, Mode, Phase, TurnResult};
-pub use score_job::ScoreJob;
+pub use score_job::{ModelBudget, ModelCards, ScoreJob};
 
 use crate::core::scenario::{Lexicon, Scenario};
 use crate::core::scoring::lists::Lists;
@@ -35,6 +35,8 @@ pub struct Drill {
     scenario: Arc<Scenario>,
     /// The lexicon's word lists, compiled once for every turn.
     lists: Arc<Lists>,
+    /// The model answers' cards, scored once per turn for the score cards' examples.
+    model_cards: Arc<ModelCards>,
     mode: Mode,
     rng: StdRng,
     phase: Phase,
@@ -61,6 +63,7 @@ impl Drill {
         Self {
             scenario: Arc::new(scenario),
             lists: Arc::new(Lists::new(&lexicon.sets)),
+            model_cards: Arc::default(),
             mode,
             rng: StdRng::seed_from_u64(seed),
             phase: Phase::Briefing,
@@ -260,8 +263,9 @@ impl Drill {
         let limit_ms = deadline_ms - started_ms;
         let time_used_ms = now_ms.saturating_sub(started_ms).min(if over_time { limit_ms } else { u64::MAX });
         let response = std::mem::take(&mut self.draft);
-        let job =
-            ScoreJob::with_lists(Arc::clone(&self.scenario), turn, Arc::clone(&self.lists), &response).at(self.context);
+        let job = ScoreJob::with_lists(Arc::clone(&self.scenario), turn, Arc::clone(&self.lists), &response)
+            .at(self.context)
+            .sharing(&self.model_cards);
         self.phase = Phase::Scoring { turn };
         if self.deferred {
             self.pending = Some(Pending { answering, response, time_used_ms, over_time, job: Some(job) });

@@ -3,8 +3,9 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::core::drill::{Drill, DrillEvent, Mode, Phase};
+use crate::core::drill::{Drill, DrillError, DrillEvent, Mode, Phase};
 use crate::core::progress::Attempt;
+use crate::core::scoring::{MAX_RESPONSE_CHARS, ScoreError};
 use crate::io::audio::Cue;
 use crate::io::recording::Recorder;
 use crate::io::scenario_files::resolve_voice;
@@ -116,7 +117,7 @@ impl FollowThroughApp {
             }
             DrillCommand::Pause => {
                 if let Some(Err(e)) = self.drill.as_mut().map(|r| r.drill.pause(now)) {
-                    self.shell.say(e.to_string());
+                    self.shell.say_failed(refusal_words(&e), &e);
                 }
             }
             DrillCommand::Resume => {
@@ -181,7 +182,7 @@ impl FollowThroughApp {
                 self.react(&events);
                 self.shell.screen = Screen::Drill;
             }
-            Err(e) => self.shell.say(e.to_string()),
+            Err(e) => self.shell.say_failed("The test-play could not start at that turn: try it from the start.", &e),
         }
     }
 
@@ -194,7 +195,7 @@ impl FollowThroughApp {
             Ok(events) => self.react(&events),
             Err(e) => {
                 run.draft = draft;
-                self.shell.say(e.to_string());
+                self.shell.say_failed(refusal_words(&e), &e);
             }
         }
         self.send_answer();
@@ -222,7 +223,7 @@ impl FollowThroughApp {
             Err(e) => {
                 // Refused (too long): the answer goes back into the box.
                 run.draft = run.drill.draft().to_string();
-                self.shell.say(e.to_string());
+                self.shell.say_failed(refusal_words(&e), &e);
             }
         }
     }
@@ -265,7 +266,7 @@ impl FollowThroughApp {
                 let score = run.drill.last_result().map_or(0, |r| r.card.score);
                 self.shell.say(format!("Your own score: {score}/100"));
             }
-            Err(e) => self.shell.say(e.to_string()),
+            Err(e) => self.shell.say_failed(refusal_words(&e), &e),
         }
     }
 
@@ -365,7 +366,10 @@ impl FollowThroughApp {
         let path = crate::io::recording::recording_path(&self.profiles.data_dir, id, index);
         match recorder.stop_and_save(&path) {
             Ok(_) => run.recordings.push(TurnRecording { index, path }),
-            Err(e) => self.shell.say(format!("The recording was not kept: {e}")),
+            Err(e) => self.shell.say_failed(
+                "Your spoken answer was not kept: it could not be saved. Check the disk has room; your typed answer is scored as usual.",
+                &e,
+            ),
         }
     }
 
@@ -424,5 +428,18 @@ impl FollowThroughApp {
                 }
             }
         }
+    }
+}
+
+/// A refused drill command in people's words: what happened and what to do.
+fn refusal_words(e: &DrillError) -> String {
+    match e {
+        DrillError::PauseInAssessment => {
+            "A timed assessment cannot be paused: answer, or leave the drill (Esc).".into()
+        }
+        DrillError::WrongPhase => "That cannot be done at this point of the drill.".into(),
+        DrillError::Score(ScoreError::TooLong(chars)) => format!(
+            "Your answer is {chars} characters long, more than the {MAX_RESPONSE_CHARS} an answer may have: shorten it and send it again."
+        ),
     }
 }

@@ -7,6 +7,7 @@ use crate::core::coach::session::{suggestions, ticked_at_first};
 use crate::core::coach::{Participant, ReportContext, SessionPlan, SessionReport, session_report, session_title};
 use crate::core::drill::ScoreJob;
 use crate::core::scenario::Scenario;
+use crate::core::scoring::{MAX_RESPONSE_CHARS, ScoreError};
 use crate::io::audio::Cue;
 
 use super::super::coach::{CoachInput, CoachSetup, KeptNote};
@@ -115,7 +116,10 @@ impl FollowThroughApp {
         let library = &self.library.library;
         let scenarios: Vec<&Scenario> = library.scenarios.iter().map(|l| &l.scenario).collect();
         let team = self.profiles.team_attempts().unwrap_or_else(|e| {
-            self.shell.say(format!("The team's scores could not be read, so nothing is suggested: {e}"));
+            self.shell.say_failed(
+                "The team's scores could not be read, so nothing is suggested: pick the scenarios yourself.",
+                &e,
+            );
             Vec::new()
         });
         self.coach.choices = suggestions(&scenarios, &team);
@@ -140,8 +144,15 @@ impl FollowThroughApp {
             let existing = employees.iter().find(|e| e.name.eq_ignore_ascii_case(name)).cloned();
             let employee = match existing.map_or_else(|| store.add_employee(name, jiff::Timestamp::now()), Ok) {
                 Ok(e) => e,
+                Err(crate::io::store::StoreError::BadName(why)) => {
+                    self.shell.say(format!("The walk-in was not added: {why}."));
+                    return None;
+                }
                 Err(e) => {
-                    self.shell.say(e.to_string());
+                    self.shell.say_failed(
+                        format!("{name} could not be added: try again, or create their profile on Home first."),
+                        &e,
+                    );
                     return None;
                 }
             };
@@ -255,7 +266,9 @@ impl FollowThroughApp {
         match scored.card {
             Ok(card) => run.session.answered(run.input.typed.trim(), Some(card)),
             // Refused (longer than an answer may be): the session stays on the answer.
-            Err(e) => self.shell.say(format!("Not scored: {e}; shorten the answer")),
+            Err(ScoreError::TooLong(chars)) => self.shell.say(format!(
+                "Not scored: the answer is {chars} characters long, more than the {MAX_RESPONSE_CHARS} allowed; shorten it."
+            )),
         }
     }
 
@@ -281,8 +294,8 @@ impl FollowThroughApp {
             Ok(()) => KeptNote::Saved(format!("Saved: {name}, {}/100", kept.turnout.card.score)),
             Err(e) => {
                 // Still in the session report; only the participant's own history lacks it.
-                let text = format!("{name}'s score is in the session report but not in their history: {e}");
-                self.shell.say(text.clone());
+                let text = format!("{name}'s score is in the session report but could not be saved in their history.");
+                self.shell.say_failed(text.clone(), &e);
                 KeptNote::NotSaved(text)
             }
         });
@@ -315,7 +328,9 @@ impl FollowThroughApp {
         let folder = self.profiles.data_dir.join("sessions");
         let csv = match crate::core::coach::report_csv(report) {
             Ok(csv) => csv,
-            Err(e) => return self.shell.say(format!("Not exported: {e}")),
+            Err(e) => {
+                return self.shell.say_failed("The report could not be made, so nothing was exported: try again.", &e);
+            }
         };
         let html = crate::core::coach::report_html(report);
         let csv_path = folder.join(format!("session-{stamp}.csv"));
@@ -324,7 +339,13 @@ impl FollowThroughApp {
             .and_then(|()| crate::io::scenario_files::write_new_file(&html_path, &html));
         match written {
             Ok(()) => run.exported = Some(format!("{} and {}", csv_path.display(), html_path.display())),
-            Err(e) => self.shell.say(e.to_string()),
+            Err(e) => self.shell.say_failed(
+                format!(
+                    "The report could not be written to {}: check the disk has room, then export again.",
+                    folder.display()
+                ),
+                &e,
+            ),
         }
     }
 }

@@ -45,6 +45,9 @@ struct Read {
     attempts: Vec<Attempt>,
 }
 
+/// Said when the progress store could not be read.
+const STORE_TROUBLE: &str = "Your progress could not be read just now: what you see may be out of date.";
+
 impl Profiles {
     /// Progress kept in memory only (tests, and until the real store is open).
     pub fn in_memory() -> Self {
@@ -106,7 +109,7 @@ impl Profiles {
                 self.current = read.current;
                 self.attempts = read.attempts;
             }
-            Err(e) => shell.say(e.to_string()),
+            Err(e) => shell.say_failed(STORE_TROUBLE, &e),
         }
         if self.current.is_none() {
             self.today = None;
@@ -120,7 +123,7 @@ impl Profiles {
                     settings
                 }
                 Err(e) => {
-                    shell.say(e.to_string());
+                    shell.say_failed("Your practice settings could not be read: today's plan uses the usual ones.", &e);
                     StagingSettings::default()
                 }
             };
@@ -137,10 +140,10 @@ impl Profiles {
         let Some(store) = &self.store else { return };
         match store.record_attempt(attempt) {
             Ok(()) => self.refresh(library, shell),
-            Err(e) => {
-                log::error!("{e}");
-                shell.say(format!("Your attempt could not be saved: {e}"));
-            }
+            Err(e) => shell.say_failed(
+                "This attempt could not be saved in your progress. Your next drills are saved as usual if the problem passes.",
+                &e,
+            ),
         }
     }
 
@@ -153,7 +156,7 @@ impl Profiles {
                 if let (Some(store), Some(id)) = (&self.store, &self.current)
                     && let Err(e) = store.set_daily_minutes(id, minutes)
                 {
-                    shell.say(e.to_string());
+                    shell.say_failed("The daily minutes could not be saved: try again.", &e);
                 }
                 self.refresh(library, shell);
             }
@@ -161,7 +164,7 @@ impl Profiles {
                 if let Some(store) = &self.store
                     && let Err(e) = store.set_rollout_rules(&rules)
                 {
-                    shell.say(e.to_string());
+                    shell.say_failed("The roll-out rules could not be saved: try again.", &e);
                 }
                 self.refresh(library, shell);
             }
@@ -170,7 +173,9 @@ impl Profiles {
                     self.saved_recordings.retain(|r| r.path != path);
                     shell.say("Recording deleted");
                 }
-                Err(e) => shell.say(e.to_string()),
+                Err(e) => {
+                    shell.say_failed("The recording could not be deleted: it may be open elsewhere; try again.", &e)
+                }
             },
         }
     }
@@ -185,7 +190,7 @@ impl Profiles {
                     shell.say(format!("Practising as {}", e.name));
                 }
             }
-            Err(e) => shell.say(e.to_string()),
+            Err(e) => shell.say_failed("That profile could not be picked: try again.", &e),
         }
     }
 
@@ -199,7 +204,8 @@ impl Profiles {
                 self.new_profile.clear();
                 self.pick(&employee.id, library, shell);
             }
-            Err(e) => shell.say(e.to_string()),
+            Err(StoreError::BadName(why)) => shell.say(format!("No profile made: {why}.")),
+            Err(e) => shell.say_failed("The profile could not be created: try again.", &e),
         }
     }
 

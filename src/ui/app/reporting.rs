@@ -62,11 +62,11 @@ impl Reporting {
         let lrs = match LrsConfig::load(data_dir) {
             Ok(lrs) => lrs,
             Err(e) => {
-                self.error = Some(e.to_string());
+                self.error = Some(self.trouble(&config_words(&e), &e));
                 None
             }
         };
-        let settings = store.and_then(|s| s.xapi_settings().ok().flatten());
+        let settings = self.statement_settings(store);
         let shown = settings.clone().unwrap_or_default();
         self.form = LrsForm {
             endpoint: lrs.as_ref().map(|l| l.endpoint.clone()).unwrap_or_default(),
@@ -88,7 +88,10 @@ impl Reporting {
         let control = SenderControl::default();
         match spawn_sender(data_dir.to_path_buf(), lrs, RetryPolicy::default(), SEND_EVERY, control.clone()) {
             Ok(_) => self.sender = Some(control),
-            Err(e) => self.error = Some(format!("The sender could not start: {e}")),
+            Err(e) => {
+                self.error =
+                    Some(self.trouble("Sending to the LRS could not start: restart the app to try again.", &e));
+            }
         }
     }
 
@@ -98,9 +101,38 @@ impl Reporting {
         }
     }
 
-    /// Read the queue's status again.
+    /// Read the queue's status again (a store that cannot say is said once, under the form).
     pub(super) fn refresh(&mut self, store: Option<&Store>) {
-        self.report = store.and_then(|s| s.xapi_report().ok());
+        self.report = match store.map(Store::xapi_report) {
+            Some(Ok(report)) => Some(report),
+            Some(Err(e)) => {
+                self.error =
+                    Some(self.trouble("What is waiting to be sent could not be read: try Refresh status.", &e));
+                None
+            }
+            None => None,
+        };
+    }
+
+    /// The statement settings saved in `store` (None: sending is off, or they could not be read,
+    /// which is said once under the form).
+    fn statement_settings(&mut self, store: Option<&Store>) -> Option<StatementSettings> {
+        match store.map(Store::xapi_settings)? {
+            Ok(settings) => settings,
+            Err(e) => {
+                self.error =
+                    Some(self.trouble("The reporting settings could not be read: set them again below and save.", &e));
+                None
+            }
+        }
+    }
+
+    /// `words` to show for a problem; `detail` goes to the log, once while the same words show.
+    fn trouble(&self, words: &str, detail: &dyn std::fmt::Display) -> String {
+        if self.error.as_deref() != Some(words) && self.team_error.as_deref() != Some(words) {
+            log::warn!("{words} [{detail}]");
+        }
+        words.to_string()
     }
 
     /// What the sender did last, or why none runs.
@@ -116,7 +148,11 @@ impl Reporting {
     /// Save the form: the LRS settings (0600 file; the secret only when a new one was typed) and the
     /// statement settings; then restart the sender with them.
     pub(super) fn save(&mut self, data_dir: &Path, store: Option<&Store>) {
-        self.error = self.try_save(data_dir, store).err().map(|e| e.to_string());
+        self.error = self.try_save(data_dir, store).err().map(|e| match e {
+            LrsSaveError::NoStore => e.to_string(),
+            LrsSaveError::Config(c) => self.trouble(&config_words(&c), &c),
+            LrsSaveError::Store(s) => self.trouble("The LRS settings could not be saved: try again.", &s),
+        });
         if self.error.is_none() {
             self.form.secret.clear();
             self.load(data_dir, store);
@@ -175,7 +211,10 @@ impl Reporting {
         match source {
             TeamSource::Store => match store.map(|s| team_from_store(s, scenarios, None)) {
                 Some(Ok(report)) => self.team = Some(report),
-                Some(Err(e)) => self.team_error = Some(format!("The team's attempts could not be read: {e}")),
+                Some(Err(e)) => {
+                    self.team_error =
+                        Some(self.trouble("The team's attempts could not be read from this machine: try again.", &e));
+                }
                 None => self.team = None,
             },
             TeamSource::Lrs => self.read_from_lrs(data_dir, store, scenarios),
@@ -187,9 +226,9 @@ impl Reporting {
         let lrs = match LrsConfig::load(data_dir) {
             Ok(Some(lrs)) => lrs,
             Ok(None) => return self.team_error = Some("Set the LRS below first.".into()),
-            Err(e) => return self.team_error = Some(e.to_string()),
+            Err(e) => return self.team_error = Some(self.trouble(&config_words(&e), &e)),
         };
-        let settings = store.and_then(|s| s.xapi_settings().ok().flatten()).unwrap_or_default();
+        let settings = self.statement_settings(store).unwrap_or_default();
         let owned: Vec<Scenario> = scenarios.iter().map(|s| (*s).clone()).collect();
         let (done, job) = channel();
         let waker = self.waker.clone();
@@ -202,7 +241,7 @@ impl Reporting {
         });
         match spawned {
             Ok(_) => self.team_job = Some(job),
-            Err(e) => self.team_error = Some(format!("The LRS could not be read: {e}")),
+            Err(e) => self.team_error = Some(self.trouble("The LRS could not be read: try again.", &e)),
         }
     }
 
@@ -211,9 +250,13 @@ impl Reporting {
         let Some(job) = &self.team_job else { return };
         let Ok(result) = job.try_recv() else { return };
         self.team_job = None;
+        self.team_arrived(result);
+    }
+
+    fn team_arrived(&mut self, result: Result<TeamReport, FetchError>) {
         match result {
             Ok(report) => self.team = Some(report),
-            Err(e) => self.team_error = Some(e.to_string()),
+            Err(e) => self.team_error = Some(self.trouble(&fetch_words(&e), &e)),
         }
     }
 
@@ -227,10 +270,7 @@ impl Reporting {
         let Some(job) = &self.team_job else { return };
         if let Ok(result) = job.recv_timeout(limit) {
             self.team_job = None;
-            match result {
-                Ok(report) => self.team = Some(report),
-                Err(e) => self.team_error = Some(e.to_string()),
-            }
+            self.team_arrived(result);
         }
     }
 }
@@ -253,4 +293,23 @@ enum LrsSaveError {
     /// The statement settings could not be stored.
     #[error(transparent)]
     Store(#[from] StoreError),
+}
+
+/// A problem with the LRS settings file, in people's words (a bad endpoint says what is wrong).
+fn config_words(e: &LrsConfigError) -> String {
+    match e {
+        LrsConfigError::BadEndpoint(why) => format!("Not saved: {why}."),
+        _ => "The saved LRS settings could not be read: type them again and save.".into(),
+    }
+}
+
+/// Why the team could not be read from the LRS, in people's words.
+fn fetch_words(e: &FetchError) -> String {
+    match e {
+        FetchError::Config(c) => config_words(c),
+        FetchError::Unauthorised(_) => "The LRS refused the key and secret: check them below and save.".into(),
+        FetchError::Failed(_) => {
+            "The LRS could not be reached: check the endpoint and that this machine is online, then try again.".into()
+        }
+    }
 }

@@ -263,6 +263,16 @@ impl FollowThroughApp {
 
     /// The screen showing now.
     fn screen_ui(&mut self, ui: &mut egui::Ui) -> Option<Command> {
+        // Screens not told to focus in their arguments take the keyboard when it is offered.
+        if self.shell.screen.focuses_on_offer() && std::mem::take(&mut self.shell.focus_main) {
+            crate::ui::widgets::offer_main_focus(ui.ctx());
+        }
+        let command = self.current_screen_ui(ui);
+        crate::ui::widgets::withdraw_main_focus(ui.ctx());
+        command
+    }
+
+    fn current_screen_ui(&mut self, ui: &mut egui::Ui) -> Option<Command> {
         let library = &self.library.library;
         let go_home = Some(Command::Shell(ShellCommand::GoHome));
         match self.shell.screen.clone() {

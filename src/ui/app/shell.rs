@@ -41,6 +41,15 @@ pub enum Screen {
 }
 
 impl Screen {
+    /// Whether this screen's main action takes the keyboard from [`crate::ui::widgets::take_main_focus`]
+    /// as it opens (the others are told to focus in their arguments).
+    pub fn focuses_on_offer(&self) -> bool {
+        matches!(
+            self,
+            Self::Authoring | Self::Problems | Self::Team | Self::TestPlay(_) | Self::Sandbox | Self::CoachSetup
+        )
+    }
+
     /// How wide this screen's centred column may get: reading screens stay at a readable line
     /// length, tables and the projector view use more of a wide window.
     pub fn column_width(&self) -> f32 {
@@ -152,6 +161,14 @@ impl Shell {
     pub fn say(&mut self, text: impl Into<String>) {
         self.status = text.into();
         self.status_said_ms = self.now_ms;
+    }
+
+    /// Say what went wrong in people's words (what happened, what to do) and put the system's
+    /// `detail` in the log only, for whoever looks into it: raw error text never reaches the screen.
+    pub fn say_failed(&mut self, words: impl Into<String>, detail: &dyn std::fmt::Display) {
+        let words = words.into();
+        log::warn!("{words} [{detail}]");
+        self.say(words);
     }
 
     /// What the status line says once messages have gone (the library's summary).

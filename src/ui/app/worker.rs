@@ -44,7 +44,7 @@ impl ScoringWorker {
     /// A worker scoring with the core's scorer, each answer within the drill's turn budget, so a
     /// rubric that is too slow never holds a drill up for long.
     pub fn new() -> Self {
-        Self::with_runner(Box::new(|job: &ScoreJob| job.run_within(&Deadline::after(TURN_BUDGET))))
+        Self::with_runner(Box::new(run_in_budget))
     }
 
     /// A worker scoring with `runner`.
@@ -96,7 +96,7 @@ impl ScoringWorker {
         };
         if let Some(job) = unsent {
             // The thread is gone: score here rather than lose the answer.
-            let _ = self.done_here.send(Scored { ticket, card: job.run_within(&Deadline::after(TURN_BUDGET)) });
+            let _ = self.done_here.send(Scored { ticket, card: run_in_budget(&job) });
         }
         ticket
     }
@@ -136,6 +136,12 @@ impl ScoringWorker {
             }
         }
     }
+}
+
+/// Score `job`'s answer within the turn budget and, apart, the model answer (the examples of a
+/// missed criterion) within one of its own: a slow answer never costs the card its examples.
+fn run_in_budget(job: &ScoreJob) -> Result<ScoreCard, ScoreError> {
+    job.run_budgeted(&Deadline::after(TURN_BUDGET), &|| Box::new(Deadline::after(TURN_BUDGET)))
 }
 
 impl Default for ScoringWorker {

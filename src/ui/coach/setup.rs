@@ -94,7 +94,11 @@ pub fn setup_ui(
     let people = setup.people();
     let ready = people > 0 && !setup.scenarios.is_empty();
     ui.horizontal_wrapped(|ui| {
-        if ui.add_enabled(ready, egui::Button::new("Start the session")).clicked() {
+        let start = ui.add_enabled(ready, egui::Button::new("Start the session"));
+        if ready {
+            super::super::widgets::take_main_focus(ui, &start);
+        }
+        if start.clicked() {
             command = Some(Command::Coach(CoachCommand::Start));
         }
         let n = setup.scenarios.len();
@@ -124,7 +128,13 @@ fn roster_ui(ui: &mut egui::Ui, setup: &mut CoachSetup, employees: &[Employee]) 
     ui.strong("Roster");
     for e in employees {
         let mut on = setup.roster.contains(&e.id);
-        if ui.checkbox(&mut on, &e.name).changed() {
+        let nobody_yet = setup.people() == 0;
+        let tick = ui.checkbox(&mut on, &e.name);
+        if nobody_yet {
+            // Nobody in the room yet: the keyboard starts on the first name to tick.
+            super::super::widgets::take_main_focus(ui, &tick);
+        }
+        if tick.changed() {
             if on { setup.roster.push(e.id.clone()) } else { setup.roster.retain(|r| r != &e.id) }
         }
     }
@@ -151,6 +161,10 @@ fn roster_ui(ui: &mut egui::Ui, setup: &mut CoachSetup, employees: &[Employee]) 
         let label = ui.label(WALK_IN_LABEL);
         let field =
             ui.add(egui::TextEdit::singleline(&mut setup.walk_in_name).desired_width(160.0)).labelled_by(label.id);
+        if setup.people() == 0 {
+            // Nobody in the room yet: the keyboard starts on the walk-in's name.
+            super::super::widgets::take_main_focus(ui, &field);
+        }
         let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         if ui.button("Add walk-in").clicked() || enter {
             setup.add_walk_in(employees);
