@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex, PoisonError};
 
 use crate::core::scenario::Lexicon;
-use crate::core::scenario::pattern::{Pattern, PatternError};
+use crate::core::scenario::pattern::{Element, Pattern, PatternError};
 
 /// Regexes larger than this (compiled) are refused.
 const REGEX_SIZE_LIMIT: usize = 1 << 20;
@@ -38,12 +38,20 @@ pub struct PatternChecks<'l> {
     regexes: Mutex<HashMap<String, Option<String>>>,
     /// A script line and whether it names a specific time.
     times: Mutex<HashMap<String, bool>>,
+    /// Steps a lexicon set's choice compiles to, by set name.
+    set_sizes: Mutex<HashMap<String, usize>>,
 }
 
 impl<'l> PatternChecks<'l> {
     /// Nothing learned yet; phrases are sized with `lexicon`'s sets.
     pub fn new(lexicon: &'l Lexicon) -> Self {
-        Self { lexicon, phrases: Mutex::default(), regexes: Mutex::default(), times: Mutex::default() }
+        Self {
+            lexicon,
+            phrases: Mutex::default(),
+            regexes: Mutex::default(),
+            times: Mutex::default(),
+            set_sizes: Mutex::default(),
+        }
     }
 
     /// The lexicon phrases are checked against.
@@ -58,11 +66,27 @@ impl<'l> PatternChecks<'l> {
         }
         // Worked out without the lock: another thread may do the same text meanwhile, to the same end.
         let checked = Arc::new(Pattern::parse(text).map(|pattern| PhraseFacts {
-            program_size: program_size(&pattern, self.lexicon),
+            program_size: self.program_size(&pattern),
             references: pattern.references(),
         }));
         let mut phrases = self.phrases.lock().unwrap_or_else(PoisonError::into_inner);
         Arc::clone(phrases.entry(text.to_string()).or_insert(checked))
+    }
+
+    /// Steps `pattern` compiles to (as [`program_size`] counts them), each lexicon set's size
+    /// worked out once per build.
+    fn program_size(&self, pattern: &Pattern) -> usize {
+        compiled_size(&pattern.elements, &|name| self.set_size(name))
+    }
+
+    /// Steps the choice of the set `name`'s members compiles to (once per build).
+    fn set_size(&self, name: &str) -> usize {
+        if let Some(known) = self.set_sizes.lock().unwrap_or_else(PoisonError::into_inner).get(name) {
+            return *known;
+        }
+        let size = set_size(&crate::core::scoring::lists::merged_set(&self.lexicon.sets, name));
+        self.set_sizes.lock().unwrap_or_else(PoisonError::into_inner).insert(name.to_string(), size);
+        size
     }
 
     /// Why the regex `text` does not compile (within the size limit), in one line; None when it does.
@@ -91,18 +115,70 @@ impl<'l> PatternChecks<'l> {
     }
 }
 
-/// Steps `pattern` compiles to, its lexicon sets expanded as the scorer expands them.
+#[cfg(test)]
+/// Steps `pattern` compiles to, its lexicon sets expanded as the scorer expands them (what
+/// `Phrase::compile(..).program_len()` gives, counted without compiling: a library build sizes
+/// every phrase, and compiling each one only to count it was most of the build's time).
 pub(crate) fn program_size(pattern: &Pattern, lexicon: &Lexicon) -> usize {
-    let sets = pattern
-        .references()
-        .into_iter()
-        .filter(|(is_slot, _)| !is_slot)
-        .map(|(_, name)| {
-            let members = crate::core::scoring::lists::merged_set(&lexicon.sets, &name);
-            (name, members)
+    compiled_size(&pattern.elements, &|name| set_size(&crate::core::scoring::lists::merged_set(&lexicon.sets, name)))
+}
+
+/// Steps a sequence of pattern elements compiles to, the accepting step included, with the phrase
+/// compiler's one reshaping: a choice of choices at the top is read as one flat choice.
+fn compiled_size(elements: &[Element], set_size: &dyn Fn(&str) -> usize) -> usize {
+    let flat = match elements {
+        [Element::Choice { options, optional: false }] => options
+            .iter()
+            .map(|o| match o.as_slice() {
+                [Element::Choice { options, optional: false }] => Some(choice_size(options, set_size) - 1),
+                [Element::Set(name)] => Some(set_size(name) - 1),
+                _ => None,
+            })
+            .collect::<Option<Vec<usize>>>(),
+        _ => None,
+    };
+    match flat {
+        // One split, then each inner option and its jump.
+        Some(inner) => 1 + inner.iter().sum::<usize>() + 1,
+        None => sequence_size(elements, set_size) + 1,
+    }
+}
+
+/// Steps of a sequence of elements (as `automaton::Program` lays them out).
+fn sequence_size(elements: &[Element], set_size: &dyn Fn(&str) -> usize) -> usize {
+    elements
+        .iter()
+        .map(|e| match e {
+            Element::Word(w) => crate::core::scoring::text::phrase_words(w).len(),
+            Element::Choice { options, .. } => choice_size(options, set_size),
+            Element::Set(name) => set_size(name),
+            Element::Slot(_) => 1,
+            // Each of the gap's words is a split and a step of any word.
+            Element::Gap => 2 * crate::core::scoring::automaton::MAX_GAP,
         })
-        .collect();
-    crate::core::scoring::phrase::Phrase::compile(pattern, &sets).program_len()
+        .sum()
+}
+
+/// A choice: its split, then each option followed by a jump to the end.
+fn choice_size(options: &[Vec<Element>], set_size: &dyn Fn(&str) -> usize) -> usize {
+    1 + options.iter().map(|o| sequence_size(o, set_size) + 1).sum::<usize>()
+}
+
+/// A set's members as a choice: a member in pattern syntax is read as a pattern (its own sets
+/// left empty, as the phrase compiler leaves them), any other as plain words.
+fn set_size(members: &[String]) -> usize {
+    let no_sets = |_: &str| 1;
+    1 + members
+        .iter()
+        .map(|m| {
+            let pattern = crate::core::scoring::phrase::is_pattern_member(m).then(|| Pattern::parse(m).ok()).flatten();
+            let steps = match pattern {
+                Some(p) => sequence_size(&p.elements, &no_sets),
+                None => crate::core::scoring::text::phrase_words(m).len(),
+            };
+            steps + 1
+        })
+        .sum::<usize>()
 }
 
 #[cfg(test)]
@@ -143,5 +219,72 @@ mod tests {
             assert!(!checks.names_a_specific_time("I'll call you soon."));
         }
         assert_eq!(checks.times.lock().expect("not poisoned").len(), 2, "each line read once");
+    }
+
+    /// What the phrase compiler really gives, to check the count against.
+    fn compiled(pattern: &str, lexicon: &Lexicon) -> usize {
+        let pattern = Pattern::parse(pattern).expect("parses");
+        let sets = crate::core::scoring::lists::merged_sets(&lexicon.sets);
+        crate::core::scoring::phrase::Phrase::compile(&pattern, &sets).program_len()
+    }
+
+    #[test]
+    fn the_size_counted_without_compiling_is_the_compiled_size() {
+        let mut lexicon = Lexicon::default();
+        lexicon
+            .sets
+            .insert("apology".into(), vec!["sorry".into(), "I'm so sorry".into(), "(my | our) apologies".into()]);
+        lexicon.sets.insert("nested".into(), vec!["@apology now".into(), "[very] sorry * indeed".into()]);
+        let checks = PatternChecks::new(&lexicon);
+        let patterns = [
+            "sorry",
+            "I'll call you back",
+            "@apology * my fault",
+            "call [you] (at | by) {time}",
+            "(@apology | @ownership)",
+            "((a | b) | (c | d))",
+            "((a | b) | c)",
+            "(@apology | (we | I) will)",
+            "x [(a | b)]",
+            "@blame-target (didn't | never) *",
+            "@nested",
+            "(@nested | @apology)",
+            "don't worry {customer} it's on me",
+            "* * {number} [@vague-time]",
+        ];
+        for p in patterns {
+            assert_eq!(program_size(&Pattern::parse(p).expect("parses"), &lexicon), compiled(p, &lexicon), "{p}");
+            let facts = checks.phrase(p);
+            assert_eq!(facts.as_ref().as_ref().expect("reads").program_size, compiled(p, &lexicon), "{p}");
+        }
+    }
+
+    #[test]
+    fn the_size_counted_without_compiling_holds_for_random_patterns() {
+        use rand::rngs::StdRng;
+        use rand::{Rng, SeedableRng};
+        fn pattern(rng: &mut StdRng, depth: usize) -> String {
+            let n = rng.random_range(1..4);
+            (0..n)
+                .map(|_| match rng.random_range(0..if depth > 2 { 4 } else { 6 }) {
+                    0 => ["sorry", "we'll", "call", "it's", "mr"][rng.random_range(0..5)].to_string(),
+                    1 => ["@apology", "@ownership", "@nested", "@unknown-set"][rng.random_range(0..4)].to_string(),
+                    2 => ["{time}", "{number}", "{customer}"][rng.random_range(0..3)].to_string(),
+                    3 => "*".to_string(),
+                    4 => format!("({} | {})", pattern(rng, depth + 1), pattern(rng, depth + 1)),
+                    _ => format!("[{}]", pattern(rng, depth + 1)),
+                })
+                .collect::<Vec<_>>()
+                .join(" ")
+        }
+        let mut lexicon = Lexicon::default();
+        lexicon.sets.insert("apology".into(), vec!["sorry".into(), "(my | our) apologies".into()]);
+        lexicon.sets.insert("nested".into(), vec!["@apology now".into(), "[very] sorry * indeed".into()]);
+        let mut rng = StdRng::seed_from_u64(14);
+        for _ in 0..300 {
+            let p = pattern(&mut rng, 0);
+            let Ok(parsed) = Pattern::parse(&p) else { continue };
+            assert_eq!(program_size(&parsed, &lexicon), compiled(&p, &lexicon), "{p}");
+        }
     }
 }
