@@ -40,6 +40,8 @@ pub struct PatternChecks<'l> {
     times: Mutex<HashMap<String, bool>>,
     /// Steps a lexicon set's choice compiles to, by set name.
     set_sizes: Mutex<HashMap<String, usize>>,
+    /// Tokens a pattern word is read as ("I'll" is two), by word.
+    word_lens: Mutex<HashMap<String, usize>>,
 }
 
 impl<'l> PatternChecks<'l> {
@@ -51,6 +53,7 @@ impl<'l> PatternChecks<'l> {
             regexes: Mutex::default(),
             times: Mutex::default(),
             set_sizes: Mutex::default(),
+            word_lens: Mutex::default(),
         }
     }
 
@@ -76,7 +79,17 @@ impl<'l> PatternChecks<'l> {
     /// Steps `pattern` compiles to (as [`program_size`] counts them), each lexicon set's size
     /// worked out once per build.
     fn program_size(&self, pattern: &Pattern) -> usize {
-        compiled_size(&pattern.elements, &|name| self.set_size(name))
+        compiled_size(&pattern.elements, &Sizer { set: &|name| self.set_size(name), word: &|w| self.word_len(w) })
+    }
+
+    /// Tokens the pattern word `w` is read as (once per build).
+    fn word_len(&self, w: &str) -> usize {
+        if let Some(known) = self.word_lens.lock().unwrap_or_else(PoisonError::into_inner).get(w) {
+            return *known;
+        }
+        let len = crate::core::scoring::text::phrase_words(w).len();
+        self.word_lens.lock().unwrap_or_else(PoisonError::into_inner).insert(w.to_string(), len);
+        len
     }
 
     /// Steps the choice of the set `name`'s members compiles to (once per build).
@@ -120,18 +133,30 @@ impl<'l> PatternChecks<'l> {
 /// `Phrase::compile(..).program_len()` gives, counted without compiling: a library build sizes
 /// every phrase, and compiling each one only to count it was most of the build's time).
 pub(crate) fn program_size(pattern: &Pattern, lexicon: &Lexicon) -> usize {
-    compiled_size(&pattern.elements, &|name| set_size(&crate::core::scoring::lists::merged_set(&lexicon.sets, name)))
+    let set = |name: &str| set_size(&crate::core::scoring::lists::merged_set(&lexicon.sets, name));
+    compiled_size(&pattern.elements, &Sizer { set: &set, word: &words_in })
+}
+
+/// How to size the parts a pattern names: a lexicon set's choice, and the tokens a word is read as.
+struct Sizer<'a> {
+    set: &'a dyn Fn(&str) -> usize,
+    word: &'a dyn Fn(&str) -> usize,
+}
+
+/// Tokens the pattern word `w` is read as, as the phrase compiler reads it.
+fn words_in(w: &str) -> usize {
+    crate::core::scoring::text::phrase_words(w).len()
 }
 
 /// Steps a sequence of pattern elements compiles to, the accepting step included, with the phrase
 /// compiler's one reshaping: a choice of choices at the top is read as one flat choice.
-fn compiled_size(elements: &[Element], set_size: &dyn Fn(&str) -> usize) -> usize {
+fn compiled_size(elements: &[Element], size: &Sizer) -> usize {
     let flat = match elements {
         [Element::Choice { options, optional: false }] => options
             .iter()
             .map(|o| match o.as_slice() {
-                [Element::Choice { options, optional: false }] => Some(choice_size(options, set_size) - 1),
-                [Element::Set(name)] => Some(set_size(name) - 1),
+                [Element::Choice { options, optional: false }] => Some(choice_size(options, size) - 1),
+                [Element::Set(name)] => Some((size.set)(name) - 1),
                 _ => None,
             })
             .collect::<Option<Vec<usize>>>(),
@@ -140,18 +165,18 @@ fn compiled_size(elements: &[Element], set_size: &dyn Fn(&str) -> usize) -> usiz
     match flat {
         // One split, then each inner option and its jump.
         Some(inner) => 1 + inner.iter().sum::<usize>() + 1,
-        None => sequence_size(elements, set_size) + 1,
+        None => sequence_size(elements, size) + 1,
     }
 }
 
 /// Steps of a sequence of elements (as `automaton::Program` lays them out).
-fn sequence_size(elements: &[Element], set_size: &dyn Fn(&str) -> usize) -> usize {
+fn sequence_size(elements: &[Element], size: &Sizer) -> usize {
     elements
         .iter()
         .map(|e| match e {
-            Element::Word(w) => crate::core::scoring::text::phrase_words(w).len(),
-            Element::Choice { options, .. } => choice_size(options, set_size),
-            Element::Set(name) => set_size(name),
+            Element::Word(w) => (size.word)(w),
+            Element::Choice { options, .. } => choice_size(options, size),
+            Element::Set(name) => (size.set)(name),
             Element::Slot(_) => 1,
             // Each of the gap's words is a split and a step of any word.
             Element::Gap => 2 * crate::core::scoring::automaton::MAX_GAP,
@@ -160,21 +185,21 @@ fn sequence_size(elements: &[Element], set_size: &dyn Fn(&str) -> usize) -> usiz
 }
 
 /// A choice: its split, then each option followed by a jump to the end.
-fn choice_size(options: &[Vec<Element>], set_size: &dyn Fn(&str) -> usize) -> usize {
-    1 + options.iter().map(|o| sequence_size(o, set_size) + 1).sum::<usize>()
+fn choice_size(options: &[Vec<Element>], size: &Sizer) -> usize {
+    1 + options.iter().map(|o| sequence_size(o, size) + 1).sum::<usize>()
 }
 
 /// A set's members as a choice: a member in pattern syntax is read as a pattern (its own sets
 /// left empty, as the phrase compiler leaves them), any other as plain words.
 fn set_size(members: &[String]) -> usize {
-    let no_sets = |_: &str| 1;
+    let no_sets = Sizer { set: &|_| 1, word: &words_in };
     1 + members
         .iter()
         .map(|m| {
             let pattern = crate::core::scoring::phrase::is_pattern_member(m).then(|| Pattern::parse(m).ok()).flatten();
             let steps = match pattern {
                 Some(p) => sequence_size(&p.elements, &no_sets),
-                None => crate::core::scoring::text::phrase_words(m).len(),
+                None => words_in(m),
             };
             steps + 1
         })
