@@ -1,6 +1,7 @@
 //! Hot reload as an author sees it: saving a scenario file is noticed, a broken save keeps the last
 //! good version in use (with a warning beside the errors), fixing it replaces it, and two folders
-//! that both define a scenario id are reported.
+//! that both define a scenario id are reported, and a hostile file (nesting deep enough to overflow
+//! a recursive reader) that appears in a watched folder is a located error, never a crash.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -136,4 +137,35 @@ fn the_same_scenario_id_in_two_folders_is_reported_naming_both_files() {
     assert_eq!(d.file, second);
     assert!(d.message.contains(&first), "message names the other file: {}", d.message);
     assert_eq!(lib.scenarios.iter().filter(|l| l.scenario.id == "minimal").count(), 1);
+}
+
+#[test]
+fn a_hostile_file_appearing_in_a_watched_folder_is_an_error_and_the_rest_stays_loaded() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let folder = scenario_folder(dir.path());
+    let folders = [folder.clone()];
+    let first = load(&folders);
+    assert_eq!(first.scenarios.len(), 2, "{}", first.render_diagnostics());
+    let watcher = watch(std::slice::from_ref(&folder), || {}).expect("watch");
+
+    // The reported crash: a phrase in 12,500 nested brackets (a 26 KB file) overflowed the stack of
+    // a running app within seconds of the file appearing.
+    let deep = format!("{}sorry{}", "(".repeat(12_500), ")".repeat(12_500));
+    let hostile = fixture("minimal.ron").replace("\"minimal\"", "\"hostile\"").replacen(
+        "Phrase(\"",
+        &format!("Phrase(\"{deep} "),
+        1,
+    );
+    let file = folder.join("hostile.ron");
+    fs::write(&file, hostile).expect("write");
+    wait_for("the new file", || watcher.changed());
+
+    let mut reloaded = load(&folders);
+    reloaded.keep_last_good(&first);
+    assert!(reloaded.scenario("hostile").is_none(), "the hostile file does not load");
+    assert!(reloaded.scenario("minimal").is_some() && reloaded.scenario("second").is_some(), "the rest stays");
+    let name = path_string(&file);
+    let errors: Vec<_> = reloaded.diagnostics.iter().filter(|d| d.file == name && d.is_error()).collect();
+    assert!(!errors.is_empty(), "said as an error: {}", reloaded.render_diagnostics());
+    assert!(errors.iter().all(|d| d.start.is_some()), "located: {}", reloaded.render_diagnostics());
 }
