@@ -76,7 +76,9 @@ pub fn lrs_settings_ui(ui: &mut egui::Ui, form: &mut LrsForm, view: &LrsStatusVi
     // sits above its box, which takes the column's width.
     let stacked = ui.available_width() < STACK_BELOW;
     let field = |ui: &mut egui::Ui, label: &str, text: &mut String, hint: &str, password: bool| {
-        let l = ui.add(egui::Label::new(label).wrap());
+        // Beside its box a label keeps its words whole (a grid column wrapped it mid-word:
+        // "LRS endp / oint"); above its box it may wrap at spaces.
+        let l = ui.add(if stacked { egui::Label::new(label).wrap() } else { egui::Label::new(label).extend() });
         let width = if stacked { ui.available_width() } else { FIELD_WIDTH };
         ui.add(egui::TextEdit::singleline(text).hint_text(hint).password(password).desired_width(width))
             .labelled_by(l.id);
