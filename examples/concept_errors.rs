@@ -16,7 +16,7 @@ mod concept_corpus;
 
 use std::collections::BTreeMap;
 
-use concept_corpus::{CONCEPTS, Corpus, Counts, Split};
+use concept_corpus::{CONCEPTS, Corpus, Counts};
 use followthrough::core::scoring::detectors::{DetectorContext, detect};
 use followthrough::core::scoring::lists::Lists;
 use followthrough::core::scoring::model::read;
@@ -24,11 +24,7 @@ use followthrough::core::scoring::text::analyse;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let split = match args.iter().position(|a| a == "--split").and_then(|i| args.get(i + 1)).map(String::as_str) {
-        None | Some("dev") => Split::Dev,
-        Some("train") => Split::Train,
-        Some(other) => return Err(format!("--split {other}: only train or dev may be read").into()),
-    };
+    let split = concept_corpus::readable_split(&args)?;
     let summary = args.iter().any(|a| a == "--summary");
     let rule_only = args.iter().any(|a| a == "--rule");
     let only: Option<&String> = args

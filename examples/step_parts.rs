@@ -12,7 +12,7 @@ mod concept_corpus;
 
 use std::collections::BTreeMap;
 
-use concept_corpus::{Corpus, Split};
+use concept_corpus::Corpus;
 use followthrough::core::scoring::concepts::next_step_parts;
 use followthrough::core::scoring::detectors::{DetectorContext, detect};
 use followthrough::core::scoring::lists::Lists;
@@ -20,11 +20,7 @@ use followthrough::core::scoring::text::analyse;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let split = match args.iter().position(|a| a == "--split").and_then(|i| args.get(i + 1)).map(String::as_str) {
-        None | Some("dev") => Split::Dev,
-        Some("train") => Split::Train,
-        Some(other) => return Err(format!("--split {other}: only train or dev may be read").into()),
-    };
+    let split = concept_corpus::readable_split(&args)?;
     let all = args.iter().any(|a| a == "--all");
     let corpus = Corpus::read_default()?;
     let lists = Lists::new(&BTreeMap::new());

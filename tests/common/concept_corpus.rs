@@ -121,6 +121,16 @@ pub enum Split {
     Test,
 }
 
+/// The split a tool's `--split NAME` asks for: dev when not given, train or dev only (the test split
+/// is never read error by error).
+pub fn readable_split(args: &[String]) -> Result<Split, String> {
+    match args.iter().position(|a| a == "--split").and_then(|i| args.get(i + 1)).map(String::as_str) {
+        None | Some("dev") => Ok(Split::Dev),
+        Some("train") => Ok(Split::Train),
+        Some(other) => Err(format!("--split {other}: only train or dev may be read")),
+    }
+}
+
 /// The split of a situation: the first byte of its id's SHA-256, below 90 test, below 135 dev.
 pub fn split_of(situation: &str) -> Split {
     match Sha256::digest(situation.as_bytes())[0] {
