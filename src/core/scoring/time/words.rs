@@ -113,11 +113,11 @@ pub const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "
 
 /// The month a name or abbreviation stands for (1 to 12).
 pub(super) fn month_number(w: &str) -> Option<u8> {
-    const SHORT: &[&str] = &["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    // The short forms are each name's first three letters ("jan", "sep"), and "sept".
     let at = MONTHS
         .iter()
         .position(|m| *m == w)
-        .or_else(|| SHORT.iter().position(|m| *m == w))
+        .or_else(|| MONTHS.iter().position(|m| w.len() == 3 && m.starts_with(w)))
         .or_else(|| (w == "sept").then_some(8))?;
     u8::try_from(at + 1).ok()
 }
@@ -453,4 +453,22 @@ pub(super) fn clock_at(tokens: &[Token], i: usize) -> Option<Clock> {
         len += 1;
     }
     with_meridiem(hour, minutes, mer).map(|minutes| Clock { len, minutes, marked, range })
+}
+
+#[cfg(test)]
+mod month_tests {
+    use super::*;
+
+    #[test]
+    fn a_month_is_read_by_name_by_its_first_three_letters_and_as_sept() {
+        let short = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+        for (n, (name, short)) in MONTHS.iter().zip(short).enumerate() {
+            let number = u8::try_from(n + 1).ok();
+            assert_eq!((month_number(name), month_number(short)), (number, number), "{name}");
+        }
+        assert_eq!(month_number("sept"), Some(9));
+        for not_a_month in ["ju", "marc", "dece", "mon", "j"] {
+            assert_eq!(month_number(not_a_month), None, "{not_a_month}");
+        }
+    }
 }
