@@ -273,7 +273,8 @@ fn at_the_largest_text_in_a_small_window_a_turn_opens_on_the_customers_words_and
     // with the title and the clock scrolled up out of the way.
     let bar_bottom = harness.get_by_label("A+").rect().bottom();
     let buttons_top = harness.get_by_label("Send answer (Ctrl+Enter)").rect().top();
-    let line = harness.get_by_label("You said you'd call by two.").rect();
+    // In so short a window who speaks and what they say are one paragraph.
+    let line = harness.get_by_label("Ms Lee says: You said you'd call by two.").rect();
     assert!(
         line.top() >= bar_bottom && line.bottom() <= buttons_top,
         "the customer's words at {line:?}, between the top bar ({bar_bottom}) and the buttons ({buttons_top})"
@@ -328,6 +329,13 @@ fn at_the_largest_text_in_a_small_window_a_long_customer_line_leaves_the_answer_
         assert!(
             clock.top() >= bar_bottom && clock.bottom() <= window.bottom(),
             "typed {typed:?}: the clock at {clock:?} is out of view (top bar ends at {bar_bottom})"
+        );
+        // The customer's words start in view (below the clock, above the answer box): the
+        // learner reads their first line without scrolling.
+        let words = harness.get_by_label_contains(" says: ").rect();
+        assert!(
+            words.top() >= clock.bottom() && words.top() + followthrough::ui::theme::BODY <= answer.top(),
+            "typed {typed:?}: the customer's words start at {words:?}, not in view between the clock              ({clock:?}) and the answer box ({answer:?})"
         );
     }
 }

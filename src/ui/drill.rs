@@ -53,12 +53,34 @@ pub fn drill_ui(ui: &mut egui::Ui, drill: &Drill, draft: &mut String, view: Dril
             ui.label(egui::RichText::new(&scenario.title).weak());
             ui.label(egui::RichText::new(format!("Turn {} · {}", turn_number(drill), mode_name(drill))).weak());
         });
-        let says = ui.label(egui::RichText::new(format!("{} says:", scenario.briefing.customer.name)).strong());
+        let name = &scenario.briefing.customer.name;
+        let says = if short {
+            // Little room: who speaks and what they say in one paragraph at reading size, so the
+            // words start on the first line the learner sees.
+            let mut job = egui::text::LayoutJob::default();
+            let style = ui.style();
+            egui::RichText::new(format!("{name} says: ")).strong().append_to(
+                &mut job,
+                style,
+                egui::FontSelection::Default,
+                egui::Align::Min,
+            );
+            egui::RichText::new(drill.customer_line()).append_to(
+                &mut job,
+                style,
+                egui::FontSelection::Default,
+                egui::Align::Min,
+            );
+            ui.label(job)
+        } else {
+            let says = ui.label(egui::RichText::new(format!("{name} says:")).strong());
+            ui.label(egui::RichText::new(drill.customer_line()).size(super::theme::TITLE));
+            says
+        };
         if focus_answer && !paused && !confirm_abandon {
             // In a short window (or at a large text size) the turn opens on the customer's words.
             says.scroll_to_me(Some(egui::Align::TOP));
         }
-        ui.label(egui::RichText::new(drill.customer_line()).size(super::theme::TITLE));
         if short {
             let replay = ui.horizontal_wrapped(|ui| replay_ui(ui, drill, turn)).inner;
             from_body = say_it_aloud_ui(ui, recording, paused, mic_problem.as_deref(), short).or(replay);
