@@ -29,19 +29,39 @@ pub struct PhraseFacts {
 /// A phrase checked: its facts, or why it cannot be read.
 pub type PhraseCheck = Arc<Result<PhraseFacts, PatternError>>;
 
+/// Answers worked out once per distinct key and shared by every thread of a library build.
+struct Memo<V>(Mutex<HashMap<String, V>>);
+
+impl<V: Clone> Memo<V> {
+    fn new() -> Self {
+        Self(Mutex::default())
+    }
+
+    /// The answer for `key`, worked out by `work` the first time. The work runs without the lock:
+    /// another thread may do the same key meanwhile, to the same end, and the first answer stored
+    /// is the one every caller gets.
+    fn get_or(&self, key: &str, work: impl FnOnce() -> V) -> V {
+        if let Some(known) = self.0.lock().unwrap_or_else(PoisonError::into_inner).get(key) {
+            return known.clone();
+        }
+        let answer = work();
+        self.0.lock().unwrap_or_else(PoisonError::into_inner).entry(key.to_string()).or_insert(answer).clone()
+    }
+}
+
 /// The phrase and regex answers for one library build, shared by every file checked against
 /// `lexicon` (on every core).
 pub struct PatternChecks<'l> {
     lexicon: &'l Lexicon,
-    phrases: Mutex<HashMap<String, PhraseCheck>>,
+    phrases: Memo<PhraseCheck>,
     /// A regex text and why it does not compile (None: it compiles).
-    regexes: Mutex<HashMap<String, Option<String>>>,
+    regexes: Memo<Option<String>>,
     /// A script line and whether it names a specific time.
-    times: Mutex<HashMap<String, bool>>,
+    times: Memo<bool>,
     /// Steps a lexicon set's choice compiles to, by set name.
-    set_sizes: Mutex<HashMap<String, usize>>,
+    set_sizes: Memo<usize>,
     /// Tokens a pattern word is read as ("I'll" is two), by word.
-    word_lens: Mutex<HashMap<String, usize>>,
+    word_lens: Memo<usize>,
 }
 
 impl<'l> PatternChecks<'l> {
@@ -49,11 +69,11 @@ impl<'l> PatternChecks<'l> {
     pub fn new(lexicon: &'l Lexicon) -> Self {
         Self {
             lexicon,
-            phrases: Mutex::default(),
-            regexes: Mutex::default(),
-            times: Mutex::default(),
-            set_sizes: Mutex::default(),
-            word_lens: Mutex::default(),
+            phrases: Memo::new(),
+            regexes: Memo::new(),
+            times: Memo::new(),
+            set_sizes: Memo::new(),
+            word_lens: Memo::new(),
         }
     }
 
@@ -64,16 +84,12 @@ impl<'l> PatternChecks<'l> {
 
     /// The phrase `text` read and sized (once per distinct text).
     pub fn phrase(&self, text: &str) -> PhraseCheck {
-        if let Some(known) = self.phrases.lock().unwrap_or_else(PoisonError::into_inner).get(text) {
-            return Arc::clone(known);
-        }
-        // Worked out without the lock: another thread may do the same text meanwhile, to the same end.
-        let checked = Arc::new(Pattern::parse(text).map(|pattern| PhraseFacts {
-            program_size: self.program_size(&pattern),
-            references: pattern.references(),
-        }));
-        let mut phrases = self.phrases.lock().unwrap_or_else(PoisonError::into_inner);
-        Arc::clone(phrases.entry(text.to_string()).or_insert(checked))
+        self.phrases.get_or(text, || {
+            Arc::new(Pattern::parse(text).map(|pattern| PhraseFacts {
+                program_size: self.program_size(&pattern),
+                references: pattern.references(),
+            }))
+        })
     }
 
     /// Steps `pattern` compiles to (as [`program_size`] counts them), each lexicon set's size
@@ -84,47 +100,29 @@ impl<'l> PatternChecks<'l> {
 
     /// Tokens the pattern word `w` is read as (once per build).
     fn word_len(&self, w: &str) -> usize {
-        if let Some(known) = self.word_lens.lock().unwrap_or_else(PoisonError::into_inner).get(w) {
-            return *known;
-        }
-        let len = crate::core::scoring::text::phrase_words(w).len();
-        self.word_lens.lock().unwrap_or_else(PoisonError::into_inner).insert(w.to_string(), len);
-        len
+        self.word_lens.get_or(w, || words_in(w))
     }
 
     /// Steps the choice of the set `name`'s members compiles to (once per build).
     fn set_size(&self, name: &str) -> usize {
-        if let Some(known) = self.set_sizes.lock().unwrap_or_else(PoisonError::into_inner).get(name) {
-            return *known;
-        }
-        let size = set_size(&crate::core::scoring::lists::merged_set(&self.lexicon.sets, name));
-        self.set_sizes.lock().unwrap_or_else(PoisonError::into_inner).insert(name.to_string(), size);
-        size
+        self.set_sizes.get_or(name, || set_size(&crate::core::scoring::lists::merged_set(&self.lexicon.sets, name)))
     }
 
     /// Why the regex `text` does not compile (within the size limit), in one line; None when it does.
     pub fn regex_problem(&self, text: &str) -> Option<String> {
-        if let Some(known) = self.regexes.lock().unwrap_or_else(PoisonError::into_inner).get(text) {
-            return known.clone();
-        }
-        let problem = regex::RegexBuilder::new(text)
-            .size_limit(REGEX_SIZE_LIMIT)
-            .build()
-            .err()
-            .map(|e| e.to_string().lines().last().unwrap_or_default().trim().to_string());
-        self.regexes.lock().unwrap_or_else(PoisonError::into_inner).insert(text.to_string(), problem.clone());
-        problem
+        self.regexes.get_or(text, || {
+            regex::RegexBuilder::new(text)
+                .size_limit(REGEX_SIZE_LIMIT)
+                .build()
+                .err()
+                .map(|e| e.to_string().lines().last().unwrap_or_default().trim().to_string())
+        })
     }
 
     /// Whether the script line `text` names a specific time (what a `Commitment` line must do), read
     /// as [`crate::core::rehearsal::specific_times`] reads it.
     pub fn names_a_specific_time(&self, text: &str) -> bool {
-        if let Some(known) = self.times.lock().unwrap_or_else(PoisonError::into_inner).get(text) {
-            return *known;
-        }
-        let named = !crate::core::rehearsal::specific_times(text).is_empty();
-        self.times.lock().unwrap_or_else(PoisonError::into_inner).insert(text.to_string(), named);
-        named
+        self.times.get_or(text, || !crate::core::rehearsal::specific_times(text).is_empty())
     }
 }
 
@@ -243,7 +241,7 @@ mod tests {
             assert!(checks.names_a_specific_time("I'll call you at 4pm today."));
             assert!(!checks.names_a_specific_time("I'll call you soon."));
         }
-        assert_eq!(checks.times.lock().expect("not poisoned").len(), 2, "each line read once");
+        assert_eq!(checks.times.0.lock().expect("not poisoned").len(), 2, "each line read once");
     }
 
     /// What the phrase compiler really gives, to check the count against.
