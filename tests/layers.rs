@@ -403,16 +403,22 @@ fn long_functions(text: &str) -> Vec<String> {
 
 #[test]
 fn no_function_is_over_80_lines_except_tables() {
+    let offences = offences_in(&["src", "tests", "benches", "examples"], long_functions);
+    assert!(offences.is_empty(), "split these (or mark a table, with why):\n{}", offences.join("\n"));
+}
+
+/// What `find` says of each Rust file under `dirs`, each line led by the file's path.
+fn offences_in(dirs: &[&str], find: fn(&str) -> Vec<String>) -> Vec<String> {
     let mut files = Vec::new();
-    for dir in ["src", "tests", "benches", "examples"] {
+    for dir in dirs {
         rust_files(Path::new(dir), &mut files);
     }
     let mut offences = Vec::new();
     for file in files {
         let text = std::fs::read_to_string(&file).expect("readable source");
-        offences.extend(long_functions(&text).into_iter().map(|o| format!("{}: {o}", file.display())));
+        offences.extend(find(&text).into_iter().map(|o| format!("{}: {o}", file.display())));
     }
-    assert!(offences.is_empty(), "split these (or mark a table, with why):\n{}", offences.join("\n"));
+    offences
 }
 
 #[test]
@@ -434,15 +440,10 @@ const MAX_FILE_LINES: usize = 600;
 
 #[test]
 fn no_source_file_is_over_600_lines() {
-    let mut files = Vec::new();
-    rust_files(Path::new("src"), &mut files);
-    let long: Vec<String> = files
-        .iter()
-        .filter_map(|file| {
-            let lines = std::fs::read_to_string(file).expect("readable source").lines().count();
-            (lines > MAX_FILE_LINES).then(|| format!("{}: {lines} lines", file.display()))
-        })
-        .collect();
+    let long = offences_in(&["src"], |text| {
+        let lines = text.lines().count();
+        if lines > MAX_FILE_LINES { vec![format!("{lines} lines")] } else { Vec::new() }
+    });
     assert!(long.is_empty(), "split these by job:\n{}", long.join("\n"));
 }
 
@@ -475,13 +476,7 @@ fn string_errors(text: &str) -> Vec<String> {
 
 #[test]
 fn no_error_is_a_bare_string() {
-    let mut files = Vec::new();
-    rust_files(Path::new("src"), &mut files);
-    let mut offences = Vec::new();
-    for file in files {
-        let text = std::fs::read_to_string(&file).expect("readable source");
-        offences.extend(string_errors(&text).into_iter().map(|o| format!("{}: {o}", file.display())));
-    }
+    let offences = offences_in(&["src"], string_errors);
     assert!(offences.is_empty(), "give these a typed error (thiserror):\n{}", offences.join("\n"));
 }
 
