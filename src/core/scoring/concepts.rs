@@ -8,9 +8,11 @@ use super::detectors::{
 };
 use super::steps::{
     backed_passive, concrete_channel, doing_now, done_for_them, done_fragment, expected_outcome, handed_on, in_motion,
-    names_whom, vague_promise, you_will,
+    manner_of_speaking, names_whom, vague_promise, you_will,
 };
-use super::taking::{done_on_the_problem, firm_actions, passes_on};
+use super::taking::{
+    asks, checks_back, done_on_the_problem, firm_actions, passes_on, present_for_future, records_or_hands_on,
+};
 use super::text::Analysed;
 use super::time::Grain;
 use super::timed::{in_past_clause, timed_statements, timed_steps, under_condition, waits_on_event};
@@ -113,7 +115,7 @@ pub fn takes_it_on(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
         let let_me = t.text == "me" && i > 0 && a.tokens[i - 1].text == "let";
         let subject = (matches!(t.text.as_str(), "i" | "we") || let_me) && !t.quoted;
         let sentence = &a.sentences[t.sentence];
-        if !subject || sentence.question_mark {
+        if !subject || asks(a, cx, i) {
             continue;
         }
         let clause_end = (i + 1..sentence.end).find(|&k| a.tokens[k].clause != t.clause).unwrap_or(sentence.end);
@@ -142,6 +144,9 @@ pub fn takes_it_on(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     out.retain(|r| !hedged(a, cx, *r, None) && a.tokens[r.0..r.1].iter().all(|t| !t.quoted));
     out.extend(firm_actions(a, cx));
     out.extend(done_on_the_problem(a, cx));
+    out.extend(checks_back(a, cx));
+    out.extend(present_for_future(a, cx));
+    out.retain(|r| !records_or_hands_on(a, cx, *r));
     out.sort();
     out.dedup();
     out
@@ -295,7 +300,8 @@ pub fn next_steps(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
 /// The parts of [`next_steps`], each named with what found it (for reading errors and evidence):
 /// the lists, firm commitments, named send-aways, things set in motion, expected outcomes, things
 /// done for the customer, the case handed on, the speaker doing it now, done fragments, concrete
-/// instructions and timed steps. Quoted words are never a step.
+/// instructions, timed steps and the present said for the future ("Today I send the form to
+/// Mark"). Quoted words are never a step, nor a manner of speaking ("I'll be honest").
 pub fn next_step_parts(a: &Analysed, cx: &DetectorContext) -> Vec<(&'static str, Vec<Range>)> {
     let mut listed = find(&cx.lists.next_step, a, cx);
     listed.extend(find(&cx.lists.next_step_patterns, a, cx));
@@ -328,9 +334,14 @@ pub fn next_step_parts(a: &Analysed, cx: &DetectorContext) -> Vec<(&'static str,
         ("done-fragment", done_fragment(a, cx)),
         ("instruction", instructions(a, cx).into_iter().filter(|r| concrete_channel(a, cx, *r)).collect()),
         ("timed", timed_steps(a, cx)),
+        ("present-for-future", present_for_future(a, cx)),
     ];
     for (_, found) in &mut parts {
-        found.retain(|r| a.tokens[r.0..r.1].iter().all(|t| !t.quoted) && !handed_to_no_one(a, cx, *r));
+        found.retain(|r| {
+            a.tokens[r.0..r.1].iter().all(|t| !t.quoted)
+                && !handed_to_no_one(a, cx, *r)
+                && !manner_of_speaking(a, cx, *r)
+        });
     }
     parts.retain(|(_, found)| !found.is_empty());
     parts

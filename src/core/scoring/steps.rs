@@ -403,6 +403,21 @@ pub(super) fn says_what_next(a: &Analysed, cx: &DetectorContext) -> bool {
         || !super::timed::timed_steps(a, cx).is_empty()
 }
 
+/// True when the hit at `r` is a manner of speaking, not a step: "I'll be honest", "I'm going to
+/// say it straight", "to be completely honest with you" (`@take-not-an-act` within a few words in
+/// its clause), "as you will see" (the customer reading on, not something to happen), "where I'm
+/// coming from" (a way of putting it).
+pub(super) fn manner_of_speaking(a: &Analysed, cx: &DetectorContext, r: Range) -> bool {
+    let t = &a.tokens[r.0];
+    let near = (r.0..(r.1 + 4).min(a.tokens.len()))
+        .take_while(|&j| a.tokens[j].sentence == t.sentence && a.tokens[j].clause == t.clause);
+    let manner = near.clone().any(|j| cx.lists.words.take_not_an_act.has(a.word(j)))
+        && near.clone().any(|j| matches!(a.word(j), "be" | "say" | "tell" | "put"));
+    let before = if r.0 > 0 && a.tokens[r.0 - 1].sentence == t.sentence { a.word(r.0 - 1) } else { "" };
+    let aside = (before == "as" && matches!(a.word(r.0), "you" | "u")) || before == "where";
+    manner || aside
+}
+
 /// True when the hit at `r` is "you will ..." (a passive or customer-side next step).
 pub(super) fn you_will(a: &Analysed, r: Range) -> bool {
     a.tokens[r.0].text == "you" && a.tokens.get(r.0 + 1).is_some_and(|t| t.text == "will")

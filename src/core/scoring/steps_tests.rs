@@ -299,3 +299,34 @@ fn a_call_promised_at_a_stated_time_is_a_step_but_not_one_untimed() {
         assert!(!step(text), "{text}: {:?}", evidence(text));
     }
 }
+
+#[test]
+fn the_present_said_for_the_future_is_a_step() {
+    for text in [
+        "Today I send the form to Mark, and Friday the money arrive.",
+        "Mrs Okafor, I send you the new contract by email this morning.",
+        "ok now i book engineer 4 u",
+        "Tomorrow with Ines I repair the router at your office.",
+    ] {
+        assert!(step(text), "{text}: {:?}", evidence(text));
+    }
+    for text in ["I send the form every day.", "If you agree, I send the form today.", "Yesterday I send the form."] {
+        assert!(!step(text), "{text}: {:?}", evidence(text));
+    }
+}
+
+#[test]
+fn a_manner_of_speaking_is_not_a_step() {
+    for text in [
+        "I'll be honest, I can't say exactly what happened on Monday.",
+        "Right, I'm going to say it straight: the runaround stops here.",
+        "As you will see, the damage was caused by a long-term leak.",
+        "you've got to understand where I'm coming from",
+        "well to be completely honest with you this happens a lot",
+    ] {
+        assert!(!step(text), "{text}: {:?}", evidence(text));
+    }
+    for text in ["I'll be there at nine to fit the new boiler.", "To be clear, I'll refund the £40 today."] {
+        assert!(step(text), "{text}: {:?}", evidence(text));
+    }
+}

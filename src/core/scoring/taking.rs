@@ -32,7 +32,7 @@ pub(super) fn firm_actions(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
                 && acting
                 && !vague_promise(a, cx, *c)
                 && !gets_someone_else(a, *c)
-                && !s.question_mark
+                && !asks(a, cx, c.0)
                 && !hedged(a, cx, *c, None)
                 && !super::timed::waits_on_event(a, cx, *c)
                 && !sarcasm.iter().any(|r| in_sentence(s, r))
@@ -74,7 +74,7 @@ pub(super) fn done_on_the_problem(a: &Analysed, cx: &DetectorContext) -> Vec<Ran
         let own_things = object.first().is_some_and(|o| matches!(o.text.as_str(), "our" | "my"));
         let through =
             object.first().is_some_and(|o| o.text == "you") && object.get(1).is_some_and(|o| o.text == "through");
-        if object.is_empty() || passes_on(a, cx, v + 1) || own_things || through || s.question_mark {
+        if object.is_empty() || passes_on(a, cx, v + 1) || own_things || through || asks(a, cx, k) {
             continue;
         }
         if hedged(a, cx, (k, v + 1), None) || sarcasm.iter().any(|r| in_sentence(s, r)) {
@@ -130,9 +130,153 @@ pub(super) fn only_calls_back(a: &Analysed, cx: &DetectorContext) -> bool {
     calls_back && verbs.iter().filter(|v| !a.in_condition(v.0)).all(contact)
 }
 
+/// True when the words at `k` ask rather than state: their sentence ends in a question mark and
+/// is a question, not a statement with a tag on the end ("I'll go to the bakery now and ring you
+/// back in twenty minutes, okay?", "engineer booked for Thursday, is that ok?"). A tag is a last
+/// clause of at most four words of `@tag-question-word` after a clause that does not itself open
+/// with a question word (`@question-opener`: "Shall I rebook it, ok?" still asks).
+pub(super) fn asks(a: &Analysed, cx: &DetectorContext, k: usize) -> bool {
+    let t = &a.tokens[k];
+    let s = &a.sentences[t.sentence];
+    if !s.question_mark {
+        return false;
+    }
+    let w = &cx.lists.words;
+    let last = a.tokens[s.end - 1].clause;
+    let tag_start = (s.start..s.end).find(|&j| a.tokens[j].clause == last).unwrap_or(s.start);
+    let tag = tag_start > s.start
+        && s.end - tag_start <= 4
+        && (tag_start..s.end).all(|j| w.tag_question_word.has(a.word(j)))
+        && t.clause != last;
+    let clause_start = (s.start..=k).rev().take_while(|&j| a.tokens[j].clause == t.clause).last().unwrap_or(k);
+    let opens_question = w.question_opener.has(a.word(clause_start)) || w.question_opener.has(a.word(s.start));
+    !tag || opens_question
+}
+
+/// A call-back that sees the fix through: "I'll ring you Thursday at 10 to confirm the new direct
+/// debit's set", "i'll call u at 4 to check it's working", "I will ring you on Monday to make sure
+/// they have". A firm first-person promise to contact the customer whose purpose, later in its
+/// sentence, is to check on the outcome ("to" and `@follow-through-purpose`, "make" and "be" only
+/// with "sure"). The speaker stays on the problem until it is done (`docs/labelling.md`), unlike a
+/// bare call-back. Not hedged, negated, asked, conditional, retold or sarcastic.
+pub(super) fn checks_back(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
+    let w = &cx.lists.words;
+    let contact = find(&cx.lists.contact_verb, a, cx);
+    let sarcasm = find(&cx.lists.sarcasm, a, cx);
+    let mut out = Vec::new();
+    for c in commitments(a, cx) {
+        let words = &a.tokens[c.0..c.1];
+        let s = &a.sentences[words[0].sentence];
+        let speaker = matches!(words[0].text.as_str(), "i" | "we");
+        let firm = !words.iter().any(|t| w.not_firm.has(&t.text) || t.negated_by.is_some() || t.quoted || t.retold);
+        let contacting = contact.iter().any(|v| v.0 >= c.0 && v.0 <= c.1 + 2);
+        if !(speaker && firm && contacting)
+            || asks(a, cx, c.0)
+            || super::timed::under_condition(a, c)
+            || hedged(a, cx, c, None)
+            || sarcasm.iter().any(|r| in_sentence(s, r))
+        {
+            continue;
+        }
+        let purpose = (c.1..s.end.min(c.1 + 12)).find(|&j| {
+            a.word(j) == "to"
+                && w.follow_through_purpose.has(a.word(j + 1))
+                && (!matches!(a.word(j + 1), "make" | "be") || a.word(j + 2) == "sure")
+                && a.tokens[j].negated_by.is_none()
+        });
+        if let Some(p) = purpose {
+            out.push((c.0, p + 2));
+        }
+    }
+    out
+}
+
+/// True when the hit at `r` only records the case or hands it on, which `docs/labelling.md` does
+/// not count as taking it on: its verb is followed in its clause by a record made on the case
+/// (`@take-record-noun`: "I've logged your query", "I'll put a note on your account", "I've raised
+/// a billing investigation", "I've put a referral in"); or its verb passes the case on
+/// (`@passing-on-stem`, "hand": "I'm handing this to Tomasz") to anyone but the speaker; or it
+/// sends or puts something to a colleague ("I've sent her your details", "I'll send Priya my
+/// notes", "I'm putting you through"); or it is a manner of speaking (`@take-not-an-act` after
+/// "be": "I'll be honest").
+pub(super) fn records_or_hands_on(a: &Analysed, cx: &DetectorContext, r: Range) -> bool {
+    let w = &cx.lists.words;
+    let t = &a.tokens[r.0];
+    let in_clause =
+        |j: usize| j < a.tokens.len() && a.tokens[j].sentence == t.sentence && a.tokens[j].clause == t.clause;
+    let hit = r.0..r.1;
+    let after: Vec<usize> = (r.0 + 1..r.1 + 5).take_while(|&j| in_clause(j)).collect();
+    let record = after.iter().any(|&j| w.take_record_noun.has(a.word(j)));
+    let to_self = after.iter().any(|&j| matches!(a.word(j), "me" | "myself" | "us" | "ourselves"));
+    let hands = hit.clone().any(|j| w.passing_on_stem.has(&a.tokens[j].stem) || a.tokens[j].stem == "hand") && !to_self;
+    let colleague = |j: usize| {
+        matches!(a.word(j), "him" | "her")
+            || (!cx.names.colleague.is_empty() && super::phrase::name_at(&a.tokens, j, &cx.names.colleague).is_some())
+    };
+    let to_colleague = hit.clone().any(|j| {
+        matches!(a.word(j), "send" | "sent" | "sending" | "put" | "putting" | "give" | "given" | "giving")
+            && (colleague(j + 1) || puts_through(a, (j, j + 1)))
+    });
+    let manner = hit.clone().any(|j| a.word(j) == "be" && w.take_not_an_act.has(a.word(j + 1)));
+    record || hands || to_colleague || manner
+}
+
+/// The present said for the future, as non-native speakers often do: "I finish all the job today
+/// before 4", "Today I send the form to Mark", "I send you the kit list by email this morning",
+/// "Now I give you the new code". "I" or "we" right before the base form of a verb of doing
+/// (`@action-verb`, `@resolve-verb`), with today, tonight, tomorrow, now or a named day or time in
+/// the clause or opening the sentence. Not a call-back alone ("tomorrow I call you"), nor a
+/// question, a negated, quoted, retold, hedged or conditional one, nor a past day ("yesterday") or
+/// a habit ("every day").
+pub(super) fn present_for_future(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
+    let mut verbs = find(&cx.lists.action_verb, a, cx);
+    verbs.extend(find(&cx.lists.resolve_verb, a, cx));
+    let contact = find(&cx.lists.contact_verb, a, cx);
+    let mut out = Vec::new();
+    for k in 0..a.tokens.len().saturating_sub(1) {
+        let t = &a.tokens[k];
+        if !matches!(t.text.as_str(), "i" | "we") || !t.is_own_word() || asks(a, cx, k) {
+            continue;
+        }
+        let v = if a.word(k + 1) == "also" { k + 2 } else { k + 1 };
+        let Some(verb) = verbs.iter().find(|r| r.0 == v && a.tokens[v].sentence == t.sentence) else { continue };
+        let base = a.word(v);
+        // "we have made a mistake": an auxiliary, not the base form of a verb of doing.
+        let auxiliary = matches!(base, "have" | "be" | "do" | "am" | "are" | "was" | "were");
+        if auxiliary
+            || base.ends_with("ed")
+            || base.ends_with("ing")
+            || base.ends_with('s')
+            || a.tokens[v].negated_by.is_some()
+        {
+            continue;
+        }
+        // "I call you tomorrow": only getting back in touch; "I send you a checklist" sends something.
+        let thing = matches!(a.word(verb.1 + 1), "a" | "an" | "the" | "my" | "our" | "your" | "all" | "also");
+        if contact.iter().any(|c| c.0 == v) && matches!(a.word(verb.1), "you" | "u") && !thing {
+            continue;
+        }
+        let s = &a.sentences[t.sentence];
+        let clause: Vec<usize> =
+            (s.start..s.end).filter(|&j| a.tokens[j].clause == t.clause || j < s.start + 2).collect();
+        let when = |j: usize| {
+            matches!(a.word(j), "now" | "today" | "tonight" | "tomorrow") || a.times().day_or_time_at(j).is_some()
+        };
+        // "yesterday", "last week": the past; "every day", "always": a habit, not this problem.
+        let not_now = clause
+            .iter()
+            .any(|&j| matches!(a.word(j), "yesterday" | "last" | "ago" | "every" | "always" | "usually" | "normally"));
+        let firm = !hedged(a, cx, (k, verb.1), None) && !super::timed::under_condition(a, (k, verb.1));
+        if clause.iter().any(|&j| when(j)) && !not_now && firm {
+            out.push((k, verb.1));
+        }
+    }
+    out
+}
+
 /// "put you through": a transfer, not an action on the problem.
 fn puts_through(a: &Analysed, v: Range) -> bool {
-    a.tokens[v.0].text == "put"
+    matches!(a.tokens[v.0].text.as_str(), "put" | "putting")
         && a.tokens.get(v.1).is_some_and(|t| t.text == "you")
         && a.tokens.get(v.1 + 1).is_some_and(|t| matches!(t.text.as_str(), "through" | "over"))
 }
@@ -198,6 +342,98 @@ mod tests {
             "I told you last week I'd have it cleared.",
         ] {
             assert!(!takes(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_call_back_to_check_the_fix_held_sees_it_through() {
+        for text in [
+            "I'll ring you Thursday at 10 to confirm the new direct debit's set.",
+            "i'll call u at 4 2day to check its working",
+            "I will ring you on Monday to make sure they have.",
+            "Me? I will phone you after the visit, same day, to be sure everything is working.",
+            "We will contact you on Friday to verify the credit has reached your account.",
+            "so um I'll give you a ring tonight to check the heating's come back on",
+        ] {
+            assert!(takes(text), "{text}");
+        }
+        for text in [
+            "I'll ring you tomorrow.",
+            "I'll try to ring you Friday to check it's working.",
+            "If the part comes, I'll call you to confirm.",
+            "Shall I ring you at 4 to check?",
+            "I told you I'd ring to make sure it had arrived.",
+            "I won't call you to check, the engineer will.",
+            "Can you ring me Thursday to confirm the slot?",
+        ] {
+            assert!(!takes(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_tag_on_a_statement_does_not_make_it_a_question() {
+        for text in [
+            "I will go to the bakery now and ring you back in twenty minutes, okay?",
+            "i'll swap the handset 2day, ok?",
+            "We'll refund the deposit this afternoon, is that ok?",
+            "Dear Ms Ferris, I will cancel the second order today, yes?",
+            "right so I'm going to replace the router myself, alright?",
+        ] {
+            assert!(takes(text), "{text}");
+        }
+        for text in [
+            "Shall I rebook the fitter, ok?",
+            "Can I refund the deposit, yes?",
+            "Do you want me to swap it, yeah?",
+            "Should I cancel the order?",
+        ] {
+            assert!(!takes(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn the_present_said_for_the_future_takes_it_on() {
+        for text in [
+            "I repair the printer today before 4, no charge.",
+            "Today I send the form to Mark, I write him everything.",
+            "Mrs Okafor, I send you the new contract by email this morning.",
+            "ok now i book engineer 4 u",
+            "We replace the battery for you tomorrow, no charge.",
+        ] {
+            assert!(takes(text), "{text}");
+        }
+        for text in [
+            "Tomorrow I call you.",
+            "I send the form yesterday but it was lost.",
+            "If you agree, I send the form today.",
+            "I send the form every day.",
+            "Can I send you the form today?",
+            "we have made a mistake and booked someone else into your Tuesday 9am",
+        ] {
+            assert!(!takes(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn logging_the_case_or_handing_it_on_takes_nothing_on() {
+        for text in [
+            "I have logged your query.",
+            "I'll put a note on your account.",
+            "ive raised a billing investigation, ref BI-30918",
+            "Erm, I've put a referral in to injury for you.",
+            "I'm handing this to Tomasz Wren, our network specialist.",
+            "I've sent her your order number and both references.",
+            "I'm putting you through to Tomasz now.",
+            "I'll be honest, I can't say what happened.",
+        ] {
+            assert!(!takes(text), "{text}");
+        }
+        for text in [
+            "Assigned it to myself this morning.",
+            "I've sent you a replacement by express.",
+            "I'll be there at nine to fit the new boiler.",
+        ] {
+            assert!(takes(text), "{text}");
         }
     }
 

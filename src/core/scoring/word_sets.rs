@@ -163,6 +163,10 @@ word_sets! {
     line_domain = "line-domain",
     raise_noun_before = "raise-noun-before",
     raise_participle = "raise-participle",
+    tag_question_word = "tag-question-word",
+    follow_through_purpose = "follow-through-purpose",
+    take_record_noun = "take-record-noun",
+    take_not_an_act = "take-not-an-act",
 }
 
 /// The word lists as built in, without any lexicon: what the text analysis reads (it runs before
