@@ -194,7 +194,7 @@ fn controls_ui(ui: &mut egui::Ui, session: &GroupSession, view: &PresenterView<'
     command
 }
 
-/// "End the session?": Enter ends it, Esc keeps going. The report never comes out empty: with
+/// "End the session?": Enter presses the focused button (End, as it opens), Esc keeps going. The report never comes out empty: with
 /// nothing scored it says so.
 fn end_dialog_ui(ui: &mut egui::Ui, session: &GroupSession, focus: bool) -> Option<Command> {
     let mut command = None;
@@ -215,12 +215,15 @@ fn end_dialog_ui(ui: &mut egui::Ui, session: &GroupSession, focus: bool) -> Opti
             if focus {
                 end.request_focus();
             }
-            if end.clicked() || ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Enter)) {
+            let keep = ui.button(KEEP_GOING_LABEL);
+            // Enter presses the button with the keyboard; with neither focused, it ends.
+            let enter = !end.has_focus()
+                && !keep.has_focus()
+                && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Enter));
+            if end.clicked() || enter {
                 command = Some(Command::Coach(CoachCommand::End));
             }
-            if ui.button(KEEP_GOING_LABEL).clicked()
-                || ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
-            {
+            if keep.clicked() || ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape)) {
                 command = Some(Command::Coach(CoachCommand::KeepGoing));
             }
         });
