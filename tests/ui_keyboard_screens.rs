@@ -258,6 +258,13 @@ fn a_coach_session_is_keyboard_first_and_its_end_dialog_keeps_tab_inside() {
     }
     harness.run();
     check_screen(&mut harness, "answering", "Score the answer");
+    press(&mut harness, egui::Key::Enter);
+    check_screen(&mut harness, "coach scoring", followthrough::ui::coach::SAVE_LABEL);
+    while focused_label(&harness) != followthrough::ui::coach::SAVE_LABEL {
+        tab(&mut harness);
+    }
+    press(&mut harness, egui::Key::Enter);
+    assert_eq!(group_phase(&harness), GroupPhase::Picking, "Enter saved the score");
     // The end dialog: Tab stays in it, Esc keeps going, Enter on its focused button presses that one.
     click(&mut harness, END_LABEL);
     assert_eq!(focused_label(&harness), END_CONFIRM_LABEL);
@@ -265,18 +272,14 @@ fn a_coach_session_is_keyboard_first_and_its_end_dialog_keeps_tab_inside() {
     assert_eq!(labels(&cycle), [END_CONFIRM_LABEL, KEEP_GOING_LABEL], "Tab stays in the dialog");
     press(&mut harness, egui::Key::Escape);
     assert!(harness.query_by_label(END_CONFIRM_LABEL).is_none(), "Esc keeps going");
-    assert!(matches!(group_phase(&harness), GroupPhase::Answering { .. }));
+    assert_eq!(group_phase(&harness), GroupPhase::Picking);
     click(&mut harness, END_LABEL);
     tab(&mut harness);
     assert_eq!(focused_label(&harness), KEEP_GOING_LABEL);
     press(&mut harness, egui::Key::Enter);
-    assert!(
-        matches!(group_phase(&harness), GroupPhase::Answering { .. }),
-        "Enter on \"Keep going\" keeps going, it does not end the session"
-    );
+    assert_eq!(group_phase(&harness), GroupPhase::Picking, "Enter on \"Keep going\" keeps going, not ends");
     click(&mut harness, END_LABEL);
     press(&mut harness, egui::Key::Enter);
     assert_eq!(group_phase(&harness), GroupPhase::Over);
-    let main = focused_label(&harness);
-    check_screen(&mut harness, "coach report", &main);
+    check_screen(&mut harness, "coach report", "Export CSV and HTML");
 }

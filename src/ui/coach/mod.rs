@@ -200,7 +200,7 @@ fn end_dialog_ui(ui: &mut egui::Ui, session: &GroupSession, focus: bool) -> Opti
     let mut command = None;
     let goes = session.turnouts.len();
     egui::Modal::new(egui::Id::unique("end_group_session")).show(ui.ctx(), |ui| {
-        ui.set_max_width(520.0);
+        ui.set_max_width(super::theme::dialog_width(ui.ctx(), 520.0));
         ui.heading("End the session?");
         ui.add_space(6.0);
         let text = match goes {
