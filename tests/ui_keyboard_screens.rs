@@ -161,8 +161,14 @@ fn the_leave_dialog_keeps_tab_inside_and_answers_enter_and_esc() {
     let mut harness = dana_returns(&folder);
     click(&mut harness, "Minimal call-back");
     click(&mut harness, "Start practice");
+    // Half an answer typed, then Esc: the box lets go of the keyboard and the dialog takes it.
+    harness.get_by_label("Your answer").type_text("I'm sorry");
+    harness.run();
     press(&mut harness, egui::Key::Escape);
     harness.get_by_label("Leave this drill?");
+    let keep = harness.get_by_label("Keep going");
+    let leave = harness.get_by_label("Leave");
+    assert!(keep.is_focused() && !leave.is_focused(), "Keep going has the keyboard");
     assert_eq!(focused_label(&harness), "Keep going", "the safe choice has the keyboard");
     let cycle = tab_cycle(&mut harness);
     assert_eq!(labels(&cycle), ["Keep going", "Leave"], "Tab stays in the dialog");

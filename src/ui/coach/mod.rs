@@ -194,8 +194,8 @@ fn controls_ui(ui: &mut egui::Ui, session: &GroupSession, view: &PresenterView<'
     command
 }
 
-/// "End the session?": Enter presses the focused button (End, as it opens), Esc keeps going. The report never comes out empty: with
-/// nothing scored it says so.
+/// "End the session?": Enter presses the focused button (End, as it opens), Esc keeps going. The
+/// report never comes out empty: with nothing scored it says so.
 fn end_dialog_ui(ui: &mut egui::Ui, session: &GroupSession, focus: bool) -> Option<Command> {
     let mut command = None;
     let goes = session.turnouts.len();
@@ -212,10 +212,12 @@ fn end_dialog_ui(ui: &mut egui::Ui, session: &GroupSession, focus: bool) -> Opti
         ui.add_space(10.0);
         ui.horizontal_wrapped(|ui| {
             let end = ui.button(END_CONFIRM_LABEL);
+            let keep = ui.button(KEEP_GOING_LABEL);
+            // As it opens End has the keyboard; Tab goes round the two buttons (the modal keeps
+            // it from the window behind).
             if focus {
                 end.request_focus();
             }
-            let keep = ui.button(KEEP_GOING_LABEL);
             // Enter presses the button with the keyboard; with neither focused, it ends.
             let enter = !end.has_focus()
                 && !keep.has_focus()
