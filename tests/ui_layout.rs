@@ -391,3 +391,37 @@ fn at_the_largest_text_in_a_small_window_try_a_response_opens_with_its_box_in_vi
         "the box starts at {rect:?}: not in view between the top bar ({bar_bottom}) and the status line ({status_top})"
     );
 }
+
+#[test]
+fn the_end_session_dialog_and_the_session_report_fit() {
+    let folder = TestFolder::with_minimal_scenario();
+    let minimal = std::fs::read_to_string(folder.dir.path().join("minimal.ron")).expect("fixture");
+    folder.write("minimal.ron", &minimal.replace("title: \"Minimal call-back\"", &format!("title: \"{WORDY_TITLE}\"")));
+    let mut harness = with_profile(&folder);
+    harness.get_by_label("Coach a group").click();
+    harness.run();
+    harness.get_by_label("Dana").click();
+    harness.run();
+    harness.get_by_label("Start the session").click();
+    harness.run();
+    harness.get_by_label(followthrough::ui::coach::BEGIN_LABEL).click();
+    harness.run();
+    harness.get_by_label(followthrough::ui::coach::PICK_LABEL).click();
+    for _ in 0..200 {
+        if harness.query_by_label(followthrough::ui::coach::SCORE_LABEL).is_some() {
+            break;
+        }
+        harness.step();
+    }
+    harness.get_by_label(followthrough::ui::coach::SCORE_LABEL).click();
+    harness.run();
+    harness.get_by_label(followthrough::ui::coach::SAVE_LABEL).click();
+    harness.run();
+    harness.get_by_label(followthrough::ui::coach::END_LABEL).click();
+    harness.run();
+    assert_fits(&mut harness, "the end-session dialog");
+    harness.get_by_label(followthrough::ui::coach::END_CONFIRM_LABEL).click();
+    harness.run();
+    harness.get_by_label("Session report");
+    assert_fits(&mut harness, "the session report");
+}
