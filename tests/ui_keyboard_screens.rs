@@ -229,8 +229,7 @@ fn quiz_and_rehearsal_are_keyboard_first() {
     click(&mut harness, "Minimal call-back");
     click(&mut harness, "Rehearse the words");
     assert_eq!(harness.state().screen(), &Screen::Rehearse);
-    let main = focused_label(&harness);
-    check_screen(&mut harness, "rehearsal", &main);
+    check_screen(&mut harness, "rehearsal", followthrough::ui::rehearse::RECITE_LABEL);
 }
 
 fn group_phase(harness: &App) -> GroupPhase {
