@@ -197,6 +197,9 @@ impl eframe::App for Tour {
     }
 
     fn raw_input_hook(&mut self, _ctx: &egui::Context, raw_input: &mut egui::RawInput) {
+        // Xvfb has no window manager to give the window the keyboard; a person's window has it,
+        // and egui draws (and honours) a widget's focus only in a focused window.
+        raw_input.focused = true;
         raw_input.events.append(&mut self.input);
     }
 }

@@ -288,3 +288,16 @@ fn a_coach_session_is_keyboard_first_and_its_end_dialog_keeps_tab_inside() {
     assert_eq!(group_phase(&harness), GroupPhase::Over);
     check_screen(&mut harness, "coach report", "Export CSV and HTML");
 }
+
+#[test]
+fn a_new_learner_who_presses_enter_on_their_name_lands_on_start_practice() {
+    let folder = TestFolder::with_minimal_scenario();
+    let mut harness = folder.harness();
+    harness.run();
+    assert_eq!(focused_label(&harness), followthrough::ui::home::NEW_PROFILE_LABEL);
+    harness.get_by_label(followthrough::ui::home::NEW_PROFILE_LABEL).type_text("Dana");
+    harness.run();
+    press(&mut harness, egui::Key::Enter);
+    harness.get_by_label("Practising as Dana");
+    assert_eq!(focused_label(&harness), followthrough::ui::home::START_PRACTICE, "today's plan is next");
+}
