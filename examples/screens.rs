@@ -197,6 +197,9 @@ impl eframe::App for Tour {
     }
 
     fn raw_input_hook(&mut self, _ctx: &egui::Context, raw_input: &mut egui::RawInput) {
+        // Xvfb has no window manager to give the window the keyboard; a person's window has it,
+        // and egui draws (and honours) a widget's focus only in a focused window.
+        raw_input.focused = true;
         raw_input.events.append(&mut self.input);
     }
 }
@@ -398,6 +401,11 @@ fn steps_on(id: &str) -> Vec<Step> {
         Click(answer),
         Type("I'm sorry, that one is on me. I'll ring you back at four today with the answer.".into()),
         Shot("drill"),
+        // Esc asks before leaving; Esc again keeps going.
+        K(Key::Escape, Modifiers::NONE),
+        WaitFor(followthrough::ui::drill::LEAVE_TITLE),
+        Shot("leave-drill"),
+        K(Key::Escape, Modifiers::NONE),
         K(Key::Enter, Modifiers::COMMAND),
         Shot("score-card"),
         FinishDrill,
@@ -440,6 +448,14 @@ fn steps_on(id: &str) -> Vec<Step> {
         Apply(Command::Coach(followthrough::ui::app::CoachCommand::Answered)),
         WaitFor(followthrough::ui::coach::SAVE_LABEL),
         Shot("coach-scoring"),
+        // "Save the score" has the keyboard; then end the session and read its report.
+        K(Key::Enter, Modifiers::NONE),
+        Click(followthrough::ui::coach::END_LABEL),
+        WaitFor(followthrough::ui::coach::END_CONFIRM_LABEL),
+        Shot("end-session"),
+        K(Key::Enter, Modifiers::NONE),
+        WaitFor("Session report"),
+        Shot("coach-report"),
     ]
 }
 

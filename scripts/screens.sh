@@ -4,7 +4,8 @@
 # `examples/screens.rs` opens the app as `followthrough` does (eframe, glow, start-up on another
 # thread) on the bundled scenarios with an empty data folder, drives it as a person would (new
 # learner, rehearsal, briefing, a drill to its summary, progress, quiz, team, authoring,
-# try-a-response, test-play, problems, coach setup and the presenter's views) and has the renderer
+# try-a-response, test-play, problems, coach setup and the presenter's views, the leave-drill and
+# end-session dialogs, the session report) and has the renderer
 # photograph each screen once it has settled. Pictures are kept small: 256-colour PNGs.
 # The README shows the 1280x800 set straight from docs/screens/ (no copies elsewhere).
 # SCREENS_PROFILE=debug uses the debug build (quicker to build; the pictures are the same).

@@ -362,3 +362,66 @@ fn team_fits() {
     harness.get_by_label("Alexandra Okonkwo-Fitzgerald");
     assert_fits(&mut harness, "the Team screen");
 }
+
+#[test]
+fn at_the_largest_text_in_a_small_window_try_a_response_opens_with_its_box_in_view_and_focused() {
+    let folder = wordy_folder();
+    let mut harness = folder.harness();
+    harness.run();
+    let largest = *TEXT_SCALES.last().expect("scales");
+    set_scale(&mut harness, largest);
+    harness.set_size(egui::vec2(1024.0, 600.0) / largest);
+    harness.run();
+    harness.state_mut().apply(Command::Trainer(followthrough::ui::app::TrainerCommand::ShowAuthoring));
+    harness.run();
+    // Its button may be below the fold here: reach it as the keyboard does, and press Enter.
+    harness.get_by_label("Try a response to wordy").focus();
+    harness.run();
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    assert_eq!(harness.state().screen(), &Screen::Sandbox);
+    // The status line takes the last line of the window: a box starting there is out of sight.
+    let status_top = harness.ctx.content_rect().bottom() - 30.0;
+    let bar_bottom = harness.get_by_label("A+").rect().bottom();
+    let answer = harness.get_by_label(followthrough::ui::sandbox::SANDBOX_LABEL);
+    assert!(answer.is_focused(), "the box has the keyboard");
+    let rect = answer.rect();
+    assert!(
+        rect.top() >= bar_bottom - 1.0 && rect.top() + 20.0 <= status_top,
+        "the box starts at {rect:?}: not in view between the top bar ({bar_bottom}) and the status line ({status_top})"
+    );
+}
+
+#[test]
+fn the_end_session_dialog_and_the_session_report_fit() {
+    let folder = TestFolder::with_minimal_scenario();
+    let minimal = std::fs::read_to_string(folder.dir.path().join("minimal.ron")).expect("fixture");
+    folder.write("minimal.ron", &minimal.replace("title: \"Minimal call-back\"", &format!("title: \"{WORDY_TITLE}\"")));
+    let mut harness = with_profile(&folder);
+    harness.get_by_label("Coach a group").click();
+    harness.run();
+    harness.get_by_label("Dana").click();
+    harness.run();
+    harness.get_by_label("Start the session").click();
+    harness.run();
+    harness.get_by_label(followthrough::ui::coach::BEGIN_LABEL).click();
+    harness.run();
+    harness.get_by_label(followthrough::ui::coach::PICK_LABEL).click();
+    for _ in 0..200 {
+        if harness.query_by_label(followthrough::ui::coach::SCORE_LABEL).is_some() {
+            break;
+        }
+        harness.step();
+    }
+    harness.get_by_label(followthrough::ui::coach::SCORE_LABEL).click();
+    harness.run();
+    harness.get_by_label(followthrough::ui::coach::SAVE_LABEL).click();
+    harness.run();
+    harness.get_by_label(followthrough::ui::coach::END_LABEL).click();
+    harness.run();
+    assert_fits(&mut harness, "the end-session dialog");
+    harness.get_by_label(followthrough::ui::coach::END_CONFIRM_LABEL).click();
+    harness.run();
+    harness.get_by_label("Session report");
+    assert_fits(&mut harness, "the session report");
+}

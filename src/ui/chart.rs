@@ -37,6 +37,38 @@ pub fn day_ticks(bounds: (f64, f64)) -> Vec<f64> {
     (start..=end).map(|k| k as f64 * step).collect()
 }
 
+/// Scores this close (points out of 100) draw markers on top of each other at the chart's size.
+const CLOSE_SCORES: f64 = 6.0;
+
+/// How far apart side-by-side markers are drawn, as a share of the x range shown.
+const SIDE_BY_SIDE: f64 = 0.025;
+
+/// Where each behaviour's markers go, given each behaviour's `(day, score)` points and the width
+/// of the x range shown (days). One drill scores every behaviour at the same moment: where two
+/// or more of those scores are about equal, their markers are set side by side around the drill's
+/// time instead of being drawn over one another; every other point stays where it is.
+pub fn placed_points(series: &[Vec<(f64, f64)>], span_days: f64) -> Vec<Vec<[f64; 2]>> {
+    let step = SIDE_BY_SIDE * span_days;
+    series
+        .iter()
+        .enumerate()
+        .map(|(i, points)| {
+            points
+                .iter()
+                .map(|&(day, score)| {
+                    let meets = |other: &Vec<(f64, f64)>| {
+                        other.iter().any(|&(d, s)| (d - day).abs() < 1e-9 && (s - score).abs() < CLOSE_SCORES)
+                    };
+                    let rank = series[..i].iter().filter(|other| meets(other)).count();
+                    let together = rank + 1 + series[i + 1..].iter().filter(|other| meets(other)).count();
+                    let offset = (rank as f64 - (together - 1) as f64 / 2.0) * step;
+                    [day + offset, score]
+                })
+                .collect()
+        })
+        .collect()
+}
+
 /// The calendar date of day number `day` ("6 Dec"), in UTC as day numbers are.
 pub fn date_label(day: f64) -> String {
     let seconds = (day.floor() * crate::core::staging::SECONDS_PER_DAY) as i64;
@@ -71,9 +103,10 @@ pub fn chart_ui(ui: &mut egui::Ui, report: &ProgressReport) {
         .x_axis_label("date of the drill")
         .y_axis_label("score")
         .show(ui, |plot| {
-            for (i, b) in report.behaviours.iter().enumerate() {
+            let series: Vec<Vec<(f64, f64)>> = report.behaviours.iter().map(|b| b.points.clone()).collect();
+            let placed = placed_points(&series, to - from);
+            for (i, (b, points)) in report.behaviours.iter().zip(placed).enumerate() {
                 let colour = palette.series[i % palette.series.len()];
-                let points: Vec<[f64; 2]> = b.points.iter().map(|&(day, score)| [day, score]).collect();
                 let name = display_name(&b.behaviour);
                 plot.line(Line::new(name.clone(), PlotPoints::from(points.clone())).color(colour).width(2.0));
                 plot.points(
@@ -118,6 +151,29 @@ mod tests {
         assert!(day_ticks((20_400.3, 20_410.7)).iter().all(|t| t.fract() == 0.0));
         let weeks = day_ticks((20_000.0, 20_100.0));
         assert!(weeks.windows(2).all(|w| w[1] - w[0] == 7.0), "{weeks:?}");
+    }
+
+    #[test]
+    fn one_drill_scoring_every_behaviour_alike_draws_each_marker_apart_inside_the_range() {
+        let series = vec![vec![(A_DAY, 100.0)], vec![(A_DAY, 100.0)], vec![(A_DAY, 98.0)]];
+        let (from, to) = day_range(A_DAY, A_DAY);
+        let placed = placed_points(&series, to - from);
+        let xs: Vec<f64> = placed.iter().map(|p| p[0][0]).collect();
+        // A tenth of a day is 15 points on a 300-point-wide chart: apart, and still on the day.
+        for pair in xs.windows(2) {
+            assert!(pair[1] - pair[0] >= 0.04, "markers apart: {xs:?}");
+        }
+        assert!(xs.iter().all(|x| (x - A_DAY).abs() < 0.2 && from < *x && *x < to), "{xs:?} in {from}..{to}");
+        assert!(((xs[0] + xs[2]) / 2.0 - A_DAY).abs() < 1e-9, "centred on the drill: {xs:?}");
+        assert!(placed.iter().all(|p| p[0][1] >= 98.0), "scores are not moved");
+    }
+
+    #[test]
+    fn scores_that_differ_and_other_drills_stay_where_they_are() {
+        let series = vec![vec![(A_DAY, 20.0), (A_DAY + 1.0, 60.0)], vec![(A_DAY, 80.0), (A_DAY + 2.0, 60.0)]];
+        let placed = placed_points(&series, 4.0);
+        assert_eq!(placed[0], [[A_DAY, 20.0], [A_DAY + 1.0, 60.0]]);
+        assert_eq!(placed[1], [[A_DAY, 80.0], [A_DAY + 2.0, 60.0]]);
     }
 
     #[test]

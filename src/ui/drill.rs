@@ -268,7 +268,7 @@ pub const LEAVE_TITLE: &str = "Leave this drill?";
 fn leave_dialog_ui(ui: &mut egui::Ui, note: &str, quitting: bool, just_opened: bool) -> Option<Command> {
     let mut command = None;
     let modal = egui::Modal::new(egui::Id::unique("leave_drill")).show(ui.ctx(), |ui| {
-        ui.set_max_width(440.0);
+        ui.set_max_width(super::theme::dialog_width(ui.ctx(), 440.0));
         ui.heading(if quitting { "Leave this drill and quit?" } else { LEAVE_TITLE });
         ui.add_space(4.0);
         ui.label("The clock is stopped while you decide.");

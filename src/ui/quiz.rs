@@ -73,6 +73,10 @@ fn question_ui(ui: &mut egui::Ui, round: &QuizRound, q: &Question) -> Option<Com
         }
         // After answering, only the right answer and the one chosen stay lit.
         let response = ui.add_enabled(round.chosen.is_none() || !marker.is_empty(), button);
+        // A new question puts the keyboard on its first option (Tab goes down the rest).
+        if i == 0 && round.chosen.is_none() && ui.memory(|m| m.focused().is_none()) {
+            response.request_focus();
+        }
         if response.clicked() && round.chosen.is_none() {
             command = Some(Command::Quiz(QuizCommand::Answer(i)));
         }

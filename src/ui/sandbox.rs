@@ -16,10 +16,21 @@ pub const TEST_NAME_LABEL: &str = "Author test name";
 /// Draw the sandbox; `typed` is the response box, `test_name` the name for a new author test.
 pub fn sandbox_ui(ui: &mut egui::Ui, sandbox: &Sandbox, typed: &mut String, test_name: &mut String) -> Option<Command> {
     let mut command = None;
+    // All of it scrolls: at a large text size in a small window the heading alone can fill the
+    // view, and the response box (which has the keyboard) is scrolled into it on arrival.
+    egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+        heading_ui(ui, sandbox, &mut command);
+        sandbox_body_ui(ui, sandbox, typed, test_name, &mut command);
+    });
+    command
+}
+
+/// The way back, the scenario's title and the turn being tried.
+fn heading_ui(ui: &mut egui::Ui, sandbox: &Sandbox, command: &mut Option<Command>) {
     let s = &sandbox.scenario;
     ui.horizontal_wrapped(|ui| {
         if ui.button("Back to authoring").clicked() {
-            command = Some(Command::Trainer(TrainerCommand::ShowAuthoring));
+            *command = Some(Command::Trainer(TrainerCommand::ShowAuthoring));
         }
         ui.heading(format!("Try a response: {}", s.title));
     });
@@ -30,17 +41,13 @@ pub fn sandbox_ui(ui: &mut egui::Ui, sandbox: &Sandbox, typed: &mut String, test
             .show_ui(ui, |ui| {
                 for (i, t) in s.turns.iter().enumerate() {
                     if ui.selectable_label(i == sandbox.turn, &t.id).clicked() {
-                        command = Some(Command::Trainer(TrainerCommand::SandboxTurn(i)));
+                        *command = Some(Command::Trainer(TrainerCommand::SandboxTurn(i)));
                     }
                 }
             })
             .response
             .labelled_by(label.id);
     });
-    egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-        sandbox_body_ui(ui, sandbox, typed, test_name, &mut command);
-    });
-    command
 }
 
 /// The customer's line, the response box, the live score card and saving it as a test.

@@ -329,6 +329,12 @@ pub fn scroll_above_actions_ui<R>(
     inner.inner
 }
 
+/// How wide a dialog's text may be: `wanted`, or less in a window too narrow for it (a small
+/// window at a large text size), leaving room for the dialog's frame and a margin each side.
+pub fn dialog_width(ctx: &egui::Context, wanted: f32) -> f32 {
+    wanted.min(ctx.content_rect().width() - 64.0).max(120.0)
+}
+
 /// WCAG 2 relative luminance of a colour (alpha ignored).
 pub fn luminance(c: Color32) -> f64 {
     let channel = |v: u8| {

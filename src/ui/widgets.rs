@@ -48,9 +48,11 @@ pub fn withdraw_main_focus(ctx: &egui::Context) {
     ctx.data_mut(|d| d.remove::<bool>(main_focus_id()));
 }
 
-/// Give `response`, the screen's main action, the keyboard if the screen has just opened.
+/// Give `response`, the screen's main action, the keyboard if the screen has just opened, and
+/// scroll it into view (a large text size in a small window can put it below the fold).
 pub fn take_main_focus(ui: &egui::Ui, response: &egui::Response) {
     if ui.data_mut(|d| d.remove_temp::<bool>(main_focus_id())).unwrap_or(false) {
         response.request_focus();
+        response.scroll_to_me(None);
     }
 }

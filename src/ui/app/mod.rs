@@ -231,8 +231,17 @@ impl FollowThroughApp {
         self.shell.set_resting_status(status);
     }
 
-    /// Apply one command: each group goes to its owner.
+    /// Apply one command: each group goes to its owner. A command that opens another screen puts
+    /// the keyboard on that screen's main action, whoever sent it (a button, a test, the tour).
     pub fn apply(&mut self, command: Command) {
+        let screen_before = self.shell.screen.clone();
+        self.apply_to_owner(command);
+        if self.shell.screen != screen_before {
+            self.shell.focus_main = true;
+        }
+    }
+
+    fn apply_to_owner(&mut self, command: Command) {
         match command {
             Command::Shell(c) => self.apply_shell(c),
             Command::Profile(c) => self.profiles.apply(c, &self.library.library, &mut self.shell),

@@ -189,6 +189,8 @@ impl Profiles {
                 if let Some(e) = self.current_employee() {
                     shell.say(format!("Practising as {}", e.name));
                 }
+                // Their plan for today is next: Home puts the keyboard on "Start practice".
+                shell.focus_main = true;
             }
             Err(e) => shell.say_failed("That profile could not be picked: try again.", &e),
         }

@@ -55,13 +55,9 @@ impl FollowThroughApp {
             });
         });
         commands.extend(self.top_bar_at(ui, bar_rect));
-        let screen_before = self.shell.screen.clone();
+        // A command opening a new screen puts the keyboard on its main action (see `apply`).
         for c in commands {
             self.apply(c);
-        }
-        if self.shell.screen != screen_before {
-            // A new screen puts the keyboard on its main action.
-            self.shell.focus_main = true;
         }
         self.shell.end_frame(ui.ctx());
         // The frame with the library is drawn: its author tests may take the processor now.

@@ -194,13 +194,13 @@ fn controls_ui(ui: &mut egui::Ui, session: &GroupSession, view: &PresenterView<'
     command
 }
 
-/// "End the session?": Enter ends it, Esc keeps going. The report never comes out empty: with
-/// nothing scored it says so.
+/// "End the session?": Enter presses the focused button (End, as it opens), Esc keeps going. The
+/// report never comes out empty: with nothing scored it says so.
 fn end_dialog_ui(ui: &mut egui::Ui, session: &GroupSession, focus: bool) -> Option<Command> {
     let mut command = None;
     let goes = session.turnouts.len();
     egui::Modal::new(egui::Id::unique("end_group_session")).show(ui.ctx(), |ui| {
-        ui.set_max_width(520.0);
+        ui.set_max_width(super::theme::dialog_width(ui.ctx(), 520.0));
         ui.heading("End the session?");
         ui.add_space(6.0);
         let text = match goes {
@@ -212,15 +212,20 @@ fn end_dialog_ui(ui: &mut egui::Ui, session: &GroupSession, focus: bool) -> Opti
         ui.add_space(10.0);
         ui.horizontal_wrapped(|ui| {
             let end = ui.button(END_CONFIRM_LABEL);
+            let keep = ui.button(KEEP_GOING_LABEL);
+            // As it opens End has the keyboard; Tab goes round the two buttons (the modal keeps
+            // it from the window behind).
             if focus {
                 end.request_focus();
             }
-            if end.clicked() || ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Enter)) {
+            // Enter presses the button with the keyboard; with neither focused, it ends.
+            let enter = !end.has_focus()
+                && !keep.has_focus()
+                && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Enter));
+            if end.clicked() || enter {
                 command = Some(Command::Coach(CoachCommand::End));
             }
-            if ui.button(KEEP_GOING_LABEL).clicked()
-                || ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
-            {
+            if keep.clicked() || ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape)) {
                 command = Some(Command::Coach(CoachCommand::KeepGoing));
             }
         });

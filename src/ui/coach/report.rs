@@ -20,7 +20,10 @@ pub fn report_ui(ui: &mut egui::Ui, view: &PresenterView<'_>, sizes: Sizes) -> O
     if report.goes.is_empty() {
         ui.label(strong_text(ui, NOTHING_SCORED, sizes.body()));
     } else {
-        egui::Grid::new("session_report").striped(true).spacing([24.0, 8.0]).show(ui, |ui| {
+        // The scenarios' names wrap in their column, so the table is never wider than the window.
+        let widest = (ui.available_width() * 0.6).max(120.0);
+        let grid = egui::Grid::new("session_report").striped(true).spacing([24.0, 8.0]).max_col_width(widest);
+        grid.show(ui, |ui| {
             ui.label(text("Participant".into()).strong());
             ui.label(text("Scenarios".into()).strong());
             ui.label(text("Mean".into()).strong());
@@ -33,7 +36,7 @@ pub fn report_ui(ui: &mut egui::Ui, view: &PresenterView<'_>, sizes: Sizes) -> O
                 } else {
                     let per: Vec<String> =
                         p.per_scenario.iter().map(|(s, m, n)| format!("{s}: {m:.0} ({n})")).collect();
-                    ui.label(text(per.join("; ")));
+                    ui.add(egui::Label::new(text(per.join("; "))).wrap());
                     ui.label(text(format!("{:.0}", p.mean)));
                 }
                 ui.end_row();
