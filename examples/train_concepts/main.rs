@@ -50,7 +50,7 @@ use std::path::Path;
 use concept_corpus::{Corpus, Counts, DEV_KAPPA_FLOORS, MAX_FALSE_BLAME, Split};
 use followthrough::core::scoring::detectors::DetectorContext;
 use followthrough::core::scoring::lists::Lists;
-use followthrough::core::scoring::model::{CONCEPTS, ConceptModel, feature_names};
+use followthrough::core::scoring::model::{CONCEPTS, ConceptModel, feature_names, may_add};
 use followthrough::core::scoring::text::analyse;
 
 use engine::Loaded;
@@ -107,6 +107,8 @@ const BASE: Config = Config {
     blame_false_positives: 0.05,
     rule_verdict: &[],
     no_words_for: &[],
+    as_scored: false,
+    c_for: &[],
 };
 
 /// The configs `--compare` measures.
@@ -154,6 +156,21 @@ const CONFIGS: &[Config] = &[
         no_words_for: &["handover-context"],
         ..BASE
     },
+    Config { name: "authors+blame2+scored", author_rows: true, blame_false_positives: 0.02, as_scored: true, ..BASE },
+    Config {
+        name: "authors+blame2+blameC0.1",
+        author_rows: true,
+        blame_false_positives: 0.02,
+        c_for: &[("blame-shifting", 0.1)],
+        ..BASE
+    },
+    Config {
+        name: "authors+blame2+blameC0.2",
+        author_rows: true,
+        blame_false_positives: 0.02,
+        c_for: &[("blame-shifting", 0.2)],
+        ..BASE
+    },
 ];
 
 /// Every answer of `split` as an [`Example`] (rules run once here).
@@ -164,9 +181,11 @@ fn corpus_examples(corpus: &Corpus, split: Split) -> Result<Vec<Example>, String
         .map(|(answer, situation)| {
             let names = situation.names();
             let a = analyse(&answer.response);
-            let features = feature_names(&a, &DetectorContext::new(&names, &lists, None));
+            let cx = DetectorContext::new(&names, &lists, None);
+            let features = feature_names(&a, &cx);
+            let open = CONCEPTS.iter().map(|c| may_add(c, &a, &cx)).collect();
             let labels = CONCEPTS.iter().map(|c| answer.label(c).map(Some)).collect::<Result<_, _>>()?;
-            Ok(Example { situation: situation.id.clone(), features, labels })
+            Ok(Example { situation: situation.id.clone(), features, labels, open })
         })
         .collect()
 }
