@@ -9,6 +9,7 @@
 //! cargo run --release --example concept_errors -- empathy     # one concept
 //! cargo run --release --example concept_errors -- --split train --summary   # kappas only
 //! cargo run --release --example concept_errors -- --rule next-steps   # where the rule alone is wrong
+//! cargo run --release --example concept_errors -- --model /tmp/model_new.json  # a candidate model
 //! ```
 
 #[path = "../tests/common/concept_corpus.rs"]
@@ -19,18 +20,30 @@ use std::collections::BTreeMap;
 use concept_corpus::{CONCEPTS, Corpus, Counts};
 use followthrough::core::scoring::detectors::{DetectorContext, detect};
 use followthrough::core::scoring::lists::Lists;
-use followthrough::core::scoring::model::read;
+use followthrough::core::scoring::model::{ConceptModel, read, with_model};
 use followthrough::core::scoring::text::analyse;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let split = concept_corpus::readable_split(&args)?;
+    match args.iter().position(|a| a == "--model").and_then(|i| args.get(i + 1)) {
+        Some(path) => {
+            let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+            let candidate: ConceptModel = serde_json::from_str(&text).map_err(|e| format!("{path}: {e}"))?;
+            with_model(candidate, || run(&args))
+        }
+        None => run(&args),
+    }
+}
+
+/// Prints the disagreements and kappas of the split `args` names, with the model in force.
+fn run(args: &[String]) -> Result<(), Box<dyn std::error::Error>> {
+    let split = concept_corpus::readable_split(args)?;
     let summary = args.iter().any(|a| a == "--summary");
     let rule_only = args.iter().any(|a| a == "--rule");
     let only: Option<&String> = args
         .iter()
         .enumerate()
-        .find(|(i, a)| !a.starts_with("--") && (*i == 0 || args[i - 1] != "--split"))
+        .find(|(i, a)| !a.starts_with("--") && (*i == 0 || !matches!(args[i - 1].as_str(), "--split" | "--model")))
         .map(|(_, a)| a);
     let corpus = Corpus::read_default()?;
     let lists = Lists::new(&BTreeMap::new());

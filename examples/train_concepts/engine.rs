@@ -13,7 +13,7 @@ use followthrough::core::scoring::TurnScorer;
 use followthrough::core::scoring::detectors::DetectorContext;
 use followthrough::core::scoring::lists::Lists;
 use followthrough::core::scoring::model::{
-    CONCEPTS, ConceptModel, RULE_VALUE, concept_rules, feature_names, learned_concept, with_model,
+    CONCEPTS, ConceptModel, RULE_VALUE, concept_rules, feature_names, learned_concept, may_add, with_model,
 };
 use followthrough::core::scoring::phrase::{Names, name_words};
 use followthrough::core::scoring::text::analyse;
@@ -135,8 +135,10 @@ fn response_example(scenario: &Scenario, lists: &Lists, response: &str, labels: 
         customer: name_words(&briefing.customer.name),
         colleague: briefing.colleague.as_ref().map(|c| name_words(&c.name)).unwrap_or_default(),
     };
-    let features = feature_names(&analyse(response), &DetectorContext::new(&names, lists, None));
-    Example { situation: format!("author:{}", scenario.id), features, labels }
+    let (a, cx) = (analyse(response), DetectorContext::new(&names, lists, None));
+    let features = feature_names(&a, &cx);
+    let open = CONCEPTS.iter().map(|c| may_add(c, &a, &cx)).collect();
+    Example { situation: format!("author:{}", scenario.id), features, labels, open }
 }
 
 /// The author tests as training rows: for each test, the criteria it names give a learned

@@ -29,12 +29,27 @@ pub struct Example {
     pub features: Vec<String>,
     /// The verdict per concept of [`CONCEPTS`], where one is known.
     pub labels: Vec<Option<bool>>,
+    /// Per concept of [`CONCEPTS`]: whether the scorer lets the learned layer find it here when its
+    /// rule did not fire (`model::may_add`; false: the answer cannot hold it, the verdict is no).
+    pub open: Vec<bool>,
 }
 
 impl Example {
     /// Whether the feature `name` is present.
     pub fn has(&self, name: &str) -> bool {
         self.features.binary_search_by(|f| f.as_str().cmp(name)).is_ok()
+    }
+
+    /// Whether a rule of `concept` (`model::concept_rules`) fired.
+    pub fn fired(&self, concept: &str) -> bool {
+        concept_rules(concept).iter().any(|r| self.has(&format!("rule:{r}")))
+    }
+
+    /// Whether the learned layer decides concept number `c` here: its rule fired (the layer may
+    /// veto it) or the answer can hold it (the layer may add it). Elsewhere the verdict is no
+    /// whatever the weights say.
+    pub fn decided(&self, c: usize) -> bool {
+        self.open.get(c).copied().unwrap_or(true) || self.fired(CONCEPTS[c])
     }
 }
 
@@ -68,6 +83,13 @@ pub struct Config {
     pub rule_verdict: &'static [&'static str],
     /// Concepts fitted on the rules and clause roles only, no words.
     pub no_words_for: &'static [&'static str],
+    /// Fit and choose thresholds only on the answers where the scorer consults the layer
+    /// ([`Example::decided`]), and choose each threshold for the scorer's decision
+    /// (`model::combine` with its margins), not for the bare sum.
+    pub as_scored: bool,
+    /// Concepts fitted with their own `c` (more regularised: fewer weights on words that only
+    /// the training situations use).
+    pub c_for: &'static [(&'static str, f64)],
 }
 
 impl Config {
@@ -109,6 +131,12 @@ impl Config {
         }
         if !self.no_words_for.is_empty() {
             out += &format!("; no words for {}", self.no_words_for.join(", "));
+        }
+        if self.as_scored {
+            out += "; fitted where the scorer consults the layer, thresholds for its margins";
+        }
+        for (concept, c) in self.c_for {
+            out += &format!("; C = {c} for {concept}");
         }
         out
     }
@@ -154,14 +182,30 @@ fn fold_of(situation: &str) -> u8 {
     Sha256::digest(situation.as_bytes())[1] % FOLDS
 }
 
+/// One held-out answer as the threshold sees it: the sum, whether the rule fired, the label.
+struct HeldOut {
+    sum: f64,
+    fired: bool,
+    label: bool,
+}
+
 /// The threshold on held-out sums with the best kappa (for a fault, within the false-claim bound).
-fn choose_threshold(scored: &[(f64, bool)], fault: bool, most_false: f64) -> f64 {
-    let mut candidates: Vec<f64> = scored.iter().map(|(s, _)| *s).collect();
+/// With `margins` (veto, add) the verdict is the scorer's (`model::combine`); without, the bare
+/// sum against the threshold.
+fn choose_threshold(scored: &[HeldOut], fault: bool, most_false: f64, margins: Option<(f64, f64)>) -> f64 {
+    let says = |h: &HeldOut, t: f64| match margins {
+        Some((veto, add)) => combine(h.fired, h.sum - t, veto, add),
+        None => h.sum > t,
+    };
+    // Every place a verdict can change: each sum, shifted by the margin its rule's verdict meets.
+    let (veto, add) = margins.unwrap_or((0.0, 0.0));
+    let mut candidates: Vec<f64> =
+        scored.iter().map(|h| if h.fired && margins.is_some() { h.sum + veto } else { h.sum - add }).collect();
     candidates.push(0.0);
     candidates.sort_by(f64::total_cmp);
     let mut best = (f64::MIN, 0.0);
     for t in candidates {
-        let counts = Counts::of(scored.iter().map(|(s, l)| (*s > t, *l)));
+        let counts = Counts::of(scored.iter().map(|h| (says(h, t), h.label)));
         if fault && counts.false_positive_rate() > most_false {
             continue;
         }
@@ -218,6 +262,7 @@ pub fn train(train: &[&Example], config: &Config) -> ConceptModel {
         concepts: BTreeMap::new(),
         faults_need_rule: config.faults_need_rule,
     };
+    let c_of = |concept: &str| config.c_for.iter().find(|(k, _)| *k == concept).map_or(config.c, |(_, c)| *c);
     for (c, concept) in CONCEPTS.iter().enumerate() {
         if config.rule_verdict.contains(concept) {
             model.concepts.insert((*concept).to_string(), rule_verdict(concept));
@@ -232,7 +277,8 @@ pub fn train(train: &[&Example], config: &Config) -> ConceptModel {
         } else {
             &rows
         };
-        let labelled: Vec<usize> = (0..train.len()).filter(|&i| train[i].labels[c].is_some()).collect();
+        let decided = |i: usize| !config.as_scored || train[i].decided(c);
+        let labelled: Vec<usize> = (0..train.len()).filter(|&i| train[i].labels[c].is_some() && decided(i)).collect();
         let label = |i: usize| train[i].labels[c] == Some(true);
         let mut held_out = Vec::with_capacity(labelled.len());
         for fold in 0..FOLDS {
@@ -240,18 +286,20 @@ pub fn train(train: &[&Example], config: &Config) -> ConceptModel {
             let inside: Vec<usize> = labelled.iter().copied().filter(|&i| !in_fold(i)).collect();
             let fold_rows: Vec<&Vec<(usize, f64)>> = inside.iter().map(|&i| &rows[i]).collect();
             let fold_labels: Vec<bool> = inside.iter().map(|&i| label(i)).collect();
-            let (bias, weights) = fit(&fold_rows, &fold_labels, vocabulary.len(), config.c);
+            let (bias, weights) = fit(&fold_rows, &fold_labels, vocabulary.len(), c_of(concept));
             let fitted = linear(&vocabulary, bias, &weights, config);
             for i in labelled.iter().copied().filter(|&i| in_fold(i)) {
-                held_out.push((fitted.total(train[i].features.iter().map(String::as_str)), label(i)));
+                let sum = fitted.total(train[i].features.iter().map(String::as_str));
+                held_out.push(HeldOut { sum, fired: train[i].fired(concept), label: label(i) });
             }
         }
         let most_false =
             if *concept == "blame-shifting" { config.blame_false_positives } else { FAULT_FALSE_POSITIVES };
-        let threshold = choose_threshold(&held_out, FAULTS.contains(concept), most_false);
+        let margins = config.as_scored.then(|| (veto_margin(concept), model.add_margin(concept)));
+        let threshold = choose_threshold(&held_out, FAULTS.contains(concept), most_false, margins);
         let all_rows: Vec<&Vec<(usize, f64)>> = labelled.iter().map(|&i| &rows[i]).collect();
         let all_labels: Vec<bool> = labelled.iter().map(|&i| label(i)).collect();
-        let (bias, weights) = fit(&all_rows, &all_labels, vocabulary.len(), config.c);
+        let (bias, weights) = fit(&all_rows, &all_labels, vocabulary.len(), c_of(concept));
         let mut fitted = linear(&vocabulary, bias, &weights, config);
         fitted.threshold = threshold;
         model.concepts.insert((*concept).to_string(), fitted);
@@ -259,12 +307,16 @@ pub fn train(train: &[&Example], config: &Config) -> ConceptModel {
     model
 }
 
-/// The verdict of `model` on concept number `c` for `example`, as the scorer decides
-/// (`model::combine` with the margins; a concept's rule is any of `model::concept_rules`).
+/// The verdict of `model` on concept number `c` for `example`, as the scorer decides (no where the
+/// answer cannot hold the concept, else `model::combine` with the margins; a concept's rule is any
+/// of `model::concept_rules`).
 pub fn verdict(model: &ConceptModel, c: usize, example: &Example) -> bool {
     let concept = CONCEPTS[c];
     let Some(linear) = model.concepts.get(concept) else { return false };
-    let fired = concept_rules(concept).iter().any(|r| example.has(&format!("rule:{r}")));
+    let fired = example.fired(concept);
+    if !example.decided(c) {
+        return false;
+    }
     let lean = linear.total(example.features.iter().map(String::as_str)) - linear.threshold;
     combine(fired, lean, veto_margin(concept), model.add_margin(concept))
 }

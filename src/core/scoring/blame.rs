@@ -281,6 +281,7 @@ pub(super) fn own_cause(a: &Analysed, r: Range) -> bool {
 /// complaint said back, a neutral cause while owning or fixing, a declined excuse, an own cause
 /// (`customer`: the customer-blame finds, kept as they are).
 pub(super) fn not_blame_after_all(a: &Analysed, cx: &DetectorContext, out: &mut Vec<Range>, customer: &[Range]) {
+    out.retain(|r| !fault_as_thing(a, *r));
     // A plain question about the cause, or blame the speaker owns right after, lays no blame.
     out.retain(|r| !asks_about_cause(a, cx, r.0) && !owned_after(a, cx, *r));
     // "you were supposed to get a call and didn't": the customer's complaint said back to them,
@@ -303,6 +304,19 @@ pub(super) fn not_blame_after_all(a: &Analysed, cx: &DetectorContext, out: &mut 
                 || (fixing && neutral_cause(a, cx, *r))
                 || (owns && own_side(a, *r)))
     });
+}
+
+/// True when `r` is "your fault" as a thing, the subject of the verb right after it ("your fault
+/// has been confirmed at the cabinet", "your fault is being progressed", "your fault will be
+/// fixed Friday"): a fault on the customer's line or device, not a fault laid on them ("it's your
+/// fault", "your fault for not reading it", "Your fault, not ours.").
+pub(super) fn fault_as_thing(a: &Analysed, r: Range) -> bool {
+    let word = |i: usize| a.tokens.get(i).filter(|t| t.sentence == a.tokens[r.0].sentence).map(|t| t.text.as_str());
+    let finite = |w: Option<&str>| {
+        matches!(w, Some("is" | "was" | "has" | "had" | "will" | "should" | "can" | "could" | "may" | "might" | "must"))
+    };
+    let copula_before = r.0 > 0 && matches!(word(r.0 - 1), Some("is" | "was" | "be" | "s" | "being"));
+    r.1 == r.0 + 2 && word(r.0) == Some("your") && word(r.0 + 1) == Some("fault") && finite(word(r.1)) && !copula_before
 }
 
 /// True when the speaker owns what `r` blames right after saying it: an ownership later in the
@@ -403,6 +417,26 @@ mod tests {
             "um so yeah the parts team in their infinite wisdom sent the wrong bracket",
             "Ah, the famous overnight courier. Three days and counting.",
             "Do I look like the lost property office?",
+        ] {
+            assert!(blames(yes), "{yes}");
+        }
+    }
+
+    #[test]
+    fn your_fault_as_a_thing_on_the_line_is_not_blame_but_laid_on_you_is() {
+        for no in [
+            "Your fault has been confirmed at the street cabinet and an engineer is booked.",
+            "Sorry for the wait, your fault is now with our repair team.",
+            "ur fault will be fixed by friday, promise",
+            "Sir your fault is in router, we change it today.",
+        ] {
+            assert!(!blames(no), "{no}");
+        }
+        for yes in [
+            "To be fair that's your fault for not reading the email.",
+            "Your fault, not ours.",
+            "well it is your fault, you ticked the box",
+            "Honestly, your fault. Should've checked the size.",
         ] {
             assert!(blames(yes), "{yes}");
         }

@@ -435,12 +435,20 @@ fn brings_someone_in(a: &Analysed, cx: &DetectorContext) -> bool {
         || !super::referral::referrals(a, cx).is_empty()
 }
 
+/// Whether the learned layer may find `concept` in an answer where the concept's rule did not
+/// fire: false when the answer has no words or no structure that could hold it (see [`grounded`]
+/// and [`structurally_possible`]). The scorer asks it before the lean; the trainer asks it too, so
+/// the weights and thresholds are fitted on the answers where the layer actually decides.
+pub fn may_add(concept: &str, a: &Analysed, cx: &DetectorContext) -> bool {
+    grounded(concept, a) && structurally_possible(concept, a, cx)
+}
+
 /// The learned verdict of the detector `name`, when it is a learned concept: `Some(evidence)`
 /// (empty when not met), `None` when the rule decides.
 pub fn decide(name: &str, a: &Analysed, cx: &DetectorContext) -> Option<Vec<Range>> {
     let concept = learned_concept(name)?;
     let reading = read(name, a, cx)?;
-    if !reading.rule_fired && (!grounded(concept, a) || !structurally_possible(concept, a, cx)) {
+    if !reading.rule_fired && !may_add(concept, a, cx) {
         return Some(Vec::new());
     }
     let add = in_force(|m| m.add_margin(concept));
