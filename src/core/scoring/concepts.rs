@@ -168,6 +168,7 @@ pub fn empathy(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
         !sarcasm.iter().any(|s| in_sentence(sentence, s))
             && !deflecting.iter().any(|d| in_sentence(sentence, d))
             && !about_others
+            && !super::feeling_forms::set_aside(a, &cx.lists.words, *r)
     });
     out.sort();
     out.dedup();
@@ -268,6 +269,7 @@ pub fn sends_away(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
             && !matches!(next(0), "me" | "us" | "myself" | "back" | "again")
             && !matches!((next(0), next(1)), ("my", _) | ("our", "team" | "number"))
             && !a.tokens[r.0..r.1].iter().any(|t| t.quoted)
+            && !super::referral_forms::speaker_keeps_it(a, *r)
     });
     out.extend(super::referral::referrals(a, cx));
     out.extend(super::raising::raised_through_channel(a, cx));

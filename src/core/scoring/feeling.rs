@@ -23,14 +23,26 @@ pub(super) fn named(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     out.extend(hardship_of_situation(a, w));
     out.extend(in_their_place(a, w));
     out.extend(customer_loss(a, w));
+    out.extend(super::feeling_forms::exclaimed(a, w));
+    out.extend(super::feeling_forms::struck(a, w));
     out
+}
+
+/// A word of feeling (`@feeling-word` or `@feeling-word-more`).
+pub(super) fn feels(w: &WordSets, word: &str) -> bool {
+    w.feeling_word.has(word) || w.feeling_word_more.has(word)
+}
+
+/// A word of degree before a word of hardship (`@feeling-degree` or `@feeling-degree-more`).
+pub(super) fn degree(w: &WordSets, word: &str) -> bool {
+    w.feeling_degree.has(word) || w.feeling_degree_more.has(word)
 }
 
 /// A word of feeling held by the customer, followed by "you", inferred with "must" or recognised.
 fn held(a: &Analysed, w: &WordSets) -> Vec<Range> {
     let mut out = Vec::new();
     for (i, t) in a.tokens.iter().enumerate() {
-        if !w.feeling_word.has(&t.text) || (t.text == "fed" && a.word(i + 1) != "up") {
+        if !feels(w, &t.text) || (t.text == "fed" && a.word(i + 1) != "up") {
             continue;
         }
         let sentence = &a.sentences[t.sentence];
@@ -105,7 +117,17 @@ const TURNING: &[&str] = &["but", "however", "although", "though", "yet"];
 fn known_situation(a: &Analysed, w: &WordSets) -> Vec<Range> {
     let mut out = Vec::new();
     for (k, t) in a.tokens.iter().enumerate() {
-        if !w.feeling_know.has(&t.text) || t.quoted || t.retold || a.sentences[t.sentence].question_mark {
+        if !(w.feeling_know.has(&t.text) || w.feeling_tell.has(&t.text))
+            || t.quoted
+            || t.retold
+            || a.sentences[t.sentence].question_mark
+        {
+            continue;
+        }
+        // "I can tell you're fed up": "tell" knows how the customer is only with "you" and a verb
+        // of being after it ("I can tell you the number" tells).
+        let being = ["are", "were", "have", "had", "must", "sound", "seem", "really", "been", "look"];
+        if w.feeling_tell.has(&t.text) && !(w.feeling_customer.has(a.word(k + 1)) && being.contains(&a.word(k + 2))) {
             continue;
         }
         let text_speak_no = t.text == "no";
@@ -142,8 +164,17 @@ fn known_situation(a: &Analysed, w: &WordSets) -> Vec<Range> {
                 };
                 !(j == start && object)
             });
+        // "I know the shop was relying on that stock": leaning on something is an impact, whoever leans.
+        let relied = || {
+            (start..end)
+                .take_while(|&j| !TURNING.contains(&a.tokens[j].text.as_str()) && !a.tokens[j].quoted)
+                .find(|&j| w.feeling_reliance.has(&a.tokens[j].text))
+        };
         if let Some(j) = about_customer {
             out.push((subject, j + 1));
+        } else if let Some(j) = relied() {
+            // With its "on" ("relying on"), so what follows is the thing leaned on.
+            out.push((subject, if a.word_in(t.sentence, j + 1) == "on" { j + 2 } else { j + 1 }));
         }
     }
     out
@@ -156,7 +187,7 @@ fn known_situation(a: &Analysed, w: &WordSets) -> Vec<Range> {
 fn hardship_of_situation(a: &Analysed, w: &WordSets) -> Vec<Range> {
     let mut out = Vec::new();
     for (i, t) in a.tokens.iter().enumerate() {
-        if !(w.feeling_word.has(&t.text) || w.feeling_hardship.has(&t.text)) || !a.asserted_at(i) || t.text == "fed" {
+        if !(feels(w, &t.text) || w.feeling_hardship.has(&t.text)) || !a.asserted_at(i) || t.text == "fed" {
             continue;
         }
         // "it's hard to say", "difficult for me to give a date": the speaker's difficulty.
@@ -169,7 +200,7 @@ fn hardship_of_situation(a: &Analysed, w: &WordSets) -> Vec<Range> {
         }
         let sentence = &a.sentences[t.sentence];
         let mut c = i;
-        while c > sentence.start && w.feeling_degree.has(&a.tokens[c - 1].text) {
+        while c > sentence.start && degree(w, &a.tokens[c - 1].text) {
             c -= 1;
         }
         if c == sentence.start || !w.feeling_copula.has(&a.tokens[c - 1].text) || !a.asserted_at(c - 1) {
@@ -210,10 +241,8 @@ fn in_their_place(a: &Analysed, w: &WordSets) -> Vec<Range> {
         if !rest.first().is_some_and(|&j| matches!(a.tokens[j].text.as_str(), "be" | "feel" | "have")) {
             continue;
         }
-        let felt = rest
-            .iter()
-            .take(6)
-            .find(|&&j| w.feeling_word.has(&a.tokens[j].text) || w.feeling_hardship.has(&a.tokens[j].text));
+        let felt =
+            rest.iter().take(6).find(|&&j| feels(w, &a.tokens[j].text) || w.feeling_hardship.has(&a.tokens[j].text));
         let too = rest.last().filter(|&&j| a.tokens[j].text == "too" && rest.len() > 1);
         if let Some(&j) = felt.or(too) {
             out.push((k, j + 1));
@@ -362,3 +391,7 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+#[path = "feeling_tests.rs"]
+mod rule_tests;

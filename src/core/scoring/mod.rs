@@ -14,6 +14,7 @@ mod distinct;
 pub mod examples;
 mod exclusion;
 mod feeling;
+mod feeling_forms;
 mod keys;
 pub mod list_notes;
 mod list_table;
@@ -23,6 +24,7 @@ pub mod model;
 pub mod phrase;
 mod raising;
 mod referral;
+mod referral_forms;
 mod rule;
 #[cfg(test)]
 mod rule_probe;

@@ -9,7 +9,7 @@ use super::detectors::{DetectorContext, Range};
 use super::text::Analysed;
 
 /// The verb at `k` in its plain form: "contacting" reads as "contact".
-fn verb_at<'c>(a: &Analysed, cx: &'c DetectorContext, k: usize) -> Option<&'c str> {
+pub(super) fn verb_at<'c>(a: &Analysed, cx: &'c DetectorContext, k: usize) -> Option<&'c str> {
     let verbs = &cx.lists.words.referral_verb;
     let text = a.tokens.get(k)?.text.as_str();
     let plain = text.strip_suffix("ing").unwrap_or(text);
@@ -19,8 +19,13 @@ fn verb_at<'c>(a: &Analysed, cx: &'c DetectorContext, k: usize) -> Option<&'c st
     })
 }
 
+/// Someone a customer may be sent to (`@referral-elsewhere` or `@referral-elsewhere-more`).
+pub(super) fn elsewhere(cx: &DetectorContext, word: &str) -> bool {
+    cx.lists.words.referral_elsewhere.has(word) || cx.lists.words.referral_elsewhere_more.has(word)
+}
+
 /// True when the words after the verb at `v` send the customer to someone other than the speaker.
-fn to_someone_else(a: &Analysed, cx: &DetectorContext, v: usize) -> bool {
+pub(super) fn to_someone_else(a: &Analysed, cx: &DetectorContext, v: usize) -> bool {
     let t = &a.tokens[v];
     let s = t.sentence;
     let end = (v + 1..a.tokens.len()).find(|&k| a.tokens[k].sentence != s).unwrap_or(a.tokens.len());
@@ -31,6 +36,9 @@ fn to_someone_else(a: &Analysed, cx: &DetectorContext, v: usize) -> bool {
     let object = after.iter().copied().find(|&k| {
         !skip_to(k) && !matches!(a.word_in(s, k), "touch" | "a" | "an" | "just" | "directly" | "again" | "a call")
     });
+    // "speak then", "talk soon": a time, not someone to speak to.
+    let object =
+        object.filter(|&k| !matches!(a.word_in(s, k), "then" | "soon" | "later" | "now" | "tomorrow" | "today"));
     let object_word = object.map_or("", |k| a.word_in(s, k));
     if cx.lists.words.referral_own_side.has(object_word)
         || first == "back" && !after.iter().any(|&k| a.word_in(s, k) == "to")
@@ -46,15 +54,12 @@ fn to_someone_else(a: &Analysed, cx: &DetectorContext, v: usize) -> bool {
     let named = after.iter().any(|&k| super::phrase::name_at(&a.tokens, k, &cx.names.colleague).is_some());
     let channel = after.iter().any(|&k| {
         let w = a.word_in(s, k);
-        cx.lists.words.referral_elsewhere.has(w)
-            || w.contains('@')
-            || w.contains(".com")
-            || w.chars().filter(char::is_ascii_digit).count() >= 4
+        elsewhere(cx, w) || w.contains('@') || w.contains(".com") || w.chars().filter(char::is_ascii_digit).count() >= 4
     });
     let verb = verb_at(a, cx, v).unwrap_or("");
     // "go to the desk", "go back to your GP"; not "go through it again", "go ahead".
     if matches!(verb, "go" | "pop" | "head" | "come")
-        && !matches!(first, "to" | "back" | "over" | "down" | "round" | "and")
+        && !matches!(first, "to" | "back" | "over" | "down" | "round" | "and" | "direct" | "straight")
     {
         return false;
     }
@@ -95,8 +100,8 @@ fn customer_must(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
             .windows(2)
             .any(|w| matches!(w[0].text.as_str(), "should" | "could" | "would" | "must") && w[1].text == "have");
         let negated = frame.iter().any(|w| w.is_negator());
-        if k >= a.tokens.len() || !modal || reproach || negated || !cx.lists.words.referral_verb.has(&a.tokens[k].text)
-        {
+        // "you're better off going to the branch": the verb read in its plain form.
+        if k >= a.tokens.len() || !modal || reproach || negated || verb_at(a, cx, k).is_none() {
             continue;
         }
         if a.asserted_at(k) && to_someone_else(a, cx, k) {
@@ -147,7 +152,10 @@ fn do_it_yourself(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
 fn advised_to(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     let mut out = Vec::new();
     for (i, t) in a.tokens.iter().enumerate() {
-        if !cx.lists.words.referral_advise_stem.iter().any(|v| t.stem.starts_with(v)) || !a.asserted_at(i) {
+        // "customers are advised to": the stem of "advised" is "advis", its text starts "advise".
+        let advising =
+            cx.lists.words.referral_advise_stem.iter().any(|v| t.stem.starts_with(v) || t.text.starts_with(v));
+        if !advising || !a.asserted_at(i) {
             continue;
         }
         let s = t.sentence;
@@ -229,11 +237,12 @@ fn in_your_place(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
         let mut v = i + 2;
         while matches!(
             a.word_in(s, v),
-            "probably" | "just" | "definitely" | "honestly" | "really" | "personally" | "maybe"
+            "probably" | "just" | "definitely" | "honestly" | "really" | "personally" | "maybe" | "keep"
         ) {
             v += 1;
         }
-        if v >= a.tokens.len() || a.tokens[v].sentence != s || !cx.lists.words.referral_verb.has(a.word(v)) {
+        // "I'd just keep emailing him": the verb read in its plain form.
+        if v >= a.tokens.len() || a.tokens[v].sentence != s || verb_at(a, cx, v).is_none() {
             continue;
         }
         let clause = a.tokens[v].clause;
@@ -375,6 +384,7 @@ fn find_referrals(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     out.extend(you_plainly(a, cx));
     out.extend(can_be_reached(a, cx));
     out.extend(line_given(a, cx));
+    out.extend(super::referral_forms::more_forms(a, cx));
     out
 }
 

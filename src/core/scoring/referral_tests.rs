@@ -95,3 +95,133 @@ fn a_send_away_after_its_own_condition_still_sends_away() {
         assert!(!sends(text), "{text}");
     }
 }
+
+fn all(expected: bool, texts: &[&str]) {
+    let wrong: Vec<&&str> = texts.iter().filter(|t| sends(t) != expected).collect();
+    assert!(wrong.is_empty(), "expected {expected}: {wrong:#?}");
+}
+
+#[test]
+fn the_best_way_named_as_someone_else() {
+    all(
+        true,
+        &[
+            "Your best bet is to ring the council.",
+            "ur best bet is 2 ring the council m8",
+            "Your best bet's the Citizens Advice bureau on the high street.",
+            "Best thing is to go direct to the airline.",
+            "It'd be worth giving your GP a call.",
+            "The people to speak to are the housing team.",
+            "The insurer is who you need to talk to about that.",
+            "You're better off going to the branch directly.",
+            "so what you wanna do is, um, give the depot a ring",
+        ],
+    );
+}
+
+#[test]
+fn try_them_and_have_a_word() {
+    all(
+        true,
+        &[
+            "Try ringing the DVLA, they deal with that.",
+            "Try your bank, they'd know.",
+            "Have a word with your line manager.",
+            "Drop the council an email about the bins.",
+            "Check with the letting agent, it's their call.",
+        ],
+    );
+}
+
+#[test]
+fn one_for_someone_else() {
+    all(
+        true,
+        &[
+            "That's one for your bank, I'm afraid.",
+            "That's really a question for your landlord.",
+            "This one's for the manufacturer, not us.",
+            "that ones for the post office tbh",
+        ],
+    );
+}
+
+#[test]
+fn sent_in_other_registers() {
+    all(
+        true,
+        &[
+            "Please you contact with bank for this problem.",
+            "For refund you must to go to shop where you buy.",
+            "u need 2 speak 2 ur landlord",
+            "We would ask that you direct any further correspondence to our legal department.",
+            "Customers are advised to contact their card issuer.",
+        ],
+    );
+}
+
+#[test]
+fn the_speaker_connecting_or_contacting_is_not_sending_away() {
+    all(
+        false,
+        &[
+            "I'm putting you through to Rosa Klein in billing now, she has your notes.",
+            "I'll ring the depot for you and call you back by four.",
+            "Let me get my manager for you, one second.",
+            "I've asked the claims team to call you tomorrow morning.",
+            "Our billing team will call you this afternoon with the figures.",
+            "I'll give the depot a ring now and come back to you.",
+            "We'll contact your bank on your behalf today.",
+            "My best bet is to ring the warehouse myself first thing.",
+        ],
+    );
+}
+
+#[test]
+fn asking_for_something_back_or_an_extra_channel_is_not() {
+    all(
+        false,
+        &[
+            "Send me the photo and I'll chase the courier myself.",
+            "Try restarting the router and tell me what the light does.",
+            "Have a look at the email I sent and let me know if it's right.",
+            "That's one for me to sort, leave it with me.",
+            "The best bet is for me to call the supplier today.",
+        ],
+    );
+}
+
+#[test]
+fn asked_whether_they_tried_someone_else_or_expected_there() {
+    all(
+        true,
+        &[
+            "Have you tried the council's housing helpline?",
+            "um sorry about that um have you tried ringing the tenancy office",
+            "did u try ur bank?",
+            "Dana in billing can help, she's expecting your call.",
+            "Honestly I'd just keep ringing them.",
+        ],
+    );
+    all(
+        false,
+        &[
+            "Have you tried turning it off and on again?",
+            "Have you tried the new menu yet?",
+            "I'm expecting your call at four, speak then.",
+            "We're expecting your email with the photos.",
+            "I'd just keep an eye on it and ring me if it drips.",
+        ],
+    );
+}
+
+#[test]
+fn self_help_and_a_thing_worth_having_are_not_sending_away() {
+    all(
+        false,
+        &[
+            "Have you tried the seller's help page? It covers resets.",
+            "Honestly the extended cover is worth every penny they charge.",
+        ],
+    );
+}

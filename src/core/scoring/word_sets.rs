@@ -167,6 +167,22 @@ word_sets! {
     follow_through_purpose = "follow-through-purpose",
     take_record_noun = "take-record-noun",
     take_not_an_act = "take-not-an-act",
+    feeling_word_more = "feeling-word-more",
+    feeling_degree_more = "feeling-degree-more",
+    feeling_tell = "feeling-tell",
+    feeling_reliance = "feeling-reliance",
+    feeling_impact_verb = "feeling-impact-verb",
+    feeling_life = "feeling-life",
+    feeling_ironic_certainty = "feeling-ironic-certainty",
+    referral_elsewhere_more = "referral-elsewhere-more",
+    referral_ask_that = "referral-ask-that",
+    referral_best = "referral-best",
+    referral_way = "referral-way",
+    referral_who_noun = "referral-who-noun",
+    referral_case_noun = "referral-case-noun",
+    referral_try_verb = "referral-try-verb",
+    referral_note = "referral-note",
+    referral_self_help = "referral-self-help",
 }
 
 /// The word lists as built in, without any lexicon: what the text analysis reads (it runs before
