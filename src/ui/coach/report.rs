@@ -35,7 +35,7 @@ pub fn report_ui(ui: &mut egui::Ui, view: &PresenterView<'_>, sizes: Sizes) -> O
                     ui.label("");
                 } else {
                     let per: Vec<String> =
-                        p.per_scenario.iter().map(|(s, m, n)| format!("{s}: {m:.0} ({n})")).collect();
+                        p.per_scenario.iter().map(|(s, m, n)| format!("{s} — {m:.0} over {}", turns(*n))).collect();
                     ui.add(egui::Label::new(text(per.join("; "))).wrap());
                     ui.label(text(format!("{:.0}", p.mean)));
                 }
@@ -67,6 +67,11 @@ pub fn report_ui(ui: &mut egui::Ui, view: &PresenterView<'_>, sizes: Sizes) -> O
         ui.label(strong_text(ui, format!("Saved: {path}"), sizes.small()));
     }
     command
+}
+
+/// "1 turn", "3 turns".
+fn turns(n: usize) -> String {
+    crate::core::plural::plural(n, "turn", "turns")
 }
 
 fn lists_ui(ui: &mut egui::Ui, report: &crate::core::coach::SessionReport, sizes: Sizes) {
