@@ -98,9 +98,10 @@ impl<'l> PatternChecks<'l> {
         compiled_size(&pattern.elements, &Sizer { set: &|name| self.set_size(name), word: &|w| self.word_len(w) })
     }
 
-    /// Tokens the pattern word `w` is read as (once per build).
+    /// Tokens the pattern word `w` is read as: a run of letters (most words) at once, any other
+    /// word once per build.
     fn word_len(&self, w: &str) -> usize {
-        self.word_lens.get_or(w, || words_in(w))
+        letters_len(w).unwrap_or_else(|| self.word_lens.get_or(w, || words_in(w)))
     }
 
     /// Steps the choice of the set `name`'s members compiles to (once per build).
@@ -144,6 +145,13 @@ struct Sizer<'a> {
 /// Tokens the pattern word `w` is read as, as the phrase compiler reads it.
 fn words_in(w: &str) -> usize {
     crate::core::scoring::text::phrase_words(w).len()
+}
+
+/// Tokens a word made only of letters is read as, without the text analysis [`words_in`] runs: one
+/// raw word, which only a whole-word contraction ("cannot", "wont") splits. None for any other word.
+fn letters_len(w: &str) -> Option<usize> {
+    use crate::core::scoring::text::{expand_contraction, normalise_word};
+    (!w.is_empty() && w.chars().all(char::is_alphabetic)).then(|| expand_contraction(&normalise_word(w)).len())
 }
 
 /// Steps a sequence of pattern elements compiles to, the accepting step included, with the phrase
@@ -242,6 +250,36 @@ mod tests {
             assert!(!checks.names_a_specific_time("I'll call you soon."));
         }
         assert_eq!(checks.times.0.lock().expect("not poisoned").len(), 2, "each line read once");
+    }
+
+    #[test]
+    fn a_word_of_letters_is_counted_as_the_text_analysis_counts_it() {
+        let words = [
+            "sorry",
+            "Sorry",
+            "cannot",
+            "CANNOT",
+            "wont",
+            "im",
+            "dont",
+            "gonna",
+            "okafor",
+            "Ünal",
+            "straße",
+            "ΣΟΦΙΑ",
+            "i",
+            "a",
+            "its",
+            "lets",
+            "youre",
+            "theyll",
+        ];
+        for w in words {
+            assert_eq!(letters_len(w), Some(words_in(w)), "{w}");
+        }
+        for other in ["", "it's", "4pm", "e-mail", "mr.", "o'clock", "£5"] {
+            assert_eq!(letters_len(other), None, "{other}");
+        }
     }
 
     /// What the phrase compiler really gives, to check the count against.
