@@ -650,3 +650,35 @@ fn a_damaged_database_is_reported_copied_and_left_untouched() {
     assert_eq!(std::fs::read(&kept).expect("the copy exists"), garbage, "the copy is the damaged file");
     assert_eq!(std::fs::read(&db).expect("still there"), garbage, "the damaged file was not changed");
 }
+
+#[test]
+fn import_settles_the_worth_a_file_does_not_carry_from_the_scenarios() {
+    let library =
+        followthrough::io::scenario_files::load_library_untested(&[PathBuf::from("scenarios")]).expect("bundled");
+    let scenario = &library.scenarios[0].scenario;
+    let turn = &scenario.turns[0];
+    let verdicts: Vec<bool> = (0..turn.rubric.len()).map(|i| i == 0).collect();
+    let card = followthrough::core::scoring::card_from_verdicts(&scenario.id, turn, &verdicts);
+    let exact = followthrough::core::scoring::worths(turn);
+    // Saved by an older version, so its export carries no worth.
+    let legacy: Vec<CriterionOutcome> =
+        card.criteria.iter().map(|c| CriterionOutcome { worth: None, ..CriterionOutcome::from_result(c) }).collect();
+    let a = Data::new();
+    let sam = a.add_employee("Sam Lee");
+    let mut old = attempt("old-1", &sam.id, &scenario.id, "2026-11-02T09:00:00Z", true, &["I'm sorry."]);
+    old.scenario_revision = scenario.revision;
+    old.turns[0].turn_id.clone_from(&turn.id);
+    old.turns[0].criteria = legacy;
+    a.record(&[old]);
+    let folder = tempfile::tempdir().expect("tempdir");
+    let file = folder.path().join("old.csv");
+    let file_arg = file.to_str().expect("utf-8 path");
+    assert_eq!(export(&a, &["--out", file_arg]).status.code(), Some(0));
+
+    let b = Data::new();
+    let out = b.run(&["import", file_arg, "--scenarios", "scenarios"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let stored = b.store().attempts(&Default::default()).expect("read");
+    let worths: Vec<Option<f64>> = stored[0].turns[0].criteria.iter().map(|c| c.worth).collect();
+    assert_eq!(worths, exact.into_iter().map(Some).collect::<Vec<_>>(), "exact, not estimated, after the import");
+}

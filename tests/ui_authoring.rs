@@ -22,7 +22,7 @@ fn authoring(folder: &TestFolder) -> Harness<'static, FollowThroughApp> {
     harness.run();
     harness.get_by_label("Authoring").click();
     harness.run();
-    assert_eq!(harness.state().screen(), &Screen::Authoring);
+    assert_eq!(harness.state().screen(), Screen::Authoring);
     harness
 }
 
@@ -51,7 +51,7 @@ fn a_response_tried_in_the_sandbox_becomes_an_author_test_and_the_comments_stay(
     let mut harness = authoring(&folder);
     harness.get_by_label("Try a response to minimal").click();
     harness.run();
-    assert_eq!(harness.state().screen(), &Screen::Sandbox);
+    assert_eq!(harness.state().screen(), Screen::Sandbox);
     harness.get_by_label("0/100");
     type_into(&mut harness, SANDBOX_LABEL, "I'm sorry, that's my fault. I'll call you at 4pm.");
     harness.get_by_label("100/100");
@@ -135,7 +135,7 @@ fn test_play_starts_at_any_turn_untimed_and_is_not_recorded() {
     harness.get_by_label_contains("if `blames` met -> turn 2 (escalation)");
     harness.get_by_label("Play from escalation").click();
     harness.run();
-    assert_eq!(harness.state().screen(), &Screen::Drill);
+    assert_eq!(harness.state().screen(), Screen::Drill);
     harness.get_by_label("Don't blame head office.");
     let drill = harness.state().drill().expect("drill");
     assert!(matches!(drill.phase(), Phase::Answering { turn: 1, .. }));
@@ -157,7 +157,7 @@ fn test_play_starts_at_any_turn_untimed_and_is_not_recorded() {
     assert_eq!(store.attempts(&AttemptFilter::default()).expect("attempts").len(), 0);
     harness.get_by_label("Back to authoring").click();
     harness.run();
-    assert_eq!(harness.state().screen(), &Screen::Authoring, "a test-play ends with the way back");
+    assert_eq!(harness.state().screen(), Screen::Authoring, "a test-play ends with the way back");
 }
 
 #[test]
@@ -180,7 +180,7 @@ fn an_untimed_test_play_shows_no_clock_sleeps_when_idle_and_says_what_leaving_ke
     harness.run();
     harness.key_press(egui::Key::Escape);
     harness.run();
-    assert_eq!(harness.state().screen(), &Screen::Authoring, "Esc on the summary goes back to Authoring");
+    assert_eq!(harness.state().screen(), Screen::Authoring, "Esc on the summary goes back to Authoring");
 }
 
 #[test]

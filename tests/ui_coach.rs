@@ -56,7 +56,7 @@ fn a_group_session_of_four_over_two_rounds_with_an_override_and_the_report_expor
     }
     harness.get_by_label("Coach a group").click();
     harness.run();
-    assert_eq!(harness.state().screen(), &Screen::CoachSetup);
+    assert_eq!(harness.state().screen(), Screen::CoachSetup);
     for name in ["Ana", "Ben", "Cai"] {
         harness.get_by_label(name).click();
         harness.run();
@@ -72,7 +72,7 @@ fn a_group_session_of_four_over_two_rounds_with_an_override_and_the_report_expor
     harness.run();
     harness.get_by_label("Start the session").click();
     harness.run();
-    assert_eq!(harness.state().screen(), &Screen::Coach);
+    assert_eq!(harness.state().screen(), Screen::Coach);
     harness.get_by_label("High contrast").click();
     harness.run();
     assert!(harness.state().settings().high_contrast);

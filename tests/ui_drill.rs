@@ -16,7 +16,7 @@ fn start(harness: &mut egui_kittest::Harness<'static, followthrough::ui::app::Fo
     harness.run();
     harness.get_by_label(mode).click();
     harness.run();
-    assert_eq!(harness.state().screen(), &Screen::Drill);
+    assert_eq!(harness.state().screen(), Screen::Drill);
 }
 
 fn phase(harness: &egui_kittest::Harness<'static, followthrough::ui::app::FollowThroughApp>) -> Phase {
@@ -61,7 +61,7 @@ fn answer_read_the_score_card_and_follow_the_branch_to_the_summary() {
     harness.get_by_label("Average 100/100 over 2 turns");
     harness.get_by_label("Back to library").click();
     harness.run();
-    assert_eq!(harness.state().screen(), &Screen::Home);
+    assert_eq!(harness.state().screen(), Screen::Home);
 }
 
 #[test]
@@ -180,7 +180,7 @@ fn the_leave_question_keeps_the_keyboard_and_enter_presses_the_focused_button() 
     harness.key_press(egui::Key::Enter);
     harness.run();
     assert!(matches!(phase(&harness), Phase::Answering { .. }), "Enter on Keep going stays");
-    assert_eq!(harness.state().screen(), &Screen::Drill);
+    assert_eq!(harness.state().screen(), Screen::Drill);
     harness.key_press(egui::Key::Escape);
     harness.run();
     harness.key_press(egui::Key::Tab);
@@ -279,7 +279,7 @@ fn the_briefing_counts_the_usual_path_and_enter_starts_practice() {
     );
     harness.key_press(egui::Key::Enter);
     harness.run();
-    assert_eq!(harness.state().screen(), &Screen::Drill);
+    assert_eq!(harness.state().screen(), Screen::Drill);
     let drill = harness.state().drill().expect("drill");
     assert_eq!(drill.mode(), followthrough::core::drill::Mode::Practice);
 }
@@ -302,7 +302,7 @@ fn a_finished_drill_offers_the_next_one_in_today() {
     harness.get_by_label("Try again");
     harness.get_by_label("Next in Today: Second call-back").click();
     harness.run();
-    assert_eq!(harness.state().screen(), &Screen::Briefing("minimal-two".into()));
+    assert_eq!(harness.state().screen(), Screen::Briefing("minimal-two".into()));
 }
 
 #[test]

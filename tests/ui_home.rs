@@ -18,7 +18,7 @@ fn library_lists_the_scenario_and_opens_its_briefing() {
     harness.get_by_label(followthrough::ui::home::PRIORITY_EXPLAINED);
     harness.get_by_label("Minimal call-back").click();
     harness.run();
-    assert_eq!(harness.state().screen(), &Screen::Briefing("minimal".into()));
+    assert_eq!(harness.state().screen(), Screen::Briefing("minimal".into()));
     harness.get_by_label("Ms Lee");
     harness.get_by_label("Promised: A call back about the refund — Today by 14:00");
     harness.get_by_label("It is 14:30 and you did not call.");
@@ -28,7 +28,7 @@ fn library_lists_the_scenario_and_opens_its_briefing() {
     );
     harness.get_by_label("Back to library").click();
     harness.run();
-    assert_eq!(harness.state().screen(), &Screen::Home);
+    assert_eq!(harness.state().screen(), Screen::Home);
 }
 
 #[test]
@@ -40,7 +40,7 @@ fn escape_leaves_the_briefing() {
     harness.run();
     harness.key_press(egui::Key::Escape);
     harness.run();
-    assert_eq!(harness.state().screen(), &Screen::Home);
+    assert_eq!(harness.state().screen(), Screen::Home);
 }
 
 #[test]
@@ -53,7 +53,7 @@ fn a_broken_file_shows_as_a_problem_and_the_rest_still_loads() {
     assert!(harness.state().status().contains("1 problem"), "{}", harness.state().status());
     harness.get_by_label("Scenario problems").click();
     harness.run();
-    assert_eq!(harness.state().screen(), &Screen::Problems);
+    assert_eq!(harness.state().screen(), Screen::Problems);
     harness.get_by_label("Scenario file problems: 1 error, 0 warnings");
     harness.get_by_label_contains("broken.ron:3:15: error: expected a comma");
 }
@@ -124,7 +124,7 @@ fn with_no_problems_the_problems_screen_says_so_instead_of_showing_an_empty_page
     harness.run();
     harness.state_mut().apply(Command::Shell(ShellCommand::ShowProblems));
     harness.run();
-    assert_eq!(harness.state().screen(), &Screen::Problems);
+    assert_eq!(harness.state().screen(), Screen::Problems);
     harness.get_by_label("Scenario file problems: 0 errors, 0 warnings");
     harness.get_by_label(followthrough::ui::problems::NO_PROBLEMS);
 }

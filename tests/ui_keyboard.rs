@@ -93,7 +93,7 @@ fn progress_opens_with_its_main_action_focused() {
     let mut harness = dana_returns(&folder);
     harness.get_by_label("My progress").click();
     harness.run();
-    assert_eq!(harness.state().screen(), &Screen::Progress);
+    assert_eq!(harness.state().screen(), Screen::Progress);
     assert_eq!(focused(&harness).as_deref(), Some(START_PRACTICE));
 }
 

@@ -132,7 +132,7 @@ fn a_drill_from_briefing_to_summary_is_keyboard_first_on_every_step() {
         tab(&mut harness);
     }
     press(&mut harness, egui::Key::Enter);
-    assert_eq!(harness.state().screen(), &Screen::Drill);
+    assert_eq!(harness.state().screen(), Screen::Drill);
     check_screen(&mut harness, "drill", "Your answer");
     while focused_label(&harness) != "Your answer" {
         tab(&mut harness);
@@ -174,7 +174,7 @@ fn the_leave_dialog_keeps_tab_inside_and_answers_enter_and_esc() {
     assert_eq!(labels(&cycle), ["Keep going", "Leave"], "Tab stays in the dialog");
     press(&mut harness, egui::Key::Escape);
     assert!(harness.query_by_label("Leave this drill?").is_none(), "Esc keeps going");
-    assert_eq!(harness.state().screen(), &Screen::Drill);
+    assert_eq!(harness.state().screen(), Screen::Drill);
     press(&mut harness, egui::Key::Escape);
     press(&mut harness, egui::Key::Enter);
     assert!(harness.query_by_label("Leave this drill?").is_none(), "Enter on Keep going keeps going");
@@ -220,15 +220,15 @@ fn quiz_and_rehearsal_are_keyboard_first() {
     let folder = TestFolder::with_minimal_scenario();
     let mut harness = dana_returns(&folder);
     click(&mut harness, "Know the play quiz");
-    assert_eq!(harness.state().screen(), &Screen::Quiz);
+    assert_eq!(harness.state().screen(), Screen::Quiz);
     let main = focused_label(&harness);
     check_screen(&mut harness, "quiz question", &main);
     assert_ne!(main, "Back to library", "a question focuses its first option, not the way out");
     press(&mut harness, egui::Key::Escape);
-    assert_eq!(harness.state().screen(), &Screen::Home, "Esc leaves the quiz");
+    assert_eq!(harness.state().screen(), Screen::Home, "Esc leaves the quiz");
     click(&mut harness, "Minimal call-back");
     click(&mut harness, "Rehearse the words");
-    assert_eq!(harness.state().screen(), &Screen::Rehearse);
+    assert_eq!(harness.state().screen(), Screen::Rehearse);
     check_screen(&mut harness, "rehearsal", followthrough::ui::rehearse::RECITE_LABEL);
 }
 
@@ -250,7 +250,7 @@ fn a_coach_session_is_keyboard_first_and_its_end_dialog_keeps_tab_inside() {
     let setup = check_screen(&mut harness, "coach setup", "Dana");
     assert_eq!(setup.last().map(String::as_str), Some("Start the session"), "{setup:?}");
     click(&mut harness, "Start the session");
-    assert_eq!(harness.state().screen(), &Screen::Coach);
+    assert_eq!(harness.state().screen(), Screen::Coach);
     check_screen(&mut harness, "room briefing", followthrough::ui::coach::BEGIN_LABEL);
     click(&mut harness, followthrough::ui::coach::BEGIN_LABEL);
     check_screen(&mut harness, "picking", "Pick who goes next");

@@ -110,7 +110,7 @@ fn briefing_fits() {
     let mut harness = with_profile(&folder);
     harness.get_by_label(WORDY_TITLE).click();
     harness.run();
-    assert_eq!(harness.state().screen(), &Screen::Briefing("wordy".into()));
+    assert_eq!(harness.state().screen(), Screen::Briefing("wordy".into()));
     assert_fits(&mut harness, "the briefing");
 }
 
@@ -122,7 +122,7 @@ fn drill_score_card_and_summary_fit() {
     harness.run();
     harness.get_by_label("Start practice").click();
     harness.run();
-    assert_eq!(harness.state().screen(), &Screen::Drill);
+    assert_eq!(harness.state().screen(), Screen::Drill);
     assert_fits(&mut harness, "the drill");
     answer(&mut harness, "I'm sorry, that's my fault. I'll call you at 4pm.");
     assert_fits(&mut harness, "the score card");
@@ -149,7 +149,7 @@ fn progress_fits_with_a_drill_recorded() {
     harness.run();
     harness.get_by_label("My progress").click();
     harness.run();
-    assert_eq!(harness.state().screen(), &Screen::Progress);
+    assert_eq!(harness.state().screen(), Screen::Progress);
     assert_fits(&mut harness, "Progress");
 }
 
@@ -161,7 +161,7 @@ fn problems_fit() {
     harness.run();
     harness.get_by_label("Scenario problems").click();
     harness.run();
-    assert_eq!(harness.state().screen(), &Screen::Problems);
+    assert_eq!(harness.state().screen(), Screen::Problems);
     assert_fits(&mut harness, "the problems list");
 }
 
@@ -171,13 +171,13 @@ fn rehearsal_and_quiz_fit() {
     let mut harness = with_profile(&folder);
     harness.get_by_label(&format!("Rehearse: {WORDY_TITLE}")).click();
     harness.run();
-    assert_eq!(harness.state().screen(), &Screen::Rehearse);
+    assert_eq!(harness.state().screen(), Screen::Rehearse);
     assert_fits(&mut harness, "rehearsal");
     harness.state_mut().apply(Command::Shell(ShellCommand::GoHome));
     harness.run();
     harness.get_by_label("Know the play quiz").click();
     harness.run();
-    assert_eq!(harness.state().screen(), &Screen::Quiz);
+    assert_eq!(harness.state().screen(), Screen::Quiz);
     assert_fits(&mut harness, "the quiz");
 }
 
@@ -188,11 +188,11 @@ fn authoring_and_try_a_response_fit() {
     harness.run();
     harness.get_by_label("Authoring").click();
     harness.run();
-    assert_eq!(harness.state().screen(), &Screen::Authoring);
+    assert_eq!(harness.state().screen(), Screen::Authoring);
     assert_fits(&mut harness, "Authoring");
     harness.get_by_label("Try a response to wordy").click();
     harness.run();
-    assert_eq!(harness.state().screen(), &Screen::Sandbox);
+    assert_eq!(harness.state().screen(), Screen::Sandbox);
     assert_fits(&mut harness, "try a response");
 }
 
@@ -205,7 +205,7 @@ fn test_play_map_fits() {
     harness.run();
     harness.get_by_label("Test-play wordy").click();
     harness.run();
-    assert_eq!(harness.state().screen(), &Screen::TestPlay("wordy".into()));
+    assert_eq!(harness.state().screen(), Screen::TestPlay("wordy".into()));
     assert_fits(&mut harness, "the test-play map");
 }
 
@@ -219,7 +219,7 @@ fn coach_setup_and_presenter_fit() {
     }
     harness.get_by_label("Coach a group").click();
     harness.run();
-    assert_eq!(harness.state().screen(), &Screen::CoachSetup);
+    assert_eq!(harness.state().screen(), Screen::CoachSetup);
     for name in ["Ana", "Ben"] {
         harness.get_by_label(name).click();
         harness.run();
@@ -230,7 +230,7 @@ fn coach_setup_and_presenter_fit() {
     assert_fits(&mut harness, "coach setup");
     harness.get_by_label("Start the session").click();
     harness.run();
-    assert_eq!(harness.state().screen(), &Screen::Coach);
+    assert_eq!(harness.state().screen(), Screen::Coach);
     assert_fits(&mut harness, "the presenter view");
 }
 
@@ -253,7 +253,7 @@ fn the_top_bar_leaves_the_screen_most_of_a_small_window_at_the_largest_text() {
     harness.run();
     harness.get_by_label("Authoring").click();
     harness.run();
-    assert_eq!(harness.state().screen(), &Screen::Authoring);
+    assert_eq!(harness.state().screen(), Screen::Authoring);
 }
 
 #[test]
@@ -268,7 +268,7 @@ fn at_the_largest_text_in_a_small_window_a_turn_opens_on_the_customers_words_and
     harness.run();
     harness.get_by_label("Start practice").click();
     harness.run();
-    assert_eq!(harness.state().screen(), &Screen::Drill);
+    assert_eq!(harness.state().screen(), Screen::Drill);
     // The buttons stay at the bottom; above them the customer's words and the answer box show,
     // with the title and the clock scrolled up out of the way.
     let bar_bottom = harness.get_by_label("A+").rect().bottom();
@@ -304,7 +304,7 @@ fn at_the_largest_text_in_a_small_window_a_long_customer_line_leaves_the_answer_
     harness.run();
     harness.get_by_label("Start practice").click();
     harness.run();
-    assert_eq!(harness.state().screen(), &Screen::Drill);
+    assert_eq!(harness.state().screen(), Screen::Drill);
     for typed in ["", "I'm so sorry about the wait.\nI will ring you back by four."] {
         if !typed.is_empty() {
             harness.get_by_label(followthrough::ui::drill::ANSWER_LABEL).type_text(typed);
@@ -358,7 +358,7 @@ fn team_fits() {
     harness.run();
     harness.state_mut().apply(Command::Reporting(ReportingCommand::ShowTeam(TeamSource::Store)));
     harness.run();
-    assert_eq!(harness.state().screen(), &Screen::Team);
+    assert_eq!(harness.state().screen(), Screen::Team);
     harness.get_by_label("Alexandra Okonkwo-Fitzgerald");
     assert_fits(&mut harness, "the Team screen");
 }
@@ -379,7 +379,7 @@ fn at_the_largest_text_in_a_small_window_try_a_response_opens_with_its_box_in_vi
     harness.run();
     harness.key_press(egui::Key::Enter);
     harness.run();
-    assert_eq!(harness.state().screen(), &Screen::Sandbox);
+    assert_eq!(harness.state().screen(), Screen::Sandbox);
     // The status line takes the last line of the window: a box starting there is out of sight.
     let status_top = harness.ctx.content_rect().bottom() - 30.0;
     let bar_bottom = harness.get_by_label("A+").rect().bottom();

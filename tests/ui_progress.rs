@@ -59,7 +59,7 @@ fn a_finished_drill_is_recorded_and_moves_on_todays_plan_and_progress() {
 
     harness.get_by_label("My progress").click();
     harness.run();
-    assert_eq!(harness.state().screen(), &Screen::Progress);
+    assert_eq!(harness.state().screen(), Screen::Progress);
     harness.get_by_label("Progress: Dana");
     harness.get_by_label("Stage 1 of 1 reached · 1 attempt finished");
     // What a stage is, in words, where the stage is shown.
@@ -153,7 +153,7 @@ fn progress_shows_baseline_latest_and_best_from_the_history() {
     harness.get_by_label("due now");
     harness.get_by_label("Back to the library").click();
     harness.run();
-    assert_eq!(harness.state().screen(), &Screen::Home);
+    assert_eq!(harness.state().screen(), Screen::Home);
 }
 
 #[test]

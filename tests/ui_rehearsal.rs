@@ -53,7 +53,7 @@ fn one_script_from_full_text_to_recited_from_memory() {
     harness.get_by_label_contains("rehearse the words first");
     harness.get_by_label("Rehearse: Minimal call-back").click();
     harness.run();
-    assert_eq!(harness.state().screen(), &Screen::Rehearse);
+    assert_eq!(harness.state().screen(), Screen::Rehearse);
     harness.get_by_label("Full text (step 1 of 5)");
     assert_eq!(shown(&harness), MODEL, "the full line is shown first");
 
@@ -118,7 +118,7 @@ fn a_round_of_know_the_play_is_answered_and_kept() {
     let mut harness = with_profile(&folder, "Ivo");
     harness.get_by_label("Know the play quiz").click();
     harness.run();
-    assert_eq!(harness.state().screen(), &Screen::Quiz);
+    assert_eq!(harness.state().screen(), Screen::Quiz);
     let total = harness.state().quiz().expect("quiz").questions.len();
     assert!((1..=QUIZ_LENGTH).contains(&total));
     let mut right = 0;

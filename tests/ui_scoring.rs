@@ -71,7 +71,7 @@ fn a_drill_shows_scoring_while_the_card_is_on_its_way_then_the_card() {
     let result = harness.state().drill().and_then(|d| d.last_result()).expect("result").clone();
     assert_eq!(result.response, STRONG);
     assert!(!result.over_time);
-    assert_eq!(harness.state().screen(), &Screen::Drill);
+    assert_eq!(harness.state().screen(), Screen::Drill);
 }
 
 #[test]

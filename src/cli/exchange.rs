@@ -11,6 +11,7 @@ use clap::{Args, ValueEnum};
 use super::{EXIT_INVALID, EXIT_OK, date_and_store, open_store};
 use crate::io::atomic_file::write_atomically;
 use crate::io::file_error::FileError;
+use crate::io::scenario_files::load_library_untested;
 use crate::io::store::{AttemptFilter, Store, StoreError};
 
 /// Export formats.
@@ -117,31 +118,56 @@ fn xapi_lines(store: &Store, filter: &AttemptFilter, out: &mut Vec<u8>) -> Resul
     Ok(statements.len())
 }
 
-/// Merge exports into the store; an attempt already there is never added twice.
-pub fn import(args: &ImportArgs, data_dir: &Path) -> u8 {
+/// Merge exports into the store; an attempt already there is never added twice. Worths the files
+/// do not carry are then settled from the scenarios in `scenarios` (and the team's folders), as
+/// the app settles them when it loads the library.
+pub fn import(args: &ImportArgs, scenarios: Option<PathBuf>, data_dir: &Path) -> u8 {
     let store = match open_store(data_dir) {
         Ok(s) => s,
         Err(code) => return code,
     };
     let mut code = EXIT_OK;
+    let mut added = 0;
     for file in &args.files {
         let report = std::fs::File::open(file)
             .map_err(|e| e.to_string())
             .and_then(|mut f| store.import_csv(&mut f).map_err(|e| e.to_string()));
         match report {
-            Ok(r) => println!(
-                "{}: {} added ({}), {} already here, {}",
-                file.display(),
-                plural(r.attempts_added, "attempt", "attempts"),
-                plural(r.turns_added, "turn", "turns"),
-                r.attempts_skipped,
-                plural(r.employees_added, "new employee", "new employees")
-            ),
+            Ok(r) => {
+                added += r.attempts_added;
+                println!(
+                    "{}: {} added ({}), {} already here, {}",
+                    file.display(),
+                    plural(r.attempts_added, "attempt", "attempts"),
+                    plural(r.turns_added, "turn", "turns"),
+                    r.attempts_skipped,
+                    plural(r.employees_added, "new employee", "new employees")
+                );
+            }
             Err(e) => {
                 eprintln!("error: {}: {e}; nothing from this file was imported", file.display());
                 code = EXIT_INVALID;
             }
         }
     }
+    if added > 0 {
+        settle_worths(&store, scenarios);
+    }
     code
+}
+
+/// Give imported verdicts whose worth the file did not carry the exact worth from the scenarios
+/// loaded; a library or store that cannot be read leaves them estimated, with a warning.
+fn settle_worths(store: &Store, scenarios: Option<PathBuf>) {
+    let library = match load_library_untested(&super::plan::folders(store, scenarios)) {
+        Ok(library) => library,
+        Err(e) => {
+            eprintln!("warning: {e}; the worth of imported criteria stays estimated until the scenarios are loaded");
+            return;
+        }
+    };
+    let list: Vec<_> = library.scenarios.iter().map(|l| &l.scenario).collect();
+    if let Err(e) = store.settle_worths(&list) {
+        eprintln!("warning: the worth of imported criteria could not be settled: {e}");
+    }
 }

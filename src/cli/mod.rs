@@ -92,7 +92,7 @@ pub fn run(command: Command, scenarios: Option<PathBuf>, data_dir: &Path) -> Exi
         Command::Simulate(args) => simulate::run(&args),
         Command::Plan(args) => plan::run(&args, scenarios, data_dir),
         Command::Export(args) => exchange::export(&args, data_dir),
-        Command::Import(args) => exchange::import(&args, data_dir),
+        Command::Import(args) => exchange::import(&args, scenarios, data_dir),
         Command::New(args) => new::run(&args, scenarios),
         Command::Xapi(args) => xapi::run(&args, data_dir),
         Command::Team(args) => team::run(&args, scenarios, data_dir),

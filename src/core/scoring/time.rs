@@ -24,7 +24,7 @@ mod words;
 use dates::NumericDate;
 use elements::Elements;
 pub use table::TimeTable;
-pub use words::{MONTHS, WEEKDAYS};
+pub use words::{MONTHS, WEEKDAYS, is_date_abbreviation};
 
 /// How numeric dates are read: en-GB (day first, "15/12" = 15 December, the default) or en-US
 /// (month first, "12/15"). A date that is only valid the other way round is read that way.

@@ -21,16 +21,17 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
-/// Abbreviations whose full stop does not end a sentence when the sentence goes on after it.
-const ABBREVIATIONS: &[&str] = &[
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed",
-    "thu", "thur", "thurs", "fri", "sat", "sun", "a.m", "p.m", "approx",
-];
+/// Abbreviations other than the months' and weekdays' short forms (those come from the one
+/// month and weekday list, [`super::time::is_date_abbreviation`]) whose full stop does not end a
+/// sentence when the sentence goes on after it.
+const ABBREVIATIONS: &[&str] = &["a.m", "p.m", "approx"];
 
-/// True when `before` ends with one of [`ABBREVIATIONS`] as a whole word.
+/// True when `before` ends with an abbreviation as a whole word.
 fn ends_abbreviation(before: &str) -> bool {
     let last = before.rsplit(|c: char| !c.is_alphanumeric() && c != '.').next().unwrap_or("");
-    !last.is_empty() && ABBREVIATIONS.iter().any(|a| last.eq_ignore_ascii_case(a))
+    !last.is_empty()
+        && (ABBREVIATIONS.iter().any(|a| last.eq_ignore_ascii_case(a))
+            || super::time::is_date_abbreviation(&last.to_lowercase()))
 }
 
 /// True when what follows a full stop carries on the sentence: spaces, then a digit or a

@@ -12,7 +12,7 @@ use crate::io::scenario_files::resolve_voice;
 
 use super::FollowThroughApp;
 use super::command::DrillCommand;
-use super::shell::Screen;
+use super::place::Place;
 use super::worker::{Scored, Ticket};
 
 /// Whether the drill's attempt is kept.
@@ -111,17 +111,17 @@ impl FollowThroughApp {
             DrillCommand::PlayFrom { scenario, turn, timed } => self.start_test_play(&scenario, turn, timed),
             DrillCommand::Submit => self.submit(),
             DrillCommand::NextTurn => {
-                if let Some(Ok(events)) = self.drill.as_mut().map(|r| r.drill.next(now)) {
+                if let Some(Ok(events)) = self.place.drill_mut().map(|r| r.drill.next(now)) {
                     self.react(&events);
                 }
             }
             DrillCommand::Pause => {
-                if let Some(Err(e)) = self.drill.as_mut().map(|r| r.drill.pause(now)) {
+                if let Some(Err(e)) = self.place.drill_mut().map(|r| r.drill.pause(now)) {
                     self.shell.say_failed(refusal_words(&e), &e);
                 }
             }
             DrillCommand::Resume => {
-                if let Some(Ok(())) = self.drill.as_mut().map(|r| r.drill.resume(now)) {
+                if let Some(Ok(())) = self.place.drill_mut().map(|r| r.drill.resume(now)) {
                     self.shell.focus_answer = true;
                 }
             }
@@ -147,13 +147,15 @@ impl FollowThroughApp {
     }
 
     fn with_run(&mut self, change: impl FnOnce(&mut DrillRun)) {
-        if let Some(run) = &mut self.drill {
+        if let Some(run) = self.place.drill_mut() {
             change(run);
         }
     }
 
     fn start_drill(&mut self, id: &str, mode: Mode) {
         self.save_drill();
+        // A drill that cannot start leaves nothing to show: back to the library.
+        self.place = Place::Home;
         let Some(scenario) = self.library.library.scenario(id) else { return };
         let seed = self.shell.seed();
         let lexicon = self.library.library.lexicon.clone();
@@ -164,10 +166,9 @@ impl FollowThroughApp {
                 started_at: jiff::Timestamp::now(),
                 saved: false,
             };
-            self.drill = Some(DrillRun::new(drill, kind));
+            self.place = Place::Drill(Box::new(DrillRun::new(drill, kind)));
             self.react(&events);
         }
-        self.shell.screen = Screen::Drill;
     }
 
     fn start_test_play(&mut self, id: &str, turn: usize, timed: bool) {
@@ -178,9 +179,8 @@ impl FollowThroughApp {
         let mut drill = if timed { drill } else { drill.untimed() };
         match drill.start_at(turn, self.shell.now_ms) {
             Ok(events) => {
-                self.drill = Some(DrillRun::new(drill, RunKind::TestPlay));
+                self.place = Place::Drill(Box::new(DrillRun::new(drill, RunKind::TestPlay)));
                 self.react(&events);
-                self.shell.screen = Screen::Drill;
             }
             Err(e) => self.shell.say_failed("The test-play could not start at that turn: try it from the start.", &e),
         }
@@ -188,7 +188,7 @@ impl FollowThroughApp {
 
     fn submit(&mut self) {
         let now = self.shell.now_ms;
-        let Some(run) = &mut self.drill else { return };
+        let Some(run) = self.place.drill_mut() else { return };
         let draft = std::mem::take(&mut run.draft);
         run.drill.set_draft(&draft);
         match run.drill.submit(now) {
@@ -203,9 +203,9 @@ impl FollowThroughApp {
 
     /// An answer was sent (or time ran out): keep its recording and hand it to the scoring worker.
     fn send_answer(&mut self) {
-        let Some(job) = self.drill.as_mut().and_then(|r| r.drill.take_job()) else { return };
+        let Some(job) = self.place.drill_mut().and_then(|r| r.drill.take_job()) else { return };
         self.keep_recording();
-        if let Some(run) = &mut self.drill {
+        if let Some(run) = self.place.drill_mut() {
             run.draft.clear();
             run.waiting = Some(self.scoring.send(job));
         }
@@ -213,7 +213,7 @@ impl FollowThroughApp {
 
     /// A card came back from the worker: the drill that asked for it shows it.
     pub(super) fn drill_card(&mut self, scored: Scored) {
-        let Some(run) = &mut self.drill else { return };
+        let Some(run) = self.place.drill_mut() else { return };
         if run.waiting != Some(scored.ticket) {
             return;
         }
@@ -229,7 +229,7 @@ impl FollowThroughApp {
     }
 
     fn abandon(&mut self) {
-        let Some(run) = &mut self.drill else { return };
+        let Some(run) = self.place.drill_mut() else { return };
         if std::mem::take(&mut run.quit_after_leaving) {
             self.shell.quit = true;
         }
@@ -260,7 +260,7 @@ impl FollowThroughApp {
     }
 
     fn self_score(&mut self) {
-        let Some(run) = &mut self.drill else { return };
+        let Some(run) = self.place.drill_mut() else { return };
         match run.drill.self_score(&run.self_ticks) {
             Ok(()) => {
                 let score = run.drill.last_result().map_or(0, |r| r.card.score);
@@ -273,7 +273,7 @@ impl FollowThroughApp {
     /// Let the drill's clock run; keep repainting about once a second while a countdown shows.
     pub(super) fn tick_drill(&mut self, ctx: &egui::Context) {
         let now = self.shell.now_ms;
-        let Some(run) = &mut self.drill else { return };
+        let Some(run) = self.place.drill_mut() else { return };
         // Untimed (a test-play) or paused: nothing changes until the employee does something.
         if !matches!(run.drill.phase(), Phase::Answering { .. }) || !run.drill.is_timed() {
             return;
@@ -283,7 +283,7 @@ impl FollowThroughApp {
         self.react(&events);
         self.send_answer();
         // Once per shown second, when the number on the clock changes.
-        if let Some(wait) = self.drill.as_ref().and_then(|run| run.drill.ms_to_next_second(now)) {
+        if let Some(wait) = self.place.drill().and_then(|run| run.drill.ms_to_next_second(now)) {
             ctx.request_repaint_after(std::time::Duration::from_millis(wait.max(50)));
         }
     }
@@ -293,7 +293,7 @@ impl FollowThroughApp {
     /// window may close now.
     pub(super) fn may_quit(&mut self) -> bool {
         let now = self.shell.now_ms;
-        let Some(run) = &mut self.drill else { return true };
+        let Some(run) = self.place.drill_mut() else { return true };
         if !run.running() {
             return true;
         }
@@ -303,7 +303,6 @@ impl FollowThroughApp {
                     run.quit_after_leaving = true;
                     self.shell.focus_answer = true;
                 }
-                self.shell.screen = Screen::Drill;
                 false
             }
             Phase::Scoring { .. } => {
@@ -319,7 +318,7 @@ impl FollowThroughApp {
 
     /// The first drill in Today other than the one just done: its id and title.
     pub(super) fn next_in_today(&self) -> Option<(String, String)> {
-        let done = self.drill.as_ref().map(|r| r.drill.scenario().id.as_str());
+        let done = self.place.drill().map(|r| r.drill.scenario().id.as_str());
         let plan = self.profiles.today.as_ref()?;
         let item = plan.today.iter().find(|item| Some(item.id.as_str()) != done)?;
         let title = self.library.library.scenario(&item.id).map_or_else(|| item.id.clone(), |s| s.title.clone());
@@ -329,19 +328,19 @@ impl FollowThroughApp {
     /// What leaving the drill now keeps, for the "leave this drill?" question.
     pub(super) fn leave_note(&self) -> String {
         let can_save = self.profiles.store.is_some() && self.profiles.current.is_some();
-        self.drill.as_ref().map_or_else(String::new, |run| {
+        self.place.drill().map_or_else(String::new, |run| {
             super::super::drill::leave_note(run.is_test_play(), can_save, run.drill.results().len())
         })
     }
 
     /// A drill is on screen and not over.
     pub(super) fn drill_running(&self) -> bool {
-        self.shell.screen == Screen::Drill && self.drill.as_ref().is_some_and(DrillRun::running)
+        self.place.drill().is_some_and(DrillRun::running)
     }
 
     /// Record the drill just finished or left (once; a drill with no answered turn is not kept).
     pub(super) fn save_drill(&mut self) {
-        let Some(run) = &mut self.drill else { return };
+        let Some(run) = self.place.drill_mut() else { return };
         let RunKind::Recorded { attempt_id, started_at, saved } = &mut run.kind else { return };
         if std::mem::replace(saved, true) || self.profiles.store.is_none() {
             return;
@@ -356,7 +355,7 @@ impl FollowThroughApp {
 
     /// The answer was sent (or time ran out): a recording in progress is saved for this turn.
     fn keep_recording(&mut self) {
-        let Some(run) = &mut self.drill else { return };
+        let Some(run) = self.place.drill_mut() else { return };
         let Some(recorder) = run.recorder.take() else { return };
         let index = run.drill.results().len();
         let id = match &run.kind {
@@ -374,7 +373,7 @@ impl FollowThroughApp {
     }
 
     fn play_voice(&mut self) {
-        let Some(run) = &self.drill else { return };
+        let Some(run) = self.place.drill() else { return };
         let turn = match run.drill.phase() {
             Phase::Answering { turn, .. } | Phase::Paused { turn, .. } => *turn,
             _ => return,
@@ -404,7 +403,7 @@ impl FollowThroughApp {
                     self.shell.audio.play_cue(Cue::TimeUp);
                 }
                 DrillEvent::Scored { score, passed, .. } => {
-                    if let Some(run) = &mut self.drill {
+                    if let Some(run) = self.place.drill_mut() {
                         run.self_ticks = run
                             .drill
                             .last_result()
@@ -420,7 +419,7 @@ impl FollowThroughApp {
                     self.save_drill();
                 }
                 DrillEvent::TurnStarted { .. } => {
-                    let number = self.drill.as_ref().map_or(1, |r| super::super::drill::turn_number(&r.drill));
+                    let number = self.place.drill().map_or(1, |r| super::super::drill::turn_number(&r.drill));
                     self.shell.say(format!("Turn {number}"));
                     self.shell.focus_answer = true;
                     self.shell.audio.play_cue(Cue::Start);

@@ -13,7 +13,7 @@ use crate::io::audio::Cue;
 use super::super::coach::{CoachInput, CoachSetup, KeptNote};
 use super::FollowThroughApp;
 use super::command::CoachCommand;
-use super::shell::Screen;
+use super::place::Place;
 use super::worker::{Scored, Ticket};
 
 /// A group session under way (or just over).
@@ -58,19 +58,18 @@ pub struct Coach {
     pub(super) setup: CoachSetup,
     /// The scenarios offered on the setup screen (computed when it opens: it reads every attempt).
     pub(super) choices: Vec<Suggestion>,
-    pub(super) run: Option<GroupRun>,
 }
 
 impl Default for Coach {
     fn default() -> Self {
-        Self { setup: CoachSetup { seconds: 60, ..CoachSetup::default() }, choices: Vec::new(), run: None }
+        Self { setup: CoachSetup { seconds: 60, ..CoachSetup::default() }, choices: Vec::new() }
     }
 }
 
-impl Coach {
-    /// A group session is under way (leaving it is "End session", which shows the report).
+impl GroupRun {
+    /// The session is under way (leaving it is "End session", which shows the report).
     pub fn running(&self) -> bool {
-        self.run.as_ref().is_some_and(|r| r.session.phase != GroupPhase::Over)
+        self.session.phase != GroupPhase::Over
     }
 }
 
@@ -100,19 +99,19 @@ impl FollowThroughApp {
     }
 
     fn ask_end(&mut self, ask: bool) {
-        if let Some(run) = &mut self.coach.run {
+        if let Some(run) = self.place.group_mut() {
             run.confirm_end = ask && run.session.phase != GroupPhase::Over;
         }
     }
 
     fn with_session(&mut self, change: impl FnOnce(&mut GroupSession)) {
-        if let Some(run) = &mut self.coach.run {
+        if let Some(run) = self.place.group_mut() {
             change(&mut run.session);
         }
     }
 
     fn show_setup(&mut self) {
-        self.coach.run = None;
+        self.place = Place::CoachSetup;
         let library = &self.library.library;
         let scenarios: Vec<&Scenario> = library.scenarios.iter().map(|l| &l.scenario).collect();
         let team = self.profiles.team_attempts().unwrap_or_else(|e| {
@@ -126,7 +125,6 @@ impl FollowThroughApp {
         if self.coach.setup.scenarios.is_empty() {
             self.coach.setup.scenarios = ticked_at_first(&self.coach.choices);
         }
-        self.shell.screen = Screen::CoachSetup;
     }
 
     /// The roster as set up; walk-ins get a profile, so their goes land in their own history.
@@ -185,7 +183,7 @@ impl FollowThroughApp {
         };
         match GroupSession::new(plan, scenarios, self.shell.seed()) {
             Some(session) => {
-                self.coach.run = Some(GroupRun {
+                self.place = Place::Coach(Box::new(GroupRun {
                     session,
                     input: CoachInput::default(),
                     report: None,
@@ -196,9 +194,8 @@ impl FollowThroughApp {
                     saved: None,
                     confirm_end: false,
                     focused_step: None,
-                });
+                }));
                 self.refresh_progress();
-                self.shell.screen = Screen::Coach;
             }
             None => self.shell.say("Pick at least one scenario and one participant"),
         }
@@ -207,7 +204,7 @@ impl FollowThroughApp {
     /// The session's clock: the spin ends in a pick (the customer speaks), time runs out once.
     pub(super) fn tick_group(&mut self, ctx: &egui::Context) {
         let now = self.shell.now_ms;
-        let Some(run) = &mut self.coach.run else { return };
+        let Some(run) = self.place.group_mut() else { return };
         let spinning = run.session.is_spinning();
         let events = run.session.tick(now);
         if events.iter().any(|e| matches!(e, GroupEvent::Picked(_))) {
@@ -232,7 +229,7 @@ impl FollowThroughApp {
         if spinning {
             ctx.request_repaint_after(std::time::Duration::from_millis(60));
         }
-        if let Some(run) = self.coach.run.as_ref().filter(|r| matches!(r.session.phase, GroupPhase::Answering { .. })) {
+        if let Some(run) = self.place.group().filter(|r| matches!(r.session.phase, GroupPhase::Answering { .. })) {
             // Once per shown second, when the number on the clock changes (not twice a second).
             let wait = run.session.ms_to_next_second(self.shell.now_ms).max(50);
             ctx.request_repaint_after(std::time::Duration::from_millis(wait));
@@ -242,7 +239,7 @@ impl FollowThroughApp {
     /// The answer is given: a typed one goes to the scoring worker first, a spoken one straight to
     /// the coach's ticks.
     fn group_answered(&mut self) {
-        let Some(run) = &mut self.coach.run else { return };
+        let Some(run) = self.place.group_mut() else { return };
         if run.waiting.is_some() {
             return;
         }
@@ -258,7 +255,7 @@ impl FollowThroughApp {
 
     /// The engine's card for the typed answer came back (an answer it refused stays on screen).
     pub(super) fn group_card(&mut self, scored: Scored) {
-        let Some(run) = &mut self.coach.run else { return };
+        let Some(run) = self.place.group_mut() else { return };
         if run.waiting != Some(scored.ticket) {
             return;
         }
@@ -274,7 +271,7 @@ impl FollowThroughApp {
 
     fn save_group_score(&mut self) {
         let coach = self.profiles.current_employee().map_or("coach".to_string(), |e| e.name.clone());
-        let Some(run) = &mut self.coach.run else { return };
+        let Some(run) = self.place.group_mut() else { return };
         let peer = if run.session.plan.peer_scoring { vec![run.input.room.clone()] } else { Vec::new() };
         let now = jiff::Timestamp::now();
         let stamp =
@@ -305,7 +302,7 @@ impl FollowThroughApp {
     }
 
     fn end_group(&mut self) {
-        let Some(run) = &mut self.coach.run else { return };
+        let Some(run) = self.place.group_mut() else { return };
         run.confirm_end = false;
         run.session.finish();
         let g = &run.session;
@@ -318,7 +315,7 @@ impl FollowThroughApp {
     }
 
     fn export_group(&mut self) {
-        let Some(run) = &mut self.coach.run else { return };
+        let Some(run) = self.place.group_mut() else { return };
         let Some(report) = &run.report else { return };
         if report.goes.is_empty() {
             // Never an empty report on disk.

@@ -7,6 +7,7 @@ mod drill_run;
 mod group;
 mod library_state;
 mod loading;
+mod place;
 mod practice;
 mod profiles;
 mod reporting;
@@ -41,6 +42,7 @@ pub use drill_run::{DrillRun, RunKind, TurnRecording};
 pub use group::{Coach, GroupRun};
 pub use library_state::LibraryState;
 pub use loading::Loading;
+pub use place::Place;
 pub use practice::{QUIZ_LENGTH, QuizRun, RehearsalRun};
 pub use profiles::Profiles;
 pub use reporting::{Reporting, SEND_EVERY, TeamSource};
@@ -57,9 +59,8 @@ pub struct FollowThroughApp {
     shell: Shell,
     profiles: Profiles,
     library: LibraryState,
-    drill: Option<DrillRun>,
-    rehearsal: Option<RehearsalRun>,
-    quiz: Option<QuizRun>,
+    /// The screen showing, with the drill, rehearsal, quiz or try-a-response it shows.
+    place: Place,
     trainer: Trainer,
     coach: Coach,
     scoring: ScoringWorker,
@@ -78,9 +79,7 @@ impl FollowThroughApp {
             shell: Shell::new(),
             profiles,
             library: LibraryState::new(library, scenarios_dir),
-            drill: None,
-            rehearsal: None,
-            quiz: None,
+            place: Place::Home,
             trainer: Trainer::default(),
             coach: Coach::default(),
             scoring: ScoringWorker::new(),
@@ -234,9 +233,9 @@ impl FollowThroughApp {
     /// Apply one command: each group goes to its owner. A command that opens another screen puts
     /// the keyboard on that screen's main action, whoever sent it (a button, a test, the tour).
     pub fn apply(&mut self, command: Command) {
-        let screen_before = self.shell.screen.clone();
+        let screen_before = self.place.screen();
         self.apply_to_owner(command);
-        if self.shell.screen != screen_before {
+        if self.place.screen() != screen_before {
             self.shell.focus_main = true;
         }
     }
@@ -259,7 +258,7 @@ impl FollowThroughApp {
         let (dir, store) = (&self.profiles.data_dir, self.profiles.store.as_ref());
         match command {
             ReportingCommand::ShowTeam(source) => {
-                self.shell.screen = Screen::Team;
+                self.place = Place::Team;
                 self.reporting.refresh(store);
                 let scenarios: Vec<_> = self.library.library.scenarios.iter().map(|l| &l.scenario).collect();
                 self.reporting.show_team(source, dir, store, &scenarios);
@@ -283,16 +282,22 @@ impl FollowThroughApp {
     }
 
     fn apply_shell(&mut self, command: ShellCommand) {
-        if command == ShellCommand::ShowProgress {
-            self.refresh_progress();
+        match command {
+            ShellCommand::GoHome => self.place = Place::Home,
+            ShellCommand::OpenBriefing(id) => self.place = Place::Briefing(id),
+            ShellCommand::ShowProblems => self.place = Place::Problems,
+            ShellCommand::ShowProgress => {
+                self.refresh_progress();
+                self.place = Place::Progress;
+            }
+            other => self.shell.apply(other),
         }
-        self.shell.apply(command);
     }
 
     /// Cards that came back from the scoring worker go to the run that sent the answer.
     fn take_cards(&mut self) {
         for scored in self.scoring.take_ready() {
-            if self.drill.as_ref().is_some_and(|r| r.waits_for(scored.ticket)) {
+            if self.place.drill().is_some_and(|r| r.waits_for(scored.ticket)) {
                 self.drill_card(scored);
             } else if self.sandbox_waits_for(scored.ticket) {
                 self.sandbox_card(scored);
@@ -336,8 +341,8 @@ impl FollowThroughApp {
     }
 
     /// The screen showing now.
-    pub fn screen(&self) -> &Screen {
-        &self.shell.screen
+    pub fn screen(&self) -> Screen {
+        self.place.screen()
     }
 
     /// The status line text.
@@ -345,15 +350,14 @@ impl FollowThroughApp {
         self.shell.status_now()
     }
 
-    /// The drill in progress (or just finished).
+    /// The drill on screen (running, or showing its summary).
     pub fn drill(&self) -> Option<&Drill> {
-        self.drill.as_ref().map(|r| &r.drill)
+        self.place.drill().map(|r| &r.drill)
     }
 
     /// An answer is being scored off the window's thread.
     pub fn scoring(&self) -> bool {
-        self.drill.as_ref().is_some_and(DrillRun::scoring)
-            || self.coach.run.as_ref().is_some_and(|r| r.waiting.is_some())
+        self.place.drill().is_some_and(DrillRun::scoring) || self.place.group().is_some_and(|r| r.waiting.is_some())
     }
 
     /// The library's author tests are still running on their thread (after start-up or a reload).
@@ -366,14 +370,14 @@ impl FollowThroughApp {
         self.library.loading.is_some()
     }
 
-    /// The rehearsal in progress.
+    /// The rehearsal on screen.
     pub fn rehearsal(&self) -> Option<&RehearsalSession> {
-        self.rehearsal.as_ref().map(|r| &r.session)
+        self.place.rehearsal().map(|r| &r.session)
     }
 
-    /// The quiz round in progress.
+    /// The quiz round on screen.
     pub fn quiz(&self) -> Option<&QuizRound> {
-        self.quiz.as_ref().map(|r| &r.round)
+        self.place.quiz().map(|r| &r.round)
     }
 
     /// Every scenario folder read: the main one, then those added.
@@ -386,24 +390,24 @@ impl FollowThroughApp {
         &self.library.library
     }
 
-    /// The sandbox in use.
+    /// The sandbox on screen.
     pub fn sandbox(&self) -> Option<&Sandbox> {
-        self.trainer.sandbox.as_ref().map(|r| &r.sandbox)
+        self.place.sandbox().map(|r| &r.sandbox)
     }
 
     /// The group session in progress (or just over).
     pub fn group(&self) -> Option<&GroupSession> {
-        self.coach.run.as_ref().map(|r| &r.session)
+        self.place.group().map(|r| &r.session)
     }
 
     /// The report of the group session just over.
     pub fn group_report(&self) -> Option<&SessionReport> {
-        self.coach.run.as_ref().and_then(|r| r.report.as_ref())
+        self.place.group().and_then(|r| r.report.as_ref())
     }
 
     /// Where the session report was written.
     pub fn group_exported(&self) -> Option<&str> {
-        self.coach.run.as_ref().and_then(|r| r.exported.as_deref())
+        self.place.group().and_then(|r| r.exported.as_deref())
     }
 }
 

@@ -8,7 +8,7 @@ use crate::core::scenario::Scenario;
 
 use super::FollowThroughApp;
 use super::command::{QuizCommand, RehearsalCommand};
-use super::shell::Screen;
+use super::place::Place;
 
 /// Questions in a round of "Know the play".
 pub const QUIZ_LENGTH: usize = 6;
@@ -51,7 +51,7 @@ impl FollowThroughApp {
             QuizCommand::Start => self.start_quiz(),
             QuizCommand::Answer(option) => self.answer_quiz(option),
             QuizCommand::Next => {
-                if let Some(run) = &mut self.quiz {
+                if let Some(run) = self.place.quiz_mut() {
                     run.round.next();
                     run.started = jiff::Timestamp::now();
                 }
@@ -60,7 +60,7 @@ impl FollowThroughApp {
     }
 
     fn show_script(&mut self, change: impl FnOnce(&mut RehearsalSession)) {
-        if let Some(run) = &mut self.rehearsal {
+        if let Some(run) = self.place.rehearsal_mut() {
             change(&mut run.session);
             run.recitation.clear();
             run.started = jiff::Timestamp::now();
@@ -86,10 +86,9 @@ impl FollowThroughApp {
         let session = RehearsalSession::new(scenario, &self.library.library.lexicon, level_of, seed);
         match session {
             Some(session) => {
-                self.rehearsal =
-                    Some(RehearsalRun { session, recitation: String::new(), started: jiff::Timestamp::now() });
+                let run = RehearsalRun { session, recitation: String::new(), started: jiff::Timestamp::now() };
+                self.place = Place::Rehearse(Box::new(run));
                 self.shell.focus_answer = true;
-                self.shell.screen = Screen::Rehearse;
                 if let Some(e) = unread.into_inner() {
                     self.shell.say(format!("Levels reached before could not be read, starting from full text: {e}"));
                 }
@@ -99,7 +98,7 @@ impl FollowThroughApp {
     }
 
     fn check_recitation(&mut self) {
-        let Some(run) = &mut self.rehearsal else { return };
+        let Some(run) = self.place.rehearsal_mut() else { return };
         if run.recitation.trim().is_empty() {
             self.shell.say("Recite the line first (type what you said)");
             return;
@@ -128,12 +127,11 @@ impl FollowThroughApp {
             self.shell.say("No questions: the library has no scenarios to ask about");
             return;
         }
-        self.quiz = Some(QuizRun { round: QuizRound::new(round), started: jiff::Timestamp::now() });
-        self.shell.screen = Screen::Quiz;
+        self.place = Place::Quiz(Box::new(QuizRun { round: QuizRound::new(round), started: jiff::Timestamp::now() }));
     }
 
     fn answer_quiz(&mut self, option: usize) {
-        let Some(run) = &mut self.quiz else { return };
+        let Some(run) = self.place.quiz_mut() else { return };
         if run.round.choose(option).is_none() {
             return;
         }

@@ -12,10 +12,11 @@ use super::super::{
 };
 use super::FollowThroughApp;
 use super::command::{CoachCommand, Command, LibraryCommand, ReportingCommand, ShellCommand, TrainerCommand};
+use super::group::GroupRun;
 use super::loading::LOADING_SHOWN_AFTER;
+use super::place::Place;
 use super::profiles::Profiles;
 use super::reporting::TeamSource;
-use super::shell::Screen;
 
 /// Shown while start-up takes longer than [`LOADING_SHOWN_AFTER`].
 pub const LOADING_TEXT: &str = "Loading...";
@@ -42,7 +43,7 @@ impl FollowThroughApp {
             let status = self.shell.status_now();
             ui.add(egui::Label::new(egui::RichText::new(status).weak()).truncate());
         });
-        let width = self.shell.screen.column_width();
+        let width = self.place.screen().column_width();
         let central = theme::unfilled(egui::Frame::central_panel(ui.style()));
         egui::CentralPanel::default().frame(central).show(ui, |ui| {
             theme::column_ui(ui, width, |ui| {
@@ -204,7 +205,9 @@ impl FollowThroughApp {
         ui.label(if compact { title } else { title.size(theme::HEADING) });
         ui.add_space(theme::GAP);
         // While a drill runs, leaving it goes through its own Esc dialog (so it is saved).
-        let free = !self.drill_running() && !self.coach.running() && self.library.loading.is_none();
+        let free = !self.drill_running()
+            && !self.place.group().is_some_and(GroupRun::running)
+            && self.library.loading.is_none();
         let mut settings = self.shell.settings;
         let sound_device = !self.shell.sound_device_missing();
         let mut changed = false;
@@ -260,7 +263,7 @@ impl FollowThroughApp {
     /// The screen showing now.
     fn screen_ui(&mut self, ui: &mut egui::Ui) -> Option<Command> {
         // Screens not told to focus in their arguments take the keyboard when it is offered.
-        if self.shell.screen.focuses_on_offer() && std::mem::take(&mut self.shell.focus_main) {
+        if self.place.screen().focuses_on_offer() && std::mem::take(&mut self.shell.focus_main) {
             crate::ui::widgets::offer_main_focus(ui.ctx());
         }
         let command = self.current_screen_ui(ui);
@@ -271,41 +274,35 @@ impl FollowThroughApp {
     fn current_screen_ui(&mut self, ui: &mut egui::Ui) -> Option<Command> {
         let library = &self.library.library;
         let go_home = Some(Command::Shell(ShellCommand::GoHome));
-        match self.shell.screen.clone() {
-            Screen::Home => self.home_screen_ui(ui),
-            Screen::Authoring => self.authoring_screen_ui(ui),
-            Screen::TestPlay(id) => match library.scenario(&id) {
+        match &mut self.place {
+            Place::Home => self.home_screen_ui(ui),
+            Place::Authoring => self.authoring_screen_ui(ui),
+            Place::TestPlay(id) => match library.scenario(id) {
                 Some(s) => test_play::test_play_ui(ui, s, &crate::core::authoring::branch_map::branch_map(s)),
                 None => Some(Command::Trainer(TrainerCommand::ShowAuthoring)),
             },
-            Screen::Sandbox => match &mut self.trainer.sandbox {
-                Some(run) => {
-                    let command = sandbox::sandbox_ui(ui, &run.sandbox, &mut run.text, &mut run.test_name);
-                    run.sandbox.set_response(&run.text);
-                    if let Some(job) = run.sandbox.next_job() {
-                        run.waiting = Some(self.scoring.send(job));
-                    }
-                    command
+            Place::Sandbox(run) => {
+                let command = sandbox::sandbox_ui(ui, &run.sandbox, &mut run.text, &mut run.test_name);
+                run.sandbox.set_response(&run.text);
+                if let Some(job) = run.sandbox.next_job() {
+                    run.waiting = Some(self.scoring.send(job));
                 }
-                None => Some(Command::Trainer(TrainerCommand::ShowAuthoring)),
-            },
-            Screen::CoachSetup => {
+                command
+            }
+            Place::CoachSetup => {
                 coach::setup_ui(ui, &mut self.coach.setup, &self.coach.choices, &self.profiles.employees)
             }
-            Screen::Coach => self.coach_screen_ui(ui),
-            Screen::Rehearse => match &mut self.rehearsal {
-                Some(run) => {
-                    let focus = std::mem::take(&mut self.shell.focus_answer);
-                    rehearse::rehearse_ui(ui, &run.session, &mut run.recitation, focus)
-                }
-                None => go_home,
-            },
-            Screen::Quiz => self.quiz.as_ref().map_or(go_home, |run| quiz::quiz_ui(ui, &run.round)),
-            Screen::Progress => self.progress_screen_ui(ui),
-            Screen::Team => self.team_screen_ui(ui),
-            Screen::Problems => problems::problems_ui(ui, library),
-            Screen::Briefing(id) => library.scenario(&id).map_or(go_home, |s| briefing::briefing_ui(ui, s)),
-            Screen::Drill => self.drill_screen_ui(ui),
+            Place::Coach(_) => self.coach_screen_ui(ui),
+            Place::Rehearse(run) => {
+                let focus = std::mem::take(&mut self.shell.focus_answer);
+                rehearse::rehearse_ui(ui, &run.session, &mut run.recitation, focus)
+            }
+            Place::Quiz(run) => quiz::quiz_ui(ui, &run.round),
+            Place::Progress => self.progress_screen_ui(ui),
+            Place::Team => self.team_screen_ui(ui),
+            Place::Problems => problems::problems_ui(ui, library),
+            Place::Briefing(id) => library.scenario(id).map_or(go_home, |s| briefing::briefing_ui(ui, s)),
+            Place::Drill(_) => self.drill_screen_ui(ui),
         }
     }
 
@@ -392,7 +389,7 @@ impl FollowThroughApp {
 
     fn coach_screen_ui(&mut self, ui: &mut egui::Ui) -> Option<Command> {
         let now = self.shell.now_ms;
-        let Some(run) = &mut self.coach.run else { return Some(Command::Shell(ShellCommand::GoHome)) };
+        let Some(run) = self.place.group_mut() else { return Some(Command::Shell(ShellCommand::GoHome)) };
         let focus_main = run.step_changed();
         let session = &run.session;
         let seconds_left = match session.phase {
@@ -416,7 +413,7 @@ impl FollowThroughApp {
         let mic_problem = self.shell.mic_problem();
         let leave_note = self.leave_note();
         let next_in_today = self.next_in_today();
-        let Some(run) = &mut self.drill else { return Some(Command::Shell(ShellCommand::GoHome)) };
+        let Some(run) = self.place.drill_mut() else { return Some(Command::Shell(ShellCommand::GoHome)) };
         match run.drill.phase() {
             Phase::Answering { .. } | Phase::Paused { .. } => {
                 let view = drill::DrillView {

@@ -1,5 +1,5 @@
-//! The window around the screens: which screen shows, the status line, preferences, sound, full
-//! screen, the frame clock and the seeds.
+//! The window around the screens: the names of the screens, the status line, preferences, sound,
+//! full screen, the frame clock and the seeds. Which screen shows is the app's [`super::place::Place`].
 
 use std::path::Path;
 
@@ -9,7 +9,7 @@ use crate::io::audio::{Audio, AudioWarning};
 use super::super::settings::Settings;
 use super::command::ShellCommand;
 
-/// Which screen is showing.
+/// Which screen is showing (read from the app's [`super::place::Place`], which holds its run).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Screen {
     /// The scenario library.
@@ -87,7 +87,6 @@ pub struct PendingAudio {
 
 /// The window's own state.
 pub struct Shell {
-    pub(super) screen: Screen,
     /// The last message, shown until [`STATUS_SHOWN_MS`] after `status_said_ms`.
     pub(super) status: String,
     status_said_ms: u64,
@@ -127,10 +126,9 @@ pub struct Shell {
 }
 
 impl Shell {
-    /// The home screen, silent, default preferences.
+    /// Silent, default preferences.
     pub fn new() -> Self {
         Self {
-            screen: Screen::Home,
             status: String::new(),
             status_said_ms: 0,
             resting_status: String::new(),
@@ -268,13 +266,14 @@ impl Shell {
         }
     }
 
-    /// Apply a command that changes only the window (the app handles the rest).
+    /// Apply a command that changes only the window (the app handles the rest, and the screens).
     pub fn apply(&mut self, command: ShellCommand) {
         match command {
-            ShellCommand::GoHome => self.screen = Screen::Home,
-            ShellCommand::OpenBriefing(id) => self.screen = Screen::Briefing(id),
-            ShellCommand::ShowProblems => self.screen = Screen::Problems,
-            ShellCommand::ShowProgress => self.screen = Screen::Progress,
+            // Moving between screens is the app's (the place holds the run on screen).
+            ShellCommand::GoHome
+            | ShellCommand::OpenBriefing(_)
+            | ShellCommand::ShowProblems
+            | ShellCommand::ShowProgress => {}
             ShellCommand::ChangeSettings(settings) => {
                 self.settings = settings;
                 self.audio.set_muted(settings.muted);

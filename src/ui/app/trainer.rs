@@ -9,7 +9,7 @@ use crate::core::authoring::{FileFilter, FileRow, file_rows};
 use super::super::authoring::AuthoringInput;
 use super::FollowThroughApp;
 use super::command::{LibraryCommand, TrainerCommand};
-use super::shell::Screen;
+use super::place::Place;
 use super::worker::{Scored, Ticket};
 
 /// Try-a-response: the sandbox and what is typed in it.
@@ -23,14 +23,13 @@ pub struct SandboxRun {
     pub(super) waiting: Option<Ticket>,
 }
 
-/// The authoring screens' state.
+/// The authoring screens' state (try-a-response lives in its screen, [`Place::Sandbox`]).
 #[derive(Default)]
 pub struct Trainer {
     pub(super) filter: FileFilter,
     pub(super) rows: Vec<FileRow>,
     pub(super) expanded: Option<String>,
     pub(super) input: AuthoringInput,
-    pub(super) sandbox: Option<SandboxRun>,
 }
 
 impl FollowThroughApp {
@@ -39,7 +38,7 @@ impl FollowThroughApp {
         match command {
             TrainerCommand::ShowAuthoring => {
                 self.trainer.rows = file_rows(&self.library.library, &self.trainer.filter);
-                self.shell.screen = Screen::Authoring;
+                self.place = Place::Authoring;
             }
             TrainerCommand::FilterFiles(filter) => {
                 self.trainer.rows = file_rows(&self.library.library, &filter);
@@ -58,10 +57,10 @@ impl FollowThroughApp {
                     self.shell.say(e.to_string());
                 }
             }
-            TrainerCommand::ShowTestPlay(id) => self.shell.screen = Screen::TestPlay(id),
+            TrainerCommand::ShowTestPlay(id) => self.place = Place::TestPlay(id),
             TrainerCommand::OpenSandbox(id) => self.open_sandbox(&id),
             TrainerCommand::SandboxTurn(turn) => {
-                if let Some(run) = &mut self.trainer.sandbox {
+                if let Some(run) = self.place.sandbox_mut() {
                     run.sandbox.set_turn(turn);
                 }
             }
@@ -90,14 +89,14 @@ impl FollowThroughApp {
 
     fn open_sandbox(&mut self, id: &str) {
         let library = &self.library.library;
-        if let Some(s) = library.scenario(id) {
-            self.trainer.sandbox = Sandbox::new(s.clone(), &library.lexicon).map(|sandbox| SandboxRun {
-                sandbox,
-                text: String::new(),
-                test_name: String::new(),
-                waiting: None,
-            });
-            self.shell.screen = Screen::Sandbox;
+        let Some(s) = library.scenario(id) else { return };
+        match Sandbox::new(s.clone(), &library.lexicon) {
+            Some(sandbox) => {
+                let run = SandboxRun { sandbox, text: String::new(), test_name: String::new(), waiting: None };
+                self.place = Place::Sandbox(Box::new(run));
+            }
+            // Nothing to try a response on: the file list, as a sandbox screen without one showed.
+            None => self.apply_trainer(TrainerCommand::ShowAuthoring),
         }
     }
 
@@ -105,7 +104,7 @@ impl FollowThroughApp {
     pub(super) fn trainer_reloaded(&mut self) {
         let library = &self.library.library;
         self.trainer.rows = file_rows(library, &self.trainer.filter);
-        let Some(run) = &mut self.trainer.sandbox else { return };
+        let Some(run) = self.place.sandbox_mut() else { return };
         let Some(s) = library.scenario(&run.sandbox.scenario.id) else { return };
         if s == &*run.sandbox.scenario {
             return;
@@ -121,13 +120,13 @@ impl FollowThroughApp {
 
     /// Whether `ticket` is the try-a-response job being scored.
     pub(super) fn sandbox_waits_for(&self, ticket: Ticket) -> bool {
-        self.trainer.sandbox.as_ref().is_some_and(|run| run.waiting == Some(ticket))
+        self.place.sandbox().is_some_and(|run| run.waiting == Some(ticket))
     }
 
     /// The try-a-response card came back: the sandbox shows it (and the next frame sends the text
     /// typed meanwhile, if any).
     pub(super) fn sandbox_card(&mut self, scored: Scored) {
-        if let Some(run) = &mut self.trainer.sandbox
+        if let Some(run) = self.place.sandbox_mut()
             && run.waiting == Some(scored.ticket)
         {
             run.waiting = None;
@@ -136,7 +135,7 @@ impl FollowThroughApp {
     }
 
     fn save_author_test(&mut self) {
-        let Some(run) = &self.trainer.sandbox else { return };
+        let Some(run) = self.place.sandbox() else { return };
         let sb = &run.sandbox;
         let Some(tried) = sb.card().filter(|_| !sb.is_behind()) else { return };
         let Ok(card) = &tried.card else { return };
@@ -155,7 +154,7 @@ impl FollowThroughApp {
         });
         match written {
             Ok(()) => {
-                if let Some(run) = &mut self.trainer.sandbox {
+                if let Some(run) = self.place.sandbox_mut() {
                     run.test_name.clear();
                 }
                 self.reload();

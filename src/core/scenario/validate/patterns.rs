@@ -29,8 +29,27 @@ pub struct PhraseFacts {
 /// A phrase checked: its facts, or why it cannot be read.
 pub type PhraseCheck = Arc<Result<PhraseFacts, PatternError>>;
 
+/// FNV-1a: the memos' keys are short texts from the files being checked, hashed hundreds of
+/// thousands of times a build, where the standard hasher's resistance to chosen keys buys nothing.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for b in bytes {
+            h = (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
 /// Answers worked out once per distinct key and shared by every thread of a library build.
-struct Memo<V>(Mutex<HashMap<String, V>>);
+struct Memo<V>(Mutex<HashMap<String, V, std::hash::BuildHasherDefault<Fnv>>>);
 
 impl<V: Clone> Memo<V> {
     fn new() -> Self {

@@ -98,7 +98,7 @@ fn check_program_size(t: &Turn, path: &str, checks: &PatternChecks, r: &mut Repo
     let (mut total, mut crossing) = (0, None);
     for (i, c) in t.rubric.iter().enumerate() {
         for (j, m) in c.detect.iter().enumerate() {
-            for (mpath, text, regex) in phrases_in(m, format!("{path}.rubric[{i}].detect[{j}]")) {
+            for (k, (text, regex)) in texts_in(m).into_iter().enumerate() {
                 if regex {
                     total += text.chars().count();
                 } else {
@@ -110,12 +110,14 @@ fn check_program_size(t: &Turn, path: &str, checks: &PatternChecks, r: &mut Repo
                     }
                 }
                 if total > MAX_TURN_PROGRAM && crossing.is_none() {
-                    crossing = Some(mpath);
+                    crossing = Some((i, j, k));
                 }
             }
         }
     }
-    if let Some(at) = crossing {
+    // The path is written only for the matcher that crosses the limit.
+    if let Some((i, j, k)) = crossing {
+        let at = matcher_path(&t.rubric[i].detect[j], format!("{path}.rubric[{i}].detect[{j}]"), k);
         r.at(
             &at,
             Diagnostic::error(
@@ -135,15 +137,30 @@ fn check_program_size(t: &Turn, path: &str, checks: &PatternChecks, r: &mut Repo
     }
 }
 
-/// Every phrase and regex in `m` (inside `All` and `Not` too) with its path and whether it is a
+/// Every phrase and regex in `m` (inside `All`, `Sentence` and `Not` too) with whether it is a
 /// regex, in order, without recursion.
-fn phrases_in(m: &Matcher, path: String) -> Vec<(String, &str, bool)> {
+fn texts_in(m: &Matcher) -> Vec<(&str, bool)> {
     let mut out = Vec::new();
+    let mut stack = vec![m];
+    while let Some(m) = stack.pop() {
+        match m {
+            Matcher::Phrase(text) => out.push((text.as_str(), false)),
+            Matcher::Regex(text) => out.push((text.as_str(), true)),
+            Matcher::All(inner) | Matcher::Sentence(inner) => stack.extend(inner.iter().rev()),
+            Matcher::Not(inner) => stack.push(inner),
+            Matcher::Detector(_) => {}
+        }
+    }
+    out
+}
+
+/// The path of the `k`th phrase or regex of `m` (in [`texts_in`]'s order), `m` being at `path`.
+fn matcher_path(m: &Matcher, path: String, k: usize) -> String {
+    let mut found = Vec::new();
     let mut stack = vec![(m, path)];
     while let Some((m, path)) = stack.pop() {
         match m {
-            Matcher::Phrase(text) => out.push((path, text.as_str(), false)),
-            Matcher::Regex(text) => out.push((path, text.as_str(), true)),
+            Matcher::Phrase(_) | Matcher::Regex(_) => found.push(path),
             Matcher::All(inner) | Matcher::Sentence(inner) => {
                 stack.extend(inner.iter().enumerate().rev().map(|(i, m)| (m, format!("{path}[{i}]"))));
             }
@@ -151,7 +168,7 @@ fn phrases_in(m: &Matcher, path: String) -> Vec<(String, &str, bool)> {
             Matcher::Detector(_) => {}
         }
     }
-    out
+    found.into_iter().nth(k).unwrap_or_default()
 }
 
 pub(super) fn check_weight(c: &Criterion, cpath: &str, r: &mut Reporter) {

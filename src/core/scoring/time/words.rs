@@ -140,6 +140,12 @@ pub(super) fn weekday(w: &str) -> Option<u8> {
     Some(n)
 }
 
+/// True when `w` (lower case) is a month's or a weekday's short form ("jan", "sept", "tues"), not
+/// a whole name: a full stop after one need not end the sentence.
+pub fn is_date_abbreviation(w: &str) -> bool {
+    (month_number(w).is_some() && !MONTHS.contains(&w)) || (weekday(w).is_some() && !WEEKDAYS.contains(&w))
+}
+
 /// A day of the month: "14", "14th", "1st", "third", "thirty-first".
 pub(super) fn day_number(w: &str) -> Option<u8> {
     const ORDINALS: &[&str] = &[
@@ -469,6 +475,16 @@ mod month_tests {
         assert_eq!(month_number("sept"), Some(9));
         for not_a_month in ["ju", "marc", "dece", "mon", "j"] {
             assert_eq!(month_number(not_a_month), None, "{not_a_month}");
+        }
+    }
+
+    #[test]
+    fn short_forms_are_abbreviations_and_whole_names_are_not() {
+        for short in ["jan", "sep", "sept", "dec", "mon", "tue", "tues", "weds", "thurs", "sun"] {
+            assert!(is_date_abbreviation(short), "{short}");
+        }
+        for whole in MONTHS.iter().chain(WEEKDAYS.iter()).chain(&["soon", "approx"]) {
+            assert!(!is_date_abbreviation(whole), "{whole}");
         }
     }
 }
