@@ -15,12 +15,16 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
 }
 
 /// True when `a` and `b` are at most `k` edits apart ([`edit_distance`]). Most pairs that are
-/// not are told first by their byte counts, without measuring: an insertion or a deletion changes
+/// not are told first by their lengths and byte counts, without measuring: an insertion or a deletion changes
 /// the counts by one, a substitution by two, a transposition not at all, so words whose counts
 /// differ by more than `2k` in all are more than `k` edits apart.
 /// (Measured in characters, so only ASCII words are told by their bytes.)
 pub fn within_edits(a: &str, b: &str, k: usize) -> bool {
     if a.is_ascii() && b.is_ascii() {
+        // Each edit changes the length by one at most.
+        if a.len().abs_diff(b.len()) > k {
+            return false;
+        }
         let mut counts = [0i32; 128];
         a.bytes().for_each(|c| counts[usize::from(c)] += 1);
         b.bytes().for_each(|c| counts[usize::from(c)] -= 1);
