@@ -371,7 +371,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         if VALUED.contains(&a.as_str()) {
             rest.next();
         } else if a == "--help" || !FLAGS.contains(&a.as_str()) {
-            let usage = "usage: train_concepts [--compare [--only A,B]] [--config NAME] [--out PATH] [--allow-author-failures]";
+            let usage =
+                "usage: train_concepts [--compare [--only A,B]] [--config NAME] [--out PATH] [--allow-author-failures]";
             return Err(if a == "--help" { usage.into() } else { format!("unknown argument {a:?}; {usage}").into() });
         }
     }
