@@ -161,14 +161,19 @@ fn a_group_session_of_four_over_two_rounds_with_an_override_and_the_report_expor
 
 /// A session set up with Ana and Ben on the minimal scenario, on its briefing.
 fn session_of_two(folder: &TestFolder) -> Harness<'static, FollowThroughApp> {
+    session_of(folder, &["Ana", "Ben"])
+}
+
+/// A group session of these new profiles, started and showing the room the briefing.
+fn session_of(folder: &TestFolder, names: &[&str]) -> Harness<'static, FollowThroughApp> {
     let mut harness = folder.harness();
     harness.run();
-    for name in ["Ana", "Ben"] {
+    for name in names {
         create_profile(&mut harness, name);
     }
     harness.get_by_label("Coach a group").click();
     harness.run();
-    for name in ["Ana", "Ben"] {
+    for &name in names {
         harness.get_by_label(name).click();
         harness.run();
     }
@@ -320,15 +325,7 @@ fn on_a_1920x1080_projector_the_customers_line_uses_most_of_the_screen() {
 #[test]
 fn one_group_turn_of_a_two_turn_scenario_does_not_master_it() {
     let folder = TestFolder::with_minimal_scenario();
-    let mut harness = folder.harness();
-    harness.run();
-    create_profile(&mut harness, "Ana");
-    harness.get_by_label("Coach a group").click();
-    harness.run();
-    harness.get_by_label("Ana").click();
-    harness.run();
-    harness.get_by_label("Start the session").click();
-    harness.run();
+    let mut harness = session_of(&folder, &["Ana"]);
     pick(&mut harness);
     assert_eq!(harness.state().group().expect("session").turn, 0, "turn 1 of the two");
     // Ana's go on turn 1 passes (the coach ticks what she said), and it is still half the scenario.
