@@ -200,3 +200,29 @@ fn a_damaged_database_is_reported_on_screen_and_left_as_it_was() {
     assert!(harness.state().store_error().is_some());
     assert_eq!(std::fs::read(data.join("progress.db")).expect("still there"), garbage);
 }
+
+#[test]
+fn a_drills_status_message_does_not_follow_the_learner_to_the_next_screen() {
+    let folder = TestFolder::with_minimal_scenario();
+    let mut harness = folder.harness();
+    create_profile(&mut harness, "Dana");
+    harness.get_by_label("Start: Minimal call-back").click();
+    harness.run();
+    harness.get_by_label("Start timed assessment").click();
+    harness.run();
+    answer(&mut harness, STRONG);
+    harness.get_by_label("Next turn (Enter)").click();
+    harness.run();
+    answer(&mut harness, "Four o'clock today, I'll call you at 4pm.");
+    harness.get_by_label("See the summary (Enter)").click();
+    harness.run();
+    assert!(harness.state().status().contains("Drill finished"), "the summary says it: {}", harness.state().status());
+
+    harness.get_by_label("Back to library").click();
+    harness.run();
+    assert!(!harness.state().status().contains("Drill finished"), "home: {}", harness.state().status());
+    harness.get_by_label("My progress").click();
+    harness.run();
+    assert!(!harness.state().status().contains("Drill finished"), "progress: {}", harness.state().status());
+    assert!(harness.query_by_label_contains("Drill finished").is_none());
+}

@@ -231,12 +231,17 @@ impl FollowThroughApp {
     }
 
     /// Apply one command: each group goes to its owner. A command that opens another screen puts
-    /// the keyboard on that screen's main action, whoever sent it (a button, a test, the tour).
+    /// the keyboard on that screen's main action, whoever sent it (a button, a test, the tour), and
+    /// forgets a status message said before the command (it was about the screen left behind).
     pub fn apply(&mut self, command: Command) {
         let screen_before = self.place.screen();
+        let said_before = self.shell.said_count();
         self.apply_to_owner(command);
         if self.place.screen() != screen_before {
             self.shell.focus_main = true;
+            if self.shell.said_count() == said_before {
+                self.shell.forget_status();
+            }
         }
     }
 

@@ -90,6 +90,8 @@ pub struct Shell {
     /// The last message, shown until [`STATUS_SHOWN_MS`] after `status_said_ms`.
     pub(super) status: String,
     status_said_ms: u64,
+    /// How many messages were said so far (a screen change forgets a message said before it).
+    said_count: u64,
     /// What the status line says when no message is fresh (the library's summary).
     resting_status: String,
     /// The top bar's height last frame (its room is kept before it is drawn).
@@ -131,6 +133,7 @@ impl Shell {
         Self {
             status: String::new(),
             status_said_ms: 0,
+            said_count: 0,
             resting_status: String::new(),
             top_bar_height: 0.0,
             status_kept_until_ms: 0,
@@ -159,6 +162,18 @@ impl Shell {
     pub fn say(&mut self, text: impl Into<String>) {
         self.status = text.into();
         self.status_said_ms = self.now_ms;
+        self.said_count += 1;
+    }
+
+    /// How many messages were said so far.
+    pub fn said_count(&self) -> u64 {
+        self.said_count
+    }
+
+    /// Drop the message on the status line (it belonged to a screen the learner has left); the
+    /// line goes back to the resting text.
+    pub fn forget_status(&mut self) {
+        self.status.clear();
     }
 
     /// Say what went wrong in people's words (what happened, what to do) and put the system's
