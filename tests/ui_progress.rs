@@ -226,3 +226,25 @@ fn a_drills_status_message_does_not_follow_the_learner_to_the_next_screen() {
     assert!(!harness.state().status().contains("Drill finished"), "progress: {}", harness.state().status());
     assert!(harness.query_by_label_contains("Drill finished").is_none());
 }
+
+#[test]
+fn the_chart_legend_lists_behaviours_top_to_bottom_in_the_order_of_their_markers() {
+    use followthrough::core::progress::report::{BehaviourProgress, ProgressReport, Scores};
+    // One drill scoring three behaviours alike: their markers stand side by side, first on the left.
+    let day = 20_428.6;
+    let behaviours: Vec<BehaviourProgress> = ["apology", "follow-up", "ownership"]
+        .iter()
+        .map(|b| BehaviourProgress { behaviour: b.to_string(), points: vec![(day, 90.0)], scores: Scores::default() })
+        .collect();
+    let series: Vec<Vec<(f64, f64)>> = behaviours.iter().map(|b| b.points.clone()).collect();
+    let placed = followthrough::ui::chart::placed_points(&series, 2.0);
+    assert!(placed.windows(2).all(|w| w[0][0][0] < w[1][0][0]), "markers left to right in order: {placed:?}");
+    let report = ProgressReport { scenarios: vec![], behaviours, stage_reached: 1, stages: 1 };
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(700.0, 400.0))
+        .build_ui(|ui| followthrough::ui::chart::chart_ui(ui, &report));
+    harness.run();
+    let tops: Vec<f32> =
+        ["Apology", "Follow-up", "Ownership"].iter().map(|name| harness.get_by_label(name).rect().top()).collect();
+    assert!(tops.windows(2).all(|w| w[0] < w[1]), "legend top to bottom in marker order: {tops:?}");
+}

@@ -88,7 +88,14 @@ pub fn chart_ui(ui: &mut egui::Ui, report: &ProgressReport) {
     let height = (ui.available_width() * 0.45).clamp(160.0, 260.0);
     Plot::new("scores_over_time")
         .height(height)
-        .legend(Legend::default().position(egui_plot::Corner::LeftBottom).background_alpha(0.85))
+        // The legend stacks up from its bottom corner: behaviours go in last first, so it reads
+        // top to bottom in the order the markers stand side by side (and the table below lists them).
+        .legend(
+            Legend::default()
+                .position(egui_plot::Corner::LeftBottom)
+                .follow_insertion_order(true)
+                .background_alpha(0.85),
+        )
         .default_x_bounds(from, to)
         .include_y(0.0)
         .include_y(105.0)
@@ -105,7 +112,7 @@ pub fn chart_ui(ui: &mut egui::Ui, report: &ProgressReport) {
         .show(ui, |plot| {
             let series: Vec<Vec<(f64, f64)>> = report.behaviours.iter().map(|b| b.points.clone()).collect();
             let placed = placed_points(&series, to - from);
-            for (i, (b, points)) in report.behaviours.iter().zip(placed).enumerate() {
+            for (i, (b, points)) in report.behaviours.iter().zip(placed).enumerate().rev() {
                 let colour = palette.series[i % palette.series.len()];
                 let name = display_name(&b.behaviour);
                 plot.line(Line::new(name.clone(), PlotPoints::from(points.clone())).color(colour).width(2.0));
