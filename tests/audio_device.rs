@@ -298,7 +298,10 @@ fn a_spoken_answer_is_recorded_listed_replayed_and_deleted() {
     let replayed = monitor.stop();
     eprintln!("replayed {:?}", sound_total(&replayed, RATE));
     assert_close("the replayed answer", sound_total(&replayed, RATE), spoken);
-    harness.get_by_label("Delete").click();
+    harness.get_by_label(followthrough::ui::widgets::DELETE_RECORDING).click();
+    harness.run();
+    assert!(wav.exists(), "Delete asks first");
+    harness.get_by_label(followthrough::ui::widgets::CONFIRM_DELETE).click();
     harness.run();
     assert!(!wav.exists(), "deleted");
     assert!(recordings_of(&data, &attempts[0].id).is_empty());

@@ -4,12 +4,13 @@
 mod common;
 
 use common::{TestFolder, create_profile};
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use followthrough::core::drill::Phase;
 use followthrough::core::progress::Scorer;
 use followthrough::io::store::AttemptFilter;
 use followthrough::ui::drill::SAY_IT_ALOUD;
 use followthrough::ui::score_card::SELF_SCORE_HEADING;
+use followthrough::ui::widgets::{CONFIRM_DELETE, DELETE_RECORDING, KEEP_RECORDING};
 
 #[test]
 fn a_spoken_answer_is_self_scored_and_kept_as_self() {
@@ -66,10 +67,33 @@ fn a_spoken_answer_is_self_scored_and_kept_as_self() {
     harness.get_by_label("Your recordings");
     harness.get_by_label_contains("Minimal call-back, ");
     // The recordings sit at the foot of the (scrolling) Progress screen.
-    harness.get_by_label("Delete").scroll_to_me();
+    harness.get_by_label(DELETE_RECORDING).scroll_to_me();
     harness.run();
-    harness.get_by_label("Delete").click();
+    // One click on Delete only asks; Keep it (or Esc) keeps the recording.
+    harness.get_by_label(DELETE_RECORDING).click();
+    harness.run();
+    assert!(wav.exists(), "not deleted on one click");
+    harness.get_by_label("Delete this recording for good?");
+    assert_eq!(focused(&harness).as_deref(), Some(KEEP_RECORDING), "the keyboard is on the safe choice");
+    harness.get_by_label(KEEP_RECORDING).click();
+    harness.run();
+    assert!(wav.exists(), "kept");
+    harness.get_by_label(DELETE_RECORDING).click();
+    harness.run();
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    assert!(wav.exists(), "Esc keeps it too");
+    assert!(harness.query_by_label(CONFIRM_DELETE).is_none());
+    assert_eq!(harness.state().screen(), followthrough::ui::app::Screen::Progress);
+    harness.get_by_label(DELETE_RECORDING).click();
+    harness.run();
+    harness.get_by_label(CONFIRM_DELETE).click();
     harness.run();
     assert!(!wav.exists(), "deleted by the employee");
     assert!(harness.query_by_label("Your recordings").is_none());
+    assert_eq!(harness.state().status(), "Recording deleted");
+}
+
+fn focused(harness: &egui_kittest::Harness<'static, followthrough::ui::app::FollowThroughApp>) -> Option<String> {
+    harness.query_all_by(|node| node.is_focused()).next().map(|node| node.accesskit_node().label().unwrap_or_default())
 }

@@ -93,15 +93,9 @@ pub fn progress_ui(ui: &mut egui::Ui, view: &ProgressView<'_>) -> Option<Command
             ui.add_space(theme::GAP);
             ui.heading("Your recordings");
             for SavedRecording { what, path } in view.recordings {
-                ui.horizontal_wrapped(|ui| {
-                    ui.label(what);
-                    if ui.button("Play").clicked() {
-                        command = Some(Command::Shell(ShellCommand::PlayRecording(path.clone())));
-                    }
-                    if ui.button("Delete").clicked() {
-                        command = Some(Command::Profile(ProfileCommand::DeleteRecording(path.clone())));
-                    }
-                });
+                if let Some(c) = super::widgets::recording_row_ui(ui, what, path) {
+                    command = Some(c);
+                }
             }
         }
     });

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use crate::core::drill::{Drill, Phase};
 
-use super::app::{Command, DrillCommand, ProfileCommand, ShellCommand, TrainerCommand};
+use super::app::{Command, DrillCommand, ShellCommand, TrainerCommand};
 use super::score_card::paragraph_ui;
 
 /// What the summary needs besides the drill.
@@ -88,15 +88,10 @@ fn recordings_ui(ui: &mut egui::Ui, recordings: &[PathBuf]) -> Option<Command> {
     }
     ui.strong("Your recordings");
     for path in recordings {
-        ui.horizontal_wrapped(|ui| {
-            ui.label(path.file_name().map_or(String::new(), |n| n.to_string_lossy().into_owned()));
-            if ui.button("Play").clicked() {
-                command = Some(Command::Shell(ShellCommand::PlayRecording(path.clone())));
-            }
-            if ui.button("Delete").clicked() {
-                command = Some(Command::Profile(ProfileCommand::DeleteRecording(path.clone())));
-            }
-        });
+        let name = path.file_name().map_or(String::new(), |n| n.to_string_lossy().into_owned());
+        if let Some(c) = super::widgets::recording_row_ui(ui, &name, path) {
+            command = Some(c);
+        }
     }
     command
 }

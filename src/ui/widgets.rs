@@ -56,3 +56,49 @@ pub fn take_main_focus(ui: &egui::Ui, response: &egui::Response) {
         response.scroll_to_me(None);
     }
 }
+
+/// Label of the button that starts deleting a recording (it asks first).
+pub const DELETE_RECORDING: &str = "Delete";
+
+/// Label of the button that deletes a recording for good, once asked.
+pub const CONFIRM_DELETE: &str = "Yes, delete it";
+
+/// Label of the button that keeps a recording after all.
+pub const KEEP_RECORDING: &str = "Keep it";
+
+/// One kept recording, `what` it is, with Play and Delete. A learner's own recording never goes on
+/// one click: Delete asks in place, with the keyboard on "Keep it" (Esc keeps it too).
+pub fn recording_row_ui(ui: &mut egui::Ui, what: &str, path: &std::path::Path) -> Option<super::app::Command> {
+    use super::app::{Command, ProfileCommand, ShellCommand};
+    let asking_id = egui::Id::unique(("followthrough_delete_recording", path));
+    let asking = ui.data(|d| d.get_temp::<bool>(asking_id)).unwrap_or(false);
+    let mut command = None;
+    ui.horizontal_wrapped(|ui| {
+        ui.label(what);
+        if !asking {
+            if ui.button("Play").clicked() {
+                command = Some(Command::Shell(ShellCommand::PlayRecording(path.to_path_buf())));
+            }
+            if ui.button(DELETE_RECORDING).clicked() {
+                ui.data_mut(|d| d.insert_temp(asking_id, true));
+            }
+            return;
+        }
+        ui.strong("Delete this recording for good?");
+        let delete = ui.button(CONFIRM_DELETE);
+        let keep = ui.button(KEEP_RECORDING);
+        if ui.memory(|m| m.focused().is_none()) {
+            keep.request_focus();
+        }
+        if delete.clicked() {
+            command = Some(Command::Profile(ProfileCommand::DeleteRecording(path.to_path_buf())));
+        }
+        if delete.clicked()
+            || keep.clicked()
+            || ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
+        {
+            ui.data_mut(|d| d.remove_temp::<bool>(asking_id));
+        }
+    });
+    command
+}

@@ -248,6 +248,14 @@ impl FollowThroughApp {
     fn apply_to_owner(&mut self, command: Command) {
         match command {
             Command::Shell(c) => self.apply_shell(c),
+            Command::Profile(ProfileCommand::DeleteRecording(path)) => {
+                // Gone from the drill's summary too, not only from Progress.
+                if self.profiles.delete_recording(&path, &mut self.shell)
+                    && let Some(run) = self.place.drill_mut()
+                {
+                    run.recordings.retain(|r| r.path != path);
+                }
+            }
             Command::Profile(c) => self.profiles.apply(c, &self.library.library, &mut self.shell),
             Command::Library(c) => self.apply_library(c),
             Command::Drill(c) => self.apply_drill(c),

@@ -168,15 +168,24 @@ impl Profiles {
                 }
                 self.refresh(library, shell);
             }
-            ProfileCommand::DeleteRecording(path) => match crate::io::recording::delete_recording(&path) {
-                Ok(()) => {
-                    self.saved_recordings.retain(|r| r.path != path);
-                    shell.say("Recording deleted");
-                }
-                Err(e) => {
-                    shell.say_failed("The recording could not be deleted: it may be open elsewhere; try again.", &e)
-                }
-            },
+            ProfileCommand::DeleteRecording(path) => {
+                self.delete_recording(&path, shell);
+            }
+        }
+    }
+
+    /// Delete a kept recording (the learner has confirmed); whether it is gone.
+    pub fn delete_recording(&mut self, path: &Path, shell: &mut Shell) -> bool {
+        match crate::io::recording::delete_recording(path) {
+            Ok(()) => {
+                self.saved_recordings.retain(|r| r.path != path);
+                shell.say("Recording deleted");
+                true
+            }
+            Err(e) => {
+                shell.say_failed("The recording could not be deleted: it may be open elsewhere; try again.", &e);
+                false
+            }
         }
     }
 
