@@ -121,6 +121,9 @@ struct Tour {
     to_measure: Option<String>,
     /// The measuring under way.
     idle: Option<IdleWindow>,
+    /// The pointer is still where the tour last clicked (the widget under it would show a hover
+    /// outline that looks like focus in the next picture).
+    pointer_on_window: bool,
 }
 
 /// A screen left alone: nothing is clicked or typed and the tour asks for no frames, so any
@@ -281,6 +284,12 @@ impl Tour {
             Step::Key(key, modifiers) => self.key(key, modifiers),
             Step::Apply(command) => self.app.apply(command),
             Step::FinishDrill => self.answer_or_go_on()?,
+            Step::Shot(name) if self.pointer_on_window => {
+                // Take the pointer off the window, and the picture once that has settled.
+                self.input.push(Event::PointerGone);
+                self.pointer_on_window = false;
+                self.steps.push_front(Step::Shot(name));
+            }
             Step::Shot(name) => self.shoot(ctx, name),
             Step::ShotIfMenu(name) => {
                 if self.find(followthrough::ui::app::MENU_LABEL).is_some() {
@@ -310,6 +319,7 @@ impl Tour {
             eprintln!("screens: click {label} at {pos:?} of {seen:?}");
         }
         self.input.push(Event::PointerMoved(pos));
+        self.pointer_on_window = true;
         for pressed in [true, false] {
             let button = egui::PointerButton::Primary;
             self.input.push(Event::PointerButton { pos, button, pressed, modifiers: Modifiers::NONE });
@@ -514,6 +524,7 @@ fn main() -> eframe::Result {
                     idle_s: std::env::var("SCREENS_IDLE_S").ok().and_then(|s| s.parse().ok()),
                     to_measure: None,
                     idle: None,
+                    pointer_on_window: false,
                 },
                 failed: failed_out,
                 second_half: false,
