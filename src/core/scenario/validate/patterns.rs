@@ -119,7 +119,7 @@ impl<'l> PatternChecks<'l> {
 
     /// Tokens the pattern word `w` is read as (once per build).
     fn word_len(&self, w: &str) -> usize {
-        if is_plain_word(w) { words_in(w) } else { self.word_lens.get_or(w, || words_in(w)) }
+        self.word_lens.get_or(w, || words_in(w))
     }
 
     /// Steps the choice of the set `name`'s members compiles to (once per build).
