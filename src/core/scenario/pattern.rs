@@ -67,8 +67,8 @@ impl Pattern {
     /// Parse a phrase pattern, refusing patterns over the limits (length, nesting, gaps, optional
     /// groups) with the offset of the part that crosses them.
     pub fn parse(text: &str) -> Result<Self, PatternError> {
-        let chars: Vec<char> = text.chars().collect();
-        if chars.len() > MAX_PATTERN_CHARS {
+        // Every character is at least one byte, so only a long text needs counting.
+        if text.len() > MAX_PATTERN_CHARS && text.chars().count() > MAX_PATTERN_CHARS {
             return Err(PatternError {
                 offset: MAX_PATTERN_CHARS,
                 message: format!(
@@ -76,7 +76,7 @@ impl Pattern {
                 ),
             });
         }
-        let mut parser = Parser { chars: &chars, pos: 0, depth: 0, gaps: 0, optional_groups: 0 };
+        let mut parser = Parser { text, pos: 0, depth: 0, gaps: 0, optional_groups: 0 };
         let elements = parser.sequence(None)?;
         if elements.is_empty() {
             return Err(PatternError { offset: 0, message: "the phrase is empty".into() });
@@ -109,8 +109,10 @@ fn collect_references(elements: &[Element], out: &mut Vec<(bool, String)>) {
     }
 }
 
+/// Reads the pattern in place: `pos` is a byte offset into `text`, turned into the character
+/// offset a [`PatternError`] reports only when there is an error.
 struct Parser<'a> {
-    chars: &'a [char],
+    text: &'a str,
     pos: usize,
     /// Brackets open at `pos`.
     depth: usize,
@@ -119,16 +121,22 @@ struct Parser<'a> {
 }
 
 impl Parser<'_> {
-    fn error<T>(&self, offset: usize, message: impl Into<String>) -> Result<T, PatternError> {
-        Err(PatternError { offset, message: message.into() })
+    /// An error at the byte offset `at`, reported at its character offset.
+    fn error<T>(&self, at: usize, message: impl Into<String>) -> Result<T, PatternError> {
+        Err(PatternError { offset: self.text[..at].chars().count(), message: message.into() })
+    }
+
+    /// The character at `pos`, if any.
+    fn peek(&self) -> Option<char> {
+        self.text[self.pos..].chars().next()
     }
 
     /// Elements until `close` (or the end when `close` is None); stops before `|`.
     fn sequence(&mut self, close: Option<char>) -> Result<Vec<Element>, PatternError> {
         let mut out = Vec::new();
-        while let Some(&c) = self.chars.get(self.pos) {
+        while let Some(c) = self.peek() {
             match c {
-                c if c.is_whitespace() => self.pos += 1,
+                c if c.is_whitespace() => self.pos += c.len_utf8(),
                 '|' if close.is_some() => return Ok(out),
                 ')' | ']' | '}' if Some(c) == close => return Ok(out),
                 '|' => {
@@ -155,7 +163,7 @@ impl Parser<'_> {
             }
         }
         match close {
-            Some(c) => self.error(self.chars.len(), format!("missing closing `{c}`")),
+            Some(c) => self.error(self.text.len(), format!("missing closing `{c}`")),
             None => Ok(out),
         }
     }
@@ -188,18 +196,18 @@ impl Parser<'_> {
         self.pos += 1;
         let mut options = Vec::new();
         loop {
-            let option = self.sequence(Some(close)).map_err(|e| {
-                if e.offset == self.chars.len() {
-                    PatternError { offset: start, message: format!("`{open}` is never closed; add `{close}`") }
-                } else {
-                    e
+            let option = match self.sequence(Some(close)) {
+                // Anything wrong at the very end of the text is this bracket left open.
+                Err(e) if e.offset == self.text.chars().count() => {
+                    return self.error(start, format!("`{open}` is never closed; add `{close}`"));
                 }
-            })?;
+                other => other?,
+            };
             if option.is_empty() {
                 return self.error(start, format!("empty choice inside `{open}{close}`"));
             }
             options.push(option);
-            match self.chars.get(self.pos) {
+            match self.peek() {
                 Some('|') => self.pos += 1,
                 _ => {
                     self.pos += 1; // the closing bracket
@@ -214,16 +222,16 @@ impl Parser<'_> {
         let start = self.pos;
         self.pos += 1;
         let name_start = self.pos;
-        while let Some(&c) = self.chars.get(self.pos) {
-            if c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' {
+        while let Some(&b) = self.text.as_bytes().get(self.pos) {
+            if b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' {
                 self.pos += 1;
             } else {
                 break;
             }
         }
-        let name: String = self.chars[name_start..self.pos].iter().collect();
+        let name = self.text[name_start..self.pos].to_string();
         if let Some(close) = close {
-            if self.chars.get(self.pos) != Some(&close) {
+            if self.peek() != Some(close) {
                 return self.error(self.pos, format!("`{sigil}` must be followed by a lowercase name and `{close}`"));
             }
             self.pos += 1;
@@ -236,28 +244,28 @@ impl Parser<'_> {
 
     fn word(&mut self) -> Result<String, PatternError> {
         let start = self.pos;
-        while let Some(&c) = self.chars.get(self.pos) {
+        while let Some(c) = self.peek() {
             if c.is_alphanumeric()
                 || matches!(c, '\'' | '’' | '-' | ':' | '.' | '£' | '$' | '€' | '%' | '&' | '/' | '+')
             {
-                self.pos += 1;
+                self.pos += c.len_utf8();
             } else {
                 break;
             }
         }
         if self.pos == start {
-            let c = self.chars[start];
+            let c = self.peek().unwrap_or(' ');
             return self
                 .error(start, format!("`{c}` cannot be used in a phrase; use words, [ ], ( | ), {{slot}}, @set or *"));
         }
-        let word: String = self.chars[start..self.pos].iter().collect();
+        let word = &self.text[start..self.pos];
         if !word.chars().any(char::is_alphanumeric) {
             return self.error(
                 start,
                 format!("`{word}` has no letter or digit, so it would match any word; write the word it stands for"),
             );
         }
-        Ok(word.to_lowercase())
+        Ok(if word.is_ascii() { word.to_ascii_lowercase() } else { word.to_lowercase() })
     }
 }
 
@@ -305,6 +313,19 @@ mod tests {
         assert_eq!(e.offset, 7);
         let e = Pattern::parse("a | b").expect_err("bare bar");
         assert_eq!(e.offset, 2);
+    }
+
+    #[test]
+    fn offsets_count_characters_not_bytes() {
+        let e = Pattern::parse("café’s £5 (at").expect_err("unclosed");
+        assert_eq!(e.offset, 10);
+        let e = Pattern::parse("€ café #").expect_err("symbol");
+        assert_eq!(e.offset, 0);
+        let e = Pattern::parse("café {time").expect_err("unclosed slot");
+        assert_eq!(e.offset, 10);
+        let e = Pattern::parse("(café {time").expect_err("unclosed slot at the end");
+        assert!(e.message.contains("`(` is never closed"), "{e}");
+        assert_eq!(Pattern::parse("CAFÉ Σ").expect("reads").elements, vec![word("café"), word("σ")]);
     }
 
     #[test]

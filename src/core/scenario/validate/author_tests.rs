@@ -19,13 +19,13 @@ pub(super) fn check_tests(s: &Scenario, r: &mut Reporter) {
 }
 
 pub(super) fn check_test(s: &Scenario, test: &AuthorTest, path: &str, r: &mut Reporter) {
-    require_text(r, &format!("{path}.name"), &test.name, "the test's name");
+    require_text(r, || format!("{path}.name"), &test.name, "the test's name");
     let turn = match &test.turn {
         Some(id) => match s.turn(id) {
             Some(t) => t,
             None => {
                 let ids: Vec<&str> = s.turns.iter().map(|t| t.id.as_str()).collect();
-                check_turn_ref(id, &format!("{path}.turn"), &ids, r);
+                check_turn_ref(id, || format!("{path}.turn"), &ids, r);
                 return;
             }
         },

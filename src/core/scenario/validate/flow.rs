@@ -25,12 +25,12 @@ pub(super) fn condition_criteria(c: &Condition, out: &mut Vec<String>) -> usize 
 pub(super) fn check_branches(t: &Turn, path: &str, turn_ids: &[&str], r: &mut Reporter) {
     let criteria: Vec<&str> = t.rubric.iter().map(|c| c.id.as_str()).collect();
     for (i, b) in t.branches.iter().enumerate() {
-        let bpath = format!("{path}.branches[{i}]");
-        check_turn_ref(&b.goto, &format!("{bpath}.goto"), turn_ids, r);
+        let bpath = || format!("{path}.branches[{i}]");
+        check_turn_ref(&b.goto, || format!("{}.goto", bpath()), turn_ids, r);
         let mut used = Vec::new();
         if condition_criteria(&b.when, &mut used) > MAX_NESTING {
             r.at(
-                &format!("{bpath}.when"),
+                &format!("{}.when", bpath()),
                 Diagnostic::error("too-deep", format!("conditions nested more than {MAX_NESTING} deep"))
                     .with_hint("`All([a, All([b, c])])` is the same as `All([a, b, c])`: write it flat"),
             );
@@ -38,7 +38,7 @@ pub(super) fn check_branches(t: &Turn, path: &str, turn_ids: &[&str], r: &mut Re
         for id in used {
             if !criteria.contains(&id.as_str()) {
                 r.at(
-                    &format!("{bpath}.when"),
+                    &format!("{}.when", bpath()),
                     Diagnostic::error(
                         "unknown-criterion",
                         format!("branch condition names criterion `{id}`, which turn `{}` does not have", t.id),
@@ -49,7 +49,7 @@ pub(super) fn check_branches(t: &Turn, path: &str, turn_ids: &[&str], r: &mut Re
         }
     }
     if let Some(next) = &t.next {
-        check_turn_ref(next, &format!("{path}.next"), turn_ids, r);
+        check_turn_ref(next, || format!("{path}.next"), turn_ids, r);
         if t.is_final {
             r.at_key(
                 &format!("{path}.final"),
@@ -72,10 +72,11 @@ pub(super) fn check_branches(t: &Turn, path: &str, turn_ids: &[&str], r: &mut Re
     }
 }
 
-pub(super) fn check_turn_ref(target: &str, path: &str, turn_ids: &[&str], r: &mut Reporter) {
+/// An error at `path` when `target` names no turn; the path is written only then.
+pub(super) fn check_turn_ref(target: &str, path: impl FnOnce() -> String, turn_ids: &[&str], r: &mut Reporter) {
     if !turn_ids.contains(&target) {
         r.at(
-            path,
+            &path(),
             Diagnostic::error("unknown-turn", format!("there is no turn `{target}` to go to")).with_hint(
                 suggestion(target, turn_ids.iter().copied()).unwrap_or(format!("turns: {}", turn_ids.join(", "))),
             ),

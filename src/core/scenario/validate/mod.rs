@@ -84,20 +84,22 @@ fn suggestion<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> 
     did_you_mean(word, candidates).map(|s| format!("did you mean `{s}`?"))
 }
 
-fn require_text(r: &mut Reporter, path: &str, value: &str, what: &str) {
+/// An error at `path` when `value` is blank; the path is written only then.
+fn require_text(r: &mut Reporter, path: impl FnOnce() -> String, value: &str, what: &str) {
     if value.trim().is_empty() {
         r.at(
-            path,
+            &path(),
             Diagnostic::error("empty-text", format!("{what} is empty")).with_hint("write the text between the quotes"),
         );
     }
 }
 
-fn require_kebab(r: &mut Reporter, path: &str, value: &str, what: &str) {
+/// An error at `path` when `value` is not kebab-case; the path is written only then.
+fn require_kebab(r: &mut Reporter, path: impl FnOnce() -> String, value: &str, what: &str) {
     if !is_kebab_case(value) {
         let fixed = value.trim().to_lowercase().replace([' ', '_'], "-");
         r.at(
-            path,
+            &path(),
             Diagnostic::error("bad-id", format!("{what} `{value}` is not kebab-case"))
                 .with_hint(format!("use lowercase letters, digits and hyphens, e.g. `{fixed}`")),
         );
@@ -108,13 +110,13 @@ fn require_kebab(r: &mut Reporter, path: &str, value: &str, what: &str) {
 pub fn validate_lexicon(lexicon: &Lexicon, r: &mut Reporter) {
     for (name, members) in &lexicon.sets {
         let path = format!("sets.{name}");
-        require_kebab(r, &path, name, "set name");
+        require_kebab(r, || path.clone(), name, "set name");
         if members.is_empty() {
             r.at(&path, Diagnostic::error("empty-list", format!("lexicon set `{name}` has no members")));
         }
         for (i, m) in members.iter().enumerate() {
             let mpath = format!("{path}[{i}]");
-            require_text(r, &mpath, m, "a lexicon member");
+            require_text(r, || mpath.clone(), m, "a lexicon member");
             check_pattern_member(r, &mpath, name, m);
         }
     }
@@ -171,13 +173,13 @@ pub fn validate_scenario(s: &Scenario, lexicon: &Lexicon, r: &mut Reporter) {
 /// [`validate_scenario`] sharing what is learned about each phrase and regex with the other files
 /// checked against the same lexicon (`checks`).
 pub fn validate_scenario_with(s: &Scenario, checks: &PatternChecks, r: &mut Reporter) {
-    require_kebab(r, "id", &s.id, "scenario id");
-    require_text(r, "title", &s.title, "the title");
+    require_kebab(r, || "id".into(), &s.id, "scenario id");
+    require_text(r, || "title".into(), &s.title, "the title");
     check_staging(s, r);
-    require_text(r, "briefing.customer.name", &s.briefing.customer.name, "the customer's name");
-    require_text(r, "briefing.situation", &s.briefing.situation, "the situation");
+    require_text(r, || "briefing.customer.name".into(), &s.briefing.customer.name, "the customer's name");
+    require_text(r, || "briefing.situation".into(), &s.briefing.situation, "the situation");
     if let Some(c) = &s.briefing.colleague {
-        require_text(r, "briefing.colleague.name", &c.name, "the colleague's name");
+        require_text(r, || "briefing.colleague.name".into(), &c.name, "the colleague's name");
     }
     if s.turns.is_empty() {
         r.at(
@@ -205,7 +207,7 @@ fn check_staging(s: &Scenario, r: &mut Reporter) {
     }
     for (i, family) in s.job_families.iter().enumerate() {
         let path = format!("job_families[{i}]");
-        require_kebab(r, &path, family, "job family");
+        require_kebab(r, || path.clone(), family, "job family");
         if !vocab::contains(JOB_FAMILIES, family)
             && let Some(hint) = suggestion(family, vocab::names(JOB_FAMILIES))
         {
@@ -264,7 +266,7 @@ fn check_staging(s: &Scenario, r: &mut Reporter) {
 fn check_turn_ids<'s>(s: &'s Scenario, r: &mut Reporter) -> Vec<&'s str> {
     let mut seen = HashSet::new();
     for (i, t) in s.turns.iter().enumerate() {
-        require_kebab(r, &format!("turns[{i}].id"), &t.id, "turn id");
+        require_kebab(r, || format!("turns[{i}].id"), &t.id, "turn id");
         if !seen.insert(t.id.as_str()) {
             r.at(
                 &format!("turns[{i}].id"),
@@ -277,9 +279,9 @@ fn check_turn_ids<'s>(s: &'s Scenario, r: &mut Reporter) -> Vec<&'s str> {
 }
 
 fn check_turn(s: &Scenario, t: &Turn, path: &str, turn_ids: &[&str], checks: &PatternChecks, r: &mut Reporter) {
-    require_text(r, &format!("{path}.customer"), &t.customer, "the customer's line");
+    require_text(r, || format!("{path}.customer"), &t.customer, "the customer's line");
     for (i, a) in t.alternatives.iter().enumerate() {
-        require_text(r, &format!("{path}.alternatives[{i}]"), a, "an alternative wording");
+        require_text(r, || format!("{path}.alternatives[{i}]"), a, "an alternative wording");
     }
     if let Some(voice) = &t.voice {
         check_voice_path(voice, &format!("{path}.voice"), r);
@@ -297,8 +299,8 @@ fn check_turn(s: &Scenario, t: &Turn, path: &str, turn_ids: &[&str], checks: &Pa
             Diagnostic::error("out-of-range", format!("pass_mark is {}; scores run from 0 to 100", t.pass_mark)),
         );
     }
-    require_text(r, &format!("{path}.model_answer"), &t.model_answer, "the model answer");
-    require_text(r, &format!("{path}.tip.text"), &t.tip.text, "the coaching tip");
+    require_text(r, || format!("{path}.model_answer"), &t.model_answer, "the model answer");
+    require_text(r, || format!("{path}.tip.text"), &t.tip.text, "the coaching tip");
     check_rubric(s, t, path, checks, r);
     check_branches(t, path, turn_ids, r);
     check_script(t, path, checks, r);
@@ -310,12 +312,12 @@ pub const MAX_SCRIPT_LINE_CHARS: usize = 400;
 /// Script lines: not empty, not too long to learn, and a commitment names a specific time.
 fn check_script(t: &Turn, path: &str, checks: &PatternChecks, r: &mut Reporter) {
     for (j, line) in t.script.iter().enumerate() {
-        let text_path = format!("{path}.script[{j}].text");
-        require_text(r, &text_path, &line.text, "a script line");
+        let text_path = || format!("{path}.script[{j}].text");
+        require_text(r, text_path, &line.text, "a script line");
         let chars = line.text.chars().count();
         if chars > MAX_SCRIPT_LINE_CHARS {
             r.at(
-                &text_path,
+                &text_path(),
                 Diagnostic::error(
                     "script-too-long",
                     format!("this script line is {chars} characters long; script lines are limited to {MAX_SCRIPT_LINE_CHARS}"),
@@ -327,7 +329,7 @@ fn check_script(t: &Turn, path: &str, checks: &PatternChecks, r: &mut Reporter) 
             && !line.text.trim().is_empty()
             && !checks.names_a_specific_time(&line.text)
         {
-            r.at(&text_path, commitment_without_time(&line.text));
+            r.at(&text_path(), commitment_without_time(&line.text));
         }
     }
 }

@@ -162,7 +162,18 @@ struct Sizer<'a> {
 
 /// Tokens the pattern word `w` is read as, as the phrase compiler reads it.
 fn words_in(w: &str) -> usize {
-    crate::core::scoring::text::phrase_words(w).len()
+    if is_plain_word(w) {
+        // Lowercase letters only: one piece, read as the whole-word contractions read it ("cannot"
+        // is two), without analysing a sentence.
+        crate::core::scoring::text::expand_contraction(w).len()
+    } else {
+        crate::core::scoring::text::phrase_words(w).len()
+    }
+}
+
+/// A word of lowercase ASCII letters only (most pattern words), sized without the tokeniser.
+fn is_plain_word(w: &str) -> bool {
+    !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase())
 }
 
 /// Steps a sequence of pattern elements compiles to, the accepting step included, with the phrase
@@ -226,6 +237,17 @@ fn set_size(members: &[String]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_words_are_sized_as_the_tokeniser_sizes_them() {
+        let words = [
+            "a", "i", "call", "back", "sorry", "cannot", "cant", "wont", "im", "ive", "dont", "didnt", "rly", "thats",
+            "whats", "itll", "youll", "theyre", "am", "pm", "st", "mr", "etc", "approx", "jan", "its", "lets", "been",
+        ];
+        for w in words {
+            assert_eq!(words_in(w), crate::core::scoring::text::phrase_words(w).len(), "{w}");
+        }
+    }
 
     #[test]
     fn a_phrase_seen_again_gets_the_same_answer_and_a_bad_one_keeps_its_reason() {

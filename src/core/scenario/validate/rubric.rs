@@ -13,6 +13,28 @@ use crate::core::scenario::vocab::{self, DETECTORS, SLOTS};
 use crate::core::scenario::{Criterion, CriterionKind, Lexicon, Matcher, Scenario, Turn};
 use crate::core::scoring::lists::list_names;
 
+/// Where a criterion or matcher sits, written out as a value path only when a diagnostic needs it.
+#[derive(Clone, Copy)]
+pub(super) enum At<'a> {
+    /// A path already written.
+    Path(&'a str),
+    /// `.name` after another place.
+    Field(&'a At<'a>, &'static str),
+    /// `[i]` after another place.
+    Index(&'a At<'a>, usize),
+}
+
+impl At<'_> {
+    /// The place as a value path, e.g. `turns[0].rubric[1].detect[0]`.
+    pub(super) fn path(&self) -> String {
+        match self {
+            At::Path(p) => (*p).to_string(),
+            At::Field(inner, name) => format!("{}.{name}", inner.path()),
+            At::Index(inner, i) => format!("{}[{i}]", inner.path()),
+        }
+    }
+}
+
 pub(super) fn check_rubric(s: &Scenario, t: &Turn, path: &str, checks: &PatternChecks, r: &mut Reporter) {
     if t.rubric.is_empty() {
         r.at(
@@ -44,23 +66,25 @@ pub(super) fn check_rubric(s: &Scenario, t: &Turn, path: &str, checks: &PatternC
         return;
     }
     let mut seen = HashSet::new();
+    let turn = At::Path(path);
+    let rubric = At::Field(&turn, "rubric");
     for (i, c) in t.rubric.iter().enumerate() {
-        let cpath = format!("{path}.rubric[{i}]");
-        require_kebab(r, &format!("{cpath}.id"), &c.id, "criterion id");
+        let cpath = At::Index(&rubric, i);
+        require_kebab(r, || At::Field(&cpath, "id").path(), &c.id, "criterion id");
         if !seen.insert(c.id.as_str()) {
             r.at(
-                &format!("{cpath}.id"),
+                &At::Field(&cpath, "id").path(),
                 Diagnostic::error("duplicate-id", format!("two criteria in turn `{}` have the id `{}`", t.id, c.id)),
             );
         }
-        require_text(r, &format!("{cpath}.label"), &c.label, "the criterion's label");
+        require_text(r, || At::Field(&cpath, "label").path(), &c.label, "the criterion's label");
         if let Some(hint) = &c.hint {
-            require_text(r, &format!("{cpath}.hint"), hint, "the criterion's hint");
+            require_text(r, || At::Field(&cpath, "hint").path(), hint, "the criterion's hint");
         }
         check_weight(c, &cpath, r);
         if c.detect.is_empty() {
             r.at(
-                &format!("{cpath}.detect"),
+                &At::Field(&cpath, "detect").path(),
                 Diagnostic::error("empty-list", format!("criterion `{}` has nothing to detect", c.id))
                     .with_hint("add a Phrase(..), Regex(..) or Detector(..)"),
             );
@@ -68,7 +92,7 @@ pub(super) fn check_rubric(s: &Scenario, t: &Turn, path: &str, checks: &PatternC
         let count: usize = c.detect.iter().map(matcher_count).sum();
         if count > MAX_MATCHERS_PER_CRITERION {
             r.at(
-                &format!("{cpath}.detect"),
+                &At::Field(&cpath, "detect").path(),
                 Diagnostic::error(
                     "too-many",
                     format!("criterion `{}` has {count} matchers; at most {MAX_MATCHERS_PER_CRITERION} are read", c.id),
@@ -77,10 +101,11 @@ pub(super) fn check_rubric(s: &Scenario, t: &Turn, path: &str, checks: &PatternC
             );
             continue;
         }
+        let detect = At::Field(&cpath, "detect");
         for (j, m) in c.detect.iter().enumerate() {
-            let mpath = format!("{cpath}.detect[{j}]");
+            let mpath = At::Index(&detect, j);
             if matches!(m, Matcher::Not(_)) {
-                r.at(&mpath, not_outside_all());
+                r.at(&mpath.path(), not_outside_all());
             }
             check_matcher(s, m, &mpath, checks, 0, r);
         }
@@ -171,10 +196,10 @@ fn matcher_path(m: &Matcher, path: String, k: usize) -> String {
     found.into_iter().nth(k).unwrap_or_default()
 }
 
-pub(super) fn check_weight(c: &Criterion, cpath: &str, r: &mut Reporter) {
+pub(super) fn check_weight(c: &Criterion, cpath: &At, r: &mut Reporter) {
     if !(c.weight.is_finite() && c.weight > 0.0) {
         r.at(
-            &format!("{cpath}.weight"),
+            &At::Field(cpath, "weight").path(),
             Diagnostic::error(
                 "bad-weight",
                 format!("weight of `{}` is {}; weights must be greater than 0", c.id, c.weight),
@@ -202,7 +227,7 @@ pub(super) fn matcher_count(m: &Matcher) -> usize {
 pub(super) fn check_matcher(
     s: &Scenario,
     m: &Matcher,
-    path: &str,
+    path: &At,
     checks: &PatternChecks,
     depth: usize,
     r: &mut Reporter,
@@ -210,7 +235,7 @@ pub(super) fn check_matcher(
     match m {
         Matcher::Phrase(text) => match checks.phrase(text).as_ref() {
             Err(e) => r.inside_string(
-                path,
+                &path.path(),
                 text,
                 e.offset,
                 Diagnostic::error("bad-pattern", format!("phrase \"{text}\" cannot be read: {}", e.message)),
@@ -223,14 +248,17 @@ pub(super) fn check_matcher(
         },
         Matcher::Regex(text) => {
             if let Some(first_line) = checks.regex_problem(text) {
-                r.at(path, Diagnostic::error("bad-pattern", format!("regex `{text}` does not compile: {first_line}")));
+                r.at(
+                    &path.path(),
+                    Diagnostic::error("bad-pattern", format!("regex `{text}` does not compile: {first_line}")),
+                );
             }
         }
         Matcher::Detector(name) => {
             if !vocab::contains(DETECTORS, name) {
                 let known = vocab::names(DETECTORS).collect::<Vec<_>>().join(", ");
                 r.at(
-                    path,
+                    &path.path(),
                     Diagnostic::error("unknown-detector", format!("there is no built-in detector `{name}`"))
                         .with_hint(suggestion(name, vocab::names(DETECTORS)).unwrap_or(format!("detectors: {known}"))),
                 );
@@ -241,13 +269,13 @@ pub(super) fn check_matcher(
         Matcher::Not(inner) => {
             if matches!(inner.as_ref(), Matcher::Not(_)) {
                 r.at(
-                    path,
+                    &path.path(),
                     Diagnostic::error("double-not", "`Not(Not(...))` excludes the exclusion")
                         .with_hint("write the inner matcher beside the others in `All([...])` instead"),
                 );
             } else if depth >= MAX_NESTING {
                 r.at(
-                    path,
+                    &path.path(),
                     Diagnostic::error("too-deep", format!("matchers nested more than {MAX_NESTING} deep"))
                         .with_hint("`All([a, All([b, Not(c)])])` is the same as `All([a, b, Not(c)])`: write it flat"),
                 );
@@ -265,17 +293,17 @@ fn check_group(
     s: &Scenario,
     name: &str,
     inner: &[Matcher],
-    path: &str,
+    path: &At,
     checks: &PatternChecks,
     depth: usize,
     r: &mut Reporter,
 ) {
     if inner.is_empty() {
-        r.at(path, Diagnostic::error("empty-list", format!("{name}([]) has nothing to match")));
+        r.at(&path.path(), Diagnostic::error("empty-list", format!("{name}([]) has nothing to match")));
     }
     if depth >= MAX_NESTING {
         r.at(
-            path,
+            &path.path(),
             Diagnostic::error("too-deep", format!("`All` and `Sentence` matchers nested more than {MAX_NESTING} deep"))
                 .with_hint("`All([a, All([b, c])])` is the same as `All([a, b, c])`: write it flat"),
         );
@@ -283,13 +311,13 @@ fn check_group(
     }
     if !inner.is_empty() && inner.iter().all(|m| matches!(m, Matcher::Not(_))) {
         r.at(
-            path,
+            &path.path(),
             Diagnostic::error("only-not", format!("this `{name}([...])` has only `Not(...)` parts, so nothing can meet it"))
                 .with_hint(format!("put what the criterion looks for beside the `Not`: `{name}([Detector(\"blame-shifting\"), Not(Phrase(\"the system was down\"))])`")),
         );
     }
     for (i, m) in inner.iter().enumerate() {
-        check_matcher(s, m, &format!("{path}[{i}]"), checks, depth + 1, r);
+        check_matcher(s, m, &At::Index(path, i), checks, depth + 1, r);
     }
 }
 
@@ -301,25 +329,18 @@ fn not_outside_all() -> Diagnostic {
     .with_hint("write `All([Detector(\"blame-shifting\"), Not(Phrase(\"the system was down\"))])`")
 }
 
-pub(super) fn check_reference(
-    s: &Scenario,
-    is_slot: bool,
-    name: &str,
-    path: &str,
-    lexicon: &Lexicon,
-    r: &mut Reporter,
-) {
+pub(super) fn check_reference(s: &Scenario, is_slot: bool, name: &str, path: &At, lexicon: &Lexicon, r: &mut Reporter) {
     if is_slot {
         if !vocab::contains(SLOTS, name) {
             let known = vocab::names(SLOTS).collect::<Vec<_>>().join(", ");
             r.at(
-                path,
+                &path.path(),
                 Diagnostic::error("unknown-slot", format!("unknown slot `{{{name}}}`"))
                     .with_hint(suggestion(name, vocab::names(SLOTS)).unwrap_or(format!("slots: {known}"))),
             );
         } else if name == "colleague" && s.briefing.colleague.is_none() {
             r.at(
-                path,
+                &path.path(),
                 Diagnostic::error("missing-colleague", "`{colleague}` is used but the briefing names no colleague")
                     .with_hint("add `colleague: (name: \"...\", about: \"...\")` to the briefing"),
             );
@@ -331,7 +352,7 @@ pub(super) fn check_reference(
             known.push(n);
         }
         r.at(
-            path,
+            &path.path(),
             Diagnostic::error("unknown-set", format!("lexicon set `@{name}` does not exist")).with_hint(
                 suggestion(name, known).unwrap_or(format!(
                     "define it in scenarios/lexicon.ron, or use a built-in list: {}",
