@@ -20,6 +20,21 @@ fn answer(harness: &mut Harness<'static, FollowThroughApp>, text: &str) {
     harness.run();
 }
 
+/// Start the minimal scenario from Today as a timed assessment and answer both turns well, up to
+/// its summary.
+fn finish_a_timed_drill(harness: &mut Harness<'static, FollowThroughApp>) {
+    harness.get_by_label("Start: Minimal call-back").click();
+    harness.run();
+    harness.get_by_label("Start timed assessment").click();
+    harness.run();
+    answer(harness, STRONG);
+    harness.get_by_label("Next turn (Enter)").click();
+    harness.run();
+    answer(harness, "Four o'clock today, I'll call you at 4pm.");
+    harness.get_by_label("See the summary (Enter)").click();
+    harness.run();
+}
+
 fn recorded(harness: &Harness<'static, FollowThroughApp>) -> Vec<Attempt> {
     harness.state().store().expect("store open").attempts(&AttemptFilter::default()).expect("read attempts")
 }
@@ -32,16 +47,7 @@ fn a_finished_drill_is_recorded_and_moves_on_todays_plan_and_progress() {
     assert!(harness.state().today().is_some(), "status: {}", harness.state().status());
     harness.get_by_label("Today");
     harness.get_by_label_contains("new at stage 1");
-    harness.get_by_label("Start: Minimal call-back").click();
-    harness.run();
-    harness.get_by_label("Start timed assessment").click();
-    harness.run();
-    answer(&mut harness, STRONG);
-    harness.get_by_label("Next turn (Enter)").click();
-    harness.run();
-    answer(&mut harness, "Four o'clock today, I'll call you at 4pm.");
-    harness.get_by_label("See the summary (Enter)").click();
-    harness.run();
+    finish_a_timed_drill(&mut harness);
 
     let attempts = recorded(&harness);
     assert_eq!(attempts.len(), 1);
@@ -206,16 +212,7 @@ fn a_drills_status_message_does_not_follow_the_learner_to_the_next_screen() {
     let folder = TestFolder::with_minimal_scenario();
     let mut harness = folder.harness();
     create_profile(&mut harness, "Dana");
-    harness.get_by_label("Start: Minimal call-back").click();
-    harness.run();
-    harness.get_by_label("Start timed assessment").click();
-    harness.run();
-    answer(&mut harness, STRONG);
-    harness.get_by_label("Next turn (Enter)").click();
-    harness.run();
-    answer(&mut harness, "Four o'clock today, I'll call you at 4pm.");
-    harness.get_by_label("See the summary (Enter)").click();
-    harness.run();
+    finish_a_timed_drill(&mut harness);
     assert!(harness.state().status().contains("Drill finished"), "the summary says it: {}", harness.state().status());
 
     harness.get_by_label("Back to library").click();
