@@ -19,9 +19,7 @@ pub(super) fn more_forms(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     out.extend(told_to_try(a, cx));
     out.extend(ask_that(a, cx));
     out.extend(expecting_your_call(a, cx));
-    out.retain(|r| {
-        a.asserted_at(r.0) && !a.sentences[a.tokens[r.0].sentence].question_mark && !speaker_keeps_it(a, *r)
-    });
+    out.retain(|r| a.asserted_at(r.0) && !speaker_keeps_it(a, cx, *r));
     // Asked, and still a send-away: "have you tried the HR helpdesk?"
     out.extend(tried_them(a, cx));
     out
@@ -45,7 +43,8 @@ fn tried_them(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
         }
         // "have you tried the manufacturer's troubleshooting guide?" points to a thing to read.
         let self_help = (j..j + 5).any(|m| cx.lists.words.referral_self_help.has(a.word_in(s, m)));
-        if !a.word_in(s, j).is_empty() && !self_help && goes_elsewhere(a, cx, j) && !speaker_keeps_it(a, (k, j + 1)) {
+        if !a.word_in(s, j).is_empty() && !self_help && goes_elsewhere(a, cx, j) && !speaker_keeps_it(a, cx, (k, j + 1))
+        {
             out.push((k, j + 1));
         }
     }
@@ -75,7 +74,7 @@ fn expecting_your_call(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
 
 /// True when the speaker keeps the job in the words at `r`'s clause: "myself", "ourselves", "for
 /// me to", "my best bet", "our best bet" ("my best bet is to ring the warehouse myself").
-pub(super) fn speaker_keeps_it(a: &Analysed, r: Range) -> bool {
+pub(super) fn speaker_keeps_it(a: &Analysed, cx: &DetectorContext, r: Range) -> bool {
     let t = &a.tokens[r.0];
     let s = t.sentence;
     let sentence = &a.sentences[s];
@@ -86,12 +85,8 @@ pub(super) fn speaker_keeps_it(a: &Analysed, r: Range) -> bool {
     let mine = (sentence.start..r.0.min(sentence.end))
         .rev()
         .take(3)
-        .any(|k| matches!(a.word(k), "my" | "our") && cx_best(a.word_in(s, k + 1)));
+        .any(|k| matches!(a.word(k), "my" | "our") && cx.lists.words.referral_best.has(a.word_in(s, k + 1)));
     own || mine
-}
-
-fn cx_best(word: &str) -> bool {
-    matches!(word, "best" | "quickest" | "easiest" | "fastest" | "simplest" | "safest" | "surest")
 }
 
 /// The token after a copula at `k` ("is", "'d be", "would be"), skipping "probably", "just",
