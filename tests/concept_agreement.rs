@@ -20,6 +20,9 @@ use followthrough::core::scoring::lists::Lists;
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
 
+/// A blind relabelling of the test split under the current guideline, kept beside the frozen labels.
+const TEST_RELABELLING: &str = "test-next-steps-relabel.jsonl";
+
 #[derive(Deserialize)]
 struct Splits {
     test_situations: Vec<String>,
@@ -34,6 +37,8 @@ struct Measured {
     test_situations: Vec<String>,
     /// Disagreements on the train split, for tuning.
     train_misses: Vec<String>,
+    /// The engine's verdict per test answer and concept, only ever compared in bulk with a relabelling.
+    test_verdicts: BTreeMap<String, BTreeMap<&'static str, bool>>,
 }
 
 /// Reads the whole corpus and runs the detectors on the answers of the `scored` splits only.
@@ -46,6 +51,7 @@ fn measure(scored: &[Split]) -> Measured {
         test_lines: Vec::new(),
         test_situations: Vec::new(),
         train_misses: Vec::new(),
+        test_verdicts: BTreeMap::new(),
     };
     for (line, answer) in &corpus.answers {
         let situation = &corpus.situations[&answer.situation];
@@ -65,6 +71,9 @@ fn measure(scored: &[Split]) -> Measured {
             let evidence = answer.engine_evidence(detector, situation, &lists);
             let engine = !evidence.is_empty();
             measured.counts.entry(split).or_default().entry(concept).or_default().add(engine, human);
+            if split == Split::Test {
+                measured.test_verdicts.entry(answer.id.clone()).or_default().insert(concept, engine);
+            }
             if split == Split::Train && engine != human {
                 let words: Vec<&str> = evidence.iter().map(|e| e.text.as_str()).collect();
                 measured.train_misses.push(format!(
@@ -101,6 +110,36 @@ fn table(corpus: &Measured, split: Split) -> String {
     let mean = corpus.counts[&split].values().map(Counts::kappa).sum::<f64>() / corpus.counts[&split].len() as f64;
     out += &format!("overall agreement {:.1}%, mean kappa {mean:.2}\n", 100.0 * all.agreement());
     out
+}
+
+/// Agreement on the test split against a blind relabelling of some concepts (`second-labels/`), one
+/// summary line per concept relabelled; no answer is ever printed.
+fn against_relabelling(corpus: &Measured, file: &str) -> Option<String> {
+    let text = std::fs::read_to_string(Path::new(concept_corpus::DIR).join("second-labels").join(file)).ok()?;
+    let mut counts: BTreeMap<&str, Counts> = BTreeMap::new();
+    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+        let row: serde_json::Value = serde_json::from_str(line).expect("relabelling line parses");
+        let Some(verdicts) = row["id"].as_str().and_then(|id| corpus.test_verdicts.get(id)) else {
+            continue;
+        };
+        for (concept, _) in CONCEPTS {
+            if let (Some(human), Some(engine)) = (row[concept].as_bool(), verdicts.get(concept)) {
+                counts.entry(concept).or_default().add(*engine, human);
+            }
+        }
+    }
+    let lines: Vec<String> = counts
+        .iter()
+        .map(|(concept, c)| {
+            format!(
+                "test split against {file}: {concept} kappa {:.2}, agreement {:.1}% over {} answers",
+                c.kappa(),
+                100.0 * c.agreement(),
+                c.tp + c.fp + c.fn_ + c.tn
+            )
+        })
+        .collect();
+    Some(lines.join("\n"))
 }
 
 fn test_hash(corpus: &Measured) -> String {
@@ -146,6 +185,9 @@ fn report_all_splits() {
     let corpus = measure(&[Split::Train, Split::Dev, Split::Test]);
     for split in [Split::Train, Split::Dev, Split::Test] {
         println!("{}", table(&corpus, split));
+    }
+    if let Some(lines) = against_relabelling(&corpus, TEST_RELABELLING) {
+        println!("{lines}");
     }
     println!("test split sha256 {} over {} situations", test_hash(&corpus), corpus.test_situations.len());
     println!(
