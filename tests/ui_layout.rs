@@ -137,7 +137,13 @@ fn drill_score_card_and_summary_fit() {
 #[test]
 fn progress_fits_with_a_drill_recorded() {
     let folder = wordy_folder();
-    let mut harness = with_profile(&folder);
+    let mut harness = progress_with_a_drill(&folder);
+    assert_fits(&mut harness, "Progress");
+}
+
+/// Dana's Progress screen after one drill of the wordy scenario.
+fn progress_with_a_drill(folder: &TestFolder) -> Harness<'static, FollowThroughApp> {
+    let mut harness = with_profile(folder);
     harness.get_by_label(WORDY_TITLE).click();
     harness.run();
     harness.get_by_label("Start practice").click();
@@ -150,7 +156,31 @@ fn progress_fits_with_a_drill_recorded() {
     harness.get_by_label("My progress").click();
     harness.run();
     assert_eq!(harness.state().screen(), Screen::Progress);
-    assert_fits(&mut harness, "Progress");
+    harness
+}
+
+#[test]
+fn at_the_largest_text_in_a_small_window_the_progress_chart_can_be_scrolled_into_view() {
+    let folder = wordy_folder();
+    let mut harness = progress_with_a_drill(&folder);
+    harness.remove_cursor();
+    let largest = *TEXT_SCALES.last().expect("scales");
+    set_scale(&mut harness, largest);
+    harness.set_size(egui::vec2(1024.0, 600.0) / largest);
+    harness.run();
+    // The heading and the settings fill the view: a scroll bar says there is more below them.
+    let (_, seen) = visible_scroll_bars(&harness);
+    assert!(!seen.is_empty(), "no visible scroll bar on a Progress screen cut off at the bottom");
+    let heading = "Score over time, per behaviour";
+    harness.get_by_label(heading).scroll_to_me();
+    harness.run();
+    let top = harness.get_by_label("A+").rect().bottom();
+    let bottom = harness.ctx.content_rect().bottom();
+    let shown = harness.get_by_label(heading).rect();
+    assert!(
+        shown.top() >= top && shown.bottom() <= bottom,
+        "the chart's heading at {shown:?}, not within {top}..{bottom}"
+    );
 }
 
 #[test]
