@@ -137,7 +137,13 @@ fn drill_score_card_and_summary_fit() {
 #[test]
 fn progress_fits_with_a_drill_recorded() {
     let folder = wordy_folder();
-    let mut harness = with_profile(&folder);
+    let mut harness = progress_with_a_drill(&folder);
+    assert_fits(&mut harness, "Progress");
+}
+
+/// Dana's Progress screen after one drill of the wordy scenario.
+fn progress_with_a_drill(folder: &TestFolder) -> Harness<'static, FollowThroughApp> {
+    let mut harness = with_profile(folder);
     harness.get_by_label(WORDY_TITLE).click();
     harness.run();
     harness.get_by_label("Start practice").click();
@@ -150,7 +156,31 @@ fn progress_fits_with_a_drill_recorded() {
     harness.get_by_label("My progress").click();
     harness.run();
     assert_eq!(harness.state().screen(), Screen::Progress);
-    assert_fits(&mut harness, "Progress");
+    harness
+}
+
+#[test]
+fn at_the_largest_text_in_a_small_window_the_progress_chart_can_be_scrolled_into_view() {
+    let folder = wordy_folder();
+    let mut harness = progress_with_a_drill(&folder);
+    harness.remove_cursor();
+    let largest = *TEXT_SCALES.last().expect("scales");
+    set_scale(&mut harness, largest);
+    harness.set_size(egui::vec2(1024.0, 600.0) / largest);
+    harness.run();
+    // The heading and the settings fill the view: a scroll bar says there is more below them.
+    let (_, seen) = visible_scroll_bars(&harness);
+    assert!(!seen.is_empty(), "no visible scroll bar on a Progress screen cut off at the bottom");
+    let heading = "Score over time, per behaviour";
+    harness.get_by_label(heading).scroll_to_me();
+    harness.run();
+    let top = harness.get_by_label("A+").rect().bottom();
+    let bottom = harness.ctx.content_rect().bottom();
+    let shown = harness.get_by_label(heading).rect();
+    assert!(
+        shown.top() >= top && shown.bottom() <= bottom,
+        "the chart's heading at {shown:?}, not within {top}..{bottom}"
+    );
 }
 
 #[test]
@@ -424,4 +454,64 @@ fn the_end_session_dialog_and_the_session_report_fit() {
     harness.run();
     harness.get_by_label("Session report");
     assert_fits(&mut harness, "the session report");
+}
+
+/// Scroll bars on screen whose handle a person can see without pointing at them: egui's scroll-bar
+/// widgets (found by their accessibility role) with a filled handle inside that stands out from the
+/// window's background (3:1, as for any control's outline).
+fn visible_scroll_bars(harness: &Harness<'static, FollowThroughApp>) -> (usize, Vec<egui::Rect>) {
+    use followthrough::ui::theme::{contrast, palette_of};
+    let background = palette_of(&harness.ctx).background;
+    let bars: Vec<egui::Rect> =
+        harness.query_all_by(|node| node.role() == egui::accesskit::Role::ScrollBar).map(|node| node.rect()).collect();
+    let mut fills = Vec::new();
+    fn filled_rects(shape: &egui::Shape, out: &mut Vec<(egui::Rect, egui::Color32)>) {
+        match shape {
+            egui::Shape::Rect(r) => out.push((r.rect, r.fill)),
+            egui::Shape::Vec(shapes) => shapes.iter().for_each(|s| filled_rects(s, out)),
+            _ => {}
+        }
+    }
+    harness.output().shapes.iter().for_each(|clipped| filled_rects(&clipped.shape, &mut fills));
+    let seen = bars
+        .iter()
+        .filter(|bar| {
+            fills.iter().any(|(rect, fill)| {
+                bar.expand(1.0).contains_rect(*rect)
+                    && rect.height() >= 12.0
+                    && fill.a() > 200
+                    && contrast(*fill, background) >= 3.0
+            })
+        })
+        .copied()
+        .collect();
+    (bars.len(), seen)
+}
+
+#[test]
+fn a_list_cut_off_at_the_bottom_shows_a_scroll_bar_without_pointing_at_it_and_a_list_that_fits_none() {
+    let folder = wordy_folder();
+    let mut harness = folder.harness();
+    harness.run();
+    for name in ["Ana", "Ben"] {
+        create_profile(&mut harness, name);
+    }
+    harness.get_by_label("Coach a group").click();
+    harness.run();
+    assert_eq!(harness.state().screen(), Screen::CoachSetup);
+    // The pointer is elsewhere (egui's floating bars only appeared under it).
+    harness.remove_cursor();
+    let largest = *TEXT_SCALES.last().expect("scales");
+    set_scale(&mut harness, largest);
+    harness.set_size(egui::vec2(1024.0, 600.0) / largest);
+    harness.run();
+    let (bars, seen) = visible_scroll_bars(&harness);
+    assert!(bars > 0, "coach setup at 1024x600 and {largest}x text runs past the window, so it scrolls");
+    assert!(!seen.is_empty(), "none of the {bars} scroll bars is drawn where a learner can see it");
+
+    set_scale(&mut harness, 1.0);
+    harness.set_size(egui::vec2(1920.0, 1080.0));
+    harness.run();
+    let (bars, _) = visible_scroll_bars(&harness);
+    assert_eq!(bars, 0, "coach setup fits a 1920x1080 window at 1x: no scroll bar");
 }

@@ -224,24 +224,65 @@ fn a_drills_status_message_does_not_follow_the_learner_to_the_next_screen() {
     assert!(harness.query_by_label_contains("Drill finished").is_none());
 }
 
+/// The marker drawn at the left of a legend entry (before its name): its kind ("circle", "square", "diamond",
+/// "triangle", "cross") and colour.
+fn marker_left_of(harness: &Harness<'_>, name: egui::Rect) -> Vec<(&'static str, egui::Color32)> {
+    fn look(shape: &egui::Shape, beside: egui::Rect, found: &mut Vec<(&'static str, egui::Color32)>) {
+        let kind = match shape {
+            egui::Shape::Vec(shapes) => return shapes.iter().for_each(|s| look(s, beside, found)),
+            _ if !beside.contains(shape.visual_bounding_rect().center()) => None,
+            egui::Shape::Circle(c) => Some(("circle", c.fill)),
+            egui::Shape::Rect(r) => Some(("square", r.fill)),
+            egui::Shape::Path(p) if p.points.len() == 4 => Some(("diamond", p.fill)),
+            egui::Shape::Path(p) if p.points.len() == 3 => Some(("triangle", p.fill)),
+            egui::Shape::LineSegment { stroke, .. } => Some(("cross", stroke.color)),
+            _ => None,
+        };
+        if let Some(kind) = kind.filter(|kind| !found.contains(kind)) {
+            found.push(kind);
+        }
+    }
+    let beside = egui::Rect::from_x_y_ranges(name.left() - 24.0..=name.left() + 16.0, name.y_range());
+    let mut found = Vec::new();
+    harness.output().shapes.iter().for_each(|clipped| look(&clipped.shape, beside, &mut found));
+    found
+}
+
 #[test]
-fn the_chart_legend_lists_behaviours_top_to_bottom_in_the_order_of_their_markers() {
+fn the_chart_legend_tells_behaviours_apart_by_marker_and_colour_in_the_order_of_their_markers() {
     use followthrough::core::progress::report::{BehaviourProgress, ProgressReport, Scores};
-    // One drill scoring three behaviours alike: their markers stand side by side, first on the left.
+    use followthrough::ui::chart::{placed_points, series_style};
+    // One drill scoring five behaviours alike: their markers stand side by side, first on the left.
     let day = 20_428.6;
-    let behaviours: Vec<BehaviourProgress> = ["apology", "follow-up", "ownership"]
+    let ids = ["apology", "follow-up", "ownership", "empathy", "next-step"];
+    let behaviours: Vec<BehaviourProgress> = ids
         .iter()
         .map(|b| BehaviourProgress { behaviour: b.to_string(), points: vec![(day, 90.0)], scores: Scores::default() })
         .collect();
     let series: Vec<Vec<(f64, f64)>> = behaviours.iter().map(|b| b.points.clone()).collect();
-    let placed = followthrough::ui::chart::placed_points(&series, 2.0);
+    let placed = placed_points(&series, 2.0);
     assert!(placed.windows(2).all(|w| w[0][0][0] < w[1][0][0]), "markers left to right in order: {placed:?}");
     let report = ProgressReport { scenarios: vec![], behaviours, stage_reached: 1, stages: 1 };
     let mut harness = Harness::builder()
         .with_size(egui::vec2(700.0, 400.0))
         .build_ui(|ui| followthrough::ui::chart::chart_ui(ui, &report));
     harness.run();
-    let tops: Vec<f32> =
-        ["Apology", "Follow-up", "Ownership"].iter().map(|name| harness.get_by_label(name).rect().top()).collect();
-    assert!(tops.windows(2).all(|w| w[0] < w[1]), "legend top to bottom in marker order: {tops:?}");
+    let names = ["Apology", "Follow-up", "Ownership", "Empathy", "Next step"];
+    let rects: Vec<egui::Rect> = names.iter().map(|name| harness.get_by_label(name).rect()).collect();
+    // Reading order: each entry right of the one before on its row, or on a lower row.
+    for (pair, n) in rects.windows(2).zip(names.windows(2)) {
+        let next = pair[1].left() > pair[0].right() && pair[1].center().y == pair[0].center().y
+            || pair[1].top() >= pair[0].bottom();
+        assert!(next, "the legend reads {} then {}: {pair:?}", n[0], n[1]);
+    }
+    let palette = followthrough::ui::theme::palette_of(&harness.ctx);
+    let kinds = ["circle", "square", "diamond", "triangle", "cross"];
+    let mut seen = Vec::new();
+    for (i, (name, rect)) in names.iter().zip(&rects).enumerate() {
+        let drawn = marker_left_of(&harness, *rect);
+        let (colour, _) = series_style(&palette, i);
+        assert_eq!(drawn, [(kinds[i], colour)], "{name}'s legend marker");
+        seen.push(drawn[0]);
+    }
+    assert!(seen.iter().enumerate().all(|(i, a)| !seen[i + 1..].contains(a)), "two entries look alike: {seen:?}");
 }

@@ -1,7 +1,9 @@
 //! The progress chart: each behaviour's drill scores over time, on an axis of calendar days (one
-//! tick a day, or a week when the history is long), each behaviour in its own colour and marker.
+//! tick a day, or a week when the history is long), each behaviour in its own colour and marker,
+//! with a legend of those markers under it (egui_plot's own legend draws every entry as a dot).
 
-use egui_plot::{GridInput, GridMark, Legend, Line, MarkerShape, Plot, PlotPoints, Points};
+use egui::{Color32, Pos2, Shape, Stroke};
+use egui_plot::{GridInput, GridMark, Line, MarkerShape, Plot, PlotPoints, Points};
 
 use crate::core::progress::report::ProgressReport;
 use crate::core::scenario::vocab::display_name;
@@ -9,8 +11,42 @@ use crate::core::scenario::vocab::display_name;
 use super::theme;
 
 /// Markers, one per behaviour (with the palette's series colours no two look alike).
-const MARKERS: [MarkerShape; 5] =
+pub const MARKERS: [MarkerShape; 5] =
     [MarkerShape::Circle, MarkerShape::Square, MarkerShape::Diamond, MarkerShape::Up, MarkerShape::Cross];
+
+/// Radius of a marker, on the chart and in its legend (points).
+const MARKER_RADIUS: f32 = 5.0;
+
+/// The colour and marker of the `i`th behaviour.
+pub fn series_style(palette: &theme::Palette, i: usize) -> (Color32, MarkerShape) {
+    (palette.series[i % palette.series.len()], MARKERS[i % MARKERS.len()])
+}
+
+/// The shapes that draw `marker` around `centre`, as the chart draws it (the legend's copy).
+pub fn marker_shapes(marker: MarkerShape, centre: Pos2, radius: f32, colour: Color32) -> Vec<Shape> {
+    let at = |dx: f32, dy: f32| centre + radius * egui::vec2(dx, dy);
+    let h = std::f32::consts::FRAC_1_SQRT_2;
+    let r3 = 0.5 * 3f32.sqrt();
+    let polygon = |points: Vec<Pos2>| Shape::convex_polygon(points, colour, Stroke::NONE);
+    match marker {
+        MarkerShape::Circle => vec![Shape::circle_filled(centre, radius, colour)],
+        MarkerShape::Square => vec![Shape::rect_filled(egui::Rect::from_min_max(at(-h, -h), at(h, h)), 0.0, colour)],
+        MarkerShape::Diamond => vec![polygon(vec![at(0.0, 1.0), at(-1.0, 0.0), at(0.0, -1.0), at(1.0, 0.0)])],
+        MarkerShape::Up => vec![polygon(vec![at(0.0, -1.0), at(r3, 0.5), at(-r3, 0.5)])],
+        MarkerShape::Down => vec![polygon(vec![at(0.0, 1.0), at(-r3, -0.5), at(r3, -0.5)])],
+        MarkerShape::Left => vec![polygon(vec![at(-1.0, 0.0), at(0.5, -r3), at(0.5, r3)])],
+        MarkerShape::Right => vec![polygon(vec![at(1.0, 0.0), at(-0.5, r3), at(-0.5, -r3)])],
+        MarkerShape::Cross | MarkerShape::Plus | MarkerShape::Asterisk => {
+            let stroke = Stroke::new(2.0, colour);
+            let (a, b) = if marker == MarkerShape::Plus {
+                ([at(-1.0, 0.0), at(1.0, 0.0)], [at(0.0, -1.0), at(0.0, 1.0)])
+            } else {
+                ([at(-h, -h), at(h, h)], [at(h, -h), at(-h, h)])
+            };
+            vec![Shape::line_segment(a, stroke), Shape::line_segment(b, stroke)]
+        }
+    }
+}
 
 /// The x range shown for drills from day `first` to day `last` (day numbers): from half a day before
 /// the first drill's day to half a day after the day after the last, so one drill sits between its
@@ -88,14 +124,6 @@ pub fn chart_ui(ui: &mut egui::Ui, report: &ProgressReport) {
     let height = (ui.available_width() * 0.45).clamp(160.0, 260.0);
     Plot::new("scores_over_time")
         .height(height)
-        // The legend stacks up from its bottom corner: behaviours go in last first, so it reads
-        // top to bottom in the order the markers stand side by side (and the table below lists them).
-        .legend(
-            Legend::default()
-                .position(egui_plot::Corner::LeftBottom)
-                .follow_insertion_order(true)
-                .background_alpha(0.85),
-        )
         .default_x_bounds(from, to)
         .include_y(0.0)
         .include_y(105.0)
@@ -113,18 +141,36 @@ pub fn chart_ui(ui: &mut egui::Ui, report: &ProgressReport) {
             let series: Vec<Vec<(f64, f64)>> = report.behaviours.iter().map(|b| b.points.clone()).collect();
             let placed = placed_points(&series, to - from);
             for (i, (b, points)) in report.behaviours.iter().zip(placed).enumerate().rev() {
-                let colour = palette.series[i % palette.series.len()];
+                let (colour, marker) = series_style(&palette, i);
                 let name = display_name(&b.behaviour);
                 plot.line(Line::new(name.clone(), PlotPoints::from(points.clone())).color(colour).width(2.0));
                 plot.points(
                     Points::new(name, PlotPoints::from(points))
                         .color(colour)
-                        .shape(MARKERS[i % MARKERS.len()])
+                        .shape(marker)
                         .filled(true)
-                        .radius(5.0),
+                        .radius(MARKER_RADIUS),
                 );
             }
         });
+    legend_ui(ui, report, &palette);
+}
+
+/// Each behaviour's marker in its colour and its name, in the order the markers of one drill stand
+/// side by side (and the table below lists them), wrapping in a narrow window.
+fn legend_ui(ui: &mut egui::Ui, report: &ProgressReport, palette: &theme::Palette) {
+    ui.horizontal_wrapped(|ui| {
+        for (i, b) in report.behaviours.iter().enumerate() {
+            let (colour, marker) = series_style(palette, i);
+            ui.horizontal(|ui| {
+                let side = 2.0 * MARKER_RADIUS + 4.0;
+                let (rect, _) = ui.allocate_exact_size(egui::vec2(side, side), egui::Sense::hover());
+                ui.painter().extend(marker_shapes(marker, rect.center(), MARKER_RADIUS, colour));
+                ui.label(display_name(&b.behaviour));
+            });
+            ui.add_space(theme::GAP);
+        }
+    });
 }
 
 #[cfg(test)]

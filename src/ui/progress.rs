@@ -43,8 +43,17 @@ pub struct ProgressView<'a> {
 /// Choices offered for minutes a day.
 pub const MINUTE_CHOICES: [f64; 8] = [5.0, 10.0, 15.0, 20.0, 30.0, 45.0, 60.0, 90.0];
 
-/// Draw the report.
+/// Draw the report. The whole screen scrolls: at a large text size in a small window its heading
+/// and settings alone fill the view, and the chart below them must still be reachable.
 pub fn progress_ui(ui: &mut egui::Ui, view: &ProgressView<'_>) -> Option<Command> {
+    egui::ScrollArea::vertical()
+        .id_salt("progress")
+        .auto_shrink([false, false])
+        .show(ui, |ui| report_ui(ui, view))
+        .inner
+}
+
+fn report_ui(ui: &mut egui::Ui, view: &ProgressView<'_>) -> Option<Command> {
     let (name, report) = (view.name, view.report);
     let mut command = None;
     ui.heading(format!("{PROGRESS_HEADING}: {name}"));
@@ -76,29 +85,27 @@ pub fn progress_ui(ui: &mut egui::Ui, view: &ProgressView<'_>) -> Option<Command
     ui.label(egui::RichText::new(super::home::STAGES_EXPLAINED).weak());
     settings_ui(ui, view, &mut command);
     ui.separator();
-    egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-        due_ui(ui, report, &mut command);
+    due_ui(ui, report, &mut command);
+    ui.add_space(theme::GAP);
+    ui.heading("Score over time, per behaviour");
+    if report.behaviours.is_empty() {
+        ui.label("No finished drills yet: the chart fills in as you practise.");
+    } else {
+        chart::chart_ui(ui, report);
+        behaviour_table_ui(ui, report);
+    }
+    ui.add_space(theme::GAP);
+    ui.heading("Per scenario");
+    scenario_table_ui(ui, report, &mut command);
+    if !view.recordings.is_empty() {
         ui.add_space(theme::GAP);
-        ui.heading("Score over time, per behaviour");
-        if report.behaviours.is_empty() {
-            ui.label("No finished drills yet: the chart fills in as you practise.");
-        } else {
-            chart::chart_ui(ui, report);
-            behaviour_table_ui(ui, report);
-        }
-        ui.add_space(theme::GAP);
-        ui.heading("Per scenario");
-        scenario_table_ui(ui, report, &mut command);
-        if !view.recordings.is_empty() {
-            ui.add_space(theme::GAP);
-            ui.heading("Your recordings");
-            for SavedRecording { what, path } in view.recordings {
-                if let Some(c) = super::widgets::recording_row_ui(ui, what, path) {
-                    command = Some(c);
-                }
+        ui.heading("Your recordings");
+        for SavedRecording { what, path } in view.recordings {
+            if let Some(c) = super::widgets::recording_row_ui(ui, what, path) {
+                command = Some(c);
             }
         }
-    });
+    }
     command
 }
 

@@ -225,6 +225,36 @@ pub fn apply(ctx: &egui::Context, mode: Mode) {
     });
 }
 
+/// Width of a scroll bar under the pointer (points); [`SCROLL_BAR_REST_WIDTH`] elsewhere.
+pub const SCROLL_BAR_WIDTH: f32 = 10.0;
+/// Width of a scroll bar the pointer is not on (points).
+pub const SCROLL_BAR_REST_WIDTH: f32 = 6.0;
+
+/// Scroll bars that show whenever a list or a page runs past its area, not only under the
+/// pointer (egui's default fades them in on hover, so text cut off at the bottom of a small window
+/// gave no sign there was more); where everything fits there is no bar. The handle is drawn in the
+/// text colour so it stands out from its track. Every scroll area keeps a strip on its right as
+/// wide as the bar, so the bar never covers content; it is kept whether or not a bar shows, because
+/// a bar that narrowed the content as it appeared could make a screen that switches layout at a
+/// width (side by side or stacked) flip between the two every frame.
+pub fn scroll_style() -> egui::style::ScrollStyle {
+    egui::style::ScrollStyle {
+        floating: true,
+        bar_width: SCROLL_BAR_WIDTH,
+        floating_width: SCROLL_BAR_REST_WIDTH,
+        floating_allocated_width: 0.0,
+        content_margin: egui::Margin { right: SCROLL_BAR_WIDTH as i8 + 2, ..egui::Margin::ZERO },
+        foreground_color: true,
+        dormant_background_opacity: 1.0,
+        active_background_opacity: 1.0,
+        interact_background_opacity: 1.0,
+        dormant_handle_opacity: 1.0,
+        active_handle_opacity: 1.0,
+        interact_handle_opacity: 1.0,
+        ..egui::style::ScrollStyle::solid()
+    }
+}
+
 /// egui's visuals from a palette.
 pub fn visuals(p: &Palette, dark: bool, high_contrast: bool) -> egui::Visuals {
     let mut v = if dark { egui::Visuals::dark() } else { egui::Visuals::light() };
@@ -271,6 +301,7 @@ fn spacing(spacing: &mut egui::Spacing) {
     spacing.item_spacing = egui::vec2(GAP, GAP - 2.0);
     spacing.button_padding = egui::vec2(GAP, GAP_SMALL);
     spacing.interact_size.y = 24.0;
+    spacing.scroll = scroll_style();
 }
 
 /// The colour eframe clears the window to before drawing: the panels' background. The panels
@@ -446,6 +477,31 @@ mod tests {
         }
         let style = egui::Style::default();
         assert_eq!(unfilled(egui::Frame::central_panel(&style)).fill, Color32::TRANSPARENT);
+    }
+
+    #[test]
+    fn scroll_bars_are_always_drawn_when_needed_and_their_handle_stands_out_from_its_track() {
+        let scroll = scroll_style();
+        assert_eq!(
+            (scroll.dormant_handle_opacity, scroll.dormant_background_opacity),
+            (1.0, 1.0),
+            "a bar is drawn in full away from the pointer"
+        );
+        assert!(scroll.floating_width >= 4.0, "a bar away from the pointer is still wide enough to see");
+        assert!(f32::from(scroll.content_margin.right) >= SCROLL_BAR_WIDTH, "the bar has a strip of its own");
+        assert_eq!(scroll.allocated_width(), 0.0, "showing a bar does not narrow the content");
+        for mode in Mode::ALL {
+            let p = Palette::of(mode);
+            let dark = matches!(mode, Mode::Dark | Mode::HighContrastDark);
+            let v = visuals(&p, dark, matches!(mode, Mode::HighContrastDark | Mode::HighContrastLight));
+            // egui draws the handle in the widget's text colour (`foreground_color`) on the track.
+            let handle =
+                if scroll.foreground_color { v.widgets.inactive.fg_stroke.color } else { v.widgets.inactive.bg_fill };
+            for (name, behind) in [("track", v.extreme_bg_color), ("background", v.panel_fill)] {
+                let ratio = contrast(handle, behind);
+                assert!(ratio >= AA_GRAPHICS, "{mode:?}: the scroll handle is {ratio:.2}:1 on the {name}");
+            }
+        }
     }
 
     #[test]
