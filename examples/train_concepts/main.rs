@@ -32,7 +32,9 @@
 //! is under its floor (`DEV_KAPPA_FLOORS`, the floors `tests/concept_agreement.rs` holds) or false
 //! blame passes 2% in grouped CV or on dev, it says why (for a failing test: each learned concept
 //! of the criteria it got wrong, whether its rule fired, the lean and the heaviest features) and
-//! writes nothing (pass `--allow-author-failures` to write anyway). Configs with `author_rows` also
+//! writes nothing (pass `--allow-author-failures` to write anyway). Written to the compiled-in path,
+//! the new weights must also pass the scoring unit tests (`cargo test --lib scoring::`, run by the
+//! trainer), or the previous file is put back. Configs with `author_rows` also
 //! learn from those tests: a test expecting a criterion met whose `detect` is exactly one learned
 //! concept, or that is named after a learned concept its `detect` lists, gives that concept's
 //! verdict; one expecting a criterion not met says every learned concept its `detect` lists
@@ -43,6 +45,7 @@
 mod concept_corpus;
 mod engine;
 mod fit;
+mod unit_gate;
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -432,7 +435,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         return Err(format!("not written: {}", refuse.join("; ")).into());
     }
     let out = args.iter().position(|a| a == "--out").and_then(|i| args.get(i + 1)).map_or(OUT, String::as_str);
-    std::fs::write(Path::new(out), serde_json::to_string_pretty(&model)? + "\n")?;
+    let json = serde_json::to_string_pretty(&model)? + "\n";
+    if out == OUT {
+        unit_gate::write_if_unit_tests_pass(Path::new(out), &json)?;
+    } else {
+        std::fs::write(Path::new(out), json)?;
+    }
     println!("wrote {out}: {}", model.trained_on);
     Ok(())
 }
