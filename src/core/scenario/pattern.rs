@@ -156,6 +156,7 @@ impl Build for Elements {
 }
 
 /// A pattern word as it is matched: lowercased (borrowed when it already is).
+#[inline]
 pub fn lowercase(word: &str) -> std::borrow::Cow<'_, str> {
     if word.is_ascii() {
         if word.bytes().any(|b| b.is_ascii_uppercase()) { word.to_ascii_lowercase().into() } else { word.into() }
@@ -350,13 +351,20 @@ impl<'a, B: Build> Parser<'a, '_, B> {
     /// A word as written (lowercased by the builder).
     fn word(&mut self) -> Result<&'a str, PatternError> {
         let start = self.pos;
-        while let Some(c) = self.peek() {
-            if c.is_alphanumeric()
-                || matches!(c, '\'' | '’' | '-' | ':' | '.' | '£' | '$' | '€' | '%' | '&' | '/' | '+')
-            {
-                self.pos += c.len_utf8();
-            } else {
-                break;
+        while let Some(&b) = self.text.as_bytes().get(self.pos) {
+            // ASCII (most words) byte by byte: an ASCII character is alphanumeric as a byte is.
+            if b.is_ascii() {
+                if !(b.is_ascii_alphanumeric()
+                    || matches!(b, b'\'' | b'-' | b':' | b'.' | b'$' | b'%' | b'&' | b'/' | b'+'))
+                {
+                    break;
+                }
+                self.pos += 1;
+                continue;
+            }
+            match self.peek() {
+                Some(c) if c.is_alphanumeric() || matches!(c, '’' | '£' | '€') => self.pos += c.len_utf8(),
+                _ => break,
             }
         }
         if self.pos == start {
