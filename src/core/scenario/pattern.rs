@@ -67,27 +67,7 @@ impl Pattern {
     /// Parse a phrase pattern, refusing patterns over the limits (length, nesting, gaps, optional
     /// groups) with the offset of the part that crosses them.
     pub fn parse(text: &str) -> Result<Self, PatternError> {
-        // Every character is at least one byte, so only a long text needs counting.
-        if text.len() > MAX_PATTERN_CHARS && text.chars().count() > MAX_PATTERN_CHARS {
-            return Err(PatternError {
-                offset: MAX_PATTERN_CHARS,
-                message: format!(
-                    "the phrase is longer than {MAX_PATTERN_CHARS} characters; split it into several `Phrase`s"
-                ),
-            });
-        }
-        let mut parser = Parser { text, pos: 0, depth: 0, gaps: 0, optional_groups: 0 };
-        let elements = parser.sequence(None)?;
-        if elements.is_empty() {
-            return Err(PatternError { offset: 0, message: "the phrase is empty".into() });
-        }
-        if elements.iter().all(|e| matches!(e, Element::Gap | Element::Choice { optional: true, .. })) {
-            return Err(PatternError {
-                offset: 0,
-                message: "the phrase has nothing it requires, so it would match anything".into(),
-            });
-        }
-        Ok(Self { elements })
+        read(text, &mut Elements).map(|elements| Self { elements })
     }
 
     /// Every slot and set name used, with the kind: (`true` for slots, `false` for sets).
@@ -96,6 +76,119 @@ impl Pattern {
         collect_references(&self.elements, &mut out);
         out
     }
+}
+
+/// What a pattern is read into: the elements themselves ([`Pattern::parse`]), or only what a check
+/// needs to know of them (validation sizes every phrase of a library without keeping any).
+pub trait Build {
+    /// What a sequence of elements (the whole phrase, or one option of a choice) is read into.
+    type Seq;
+    /// What the options of one choice are gathered into.
+    type Options;
+    /// An empty sequence.
+    fn seq(&mut self) -> Self::Seq;
+    /// How many elements `seq` holds.
+    fn len(seq: &Self::Seq) -> usize;
+    /// True when `seq` holds something other than `*` gaps and optional `[ ]` groups.
+    fn requires_something(seq: &Self::Seq) -> bool;
+    /// Add a word, as written (not yet lowercased).
+    fn word(&mut self, seq: &mut Self::Seq, word: &str);
+    /// Add a `{slot}`.
+    fn slot(&mut self, seq: &mut Self::Seq, name: &str);
+    /// Add an `@set`.
+    fn set(&mut self, seq: &mut Self::Seq, name: &str);
+    /// Add a `*` gap.
+    fn gap(&mut self, seq: &mut Self::Seq);
+    /// No options yet.
+    fn options(&mut self) -> Self::Options;
+    /// Add one (non-empty) option to a choice.
+    fn option(&mut self, options: &mut Self::Options, option: Self::Seq);
+    /// Add a choice of `options`, optional when written in `[ ]`.
+    fn choice(&mut self, seq: &mut Self::Seq, options: Self::Options, optional: bool);
+}
+
+/// Reads a pattern into its [`Element`]s.
+struct Elements;
+
+impl Build for Elements {
+    type Seq = Vec<Element>;
+    type Options = Vec<Vec<Element>>;
+
+    fn seq(&mut self) -> Vec<Element> {
+        Vec::new()
+    }
+
+    fn len(seq: &Vec<Element>) -> usize {
+        seq.len()
+    }
+
+    fn requires_something(seq: &Vec<Element>) -> bool {
+        !seq.iter().all(|e| matches!(e, Element::Gap | Element::Choice { optional: true, .. }))
+    }
+
+    fn word(&mut self, seq: &mut Vec<Element>, word: &str) {
+        seq.push(Element::Word(lowercase(word).into_owned()));
+    }
+
+    fn slot(&mut self, seq: &mut Vec<Element>, name: &str) {
+        seq.push(Element::Slot(name.to_string()));
+    }
+
+    fn set(&mut self, seq: &mut Vec<Element>, name: &str) {
+        seq.push(Element::Set(name.to_string()));
+    }
+
+    fn gap(&mut self, seq: &mut Vec<Element>) {
+        seq.push(Element::Gap);
+    }
+
+    fn options(&mut self) -> Vec<Vec<Element>> {
+        Vec::new()
+    }
+
+    fn option(&mut self, options: &mut Vec<Vec<Element>>, option: Vec<Element>) {
+        options.push(option);
+    }
+
+    fn choice(&mut self, seq: &mut Vec<Element>, options: Vec<Vec<Element>>, optional: bool) {
+        seq.push(Element::Choice { options, optional });
+    }
+}
+
+/// A pattern word as it is matched: lowercased (borrowed when it already is).
+#[inline]
+pub fn lowercase(word: &str) -> std::borrow::Cow<'_, str> {
+    if word.is_ascii() {
+        if word.bytes().any(|b| b.is_ascii_uppercase()) { word.to_ascii_lowercase().into() } else { word.into() }
+    } else {
+        word.to_lowercase().into()
+    }
+}
+
+/// Read `text` as a phrase pattern into `build`, refusing it as [`Pattern::parse`] does (the same
+/// errors at the same offsets, whatever `build` makes of what is read).
+pub fn read<B: Build>(text: &str, build: &mut B) -> Result<B::Seq, PatternError> {
+    // Every character is at least one byte, so only a long text needs counting.
+    if text.len() > MAX_PATTERN_CHARS && text.chars().count() > MAX_PATTERN_CHARS {
+        return Err(PatternError {
+            offset: MAX_PATTERN_CHARS,
+            message: format!(
+                "the phrase is longer than {MAX_PATTERN_CHARS} characters; split it into several `Phrase`s"
+            ),
+        });
+    }
+    let mut parser = Parser { text, pos: 0, depth: 0, gaps: 0, optional_groups: 0, build };
+    let elements = parser.sequence(None)?;
+    if B::len(&elements) == 0 {
+        return Err(PatternError { offset: 0, message: "the phrase is empty".into() });
+    }
+    if !B::requires_something(&elements) {
+        return Err(PatternError {
+            offset: 0,
+            message: "the phrase has nothing it requires, so it would match anything".into(),
+        });
+    }
+    Ok(elements)
 }
 
 fn collect_references(elements: &[Element], out: &mut Vec<(bool, String)>) {
@@ -111,16 +204,18 @@ fn collect_references(elements: &[Element], out: &mut Vec<(bool, String)>) {
 
 /// Reads the pattern in place: `pos` is a byte offset into `text`, turned into the character
 /// offset a [`PatternError`] reports only when there is an error.
-struct Parser<'a> {
+struct Parser<'a, 'b, B> {
     text: &'a str,
     pos: usize,
     /// Brackets open at `pos`.
     depth: usize,
     gaps: usize,
     optional_groups: usize,
+    /// What the elements are read into.
+    build: &'b mut B,
 }
 
-impl Parser<'_> {
+impl<'a, B: Build> Parser<'a, '_, B> {
     /// An error at the byte offset `at`, reported at its character offset.
     fn error<T>(&self, at: usize, message: impl Into<String>) -> Result<T, PatternError> {
         Err(PatternError { offset: self.text[..at].chars().count(), message: message.into() })
@@ -132,8 +227,8 @@ impl Parser<'_> {
     }
 
     /// Elements until `close` (or the end when `close` is None); stops before `|`.
-    fn sequence(&mut self, close: Option<char>) -> Result<Vec<Element>, PatternError> {
-        let mut out = Vec::new();
+    fn sequence(&mut self, close: Option<char>) -> Result<B::Seq, PatternError> {
+        let mut out = self.build.seq();
         while let Some(c) = self.peek() {
             match c {
                 c if c.is_whitespace() => self.pos += c.len_utf8(),
@@ -145,9 +240,15 @@ impl Parser<'_> {
                 ')' | ']' | '}' => {
                     return self.error(self.pos, format!("unexpected `{c}` with no matching opening bracket"));
                 }
-                '(' | '[' => out.push(self.choice(c)?),
-                '{' => out.push(Element::Slot(self.name('{', Some('}'))?)),
-                '@' => out.push(Element::Set(self.name('@', None)?)),
+                '(' | '[' => self.choice(c, &mut out)?,
+                '{' => {
+                    let name = self.name('{', Some('}'))?;
+                    self.build.slot(&mut out, name);
+                }
+                '@' => {
+                    let name = self.name('@', None)?;
+                    self.build.set(&mut out, name);
+                }
                 '*' => {
                     self.gaps += 1;
                     if self.gaps > MAX_GAPS {
@@ -157,9 +258,12 @@ impl Parser<'_> {
                         );
                     }
                     self.pos += 1;
-                    out.push(Element::Gap);
+                    self.build.gap(&mut out);
                 }
-                _ => out.push(Element::Word(self.word()?)),
+                _ => {
+                    let word = self.word()?;
+                    self.build.word(&mut out, word);
+                }
             }
         }
         match close {
@@ -168,7 +272,8 @@ impl Parser<'_> {
         }
     }
 
-    fn choice(&mut self, open: char) -> Result<Element, PatternError> {
+    /// A choice opened by `open` at `pos`, added to `out`.
+    fn choice(&mut self, open: char, out: &mut B::Seq) -> Result<(), PatternError> {
         let start = self.pos;
         let close = if open == '(' { ')' } else { ']' };
         if self.depth >= MAX_NESTING {
@@ -189,12 +294,13 @@ impl Parser<'_> {
         self.depth += 1;
         let result = self.choice_options(start, open, close);
         self.depth -= 1;
-        result
+        self.build.choice(out, result?, open == '[');
+        Ok(())
     }
 
-    fn choice_options(&mut self, start: usize, open: char, close: char) -> Result<Element, PatternError> {
+    fn choice_options(&mut self, start: usize, open: char, close: char) -> Result<B::Options, PatternError> {
         self.pos += 1;
-        let mut options = Vec::new();
+        let mut options = self.build.options();
         loop {
             let option = match self.sequence(Some(close)) {
                 // Anything wrong at the very end of the text is this bracket left open.
@@ -203,10 +309,10 @@ impl Parser<'_> {
                 }
                 other => other?,
             };
-            if option.is_empty() {
+            if B::len(&option) == 0 {
                 return self.error(start, format!("empty choice inside `{open}{close}`"));
             }
-            options.push(option);
+            self.build.option(&mut options, option);
             match self.peek() {
                 Some('|') => self.pos += 1,
                 _ => {
@@ -215,10 +321,10 @@ impl Parser<'_> {
                 }
             }
         }
-        Ok(Element::Choice { options, optional: open == '[' })
+        Ok(options)
     }
 
-    fn name(&mut self, sigil: char, close: Option<char>) -> Result<String, PatternError> {
+    fn name(&mut self, sigil: char, close: Option<char>) -> Result<&'a str, PatternError> {
         let start = self.pos;
         self.pos += 1;
         let name_start = self.pos;
@@ -229,7 +335,7 @@ impl Parser<'_> {
                 break;
             }
         }
-        let name = self.text[name_start..self.pos].to_string();
+        let name = &self.text[name_start..self.pos];
         if let Some(close) = close {
             if self.peek() != Some(close) {
                 return self.error(self.pos, format!("`{sigil}` must be followed by a lowercase name and `{close}`"));
@@ -242,15 +348,23 @@ impl Parser<'_> {
         Ok(name)
     }
 
-    fn word(&mut self) -> Result<String, PatternError> {
+    /// A word as written (lowercased by the builder).
+    fn word(&mut self) -> Result<&'a str, PatternError> {
         let start = self.pos;
-        while let Some(c) = self.peek() {
-            if c.is_alphanumeric()
-                || matches!(c, '\'' | '’' | '-' | ':' | '.' | '£' | '$' | '€' | '%' | '&' | '/' | '+')
-            {
-                self.pos += c.len_utf8();
-            } else {
-                break;
+        while let Some(&b) = self.text.as_bytes().get(self.pos) {
+            // ASCII (most words) byte by byte: an ASCII character is alphanumeric as a byte is.
+            if b.is_ascii() {
+                if !(b.is_ascii_alphanumeric()
+                    || matches!(b, b'\'' | b'-' | b':' | b'.' | b'$' | b'%' | b'&' | b'/' | b'+'))
+                {
+                    break;
+                }
+                self.pos += 1;
+                continue;
+            }
+            match self.peek() {
+                Some(c) if c.is_alphanumeric() || matches!(c, '’' | '£' | '€') => self.pos += c.len_utf8(),
+                _ => break,
             }
         }
         if self.pos == start {
@@ -265,7 +379,7 @@ impl Parser<'_> {
                 format!("`{word}` has no letter or digit, so it would match any word; write the word it stands for"),
             );
         }
-        Ok(if word.is_ascii() { word.to_ascii_lowercase() } else { word.to_lowercase() })
+        Ok(word)
     }
 }
 

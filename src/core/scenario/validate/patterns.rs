@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex, PoisonError};
 
 use crate::core::scenario::Lexicon;
-use crate::core::scenario::pattern::{Element, Pattern, PatternError};
+use crate::core::scenario::pattern::{Build, Element, Pattern, PatternError, lowercase, read};
 
 /// Regexes larger than this (compiled) are refused.
 const REGEX_SIZE_LIMIT: usize = 1 << 20;
@@ -29,27 +29,45 @@ pub struct PhraseFacts {
 /// A phrase checked: its facts, or why it cannot be read.
 pub type PhraseCheck = Arc<Result<PhraseFacts, PatternError>>;
 
-/// FNV-1a: the memos' keys are short texts from the files being checked, hashed hundreds of
+/// A multiply-rotate hash read eight bytes at a time (as `rustc`'s Fx hash): the memos' keys are
+/// texts from the files being checked (phrases of a hundred characters), hashed hundreds of
 /// thousands of times a build, where the standard hasher's resistance to chosen keys buys nothing.
 #[derive(Default)]
-struct Fnv(u64);
+struct Fx(u64);
 
-impl std::hash::Hasher for Fnv {
+/// The Fx multiplier.
+const FX_SEED: u64 = 0x517c_c1b7_2722_0a95;
+
+impl Fx {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(FX_SEED);
+    }
+}
+
+impl std::hash::Hasher for Fx {
     fn finish(&self) -> u64 {
-        self.0
+        // The table picks buckets by the low bits, which a multiply mixes least.
+        self.0.rotate_left(26)
     }
 
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for b in bytes {
-            h = (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0; 8];
+            word.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
         }
-        self.0 = h;
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut word = [0; 8];
+            word[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(word));
+        }
     }
 }
 
 /// Answers worked out once per distinct key and shared by every thread of a library build.
-struct Memo<V>(Mutex<HashMap<String, V, std::hash::BuildHasherDefault<Fnv>>>);
+struct Memo<V>(Mutex<HashMap<String, V, std::hash::BuildHasherDefault<Fx>>>);
 
 impl<V: Clone> Memo<V> {
     fn new() -> Self {
@@ -101,20 +119,16 @@ impl<'l> PatternChecks<'l> {
         self.lexicon
     }
 
-    /// The phrase `text` read and sized (once per distinct text).
+    /// The phrase `text` read and sized (once per distinct text), without building its elements:
+    /// [`FactsReader`] counts as it reads.
     pub fn phrase(&self, text: &str) -> PhraseCheck {
         self.phrases.get_or(text, || {
-            Arc::new(Pattern::parse(text).map(|pattern| PhraseFacts {
-                program_size: self.program_size(&pattern),
-                references: pattern.references(),
-            }))
+            let mut reader = FactsReader { checks: self, references: Vec::new() };
+            Arc::new(
+                read(text, &mut reader)
+                    .map(|whole| PhraseFacts { program_size: whole.compiled_size(), references: reader.references }),
+            )
         })
-    }
-
-    /// Steps `pattern` compiles to (as [`program_size`] counts them), each lexicon set's size
-    /// worked out once per build.
-    fn program_size(&self, pattern: &Pattern) -> usize {
-        compiled_size(&pattern.elements, &Sizer { set: &|name| self.set_size(name), word: &|w| self.word_len(w) })
     }
 
     /// Tokens the pattern word `w` is read as (once per build).
@@ -142,6 +156,120 @@ impl<'l> PatternChecks<'l> {
     /// as [`crate::core::rehearsal::specific_times`] reads it.
     pub fn names_a_specific_time(&self, text: &str) -> bool {
         self.times.get_or(text, || !crate::core::rehearsal::specific_times(text).is_empty())
+    }
+}
+
+/// Reads a phrase into its [`PhraseFacts`] without keeping its elements: each sequence is counted
+/// as [`compiled_size`] counts the elements it would hold, and the slot and set names are kept in
+/// the order [`Pattern::references`] gives them.
+struct FactsReader<'c, 'l> {
+    checks: &'c PatternChecks<'l>,
+    references: Vec<(bool, String)>,
+}
+
+/// What [`compiled_size`] needs of a sequence of elements, counted as they are read.
+#[derive(Default)]
+struct SeqFacts {
+    /// Elements in it.
+    len: usize,
+    /// Its [`sequence_size`].
+    size: usize,
+    /// Whether it holds something other than gaps and optional groups.
+    requires: bool,
+    /// Its last element, as far as the top-level flattening cares.
+    last: Last,
+}
+
+/// An element as the phrase compiler's one reshaping (a choice of choices read as one) sees it.
+#[derive(Default, Clone, Copy)]
+enum Last {
+    /// A word, slot or gap.
+    #[default]
+    Other,
+    /// A set of this [`set_size`].
+    Set(usize),
+    /// A choice of this [`choice_size`]; `flat` is the size of its options read as one flat
+    /// choice (without the split and final jump), when each is a lone choice or set.
+    Choice { size: usize, optional: bool, flat: Option<usize> },
+}
+
+/// The options of one choice, counted.
+struct OptionFacts {
+    /// Its [`choice_size`] so far.
+    size: usize,
+    /// The sum of the options' sizes inside a flat choice, while every option is a lone set or
+    /// non-optional choice.
+    flat: Option<usize>,
+}
+
+impl SeqFacts {
+    fn add(&mut self, size: usize, requires: bool, last: Last) {
+        self.len += 1;
+        self.size += size;
+        self.requires |= requires;
+        self.last = last;
+    }
+
+    /// What the whole phrase compiles to, as [`compiled_size`] counts it.
+    fn compiled_size(&self) -> usize {
+        match (self.len, self.last) {
+            (1, Last::Choice { optional: false, flat: Some(inner), .. }) => 1 + inner + 1,
+            _ => self.size + 1,
+        }
+    }
+}
+
+impl Build for FactsReader<'_, '_> {
+    type Seq = SeqFacts;
+    type Options = OptionFacts;
+
+    fn seq(&mut self) -> SeqFacts {
+        SeqFacts::default()
+    }
+
+    fn len(seq: &SeqFacts) -> usize {
+        seq.len
+    }
+
+    fn requires_something(seq: &SeqFacts) -> bool {
+        seq.requires
+    }
+
+    fn word(&mut self, seq: &mut SeqFacts, word: &str) {
+        seq.add(self.checks.word_len(&lowercase(word)), true, Last::Other);
+    }
+
+    fn slot(&mut self, seq: &mut SeqFacts, name: &str) {
+        self.references.push((true, name.to_string()));
+        seq.add(1, true, Last::Other);
+    }
+
+    fn set(&mut self, seq: &mut SeqFacts, name: &str) {
+        self.references.push((false, name.to_string()));
+        let size = self.checks.set_size(name);
+        seq.add(size, true, Last::Set(size));
+    }
+
+    fn gap(&mut self, seq: &mut SeqFacts) {
+        seq.add(2 * crate::core::scoring::automaton::MAX_GAP, false, Last::Other);
+    }
+
+    fn options(&mut self) -> OptionFacts {
+        OptionFacts { size: 1, flat: Some(0) }
+    }
+
+    fn option(&mut self, options: &mut OptionFacts, option: SeqFacts) {
+        options.size += option.size + 1;
+        let flat = match (option.len, option.last) {
+            (1, Last::Choice { size, optional: false, .. }) => Some(size - 1),
+            (1, Last::Set(size)) => Some(size - 1),
+            _ => None,
+        };
+        options.flat = options.flat.zip(flat).map(|(sum, one)| sum + one);
+    }
+
+    fn choice(&mut self, seq: &mut SeqFacts, options: OptionFacts, optional: bool) {
+        seq.add(options.size, !optional, Last::Choice { size: options.size, optional, flat: options.flat });
     }
 }
 
@@ -176,6 +304,7 @@ fn is_plain_word(w: &str) -> bool {
     !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase())
 }
 
+#[cfg(test)]
 /// Steps a sequence of pattern elements compiles to, the accepting step included, with the phrase
 /// compiler's one reshaping: a choice of choices at the top is read as one flat choice.
 fn compiled_size(elements: &[Element], size: &Sizer) -> usize {
@@ -331,7 +460,7 @@ mod tests {
             let n = rng.random_range(1..4);
             (0..n)
                 .map(|_| match rng.random_range(0..if depth > 2 { 4 } else { 6 }) {
-                    0 => ["sorry", "we'll", "call", "it's", "mr"][rng.random_range(0..5)].to_string(),
+                    0 => ["sorry", "we'll", "call", "it's", "mr", "I'll"][rng.random_range(0..6)].to_string(),
                     1 => ["@apology", "@ownership", "@nested", "@unknown-set"][rng.random_range(0..4)].to_string(),
                     2 => ["{time}", "{number}", "{customer}"][rng.random_range(0..3)].to_string(),
                     3 => "*".to_string(),
@@ -347,8 +476,15 @@ mod tests {
         let mut rng = StdRng::seed_from_u64(14);
         for _ in 0..300 {
             let p = pattern(&mut rng, 0);
-            let Ok(parsed) = Pattern::parse(&p) else { continue };
+            let checks = PatternChecks::new(&lexicon);
+            let Ok(parsed) = Pattern::parse(&p) else {
+                assert_eq!(checks.phrase(&p).as_ref().as_ref().err(), Pattern::parse(&p).err().as_ref(), "{p}");
+                continue;
+            };
             assert_eq!(program_size(&parsed, &lexicon), compiled(&p, &lexicon), "{p}");
+            let facts = checks.phrase(&p);
+            let facts = facts.as_ref().as_ref().expect("reads");
+            assert_eq!((facts.program_size, &facts.references), (compiled(&p, &lexicon), &parsed.references()), "{p}");
         }
     }
 }
