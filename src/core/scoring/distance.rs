@@ -11,7 +11,54 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
     thread_local! {
         static TABLE: std::cell::RefCell<Vec<usize>> = const { std::cell::RefCell::new(Vec::new()) };
     }
+    if a.len() < SMALL && b.len() < SMALL {
+        return small_ascii_damerau(a.as_bytes(), b.as_bytes());
+    }
     TABLE.with_borrow_mut(|table| ascii_damerau(a.as_bytes(), b.as_bytes(), table))
+}
+
+/// Words shorter than this (all but a few) are measured in a table on the stack.
+const SMALL: usize = 30;
+
+/// [`ascii_damerau`] for words shorter than [`SMALL`]: the same table, of bytes, on the stack.
+fn small_ascii_damerau(a: &[u8], b: &[u8]) -> usize {
+    let (n, m) = (a.len(), b.len());
+    if n == 0 || m == 0 {
+        return n.max(m);
+    }
+    // Every entry is at most `n + m` (under 60) and every sum below under 120: bytes hold them.
+    let inf = (n + m) as u8;
+    let mut d = [[0u8; SMALL + 2]; SMALL + 2];
+    d[0][0] = inf;
+    for i in 0..=n {
+        d[i + 1][0] = inf;
+        d[i + 1][1] = i as u8;
+    }
+    for j in 0..=m {
+        d[0][j + 1] = inf;
+        d[1][j + 1] = j as u8;
+    }
+    let mut last_row = [0u8; 128];
+    for i in 1..=n {
+        let mut last_col = 0;
+        for j in 1..=m {
+            let k = usize::from(last_row[usize::from(b[j - 1] & 127)]);
+            let l = last_col;
+            let cost = if a[i - 1] == b[j - 1] {
+                last_col = j;
+                0
+            } else {
+                1
+            };
+            let substitution = d[i][j] + cost;
+            let insertion = d[i + 1][j] + 1;
+            let deletion = d[i][j + 1] + 1;
+            let transposition = d[k][l] + ((i - k - 1) + 1 + (j - l - 1)) as u8;
+            d[i + 1][j + 1] = substitution.min(insertion).min(deletion).min(transposition);
+        }
+        last_row[usize::from(a[i - 1] & 127)] = i as u8;
+    }
+    usize::from(d[n + 1][m + 1])
 }
 
 /// True when `a` and `b` are at most `k` edits apart ([`edit_distance`]). Most pairs that are
@@ -115,9 +162,40 @@ mod tests {
             "abcabc",
             "straight",
             "striaght",
+            "ca",
+            "abc",
+            "acb",
+            "cab",
+            "unfortunately",
+            "unfortunatly",
+            "unfotrunately",
+            "abcdefghijklmnopqrstuvwxyzabc",
+            "abcdefghijklmnopqrstuvwxyzabcd",
+            "bacdefghijklmnopqrstuvwxyzabcd",
         ];
         for a in words {
             for b in words {
+                assert_eq!(edit_distance(a, b), strsim::damerau_levenshtein(a, b), "{a} / {b}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_short_word_of_three_letters_agrees_with_strsim() {
+        let mut words = vec![String::new()];
+        for len in 1..=4 {
+            let from = words.len();
+            words.extend(
+                words
+                    .iter()
+                    .filter(|w| w.len() == len - 1)
+                    .flat_map(|w| ["a", "b", "c"].map(|c| format!("{w}{c}")))
+                    .collect::<Vec<_>>(),
+            );
+            assert!(words.len() > from);
+        }
+        for a in &words {
+            for b in &words {
                 assert_eq!(edit_distance(a, b), strsim::damerau_levenshtein(a, b), "{a} / {b}");
             }
         }

@@ -234,8 +234,9 @@ pub fn analyse(text: &str) -> Analysed {
         match piece {
             Piece::Word(start, end) => {
                 let word = without_thousands_separators(normalise_word(&text[start..end]));
-                let possessive = word.ends_with("'s") && expand_contraction(&word).len() == 1;
-                for part in expand_contraction(&word) {
+                let parts = expand_contraction(&word);
+                let possessive = word.ends_with("'s") && parts.len() == 1;
+                for part in parts {
                     tokens.push(Token { sentence, clause, quoted, possessive, ..Token::new(part, start, end) });
                 }
             }
