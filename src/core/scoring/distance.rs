@@ -1,6 +1,8 @@
 //! Edit distance for typo tolerance: the Damerau-Levenshtein distance measured without allocating,
 //! since every typo check of a response's words against the lists asks for one.
 
+use super::keys::{KeyMap, word_key};
+
 /// The Damerau-Levenshtein distance (adjacent transpositions, unrestricted), as
 /// `strsim::damerau_levenshtein` gives it, without its per-call map: ASCII words are measured in a
 /// table kept per thread (other words go to strsim).
@@ -82,7 +84,45 @@ pub fn within_edits(a: &str, b: &str, k: usize) -> bool {
             return false;
         }
     }
-    edit_distance(a, b) <= k
+    remembered_distance(a, b) <= k
+}
+
+thread_local! {
+    /// The distances measured for the answer being scored, by the pair's hash ([`pair_hash`]),
+    /// with the pair itself to tell pairs whose hashes collide apart (see [`forget_distances`]).
+    static MEASURED: std::cell::RefCell<KeyMap<Vec<(Box<str>, Box<str>, usize)>>> = Default::default();
+}
+
+/// [`edit_distance`], measured once per pair of words while one answer is scored: the same token
+/// is put to the same list word by the list table, by each automaton and by the phrases' start
+/// words, and a measure costs a hundred times a look-up.
+fn remembered_distance(a: &str, b: &str) -> usize {
+    let hash = pair_hash(a, b);
+    let known = MEASURED.with_borrow(|m| {
+        m.get(&hash).and_then(|pairs| pairs.iter().find(|(x, y, _)| **x == *a && **y == *b).map(|p| p.2))
+    });
+    known.unwrap_or_else(|| {
+        let d = edit_distance(a, b);
+        MEASURED.with_borrow_mut(|m| {
+            // Outside scoring (a list compiled, a check run) no answer is read to clear it.
+            if m.len() > 10_000 {
+                m.clear();
+            }
+            m.entry(hash).or_default().push((a.into(), b.into(), d));
+        });
+        d
+    })
+}
+
+/// The key of the pair `a`, `b` (in that order).
+fn pair_hash(a: &str, b: &str) -> u64 {
+    word_key(a).rotate_left(17) ^ word_key(b)
+}
+
+/// Forget the distances measured so far: called as each answer is read (`text::analyse`), so one
+/// answer's measures serve only that answer and the memo stays as small as an answer's words.
+pub fn forget_distances() {
+    MEASURED.with_borrow_mut(KeyMap::clear);
 }
 
 /// Lowrance-Wagner over bytes: `d[i + 1][j + 1]` is the distance of `a[..i]` and `b[..j]`, row 0

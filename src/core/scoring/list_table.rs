@@ -204,7 +204,9 @@ fn leftmost_longest(starts: impl Iterator<Item = Range>) -> Vec<Range> {
 /// over; a start it skipped (inside one of its matches) is asked of that pattern alone, should the
 /// search over all entries come to it.
 fn with_patterns(words: &[Range], rest: &[Phrase], a: &Analysed, names: &Names, budget: &dyn Budget) -> Vec<Range> {
-    let found: Vec<Vec<Range>> = rest.iter().map(|r| r.find_within(a, names, budget)).collect();
+    // A pattern with no match in the answer has none at any start: only the others are asked.
+    let (rest, found): (Vec<&Phrase>, Vec<Vec<Range>>) =
+        rest.iter().map(|r| (r, r.find_within(a, names, budget))).filter(|(_, found)| !found.is_empty()).unzip();
     let mut next = vec![0; rest.len()];
     let mut out: Vec<Range> = Vec::new();
     let mut w = 0;
