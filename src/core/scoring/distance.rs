@@ -90,8 +90,11 @@ pub fn within_edits(a: &str, b: &str, k: usize) -> bool {
 thread_local! {
     /// The distances measured for the answer being scored, by the pair's hash ([`pair_hash`]),
     /// with the pair itself to tell pairs whose hashes collide apart (see [`forget_distances`]).
-    static MEASURED: std::cell::RefCell<KeyMap<Vec<(Box<str>, Box<str>, usize)>>> = Default::default();
+    static MEASURED: std::cell::RefCell<Measured> = Default::default();
 }
+
+/// Distances by a pair's hash: each pair with its words and its distance.
+type Measured = KeyMap<Vec<(Box<str>, Box<str>, usize)>>;
 
 /// [`edit_distance`], measured once per pair of words while one answer is scored: the same token
 /// is put to the same list word by the list table, by each automaton and by the phrases' start
