@@ -68,8 +68,11 @@ const WHOLE: &[(&str, &[&str])] = &[
 
 /// Split a contraction into its words: "won't" -> ["will", "not"], "okafor's" -> ["okafor"].
 pub fn expand_contraction(word: &str) -> Vec<&str> {
-    if let Some((_, parts)) = WHOLE.iter().find(|(w, _)| *w == word) {
+    if let Some(parts) = whole_words().get(word) {
         return parts.to_vec();
+    }
+    if !word.as_bytes().contains(&b'\'') {
+        return vec![word];
     }
     const IS_BEFORE_S: &[&str] =
         &["it", "that", "there", "here", "what", "who", "he", "she", "where", "how", "everything"];
@@ -89,8 +92,20 @@ pub fn expand_contraction(word: &str) -> Vec<&str> {
     vec![word]
 }
 
+/// [`WHOLE`] by word, built once per process.
+fn whole_words() -> &'static WholeWords {
+    static MAP: std::sync::LazyLock<WholeWords> = std::sync::LazyLock::new(|| WHOLE.iter().copied().collect());
+    &MAP
+}
+
+/// The words [`WHOLE`] reads as others, with what they stand for.
+type WholeWords = std::collections::HashMap<&'static str, &'static [&'static str], super::keys::FnvBuild>;
+
 /// "2,500" and "£1,200.50" read as "2500" and "£1200.50", so a number matches however it was grouped.
 pub(super) fn without_thousands_separators(word: String) -> String {
+    if !word.as_bytes().contains(&b',') {
+        return word;
+    }
     let digits = word.trim_start_matches(['£', '$', '€']);
     let grouped = digits.split('.').next().unwrap_or("");
     let mut groups = grouped.split(',');
@@ -105,5 +120,9 @@ pub(super) fn without_thousands_separators(word: String) -> String {
 
 /// Normalise one raw word: lowercase, curly apostrophes straightened.
 pub fn normalise_word(raw: &str) -> String {
+    if raw.is_ascii() {
+        // An ASCII letter's lowercase is its ASCII lowercase, and no curly apostrophe is ASCII.
+        return raw.to_ascii_lowercase();
+    }
     raw.chars().map(|c| if c == '’' || c == '‘' { '\'' } else { c }).flat_map(char::to_lowercase).collect()
 }

@@ -1,6 +1,8 @@
 //! Edit distance for typo tolerance: the Damerau-Levenshtein distance measured without allocating,
 //! since every typo check of a response's words against the lists asks for one.
 
+use super::keys::{KeyMap, word_key};
+
 /// The Damerau-Levenshtein distance (adjacent transpositions, unrestricted), as
 /// `strsim::damerau_levenshtein` gives it, without its per-call map: ASCII words are measured in a
 /// table kept per thread (other words go to strsim).
@@ -11,7 +13,54 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
     thread_local! {
         static TABLE: std::cell::RefCell<Vec<usize>> = const { std::cell::RefCell::new(Vec::new()) };
     }
+    if a.len() < SMALL && b.len() < SMALL {
+        return small_ascii_damerau(a.as_bytes(), b.as_bytes());
+    }
     TABLE.with_borrow_mut(|table| ascii_damerau(a.as_bytes(), b.as_bytes(), table))
+}
+
+/// Words shorter than this (all but a few) are measured in a table on the stack.
+const SMALL: usize = 30;
+
+/// [`ascii_damerau`] for words shorter than [`SMALL`]: the same table, of bytes, on the stack.
+fn small_ascii_damerau(a: &[u8], b: &[u8]) -> usize {
+    let (n, m) = (a.len(), b.len());
+    if n == 0 || m == 0 {
+        return n.max(m);
+    }
+    // Every entry is at most `n + m` (under 60) and every sum below under 120: bytes hold them.
+    let inf = (n + m) as u8;
+    let mut d = [[0u8; SMALL + 2]; SMALL + 2];
+    d[0][0] = inf;
+    for i in 0..=n {
+        d[i + 1][0] = inf;
+        d[i + 1][1] = i as u8;
+    }
+    for j in 0..=m {
+        d[0][j + 1] = inf;
+        d[1][j + 1] = j as u8;
+    }
+    let mut last_row = [0u8; 128];
+    for i in 1..=n {
+        let mut last_col = 0;
+        for j in 1..=m {
+            let k = usize::from(last_row[usize::from(b[j - 1] & 127)]);
+            let l = last_col;
+            let cost = if a[i - 1] == b[j - 1] {
+                last_col = j;
+                0
+            } else {
+                1
+            };
+            let substitution = d[i][j] + cost;
+            let insertion = d[i + 1][j] + 1;
+            let deletion = d[i][j + 1] + 1;
+            let transposition = d[k][l] + ((i - k - 1) + 1 + (j - l - 1)) as u8;
+            d[i + 1][j + 1] = substitution.min(insertion).min(deletion).min(transposition);
+        }
+        last_row[usize::from(a[i - 1] & 127)] = i as u8;
+    }
+    usize::from(d[n + 1][m + 1])
 }
 
 /// True when `a` and `b` are at most `k` edits apart ([`edit_distance`]). Most pairs that are
@@ -35,7 +84,48 @@ pub fn within_edits(a: &str, b: &str, k: usize) -> bool {
             return false;
         }
     }
-    edit_distance(a, b) <= k
+    remembered_distance(a, b) <= k
+}
+
+thread_local! {
+    /// The distances measured for the answer being scored, by the pair's hash ([`pair_hash`]),
+    /// with the pair itself to tell pairs whose hashes collide apart (see [`forget_distances`]).
+    static MEASURED: std::cell::RefCell<Measured> = Default::default();
+}
+
+/// Distances by a pair's hash: each pair with its words and its distance.
+type Measured = KeyMap<Vec<(Box<str>, Box<str>, usize)>>;
+
+/// [`edit_distance`], measured once per pair of words while one answer is scored: the same token
+/// is put to the same list word by the list table, by each automaton and by the phrases' start
+/// words, and a measure costs a hundred times a look-up.
+fn remembered_distance(a: &str, b: &str) -> usize {
+    let hash = pair_hash(a, b);
+    let known = MEASURED.with_borrow(|m| {
+        m.get(&hash).and_then(|pairs| pairs.iter().find(|(x, y, _)| **x == *a && **y == *b).map(|p| p.2))
+    });
+    known.unwrap_or_else(|| {
+        let d = edit_distance(a, b);
+        MEASURED.with_borrow_mut(|m| {
+            // Outside scoring (a list compiled, a check run) no answer is read to clear it.
+            if m.len() > 10_000 {
+                m.clear();
+            }
+            m.entry(hash).or_default().push((a.into(), b.into(), d));
+        });
+        d
+    })
+}
+
+/// The key of the pair `a`, `b` (in that order).
+fn pair_hash(a: &str, b: &str) -> u64 {
+    word_key(a).rotate_left(17) ^ word_key(b)
+}
+
+/// Forget the distances measured so far: called as each answer is read (`text::analyse`), so one
+/// answer's measures serve only that answer and the memo stays as small as an answer's words.
+pub fn forget_distances() {
+    MEASURED.with_borrow_mut(KeyMap::clear);
 }
 
 /// Lowrance-Wagner over bytes: `d[i + 1][j + 1]` is the distance of `a[..i]` and `b[..j]`, row 0
@@ -115,9 +205,40 @@ mod tests {
             "abcabc",
             "straight",
             "striaght",
+            "ca",
+            "abc",
+            "acb",
+            "cab",
+            "unfortunately",
+            "unfortunatly",
+            "unfotrunately",
+            "abcdefghijklmnopqrstuvwxyzabc",
+            "abcdefghijklmnopqrstuvwxyzabcd",
+            "bacdefghijklmnopqrstuvwxyzabcd",
         ];
         for a in words {
             for b in words {
+                assert_eq!(edit_distance(a, b), strsim::damerau_levenshtein(a, b), "{a} / {b}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_short_word_of_three_letters_agrees_with_strsim() {
+        let mut words = vec![String::new()];
+        for len in 1..=4 {
+            let from = words.len();
+            words.extend(
+                words
+                    .iter()
+                    .filter(|w| w.len() == len - 1)
+                    .flat_map(|w| ["a", "b", "c"].map(|c| format!("{w}{c}")))
+                    .collect::<Vec<_>>(),
+            );
+            assert!(words.len() > from);
+        }
+        for a in &words {
+            for b in &words {
                 assert_eq!(edit_distance(a, b), strsim::damerau_levenshtein(a, b), "{a} / {b}");
             }
         }

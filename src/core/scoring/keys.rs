@@ -53,6 +53,9 @@ impl std::hash::Hasher for KeyHasher {
     }
 }
 
+/// Builds [`Fnv`] hashers, for maps keyed by short words.
+pub type FnvBuild = std::hash::BuildHasherDefault<Fnv>;
+
 /// A map keyed by hashes (or addresses), with no further hashing.
 pub type KeyMap<V> = HashMap<u64, V, std::hash::BuildHasherDefault<KeyHasher>>;
 

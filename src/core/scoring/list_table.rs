@@ -35,9 +35,12 @@ pub struct ListTable {
     known: HashMap<(String, bool), u32>,
     /// Word ids by their text, their stem, and (long ones) for typos.
     index: WordIndex<u32>,
-    /// The entries, and per word id the entries that start with it.
+    /// The entries; per word id the one-word entries that are it, and per pair of word ids
+    /// ([`pair_key`]) the longer entries that start with the pair: a common first word ("i",
+    /// "the") starts hundreds of entries, but few start with it and the word after it.
     entries: Vec<Entry>,
     starting: Vec<Vec<u32>>,
+    starting_pair: KeyMap<Vec<u32>>,
     /// The phrases held, by their id (see [`Phrase::id`]), sorted: (phrase id, index).
     phrases: Vec<(u64, u32)>,
     /// By index, a phrase's entries that are patterns, each compiled alone (matched by the
@@ -76,7 +79,10 @@ impl ListTable {
         for option in runs.into_iter().filter(|o| !o.is_empty()) {
             let words: Vec<u32> = option.into_iter().map(|w| self.word_id(w)).collect();
             let e = u32::try_from(self.entries.len()).unwrap_or(u32::MAX);
-            self.starting[words[0] as usize].push(e);
+            match words.get(1) {
+                None => self.starting[words[0] as usize].push(e),
+                Some(&second) => self.starting_pair.entry(pair_key(words[0], second)).or_default().push(e),
+            }
             self.entries.push(Entry { phrase, words });
         }
     }
@@ -142,12 +148,22 @@ impl ListTable {
                 if t.quoted || t.negated_by.is_some() {
                     continue;
                 }
+                let seconds = if p + 1 < s.end { ids.at(p + 1) } else { &[] };
                 for &first in ids.at(p) {
-                    for &e in &self.starting[first as usize] {
+                    let pairs = seconds.iter().filter_map(|&second| self.starting_pair.get(&pair_key(first, second)));
+                    for &e in self.starting[first as usize].iter().chain(pairs.flatten()) {
                         let entry = &self.entries[e as usize];
                         let (phrase, end) = (entry.phrase as usize, p + entry.words.len());
                         let fits = end <= s.end && end > longest[phrase];
-                        if fits && entry.words[1..].iter().enumerate().all(|(j, w)| ids.has(p + 1 + j, *w)) {
+                        if fits
+                            && entry
+                                .words
+                                .get(2..)
+                                .unwrap_or_default()
+                                .iter()
+                                .enumerate()
+                                .all(|(j, w)| ids.has(p + 2 + j, *w))
+                        {
                             if longest[phrase] == 0 {
                                 touched.push(entry.phrase);
                             }
@@ -162,6 +178,12 @@ impl ListTable {
         }
         found
     }
+}
+
+/// The key of entries starting with word `first` then word `second` (mixed, so the map's buckets
+/// are used evenly; multiplying by an odd number keeps distinct pairs distinct).
+fn pair_key(first: u32, second: u32) -> u64 {
+    ((u64::from(first) << 32) | u64::from(second)).wrapping_mul(0x9E37_79B9_7F4A_7C15)
 }
 
 /// From the longest match at each start (in order), the ones a search keeps: leftmost, then
@@ -182,7 +204,9 @@ fn leftmost_longest(starts: impl Iterator<Item = Range>) -> Vec<Range> {
 /// over; a start it skipped (inside one of its matches) is asked of that pattern alone, should the
 /// search over all entries come to it.
 fn with_patterns(words: &[Range], rest: &[Phrase], a: &Analysed, names: &Names, budget: &dyn Budget) -> Vec<Range> {
-    let found: Vec<Vec<Range>> = rest.iter().map(|r| r.find_within(a, names, budget)).collect();
+    // A pattern with no match in the answer has none at any start: only the others are asked.
+    let (rest, found): (Vec<&Phrase>, Vec<Vec<Range>>) =
+        rest.iter().map(|r| (r, r.find_within(a, names, budget))).filter(|(_, found)| !found.is_empty()).unzip();
     let mut next = vec![0; rest.len()];
     let mut out: Vec<Range> = Vec::new();
     let mut w = 0;

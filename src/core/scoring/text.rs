@@ -204,7 +204,7 @@ pub fn stem(word: &str) -> String {
         return word.to_string();
     }
     thread_local! {
-        static STEMS: std::cell::RefCell<std::collections::HashMap<String, String>> = Default::default();
+        static STEMS: std::cell::RefCell<std::collections::HashMap<String, String, super::keys::FnvBuild>> = Default::default();
     }
     STEMS.with_borrow_mut(|stems| {
         if let Some(known) = stems.get(word) {
@@ -226,6 +226,7 @@ pub fn phrase_words(text: &str) -> Vec<String> {
 
 /// Analyse a response: tokens, sentences, clauses, quotes, reported speech and negation scope.
 pub fn analyse(text: &str) -> Analysed {
+    super::distance::forget_distances();
     let mut tokens: Vec<Token> = Vec::new();
     let mut sentences = Vec::new();
     let (mut sentence, mut clause, mut sentence_start) = (0, 0, 0);
@@ -234,8 +235,9 @@ pub fn analyse(text: &str) -> Analysed {
         match piece {
             Piece::Word(start, end) => {
                 let word = without_thousands_separators(normalise_word(&text[start..end]));
-                let possessive = word.ends_with("'s") && expand_contraction(&word).len() == 1;
-                for part in expand_contraction(&word) {
+                let parts = expand_contraction(&word);
+                let possessive = word.ends_with("'s") && parts.len() == 1;
+                for part in parts {
                     tokens.push(Token { sentence, clause, quoted, possessive, ..Token::new(part, start, end) });
                 }
             }

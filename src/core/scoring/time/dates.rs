@@ -3,7 +3,9 @@
 
 use super::super::text::Token;
 use super::grammar::{is_connector, noun_follows};
-use super::words::{coarse_unit, colon_clock, day_number, month_number, number_value, year_value};
+use super::words::{
+    coarse_unit, colon_clock, day_number, has_byte, month_number, number_value, split_at_byte, year_value,
+};
 use super::{Facts, Locale, word};
 
 /// A numeric date as written: the two small numbers whose order the locale decides, and the year.
@@ -166,14 +168,14 @@ pub(super) fn date_at(tokens: &[Token], j: usize, prev: &str, f: &mut Facts) -> 
     let w = word(tokens, j);
     let next = word(tokens, j + 1);
     // "1-8 September": a span of days.
-    let day_span = w.split_once('-').and_then(|(a, b)| Some((day_number(a)?, day_number(b)?)));
+    let day_span = split_at_byte(w, b'-').and_then(|(a, b)| Some((day_number(a)?, day_number(b)?)));
     if let Some((_, last)) = day_span.filter(|_| month_number(next).is_some()) {
         f.mday = Some(last);
         (f.day, f.named_day, f.range, f.content) = (true, true, true, true);
         return Some(1);
     }
     // "2016-12-16T12:23:59": an ISO date and its time in one word.
-    if let Some((date, clock)) = w.split_once('t')
+    if let Some((date, clock)) = split_at_byte(w, b't')
         && let (Some(Numeric::Date(d)), Some(minutes)) = (numeric_date(date, prev, false), colon_clock(clock))
     {
         (f.day, f.named_day, f.clock, f.content) = (true, true, true, true);
@@ -250,13 +252,13 @@ fn month_at(tokens: &[Token], j: usize, month: u8, f: &mut Facts) -> usize {
     if word(tokens, k) == "the" && day_number_at(tokens, k + 1).is_some() {
         k += 1;
     }
-    let day_range = word(tokens, k).split_once('-').and_then(|(a, b)| Some((day_number(a)?, day_number(b)?)));
+    let day_range = split_at_byte(word(tokens, k), b'-').and_then(|(a, b)| Some((day_number(a)?, day_number(b)?)));
     if let Some((_, last)) = day_range {
         f.mday = Some(last);
         (f.day, f.named_day, f.range) = (true, true, true);
         k += 1;
     }
-    match day_number_at(tokens, k).filter(|_| !word(tokens, k).contains(':') && day_range.is_none()) {
+    match day_number_at(tokens, k).filter(|_| !has_byte(word(tokens, k), b':') && day_range.is_none()) {
         Some((d, len)) => {
             f.mday = Some(d);
             (f.day, f.named_day) = (true, true);

@@ -2,7 +2,7 @@
 //! "3 days ago", "for 3 hours", "2 weeks from now", "in half an hour".
 
 use super::super::text::Token;
-use super::words::{number_value, unit_minutes};
+use super::words::{number_value, split_at_byte, unit_minutes};
 use super::{Facts, word};
 
 /// "in 2 hours", "within 14 days", "in 2 to 3 business days", "3 days ago", "for 3 hours",
@@ -222,16 +222,16 @@ fn amount_at(tokens: &[Token], k: &mut usize) -> Option<Amount> {
         return exact(2);
     }
     let value = |s: &str| -> Option<u32> {
-        if let Some((n, d)) = s.split_once('/') {
+        if let Some((n, d)) = split_at_byte(s, b'/') {
             let (n, d): (u32, u32) = (n.parse().ok()?, d.parse().ok()?);
             return (d > 0 && n < d).then_some(1);
         }
-        if let Some((whole, _)) = s.split_once('.') {
+        if let Some((whole, _)) = split_at_byte(s, b'.') {
             return whole.parse::<u32>().ok().map(|n| n * 2 + 1);
         }
         number_value(s).map(|n| n * 2)
     };
-    let mut n = if let Some((_, high)) = w.split_once('-').filter(|(l, _)| l.parse::<u32>().is_ok()) {
+    let mut n = if let Some((_, high)) = split_at_byte(w, b'-').filter(|(l, _)| l.parse::<u32>().is_ok()) {
         value(high)?
     } else {
         value(w)?
@@ -270,7 +270,7 @@ fn glued_duration(w: &str) -> Option<(u32, u32)> {
         _ => return None,
     };
     // "2h", or a fraction of an hour: "1/2h" is 30 minutes.
-    let minutes = match n.split_once('/') {
+    let minutes = match split_at_byte(n, b'/') {
         Some((a, b)) => unit * a.parse::<u32>().ok()? / b.parse::<u32>().ok().filter(|b| *b > 0)?,
         None => n.parse::<u32>().ok()? * unit,
     };

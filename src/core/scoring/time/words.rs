@@ -17,6 +17,18 @@ pub(super) struct Clock {
     pub range: bool,
 }
 
+/// `w.split_once(sep)` for an ASCII `sep`, read byte by byte: the words here are a few letters
+/// long, and a search for a character costs more than reading them.
+pub(super) fn split_at_byte(w: &str, sep: u8) -> Option<(&str, &str)> {
+    let at = w.bytes().position(|b| b == sep)?;
+    Some((&w[..at], &w[at + 1..]))
+}
+
+/// `w.contains(c)` for an ASCII `c`, read byte by byte (see [`split_at_byte`]).
+pub(super) fn has_byte(w: &str, c: u8) -> bool {
+    w.as_bytes().contains(&c)
+}
+
 /// The value of a number word or digits up to 999 ("two", "14").
 pub(super) fn number_value(w: &str) -> Option<u32> {
     const WORDS: &[&str] = &[
@@ -252,7 +264,7 @@ fn minutes_word(tokens: &[Token], i: usize) -> Option<(u32, usize)> {
             (number_value(w)? + number_value(next)?, 2)
         }
         _ => {
-            let compound = w.split_once('-').and_then(|(t, u)| Some(number_value(t)? + number_value(u)?));
+            let compound = split_at_byte(w, b'-').and_then(|(t, u)| Some(number_value(t)? + number_value(u)?));
             (compound.or_else(|| number_value(w))?, 1)
         }
     };
@@ -314,7 +326,7 @@ fn clock_token(w: &str) -> Option<(u32, u32, Option<bool>, bool)> {
         return Some((h, m, mer, true));
     }
     let w = w.strip_suffix("ish").unwrap_or(w);
-    if let Some((start, end)) = w.split_once('-') {
+    if let Some((start, end)) = split_at_byte(w, b'-') {
         let (h, m, mer, marked) = single_clock(start)?;
         let (_, _, end_mer, end_marked) = single_clock(end)?;
         return Some((h, m, mer.or(end_mer), marked || end_marked));
@@ -394,7 +406,7 @@ pub(super) fn past_or_to_at(tokens: &[Token], i: usize) -> Option<Clock> {
 /// Minutes after midnight of a 24-hour clock written with colons ("12:23:59", "08:00").
 pub(super) fn colon_clock(w: &str) -> Option<u32> {
     let (h, m, meridiem, _) = clock_token(w)?;
-    (w.contains(':') && meridiem.is_none() && h < 24).then_some(h * 60 + m)
+    (has_byte(w, b':') && meridiem.is_none() && h < 24).then_some(h * 60 + m)
 }
 
 /// True when the number at token `i` is written as a clock time: with am/pm ("10am", "4:30pm",
@@ -405,7 +417,7 @@ pub(super) fn written_as_clock(tokens: &[Token], i: usize) -> bool {
     let Some((_, minutes, meridiem, _)) = clock_token(w) else { return false };
     let next = word(tokens, i + 1);
     let letter_meridiem = w.ends_with(['a', 'p']);
-    let hours_and_minutes = w.contains(':') || (w.contains('h') && minutes > 0);
+    let hours_and_minutes = has_byte(w, b':') || (has_byte(w, b'h') && minutes > 0);
     let marked_after = meridiem_at(tokens, i + 1).is_some() || matches!(next, "o'clock" | "oclock");
     (meridiem.is_some() && !letter_meridiem) || hours_and_minutes || marked_after
 }
@@ -429,7 +441,7 @@ pub(super) fn clock_at(tokens: &[Token], i: usize) -> Option<Clock> {
     {
         return with_meridiem(h, 30, None).and_then(|minutes| plain(2, minutes));
     }
-    let range = w.contains('-');
+    let range = has_byte(w, b'-');
     let (hour, mut minutes, mut mer, mut marked, mut len) = if let Some(h) = spoken_hour(w) {
         (h, 0, None, false, 1)
     } else {
