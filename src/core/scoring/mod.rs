@@ -25,6 +25,7 @@ pub mod phrase;
 mod raising;
 mod referral;
 mod referral_forms;
+mod referral_implied;
 mod rule;
 #[cfg(test)]
 mod rule_probe;

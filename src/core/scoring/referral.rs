@@ -8,20 +8,52 @@
 use super::detectors::{DetectorContext, Range};
 use super::text::Analysed;
 
-/// The verb at `k` in its plain form: "contacting" reads as "contact".
+/// The verb at `k` in its plain form: "contacting" reads as "contact", "getting" as "get"; a
+/// verb of going on foot (`@referral-move-verb`: "run", "nip") reads as "go", and a verb whose
+/// "with" names the party (`@referral-with-verb`: "arrange", "liaise") as itself.
 pub(super) fn verb_at<'c>(a: &Analysed, cx: &'c DetectorContext, k: usize) -> Option<&'c str> {
-    let verbs = &cx.lists.words.referral_verb;
+    let w = &cx.lists.words;
     let text = a.tokens.get(k)?.text.as_str();
     let plain = text.strip_suffix("ing").unwrap_or(text);
-    verbs.get(text).or_else(|| verbs.get(plain)).or_else(|| {
+    // "getting", "popping": the doubled last letter of the stem read once.
+    let undoubled = plain
+        .char_indices()
+        .nth_back(1)
+        .filter(|&(_, c)| plain.ends_with(c) && !"aeiouls".contains(c))
+        .map(|(i, _)| &plain[..=i]);
+    let found = |v: &str| {
+        w.referral_verb
+            .get(v)
+            .or_else(|| w.referral_with_verb.get(v))
+            .or_else(|| w.referral_move_verb.has(v).then_some("go"))
+    };
+    found(text).or_else(|| found(plain)).or_else(|| undoubled.and_then(found)).or_else(|| {
         // "contacting" reads as "contact", "giving" (as "give") needs a stem of four letters.
-        (plain.len() > 3).then(|| verbs.get(&format!("{plain}e"))).flatten()
+        (plain.len() > 3).then(|| found(&format!("{plain}e"))).flatten()
     })
 }
 
-/// Someone a customer may be sent to (`@referral-elsewhere` or `@referral-elsewhere-more`).
+/// Someone a customer may be sent to (`@referral-elsewhere`, `@referral-elsewhere-more` or
+/// `@referral-party`).
 pub(super) fn elsewhere(cx: &DetectorContext, word: &str) -> bool {
-    cx.lists.words.referral_elsewhere.has(word) || cx.lists.words.referral_elsewhere_more.has(word)
+    let w = &cx.lists.words;
+    w.referral_elsewhere.has(word) || w.referral_elsewhere_more.has(word) || w.referral_party.has(word)
+}
+
+/// True when the words after the verb at `v` deal "with" (or "w") someone other than the speaker:
+/// "arrange it with the retailer", "liaise with them", "log a ticket w IT" ("it" after "with" a
+/// ticket is the IT team). Not "sort it out with me", "book it with us".
+pub(super) fn with_someone_else(a: &Analysed, cx: &DetectorContext, v: usize) -> bool {
+    let s = a.tokens[v].sentence;
+    let Some(m) = (v + 1..v + 7).find(|&k| matches!(a.word_in(s, k), "with" | "w")) else { return false };
+    let mut j = m + 1;
+    while matches!(a.word_in(s, j), "the" | "your" | "ur" | "a" | "an" | "their") {
+        j += 1;
+    }
+    let who = a.word_in(s, j);
+    let named = super::phrase::name_at(&a.tokens, j, &cx.names.colleague).is_some();
+    let own = cx.lists.words.referral_own_side.has(who) || matches!(who, "our" | "my" | "u" | "ya");
+    !who.is_empty() && !own && (named || who == "it" || (j..j + 4).any(|k| elsewhere(cx, a.word_in(s, k))))
 }
 
 /// True when the words after the verb at `v` send the customer to someone other than the speaker.
@@ -31,7 +63,8 @@ pub(super) fn to_someone_else(a: &Analysed, cx: &DetectorContext, v: usize) -> b
     let end = (v + 1..a.tokens.len()).find(|&k| a.tokens[k].sentence != s).unwrap_or(a.tokens.len());
     let after: Vec<usize> = (v + 1..end.min(v + 9)).collect();
     let first = a.word_in(s, v + 1);
-    let skip_to = |k: usize| matches!(a.word_in(s, k), "to" | "with" | "for" | "up" | "in" | "out" | "back" | "over");
+    let skip_to =
+        |k: usize| matches!(a.word_in(s, k), "to" | "2" | "with" | "w" | "for" | "up" | "in" | "out" | "back" | "over");
     // The first real object: "ring us back", "write to us", "get in touch with me", "ask for me".
     let object = after.iter().copied().find(|&k| {
         !skip_to(k) && !matches!(a.word_in(s, k), "touch" | "a" | "an" | "just" | "directly" | "again" | "a call")
@@ -57,11 +90,18 @@ pub(super) fn to_someone_else(a: &Analysed, cx: &DetectorContext, v: usize) -> b
         elsewhere(cx, w) || w.contains('@') || w.contains(".com") || w.chars().filter(char::is_ascii_digit).count() >= 4
     });
     let verb = verb_at(a, cx, v).unwrap_or("");
+    // "arrange it with the retailer": the party is the one after "with", and there must be one.
+    if cx.lists.words.referral_with_verb.has(verb) && !cx.lists.words.referral_verb.has(verb) {
+        return with_someone_else(a, cx, v);
+    }
     // "go to the desk", "go back to your GP"; not "go through it again", "go ahead".
     if matches!(verb, "go" | "pop" | "head" | "come")
         && !matches!(first, "to" | "back" | "over" | "down" | "round" | "and" | "direct" | "straight")
     {
         return false;
+    }
+    if with_someone_else(a, cx, v) {
+        return true;
     }
     if verb == "give" {
         // "give them a ring", "give your bank a call".
@@ -96,9 +136,12 @@ fn customer_must(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
         }
         let frame = &a.tokens[i + 1..k.min(a.tokens.len())];
         let modal = frame.iter().any(|w| cx.lists.words.referral_modal.has(&w.text));
-        let reproach = frame
-            .windows(2)
-            .any(|w| matches!(w[0].text.as_str(), "should" | "could" | "would" | "must") && w[1].text == "have");
+        // "you should have called"; not "you'd have to go" (a duty, "have" with "to").
+        let reproach = (i + 1..k.min(a.tokens.len())).any(|j| {
+            matches!(a.word(j), "should" | "could" | "would" | "must")
+                && a.word(j + 1) == "have"
+                && !matches!(a.word_in(s, j + 2), "to" | "2")
+        });
         let negated = frame.iter().any(|w| w.is_negator());
         // "you're better off going to the branch": the verb read in its plain form.
         if k >= a.tokens.len() || !modal || reproach || negated || verb_at(a, cx, k).is_none() {
@@ -153,8 +196,10 @@ fn advised_to(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     let mut out = Vec::new();
     for (i, t) in a.tokens.iter().enumerate() {
         // "customers are advised to": the stem of "advised" is "advis", its text starts "advise".
+        // "my advice would be to ...": a noun of advice, its complement after a copula.
+        let noun = cx.lists.words.referral_advice_noun.has(&t.text);
         let advising =
-            cx.lists.words.referral_advise_stem.iter().any(|v| t.stem.starts_with(v) || t.text.starts_with(v));
+            noun || cx.lists.words.referral_advise_stem.iter().any(|v| t.stem.starts_with(v) || t.text.starts_with(v));
         if !advising || !a.asserted_at(i) {
             continue;
         }
@@ -166,9 +211,10 @@ fn advised_to(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
         else {
             continue;
         };
-        let between_ok = a.tokens[i + 1..v]
-            .iter()
-            .all(|w| matches!(w.text.as_str(), "that" | "you" | "u" | "to" | "they" | "customers" | "just"));
+        let between_ok = a.tokens[i + 1..v].iter().all(|w| {
+            matches!(w.text.as_str(), "that" | "you" | "u" | "to" | "they" | "customers" | "just")
+                || noun && matches!(w.text.as_str(), "would" | "is" | "be" | "will" | "honestly" | "here")
+        });
         if between_ok && to_someone_else(a, cx, v) {
             out.push((i, v + 1));
         }
@@ -214,10 +260,14 @@ fn told_to_go(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
         else {
             continue;
         };
-        let verb = a.tokens[v].text.as_str();
+        let w = &cx.lists.words;
+        let text = a.tokens[v].text.as_str();
+        // "run to the director", "liaise with them directly": read as "go" and as themselves.
+        let verb = if w.referral_move_verb.has(text) { "go" } else { text };
         let goes_to = !matches!(verb, "go" | "pop" | "head")
-            || matches!(a.word_in(t.sentence, v + 1), "to" | "back" | "over" | "down" | "round");
-        if cx.lists.words.referral_imperative.has(verb) && goes_to && a.asserted_at(v) && to_someone_else(a, cx, v) {
+            || matches!(a.word_in(t.sentence, v + 1), "to" | "back" | "over" | "down" | "round" | "2");
+        let imperative = w.referral_imperative.has(verb) || w.referral_with_verb.has(verb) || verb == "go";
+        if imperative && goes_to && a.asserted_at(v) && to_someone_else(a, cx, v) {
             out.push((v, v + 2));
         }
     }
@@ -385,6 +435,7 @@ fn find_referrals(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     out.extend(can_be_reached(a, cx));
     out.extend(line_given(a, cx));
     out.extend(super::referral_forms::more_forms(a, cx));
+    out.extend(super::referral_implied::implied(a, cx));
     out
 }
 

@@ -206,7 +206,11 @@ fn told_to_try(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
             continue;
         }
         let mut j = v + 1;
-        while matches!(a.word_in(s, j), "the" | "your" | "ur" | "a" | "an" | "quick") {
+        // "try another pharmacy", "try a different branch".
+        while matches!(
+            a.word_in(s, j),
+            "the" | "your" | "ur" | "a" | "an" | "quick" | "another" | "different" | "other"
+        ) {
             j += 1;
         }
         let shaped = match t.text.as_str() {

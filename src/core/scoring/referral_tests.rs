@@ -225,3 +225,116 @@ fn self_help_and_a_thing_worth_having_are_not_sending_away() {
         ],
     );
 }
+
+#[test]
+fn told_to_go_there_on_foot_or_to_deal_with_them() {
+    all(
+        true,
+        &[
+            "Go to ops, they handle refunds.",
+            "run to the director if u want it changed lol",
+            "Just nip round to the branch tomorrow, they have the stock.",
+            "Um so yeah you wanna head down to the depot, er, they'll have it.",
+            "Log a ticket with IT.",
+            "raise a ticket w them, they'll sort it",
+            "You'll want to log a job with facilities.",
+            "Please liaise with them directly.",
+            "You'll need to liaise with the letting agent.",
+            "Kindly coordinate with the building manager on this.",
+            "Oh sure, go to ops, they'll definitely help lol.",
+        ],
+    );
+    all(
+        false,
+        &[
+            "I'll go to ops myself and come back to you today.",
+            "Let me head over to the desk and check for you.",
+            "Go to settings and turn off the alerts.",
+            "Head over to the app and you'll see the refund there.",
+            "I've logged a ticket with IT for you and I'll chase it.",
+            "Please liaise with me directly from now on.",
+            "You can arrange a time with the engineer when he calls you.",
+            "You'll probably have to go through it again with me, sorry.",
+        ],
+    );
+}
+
+#[test]
+fn advised_to_deal_with_someone_else() {
+    all(
+        true,
+        &[
+            "We would advise you to arrange it with the retailer.",
+            "I'd recommend getting in touch with the airline.",
+            "My advice would be to sort it out with the landlord directly.",
+            "I suggest to contact the agency for this.",
+        ],
+    );
+    all(false, &["We'd advise you to keep the receipt.", "I'd recommend getting the blue one, it lasts."]);
+}
+
+#[test]
+fn the_quarrel_placed_with_someone_else() {
+    all(
+        true,
+        &[
+            "Your issue's with the courier now, I'm afraid.",
+            "Your contract is with the retailer, not with us.",
+            "That's between you and your insurer.",
+            "thats between u and the landlord tbh",
+        ],
+    );
+    all(false, &["Your problem's with us, and I'll fix it today.", "That's between you and me, I'll sort it."]);
+}
+
+#[test]
+fn a_request_sent_on_or_someone_else_to_act() {
+    all(
+        true,
+        &[
+            "Send your complaint to the head office address.",
+            "send ur claim 2 the insurers m8",
+            "Address your letter to the customer relations manager.",
+            "The shop has to call us, not you.",
+            "It has to come from your employer, we can't take it from you.",
+        ],
+    );
+    all(
+        false,
+        &[
+            "Send your photos to me and I'll check them.",
+            "I'll send your complaint to the complaints team today.",
+            "The shop will call you tomorrow about the fitting.",
+            "The engineer must call you before he comes.",
+        ],
+    );
+}
+
+#[test]
+fn a_suggestion_asked_or_the_owner_named_alone() {
+    all(
+        true,
+        &[
+            "maybe ask the service manager?",
+            "why not give the council a ring?",
+            "Not a branch thing. Compliance.",
+            "Not us. Payroll.",
+            "Same person as always. Rosa. Good luck.",
+            "if u want 2 complain email complaints@brightwater.example",
+            "If you want to complain, email complaints@brightwater.example.",
+            "Complaints are on 0800 321 4455.",
+        ],
+    );
+    all(
+        false,
+        &[
+            "maybe ask me again tomorrow if it hasn't come?",
+            "why not try restarting it?",
+            "Not a big thing. I'll swap it now.",
+            "Same time as always. Thursday. See you then.",
+            "Not a problem. The team will ring you tomorrow.",
+            "I told him to ring HR last week.",
+            "I went to ops yesterday and they said no.",
+        ],
+    );
+}

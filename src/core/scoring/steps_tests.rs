@@ -110,7 +110,7 @@ fn owning_a_failure_or_admitting_a_past_booking_is_no_step() {
         "That was our fault, plain and simple.",
         "we messed up, no excuses",
         "Dear Ms Lund, we got this badly wrong and I apologise.",
-        "Honestly, that's between you and the gym.",
+        "Honestly, that's between you and me, and I'm sorry.",
         "To make up for it, the second driver is on us this week.",
         "It was a bad night for the kitchen and you paid for it.",
         "so yeah that's totally on me",
@@ -223,6 +223,14 @@ fn a_send_away_naming_whom_or_where_is_a_step() {
         "Please contact your bank.",
         "For returns please email returns@threadline.example",
         "you can reach them at parcelpoint.example/help",
+        // The customer told where to go without an instruction of the usual shape (docs/labelling.md:
+        // a send-away naming whom, even implied or hedged, is a step).
+        "Honestly, that's between you and the gym.",
+        "Not a branch thing. Compliance.",
+        "maybe ask the service manager?",
+        "log a ticket w them",
+        "We would advise you to arrange it with the retailer.",
+        "Send your complaint to the head office address.",
     ] {
         assert!(step(text), "{text}");
     }

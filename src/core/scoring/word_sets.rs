@@ -183,6 +183,14 @@ word_sets! {
     referral_try_verb = "referral-try-verb",
     referral_note = "referral-note",
     referral_self_help = "referral-self-help",
+    referral_party = "referral-party",
+    referral_move_verb = "referral-move-verb",
+    referral_with_verb = "referral-with-verb",
+    referral_advice_noun = "referral-advice-noun",
+    referral_quarrel_noun = "referral-quarrel-noun",
+    referral_send_verb = "referral-send-verb",
+    referral_sent_noun = "referral-sent-noun",
+    referral_not_ours_noun = "referral-not-ours-noun",
 }
 
 /// The word lists as built in, without any lexicon: what the text analysis reads (it runs before
