@@ -183,6 +183,9 @@ word_sets! {
     referral_try_verb = "referral-try-verb",
     referral_note = "referral-note",
     referral_self_help = "referral-self-help",
+    blame_remit_word = "blame-remit-word",
+    blame_mock_word = "blame-mock-word",
+    blame_mock_stance = "blame-mock-stance",
 }
 
 /// The word lists as built in, without any lexicon: what the text analysis reads (it runs before

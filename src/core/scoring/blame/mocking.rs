@@ -6,9 +6,10 @@
 //! the speaker's own clause follows), not about the speaker or the customer ("Right, because I've
 //! got nothing better to do", "because your VAT is due"), not quoted.
 
-use super::super::detectors::{DetectorContext, Range};
+use super::super::detectors::{DetectorContext, Range, find, in_sentence};
 use super::super::phrase::name_at;
 use super::super::text::Analysed;
+use super::super::word_sets::WordSets;
 
 /// Words a retort may open with before "because" ("Right,", "Oh yes,", "Well").
 fn retort_opener(a: &Analysed, cx: &DetectorContext, j: usize) -> bool {
@@ -89,4 +90,40 @@ mod tests {
             assert!(!blames(no), "{no}");
         }
     }
+}
+
+/// True when sentence `s` mocks someone (the `sarcasm` list or a `mock-praise` word): sarcasm
+/// about another team stays blame whatever is owned or asked around it.
+pub(super) fn mocking(a: &Analysed, cx: &DetectorContext, s: usize) -> bool {
+    let sentence = &a.sentences[s];
+    let mock = &cx.lists.words.mock_praise;
+    find(&cx.lists.sarcasm, a, cx).iter().any(|r| in_sentence(sentence, r))
+        || (sentence.start..sentence.end).any(|j| mock.has(a.word(j)) || matches!(a.word(j), "famous" | "famously"))
+}
+
+/// True when sentence `s` has a word of eye-rolling in the speaker's own words (`blame-mock-word`:
+/// "classic", "thrilled", "bless", "wisdom") or "strikes again": said with another party as the
+/// subject, sarcasm about them.
+pub(super) fn mock_words(a: &Analysed, cx: &DetectorContext, s: usize) -> bool {
+    let sentence = &a.sentences[s];
+    let words = &cx.lists.words;
+    let mock = &words.blame_mock_word;
+    // "I'm thrilled to report that I forgot": the speaker mocking themselves, not another party.
+    let speaker_subject = (sentence.start..sentence.end).any(|j| {
+        matches!(a.word(j), "i" | "we") && !(j + 1..j + 4).any(|k| words.blame_mock_stance.has(a.word_in(s, k)))
+    });
+    !speaker_subject
+        && (sentence.start..sentence.end).any(|j| {
+            let t = &a.tokens[j];
+            !t.quoted
+                && t.negated_by.is_none()
+                && (mock.has(&t.text) || (t.text == "strikes" && a.word_in(s, j + 1) == "again"))
+        })
+}
+
+/// True when the speaker's word at `k` of `before` only opens a stance ("I'm sure", "I bet", "I
+/// didn't realise"): in a sarcastic sentence the party after it is still the one mocked ("I'm sure
+/// head office will be thrilled").
+pub(super) fn stance_at(words: &WordSets, before: &[&str], k: usize) -> bool {
+    before[k] == "i" && before[k + 1..].iter().take(3).any(|w| words.blame_mock_stance.has(w))
 }
