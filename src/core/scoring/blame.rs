@@ -8,6 +8,7 @@ use super::phrase::name_at;
 use super::text::Analysed;
 use super::word_sets::WordSets;
 
+mod distancing;
 #[cfg(test)]
 mod forms_tests;
 mod lapse;
@@ -114,10 +115,7 @@ pub(super) fn party_blame(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     out.extend(mocking::sarcastic_because(a, cx, &parties));
     out.extend(wall_blame(a, cx, &ownership, &taken_on));
     out.retain(|r| !excuse_declined(a, *r) && !own_cause(a, *r));
-    if !out.is_empty() {
-        let routes = routing::routes(a, cx);
-        out.retain(|r| !routing::routed(a, cx, *r, &routes));
-    }
+    routing::drop_routed(a, cx, &mut out);
     out.sort();
     out.dedup();
     out
@@ -182,6 +180,7 @@ fn wall_blame(a: &Analysed, cx: &DetectorContext, ownership: &[Range], taken_on:
     let mut out = Vec::new();
     let walls = super::walls::walls(a, cx)
         .into_iter()
+        .chain(distancing::walls(a, cx))
         .chain(super::walls::next_time_advice(a))
         .chain(rules::must_be_done(a, cx))
         .map(|w| (w, false));
@@ -242,7 +241,10 @@ fn disowning(a: &Analysed, cx: &DetectorContext, ownership: &[Range]) -> Vec<Ran
                 && matches!(a.tokens[r.0 - 1].text.as_str(), "i" | "will" | "to" | "shall" | "let" | "can" | "please");
             let gerund = matches!(a.tokens[r.1 - 1].text.as_str(), "me" | "us")
                 && a.tokens.get(r.1).is_some_and(|t| t.sentence == first.sentence && t.text.ends_with("ing"));
+            // "it sits with me now": the speaker keeps it.
+            let kept = a.tokens[r.1 - 1].text == "with" && matches!(a.word_in(first.sentence, r.1), "me" | "us");
             !set_aside
+                && !kept
                 && !who_we_are
                 && !double_negative
                 && !cut_short

@@ -186,6 +186,9 @@ word_sets! {
     blame_remit_word = "blame-remit-word",
     blame_mock_word = "blame-mock-word",
     blame_mock_stance = "blame-mock-stance",
+    blame_distance_adverb = "blame-distance-adverb",
+    blame_rests_verb = "blame-rests-verb",
+    blame_say_noun = "blame-say-noun",
 }
 
 /// The word lists as built in, without any lexicon: what the text analysis reads (it runs before

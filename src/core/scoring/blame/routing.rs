@@ -10,8 +10,16 @@ use super::super::detectors::{DetectorContext, Range, find};
 use super::super::text::Analysed;
 use super::mocking::mock_words;
 
+/// Drops from `out` the finds that only route the customer ([`routed`]).
+pub(super) fn drop_routed(a: &Analysed, cx: &DetectorContext, out: &mut Vec<Range>) {
+    if !out.is_empty() {
+        let routes = routes(a, cx);
+        out.retain(|r| !routed(a, cx, *r, &routes));
+    }
+}
+
 /// Where the answer routes the customer: its send-aways and the speaker's hand-overs.
-pub(super) fn routes(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
+fn routes(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     let mut out = super::super::concepts::sends_away(a, cx);
     out.extend(find(&cx.lists.handover, a, cx));
     out
