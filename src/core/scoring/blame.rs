@@ -112,7 +112,9 @@ pub(super) fn party_blame(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     out.extend(lapse::third_party_lapses(a, cx, &parties, &ownership));
     out.retain(|r| !asks_about_cause(a, cx, r.0) && !owned_after(a, cx, *r));
     // Sarcasm about another party blames whatever is owned or asked around it.
-    out.extend(mocking::sarcastic_because(a, cx, &parties));
+    out.extend(
+        mocking::sarcastic_because(a, cx, &parties).into_iter().chain(mocking::mocked_subjects(a, cx, &parties)),
+    );
     out.extend(wall_blame(a, cx, &ownership, &taken_on));
     out.retain(|r| !excuse_declined(a, *r) && !own_cause(a, *r));
     routing::drop_routed(a, cx, &mut out);

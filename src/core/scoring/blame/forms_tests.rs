@@ -17,6 +17,9 @@ fn eye_rolling_about_another_party_is_blame() {
         "I'm sure head office will be thrilled to hear that.",
         "classic dispatch tbh, they never read the label",
         "Erm, the couriers, allegedly, knocked twice.",
+        "Yesterday's mystery agent strikes again, I see.",
+        "Even the accounts lot agreed to something for once.",
+        "nobody in that office reads the notes, as ever",
     ] {
         assert!(blames(yes), "{yes}");
     }
@@ -54,6 +57,8 @@ fn owned_neutral_set_aside_and_quoted_causes_are_not_blame() {
         "I won't blame the warehouse, we should have checked it.",
         "If the courier hasn't delivered by noon, I'll refund you myself.",
         "I'm sure the engineer will be with you by ten.",
+        "I sent the form to the depot for once, and it arrived.",
+        "I'm thrilled to say the engineer fixed it this morning.",
     ] {
         assert!(!blames(no), "{no}");
     }

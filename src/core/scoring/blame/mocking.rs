@@ -59,6 +59,32 @@ pub(super) fn sarcastic_because(a: &Analysed, cx: &DetectorContext, parties: &[R
     out
 }
 
+/// Sentences that mock another party with a word of eye-rolling ([`mock_words`]) and that party,
+/// named, by role, "they" or "nobody", at the head of a clause ("last week's mystery agent strikes
+/// again", "even accounts agreed with something for once", "classic dispatch"): each a range from
+/// the party to the end of its sentence. Not with the speaker, the customer or a preposition
+/// before it in its clause ("I sent it to the depot, bless them" is read by the party rule), not
+/// in a condition.
+pub(super) fn mocked_subjects(a: &Analysed, cx: &DetectorContext, parties: &[Range]) -> Vec<Range> {
+    let roles = &cx.lists.words.blame_role_noun;
+    let mut out = Vec::new();
+    for (s, sentence) in a.sentences.iter().enumerate() {
+        if !mock_words(a, cx, s) {
+            continue;
+        }
+        let head = (sentence.start..sentence.end).find(|&j| {
+            let clause = a.tokens[j].clause;
+            let before_clear = (sentence.start..j).filter(|&i| a.tokens[i].clause == clause).all(|i| {
+                !matches!(a.word(i), "i" | "we" | "you" | "u" | "me" | "us" | "to" | "with" | "for" | "from" | "by")
+            });
+            let party = third_party_at(a, cx, parties, j) || roles.has(a.word(j)) || roles.has(&a.tokens[j].stem);
+            before_clear && party && !a.tokens[j].quoted && !a.in_condition(j)
+        });
+        out.extend(head.map(|j| (j, sentence.end)));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     fn blames(text: &str) -> bool {
@@ -102,7 +128,7 @@ pub(super) fn mocking(a: &Analysed, cx: &DetectorContext, s: usize) -> bool {
 }
 
 /// True when sentence `s` has a word of eye-rolling in the speaker's own words (`blame-mock-word`:
-/// "classic", "thrilled", "bless", "wisdom") or "strikes again": said with another party as the
+/// "classic", "thrilled", "bless", "wisdom"), "strikes again", "for once" or "as ever": said with another party as the
 /// subject, sarcasm about them.
 pub(super) fn mock_words(a: &Analysed, cx: &DetectorContext, s: usize) -> bool {
     let sentence = &a.sentences[s];
@@ -117,7 +143,11 @@ pub(super) fn mock_words(a: &Analysed, cx: &DetectorContext, s: usize) -> bool {
             let t = &a.tokens[j];
             !t.quoted
                 && t.negated_by.is_none()
-                && (mock.has(&t.text) || (t.text == "strikes" && a.word_in(s, j + 1) == "again"))
+                && (mock.has(&t.text)
+                    || matches!(
+                        (t.text.as_str(), a.word_in(s, j + 1)),
+                        ("strikes", "again") | ("for", "once") | ("as", "ever")
+                    ))
         })
 }
 
