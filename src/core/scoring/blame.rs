@@ -8,6 +8,7 @@ use super::phrase::name_at;
 use super::text::Analysed;
 use super::word_sets::WordSets;
 
+mod asking;
 mod distancing;
 #[cfg(test)]
 mod forms_tests;
@@ -15,6 +16,7 @@ mod lapse;
 mod mocking;
 mod routing;
 mod rules;
+pub(super) use asking::{asks, tag_question};
 pub(super) use lapse::claimed_after;
 
 /// The words of the clause after a party, the fault read in them: `Some(strong)` when they blame.
@@ -68,11 +70,7 @@ pub(super) fn party_blame(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
         let before: Vec<&str> =
             (sentence.start..party.0).filter(in_clause).map(|i| a.tokens[i].text.as_str()).collect();
         let object = before.last().is_some_and(|w| is_preposition(w));
-        // "our wonderful landlord", "our lovely security team": praise of a party said in mockery.
-        let mocked = (party.0.saturating_sub(2).max(sentence.start)..party.0)
-            .any(|i| cx.lists.words.mock_praise.has(&a.tokens[i].text));
-        let sarcastic =
-            mocked || sarcasm.iter().any(|s| in_sentence(sentence, s)) || mocking::mock_words(a, cx, first.sentence);
+        let sarcastic = sarcastic_at(a, cx, &sarcasm, party);
         let speaker_first = before.iter().enumerate().any(|(k, w)| {
             matches!(*w, "i" | "we" | "me" | "us" | "you" | "my")
                 && !(sarcastic && mocking::stance_at(words, &before, k))
@@ -123,46 +121,15 @@ pub(super) fn party_blame(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     out
 }
 
-/// True when sentence `s` ends in a tag question, which asserts what comes before it ("you could
-/// have rung, couldn't you?", "you did tick the box, didn't you?", "he never read it, did he"):
-/// a helper, perhaps "not", and a pronoun closing a sentence of more than the tag, the helper
-/// opening its own clause.
-pub(super) fn tag_question(a: &Analysed, s: usize) -> bool {
+/// True when the party at `party` is spoken of in mockery: praise of it said in mockery just
+/// before it ("our wonderful landlord", "our lovely security team"), the `sarcasm` list (`sarcasm`:
+/// its finds) or a word of eye-rolling in its sentence.
+fn sarcastic_at(a: &Analysed, cx: &DetectorContext, sarcasm: &[Range], party: Range) -> bool {
+    let s = a.tokens[party.0].sentence;
     let sentence = &a.sentences[s];
-    let last = sentence.end - 1;
-    if sentence.end - sentence.start < 5
-        || !matches!(a.word(last), "you" | "u" | "he" | "she" | "they" | "it" | "we" | "i")
-    {
-        return false;
-    }
-    let helper = |i: usize| {
-        matches!(
-            a.word(i),
-            "is" | "was"
-                | "are"
-                | "were"
-                | "would"
-                | "could"
-                | "should"
-                | "did"
-                | "do"
-                | "does"
-                | "have"
-                | "has"
-                | "had"
-                | "will"
-                | "can"
-                | "am"
-        )
-    };
-    let opens = |i: usize| a.tokens[i].clause != a.tokens[i - 1].clause;
-    (helper(last - 1) && opens(last - 1)) || (a.word(last - 1) == "not" && helper(last - 2) && opens(last - 2))
-}
-
-/// True when sentence `s` asks: it ends with a question mark and is not a tag question, which
-/// asserts ([`tag_question`]).
-pub(super) fn asks(a: &Analysed, s: usize) -> bool {
-    a.sentences[s].question_mark && !tag_question(a, s)
+    let mocked = (party.0.saturating_sub(2).max(sentence.start)..party.0)
+        .any(|i| cx.lists.words.mock_praise.has(&a.tokens[i].text));
+    mocked || sarcasm.iter().any(|r| in_sentence(sentence, r)) || mocking::mock_words(a, cx, s)
 }
 
 /// A preposition that makes the word after it an object, not the clause's subject.
