@@ -20,6 +20,9 @@ fn eye_rolling_about_another_party_is_blame() {
         "Yesterday's mystery agent strikes again, I see.",
         "Even the accounts lot agreed to something for once.",
         "nobody in that office reads the notes, as ever",
+        "Sorry, I didn't realise addresses were so hard to read at the depot.",
+        "And there was me thinking the warehouse could count to two.",
+        "Who has it? Everyone and no one. Classic.",
     ] {
         assert!(blames(yes), "{yes}");
     }
@@ -59,6 +62,7 @@ fn owned_neutral_set_aside_and_quoted_causes_are_not_blame() {
         "I'm sure the engineer will be with you by ten.",
         "I sent the form to the depot for once, and it arrived.",
         "I'm thrilled to say the engineer fixed it this morning.",
+        "Sorry, I didn't realise you'd already sent it, I'll look now.",
     ] {
         assert!(!blames(no), "{no}");
     }

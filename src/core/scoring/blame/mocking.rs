@@ -68,16 +68,28 @@ pub(super) fn sarcastic_because(a: &Analysed, cx: &DetectorContext, parties: &[R
 pub(super) fn mocked_subjects(a: &Analysed, cx: &DetectorContext, parties: &[Range]) -> Vec<Range> {
     let roles = &cx.lists.words.blame_role_noun;
     let mut out = Vec::new();
+    let stance = &cx.lists.words.blame_mock_stance;
     for (s, sentence) in a.sentences.iter().enumerate() {
-        if !mock_words(a, cx, s) {
+        // A bare role ("fourth person, wow") is the one mocked only with a word of eye-rolling.
+        let eye_rolling = mock_words(a, cx, s);
+        if !eye_rolling && !mocking(a, cx, s) {
+            continue;
+        }
+        // "Classic." said on its own: eye-rolling at what was just said.
+        if sentence.end - sentence.start <= 3 && cx.lists.words.blame_mock_word.has(a.word(sentence.start)) {
+            out.push((sentence.start, sentence.end));
             continue;
         }
         let head = (sentence.start..sentence.end).find(|&j| {
             let clause = a.tokens[j].clause;
-            let before_clear = (sentence.start..j).filter(|&i| a.tokens[i].clause == clause).all(|i| {
-                !matches!(a.word(i), "i" | "we" | "you" | "u" | "me" | "us" | "to" | "with" | "for" | "from" | "by")
+            // The speaker only as a stance ("I didn't realise", "there was me thinking") leaves
+            // the party the one spoken of.
+            let before_clear = (sentence.start..j).filter(|&i| a.tokens[i].clause == clause).all(|i| match a.word(i) {
+                "i" | "me" => (i + 1..i + 4).any(|k| stance.has(a.word_in(s, k))),
+                w => !matches!(w, "we" | "you" | "u" | "us" | "to" | "with" | "for" | "from" | "by"),
             });
-            let party = third_party_at(a, cx, parties, j) || roles.has(a.word(j)) || roles.has(&a.tokens[j].stem);
+            let role = eye_rolling && (roles.has(a.word(j)) || roles.has(&a.tokens[j].stem));
+            let party = third_party_at(a, cx, parties, j) || role;
             before_clear && party && !a.tokens[j].quoted && !a.in_condition(j)
         });
         out.extend(head.map(|j| (j, sentence.end)));
@@ -138,17 +150,21 @@ pub(super) fn mock_words(a: &Analysed, cx: &DetectorContext, s: usize) -> bool {
     let speaker_subject = (sentence.start..sentence.end).any(|j| {
         matches!(a.word(j), "i" | "we") && !(j + 1..j + 4).any(|k| words.blame_mock_stance.has(a.word_in(s, k)))
     });
-    !speaker_subject
-        && (sentence.start..sentence.end).any(|j| {
-            let t = &a.tokens[j];
-            !t.quoted
-                && t.negated_by.is_none()
-                && (mock.has(&t.text)
-                    || matches!(
-                        (t.text.as_str(), a.word_in(s, j + 1)),
-                        ("strikes", "again") | ("for", "once") | ("as", "ever")
-                    ))
-        })
+    // "I didn't realise postcodes were so hard to read in the warehouse": mock surprise.
+    let mock_surprise = (sentence.start..sentence.end)
+        .any(|j| matches!(a.word(j), "realise" | "realize") && a.tokens[j].negated_by.is_some() && !a.tokens[j].quoted);
+    mock_surprise
+        || !speaker_subject
+            && (sentence.start..sentence.end).any(|j| {
+                let t = &a.tokens[j];
+                !t.quoted
+                    && t.negated_by.is_none()
+                    && (mock.has(&t.text)
+                        || matches!(
+                            (t.text.as_str(), a.word_in(s, j + 1)),
+                            ("strikes", "again") | ("for", "once") | ("as", "ever")
+                        ))
+            })
 }
 
 /// True when the speaker's word at `k` of `before` only opens a stance ("I'm sure", "I bet", "I
