@@ -94,8 +94,10 @@ pub(super) fn party_blame(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
             .take_while(|w| !words.blame_new_subject.has(w))
             .collect();
         // "your team did nothing wrong": clearing a party is the opposite of blaming it.
-        // A plan said in mockery is still mockery ("head office will be thrilled").
-        let plan = !sarcastic && after.iter().take(3).any(|w| words.blame_plan_word.has(w));
+        // A plan said with eye-rolling is still mockery ("head office will be thrilled"); praise
+        // alone ("our lovely payments team will call you") leaves it a plan.
+        let eye_rolling = mocking::mock_words(a, cx, first.sentence);
+        let plan = !eye_rolling && after.iter().take(3).any(|w| words.blame_plan_word.has(w));
         if plan || after.contains(&"nothing") {
             continue;
         }

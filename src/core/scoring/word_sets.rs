@@ -189,6 +189,7 @@ word_sets! {
     blame_distance_adverb = "blame-distance-adverb",
     blame_rests_verb = "blame-rests-verb",
     blame_say_noun = "blame-say-noun",
+    blame_transfer_verb = "blame-transfer-verb",
 }
 
 /// The word lists as built in, without any lexicon: what the text analysis reads (it runs before

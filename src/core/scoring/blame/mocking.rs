@@ -72,7 +72,9 @@ pub(super) fn mocked_subjects(a: &Analysed, cx: &DetectorContext, parties: &[Ran
     for (s, sentence) in a.sentences.iter().enumerate() {
         // A bare role ("fourth person, wow") is the one mocked only with a word of eye-rolling.
         let eye_rolling = mock_words(a, cx, s);
-        if !eye_rolling && !mocking(a, cx, s) {
+        // Praise alone ("our lovely payments team will call you") is read by the party rule.
+        let listed = find(&cx.lists.sarcasm, a, cx).iter().any(|r| in_sentence(sentence, r));
+        if !eye_rolling && !listed {
             continue;
         }
         // "Classic." said on its own: eye-rolling at what was just said.

@@ -22,6 +22,13 @@ pub(super) fn drop_routed(a: &Analysed, cx: &DetectorContext, out: &mut Vec<Rang
 fn routes(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     let mut out = super::super::concepts::sends_away(a, cx);
     out.extend(find(&cx.lists.handover, a, cx));
+    // "I'll transfer your enquiry", "we're connecting you now": the speaker puts them through.
+    let transfer = &cx.lists.words.blame_transfer_verb;
+    out.extend((0..a.tokens.len()).filter(|&k| transfer.has(a.word(k)) && !a.tokens[k].quoted).filter_map(|k| {
+        let s = a.tokens[k].sentence;
+        let from = k.saturating_sub(4).max(a.sentences[s].start);
+        (from..k).any(|j| matches!(a.word(j), "i" | "we")).then_some((k, k + 1))
+    }));
     out
 }
 
@@ -74,6 +81,7 @@ mod tests {
             "Warranty claims are managed by the maker. Their number is 0345 222 3333.",
             "hi, returns r dealt with by our depot, ring them on 0161 555 0101 x",
             "Thank you for your message. Account changes are processed by our central team. Kindly email central@example.com.",
+            "Private hire is handled by our events team. I'll transfer you to them now.",
         ] {
             assert!(!blames(no), "{no}");
         }
