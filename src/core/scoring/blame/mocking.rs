@@ -99,39 +99,6 @@ pub(super) fn mocked_subjects(a: &Analysed, cx: &DetectorContext, parties: &[Ran
     out
 }
 
-#[cfg(test)]
-mod tests {
-    fn blames(text: &str) -> bool {
-        crate::core::test_fixtures::blame_rule_fires("Mr Osei", text)
-    }
-
-    #[test]
-    fn a_retort_of_because_about_another_party_is_blame() {
-        for yes in [
-            "Right, because the warehouse never loses anything.",
-            "oh yeah cos payroll r so quick",
-            "Because reception personally sign prescriptions now, do we? I'll send it to the doctors.",
-            "Yes, because of course the night team always read the handover.",
-            "um right because nobody in planning ever answers their phone",
-        ] {
-            assert!(blames(yes), "{yes}");
-        }
-    }
-
-    #[test]
-    fn a_reason_or_a_retort_about_the_speaker_is_not() {
-        for no in [
-            "Because the courier is running late, I've added a £5 credit to your account.",
-            "Right, because I've got nothing better to do than wait by the phone.",
-            "Because your renewal is on Friday, I'll ring you on Thursday at 10.",
-            "I ordered it because the depot had none left, and it comes tomorrow.",
-            "You said 'because the warehouse never loses anything', and fair enough.",
-        ] {
-            assert!(!blames(no), "{no}");
-        }
-    }
-}
-
 /// True when sentence `s` mocks someone (the `sarcasm` list or a `mock-praise` word): sarcasm
 /// about another team stays blame whatever is owned or asked around it.
 pub(super) fn mocking(a: &Analysed, cx: &DetectorContext, s: usize) -> bool {
@@ -174,4 +141,37 @@ pub(super) fn mock_words(a: &Analysed, cx: &DetectorContext, s: usize) -> bool {
 /// head office will be thrilled").
 pub(super) fn stance_at(words: &WordSets, before: &[&str], k: usize) -> bool {
     before[k] == "i" && before[k + 1..].iter().take(3).any(|w| words.blame_mock_stance.has(w))
+}
+
+#[cfg(test)]
+mod tests {
+    fn blames(text: &str) -> bool {
+        crate::core::test_fixtures::blame_rule_fires("Mr Osei", text)
+    }
+
+    #[test]
+    fn a_retort_of_because_about_another_party_is_blame() {
+        for yes in [
+            "Right, because the warehouse never loses anything.",
+            "oh yeah cos payroll r so quick",
+            "Because reception personally sign prescriptions now, do we? I'll send it to the doctors.",
+            "Yes, because of course the night team always read the handover.",
+            "um right because nobody in planning ever answers their phone",
+        ] {
+            assert!(blames(yes), "{yes}");
+        }
+    }
+
+    #[test]
+    fn a_reason_or_a_retort_about_the_speaker_is_not() {
+        for no in [
+            "Because the courier is running late, I've added a £5 credit to your account.",
+            "Right, because I've got nothing better to do than wait by the phone.",
+            "Because your renewal is on Friday, I'll ring you on Thursday at 10.",
+            "I ordered it because the depot had none left, and it comes tomorrow.",
+            "You said 'because the warehouse never loses anything', and fair enough.",
+        ] {
+            assert!(!blames(no), "{no}");
+        }
+    }
 }
