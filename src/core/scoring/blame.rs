@@ -8,9 +8,15 @@ use super::phrase::name_at;
 use super::text::Analysed;
 use super::word_sets::WordSets;
 
+mod asking;
+mod distancing;
+#[cfg(test)]
+mod forms_tests;
 mod lapse;
 mod mocking;
+mod routing;
 mod rules;
+pub(super) use asking::{asks, tag_question};
 pub(super) use lapse::claimed_after;
 
 /// The words of the clause after a party, the fault read in them: `Some(strong)` when they blame.
@@ -63,12 +69,12 @@ pub(super) fn party_blame(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
         // The party is the subject: nothing of the speaker's, and no preposition, before it in its clause.
         let before: Vec<&str> =
             (sentence.start..party.0).filter(in_clause).map(|i| a.tokens[i].text.as_str()).collect();
-        let speaker_first = before.iter().any(|w| matches!(*w, "i" | "we" | "me" | "us" | "you" | "my"));
         let object = before.last().is_some_and(|w| is_preposition(w));
-        // "our wonderful landlord", "our lovely security team": praise of a party said in mockery.
-        let mocked = (party.0.saturating_sub(2).max(sentence.start)..party.0)
-            .any(|i| cx.lists.words.mock_praise.has(&a.tokens[i].text));
-        let sarcastic = mocked || sarcasm.iter().any(|s| in_sentence(sentence, s));
+        let sarcastic = sarcastic_at(a, cx, &sarcasm, party);
+        let speaker_first = before.iter().enumerate().any(|(k, w)| {
+            matches!(*w, "i" | "we" | "me" | "us" | "you" | "my")
+                && !(sarcastic && mocking::stance_at(words, &before, k))
+        });
         // In a condition clause (the text analysis's mark: "if the warehouse hasn't sent it") or
         // after a word of guessing: not an account.
         let guess = a.in_condition(party.0)
@@ -88,7 +94,11 @@ pub(super) fn party_blame(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
             .take_while(|w| !words.blame_new_subject.has(w))
             .collect();
         // "your team did nothing wrong": clearing a party is the opposite of blaming it.
-        if after.iter().take(3).any(|w| words.blame_plan_word.has(w)) || after.contains(&"nothing") {
+        // A plan said with eye-rolling is still mockery ("head office will be thrilled"); praise
+        // alone ("our lovely payments team will call you") leaves it a plan.
+        let eye_rolling = mocking::mock_words(a, cx, first.sentence);
+        let plan = !eye_rolling && after.iter().take(3).any(|w| words.blame_plan_word.has(w));
+        if plan || after.contains(&"nothing") {
             continue;
         }
         match fault_after(words, &after, sarcastic) {
@@ -102,54 +112,26 @@ pub(super) fn party_blame(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     out.extend(lapse::third_party_lapses(a, cx, &parties, &ownership));
     out.retain(|r| !asks_about_cause(a, cx, r.0) && !owned_after(a, cx, *r));
     // Sarcasm about another party blames whatever is owned or asked around it.
-    out.extend(mocking::sarcastic_because(a, cx, &parties));
+    out.extend(
+        mocking::sarcastic_because(a, cx, &parties).into_iter().chain(mocking::mocked_subjects(a, cx, &parties)),
+    );
     out.extend(wall_blame(a, cx, &ownership, &taken_on));
     out.retain(|r| !excuse_declined(a, *r) && !own_cause(a, *r));
+    routing::drop_routed(a, cx, &mut out);
     out.sort();
     out.dedup();
     out
 }
 
-/// True when sentence `s` ends in a tag question, which asserts what comes before it ("you could
-/// have rung, couldn't you?", "you did tick the box, didn't you?", "he never read it, did he"):
-/// a helper, perhaps "not", and a pronoun closing a sentence of more than the tag, the helper
-/// opening its own clause.
-pub(super) fn tag_question(a: &Analysed, s: usize) -> bool {
+/// True when the party at `party` is spoken of in mockery: praise of it said in mockery just
+/// before it ("our wonderful landlord", "our lovely security team"), the `sarcasm` list (`sarcasm`:
+/// its finds) or a word of eye-rolling in its sentence.
+fn sarcastic_at(a: &Analysed, cx: &DetectorContext, sarcasm: &[Range], party: Range) -> bool {
+    let s = a.tokens[party.0].sentence;
     let sentence = &a.sentences[s];
-    let last = sentence.end - 1;
-    if sentence.end - sentence.start < 5
-        || !matches!(a.word(last), "you" | "u" | "he" | "she" | "they" | "it" | "we" | "i")
-    {
-        return false;
-    }
-    let helper = |i: usize| {
-        matches!(
-            a.word(i),
-            "is" | "was"
-                | "are"
-                | "were"
-                | "would"
-                | "could"
-                | "should"
-                | "did"
-                | "do"
-                | "does"
-                | "have"
-                | "has"
-                | "had"
-                | "will"
-                | "can"
-                | "am"
-        )
-    };
-    let opens = |i: usize| a.tokens[i].clause != a.tokens[i - 1].clause;
-    (helper(last - 1) && opens(last - 1)) || (a.word(last - 1) == "not" && helper(last - 2) && opens(last - 2))
-}
-
-/// True when sentence `s` asks: it ends with a question mark and is not a tag question, which
-/// asserts ([`tag_question`]).
-pub(super) fn asks(a: &Analysed, s: usize) -> bool {
-    a.sentences[s].question_mark && !tag_question(a, s)
+    let mocked = (party.0.saturating_sub(2).max(sentence.start)..party.0)
+        .any(|i| cx.lists.words.mock_praise.has(&a.tokens[i].text));
+    mocked || sarcasm.iter().any(|r| in_sentence(sentence, r)) || mocking::mock_words(a, cx, s)
 }
 
 /// A preposition that makes the word after it an object, not the clause's subject.
@@ -169,6 +151,7 @@ fn wall_blame(a: &Analysed, cx: &DetectorContext, ownership: &[Range], taken_on:
     let mut out = Vec::new();
     let walls = super::walls::walls(a, cx)
         .into_iter()
+        .chain(distancing::walls(a, cx))
         .chain(super::walls::next_time_advice(a))
         .chain(rules::must_be_done(a, cx))
         .map(|w| (w, false));
@@ -229,7 +212,10 @@ fn disowning(a: &Analysed, cx: &DetectorContext, ownership: &[Range]) -> Vec<Ran
                 && matches!(a.tokens[r.0 - 1].text.as_str(), "i" | "will" | "to" | "shall" | "let" | "can" | "please");
             let gerund = matches!(a.tokens[r.1 - 1].text.as_str(), "me" | "us")
                 && a.tokens.get(r.1).is_some_and(|t| t.sentence == first.sentence && t.text.ends_with("ing"));
+            // "it sits with me now": the speaker keeps it.
+            let kept = a.tokens[r.1 - 1].text == "with" && matches!(a.word_in(first.sentence, r.1), "me" | "us");
             !set_aside
+                && !kept
                 && !who_we_are
                 && !double_negative
                 && !cut_short
@@ -281,7 +267,7 @@ pub(super) fn own_cause(a: &Analysed, r: Range) -> bool {
 /// complaint said back, a neutral cause while owning or fixing, a declined excuse, an own cause
 /// (`customer`: the customer-blame finds, kept as they are).
 pub(super) fn not_blame_after_all(a: &Analysed, cx: &DetectorContext, out: &mut Vec<Range>, customer: &[Range]) {
-    out.retain(|r| !fault_as_thing(a, *r));
+    out.retain(|r| !fault_as_thing(a, *r) && !negation_cut_off(a, *r));
     // A plain question about the cause, or blame the speaker owns right after, lays no blame.
     out.retain(|r| !asks_about_cause(a, cx, r.0) && !owned_after(a, cx, *r));
     // "you were supposed to get a call and didn't": the customer's complaint said back to them,
@@ -301,9 +287,25 @@ pub(super) fn not_blame_after_all(a: &Analysed, cx: &DetectorContext, out: &mut 
         customer.contains(r)
             || !(excuse_declined(a, *r)
                 || own_cause(a, *r)
-                || (fixing && neutral_cause(a, cx, *r))
+                || (fixing && (neutral_cause(a, cx, *r) || a_fault_named(a, *r)))
                 || (owns && own_side(a, *r)))
     });
+}
+
+/// True when the negation opening `r` belongs to the clause before it: "I should have rung and
+/// didn't, my fault" is read as "did not" + "my fault", which the words alone take for "not my
+/// fault".
+fn negation_cut_off(a: &Analysed, r: Range) -> bool {
+    r.1 > r.0 + 1 && a.tokens[r.0].is_negator() && a.tokens[r.0 + 1].clause != a.tokens[r.0].clause
+}
+
+/// True when `r` opens on a fault or problem named as a thing with "a" or "an" before it ("there's
+/// a fault on the app", "a glitch with the booking system"): what is wrong, not whose fault it is.
+fn a_fault_named(a: &Analysed, r: Range) -> bool {
+    let s = a.tokens[r.0].sentence;
+    r.0 > 0
+        && matches!(a.word_in(s, r.0 - 1), "a" | "an")
+        && matches!(a.word(r.0), "fault" | "problem" | "issue" | "glitch" | "error" | "bug" | "hold" | "delay")
 }
 
 /// True when `r` is "your fault" as a thing, the subject of the verb right after it ("your fault
@@ -325,7 +327,7 @@ pub(super) fn fault_as_thing(a: &Analysed, r: Range) -> bool {
 /// negated one ("not my fault").
 pub(super) fn owned_after(a: &Analysed, cx: &DetectorContext, r: Range) -> bool {
     let s = a.tokens[r.0].sentence;
-    if mocking(a, cx, s) {
+    if mocking::mocking(a, cx, s) {
         return false;
     }
     let undone = &cx.lists.words.blame_owning_undone;
@@ -337,15 +339,6 @@ pub(super) fn owned_after(a: &Analysed, cx: &DetectorContext, r: Range) -> bool 
         let after = (first.sentence == s && o.0 >= r.1) || (first.sentence == s + 1 && !excused);
         after && first.is_own_word() && (o.0 == 0 || !a.tokens[o.0 - 1].is_negator())
     })
-}
-
-/// True when sentence `s` mocks someone (the `sarcasm` list or a `mock-praise` word): sarcasm
-/// about another team stays blame whatever is owned or asked around it.
-fn mocking(a: &Analysed, cx: &DetectorContext, s: usize) -> bool {
-    let sentence = &a.sentences[s];
-    let mock = &cx.lists.words.mock_praise;
-    find(&cx.lists.sarcasm, a, cx).iter().any(|r| in_sentence(sentence, r))
-        || (sentence.start..sentence.end).any(|j| mock.has(a.word(j)) || matches!(a.word(j), "famous" | "famously"))
 }
 
 /// True when the sentence of `at` only asks about the cause, a yes/no question opened (after
@@ -371,7 +364,7 @@ pub(super) fn asks_about_cause(a: &Analysed, cx: &DetectorContext, at: usize) ->
     let subject = a.word_in(s, open + 1);
     let asks = helper && !matches!(subject, "" | "i" | "we" | "you" | "u" | "not" | "me");
     let doubt = (sentence.start..sentence.end).any(|j| words.accusing_doubt.has(a.word(j)));
-    asks && !doubt && !mocking(a, cx, s)
+    asks && !doubt && !mocking::mocking(a, cx, s)
 }
 
 /// True when the answer owns the failure in the speaker's own words (the ownership list, not

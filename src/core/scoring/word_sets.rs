@@ -191,6 +191,13 @@ word_sets! {
     referral_send_verb = "referral-send-verb",
     referral_sent_noun = "referral-sent-noun",
     referral_not_ours_noun = "referral-not-ours-noun",
+    blame_remit_word = "blame-remit-word",
+    blame_mock_word = "blame-mock-word",
+    blame_mock_stance = "blame-mock-stance",
+    blame_distance_adverb = "blame-distance-adverb",
+    blame_rests_verb = "blame-rests-verb",
+    blame_say_noun = "blame-say-noun",
+    blame_transfer_verb = "blame-transfer-verb",
 }
 
 /// The word lists as built in, without any lexicon: what the text analysis reads (it runs before

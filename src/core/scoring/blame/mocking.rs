@@ -6,9 +6,10 @@
 //! the speaker's own clause follows), not about the speaker or the customer ("Right, because I've
 //! got nothing better to do", "because your VAT is due"), not quoted.
 
-use super::super::detectors::{DetectorContext, Range};
+use super::super::detectors::{DetectorContext, Range, find, in_sentence};
 use super::super::phrase::name_at;
 use super::super::text::Analysed;
+use super::super::word_sets::WordSets;
 
 /// Words a retort may open with before "because" ("Right,", "Oh yes,", "Well").
 fn retort_opener(a: &Analysed, cx: &DetectorContext, j: usize) -> bool {
@@ -56,6 +57,90 @@ pub(super) fn sarcastic_because(a: &Analysed, cx: &DetectorContext, parties: &[R
         }
     }
     out
+}
+
+/// Sentences that mock another party with a word of eye-rolling ([`mock_words`]) and that party,
+/// named, by role, "they" or "nobody", at the head of a clause ("last week's mystery agent strikes
+/// again", "even accounts agreed with something for once", "classic dispatch"): each a range from
+/// the party to the end of its sentence. Not with the speaker, the customer or a preposition
+/// before it in its clause ("I sent it to the depot, bless them" is read by the party rule), not
+/// in a condition.
+pub(super) fn mocked_subjects(a: &Analysed, cx: &DetectorContext, parties: &[Range]) -> Vec<Range> {
+    let roles = &cx.lists.words.blame_role_noun;
+    let mut out = Vec::new();
+    let stance = &cx.lists.words.blame_mock_stance;
+    for (s, sentence) in a.sentences.iter().enumerate() {
+        // A bare role ("fourth person, wow") is the one mocked only with a word of eye-rolling.
+        let eye_rolling = mock_words(a, cx, s);
+        // Praise alone ("our lovely payments team will call you") is read by the party rule.
+        let listed = find(&cx.lists.sarcasm, a, cx).iter().any(|r| in_sentence(sentence, r));
+        if !eye_rolling && !listed {
+            continue;
+        }
+        // "Classic." said on its own: eye-rolling at what was just said.
+        if sentence.end - sentence.start <= 3 && cx.lists.words.blame_mock_word.has(a.word(sentence.start)) {
+            out.push((sentence.start, sentence.end));
+            continue;
+        }
+        let head = (sentence.start..sentence.end).find(|&j| {
+            let clause = a.tokens[j].clause;
+            // The speaker only as a stance ("I didn't realise", "there was me thinking") leaves
+            // the party the one spoken of.
+            let before_clear = (sentence.start..j).filter(|&i| a.tokens[i].clause == clause).all(|i| match a.word(i) {
+                "i" | "me" => (i + 1..i + 4).any(|k| stance.has(a.word_in(s, k))),
+                w => !matches!(w, "we" | "you" | "u" | "us" | "to" | "with" | "for" | "from" | "by"),
+            });
+            let role = eye_rolling && (roles.has(a.word(j)) || roles.has(&a.tokens[j].stem));
+            let party = third_party_at(a, cx, parties, j) || role;
+            before_clear && party && !a.tokens[j].quoted && !a.in_condition(j)
+        });
+        out.extend(head.map(|j| (j, sentence.end)));
+    }
+    out
+}
+
+/// True when sentence `s` mocks someone (the `sarcasm` list or a `mock-praise` word): sarcasm
+/// about another team stays blame whatever is owned or asked around it.
+pub(super) fn mocking(a: &Analysed, cx: &DetectorContext, s: usize) -> bool {
+    let sentence = &a.sentences[s];
+    let mock = &cx.lists.words.mock_praise;
+    find(&cx.lists.sarcasm, a, cx).iter().any(|r| in_sentence(sentence, r))
+        || (sentence.start..sentence.end).any(|j| mock.has(a.word(j)) || matches!(a.word(j), "famous" | "famously"))
+}
+
+/// True when sentence `s` has a word of eye-rolling in the speaker's own words (`blame-mock-word`:
+/// "classic", "thrilled", "bless", "wisdom"), "strikes again", "for once" or "as ever": said with another party as the
+/// subject, sarcasm about them.
+pub(super) fn mock_words(a: &Analysed, cx: &DetectorContext, s: usize) -> bool {
+    let sentence = &a.sentences[s];
+    let words = &cx.lists.words;
+    let mock = &words.blame_mock_word;
+    // "I'm thrilled to report that I forgot": the speaker mocking themselves, not another party.
+    let speaker_subject = (sentence.start..sentence.end).any(|j| {
+        matches!(a.word(j), "i" | "we") && !(j + 1..j + 4).any(|k| words.blame_mock_stance.has(a.word_in(s, k)))
+    });
+    // "I didn't realise postcodes were so hard to read in the warehouse": mock surprise.
+    let mock_surprise = (sentence.start..sentence.end)
+        .any(|j| matches!(a.word(j), "realise" | "realize") && a.tokens[j].negated_by.is_some() && !a.tokens[j].quoted);
+    mock_surprise
+        || !speaker_subject
+            && (sentence.start..sentence.end).any(|j| {
+                let t = &a.tokens[j];
+                !t.quoted
+                    && t.negated_by.is_none()
+                    && (mock.has(&t.text)
+                        || matches!(
+                            (t.text.as_str(), a.word_in(s, j + 1)),
+                            ("strikes", "again") | ("for", "once") | ("as", "ever")
+                        ))
+            })
+}
+
+/// True when the speaker's word at `k` of `before` only opens a stance ("I'm sure", "I bet", "I
+/// didn't realise"): in a sarcastic sentence the party after it is still the one mocked ("I'm sure
+/// head office will be thrilled").
+pub(super) fn stance_at(words: &WordSets, before: &[&str], k: usize) -> bool {
+    before[k] == "i" && before[k + 1..].iter().take(3).any(|w| words.blame_mock_stance.has(w))
 }
 
 #[cfg(test)]

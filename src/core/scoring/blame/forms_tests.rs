@@ -1,0 +1,69 @@
+//! Blame in the forms a real person uses, in sentences written for these tests (several
+//! registers), for and against: sarcasm about another party, a cause put on someone else,
+//! distancing, and the guideline's exclusions (owned, neutral while fixing, quoted, set aside,
+//! routing).
+
+/// The blame concept's own rule (the phrase rule or the structural one).
+fn blames(text: &str) -> bool {
+    crate::core::test_fixtures::blame_rule_fires("Mr Adeyemi", text)
+}
+
+#[test]
+fn eye_rolling_about_another_party_is_blame() {
+    for yes in [
+        "Our warehouse, in its infinite wisdom, sent your order to Leeds.",
+        "Accounts, bless them, have lost your form again.",
+        "Ah, the booking system strikes again.",
+        "I'm sure head office will be thrilled to hear that.",
+        "classic dispatch tbh, they never read the label",
+        "Erm, the couriers, allegedly, knocked twice.",
+        "Yesterday's mystery agent strikes again, I see.",
+        "Even the accounts lot agreed to something for once.",
+        "nobody in that office reads the notes, as ever",
+        "Sorry, I didn't realise addresses were so hard to read at the depot.",
+        "And there was me thinking the warehouse could count to two.",
+        "Who has it? Everyone and no one. Classic.",
+    ] {
+        assert!(blames(yes), "{yes}");
+    }
+}
+
+#[test]
+fn a_cause_put_elsewhere_or_distancing_is_blame() {
+    for yes in [
+        "The courier left it at the wrong door.",
+        "That's a head-office thing.",
+        "um it's not really us is it, it's the system",
+        "Not my department mate, ask the front desk.",
+        "above my pay grade im afraid",
+        "nothing to do with me, that was the night shift",
+        "Head office set that up, take it up with them.",
+        "Due to our policy we can't refund opened items.",
+        "Its not us, is the transport company fault.",
+        "That's on the supplier, not on us.",
+    ] {
+        assert!(blames(yes), "{yes}");
+    }
+}
+
+#[test]
+fn owned_neutral_set_aside_and_quoted_causes_are_not_blame() {
+    for no in [
+        "I should have rung you yesterday and didn't, my fault.",
+        "i said id call and didnt, my bad, doing it now",
+        "There's a fault on the app, so I've put the discount through myself.",
+        "Sorry, there was a glitch with the till, so I've refunded it by hand.",
+        "The courier left it at the wrong door, and that's on us for not checking; a new one goes out today.",
+        "Wear and tear isn't covered, so here's what I can do instead.",
+        "I could say it's not my department, but I'll sort it anyway.",
+        "You were supposed to get a call and didn't, I'm sorry.",
+        "I won't blame the warehouse, we should have checked it.",
+        "If the courier hasn't delivered by noon, I'll refund you myself.",
+        "I'm sure the engineer will be with you by ten.",
+        "I sent the form to the depot for once, and it arrived.",
+        "I'm thrilled to say the engineer fixed it this morning.",
+        "Sorry, I didn't realise you'd already sent it, I'll look now.",
+    ] {
+        assert!(!blames(no), "{no}");
+    }
+}
