@@ -239,17 +239,22 @@ fn test_play_map_fits() {
     assert_fits(&mut harness, "the test-play map");
 }
 
-#[test]
-fn coach_setup_and_presenter_fit() {
-    let folder = wordy_folder();
-    let mut harness = folder.harness();
+/// Two profiles, Ana and Ben, and the coach's set-up screen open.
+fn open_coach_setup_with_ana_and_ben(harness: &mut Harness<'static, FollowThroughApp>) {
     harness.run();
     for name in ["Ana", "Ben"] {
-        create_profile(&mut harness, name);
+        create_profile(harness, name);
     }
     harness.get_by_label("Coach a group").click();
     harness.run();
     assert_eq!(harness.state().screen(), Screen::CoachSetup);
+}
+
+#[test]
+fn coach_setup_and_presenter_fit() {
+    let folder = wordy_folder();
+    let mut harness = folder.harness();
+    open_coach_setup_with_ana_and_ben(&mut harness);
     for name in ["Ana", "Ben"] {
         harness.get_by_label(name).click();
         harness.run();
@@ -492,13 +497,7 @@ fn visible_scroll_bars(harness: &Harness<'static, FollowThroughApp>) -> (usize, 
 fn a_list_cut_off_at_the_bottom_shows_a_scroll_bar_without_pointing_at_it_and_a_list_that_fits_none() {
     let folder = wordy_folder();
     let mut harness = folder.harness();
-    harness.run();
-    for name in ["Ana", "Ben"] {
-        create_profile(&mut harness, name);
-    }
-    harness.get_by_label("Coach a group").click();
-    harness.run();
-    assert_eq!(harness.state().screen(), Screen::CoachSetup);
+    open_coach_setup_with_ana_and_ben(&mut harness);
     // The pointer is elsewhere (egui's floating bars only appeared under it).
     harness.remove_cursor();
     let largest = *TEXT_SCALES.last().expect("scales");

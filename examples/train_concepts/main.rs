@@ -435,12 +435,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         return Err(format!("not written: {}", refuse.join("; ")).into());
     }
     let out = args.iter().position(|a| a == "--out").and_then(|i| args.get(i + 1)).map_or(OUT, String::as_str);
-    let json = serde_json::to_string_pretty(&model)? + "\n";
-    if out == OUT {
-        unit_gate::write_if_unit_tests_pass(Path::new(out), &json)?;
-    } else {
-        std::fs::write(Path::new(out), json)?;
-    }
+    unit_gate::write(Path::new(out), &(serde_json::to_string_pretty(&model)? + "\n"), out == OUT)?;
     println!("wrote {out}: {}", model.trained_on);
     Ok(())
 }

@@ -5,9 +5,19 @@
 use std::path::Path;
 use std::process::Command;
 
+/// Writes `json` to `path`; when it is the compiled-in model (`compiled_in`), only if the scoring
+/// unit tests pass with it ([`write_if_unit_tests_pass`]).
+pub fn write(path: &Path, json: &str, compiled_in: bool) -> Result<(), String> {
+    if compiled_in {
+        write_if_unit_tests_pass(path, json)
+    } else {
+        std::fs::write(path, json).map_err(|e| format!("write {}: {e}", path.display()))
+    }
+}
+
 /// Writes `json` to `path` (the compiled-in model), runs `cargo test --lib scoring::` against it and
 /// puts the previous file back when any test fails, returning the failing tests' names.
-pub fn write_if_unit_tests_pass(path: &Path, json: &str) -> Result<(), String> {
+fn write_if_unit_tests_pass(path: &Path, json: &str) -> Result<(), String> {
     let previous = std::fs::read_to_string(path).map_err(|e| format!("read {}: {e}", path.display()))?;
     std::fs::write(path, json).map_err(|e| format!("write {}: {e}", path.display()))?;
     eprintln!("running the scoring unit tests with the new weights (cargo test --locked --lib scoring::) ...");
