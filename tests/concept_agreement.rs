@@ -20,8 +20,10 @@ use followthrough::core::scoring::lists::Lists;
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
 
-/// A blind relabelling of the test split under the current guideline, kept beside the frozen labels.
-const TEST_RELABELLING: &str = "test-next-steps-relabel.jsonl";
+/// Blind relabellings under the current guideline, kept beside the corpus labels (`second-labels/`):
+/// the file and the split whose answers it relabels.
+const RELABELLINGS: [(&str, Split); 2] =
+    [("test-next-steps-relabel.jsonl", Split::Test), ("dev-blame-empathy-relabel.jsonl", Split::Dev)];
 
 #[derive(Deserialize)]
 struct Splits {
@@ -37,8 +39,9 @@ struct Measured {
     test_situations: Vec<String>,
     /// Disagreements on the train split, for tuning.
     train_misses: Vec<String>,
-    /// The engine's verdict per test answer and concept, only ever compared in bulk with a relabelling.
-    test_verdicts: BTreeMap<String, BTreeMap<&'static str, bool>>,
+    /// The engine's verdict per scored answer and concept; a test answer's only ever compared in bulk
+    /// with a relabelling.
+    verdicts: BTreeMap<String, BTreeMap<&'static str, bool>>,
 }
 
 /// Reads the whole corpus and runs the detectors on the answers of the `scored` splits only.
@@ -51,7 +54,7 @@ fn measure(scored: &[Split]) -> Measured {
         test_lines: Vec::new(),
         test_situations: Vec::new(),
         train_misses: Vec::new(),
-        test_verdicts: BTreeMap::new(),
+        verdicts: BTreeMap::new(),
     };
     for (line, answer) in &corpus.answers {
         let situation = &corpus.situations[&answer.situation];
@@ -71,9 +74,7 @@ fn measure(scored: &[Split]) -> Measured {
             let evidence = answer.engine_evidence(detector, situation, &lists);
             let engine = !evidence.is_empty();
             measured.counts.entry(split).or_default().entry(concept).or_default().add(engine, human);
-            if split == Split::Test {
-                measured.test_verdicts.entry(answer.id.clone()).or_default().insert(concept, engine);
-            }
+            measured.verdicts.entry(answer.id.clone()).or_default().insert(concept, engine);
             if split == Split::Train && engine != human {
                 let words: Vec<&str> = evidence.iter().map(|e| e.text.as_str()).collect();
                 measured.train_misses.push(format!(
@@ -112,18 +113,20 @@ fn table(corpus: &Measured, split: Split) -> String {
     out
 }
 
-/// Agreement on the test split against a blind relabelling of some concepts (`second-labels/`), one
-/// summary line per concept relabelled; no answer is ever printed.
-fn against_relabelling(corpus: &Measured, file: &str) -> Option<String> {
+/// Agreement on `split` against a blind relabelling of some of its concepts (`second-labels/`), one
+/// summary line per concept relabelled; no answer is ever printed. A row gives its labels at the top
+/// level or under `labels`.
+fn against_relabelling(corpus: &Measured, file: &str, split: Split) -> Option<String> {
     let text = std::fs::read_to_string(Path::new(concept_corpus::DIR).join("second-labels").join(file)).ok()?;
     let mut counts: BTreeMap<&str, Counts> = BTreeMap::new();
     for line in text.lines().filter(|l| !l.trim().is_empty()) {
         let row: serde_json::Value = serde_json::from_str(line).expect("relabelling line parses");
-        let Some(verdicts) = row["id"].as_str().and_then(|id| corpus.test_verdicts.get(id)) else {
+        let Some(verdicts) = row["id"].as_str().and_then(|id| corpus.verdicts.get(id)) else {
             continue;
         };
         for (concept, _) in CONCEPTS {
-            if let (Some(human), Some(engine)) = (row[concept].as_bool(), verdicts.get(concept)) {
+            let human = row[concept].as_bool().or_else(|| row["labels"][concept].as_bool());
+            if let (Some(human), Some(engine)) = (human, verdicts.get(concept)) {
                 counts.entry(concept).or_default().add(*engine, human);
             }
         }
@@ -132,7 +135,7 @@ fn against_relabelling(corpus: &Measured, file: &str) -> Option<String> {
         .iter()
         .map(|(concept, c)| {
             format!(
-                "test split against {file}: {concept} kappa {:.2}, agreement {:.1}% over {} answers",
+                "{split:?} split against {file}: {concept} kappa {:.2}, agreement {:.1}% over {} answers",
                 c.kappa(),
                 100.0 * c.agreement(),
                 c.tp + c.fp + c.fn_ + c.tn
@@ -186,8 +189,10 @@ fn report_all_splits() {
     for split in [Split::Train, Split::Dev, Split::Test] {
         println!("{}", table(&corpus, split));
     }
-    if let Some(lines) = against_relabelling(&corpus, TEST_RELABELLING) {
-        println!("{lines}");
+    for (file, split) in RELABELLINGS {
+        if let Some(lines) = against_relabelling(&corpus, file, split) {
+            println!("{lines}");
+        }
     }
     println!("test split sha256 {} over {} situations", test_hash(&corpus), corpus.test_situations.len());
     println!(
