@@ -67,10 +67,29 @@ const COORDINATORS: &[&str] = &["or", "nor"];
 /// Words that give a negation's object rather than end its scope: "it wasn't because ...".
 const NEGATED_REASONS: &[&str] = &["because", "just", "only", "really", "simply", "due"];
 
+/// Auxiliaries and modals: before "not" they make it the clause's negation ("we're not going to"),
+/// after a negated "-ing" phrase they start the clause's own verb ("not knowing must be awful").
+const FINITE_VERBS: &[&str] = &[
+    "am", "is", "are", "was", "were", "be", "been", "do", "does", "did", "have", "has", "had", "will", "would",
+    "shall", "should", "can", "could", "may", "might", "must",
+];
+
+/// True when the negator at `i` negates an "-ing" phrase, not a clause: "not" or "never" right before
+/// an "-ing" word with no auxiliary before it ("of not knowing", "Not being able to drive ..."). Such
+/// a negation ends where the clause's own verb starts.
+fn negates_an_ing_phrase(tokens: &[Token], i: usize) -> bool {
+    matches!(tokens[i].text.as_str(), "not" | "never")
+        && tokens.get(i + 1).is_some_and(|t| t.text.len() > 4 && t.text.ends_with("ing"))
+        && !i.checked_sub(1).is_some_and(|k| {
+            tokens[k].sentence == tokens[i].sentence && FINITE_VERBS.contains(&tokens[k].text.as_str())
+        })
+}
+
 /// Mark each token under a negation: to the end of its clause, at most [`NEGATION_REACH`] words
 /// ("no" and "without" reach [`NO_REACH`]: "without card payments" negates no verb after it),
 /// carried into a conjunct joined by "or"/"nor" without a new subject, and through "because"
-/// right after the negator. Another negator ends the scope and starts its own.
+/// right after the negator; a negated "-ing" phrase only to the clause's own verb
+/// ([`negates_an_ing_phrase`]). Another negator ends the scope and starts its own.
 pub(super) fn mark_negation(tokens: &mut [Token]) {
     const SUBJECTS: &[&str] = &["i", "we", "you", "he", "she", "they", "it", "that", "this", "there"];
     for i in 0..tokens.len() {
@@ -86,6 +105,7 @@ pub(super) fn mark_negation(tokens: &mut [Token]) {
             continue;
         }
         let mut reach = if matches!(tokens[i].text.as_str(), "no" | "without") { NO_REACH } else { NEGATION_REACH };
+        let ing_phrase = negates_an_ing_phrase(tokens, i);
         let mut clause = tokens[i].clause;
         let mut j = i + 1;
         while j < tokens.len() && j <= i + reach {
@@ -106,7 +126,11 @@ pub(super) fn mark_negation(tokens: &mut [Token]) {
             }
             // A time adjunct is not what is negated: "won't be here before the wedding".
             // Another negator takes over: "it's not their fault we don't know yet".
-            if TIME_PREPOSITIONS.contains(&word) || (tokens[j].is_negator() && !COORDINATORS.contains(&word)) {
+            // A negated "-ing" phrase ends at the clause's verb: "not knowing must have been awful".
+            if TIME_PREPOSITIONS.contains(&word)
+                || (tokens[j].is_negator() && !COORDINATORS.contains(&word))
+                || (ing_phrase && FINITE_VERBS.contains(&word))
+            {
                 break;
             }
             if tokens[j].negated_by.is_none() {
@@ -207,6 +231,27 @@ mod tests {
         assert_eq!(conditioned("Sorry once again, I'll sort it at once."), "");
         assert_eq!(conditioned("You were told \"if it's late we pay\". I'll pay now."), "");
         assert_eq!(conditioned("The refund is approved and goes out today."), "");
+    }
+
+    /// The words of `text` under a negation, joined by spaces.
+    fn negated(text: &str) -> String {
+        let a = analyse(text);
+        a.tokens.iter().filter(|t| t.negated_by.is_some()).map(|t| t.text.as_str()).collect::<Vec<_>>().join(" ")
+    }
+
+    #[test]
+    fn a_negated_ing_phrase_leaves_the_clause_verb_after_it_standing() {
+        assert_eq!(negated("A week of not knowing must have been awful for you."), "knowing");
+        assert_eq!(negated("Not being able to drive would wreck your plans"), "being able to drive");
+        assert_eq!(negated("never hearing back is maddening, I get it"), "hearing back");
+        assert_eq!(negated("sorry for not ringing you, that's on me"), "ringing you");
+    }
+
+    #[test]
+    fn a_clause_negation_still_reaches_its_verb() {
+        assert_eq!(negated("We're not going to leave it there"), "going to leave it there");
+        assert_eq!(negated("I did not ring you as promised"), "ring you as promised");
+        assert_eq!(negated("Not knowing isn't the worst part"), "knowing the worst part");
     }
 
     #[test]
