@@ -475,6 +475,22 @@ mod tests {
     }
 
     #[test]
+    fn regret_for_unwelcome_news_is_no_deflection_in_any_wording() {
+        let rubric = r#"detect: [Detector("deflection")]"#;
+        let deflects = |response: &str| card_with(rubric, response).criterion("blames").expect("c").met;
+        for regret in [
+            "I'm sorry, it's not the news you wanted: the panel said no to the loan. I'll go through options with you.",
+            "sorry, not what u were hoping to hear, the repair isn't covered. I can book the cheaper fix tmrw",
+            "Really sorry, bad news I'm afraid, the flat failed its survey, so we'll look at other lenders together.",
+            "I'm so sorry, this isn't the answer you were after. The inspector came back lower so we can offer less.",
+            "Sorry, it isn't the result you hoped for. The valuation came back low, so the offer we can make is smaller.",
+        ] {
+            assert!(!deflects(regret), "{regret}");
+        }
+        assert!(deflects("Sorry for any inconvenience, but the survey team set that date, not us."));
+    }
+
+    #[test]
     fn not_can_keep_one_list_entry_from_firing() {
         let rubric = r#"detect: [All([Phrase("@vague-time"), Not(Phrase("shortly"))])]"#;
         let vague = |response: &str| card_with(rubric, response).criterion("blames").expect("blames").met;

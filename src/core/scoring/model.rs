@@ -409,12 +409,13 @@ fn grounded(concept: &str, a: &Analysed) -> bool {
 /// only to get back in touch takes nothing on; an answer that says nothing of what comes next (no
 /// future, no instruction, no action done) has no next step; an answer that brings nobody else in
 /// (no hand-over said, nothing handed on, nobody to contact, no colleague named) hands nothing over
-/// with its context.
+/// with its context; an answer whose only apology regrets unwelcome news deflects nothing.
 fn structurally_possible(concept: &str, a: &Analysed, cx: &DetectorContext) -> bool {
     match concept {
         "takes-it-on" => !super::taking::only_calls_back(a, cx),
         "next-steps" => super::steps::says_what_next(a, cx),
         "handover-context" => brings_someone_in(a, cx),
+        "deflecting-apology" => super::tone::apologises_beyond_news(a, cx),
         _ => true,
     }
 }

@@ -5,7 +5,7 @@
 //! (a spoken "um shall we crack on then").
 
 use super::detectors::{DetectorContext, Range, find};
-use super::text::Analysed;
+use super::text::{Analysed, Token};
 
 /// The end of a negated helper at `k` ("did not", "have not", "had not", "never"), if there is one.
 fn negated_helper(a: &Analysed, cx: &DetectorContext, k: usize) -> Option<usize> {
@@ -97,32 +97,48 @@ fn excused_apologies(a: &Analysed, cx: &DetectorContext, blame: &[Range], owned:
     if blame.is_empty() || !owned.is_empty() {
         return Vec::new();
     }
-    // "I'm sorry to tell you it's a no": regret for bad news, not an apology for a failure.
-    let news = |ap: &Range| {
-        a.tokens.get(ap.1).is_some_and(|t| t.text == "to")
-            && a.tokens
-                .get(ap.1 + 1)
-                .is_some_and(|t| matches!(t.stem.as_str(), "tell" | "say" | "hear" | "report" | "inform" | "let"))
-    };
-    // "I'm sorry, the claim's been declined": regret for an outcome, whatever caused it.
-    let outcome = |ap: &Range| {
-        let s = &a.sentences[a.tokens[ap.0].sentence];
-        let words = &a.tokens[ap.1..s.end];
-        // An outcome the customer did not want (`tone-bad-news`): regret for the news.
-        words.iter().any(|t| cx.lists.words.tone_bad_news.has(&t.text))
-            || words.windows(2).any(|w| {
-                matches!(
-                    (w[0].text.as_str(), w[1].text.as_str()),
-                    ("bad" | "good", "news") | ("turned", "down") | ("not", "covered") | ("a", "no")
-                )
-            })
-    };
     find(&cx.lists.apology, a, cx)
         .into_iter()
         .filter(|ap| {
-            a.tokens[ap.0..ap.1].iter().all(|t| !t.quoted && t.negated_by.is_none()) && !news(ap) && !outcome(ap)
+            a.tokens[ap.0..ap.1].iter().all(|t| !t.quoted && t.negated_by.is_none()) && !regrets_news(a, cx, ap)
         })
         .collect()
+}
+
+/// True when the apology at `ap` regrets news the customer did not want, not a failure: "I'm sorry
+/// to tell you it's a no", "I'm sorry, the claim's been declined" (an outcome, whatever caused it),
+/// "sorry, it isn't the news you were hoping for", "sorry, not what you wanted to hear".
+fn regrets_news(a: &Analysed, cx: &DetectorContext, ap: &Range) -> bool {
+    let telling = a.tokens.get(ap.1).is_some_and(|t| t.text == "to")
+        && a.tokens
+            .get(ap.1 + 1)
+            .is_some_and(|t| matches!(t.stem.as_str(), "tell" | "say" | "hear" | "report" | "inform" | "let"));
+    let s = &a.sentences[a.tokens[ap.0].sentence];
+    let words = &a.tokens[ap.1..s.end];
+    // An outcome the customer did not want (`tone-bad-news`), or the news itself named ("the news
+    // you wanted", "the result you hoped for", "what you were hoping to hear").
+    let hoped = |w: &[Token]| {
+        w.iter().take(4).any(|t| matches!(t.text.as_str(), "wanted" | "hoped" | "hoping" | "expected" | "after"))
+    };
+    telling
+        || words.iter().any(|t| cx.lists.words.tone_bad_news.has(&t.text))
+        || words.windows(2).enumerate().any(|(k, w)| {
+            let pair = (w[0].text.as_str(), w[1].text.as_str());
+            let named = matches!(pair.1, "news" | "result" | "outcome" | "answer" | "decision");
+            matches!(
+                pair,
+                ("bad" | "good" | "better" | "welcome", "news") | ("turned", "down") | ("not", "covered") | ("a", "no")
+            ) || (matches!(pair.0, "the" | "what") && (named || pair.1 == "you") && hoped(&words[k + 1..]))
+        })
+}
+
+/// True when the answer apologises for more than unwelcome news: some apology of its own (not
+/// quoted, not negated) that is not regret for news ([`regrets_news`]). The learned layer finds a
+/// deflecting apology only in such an answer.
+pub(super) fn apologises_beyond_news(a: &Analysed, cx: &DetectorContext) -> bool {
+    find(&cx.lists.apology, a, cx)
+        .iter()
+        .any(|ap| a.tokens[ap.0..ap.1].iter().all(|t| !t.quoted && t.negated_by.is_none()) && !regrets_news(a, cx, ap))
 }
 
 /// The `deflecting-apology` concept's rule: the plain rule's `deflecting` apologies, and apologies
