@@ -15,6 +15,7 @@
 use std::cell::RefCell;
 
 use super::super::budget::Budget;
+use super::super::phrase::Word;
 use super::super::text::Token;
 use super::super::word_index::WordIndex;
 use super::memo::WordMasks;
@@ -42,8 +43,14 @@ pub(super) struct Layout {
     slots: [Vec<u64>; SLOTS.len()],
     /// Which kinds of slot the program has.
     slot_used: [bool; SLOTS.len()],
-    /// Word instructions by their text, their stem, and (long ones) for typos.
+    /// The distinct words the word instructions read (see `distinct_words`), by their text,
+    /// their stem, and (long ones) for typos.
     word_index: WordIndex<u32>,
+    /// Each distinct word of the word instructions once (a word many instructions read, like "the"
+    /// in a long list, is asked of a token once), and per word the set of instructions that read
+    /// it (`words` 64-bit words each, one after another).
+    distinct_words: Vec<Word>,
+    word_insts: Vec<u64>,
     /// The instructions that reach `Accept` without reading a token, inside a sentence and at its end.
     accepting: Vec<u64>,
     accepting_at_end: Vec<u64>,
@@ -93,6 +100,7 @@ impl Layout {
             slots: std::array::from_fn(|_| vec![0; words]),
             ..Self::default()
         };
+        let mut word_ids = std::collections::HashMap::new();
         for (q, inst) in insts.iter().enumerate() {
             let from = u32::try_from(q).unwrap_or(u32::MAX);
             let edge = |layout: &mut Self, target: u32, indexed: bool| {
@@ -102,7 +110,16 @@ impl Layout {
                 }
             };
             match inst {
-                Inst::Word(w) => layout.word_index.add(from, w),
+                Inst::Word(w) => {
+                    let id = *word_ids.entry((w.text(), w.stem_key().is_some())).or_insert_with(|| {
+                        let id = u32::try_from(layout.distinct_words.len()).unwrap_or(u32::MAX);
+                        layout.word_index.add(id, w);
+                        layout.distinct_words.push(w.clone());
+                        layout.word_insts.resize(layout.word_insts.len() + words, 0);
+                        id
+                    });
+                    set(&mut layout.word_insts[id as usize * words..], q);
+                }
                 Inst::Any => set(&mut layout.any, q),
                 Inst::Slot(slot) => {
                     let k = SLOTS.iter().position(|s| s == slot).unwrap_or(0);
@@ -136,10 +153,17 @@ impl Layout {
         layout
     }
 
-    /// The word instructions that may match `token`: those of its text, of its stem, and the long
-    /// words it may be a typo of (each still to be asked).
+    /// The distinct words of the word instructions that `token` may be: those of its text, of
+    /// its stem, and the long words it may be a typo of (each still to be asked, see
+    /// [`Self::word_reads`]).
     pub(super) fn word_candidates<'s>(&'s self, token: &'s Token) -> impl Iterator<Item = u32> + 's {
         self.word_index.candidates(token)
+    }
+
+    /// Distinct word `id` (from [`Self::word_candidates`]) and the instructions that read it.
+    pub(super) fn word_reads(&self, id: u32) -> (&Word, &[u64]) {
+        let at = id as usize * self.words;
+        (&self.distinct_words[id as usize], &self.word_insts[at..at + self.words])
     }
 
     /// Add every jump and split that goes on (directly or not) to an instruction in `bits`.
@@ -244,7 +268,7 @@ impl Sentence<'_, '_> {
         if token.quoted {
             return;
         }
-        let (words, negator) = masks.of(self.layout, self.insts, self.span.tokens, position);
+        let (words, negator) = masks.of(self.layout, self.span.tokens, position);
         out.copy_from_slice(words);
         if !negator {
             out.iter_mut().zip(&self.layout.any).for_each(|(o, a)| *o |= a);
@@ -267,7 +291,7 @@ impl Sentence<'_, '_> {
             }
             one_token = lens.iter().enumerate().filter(|(_, len)| **len == 1).fold(0, |b, (k, _)| b | 1 << k);
         }
-        Some(masks.kind(self.layout, self.insts, self.span.tokens, position, one_token))
+        Some(masks.kind(self.layout, self.span.tokens, position, one_token))
     }
 
     /// What each used kind of slot reads at every position (the tokens it takes must be the

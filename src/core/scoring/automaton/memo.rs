@@ -19,8 +19,7 @@ use std::hash::BuildHasherDefault;
 
 use super::super::phrase::KeyMap;
 use super::super::text::Token;
-use super::Inst;
-use super::bits::{Layout, set};
+use super::bits::Layout;
 
 /// Sets of instructions, each kept once and named by its number.
 #[derive(Default)]
@@ -168,7 +167,7 @@ impl WordMasks {
     /// Where the mask of `tokens[i]` starts in `masks` (the set of word instructions it matches,
     /// worked out once per distinct word), and whether the token is a negator. A token that no
     /// word instruction may be (most of them) shares the empty mask at 0 and is not remembered.
-    fn mask_at(&mut self, layout: &Layout, insts: &[Inst], tokens: &[Token], i: usize) -> (usize, bool) {
+    fn mask_at(&mut self, layout: &Layout, tokens: &[Token], i: usize) -> (usize, bool) {
         let token = &tokens[i];
         if self.masks.is_empty() {
             self.masks.resize(layout.words, 0);
@@ -183,11 +182,10 @@ impl WordMasks {
                 let at = self.masks.len();
                 self.masks.resize(at + layout.words, 0);
                 let mask = &mut self.masks[at..];
-                for q in candidates {
-                    if let Inst::Word(w) = &insts[q as usize]
-                        && w.matches(token)
-                    {
-                        set(mask, q as usize);
+                for id in candidates {
+                    let (word, reads) = layout.word_reads(id);
+                    if word.matches(token) {
+                        mask.iter_mut().zip(reads).for_each(|(m, r)| *m |= r);
                     }
                 }
                 // A word whose key another text already holds is worked out each time (rare).
@@ -201,33 +199,20 @@ impl WordMasks {
     }
 
     /// The set of word instructions `tokens[i]` matches, and whether the token is a negator.
-    pub(super) fn of<'m>(
-        &'m mut self,
-        layout: &Layout,
-        insts: &[Inst],
-        tokens: &[Token],
-        i: usize,
-    ) -> (&'m [u64], bool) {
-        let (at, negator) = self.mask_at(layout, insts, tokens, i);
+    pub(super) fn of<'m>(&'m mut self, layout: &Layout, tokens: &[Token], i: usize) -> (&'m [u64], bool) {
+        let (at, negator) = self.mask_at(layout, tokens, i);
         (&self.masks[at..at + layout.words], negator)
     }
 
     /// What can read `tokens[i]` as the program sees it, as a number: its word's mask, whether it
     /// is quoted or a negator, and which kinds of slot take it alone (`one_token_slots`, a bit per
     /// kind). Two tokens of one kind are read by the same instructions.
-    pub(super) fn kind(
-        &mut self,
-        layout: &Layout,
-        insts: &[Inst],
-        tokens: &[Token],
-        i: usize,
-        one_token_slots: u64,
-    ) -> u64 {
+    pub(super) fn kind(&mut self, layout: &Layout, tokens: &[Token], i: usize, one_token_slots: u64) -> u64 {
         let token = &tokens[i];
         if token.quoted {
             return 1;
         }
-        let (at, negator) = self.mask_at(layout, insts, tokens, i);
+        let (at, negator) = self.mask_at(layout, tokens, i);
         let mask = (at / layout.words.max(1)) as u64;
         (mask << 8) | (one_token_slots << 2) | (u64::from(negator) << 1)
     }
