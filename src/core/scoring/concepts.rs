@@ -163,8 +163,10 @@ pub fn empathy(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     out.retain(|r| {
         let sentence = &a.sentences[a.tokens[r.0].sentence];
         // "not fair on my team", "hard for the finance department": about someone else.
-        let about_others = a.tokens.get(r.1).is_some_and(|t| matches!(t.text.as_str(), "on" | "to" | "for"))
-            && a.tokens.get(r.1 + 1).is_some_and(|t| !matches!(t.text.as_str(), "you" | "your" | "anyone" | "anybody"));
+        // Not "lost a week to re-keying", "matters for Saturday", "sick to my stomach": only
+        // a person or a party after the word ("on them", "for the finance department").
+        let about_others =
+            matches!(a.word(r.1), "on" | "to" | "for") && for_someone_else(a, cx, r.1 + 1) && a.word(r.0) != "i";
         !sarcasm.iter().any(|s| in_sentence(sentence, s))
             && !deflecting.iter().any(|d| in_sentence(sentence, d))
             && !about_others
@@ -173,6 +175,16 @@ pub fn empathy(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     out.sort();
     out.dedup();
     out
+}
+
+/// True when the words at `k` name someone other than the customer: a person ("them", "my
+/// team") or a party (`@referral-elsewhere`, after "the").
+fn for_someone_else(a: &Analysed, cx: &DetectorContext, k: usize) -> bool {
+    match a.word(k) {
+        "me" | "us" | "him" | "her" | "them" | "my" | "our" | "his" | "their" => true,
+        "the" => (k + 1..k + 4).any(|j| super::referral::elsewhere(cx, a.word(j))),
+        _ => false,
+    }
 }
 
 /// Clauses that tell the customer to get in touch with someone else: an imperative contact verb

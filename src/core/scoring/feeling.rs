@@ -25,6 +25,10 @@ pub(super) fn named(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     out.extend(customer_loss(a, w));
     out.extend(super::feeling_forms::exclaimed(a, w));
     out.extend(super::feeling_forms::struck(a, w));
+    out.extend(super::feeling_forms::judged_wrong(a, w));
+    out.extend(super::feeling_forms::went_without(a, w));
+    out.extend(super::feeling_forms::with_dependants(a, w));
+    out.extend(super::feeling_forms::gone(a, w));
     out
 }
 
@@ -46,7 +50,11 @@ fn held(a: &Analysed, w: &WordSets) -> Vec<Range> {
             continue;
         }
         let sentence = &a.sentences[t.sentence];
-        if !a.asserted_at(i) {
+        // "I can't imagine how stressful": the only negation is the one that says it is beyond words.
+        let imagined = t.negated_by.is_some_and(|n| (n + 1..i).any(|v| imagines_how(a, v)))
+            && !t.quoted
+            && !sentence.question_mark;
+        if !a.asserted_at(i) && !imagined {
             continue;
         }
         // "you must be so worried" is split at "so": the intensifier keeps the clause before.
@@ -74,8 +82,13 @@ fn held(a: &Analysed, w: &WordSets) -> Vec<Range> {
         let inferred = before(&["must"]) && holder.is_none_or(|w| !matches!(w, "i" | "we" | "me" | "us"));
         let recognised = recognised_before(a, w, i);
         let speaker_holds = holder.is_some_and(|w| matches!(w, "i" | "we" | "me" | "us"));
-        let fires =
-            if speaker_holds { recognised && you_after } else { customer_holds || you_after || inferred || recognised };
+        // "I recognise how concerning it is": the speaker holds the recognising, the feeling is the
+        // customer's situation's.
+        let fires = if speaker_holds {
+            recognised && you_after || recognised_how(a, w, i)
+        } else {
+            customer_holds || you_after || inferred || recognised
+        };
         if fires {
             out.push((i, i + 1));
         }
@@ -168,7 +181,7 @@ fn known_situation(a: &Analysed, w: &WordSets) -> Vec<Range> {
         let relied = || {
             (start..end)
                 .take_while(|&j| !TURNING.contains(&a.tokens[j].text.as_str()) && !a.tokens[j].quoted)
-                .find(|&j| w.feeling_reliance.has(&a.tokens[j].text))
+                .find(|&j| w.feeling_reliance.has(&a.tokens[j].text) || w.feeling_matters.has(&a.tokens[j].text))
         };
         if let Some(j) = about_customer {
             out.push((subject, j + 1));
@@ -241,8 +254,11 @@ fn in_their_place(a: &Analysed, w: &WordSets) -> Vec<Range> {
         if !rest.first().is_some_and(|&j| matches!(a.tokens[j].text.as_str(), "be" | "feel" | "have")) {
             continue;
         }
-        let felt =
-            rest.iter().take(6).find(|&&j| feels(w, &a.tokens[j].text) || w.feeling_hardship.has(&a.tokens[j].text));
+        // "I'd be climbing the walls", "I'd have lost my temper": distress in the customer's place.
+        let felt = rest.iter().take(6).find(|&&j| {
+            let word = a.tokens[j].text.as_str();
+            feels(w, word) || w.feeling_hardship.has(word) || w.feeling_in_place.has(word)
+        });
         let too = rest.last().filter(|&&j| a.tokens[j].text == "too" && rest.len() > 1);
         if let Some(&j) = felt.or(too) {
             out.push((k, j + 1));
@@ -279,15 +295,40 @@ fn recognised_before(a: &Analysed, w: &WordSets, i: usize) -> bool {
     (sentence.start..i).any(|k| {
         let t: &Token = &a.tokens[k];
         matches!(t.text.as_str(), "i" | "we")
-            && (k + 1..(k + 4).min(i))
-                .any(|v| w.feeling_recognise.has(&a.tokens[v].text) && !denied(a, v) && !a.tokens[v].quoted)
+            && (k + 1..(k + 4).min(i)).any(|v| {
+                w.feeling_recognise.has(&a.tokens[v].text)
+                    && (!denied(a, v) || imagines_how(a, v))
+                    && !a.tokens[v].quoted
+            })
     })
+}
+
+/// "I recognise how concerning it is", "we understand just how worrying that was", "I can't
+/// imagine how stressful that must be": the speaker (`i`/`we` within four words) recognising
+/// (`@feeling-recognise`), then "how" opening the clause of the feeling at `i`, within four words.
+fn recognised_how(a: &Analysed, w: &WordSets, i: usize) -> bool {
+    let start = a.sentences[a.tokens[i].sentence].start;
+    (start.max(i.saturating_sub(4))..i).any(|h| {
+        let v = if h >= start + 2 && a.word(h - 1) == "just" { h - 2 } else { h.saturating_sub(1) };
+        a.word(h) == "how"
+            && v > start
+            && w.feeling_recognise.has(a.word(v))
+            && (!denied(a, v) || imagines_how(a, v))
+            && !a.tokens[v].quoted
+            && (v.saturating_sub(4).max(start)..v).any(|k| matches!(a.word(k), "i" | "we"))
+    })
+}
+
+/// "I can't imagine how hard that is": a negated "imagine" before "how" or "what" says the feeling
+/// is beyond words, not that it is dismissed ("I can't imagine it was that bad" dismisses).
+fn imagines_how(a: &Analysed, k: usize) -> bool {
+    a.word(k) == "imagine" && matches!(a.word_in(a.tokens[k].sentence, k + 1), "how" | "what")
 }
 
 /// "I don't know why you're so cross", "I can't see why you'd be upset": the feeling dismissed.
 fn dismissed_before(a: &Analysed, w: &WordSets, i: usize) -> bool {
     let sentence = &a.sentences[a.tokens[i].sentence];
-    (sentence.start..i).any(|k| w.feeling_recognise.has(&a.tokens[k].text) && denied(a, k))
+    (sentence.start..i).any(|k| w.feeling_recognise.has(&a.tokens[k].text) && denied(a, k) && !imagines_how(a, k))
 }
 
 /// Token `k` is negated by a word other than a spoken "no" ("yeah no I get it" agrees).

@@ -56,6 +56,142 @@ pub(super) fn struck(a: &Analysed, w: &WordSets) -> Vec<Range> {
     out
 }
 
+/// Words that name a stretch of time the customer went through ("a week of taxis", "two days").
+const STRETCH: &[&str] =
+    &["day", "days", "week", "weeks", "month", "months", "hours", "night", "nights", "weekend", "evening", "morning"];
+
+/// "A week of taxis is not OK", "losing a day's pay for nothing is not on", "being passed around
+/// after you'd taken leave isn't acceptable", "that's no way to live with you ill": the customer's
+/// situation described before a copula (the customer named, a stretch of time, or something
+/// going on), judged wrong after it ("not" and `@feeling-not-right`, "unacceptable", "no way to"),
+/// firmly, not asked, not under "if". Not a bare "that's not acceptable", nor a person judged
+/// ("you're not right"), nor the speaker's side ("our service was not good enough").
+pub(super) fn judged_wrong(a: &Analysed, w: &WordSets) -> Vec<Range> {
+    let mut out = Vec::new();
+    for (c, t) in a.tokens.iter().enumerate() {
+        let s = t.sentence;
+        let start = a.sentences[s].start;
+        if !w.feeling_copula.has(&t.text) || c == start || !a.asserted_at(c) || a.in_condition(c) || t.quoted {
+            continue;
+        }
+        let mut j = c + 1;
+        while matches!(a.word_in(s, j), "just" | "really" | "simply" | "honestly" | "clearly" | "totally") {
+            j += 1;
+        }
+        let clause_ends = |k: usize| a.word_in(s, k).is_empty() || a.tokens[k].clause != a.tokens[j].clause;
+        let not_right = a.tokens.get(j).is_some_and(|n| n.is_negator() && n.sentence == s)
+            && w.feeling_not_right.has(a.word_in(s, j + 1))
+            && (a.word_in(s, j + 1) != "on" || clause_ends(j + 2));
+        let judged = if not_right {
+            j + 2
+        } else if a.word_in(s, j) == "unacceptable" {
+            j + 1
+        } else if a.word_in(s, j) == "no" && a.word_in(s, j + 1) == "way" && a.word_in(s, j + 2) == "to" {
+            j + 3
+        } else {
+            continue;
+        };
+        let subject: Vec<&str> = (start.max(c.saturating_sub(25))..c).map(|k| a.word(k)).collect();
+        let head = subject.last().copied().unwrap_or("");
+        let person = matches!(head, "i" | "we" | "you" | "he" | "she" | "they" | "u");
+        // "that's not acceptable": a pronoun standing for something said before says nothing of it.
+        let bare = matches!(head, "that" | "this" | "it" | "which" | "there");
+        let customer = subject.iter().any(|x| matches!(*x, "you" | "your" | "yourself" | "u" | "ur"));
+        let stretch = subject.iter().any(|x| STRETCH.contains(x));
+        let going_on = subject.first().is_some_and(|x| x.ends_with("ing") && !x.ends_with("thing"));
+        let ours = subject.first().is_some_and(|x| matches!(*x, "our" | "my")) && !customer;
+        let after = (judged..judged + 7).any(|k| matches!(a.word_in(s, k), "you" | "your" | "u" | "ur"));
+        // "... is not OK from us": the speaker's side judged, which owns the failure.
+        let from_us =
+            matches!(a.word_in(s, judged), "from" | "of" | "by") && matches!(a.word_in(s, judged + 1), "us" | "me");
+        if !person && !ours && !from_us && (if bare { after } else { customer || stretch || going_on }) {
+            out.push((c, judged));
+        }
+    }
+    out
+}
+
+/// "So you've been without heating all week", "u were stuck with no car since Monday", "you've
+/// had no hot water for days with a baby": the customer (`you`, `u`) gone without something,
+/// with a stretch of time or someone who depends on them in the sentence, firmly, not under "if".
+pub(super) fn went_without(a: &Analysed, w: &WordSets) -> Vec<Range> {
+    let mut out = Vec::new();
+    for (k, t) in a.tokens.iter().enumerate() {
+        let s = t.sentence;
+        if !matches!(t.text.as_str(), "you" | "u") || !a.asserted_at(k) || a.in_condition(k) {
+            continue;
+        }
+        let mut j = k + 1;
+        while matches!(
+            a.word_in(s, j),
+            "have" | "had" | "been" | "were" | "are" | "was" | "stuck" | "left" | "still" | "now" | "basically" | "all"
+        ) {
+            j += 1;
+        }
+        // "without", "had no" ("you have no balance" is the present state of an account), "with no".
+        let j = match a.word_in(s, j) {
+            "without" => j,
+            "no" if a.word_in(s, j - 1) == "had" => j,
+            "with" if a.word_in(s, j + 1) == "no" => j + 1,
+            _ => continue,
+        };
+        if a.tokens[j].negated_by.is_some_and(|n| n < k) {
+            continue;
+        }
+        let sentence = &a.sentences[s];
+        let burden = (j + 1..sentence.end).any(|m| {
+            let x = a.word(m);
+            STRETCH.contains(&x) || x == "since" || w.feeling_dependant.has(x)
+        });
+        if burden {
+            out.push((k, j + 2));
+        }
+    }
+    out
+}
+
+/// "And with the baby too.", "with the kids n all", "with a little one at home as well": a
+/// clause opened by "with" and someone who depends on the customer (`@feeling-dependant`), closed
+/// by "too", "as well" or "all": a circumstance that makes it heavier, added to what was said.
+pub(super) fn with_dependants(a: &Analysed, w: &WordSets) -> Vec<Range> {
+    let mut out = Vec::new();
+    for (k, t) in a.tokens.iter().enumerate() {
+        let s = t.sentence;
+        let start = a.sentences[s].start;
+        let opens = k == start || a.tokens[k - 1].clause != t.clause || (a.word(k - 1) == "and" && k - 1 == start);
+        if t.text != "with" || !opens || !a.asserted_at(k) || a.in_condition(k) {
+            continue;
+        }
+        let Some(d) = (k + 1..k + 4).find(|&m| w.feeling_dependant.has(a.word_in(s, m))) else { continue };
+        let closed = (d + 1..d + 5).any(|m| matches!(a.word_in(s, m), "too" | "well" | "all"));
+        if closed {
+            out.push((k, d + 1));
+        }
+    }
+    out
+}
+
+/// "That's your weekend gone", "ur whole saturday gone waiting in": part of the customer's life
+/// (`@feeling-life`, `@feeling-loss-object`) after "your" and said to be gone, not under "if".
+pub(super) fn gone(a: &Analysed, w: &WordSets) -> Vec<Range> {
+    let mut out = Vec::new();
+    for (k, t) in a.tokens.iter().enumerate() {
+        let s = t.sentence;
+        if !matches!(t.text.as_str(), "your" | "ur") || !a.asserted_at(k) || a.in_condition(k) {
+            continue;
+        }
+        let thing = (k + 1..k + 4).find(|&m| {
+            let x = a.word_in(s, m);
+            (w.feeling_life.has(x) || w.feeling_loss_object.has(x) || x.ends_with("day"))
+                && a.word_in(s, m + 1) == "gone"
+        });
+        if let Some(m) = thing {
+            out.push((k, m + 2));
+        }
+    }
+    out
+}
+
 /// True when the feeling found at `r` is not the customer's: the speaker's own state ("I'm so
 /// frustrated", "I was really worried"), a certainty that mocks ("I'm sure it's been devastating
 /// for you"), or the customer's very being called the hardship ("must be so hard being you").

@@ -152,3 +152,113 @@ fn facts_of_the_case_are_not() {
         ],
     );
 }
+
+#[test]
+fn recognising_how_it_feels() {
+    all(
+        true,
+        &[
+            "I recognise how disheartening it is to keep chasing us.",
+            "We understand just how worrying that letter was.",
+            "honestly i cant imagine how stressful that must be",
+            "I can't imagine how exhausting a week of this has been.",
+        ],
+    );
+    all(
+        false,
+        &[
+            "I can't imagine it was that serious.",
+            "I can't imagine why you'd be upset about that.",
+            "Do you know how long the refund takes?",
+            "I'm so frustrated, you know how it is with this system.",
+        ],
+    );
+}
+
+#[test]
+fn distress_in_the_customers_place() {
+    all(
+        true,
+        &[
+            "Two nights without hot water, I'd be climbing the walls.",
+            "i'd be in bits tbh",
+            "If that were my mum I'd have lost my temper.",
+            "Honestly, I'd be sick to my stomach over a bill like that.",
+        ],
+    );
+    all(
+        false,
+        &[
+            "I'd be happy to send a new one out.",
+            "I'd be surprised if it took more than a day.",
+            "I'd have to check with the depot first.",
+            "I'd be there by ten if the van starts.",
+        ],
+    );
+}
+
+#[test]
+fn the_customers_situation_judged_wrong() {
+    all(
+        true,
+        &[
+            "A fortnight of cold dinners for your family is not OK.",
+            "Losing a shift's pay over our mix-up isn't on.",
+            "three days with no hot water is not ok",
+            "Being left on hold for an hour with a poorly child is unacceptable.",
+        ],
+    );
+    all(
+        false,
+        &[
+            "That's not acceptable.",
+            "Our service last week was not acceptable.",
+            "Is that time not OK for you?",
+            "If the slot is not OK, tell me.",
+            "Five weeks is not OK from us, and that's on me.",
+            "The parcel is not on the van yet.",
+            "You're not right about the fee.",
+        ],
+    );
+}
+
+#[test]
+fn what_it_means_to_them_known_and_loss() {
+    all(
+        true,
+        &[
+            "I know that hurts.",
+            "I know the dress matters for Saturday.",
+            "Your team lost a whole week to re-entering the data.",
+        ],
+    );
+    all(false, &["I know that number, thanks.", "Sorry you've had to ring twice.", "I know the form, thanks."]);
+}
+
+#[test]
+fn going_without_or_a_day_gone_recognised_in_plain_words() {
+    all(
+        true,
+        &[
+            "So you've been without heating all week.",
+            "u were stuck with no car since monday",
+            "You've had no hot water for three days, with a toddler in the house.",
+            "That's your weekend gone, then.",
+            "ur whole saturday gone waiting in for us",
+            "And with the baby too.",
+            "Madam, I see, with two small children as well.",
+        ],
+    );
+    all(
+        false,
+        &[
+            "You'll be without the car for an hour while we fit it.",
+            "If you've been without power since Monday, ring the emergency line.",
+            "Were you without the card all week?",
+            "You have no balance owing since March.",
+            "Bring the kids with you too, there's a play area.",
+            "Your parcel has gone to the depot.",
+            "We have rooms with a cot for babies as well.",
+        ],
+    );
+}

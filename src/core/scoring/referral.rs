@@ -89,6 +89,8 @@ pub(super) fn to_someone_else(a: &Analysed, cx: &DetectorContext, v: usize) -> b
         let w = a.word_in(s, k);
         elsewhere(cx, w) || w.contains('@') || w.contains(".com") || w.chars().filter(char::is_ascii_digit).count() >= 4
     });
+    // "ring 111", "just call 999": a short service number as the verb's very object.
+    let service_number = a.word_in(s, v + 1).len() == 3 && a.word_in(s, v + 1).chars().all(|c| c.is_ascii_digit());
     let verb = verb_at(a, cx, v).unwrap_or("");
     // "arrange it with the retailer": the party is the one after "with", and there must be one.
     if cx.lists.words.referral_with_verb.has(verb) && !cx.lists.words.referral_verb.has(verb) {
@@ -109,7 +111,7 @@ pub(super) fn to_someone_else(a: &Analysed, cx: &DetectorContext, v: usize) -> b
             && !cx.lists.words.referral_own_side.has(object_word)
             && after.iter().any(|&k| matches!(a.word_in(s, k), "ring" | "call" | "bell" | "buzz"));
     }
-    (cx.lists.words.referral_contact_verb.has(verb) && object.is_some()) || named || channel
+    (cx.lists.words.referral_contact_verb.has(verb) && object.is_some()) || named || channel || service_number
 }
 
 /// "you'll need to ring ...", "you can always write to ...", "u gotta call ur bank": the customer
@@ -410,12 +412,22 @@ fn line_given(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
         let own = before().any(|j| matches!(a.word(j), "i" | "me" | "my" | "we" | "us" | "our" | "ours"));
         let customers = before().take(4).any(|j| matches!(a.word(j), "your" | "ur" | "yours"));
         let reference = before().take(3).any(|j| w.line_reference.has(a.word(j)));
-        if a.asserted_at(k) && !a.in_condition(k) && !own && !customers && !reference {
+        if a.asserted_at(k) && (!a.in_condition(k) || after_wish(a, k)) && !own && !customers && !reference {
             out.push((k, end));
         }
         at = end.max(at + 1);
     }
     out
+}
+
+/// True when token `k` lies in a condition that is a wish of the customer's ("if u wanna complain
+/// its complaints@..."): what follows is the way to act on the wish, not something conditional.
+fn after_wish(a: &Analysed, k: usize) -> bool {
+    a.tokens[k].condition.is_some_and(|c| {
+        a.word(c) == "if"
+            && matches!(a.word(c + 1), "you" | "u")
+            && matches!(a.word(c + 2), "want" | "wanna" | "wish" | "would" | "like")
+    })
 }
 
 /// Every structural send-away in the answer, found once per answer (the sends-away rule and the

@@ -214,7 +214,12 @@ fn told_to_try(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
             j += 1;
         }
         let shaped = match t.text.as_str() {
-            "try" => j > v + 1 || elsewhere(cx, a.word_in(s, j)),
+            // "try Marcus maybe": the colleague by name.
+            "try" => {
+                j > v + 1
+                    || elsewhere(cx, a.word_in(s, j))
+                    || super::phrase::name_at(&a.tokens, j, &cx.names.colleague).is_some()
+            }
             "have" => matches!(a.word_in(s, j), "word" | "chat") && a.word_in(s, j + 1) == "with",
             "drop" => (j..j + 4).any(|k| w.referral_note.has(a.word_in(s, k))),
             _ => a.word_in(s, v + 1) == "with",

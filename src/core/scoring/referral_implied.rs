@@ -19,6 +19,8 @@ pub(super) fn implied(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     out.extend(suggested_as_question(a, cx));
     out.extend(denied_and_named(a, cx));
     out.extend(wish_then_told(a, cx));
+    out.extend(cleft_party(a, cx));
+    out.extend(routed_by_duty(a, cx));
     out.retain(|r| !super::referral_forms::speaker_keeps_it(a, cx, *r));
     out
 }
@@ -266,6 +268,85 @@ fn wish_then_told(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
             .find(|&j| cx.lists.words.told_to_contact_verb.has(a.word_in(s, j)) || a.word_in(s, j) == "write");
         if let Some(v) = told.filter(|&v| to_someone_else(a, cx, v)) {
             out.push((v, v + 2));
+        }
+    }
+    out
+}
+
+/// "It's the installers you want", "really it's them you need to complain to", "it's the bank
+/// who'd sort that": a cleft that picks out someone else as the one to go to, with "you want /
+/// need" or "who / that" and a modal or a verb of handling after the party. Not negated ("it isn't
+/// the bank you want"), not the speaker's side ("it's us you need"), not asked.
+fn cleft_party(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
+    let mut out = Vec::new();
+    for (k, t) in a.tokens.iter().enumerate() {
+        let s = t.sentence;
+        if !matches!(t.text.as_str(), "it" | "its") || !a.asserted_at(k) || a.tokens[k].quoted {
+            continue;
+        }
+        let mut j = k + 1;
+        if t.text == "it" {
+            // "it was the courier who'd lost it" tells the past.
+            if a.word_in(s, j) != "is" || a.tokens[j].negated_by.is_some() {
+                continue;
+            }
+            j += 1;
+        }
+        while matches!(a.word_in(s, j), "really" | "actually" | "probably" | "just" | "honestly" | "always") {
+            j += 1;
+        }
+        if a.word_in(s, j) == "not" || !party_at(a, cx, j) {
+            continue;
+        }
+        // The relative clause after the party (within four words): "you want", "who'd sort".
+        let Some(r) = (j + 1..j + 5).find(|&m| matches!(a.word_in(s, m), "you" | "u" | "who" | "that")) else {
+            continue;
+        };
+        let next = a.word_in(s, r + 1);
+        let past = a.word_in(s, r + 2) == "have";
+        let fits = !past
+            && match a.word_in(s, r) {
+                "you" | "u" => matches!(next, "want" | "need" | "wanna" | "will" | "would" | "should" | "have"),
+                _ => matches!(
+                    next,
+                    "would" | "will" | "can" | "could" | "deal" | "deals" | "handle" | "handles" | "sort"
+                ),
+            };
+        if fits {
+            out.push((k, r + 2));
+        }
+    }
+    out
+}
+
+/// "Manufacturer defects should be reported directly to the manufacturer", "this needs to be
+/// taken up with your insurer": a duty ("should", "must", "need to", "have to") to route the
+/// matter (`@referral-routed`) to someone else, whatever the matter is called. Not to the speaker
+/// ("should be sent to us"), not negated.
+fn routed_by_duty(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
+    let w = &cx.lists.words;
+    let mut out = Vec::new();
+    for b in 1..a.tokens.len() {
+        let s = a.tokens[b].sentence;
+        if a.word(b) != "be" || !a.asserted_at(b) || a.in_condition(b) || a.tokens[b].negated_by.is_some() {
+            continue;
+        }
+        let duty = matches!(a.word_in(s, b - 1), "should" | "must")
+            || (a.word_in(s, b - 1) == "to"
+                && matches!(a.word_in(s, b.saturating_sub(2)), "need" | "needs" | "has" | "have"));
+        let mut p = b + 1;
+        if a.word_in(s, p) == "directly" {
+            p += 1;
+        }
+        if !duty || !w.referral_routed.has(a.word_in(s, p)) {
+            continue;
+        }
+        let mut to = p + 1;
+        while matches!(a.word_in(s, to), "directly" | "up" | "straight") {
+            to += 1;
+        }
+        if matches!(a.word_in(s, to), "to" | "with") && party_at(a, cx, to + 1) {
+            out.push((b - 1, to + 2));
         }
     }
     out

@@ -338,3 +338,72 @@ fn a_suggestion_asked_or_the_owner_named_alone() {
         ],
     );
 }
+
+#[test]
+fn a_cleft_that_picks_out_someone_else() {
+    all(
+        true,
+        &[
+            "Honestly it's the leasing company you want for that.",
+            "its the council u need to speak to",
+            "It's your bank who'd sort a chargeback, not us.",
+            "Yeah no, it is really Rosa you want, she does the rotas.",
+        ],
+    );
+    all(
+        false,
+        &[
+            "It's me you want, and I've got your file here.",
+            "It isn't the bank you want, it's us, and I've got it.",
+            "It was the courier who would have signed for it.",
+            "It's the system that decides the price, and I've overridden it.",
+            "Is it the bank you want me to call?",
+        ],
+    );
+}
+
+#[test]
+fn a_duty_to_route_it_to_someone_else() {
+    all(
+        true,
+        &[
+            "Warranty faults should be reported directly to the manufacturer.",
+            "This needs to be taken up with your insurer.",
+            "stuff like that shud be sent to the landlord",
+            "Per policy, disputes have to be raised with the card issuer.",
+        ],
+    );
+    all(
+        false,
+        &[
+            "It should be sent to us by Friday.",
+            "The signed form must be sent to me, and I'll file it.",
+            "It shouldn't be reported to the bank at all.",
+            "If it must be sent to the depot, I'll post it for you.",
+        ],
+    );
+}
+
+#[test]
+fn a_way_out_after_a_wish_or_a_service_number() {
+    all(
+        true,
+        &[
+            "if u wanna complain its complaints@trainco.example",
+            "If you'd like to escalate, the ombudsman is on 0300 123 9123.",
+            "if you feel worse tonight, just ring 111",
+            "You can always call 999 if it gets bad.",
+            "Try Rosa maybe, she's in until four.",
+        ],
+    );
+    all(
+        false,
+        &[
+            "If you want, I can email complaints@trainco.example for you.",
+            "If you want a copy, your reference is 0044 5521 889.",
+            "I'll ring 111 for you now and stay on the line.",
+            "Try again tomorrow morning.",
+            "Try the blue cable instead.",
+        ],
+    );
+}
