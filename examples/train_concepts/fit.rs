@@ -90,6 +90,10 @@ pub struct Config {
     /// Concepts fitted with their own `c` (more regularised: fewer weights on words that only
     /// the training situations use).
     pub c_for: &'static [(&'static str, f64)],
+    /// Concepts the layer may only add where their rule is silent, never veto
+    /// (`ConceptModel::rule_stands`): fitted on the answers where the rule did not fire, the
+    /// threshold chosen for the scorer's decision over every answer (the rule's finds included).
+    pub add_only: &'static [&'static str],
 }
 
 impl Config {
@@ -137,6 +141,9 @@ impl Config {
         }
         for (concept, c) in self.c_for {
             out += &format!("; C = {c} for {concept}");
+        }
+        if !self.add_only.is_empty() {
+            out += &format!("; the layer only adds, never vetoes, {}", self.add_only.join(", "));
         }
         out
     }
@@ -202,6 +209,12 @@ fn choose_threshold(scored: &[HeldOut], fault: bool, most_false: f64, margins: O
     let mut candidates: Vec<f64> =
         scored.iter().map(|h| if h.fired && margins.is_some() { h.sum + veto } else { h.sum - add }).collect();
     candidates.push(0.0);
+    if veto.is_infinite() {
+        // A rule that stands: the layer may also add nothing at all (above every sum).
+        let top = scored.iter().map(|h| h.sum).fold(0.0, f64::max);
+        candidates.push(top + add.abs() + 1.0);
+    }
+    candidates.retain(|t| t.is_finite());
     candidates.sort_by(f64::total_cmp);
     let mut best = (f64::MIN, 0.0);
     for t in candidates {
@@ -237,7 +250,7 @@ fn rule_verdict(concept: &str) -> Linear {
 /// The model whose every concept is its rule's verdict.
 fn rule_verdicts(config: &Config) -> ConceptModel {
     let concepts = CONCEPTS.iter().map(|concept| ((*concept).to_string(), rule_verdict(concept))).collect();
-    ConceptModel { trained_on: config.describe(0, 0), concepts, faults_need_rule: false }
+    ConceptModel { trained_on: config.describe(0, 0), concepts, faults_need_rule: false, rule_stands: Vec::new() }
 }
 
 /// Trains every concept on `train` with `config`.
@@ -261,50 +274,72 @@ pub fn train(train: &[&Example], config: &Config) -> ConceptModel {
         trained_on: config.describe(train.len(), vocabulary.len()),
         concepts: BTreeMap::new(),
         faults_need_rule: config.faults_need_rule,
+        rule_stands: config.add_only.iter().map(|c| (*c).to_string()).collect(),
     };
-    let c_of = |concept: &str| config.c_for.iter().find(|(k, _)| *k == concept).map_or(config.c, |(_, c)| *c);
     for (c, concept) in CONCEPTS.iter().enumerate() {
-        if config.rule_verdict.contains(concept) {
-            model.concepts.insert((*concept).to_string(), rule_verdict(concept));
-            continue;
-        }
-        let wordless: Vec<Vec<(usize, f64)>>;
-        let rows = if config.no_words_for.contains(concept) {
+        let linear = if config.rule_verdict.contains(concept) {
+            rule_verdict(concept)
+        } else if config.no_words_for.contains(concept) {
             let keep =
                 |r: &Vec<(usize, f64)>| r.iter().copied().filter(|(i, _)| !vocabulary[*i].starts_with("w:")).collect();
-            wordless = rows.iter().map(keep).collect();
-            &wordless
+            let wordless: Vec<Vec<(usize, f64)>> = rows.iter().map(keep).collect();
+            fit_concept(&Fitting { train, rows: &wordless, vocabulary: &vocabulary, config, model: &model }, c)
         } else {
-            &rows
+            fit_concept(&Fitting { train, rows: &rows, vocabulary: &vocabulary, config, model: &model }, c)
         };
-        let decided = |i: usize| !config.as_scored || train[i].decided(c);
-        let labelled: Vec<usize> = (0..train.len()).filter(|&i| train[i].labels[c].is_some() && decided(i)).collect();
-        let label = |i: usize| train[i].labels[c] == Some(true);
-        let mut held_out = Vec::with_capacity(labelled.len());
-        for fold in 0..FOLDS {
-            let in_fold = |i: usize| fold_of(&train[i].situation) == fold;
-            let inside: Vec<usize> = labelled.iter().copied().filter(|&i| !in_fold(i)).collect();
-            let fold_rows: Vec<&Vec<(usize, f64)>> = inside.iter().map(|&i| &rows[i]).collect();
-            let fold_labels: Vec<bool> = inside.iter().map(|&i| label(i)).collect();
-            let (bias, weights) = fit(&fold_rows, &fold_labels, vocabulary.len(), c_of(concept));
-            let fitted = linear(&vocabulary, bias, &weights, config);
-            for i in labelled.iter().copied().filter(|&i| in_fold(i)) {
-                let sum = fitted.total(train[i].features.iter().map(String::as_str));
-                held_out.push(HeldOut { sum, fired: train[i].fired(concept), label: label(i) });
-            }
-        }
-        let most_false =
-            if *concept == "blame-shifting" { config.blame_false_positives } else { FAULT_FALSE_POSITIVES };
-        let margins = config.as_scored.then(|| (veto_margin(concept), model.add_margin(concept)));
-        let threshold = choose_threshold(&held_out, FAULTS.contains(concept), most_false, margins);
-        let all_rows: Vec<&Vec<(usize, f64)>> = labelled.iter().map(|&i| &rows[i]).collect();
-        let all_labels: Vec<bool> = labelled.iter().map(|&i| label(i)).collect();
-        let (bias, weights) = fit(&all_rows, &all_labels, vocabulary.len(), c_of(concept));
-        let mut fitted = linear(&vocabulary, bias, &weights, config);
-        fitted.threshold = threshold;
-        model.concepts.insert((*concept).to_string(), fitted);
+        model.concepts.insert((*concept).to_string(), linear);
     }
     model
+}
+
+/// What fitting one concept reads: the rows, their features as indices into the vocabulary, the
+/// config and the model so far (for its margins).
+struct Fitting<'a> {
+    train: &'a [&'a Example],
+    rows: &'a [Vec<(usize, f64)>],
+    vocabulary: &'a [&'a str],
+    config: &'a Config,
+    model: &'a ConceptModel,
+}
+
+/// Fits concept number `c`: weights on every labelled row it learns from, the threshold from the
+/// inner folds' held-out sums.
+fn fit_concept(f: &Fitting, c: usize) -> Linear {
+    let (train, rows, config, concept) = (f.train, f.rows, f.config, CONCEPTS[c]);
+    let c_of = config.c_for.iter().find(|(k, _)| *k == concept).map_or(config.c, |(_, c)| *c);
+    let add_only = config.add_only.contains(&concept);
+    let decided = |i: usize| !config.as_scored || train[i].decided(c);
+    let labelled: Vec<usize> = (0..train.len()).filter(|&i| train[i].labels[c].is_some() && decided(i)).collect();
+    // A concept the layer only adds learns from the answers where its rule is silent.
+    let learns = |i: usize| !add_only || !train[i].fired(concept);
+    let label = |i: usize| train[i].labels[c] == Some(true);
+    let mut held_out = Vec::with_capacity(labelled.len());
+    for fold in 0..FOLDS {
+        let in_fold = |i: usize| fold_of(&train[i].situation) == fold;
+        let inside: Vec<usize> = labelled.iter().copied().filter(|&i| !in_fold(i) && learns(i)).collect();
+        let fold_rows: Vec<&Vec<(usize, f64)>> = inside.iter().map(|&i| &rows[i]).collect();
+        let fold_labels: Vec<bool> = inside.iter().map(|&i| label(i)).collect();
+        let (bias, weights) = fit(&fold_rows, &fold_labels, f.vocabulary.len(), c_of);
+        let fitted = linear(f.vocabulary, bias, &weights, config);
+        for i in labelled.iter().copied().filter(|&i| in_fold(i)) {
+            let sum = fitted.total(train[i].features.iter().map(String::as_str));
+            held_out.push(HeldOut { sum, fired: train[i].fired(concept), label: label(i) });
+        }
+    }
+    let most_false = if concept == "blame-shifting" { config.blame_false_positives } else { FAULT_FALSE_POSITIVES };
+    let margins = if add_only {
+        Some((f64::INFINITY, f.model.add_margin(concept)))
+    } else {
+        config.as_scored.then(|| (veto_margin(concept), f.model.add_margin(concept)))
+    };
+    let threshold = choose_threshold(&held_out, FAULTS.contains(&concept), most_false, margins);
+    let learned: Vec<usize> = labelled.iter().copied().filter(|&i| learns(i)).collect();
+    let all_rows: Vec<&Vec<(usize, f64)>> = learned.iter().map(|&i| &rows[i]).collect();
+    let all_labels: Vec<bool> = learned.iter().map(|&i| label(i)).collect();
+    let (bias, weights) = fit(&all_rows, &all_labels, f.vocabulary.len(), c_of);
+    let mut fitted = linear(f.vocabulary, bias, &weights, config);
+    fitted.threshold = threshold;
+    fitted
 }
 
 /// The verdict of `model` on concept number `c` for `example`, as the scorer decides (no where the
@@ -318,5 +353,5 @@ pub fn verdict(model: &ConceptModel, c: usize, example: &Example) -> bool {
         return false;
     }
     let lean = linear.total(example.features.iter().map(String::as_str)) - linear.threshold;
-    combine(fired, lean, veto_margin(concept), model.add_margin(concept))
+    combine(fired, lean, model.veto_margin(concept), model.add_margin(concept))
 }

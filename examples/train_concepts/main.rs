@@ -116,6 +116,26 @@ const CV_FOLDS: u8 = 5;
 /// (121 answers: within noise), so the default `min_answers` stays. `authors+blame2` still fails one author test (blame a rule does not read: "the garnish
 /// chef is new and he didn't read the ticket") and sits just under two dev floors (sends-away
 /// 0.851, handover-context 0.831), so the trainer writes nothing until the rules close them.
+///
+/// 2026-12-07 (#12, blame's recall on unseen wording): what the layer may do to blame, by
+/// `--compare` on the merged rules (before `blame/agent.rs`); fb = false blame; the last column is
+/// blame alone in grouped CV / dev / fresh:
+///
+/// | config | cv k | cv fb | dev k | dev fb | fresh k | authors | blame cv / dev / fresh |
+/// |---|---|---|---|---|---|---|---|
+/// | **authors+blame2** | 0.811 | 2.0% | 0.867 | 0.7% | 0.777 | 0 | 0.71 / 0.80 / 0.70 |
+/// | authors+blame3 | 0.814 | 2.4% | 0.870 | 1.0% | 0.773 | 0 | 0.73 / 0.82 / 0.67 |
+/// | authors+blame-rule (a) | 0.812 | 3.1% | 0.869 | 1.7% | 0.773 | 2 | 0.72 / 0.82 / 0.65 |
+/// | authors+blame2+adds (b) | 0.817 | 4.9% | 0.874 | 3.2% | 0.769 | 2 | 0.77 / 0.86 / 0.68 |
+/// | authors+blame3+adds (b, c) | 0.816 | 4.5% | 0.870 | 1.7% | 0.773 | 2 | 0.76 / 0.82 / 0.65 |
+///
+/// Leaving blame to its rule, or letting the layer only add (`add_only`, never vetoing a rule
+/// hit), lifts blame's grouped-CV and dev kappa but not the fresh set's, breaks two author tests,
+/// and cannot keep false blame at 2%: the blame rule alone claims blame in 3.1% of the train
+/// answers without it (40 of 1,274), so no threshold of an add-only layer meets the bound.
+/// Loosening the bound to 3% costs 2.4% in grouped CV (over what the trainer writes) and 0.03 of
+/// blame's fresh kappa. The layer's vetoes are what hold false blame at 2%; recall has to come
+/// from the rules, with their false claims on train cut first. So `authors+blame2` stays.
 const CHOSEN: &str = "authors+blame2";
 
 const BASE: Config = Config {
@@ -134,6 +154,7 @@ const BASE: Config = Config {
     no_words_for: &[],
     as_scored: false,
     c_for: &[],
+    add_only: &[],
 };
 
 /// The configs `--compare` measures.
@@ -194,6 +215,27 @@ const CONFIGS: &[Config] = &[
         author_rows: true,
         blame_false_positives: 0.02,
         c_for: &[("blame-shifting", 0.2)],
+        ..BASE
+    },
+    Config {
+        name: "authors+blame-rule",
+        author_rows: true,
+        blame_false_positives: 0.02,
+        rule_verdict: &["blame-shifting"],
+        ..BASE
+    },
+    Config {
+        name: "authors+blame2+adds",
+        author_rows: true,
+        blame_false_positives: 0.02,
+        add_only: &["blame-shifting"],
+        ..BASE
+    },
+    Config {
+        name: "authors+blame3+adds",
+        author_rows: true,
+        blame_false_positives: 0.03,
+        add_only: &["blame-shifting"],
         ..BASE
     },
 ];

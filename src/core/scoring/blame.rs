@@ -8,6 +8,7 @@ use super::phrase::name_at;
 use super::text::Analysed;
 use super::word_sets::WordSets;
 
+mod agent;
 mod asking;
 mod distancing;
 #[cfg(test)]
@@ -110,6 +111,7 @@ pub(super) fn party_blame(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
         }
     }
     out.extend(lapse::third_party_lapses(a, cx, &parties, &ownership));
+    out.extend(agent::passive_faults(a, cx, &parties, &[&ownership[..], &taken_on[..]].concat()));
     out.retain(|r| !asks_about_cause(a, cx, r.0) && !owned_after(a, cx, *r));
     // Sarcasm about another party blames whatever is owned or asked around it.
     out.extend(

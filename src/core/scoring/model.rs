@@ -101,6 +101,10 @@ pub struct ConceptModel {
     /// may overturn a fault rule but not find a fault alone.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub faults_need_rule: bool,
+    /// Concepts whose rule, when it fires, stands whatever the words lean to: the layer may add
+    /// such a concept where its rule is silent but never veto a rule that fired.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rule_stands: Vec<String>,
 }
 
 impl ConceptModel {
@@ -108,6 +112,12 @@ impl ConceptModel {
     /// fire: [`add_margin`], or never for a fault when [`ConceptModel::faults_need_rule`].
     pub fn add_margin(&self, concept: &str) -> f64 {
         if self.faults_need_rule && FAULTS.contains(&concept) { f64::INFINITY } else { add_margin(concept) }
+    }
+
+    /// How far below its threshold the lean of `concept` must fall to overturn its rule that fired:
+    /// [`veto_margin`], or never for a concept in [`ConceptModel::rule_stands`].
+    pub fn veto_margin(&self, concept: &str) -> f64 {
+        if self.rule_stands.iter().any(|c| c == concept) { f64::INFINITY } else { veto_margin(concept) }
     }
 }
 
@@ -452,8 +462,8 @@ pub fn decide(name: &str, a: &Analysed, cx: &DetectorContext) -> Option<Vec<Rang
     if !reading.rule_fired && !may_add(concept, a, cx) {
         return Some(Vec::new());
     }
-    let add = in_force(|m| m.add_margin(concept));
-    if !combine(reading.rule_fired, reading.lean, veto_margin(concept), add) {
+    let (veto, add) = in_force(|m| (m.veto_margin(concept), m.add_margin(concept)));
+    if !combine(reading.rule_fired, reading.lean, veto, add) {
         return Some(Vec::new());
     }
     if reading.rule_fired && reading.lean <= 0.0 {
@@ -543,6 +553,16 @@ mod tests {
         assert_eq!(model.add_margin("blame-shifting"), f64::INFINITY);
         assert_eq!(model.add_margin("empathy"), ADD_MARGIN);
         assert_eq!(ConceptModel::default().add_margin("blame-shifting"), FAULT_MARGIN);
+    }
+
+    #[test]
+    fn a_rule_that_stands_is_never_vetoed_but_may_still_be_added() {
+        let model = ConceptModel { rule_stands: vec!["blame-shifting".into()], ..ConceptModel::default() };
+        let (veto, add) = (model.veto_margin("blame-shifting"), model.add_margin("blame-shifting"));
+        assert!(combine(true, -50.0, veto, add), "the rule fired: the words cannot overturn it");
+        assert!(combine(false, add + 0.1, veto, add), "the rule was silent: the words may add it");
+        assert!(!combine(false, add - 0.1, veto, add));
+        assert_eq!(model.veto_margin("sends-away"), veto_margin("sends-away"), "other concepts keep theirs");
     }
 
     #[test]
