@@ -33,7 +33,7 @@ pub type PhraseCheck = Arc<Result<PhraseFacts, PatternError>>;
 /// texts from the files being checked (phrases of a hundred characters), hashed hundreds of
 /// thousands of times a build, where the standard hasher's resistance to chosen keys buys nothing.
 #[derive(Default)]
-struct Fx(u64);
+pub(super) struct Fx(u64);
 
 /// The Fx multiplier.
 const FX_SEED: u64 = 0x517c_c1b7_2722_0a95;
@@ -64,6 +64,15 @@ impl std::hash::Hasher for Fx {
             self.add(u64::from_le_bytes(word));
         }
     }
+}
+
+/// Texts of one file hashed with [`Fx`] (ids, a turn's phrases): validation asks such sets some
+/// fifty thousand times per thousand files, where the standard hasher cost more than the checks.
+pub(super) type TextSet<'a> = std::collections::HashSet<&'a str, std::hash::BuildHasherDefault<Fx>>;
+
+/// A [`TextSet`] with room for `n` texts without growing.
+pub(super) fn text_set<'a>(n: usize) -> TextSet<'a> {
+    TextSet::with_capacity_and_hasher(n, std::hash::BuildHasherDefault::default())
 }
 
 /// Answers worked out once per distinct key and shared by every thread of a library build.
