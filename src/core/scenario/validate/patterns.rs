@@ -164,7 +164,7 @@ impl<'l> PatternChecks<'l> {
     /// Whether the script line `text` names a specific time (what a `Commitment` line must do), read
     /// as [`crate::core::rehearsal::specific_times`] reads it.
     pub fn names_a_specific_time(&self, text: &str) -> bool {
-        self.times.get_or(text, || !crate::core::rehearsal::specific_times(text).is_empty())
+        self.times.get_or(text, || crate::core::rehearsal::names_a_specific_time(text))
     }
 }
 

@@ -47,6 +47,30 @@ impl TimeTable {
         (whole, by_sentence)
     }
 
+    /// Whether some specific time `time_at` would give, scanning as [`TimeTable::time_at`]'s
+    /// callers scan (from the first token, past each time found), is one `keep(start, len)` keeps.
+    /// Each token is read only up to the first kept time, and no table is kept: what the whole
+    /// table would answer, at a fraction of building it (`check` asks this of every `Commitment`
+    /// line).
+    pub fn any_time(tokens: &[Token], keep: impl Fn(usize, usize) -> bool) -> bool {
+        let mut elements = Elements::new(tokens.len());
+        let mut reads: Vec<Option<TimeExpr>> = Vec::with_capacity(tokens.len());
+        let mut i = 0;
+        while i < tokens.len() {
+            // `read_at_with` looks at the readings from a few tokens back up to `i`, read in order.
+            while reads.len() <= i {
+                reads.push(read_from_reaching(tokens, reads.len(), &mut elements).0);
+            }
+            let e = read_at_with(tokens, i, |j| reads[j]);
+            match e.filter(|e| e.is_specific() && !e.bare_day && !counts_as_attribute(tokens, i, e)) {
+                Some(e) if keep(i, e.len) => return true,
+                Some(e) => i += e.len,
+                None => i += 1,
+            }
+        }
+        false
+    }
+
     fn empty(len: usize) -> Self {
         Self { at: vec![None; len], attribute: vec![false; len] }
     }
