@@ -245,7 +245,12 @@ impl Build for FactsReader<'_, '_> {
     }
 
     fn word(&mut self, seq: &mut SeqFacts, word: &str) {
-        seq.add(self.checks.word_len(&lowercase(word)), true, Last::Other);
+        // A word of ASCII letters (most of them) is sized in place, without the memo.
+        let size = match crate::core::scoring::text::letters_word_len(word) {
+            Some(size) => size,
+            None => self.checks.word_len(&lowercase(word)),
+        };
+        seq.add(size, true, Last::Other);
     }
 
     fn slot(&mut self, seq: &mut SeqFacts, name: &str) {
@@ -302,7 +307,7 @@ fn words_in(w: &str) -> usize {
     if is_plain_word(w) {
         // Lowercase letters only: one piece, read as the whole-word contractions read it ("cannot"
         // is two), without analysing a sentence.
-        crate::core::scoring::text::expand_contraction(w).len()
+        crate::core::scoring::text::contraction_len(w)
     } else {
         crate::core::scoring::text::phrase_words(w).len()
     }
@@ -469,7 +474,8 @@ mod tests {
             let n = rng.random_range(1..4);
             (0..n)
                 .map(|_| match rng.random_range(0..if depth > 2 { 4 } else { 6 }) {
-                    0 => ["sorry", "we'll", "call", "it's", "mr", "I'll"][rng.random_range(0..6)].to_string(),
+                    0 => ["sorry", "we'll", "call", "it's", "mr", "I'll", "Cannot", "WONT"][rng.random_range(0..8)]
+                        .to_string(),
                     1 => ["@apology", "@ownership", "@nested", "@unknown-set"][rng.random_range(0..4)].to_string(),
                     2 => ["{time}", "{number}", "{customer}"][rng.random_range(0..3)].to_string(),
                     3 => "*".to_string(),
