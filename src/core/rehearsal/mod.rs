@@ -17,10 +17,11 @@ mod units;
 use std::ops::Range;
 
 use crate::core::scenario::{Lexicon, Scenario, ScriptRole};
-use crate::core::scoring::detectors::{DetectorContext, detect, find_specific_times, has_specific_time};
+use crate::core::scoring::detectors::{DetectorContext, detect, find_specific_times};
 use crate::core::scoring::lists::Lists;
 use crate::core::scoring::phrase::{Names, name_words};
 use crate::core::scoring::text::analyse;
+use crate::core::scoring::time::has_specific_time;
 
 pub use fade::{Faded, FadedWord, Level, fade};
 pub use recite::{

@@ -4,7 +4,7 @@
 use super::concepts;
 pub use super::context::DetectorContext;
 use super::phrase::{Phrase, name_at};
-use super::text::{Analysed, Sentence, Token};
+use super::text::{Analysed, Sentence};
 
 use super::context::step::{
     BLAME as STEP_BLAME, COMMITMENTS as STEP_COMMITMENTS, RULES as STEP_RULES, TIMES as STEP_TIMES,
@@ -76,7 +76,7 @@ pub fn find_specific_times(a: &Analysed) -> Vec<Range> {
     while i < a.tokens.len() {
         match times.time_at(i) {
             Some(len) => {
-                if own_firm_time(&a.tokens, i, len) {
+                if super::time::own_firm_time(&a.tokens, i, len) {
                     out.push((i, i + len));
                 }
                 i += len;
@@ -85,21 +85,6 @@ pub fn find_specific_times(a: &Analysed) -> Vec<Range> {
         }
     }
     out
-}
-
-/// Whether [`find_specific_times`] finds anything in `tokens` (of an `Analysed`), worked out
-/// without the response's time tables and stopping at the first time found.
-pub fn has_specific_time(tokens: &[Token]) -> bool {
-    super::time::TimeTable::any_time(tokens, |i, len| own_firm_time(tokens, i, len))
-}
-
-/// The time of `len` tokens at `i` is the speaker's own and firm: in one sentence, not quoted, not
-/// negated, and not hedged ("Tuesday-ish", "half three-ish").
-fn own_firm_time(tokens: &[Token], i: usize, len: usize) -> bool {
-    let Some(span) = tokens.get(i..i + len) else { return false };
-    let sentence = tokens[i].sentence;
-    let approximate = tokens.get(i + len).is_some_and(|t| t.text == "ish" && t.sentence == sentence);
-    !approximate && span.iter().all(|t| !t.quoted && t.negated_by.is_none() && t.sentence == sentence)
 }
 
 /// Commitments: a first-person future marker followed within a few words by a verb of doing, a

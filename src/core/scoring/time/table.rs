@@ -114,3 +114,18 @@ impl TimeTable {
         }
     }
 }
+
+/// Whether `detectors::find_specific_times` finds anything in `tokens` (of an `Analysed`), worked out
+/// without the response's time tables and stopping at the first time found.
+pub fn has_specific_time(tokens: &[Token]) -> bool {
+    TimeTable::any_time(tokens, |i, len| own_firm_time(tokens, i, len))
+}
+
+/// The time of `len` tokens at `i` is the speaker's own and firm: in one sentence, not quoted, not
+/// negated, and not hedged ("Tuesday-ish", "half three-ish").
+pub fn own_firm_time(tokens: &[Token], i: usize, len: usize) -> bool {
+    let Some(span) = tokens.get(i..i + len) else { return false };
+    let sentence = tokens[i].sentence;
+    let approximate = tokens.get(i + len).is_some_and(|t| t.text == "ish" && t.sentence == sentence);
+    !approximate && span.iter().all(|t| !t.quoted && t.negated_by.is_none() && t.sentence == sentence)
+}
