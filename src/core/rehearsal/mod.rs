@@ -21,6 +21,7 @@ use crate::core::scoring::detectors::{DetectorContext, detect, find_specific_tim
 use crate::core::scoring::lists::Lists;
 use crate::core::scoring::phrase::{Names, name_words};
 use crate::core::scoring::text::analyse;
+use crate::core::scoring::time::has_specific_time;
 
 pub use fade::{Faded, FadedWord, Level, fade};
 pub use recite::{
@@ -116,6 +117,12 @@ pub fn specific_times(text: &str) -> Vec<Range<usize>> {
     merge(ranges)
 }
 
+/// Whether [`specific_times`] finds any time in `text`: the same reading, stopped at the first
+/// time found and without the time tables scoring keeps (what `check` asks of a `Commitment` line).
+pub fn names_a_specific_time(text: &str) -> bool {
+    has_specific_time(&analyse(text).tokens)
+}
+
 /// The commitment of a model answer: the `specific-time-commitment` detector's evidence, in bytes.
 fn model_commitment(text: &str, names: &Names, lists: &Lists) -> Vec<Range<usize>> {
     let a = analyse(text);
@@ -208,6 +215,40 @@ mod tests {
         assert!(specific_times("I'll call you soon.").is_empty());
         assert!(specific_times("I'll call you Tuesday-ish.").is_empty());
         assert!(!specific_times("Friday, 8am, at your door.").is_empty());
+    }
+
+    #[test]
+    fn a_time_is_named_exactly_where_specific_times_finds_one() {
+        let lines = [
+            "I'll call you at 4pm, not 'soon', then tomorrow-ish.",
+            "I'll call you Tuesday-ish.",
+            "I won't ring at 3pm, I'll ring at 5.",
+            "I won't ring at 3pm.",
+            "She said \"by Friday\" but I can't promise it.",
+            "Before your 3pm appointment I'll check, by your 10am slot at the latest.",
+            "Your 3pm appointment stands.",
+            "Last Tuesday at 4 we spoke; next Tuesday at 4 we speak again.",
+            "tmrw b4 10 ok?",
+            "Between 2 and 4 this afternoon, or after 6 if that suits.",
+            "",
+            "...",
+        ];
+        let (scenarios, _) = crate::core::test_fixtures::bundled_scenarios();
+        let texts = scenarios.iter().flat_map(|s| &s.turns).flat_map(|t| {
+            let lines = t.script.iter().map(|l| l.text.as_str());
+            [t.customer.as_str(), t.model_answer.as_str()]
+                .into_iter()
+                .chain(t.alternatives.iter().map(String::as_str))
+                .chain(lines)
+        });
+        let (mut named, mut total) = (0, 0);
+        for text in lines.into_iter().chain(texts) {
+            let expected = !specific_times(text).is_empty();
+            assert_eq!(names_a_specific_time(text), expected, "{text}");
+            named += usize::from(expected);
+            total += 1;
+        }
+        assert!(named > 50 && named < total, "{named} of {total}: both verdicts are tried");
     }
 
     #[test]

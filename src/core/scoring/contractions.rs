@@ -92,6 +92,49 @@ pub fn expand_contraction(word: &str) -> Vec<&str> {
     vec![word]
 }
 
+/// How many words `expand_contraction(w)` gives, without building them (see
+/// [`letters_word_len`] for the words of letters).
+pub fn contraction_len(w: &str) -> usize {
+    match letters_word_len(w) {
+        Some(n) if w.bytes().all(|b| b.is_ascii_lowercase()) => n,
+        _ => expand_contraction(w).len(),
+    }
+}
+
+/// For a word of ASCII letters of either case, how many words its lowercase form expands to
+/// (`expand_contraction(&w.to_ascii_lowercase()).len()`); None for any other word. Most words are
+/// ruled out of [`WHOLE`] by their length and first and last letters, without a look-up or a copy
+/// (a library check sizes every word of every phrase).
+pub fn letters_word_len(w: &str) -> Option<usize> {
+    let bytes = w.as_bytes();
+    let (first, last) = (bytes.first()?.to_ascii_lowercase(), bytes.last()?.to_ascii_lowercase());
+    if !bytes.iter().all(u8::is_ascii_alphabetic) {
+        return None;
+    }
+    let row = &whole_word_ends()[bytes.len().min(WHOLE_ENDS_LONGEST)];
+    if row[usize::from(first - b'a')] & (1 << (last - b'a')) == 0 {
+        return Some(1);
+    }
+    Some(whole_words().get(w.to_ascii_lowercase().as_str()).map_or(1, |parts| parts.len()))
+}
+
+/// Lengths past this share one row of [`whole_word_ends`].
+const WHOLE_ENDS_LONGEST: usize = 8;
+
+/// For each length (up to [`WHOLE_ENDS_LONGEST`]) and first letter, the last letters of the
+/// [`WHOLE`] words of lowercase letters with them, as bits.
+fn whole_word_ends() -> &'static [[u32; 26]; WHOLE_ENDS_LONGEST + 1] {
+    static ENDS: std::sync::LazyLock<[[u32; 26]; WHOLE_ENDS_LONGEST + 1]> = std::sync::LazyLock::new(|| {
+        let mut ends = [[0; 26]; WHOLE_ENDS_LONGEST + 1];
+        for (w, _) in WHOLE.iter().filter(|(w, _)| w.bytes().all(|b| b.is_ascii_lowercase())) {
+            let (first, last) = (w.as_bytes()[0] - b'a', w.as_bytes()[w.len() - 1] - b'a');
+            ends[w.len().min(WHOLE_ENDS_LONGEST)][usize::from(first)] |= 1 << last;
+        }
+        ends
+    });
+    &ENDS
+}
+
 /// [`WHOLE`] by word, built once per process.
 fn whole_words() -> &'static WholeWords {
     static MAP: std::sync::LazyLock<WholeWords> = std::sync::LazyLock::new(|| WHOLE.iter().copied().collect());
@@ -125,4 +168,40 @@ pub fn normalise_word(raw: &str) -> String {
         return raw.to_ascii_lowercase();
     }
     raw.chars().map(|c| if c == '’' || c == '‘' { '\'' } else { c }).flat_map(char::to_lowercase).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_word_is_counted_as_as_many_words_as_its_expansion() {
+        let mut words: Vec<String> = WHOLE.iter().map(|(w, _)| w.to_string()).collect();
+        words.extend(
+            ["the", "tomorrow", "call", "cants", "wonts", "shouldnt", "shouldnts", "u", "a", "idk", "idks"]
+                .map(String::from),
+        );
+        // Every word of up to three letters, and every WHOLE word with a letter changed.
+        let letters: Vec<char> = ('a'..='z').collect();
+        for a in &letters {
+            words.push(a.to_string());
+            for b in &letters {
+                words.push(format!("{a}{b}"));
+                words.extend(letters.iter().map(|c| format!("{a}{b}{c}")));
+            }
+        }
+        for (w, _) in WHOLE {
+            for k in 0..w.len() {
+                words.extend(letters.iter().map(|c| format!("{}{c}{}", &w[..k], &w[k + 1..])));
+            }
+        }
+        words.extend(["won't", "i'll", "2day", "b4", "", "'s", "it's", "Cant"].map(String::from));
+        for w in &words {
+            assert_eq!(contraction_len(w), expand_contraction(w).len(), "{w}");
+            let upper = w.to_ascii_uppercase();
+            let letters = !w.is_empty() && w.bytes().all(|b| b.is_ascii_alphabetic());
+            let expected = letters.then(|| expand_contraction(&w.to_ascii_lowercase()).len());
+            assert_eq!((letters_word_len(w), letters_word_len(&upper)), (expected, expected), "{w}");
+        }
+    }
 }

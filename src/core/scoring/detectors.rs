@@ -76,11 +76,7 @@ pub fn find_specific_times(a: &Analysed) -> Vec<Range> {
     while i < a.tokens.len() {
         match times.time_at(i) {
             Some(len) => {
-                let span = &a.tokens[i..i + len];
-                let sentence = a.tokens[i].sentence;
-                // "Tuesday-ish", "half three-ish": a hedged time is not a specific one.
-                let approximate = a.tokens.get(i + len).is_some_and(|t| t.text == "ish" && t.sentence == sentence);
-                if !approximate && span.iter().all(|t| !t.quoted && t.negated_by.is_none() && t.sentence == sentence) {
+                if super::time::own_firm_time(&a.tokens, i, len) {
                     out.push((i, i + len));
                 }
                 i += len;

@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 use rust_stemmers::{Algorithm, Stemmer};
 
 use super::contractions::without_thousands_separators;
-pub use super::contractions::{expand_contraction, normalise_word};
+pub use super::contractions::{contraction_len, expand_contraction, letters_word_len, normalise_word};
 use super::distinct::SentenceWords;
 use super::scope::{mark_conditions, mark_negation, mark_reported_speech, split_clauses_at_conjunctions};
 use super::time::TimeTable;

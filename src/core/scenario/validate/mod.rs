@@ -5,8 +5,6 @@ mod flow;
 pub mod patterns;
 mod rubric;
 
-use std::collections::HashSet;
-
 use author_tests::check_tests;
 pub use flow::successors;
 use flow::{check_branches, check_flow, check_turn_ref};
@@ -264,7 +262,7 @@ fn check_staging(s: &Scenario, r: &mut Reporter) {
 }
 
 fn check_turn_ids<'s>(s: &'s Scenario, r: &mut Reporter) -> Vec<&'s str> {
-    let mut seen = HashSet::new();
+    let mut seen = patterns::text_set(s.turns.len());
     for (i, t) in s.turns.iter().enumerate() {
         require_kebab(r, || format!("turns[{i}].id"), &t.id, "turn id");
         if !seen.insert(t.id.as_str()) {

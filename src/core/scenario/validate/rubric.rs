@@ -1,9 +1,7 @@
 //! A turn's rubric: criteria, weights, matchers (patterns, regexes, detectors, nesting) and the
 //! words and slots they refer to.
 
-use std::collections::HashSet;
-
-use super::patterns::PatternChecks;
+use super::patterns::{PatternChecks, text_set};
 use super::{
     MAX_CRITERIA_PER_TURN, MAX_MATCHERS_PER_CRITERION, MAX_NESTING, MAX_TURN_PROGRAM, Reporter, require_kebab,
     require_text, suggestion,
@@ -65,7 +63,7 @@ pub(super) fn check_rubric(s: &Scenario, t: &Turn, path: &str, checks: &PatternC
         );
         return;
     }
-    let mut seen = HashSet::new();
+    let mut seen = text_set(t.rubric.len());
     let turn = At::Path(path);
     let rubric = At::Field(&turn, "rubric");
     for (i, c) in t.rubric.iter().enumerate() {
@@ -119,25 +117,25 @@ pub(super) fn check_rubric(s: &Scenario, t: &Turn, path: &str, checks: &PatternC
 /// own, at a cost that grows with its compiled size). The error points at the matcher that
 /// crosses the limit.
 fn check_program_size(t: &Turn, path: &str, checks: &PatternChecks, r: &mut Reporter) {
-    let mut seen = HashSet::new();
+    let mut seen = text_set(t.rubric.iter().map(|c| c.detect.len()).sum());
     let (mut total, mut crossing) = (0, None);
+    let mut stack = Vec::new();
     for (i, c) in t.rubric.iter().enumerate() {
         for (j, m) in c.detect.iter().enumerate() {
-            for (k, (text, regex)) in texts_in(m).into_iter().enumerate() {
+            let mut k = 0;
+            each_text(m, &mut stack, |text, regex| {
                 if regex {
                     total += text.chars().count();
-                } else {
-                    if !seen.insert(text) {
-                        continue;
-                    }
-                    if let Ok(facts) = checks.phrase(text).as_ref() {
-                        total += facts.program_size;
-                    }
+                } else if seen.insert(text)
+                    && let Ok(facts) = checks.phrase(text).as_ref()
+                {
+                    total += facts.program_size;
                 }
                 if total > MAX_TURN_PROGRAM && crossing.is_none() {
                     crossing = Some((i, j, k));
                 }
-            }
+                k += 1;
+            });
         }
     }
     // The path is written only for the matcher that crosses the limit.
@@ -162,24 +160,24 @@ fn check_program_size(t: &Turn, path: &str, checks: &PatternChecks, r: &mut Repo
     }
 }
 
-/// Every phrase and regex in `m` (inside `All`, `Sentence` and `Not` too) with whether it is a
-/// regex, in order, without recursion.
-fn texts_in(m: &Matcher) -> Vec<(&str, bool)> {
-    let mut out = Vec::new();
-    let mut stack = vec![m];
+/// Every phrase and regex in `m` (inside `All`, `Sentence` and `Not` too) given to `f` with
+/// whether it is a regex, in order, without recursion; `stack` is room to reuse (a lone phrase or
+/// regex, most matchers, needs none).
+fn each_text<'m>(m: &'m Matcher, stack: &mut Vec<&'m Matcher>, mut f: impl FnMut(&'m str, bool)) {
+    stack.clear();
+    stack.push(m);
     while let Some(m) = stack.pop() {
         match m {
-            Matcher::Phrase(text) => out.push((text.as_str(), false)),
-            Matcher::Regex(text) => out.push((text.as_str(), true)),
+            Matcher::Phrase(text) => f(text, false),
+            Matcher::Regex(text) => f(text, true),
             Matcher::All(inner) | Matcher::Sentence(inner) => stack.extend(inner.iter().rev()),
             Matcher::Not(inner) => stack.push(inner),
             Matcher::Detector(_) => {}
         }
     }
-    out
 }
 
-/// The path of the `k`th phrase or regex of `m` (in [`texts_in`]'s order), `m` being at `path`.
+/// The path of the `k`th phrase or regex of `m` (in [`each_text`]'s order), `m` being at `path`.
 fn matcher_path(m: &Matcher, path: String, k: usize) -> String {
     let mut found = Vec::new();
     let mut stack = vec![(m, path)];

@@ -47,6 +47,30 @@ impl TimeTable {
         (whole, by_sentence)
     }
 
+    /// Whether some specific time `time_at` would give, scanning as [`TimeTable::time_at`]'s
+    /// callers scan (from the first token, past each time found), is one `keep(start, len)` keeps.
+    /// Each token is read only up to the first kept time, and no table is kept: what the whole
+    /// table would answer, at a fraction of building it (`check` asks this of every `Commitment`
+    /// line).
+    pub fn any_time(tokens: &[Token], keep: impl Fn(usize, usize) -> bool) -> bool {
+        let mut elements = Elements::new(tokens.len());
+        let mut reads: Vec<Option<TimeExpr>> = Vec::with_capacity(tokens.len());
+        let mut i = 0;
+        while i < tokens.len() {
+            // `read_at_with` looks at the readings from a few tokens back up to `i`, read in order.
+            while reads.len() <= i {
+                reads.push(read_from_reaching(tokens, reads.len(), &mut elements).0);
+            }
+            let e = read_at_with(tokens, i, |j| reads[j]);
+            match e.filter(|e| e.is_specific() && !e.bare_day && !counts_as_attribute(tokens, i, e)) {
+                Some(e) if keep(i, e.len) => return true,
+                Some(e) => i += e.len,
+                None => i += 1,
+            }
+        }
+        false
+    }
+
     fn empty(len: usize) -> Self {
         Self { at: vec![None; len], attribute: vec![false; len] }
     }
@@ -89,4 +113,19 @@ impl TimeTable {
             _ => None,
         }
     }
+}
+
+/// Whether `detectors::find_specific_times` finds anything in `tokens` (of an `Analysed`), worked out
+/// without the response's time tables and stopping at the first time found.
+pub fn has_specific_time(tokens: &[Token]) -> bool {
+    TimeTable::any_time(tokens, |i, len| own_firm_time(tokens, i, len))
+}
+
+/// The time of `len` tokens at `i` is the speaker's own and firm: in one sentence, not quoted, not
+/// negated, and not hedged ("Tuesday-ish", "half three-ish").
+pub fn own_firm_time(tokens: &[Token], i: usize, len: usize) -> bool {
+    let Some(span) = tokens.get(i..i + len) else { return false };
+    let sentence = tokens[i].sentence;
+    let approximate = tokens.get(i + len).is_some_and(|t| t.text == "ish" && t.sentence == sentence);
+    !approximate && span.iter().all(|t| !t.quoted && t.negated_by.is_none() && t.sentence == sentence)
 }
