@@ -423,7 +423,7 @@ fn an_outcome_the_customer_will_receive_is_a_step_but_bare_contact_is_not() {
         "You'll get a text.",
         "You will be contacted once an outcome is available.",
         "Want me to DM you the list?",
-        "Your repair will be completed within 28 days, as per our terms.",
+        "Your repair will be completed within 28 days as per our terms.",
         "engineers usually come out within a few days",
     ] {
         assert!(!step(text), "{text}: {:?}", evidence(text));
