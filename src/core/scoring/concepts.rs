@@ -349,12 +349,19 @@ pub fn next_step_parts(a: &Analysed, cx: &DetectorContext) -> Vec<(&'static str,
         ("instruction", instructions(a, cx).into_iter().filter(|r| concrete_channel(a, cx, *r)).collect()),
         ("timed", timed_steps(a, cx)),
         ("present-for-future", present_for_future(a, cx)),
+        ("offered", super::step_parties::offered(a, cx)),
+        ("party-acts", super::step_parties::party_acts(a, cx)),
     ];
-    for (_, found) in &mut parts {
+    for (name, found) in &mut parts {
+        // Something done ("approved", "passed to Tomasz") stays done however vague what follows.
+        let done = matches!(*name, "done-for-them" | "handed-on" | "sent-to-whom" | "done-fragment" | "instruction");
         found.retain(|r| {
             a.tokens[r.0..r.1].iter().all(|t| !t.quoted)
                 && !handed_to_no_one(a, cx, *r)
                 && !manner_of_speaking(a, cx, *r)
+                && !super::step_parties::contact_from_no_one(a, cx, *r)
+                && (done || !super::step_parties::put_off(a, *r))
+                && (done || !super::step_parties::service_level(a, *r))
         });
     }
     parts.retain(|(_, found)| !found.is_empty());

@@ -383,7 +383,29 @@ pub(super) fn backed_passive(a: &Analysed, cx: &DetectorContext, r: Range) -> bo
             && a.tokens.get(i + 1).is_some_and(|n| matches!(n.text.as_str(), "the" | "our" | "a") && i + 2 < s.end)
     });
     let item = a.tokens[r.1..s.end].iter().take(4).any(|t| cx.lists.words.step_item.has(&t.text));
-    timed || named || from_someone || item
+    timed || named || from_someone || item || outcome_received(a, cx, r)
+}
+
+/// True when what the customer "will get / receive / see" at `r` is an outcome, not only contact:
+/// a thing of value or a decision (`@step-outcome-noun`: "you'll get the credit on your next
+/// invoice", "a letter with the outcome"), or a message with something in it ("you'll get a text
+/// with your slot", "a text when it ships"); not "you'll get a text" or "an update in due course".
+fn outcome_received(a: &Analysed, cx: &DetectorContext, r: Range) -> bool {
+    if !matches!(a.word(r.1 - 1), "get" | "receive" | "see" | "sent" | "given") {
+        return false;
+    }
+    let s = a.tokens[r.0].sentence;
+    let clause = a.tokens[r.0].clause;
+    let after: Vec<usize> = (r.1..(r.1 + 4).min(a.tokens.len()))
+        .take_while(|&j| a.tokens[j].sentence == s && a.tokens[j].clause == clause)
+        .collect();
+    after.iter().any(|&j| {
+        let word = a.word(j);
+        cx.lists.words.step_outcome_noun.has(word)
+            || (matches!(word, "text" | "txt" | "letter" | "email" | "message")
+                && (j + 1..j + 3)
+                    .any(|n| matches!(a.word_in(s, n), "with" | "confirming" | "saying" | "when" | "once" | "as")))
+    })
 }
 
 /// True when the answer says anything of what comes next: a word pointing ahead (`@step-ahead`), "let me" / "let
@@ -401,6 +423,7 @@ pub(super) fn says_what_next(a: &Analysed, cx: &DetectorContext) -> bool {
         || !super::taking::done_on_the_problem(a, cx).is_empty()
         || !super::concepts::instructions(a, cx).is_empty()
         || !super::timed::timed_steps(a, cx).is_empty()
+        || !super::step_parties::offered(a, cx).is_empty()
 }
 
 /// True when the hit at `r` is a manner of speaking, not a step: "I'll be honest", "I'm going to

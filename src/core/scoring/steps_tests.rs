@@ -338,3 +338,94 @@ fn a_manner_of_speaking_is_not_a_step() {
         assert!(step(text), "{text}: {:?}", evidence(text));
     }
 }
+
+#[test]
+fn an_offer_of_a_concrete_step_put_as_a_question_is_a_step() {
+    for text in [
+        "Shall I book the glazier for you?",
+        "want me 2 swap it 4 a new one?",
+        "Would you like me to post the returns label tonight?",
+        "um do you want me to come round and reset the router now",
+        "Would it help if I printed the new contract for you?",
+        "Repair or a replacement, which would you prefer?",
+        "Right then, shall we get started?",
+    ] {
+        assert!(step(text), "{text}");
+    }
+    for text in [
+        "What do you want me to do about it?",
+        "Shall I look into it?",
+        "Want me to ring you?",
+        "Shall I reprint it or not?",
+        "Should I not have booked it?",
+        "ok shall I",
+        "She asked me 'shall I book it?' and I said no.",
+    ] {
+        assert!(!step(text), "{text}: {:?}", evidence(text));
+    }
+}
+
+#[test]
+fn a_named_party_acting_on_the_case_is_a_step() {
+    for text in [
+        "The courier will collect the old sofa.",
+        "Facilities will order the chairs.",
+        "Your manager will get the report.",
+        "Ines Duarte will sort it.",
+        "our engineer team will ring u",
+        "Payroll will process the overtime in the next run.",
+    ] {
+        assert!(step(text), "{text}");
+    }
+    for text in [
+        "Someone from payments will be in touch.",
+        "A member of the team will contact you in due course.",
+        "somebody'll ring you",
+        "The depot might collect it.",
+        "Facilities will not order the chairs.",
+        "I know your manager will be furious.",
+        "The courier collected it last week.",
+    ] {
+        assert!(!step(text), "{text}: {:?}", evidence(text));
+    }
+}
+
+#[test]
+fn a_step_put_off_to_no_time_is_not_a_step() {
+    for text in [
+        "The courier will collect it eventually.",
+        "Somebody will ring you at some point.",
+        "The part will come when it comes.",
+        "Your parcel will be delivered when possible.",
+        "we'll get round to your boiler eventually lol",
+    ] {
+        assert!(!step(text), "{text}: {:?}", evidence(text));
+    }
+    for text in [
+        "The courier will collect it at some point on Friday.",
+        "Your refund has been approved, it'll land eventually.",
+    ] {
+        assert!(step(text), "{text}: {:?}", evidence(text));
+    }
+}
+
+#[test]
+fn an_outcome_the_customer_will_receive_is_a_step_but_bare_contact_is_not() {
+    for text in [
+        "You'll get a text when it ships.",
+        "you'll get a letter with the decision x",
+        "You will receive the credit on your next bill.",
+        "DM us.",
+    ] {
+        assert!(step(text), "{text}: {:?}", evidence(text));
+    }
+    for text in [
+        "You'll get a text.",
+        "You will be contacted once an outcome is available.",
+        "Want me to DM you the list?",
+        "Your repair will be completed within 28 days as per our terms.",
+        "engineers usually come out within a few days",
+    ] {
+        assert!(!step(text), "{text}: {:?}", evidence(text));
+    }
+}
