@@ -489,6 +489,8 @@ mod tests {
             assert!(!deflects(regret), "{regret}");
         }
         assert!(deflects("Sorry for any inconvenience, but the survey team set that date, not us."));
+        // "Sorry to hear" is about the customer's feelings, not news: it may still deflect.
+        assert!(deflects("We're sorry to hear you feel let down by the service. Your comments matter to us."));
     }
 
     #[test]

@@ -107,21 +107,29 @@ fn excused_apologies(a: &Analysed, cx: &DetectorContext, blame: &[Range], owned:
 
 /// True when the apology at `ap` regrets news the customer did not want, not a failure: "I'm sorry
 /// to tell you it's a no", "I'm sorry, the claim's been declined" (an outcome, whatever caused it),
-/// "sorry, it isn't the news you were hoping for", "sorry, not what you wanted to hear".
+/// and the news named ([`names_the_news`]).
 fn regrets_news(a: &Analysed, cx: &DetectorContext, ap: &Range) -> bool {
+    let to_hear =
+        a.tokens.get(ap.1).is_some_and(|t| t.text == "to") && a.tokens.get(ap.1 + 1).is_some_and(|t| t.stem == "hear");
+    let s = &a.sentences[a.tokens[ap.0].sentence];
+    to_hear || names_the_news(a, ap) || a.tokens[ap.1..s.end].iter().any(|t| cx.lists.words.tone_bad_news.has(&t.text))
+}
+
+/// True when the apology at `ap` is said of the news itself: "sorry to tell you", "sorry, bad news",
+/// "sorry, it isn't the news you were hoping for", "not the result you wanted", "it's a no". Narrower
+/// than [`regrets_news`]: "sorry to hear you're unhappy" or "sorry, your claim was declined" may
+/// still deflect.
+fn names_the_news(a: &Analysed, ap: &Range) -> bool {
     let telling = a.tokens.get(ap.1).is_some_and(|t| t.text == "to")
         && a.tokens
             .get(ap.1 + 1)
-            .is_some_and(|t| matches!(t.stem.as_str(), "tell" | "say" | "hear" | "report" | "inform" | "let"));
+            .is_some_and(|t| matches!(t.stem.as_str(), "tell" | "say" | "report" | "inform" | "let"));
     let s = &a.sentences[a.tokens[ap.0].sentence];
     let words = &a.tokens[ap.1..s.end];
-    // An outcome the customer did not want (`tone-bad-news`), or the news itself named ("the news
-    // you wanted", "the result you hoped for", "what you were hoping to hear").
     let hoped = |w: &[Token]| {
         w.iter().take(4).any(|t| matches!(t.text.as_str(), "wanted" | "hoped" | "hoping" | "expected" | "after"))
     };
     telling
-        || words.iter().any(|t| cx.lists.words.tone_bad_news.has(&t.text))
         || words.windows(2).enumerate().any(|(k, w)| {
             let pair = (w[0].text.as_str(), w[1].text.as_str());
             let named = matches!(pair.1, "news" | "result" | "outcome" | "answer" | "decision");
@@ -132,13 +140,15 @@ fn regrets_news(a: &Analysed, cx: &DetectorContext, ap: &Range) -> bool {
         })
 }
 
-/// True when the answer apologises for more than unwelcome news: some apology of its own (not
-/// quoted, not negated) that is not regret for news ([`regrets_news`]). The learned layer finds a
-/// deflecting apology only in such an answer.
+/// False only when the answer's every apology of its own (not quoted, not negated) is said of the
+/// news itself ([`names_the_news`]): regret for unwelcome news deflects nothing. The learned layer
+/// adds a deflecting apology only where this is true.
 pub(super) fn apologises_beyond_news(a: &Analysed, cx: &DetectorContext) -> bool {
-    find(&cx.lists.apology, a, cx)
-        .iter()
-        .any(|ap| a.tokens[ap.0..ap.1].iter().all(|t| !t.quoted && t.negated_by.is_none()) && !regrets_news(a, cx, ap))
+    let own: Vec<Range> = find(&cx.lists.apology, a, cx)
+        .into_iter()
+        .filter(|ap| a.tokens[ap.0..ap.1].iter().all(|t| !t.quoted && t.negated_by.is_none()))
+        .collect();
+    own.is_empty() || own.iter().any(|ap| !names_the_news(a, ap))
 }
 
 /// The `deflecting-apology` concept's rule: the plain rule's `deflecting` apologies, and apologies
