@@ -419,7 +419,8 @@ fn grounded(concept: &str, a: &Analysed) -> bool {
 /// only to get back in touch takes nothing on; an answer that says nothing of what comes next (no
 /// future, no instruction, no action done) has no next step; an answer that brings nobody else in
 /// (no hand-over said, nothing handed on, nobody to contact, no colleague named) hands nothing over
-/// with its context; an answer whose only apology regrets unwelcome news deflects nothing.
+/// with its context; an answer whose every apology is said of the news itself ("sorry to tell
+/// you", "not the result you hoped for") deflects nothing.
 fn structurally_possible(concept: &str, a: &Analysed, cx: &DetectorContext) -> bool {
     match concept {
         "takes-it-on" => !super::taking::only_calls_back(a, cx),

@@ -40,16 +40,22 @@ pub(super) fn elsewhere(cx: &DetectorContext, word: &str) -> bool {
     w.referral_elsewhere.has(word) || w.referral_elsewhere_more.has(word) || w.referral_party.has(word)
 }
 
+/// The first token from `j` on in sentence `s` that is not a determiner ("the", "your", "a",
+/// "their"...): where the party named after it starts.
+pub(super) fn past_determiners(a: &Analysed, s: usize, mut j: usize) -> usize {
+    while matches!(a.word_in(s, j), "the" | "your" | "ur" | "a" | "an" | "their") {
+        j += 1;
+    }
+    j
+}
+
 /// True when the words after the verb at `v` deal "with" (or "w") someone other than the speaker:
 /// "arrange it with the retailer", "liaise with them", "log a ticket w IT" ("it" after "with" a
 /// ticket is the IT team). Not "sort it out with me", "book it with us".
 pub(super) fn with_someone_else(a: &Analysed, cx: &DetectorContext, v: usize) -> bool {
     let s = a.tokens[v].sentence;
     let Some(m) = (v + 1..v + 7).find(|&k| matches!(a.word_in(s, k), "with" | "w")) else { return false };
-    let mut j = m + 1;
-    while matches!(a.word_in(s, j), "the" | "your" | "ur" | "a" | "an" | "their") {
-        j += 1;
-    }
+    let j = past_determiners(a, s, m + 1);
     let who = a.word_in(s, j);
     let named = super::phrase::name_at(&a.tokens, j, &cx.names.colleague).is_some();
     let own = cx.lists.words.referral_own_side.has(who) || matches!(who, "our" | "my" | "u" | "ya");

@@ -7,7 +7,7 @@
 //! wish the customer may have ("if u want 2 complain email complaints@...").
 
 use super::detectors::{DetectorContext, Range};
-use super::referral::{elsewhere, to_someone_else, verb_at};
+use super::referral::{elsewhere, past_determiners, to_someone_else, verb_at};
 use super::text::Analysed;
 
 /// Every send-away of this file's shapes.
@@ -29,10 +29,7 @@ pub(super) fn implied(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
 /// may be sent to, or the colleague by name.
 fn party_at(a: &Analysed, cx: &DetectorContext, j: usize) -> bool {
     let Some(s) = a.tokens.get(j).map(|t| t.sentence) else { return false };
-    let mut k = j;
-    while matches!(a.word_in(s, k), "the" | "your" | "ur" | "a" | "an" | "their") {
-        k += 1;
-    }
+    let k = past_determiners(a, s, j);
     let own = matches!(a.word_in(s, k), "me" | "us" | "our" | "my" | "we" | "i" | "you" | "u" | "yourself" | "myself");
     !own && (k..k + 3).any(|m| elsewhere(cx, a.word_in(s, m)) || named_at(a, cx, m))
 }

@@ -191,12 +191,17 @@ pub(super) fn mark_conditions(tokens: &mut [Token], is_condition_word: impl Fn(&
 
 #[cfg(test)]
 mod tests {
-    use crate::core::scoring::text::analyse;
+    use crate::core::scoring::text::{Token, analyse};
+
+    /// The words of `text` whose token `keep` accepts, joined by spaces.
+    fn words_where(text: &str, keep: impl Fn(&Token) -> bool) -> String {
+        let a = analyse(text);
+        a.tokens.iter().filter(|t| keep(t)).map(|t| t.text.as_str()).collect::<Vec<_>>().join(" ")
+    }
 
     /// The words of `text` that lie in a condition clause, joined by spaces.
     fn conditioned(text: &str) -> String {
-        let a = analyse(text);
-        a.tokens.iter().filter(|t| t.condition.is_some()).map(|t| t.text.as_str()).collect::<Vec<_>>().join(" ")
+        words_where(text, |t| t.condition.is_some())
     }
 
     #[test]
@@ -235,8 +240,7 @@ mod tests {
 
     /// The words of `text` under a negation, joined by spaces.
     fn negated(text: &str) -> String {
-        let a = analyse(text);
-        a.tokens.iter().filter(|t| t.negated_by.is_some()).map(|t| t.text.as_str()).collect::<Vec<_>>().join(" ")
+        words_where(text, |t| t.negated_by.is_some())
     }
 
     #[test]

@@ -97,22 +97,30 @@ fn excused_apologies(a: &Analysed, cx: &DetectorContext, blame: &[Range], owned:
     if blame.is_empty() || !owned.is_empty() {
         return Vec::new();
     }
+    own_apologies(a, cx).into_iter().filter(|ap| !regrets_news(a, cx, ap)).collect()
+}
+
+/// The answer's apologies in the speaker's own words: not quoted, not negated.
+fn own_apologies(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     find(&cx.lists.apology, a, cx)
         .into_iter()
-        .filter(|ap| {
-            a.tokens[ap.0..ap.1].iter().all(|t| !t.quoted && t.negated_by.is_none()) && !regrets_news(a, cx, ap)
-        })
+        .filter(|ap| a.tokens[ap.0..ap.1].iter().all(|t| !t.quoted && t.negated_by.is_none()))
         .collect()
+}
+
+/// The stem of the verb in "sorry to <verb>" right after the apology at `ap`, if there is one.
+fn to_verb_after<'a>(a: &'a Analysed, ap: &Range) -> Option<&'a str> {
+    a.tokens.get(ap.1).filter(|t| t.text == "to").and_then(|_| a.tokens.get(ap.1 + 1)).map(|t| t.stem.as_str())
 }
 
 /// True when the apology at `ap` regrets news the customer did not want, not a failure: "I'm sorry
 /// to tell you it's a no", "I'm sorry, the claim's been declined" (an outcome, whatever caused it),
 /// and the news named ([`names_the_news`]).
 fn regrets_news(a: &Analysed, cx: &DetectorContext, ap: &Range) -> bool {
-    let to_hear =
-        a.tokens.get(ap.1).is_some_and(|t| t.text == "to") && a.tokens.get(ap.1 + 1).is_some_and(|t| t.stem == "hear");
     let s = &a.sentences[a.tokens[ap.0].sentence];
-    to_hear || names_the_news(a, ap) || a.tokens[ap.1..s.end].iter().any(|t| cx.lists.words.tone_bad_news.has(&t.text))
+    to_verb_after(a, ap) == Some("hear")
+        || names_the_news(a, ap)
+        || a.tokens[ap.1..s.end].iter().any(|t| cx.lists.words.tone_bad_news.has(&t.text))
 }
 
 /// True when the apology at `ap` is said of the news itself: "sorry to tell you", "sorry, bad news",
@@ -120,10 +128,7 @@ fn regrets_news(a: &Analysed, cx: &DetectorContext, ap: &Range) -> bool {
 /// than [`regrets_news`]: "sorry to hear you're unhappy" or "sorry, your claim was declined" may
 /// still deflect.
 fn names_the_news(a: &Analysed, ap: &Range) -> bool {
-    let telling = a.tokens.get(ap.1).is_some_and(|t| t.text == "to")
-        && a.tokens
-            .get(ap.1 + 1)
-            .is_some_and(|t| matches!(t.stem.as_str(), "tell" | "say" | "report" | "inform" | "let"));
+    let telling = matches!(to_verb_after(a, ap), Some("tell" | "say" | "report" | "inform" | "let"));
     let s = &a.sentences[a.tokens[ap.0].sentence];
     let words = &a.tokens[ap.1..s.end];
     let hoped = |w: &[Token]| {
@@ -144,10 +149,7 @@ fn names_the_news(a: &Analysed, ap: &Range) -> bool {
 /// news itself ([`names_the_news`]): regret for unwelcome news deflects nothing. The learned layer
 /// adds a deflecting apology only where this is true.
 pub(super) fn apologises_beyond_news(a: &Analysed, cx: &DetectorContext) -> bool {
-    let own: Vec<Range> = find(&cx.lists.apology, a, cx)
-        .into_iter()
-        .filter(|ap| a.tokens[ap.0..ap.1].iter().all(|t| !t.quoted && t.negated_by.is_none()))
-        .collect();
+    let own = own_apologies(a, cx);
     own.is_empty() || own.iter().any(|ap| !names_the_news(a, ap))
 }
 
