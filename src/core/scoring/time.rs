@@ -78,6 +78,12 @@ impl TimeExpr {
         matches!(self.reading, Reading::Specific(_))
     }
 
+    /// True for a specific time that counts on its own, what [`TimeTable::time_at`] gives: not a
+    /// bare "today" or "tomorrow".
+    pub fn is_specific_beyond_bare_day(&self) -> bool {
+        self.is_specific() && !self.bare_day
+    }
+
     /// True when, said at `now`, the expression can still be held to: not past (see
     /// [`TimeExpr::is_past_at`]) and not a span of dates ending more than 14 days later.
     pub fn holds_at(&self, now: jiff::civil::DateTime, locale: Locale) -> bool {

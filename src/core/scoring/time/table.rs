@@ -62,7 +62,7 @@ impl TimeTable {
                 reads.push(read_from_reaching(tokens, reads.len(), &mut elements).0);
             }
             let e = read_at_with(tokens, i, |j| reads[j]);
-            match e.filter(|e| e.is_specific() && !e.bare_day && !counts_as_attribute(tokens, i, e)) {
+            match e.filter(|e| e.is_specific_beyond_bare_day() && !counts_as_attribute(tokens, i, e)) {
                 Some(e) if keep(i, e.len) => return true,
                 Some(e) => i += e.len,
                 None => i += 1,
@@ -95,7 +95,7 @@ impl TimeTable {
     /// The expression may start with a preposition ("at 4pm", "by Friday", "within two hours").
     pub fn time_at(&self, i: usize) -> Option<usize> {
         let e = self.read_at(i)?;
-        (e.is_specific() && !e.bare_day && !self.attribute[i]).then_some(e.len)
+        (e.is_specific_beyond_bare_day() && !self.attribute[i]).then_some(e.len)
     }
 
     /// A specific time pinned within a day starting at token `i` (a clock time, a part of a known

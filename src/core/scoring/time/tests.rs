@@ -20,7 +20,7 @@ fn reading(text: &str) -> Option<Reading> {
 /// A specific time at `i`, read on its own (the reference for [`TimeTable::time_at`]).
 fn time_at(tokens: &[Token], i: usize) -> Option<usize> {
     let e = read_at(tokens, i)?;
-    (e.is_specific() && !e.bare_day && !counts_as_attribute(tokens, i, &e)).then_some(e.len)
+    (e.is_specific_beyond_bare_day() && !counts_as_attribute(tokens, i, &e)).then_some(e.len)
 }
 
 /// A specific time of either grain at `i`, read on its own (the reference for
