@@ -351,6 +351,7 @@ pub fn next_step_parts(a: &Analysed, cx: &DetectorContext) -> Vec<(&'static str,
         ("present-for-future", present_for_future(a, cx)),
         ("offered", super::step_parties::offered(a, cx)),
         ("party-acts", super::step_parties::party_acts(a, cx)),
+        ("told-to-do", super::step_forms::told_to_do(a, cx)),
     ];
     for (name, found) in &mut parts {
         // Something done ("approved", "passed to Tomasz") stays done however vague what follows.

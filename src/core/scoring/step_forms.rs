@@ -1,0 +1,93 @@
+//! Next steps read from how they are put rather than from a listed phrase (`docs/labelling.md`,
+//! `next-steps`): an instruction to the customer behind a modal or a condition ("you'll need to
+//! send the jacket back", "if it runs out just ring 111").
+
+use super::detectors::{DetectorContext, Range};
+use super::text::Analysed;
+
+/// Words that may open an instruction's clause before its verb ("so just ring ...", "then pop ...").
+const OPENERS: &[&str] = &["just", "please", "pls", "then", "so", "and", "simply", "do"];
+
+/// Verbs of handing something over: with an object of their own ("send the jacket back", "bring
+/// it in") the instruction is concrete whatever the thing is.
+const HANDING: &[&str] = &["send", "return", "post", "bring", "drop", "pop", "upload", "attach", "forward", "hand"];
+
+/// Verbs of getting in touch: followed by a number ("ring 111", "call 999") the number is the channel.
+const CONTACTING: &[&str] = &["ring", "call", "phone", "text", "dial", "try"];
+
+/// Instructions to the customer not opening their sentence: behind "you'll need to", "you have
+/// to", "you must", "you can", "you should" ("you'll need to send the jacket back first", "u can
+/// pop in with the receipt"), or opening the clause after a condition ("if u run out just ring
+/// 111", "if it hasn't come by Friday, email the order number to me"). Concrete only: a channel or
+/// item in the sentence (`@step-channel`, `@step-item`), a number after a contact verb, or a thing
+/// handed over. Not the customer's past ("you should have sent it"), negated, asked or quoted.
+pub(super) fn told_to_do(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
+    let w = &cx.lists.words;
+    let mut out = Vec::new();
+    for k in 1..a.tokens.len() {
+        if !w.step_imperative.has(a.word(k)) || !a.asserted_at(k) || a.in_condition(k) {
+            continue;
+        }
+        let s = a.tokens[k].sentence;
+        let mut b = k;
+        while b > a.sentences[s].start && OPENERS.contains(&a.word(b - 1)) {
+            b -= 1;
+        }
+        let Some(start) = framed_by_you(a, s, b).or_else(|| after_condition(a, s, b)) else { continue };
+        let negated = a.tokens[start..=k].iter().any(|t| t.negated_by.is_some() || t.is_negator());
+        if negated || a.tokens[start..=k].iter().any(|t| t.quoted) {
+            continue;
+        }
+        let number_next = CONTACTING.contains(&a.word(k))
+            && a.word_in(s, k + 1).len() >= 3
+            && a.word_in(s, k + 1).bytes().all(|c| c.is_ascii_digit());
+        let handed = HANDING.contains(&a.word(k)) && handed_thing(a, cx, s, k + 1);
+        if number_next || handed || super::steps::concrete_channel(a, cx, (k, k + 1)) {
+            out.push((start, k + 1));
+        }
+    }
+    out
+}
+
+/// The start of "you('ll) need to / have to / must / can / should / could" right before `b`
+/// in sentence `s`, if there is one.
+fn framed_by_you(a: &Analysed, s: usize, b: usize) -> Option<usize> {
+    let at = |i: usize| if i < a.sentences[s].start { "" } else { a.word_in(s, i) };
+    let you = |i: usize| matches!(at(i), "you" | "u" | "ya");
+    let modal = |i: usize| matches!(at(i), "must" | "can" | "could" | "should" | "shd" | "cd" | "may");
+    if b >= 2 && modal(b - 1) && you(b - 2) {
+        return Some(b - 2);
+    }
+    // "you need to", "you'll need to", "you'll have to", "you would want to", "you've got to".
+    if b >= 3 && matches!(at(b - 1), "to" | "2") && matches!(at(b - 2), "need" | "have" | "got" | "want") {
+        let subject = (b.saturating_sub(5)..b - 2).rev().find(|&i| you(i))?;
+        let between =
+            (subject + 1..b - 2).all(|i| matches!(at(i), "will" | "would" | "have" | "just" | "may" | "might"));
+        return between.then_some(subject);
+    }
+    None
+}
+
+/// `b` when it opens the main clause after a condition in its sentence ("if u run out just ring
+/// 111"), else None.
+fn after_condition(a: &Analysed, s: usize, b: usize) -> Option<usize> {
+    (b > a.sentences[s].start && a.in_condition(b - 1) && !a.in_condition(b)).then_some(b)
+}
+
+/// True when a thing of the customer's follows a verb of handing over at `k`: "the jacket", "it
+/// back", "your old card"; not feedback ("send us your comments") nor a person.
+fn handed_thing(a: &Analysed, cx: &DetectorContext, s: usize, k: usize) -> bool {
+    let mut j = k;
+    while matches!(a.word_in(s, j), "us" | "me" | "it" | "them" | "in" | "back" | "the" | "your" | "ur" | "a" | "an") {
+        if matches!(a.word_in(s, j), "it" | "them") && matches!(a.word_in(s, j + 1), "back" | "in" | "to" | "") {
+            return true;
+        }
+        j += 1;
+    }
+    let noun = a.word_in(s, j);
+    j > k && !noun.is_empty() && !cx.lists.words.step_feedback.has(noun) && noun.chars().all(char::is_alphabetic)
+}
+
+#[cfg(test)]
+#[path = "step_forms_tests.rs"]
+mod tests;

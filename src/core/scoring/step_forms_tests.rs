@@ -1,0 +1,76 @@
+//! Unit tests of `step_forms.rs`: next steps read from how they are put, in many registers, with
+//! near-misses that must not count.
+
+use std::collections::BTreeMap;
+
+use super::super::detectors::{DetectorContext, detect_rule};
+use super::super::lists::Lists;
+use super::super::phrase::{Names, name_words};
+use super::super::text::analyse;
+
+/// The `next-steps` rule alone (no learned layer); the customer is Ayo Bell, the colleague Rhys Moran.
+fn step(text: &str) -> bool {
+    !evidence(text).is_empty()
+}
+
+/// The words of each `next-steps` hit of the rule alone (for failure messages).
+fn evidence(text: &str) -> Vec<String> {
+    let names = Names { customer: name_words("Ayo Bell"), colleague: name_words("Rhys Moran") };
+    let lists = Lists::new(&BTreeMap::new());
+    let a = analyse(text);
+    let cx = DetectorContext::new(&names, &lists, None);
+    if detect_rule("next-steps", &a, &cx).is_empty() {
+        return Vec::new();
+    }
+    let words = |r: &(usize, usize)| a.tokens[r.0..r.1].iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join(" ");
+    let parts = super::super::concepts::next_step_parts(&a, &cx);
+    let named = parts.iter().flat_map(|(name, found)| found.iter().map(move |r| (name, r)));
+    let mut out: Vec<String> = named.map(|(name, r)| format!("{name}: {}", words(r))).collect();
+    out.push("(rule)".to_string());
+    out
+}
+
+fn all_steps(texts: &[&str]) {
+    for text in texts {
+        assert!(step(text), "{text}");
+    }
+}
+
+fn no_steps(texts: &[&str]) {
+    for text in texts {
+        assert!(!step(text), "{text}: {:?}", evidence(text));
+    }
+}
+
+#[test]
+fn instructions_behind_a_modal_or_a_condition_are_steps() {
+    all_steps(&[
+        "You'll need to post the old handset back to us first.",
+        "u have to bring the broken kettle in, we swap it on the spot",
+        "if the pain comes back overnight just ring 111",
+        "If nothing's arrived by the 9th, email the tracking code to me.",
+        "You must return the faulty charger before we can send another.",
+        "yeah so what you'd need to do is, um, you'd have to send it back in the box",
+    ]);
+}
+
+#[test]
+fn advice_with_nothing_to_hand_over_and_the_customers_own_past_are_not() {
+    no_steps(&[
+        "You should have sent it back sooner, honestly.",
+        "You don't need to bring anything in.",
+        "If you want, you can try again later.",
+        "You must be exhausted after all that.",
+        "Can you send it back?",
+    ]);
+}
+
+#[test]
+fn text_speak_subjects_and_offers_to_a_named_customer() {
+    all_steps(&[
+        "il get u a courtesy phone 2day",
+        "ill send the returns label 2nite",
+        "OK Ayo um do you want me to come over and swap the meter",
+    ]);
+    no_steps(&["feeling ill today, sorry for the delay", "what's the id number on the letter?"]);
+}
