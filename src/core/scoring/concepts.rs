@@ -352,10 +352,14 @@ pub fn next_step_parts(a: &Analysed, cx: &DetectorContext) -> Vec<(&'static str,
         ("offered", super::step_parties::offered(a, cx)),
         ("party-acts", super::step_parties::party_acts(a, cx)),
         ("told-to-do", super::step_forms::told_to_do(a, cx)),
+        ("done-by-speaker", super::step_forms::done_by_speaker(a, cx)),
     ];
     for (name, found) in &mut parts {
         // Something done ("approved", "passed to Tomasz") stays done however vague what follows.
-        let done = matches!(*name, "done-for-them" | "handed-on" | "sent-to-whom" | "done-fragment" | "instruction");
+        let done = matches!(
+            *name,
+            "done-for-them" | "handed-on" | "sent-to-whom" | "done-fragment" | "instruction" | "done-by-speaker"
+        );
         found.retain(|r| {
             a.tokens[r.0..r.1].iter().all(|t| !t.quoted)
                 && !handed_to_no_one(a, cx, *r)

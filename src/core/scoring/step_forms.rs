@@ -1,8 +1,9 @@
 //! Next steps read from how they are put rather than from a listed phrase (`docs/labelling.md`,
 //! `next-steps`): an instruction to the customer behind a modal or a condition ("you'll need to
-//! send the jacket back", "if it runs out just ring 111").
+//! send the jacket back", "if it runs out just ring 111") and an act of the speaker's already done
+//! that sets something moving ("I refunded you this morning", "I've let the depot know").
 
-use super::detectors::{DetectorContext, Range};
+use super::detectors::{DetectorContext, Range, hedged};
 use super::text::Analysed;
 
 /// Words that may open an instruction's clause before its verb ("so just ring ...", "then pop ...").
@@ -86,6 +87,63 @@ fn handed_thing(a: &Analysed, cx: &DetectorContext, s: usize, k: usize) -> bool 
     }
     let noun = a.word_in(s, j);
     j > k && !noun.is_empty() && !cx.lists.words.step_feedback.has(noun) && noun.chars().all(char::is_alphabetic)
+}
+
+/// An act of the speaker's already done that sets something moving: "I refunded you this
+/// morning", "we've rebooked the fitter", "I've bumped ur ticket 2 priority", "I've let the depot
+/// know", "Engineer's been asked to call you". A verb of a thing done for the customer
+/// (`@step-done-for-them`, `@step-done-participle`) after "I" / "we" (with or without "have"),
+/// something after it in its clause, and no earlier day in the clause ("yesterday", "last week":
+/// told as history), no failure ("to the wrong address"), not negated, asked or conditioned.
+pub(super) fn done_by_speaker(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
+    let w = &cx.lists.words;
+    let mut out = Vec::new();
+    for k in 0..a.tokens.len() {
+        let asked = matches!(a.word(k), "asked" | "told") && a.word(k.wrapping_sub(1)) == "been";
+        if !matches!(a.word(k), "i" | "we") && !asked || !a.asserted_at(k) || a.tokens[k].retold {
+            continue;
+        }
+        let s = a.tokens[k].sentence;
+        let (v, end) = if asked {
+            // "the engineer has been asked to call you": someone now has the job.
+            if a.word_in(s, k + 1) != "to" || matches!(a.word(k.wrapping_sub(3)), "i" | "we" | "you") {
+                continue;
+            }
+            (k, k + 3)
+        } else {
+            let mut v = k + 1;
+            while matches!(a.word_in(s, v), "have" | "just" | "already" | "now" | "also" | "personally") {
+                v += 1;
+            }
+            let verb = a.word_in(s, v);
+            let set_moving = w.step_done_for_them.has(verb)
+                || w.step_done_participle.has(verb)
+                || matches!(verb, "bumped" | "pushed" | "extended" | "prioritised" | "expedited")
+                || (verb == "let" && (v + 2..v + 5).any(|j| a.word_in(s, j) == "know") && !you_next(a, s, v + 1));
+            if !set_moving || a.word_in(s, v + 1).is_empty() {
+                continue;
+            }
+            (k, v + 2)
+        };
+        let clause = a.tokens[k].clause;
+        let in_clause: Vec<usize> =
+            (a.sentences[s].start..a.sentences[s].end).filter(|&j| a.tokens[j].clause == clause).collect();
+        let history =
+            in_clause.iter().any(|&j| matches!(a.word(j), "yesterday" | "last" | "ago" | "earlier" | "previously"));
+        // "I've added a note": a record of the case, not a thing set moving.
+        let record = in_clause.iter().any(|&j| matches!(a.word(j), "note" | "notes" | "comment" | "comments"));
+        let failed = in_clause.iter().any(|&j| w.timed_failure.has(a.word(j)));
+        let negated = a.tokens[v..end.min(a.tokens.len())].iter().any(|t| t.negated_by.is_some() || t.is_negator());
+        if !history && !failed && !record && !negated && !a.in_condition(v) && !hedged(a, cx, (k, end), None) {
+            out.push((k, end.min(a.tokens.len())));
+        }
+    }
+    out
+}
+
+/// True when "you" / "u" follows at `j` ("I've let you know": told, nothing set moving).
+fn you_next(a: &Analysed, s: usize, j: usize) -> bool {
+    matches!(a.word_in(s, j), "you" | "u" | "ya")
 }
 
 #[cfg(test)]

@@ -66,6 +66,27 @@ fn advice_with_nothing_to_hand_over_and_the_customers_own_past_are_not() {
 }
 
 #[test]
+fn acts_done_that_set_something_moving_are_steps() {
+    all_steps(&[
+        "I refunded the £40 to your card this morning.",
+        "we rebooked the fitter for you, all sorted",
+        "Ive bumped ur repair up the queue n extended the loan phone",
+        "I've let the stores team know and they're pulling a new unit.",
+        "The courier has been asked to collect it from your neighbour.",
+    ]);
+}
+
+#[test]
+fn history_failures_records_and_telling_the_customer_are_not() {
+    no_steps(&[
+        "I refunded it last month, so it's already been done.",
+        "We sent it to the wrong address, that's on us.",
+        "I've let you know everything I can.",
+        "We didn't refund the fee.",
+    ]);
+}
+
+#[test]
 fn text_speak_subjects_and_offers_to_a_named_customer() {
     all_steps(&[
         "il get u a courtesy phone 2day",
