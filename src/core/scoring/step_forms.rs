@@ -1,7 +1,9 @@
 //! Next steps read from how they are put rather than from a listed phrase (`docs/labelling.md`,
 //! `next-steps`): an instruction to the customer behind a modal or a condition ("you'll need to
-//! send the jacket back", "if it runs out just ring 111") and an act of the speaker's already done
-//! that sets something moving ("I refunded you this morning", "I've let the depot know").
+//! send the jacket back", "if it runs out just ring 111"), an act of the speaker's already done
+//! that sets something moving ("I refunded you this morning", "I've let the depot know") and an
+//! outcome the customer will see said in the present ("it lands in 3-5 days", "a text comes through
+//! when the engineer's on the way").
 
 use super::detectors::{DetectorContext, Range, hedged};
 use super::text::Analysed;
@@ -144,6 +146,53 @@ pub(super) fn done_by_speaker(a: &Analysed, cx: &DetectorContext) -> Vec<Range> 
 /// True when "you" / "u" follows at `j` ("I've let you know": told, nothing set moving).
 fn you_next(a: &Analysed, s: usize, j: usize) -> bool {
     matches!(a.word_in(s, j), "you" | "u" | "ya")
+}
+
+/// Verbs of an outcome reaching the customer, in the present ("it lands", "a text comes through").
+const OUTCOME_PRESENT: &[&str] = &["lands", "arrives", "comes", "goes", "reaches", "shows", "appears", "clears"];
+
+/// An outcome the customer will see, said in the present with what pins it ahead: "it lands in
+/// 3-5 days", "a text comes through when the engineer's on the way", "the money reaches you
+/// Friday", and "will come" with where it comes ("the new date will come in the post"). Not of a
+/// person ("I come", "he goes"), a habit ("usually lands") or put off (see `step_parties`), not
+/// negated, asked or conditioned.
+pub(super) fn outcome_present(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
+    let mut out = Vec::new();
+    for k in 1..a.tokens.len() {
+        let s = a.tokens[k].sentence;
+        let word = a.word(k);
+        // "the new date will come in the post"; not "I'll come back to you" (a person).
+        let will_come = word == "come"
+            && matches!(a.word_in(s, k - 1), "will" | "should")
+            && !matches!(a.word_in(s, k.wrapping_sub(2)), "i" | "we" | "you" | "u" | "he" | "she" | "they" | "someone");
+        if !(OUTCOME_PRESENT.contains(&word) || will_come) || !a.asserted_at(k) || a.in_condition(k) {
+            continue;
+        }
+        let prev = a.word_in(s, k - 1);
+        if matches!(prev, "i" | "we" | "you" | "u" | "he" | "she" | "they" | "who" | "that" | "what" | "") {
+            continue;
+        }
+        let next = a.word_in(s, k + 1);
+        let clause = a.tokens[k].clause;
+        let ahead = (k + 1..a.sentences[s].end).filter(|&j| a.tokens[j].clause == clause || a.opens_condition(j));
+        let timed = ahead.clone().any(|j| a.times().day_or_time_at(j).is_some());
+        // "when the driver's ten minutes away", "as soon as it clears"; not "shows as delivered".
+        let soon = |j: usize| a.word(j) == "as" && a.word(j + 1) == "soon";
+        let when = ahead.clone().any(|j| (matches!(a.word(j), "when" | "once") || soon(j)) && j <= k + 4);
+        let particle = matches!(next, "through" | "back" | "in" | "out" | "to" | "with");
+        // "it'll come through" says nothing of when or how; "the new date will come in the post" does.
+        let thing = !matches!(a.word_in(s, k.wrapping_sub(2)), "it" | "that" | "this" | "they");
+        let moving = if will_come {
+            particle && (thing || timed)
+        } else {
+            timed || (when && (particle || !matches!(word, "comes" | "goes")))
+        };
+        let negated = a.tokens[k].negated_by.is_some() || (k >= 2 && a.tokens[k - 2].is_negator());
+        if moving && !negated && !hedged(a, cx, (k - 1, k + 1), None) && !a.tokens[k].quoted {
+            out.push((k - 1, k + 1));
+        }
+    }
+    out
 }
 
 #[cfg(test)]

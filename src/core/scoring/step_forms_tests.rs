@@ -87,6 +87,27 @@ fn history_failures_records_and_telling_the_customer_are_not() {
 }
 
 #[test]
+fn an_outcome_said_in_the_present_with_when_it_comes_is_a_step() {
+    all_steps(&[
+        "The money lands in your account in 3-5 working days.",
+        "a text comes through when the driver's ten minutes away",
+        "Your new card arrives Thursday.",
+        "The new date will come in the post.",
+    ]);
+}
+
+#[test]
+fn an_outcome_with_no_when_a_habit_or_a_person_coming_is_not() {
+    no_steps(&[
+        "Post comes through the door at all hours round here.",
+        "It never arrives when they say.",
+        "The post comes whenever it likes out here.",
+        "Refunds usually land in about five days.",
+        "er yeah it'll come through, don't worry",
+    ]);
+}
+
+#[test]
 fn text_speak_subjects_and_offers_to_a_named_customer() {
     all_steps(&[
         "il get u a courtesy phone 2day",
@@ -94,4 +115,9 @@ fn text_speak_subjects_and_offers_to_a_named_customer() {
         "OK Ayo um do you want me to come over and swap the meter",
     ]);
     no_steps(&["feeling ill today, sorry for the delay", "what's the id number on the letter?"]);
+}
+
+#[test]
+fn a_parcel_shown_as_delivered_or_someone_coming_back_is_not_an_outcome() {
+    no_steps(&["The parcel shows as delivered, is there anything else?", "Honestly I will come back to you on that."]);
 }

@@ -429,6 +429,7 @@ pub(super) fn says_what_next(a: &Analysed, cx: &DetectorContext) -> bool {
         || !super::step_parties::offered(a, cx).is_empty()
         || !super::step_forms::told_to_do(a, cx).is_empty()
         || !super::step_forms::done_by_speaker(a, cx).is_empty()
+        || !super::step_forms::outcome_present(a, cx).is_empty()
 }
 
 /// True when the hit at `r` is a manner of speaking, not a step: "I'll be honest", "I'm going to
