@@ -1,11 +1,12 @@
 //! Next steps read from how they are put rather than from a listed phrase (`docs/labelling.md`,
 //! `next-steps`): an instruction to the customer behind a modal or a condition ("you'll need to
 //! send the jacket back", "if it runs out just ring 111"), an act of the speaker's already done
-//! that sets something moving ("I refunded you this morning", "I've let the depot know") and an
+//! that sets something moving ("I refunded you this morning", "I've let the depot know"), an
 //! outcome the customer will see said in the present ("it lands in 3-5 days", "a text comes through
-//! when the engineer's on the way").
+//! when the engineer's on the way") and what the speaker can do at a stated time ("I can get that
+//! sent out today").
 
-use super::detectors::{DetectorContext, Range, hedged};
+use super::detectors::{DetectorContext, Range, find, hedged};
 use super::text::Analysed;
 
 /// Words that may open an instruction's clause before its verb ("so just ring ...", "then pop ...").
@@ -190,6 +191,45 @@ pub(super) fn outcome_present(a: &Analysed, cx: &DetectorContext) -> Vec<Range> 
         let negated = a.tokens[k].negated_by.is_some() || (k >= 2 && a.tokens[k - 2].is_negator());
         if moving && !negated && !hedged(a, cx, (k - 1, k + 1), None) && !a.tokens[k].quoted {
             out.push((k - 1, k + 1));
+        }
+    }
+    out
+}
+
+/// What the speaker can do, said with when: "I can get that sent out today", "we can swap it
+/// now", "I can book the fitter for Friday". "I" / "we" "can" (not "could", a possibility) and a
+/// verb of doing (`@action-verb`) that is not only contact nor vague (`steps::vague_promise`,
+/// except "get" with a participle), with a day, a time or "now" in its clause. Not asked,
+/// hedged, negated or conditioned ("if it's under 50 I can ...").
+pub(super) fn can_do(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
+    let verbs = find(&cx.lists.action_verb, a, cx);
+    let contact = find(&cx.lists.contact_verb, a, cx);
+    let mut out = Vec::new();
+    for k in 1..a.tokens.len() {
+        if a.word(k) != "can" || !matches!(a.word(k - 1), "i" | "we") || !a.asserted_at(k) || a.in_condition(k) {
+            continue;
+        }
+        let s = a.tokens[k].sentence;
+        let mut v = k + 1;
+        while matches!(a.word_in(s, v), "just" | "also" | "now" | "definitely" | "personally") {
+            v += 1;
+        }
+        let Some(verb) = verbs.iter().find(|r| r.0 == v) else { continue };
+        // "I can now confirm that ...", "I can see it's at Leeds": telling, not doing.
+        if matches!(a.word(v), "confirm" | "see" | "tell" | "say" | "let" | "assure" | "hear" | "give") {
+            continue;
+        }
+        let only_contact = contact.iter().any(|c| c.0 == v) && matches!(a.word_in(s, verb.1), "you" | "u");
+        let got_done = a.word(v) == "get" && (v + 1..v + 4).any(|j| super::steps::participle(a, cx, j));
+        let vague = super::steps::vague_promise(a, cx, (v, verb.1)) && !got_done;
+        let clause = a.tokens[k].clause;
+        let when =
+            (a.sentences[s].start..a.sentences[s].end).filter(|&j| a.tokens[j].clause == clause && j >= v).any(|j| {
+                a.times().day_or_time_at(j).is_some() || matches!(a.word(j), "now" | "today" | "tonight" | "tomorrow")
+            });
+        let negated = a.tokens[k..=v].iter().any(|t| t.negated_by.is_some() || t.is_negator());
+        if when && !only_contact && !vague && !negated && !hedged(a, cx, (k - 1, verb.1), None) {
+            out.push((k - 1, verb.1));
         }
     }
     out

@@ -108,6 +108,24 @@ fn an_outcome_with_no_when_a_habit_or_a_person_coming_is_not() {
 }
 
 #[test]
+fn what_the_speaker_can_do_at_a_stated_time_is_a_step() {
+    all_steps(&[
+        "I can get that sent out today.",
+        "we can swap the unit now if you're at home",
+        "I can book the plumber for Friday morning.",
+    ]);
+}
+
+#[test]
+fn what_the_speaker_could_maybe_do_or_can_only_ring_about_is_not() {
+    no_steps(&[
+        "I could maybe look at it tomorrow.",
+        "we could maybe swap it, not sure.",
+        "If the stock's in, I can sort it today.",
+    ]);
+}
+
+#[test]
 fn text_speak_subjects_and_offers_to_a_named_customer() {
     all_steps(&[
         "il get u a courtesy phone 2day",

@@ -231,7 +231,7 @@ pub(super) fn expected_outcome(a: &Analysed, cx: &DetectorContext) -> Vec<Range>
 }
 
 /// True when the word at `k` is a participle of something done (see [`in_motion`]).
-fn participle(a: &Analysed, cx: &DetectorContext, k: usize) -> bool {
+pub(super) fn participle(a: &Analysed, cx: &DetectorContext, k: usize) -> bool {
     let w = &cx.lists.words;
     let t = a.word(k);
     (t.len() > 4 && t.ends_with("ed") && !w.timed_not_past_ed.has(t))
