@@ -355,6 +355,7 @@ pub fn next_step_parts(a: &Analysed, cx: &DetectorContext) -> Vec<(&'static str,
         ("done-by-speaker", super::step_forms::done_by_speaker(a, cx)),
         ("outcome-present", super::step_forms::outcome_present(a, cx)),
         ("can-do", super::step_forms::can_do(a, cx)),
+        ("sends-a-thing", super::step_forms::sends_a_thing(a, cx)),
     ];
     for (name, found) in &mut parts {
         // Something done ("approved", "passed to Tomasz") stays done however vague what follows.

@@ -3,8 +3,8 @@
 //! send the jacket back", "if it runs out just ring 111"), an act of the speaker's already done
 //! that sets something moving ("I refunded you this morning", "I've let the depot know"), an
 //! outcome the customer will see said in the present ("it lands in 3-5 days", "a text comes through
-//! when the engineer's on the way") and what the speaker can do at a stated time ("I can get that
-//! sent out today").
+//! when the engineer's on the way"), what the speaker can do at a stated time ("I can get that sent
+//! out today") and a thing the speaker will send ("I'll send you the label").
 
 use super::detectors::{DetectorContext, Range, find, hedged};
 use super::text::Analysed;
@@ -230,6 +230,59 @@ pub(super) fn can_do(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
         let negated = a.tokens[k..=v].iter().any(|t| t.negated_by.is_some() || t.is_negator());
         if when && !only_contact && !vague && !negated && !hedged(a, cx, (k - 1, verb.1), None) {
             out.push((k - 1, verb.1));
+        }
+    }
+    out
+}
+
+/// Verbs of sending the customer something.
+const SENDING: &[&str] =
+    &["send", "email", "post", "text", "txt", "message", "courier", "sending", "emailing", "posting"];
+
+/// A thing the speaker will send the customer: "I'll send you the confirmation before tonight",
+/// "will email u the returns label", "I'm posting a new one out today", "let me text you the link".
+/// A verb of sending after "will", "going to", "let me" or "I am", then a thing (`@step-outcome-noun`,
+/// `@step-item`, "a new one", "a replacement"), not only contact ("I'll send you an update", "I'll
+/// text you"). Not asked, hedged, negated or conditioned.
+pub(super) fn sends_a_thing(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
+    let w = &cx.lists.words;
+    let mut out = Vec::new();
+    for v in 1..a.tokens.len() {
+        if !SENDING.contains(&a.word(v)) || !a.asserted_at(v) || a.in_condition(v) {
+            continue;
+        }
+        let s = a.tokens[v].sentence;
+        let before: Vec<usize> = (v.saturating_sub(8)..v).filter(|&j| a.tokens[j].sentence == s).collect();
+        // The nearest marker of the speaker's future ("I'll get it signed off and send you ...").
+        let future = before.iter().rev().copied().find(|&j| {
+            matches!(a.word(j), "will" | "wil" | "shall")
+                || (a.word(j) == "going" && a.word(j + 1) == "to")
+                || (a.word(j) == "let" && a.word(j + 1) == "me")
+                || (a.word(j) == "am" && j + 1 == v)
+        });
+        let Some(future) = future else { continue };
+        // Someone else's sending ("you'll send the form", "they will post it").
+        let by_other =
+            (future.saturating_sub(1)..v).any(|j| matches!(a.word(j), "you" | "u" | "he" | "she" | "they" | "someone"));
+        let mut j = v + 1;
+        while matches!(
+            a.word_in(s, j),
+            "you" | "u" | "over" | "out" | "across" | "the" | "a" | "an" | "your" | "ur" | "new" | "fresh"
+        ) {
+            j += 1;
+        }
+        // The thing, or the word after one modifier ("the returns label").
+        let concrete = (j..j + 2).any(|n| {
+            let thing = a.word_in(s, n);
+            (w.step_outcome_noun.has(thing)
+                || w.step_item.has(thing)
+                || matches!(thing, "one" | "label" | "form" | "code"))
+                && !w.step_contact_only.has(thing)
+        });
+        let start = future;
+        let negated = a.tokens[start..=v].iter().any(|t| t.negated_by.is_some() || t.is_negator());
+        if !by_other && concrete && j > v + 1 && !negated && !hedged(a, cx, (start, j + 1), None) {
+            out.push((start, j + 1));
         }
     }
     out

@@ -136,6 +136,24 @@ fn text_speak_subjects_and_offers_to_a_named_customer() {
 }
 
 #[test]
+fn a_thing_the_speaker_will_send_is_a_step() {
+    all_steps(&[
+        "I'll get it signed off and send you the confirmation before you leave tonight.",
+        "will email u the returns label in a bit",
+        "Right, I'm posting a new one out to you.",
+    ]);
+}
+
+#[test]
+fn sending_only_word_or_the_customer_sending_is_not() {
+    no_steps(&[
+        "I'll send you an update when I can.",
+        "You'll send the form, will you?",
+        "I won't send the form again.",
+    ]);
+}
+
+#[test]
 fn a_parcel_shown_as_delivered_or_someone_coming_back_is_not_an_outcome() {
     no_steps(&["The parcel shows as delivered, is there anything else?", "Honestly I will come back to you on that."]);
 }
