@@ -351,10 +351,18 @@ pub fn next_step_parts(a: &Analysed, cx: &DetectorContext) -> Vec<(&'static str,
         ("present-for-future", present_for_future(a, cx)),
         ("offered", super::step_parties::offered(a, cx)),
         ("party-acts", super::step_parties::party_acts(a, cx)),
+        ("told-to-do", super::step_forms::told_to_do(a, cx)),
+        ("done-by-speaker", super::step_forms::done_by_speaker(a, cx)),
+        ("outcome-present", super::step_forms::outcome_present(a, cx)),
+        ("can-do", super::step_forms::can_do(a, cx)),
+        ("sends-a-thing", super::step_forms::sends_a_thing(a, cx)),
     ];
     for (name, found) in &mut parts {
         // Something done ("approved", "passed to Tomasz") stays done however vague what follows.
-        let done = matches!(*name, "done-for-them" | "handed-on" | "sent-to-whom" | "done-fragment" | "instruction");
+        let done = matches!(
+            *name,
+            "done-for-them" | "handed-on" | "sent-to-whom" | "done-fragment" | "instruction" | "done-by-speaker"
+        );
         found.retain(|r| {
             a.tokens[r.0..r.1].iter().all(|t| !t.quoted)
                 && !handed_to_no_one(a, cx, *r)

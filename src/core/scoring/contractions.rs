@@ -33,6 +33,8 @@ const WHOLE: &[(&str, &[&str])] = &[
     ("rly", &["really"]),
     ("whats", &["what", "is"]),
     ("itll", &["it", "will"]),
+    // "il get u a loaner", "il b on the call": no English word, so always "I'll".
+    ("il", &["i", "will"]),
     // Text-speak, read as what it stands for.
     ("u", &["you"]),
     ("ur", &["your"]),
@@ -65,6 +67,118 @@ const WHOLE: &[(&str, &[&str])] = &[
     ("wanna", &["want", "to"]),
     ("gotta", &["have", "to"]),
 ];
+
+/// Verbs that may follow "I'll" or "I'd" typed without the apostrophe ("ill chase it", "id
+/// suggest"): after one of them, opening its clause, "ill" is "I will" and "id" is "I would".
+const AFTER_SUBJECT: &[&str] = &[
+    "be",
+    "b",
+    "have",
+    "get",
+    "send",
+    "call",
+    "ring",
+    "phone",
+    "text",
+    "email",
+    "message",
+    "check",
+    "look",
+    "sort",
+    "chase",
+    "pass",
+    "do",
+    "make",
+    "let",
+    "give",
+    "put",
+    "book",
+    "come",
+    "go",
+    "need",
+    "like",
+    "love",
+    "say",
+    "try",
+    "update",
+    "order",
+    "refund",
+    "swap",
+    "pop",
+    "take",
+    "bring",
+    "see",
+    "ask",
+    "speak",
+    "talk",
+    "keep",
+    "find",
+    "arrange",
+    "escalate",
+    "raise",
+    "log",
+    "fix",
+    "post",
+    "drop",
+    "just",
+    "also",
+    "personally",
+    "definitely",
+    "rather",
+    "prefer",
+    "suggest",
+    "recommend",
+    "never",
+    "always",
+    "probably",
+    "hope",
+    "expect",
+    "gladly",
+    "happily",
+    "flag",
+    "cancel",
+    "credit",
+    "transfer",
+    "reply",
+    "respond",
+    "write",
+    "sit",
+    "stay",
+    "meet",
+    "pick",
+    "collect",
+    "deliver",
+    "ping",
+    "dm",
+    "shout",
+    "revert",
+    "confirm",
+    "tell",
+];
+
+/// Words before "ill" / "id" that leave it opening its clause ("so ill ring u", "ok id say").
+const CLAUSE_OPENERS: &[&str] = &["and", "n", "so", "then", "but", "ok", "okay", "k", "yeah", "yes", "right", "also"];
+
+/// What "ill" or "id" typed without its apostrophe stands for, read from its neighbours: "I will"
+/// / "I would" when it opens its clause (`opens`, or after `prev` in [`CLAUSE_OPENERS`]) and a verb
+/// follows ("ill chase it", "id suggest the form"); otherwise the word itself ("I'm ill", "ill
+/// health", "your id number", "ID card"). None when the word stays as typed.
+pub fn text_speak_subject(
+    prev: Option<&str>,
+    word: &str,
+    next: Option<&str>,
+    opens: bool,
+) -> Option<[&'static str; 2]> {
+    let expansion = match word {
+        "ill" => ["i", "will"],
+        "id" => ["i", "would"],
+        _ => return None,
+    };
+    let opens = opens || prev.is_none_or(|p| CLAUSE_OPENERS.contains(&p));
+    // "ID check", "id number": a check of an ID, not "I'd check".
+    let verb = next.is_some_and(|n| AFTER_SUBJECT.contains(&n) && !(word == "id" && n == "check"));
+    (opens && verb).then_some(expansion)
+}
 
 /// Split a contraction into its words: "won't" -> ["will", "not"], "okafor's" -> ["okafor"].
 pub fn expand_contraction(word: &str) -> Vec<&str> {

@@ -32,6 +32,7 @@ mod rule_probe;
 mod scope;
 mod sentence;
 pub mod slow;
+mod step_forms;
 mod step_parties;
 mod steps;
 mod taking;

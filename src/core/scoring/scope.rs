@@ -150,6 +150,45 @@ const ASKING_VERBS: &[&str] =
 /// Modals that start a main clause after a first-person subject ("If it's not there by noon I'll ring").
 const MAIN_CLAUSE_MODALS: &[&str] = &["will", "shall", "would", "can", "am", "are"];
 
+/// True when the word at `i` opens a main clause told to the customer inside a condition's
+/// clause with no comma: "if u run out just ring 111", "if it's late please text me" ("please",
+/// or "just" not right after the condition's subject or auxiliary: "if you just ring them" stays
+/// in the condition).
+fn opens_main_clause(tokens: &[Token], opener: usize, i: usize) -> bool {
+    let prev = tokens[i - 1].text.as_str();
+    match tokens[i].text.as_str() {
+        "please" | "pls" | "plz" => i > opener + 1,
+        "just" => {
+            i > opener + 2
+                && !matches!(
+                    prev,
+                    "you"
+                        | "u"
+                        | "i"
+                        | "we"
+                        | "they"
+                        | "he"
+                        | "she"
+                        | "it"
+                        | "would"
+                        | "could"
+                        | "had"
+                        | "have"
+                        | "did"
+                        | "can"
+                        | "will"
+                        | "do"
+                        | "does"
+                        | "was"
+                        | "were"
+                        | "is"
+                        | "are"
+                )
+        }
+        _ => false,
+    }
+}
+
 /// Mark each token that lies in a condition clause: from a word of `condition-word` ("if",
 /// "unless", "once", ...) to the end of its clause, at punctuation (, ; : or the sentence end),
 /// at "then" / "so" / "but", or just before a first-person main clause ("... I'll ring you at 2").
@@ -180,7 +219,7 @@ pub(super) fn mark_conditions(tokens: &mut [Token], is_condition_word: impl Fn(&
             let next = tokens.get(i + 1).map_or("", |t| t.text.as_str());
             let first_person = matches!(w, "i" | "we") && MAIN_CLAUSE_MODALS.contains(&next) && i > opener + 1;
             let joins = asking && matches!(w, "and" | "or");
-            if CONDITION_CLOSERS.contains(&w) || first_person || joins {
+            if CONDITION_CLOSERS.contains(&w) || first_person || joins || opens_main_clause(&tokens[..], opener, i) {
                 break;
             }
             tokens[i].condition = Some(opener);

@@ -31,7 +31,8 @@ pub(super) fn offered(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
         let sentence = &a.sentences[s];
         let opens = (sentence.start..k).all(|j| {
             matches!(a.word(j), "so" | "um" | "er" | "erm" | "ok" | "okay" | "right" | "and" | "or" | "do" | "would")
-                || matches!(a.word(j), "you" | "u" | "d" | "wd" | "did" | "could")
+                || matches!(a.word(j), "you" | "u" | "d" | "wd" | "did" | "could" | "hi" | "hey" | "hiya" | "yeah")
+                || addressed(a, cx, j)
         });
         // "what do you want me to do?", "Shall I rebook it or not?": a challenge, not an offer.
         let rhetorical = (sentence.start..k).any(|j| matches!(a.word(j), "what" | "why" | "how" | "who"))
@@ -57,6 +58,17 @@ pub(super) fn offered(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     }
     out.extend(offered_choice(a, cx));
     out
+}
+
+/// True when the word at `j` names whom the speaker addresses ("OK Kirsty, do you want me to
+/// ...", "Mrs Osei, shall I ..."): a title, or a word of the customer's or the colleague's name.
+fn addressed(a: &Analysed, cx: &DetectorContext, j: usize) -> bool {
+    let names = [&cx.names.customer, &cx.names.colleague];
+    let in_name = |n: &Vec<super::phrase::Word>| {
+        (j.saturating_sub(2)..=j).any(|i| super::phrase::name_at(&a.tokens, i, n).is_some_and(|len| i + len > j))
+    };
+    matches!(a.word(j), "mr" | "mrs" | "ms" | "miss" | "dr" | "sir" | "madam")
+        || names.iter().any(|n| !n.is_empty() && in_name(n))
 }
 
 /// The verb of an offer whose frame starts at `k`: "shall / should I / we ...", "(do you) want /

@@ -231,7 +231,7 @@ pub(super) fn expected_outcome(a: &Analysed, cx: &DetectorContext) -> Vec<Range>
 }
 
 /// True when the word at `k` is a participle of something done (see [`in_motion`]).
-fn participle(a: &Analysed, cx: &DetectorContext, k: usize) -> bool {
+pub(super) fn participle(a: &Analysed, cx: &DetectorContext, k: usize) -> bool {
     let w = &cx.lists.words;
     let t = a.word(k);
     (t.len() > 4 && t.ends_with("ed") && !w.timed_not_past_ed.has(t))
@@ -242,7 +242,8 @@ fn participle(a: &Analysed, cx: &DetectorContext, k: usize) -> bool {
 
 /// A thing done for the customer, said of the thing in the present: "your refund has been
 /// approved", "Payment's released", "the fee has now been waived" (`@step-done-for-them`). Not of a
-/// person, not in the past tense ("it was sent"), not a failure ("sent to the wrong address"),
+/// person, not in the past tense ("it was sent"), not after a modal ("should have sent"), not a
+/// failure ("sent to the wrong address"),
 /// negated, asked, or under "if" / "once" / "until" in its clause.
 pub(super) fn done_for_them(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     let w = &cx.lists.words;
@@ -254,6 +255,8 @@ pub(super) fn done_for_them(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
         let s = a.tokens[k].sentence;
         if a.tokens[k - 1].sentence != s
             || matches!(a.word(k - 1), "i" | "we" | "you" | "u" | "he" | "she" | "they" | "there" | "who" | "what")
+            // "you should have sent it", "it would have been approved": a reproach or a wish.
+            || matches!(a.word(k - 1), "should" | "would" | "could" | "must" | "might" | "shd" | "wd" | "cd")
         {
             continue;
         }
@@ -424,6 +427,9 @@ pub(super) fn says_what_next(a: &Analysed, cx: &DetectorContext) -> bool {
         || !super::concepts::instructions(a, cx).is_empty()
         || !super::timed::timed_steps(a, cx).is_empty()
         || !super::step_parties::offered(a, cx).is_empty()
+        || !super::step_forms::told_to_do(a, cx).is_empty()
+        || !super::step_forms::done_by_speaker(a, cx).is_empty()
+        || !super::step_forms::outcome_present(a, cx).is_empty()
 }
 
 /// True when the hit at `r` is a manner of speaking, not a step: "I'll be honest", "I'm going to

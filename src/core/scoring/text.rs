@@ -261,7 +261,8 @@ pub fn analyse(text: &str) -> Analysed {
     if tokens.len() > sentence_start {
         sentences.push(Sentence { start: sentence_start, end: tokens.len(), question_mark: false });
     }
-    if expand_name_contractions(&mut tokens) {
+    let subjects = expand_text_speak_subjects(&mut tokens);
+    if expand_name_contractions(&mut tokens) || subjects {
         // Tokens moved: recompute each sentence's token range.
         for (k, s) in sentences.iter_mut().enumerate() {
             s.start = tokens.iter().position(|t| t.sentence == k).unwrap_or(tokens.len());
@@ -283,6 +284,31 @@ pub fn analyse(text: &str) -> Analysed {
     mark_reported_speech(&mut tokens);
     mark_negation(&mut tokens);
     Analysed { tokens, sentences, times: OnceLock::new(), words: OnceLock::new() }
+}
+
+/// "ill chase it", "id suggest the form": "I'll" and "I'd" typed without the apostrophe, read from
+/// their neighbours (see [`super::contractions::text_speak_subject`]). Inserts the verb (sharing the
+/// original span).
+fn expand_text_speak_subjects(tokens: &mut Vec<Token>) -> bool {
+    let mut changed = false;
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = &tokens[i];
+        let same = |j: usize| tokens.get(j).filter(|n| n.sentence == t.sentence);
+        let prev = i.checked_sub(1).and_then(same);
+        let opens = prev.is_none_or(|p| p.clause != t.clause);
+        let next = same(i + 1).map(|n| n.text.as_str());
+        let found = super::contractions::text_speak_subject(prev.map(|p| p.text.as_str()), &t.text, next, opens);
+        if let Some([subject, verb]) = found {
+            let mut inserted = tokens[i].clone();
+            inserted.set_word(verb);
+            tokens[i].set_word(subject);
+            tokens.insert(i + 1, inserted);
+            changed = true;
+        }
+        i += 1;
+    }
+    changed
 }
 
 /// "Farid's going to call", "the board's gone": a name or noun with 's before a verb-like word is
@@ -331,6 +357,22 @@ mod tests {
         assert_eq!(words("I’ll call. Won't. Can't"), ["i", "will", "call", "will", "not", "can", "not"]);
         assert_eq!(words("It's Mrs Okafor's refund"), ["it", "is", "mrs", "okafor", "refund"]);
         assert_eq!(words("dont worry, im here"), ["do", "not", "worry", "i", "am", "here"]);
+    }
+
+    #[test]
+    fn ill_and_id_typed_for_i_will_and_i_would_only_before_a_verb() {
+        assert_eq!(words("ill chase em 2day"), ["i", "will", "chase", "em", "today"]);
+        assert_eq!(
+            words("soz, ill look at wot went wrong"),
+            ["soz", "i", "will", "look", "at", "wot", "went", "wrong"]
+        );
+        assert_eq!(words("ok id suggest the form"), ["ok", "i", "would", "suggest", "the", "form"]);
+        assert_eq!(words("il b on the call"), ["i", "will", "b", "on", "the", "call"]);
+        assert_eq!(words("I'm ill today"), ["i", "am", "ill", "today"]);
+        assert_eq!(words("ill health means no visits"), ["ill", "health", "means", "no", "visits"]);
+        assert_eq!(words("what's your id number"), ["what", "is", "your", "id", "number"]);
+        assert_eq!(words("ID check failed, bring your ID"), ["id", "check", "failed", "bring", "your", "id"]);
+        assert_eq!(words("She fell ill, ill send it"), ["she", "fell", "ill", "i", "will", "send", "it"]);
     }
 
     #[test]

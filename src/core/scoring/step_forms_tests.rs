@@ -1,0 +1,159 @@
+//! Unit tests of `step_forms.rs`: next steps read from how they are put, in many registers, with
+//! near-misses that must not count.
+
+use std::collections::BTreeMap;
+
+use super::super::detectors::{DetectorContext, detect_rule};
+use super::super::lists::Lists;
+use super::super::phrase::{Names, name_words};
+use super::super::text::analyse;
+
+/// The `next-steps` rule alone (no learned layer); the customer is Ayo Bell, the colleague Rhys Moran.
+fn step(text: &str) -> bool {
+    !evidence(text).is_empty()
+}
+
+/// The words of each `next-steps` hit of the rule alone (for failure messages).
+fn evidence(text: &str) -> Vec<String> {
+    let names = Names { customer: name_words("Ayo Bell"), colleague: name_words("Rhys Moran") };
+    let lists = Lists::new(&BTreeMap::new());
+    let a = analyse(text);
+    let cx = DetectorContext::new(&names, &lists, None);
+    if detect_rule("next-steps", &a, &cx).is_empty() {
+        return Vec::new();
+    }
+    let words = |r: &(usize, usize)| a.tokens[r.0..r.1].iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join(" ");
+    let parts = super::super::concepts::next_step_parts(&a, &cx);
+    let named = parts.iter().flat_map(|(name, found)| found.iter().map(move |r| (name, r)));
+    let mut out: Vec<String> = named.map(|(name, r)| format!("{name}: {}", words(r))).collect();
+    out.push("(rule)".to_string());
+    out
+}
+
+fn all_steps(texts: &[&str]) {
+    for text in texts {
+        assert!(step(text), "{text}");
+    }
+}
+
+fn no_steps(texts: &[&str]) {
+    for text in texts {
+        assert!(!step(text), "{text}: {:?}", evidence(text));
+    }
+}
+
+#[test]
+fn instructions_behind_a_modal_or_a_condition_are_steps() {
+    all_steps(&[
+        "You'll need to post the old handset back to us first.",
+        "u have to bring the broken kettle in, we swap it on the spot",
+        "if the pain comes back overnight just ring 111",
+        "If nothing's arrived by the 9th, email the tracking code to me.",
+        "You must return the faulty charger before we can send another.",
+        "yeah so what you'd need to do is, um, you'd have to send it back in the box",
+    ]);
+}
+
+#[test]
+fn advice_with_nothing_to_hand_over_and_the_customers_own_past_are_not() {
+    no_steps(&[
+        "You should have sent it back sooner, honestly.",
+        "You don't need to bring anything in.",
+        "If you want, you can try again later.",
+        "You must be exhausted after all that.",
+        "Can you send it back?",
+    ]);
+}
+
+#[test]
+fn acts_done_that_set_something_moving_are_steps() {
+    all_steps(&[
+        "I refunded the £40 to your card this morning.",
+        "we rebooked the fitter for you, all sorted",
+        "Ive bumped ur repair up the queue n extended the loan phone",
+        "I've let the stores team know and they're pulling a new unit.",
+        "The courier has been asked to collect it from your neighbour.",
+    ]);
+}
+
+#[test]
+fn history_failures_records_and_telling_the_customer_are_not() {
+    no_steps(&[
+        "I refunded it last month, so it's already been done.",
+        "We sent it to the wrong address, that's on us.",
+        "I've let you know everything I can.",
+        "We didn't refund the fee.",
+    ]);
+}
+
+#[test]
+fn an_outcome_said_in_the_present_with_when_it_comes_is_a_step() {
+    all_steps(&[
+        "The money lands in your account in 3-5 working days.",
+        "a text comes through when the driver's ten minutes away",
+        "Your new card arrives Thursday.",
+        "The new date will come in the post.",
+    ]);
+}
+
+#[test]
+fn an_outcome_with_no_when_a_habit_or_a_person_coming_is_not() {
+    no_steps(&[
+        "Post comes through the door at all hours round here.",
+        "It never arrives when they say.",
+        "The post comes whenever it likes out here.",
+        "Refunds usually land in about five days.",
+        "er yeah it'll come through, don't worry",
+    ]);
+}
+
+#[test]
+fn what_the_speaker_can_do_at_a_stated_time_is_a_step() {
+    all_steps(&[
+        "I can get that sent out today.",
+        "we can swap the unit now if you're at home",
+        "I can book the plumber for Friday morning.",
+    ]);
+}
+
+#[test]
+fn what_the_speaker_could_maybe_do_or_can_only_ring_about_is_not() {
+    no_steps(&[
+        "I could maybe look at it tomorrow.",
+        "we could maybe swap it, not sure.",
+        "If the stock's in, I can sort it today.",
+    ]);
+}
+
+#[test]
+fn text_speak_subjects_and_offers_to_a_named_customer() {
+    all_steps(&[
+        "il get u a courtesy phone 2day",
+        "ill send the returns label 2nite",
+        "OK Ayo um do you want me to come over and swap the meter",
+    ]);
+    no_steps(&["feeling ill today, sorry for the delay", "what's the id number on the letter?"]);
+}
+
+#[test]
+fn a_thing_the_speaker_will_send_is_a_step() {
+    all_steps(&[
+        "I'll get it signed off and send you the confirmation before you leave tonight.",
+        "will email u the returns label in a bit",
+        "Right, I'm posting a new one out to you.",
+    ]);
+}
+
+#[test]
+fn sending_only_word_or_the_customer_sending_is_not() {
+    no_steps(&[
+        "I'll send you an update when I can.",
+        "You'll send the form, will you?",
+        "I won't send the form again.",
+    ]);
+}
+
+#[test]
+fn a_parcel_shown_as_delivered_or_someone_coming_back_is_not_an_outcome() {
+    no_steps(&["The parcel shows as delivered, is there anything else?", "Honestly I will come back to you on that."]);
+}
