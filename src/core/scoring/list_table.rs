@@ -44,8 +44,52 @@ pub struct ListTable {
     /// The phrases held, by their id (see [`Phrase::id`]), sorted: (phrase id, index).
     phrases: Vec<(u64, u32)>,
     /// By index, a phrase's entries that are patterns, each compiled alone (matched by the
-    /// automaton, each only in the sentences that hold the words it needs).
+    /// automaton, each only in the sentences that hold the words it needs), and for each, which
+    /// sentences those are, told from the table's words (see [`SentenceFilter`]).
     rest: Vec<Vec<Phrase>>,
+    filters: Vec<Vec<SentenceFilter>>,
+}
+
+/// Which words of the table a pattern entry needs in a sentence, as `Phrase::may_start_in` asks:
+/// one of its start words among the sentence's unnegated words (when they are known), and for some
+/// way of matching, a word of each of its anchors among the sentence's own words. The sentence's
+/// words are asked once per answer (see [`ListMatches`]); the filter then costs a few tests of bits.
+#[derive(Debug, Clone)]
+struct SentenceFilter {
+    starts: Option<WordBits>,
+    ways: Option<Vec<Vec<WordBits>>>,
+}
+
+/// A set of the table's word ids as bits, kept from the 64-bit word of its first id on.
+#[derive(Debug, Clone)]
+struct WordBits {
+    from: usize,
+    bits: Vec<u64>,
+}
+
+impl WordBits {
+    fn of(ids: &[u32]) -> Self {
+        let from = ids.iter().min().map_or(0, |&id| id as usize / 64);
+        let to = ids.iter().max().map_or(0, |&id| id as usize / 64 + 1);
+        let mut bits = vec![0; to.saturating_sub(from)];
+        for &id in ids {
+            bits[id as usize / 64 - from] |= 1 << (id % 64);
+        }
+        Self { from, bits }
+    }
+
+    /// True when one of the ids is among `words` (a sentence's, see [`ListMatches`]).
+    fn meets(&self, words: &[u64]) -> bool {
+        self.bits.iter().zip(words.get(self.from..).unwrap_or_default()).any(|(a, b)| a & b != 0)
+    }
+}
+
+impl SentenceFilter {
+    /// Whether a match may be in the sentence whose own and unnegated words are `own` and `unnegated`.
+    fn may_match(&self, own: &[u64], unnegated: &[u64]) -> bool {
+        self.starts.as_ref().is_none_or(|s| s.meets(unnegated))
+            && self.ways.as_ref().is_none_or(|ways| ways.iter().any(|way| way.iter().all(|w| w.meets(own))))
+    }
 }
 
 /// The matches of every phrase of a [`ListTable`] in one answer, by the phrase's index: the
@@ -54,6 +98,10 @@ pub struct ListTable {
 pub struct ListMatches {
     starts: Vec<Vec<Range>>,
     kept: Vec<OnceCell<Rc<[Range]>>>,
+    /// Per sentence, the table's words its own tokens may be, then those its unnegated ones may
+    /// be, as [`WordIndex::has`] reads a token (bits by word id, `stride` 64-bit words each).
+    sentence_words: Vec<u64>,
+    stride: usize,
 }
 
 impl ListTable {
@@ -75,7 +123,9 @@ impl ListTable {
         }
         let phrase = u32::try_from(self.phrases.len()).unwrap_or(u32::MAX);
         self.phrases.push((p.id(), phrase));
+        let filters = rest.iter().map(|r| self.filter_of(r)).collect();
         self.rest.push(rest);
+        self.filters.push(filters);
         for option in runs.into_iter().filter(|o| !o.is_empty()) {
             let words: Vec<u32> = option.into_iter().map(|w| self.word_id(w)).collect();
             let e = u32::try_from(self.entries.len()).unwrap_or(u32::MAX);
@@ -85,6 +135,15 @@ impl ListTable {
             }
             self.entries.push(Entry { phrase, words });
         }
+    }
+
+    /// The sentence filter of pattern entry `r`, its words added to the table.
+    fn filter_of(&mut self, r: &Phrase) -> SentenceFilter {
+        let (starts, ways) = r.filter_words();
+        let mut bits = |words: &[&Word]| WordBits::of(&words.iter().map(|w| self.word_id(w)).collect::<Vec<_>>());
+        let starts = starts.map(|words| bits(&words));
+        let ways = ways.map(|ways| ways.iter().map(|way| way.iter().map(|words| bits(words)).collect()).collect());
+        SentenceFilter { starts, ways }
     }
 
     /// The id of `w`, added when new.
@@ -112,33 +171,49 @@ impl ListTable {
         self.index_of(p).is_some()
     }
 
-    /// The entry words `token` is, sorted (none for a quoted token: no match takes it).
-    fn words_of(&self, token: &Token, out: &mut Vec<u32>) {
+    /// The entry words `token` is, sorted, into `out`, and into `maybe` those it may be by its
+    /// keys (what [`WordIndex::has`] counts); none for a quoted token: no match takes it.
+    fn words_of(&self, token: &Token, out: &mut Vec<u32>, maybe: &mut Vec<u32>) {
         out.clear();
+        maybe.clear();
         if token.quoted {
             return;
         }
-        for id in self.index.candidates(token) {
-            if self.words[id as usize].matches(token) {
-                out.push(id);
-            }
-        }
-        out.sort_unstable();
-        out.dedup();
+        maybe.extend(self.index.candidates(token));
+        maybe.sort_unstable();
+        maybe.dedup();
+        out.extend(maybe.iter().copied().filter(|&id| self.words[id as usize].matches(token)));
     }
 
     /// Every phrase's word entries matched in `a` in one pass; the phrase's matches are kept as
     /// [`ListMatches::of`] asks for them (a list with pattern entries runs its patterns then).
     pub fn find_all(&self, a: &Analysed) -> ListMatches {
-        let starts = self.longest_starts(a);
+        let ids = TokenWords::of(self, a);
+        let starts = self.longest_starts(a, &ids);
         let kept = starts.iter().map(|_| OnceCell::new()).collect();
-        ListMatches { starts, kept }
+        let stride = self.words.len().div_ceil(64);
+        let mut sentence_words = Vec::new();
+        if self.filters.iter().any(|f| !f.is_empty()) {
+            sentence_words = vec![0; 2 * stride * a.sentences.len()];
+            for (k, s) in a.sentences.iter().enumerate() {
+                let (own, unnegated) = sentence_words[2 * k * stride..(2 * k + 2) * stride].split_at_mut(stride);
+                for p in s.start..s.end.min(a.tokens.len()) {
+                    let t = &a.tokens[p];
+                    for &id in ids.maybe_at(p).iter().filter(|_| !t.quoted) {
+                        own[id as usize / 64] |= 1 << (id % 64);
+                        if t.negated_by.is_none() {
+                            unnegated[id as usize / 64] |= 1 << (id % 64);
+                        }
+                    }
+                }
+            }
+        }
+        ListMatches { starts, kept, sentence_words, stride }
     }
 
     /// Per phrase, every token where one of its word entries matches, with the longest such
     /// match's end (the token counted, its words in one sentence and not quoted).
-    fn longest_starts(&self, a: &Analysed) -> Vec<Vec<Range>> {
-        let ids = TokenWords::of(self, a);
+    fn longest_starts(&self, a: &Analysed, ids: &TokenWords) -> Vec<Vec<Range>> {
         let mut found: Vec<Vec<Range>> = vec![Vec::new(); self.phrases.len()];
         let mut longest = vec![0usize; self.phrases.len()];
         let mut touched: Vec<u32> = Vec::new();
@@ -203,10 +278,21 @@ fn leftmost_longest(starts: impl Iterator<Item = Range>) -> Vec<Range> {
 /// gives its longest match at each start it keeps, and shows there is none at the starts it passed
 /// over; a start it skipped (inside one of its matches) is asked of that pattern alone, should the
 /// search over all entries come to it.
-fn with_patterns(words: &[Range], rest: &[Phrase], a: &Analysed, names: &Names, budget: &dyn Budget) -> Vec<Range> {
+fn with_patterns(
+    words: &[Range],
+    rest: &[Phrase],
+    may_match: impl Fn(usize, usize) -> bool,
+    a: &Analysed,
+    names: &Names,
+    budget: &dyn Budget,
+) -> Vec<Range> {
     // A pattern with no match in the answer has none at any start: only the others are asked.
-    let (rest, found): (Vec<&Phrase>, Vec<Vec<Range>>) =
-        rest.iter().map(|r| (r, r.find_within(a, names, budget))).filter(|(_, found)| !found.is_empty()).unzip();
+    let (rest, found): (Vec<&Phrase>, Vec<Vec<Range>>) = rest
+        .iter()
+        .enumerate()
+        .map(|(r, pattern)| (pattern, pattern.find_in_sentences(a, names, budget, &|k| may_match(r, k))))
+        .filter(|(_, found)| !found.is_empty())
+        .unzip();
     let mut next = vec![0; rest.len()];
     let mut out: Vec<Range> = Vec::new();
     let mut w = 0;
@@ -237,6 +323,15 @@ fn with_patterns(words: &[Range], rest: &[Phrase], a: &Analysed, names: &Names, 
 }
 
 impl ListMatches {
+    /// Whether `filter` lets a match be in sentence `k` (see [`SentenceFilter`]).
+    fn may_match(&self, filter: &SentenceFilter, k: usize) -> bool {
+        let at = 2 * k * self.stride;
+        match self.sentence_words.get(at..at + 2 * self.stride) {
+            Some(words) => filter.may_match(&words[..self.stride], &words[self.stride..]),
+            None => true,
+        }
+    }
+
     /// The matches of `p` in the answer `a` these were found in, when `table` (the table they
     /// were found with) holds it; pattern entries are matched with `names` within `budget`.
     pub fn of(
@@ -252,7 +347,10 @@ impl ListMatches {
             let words = &self.starts[k];
             match table.rest[k].as_slice() {
                 [] => leftmost_longest(words.iter().copied()).into(),
-                rest => with_patterns(words, rest, a, names, budget).into(),
+                rest => {
+                    let filters = &table.filters[k];
+                    with_patterns(words, rest, |r, s| self.may_match(&filters[r], s), a, names, budget).into()
+                }
             }
         });
         Some(Rc::clone(found))
@@ -261,33 +359,50 @@ impl ListMatches {
 
 /// The entry words each token of an answer is, worked out once per distinct word.
 struct TokenWords {
-    /// Per token, where its ids are in `ids`.
+    /// Per token, where its ids are in `ids`, and where those it may be are (see
+    /// [`ListTable::words_of`]).
     spans: Vec<(u32, u32)>,
     ids: Vec<u32>,
+    maybe_spans: Vec<(u32, u32)>,
+    maybe: Vec<u32>,
 }
 
 impl TokenWords {
     fn of(table: &ListTable, a: &Analysed) -> Self {
         let mut seen: KeyMap<usize> = KeyMap::default();
-        let mut spans = Vec::with_capacity(a.tokens.len());
-        let mut ids = Vec::new();
-        let mut here = Vec::new();
+        let mut out = Self {
+            spans: Vec::with_capacity(a.tokens.len()),
+            ids: Vec::new(),
+            maybe_spans: Vec::with_capacity(a.tokens.len()),
+            maybe: Vec::new(),
+        };
+        let (mut here, mut maybe_here) = (Vec::new(), Vec::new());
+        let span = |all: &mut Vec<u32>, new: &[u32]| {
+            let from = u32::try_from(all.len()).unwrap_or(u32::MAX);
+            all.extend_from_slice(new);
+            (from, u32::try_from(all.len()).unwrap_or(u32::MAX))
+        };
         for (i, t) in a.tokens.iter().enumerate() {
             // Same text, same words (quoted tokens aside, which match none).
             let same = seen.get(&t.text_key).filter(|&&k| a.tokens[k].text == t.text && !t.quoted);
             if let Some(&k) = same {
-                spans.push(spans[k]);
+                out.spans.push(out.spans[k]);
+                out.maybe_spans.push(out.maybe_spans[k]);
                 continue;
             }
-            table.words_of(t, &mut here);
-            let from = u32::try_from(ids.len()).unwrap_or(u32::MAX);
-            ids.extend_from_slice(&here);
-            spans.push((from, u32::try_from(ids.len()).unwrap_or(u32::MAX)));
+            table.words_of(t, &mut here, &mut maybe_here);
+            out.spans.push(span(&mut out.ids, &here));
+            out.maybe_spans.push(span(&mut out.maybe, &maybe_here));
             if !t.quoted {
                 seen.entry(t.text_key).or_insert(i);
             }
         }
-        Self { spans, ids }
+        out
+    }
+
+    /// The words token `i` may be by its keys (see [`ListTable::words_of`]).
+    fn maybe_at(&self, i: usize) -> &[u32] {
+        self.maybe_spans.get(i).map_or(&[], |&(from, to)| &self.maybe[from as usize..to as usize])
     }
 
     fn at(&self, i: usize) -> &[u32] {
@@ -348,6 +463,30 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn the_table_rules_out_the_sentences_each_pattern_entry_rules_out() {
+        let (_, lexicon) = bundled_scenarios();
+        let lists = Lists::new(&lexicon.sets);
+        let table = &lists.table;
+        let patterns = table.rest.iter().flatten().count();
+        assert!(patterns >= 40, "{patterns} pattern entries");
+        let (mut kept, mut ruled_out) = (0, 0);
+        for text in answers() {
+            let a = analyse(&text);
+            let found = table.find_all(&a);
+            for (rest, filters) in table.rest.iter().zip(&table.filters) {
+                for (pattern, filter) in rest.iter().zip(filters) {
+                    for k in 0..a.sentences.len() {
+                        let alone = pattern.may_start_in(&a, k);
+                        assert_eq!(found.may_match(filter, k), alone, "{text}, sentence {k}");
+                        *(if alone { &mut kept } else { &mut ruled_out }) += 1;
+                    }
+                }
+            }
+        }
+        assert!(kept > 100 && ruled_out > 1000, "{kept} kept, {ruled_out} ruled out");
     }
 
     #[test]

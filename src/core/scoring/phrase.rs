@@ -211,23 +211,31 @@ pub struct Phrase {
 /// starts with known words): a match needs a word of each set among its sentence's own words.
 /// `None` when some way of matching has no such element.
 fn anchors_of(elements: &[Node]) -> Option<Vec<Vec<StartWords>>> {
+    anchor_words(elements).map(|ways| ways.iter().map(|way| way.iter().map(|w| StartWords::of(w)).collect()).collect())
+}
+
+/// Per way of matching, the words of each of its anchors (see [`anchors_of`]).
+pub(super) type AnchorWords<'n> = Vec<Vec<Vec<&'n Word>>>;
+
+/// The words of [`anchors_of`]'s sets, as written.
+fn anchor_words(elements: &[Node]) -> Option<AnchorWords<'_>> {
     let ways: Vec<&[Node]> = match elements {
         [Node::Choice { options, optional: false, .. }] => options.iter().map(Vec::as_slice).collect(),
         nodes => vec![nodes],
     };
     ways.into_iter()
         .map(|way| {
-            let anchors: Vec<StartWords> = way
+            let anchors: Vec<Vec<&Word>> = way
                 .iter()
                 .filter_map(|node| {
-                    let mut words = StartWords::default();
+                    let mut words = Vec::new();
                     let known = match node {
                         Node::Word(w) => {
-                            words.add((), w);
+                            words.push(w);
                             true
                         }
                         Node::Choice { options, optional: false, .. } => {
-                            options.iter().all(|o| collect_starts(o, &mut |w| words.add((), w)))
+                            options.iter().all(|o| collect_starts(o, &mut |w| words.push(w)))
                         }
                         _ => false,
                     };
@@ -243,7 +251,7 @@ fn anchors_of(elements: &[Node]) -> Option<Vec<Vec<StartWords>>> {
 type StartWords = WordIndex<()>;
 
 /// Collect the words `nodes` can start with; false when any word may start it (a gap or slot first).
-fn collect_starts(nodes: &[Node], out: &mut dyn FnMut(&Word)) -> bool {
+fn collect_starts<'n>(nodes: &'n [Node], out: &mut dyn FnMut(&'n Word)) -> bool {
     match nodes.first() {
         None => false,
         Some(Node::Word(w)) => {
@@ -322,11 +330,19 @@ impl Phrase {
         found.first().filter(|m| m.0 == at).map(|m| m.1)
     }
 
+    /// The words behind [`Phrase::may_start_in`]'s filters, as [`WordIndex::has`] asks of a token:
+    /// the start words (`None`: any word), and per way of matching each anchor's (`None`: none known).
+    pub(super) fn filter_words(&self) -> (Option<Vec<&Word>>, Option<AnchorWords<'_>>) {
+        let mut starts = Vec::new();
+        let known = collect_starts(&self.elements, &mut |w| starts.push(w));
+        (known.then_some(starts), anchor_words(&self.elements))
+    }
+
     /// True when a match may be in sentence `k` of `a`: some word there is counted and is one a
     /// match can start with (or the phrase may start with any word), and the sentence's own words
     /// hold a word of every anchor of some way of matching. Each distinct word is asked once, and
     /// none when the sentence's filter (see `distinct.rs`) shows no word of the set is there.
-    fn may_start_in(&self, a: &Analysed, k: usize) -> bool {
+    pub(super) fn may_start_in(&self, a: &Analysed, k: usize) -> bool {
         let Some(words) = a.sentence_words(k) else { return true };
         let any = |index: &StartWords, (of, seen): (&[usize], &WordsSeen)| {
             index.may_have_any(seen) && of.iter().any(|&i| index.has(&a.tokens[i]))
@@ -492,6 +508,18 @@ impl Phrase {
     /// Like [`Phrase::find`], asking `budget` as it goes: once it is exhausted, the matches found
     /// so far.
     pub fn find_within(&self, a: &Analysed, names: &Names, budget: &dyn Budget) -> Vec<(usize, usize)> {
+        self.find_in_sentences(a, names, budget, &|k| self.may_start_in(a, k))
+    }
+
+    /// [`Phrase::find_within`] searching the sentences `may_match` lets through (by index): it must
+    /// let through every one [`Phrase::may_start_in`] does (a sentence it rules out holds no match).
+    pub(super) fn find_in_sentences(
+        &self,
+        a: &Analysed,
+        names: &Names,
+        budget: &dyn Budget,
+        may_match: &dyn Fn(usize) -> bool,
+    ) -> Vec<(usize, usize)> {
         let may_start = |t: &Token| self.starts.as_ref().is_none_or(|starts| starts.has(t));
         let mut out = Vec::new();
         WordMasks::with_empty(|masks| {
@@ -500,7 +528,7 @@ impl Phrase {
                     break;
                 }
                 // A sentence no match can start in is not searched.
-                if !self.may_start_in(a, k) {
+                if !may_match(k) {
                     continue;
                 }
                 let span = Span { tokens: &a.tokens, times: a.sentence_times(), names, from: s.start, to: s.end };

@@ -19,6 +19,7 @@ mod elements;
 mod grammar;
 mod spans;
 mod table;
+mod vocab;
 mod words;
 
 use dates::NumericDate;

@@ -37,6 +37,15 @@ fn bit(key: u64) -> (usize, u64) {
     (((key >> 6) as usize) % FILTER_WORDS, 1 << (key & 63))
 }
 
+impl WordIndex<()> {
+    /// An index of `words`, each tagged with nothing.
+    pub(super) fn of(words: &[&Word]) -> Self {
+        let mut index = Self::default();
+        words.iter().for_each(|w| index.add((), w));
+        index
+    }
+}
+
 impl<T: Copy> WordIndex<T> {
     /// Index `w` under `tag`.
     pub(super) fn add(&mut self, tag: T, w: &Word) {

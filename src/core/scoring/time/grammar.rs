@@ -4,6 +4,7 @@
 use super::super::text::Token;
 use super::dates::date_at;
 use super::spans::duration_at;
+use super::vocab::may_be_time_word;
 use super::words::{Clock, clock_at, coarse_unit, is_part_of_day, past_or_to_at, weekday, year_value};
 use super::{Facts, looked_at, word};
 
@@ -143,8 +144,24 @@ pub(super) fn is_approximation(w: &str) -> bool {
 
 /// Read one element at `j` into `f`; returns how many tokens it took. The expression's first
 /// token `start` counts only through the word before `j` and the lead word before the
-/// approximations ending at `j` (see `elements.rs`, which relies on it).
+/// approximations ending at `j` (see `elements.rs`, which relies on it). A plain word the grammar
+/// names nowhere takes nothing and adds nothing, wherever it stands: it is not read further
+/// (`vocab.rs`; debug builds, so every test run, read it in full as well and check that).
 pub(super) fn element(tokens: &[Token], j: usize, start: usize, f: &mut Facts) -> Option<usize> {
+    if !may_be_time_word(word(tokens, j)) {
+        #[cfg(debug_assertions)]
+        {
+            let mut read = *f;
+            assert_eq!(element_read(tokens, j, start, &mut read), None, "{}", word(tokens, j));
+            assert!(read == *f, "{}", word(tokens, j));
+        }
+        return None;
+    }
+    element_read(tokens, j, start, f)
+}
+
+/// [`element`] for a word that may be part of a time.
+fn element_read(tokens: &[Token], j: usize, start: usize, f: &mut Facts) -> Option<usize> {
     let w = word(tokens, j);
     let prev = if j > start { word(tokens, j - 1) } else { "" };
     let before = j.checked_sub(1).map_or("", |k| word(tokens, k));
