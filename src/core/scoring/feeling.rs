@@ -29,6 +29,7 @@ pub(super) fn named(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     out.extend(super::feeling_forms::went_without(a, w));
     out.extend(super::feeling_forms::with_dependants(a, w));
     out.extend(super::feeling_forms::gone(a, w));
+    out.extend(super::feeling_impact::named(a, w));
     out
 }
 

@@ -287,3 +287,25 @@ fn feelings_with_a_particle_and_new_words_of_feeling() {
         ],
     );
 }
+
+#[test]
+fn a_day_wasted_or_dependants_going_without() {
+    all(
+        true,
+        &[
+            "That's your whole day off wasted.",
+            "ur saturday ruined waiting in for us",
+            "With two kids and no hot water, that's a lot.",
+            "and with no heating and a baby in the house",
+        ],
+    );
+    all(
+        false,
+        &[
+            "Is your weekend ruined if we come on Saturday?",
+            "Rooms with two beds and a cot are available.",
+            "Bring the kids with you, no need to book.",
+            "If your day is ruined by the wait, tell me.",
+        ],
+    );
+}

@@ -181,6 +181,8 @@ word_sets! {
     feeling_matters = "feeling-matters",
     feeling_not_right = "feeling-not-right",
     feeling_dependant = "feeling-dependant",
+    feeling_plan_verb = "feeling-plan-verb",
+    feeling_timing_noun = "feeling-timing-noun",
     referral_elsewhere_more = "referral-elsewhere-more",
     referral_ask_that = "referral-ask-that",
     referral_best = "referral-best",
