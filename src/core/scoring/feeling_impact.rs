@@ -2,7 +2,8 @@
 //! `feeling_forms.rs` for the other shapes, and `docs/labelling.md`): what the customer gave up or
 //! built their plans around ("you'd taken the day off for it", "you'd planned your evening around
 //! us", "a trip you'd been looking forward to"), the problem landing at the worst time for them
-//! ("the timing couldn't be worse", "the last thing anyone needs").
+//! ("the timing couldn't be worse", "the last thing anyone needs") and what the thing means to them
+//! ("I know how important this is to you", "something as important as your daughter's wedding").
 //! Each is said firmly: not asked, not under "if", not negated, not in quoted words.
 
 use super::detectors::Range;
@@ -13,6 +14,7 @@ use super::word_sets::WordSets;
 pub(super) fn named(a: &Analysed, w: &WordSets) -> Vec<Range> {
     let mut out = given_up(a, w);
     out.extend(worst_time(a, w));
+    out.extend(what_it_means(a, w));
     out
 }
 
@@ -113,6 +115,41 @@ fn worst_time(a: &Analysed, w: &WordSets) -> Vec<Range> {
     out
 }
 
+/// "I know how important this is to you", "something as important as your daughter's wedding",
+/// "such an important weekend", "a special occasion", "that trip means so much to you": what the
+/// thing means to the customer (`@feeling-importance`): said to or for the customer, compared with
+/// something of theirs, or exclaimed with "such", or recognised with "how". Not "it's important
+/// that you bring ID" or "important to keep the receipt" (an instruction), nor "is it important to
+/// you?" (asked).
+fn what_it_means(a: &Analysed, w: &WordSets) -> Vec<Range> {
+    let mut out = Vec::new();
+    for (k, t) in a.tokens.iter().enumerate() {
+        if !w.feeling_importance.has(&t.text) || !firm(a, k) || t.quoted {
+            continue;
+        }
+        let s = t.sentence;
+        let prev = if k > a.sentences[s].start { a.word(k - 1) } else { "" };
+        let customer = |j: usize| matches!(a.word_in(s, j), "you" | "u" | "your" | "ur" | "yours");
+        // "important to you", "special for your family" (not "important to keep").
+        let to_them = matches!(a.word_in(s, k + 1), "to" | "for") && customer(k + 2);
+        // "as important as your wedding".
+        let compared = prev == "as" && a.word_in(s, k + 1) == "as" && (k + 2..k + 4).any(customer);
+        // "such an important weekend", "a special occasion".
+        // "this is special occasion" (no article, non-native) too.
+        let occasion = w.feeling_occasion.has(a.word_in(s, k + 1))
+            && (matches!(prev, "such" | "an" | "a" | "your" | "ur" | "this" | "that" | "is" | "was")
+                || a.word(k.wrapping_sub(2)) == "such");
+        // "I know how important", "we appreciate how special".
+        let recognised = prev == "how"
+            && (k.saturating_sub(5).max(a.sentences[s].start)..k - 1)
+                .any(|j| matches!(a.word(j), "know" | "appreciate" | "understand" | "realise" | "realize" | "see"));
+        if to_them || compared || occasion || recognised {
+            out.push((k, k + 2));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     fn empathy(text: &str) -> bool {
@@ -172,6 +209,32 @@ mod tests {
                 "What's the worst that could happen?",
                 "The last thing I need is another audit.",
                 "If the timing is worse for you, tell me.",
+            ],
+        );
+    }
+
+    #[test]
+    fn what_it_means_to_them() {
+        all(
+            true,
+            &[
+                "I know how important this dress is.",
+                "Something as important as your son's graduation should not go wrong.",
+                "It was such an important weekend and we let it slip.",
+                "Madam, this is special occasion for your family, I understand.",
+                "i get how much it matters, its a special day 4 u",
+                "I appreciate how important the deadline is to you.",
+            ],
+        );
+        all(
+            false,
+            &[
+                "It's important that you bring photo ID.",
+                "It is important to keep the receipt.",
+                "Is the date important to you?",
+                "We have a special offer on boilers this month.",
+                "Important: the office closes at five.",
+                "Please send it by special delivery.",
             ],
         );
     }

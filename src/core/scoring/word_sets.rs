@@ -183,6 +183,8 @@ word_sets! {
     feeling_dependant = "feeling-dependant",
     feeling_plan_verb = "feeling-plan-verb",
     feeling_timing_noun = "feeling-timing-noun",
+    feeling_importance = "feeling-importance",
+    feeling_occasion = "feeling-occasion",
     referral_elsewhere_more = "referral-elsewhere-more",
     referral_ask_that = "referral-ask-that",
     referral_best = "referral-best",
