@@ -407,3 +407,24 @@ fn a_way_out_after_a_wish_or_a_service_number() {
         ],
     );
 }
+
+#[test]
+fn an_instruction_put_as_a_cleft_sends_away() {
+    for text in [
+        "What you'll need to do is ring the letting agent.",
+        "so um what you'd want to do is write to the council tax office",
+        "wot u need 2 do is call ur bank",
+        "Honestly the quickest thing, for you, is for you to go straight to the manufacturer.",
+        "Sir, what you must do is to contact the embassy.",
+    ] {
+        assert!(sends(text), "{text}");
+    }
+    for text in [
+        "What I'll do is ring the letting agent myself.",
+        "What you need to do is send me the photo.",
+        "What you need to do is nothing, I've rung the bank.",
+        "The next step is for you to sign the form and hand it back to me.",
+    ] {
+        assert!(!sends(text), "{text}");
+    }
+}
