@@ -282,6 +282,7 @@ pub fn sends_away(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
             && !matches!((next(0), next(1)), ("my", _) | ("our", "team" | "number"))
             && !a.tokens[r.0..r.1].iter().any(|t| t.quoted)
             && !super::referral_forms::speaker_keeps_it(a, cx, *r)
+            && !(t.text == "get" && super::referral::evidence_for_the_speaker(a, r.0))
     });
     out.extend(super::referral::referrals(a, cx));
     out.extend(super::raising::raised_through_channel(a, cx));

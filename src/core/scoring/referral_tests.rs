@@ -428,3 +428,17 @@ fn an_instruction_put_as_a_cleft_sends_away() {
         assert!(!sends(text), "{text}");
     }
 }
+
+#[test]
+fn getting_someone_to_produce_something_for_the_speaker_is_not_sending_away() {
+    for text in [
+        "Get your plumber to write down what he saw and email it to me, and I'll take it to the adjuster.",
+        "if u can get ur GP 2 sign it, send it to me n ill sort the rest",
+        "Please get him to put the quote in writing and I will pass it on.",
+    ] {
+        assert!(!sends(text), "{text}");
+    }
+    for text in ["You'll need to get your bank to refund you.", "get the seller to refund it, not us"] {
+        assert!(sends(text), "{text}");
+    }
+}
