@@ -6,7 +6,8 @@
 //! council an email", "check with the agent") and a request that the customer go elsewhere ("we
 //! would ask that you direct your correspondence to ..."), an instruction put as a cleft ("what
 //! you'll need to do is ring the bank"). In each, the speaker keeping the job ("my best bet is to
-//! ring them myself", "for me to call") is not a send-away.
+//! ring them myself", "for me to call") is not a send-away. Also what keeps a referral under a
+//! condition a send-away: a condition that disputes the speaker's decision ("if you disagree").
 
 use super::detectors::{DetectorContext, Range};
 use super::referral::{elsewhere, to_someone_else, verb_at};
@@ -286,4 +287,21 @@ fn told_as_cleft(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
         }
     }
     out
+}
+
+/// True when the referral at `r` sits in a sentence whose condition disputes the speaker's answer
+/// (`@referral-dispute-word`: "if you disagree", "if you don't agree", "if you want to complain",
+/// "if you are unhappy with this decision"): the customer is sent to take the part the speaker
+/// refused elsewhere, which is a send-away even in an answer where the speaker takes on the rest.
+/// Not "if you're still unhappy after that" (an extra after the speaker's own fix).
+pub(super) fn disputes_decision(a: &Analysed, cx: &DetectorContext, r: Range) -> bool {
+    let s = &a.sentences[a.tokens[r.0].sentence];
+    (s.start..s.end).any(|k| {
+        let t = &a.tokens[k];
+        let conditional = t.condition.is_some_and(|o| matches!(a.word(o), "if" | "unless" | "should"));
+        let word = t.text.as_str();
+        conditional
+            && !t.quoted
+            && (cx.lists.words.referral_dispute_word.has(word) || (word == "agree" && t.negated_by.is_some()))
+    })
 }

@@ -430,6 +430,23 @@ fn an_instruction_put_as_a_cleft_sends_away() {
 }
 
 #[test]
+fn a_referral_for_disputing_the_decision_stays_a_send_away() {
+    for text in [
+        "I've refunded the delivery charge today. If you disagree with the rest, please contact the ombudsman.",
+        "ive sorted the fee 4 u. if u dont agree about the claim, ring the dispute service",
+        "I have approved the £40 credit. Should you wish to appeal the decision, write to the independent adjudicator.",
+    ] {
+        assert!(sends(text), "{text}");
+    }
+    for text in [
+        "I've booked the engineer for Thursday. If you're still unhappy after that, the ombudsman is there too.",
+        "I'll fix the bill today. If you disagree, just tell me and I'll look again.",
+    ] {
+        assert!(!sends(text), "{text}");
+    }
+}
+
+#[test]
 fn getting_someone_to_produce_something_for_the_speaker_is_not_sending_away() {
     for text in [
         "Get your plumber to write down what he saw and email it to me, and I'll take it to the adjuster.",

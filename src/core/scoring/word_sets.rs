@@ -202,6 +202,7 @@ word_sets! {
     referral_send_verb = "referral-send-verb",
     referral_sent_noun = "referral-sent-noun",
     referral_not_ours_noun = "referral-not-ours-noun",
+    referral_dispute_word = "referral-dispute-word",
     blame_remit_word = "blame-remit-word",
     blame_mock_word = "blame-mock-word",
     blame_mock_stance = "blame-mock-stance",
