@@ -459,3 +459,25 @@ fn getting_someone_to_produce_something_for_the_speaker_is_not_sending_away() {
         assert!(sends(text), "{text}");
     }
 }
+
+#[test]
+fn having_to_tell_the_case_again_to_someone_else_sends_away() {
+    for text in [
+        "I'm afraid you'll have to explain it to the day manager.",
+        "u need 2 repeat it all to the claims team",
+        "You can explain again to the billing team, they are helpful.",
+    ] {
+        assert!(sends(text), "{text}");
+    }
+    for text in [
+        "You won't have to explain it again to anyone.",
+        "Rosa will ring you at ten; you can explain anything I missed to her then.",
+        "I'll explain it to the day manager myself.",
+        "You'll need to explain it to me once more, sorry, the line dropped.",
+        "Could you repeat that?",
+        "no way will u have 2 repeat urself, Rosa has all my notes",
+        "You'd have to repeat yourself otherwise, so Rosa has the file.",
+    ] {
+        assert!(!sends(text), "{text}");
+    }
+}
