@@ -282,13 +282,16 @@ pub fn sends_away(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
             && !matches!((next(0), next(1)), ("my", _) | ("our", "team" | "number"))
             && !a.tokens[r.0..r.1].iter().any(|t| t.quoted)
             && !super::referral_forms::speaker_keeps_it(a, cx, *r)
+            && !(t.text == "get" && super::referral::evidence_for_the_speaker(a, r.0))
     });
     out.extend(super::referral::referrals(a, cx));
     out.extend(super::raising::raised_through_channel(a, cx));
     // "If you're still unhappy after that, the ombudsman is there too": a channel offered under a
     // condition, in an answer where the speaker takes the problem on, is an extra, not a send-away.
-    if out.iter().any(|r| under_condition(a, *r)) && !takes_it_on(a, cx).is_empty() {
-        out.retain(|r| !under_condition(a, *r));
+    // Not when the condition disputes the speaker's decision ("if you disagree, contact the ombudsman").
+    let extra = |r: &Range| under_condition(a, *r) && !super::referral_forms::disputes_decision(a, cx, *r);
+    if out.iter().any(extra) && !takes_it_on(a, cx).is_empty() {
+        out.retain(|r| !extra(r));
     }
     out.sort();
     out.dedup();

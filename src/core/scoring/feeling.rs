@@ -29,7 +29,17 @@ pub(super) fn named(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     out.extend(super::feeling_forms::went_without(a, w));
     out.extend(super::feeling_forms::with_dependants(a, w));
     out.extend(super::feeling_forms::gone(a, w));
+    out.extend(super::feeling_impact::named(a, w));
     out
+}
+
+/// Words of feeling that are one only with a particle after them ("fed up", "worn out").
+const WITH_PARTICLE: &[(&str, &[&str])] =
+    &[("fed", &["up"]), ("worn", &["out", "down"]), ("wound", &["up"]), ("freaked", &["out"])];
+
+/// True when the word at `i` needs a particle and lacks it ("fed by the council", "worn shoes").
+pub(super) fn without_particle(a: &Analysed, i: usize) -> bool {
+    WITH_PARTICLE.iter().any(|(word, particles)| a.word(i) == *word && !particles.contains(&a.word(i + 1)))
 }
 
 /// A word of feeling (`@feeling-word` or `@feeling-word-more`).
@@ -46,7 +56,7 @@ pub(super) fn degree(w: &WordSets, word: &str) -> bool {
 fn held(a: &Analysed, w: &WordSets) -> Vec<Range> {
     let mut out = Vec::new();
     for (i, t) in a.tokens.iter().enumerate() {
-        if !feels(w, &t.text) || (t.text == "fed" && a.word(i + 1) != "up") {
+        if !feels(w, &t.text) || without_particle(a, i) {
             continue;
         }
         let sentence = &a.sentences[t.sentence];
@@ -200,7 +210,10 @@ fn known_situation(a: &Analysed, w: &WordSets) -> Vec<Range> {
 fn hardship_of_situation(a: &Analysed, w: &WordSets) -> Vec<Range> {
     let mut out = Vec::new();
     for (i, t) in a.tokens.iter().enumerate() {
-        if !(feels(w, &t.text) || w.feeling_hardship.has(&t.text)) || !a.asserted_at(i) || t.text == "fed" {
+        // "a real let-down": the noun, after a word of degree.
+        let let_down = t.text == "let" && a.word(i + 1) == "down" && i > 0 && degree(w, a.word(i - 1));
+        let particle = WITH_PARTICLE.iter().any(|(word, _)| t.text == *word);
+        if !(feels(w, &t.text) || w.feeling_hardship.has(&t.text) || let_down) || !a.asserted_at(i) || particle {
             continue;
         }
         // "it's hard to say", "difficult for me to give a date": the speaker's difficulty.

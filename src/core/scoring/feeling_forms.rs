@@ -152,7 +152,8 @@ pub(super) fn went_without(a: &Analysed, w: &WordSets) -> Vec<Range> {
 
 /// "And with the baby too.", "with the kids n all", "with a little one at home as well": a
 /// clause opened by "with" and someone who depends on the customer (`@feeling-dependant`), closed
-/// by "too", "as well" or "all": a circumstance that makes it heavier, added to what was said.
+/// by "too", "as well" or "all", or joined to a lack ("with two kids and no hot water"): a
+/// circumstance that makes it heavier, added to what was said.
 pub(super) fn with_dependants(a: &Analysed, w: &WordSets) -> Vec<Range> {
     let mut out = Vec::new();
     for (k, t) in a.tokens.iter().enumerate() {
@@ -162,17 +163,23 @@ pub(super) fn with_dependants(a: &Analysed, w: &WordSets) -> Vec<Range> {
         if t.text != "with" || !opens || !a.asserted_at(k) || a.in_condition(k) {
             continue;
         }
-        let Some(d) = (k + 1..k + 4).find(|&m| w.feeling_dependant.has(a.word_in(s, m))) else { continue };
-        let closed = (d + 1..d + 5).any(|m| matches!(a.word_in(s, m), "too" | "well" | "all"));
-        if closed {
+        let Some(d) = (k + 1..k + 6).find(|&m| w.feeling_dependant.has(a.word_in(s, m))) else { continue };
+        // "with two kids and no hot water", "with no heating and a baby": the dependant and a lack.
+        let lack = (k + 1..d + 5).any(|m| matches!(a.word_in(s, m), "no" | "without"));
+        let closed = d < k + 4 && (d + 1..d + 5).any(|m| matches!(a.word_in(s, m), "too" | "well" | "all"));
+        if closed || lack {
             out.push((k, d + 1));
         }
     }
     out
 }
 
-/// "That's your weekend gone", "ur whole saturday gone waiting in": part of the customer's life
-/// (`@feeling-life`, `@feeling-loss-object`) after "your" and said to be gone, not under "if".
+/// Words that say a part of the customer's life is gone ("your weekend gone", "your day off wasted").
+const GONE: &[&str] = &["gone", "wasted", "lost", "ruined", "spoilt", "spoiled", "wrecked"];
+
+/// "That's your weekend gone", "ur whole saturday gone waiting in", "that's your whole day off
+/// wasted": part of the customer's life (`@feeling-life`, `@feeling-loss-object`) after "your"
+/// (and "off") and said to be gone ([`GONE`]), not under "if".
 pub(super) fn gone(a: &Analysed, w: &WordSets) -> Vec<Range> {
     let mut out = Vec::new();
     for (k, t) in a.tokens.iter().enumerate() {
@@ -182,8 +189,9 @@ pub(super) fn gone(a: &Analysed, w: &WordSets) -> Vec<Range> {
         }
         let thing = (k + 1..k + 4).find(|&m| {
             let x = a.word_in(s, m);
+            let after = if a.word_in(s, m + 1) == "off" { m + 2 } else { m + 1 };
             (w.feeling_life.has(x) || w.feeling_loss_object.has(x) || x.ends_with("day"))
-                && a.word_in(s, m + 1) == "gone"
+                && GONE.contains(&a.word_in(s, after))
         });
         if let Some(m) = thing {
             out.push((k, m + 2));

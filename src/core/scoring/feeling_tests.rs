@@ -262,3 +262,50 @@ fn going_without_or_a_day_gone_recognised_in_plain_words() {
         ],
     );
 }
+
+#[test]
+fn feelings_with_a_particle_and_new_words_of_feeling() {
+    all(
+        true,
+        &[
+            "You must be worn out by all this.",
+            "u must b so worn down by us",
+            "I can hear you're frightened about the bill.",
+            "it must be freezing for you and the kids",
+            "Being cut off for a week is a real let-down.",
+            "For you it is very tiring, I know.",
+        ],
+    );
+    all(
+        false,
+        &[
+            "The worn part will be replaced on Friday.",
+            "The seal was worn, so we swapped it.",
+            "We're nervous about the new system too.",
+            "We're freezing prices until May.",
+            "We were let down by the courier.",
+        ],
+    );
+}
+
+#[test]
+fn a_day_wasted_or_dependants_going_without() {
+    all(
+        true,
+        &[
+            "That's your whole day off wasted.",
+            "ur saturday ruined waiting in for us",
+            "With two kids and no hot water, that's a lot.",
+            "and with no heating and a baby in the house",
+        ],
+    );
+    all(
+        false,
+        &[
+            "Is your weekend ruined if we come on Saturday?",
+            "Rooms with two beds and a cot are available.",
+            "Bring the kids with you, no need to book.",
+            "If your day is ruined by the wait, tell me.",
+        ],
+    );
+}

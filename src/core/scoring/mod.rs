@@ -15,6 +15,7 @@ pub mod examples;
 mod exclusion;
 mod feeling;
 mod feeling_forms;
+mod feeling_impact;
 mod keys;
 pub mod list_notes;
 mod list_table;

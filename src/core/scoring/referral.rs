@@ -98,6 +98,9 @@ pub(super) fn to_someone_else(a: &Analysed, cx: &DetectorContext, v: usize) -> b
     // "ring 111", "just call 999": a short service number as the verb's very object.
     let service_number = a.word_in(s, v + 1).len() == 3 && a.word_in(s, v + 1).chars().all(|c| c.is_ascii_digit());
     let verb = verb_at(a, cx, v).unwrap_or("");
+    if (verb == "get" && evidence_for_the_speaker(a, v)) || (w_retell(verb) && !retold_by_duty(a, v)) {
+        return false;
+    }
     // "arrange it with the retailer": the party is the one after "with", and there must be one.
     if cx.lists.words.referral_with_verb.has(verb) && !cx.lists.words.referral_verb.has(verb) {
         return with_someone_else(a, cx, v);
@@ -118,6 +121,53 @@ pub(super) fn to_someone_else(a: &Analysed, cx: &DetectorContext, v: usize) -> b
             && after.iter().any(|&k| matches!(a.word_in(s, k), "ring" | "call" | "bell" | "buzz"));
     }
     (cx.lists.words.referral_contact_verb.has(verb) && object.is_some()) || named || channel || service_number
+}
+
+/// True when "get" at `v` has someone do something ("get him to put it in writing", "get your
+/// plumber 2 write down what he found") that comes back to the speaker in the same sentence ("and
+/// send it to me", "and I'll take it to the adjuster"): a step of the speaker's own plan, not a
+/// send-away. "Get your bank to refund you" has nothing come back and still sends away.
+pub(super) fn evidence_for_the_speaker(a: &Analysed, v: usize) -> bool {
+    let s = a.tokens[v].sentence;
+    let j = if matches!(a.word_in(s, v + 1), "him" | "her" | "them" | "someone" | "somebody") {
+        v + 1
+    } else {
+        let d = past_determiners(a, s, v + 1);
+        if d == v + 1 {
+            return false;
+        }
+        if matches!(a.word_in(s, d + 1), "to" | "2") { d } else { d + 1 }
+    };
+    let causative = matches!(a.word_in(s, j + 1), "to" | "2") && !a.word_in(s, j + 2).is_empty();
+    // "... not us" sends the other way.
+    let back = (j + 2..a.sentences[s].end).any(|k| {
+        let me = matches!(a.word(k), "me" | "us") && a.word(k - 1) != "not" && a.tokens[k].negated_by.is_none();
+        me || (a.word(k) == "i" && matches!(a.word(k + 1), "will" | "can" | "would"))
+    });
+    causative && back
+}
+
+/// True for the verbs of telling the case again (`@referral-verb`'s "explain", "repeat").
+fn w_retell(verb: &str) -> bool {
+    matches!(verb, "explain" | "repeat")
+}
+
+/// True when the customer must tell their case again to someone else: "you'll have to explain it
+/// to Priya", "u need 2 repeat it to the day team", "you can explain again to the groups team" (a
+/// duty before the verb, or "again" after it). "You can explain the rest to Priya when she calls"
+/// (a warm hand-over), "you won't have to repeat it" and "no way will u have 2 repeat urself" are
+/// not, nor a duty told to no one ("repeat yourself").
+fn retold_by_duty(a: &Analysed, v: usize) -> bool {
+    let s = a.tokens[v].sentence;
+    let start = a.sentences[s].start;
+    let duty = (v.saturating_sub(5).max(start)..v)
+        .any(|k| matches!(a.word(k), "need" | "needs" | "have" | "has" | "must" | "got" | "gotta"));
+    let again = (v + 1..v + 6).any(|k| matches!(a.word_in(s, k), "again" | "over"));
+    // Told "to" someone in the verb's own clause ("repeat yourself. Rosa has the notes" tells no one).
+    let to = (v + 1..v + 6).any(|k| matches!(a.word_in(s, k), "to" | "2") && a.tokens[k].clause == a.tokens[v].clause);
+    // "no way will u have 2 repeat urself": the text-speak denial.
+    let denied = (start..v).any(|k| a.word(k) == "no" && a.word(k + 1) == "way");
+    (duty || again) && to && !denied
 }
 
 /// "you'll need to ring ...", "you can always write to ...", "u gotta call ur bank": the customer

@@ -4,8 +4,10 @@
 //! to are the housing team"), the case said to be someone else's ("that's really a question for
 //! your landlord"), set imperatives ("try your bank", "have a word with your manager", "drop the
 //! council an email", "check with the agent") and a request that the customer go elsewhere ("we
-//! would ask that you direct your correspondence to ..."). In each, the speaker keeping the job
-//! ("my best bet is to ring them myself", "for me to call") is not a send-away.
+//! would ask that you direct your correspondence to ..."), an instruction put as a cleft ("what
+//! you'll need to do is ring the bank"). In each, the speaker keeping the job ("my best bet is to
+//! ring them myself", "for me to call") is not a send-away. Also what keeps a referral under a
+//! condition a send-away: a condition that disputes the speaker's decision ("if you disagree").
 
 use super::detectors::{DetectorContext, Range};
 use super::referral::{elsewhere, to_someone_else, verb_at};
@@ -19,6 +21,7 @@ pub(super) fn more_forms(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     out.extend(told_to_try(a, cx));
     out.extend(ask_that(a, cx));
     out.extend(expecting_your_call(a, cx));
+    out.extend(told_as_cleft(a, cx));
     out.retain(|r| a.asserted_at(r.0) && !speaker_keeps_it(a, cx, *r));
     // Asked, and still a send-away: "have you tried the HR helpdesk?"
     out.extend(tried_them(a, cx));
@@ -250,4 +253,55 @@ fn ask_that(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
         }
     }
     out
+}
+
+/// "What you'd want to do is write in to the pricing team", "so what you'll have to do is go on
+/// the IT portal", "the safest thing is for you to go directly to the scheme", "wot u need 2 do is
+/// ring ur bank": an instruction put as a cleft, the customer's task ("what you ... do is", "is
+/// for you to") whose verb sends them to someone else. Not the speaker's task ("what I'll do is
+/// ring them", "is for me to call"), not a task back to the speaker ("what you need to do is send
+/// me the photo"), not asked.
+fn told_as_cleft(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
+    let mut out = Vec::new();
+    for (k, t) in a.tokens.iter().enumerate() {
+        let s = t.sentence;
+        if !a.asserted_at(k) || a.in_condition(k) {
+            continue;
+        }
+        let task = match t.text.as_str() {
+            // "what you('d | 'll) (want | need | have) to do is ...": the copula after "do".
+            "what" | "wot" if matches!(a.word_in(s, k + 1), "you" | "u" | "ya") => {
+                (k + 2..k + 8).find(|&j| a.word_in(s, j) == "do" && matches!(a.word_in(s, j + 1), "is" | "was"))
+            }
+            // "... is for you to ...": the copula itself.
+            "is" | "be" if a.word_in(s, k + 1) == "for" && matches!(a.word_in(s, k + 2), "you" | "u") => Some(k + 2),
+            _ => None,
+        };
+        let Some(j) = task else { continue };
+        let mut v = j + 2;
+        while matches!(a.word_in(s, v), "to" | "2" | "just" | "probably" | "really" | "simply") {
+            v += 1;
+        }
+        if verb_at(a, cx, v).is_some() && to_someone_else(a, cx, v) {
+            out.push((k, v + 1));
+        }
+    }
+    out
+}
+
+/// True when the referral at `r` sits in a sentence whose condition disputes the speaker's answer
+/// (`@referral-dispute-word`: "if you disagree", "if you don't agree", "if you want to complain",
+/// "if you are unhappy with this decision"): the customer is sent to take the part the speaker
+/// refused elsewhere, which is a send-away even in an answer where the speaker takes on the rest.
+/// Not "if you're still unhappy after that" (an extra after the speaker's own fix).
+pub(super) fn disputes_decision(a: &Analysed, cx: &DetectorContext, r: Range) -> bool {
+    let s = &a.sentences[a.tokens[r.0].sentence];
+    (s.start..s.end).any(|k| {
+        let t = &a.tokens[k];
+        let conditional = t.condition.is_some_and(|o| matches!(a.word(o), "if" | "unless" | "should"));
+        let word = t.text.as_str();
+        conditional
+            && !t.quoted
+            && (cx.lists.words.referral_dispute_word.has(word) || (word == "agree" && t.negated_by.is_some()))
+    })
 }

@@ -407,3 +407,77 @@ fn a_way_out_after_a_wish_or_a_service_number() {
         ],
     );
 }
+
+#[test]
+fn an_instruction_put_as_a_cleft_sends_away() {
+    for text in [
+        "What you'll need to do is ring the letting agent.",
+        "so um what you'd want to do is write to the council tax office",
+        "wot u need 2 do is call ur bank",
+        "Honestly the quickest thing, for you, is for you to go straight to the manufacturer.",
+        "Sir, what you must do is to contact the embassy.",
+    ] {
+        assert!(sends(text), "{text}");
+    }
+    for text in [
+        "What I'll do is ring the letting agent myself.",
+        "What you need to do is send me the photo.",
+        "What you need to do is nothing, I've rung the bank.",
+        "The next step is for you to sign the form and hand it back to me.",
+    ] {
+        assert!(!sends(text), "{text}");
+    }
+}
+
+#[test]
+fn a_referral_for_disputing_the_decision_stays_a_send_away() {
+    for text in [
+        "I've refunded the delivery charge today. If you disagree with the rest, please contact the ombudsman.",
+        "ive sorted the fee 4 u. if u dont agree about the claim, ring the dispute service",
+        "I have approved the £40 credit. Should you wish to appeal the decision, write to the independent adjudicator.",
+    ] {
+        assert!(sends(text), "{text}");
+    }
+    for text in [
+        "I've booked the engineer for Thursday. If you're still unhappy after that, the ombudsman is there too.",
+        "I'll fix the bill today. If you disagree, just tell me and I'll look again.",
+    ] {
+        assert!(!sends(text), "{text}");
+    }
+}
+
+#[test]
+fn getting_someone_to_produce_something_for_the_speaker_is_not_sending_away() {
+    for text in [
+        "Get your plumber to write down what he saw and email it to me, and I'll take it to the adjuster.",
+        "if u can get ur GP 2 sign it, send it to me n ill sort the rest",
+        "Please get him to put the quote in writing and I will pass it on.",
+    ] {
+        assert!(!sends(text), "{text}");
+    }
+    for text in ["You'll need to get your bank to refund you.", "get the seller to refund it, not us"] {
+        assert!(sends(text), "{text}");
+    }
+}
+
+#[test]
+fn having_to_tell_the_case_again_to_someone_else_sends_away() {
+    for text in [
+        "I'm afraid you'll have to explain it to the day manager.",
+        "u need 2 repeat it all to the claims team",
+        "You can explain again to the billing team, they are helpful.",
+    ] {
+        assert!(sends(text), "{text}");
+    }
+    for text in [
+        "You won't have to explain it again to anyone.",
+        "Rosa will ring you at ten; you can explain anything I missed to her then.",
+        "I'll explain it to the day manager myself.",
+        "You'll need to explain it to me once more, sorry, the line dropped.",
+        "Could you repeat that?",
+        "no way will u have 2 repeat urself, Rosa has all my notes",
+        "You'd have to repeat yourself otherwise, so Rosa has the file.",
+    ] {
+        assert!(!sends(text), "{text}");
+    }
+}
