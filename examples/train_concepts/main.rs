@@ -136,7 +136,25 @@ const CV_FOLDS: u8 = 5;
 /// Loosening the bound to 3% costs 2.4% in grouped CV (over what the trainer writes) and 0.03 of
 /// blame's fresh kappa. The layer's vetoes are what hold false blame at 2%; recall has to come
 /// from the rules, with their false claims on train cut first. So `authors+blame2` stays.
-const CHOSEN: &str = "authors+blame2";
+///
+/// 2026-12-07, after the blame guards of who is the agent (the rule alone claims blame in 25 of
+/// 1,274 train answers without it, 2.0%, down from 40; dev 5 of 404), `--compare`:
+///
+/// | config | cv k | cv fb | dev k | dev fb | fresh k | authors | blame cv / dev / fresh |
+/// |---|---|---|---|---|---|---|---|
+/// | authors+blame2 | 0.818 | 1.8% | 0.873 | 0.7% | 0.773 | 0 | 0.73 / 0.83 / 0.67 |
+/// | **authors+blame2.5** | 0.820 | 1.8% | 0.873 | 0.7% | 0.771 | 0 | 0.75 / 0.83 / 0.67 |
+/// | authors+blame-rule | 0.819 | 2.0% | 0.873 | 1.2% | 0.771 | 2 | 0.74 / 0.82 / 0.65 |
+/// | authors+blame2+adds | 0.821 | 2.9% | 0.873 | 1.5% | 0.771 | 2 | 0.76 / 0.83 / 0.65 |
+/// | authors+blame2.5+adds | 0.822 | 2.7% | 0.874 | 2.0% | 0.771 | 2 | 0.77 / 0.84 / 0.68 |
+///
+/// Leaving rule hits standing (`add_only`) still passes 2% false blame in grouped CV, and it and
+/// the rule's verdict break two author tests. Of the configs at or under 2% in grouped CV with no
+/// author test broken, `authors+blame2.5` (the inner threshold may allow 2.5%) has the best
+/// grouped-CV kappa, blame's included; its grouped-CV false blame is the same 1.8%, dev the same,
+/// fresh blame the same (0.002 lower overall: one judgement). The margin is small and the looser
+/// inner bound is the risk to watch on unseen text.
+const CHOSEN: &str = "authors+blame2.5";
 
 const BASE: Config = Config {
     name: "current",
@@ -231,6 +249,14 @@ const CONFIGS: &[Config] = &[
         add_only: &["blame-shifting"],
         ..BASE
     },
+    Config {
+        name: "authors+blame2.5+adds",
+        author_rows: true,
+        blame_false_positives: 0.025,
+        add_only: &["blame-shifting"],
+        ..BASE
+    },
+    Config { name: "authors+blame2.5", author_rows: true, blame_false_positives: 0.025, ..BASE },
     Config {
         name: "authors+blame3+adds",
         author_rows: true,

@@ -209,6 +209,157 @@ pub(super) fn passive_faults(a: &Analysed, cx: &DetectorContext, parties: &[Rang
     out
 }
 
+/// True when the blame verb at `verb` found near the party at `target` (the phrase rule's pairing,
+/// `detectors::find_blame`) is not the party's act: a preposition opens the words between them
+/// ("on your account for the missed call": "missed" qualifies the call), or the speaker is the
+/// verb's subject, active, before a party that is its object ("I forgot to contact payroll", "I've
+/// set it up with my colleague"). Not "we were held up by the courier", nor "because of".
+pub(in crate::core::scoring) fn not_the_partys_act(a: &Analysed, target: Range, verb: Range) -> bool {
+    let s = a.tokens[target.0].sentence;
+    if verb.0 >= target.1 {
+        // "to" opens an infinitive as often: "contact the retailer to report it missing".
+        let opener = a.word(target.1);
+        return verb.0 > target.1 && opener != "to" && super::is_preposition(opener);
+    }
+    // The speaker as the verb's subject, only helpers between ("we had two off sick" is not).
+    let helper = |i: usize| {
+        matches!(a.word(i), "have" | "will" | "would" | "just" | "already" | "also" | "then" | "did" | "had" | "d")
+    };
+    let from = a.sentences[s].start;
+    let subject = (from..verb.0).rev().find(|i| !helper(*i));
+    let speaker = subject.is_some_and(|i| matches!(a.word(i), "i" | "we"));
+    let passive = verb.0 > 0 && matches!(a.word(verb.0 - 1), "was" | "were" | "been" | "be" | "got" | "get" | "being");
+    let by = (verb.1..target.0).any(|i| matches!(a.word(i), "by" | "because" | "of"))
+        || matches!(a.word(verb.0), "because" | "by");
+    speaker && !passive && !by
+}
+
+/// True when the customer-blame find `r` ("you needed to") is the customer's need, a verb of
+/// knowing or trusting after it ("you needed to know", "you need to trust us"), not a duty they
+/// failed ("you needed to send the form").
+pub(in crate::core::scoring) fn customer_need(a: &Analysed, r: Range) -> bool {
+    let s = a.tokens[r.0].sentence;
+    a.word(r.1 - 1) == "to"
+        && a.tokens[r.0..r.1].iter().any(|t| t.stem == "need" || t.text.starts_with("need"))
+        && matches!(a.word_in(s, r.1), "know" | "hear" | "trust" | "feel" | "understand" | "believe")
+}
+
+/// True when the speaker fixes something on the problem, done or firmly to be done: "I" or "we",
+/// perhaps "will", "have", "am going to", then a verb of the `resolve-verb` list, every word of
+/// the entry ("I've refunded your meals", "we'll send him the notes", "I'm going to make sure").
+/// Not an offer or a maybe ("I can give you their number", "I could try"), nor passing it on
+/// alone ("I'll let you know", "I'll pass it up to them").
+pub(in crate::core::scoring) fn speaker_fixes(a: &Analysed, cx: &DetectorContext) -> bool {
+    let Some(verbs) = cx.lists.sets.get("resolve-verb") else { return false };
+    let entries: Vec<Vec<&str>> = verbs.iter().map(|v| v.split(' ').collect()).collect();
+    (0..a.tokens.len()).any(|k| {
+        let s = a.tokens[k].sentence;
+        if !matches!(a.word(k), "i" | "we") || !a.tokens[k].is_own_word() || a.in_condition(k) {
+            return false;
+        }
+        let mut j = k + 1;
+        while matches!(
+            a.word_in(s, j),
+            "will" | "have" | "am" | "are" | "going" | "to" | "just" | "already" | "also" | "now" | "personally"
+        ) {
+            j += 1;
+        }
+        let Some(t) = a.tokens.get(j).filter(|t| t.sentence == s && t.negated_by.is_none()) else { return false };
+        entries.iter().any(|e| {
+            (e[0] == t.text || e[0] == t.stem) && e[1..].iter().enumerate().all(|(n, w)| a.word_in(s, j + 1 + n) == *w)
+        })
+    })
+}
+
+/// Nouns of an event that causes things without being anyone's act ("the strike", "the snow",
+/// "industrial action", "a power cut").
+pub(in crate::core::scoring) fn event_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "strike"
+            | "strikes"
+            | "weather"
+            | "snow"
+            | "storm"
+            | "storms"
+            | "fog"
+            | "flood"
+            | "flooding"
+            | "fire"
+            | "ice"
+            | "wind"
+            | "winds"
+            | "action"
+            | "outage"
+            | "cut"
+            | "closure"
+            | "pandemic"
+            | "disruption"
+    )
+}
+
+/// True when `r` says only that a time was busy ("it's been really busy on the desk", "yesterday
+/// was a very busy day", "been mad busy", "things have been hectic"): a form of "be" and a word of
+/// being busy whose subject is "it", "things", a time, or left out. A circumstance, laid on no
+/// one; "the baggage team are swamped", "he's quite busy" and "we were slammed" (the speaker's
+/// side pleading the rush, which the train split reads as blame) say who was busy and stay.
+pub(in crate::core::scoring) fn own_side_busy(a: &Analysed, r: Range) -> bool {
+    let busy = a.tokens[r.0..r.1].iter().any(|t| {
+        matches!(
+            t.text.as_str(),
+            "busy"
+                | "slow"
+                | "swamped"
+                | "mad"
+                | "manic"
+                | "hectic"
+                | "chaotic"
+                | "rammed"
+                | "slammed"
+                | "chaos"
+                | "crazy"
+        )
+    });
+    let first = &a.tokens[r.0];
+    let be = matches!(first.text.as_str(), "is" | "are" | "was" | "were" | "has" | "have" | "been");
+    let left_out = r.0 == a.sentences[first.sentence].start || a.tokens[r.0 - 1].clause != first.clause;
+    let own = |w: &str| {
+        matches!(
+            w,
+            "it" | "things"
+                | "everything"
+                | "this"
+                | "yesterday"
+                | "today"
+                | "day"
+                | "week"
+                | "weekend"
+                | "morning"
+                | "afternoon"
+                | "evening"
+                | "night"
+                | "tonight"
+                | "month"
+                | "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+                | "sunday"
+        )
+    };
+    busy && be && (left_out || own(a.word(r.0 - 1)))
+}
+
+/// True when the clause after a party gives the fault to the speaker's side, not negated: "it'd
+/// help Mark see the delay was ours".
+pub(in crate::core::scoring) fn owned_in_clause(a: &Analysed, after: &[usize]) -> bool {
+    after.iter().any(|&i| {
+        matches!(a.word(i), "ours" | "mine") && a.tokens[i].negated_by.is_none() && !a.tokens[i - 1].is_negator()
+    })
+}
+
 #[cfg(test)]
 mod tests {
     fn blames(text: &str) -> bool {

@@ -67,3 +67,49 @@ fn owned_neutral_set_aside_and_quoted_causes_are_not_blame() {
         assert!(!blames(no), "{no}");
     }
 }
+
+#[test]
+fn who_did_it_and_what_is_needed_decide_the_pairing() {
+    for no in [
+        "I forgot to ring the warehouse like I said, that's on me.",
+        "we never chased dispatch, sorry, doing it now",
+        "I've sorted it with my manager, the credit goes on tonight.",
+        "Dear Ms Hale, a goodwill credit has been applied to your account for the delayed delivery.",
+        "put £10 on ur account for the missed slot x",
+        "You needed to know where it was, and you should have heard from us.",
+        "Sir, you need to trust us this time, I deliver it myself Friday.",
+        "So the flight was late, caused by the snow, and I've refunded your taxi today.",
+    ] {
+        assert!(!blames(no), "{no}");
+    }
+    for yes in [
+        "We were held up by the courier, nothing I can do.",
+        "the warehouse for some reason lost it",
+        "Saturday we had two off sick and the new girl forgot your booking.",
+        "You needed to send the form back by the 5th.",
+        "The delay was caused by the courier, who lost it twice.",
+    ] {
+        assert!(blames(yes), "{yes}");
+    }
+}
+
+#[test]
+fn a_busy_time_a_fix_made_and_a_fault_owned_are_not_blame() {
+    for no in [
+        "Sorry, it's been manic in here all week, so I've booked your fitting for Tuesday at 10.",
+        "last night was mad busy tbh, rebooked u for fri 7pm",
+        "Been so hectic, apologies. Your parcel is on its way now.",
+        "The lender's terms don't cover that, so I've refunded the fee from our side.",
+        "Could you send me the old invoice? It would help our manager see the error was ours.",
+    ] {
+        assert!(!blames(no), "{no}");
+    }
+    for yes in [
+        "The delivery team are swamped this week, they'll get round to you.",
+        "we were rammed, what did you expect on a bank holiday",
+        "The lender's terms don't cover that. Not our call.",
+        "Our manager thinks the error was the courier's, not ours.",
+    ] {
+        assert!(blames(yes), "{yes}");
+    }
+}
