@@ -8,8 +8,10 @@ use super::phrase::name_at;
 use super::text::Analysed;
 use super::word_sets::WordSets;
 
+mod account;
 mod agent;
 mod asking;
+mod circumstance;
 mod distancing;
 #[cfg(test)]
 mod forms_tests;
@@ -118,6 +120,7 @@ pub(super) fn party_blame(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
         mocking::sarcastic_because(a, cx, &parties).into_iter().chain(mocking::mocked_subjects(a, cx, &parties)),
     );
     out.extend(wall_blame(a, cx, &ownership, &taken_on));
+    out.extend(account::accounts(a, cx, &ownership, &taken_on, &parties));
     out.retain(|r| !excuse_declined(a, *r) && !own_cause(a, *r));
     routing::drop_routed(a, cx, &mut out);
     out.sort();
