@@ -17,6 +17,7 @@ mod distancing;
 mod forms_tests;
 mod lapse;
 mod mocking;
+mod record;
 mod routing;
 mod rules;
 pub(super) use asking::{asks, tag_question};

@@ -23,7 +23,8 @@ pub(super) fn accounts(
     taken_on: &[Range],
     parties: &[Range],
 ) -> Vec<Range> {
-    let found: Vec<Range> = super::circumstance::excuses(a, cx);
+    let mut found: Vec<Range> = super::circumstance::excuses(a, cx);
+    found.extend(super::record::rebuttals(a));
     let _ = parties;
     found.into_iter().filter(|r| stands(a, cx, *r, ownership, taken_on)).collect()
 }
@@ -75,7 +76,7 @@ pub(super) fn speaker_fixes(a: &Analysed, cx: &DetectorContext, s: usize) -> boo
     let acting = acting_verbs(cx);
     let acts = |t: &super::super::text::Token| {
         !matches!(t.text.as_str(), "be" | "been" | "have" | "get" | "got" | "had" | "come")
-            && (acting.contains(&t.text.as_str()) || acting.contains(&t.stem.as_str()))
+            && (acting.contains(&t.text.as_str()) || acting.contains(&t.stem.as_str()) || looking_into(&t.stem))
     };
     (sentence.start..sentence.end).any(|k| {
         let t = &a.tokens[k];
@@ -134,4 +135,13 @@ fn acting_verbs<'a>(cx: &'a DetectorContext) -> Vec<&'a str> {
         .flatten()
         .map(|v| v.split(' ').next().unwrap_or(v))
         .collect()
+}
+
+/// Verbs of looking into the problem that the acting lists leave out ("I'll open a trace", "I'm
+/// going to dig into it", "we'll investigate"), by stem.
+fn looking_into(stem: &str) -> bool {
+    matches!(
+        stem,
+        "open" | "trace" | "investig" | "dig" | "look" | "lodg" | "file" | "queri" | "find" | "start" | "rais"
+    )
 }
