@@ -17,6 +17,7 @@ mod distancing;
 mod forms_tests;
 mod lapse;
 mod mocking;
+mod queue;
 mod record;
 mod routing;
 mod rules;

@@ -25,6 +25,7 @@ pub(super) fn accounts(
 ) -> Vec<Range> {
     let mut found: Vec<Range> = super::circumstance::excuses(a, cx);
     found.extend(super::record::rebuttals(a));
+    found.extend(super::queue::walls(a));
     let _ = parties;
     found.into_iter().filter(|r| stands(a, cx, *r, ownership, taken_on)).collect()
 }
