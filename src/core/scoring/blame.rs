@@ -15,6 +15,7 @@ mod circumstance;
 mod distancing;
 #[cfg(test)]
 mod forms_tests;
+mod guessed;
 mod lapse;
 mod mocking;
 mod queue;

@@ -26,7 +26,7 @@ pub(super) fn accounts(
     let mut found: Vec<Range> = super::circumstance::excuses(a, cx);
     found.extend(super::record::rebuttals(a));
     found.extend(super::queue::walls(a));
-    let _ = parties;
+    found.extend(super::guessed::guesses(a, cx, parties, taken_on));
     found.into_iter().filter(|r| stands(a, cx, *r, ownership, taken_on)).collect()
 }
 
