@@ -22,6 +22,7 @@ mod queue;
 mod record;
 mod routing;
 mod rules;
+mod unreceived;
 pub(super) use asking::{asks, tag_question};
 pub(super) use lapse::claimed_after;
 

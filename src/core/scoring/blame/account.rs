@@ -27,6 +27,7 @@ pub(super) fn accounts(
     found.extend(super::record::rebuttals(a));
     found.extend(super::queue::walls(a));
     found.extend(super::guessed::guesses(a, cx, parties, taken_on));
+    found.extend(super::unreceived::reasons(a, cx, parties, taken_on));
     found.into_iter().filter(|r| stands(a, cx, *r, ownership, taken_on)).collect()
 }
 
@@ -35,7 +36,7 @@ fn stands(a: &Analysed, cx: &DetectorContext, r: Range, ownership: &[Range], tak
     let s = a.tokens[r.0].sentence;
     let sentence = &a.sentences[s];
     let unsaid = a.tokens[r.0..r.1].iter().any(|t| t.quoted || t.retold) || (r.0..r.1).any(|k| a.in_condition(k));
-    if unsaid || super::asks(a, s) || super::said_aside(a, cx, r.0) || hypothetical(a, r) {
+    if unsaid || super::asks(a, s) || super::said_aside(a, cx, r.0) || hypothetical(a, r) || felt(a, r) {
         return false;
     }
     let apart = |o: &&Range| o.1 <= r.0 || o.0 >= r.1;
@@ -56,6 +57,19 @@ fn declined(a: &Analysed, r: Range) -> bool {
             && (j + 1..j + 6).any(|k| {
                 a.word_in(s, k) == "your" && matches!(a.word_in(s, k + 1), "problem" | "concern" | "worry" | "headache")
             })
+    })
+}
+
+/// True when `r` is what the customer feels or says, put back to them: "you feel|think|say|said"
+/// before it in its sentence ("sorry you feel the sales team has not responded").
+fn felt(a: &Analysed, r: Range) -> bool {
+    let s = a.tokens[r.0].sentence;
+    (a.sentences[s].start..r.0).any(|k| {
+        matches!(a.word(k), "you" | "u")
+            && matches!(
+                a.word_in(s, k + 1),
+                "feel" | "felt" | "think" | "thought" | "believe" | "say" | "said" | "mentioned" | "told" | "claim"
+            )
     })
 }
 
