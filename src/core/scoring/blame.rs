@@ -123,8 +123,7 @@ pub(super) fn party_blame(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     out.extend(
         mocking::sarcastic_because(a, cx, &parties).into_iter().chain(mocking::mocked_subjects(a, cx, &parties)),
     );
-    out.extend(wall_blame(a, cx, &ownership, &taken_on));
-    out.extend(account::accounts(a, cx, &ownership, &taken_on, &parties));
+    out.extend(wall_blame(a, cx, &ownership, &taken_on).into_iter().chain(account::accounts(a, cx, &parties)));
     out.retain(|r| !excuse_declined(a, *r) && !own_cause(a, *r));
     routing::drop_routed(a, cx, &mut out);
     out.sort();

@@ -10,20 +10,15 @@
 //! trace now"), and no ownership in the same or the next sentence ("we've been busy, but that's on
 //! me").
 
-use super::super::detectors::{DetectorContext, Range, in_sentence};
+use super::super::detectors::{DetectorContext, Range, find, in_sentence};
 use super::super::text::Analysed;
 
 /// Every account of the failure the kinds find, kept where the shared guards let it stand
-/// (`ownership`: the answer's ownership finds; `taken_on`: its take-on finds; `parties`: the
-/// third parties the blame rule found).
-pub(super) fn accounts(
-    a: &Analysed,
-    cx: &DetectorContext,
-    ownership: &[Range],
-    taken_on: &[Range],
-    parties: &[Range],
-) -> Vec<Range> {
-    let mut found: Vec<Range> = super::circumstance::excuses(a, cx);
+/// (`parties`: the third parties the blame rule found).
+pub(super) fn accounts(a: &Analysed, cx: &DetectorContext, parties: &[Range]) -> Vec<Range> {
+    let ownership = &find(&cx.lists.ownership, a, cx)[..];
+    let taken_on = &super::super::concepts::takes_it_on(a, cx)[..];
+    let mut found: Vec<Range> = super::circumstance::excuses(a);
     found.extend(super::record::rebuttals(a));
     found.extend(super::queue::walls(a));
     found.extend(super::guessed::guesses(a, cx, parties, taken_on));

@@ -7,7 +7,7 @@
 //! sentence, ownership, the excuse declined, condition, question, quotation). The speaker's own
 //! workload ("we've been swamped", "busy week") is left out (see [`busy_state`]).
 
-use super::super::detectors::{DetectorContext, Range};
+use super::super::detectors::Range;
 use super::super::text::Analysed;
 
 /// Words of busyness that are a state on their own ("swamped", "slammed", "hectic").
@@ -119,17 +119,16 @@ fn degree(w: &str) -> bool {
 }
 
 /// Every circumstance given as the reason in the answer: its words.
-pub(super) fn excuses(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
-    let _ = cx;
+pub(super) fn excuses(a: &Analysed) -> Vec<Range> {
     let mut out = Vec::new();
     for k in 0..a.tokens.len() {
         if a.tokens[k].negated_by.is_some() || a.tokens[k].is_negator() {
             continue;
         }
-        if let Some(from) = busy_state(a, k).or_else(|| named_cause(a, k)) {
-            if !ahead(a, from, k) {
-                out.push((from, k + 1));
-            }
+        if let Some(from) = busy_state(a, k).or_else(|| named_cause(a, k))
+            && !ahead(a, from, k)
+        {
+            out.push((from, k + 1));
         }
     }
     out
