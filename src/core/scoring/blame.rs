@@ -16,6 +16,7 @@ mod forms_tests;
 mod lapse;
 mod mocking;
 mod routing;
+mod rule_wall;
 mod rules;
 pub(super) use asking::{asks, tag_question};
 pub(super) use lapse::claimed_after;
@@ -156,6 +157,7 @@ fn wall_blame(a: &Analysed, cx: &DetectorContext, ownership: &[Range], taken_on:
         .chain(distancing::walls(a, cx))
         .chain(super::walls::next_time_advice(a))
         .chain(rules::must_be_done(a, cx))
+        .chain(rule_wall::walls(a, cx))
         .map(|w| (w, false));
     // An accusation (`accusing.rs`) owned in the next sentence is cleared too: "Did you not get my
     // text? That's on me, I should have rung."
