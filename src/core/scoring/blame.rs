@@ -10,6 +10,7 @@ use super::word_sets::WordSets;
 
 mod agent;
 mod asking;
+mod customer_act;
 mod distancing;
 #[cfg(test)]
 mod forms_tests;
@@ -158,6 +159,7 @@ fn wall_blame(a: &Analysed, cx: &DetectorContext, ownership: &[Range], taken_on:
         .chain(super::walls::next_time_advice(a))
         .chain(rules::must_be_done(a, cx))
         .chain(rule_wall::walls(a, cx))
+        .chain(customer_act::walls(a, cx))
         .map(|w| (w, false));
     // An accusation (`accusing.rs`) owned in the next sentence is cleared too: "Did you not get my
     // text? That's on me, I should have rung."
