@@ -43,6 +43,7 @@ pub(super) fn walls(a: &Analysed, cx: &DetectorContext) -> Vec<Wall> {
         };
         out.extend(found);
     }
+    out.extend(advice_for_next_time(a));
     if out.iter().any(|(_, strong)| !strong) && super::super::walls::acts(a, cx) {
         out.retain(|(_, strong)| *strong);
     }
@@ -343,6 +344,32 @@ fn your_duty(a: &Analysed, i: usize) -> Option<Wall> {
     Some(((i, i + 3), be == "was"))
 }
 
+/// Advice for next time that says what the customer should do differently, with a word of
+/// recommending ("best to book direct next time", "going forward, we recommend requesting it at
+/// booking", "in future it's better to ring us first"): the problem put down to how they did it.
+/// Strong. Not the speaker's own plan for next time ("next time I'll make sure it's ready", "going
+/// forward we will text you") nor the speaker's channel ("the best way to reach me"); the plainer
+/// "maybe check next time" is read by `walls.rs`.
+fn advice_for_next_time(a: &Analysed) -> Vec<Wall> {
+    let mut out = Vec::new();
+    for (s, sentence) in a.sentences.iter().enumerate() {
+        let words: Vec<&str> = (sentence.start..sentence.end).map(|j| a.word(j)).collect();
+        let pair = |x: &str, y: &str| words.windows(2).position(|p| p == [x, y]);
+        let Some(at) = pair("next", "time").or_else(|| pair("going", "forward")).or_else(|| pair("in", "future"))
+        else {
+            continue;
+        };
+        let recommends = words.iter().any(|w| matches!(*w, "best" | "better" | "recommend" | "advise" | "suggest"));
+        let speaker = words.iter().any(|w| matches!(*w, "me" | "my" | "us"))
+            || words.windows(2).any(|p| matches!(p[0], "i" | "we" | "you") && matches!(p[1], "will" | "shall"));
+        let own = (sentence.start..sentence.end).all(|j| a.tokens[j].is_own_word() || a.tokens[j].negated_by.is_some());
+        if recommends && !speaker && own && !super::asks(a, s) && !a.in_condition(sentence.start + at) {
+            out.push(((sentence.start + at, sentence.start + at + 2), true));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     fn blames(text: &str) -> bool {
@@ -372,6 +399,8 @@ mod tests {
             "You didn't tick the insurance box though.",
             "Well you never sent the signed copy back, did you?",
             "Your timesheet came in late from your end, so it rolls over.",
+            "Honestly it's best to book direct with the hotel next time.",
+            "Going forward we recommend declaring any extras at the start of the claim.",
             "The mismatch is an error on your side, not the bank's.",
         ] {
             assert!(blames(yes), "{yes}");
@@ -394,6 +423,9 @@ mod tests {
             "Did you tick the box for paperless billing?",
             "I'm on your side here, and I'll push for the refund.",
             "You're the one who has to explain it to your boss, and that's on us.",
+            "Next time you're in, the best table is yours and I'll make sure of it.",
+            "Going forward, the best way to reach me is my direct line.",
+            "In future we will text you the day before, I'm sorry it didn't happen this time.",
         ] {
             assert!(!blames(no), "{no}");
         }
