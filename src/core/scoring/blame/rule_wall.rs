@@ -35,6 +35,7 @@ pub(super) fn walls(a: &Analysed, cx: &DetectorContext) -> Vec<Wall> {
             continue;
         }
         let found = says_no(a, i)
+            .or_else(|| late_class(a, i))
             .or_else(|| rule_named(a, cx, i))
             .or_else(|| terms_cited(a, cx, i))
             .or_else(|| must_happen(a, i))
@@ -98,6 +99,20 @@ fn granted(a: &Analysed, k: usize) -> bool {
             | "authorized"
     ) && !a.sentences[a.tokens[k].sentence].question_mark
         && !(k.saturating_sub(3)..k).any(|j| a.tokens[j].is_negator())
+        && particular(a, k)
+}
+
+/// True when something before `k` in its sentence makes what was granted this customer's own
+/// thing ("your refund", "the plumber's £480", "it"): "late submissions are processed in the
+/// next run" says how a class of things goes, a rule, not a grant.
+fn particular(a: &Analysed, k: usize) -> bool {
+    let start = a.sentences[a.tokens[k].sentence].start;
+    (start..k).any(|j| {
+        matches!(a.word(j), "your" | "ur" | "the" | "our" | "my" | "this" | "it" | "that" | "his" | "her")
+            || a.word(j).starts_with('£')
+            || a.word(j).chars().next().is_some_and(|c| c.is_ascii_digit())
+            || a.tokens[j].possessive
+    })
 }
 
 /// True when the answer says no somewhere in the speaker's own words (a negator, or a word of
@@ -247,7 +262,15 @@ fn rule_named(a: &Analysed, cx: &DetectorContext, i: usize) -> Option<(usize, us
     while k > clause_from && modifier(k - 1) {
         k -= 1;
     }
-    let copula = k > clause_from && (matches!(a.word(k - 1), "is" | "are" | "was") || a.tokens[k - 1].possessive);
+    // One word naming whose rule between them ("it's a no, comp policy", "that's fare rules").
+    if k > clause_from + 1 && !modifier(k - 1) && (modifier(k - 2) || matches!(a.word(k - 2), "is" | "are" | "no")) {
+        k -= 1;
+        while k > clause_from && modifier(k - 1) {
+            k -= 1;
+        }
+    }
+    let copula =
+        k > clause_from && (matches!(a.word(k - 1), "is" | "are" | "was" | "no") || a.tokens[k - 1].possessive);
     // "finance rules", "company policy": one word naming whose rule, not a verb on it.
     let alone = before.len() <= 1
         && before
@@ -320,6 +343,34 @@ fn terms_cited(a: &Analysed, cx: &DetectorContext, i: usize) -> Option<(usize, u
         return None;
     }
     Some((i, r + 1))
+}
+
+/// A rule about a class of late things, said in the passive at the head of its sentence (after
+/// "please be advised|note that"): "late claims are paid in the next run", "any hours submitted
+/// after the cut-off will be included in the following month's payroll". The subject names a
+/// class (no "your", "my", "this"), holds a word of lateness, and its verb is "are|is|will be" and
+/// a participle. Read at the verb `i`.
+fn late_class(a: &Analysed, i: usize) -> Option<(usize, usize)> {
+    let s = a.tokens[i].sentence;
+    let sentence = &a.sentences[s];
+    let be_at = match (a.word(i), a.word_in(s, i + 1)) {
+        ("are" | "is", _) => i,
+        ("will", "be") => i + 1,
+        _ => return None,
+    };
+    if !participle(a.word_in(s, be_at + 1)) || a.tokens[i].negated_by.is_some() {
+        return None;
+    }
+    let mut from = sentence.start;
+    if let Some(that) = (sentence.start..i).find(|j| a.word(*j) == "that") {
+        let opener = (sentence.start..that).any(|j| matches!(a.word(j), "advised" | "note" | "aware"));
+        from = if opener { that + 1 } else { from };
+    }
+    let subject: Vec<&str> = (from..i).map(|j| a.word(j)).collect();
+    let class =
+        subject.first().is_some_and(|w| !matches!(*w, "your" | "my" | "this" | "that" | "it" | "i" | "we" | "you"));
+    let late = subject.iter().any(|w| matches!(*w, "late" | "after" | "past" | "cut-off" | "cutoff" | "deadline"));
+    (class && late && subject.len() <= 8).then_some((from, be_at + 2))
 }
 
 /// A participle, regular or of the common irregular verbs: what "be" makes a passive of.
@@ -442,6 +493,9 @@ mod tests {
             "Sorry, it'll have to wait for the next batch.",
             "Any change of address must be in writing.",
             "parking permits can only be issued to residents",
+            "Please note that late timesheets are included in the following month.",
+            "any claims sent after the deadline will be treated as next quarter's",
+            "sorry, no, company policy.",
         ] {
             assert!(blames(yes), "{yes}");
         }
@@ -466,6 +520,8 @@ mod tests {
             "The carpet's excluded, but the sofa claim is approved and paid today.",
             "Sorry, the boiler cover isn't included. I have passed your notes to the engineer team.",
             "It has to be said, you've been very patient with us.",
+            "Your late payment is processed, thanks for letting me know.",
+            "Late fees are excluded, and your refund of £40 is approved.",
         ] {
             assert!(!blames(no), "{no}");
         }
