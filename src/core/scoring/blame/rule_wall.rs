@@ -195,6 +195,10 @@ fn says_no(a: &Analysed, i: usize) -> Option<(usize, usize)> {
             return None;
         }
     }
+    // "not covered, because the leak was slow": the decision explained by the case's facts.
+    if (i + 1..a.sentences[s].end).any(|j| matches!(a.word(j), "because" | "cos" | "since")) {
+        return None;
+    }
     // "available": only a thing withheld by rule ("not available on your plan"), not stock or time.
     if word == "available" && !matches!(a.word_in(s, i + 1), "on" | "under" | "for") {
         return None;
@@ -517,6 +521,7 @@ mod tests {
             "Would you like me to send you the claim form? It has to be in writing.",
             "I'm afraid the trains aren't running, but we can rebook you onto the 4pm coach.",
             "Your new phone is not available until Tuesday.",
+            "The roof isn't covered because the damage built up over years, and I know that's a blow.",
             "The carpet's excluded, but the sofa claim is approved and paid today.",
             "Sorry, the boiler cover isn't included. I have passed your notes to the engineer team.",
             "It has to be said, you've been very patient with us.",
