@@ -227,8 +227,26 @@ fn named_cause(a: &Analysed, k: usize) -> Option<usize> {
         {
             Some(k - 2)
         }
+        // "many colleague are off", "half the drivers were out sick": a count of staff, then a
+        // form of "be", then away (a singular noun after a count, as non-native speakers write).
+        "off" | "out" | "away" | "missing"
+            if matches!(prev(1), "are" | "were" | "is" | "was")
+                && staff_noun(prev(2))
+                && (prev(3).parse::<u32>().is_ok()
+                    || matches!(prev(3), "two" | "three" | "four" | "many" | "few" | "several" | "half" | "most")) =>
+        {
+            Some(k - 3)
+        }
         _ => None,
     }
+}
+
+/// A word for the people who do the work, singular or plural ("colleague", "drivers", "staff").
+fn staff_noun(w: &str) -> bool {
+    matches!(
+        w.strip_suffix('s').unwrap_or(w),
+        "people" | "staff" | "colleague" | "member" | "chef" | "driver" | "engineer" | "nurse" | "agent" | "fitter"
+    )
 }
 
 /// True when the clause of `from..=k` speaks of what is ahead ("will", "next week", "we expect
@@ -273,6 +291,7 @@ mod tests {
             "Staffing's been a total nightmare lately, that's why nobody rang.",
             "It's peak season, these things happen.",
             "the fitters are completely stretched at the minute",
+            "sorry, two engineer was away so nobody came out",
         ] {
             assert!(blames(yes), "{yes}");
         }
@@ -283,6 +302,7 @@ mod tests {
         for no in [
             "We've been busy, but that's no excuse, I'll ring the supplier myself now.",
             "It's been hectic, so I've moved your order to the front and it leaves today.",
+            "Three nurses are off today, so I've booked you in with Dr Shah at 3pm myself.",
             "It's peak season next week, so book early and I'll hold a slot for you.",
             "You must be busy, so I'll keep this short.",
             "It hasn't been busy at all, so there's no reason for the wait, and that's on me.",
