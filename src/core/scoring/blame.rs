@@ -12,7 +12,6 @@ mod account;
 mod agent;
 mod asking;
 mod circumstance;
-mod customer_act;
 mod distancing;
 #[cfg(test)]
 mod forms_tests;
@@ -22,7 +21,6 @@ mod mocking;
 mod queue;
 mod record;
 mod routing;
-mod rule_wall;
 mod rules;
 mod unreceived;
 pub(super) use agent::not_the_partys_act;
@@ -173,8 +171,6 @@ fn wall_blame(a: &Analysed, cx: &DetectorContext, ownership: &[Range], taken_on:
         .chain(distancing::walls(a, cx))
         .chain(super::walls::next_time_advice(a))
         .chain(rules::must_be_done(a, cx))
-        .chain(rule_wall::walls(a, cx))
-        .chain(customer_act::walls(a, cx))
         .map(|w| (w, false));
     // An accusation (`accusing.rs`) owned in the next sentence is cleared too: "Did you not get my
     // text? That's on me, I should have rung."
