@@ -8,21 +8,15 @@ use super::phrase::name_at;
 use super::text::Analysed;
 use super::word_sets::WordSets;
 
-mod account;
 mod agent;
 mod asking;
-mod circumstance;
 mod distancing;
 #[cfg(test)]
 mod forms_tests;
-mod guessed;
 mod lapse;
 mod mocking;
-mod queue;
-mod record;
 mod routing;
 mod rules;
-mod unreceived;
 pub(super) use agent::not_the_partys_act;
 pub(super) use asking::{asks, tag_question};
 pub(super) use lapse::claimed_after;
@@ -121,7 +115,7 @@ pub(super) fn party_blame(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     out.extend(
         mocking::sarcastic_because(a, cx, &parties).into_iter().chain(mocking::mocked_subjects(a, cx, &parties)),
     );
-    out.extend(wall_blame(a, cx, &ownership, &taken_on).into_iter().chain(account::accounts(a, cx, &parties)));
+    out.extend(wall_blame(a, cx, &ownership, &taken_on));
     out.retain(|r| !excuse_declined(a, *r) && !own_cause(a, *r));
     routing::drop_routed(a, cx, &mut out);
     out.sort();
