@@ -1,8 +1,7 @@
 //! Prints where the concept detectors disagree with the human labels on the **dev split** of the
 //! concept corpus (or the train split with `--split train`; never the test split), one line per
-//! disagreement: the concept, `MISSED` or `FALSE` (with `--all`, every answer, `TP` and `TN` too),
-//! whether the rule fired, the learned lean, the answer and the words that counted (with `--rule`,
-//! each of the concept's rules and the words it found). Then, per concept, the kappa of the final verdict and of the
+//! disagreement: the concept, `MISSED` or `FALSE`, whether the rule fired, the learned lean, the
+//! answer and the words that counted. Then, per concept, the kappa of the final verdict and of the
 //! rule alone. For reading errors while fixing the rules.
 //!
 //! ```sh
@@ -10,7 +9,6 @@
 //! cargo run --release --example concept_errors -- empathy     # one concept
 //! cargo run --release --example concept_errors -- --split train --summary   # kappas only
 //! cargo run --release --example concept_errors -- --rule next-steps   # where the rule alone is wrong
-//! cargo run --release --example concept_errors -- --rule --all blame-shifting   # every answer, TP/TN too
 //! cargo run --release --example concept_errors -- --model /tmp/model_new.json  # a candidate model
 //! ```
 
@@ -20,9 +18,9 @@ mod concept_corpus;
 use std::collections::BTreeMap;
 
 use concept_corpus::{CONCEPTS, Corpus, Counts};
-use followthrough::core::scoring::detectors::{DetectorContext, detect, detect_rule};
+use followthrough::core::scoring::detectors::{DetectorContext, detect};
 use followthrough::core::scoring::lists::Lists;
-use followthrough::core::scoring::model::{ConceptModel, concept_rules, read, with_model};
+use followthrough::core::scoring::model::{ConceptModel, read, with_model};
 use followthrough::core::scoring::text::analyse;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -42,7 +40,6 @@ fn run(args: &[String]) -> Result<(), Box<dyn std::error::Error>> {
     let split = concept_corpus::readable_split(args)?;
     let summary = args.iter().any(|a| a == "--summary");
     let rule_only = args.iter().any(|a| a == "--rule");
-    let all = args.iter().any(|a| a == "--all");
     let only: Option<&String> = args
         .iter()
         .enumerate()
@@ -67,29 +64,16 @@ fn run(args: &[String]) -> Result<(), Box<dyn std::error::Error>> {
             let (rule, lean) = read(detector, &a, &cx).map_or((engine, 0.0), |r| (r.rule_fired, r.lean));
             rule_counts.entry(concept).or_default().add(rule, human);
             let shown = if rule_only { rule } else { engine };
-            if (shown == human && !all) || summary {
+            if shown == human || summary {
                 continue;
             }
-            // With `--rule`, the words the concept's own rules found (the layer's verdict aside).
-            let phrase =
-                |(s, e): (usize, usize)| a.tokens[s..e].iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join(" ");
-            let words: Vec<String> = if rule_only {
-                let mut out = Vec::new();
-                for r in concept_rules(concept) {
-                    out.extend(detect_rule(r, &a, &cx).into_iter().map(|f| format!("{r}: {}", phrase(f))));
-                }
-                out
-            } else {
-                found.iter().map(|f| phrase(*f)).collect()
-            };
+            let words: Vec<String> = found
+                .iter()
+                .map(|&(s, e)| a.tokens[s..e].iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join(" "))
+                .collect();
             println!(
                 "{concept}\t{}\trule={}\tlean={lean:+.2}\t{}\t{}\t{}\t{words:?}",
-                match (human, shown) {
-                    (true, true) => "TP",
-                    (false, false) => "TN",
-                    (true, false) => "MISSED",
-                    _ => "FALSE",
-                },
+                if human { "MISSED" } else { "FALSE" },
                 u8::from(rule),
                 answer.id,
                 answer.register,

@@ -17,7 +17,6 @@ mod lapse;
 mod mocking;
 mod routing;
 mod rules;
-pub(super) use agent::not_the_partys_act;
 pub(super) use asking::{asks, tag_question};
 pub(super) use lapse::claimed_after;
 
@@ -44,15 +43,18 @@ fn fault_after(w: &WordSets, after: &[&str], sarcastic: bool) -> Option<bool> {
 /// Blame is read sentence by sentence: a sentence that owns or takes something on names a cause
 /// as an explanation, not blame. Another sentence still blames when it says the party got it wrong
 /// or was meant to do it; a weaker account ("the depot is still waiting") blames only in an answer
-/// that owns nothing, takes nothing on and puts nothing right ("I've refunded the fee").
+/// that owns nothing and takes nothing on.
 pub(super) fn party_blame(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     let ownership = find(&cx.lists.ownership, a, cx);
     let taken_on = super::concepts::takes_it_on(a, cx);
-    let owns_anything = !ownership.is_empty() || !taken_on.is_empty() || agent::speaker_fixes(a, cx);
+    let owns_anything = !ownership.is_empty() || !taken_on.is_empty();
     let words = &cx.lists.words;
     let owns = owns_the_failure(a, cx);
     let sarcasm = find(&cx.lists.sarcasm, a, cx);
-    let parties = parties_of(a, cx);
+    let mut parties = find(&cx.lists.blame_target, a, cx);
+    parties.extend(find(&cx.lists.party, a, cx));
+    parties
+        .extend((0..a.tokens.len()).filter_map(|i| name_at(&a.tokens, i, &cx.names.colleague).map(|len| (i, i + len))));
     let mut out = disowning(a, cx, &ownership);
     for &party in &parties {
         let first = &a.tokens[party.0];
@@ -86,18 +88,18 @@ pub(super) fn party_blame(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
             continue;
         }
         // Quoted words are someone else's: "HR like to say 'it's not official'" blames nobody.
-        let after_at: Vec<usize> = (party.1..sentence.end)
+        let after: Vec<&str> = (party.1..sentence.end)
             .filter(|i| in_clause(i) && !a.tokens[*i].quoted)
             .take(8)
-            .take_while(|i| !words.blame_new_subject.has(a.word(*i)))
+            .map(|i| a.tokens[i].text.as_str())
+            .take_while(|w| !words.blame_new_subject.has(w))
             .collect();
-        let after: Vec<&str> = after_at.iter().map(|i| a.word(*i)).collect();
         // "your team did nothing wrong": clearing a party is the opposite of blaming it.
         // A plan said with eye-rolling is still mockery ("head office will be thrilled"); praise
         // alone ("our lovely payments team will call you") leaves it a plan.
         let eye_rolling = mocking::mock_words(a, cx, first.sentence);
         let plan = !eye_rolling && after.iter().take(3).any(|w| words.blame_plan_word.has(w));
-        if plan || after.contains(&"nothing") || agent::owned_in_clause(a, &after_at) {
+        if plan || after.contains(&"nothing") {
             continue;
         }
         match fault_after(words, &after, sarcastic) {
@@ -123,17 +125,6 @@ pub(super) fn party_blame(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     out
 }
 
-/// The third parties named: the blame targets, the parties and the situation's colleagues. Not
-/// "credited to your account": the singular is the customer's account, not the accounts team.
-fn parties_of(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
-    let mut parties = find(&cx.lists.blame_target, a, cx);
-    parties.extend(find(&cx.lists.party, a, cx));
-    parties
-        .extend((0..a.tokens.len()).filter_map(|i| name_at(&a.tokens, i, &cx.names.colleague).map(|len| (i, i + len))));
-    parties.retain(|p| !(p.1 == p.0 + 1 && a.word(p.0) == "account"));
-    parties
-}
-
 /// True when the party at `party` is spoken of in mockery: praise of it said in mockery just
 /// before it ("our wonderful landlord", "our lovely security team"), the `sarcasm` list (`sarcasm`:
 /// its finds) or a word of eye-rolling in its sentence.
@@ -146,7 +137,7 @@ fn sarcastic_at(a: &Analysed, cx: &DetectorContext, sarcasm: &[Range], party: Ra
 }
 
 /// A preposition that makes the word after it an object, not the clause's subject.
-pub(super) fn is_preposition(word: &str) -> bool {
+fn is_preposition(word: &str) -> bool {
     matches!(
         word,
         "to" | "with" | "from" | "for" | "by" | "at" | "in" | "into" | "on" | "onto" | "about" | "of" | "through"
@@ -248,17 +239,9 @@ pub(super) fn neutral_cause(a: &Analysed, cx: &DetectorContext, r: Range) -> boo
     let faults = &cx.lists.words;
     // A party's omission ("they never passed it on", "did not send") or a slur on them ("useless")
     // lays a fault; a state of things ("was down", "was late", "the strike") names a cause.
-    // "caused by the strike": an event, not a party, did it.
-    let (s, clause) = (a.tokens[r.0].sentence, a.tokens[r.0].clause);
-    let event = |by: usize| {
-        (by + 1..by + 7)
-            .take_while(|j| a.tokens.get(*j).is_some_and(|t| t.clause == clause))
-            .any(|j| agent::event_noun(a.word_in(s, j)))
-    };
-    let caused_by_event = |k: usize| words[k] == "caused" && words.get(k + 1) == Some(&"by") && event(r.0 + k + 1);
-    let strong = words.iter().enumerate().any(|(k, w)| {
-        (faults.blame_strong_fault_word.has(w) && !caused_by_event(k)) || faults.blame_slur.has(w) || *w == "never"
-    }) || words.windows(2).any(|p| matches!(p, ["should" | "could", "have"] | ["did", "not"]));
+    let strong =
+        words.iter().any(|w| faults.blame_strong_fault_word.has(w) || faults.blame_slur.has(w) || *w == "never")
+            || words.windows(2).any(|p| matches!(p, ["should" | "could", "have"] | ["did", "not"]));
     // The speaker's own words in it ("out of my hands", "nothing I can do") make it a wall.
     let wall = words.iter().any(|w| matches!(*w, "nothing" | "cannot" | "my" | "our" | "me" | "us" | "i" | "we"));
     let sarcastic = find(&cx.lists.sarcasm, a, cx).iter().any(|s| in_sentence(sentence, s));
@@ -286,12 +269,7 @@ pub(super) fn own_cause(a: &Analysed, r: Range) -> bool {
 /// complaint said back, a neutral cause while owning or fixing, a declined excuse, an own cause
 /// (`customer`: the customer-blame finds, kept as they are).
 pub(super) fn not_blame_after_all(a: &Analysed, cx: &DetectorContext, out: &mut Vec<Range>, customer: &[Range]) {
-    out.retain(|r| {
-        !fault_as_thing(a, *r)
-            && !negation_cut_off(a, *r)
-            && !agent::customer_need(a, *r)
-            && !agent::own_side_busy(a, *r)
-    });
+    out.retain(|r| !fault_as_thing(a, *r) && !negation_cut_off(a, *r));
     // A plain question about the cause, or blame the speaker owns right after, lays no blame.
     out.retain(|r| !asks_about_cause(a, cx, r.0) && !owned_after(a, cx, *r));
     // "you were supposed to get a call and didn't": the customer's complaint said back to them,
@@ -306,8 +284,7 @@ pub(super) fn not_blame_after_all(a: &Analysed, cx: &DetectorContext, out: &mut 
         !(you && meant && receiving)
     });
     let owns = owns_the_failure(a, cx);
-    // Fixing: taking it on, or the speaker putting something right ("I've refunded your meals").
-    let fixing = owns || !super::concepts::takes_it_on(a, cx).is_empty() || agent::speaker_fixes(a, cx);
+    let fixing = owns || !super::concepts::takes_it_on(a, cx).is_empty();
     out.retain(|r| {
         customer.contains(r)
             || !(excuse_declined(a, *r)

@@ -346,7 +346,6 @@ fn find_blame(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
         });
         if let Some(v) = near
             && !(first_person_before && v.0 > target.1 && is_pronoun)
-            && !super::blame::not_the_partys_act(a, target, *v)
             && !super::blame::owned_later(a, cx, (target.0.min(v.0), target.1.max(v.1)))
         {
             out.push((target.0.min(v.0), target.1.max(v.1)));
