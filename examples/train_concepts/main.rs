@@ -165,8 +165,10 @@ const CV_FOLDS: u8 = 5;
 /// | authors+blame2.5 | 0.818 | 2.2% | 0.875 | 1.7% | 0.759 | 5.0% | 0.71 / 0.82 / 0.65 |
 ///
 /// The looser inner bound now passes 2% false blame in grouped CV, so `authors+blame2` is back.
-/// (Measured with those new blame readings merged; they were then reverted for raising false
-/// blame on the held-out sets, and the weights in use are still those of `092fdef`: the layer
+/// (Measured with those new blame readings and the agent guards above merged; all were then
+/// reverted, the readings for raising false blame on the held-out sets, the guards for losing
+/// three coach-labelled excuses in `tests/scoring_agreement.rs`. The weights in use are still
+/// those of `092fdef`: the layer
 /// retrained here failed two scoring unit tests and was no better on dev. Re-run `--compare`
 /// before the next fit.)
 const CHOSEN: &str = "authors+blame2";
