@@ -7,7 +7,7 @@ who never saw the engine's output. Prints Cohen's kappa per criterion kind and o
 `followthrough score --json` exactly as a trainer would.
 Usage: python3 scripts/fresh_agreement.py [path/to/followthrough] [-v] [--by-detector] [--dir tests/data/fresh2]
 (default binary target/debug/followthrough, default set tests/data/fresh; -v prints each disagreement,
---by-detector the forbidden criteria's kappa and false alarms per built-in detector they name)
+--by-detector each criterion kind's kappa, false alarms and misses per built-in detector it names)
 """
 import glob
 import json
@@ -41,14 +41,14 @@ def scenario_files():
     return files
 
 
-def forbidden_detectors(files):
-    """(scenario, criterion id) -> the built-in detectors a forbidden criterion names, e.g. "blame"."""
+def criterion_detectors(files):
+    """(scenario, criterion id) -> the built-in detectors a criterion names, e.g. "blame" ("phrases" if none)."""
     out = {}
     for scenario, path in files.items():
         chunks = open(path, encoding="utf-8").read().split('id: "')[1:]
         for chunk in chunks:
             cid = chunk.split('"')[0]
-            if "kind: Forbidden" in chunk:
+            if "kind: Forbidden" in chunk or "kind: Required" in chunk:
                 dets = re.findall(r'Detector\("([^"]+)"\)', chunk)
                 out[(scenario, cid)] = "+".join(sorted(set(dets))) or "phrases"
     return out
@@ -59,7 +59,7 @@ def main():
     binary = args[0] if args else "target/debug/followthrough"
     files = scenario_files()
     pairs, by_kind, misses = [], {"required": [], "forbidden": []}, []
-    detectors, by_detector = forbidden_detectors(files), {}
+    detectors, by_detector = criterion_detectors(files), {}
     with open(os.path.join(ROOT, "labelled.jsonl"), encoding="utf-8") as f:
         rows = [json.loads(line) for line in f]
     for row in rows:
@@ -72,8 +72,8 @@ def main():
             engine = c["met"]
             pairs.append((engine, human))
             by_kind.setdefault(c["kind"], []).append((engine, human))
-            if c["kind"] == "forbidden":
-                by_detector.setdefault(detectors.get((row["scenario"], c["id"]), "?"), []).append((engine, human))
+            name = detectors.get((row["scenario"], c["id"]), "?")
+            by_detector.setdefault((c["kind"], name), []).append((engine, human))
             if engine != human:
                 misses.append((row["scenario"], row["turn"], c["id"], "FALSE" if engine else "MISSED", row["response"]))
     if "-v" in sys.argv:
@@ -83,10 +83,12 @@ def main():
         k, po = kappa(p)
         print(f"{kind:10s} kappa {k:.2f} agreement {100 * po:.1f}% ({len(p)} judgements)")
     if "--by-detector" in sys.argv:
-        for name, p in sorted(by_detector.items()):
+        for (kind, name), p in sorted(by_detector.items()):
             k, po = kappa(p)
             false = sum(e and not h for e, h in p) / max(1, sum(not h for _, h in p))
-            print(f"  forbidden {name:28s} kappa {k:.2f} false alarms {100 * false:.1f}% ({len(p)} judgements)")
+            missed = sum(h and not e for e, h in p) / max(1, sum(h for _, h in p))
+            print(f"  {kind:9s} {name:28s} kappa {k:.2f} false alarms {100 * false:.1f}% "
+                  f"missed {100 * missed:.1f}% ({len(p)} judgements)")
     k, po = kappa(pairs)
     fp = [e for e, h in by_kind.get("forbidden", []) if e and not h]
     neg = [h for _, h in by_kind.get("forbidden", []) if not h]
