@@ -17,6 +17,7 @@ mod lapse;
 mod mocking;
 mod routing;
 mod rules;
+mod workload;
 pub(super) use asking::{asks, tag_question};
 pub(super) use lapse::claimed_after;
 
@@ -110,7 +111,7 @@ pub(super) fn party_blame(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
             _ => {}
         }
     }
-    out.extend(lapse::third_party_lapses(a, cx, &parties, &ownership));
+    out.extend(lapse::third_party_lapses(a, cx, &parties, &ownership).into_iter().chain(workload::excuses(a, cx)));
     out.extend(agent::passive_faults(a, cx, &parties, &[&ownership[..], &taken_on[..]].concat()));
     out.retain(|r| !asks_about_cause(a, cx, r.0) && !owned_after(a, cx, *r));
     // Sarcasm about another party blames whatever is owned or asked around it.
@@ -269,7 +270,7 @@ pub(super) fn own_cause(a: &Analysed, r: Range) -> bool {
 /// complaint said back, a neutral cause while owning or fixing, a declined excuse, an own cause
 /// (`customer`: the customer-blame finds, kept as they are).
 pub(super) fn not_blame_after_all(a: &Analysed, cx: &DetectorContext, out: &mut Vec<Range>, customer: &[Range]) {
-    out.retain(|r| !fault_as_thing(a, *r) && !negation_cut_off(a, *r));
+    out.retain(|r| !fault_as_thing(a, *r) && !negation_cut_off(a, *r) && !workload::not_ours(a, *r));
     // A plain question about the cause, or blame the speaker owns right after, lays no blame.
     out.retain(|r| !asks_about_cause(a, cx, r.0) && !owned_after(a, cx, *r));
     // "you were supposed to get a call and didn't": the customer's complaint said back to them,
