@@ -31,11 +31,25 @@ fn fault_after(w: &WordSets, after: &[&str], sarcastic: bool) -> Option<bool> {
     let should_have = after
         .windows(3)
         .any(|p| p[0] == "should" && (p[1] == "have" || (matches!(p[1], "really" | "definitely") && p[2] == "have")));
-    if sarcastic || should_have || after.iter().any(|x| w.blame_strong_fault_word.has(x)) {
+    if sarcastic || should_have || slur_said(w, after) || after.iter().any(|x| w.blame_strong_fault_word.has(x)) {
         return Some(true);
     }
     let rule = after.windows(2).any(|p| matches!(p, ["has" | "have", "to"]));
     (rule || after.iter().any(|x| w.blame_fault_word.has(x))).then_some(false)
+}
+
+/// A slur said of the party with a form of "be" just before it, not negated: "payroll r useless",
+/// "they're quite disorganised", "Gareth's a nightmare to get hold of" (`after`: the clause's words
+/// after the party).
+fn slur_said(w: &WordSets, after: &[&str]) -> bool {
+    after.iter().enumerate().any(|(i, x)| {
+        let slur = w.blame_slur.has(x) || matches!(*x, "disorganised" | "disorganized" | "nightmare" | "inept");
+        let lead = &after[i.saturating_sub(4)..i];
+        // "Gareth's a nightmare": the possessive-looking 's leaves "a" right after the party.
+        let be = i == 1 && after[0] == "a";
+        slur && (be || lead.iter().any(|b| matches!(*b, "is" | "are" | "was" | "were" | "s" | "re" | "r" | "been")))
+            && !lead.iter().any(|b| matches!(*b, "not" | "never" | "no" | "if" | "think" | "thinks" | "feel" | "say"))
+    })
 }
 
 /// Blame in structure: third parties named as the subject of a fault, and the speaker disowning
