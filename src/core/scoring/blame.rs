@@ -17,6 +17,7 @@ mod lapse;
 mod mocking;
 mod routing;
 mod rules;
+mod workload;
 pub(super) use asking::{asks, tag_question};
 pub(super) use lapse::claimed_after;
 
@@ -30,11 +31,25 @@ fn fault_after(w: &WordSets, after: &[&str], sarcastic: bool) -> Option<bool> {
     let should_have = after
         .windows(3)
         .any(|p| p[0] == "should" && (p[1] == "have" || (matches!(p[1], "really" | "definitely") && p[2] == "have")));
-    if sarcastic || should_have || after.iter().any(|x| w.blame_strong_fault_word.has(x)) {
+    if sarcastic || should_have || slur_said(w, after) || after.iter().any(|x| w.blame_strong_fault_word.has(x)) {
         return Some(true);
     }
     let rule = after.windows(2).any(|p| matches!(p, ["has" | "have", "to"]));
     (rule || after.iter().any(|x| w.blame_fault_word.has(x))).then_some(false)
+}
+
+/// A slur said of the party with a form of "be" just before it, not negated: "payroll r useless",
+/// "they're quite disorganised", "Gareth's a nightmare to get hold of" (`after`: the clause's words
+/// after the party).
+fn slur_said(w: &WordSets, after: &[&str]) -> bool {
+    after.iter().enumerate().any(|(i, x)| {
+        let slur = w.blame_slur.has(x) || matches!(*x, "disorganised" | "disorganized" | "nightmare" | "inept");
+        let lead = &after[i.saturating_sub(4)..i];
+        // "Gareth's a nightmare": the possessive-looking 's leaves "a" right after the party.
+        let be = i == 1 && after[0] == "a";
+        slur && (be || lead.iter().any(|b| matches!(*b, "is" | "are" | "was" | "were" | "s" | "re" | "r" | "been")))
+            && !lead.iter().any(|b| matches!(*b, "not" | "never" | "no" | "if" | "think" | "thinks" | "feel" | "say"))
+    })
 }
 
 /// Blame in structure: third parties named as the subject of a fault, and the speaker disowning
@@ -110,7 +125,7 @@ pub(super) fn party_blame(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
             _ => {}
         }
     }
-    out.extend(lapse::third_party_lapses(a, cx, &parties, &ownership));
+    out.extend(lapse::third_party_lapses(a, cx, &parties, &ownership).into_iter().chain(workload::excuses(a, cx)));
     out.extend(agent::passive_faults(a, cx, &parties, &[&ownership[..], &taken_on[..]].concat()));
     out.retain(|r| !asks_about_cause(a, cx, r.0) && !owned_after(a, cx, *r));
     // Sarcasm about another party blames whatever is owned or asked around it.
@@ -269,7 +284,7 @@ pub(super) fn own_cause(a: &Analysed, r: Range) -> bool {
 /// complaint said back, a neutral cause while owning or fixing, a declined excuse, an own cause
 /// (`customer`: the customer-blame finds, kept as they are).
 pub(super) fn not_blame_after_all(a: &Analysed, cx: &DetectorContext, out: &mut Vec<Range>, customer: &[Range]) {
-    out.retain(|r| !fault_as_thing(a, *r) && !negation_cut_off(a, *r));
+    out.retain(|r| !fault_as_thing(a, *r) && !negation_cut_off(a, *r) && !workload::not_ours(a, *r));
     // A plain question about the cause, or blame the speaker owns right after, lays no blame.
     out.retain(|r| !asks_about_cause(a, cx, r.0) && !owned_after(a, cx, *r));
     // "you were supposed to get a call and didn't": the customer's complaint said back to them,

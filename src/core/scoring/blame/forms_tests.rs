@@ -67,3 +67,25 @@ fn owned_neutral_set_aside_and_quoted_causes_are_not_blame() {
         assert!(!blames(no), "{no}");
     }
 }
+
+#[test]
+fn a_slur_said_of_another_party_is_blame_but_not_when_denied_or_of_the_speaker() {
+    for yes in [
+        "Finance r hopeless m8, still nothing from them.",
+        "Between ourselves, the depot is a shambles at the moment.",
+        "The installers were frankly incompetent on this one.",
+        "They're really disorganised over there, I'm afraid.",
+        "honestly nadia quinn's a nightmare to pin down",
+    ] {
+        assert!(blames(yes), "{yes}");
+    }
+    for no in [
+        "Our fitters were brilliant on Tuesday, not hopeless at all.",
+        "Waiting in all day for nothing sounds like a nightmare.",
+        "You must think we're clueless after all this.",
+        "I felt useless not being able to fix it for you, and I'm sorry.",
+        "The old booking page was rubbish; the new one is live and I've moved you onto it.",
+    ] {
+        assert!(!blames(no), "{no}");
+    }
+}
