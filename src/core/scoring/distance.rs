@@ -5,18 +5,33 @@ use super::keys::{KeyMap, word_key};
 
 /// The Damerau-Levenshtein distance (adjacent transpositions, unrestricted), as
 /// `strsim::damerau_levenshtein` gives it, without its per-call map: ASCII words are measured in a
-/// table kept per thread (other words go to strsim).
+/// table kept per thread (other words go to strsim), after the start and end they share are set
+/// aside (they change no distance: a typo's two spellings then leave a letter or three to measure).
 pub fn edit_distance(a: &str, b: &str) -> usize {
     if !a.is_ascii() || !b.is_ascii() {
         return strsim::damerau_levenshtein(a, b);
     }
+    let (a, b) = without_common_ends(a.as_bytes(), b.as_bytes());
+    untrimmed_ascii_distance(a, b)
+}
+
+/// `a` and `b` without the bytes they start with and end with alike.
+fn without_common_ends<'w>(a: &'w [u8], b: &'w [u8]) -> (&'w [u8], &'w [u8]) {
+    let start = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let (a, b) = (&a[start..], &b[start..]);
+    let end = a.iter().rev().zip(b.iter().rev()).take_while(|(x, y)| x == y).count();
+    (&a[..a.len() - end], &b[..b.len() - end])
+}
+
+/// [`edit_distance`] of two ASCII words, measured in full.
+fn untrimmed_ascii_distance(a: &[u8], b: &[u8]) -> usize {
     thread_local! {
         static TABLE: std::cell::RefCell<Vec<usize>> = const { std::cell::RefCell::new(Vec::new()) };
     }
     if a.len() < SMALL && b.len() < SMALL {
-        return small_ascii_damerau(a.as_bytes(), b.as_bytes());
+        return small_ascii_damerau(a, b);
     }
-    TABLE.with_borrow_mut(|table| ascii_damerau(a.as_bytes(), b.as_bytes(), table))
+    TABLE.with_borrow_mut(|table| ascii_damerau(a, b, table))
 }
 
 /// Words shorter than this (all but a few) are measured in a table on the stack.
@@ -260,6 +275,28 @@ mod tests {
             for b in &words {
                 assert_eq!(edit_distance(a, b), strsim::damerau_levenshtein(a, b), "{a} / {b}");
             }
+        }
+    }
+
+    #[test]
+    fn setting_the_shared_ends_aside_changes_no_distance() {
+        let mut words = vec![String::new()];
+        for len in 1..=6 {
+            let longer: Vec<String> = words
+                .iter()
+                .filter(|w| w.len() == len - 1)
+                .flat_map(|w| ["a", "b", "c"].map(|c| format!("{w}{c}")))
+                .collect();
+            words.extend(longer);
+        }
+        for a in &words {
+            for b in words.iter().filter(|b| b.len().abs_diff(a.len()) <= 2) {
+                let whole = untrimmed_ascii_distance(a.as_bytes(), b.as_bytes());
+                assert_eq!(edit_distance(a, b), whole, "{a} / {b}");
+            }
+        }
+        for (a, b) in [("tomorrow", "tommorow"), ("unfortunately", "unfotrunately"), ("warehouse", "wherehouse")] {
+            assert_eq!(edit_distance(a, b), strsim::damerau_levenshtein(a, b), "{a} / {b}");
         }
     }
 
