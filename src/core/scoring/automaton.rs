@@ -148,7 +148,27 @@ impl Program {
         may_start: &dyn Fn(&Token) -> bool,
         budget: &dyn Budget,
     ) -> Vec<(usize, usize)> {
-        bits::find(&self.layout, &self.insts, &span, masks, may_start, budget)
+        bits::find(self, &span, None, masks, may_start, budget)
+    }
+
+    /// [`Self::find_in`] with the words of a shared table each token is (see [`TableWords`]),
+    /// which must hold every word of [`Self::words`]: the same matches, without asking the
+    /// program's own word index.
+    pub fn find_in_table(
+        &self,
+        span: Span,
+        table: TableWords,
+        masks: &mut WordMasks,
+        may_start: &dyn Fn(&Token) -> bool,
+        budget: &dyn Budget,
+    ) -> Vec<(usize, usize)> {
+        bits::find(self, &span, Some(table), masks, may_start, budget)
+    }
+
+    /// The distinct words the program's word instructions read, each once (its index is its id
+    /// in [`TableWords::program`]).
+    pub fn words(&self) -> &[Word] {
+        self.layout.distinct_words()
     }
 }
 
@@ -190,7 +210,7 @@ mod memo;
 #[cfg(test)]
 mod pike;
 
-pub use memo::WordMasks;
+pub use memo::{TableWords, WordMasks, table_filter};
 
 #[cfg(test)]
 mod tests;

@@ -5,32 +5,55 @@ use super::keys::{KeyMap, word_key};
 
 /// The Damerau-Levenshtein distance (adjacent transpositions, unrestricted), as
 /// `strsim::damerau_levenshtein` gives it, without its per-call map: ASCII words are measured in a
-/// table kept per thread (other words go to strsim).
+/// table kept per thread (other words go to strsim), after the start and end they share are set
+/// aside (they change no distance: a typo's two spellings then leave a letter or three to measure).
 pub fn edit_distance(a: &str, b: &str) -> usize {
     if !a.is_ascii() || !b.is_ascii() {
         return strsim::damerau_levenshtein(a, b);
     }
+    let (a, b) = without_common_ends(a.as_bytes(), b.as_bytes());
+    untrimmed_ascii_distance(a, b)
+}
+
+/// `a` and `b` without the bytes they start with and end with alike.
+fn without_common_ends<'w>(a: &'w [u8], b: &'w [u8]) -> (&'w [u8], &'w [u8]) {
+    let start = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let (a, b) = (&a[start..], &b[start..]);
+    let end = a.iter().rev().zip(b.iter().rev()).take_while(|(x, y)| x == y).count();
+    (&a[..a.len() - end], &b[..b.len() - end])
+}
+
+/// [`edit_distance`] of two ASCII words, measured in full.
+fn untrimmed_ascii_distance(a: &[u8], b: &[u8]) -> usize {
     thread_local! {
         static TABLE: std::cell::RefCell<Vec<usize>> = const { std::cell::RefCell::new(Vec::new()) };
     }
-    if a.len() < SMALL && b.len() < SMALL {
-        return small_ascii_damerau(a.as_bytes(), b.as_bytes());
+    if a.len() < TINY && b.len() < TINY {
+        return small_ascii_damerau::<{ TINY + 2 }>(a, b);
     }
-    TABLE.with_borrow_mut(|table| ascii_damerau(a.as_bytes(), b.as_bytes(), table))
+    if a.len() < SMALL && b.len() < SMALL {
+        return small_ascii_damerau::<{ SMALL + 2 }>(a, b);
+    }
+    TABLE.with_borrow_mut(|table| ascii_damerau(a, b, table))
 }
 
 /// Words shorter than this (all but a few) are measured in a table on the stack.
 const SMALL: usize = 30;
 
-/// [`ascii_damerau`] for words shorter than [`SMALL`]: the same table, of bytes, on the stack.
-fn small_ascii_damerau(a: &[u8], b: &[u8]) -> usize {
+/// Words shorter than this (most, once their shared ends are set aside) are measured in a
+/// table of `TINY + 2` rows on the stack, so little is cleared for it.
+const TINY: usize = 8;
+
+/// [`ascii_damerau`] for words shorter than `W - 2` (at most [`SMALL`]): the same table, of bytes,
+/// `W` by `W`, on the stack.
+fn small_ascii_damerau<const W: usize>(a: &[u8], b: &[u8]) -> usize {
     let (n, m) = (a.len(), b.len());
     if n == 0 || m == 0 {
         return n.max(m);
     }
     // Every entry is at most `n + m` (under 60) and every sum below under 120: bytes hold them.
     let inf = (n + m) as u8;
-    let mut d = [[0u8; SMALL + 2]; SMALL + 2];
+    let mut d = [[0u8; W]; W];
     d[0][0] = inf;
     for i in 0..=n {
         d[i + 1][0] = inf;
@@ -87,6 +110,8 @@ pub fn within_edits(a: &str, b: &str, k: usize) -> bool {
         if apart as usize > 2 * k {
             return false;
         }
+        // With the shared ends set aside, measuring costs less than looking a measure up.
+        return edit_distance(a, b) <= k;
     }
     remembered_distance(a, b) <= k
 }
@@ -115,9 +140,9 @@ thread_local! {
 /// Distances by a pair's hash: each pair with its words and its distance.
 type Measured = KeyMap<Vec<(Box<str>, Box<str>, usize)>>;
 
-/// [`edit_distance`], measured once per pair of words while one answer is scored: the same token
-/// is put to the same list word by the list table, by each automaton and by the phrases' start
-/// words, and a measure costs a hundred times a look-up.
+/// [`edit_distance`] of words not all ASCII (measured by strsim, allocating), measured once per
+/// pair of words while one answer is scored: the same token is put to the same list word by the
+/// list table, by each automaton and by the phrases' start words.
 fn remembered_distance(a: &str, b: &str) -> usize {
     let hash = pair_hash(a, b);
     let known = MEASURED.with_borrow(|m| {
@@ -260,6 +285,28 @@ mod tests {
             for b in &words {
                 assert_eq!(edit_distance(a, b), strsim::damerau_levenshtein(a, b), "{a} / {b}");
             }
+        }
+    }
+
+    #[test]
+    fn setting_the_shared_ends_aside_changes_no_distance() {
+        let mut words = vec![String::new()];
+        for len in 1..=6 {
+            let longer: Vec<String> = words
+                .iter()
+                .filter(|w| w.len() == len - 1)
+                .flat_map(|w| ["a", "b", "c"].map(|c| format!("{w}{c}")))
+                .collect();
+            words.extend(longer);
+        }
+        for a in &words {
+            for b in words.iter().filter(|b| b.len().abs_diff(a.len()) <= 2) {
+                let whole = untrimmed_ascii_distance(a.as_bytes(), b.as_bytes());
+                assert_eq!(edit_distance(a, b), whole, "{a} / {b}");
+            }
+        }
+        for (a, b) in [("tomorrow", "tommorow"), ("unfortunately", "unfotrunately"), ("warehouse", "wherehouse")] {
+            assert_eq!(edit_distance(a, b), strsim::damerau_levenshtein(a, b), "{a} / {b}");
         }
     }
 

@@ -14,6 +14,7 @@ use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
+use super::automaton::{TableWords, table_filter};
 use super::budget::Budget;
 use super::detectors::Range;
 use super::phrase::{KeyMap, Names, Phrase, Word};
@@ -48,7 +49,15 @@ pub struct ListTable {
     /// sentences those are, told from the table's words (see [`SentenceFilter`]).
     rest: Vec<Vec<Phrase>>,
     filters: Vec<Vec<SentenceFilter>>,
+    /// By index, each pattern entry's words as (table id, id in its program), sorted, and their
+    /// filter: every word a pattern entry reads is a word of the table, so its search reads the
+    /// one pass's ids ([`TableWords`]) instead of asking each token again.
+    programs: Vec<Vec<ProgramWords>>,
 }
+
+/// A pattern entry's words as (table id, id in its program), sorted by table id, and their
+/// [`TableWords::filter`].
+type ProgramWords = (Vec<(u32, u32)>, u64);
 
 /// Which words of the table a pattern entry needs in a sentence, as `Phrase::may_start_in` asks:
 /// one of its start words among the sentence's unnegated words (when they are known), and for some
@@ -102,6 +111,8 @@ pub struct ListMatches {
     /// be, as [`WordIndex::has`] reads a token (bits by word id, `stride` 64-bit words each).
     sentence_words: Vec<u64>,
     stride: usize,
+    /// The table's words each token is, for the pattern entries' searches.
+    words: TokenWords,
 }
 
 impl ListTable {
@@ -124,8 +135,10 @@ impl ListTable {
         let phrase = u32::try_from(self.phrases.len()).unwrap_or(u32::MAX);
         self.phrases.push((p.id(), phrase));
         let filters = rest.iter().map(|r| self.filter_of(r)).collect();
+        let programs = rest.iter().map(|r| self.program_words(r)).collect();
         self.rest.push(rest);
         self.filters.push(filters);
+        self.programs.push(programs);
         for option in runs.into_iter().filter(|o| !o.is_empty()) {
             let words: Vec<u32> = option.into_iter().map(|w| self.word_id(w)).collect();
             let e = u32::try_from(self.entries.len()).unwrap_or(u32::MAX);
@@ -144,6 +157,20 @@ impl ListTable {
         let starts = starts.map(|words| bits(&words));
         let ways = ways.map(|ways| ways.iter().map(|way| way.iter().map(|words| bits(words)).collect()).collect());
         SentenceFilter { starts, ways }
+    }
+
+    /// The words of pattern entry `r`'s program as (table id, id in the program), sorted by
+    /// table id, each added to the table, and their [`TableWords::filter`].
+    fn program_words(&mut self, r: &Phrase) -> ProgramWords {
+        let mut ids: Vec<(u32, u32)> = r
+            .words()
+            .iter()
+            .enumerate()
+            .map(|(k, w)| (self.word_id(w), u32::try_from(k).unwrap_or(u32::MAX)))
+            .collect();
+        ids.sort_unstable();
+        let filter = table_filter(&ids);
+        (ids, filter)
     }
 
     /// The id of `w`, added when new.
@@ -208,7 +235,7 @@ impl ListTable {
                 }
             }
         }
-        ListMatches { starts, kept, sentence_words, stride }
+        ListMatches { starts, kept, sentence_words, stride, words: ids }
     }
 
     /// Per phrase, every token where one of its word entries matches, with the longest such
@@ -278,10 +305,11 @@ fn leftmost_longest(starts: impl Iterator<Item = Range>) -> Vec<Range> {
 /// gives its longest match at each start it keeps, and shows there is none at the starts it passed
 /// over; a start it skipped (inside one of its matches) is asked of that pattern alone, should the
 /// search over all entries come to it.
-fn with_patterns(
+fn with_patterns<'t>(
     words: &[Range],
     rest: &[Phrase],
     may_match: impl Fn(usize, usize) -> bool,
+    table: impl Fn(usize) -> TableWords<'t>,
     a: &Analysed,
     names: &Names,
     budget: &dyn Budget,
@@ -290,7 +318,9 @@ fn with_patterns(
     let (rest, found): (Vec<&Phrase>, Vec<Vec<Range>>) = rest
         .iter()
         .enumerate()
-        .map(|(r, pattern)| (pattern, pattern.find_in_sentences(a, names, budget, &|k| may_match(r, k))))
+        .map(|(r, pattern)| {
+            (pattern, pattern.find_in_sentences(a, names, budget, &|k| may_match(r, k), Some(table(r))))
+        })
         .filter(|(_, found)| !found.is_empty())
         .unzip();
     let mut next = vec![0; rest.len()];
@@ -348,8 +378,14 @@ impl ListMatches {
             match table.rest[k].as_slice() {
                 [] => leftmost_longest(words.iter().copied()).into(),
                 rest => {
-                    let filters = &table.filters[k];
-                    with_patterns(words, rest, |r, s| self.may_match(&filters[r], s), a, names, budget).into()
+                    let (filters, programs) = (&table.filters[k], &table.programs[k]);
+                    let table = |r: usize| TableWords {
+                        spans: &self.words.spans,
+                        ids: &self.words.ids,
+                        program: &programs[r].0,
+                        filter: programs[r].1,
+                    };
+                    with_patterns(words, rest, |r, s| self.may_match(&filters[r], s), table, a, names, budget).into()
                 }
             }
         });
@@ -358,6 +394,7 @@ impl ListMatches {
 }
 
 /// The entry words each token of an answer is, worked out once per distinct word.
+#[derive(Debug, Clone, Default)]
 struct TokenWords {
     /// Per token, where its ids are in `ids`, and where those it may be are (see
     /// [`ListTable::words_of`]).
@@ -415,135 +452,4 @@ impl TokenWords {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::core::scoring::budget::Unlimited;
-    use crate::core::scoring::lists::Lists;
-    use crate::core::scoring::phrase::Names;
-    use crate::core::scoring::text::analyse;
-    use crate::core::test_fixtures::bundled_scenarios;
-
-    /// Answers with quotes, negation, typos, contractions and repeated words, and every bundled
-    /// author test's and model answer's words.
-    fn answers() -> Vec<String> {
-        let mut out: Vec<String> = [
-            "I'm so sorry, that's my fault. I'll ring you tomorrow at 4pm, hopefully.",
-            "You said 'we will call you back', but nobody did. It's not my fault, the warehouse messed up.",
-            "Sorry sorry sorry, I aplogise, I will defintely sort it out as soon as possible.",
-            "Head office decided to decline it. I won't blame the system, if I can I'll call.",
-            "Leave it with me. Farid already has your details, so you won't have to repeat anything.",
-            "I'm not sorry. Never again. \"That's on me\" she said; I'll get back to you soon-ish.",
-        ]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
-        let (scenarios, _) = bundled_scenarios();
-        for s in &scenarios {
-            out.extend(s.tests.iter().map(|t| t.response.clone()));
-            out.extend(s.turns.iter().map(|t| t.model_answer.clone()));
-        }
-        out
-    }
-
-    #[test]
-    fn the_one_pass_finds_what_each_literal_list_finds_alone() {
-        let (_, lexicon) = bundled_scenarios();
-        let lists = Lists::new(&lexicon.sets);
-        let literal: Vec<&Phrase> = lists.phrases().into_iter().filter(|p| lists.table.holds(p)).collect();
-        assert!(literal.len() >= 15, "{} literal lists", literal.len());
-        for text in answers() {
-            let a = analyse(&text);
-            let found = lists.table.find_all(&a);
-            for p in &literal {
-                let alone = p.find(&a, &Names::default());
-                assert_eq!(
-                    found.of(&lists.table, p, &a, &Names::default(), &Unlimited).as_deref(),
-                    Some(alone.as_slice()),
-                    "{text}"
-                );
-            }
-        }
-    }
-
-    #[test]
-    fn the_table_rules_out_the_sentences_each_pattern_entry_rules_out() {
-        let (_, lexicon) = bundled_scenarios();
-        let lists = Lists::new(&lexicon.sets);
-        let table = &lists.table;
-        let patterns = table.rest.iter().flatten().count();
-        assert!(patterns >= 40, "{patterns} pattern entries");
-        let (mut kept, mut ruled_out) = (0, 0);
-        for text in answers() {
-            let a = analyse(&text);
-            let found = table.find_all(&a);
-            for (rest, filters) in table.rest.iter().zip(&table.filters) {
-                for (pattern, filter) in rest.iter().zip(filters) {
-                    for k in 0..a.sentences.len() {
-                        let alone = pattern.may_start_in(&a, k);
-                        assert_eq!(found.may_match(filter, k), alone, "{text}, sentence {k}");
-                        *(if alone { &mut kept } else { &mut ruled_out }) += 1;
-                    }
-                }
-            }
-        }
-        assert!(kept > 100 && ruled_out > 1000, "{kept} kept, {ruled_out} ruled out");
-    }
-
-    #[test]
-    fn only_literal_phrases_are_held() {
-        let sets = Default::default();
-        let compile =
-            |text: &str| Phrase::compile(&crate::core::scenario::pattern::Pattern::parse(text).expect("parses"), &sets);
-        let (words, choice, gap, slot) = (
-            compile("refund approved"),
-            compile("(friday | three working days)"),
-            compile("sorry * fault"),
-            compile("call {time}"),
-        );
-        let table = ListTable::new([&words, &choice, &gap, &slot]);
-        assert!(table.holds(&words) && table.holds(&choice) && table.holds(&words.clone()));
-        assert!(!table.holds(&gap) && !table.holds(&slot));
-        let a = analyse(
-            "Your refund is approved. It arrives Friday, or in three working days, not in 'three working days'.",
-        );
-        let found = table.find_all(&a);
-        for p in [&words, &choice] {
-            assert_eq!(
-                found.of(&table, p, &a, &Names::default(), &Unlimited).as_deref(),
-                Some(p.find(&a, &Names::default()).as_slice())
-            );
-        }
-        assert_eq!(
-            found.of(&table, &choice, &a, &Names::default(), &Unlimited).map(|f| f.len()),
-            Some(2),
-            "the quoted days do not count"
-        );
-    }
-
-    #[test]
-    fn a_list_with_pattern_entries_keeps_what_one_search_over_all_its_entries_keeps() {
-        let list = Phrase::any_of(&["that was", "was my fault", "my", "ring you", "it"]);
-        let patterns = Phrase::any_pattern(
-            &["that * fault", "fault * ring", "was * you", "my * (ring | call)"],
-            &Default::default(),
-        );
-        let both = Phrase::either(&list, &patterns);
-        let table = ListTable::new([&both]);
-        assert!(table.holds(&both));
-        for text in [
-            "Sorry, that was my fault and I'll ring you.",
-            "was my fault ring you tomorrow",
-            "It was my fault, really, that I did not ring you.",
-            "that my fault was my call, it was you, ring you",
-            "'That was my fault' he said, and my ring was you.",
-        ] {
-            let a = analyse(text);
-            let found = table.find_all(&a);
-            assert_eq!(
-                found.of(&table, &both, &a, &Names::default(), &Unlimited).as_deref(),
-                Some(both.find(&a, &Names::default()).as_slice()),
-                "{text}"
-            );
-        }
-    }
-}
+mod tests;

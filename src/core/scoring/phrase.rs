@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use super::automaton::{Program, Span, WordMasks};
+use super::automaton::{Program, Span, TableWords, WordMasks};
 use super::budget::{Budget, Unlimited};
 use super::distance::within_edits;
 use super::text::{Analysed, Token, phrase_words, stem};
@@ -147,47 +147,6 @@ pub fn typo_of(typed: &str, intended: &str) -> bool {
     }
     let allowed = if m >= 8 { 2 } else { 1 };
     within_edits(typed, intended, allowed)
-}
-
-/// The names a slot may refer to, from the scenario.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Names {
-    /// The customer's name words (titles removed), e.g. ["okafor"] or ["dana", "whitfield"].
-    pub customer: Vec<Word>,
-    /// The colleague's name words, when the briefing names one.
-    pub colleague: Vec<Word>,
-}
-
-const TITLES: &[&str] = &["mr", "mrs", "ms", "miss", "dr", "mx", "sir", "madam", "prof"];
-
-/// The words of a person's name that identify them: titles dropped.
-pub fn name_words(name: &str) -> Vec<Word> {
-    phrase_words(name).iter().filter(|w| !TITLES.contains(&w.as_str()) && w.len() > 1).map(|w| Word::new(w)).collect()
-}
-
-/// Length of a name mention at `i` ("Okafor", "Mrs Okafor", "Dana Whitfield"), tolerant of typos.
-pub fn name_at(tokens: &[Token], i: usize, name: &[Word]) -> Option<usize> {
-    let t = tokens.get(i)?;
-    let title = TITLES.contains(&t.text.as_str());
-    let first = if title { i + 1 } else { i };
-    let is_name = |tok: &Token| name.iter().any(|w| tok.text == w.text || name_typo(&tok.text, &w.text));
-    if !tokens.get(first).is_some_and(is_name) {
-        return None;
-    }
-    let mut end = first + 1;
-    while tokens.get(end).is_some_and(|tok| is_name(tok) && tok.sentence == t.sentence) {
-        end += 1;
-    }
-    Some(end - i)
-}
-
-fn name_typo(typed: &str, name: &str) -> bool {
-    // The distance is only measured between words of nearly the same length, so a hostile
-    // 300,000-letter name costs nothing per word of the answer.
-    name.len() >= 4
-        && typed.len().abs_diff(name.len()) <= 2
-        && typed.as_bytes().first() == name.as_bytes().first()
-        && within_edits(typed, name, if name.len() >= 8 { 2 } else { 1 })
 }
 
 /// A compiled phrase pattern.
@@ -508,17 +467,20 @@ impl Phrase {
     /// Like [`Phrase::find`], asking `budget` as it goes: once it is exhausted, the matches found
     /// so far.
     pub fn find_within(&self, a: &Analysed, names: &Names, budget: &dyn Budget) -> Vec<(usize, usize)> {
-        self.find_in_sentences(a, names, budget, &|k| self.may_start_in(a, k))
+        self.find_in_sentences(a, names, budget, &|k| self.may_start_in(a, k), None)
     }
 
     /// [`Phrase::find_within`] searching the sentences `may_match` lets through (by index): it must
     /// let through every one [`Phrase::may_start_in`] does (a sentence it rules out holds no match).
+    /// With `table`, the words of a shared table each token is, holding every one of
+    /// [`Phrase::words`] (see [`TableWords`]): the same matches, no word asked again.
     pub(super) fn find_in_sentences(
         &self,
         a: &Analysed,
         names: &Names,
         budget: &dyn Budget,
         may_match: &dyn Fn(usize) -> bool,
+        table: Option<TableWords>,
     ) -> Vec<(usize, usize)> {
         let may_start = |t: &Token| self.starts.as_ref().is_none_or(|starts| starts.has(t));
         let mut out = Vec::new();
@@ -532,10 +494,18 @@ impl Phrase {
                     continue;
                 }
                 let span = Span { tokens: &a.tokens, times: a.sentence_times(), names, from: s.start, to: s.end };
-                out.extend(self.program.find_in(span, masks, &may_start, budget));
+                out.extend(match table {
+                    Some(table) => self.program.find_in_table(span, table, masks, &may_start, budget),
+                    None => self.program.find_in(span, masks, &may_start, budget),
+                });
             }
         });
         out
+    }
+
+    /// The distinct words the compiled automaton reads, by their id in it (see [`TableWords`]).
+    pub(super) fn words(&self) -> &[Word] {
+        self.program.words()
     }
 
     /// Size of the compiled automaton (instructions).
@@ -593,6 +563,9 @@ fn compile_elements(elements: &[Element], sets: &BTreeMap<String, Vec<String>>) 
     }
     out
 }
+
+mod names;
+pub use names::{Names, name_at, name_words};
 
 #[cfg(test)]
 mod tests;

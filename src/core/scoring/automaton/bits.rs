@@ -18,8 +18,8 @@ use super::super::budget::Budget;
 use super::super::phrase::Word;
 use super::super::text::Token;
 use super::super::word_index::WordIndex;
-use super::memo::WordMasks;
-use super::{BUDGET_EVERY, Inst, Slot, Span, slot_len};
+use super::memo::{TableWords, WordMasks};
+use super::{BUDGET_EVERY, Inst, Program, Slot, Span, slot_len};
 
 /// The slots in the order their masks are kept.
 const SLOTS: [Slot; 5] = [Slot::Time, Slot::Hour, Slot::Customer, Slot::Colleague, Slot::Number];
@@ -160,6 +160,11 @@ impl Layout {
         self.word_index.candidates(token)
     }
 
+    /// The distinct words of the word instructions, by id.
+    pub(super) fn distinct_words(&self) -> &[Word] {
+        &self.distinct_words
+    }
+
     /// Distinct word `id` (from [`Self::word_candidates`]) and the instructions that read it.
     pub(super) fn word_reads(&self, id: u32) -> (&Word, &[u64]) {
         let at = id as usize * self.words;
@@ -244,6 +249,8 @@ struct Sentence<'s, 'a> {
     span: &'s Span<'a>,
     layout: &'s Layout,
     insts: &'s [Inst],
+    /// The shared table's words of each token, when the caller has them (see [`TableWords`]).
+    table: Option<TableWords<'s>>,
     /// Per position (from the sentence's end back to its first token, the order the backward pass
     /// writes them in), the number in [`WordMasks`]'s rows of the set of instructions from which a
     /// match can still be completed.
@@ -268,7 +275,7 @@ impl Sentence<'_, '_> {
         if token.quoted {
             return;
         }
-        let (words, negator) = masks.of(self.layout, self.span.tokens, position);
+        let (words, negator) = masks.of(self.layout, self.span.tokens, self.table.as_ref(), position);
         out.copy_from_slice(words);
         if !negator {
             out.iter_mut().zip(&self.layout.any).for_each(|(o, a)| *o |= a);
@@ -291,7 +298,7 @@ impl Sentence<'_, '_> {
             }
             one_token = lens.iter().enumerate().filter(|(_, len)| **len == 1).fold(0, |b, (k, _)| b | 1 << k);
         }
-        Some(masks.kind(self.layout, self.span.tokens, position, one_token))
+        Some(masks.kind(self.layout, self.span.tokens, self.table.as_ref(), position, one_token))
     }
 
     /// What each used kind of slot reads at every position (the tokens it takes must be the
@@ -509,25 +516,26 @@ impl Sentence<'_, '_> {
 
 /// Every counted match in the sentence `span`, leftmost then longest, never overlapping (see
 /// [`super::Program::find_in`]), in the thread's scratch (a fresh one should it be in use).
+/// With `table`, the program's words each token is are read off the shared table's ids.
 pub(super) fn find(
-    layout: &Layout,
-    insts: &[Inst],
+    program: &Program,
     span: &Span,
+    table: Option<TableWords>,
     masks: &mut WordMasks,
     may_start: &dyn Fn(&Token) -> bool,
     budget: &dyn Budget,
 ) -> Vec<(usize, usize)> {
     SCRATCH.with(|cell| match cell.try_borrow_mut() {
-        Ok(mut scratch) => find_in_scratch(layout, insts, span, masks, may_start, budget, &mut scratch),
-        Err(_) => find_in_scratch(layout, insts, span, masks, may_start, budget, &mut Scratch::default()),
+        Ok(mut scratch) => find_in_scratch(program, span, table, masks, may_start, budget, &mut scratch),
+        Err(_) => find_in_scratch(program, span, table, masks, may_start, budget, &mut Scratch::default()),
     })
 }
 
 /// [`find`] with the tables and sets of `scratch`, handed back to it after.
 fn find_in_scratch(
-    layout: &Layout,
-    insts: &[Inst],
+    program: &Program,
     span: &Span,
+    table: Option<TableWords>,
     masks: &mut WordMasks,
     may_start: &dyn Fn(&Token) -> bool,
     budget: &dyn Budget,
@@ -535,8 +543,9 @@ fn find_in_scratch(
 ) -> Vec<(usize, usize)> {
     let mut sentence = Sentence {
         span,
-        layout,
-        insts,
+        layout: &program.layout,
+        insts: &program.insts,
+        table,
         alive: std::mem::take(&mut scratch.alive),
         slot_lens: std::mem::take(&mut scratch.slot_lens),
         kinds: std::mem::take(&mut scratch.kinds),

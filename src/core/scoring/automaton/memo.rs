@@ -17,7 +17,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
-use super::super::phrase::KeyMap;
+use super::super::phrase::{KeyMap, Word};
 use super::super::text::Token;
 use super::bits::Layout;
 
@@ -126,6 +126,42 @@ pub struct WordMasks {
     pub(super) forward: MixedMap<(u32, u32, u64), (bool, Option<u32>)>,
 }
 
+/// The words of a table many programs share (the list table's) that each token of an answer is,
+/// worked out once per answer, with one program's words by their ids in that table: the program
+/// tells which of its word instructions a token matches by comparing ids, asking no word index of
+/// its own and matching no word again.
+#[derive(Clone, Copy)]
+pub struct TableWords<'a> {
+    /// Per token, where its table ids are in `ids` (those the token is, as [`Word::matches`]
+    /// says; none for a quoted token).
+    pub spans: &'a [(u32, u32)],
+    /// The tokens' table ids, each token's sorted.
+    pub ids: &'a [u32],
+    /// Each distinct word of the program (see `Layout::word_reads`) as (its table id, its id in
+    /// the program), sorted by table id: every word the program reads is in the table.
+    pub program: &'a [(u32, u32)],
+    /// Bit `id % 64` of each table id in `program`: a token's id whose bit is clear is none of
+    /// the program's words, told without a search.
+    pub filter: u64,
+}
+
+/// The [`TableWords::filter`] of a program's table ids.
+pub fn table_filter(program: &[(u32, u32)]) -> u64 {
+    program.iter().fold(0, |bits, (id, _)| bits | 1 << (id % 64))
+}
+
+impl TableWords<'_> {
+    /// The program's distinct words token `i` is.
+    fn program_words(&self, i: usize) -> impl Iterator<Item = u32> + '_ {
+        let (from, to) = self.spans.get(i).copied().unwrap_or_default();
+        let ids = self.ids.get(from as usize..to as usize).unwrap_or_default();
+        ids.iter().filter(|id| self.filter & 1 << (*id % 64) != 0).filter_map(|id| {
+            let at = self.program.binary_search_by_key(id, |(table, _)| *table).ok()?;
+            Some(self.program[at].1)
+        })
+    }
+}
+
 thread_local! {
     /// The thread's [`WordMasks`], cleared for each search so its room is allocated once.
     static REUSED: RefCell<WordMasks> = RefCell::new(WordMasks::default());
@@ -167,24 +203,67 @@ impl WordMasks {
     /// Where the mask of `tokens[i]` starts in `masks` (the set of word instructions it matches,
     /// worked out once per distinct word), and whether the token is a negator. A token that no
     /// word instruction may be (most of them) shares the empty mask at 0 and is not remembered.
-    fn mask_at(&mut self, layout: &Layout, tokens: &[Token], i: usize) -> (usize, bool) {
+    /// With `table`, the program's words the token is are read off the table's ids for it, with
+    /// no word index asked and no word matched again (and in an answer whose steps are not
+    /// remembered, the mask is made in one place kept for it, not kept per text).
+    fn mask_at(&mut self, layout: &Layout, tokens: &[Token], table: Option<&TableWords>, i: usize) -> (usize, bool) {
         let token = &tokens[i];
         if self.masks.is_empty() {
             self.masks.resize(layout.words, 0);
         }
-        let mut candidates = layout.word_candidates(token).peekable();
-        if candidates.peek().is_none() {
-            return (0, token.is_negator());
+        match table {
+            // Steps are not remembered by the mask's number: the mask is made where it is read.
+            Some(table) if !self.remember => {
+                let mut ids = table.program_words(i).peekable();
+                if ids.peek().is_none() {
+                    return (0, token.is_negator());
+                }
+                let words = layout.words;
+                self.masks.resize(2 * words, 0);
+                let mask = &mut self.masks[words..];
+                mask.iter_mut().for_each(|m| *m = 0);
+                for id in ids {
+                    mask.iter_mut().zip(layout.word_reads(id).1).for_each(|(m, r)| *m |= r);
+                }
+                (words, token.is_negator())
+            }
+            Some(table) => {
+                let mut words = table.program_words(i).peekable();
+                if words.peek().is_none() {
+                    return (0, token.is_negator());
+                }
+                self.mask_of(layout, tokens, i, words, |_| true)
+            }
+            None => {
+                let mut candidates = layout.word_candidates(token).peekable();
+                if candidates.peek().is_none() {
+                    return (0, token.is_negator());
+                }
+                self.mask_of(layout, tokens, i, candidates, |word| word.matches(token))
+            }
         }
+    }
+
+    /// [`Self::mask_at`] for a token that may be one of `words` (distinct word ids of `layout`),
+    /// each counted when `matches` says so: kept once per text.
+    fn mask_of(
+        &mut self,
+        layout: &Layout,
+        tokens: &[Token],
+        i: usize,
+        words: impl Iterator<Item = u32>,
+        matches: impl Fn(&Word) -> bool,
+    ) -> (usize, bool) {
+        let token = &tokens[i];
         match self.known.get(&token.text_key) {
             Some(&(first, at, negator)) if tokens[first].text == token.text => (at, negator),
             known => {
                 let at = self.masks.len();
                 self.masks.resize(at + layout.words, 0);
                 let mask = &mut self.masks[at..];
-                for id in candidates {
+                for id in words {
                     let (word, reads) = layout.word_reads(id);
-                    if word.matches(token) {
+                    if matches(word) {
                         mask.iter_mut().zip(reads).for_each(|(m, r)| *m |= r);
                     }
                 }
@@ -199,20 +278,33 @@ impl WordMasks {
     }
 
     /// The set of word instructions `tokens[i]` matches, and whether the token is a negator.
-    pub(super) fn of<'m>(&'m mut self, layout: &Layout, tokens: &[Token], i: usize) -> (&'m [u64], bool) {
-        let (at, negator) = self.mask_at(layout, tokens, i);
+    pub(super) fn of<'m>(
+        &'m mut self,
+        layout: &Layout,
+        tokens: &[Token],
+        table: Option<&TableWords>,
+        i: usize,
+    ) -> (&'m [u64], bool) {
+        let (at, negator) = self.mask_at(layout, tokens, table, i);
         (&self.masks[at..at + layout.words], negator)
     }
 
     /// What can read `tokens[i]` as the program sees it, as a number: its word's mask, whether it
     /// is quoted or a negator, and which kinds of slot take it alone (`one_token_slots`, a bit per
     /// kind). Two tokens of one kind are read by the same instructions.
-    pub(super) fn kind(&mut self, layout: &Layout, tokens: &[Token], i: usize, one_token_slots: u64) -> u64 {
+    pub(super) fn kind(
+        &mut self,
+        layout: &Layout,
+        tokens: &[Token],
+        table: Option<&TableWords>,
+        i: usize,
+        one_token_slots: u64,
+    ) -> u64 {
         let token = &tokens[i];
         if token.quoted {
             return 1;
         }
-        let (at, negator) = self.mask_at(layout, tokens, i);
+        let (at, negator) = self.mask_at(layout, tokens, table, i);
         let mask = (at / layout.words.max(1)) as u64;
         (mask << 8) | (one_token_slots << 2) | (u64::from(negator) << 1)
     }
