@@ -360,6 +360,7 @@ pub fn next_step_parts(a: &Analysed, cx: &DetectorContext) -> Vec<(&'static str,
         ("can-do", super::step_forms::can_do(a, cx)),
         ("sends-a-thing", super::step_forms::sends_a_thing(a, cx)),
         ("put-through", super::step_turns::put_through(a, cx)),
+        ("asks-for-item", super::step_turns::asks_for_item(a, cx)),
     ];
     for (name, found) in &mut parts {
         // Something done ("approved", "passed to Tomasz") stays done however vague what follows.

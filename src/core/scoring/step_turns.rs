@@ -1,6 +1,7 @@
 //! Next steps in the turn of the conversation itself (`docs/labelling.md`, `next-steps`): the
 //! customer put through to someone who will take it ("I'll pop you through to the claims team
-//! now").
+//! now"), and the customer asked for a concrete item the speaker will act on ("can you send me the
+//! order number?", "which policy number is on the letter? I'll check it").
 
 use super::detectors::{DetectorContext, Range, hedged};
 use super::text::Analysed;
@@ -70,6 +71,64 @@ pub(super) fn put_through(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     out
 }
 
+/// Verbs of giving the speaker something, in a request ("can you tell me ...", "could you pop us").
+const GIVING: &[&str] = &[
+    "tell", "give", "send", "confirm", "provide", "share", "pop", "dm", "email", "text", "forward", "upload", "check",
+    "read", "let",
+];
+
+/// Items the customer may be asked for beyond `@step-item`: a date of birth and the like.
+const ASKED_ITEM: &[&str] = &["birth", "dob", "dates", "serial", "registration", "reg", "ref"];
+
+/// The customer asked for a concrete item: "can you send me the order number?", "could you
+/// please provide your file reference so I can check", "please can u tell me ur date of birth and
+/// postcode?", and a question about the item followed by what the speaker will do with it
+/// ("which policy number is on the letter? I'll check it against the claim", "what were the order
+/// numbers? ill look at what went wrong"). The item is `@step-item` or [`ASKED_ITEM`]. Not a
+/// question with no item ("can you tell me what happened?"), the customer's own word, or a
+/// request negated or quoted.
+pub(super) fn asks_for_item(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
+    let w = &cx.lists.words;
+    let item = |j: usize| w.step_item.has(a.word(j)) || ASKED_ITEM.contains(&a.word(j));
+    let mut out = Vec::new();
+    for (i, s) in a.sentences.iter().enumerate() {
+        if !a.tokens[s.start..s.end].iter().all(|t| t.is_own_word() && !t.quoted) {
+            continue;
+        }
+        let request = (s.start..s.end).find(|&k| {
+            let mut v = k + 2;
+            while matches!(a.word_in(i, v), "please" | "pls" | "just" | "quickly" | "also") {
+                v += 1;
+            }
+            matches!(a.word(k), "can" | "could" | "cud" | "would" | "cn")
+                && matches!(a.word_in(i, k + 1), "you" | "u")
+                && GIVING.contains(&a.word_in(i, v))
+                && a.tokens[k..=v].iter().all(|t| t.negated_by.is_none() && !t.is_negator())
+        });
+        let asked_item = (s.start..s.end).any(|j| item(j) && !a.tokens[j].possessive);
+        if let Some(k) = request
+            && asked_item
+            && (s.question_mark || (s.start..s.end).any(|j| matches!(a.word(j), "please" | "pls")))
+        {
+            out.push((k, s.end));
+            continue;
+        }
+        // "Which policy number is on your letter? I'll check it.": the item asked, then the act.
+        let wh = s.question_mark
+            && (s.start..(s.start + 3).min(s.end)).any(|j| matches!(a.word(j), "what" | "which" | "wot" | "wat"))
+            && (s.start..s.end).any(&item);
+        let then_acts = a.sentences.get(i + 1).is_some_and(|n| {
+            let first = a.word(n.start);
+            let will = matches!(a.word(n.start + 1), "will" | "wil" | "can" | "check" | "look" | "find");
+            matches!(first, "i" | "we") && will && a.asserted_at(n.start)
+        });
+        if wh && then_acts {
+            out.push((s.start, s.end));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use std::collections::BTreeMap;
@@ -109,6 +168,32 @@ mod tests {
             "I might put you through to someone later.",
         ] {
             assert!(!fires(super::put_through, text), "{text}");
+        }
+    }
+
+    #[test]
+    fn the_customer_asked_for_a_concrete_item() {
+        for text in [
+            "Can you send me the order number?",
+            "could u pls dm us ur booking reference",
+            "Please could you provide your account number so I can check the charge?",
+            "Before I reorder it, can you confirm the delivery address?",
+            "Wot was the tracking number? I'll chase the courier with it.",
+            "Which invoice is it on? We can refund it today.",
+            "Mrs Ade, can you tell me your date of birth please",
+        ] {
+            assert!(fires(super::asks_for_item, text), "{text}");
+        }
+        for text in [
+            "Can you tell me what happened?",
+            "Did you keep the receipt?",
+            "Can you believe the order number was wrong?",
+            "What's your order number got to do with it?",
+            "He asked 'can you send me the receipt?'",
+            "Could you not send the photos again?",
+            "Which number did you ring?",
+        ] {
+            assert!(!fires(super::asks_for_item, text), "{text}");
         }
     }
 }
