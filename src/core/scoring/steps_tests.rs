@@ -447,3 +447,17 @@ fn chasing_with_nothing_concrete_is_not_a_step() {
         assert!(step(text), "{text}: {:?}", evidence(text));
     }
 }
+
+#[test]
+fn an_instruction_after_a_pictograph_opens_its_own_sentence() {
+    for text in [
+        "so sorry about the wait 🙃 DM us.",
+        "it's on the portal now ✅ any q's dm me",
+        "Hi Ray 👋 Please email the photos to returns@shop.example and I'll refund you.",
+    ] {
+        assert!(step(text), "{text}: {:?}", evidence(text));
+    }
+    for text in ["we'll look into it 👍 chat soon", "ugh sorry 😩 what a week"] {
+        assert!(!step(text), "{text}: {:?}", evidence(text));
+    }
+}
