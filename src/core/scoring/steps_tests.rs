@@ -452,7 +452,7 @@ fn chasing_with_nothing_concrete_is_not_a_step() {
 fn an_instruction_after_a_pictograph_opens_its_own_sentence() {
     for text in [
         "so sorry about the wait 🙃 DM us.",
-        "it's on the portal now ✅ any q's dm me",
+        "sorry!! 🙈 dm me ur booking ref",
         "Hi Ray 👋 Please email the photos to returns@shop.example and I'll refund you.",
     ] {
         assert!(step(text), "{text}: {:?}", evidence(text));
