@@ -361,12 +361,19 @@ pub fn next_step_parts(a: &Analysed, cx: &DetectorContext) -> Vec<(&'static str,
         ("sends-a-thing", super::step_forms::sends_a_thing(a, cx)),
         ("put-through", super::step_turns::put_through(a, cx)),
         ("asks-for-item", super::step_turns::asks_for_item(a, cx)),
+        ("done-bare", super::step_forms::done_bare(a, cx)),
     ];
     for (name, found) in &mut parts {
         // Something done ("approved", "passed to Tomasz") stays done however vague what follows.
         let done = matches!(
             *name,
-            "done-for-them" | "handed-on" | "sent-to-whom" | "done-fragment" | "instruction" | "done-by-speaker"
+            "done-for-them"
+                | "handed-on"
+                | "sent-to-whom"
+                | "done-fragment"
+                | "instruction"
+                | "done-by-speaker"
+                | "done-bare"
         );
         found.retain(|r| {
             a.tokens[r.0..r.1].iter().all(|t| !t.quoted)
