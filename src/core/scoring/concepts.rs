@@ -362,6 +362,7 @@ pub fn next_step_parts(a: &Analysed, cx: &DetectorContext) -> Vec<(&'static str,
         ("put-through", super::step_turns::put_through(a, cx)),
         ("asks-for-item", super::step_turns::asks_for_item(a, cx)),
         ("done-bare", super::step_forms::done_bare(a, cx)),
+        ("outcome-at-time", super::step_forms::outcome_at_time(a, cx)),
     ];
     for (name, found) in &mut parts {
         // Something done ("approved", "passed to Tomasz") stays done however vague what follows.

@@ -303,6 +303,70 @@ pub(super) fn can_do(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     out
 }
 
+/// Month names that pin an outcome ahead ("it'll be in December"); "may" is left out (a modal).
+const MONTH_WORDS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+
+/// An outcome put at a time ahead with where it lands: "it'll be in December's pay", "itll b in
+/// fri's pay", "your crown should be ready next week", "it'll just have to roll into next month",
+/// "the money will go back on your card Friday". A modal of expectation (`@step-expect-modal`),
+/// then "be" / "go" / "come" / "roll" with "in", "into", "back", "ready" or "on", and a day, a time, a
+/// month or "next week / month" in its clause. Softened is still expected ("should hopefully");
+/// not of a person ("I'll be in on Monday", "he'll be back Friday"), negated, asked, quoted or
+/// conditioned.
+pub(super) fn outcome_at_time(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
+    let mut out = Vec::new();
+    for k in 1..a.tokens.len() {
+        if !cx.lists.words.step_expect_modal.has(a.word(k)) || !a.asserted_at(k) || a.in_condition(k) {
+            continue;
+        }
+        let s = a.tokens[k].sentence;
+        let person = ["i", "we", "you", "u", "he", "she", "they", "someone", "somebody", "who", "that", "there"];
+        if person.contains(&a.word_in(s, k - 1)) || a.tokens[k].retold || a.tokens[k].quoted {
+            continue;
+        }
+        let mut v = k + 1;
+        while matches!(a.word_in(s, v), "just" | "have" | "to" | "hopefully" | "probably" | "definitely" | "then") {
+            v += 1;
+        }
+        let lands = matches!(a.word_in(s, v), "be" | "b" | "go" | "come" | "roll")
+            && matches!(a.word_in(s, v + 1), "in" | "into" | "back" | "ready" | "on");
+        let clause = a.tokens[k].clause;
+        let timed = (v + 1..a.sentences[s].end).filter(|&j| a.tokens[j].clause == clause).any(|j| {
+            a.times().day_or_time_at(j).is_some()
+                || MONTH_WORDS.contains(&a.word(j))
+                || (a.word(j) == "next" && matches!(a.word(j + 1), "week" | "month" | "run" | "payroll"))
+        });
+        let negated = a.tokens[k..(v + 2).min(a.tokens.len())].iter().any(|t| t.negated_by.is_some() || t.is_negator());
+        if lands && timed && !negated {
+            out.push((k - 1, v + 2));
+        }
+    }
+    out
+}
+
 /// Verbs of sending the customer something.
 const SENDING: &[&str] =
     &["send", "email", "post", "text", "txt", "message", "courier", "sending", "emailing", "posting"];

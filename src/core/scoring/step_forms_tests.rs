@@ -178,3 +178,19 @@ fn a_done_act_told_without_its_subject_is_a_step() {
         "It's done, whatever.",
     ]);
 }
+
+#[test]
+fn an_outcome_put_at_a_time_ahead_is_a_step() {
+    all_steps(&[
+        "Missed the cutoff, sorry. It'll be in the November pay run.",
+        "ur overtime shud b in fri's pay",
+        "Your glasses should be ready next week.",
+        "the deposit will go back on your card Friday",
+        "Sadly it'll just have to roll into next month.",
+    ]);
+    no_steps(&[
+        "It won't be in the November pay.",
+        "You said it'd be ready next week.",
+        "It'll be in the system somewhere.",
+    ]);
+}
