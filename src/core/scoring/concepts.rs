@@ -365,17 +365,7 @@ pub fn next_step_parts(a: &Analysed, cx: &DetectorContext) -> Vec<(&'static str,
         ("outcome-at-time", super::step_forms::outcome_at_time(a, cx)),
     ];
     for (name, found) in &mut parts {
-        // Something done ("approved", "passed to Tomasz") stays done however vague what follows.
-        let done = matches!(
-            *name,
-            "done-for-them"
-                | "handed-on"
-                | "sent-to-whom"
-                | "done-fragment"
-                | "instruction"
-                | "done-by-speaker"
-                | "done-bare"
-        );
+        let done = super::steps::DONE_PARTS.contains(name);
         found.retain(|r| {
             a.tokens[r.0..r.1].iter().all(|t| !t.quoted)
                 && !handed_to_no_one(a, cx, *r)

@@ -6,6 +6,11 @@
 use super::detectors::{DetectorContext, Range, hedged};
 use super::text::{Analysed, Token};
 
+/// The parts of `concepts::next_step_parts` that find something already done ("approved", "passed
+/// to Tomasz"): it stays done however vague what follows, put off or said as a service level.
+pub(super) const DONE_PARTS: &[&str] =
+    &["done-for-them", "handed-on", "sent-to-whom", "done-fragment", "instruction", "done-by-speaker", "done-bare"];
+
 /// True when the words of `r` and its clause promise only vague attention: a commitment whose
 /// verb is in `@step-vague-verb` followed by nothing concrete, or passing on the customer's
 /// feedback (`@step-feedback`).
