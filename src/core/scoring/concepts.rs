@@ -359,13 +359,13 @@ pub fn next_step_parts(a: &Analysed, cx: &DetectorContext) -> Vec<(&'static str,
         ("outcome-present", super::step_forms::outcome_present(a, cx)),
         ("can-do", super::step_forms::can_do(a, cx)),
         ("sends-a-thing", super::step_forms::sends_a_thing(a, cx)),
+        ("put-through", super::step_turns::put_through(a, cx)),
+        ("asks-for-item", super::step_turns::asks_for_item(a, cx)),
+        ("done-bare", super::step_forms::done_bare(a, cx)),
+        ("outcome-at-time", super::step_forms::outcome_at_time(a, cx)),
     ];
     for (name, found) in &mut parts {
-        // Something done ("approved", "passed to Tomasz") stays done however vague what follows.
-        let done = matches!(
-            *name,
-            "done-for-them" | "handed-on" | "sent-to-whom" | "done-fragment" | "instruction" | "done-by-speaker"
-        );
+        let done = super::steps::DONE_PARTS.contains(name);
         found.retain(|r| {
             a.tokens[r.0..r.1].iter().all(|t| !t.quoted)
                 && !handed_to_no_one(a, cx, *r)

@@ -35,6 +35,7 @@ mod sentence;
 pub mod slow;
 mod step_forms;
 mod step_parties;
+mod step_turns;
 mod steps;
 mod taking;
 pub mod text;

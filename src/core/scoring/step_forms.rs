@@ -144,6 +144,74 @@ pub(super) fn done_by_speaker(a: &Analysed, cx: &DetectorContext) -> Vec<Range> 
     out
 }
 
+/// Words that may open a sentence before a done act told without its subject ("so, rebooked ...").
+const BARE_OPENERS: &[&str] = &["so", "ok", "okay", "right", "just", "and", "also", "now", "all", "already"];
+
+/// An act of the speaker's told without its subject, opening a sentence: "Refunded the £34.99
+/// today.", "moved u to rm 004 grnd floor", "Reissued today on your account", "Switched you to the
+/// ground-floor room". A past participle of a thing done for the customer (`@step-done-for-them`,
+/// `@step-done-participle`, or one of `@done-on-problem` ending in "-ed"), something after it in its
+/// clause, not "by" someone (a report: "cancelled by the contractor"), no earlier day in the clause
+/// ("yesterday", "last week": told as history), no failure ("to the wrong address"), not asked,
+/// negated, quoted or conditioned.
+pub(super) fn done_bare(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
+    let w = &cx.lists.words;
+    let mut out = Vec::new();
+    for s in a.sentences.iter().filter(|s| !s.question_mark) {
+        let mut p = s.start;
+        while p < s.end && BARE_OPENERS.contains(&a.word(p)) {
+            p += 1;
+        }
+        if p >= s.end || !a.asserted_at(p) || a.in_condition(p) || a.tokens[p].retold {
+            continue;
+        }
+        let verb = a.word(p);
+        let done = w.step_done_for_them.has(verb)
+            || w.step_done_participle.has(verb)
+            || (w.done_on_problem.has(verb) && verb.ends_with("ed"));
+        let rest: Vec<usize> = (p + 1..s.end).filter(|&j| a.tokens[j].clause == a.tokens[p].clause).collect();
+        if !done || rest.first().is_none_or(|&j| a.word(j) == "by") {
+            continue;
+        }
+        let history =
+            rest.iter().any(|&j| matches!(a.word(j), "yesterday" | "last" | "ago" | "earlier" | "previously"));
+        let failed = rest.iter().any(|&j| w.timed_failure.has(a.word(j)));
+        let negated = a.tokens[p..=rest[0]].iter().any(|t| t.negated_by.is_some() || t.is_negator());
+        if !history && !failed && !negated && !a.tokens[p].quoted {
+            out.push((p, rest[0] + 1));
+        }
+    }
+    out.extend(outcome_done(a, cx));
+    out
+}
+
+/// "Refund's done", "the replacement is sorted", "ur credit's through": a thing of value
+/// (`@step-outcome-noun`) said to be done, not negated, asked or conditioned.
+fn outcome_done(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
+    let mut out = Vec::new();
+    for j in 0..a.tokens.len() {
+        let t = &a.tokens[j];
+        if !cx.lists.words.step_outcome_noun.has(&t.text) || !a.asserted_at(j) || a.in_condition(j) || t.retold {
+            continue;
+        }
+        let mut p = j + 1;
+        if !t.possessive {
+            if !matches!(a.word_in(t.sentence, p), "is" | "has") {
+                continue;
+            }
+            p += 1;
+        }
+        while matches!(a.word_in(t.sentence, p), "been" | "now" | "all" | "just" | "already") {
+            p += 1;
+        }
+        let negated = a.tokens[j..=p.min(a.tokens.len() - 1)].iter().any(|x| x.negated_by.is_some() || x.is_negator());
+        if matches!(a.word_in(t.sentence, p), "done" | "sorted" | "through") && !negated {
+            out.push((j, p + 1));
+        }
+    }
+    out
+}
+
 /// True when "you" / "u" follows at `j` ("I've let you know": told, nothing set moving).
 fn you_next(a: &Analysed, s: usize, j: usize) -> bool {
     matches!(a.word_in(s, j), "you" | "u" | "ya")
@@ -230,6 +298,70 @@ pub(super) fn can_do(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
         let negated = a.tokens[k..=v].iter().any(|t| t.negated_by.is_some() || t.is_negator());
         if when && !only_contact && !vague && !negated && !hedged(a, cx, (k - 1, verb.1), None) {
             out.push((k - 1, verb.1));
+        }
+    }
+    out
+}
+
+/// Month names that pin an outcome ahead ("it'll be in December"); "may" is left out (a modal).
+const MONTH_WORDS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+
+/// An outcome put at a time ahead with where it lands: "it'll be in December's pay", "itll b in
+/// fri's pay", "your crown should be ready next week", "it'll just have to roll into next month",
+/// "the money will go back on your card Friday". A modal of expectation (`@step-expect-modal`),
+/// then "be" / "go" / "come" / "roll" with "in", "into", "back", "ready" or "on", and a day, a time, a
+/// month or "next week / month" in its clause. Softened is still expected ("should hopefully");
+/// not of a person ("I'll be in on Monday", "he'll be back Friday"), negated, asked, quoted or
+/// conditioned.
+pub(super) fn outcome_at_time(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
+    let mut out = Vec::new();
+    for k in 1..a.tokens.len() {
+        if !cx.lists.words.step_expect_modal.has(a.word(k)) || !a.asserted_at(k) || a.in_condition(k) {
+            continue;
+        }
+        let s = a.tokens[k].sentence;
+        let person = ["i", "we", "you", "u", "he", "she", "they", "someone", "somebody", "who", "that", "there"];
+        if person.contains(&a.word_in(s, k - 1)) || a.tokens[k].retold || a.tokens[k].quoted {
+            continue;
+        }
+        let mut v = k + 1;
+        while matches!(a.word_in(s, v), "just" | "have" | "to" | "hopefully" | "probably" | "definitely" | "then") {
+            v += 1;
+        }
+        let lands = matches!(a.word_in(s, v), "be" | "b" | "go" | "come" | "roll")
+            && matches!(a.word_in(s, v + 1), "in" | "into" | "back" | "ready" | "on");
+        let clause = a.tokens[k].clause;
+        let timed = (v + 1..a.sentences[s].end).filter(|&j| a.tokens[j].clause == clause).any(|j| {
+            a.times().day_or_time_at(j).is_some()
+                || MONTH_WORDS.contains(&a.word(j))
+                || (a.word(j) == "next" && matches!(a.word(j + 1), "week" | "month" | "run" | "payroll"))
+        });
+        let negated = a.tokens[k..(v + 2).min(a.tokens.len())].iter().any(|t| t.negated_by.is_some() || t.is_negator());
+        if lands && timed && !negated {
+            out.push((k - 1, v + 2));
         }
     }
     out

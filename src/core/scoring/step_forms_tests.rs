@@ -157,3 +157,40 @@ fn sending_only_word_or_the_customer_sending_is_not() {
 fn a_parcel_shown_as_delivered_or_someone_coming_back_is_not_an_outcome() {
     no_steps(&["The parcel shows as delivered, is there anything else?", "Honestly I will come back to you on that."]);
 }
+
+#[test]
+fn a_done_act_told_without_its_subject_is_a_step() {
+    all_steps(&[
+        "Refunded the £12.50 this morning. Sorry again.",
+        "so, moved ur booking 2 the 3rd, same time",
+        "Dear Ms Bell, rebooked for the 14th as requested.",
+        "Switched you to the quiet room on the top floor.",
+        "Replacement's sorted, sorry for the faff.",
+        "ur refund's done 👍",
+    ]);
+    no_steps(&[
+        "Cancelled by the contractor, nothing I can do.",
+        "Delivered to the wrong address, apparently.",
+        "Booked it last week and heard nothing since.",
+        "Refunded? No.",
+        "Rebooked?",
+        "Moved on, have we?",
+        "It's done, whatever.",
+    ]);
+}
+
+#[test]
+fn an_outcome_put_at_a_time_ahead_is_a_step() {
+    all_steps(&[
+        "Missed the cutoff, sorry. It'll be in the November pay run.",
+        "ur overtime shud b in fri's pay",
+        "Your glasses should be ready next week.",
+        "the deposit will go back on your card Friday",
+        "Sadly it'll just have to roll into next month.",
+    ]);
+    no_steps(&[
+        "It won't be in the November pay.",
+        "You said it'd be ready next week.",
+        "It'll be in the system somewhere.",
+    ]);
+}

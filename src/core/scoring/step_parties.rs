@@ -142,8 +142,9 @@ pub(super) fn party_acts(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
         // team will"; not "contractors eh will chase" (a remark, then a promise with no subject).
         let named = !cx.names.colleague.is_empty()
             && subject.iter().any(|&j| {
+                // `name_at` gives the name's length: it ends right before "will", or a party word does.
                 super::phrase::name_at(&a.tokens, j, &cx.names.colleague)
-                    .is_some_and(|end| end == k || w.step_party.has(a.word(k - 1)))
+                    .is_some_and(|len| j + len == k || w.step_party.has(a.word(k - 1)))
             });
         let party = w.step_party.has(a.word(k - 1));
         let vague = subject.iter().any(|&j| {

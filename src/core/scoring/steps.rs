@@ -6,6 +6,11 @@
 use super::detectors::{DetectorContext, Range, hedged};
 use super::text::{Analysed, Token};
 
+/// The parts of `concepts::next_step_parts` that find something already done ("approved", "passed
+/// to Tomasz"): it stays done however vague what follows, put off or said as a service level.
+pub(super) const DONE_PARTS: &[&str] =
+    &["done-for-them", "handed-on", "sent-to-whom", "done-fragment", "instruction", "done-by-speaker", "done-bare"];
+
 /// True when the words of `r` and its clause promise only vague attention: a commitment whose
 /// verb is in `@step-vague-verb` followed by nothing concrete, or passing on the customer's
 /// feedback (`@step-feedback`).
@@ -20,11 +25,11 @@ pub(super) fn vague_promise(a: &Analysed, cx: &DetectorContext, r: Range) -> boo
         return passes_feedback || modal;
     };
     let after: Vec<&Token> = rest(r.0 + verb + 1).take(3).collect();
-    // "I'll chase it", "will chase em": chasing names who acts next, even with "it" after it.
+    // "I'll chase it", "will chase em up": nothing concrete in it (`docs/labelling.md`).
     if a.tokens[r.0 + verb].text == "chase"
         && after.first().is_some_and(|t| matches!(t.text.as_str(), "it" | "them" | "em" | "this" | "that" | "up"))
     {
-        return passes_feedback || modal;
+        return true;
     }
     // "get that rebooked", "get the fee refunded": the participle says what will be done.
     if a.tokens[r.0 + verb].text == "get" && after.iter().take(3).any(|t| w.step_done_participle.has(&t.text)) {

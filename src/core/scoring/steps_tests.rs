@@ -73,7 +73,6 @@ fn set_in_motion_done_or_under_way_said_of_the_thing() {
         "so um resetting your password now, two minutes",
         "Deposit refunded this morning.",
         "One month's credit applied to your account, Mr Alves.",
-        "No update yet. I'll chase it.",
         "Right, we're reprinting the menus before service.",
     ] {
         assert!(step(text), "{text}");
@@ -372,6 +371,8 @@ fn a_named_party_acting_on_the_case_is_a_step() {
         "Facilities will order the chairs.",
         "Your manager will get the report.",
         "Ines Duarte will sort it.",
+        "Right so, Ines Duarte will swap the unit.",
+        "ok so um Ines will reset the meter",
         "our engineer team will ring u",
         "Payroll will process the overtime in the next run.",
     ] {
@@ -385,6 +386,7 @@ fn a_named_party_acting_on_the_case_is_a_step() {
         "Facilities will not order the chairs.",
         "I know your manager will be furious.",
         "The courier collected it last week.",
+        "Ines reckons the weather will hold.",
     ] {
         assert!(!step(text), "{text}: {:?}", evidence(text));
     }
@@ -426,6 +428,36 @@ fn an_outcome_the_customer_will_receive_is_a_step_but_bare_contact_is_not() {
         "Your repair will be completed within 28 days as per our terms.",
         "engineers usually come out within a few days",
     ] {
+        assert!(!step(text), "{text}: {:?}", evidence(text));
+    }
+}
+
+#[test]
+fn chasing_with_nothing_concrete_is_not_a_step() {
+    // `docs/labelling.md`: "I'll chase it" is like "we'll look into it".
+    for text in [
+        "No update yet. I'll chase it.",
+        "will chase em",
+        "Leave it with me, I'll chase them up.",
+        "Dear Mr Obi, I shall chase this matter.",
+    ] {
+        assert!(!step(text), "{text}: {:?}", evidence(text));
+    }
+    for text in ["I'll chase the depot and ring you at 4 with the delivery slot.", "Chased and rebooked for Friday."] {
+        assert!(step(text), "{text}: {:?}", evidence(text));
+    }
+}
+
+#[test]
+fn an_instruction_after_a_pictograph_opens_its_own_sentence() {
+    for text in [
+        "so sorry about the wait 🙃 DM us.",
+        "sorry!! 🙈 dm me ur booking ref",
+        "Hi Ray 👋 Please email the photos to returns@shop.example and I'll refund you.",
+    ] {
+        assert!(step(text), "{text}: {:?}", evidence(text));
+    }
+    for text in ["we'll look into it 👍 chat soon", "ugh sorry 😩 what a week"] {
         assert!(!step(text), "{text}: {:?}", evidence(text));
     }
 }

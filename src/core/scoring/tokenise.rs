@@ -97,6 +97,20 @@ fn word_end(chars: &[(usize, char)], i: usize, quote_open: bool) -> usize {
     j
 }
 
+/// True for a pictograph (emoji, dingbat or symbol) that chat uses as a full stop.
+fn is_pictograph(c: char) -> bool {
+    matches!(c, '\u{1F000}'..='\u{1FAFF}' | '\u{2600}'..='\u{27BF}' | '\u{2B50}' | '\u{2B55}')
+}
+
+/// True when a word follows, after spaces and the joiners and selectors of a pictograph.
+fn word_follows(after: &[(usize, char)]) -> bool {
+    after
+        .iter()
+        .map(|&(_, c)| c)
+        .find(|&c| !(c.is_whitespace() || is_pictograph(c) || matches!(c, '\u{200D}' | '\u{FE0F}')))
+        .is_some_and(char::is_alphanumeric)
+}
+
 /// The punctuation mark `chars[i]` is (None: a character that marks nothing).
 fn mark_at(text: &str, chars: &[(usize, char)], i: usize, quote_open: bool) -> Option<Mark> {
     let (at, c) = chars[i];
@@ -110,6 +124,9 @@ fn mark_at(text: &str, chars: &[(usize, char)], i: usize, quote_open: bool) -> O
         '.' | '!' | '?' if quote_open => Some(Mark::ClauseEnd),
         '.' | '!' | '\n' => Some(Mark::SentenceEnd { question: false }),
         '?' => Some(Mark::SentenceEnd { question: true }),
+        // "sorry 🙃 DM us", "it's on the portal ✅ any q's dm me": chat ends a sentence with a
+        // pictograph and starts the next without a stop.
+        c if is_pictograph(c) && word_follows(&chars[i + 1..]) => Some(Mark::SentenceEnd { question: false }),
         ',' | ';' | ':' | '—' | '–' | '(' | ')' => Some(Mark::ClauseEnd),
         '-' if prev.is_some_and(char::is_whitespace) => Some(Mark::ClauseEnd),
         '"' => Some(Mark::QuoteToggle),
