@@ -95,7 +95,7 @@ fn held(a: &Analysed, w: &WordSets) -> Vec<Range> {
         // "I recognise how concerning it is": the speaker holds the recognising, the feeling is the
         // customer's situation's.
         let fires = if speaker_holds {
-            recognised && you_after || recognised_how(a, w, i)
+            recognised && you_after || recognised_how(a, w, i) || recognised_directly(a, w, i)
         } else {
             customer_holds || you_after || inferred || recognised
         };
@@ -170,7 +170,8 @@ fn known_situation(a: &Analysed, w: &WordSets) -> Vec<Range> {
         while start < sentence.end && matches!(a.tokens[start].text.as_str(), "that" | "just" | "how" | "totally") {
             start += 1;
         }
-        if start >= sentence.end || matches!(a.tokens[start].text.as_str(), "i" | "we" | "me" | "us") {
+        // "I understand where you're coming from": the customer's point of view, no feeling or impact.
+        if start >= sentence.end || matches!(a.tokens[start].text.as_str(), "i" | "we" | "me" | "us" | "where") {
             continue;
         }
         let end = (start + 9).min(sentence.end);
@@ -330,6 +331,27 @@ fn recognised_how(a: &Analysed, w: &WordSets, i: usize) -> bool {
             && !a.tokens[v].quoted
             && (v.saturating_sub(4).max(start)..v).any(|k| matches!(a.word(k), "i" | "we"))
     })
+}
+
+/// "I completely understand the frustration", "we get your anxiety", "I can hear the worry": the
+/// feeling at `i` is what the speaker (`i`/`we` within four words) recognises (`@feeling-recognise`,
+/// not "feel": "I feel the pressure" is the speaker's), with only a determiner between, firmly.
+/// Not "I get stressed" (no determiner: the speaker's own state).
+fn recognised_directly(a: &Analysed, w: &WordSets, i: usize) -> bool {
+    let start = a.sentences[a.tokens[i].sentence].start;
+    let mut v = i;
+    while v > start && matches!(a.word(v - 1), "the" | "your" | "ur" | "all" | "this" | "that") {
+        v -= 1;
+    }
+    if v == i || v <= start + 1 {
+        return false;
+    }
+    let verb = v - 1;
+    w.feeling_recognise.has(a.word(verb))
+        && a.word(verb) != "feel"
+        && !denied(a, verb)
+        && !a.tokens[verb].quoted
+        && (verb.saturating_sub(4).max(start)..verb).any(|k| matches!(a.word(k), "i" | "we"))
 }
 
 /// "I can't imagine how hard that is": a negated "imagine" before "how" or "what" says the feeling

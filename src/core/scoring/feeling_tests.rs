@@ -309,3 +309,31 @@ fn a_day_wasted_or_dependants_going_without() {
         ],
     );
 }
+
+#[test]
+fn understanding_names_a_feeling_only_with_one() {
+    all(
+        true,
+        &[
+            "Your frustration is completely understandable.",
+            "Being cross after three missed visits is totally understandable.",
+            "that's perfectly understandable, anyone would be annoyed",
+            "I completely understand the frustration of three wasted trips.",
+            "we totally get ur anxiety about the move",
+            "Madam, I understand all the worry, the letter was very unclear.",
+        ],
+    );
+    all(
+        false,
+        &[
+            "I completely understand, and I'll check the order now.",
+            "totally understand. ref is 5521",
+            "Yes, yes, I completely understand, one moment please.",
+            "Sir, we are fully understand. Engineer come Monday.",
+            "I totally understand where you're coming from.",
+            "I get stressed when the phones are this busy.",
+            "We feel the pressure on the tills too.",
+            "I don't understand the frustration, it was a two minute wait.",
+        ],
+    );
+}
