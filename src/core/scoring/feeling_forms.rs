@@ -57,8 +57,21 @@ pub(super) fn struck(a: &Analysed, w: &WordSets) -> Vec<Range> {
 }
 
 /// Words that name a stretch of time the customer went through ("a week of taxis", "two days").
-const STRETCH: &[&str] =
-    &["day", "days", "week", "weeks", "month", "months", "hours", "night", "nights", "weekend", "evening", "morning"];
+pub(super) const STRETCH: &[&str] = &[
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "hours",
+    "night",
+    "nights",
+    "weekend",
+    "evening",
+    "morning",
+    "afternoon",
+];
 
 /// "A week of taxis is not OK", "losing a day's pay for nothing is not on", "being passed around
 /// after you'd taken leave isn't acceptable", "that's no way to live with you ill": the customer's
@@ -175,7 +188,7 @@ pub(super) fn with_dependants(a: &Analysed, w: &WordSets) -> Vec<Range> {
 }
 
 /// Words that say a part of the customer's life is gone ("your weekend gone", "your day off wasted").
-const GONE: &[&str] = &["gone", "wasted", "lost", "ruined", "spoilt", "spoiled", "wrecked"];
+pub(super) const GONE: &[&str] = &["gone", "wasted", "lost", "ruined", "spoilt", "spoiled", "wrecked"];
 
 /// "That's your weekend gone", "ur whole saturday gone waiting in", "that's your whole day off
 /// wasted": part of the customer's life (`@feeling-life`, `@feeling-loss-object`) after "your"
