@@ -219,7 +219,9 @@ fn hardship_of_situation(a: &Analysed, w: &WordSets) -> Vec<Range> {
         }
         // "it's hard to say", "difficult for me to give a date": the speaker's difficulty.
         let next = a.word(i + 1);
-        let own_difficulty = (next == "to" && matches!(t.text.as_str(), "hard" | "difficult" | "tough"))
+        // "hard to take", "tough to hear": the customer's receiving it, not the speaker's difficulty.
+        let received = super::feeling_forms::received_at(a, i + 2);
+        let own_difficulty = (next == "to" && matches!(t.text.as_str(), "hard" | "difficult" | "tough") && !received)
             || (matches!(next, "for" | "on")
                 && matches!(a.word(i + 2), "me" | "us" | "my" | "our" | "them" | "him" | "her"));
         if own_difficulty {
@@ -235,10 +237,15 @@ fn hardship_of_situation(a: &Analysed, w: &WordSets) -> Vec<Range> {
         }
         let copula = c - 1;
         let clause = a.tokens[copula].clause;
-        let subject: Vec<&str> = (sentence.start..copula)
-            .filter(|&k| a.tokens[k].clause == clause)
-            .map(|k| a.tokens[k].text.as_str())
-            .collect();
+        // "I know the wait is awful": the speaker who knows is not the subject of what is hard.
+        let known = (sentence.start..copula)
+            .rev()
+            .find(|&k| {
+                a.tokens[k].clause == clause && (w.feeling_know.has(a.word(k)) || w.feeling_recognise.has(a.word(k)))
+            })
+            .map_or(sentence.start, |k| k + 1);
+        let subject: Vec<&str> =
+            (known..copula).filter(|&k| a.tokens[k].clause == clause).map(|k| a.tokens[k].text.as_str()).collect();
         let ours =
             subject.iter().any(|s| matches!(*s, "i" | "we" | "me" | "us" | "my" | "our" | "he" | "she" | "they"));
         let guarded = a.in_condition(copula) || (sentence.start..copula).any(|k| a.tokens[k].text == "sorry");

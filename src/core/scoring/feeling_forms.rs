@@ -213,10 +213,33 @@ pub(super) fn gone(a: &Analysed, w: &WordSets) -> Vec<Range> {
     out
 }
 
+/// True when the word at `k` is a verb of receiving news that ends its clause ("hard to take",
+/// "tough to hear, I know"): what is hard is the customer's receiving it ("hard to take the van
+/// out" is a task).
+pub(super) fn received_at(a: &Analysed, k: usize) -> bool {
+    let s = a.tokens.get(k).map_or(0, |t| t.sentence);
+    let ends = a.word_in(s, k + 1).is_empty() || a.tokens[k + 1].clause != a.tokens[k].clause;
+    matches!(a.word_in(s, k), "take" | "hear" | "swallow" | "bear" | "stomach") && (ends || a.word(k + 1) == "for")
+}
+
 /// True when the feeling found at `r` is not the customer's: the speaker's own state ("I'm so
 /// frustrated", "I was really worried"), a certainty that mocks ("I'm sure it's been devastating
-/// for you"), or the customer's very being called the hardship ("must be so hard being you").
+/// for you"), the customer's very being called the hardship ("must be so hard being you"), the
+/// speaker's own difficulty ("it's hard to say", not "hard to take") or a feeling dismissed ("I
+/// don't know why it was so hard for you").
 pub(super) fn set_aside(a: &Analysed, w: &WordSets, r: Range) -> bool {
+    let own_difficulty = matches!(a.word(r.1 - 1), "hard" | "difficult" | "tough")
+        && a.word_in(a.tokens[r.0].sentence, r.1) == "to"
+        && !received_at(a, r.1 + 1);
+    // Only "why" after the denied verb: "I simply didn't get to it" dismisses nothing.
+    let s = a.tokens[r.0].sentence;
+    let dismissed = (a.sentences[s].start..r.0)
+        .any(|k| a.word(k + 1) == "why" && w.feeling_recognise.has(a.word(k)) && a.tokens[k].negated_by.is_some());
+    own_difficulty || dismissed || set_aside_as_state(a, w, r)
+}
+
+/// The speaker's own state, an ironic certainty or mockery (see [`set_aside`]).
+fn set_aside_as_state(a: &Analysed, w: &WordSets, r: Range) -> bool {
     let s = a.tokens[r.0].sentence;
     let start = a.sentences[s].start;
     let mut c = r.0;
