@@ -1,8 +1,9 @@
 //! Prints where the concept detectors disagree with the human labels on the **dev split** of the
 //! concept corpus (or the train split with `--split train`; never the test split), one line per
 //! disagreement: the concept, `MISSED` or `FALSE`, whether the rule fired, the learned lean, the
-//! answer and the words that counted. Then, per concept, the kappa of the final verdict and of the
-//! rule alone. For reading errors while fixing the rules.
+//! answer and the words that counted (with `--rule`, the words the rule alone counted). Then, per
+//! concept, the kappa of the final verdict and of the rule alone. For reading errors while fixing
+//! the rules.
 //!
 //! ```sh
 //! cargo run --release --example concept_errors > /tmp/dev-errors.tsv
@@ -18,7 +19,7 @@ mod concept_corpus;
 use std::collections::BTreeMap;
 
 use concept_corpus::{CONCEPTS, Corpus, Counts};
-use followthrough::core::scoring::detectors::{DetectorContext, detect};
+use followthrough::core::scoring::detectors::{DetectorContext, detect, detect_rule};
 use followthrough::core::scoring::lists::Lists;
 use followthrough::core::scoring::model::{ConceptModel, read, with_model};
 use followthrough::core::scoring::text::analyse;
@@ -67,7 +68,9 @@ fn run(args: &[String]) -> Result<(), Box<dyn std::error::Error>> {
             if shown == human || summary {
                 continue;
             }
-            let words: Vec<String> = found
+            // With `--rule`, the words the rule alone counted.
+            let shown_ranges = if rule_only { detect_rule(detector, &a, &cx) } else { found };
+            let words: Vec<String> = shown_ranges
                 .iter()
                 .map(|&(s, e)| a.tokens[s..e].iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join(" "))
                 .collect();

@@ -95,7 +95,7 @@ fn held(a: &Analysed, w: &WordSets) -> Vec<Range> {
         // "I recognise how concerning it is": the speaker holds the recognising, the feeling is the
         // customer's situation's.
         let fires = if speaker_holds {
-            recognised && you_after || recognised_how(a, w, i)
+            recognised && you_after || recognised_how(a, w, i) || recognised_directly(a, w, i)
         } else {
             customer_holds || you_after || inferred || recognised
         };
@@ -170,7 +170,8 @@ fn known_situation(a: &Analysed, w: &WordSets) -> Vec<Range> {
         while start < sentence.end && matches!(a.tokens[start].text.as_str(), "that" | "just" | "how" | "totally") {
             start += 1;
         }
-        if start >= sentence.end || matches!(a.tokens[start].text.as_str(), "i" | "we" | "me" | "us") {
+        // "I understand where you're coming from": the customer's point of view, no feeling or impact.
+        if start >= sentence.end || matches!(a.tokens[start].text.as_str(), "i" | "we" | "me" | "us" | "where") {
             continue;
         }
         let end = (start + 9).min(sentence.end);
@@ -218,7 +219,9 @@ fn hardship_of_situation(a: &Analysed, w: &WordSets) -> Vec<Range> {
         }
         // "it's hard to say", "difficult for me to give a date": the speaker's difficulty.
         let next = a.word(i + 1);
-        let own_difficulty = (next == "to" && matches!(t.text.as_str(), "hard" | "difficult" | "tough"))
+        // "hard to take", "tough to hear": the customer's receiving it, not the speaker's difficulty.
+        let received = super::feeling_forms::received_at(a, i + 2);
+        let own_difficulty = (next == "to" && matches!(t.text.as_str(), "hard" | "difficult" | "tough") && !received)
             || (matches!(next, "for" | "on")
                 && matches!(a.word(i + 2), "me" | "us" | "my" | "our" | "them" | "him" | "her"));
         if own_difficulty {
@@ -234,10 +237,15 @@ fn hardship_of_situation(a: &Analysed, w: &WordSets) -> Vec<Range> {
         }
         let copula = c - 1;
         let clause = a.tokens[copula].clause;
-        let subject: Vec<&str> = (sentence.start..copula)
-            .filter(|&k| a.tokens[k].clause == clause)
-            .map(|k| a.tokens[k].text.as_str())
-            .collect();
+        // "I know the wait is awful": the speaker who knows is not the subject of what is hard.
+        let known = (sentence.start..copula)
+            .rev()
+            .find(|&k| {
+                a.tokens[k].clause == clause && (w.feeling_know.has(a.word(k)) || w.feeling_recognise.has(a.word(k)))
+            })
+            .map_or(sentence.start, |k| k + 1);
+        let subject: Vec<&str> =
+            (known..copula).filter(|&k| a.tokens[k].clause == clause).map(|k| a.tokens[k].text.as_str()).collect();
         let ours =
             subject.iter().any(|s| matches!(*s, "i" | "we" | "me" | "us" | "my" | "our" | "he" | "she" | "they"));
         let guarded = a.in_condition(copula) || (sentence.start..copula).any(|k| a.tokens[k].text == "sorry");
@@ -330,6 +338,27 @@ fn recognised_how(a: &Analysed, w: &WordSets, i: usize) -> bool {
             && !a.tokens[v].quoted
             && (v.saturating_sub(4).max(start)..v).any(|k| matches!(a.word(k), "i" | "we"))
     })
+}
+
+/// "I completely understand the frustration", "we get your anxiety", "I can hear the worry": the
+/// feeling at `i` is what the speaker (`i`/`we` within four words) recognises (`@feeling-recognise`,
+/// not "feel": "I feel the pressure" is the speaker's), with only a determiner between, firmly.
+/// Not "I get stressed" (no determiner: the speaker's own state).
+fn recognised_directly(a: &Analysed, w: &WordSets, i: usize) -> bool {
+    let start = a.sentences[a.tokens[i].sentence].start;
+    let mut v = i;
+    while v > start && matches!(a.word(v - 1), "the" | "your" | "ur" | "all" | "this" | "that") {
+        v -= 1;
+    }
+    if v == i || v <= start + 1 {
+        return false;
+    }
+    let verb = v - 1;
+    w.feeling_recognise.has(a.word(verb))
+        && a.word(verb) != "feel"
+        && !denied(a, verb)
+        && !a.tokens[verb].quoted
+        && (verb.saturating_sub(4).max(start)..verb).any(|k| matches!(a.word(k), "i" | "we"))
 }
 
 /// "I can't imagine how hard that is": a negated "imagine" before "how" or "what" says the feeling

@@ -57,8 +57,21 @@ pub(super) fn struck(a: &Analysed, w: &WordSets) -> Vec<Range> {
 }
 
 /// Words that name a stretch of time the customer went through ("a week of taxis", "two days").
-const STRETCH: &[&str] =
-    &["day", "days", "week", "weeks", "month", "months", "hours", "night", "nights", "weekend", "evening", "morning"];
+pub(super) const STRETCH: &[&str] = &[
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "hours",
+    "night",
+    "nights",
+    "weekend",
+    "evening",
+    "morning",
+    "afternoon",
+];
 
 /// "A week of taxis is not OK", "losing a day's pay for nothing is not on", "being passed around
 /// after you'd taken leave isn't acceptable", "that's no way to live with you ill": the customer's
@@ -175,7 +188,7 @@ pub(super) fn with_dependants(a: &Analysed, w: &WordSets) -> Vec<Range> {
 }
 
 /// Words that say a part of the customer's life is gone ("your weekend gone", "your day off wasted").
-const GONE: &[&str] = &["gone", "wasted", "lost", "ruined", "spoilt", "spoiled", "wrecked"];
+pub(super) const GONE: &[&str] = &["gone", "wasted", "lost", "ruined", "spoilt", "spoiled", "wrecked"];
 
 /// "That's your weekend gone", "ur whole saturday gone waiting in", "that's your whole day off
 /// wasted": part of the customer's life (`@feeling-life`, `@feeling-loss-object`) after "your"
@@ -200,10 +213,33 @@ pub(super) fn gone(a: &Analysed, w: &WordSets) -> Vec<Range> {
     out
 }
 
+/// True when the word at `k` is a verb of receiving news that ends its clause ("hard to take",
+/// "tough to hear, I know"): what is hard is the customer's receiving it ("hard to take the van
+/// out" is a task).
+pub(super) fn received_at(a: &Analysed, k: usize) -> bool {
+    let s = a.tokens.get(k).map_or(0, |t| t.sentence);
+    let ends = a.word_in(s, k + 1).is_empty() || a.tokens[k + 1].clause != a.tokens[k].clause;
+    matches!(a.word_in(s, k), "take" | "hear" | "swallow" | "bear" | "stomach") && (ends || a.word(k + 1) == "for")
+}
+
 /// True when the feeling found at `r` is not the customer's: the speaker's own state ("I'm so
 /// frustrated", "I was really worried"), a certainty that mocks ("I'm sure it's been devastating
-/// for you"), or the customer's very being called the hardship ("must be so hard being you").
+/// for you"), the customer's very being called the hardship ("must be so hard being you"), the
+/// speaker's own difficulty ("it's hard to say", not "hard to take") or a feeling dismissed ("I
+/// don't know why it was so hard for you").
 pub(super) fn set_aside(a: &Analysed, w: &WordSets, r: Range) -> bool {
+    let own_difficulty = matches!(a.word(r.1 - 1), "hard" | "difficult" | "tough")
+        && a.word_in(a.tokens[r.0].sentence, r.1) == "to"
+        && !received_at(a, r.1 + 1);
+    // Only "why" after the denied verb: "I simply didn't get to it" dismisses nothing.
+    let s = a.tokens[r.0].sentence;
+    let dismissed = (a.sentences[s].start..r.0)
+        .any(|k| a.word(k + 1) == "why" && w.feeling_recognise.has(a.word(k)) && a.tokens[k].negated_by.is_some());
+    own_difficulty || dismissed || set_aside_as_state(a, w, r)
+}
+
+/// The speaker's own state, an ironic certainty or mockery (see [`set_aside`]).
+fn set_aside_as_state(a: &Analysed, w: &WordSets, r: Range) -> bool {
     let s = a.tokens[r.0].sentence;
     let start = a.sentences[s].start;
     let mut c = r.0;

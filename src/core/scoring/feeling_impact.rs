@@ -2,11 +2,14 @@
 //! `feeling_forms.rs` for the other shapes, and `docs/labelling.md`): what the customer gave up or
 //! built their plans around ("you'd taken the day off for it", "you'd planned your evening around
 //! us", "a trip you'd been looking forward to"), the problem landing at the worst time for them
-//! ("the timing couldn't be worse", "the last thing anyone needs") and what the thing means to them
-//! ("I know how important this is to you", "something as important as your daughter's wedding").
+//! ("the timing couldn't be worse", "the last thing anyone needs"), what the thing means to them
+//! ("I know how important this is to you", "something as important as your daughter's wedding")
+//! and an apology for what it did to them ("I'm sorry for the stress this has caused", "sorry for
+//! the week you've had re-keying").
 //! Each is said firmly: not asked, not under "if", not negated, not in quoted words.
 
 use super::detectors::Range;
+use super::feeling_forms::{GONE, STRETCH};
 use super::text::Analysed;
 use super::word_sets::WordSets;
 
@@ -15,6 +18,7 @@ pub(super) fn named(a: &Analysed, w: &WordSets) -> Vec<Range> {
     let mut out = given_up(a, w);
     out.extend(worst_time(a, w));
     out.extend(what_it_means(a, w));
+    out.extend(apologised_impact(a, w));
     out
 }
 
@@ -150,6 +154,48 @@ fn what_it_means(a: &Analysed, w: &WordSets) -> Vec<Range> {
     out
 }
 
+/// "I'm sorry for the stress this has caused", "we apologise for the impact on your stock-take",
+/// "sorry for the week you've had re-keying", "I am sorry for six days without heating", "I regret
+/// the wasted afternoon": the speaker's own apology ("sorry", "apologise", "regret" ... "for" or
+/// "about", or "regret" and its object) for what the failure did to the customer: a feeling or an
+/// impact (`@feeling-apology-object`), or a stretch of time said with the customer, with what they
+/// went without or as lost ([`GONE`]). Not a bare "sorry for the trouble", a generic "sorry for any
+/// distress" or "sorry if ...", "sorry about last week" (a time, not what it did to them), nor
+/// negated, asked or quoted.
+fn apologised_impact(a: &Analysed, w: &WordSets) -> Vec<Range> {
+    let mut out = Vec::new();
+    for (k, t) in a.tokens.iter().enumerate() {
+        let s = t.sentence;
+        let apology = matches!(
+            t.text.as_str(),
+            "sorry" | "soz" | "sry" | "apologise" | "apologize" | "apologies" | "apologising" | "regret"
+        );
+        if !apology || !firm(a, k) || t.quoted || a.sentences[s].question_mark {
+            continue;
+        }
+        let about = (k + 1..k + 3).find(|&j| matches!(a.word_in(s, j), "for" | "about" | "4" | "abt"));
+        let Some(p) = about.or((t.text == "regret").then_some(k)) else { continue };
+        let end = a.sentences[s].end;
+        if p + 1 >= end {
+            continue;
+        }
+        let clause = a.tokens[p + 1].clause;
+        let object: Vec<&str> =
+            (p + 1..(p + 10).min(end)).take_while(|&j| a.tokens[j].clause == clause).map(|j| a.word(j)).collect();
+        if object.iter().any(|x| matches!(*x, "any" | "if")) {
+            continue;
+        }
+        let head = &object[..object.len().min(4)];
+        let named = head.iter().any(|x| w.feeling_apology_object.has(x));
+        let stretch = head.iter().any(|x| STRETCH.contains(x));
+        let theirs = object.iter().any(|x| matches!(*x, "you" | "your" | "u" | "ur" | "without") || GONE.contains(x));
+        if named || (stretch && theirs) {
+            out.push((k, p + 1 + object.len()));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     fn empathy(text: &str) -> bool {
@@ -235,6 +281,34 @@ mod tests {
                 "We have a special offer on boilers this month.",
                 "Important: the office closes at five.",
                 "Please send it by special delivery.",
+            ],
+        );
+    }
+
+    #[test]
+    fn an_apology_for_what_it_did_to_them() {
+        all(
+            true,
+            &[
+                "I'm so sorry for the stress this has put on your family.",
+                "soz 4 the worry, parcel is on its way now",
+                "We apologise for the disruption to your trading day.",
+                "Really sorry for the weekend you've had with no heating.",
+                "I am sorry for two days without water, this is our fault.",
+                "I regret the wasted morning, madam.",
+                "um yeah I'm sorry about the worry this has caused you um",
+            ],
+        );
+        all(
+            false,
+            &[
+                "Sorry for the trouble, your ref is 4471.",
+                "Sorry about last week, I was off.",
+                "Sorry for the morning call, just confirming Friday.",
+                "Sorry for the delay, the engineer is booked for Monday.",
+                "I won't apologise for the disruption, the works were needed.",
+                "Should I apologise for the disruption?",
+                "We regret to say the part is discontinued.",
             ],
         );
     }

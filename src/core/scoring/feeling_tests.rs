@@ -309,3 +309,78 @@ fn a_day_wasted_or_dependants_going_without() {
         ],
     );
 }
+
+#[test]
+fn understanding_names_a_feeling_only_with_one() {
+    all(
+        true,
+        &[
+            "Your frustration is completely understandable.",
+            "Being cross after three missed visits is totally understandable.",
+            "that's perfectly understandable, anyone would be annoyed",
+            "I completely understand the frustration of three wasted trips.",
+            "we totally get ur anxiety about the move",
+            "Madam, I understand all the worry, the letter was very unclear.",
+        ],
+    );
+    all(
+        false,
+        &[
+            "I completely understand, and I'll check the order now.",
+            "totally understand. ref is 5521",
+            "Yes, yes, I completely understand, one moment please.",
+            "Sir, we are fully understand. Engineer come Monday.",
+            "I totally understand where you're coming from.",
+            "I get stressed when the phones are this busy.",
+            "We feel the pressure on the tills too.",
+            "I don't understand the frustration, it was a two minute wait.",
+        ],
+    );
+}
+
+#[test]
+fn a_day_off_named_as_a_fact_is_not_an_impact() {
+    all(
+        true,
+        &[
+            "That's your whole day off wasted, I'm sorry.",
+            "And you'd taken your day off for us.",
+            "u booked ur time off 4 this n we never came",
+        ],
+    );
+    all(
+        false,
+        &[
+            "The engineer can come on your day off if that's easier.",
+            "I can book it for your day off on Tuesday.",
+            "Is Friday your day off?",
+            "Sir, on your time off you can collect from the depot.",
+        ],
+    );
+}
+
+#[test]
+fn a_hardship_the_speaker_knows_or_the_customer_has_to_take() {
+    all(
+        true,
+        &[
+            "I know the waiting is awful, Mrs Lindqvist.",
+            "i get that a month of takeaways is grim",
+            "We appreciate a letter like that was a real shock.",
+            "A cancelled trip at this stage is hard to take, I know.",
+            "uh that's tough to hear, I'm sorry, really",
+            "I just didn't get to it, and I know that was hard for you.",
+        ],
+    );
+    all(
+        false,
+        &[
+            "I know we were rubbish on the phone, that's on me.",
+            "It's hard to say when the part will come.",
+            "It's hard to take the van out in this snow.",
+            "I don't know why the wait was so hard for you.",
+            "I know I was tough on the rota this week.",
+            "I can't see why it was so hard for you, it's a form.",
+        ],
+    );
+}

@@ -185,6 +185,7 @@ word_sets! {
     feeling_timing_noun = "feeling-timing-noun",
     feeling_importance = "feeling-importance",
     feeling_occasion = "feeling-occasion",
+    feeling_apology_object = "feeling-apology-object",
     referral_elsewhere_more = "referral-elsewhere-more",
     referral_ask_that = "referral-ask-that",
     referral_best = "referral-best",
