@@ -288,10 +288,10 @@ mod tests {
         }
     }
 
-    #[test]
-    fn setting_the_shared_ends_aside_changes_no_distance() {
+    /// Every word over the letters a, b and c up to `max_len` letters, the empty word included.
+    fn words_over_abc(max_len: usize) -> Vec<String> {
         let mut words = vec![String::new()];
-        for len in 1..=6 {
+        for len in 1..=max_len {
             let longer: Vec<String> = words
                 .iter()
                 .filter(|w| w.len() == len - 1)
@@ -299,6 +299,12 @@ mod tests {
                 .collect();
             words.extend(longer);
         }
+        words
+    }
+
+    #[test]
+    fn setting_the_shared_ends_aside_changes_no_distance() {
+        let words = words_over_abc(6);
         for a in &words {
             for b in words.iter().filter(|b| b.len().abs_diff(a.len()) <= 2) {
                 let whole = untrimmed_ascii_distance(a.as_bytes(), b.as_bytes());
@@ -312,15 +318,7 @@ mod tests {
 
     #[test]
     fn within_edits_agrees_with_the_distance_on_every_short_word_of_three_letters() {
-        let mut words = vec![String::new()];
-        for len in 1..=5 {
-            let longer: Vec<String> = words
-                .iter()
-                .filter(|w| w.len() == len - 1)
-                .flat_map(|w| ["a", "b", "c"].map(|c| format!("{w}{c}")))
-                .collect();
-            words.extend(longer);
-        }
+        let words = words_over_abc(5);
         for a in &words {
             for b in &words {
                 let d = edit_distance(a, b);

@@ -119,7 +119,12 @@ pub(super) fn excuses(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     };
     let mut out = Vec::new();
     for k in 0..a.tokens.len() {
-        let Some(r) = busy_at(a, k).or_else(|| staff_away_at(a, k)).or_else(|| machine_at(a, k)) else { continue };
+        let strain = busy_at(a, k).or_else(|| staff_away_at(a, k));
+        let machine = if strain.is_none() { machine_at(a, k) } else { None };
+        let Some(r) = strain.or(machine) else { continue };
+        if machine.is_some() && fixed_after(a, cx, r) {
+            continue;
+        }
         let t = &a.tokens[k];
         let s = t.sentence;
         let unsaid = a.tokens[r.0..r.1].iter().any(|x| x.quoted || x.retold || x.negated_by.is_some())
@@ -234,6 +239,14 @@ fn machine_at(a: &Analysed, k: usize) -> Option<Range> {
         return None;
     }
     Some((*at, k + 1))
+}
+
+/// True when the speaker's firm act on the problem follows the machine's failure `r` in its
+/// sentence ("the app is broken today, and I am handling it for you", "the portal fell over so
+/// I've keyed it in myself"): a cause named while fixing it (docs/labelling.md), not an excuse.
+fn fixed_after(a: &Analysed, cx: &DetectorContext, r: Range) -> bool {
+    let s = a.tokens[r.0].sentence;
+    super::super::concepts::takes_it_on(a, cx).iter().any(|act| act.0 >= r.1 && a.tokens[act.0].sentence == s)
 }
 
 /// True when the strain at `r` lies ahead or is the customer's: within the three words before it
@@ -361,6 +374,7 @@ mod tests {
             "The scheduler dropped your slot, sorry about that.",
             "Very sorry sir, the computer it crashed and I cannot send the letter.",
             "yeah um we were two nurses down that night so um the obs were late",
+            "The dialler crashed, so nobody rang you back, sorry. I'll ring you at three.",
         ] {
             assert!(blames(yes), "{yes}");
         }
@@ -379,6 +393,8 @@ mod tests {
             "Two of the team are off on Monday, so I'll ring you today instead.",
             "Was the system down when you tried?",
             "Your app crashed, so I've sent the form by email instead.",
+            "Sorry you waited. The app is broken today, and I am handling it for you.",
+            "the portal fell over so ive keyed ur claim in myself, sorry bout that",
         ] {
             assert!(!blames(no), "{no}");
         }
