@@ -21,6 +21,8 @@ pub(super) fn implied(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     out.extend(wish_then_told(a, cx));
     out.extend(cleft_party(a, cx));
     out.extend(routed_by_duty(a, cx));
+    out.extend(best_to(a, cx));
+    out.extend(you_need_party(a, cx));
     out.retain(|r| !super::referral_forms::speaker_keeps_it(a, cx, *r));
     out
 }
@@ -344,6 +346,66 @@ fn routed_by_duty(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
         }
         if matches!(a.word_in(s, to), "to" | "with") && party_at(a, cx, to + 1) {
             out.push((b - 1, to + 2));
+        }
+    }
+    out
+}
+
+/// "Prob best 2 speak 2 ur manager", "it's probably best to ring the landlord direct": going to
+/// someone else put as the best course. Not "I'll do my best to ring the depot" (the speaker's
+/// effort), "the best to ask" (a ranking), "it wasn't best to call them" (negated), nor "best to
+/// try again later" (no one to go to).
+fn best_to(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
+    let mut out = Vec::new();
+    for (k, t) in a.tokens.iter().enumerate() {
+        let s = t.sentence;
+        if t.text != "best" || !a.asserted_at(k) || !matches!(a.word_in(s, k + 1), "to" | "2") {
+            continue;
+        }
+        let before = |j: usize| if k >= j && a.tokens[k - j].sentence == s { a.word(k - j) } else { "" };
+        let owned = matches!(before(1), "my" | "our" | "the" | "your" | "ur" | "his" | "her" | "their" | "its" | "was");
+        let negated = (1..4).any(|j| matches!(before(j), "not" | "never" | "was" | "were"));
+        let v = if a.word_in(s, k + 2) == "just" { k + 3 } else { k + 2 };
+        if !owned && !negated && verb_at(a, cx, v).is_some() && to_someone_else(a, cx, v) {
+            out.push((k, v + 1));
+        }
+    }
+    out
+}
+
+/// "You'll need the store for that", "u need ur GP then", "you would need reception": the customer
+/// told they need someone else, the party ending the clause or followed by "for" or "about". Not
+/// "we'll need the store to confirm" (the speaker's side needs them), "you'll need the store's
+/// receipt" (a thing), "you won't need the bank" (negated), nor "did you need the bank?".
+fn you_need_party(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
+    let mut out = Vec::new();
+    for (k, t) in a.tokens.iter().enumerate() {
+        let s = t.sentence;
+        if !matches!(t.text.as_str(), "need" | "needs") || !a.asserted_at(k) || a.sentences[s].question_mark {
+            continue;
+        }
+        let mut y = k;
+        while y > 0
+            && a.tokens[y - 1].sentence == s
+            && matches!(a.word(y - 1), "will" | "would" | "just" | "really" | "probably" | "prob" | "then")
+        {
+            y -= 1;
+        }
+        let you = y > 0 && a.tokens[y - 1].sentence == s && matches!(a.word(y - 1), "you" | "u" | "ya");
+        let negated = (y..k).any(|j| a.tokens[j].is_negator());
+        let j = past_determiners(a, s, k + 1);
+        let Some(end) =
+            (j..j + 2).find(|&m| party_at(a, cx, m) && (elsewhere(cx, a.word_in(s, m)) || named_at(a, cx, m)))
+        else {
+            continue;
+        };
+        // "the lettings office": the party's last word.
+        let end = if elsewhere(cx, a.word_in(s, end + 1)) { end + 1 } else { end };
+        let after = a.word_in(s, end + 1);
+        let closes = matches!(after, "" | "for" | "about" | "then" | "mate" | "tbh" | "really")
+            || a.tokens.get(end + 1).is_some_and(|n| n.clause != a.tokens[end].clause);
+        if you && !negated && closes && !a.tokens[end].possessive && j > k {
+            out.push((y - 1, end + 1));
         }
     }
     out

@@ -481,3 +481,31 @@ fn having_to_tell_the_case_again_to_someone_else_sends_away() {
         assert!(!sends(text), "{text}");
     }
 }
+
+#[test]
+fn going_elsewhere_put_as_the_best_course_sends_away() {
+    assert!(sends("Honestly it's probably best to ring the landlord direct."));
+    assert!(sends("prob best 2 email ur supervisor bout it"));
+    assert!(sends("Best to just speak with the pharmacy, they hold the stock."));
+    assert!(sends("In this case, it would be best to contact your insurer."));
+    // Near-misses: the speaker's effort, a ranking, no one to go to, negated.
+    assert!(!sends("I'll do my best to ring the depot this afternoon."));
+    assert!(!sends("best to try again tomorrow morning"));
+    assert!(!sends("It's not best to call them on a weekend, I'll do it Monday."));
+    assert!(!sends("Best to leave it with me and I'll sort it."));
+}
+
+#[test]
+fn needing_someone_else_for_it_sends_away() {
+    assert!(sends("The parcel never left the warehouse. You'll need the store for that."));
+    assert!(sends("u need ur GP then mate"));
+    assert!(sends("For a refund of the deposit you would need the lettings office."));
+    assert!(sends("Cardiology isn't ours. Try the surgeon's secretary."));
+    // Near-misses: the speaker's side needs them, a thing, negated, asked, past.
+    assert!(!sends("We'll need the store to confirm the stock first."));
+    assert!(!sends("You'll need the store's receipt when you come in."));
+    assert!(!sends("You won't need the bank for this, I've done it."));
+    assert!(!sends("Did you need the bank for anything else?"));
+    assert!(!sends("Your manager was great on the phone yesterday."));
+    assert!(!sends("try the new app, it's quicker"));
+}
