@@ -109,9 +109,8 @@ pub(super) fn party_blame(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
             .map(|i| a.tokens[i].text.as_str())
             .take_while(|w| !words.blame_new_subject.has(w))
             .collect();
-        // "your team did nothing wrong": clearing a party is the opposite of blaming it.
-        // A plan said with eye-rolling is still mockery ("head office will be thrilled"); praise
-        // alone ("our lovely payments team will call you") leaves it a plan.
+        // "your team did nothing wrong" clears a party. A plan with eye-rolling is still mockery ("head
+        // office will be thrilled"); praise alone ("our lovely payments team will call you") leaves it a plan.
         let eye_rolling = mocking::mock_words(a, cx, first.sentence);
         let plan = !eye_rolling && after.iter().take(3).any(|w| words.blame_plan_word.has(w));
         if plan || after.contains(&"nothing") {
@@ -126,6 +125,7 @@ pub(super) fn party_blame(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
         }
     }
     out.extend(lapse::third_party_lapses(a, cx, &parties, &ownership).into_iter().chain(workload::excuses(a, cx)));
+    out.extend(mocking::wished_but_party(a, cx, &parties));
     out.extend(agent::passive_faults(a, cx, &parties, &[&ownership[..], &taken_on[..]].concat()));
     out.retain(|r| !asks_about_cause(a, cx, r.0) && !owned_after(a, cx, *r));
     // Sarcasm about another party blames whatever is owned or asked around it.

@@ -99,6 +99,45 @@ pub(super) fn mocked_subjects(a: &Analysed, cx: &DetectorContext, parties: &[Ran
     out
 }
 
+/// Sentences where the speaker would love to (or wishes they could) act "but" another party stops
+/// it ("I'd love to sort it, but finance only pay on Wednesdays", "we'd love to, but apparently
+/// the depot had other ideas"): the obstacle laid on a third party, named, by role or "they", in
+/// the clause after "but". Each a range from "but" to the end of its sentence. Not when the
+/// speaker, the customer or no party stands after "but" ("I'd love to, but I'm off tomorrow",
+/// "I'd love to see you there, but no worries if not"), not in a condition, not quoted.
+pub(super) fn wished_but_party(a: &Analysed, cx: &DetectorContext, parties: &[Range]) -> Vec<Range> {
+    let roles = &cx.lists.words.blame_role_noun;
+    let mut out = Vec::new();
+    for (s, sentence) in a.sentences.iter().enumerate() {
+        let wish = (sentence.start..sentence.end).find(|&j| {
+            // "Would love to, but ..." said without a subject is the speaker's too.
+            let speaker = j == sentence.start || matches!(a.word_in(s, j.wrapping_sub(1)), "i" | "we");
+            let love = a.word(j) == "would" && a.word_in(s, j + 1) == "love" && a.word_in(s, j + 2) == "to";
+            speaker && (love || a.word(j) == "wish") && !a.tokens[j].quoted && !a.in_condition(j)
+        });
+        let Some(but) = wish.and_then(|w| (w + 2..sentence.end).find(|&k| a.word(k) == "but")) else { continue };
+        // The clause after "but" up to its first speaker or customer: "but then I'd be..." is theirs.
+        let own = (but + 1..sentence.end).find(|&k| matches!(a.word(k), "i" | "we" | "you" | "u"));
+        let party = (but + 1..own.unwrap_or(sentence.end)).any(|k| {
+            let t = &a.tokens[k];
+            !t.quoted && (third_party_at(a, cx, parties, k) || roles.has(&t.text) || roles.has(&t.stem))
+        });
+        // "but the person who can is Dana in payments": a handover to one who will act, not an
+        // obstacle ("only accounts can", "they won't" stay one).
+        let end = own.unwrap_or(sentence.end);
+        let helper = (but + 1..end).any(|k| {
+            matches!(a.word(k), "can" | "will")
+                && a.tokens[k].negated_by.is_none()
+                && !matches!(a.word_in(s, k + 1), "not" | "never")
+                && !(but + 1..k).any(|i| a.word(i) == "only")
+        });
+        if party && !helper {
+            out.push((but, sentence.end));
+        }
+    }
+    out
+}
+
 /// True when sentence `s` mocks someone (the `sarcasm` list or a `mock-praise` word): sarcasm
 /// about another team stays blame whatever is owned or asked around it.
 pub(super) fn mocking(a: &Analysed, cx: &DetectorContext, s: usize) -> bool {
@@ -159,6 +198,31 @@ mod tests {
             "um right because nobody in planning ever answers their phone",
         ] {
             assert!(blames(yes), "{yes}");
+        }
+    }
+
+    #[test]
+    fn a_wish_stopped_by_another_party_is_blame() {
+        for yes in [
+            "I'd love to sort it today, but accounts only run refunds on the first of the month.",
+            "we would love to help u but the depot wont release it",
+            "I wish I could, but apparently the landlord has the final say.",
+            "Would love to, Mrs Obi, but our suppliers have other plans as usual.",
+            "I'd love to tell you it's arrived, but they've lost it again. Sorry.",
+            "Id love to say yes but only the lettings agent can sign that off.",
+        ] {
+            assert!(blames(yes), "{yes}");
+        }
+        for no in [
+            "I'd love to do it today, but I'm on leave, so I've booked Thursday at 9.",
+            "We'd love to see you at the open day, but no worries if you can't make it.",
+            "If you'd love to join, but the date is bad, tell me and I'll move it.",
+            "I'd love to hear how the new boiler works out for you.",
+            "You'd love to get it sorted, but you're busy, I know, so I'll call you at 6.",
+            "i wish i could do it myself but Omar in billing can, and he's expecting your call.",
+            "I'd love to help, though honestly the refunds team will have it done by noon.",
+        ] {
+            assert!(!blames(no), "{no}");
         }
     }
 
