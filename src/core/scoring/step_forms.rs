@@ -303,31 +303,11 @@ pub(super) fn can_do(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     out
 }
 
-/// Month names that pin an outcome ahead ("it'll be in December"); "may" is left out (a modal).
-const MONTH_WORDS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-];
+/// True when `w` names a month that pins an outcome ahead ("it'll be in December", "by sept"):
+/// any name or short form the time grammar knows, but "may" (a modal) and "mar" (a verb).
+fn month_word(w: &str) -> bool {
+    super::time::month_number(w).is_some() && !matches!(w, "may" | "mar")
+}
 
 /// An outcome put at a time ahead with where it lands: "it'll be in December's pay", "itll b in
 /// fri's pay", "your crown should be ready next week", "it'll just have to roll into next month",
@@ -356,7 +336,7 @@ pub(super) fn outcome_at_time(a: &Analysed, cx: &DetectorContext) -> Vec<Range> 
         let clause = a.tokens[k].clause;
         let timed = (v + 1..a.sentences[s].end).filter(|&j| a.tokens[j].clause == clause).any(|j| {
             a.times().day_or_time_at(j).is_some()
-                || MONTH_WORDS.contains(&a.word(j))
+                || month_word(a.word(j))
                 || (a.word(j) == "next" && matches!(a.word(j + 1), "week" | "month" | "run" | "payroll"))
         });
         let negated = a.tokens[k..(v + 2).min(a.tokens.len())].iter().any(|t| t.negated_by.is_some() || t.is_negator());

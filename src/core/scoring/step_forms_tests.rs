@@ -194,3 +194,37 @@ fn an_outcome_put_at_a_time_ahead_is_a_step() {
         "It'll be in the system somewhere.",
     ]);
 }
+
+#[test]
+fn a_month_pins_an_outcome_by_any_name_or_short_form_but_may_and_mar() {
+    let months = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ];
+    for w in months {
+        assert!(super::month_word(w), "{w}");
+    }
+    for w in ["may", "mar", "marc", "ju", "weds", "monday", "next", "decade", ""] {
+        assert!(!super::month_word(w), "{w}");
+    }
+}

@@ -25,6 +25,7 @@ mod words;
 use dates::NumericDate;
 use elements::Elements;
 pub use table::{TimeTable, has_specific_time, own_firm_time};
+pub(in crate::core::scoring) use words::month_number;
 pub use words::{MONTHS, WEEKDAYS, is_date_abbreviation};
 
 /// How numeric dates are read: en-GB (day first, "15/12" = 15 December, the default) or en-US

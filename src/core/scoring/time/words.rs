@@ -124,7 +124,7 @@ pub const MONTHS: [&str; 12] = [
 pub const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
 /// The month a name or abbreviation stands for (1 to 12).
-pub(super) fn month_number(w: &str) -> Option<u8> {
+pub(in crate::core::scoring) fn month_number(w: &str) -> Option<u8> {
     // The short forms are each name's first three letters ("jan", "sep"), and "sept".
     let at = MONTHS
         .iter()
