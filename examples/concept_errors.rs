@@ -11,6 +11,7 @@
 //! cargo run --release --example concept_errors -- --split train --summary   # kappas only
 //! cargo run --release --example concept_errors -- --rule next-steps   # where the rule alone is wrong
 //! cargo run --release --example concept_errors -- --model /tmp/model_new.json  # a candidate model
+//! cargo run --release --example concept_errors -- --split train --all  # every verdict and its words
 //! ```
 
 #[path = "../tests/common/concept_corpus.rs"]
@@ -41,6 +42,7 @@ fn run(args: &[String]) -> Result<(), Box<dyn std::error::Error>> {
     let split = concept_corpus::readable_split(args)?;
     let summary = args.iter().any(|a| a == "--summary");
     let rule_only = args.iter().any(|a| a == "--rule");
+    let all = args.iter().any(|a| a == "--all");
     let only: Option<&String> = args
         .iter()
         .enumerate()
@@ -64,6 +66,17 @@ fn run(args: &[String]) -> Result<(), Box<dyn std::error::Error>> {
             counts.entry(concept).or_default().add(engine, human);
             let (rule, lean) = read(detector, &a, &cx).map_or((engine, 0.0), |r| (r.rule_fired, r.lean));
             rule_counts.entry(concept).or_default().add(rule, human);
+            if all {
+                // Every verdict and the words behind it, for comparing two builds' engines.
+                let rule_found = detect_rule(detector, &a, &cx);
+                println!(
+                    "{concept}\t{}\t{}\t{}\t{found:?}\t{rule_found:?}",
+                    answer.id,
+                    u8::from(engine),
+                    u8::from(rule)
+                );
+                continue;
+            }
             let shown = if rule_only { rule } else { engine };
             if shown == human || summary {
                 continue;

@@ -206,6 +206,16 @@ pub fn expand_contraction(word: &str) -> Vec<&str> {
     vec![word]
 }
 
+/// [`expand_contraction`]'s words when they are other than `word` alone; None when the word
+/// stands as it is (most words: told without building a list).
+pub fn expansion(word: &str) -> Option<Vec<&str>> {
+    let stands = !word.as_bytes().contains(&b'\'') && !whole_words().contains_key(word);
+    if stands {
+        return None;
+    }
+    Some(expand_contraction(word)).filter(|parts| parts.as_slice() != [word])
+}
+
 /// How many words `expand_contraction(w)` gives, without building them (see
 /// [`letters_word_len`] for the words of letters).
 pub fn contraction_len(w: &str) -> usize {

@@ -406,7 +406,7 @@ struct TokenWords {
 
 impl TokenWords {
     fn of(table: &ListTable, a: &Analysed) -> Self {
-        let mut seen: KeyMap<usize> = KeyMap::default();
+        let mut seen: KeyMap<usize> = KeyMap::with_capacity_and_hasher(a.tokens.len(), Default::default());
         let mut out = Self {
             spans: Vec::with_capacity(a.tokens.len()),
             ids: Vec::new(),

@@ -5,8 +5,8 @@ use std::sync::OnceLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
 
-use super::contractions::without_thousands_separators;
 pub use super::contractions::{contraction_len, expand_contraction, letters_word_len, normalise_word};
+use super::contractions::{expansion, without_thousands_separators};
 use super::distinct::SentenceWords;
 use super::scope::{mark_conditions, mark_negation, mark_reported_speech, split_clauses_at_conjunctions};
 use super::time::TimeTable;
@@ -49,7 +49,7 @@ pub struct Token {
 
 impl Token {
     /// A token for `word` (normalised) at byte span `start..end`, with its stem, letters and keys.
-    fn new(word: &str, start: usize, end: usize) -> Self {
+    fn new(word: String, start: usize, end: usize) -> Self {
         let mut token = Self {
             text: String::new(),
             stem: String::new(),
@@ -66,17 +66,22 @@ impl Token {
             stem_key: 0,
             possessive: false,
         };
-        token.set_word(word);
+        token.set_text(word);
         token
     }
 
     /// Make this token the word `word`, keeping its place; stem, letters and keys follow.
     fn set_word(&mut self, word: &str) {
-        self.text = word.to_string();
-        self.stem = stem(word);
-        self.letters = super::phrase::letter_mask(word);
-        self.text_key = super::phrase::word_key(word);
+        self.set_text(word.to_string());
+    }
+
+    /// [`Self::set_word`] with the word's text given, kept as it is.
+    fn set_text(&mut self, word: String) {
+        self.stem = stem(&word);
+        self.letters = super::phrase::letter_mask(&word);
+        self.text_key = super::phrase::word_key(&word);
         self.stem_key = super::phrase::word_key(&self.stem);
+        self.text = word;
     }
 
     /// True for words that negate what follows.
@@ -237,10 +242,21 @@ pub fn analyse(text: &str) -> Analysed {
         match piece {
             Piece::Word(start, end) => {
                 let word = without_thousands_separators(normalise_word(&text[start..end]));
-                let parts = expand_contraction(&word);
+                let Some(parts) = expansion(&word) else {
+                    // The word stands as it is (most do): it becomes the token's text, not a copy.
+                    let possessive = word.ends_with("'s");
+                    tokens.push(Token { sentence, clause, quoted, possessive, ..Token::new(word, start, end) });
+                    continue;
+                };
                 let possessive = word.ends_with("'s") && parts.len() == 1;
                 for part in parts {
-                    tokens.push(Token { sentence, clause, quoted, possessive, ..Token::new(part, start, end) });
+                    tokens.push(Token {
+                        sentence,
+                        clause,
+                        quoted,
+                        possessive,
+                        ..Token::new(part.to_string(), start, end)
+                    });
                 }
             }
             Piece::Mark(Mark::SentenceEnd { question }) => {

@@ -226,15 +226,34 @@ fn word(tokens: &[Token], i: usize) -> &str {
 /// the same tokens), and the furthest token it looked at: the same tokens cut anywhere after that
 /// one read the same.
 fn read_from_reaching(tokens: &[Token], i: usize, elements: &mut Elements) -> (Option<TimeExpr>, usize) {
-    REACH.with(|r| r.set(i));
     elements.forget_before(i);
+    if starts_nothing(tokens, i) {
+        // Nothing starts here, whatever follows: the reading rests on token `i` alone.
+        return (None, i);
+    }
+    REACH.with(|r| r.set(i));
     let e = read_from_with(tokens, i, Some(elements));
     (e, REACH.with(std::cell::Cell::get))
 }
 
 /// The expression starting at token `i`, read whole; None when no time starts there.
 fn read_from(tokens: &[Token], i: usize) -> Option<TimeExpr> {
+    if starts_nothing(tokens, i) {
+        return None;
+    }
     read_from_with(tokens, i, None)
+}
+
+/// True when token `i` is a word the time grammar names nowhere (see `vocab.rs`): no expression
+/// starts there (its first element is none), so reading from it is skipped, not worked through.
+/// Debug builds read it in full too and stop if a reading starts there after all.
+fn starts_nothing(tokens: &[Token], i: usize) -> bool {
+    let skip = tokens.get(i).is_some_and(|t| !vocab::may_be_time_word(&t.text));
+    #[cfg(debug_assertions)]
+    if skip {
+        assert_eq!(read_from_with(tokens, i, None), None, "{}", tokens[i].text);
+    }
+    skip
 }
 
 /// [`read_from`], looking elements up in `elements` when given.

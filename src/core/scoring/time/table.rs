@@ -3,7 +3,9 @@
 //! reading the words again, so scoring an answer reads each expression once, however many rules ask.
 
 use super::super::text::{Sentence, Token};
-use super::{Elements, Grain, Reading, TimeExpr, counts_as_attribute, read_at_with, read_from, read_from_reaching};
+use super::{
+    Elements, Grain, LOOK_BACK, Reading, TimeExpr, counts_as_attribute, read_at_with, read_from, read_from_reaching,
+};
 
 /// The time reading at every token of a response.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -25,7 +27,7 @@ impl TimeTable {
         let (reads, reach): (Vec<Option<TimeExpr>>, Vec<usize>) =
             (0..tokens.len()).map(|j| read_from_reaching(tokens, j, &mut elements)).unzip();
         let mut whole = Self::empty(tokens.len());
-        for i in 0..tokens.len() {
+        for i in covered(&reads, 0) {
             whole.set(tokens, i, read_at_with(tokens, i, |j| reads[j]));
         }
         let mut by_sentence = Self::empty(tokens.len());
@@ -35,7 +37,7 @@ impl TimeTable {
             let start = s.start.min(end);
             let own: Vec<Option<TimeExpr>> =
                 (start..end).map(|j| if reach[j] < end { reads[j] } else { read_from(upto, j) }).collect();
-            for i in start..end {
+            for i in covered(&own, start) {
                 // The look-back stays in the sentence: `j` before its start is never read.
                 let e = read_at_with(upto, i, |j| match j.checked_sub(start) {
                     Some(k) => own[k],
@@ -113,6 +115,19 @@ impl TimeTable {
             _ => None,
         }
     }
+}
+
+/// The tokens an expression of `reads` (read from token `first` on, one per token) may cover: each
+/// within [`LOOK_BACK`] of one that starts an expression. Elsewhere `read_at_with` finds nothing
+/// to read back to nor a reading of its own, so the table's `None` stands.
+fn covered(reads: &[Option<TimeExpr>], first: usize) -> impl Iterator<Item = usize> + '_ {
+    let mut last = None;
+    reads.iter().enumerate().filter_map(move |(k, e)| {
+        if e.is_some() {
+            last = Some(k);
+        }
+        last.filter(|&l| k - l <= LOOK_BACK).map(|_| first + k)
+    })
 }
 
 /// Whether `detectors::find_specific_times` finds anything in `tokens` (of an `Analysed`), worked out
