@@ -10,6 +10,8 @@ use super::word_sets::WordSets;
 
 mod agent;
 mod asking;
+#[cfg(test)]
+mod denial_tests;
 mod distancing;
 #[cfg(test)]
 mod forms_tests;
