@@ -10,9 +10,12 @@ use super::word_sets::WordSets;
 
 mod agent;
 mod asking;
+#[cfg(test)]
+mod denial_tests;
 mod distancing;
 #[cfg(test)]
 mod forms_tests;
+mod hearsay;
 mod lapse;
 mod mocking;
 mod routing;
@@ -125,7 +128,7 @@ pub(super) fn party_blame(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
         }
     }
     out.extend(lapse::third_party_lapses(a, cx, &parties, &ownership).into_iter().chain(workload::excuses(a, cx)));
-    out.extend(mocking::wished_but_party(a, cx, &parties));
+    out.extend(mocking::wished_but_party(a, cx, &parties).into_iter().chain(hearsay::claims(a, cx)));
     out.extend(agent::passive_faults(a, cx, &parties, &[&ownership[..], &taken_on[..]].concat()));
     out.retain(|r| !asks_about_cause(a, cx, r.0) && !owned_after(a, cx, *r));
     // Sarcasm about another party blames whatever is owned or asked around it.
