@@ -9,6 +9,7 @@ use super::text::Analysed;
 use super::word_sets::WordSets;
 
 mod agent;
+mod aside;
 mod asking;
 mod distancing;
 #[cfg(test)]
@@ -18,6 +19,7 @@ mod mocking;
 mod routing;
 mod rules;
 mod workload;
+use aside::{excuse_declined, said_aside_within};
 pub(super) use asking::{asks, tag_question};
 pub(super) use lapse::claimed_after;
 
@@ -133,7 +135,7 @@ pub(super) fn party_blame(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
         mocking::sarcastic_because(a, cx, &parties).into_iter().chain(mocking::mocked_subjects(a, cx, &parties)),
     );
     out.extend(wall_blame(a, cx, &ownership, &taken_on));
-    out.retain(|r| !excuse_declined(a, *r) && !own_cause(a, *r));
+    out.retain(|r| !excuse_declined(a, *r) && !own_cause(a, *r) && !said_aside_within(a, cx, *r));
     routing::drop_routed(a, cx, &mut out);
     out.sort();
     out.dedup();
@@ -263,18 +265,6 @@ pub(super) fn neutral_cause(a: &Analysed, cx: &DetectorContext, r: Range) -> boo
     !strong && !wall && !sarcastic
 }
 
-/// "The contractor cancelled late, which is no excuse for us", "the depot's behind (not an
-/// excuse)": the speaker declines the cause as an excuse in the same sentence.
-pub(super) fn excuse_declined(a: &Analysed, r: Range) -> bool {
-    let s = &a.sentences[a.tokens[r.0].sentence];
-    // "it's not an excuse, but that's why" keeps the excuse.
-    (r.1..s.end).any(|i| {
-        a.tokens[i].stem.starts_with("excus")
-            && (i.saturating_sub(3).max(r.1)..i).any(|k| matches!(a.tokens[k].text.as_str(), "not" | "no" | "never"))
-            && !a.tokens[i + 1..s.end].iter().any(|t| t.text == "but")
-    })
-}
-
 /// "delays from our own booking system": a cause the speaker claims as their own side's.
 pub(super) fn own_cause(a: &Analysed, r: Range) -> bool {
     a.tokens[r.0..r.1].windows(2).any(|w| matches!(w[0].text.as_str(), "our" | "my") && w[1].text == "own")
@@ -298,6 +288,8 @@ pub(super) fn not_blame_after_all(a: &Analysed, cx: &DetectorContext, out: &mut 
         let you = a.tokens[r.0..r.1].iter().any(|t| t.text == "you");
         !(you && meant && receiving)
     });
+    // "they deal with exchange faults" after "ring our network team": who does the work, routed.
+    routing::drop_routed(a, cx, out);
     let owns = owns_the_failure(a, cx);
     let fixing = owns || !super::concepts::takes_it_on(a, cx).is_empty();
     out.retain(|r| {
