@@ -66,7 +66,6 @@ pub(super) fn party_blame(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     let taken_on = super::concepts::takes_it_on(a, cx);
     let owns_anything = !ownership.is_empty() || !taken_on.is_empty();
     let words = &cx.lists.words;
-    let owns = owns_the_failure(a, cx);
     let sarcasm = find(&cx.lists.sarcasm, a, cx);
     let mut parties = find(&cx.lists.blame_target, a, cx);
     parties.extend(find(&cx.lists.party, a, cx));
@@ -79,7 +78,8 @@ pub(super) fn party_blame(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
             continue;
         }
         let sentence = &a.sentences[first.sentence];
-        if ownership.iter().chain(&taken_on).any(|o| in_sentence(sentence, o)) || (owns && own_side(a, party)) {
+        let own_said_plainly = owns_anything && own_side(a, party) && !mocked(a, cx, party);
+        if ownership.iter().chain(&taken_on).any(|o| in_sentence(sentence, o)) || own_said_plainly {
             continue;
         }
         let clause = first.clause;
@@ -297,7 +297,7 @@ pub(super) fn not_blame_after_all(a: &Analysed, cx: &DetectorContext, out: &mut 
             || !(excuse_declined(a, *r)
                 || own_cause(a, *r)
                 || (fixing && (neutral_cause(a, cx, *r) || a_fault_named(a, *r)))
-                || (owns && own_side(a, *r)))
+                || (fixing && own_side(a, *r) && !mocked(a, cx, *r)))
     });
 }
 
@@ -382,9 +382,16 @@ fn owns_the_failure(a: &Analysed, cx: &DetectorContext) -> bool {
     find(&cx.lists.ownership, a, cx).iter().any(|o| a.tokens[o.0].is_own_word())
 }
 
+/// True when the sentence of `r` mocks: "brilliant timing as ever from our maintenance crew".
+fn mocked(a: &Analysed, cx: &DetectorContext, r: Range) -> bool {
+    let s = a.tokens[r.0].sentence;
+    mocking::mocking(a, cx, s) || mocking::mock_words(a, cx, s)
+}
+
 /// "our warehouse sent the wrong jacket": the party at fault named as the speaker's own side. In
-/// an answer that owns the failure it says what went wrong inside, which the guideline does not
-/// count as blame ("our warehouse sent the wrong size, and that's on us").
+/// an answer that owns the failure or takes it on, and said without mockery, it says what went
+/// wrong inside, which the guideline does not count as blame ("our warehouse sent the wrong size,
+/// and that's on us").
 pub(super) fn own_side(a: &Analysed, r: Range) -> bool {
     a.word(r.0) == "our" || (r.0 > 0 && a.word(r.0 - 1) == "our")
 }
