@@ -101,7 +101,7 @@ fn what_went_wrong_on_our_own_side_said_while_fixing_it_is_not_blame() {
     // Near-misses: another party's slip, or our own side's slip mocked.
     for yes in [
         "The depot packed the wrong lamp. I'm sending the right one today.",
-        "Brilliant timing as ever from our depot. I'll send the right lamp today.",
+        "Oh, great work as ever from our warehouse team. Anyway. I have already sent the right lamp and I'll ring you Friday.",
     ] {
         assert!(blames(yes), "{yes}");
     }
