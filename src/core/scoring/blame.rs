@@ -9,6 +9,7 @@ use super::text::Analysed;
 use super::word_sets::WordSets;
 
 mod agent;
+mod aside;
 mod asking;
 #[cfg(test)]
 mod denial_tests;
@@ -21,6 +22,7 @@ mod mocking;
 mod routing;
 mod rules;
 mod workload;
+use aside::{excuse_declined, said_aside_within};
 pub(super) use asking::{asks, tag_question};
 pub(super) use lapse::claimed_after;
 
@@ -67,7 +69,6 @@ pub(super) fn party_blame(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     let taken_on = super::concepts::takes_it_on(a, cx);
     let owns_anything = !ownership.is_empty() || !taken_on.is_empty();
     let words = &cx.lists.words;
-    let owns = owns_the_failure(a, cx);
     let sarcasm = find(&cx.lists.sarcasm, a, cx);
     let mut parties = find(&cx.lists.blame_target, a, cx);
     parties.extend(find(&cx.lists.party, a, cx));
@@ -80,7 +81,8 @@ pub(super) fn party_blame(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
             continue;
         }
         let sentence = &a.sentences[first.sentence];
-        if ownership.iter().chain(&taken_on).any(|o| in_sentence(sentence, o)) || (owns && own_side(a, party)) {
+        let own_said_plainly = owns_anything && own_side(a, party) && !mocked(a, cx, party);
+        if ownership.iter().chain(&taken_on).any(|o| in_sentence(sentence, o)) || own_said_plainly {
             continue;
         }
         let clause = first.clause;
@@ -136,7 +138,7 @@ pub(super) fn party_blame(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
         mocking::sarcastic_because(a, cx, &parties).into_iter().chain(mocking::mocked_subjects(a, cx, &parties)),
     );
     out.extend(wall_blame(a, cx, &ownership, &taken_on));
-    out.retain(|r| !excuse_declined(a, *r) && !own_cause(a, *r));
+    out.retain(|r| !excuse_declined(a, *r) && !own_cause(a, *r) && !said_aside_within(a, cx, *r));
     routing::drop_routed(a, cx, &mut out);
     out.sort();
     out.dedup();
@@ -266,18 +268,6 @@ pub(super) fn neutral_cause(a: &Analysed, cx: &DetectorContext, r: Range) -> boo
     !strong && !wall && !sarcastic
 }
 
-/// "The contractor cancelled late, which is no excuse for us", "the depot's behind (not an
-/// excuse)": the speaker declines the cause as an excuse in the same sentence.
-pub(super) fn excuse_declined(a: &Analysed, r: Range) -> bool {
-    let s = &a.sentences[a.tokens[r.0].sentence];
-    // "it's not an excuse, but that's why" keeps the excuse.
-    (r.1..s.end).any(|i| {
-        a.tokens[i].stem.starts_with("excus")
-            && (i.saturating_sub(3).max(r.1)..i).any(|k| matches!(a.tokens[k].text.as_str(), "not" | "no" | "never"))
-            && !a.tokens[i + 1..s.end].iter().any(|t| t.text == "but")
-    })
-}
-
 /// "delays from our own booking system": a cause the speaker claims as their own side's.
 pub(super) fn own_cause(a: &Analysed, r: Range) -> bool {
     a.tokens[r.0..r.1].windows(2).any(|w| matches!(w[0].text.as_str(), "our" | "my") && w[1].text == "own")
@@ -301,6 +291,8 @@ pub(super) fn not_blame_after_all(a: &Analysed, cx: &DetectorContext, out: &mut 
         let you = a.tokens[r.0..r.1].iter().any(|t| t.text == "you");
         !(you && meant && receiving)
     });
+    // "they deal with exchange faults" after "ring our network team": who does the work, routed.
+    routing::drop_routed(a, cx, out);
     let owns = owns_the_failure(a, cx);
     let fixing = owns || !super::concepts::takes_it_on(a, cx).is_empty();
     out.retain(|r| {
@@ -308,7 +300,7 @@ pub(super) fn not_blame_after_all(a: &Analysed, cx: &DetectorContext, out: &mut 
             || !(excuse_declined(a, *r)
                 || own_cause(a, *r)
                 || (fixing && (neutral_cause(a, cx, *r) || a_fault_named(a, *r)))
-                || (owns && own_side(a, *r)))
+                || (fixing && own_side(a, *r) && !mocked(a, cx, *r)))
     });
 }
 
@@ -393,9 +385,16 @@ fn owns_the_failure(a: &Analysed, cx: &DetectorContext) -> bool {
     find(&cx.lists.ownership, a, cx).iter().any(|o| a.tokens[o.0].is_own_word())
 }
 
+/// True when the sentence of `r` mocks: "brilliant timing as ever from our maintenance crew".
+fn mocked(a: &Analysed, cx: &DetectorContext, r: Range) -> bool {
+    let s = a.tokens[r.0].sentence;
+    mocking::mocking(a, cx, s) || mocking::mock_words(a, cx, s)
+}
+
 /// "our warehouse sent the wrong jacket": the party at fault named as the speaker's own side. In
-/// an answer that owns the failure it says what went wrong inside, which the guideline does not
-/// count as blame ("our warehouse sent the wrong size, and that's on us").
+/// an answer that owns the failure or takes it on, and said without mockery, it says what went
+/// wrong inside, which the guideline does not count as blame ("our warehouse sent the wrong size,
+/// and that's on us").
 pub(super) fn own_side(a: &Analysed, r: Range) -> bool {
     a.word(r.0) == "our" || (r.0 > 0 && a.word(r.0 - 1) == "our")
 }

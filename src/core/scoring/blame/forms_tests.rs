@@ -89,3 +89,20 @@ fn a_slur_said_of_another_party_is_blame_but_not_when_denied_or_of_the_speaker()
         assert!(!blames(no), "{no}");
     }
 }
+
+#[test]
+fn what_went_wrong_on_our_own_side_said_while_fixing_it_is_not_blame() {
+    for no in [
+        "Our depot packed the wrong lamp. I'm sending the right one by courier today and I'll collect the other myself.",
+        "our courier left it at the wrong house, ill collect it myself 2moro and bring it round",
+    ] {
+        assert!(!blames(no), "{no}");
+    }
+    // Near-misses: another party's slip, or our own side's slip mocked.
+    for yes in [
+        "The depot packed the wrong lamp. I'm sending the right one today.",
+        "Oh, great work as ever from our warehouse team. Anyway. I have already sent the right lamp and I'll ring you Friday.",
+    ] {
+        assert!(blames(yes), "{yes}");
+    }
+}

@@ -1,7 +1,7 @@
 //! Routing said plainly: who does a kind of work ("refunds are handled by our payments team",
 //! "our partner SwiftFix handle all repairs", "Karen deals with deposits"), with, in the same
-//! sentence after it or in the next one, where the customer reaches that party or the speaker
-//! putting them through. The guideline reads that as a send-away or a neutral account, not blame.
+//! sentence or the one next to it, where the customer reaches that party or the speaker putting
+//! them through. The guideline reads that as a send-away or a neutral account, not blame.
 //! A remit that disowns ("pricing handle renewals, not us"), lays a fault ("the courier handled it
 //! badly and lost it") or mocks stays blame, and so does a cause laid on a party ("head office set
 //! that up, take it up with them"): only the `blame-remit-word` verbs say who does the work.
@@ -33,7 +33,7 @@ fn routes(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
 }
 
 /// True when the blame found at `r` only says who does the work and the customer is routed to
-/// them (`routes`, from [`routes`]) right after it.
+/// them (`routes`, from [`routes`]) in its sentence or the one before or after it.
 pub(super) fn routed(a: &Analysed, cx: &DetectorContext, r: Range, routes: &[Range]) -> bool {
     let words = &cx.lists.words;
     let span = &a.tokens[r.0..r.1];
@@ -52,9 +52,11 @@ pub(super) fn routed(a: &Analysed, cx: &DetectorContext, r: Range, routes: &[Ran
     if !remit || laid || super::mocking::mocking(a, cx, s) || mock_words(a, cx, s) || disowned_after(a, r) {
         return false;
     }
+    // The route may come first: "ring the network team, as they deal with line faults", "Call
+    // Electoral Services. They handle the register."
     routes.iter().any(|g| {
         let at = a.tokens[g.0].sentence;
-        (at == s && g.0 >= r.1) || at == s + 1
+        at == s || at == s + 1 || at + 1 == s
     })
 }
 
@@ -84,6 +86,24 @@ mod tests {
             "Private hire is handled by our events team. I'll transfer you to them now.",
         ] {
             assert!(!blames(no), "{no}");
+        }
+    }
+
+    #[test]
+    fn the_route_may_come_before_who_does_the_work() {
+        for no in [
+            "Best to phone our lettings office on 0113 555 0199, as they handle deposit returns.",
+            "Email the bursary team. They deal with hardship grants.",
+            "pls ring the clinic direct, they manage all the bookings x",
+        ] {
+            assert!(!blames(no), "{no}");
+        }
+        // Near-misses: the party routed to is also the one at fault, or is walled off.
+        for yes in [
+            "Phone our lettings office, they handled your deposit and they lost the paperwork.",
+            "Email the bursary team. They deal with grants, not us.",
+        ] {
+            assert!(blames(yes), "{yes}");
         }
     }
 
