@@ -275,3 +275,28 @@ fn a_step_put_off_to_due_course_is_not_a_step_unless_pinned_or_done() {
         assert!(step(text), "{text}: {:?}", evidence(text));
     }
 }
+
+#[test]
+fn a_query_handed_on_is_the_case_and_opinions_count_when_someone_acts_next() {
+    for text in [
+        "Your billing query has been forwarded to our lettings team.",
+        "I've passed your concerns to the practice manager, who will review the booking.",
+    ] {
+        assert!(step(text), "{text}: {:?}", evidence(text));
+    }
+    for text in [
+        "I've passed your concerns to the practice manager.",
+        "ur query's been sent to the relevant team",
+        "Your comments have been forwarded to head office, which is all I can do.",
+    ] {
+        assert!(!step(text), "{text}: {:?}", evidence(text));
+    }
+}
+
+#[test]
+fn a_query_only_logged_or_raised_with_no_one_in_particular_is_not_a_step() {
+    for text in ["I have logged your query.", "i'll raise ur query with the appropriate dept"] {
+        assert!(!step(text), "{text}: {:?}", evidence(text));
+    }
+    assert!(step("I'll raise your query with Rhys Moran in lettings today."));
+}

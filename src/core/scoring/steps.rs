@@ -19,7 +19,10 @@ pub(super) fn vague_promise(a: &Analysed, cx: &DetectorContext, r: Range) -> boo
     let clause = a.tokens[r.0].clause;
     let rest = |from: usize| a.tokens[from..].iter().take_while(move |t| t.clause == clause);
     let clause_start = (0..r.0).rev().take_while(|&k| a.tokens[k].clause == clause).last().unwrap_or(r.0);
-    let passes_feedback = rest(clause_start).take(r.0 - clause_start + 8).any(|t| w.step_feedback.has(&t.text));
+    // Feedback passed on, or a query only logged or raised ("I have logged your query"); a query
+    // handed to someone named is the case handed on (`handed_on`).
+    let passes_feedback =
+        rest(clause_start).take(r.0 - clause_start + 8).any(|t| w.step_feedback.has(&t.text) || t.text == "query");
     let modal = a.tokens[r.0..r.1].iter().any(|t| matches!(t.text.as_str(), "can" | "could" | "shall"));
     if record_only(a, r) || passed_about(a, r) {
         return true;
@@ -319,7 +322,8 @@ pub(super) fn done_for_them(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
 /// The case handed on to someone who now has it: "I've passed it to Tomasz Wren", "we've passed
 /// your details to our baggage team", "your case has been forwarded to the claims team", "I've
 /// pinged Tomasz", "I'll escalate it to my manager today" (`@step-handed-on-stem`). The case, not
-/// the customer's opinion (`@step-feedback`: "I've passed your comments on"), nor the customer
+/// the customer's opinion (`@step-feedback`: "I've passed your comments on", unless "who will" act
+/// on it follows), nor the customer
 /// ("I'll transfer you"); said firmly by the speaker or in the passive, with whom it went to. Found
 /// once per answer (next steps and the learned layer's hand-over gate both read it).
 pub(super) fn handed_on(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
@@ -369,8 +373,10 @@ fn find_handed_on(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
         // passed to the team").
         let subject = if passive { before.as_slice() } else { &[] };
         let feedback = after[..object_end].iter().chain(subject).any(|&j| w.step_feedback.has(a.word(j)));
+        // "... passed your concerns to the ward manager, who will ring you": someone acts on it next.
+        let acts_next = (v + 1..a.sentences[s].end).any(|j| a.word(j) == "who" && a.word_in(s, j + 1) == "will");
         let failed = after.iter().any(|&j| w.timed_failure.has(a.word(j)));
-        if (recipient.is_some() || named) && !feedback && !failed {
+        if (recipient.is_some() || named) && (!feedback || acts_next) && !failed {
             out.push((v, after.last().map_or(v + 1, |&j| j + 1)));
         }
     }
