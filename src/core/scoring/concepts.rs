@@ -401,10 +401,9 @@ fn ordinal_not_sequence(a: &Analysed, cx: &DetectorContext, r: Range) -> bool {
     !goes_on
 }
 
-/// True when the clause of `r` hands the case on to no one in particular ("your enquiry has been
-/// escalated to the relevant department", "I will pass your details to the appropriate team"): a
-/// verb of handing on (`@step-handed-on-stem`), then "to" and a vague party (`@step-vague-party`),
-/// with no time to make it concrete. The customer learns of no one who now has the case.
+/// True when the clause of `r` hands the case on to no one in particular ("escalated to the relevant
+/// department", "pass ur details 2 the right team"): a verb of handing on (`@step-handed-on-stem`), then
+/// "to" / "with" and a vague party (`@step-vague-party`), no time making it concrete.
 fn handed_to_no_one(a: &Analysed, cx: &DetectorContext, r: Range) -> bool {
     let w = &cx.lists.words;
     let t = &a.tokens[r.0];
@@ -413,7 +412,9 @@ fn handed_to_no_one(a: &Analysed, cx: &DetectorContext, r: Range) -> bool {
         .collect();
     let Some(v) = clause.iter().position(|&j| w.step_handed_on_stem.has(&a.tokens[j].stem)) else { return false };
     let to_vague = clause[v..].windows(3).any(|x| {
-        a.word(x[0]) == "to" && (w.step_vague_party.has(a.word(x[1])) || w.step_vague_party.has(a.word(x[2])))
+        let right = a.word(x[1]) == "the" && a.word(x[2]) == "right"; // "to the right team"
+        let vague = right || x[1..].iter().any(|&j| w.step_vague_party.has(a.word(j)));
+        matches!(a.word(x[0]), "to" | "2" | "with") && vague
     });
     to_vague && !refined(a, r)
 }

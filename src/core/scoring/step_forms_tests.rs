@@ -228,3 +228,75 @@ fn a_month_pins_an_outcome_by_any_name_or_short_form_but_may_and_mar() {
         assert!(!super::month_word(w), "{w}");
     }
 }
+
+#[test]
+fn a_record_of_effort_or_a_note_on_the_file_is_not_a_step() {
+    for text in [
+        "I'll put a note on the booking so the desk knows.",
+        "popped a note on ur file for the warehouse x",
+        "I have added a note to your account for the billing team.",
+        "I've chased the warehouse three times this week.",
+        "we have chased it with the supplier, no joy yet",
+        "Sorry you've been passed about so much.",
+        "so sorry u have been passed from desk to desk",
+        "I know you're being charged twice and it isn't fair.",
+        "Following your email, I'm sorry it has taken so long.",
+        "Regarding the invoice, apologies for the mix-up.",
+        "We are awaiting the landlord's answer.",
+        "i'll pass ur details 2 the right team",
+    ] {
+        assert!(!step(text), "{text}: {:?}", evidence(text));
+    }
+    for text in [
+        "I'll put the spare key in the post to you today.",
+        "I've chased the warehouse and booked a courier for Friday.",
+        "You've been passed to our claims team, who will call you on Monday.",
+        "Your replacement is being sent out today.",
+        "Sending the corrected invoice now.",
+        "i'll pass ur details 2 the claims team",
+    ] {
+        assert!(step(text), "{text}: {:?}", evidence(text));
+    }
+}
+
+#[test]
+fn a_step_put_off_to_due_course_is_not_a_step_unless_pinned_or_done() {
+    for text in [
+        "The inspector will visit in due course.",
+        "ur voucher will be posted in due course",
+        "We shall write to you about the decision in due course.",
+    ] {
+        assert!(!step(text), "{text}: {:?}", evidence(text));
+    }
+    for text in [
+        "The inspector will visit in due course, on Tuesday the 9th.",
+        "I've refunded the deposit; it will show in due course.",
+    ] {
+        assert!(step(text), "{text}: {:?}", evidence(text));
+    }
+}
+
+#[test]
+fn a_query_handed_on_is_the_case_and_opinions_count_when_someone_acts_next() {
+    for text in [
+        "Your billing query has been forwarded to our lettings team.",
+        "I've passed your concerns to the practice manager, who will review the booking.",
+    ] {
+        assert!(step(text), "{text}: {:?}", evidence(text));
+    }
+    for text in [
+        "I've passed your concerns to the practice manager.",
+        "ur query's been sent to the relevant team",
+        "Your comments have been forwarded to head office, which is all I can do.",
+    ] {
+        assert!(!step(text), "{text}: {:?}", evidence(text));
+    }
+}
+
+#[test]
+fn a_query_only_logged_or_raised_with_no_one_in_particular_is_not_a_step() {
+    for text in ["I have logged your query.", "i'll raise ur query with the appropriate dept"] {
+        assert!(!step(text), "{text}: {:?}", evidence(text));
+    }
+    assert!(step("I'll raise your query with Rhys Moran in lettings today."));
+}

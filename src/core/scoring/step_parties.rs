@@ -198,7 +198,7 @@ pub(super) fn contact_from_no_one(a: &Analysed, cx: &DetectorContext, r: Range) 
 }
 
 /// True when the sentence of `r` puts what happens off to no time: "it'll turn up eventually",
-/// "someone will be in touch at some point", "sooner or later", "when possible", or the verb said
+/// "someone will be in touch at some point", "in due course", "sooner or later", "when possible", or the verb said
 /// again as its own time ("the part'll come when it comes", "it'll be booked when it's booked");
 /// no day or time in the sentence pins it ("at some point on Friday" still says when).
 pub(super) fn put_off(a: &Analysed, r: Range) -> bool {
@@ -216,6 +216,7 @@ pub(super) fn put_off(a: &Analysed, r: Range) -> bool {
     let off = (s.start..s.end).any(|j| {
         word(j) == "eventually"
             || (word(j) == "at" && word(j + 1) == "some" && word(j + 2) == "point")
+            || (word(j) == "in" && word(j + 1) == "due" && word(j + 2) == "course")
             || (word(j) == "sooner" && word(j + 1) == "or" && word(j + 2) == "later")
             || (word(j) == "when" && (word(j + 1) == "possible" || said_again(j)))
     });

@@ -19,8 +19,14 @@ pub(super) fn vague_promise(a: &Analysed, cx: &DetectorContext, r: Range) -> boo
     let clause = a.tokens[r.0].clause;
     let rest = |from: usize| a.tokens[from..].iter().take_while(move |t| t.clause == clause);
     let clause_start = (0..r.0).rev().take_while(|&k| a.tokens[k].clause == clause).last().unwrap_or(r.0);
-    let passes_feedback = rest(clause_start).take(r.0 - clause_start + 8).any(|t| w.step_feedback.has(&t.text));
+    // Feedback passed on, or a query only logged or raised ("I have logged your query"); a query
+    // handed to someone named is the case handed on (`handed_on`).
+    let passes_feedback =
+        rest(clause_start).take(r.0 - clause_start + 8).any(|t| w.step_feedback.has(&t.text) || t.text == "query");
     let modal = a.tokens[r.0..r.1].iter().any(|t| matches!(t.text.as_str(), "can" | "could" | "shall"));
+    if record_only(a, r) || passed_about(a, r) {
+        return true;
+    }
     let Some(verb) = a.tokens[r.0..r.1].iter().rposition(|t| w.step_vague_verb.has(&t.text)) else {
         return passes_feedback || modal;
     };
@@ -43,6 +49,33 @@ pub(super) fn vague_promise(a: &Analysed, cx: &DetectorContext, r: Range) -> boo
         Some(t) => w.step_vague_object.has(&t.text) && !after.iter().any(|n| n.text == "your"),
     };
     passes_feedback || modal || generic
+}
+
+/// True when the act of `r` only records or has recorded something: a note put on the case ("I'll
+/// put a note on your file", "popped a quick note on for the depot": `docs/labelling.md` leaves a
+/// note for a named team open, and the unseen labels call it no step), or chasing already done
+/// ("I've chased them twice", "we have chased"): effort told, nothing set moving.
+fn record_only(a: &Analysed, r: Range) -> bool {
+    let clause = a.tokens[r.0].clause;
+    let span: Vec<&Token> = a.tokens[r.0..].iter().take_while(|t| t.clause == clause).take(r.1 - r.0 + 4).collect();
+    let records = span.iter().take(r.1 - r.0).any(|t| {
+        matches!(
+            t.text.as_str(),
+            "put" | "putting" | "pop" | "popped" | "popping" | "leave" | "left" | "add" | "added" | "make" | "made"
+        )
+    });
+    let note = span.iter().any(|t| matches!(t.text.as_str(), "note" | "notes"));
+    (records && note) || a.tokens[r.0..r.1].iter().any(|t| t.text == "chased")
+}
+
+/// True when `r` is the customer passed about ("you've been passed around", "u have been passed
+/// from pillar to post"): the customer is the thing passed, not the case, unless on to someone
+/// ("you've been passed to the claims team").
+fn passed_about(a: &Analysed, r: Range) -> bool {
+    let Some(p) = (r.0..r.1).find(|&k| a.word(k) == "passed") else { return false };
+    let s = a.tokens[p].sentence;
+    let customer = (r.0.saturating_sub(1)..p).any(|k| matches!(a.word(k), "you" | "u") && a.tokens[k].sentence == s);
+    customer && !matches!(a.word_in(s, p + 1), "to" | "2" | "on" | "over" | "through" | "straight")
 }
 
 /// Something set in motion, said of the thing rather than of who does it: "the bag will be
@@ -93,7 +126,9 @@ pub(super) fn in_motion(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
             _ => None,
         };
         let Some(end) = end else { continue };
-        let subject_person = matches!(prev, "you" | "u" | "i" | "we");
+        // "you're being charged": the person is before the "is" / "are".
+        let before = if a.word(k) == "being" && k >= 2 && a.tokens[k - 2].sentence == s { a.word(k - 2) } else { prev };
+        let subject_person = matches!(before, "you" | "u" | "i" | "we");
         if w.step_attention_only.has(a.word(end - 1)) {
             continue;
         }
@@ -287,7 +322,8 @@ pub(super) fn done_for_them(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
 /// The case handed on to someone who now has it: "I've passed it to Tomasz Wren", "we've passed
 /// your details to our baggage team", "your case has been forwarded to the claims team", "I've
 /// pinged Tomasz", "I'll escalate it to my manager today" (`@step-handed-on-stem`). The case, not
-/// the customer's opinion (`@step-feedback`: "I've passed your comments on"), nor the customer
+/// the customer's opinion (`@step-feedback`: "I've passed your comments on", unless "who will" act
+/// on it follows), nor the customer
 /// ("I'll transfer you"); said firmly by the speaker or in the passive, with whom it went to. Found
 /// once per answer (next steps and the learned layer's hand-over gate both read it).
 pub(super) fn handed_on(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
@@ -337,8 +373,10 @@ fn find_handed_on(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
         // passed to the team").
         let subject = if passive { before.as_slice() } else { &[] };
         let feedback = after[..object_end].iter().chain(subject).any(|&j| w.step_feedback.has(a.word(j)));
+        // "... passed your concerns to the ward manager, who will ring you": someone acts on it next.
+        let acts_next = (v + 1..a.sentences[s].end).any(|j| a.word(j) == "who" && a.word_in(s, j + 1) == "will");
         let failed = after.iter().any(|&j| w.timed_failure.has(a.word(j)));
-        if (recipient.is_some() || named) && !feedback && !failed {
+        if (recipient.is_some() || named) && (!feedback || acts_next) && !failed {
             out.push((v, after.last().map_or(v + 1, |&j| j + 1)));
         }
     }
