@@ -409,3 +409,22 @@ fn a_situation_with_a_lack_or_in_text_speak_called_hard() {
         ],
     );
 }
+
+#[test]
+fn sympathy_beside_advice_for_next_time_is_mockery() {
+    all(
+        false,
+        &[
+            "Two hours on the hard shoulder, how awful. Maybe don't skip the service next time?",
+            "omg that sounds horrible!! maybe read the small print next time tho",
+            "I'm sure that was stressful. Next time, please check the address before you pay.",
+        ],
+    );
+    all(
+        true,
+        &[
+            "Two hours on the hard shoulder sounds awful. Next time I'll ring you before the van leaves.",
+            "That must have been so stressful. I've refunded the fee today.",
+        ],
+    );
+}
