@@ -232,7 +232,7 @@ fn hardship_of_situation(a: &Analysed, w: &WordSets) -> Vec<Range> {
         while c > sentence.start && degree(w, &a.tokens[c - 1].text) {
             c -= 1;
         }
-        if c == sentence.start || !w.feeling_copula.has(&a.tokens[c - 1].text) || !a.asserted_at(c - 1) {
+        if c == sentence.start || !w.feeling_copula.has(&a.tokens[c - 1].text) || !asserted_past_lack(a, c - 1) {
             continue;
         }
         let copula = c - 1;
@@ -259,6 +259,22 @@ fn hardship_of_situation(a: &Analysed, w: &WordSets) -> Vec<Range> {
         }
     }
     out
+}
+
+/// True when the copula at `k` is said firmly, or is under no other negation than a lack inside
+/// its own subject: "five weeks with no floor is grim", "a call w no news is hard to take" (the
+/// "no" belongs to "with no floor", not to "is").
+fn asserted_past_lack(a: &Analysed, k: usize) -> bool {
+    let t = &a.tokens[k];
+    let lack = |n: usize| {
+        n > 0
+            && n + 1 < k
+            && a.word(n) == "no"
+            && matches!(a.word(n - 1), "with" | "w")
+            && a.tokens[n].clause == t.clause
+    };
+    a.asserted_at(k)
+        || (!t.quoted && !t.retold && !a.sentences[t.sentence].question_mark && t.negated_by.is_some_and(lack))
 }
 
 /// "I'd be livid", "I would be lying awake over that too": the speaker in the customer's place,

@@ -226,7 +226,9 @@ pub(super) fn received_at(a: &Analysed, k: usize) -> bool {
 /// frustrated", "I was really worried"), a certainty that mocks ("I'm sure it's been devastating
 /// for you"), the customer's very being called the hardship ("must be so hard being you"), the
 /// speaker's own difficulty ("it's hard to say", not "hard to take") or a feeling dismissed ("I
-/// don't know why it was so hard for you").
+/// don't know why it was so hard for you"), or an answer that also tells the customer what to do
+/// "next time" with the speaker out of it ("how awful for you. Maybe don't cut it so fine next
+/// time?"): their plight put down to them, which turns the sympathy into mockery.
 pub(super) fn set_aside(a: &Analysed, w: &WordSets, r: Range) -> bool {
     let own_difficulty = matches!(a.word(r.1 - 1), "hard" | "difficult" | "tough")
         && a.word_in(a.tokens[r.0].sentence, r.1) == "to"
@@ -235,7 +237,7 @@ pub(super) fn set_aside(a: &Analysed, w: &WordSets, r: Range) -> bool {
     let s = a.tokens[r.0].sentence;
     let dismissed = (a.sentences[s].start..r.0)
         .any(|k| a.word(k + 1) == "why" && w.feeling_recognise.has(a.word(k)) && a.tokens[k].negated_by.is_some());
-    own_difficulty || dismissed || set_aside_as_state(a, w, r)
+    own_difficulty || dismissed || set_aside_as_state(a, w, r) || !super::walls::next_time_advice(a).is_empty()
 }
 
 /// The speaker's own state, an ironic certainty or mockery (see [`set_aside`]).

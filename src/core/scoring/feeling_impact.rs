@@ -5,7 +5,9 @@
 //! ("the timing couldn't be worse", "the last thing anyone needs"), what the thing means to them
 //! ("I know how important this is to you", "something as important as your daughter's wedding")
 //! and an apology for what it did to them ("I'm sorry for the stress this has caused", "sorry for
-//! the week you've had re-keying").
+//! the week you've had re-keying"), and the speaker not wanting the customer to go through
+//! something ("I don't want you going into the weekend worrying", "I don't want your exams to
+//! suffer for it").
 //! Each is said firmly: not asked, not under "if", not negated, not in quoted words.
 
 use super::detectors::Range;
@@ -19,6 +21,7 @@ pub(super) fn named(a: &Analysed, w: &WordSets) -> Vec<Range> {
     out.extend(worst_time(a, w));
     out.extend(what_it_means(a, w));
     out.extend(apologised_impact(a, w));
+    out.extend(wished_away(a));
     out
 }
 
@@ -196,6 +199,54 @@ fn apologised_impact(a: &Analysed, w: &WordSets) -> Vec<Range> {
     out
 }
 
+/// What the speaker might ask the customer to do (send, bring, ring ...): not wanting the customer
+/// to do an errand ("I don't want you to send it yet") recognises nothing they go through.
+const ERRANDS: &[&str] = &[
+    "send", "bring", "sign", "call", "ring", "phone", "email", "post", "fill", "come", "visit", "book", "click",
+    "reply", "contact", "upload", "return", "cancel", "tell", "say", "give", "use", "touch", "open", "move",
+];
+
+/// "I don't want you going into the weekend worrying", "we wouldn't want your exams to suffer for
+/// it", "i dont want u paying 4 our mistake", "I not want you lose this money": the speaker
+/// (`i`/`we`) not wanting the customer (`you`, or `your` and something of theirs) to go through
+/// something, which names it as a harm to them. Said firmly in a statement, not under "if", not
+/// quoted; not "do you want ...?" (the customer's wish), not "I don't want your card number" (no
+/// clause after it) nor an errand (`ERRANDS`: "I don't want you to send it yet").
+fn wished_away(a: &Analysed) -> Vec<Range> {
+    let mut out = Vec::new();
+    for (k, t) in a.tokens.iter().enumerate() {
+        if !matches!(t.text.as_str(), "want" | "wanted" | "wish" | "wanna") || t.quoted || t.retold {
+            continue;
+        }
+        let s = t.sentence;
+        let Some(n) = t.negated_by.filter(|&n| n < k && a.tokens[n].clause == t.clause) else { continue };
+        if a.sentences[s].question_mark || a.in_condition(k) {
+            continue;
+        }
+        let start = a.sentences[s].start;
+        let speaker = (n.saturating_sub(4).max(start)..n)
+            .any(|j| a.tokens[j].clause == t.clause && matches!(a.word(j), "i" | "we"));
+        if !speaker {
+            continue;
+        }
+        let same = |j: usize| a.tokens.get(j).is_some_and(|x| x.sentence == s && x.clause == t.clause);
+        let verb = match a.word_in(s, k + 1) {
+            "you" | "u" | "ya" => Some(if a.word_in(s, k + 2) == "to" { k + 3 } else { k + 2 }),
+            // "your exams to suffer", "your plans on hold", "ur weekend ruined".
+            "your" | "ur" => (k + 3..k + 6).find(|&j| {
+                same(j) && (matches!(a.word(j), "to" | "on" | "ruined" | "wasted") || a.word(j).ends_with("ing"))
+            }),
+            _ => None,
+        };
+        let Some(v) = verb.filter(|&v| same(v)) else { continue };
+        if ERRANDS.contains(&a.word(v)) || ERRANDS.iter().any(|e| a.word(v).strip_suffix("ing") == Some(e)) {
+            continue;
+        }
+        out.push((n, v + 1));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     fn empathy(text: &str) -> bool {
@@ -309,6 +360,33 @@ mod tests {
                 "I won't apologise for the disruption, the works were needed.",
                 "Should I apologise for the disruption?",
                 "We regret to say the part is discontinued.",
+            ],
+        );
+    }
+
+    #[test]
+    fn not_wanting_them_to_go_through_it() {
+        all(
+            true,
+            &[
+                "I don't want you spending the whole weekend worrying about this.",
+                "we wouldn't want your exam prep to suffer because of our delay",
+                "i dont want u paying 4 our mistake, so the fee is gone",
+                "Madam, I not want you lose the deposit, so I keep the room for you.",
+                "Honestly I do not want you sitting there without heating another night.",
+                "I didn't want your holiday plans left hanging, so I rang them myself.",
+            ],
+        );
+        all(
+            false,
+            &[
+                "I don't want you to send the parts back yet, we'll collect them.",
+                "I don't want your card number over chat, please.",
+                "Do you want me to book the engineer?",
+                "If you don't want the upgrade, I can cancel it.",
+                "We don't want to keep you any longer.",
+                "He doesn't want you to ring the depot directly.",
+                "You said 'I don't want you losing my parcel again'.",
             ],
         );
     }

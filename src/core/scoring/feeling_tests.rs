@@ -384,3 +384,47 @@ fn a_hardship_the_speaker_knows_or_the_customer_has_to_take() {
         ],
     );
 }
+
+#[test]
+fn a_situation_with_a_lack_or_in_text_speak_called_hard() {
+    all(
+        true,
+        &[
+            "Three nights with no hot water is rotten, I'm sorry.",
+            "a weekend w no car is rough tbh",
+            "A birthday with no cake on the table is a real letdown.",
+            "must b rubbish waitin in all day 4 us",
+            "thats gotta b tough on the whole family",
+        ],
+    );
+    all(
+        false,
+        &[
+            "There is no charge, and the part is with no delay.",
+            "With no reply from the depot, it is hard to give you a date.",
+            "A plan with no backup is risky for the team.",
+            "Is a week with no heating bad?",
+            "plan b is we send a new one on fri",
+            "will b with u by 6",
+        ],
+    );
+}
+
+#[test]
+fn sympathy_beside_advice_for_next_time_is_mockery() {
+    all(
+        false,
+        &[
+            "Two hours on the hard shoulder, how awful. Maybe don't skip the service next time?",
+            "omg that sounds horrible!! maybe read the small print next time tho",
+            "I'm sure that was stressful. Next time, please check the address before you pay.",
+        ],
+    );
+    all(
+        true,
+        &[
+            "Two hours on the hard shoulder sounds awful. Next time I'll ring you before the van leaves.",
+            "That must have been so stressful. I've refunded the fee today.",
+        ],
+    );
+}

@@ -509,3 +509,23 @@ fn needing_someone_else_for_it_sends_away() {
     assert!(!sends("Your manager was great on the phone yesterday."));
     assert!(!sends("try the new app, it's quicker"));
 }
+
+#[test]
+fn a_professional_or_a_hotel_team_as_the_party_sent_to() {
+    all(
+        true,
+        &[
+            "We would suggest discussing the deadline with your accountant.",
+            "Pls raise the towels directly with housekeeping, thx",
+            "You'll need to ask your accountants about the tax side.",
+        ],
+    );
+    all(
+        false,
+        &[
+            "I've discussed the deadline with your accountant and she agrees.",
+            "I'll raise the towels with housekeeping myself.",
+            "Housekeeping will be with you at ten.",
+        ],
+    );
+}

@@ -220,7 +220,9 @@ pub(super) fn spoken_questions(a: &Analysed, cx: &DetectorContext) -> Vec<Range>
 /// A question that asks nothing by its form: a tag that answers itself ("three times, is it?",
 /// "I wouldn't have had to, would I?", "I'm here now, aren't I"), an exclamation put as a question
 /// ("Oh, a missed callback?", "omg they sent you 9??"), or a statement of blame with a question mark
-/// ("the warehouse must check it too, no?").
+/// ("the warehouse must check it too, no?"), or a formal condition put with "should you" and no
+/// question mark ("Should you wish to appeal, please write to us": the clause after it is the
+/// sentence's main one).
 pub(super) fn asks_nothing(a: &Analysed, cx: &DetectorContext, q: Range, blame: &[Range]) -> bool {
     let helpers = &cx.lists.words.tone_question_helper;
     let (start, end) = a.sentences.get(a.tokens[q.0].sentence).map_or(q, |s| (s.start, s.end));
@@ -241,7 +243,11 @@ pub(super) fn asks_nothing(a: &Analysed, cx: &DetectorContext, q: Range, blame: 
             "what" | "when" | "which" | "how" | "who" | "where" | "will" | "did" | "may" | "should"
         );
     let blames = !opener && blame.iter().any(|b| b.0 >= start && b.1 <= end);
-    tag || exclaims || blames
+    let condition = !a.sentences[a.tokens[start].sentence].question_mark
+        && matches!(a.word(start), "should" | "were" | "had")
+        && a.word(start + 1) == "you"
+        && (start + 2..end).any(|k| a.tokens[k].clause != a.tokens[start].clause);
+    tag || exclaims || blames || condition
 }
 
 #[cfg(test)]
@@ -395,6 +401,28 @@ mod tests {
                 "Do I look like the delivery team?",
                 "Happy now?",
                 "If you can send it, I'll check it.",
+            ],
+        );
+    }
+
+    #[test]
+    fn a_formal_condition_with_should_you_asks_nothing() {
+        all(
+            "genuine-question",
+            false,
+            &[
+                "Should you require a copy of the report, kindly let the office know.",
+                "Should you wish to change the slot, you can reply to this email.",
+                "Were you to need anything further, we remain at your disposal.",
+            ],
+        );
+        all(
+            "genuine-question",
+            true,
+            &[
+                "Should you prefer a morning slot?",
+                "should you want me to come Monday or Tuesday",
+                "Should you need it sooner, can I ring you tomorrow?",
             ],
         );
     }
