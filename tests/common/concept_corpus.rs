@@ -46,7 +46,7 @@ pub const DEV_KAPPA_FLOORS: &[(&str, f64)] = &[
     ("specific-time", 0.83),
     ("next-steps", 0.62),
     ("handover-context", 0.84),
-    ("genuine-question", 0.91),
+    ("genuine-question", 0.89),
 ];
 
 /// Highest share of answers without blame that may be read as blame (dev, and grouped CV when

@@ -334,6 +334,8 @@ pub struct Reading {
     pub lean: f64,
     /// The concept's own rule fired.
     pub rule_fired: bool,
+    /// What the answer's words (not its rules) add to the sum: below zero they count against it.
+    pub words: f64,
     /// The heaviest positive evidence.
     pub evidence: Vec<Range>,
 }
@@ -361,7 +363,8 @@ fn read_with(concept: &str, linear: &Linear, a: &Analysed, cx: &DetectorContext)
             contributions.push((*w, vec![feature.range]));
         }
     }
-    sum += linear.limit_words(word_sum);
+    let words = linear.limit_words(word_sum);
+    sum += words;
     let rule_fired =
         rules.iter().any(|(f, _)| f.name.strip_prefix("rule:").is_some_and(|r| concept_rules(concept).contains(&r)));
     contributions.sort_by(|x, y| y.0.total_cmp(&x.0));
@@ -369,7 +372,7 @@ fn read_with(concept: &str, linear: &Linear, a: &Analysed, cx: &DetectorContext)
         contributions.into_iter().filter(|(w, _)| *w > 0.0).take(EVIDENCE_WORDS).flat_map(|(_, r)| r).collect();
     evidence.sort();
     evidence.dedup();
-    Reading { lean: sum - linear.threshold, rule_fired, evidence }
+    Reading { lean: sum - linear.threshold, rule_fired, words, evidence }
 }
 
 /// Whether a concept is met, from its rule's verdict and the learned lean: the rule stands unless
@@ -377,6 +380,14 @@ fn read_with(concept: &str, linear: &Linear, a: &Analysed, cx: &DetectorContext)
 /// did not).
 pub fn combine(rule_fired: bool, lean: f64, veto: f64, add: f64) -> bool {
     if rule_fired { lean > -veto } else { lean > add }
+}
+
+/// Whether the learned layer may overturn the rule of `concept` that fired: for a fault always
+/// (its rules are the ones to doubt), for any other concept only when the answer's words count
+/// against it. A short answer whose rule found the act ("Let me get that rebooked for you") has
+/// too few words to outweigh the layer's bias, and no word in it argues against the rule.
+fn words_may_veto(concept: &str, reading: &Reading) -> bool {
+    FAULTS.contains(&concept) || reading.words < 0.0
 }
 
 /// The veto margin of `concept`: none for the faults, whose rules are the ones to doubt (a fault
@@ -464,6 +475,7 @@ pub fn decide(name: &str, a: &Analysed, cx: &DetectorContext) -> Option<Vec<Rang
         return Some(Vec::new());
     }
     let (veto, add) = in_force(|m| (m.veto_margin(concept), m.add_margin(concept)));
+    let veto = if words_may_veto(concept, &reading) { veto } else { f64::INFINITY };
     if !combine(reading.rule_fired, reading.lean, veto, add) {
         return Some(Vec::new());
     }
@@ -554,6 +566,14 @@ mod tests {
         assert_eq!(model.add_margin("blame-shifting"), f64::INFINITY);
         assert_eq!(model.add_margin("empathy"), ADD_MARGIN);
         assert_eq!(ConceptModel::default().add_margin("blame-shifting"), FAULT_MARGIN);
+    }
+
+    #[test]
+    fn only_words_against_a_concept_overturn_its_rule_but_a_fault_can_always_be_doubted() {
+        let reading = |words: f64| Reading { lean: -2.0, rule_fired: true, words, evidence: Vec::new() };
+        assert!(!words_may_veto("takes-it-on", &reading(0.2)), "the bias alone does not overturn a found act");
+        assert!(words_may_veto("takes-it-on", &reading(-0.4)), "words against it may");
+        assert!(words_may_veto("blame-shifting", &reading(0.2)), "a fault's rule is the one to doubt");
     }
 
     #[test]
