@@ -11,6 +11,7 @@ use super::word_sets::WordSets;
 mod agent;
 mod aside;
 mod asking;
+mod cause_label;
 #[cfg(test)]
 mod denial_tests;
 mod distancing;
@@ -74,7 +75,7 @@ pub(super) fn party_blame(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     parties.extend(find(&cx.lists.party, a, cx));
     parties
         .extend((0..a.tokens.len()).filter_map(|i| name_at(&a.tokens, i, &cx.names.colleague).map(|len| (i, i + len))));
-    let mut out = disowning(a, cx, &ownership);
+    let mut out = [disowning(a, cx, &ownership), cause_label::labels(a, cx, &parties, &ownership, &taken_on)].concat();
     for &party in &parties {
         let first = &a.tokens[party.0];
         if first.quoted || first.negated_by.is_some() {
