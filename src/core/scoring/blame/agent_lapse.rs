@@ -140,7 +140,7 @@ fn fault_at(a: &Analysed, k: usize) -> Option<usize> {
         "left" => {
             // "left the crate in the van": an object, then where it was left.
             let place = (k + 2..k + 5).find(|j| matches!(w(*j), "in" | "at" | "on" | "outside" | "behind"))?;
-            (w(k + 1) != "" && !matches!(w(k + 1), "a" | "message" | "voicemail" | "note")).then_some(place + 1)
+            (!w(k + 1).is_empty() && !matches!(w(k + 1), "a" | "message" | "voicemail" | "note")).then_some(place + 1)
         }
         _ => None,
     }
