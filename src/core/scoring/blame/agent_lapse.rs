@@ -316,11 +316,25 @@ fn framed(a: &Analysed, start: usize, at: usize) -> bool {
         && (start..at).any(|j| matches!(a.word(j), "thing" | "problem" | "issue" | "trouble" | "reason" | "see"))
 }
 
+/// The passive faults of `agent.rs` (outside sentences that own or take something on) and the
+/// lapses of this file together, as `party_blame` adds them.
+pub(super) fn agent_faults(
+    a: &Analysed,
+    cx: &DetectorContext,
+    parties: &[Range],
+    owned: &[Range],
+    taken_on: &[Range],
+) -> Vec<Range> {
+    let mut out = super::agent::passive_faults(a, cx, parties, &[owned, taken_on].concat());
+    out.extend(agent_lapses(a, cx, owned, taken_on));
+    out
+}
+
 /// The lapses of third parties named by any noun (`owned`: the ownership finds, `taken_on`: the
 /// take-on finds): each a range from the subject to the end of the lapse. An agent's fault or a
 /// "never" is cleared only by the speaker owning something; a plain "didn't confirm" also by the
 /// speaker taking something on ("the venue didn't confirm, so I've booked you elsewhere").
-pub(super) fn agent_lapses(a: &Analysed, cx: &DetectorContext, owned: &[Range], taken_on: &[Range]) -> Vec<Range> {
+fn agent_lapses(a: &Analysed, cx: &DetectorContext, owned: &[Range], taken_on: &[Range]) -> Vec<Range> {
     let mut out = Vec::new();
     for k in 0..a.tokens.len() {
         let t = &a.tokens[k];
