@@ -9,6 +9,7 @@ use super::text::Analysed;
 use super::word_sets::WordSets;
 
 mod agent;
+mod agent_lapse;
 mod aside;
 mod asking;
 mod cause_label;
@@ -132,7 +133,7 @@ pub(super) fn party_blame(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     }
     out.extend(lapse::third_party_lapses(a, cx, &parties, &ownership).into_iter().chain(workload::excuses(a, cx)));
     out.extend(mocking::wished_but_party(a, cx, &parties).into_iter().chain(hearsay::claims(a, cx)));
-    out.extend(agent::passive_faults(a, cx, &parties, &[&ownership[..], &taken_on[..]].concat()));
+    out.extend(agent_lapse::agent_faults(a, cx, &parties, &ownership, &taken_on));
     out.retain(|r| !asks_about_cause(a, cx, r.0) && !owned_after(a, cx, *r));
     // Sarcasm about another party blames whatever is owned or asked around it.
     out.extend(
