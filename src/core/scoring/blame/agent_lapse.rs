@@ -255,30 +255,12 @@ fn not_a_party(word: &str) -> bool {
 }
 
 /// Words before the subject that leave it the clause's subject ("and the hub never...", "sorry,
-/// but", "apparently the lab...").
+/// but", "apparently the lab..."): the joining words of `lapse.rs`, and a few stance words.
 fn opener(a: &Analysed, cx: &DetectorContext, j: usize) -> bool {
-    cx.lists.words.tone_question_filler.has(a.word(j))
+    super::lapse::joining_opener(a, cx, j)
         || matches!(
             a.word(j),
-            "and"
-                | "but"
-                | "because"
-                | "cos"
-                | "coz"
-                | "as"
-                | "since"
-                | "so"
-                | "honestly"
-                | "basically"
-                | "apparently"
-                | "unfortunately"
-                | "sadly"
-                | "annoyingly"
-                | "frankly"
-                | "again"
-                | "sorry"
-                | "though"
-                | "just"
+            "so" | "apparently" | "unfortunately" | "sadly" | "annoyingly" | "frankly" | "again" | "just"
         )
 }
 

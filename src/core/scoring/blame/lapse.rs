@@ -38,23 +38,19 @@ fn between(word: &str) -> bool {
 }
 
 /// Words before a subject that leave it the clause's subject ("and he didn't", "because the lad
-/// forgot", "um so yeah the new girl never...").
+/// forgot", "um so yeah the new girl never..."): a filler or a joining word, or "like".
 fn opener(a: &Analysed, cx: &DetectorContext, j: usize) -> bool {
+    joining_opener(a, cx, j) || a.word(j) == "like"
+}
+
+/// A filler or a joining word before a clause's subject that leaves it the subject ("and", "but",
+/// "because", "sorry", "honestly"): what both lapse readings (here and `agent_lapse.rs`) let open
+/// the clause before its third-party subject.
+pub(super) fn joining_opener(a: &Analysed, cx: &DetectorContext, j: usize) -> bool {
     cx.lists.words.tone_question_filler.has(a.word(j))
         || matches!(
             a.word(j),
-            "and"
-                | "but"
-                | "because"
-                | "cos"
-                | "coz"
-                | "as"
-                | "since"
-                | "honestly"
-                | "basically"
-                | "like"
-                | "sorry"
-                | "though"
+            "and" | "but" | "because" | "cos" | "coz" | "as" | "since" | "honestly" | "basically" | "sorry" | "though"
         )
 }
 
