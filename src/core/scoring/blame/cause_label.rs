@@ -170,7 +170,8 @@ fn party_of(a: &Analysed, cx: &DetectorContext, parties: &[Range], n: usize) -> 
 }
 
 /// Causes said as a label pinned on another party, outside any sentence that owns or takes
-/// something on, in an answer that does not own the failure (`own`, `taken`: the ownership and take-on finds).
+/// something on, in an answer that does not own the failure (`own`, `taken`: the ownership and take-on finds;
+/// an ownership find in the speaker's own words owns it, as `blame::owns_the_failure` reads).
 pub(super) fn labels(
     a: &Analysed,
     cx: &DetectorContext,
@@ -179,7 +180,7 @@ pub(super) fn labels(
     taken: &[Range],
 ) -> Vec<Range> {
     let mut out = Vec::new();
-    if super::owns_the_failure(a, cx) {
+    if own.iter().any(|o| a.tokens[o.0].is_own_word()) {
         return out;
     }
     for n in 0..a.tokens.len() {
