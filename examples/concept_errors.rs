@@ -12,6 +12,7 @@
 //! cargo run --release --example concept_errors -- --rule next-steps   # where the rule alone is wrong
 //! cargo run --release --example concept_errors -- --model /tmp/model_new.json  # a candidate model
 //! cargo run --release --example concept_errors -- --split train --all  # every verdict and its words
+//! cargo run --release --example concept_errors -- --split train --summary --situations d5-,d6-  # ids so prefixed
 //! ```
 
 #[path = "../tests/common/concept_corpus.rs"]
@@ -46,13 +47,24 @@ fn run(args: &[String]) -> Result<(), Box<dyn std::error::Error>> {
     let only: Option<&String> = args
         .iter()
         .enumerate()
-        .find(|(i, a)| !a.starts_with("--") && (*i == 0 || !matches!(args[i - 1].as_str(), "--split" | "--model")))
+        .find(|(i, a)| {
+            !a.starts_with("--") && (*i == 0 || !matches!(args[i - 1].as_str(), "--split" | "--model" | "--situations"))
+        })
         .map(|(_, a)| a);
+    // Only the situations whose ids start with one of these (comma-separated) prefixes.
+    let prefixes: Vec<&str> = args
+        .iter()
+        .position(|a| a == "--situations")
+        .and_then(|i| args.get(i + 1))
+        .map_or(Vec::new(), |p| p.split(',').collect());
     let corpus = Corpus::read_default()?;
     let lists = Lists::new(&BTreeMap::new());
     let mut counts: BTreeMap<&str, Counts> = BTreeMap::new();
     let mut rule_counts: BTreeMap<&str, Counts> = BTreeMap::new();
     for (answer, situation) in corpus.split(split) {
+        if !prefixes.is_empty() && !prefixes.iter().any(|p| situation.id.starts_with(p)) {
+            continue;
+        }
         let names = situation.names();
         let a = analyse(&answer.response);
         let cx = DetectorContext::new(&names, &lists, None);
