@@ -11,6 +11,12 @@
 //! O(tokens x program size / 64 + branches followed), whatever the pattern. The sets `alive`
 //! holds are numbers in a table kept once per program and answer, and a backward step already
 //! taken (same kind of token, same set after it) is looked up instead (see `memo.rs`).
+//!
+//! That is for long answers (from `memo::MEMO_FROM` tokens on). A shorter answer has no backward
+//! pass: a forward pass runs from each start its words allow (`may_start`), following every
+//! instruction it reaches; the set dies within the program's longest match (every branch goes
+//! forward and nothing repeats), usually after a token or two, so a start costs at most the
+//! program's size in steps, and most of a sentence's tokens are read by no search at all.
 
 use std::cell::RefCell;
 
@@ -193,12 +199,13 @@ impl Layout {
     }
 
     /// Add every instruction the jumps and splits in `bits` go on to (directly or not), going on
-    /// only from those in `within`.
-    fn close_forward(&self, insts: &[Inst], bits: &mut [u64], within: &[u64], at_end: bool) {
+    /// only from those in `within` (from all with None).
+    fn close_forward(&self, insts: &[Inst], bits: &mut [u64], within: Option<&[u64]>, at_end: bool) {
         for w in 0..self.words {
             let mut done = 0u64;
+            let within = within.map_or(u64::MAX, |within| within[w]);
             loop {
-                let todo = bits[w] & self.branches[w] & within[w] & !done;
+                let todo = bits[w] & self.branches[w] & within & !done;
                 if todo == 0 {
                     break;
                 }
@@ -429,7 +436,7 @@ impl Sentence<'_, '_> {
                     current.extend_from_slice(masks.rows.get(now));
                     let alive = masks.rows.get(key.1);
                     current.iter_mut().zip(alive).for_each(|(c, a)| *c &= a);
-                    self.layout.close_forward(self.insts, current, alive, position == to);
+                    self.layout.close_forward(self.insts, current, Some(alive), position == to);
                     current.iter_mut().zip(alive).for_each(|(c, a)| *c &= a);
                     let step = if position == to || is_empty(current) {
                         (has(current, accept), None)
@@ -484,11 +491,16 @@ impl Sentence<'_, '_> {
             }
             // Only what is alive is kept, and what is alive is closed under the jumps and splits
             // that lead to it (see `backward`): closing from the alive instructions alone keeps
-            // the same set and skips the branches that cannot finish.
-            let alive = masks.rows.get(self.alive_id(position));
-            current.iter_mut().zip(alive).for_each(|(c, a)| *c &= a);
-            self.layout.close_forward(self.insts, current, alive, position == to);
-            current.iter_mut().zip(alive).for_each(|(c, a)| *c &= a);
+            // the same set and skips the branches that cannot finish. With no backward pass (a
+            // short answer, see `search`), every instruction reached is followed.
+            if masks.remember {
+                let alive = masks.rows.get(self.alive_id(position));
+                current.iter_mut().zip(alive).for_each(|(c, a)| *c &= a);
+                self.layout.close_forward(self.insts, current, Some(alive), position == to);
+                current.iter_mut().zip(alive).for_each(|(c, a)| *c &= a);
+            } else {
+                self.layout.close_forward(self.insts, current, None, position == to);
+            }
             if position > start && has(current, accept) {
                 end = Some(position);
             }
@@ -569,7 +581,10 @@ fn search(
     buffers: &mut Buffers,
 ) -> Vec<(usize, usize)> {
     sentence.read_slots();
-    if !sentence.backward(masks, budget, buffers) {
+    masks.prepare(sentence.layout, sentence.span.tokens.len());
+    // A short answer is searched forward from each start its words allow, with no backward pass.
+    let backward = masks.remember;
+    if backward && !sentence.backward(masks, budget, buffers) {
         return Vec::new();
     }
     let Span { tokens, from, to, .. } = *sentence.span;
@@ -579,7 +594,10 @@ fn search(
         let starts = at..to;
         let Some(start) = starts.into_iter().find(|&p| {
             let t = &tokens[p];
-            has(masks.rows.get(sentence.alive_id(p)), 0) && !t.quoted && t.negated_by.is_none() && may_start(t)
+            (!backward || has(masks.rows.get(sentence.alive_id(p)), 0))
+                && !t.quoted
+                && t.negated_by.is_none()
+                && may_start(t)
         }) else {
             break;
         };
