@@ -25,7 +25,7 @@ use super::super::phrase::Word;
 use super::super::text::Token;
 use super::super::word_index::WordIndex;
 use super::memo::{TableWords, WordMasks};
-use super::{BUDGET_EVERY, Inst, Program, Slot, Span, slot_len};
+use super::{BUDGET_EVERY, Inst, Slot, Span, slot_len};
 
 /// The slots in the order their masks are kept.
 const SLOTS: [Slot; 5] = [Slot::Time, Slot::Hour, Slot::Customer, Slot::Colleague, Slot::Number];
@@ -60,6 +60,9 @@ pub(super) struct Layout {
     /// The instructions that reach `Accept` without reading a token, inside a sentence and at its end.
     accepting: Vec<u64>,
     accepting_at_end: Vec<u64>,
+    /// Instruction 0 and every instruction the jumps and splits go on to from it inside a
+    /// sentence: where a forward pass with no backward one (see `search`) stands at its start.
+    start_closed: Vec<u64>,
 }
 
 pub(super) fn set(bits: &mut [u64], i: usize) {
@@ -156,6 +159,12 @@ impl Layout {
                 layout.accepting = accepting;
             }
         }
+        let mut start = vec![0; words];
+        if size > 0 {
+            set(&mut start, 0);
+            layout.close_forward(insts, &mut start, None, false);
+        }
+        layout.start_closed = start;
         layout
     }
 
@@ -405,9 +414,9 @@ impl Sentence<'_, '_> {
         let Span { from, to, .. } = *self.span;
         let accept = self.insts.len() - 1;
         if !masks.remember {
+            // Instruction 0 with what it goes on to, worked out when the program was compiled.
             buffers.current.clear();
-            buffers.current.resize(self.layout.words, 0);
-            set(&mut buffers.current, 0);
+            buffers.current.extend_from_slice(&self.layout.start_closed);
             return self.longest_from_here(masks, start, start, None, budget, buffers);
         }
         let mut now = *buffers.first.get_or_insert_with(|| {
@@ -498,7 +507,9 @@ impl Sentence<'_, '_> {
                 current.iter_mut().zip(alive).for_each(|(c, a)| *c &= a);
                 self.layout.close_forward(self.insts, current, Some(alive), position == to);
                 current.iter_mut().zip(alive).for_each(|(c, a)| *c &= a);
-            } else {
+            } else if position > start {
+                // At the start the set is closed already (`Layout::start_closed`; a start is
+                // before the sentence's end).
                 self.layout.close_forward(self.insts, current, None, position == to);
             }
             if position > start && has(current, accept) {
@@ -526,89 +537,6 @@ impl Sentence<'_, '_> {
     }
 }
 
-/// Every counted match in the sentence `span`, leftmost then longest, never overlapping (see
-/// [`super::Program::find_in`]), in the thread's scratch (a fresh one should it be in use).
-/// With `table`, the program's words each token is are read off the shared table's ids.
-pub(super) fn find(
-    program: &Program,
-    span: &Span,
-    table: Option<TableWords>,
-    masks: &mut WordMasks,
-    may_start: &dyn Fn(&Token) -> bool,
-    budget: &dyn Budget,
-) -> Vec<(usize, usize)> {
-    SCRATCH.with(|cell| match cell.try_borrow_mut() {
-        Ok(mut scratch) => find_in_scratch(program, span, table, masks, may_start, budget, &mut scratch),
-        Err(_) => find_in_scratch(program, span, table, masks, may_start, budget, &mut Scratch::default()),
-    })
-}
+mod search;
 
-/// [`find`] with the tables and sets of `scratch`, handed back to it after.
-fn find_in_scratch(
-    program: &Program,
-    span: &Span,
-    table: Option<TableWords>,
-    masks: &mut WordMasks,
-    may_start: &dyn Fn(&Token) -> bool,
-    budget: &dyn Budget,
-    scratch: &mut Scratch,
-) -> Vec<(usize, usize)> {
-    let mut sentence = Sentence {
-        span,
-        layout: &program.layout,
-        insts: &program.insts,
-        table,
-        alive: std::mem::take(&mut scratch.alive),
-        slot_lens: std::mem::take(&mut scratch.slot_lens),
-        kinds: std::mem::take(&mut scratch.kinds),
-    };
-    let buffers = &mut scratch.buffers;
-    // The set numbers of another search's rows mean nothing here.
-    buffers.first = None;
-    let out = search(&mut sentence, masks, may_start, budget, buffers);
-    scratch.alive = sentence.alive;
-    scratch.slot_lens = sentence.slot_lens;
-    scratch.kinds = sentence.kinds;
-    out
-}
-
-/// The backward pass over `sentence`, then a forward pass from each leftmost start.
-fn search(
-    sentence: &mut Sentence,
-    masks: &mut WordMasks,
-    may_start: &dyn Fn(&Token) -> bool,
-    budget: &dyn Budget,
-    buffers: &mut Buffers,
-) -> Vec<(usize, usize)> {
-    sentence.read_slots();
-    masks.prepare(sentence.layout, sentence.span.tokens.len());
-    // A short answer is searched forward from each start its words allow, with no backward pass.
-    let backward = masks.remember;
-    if backward && !sentence.backward(masks, budget, buffers) {
-        return Vec::new();
-    }
-    let Span { tokens, from, to, .. } = *sentence.span;
-    let mut out = Vec::new();
-    let mut at = from;
-    while at < to {
-        let starts = at..to;
-        let Some(start) = starts.into_iter().find(|&p| {
-            let t = &tokens[p];
-            (!backward || has(masks.rows.get(sentence.alive_id(p)), 0))
-                && !t.quoted
-                && t.negated_by.is_none()
-                && may_start(t)
-        }) else {
-            break;
-        };
-        match sentence.longest_from(masks, start, budget, buffers) {
-            Ok(Some(end)) => {
-                out.push((start, end));
-                at = end;
-            }
-            Ok(None) => at = start + 1,
-            Err(()) => break,
-        }
-    }
-    out
-}
+pub(super) use search::find;
