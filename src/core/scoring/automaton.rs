@@ -137,7 +137,7 @@ impl Program {
     /// overlapping. A match counts when no token in it is quoted, its first word is not negated,
     /// and every negator in it is one the pattern names as a word (a step that would take a
     /// quoted token, or a negator by a gap or slot, stops there). `may_start` rules out starts
-    /// cheaply; `masks` keeps the word instructions each word of the answer is and the steps
+    /// cheaply (by the token's position); `masks` keeps the word instructions each word of the answer is and the steps
     /// already taken (one per program and answer, see `memo.rs`); `budget` is asked every [`BUDGET_EVERY`] positions and, once exhausted, the
     /// matches found so far are returned. The search runs over sets of instructions as bits (see
     /// `bits.rs`): O(sentence x program size / 64 + branches followed), whatever the pattern.
@@ -145,7 +145,7 @@ impl Program {
         &self,
         span: Span,
         masks: &mut WordMasks,
-        may_start: &dyn Fn(&Token) -> bool,
+        may_start: &dyn Fn(usize) -> bool,
         budget: &dyn Budget,
     ) -> Vec<(usize, usize)> {
         bits::find(self, &span, None, masks, may_start, budget)
@@ -159,7 +159,7 @@ impl Program {
         span: Span,
         table: TableWords,
         masks: &mut WordMasks,
-        may_start: &dyn Fn(&Token) -> bool,
+        may_start: &dyn Fn(usize) -> bool,
         budget: &dyn Budget,
     ) -> Vec<(usize, usize)> {
         bits::find(self, &span, Some(table), masks, may_start, budget)

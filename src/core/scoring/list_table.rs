@@ -87,6 +87,14 @@ impl WordBits {
         Self { from, bits }
     }
 
+    /// True when one of `ids` is in the set.
+    fn holds_any(&self, ids: &[u32]) -> bool {
+        ids.iter().any(|&id| {
+            let at = (id as usize / 64).wrapping_sub(self.from);
+            self.bits.get(at).is_some_and(|b| b & 1 << (id % 64) != 0)
+        })
+    }
+
     /// True when one of the ids is among `words` (a sentence's, see [`ListMatches`]).
     fn meets(&self, words: &[u64]) -> bool {
         self.bits.iter().zip(words.get(self.from..).unwrap_or_default()).any(|(a, b)| a & b != 0)
@@ -304,11 +312,12 @@ fn leftmost_longest(starts: impl Iterator<Item = Range>) -> Vec<Range> {
 /// keeps them. `words` holds the longest word-entry match at each start; each pattern's own search
 /// gives its longest match at each start it keeps, and shows there is none at the starts it passed
 /// over; a start it skipped (inside one of its matches) is asked of that pattern alone, should the
-/// search over all entries come to it.
+/// search over all entries come to it. `filters` tells, off the table's one pass, which sentences
+/// each pattern is searched in and at which tokens it may start.
 fn with_patterns<'t>(
     words: &[Range],
     rest: &[Phrase],
-    may_match: impl Fn(usize, usize) -> bool,
+    filters: PatternFilters,
     table: impl Fn(usize) -> TableWords<'t>,
     a: &Analysed,
     names: &Names,
@@ -319,7 +328,8 @@ fn with_patterns<'t>(
         .iter()
         .enumerate()
         .map(|(r, pattern)| {
-            (pattern, pattern.find_in_sentences(a, names, budget, &|k| may_match(r, k), Some(table(r))))
+            let (may_match, starts_at) = (|k| filters.may_match(r, k), |p| filters.starts_at(r, p));
+            (pattern, pattern.find_in_sentences(a, names, budget, &may_match, Some(table(r)), Some(&starts_at)))
         })
         .filter(|(_, found)| !found.is_empty())
         .unzip();
@@ -350,6 +360,26 @@ fn with_patterns<'t>(
         }
     }
     out
+}
+
+/// The filters of a list's pattern entries, read off one answer's [`ListMatches`].
+#[derive(Clone, Copy)]
+struct PatternFilters<'m> {
+    matches: &'m ListMatches,
+    filters: &'m [SentenceFilter],
+}
+
+impl PatternFilters<'_> {
+    /// Whether pattern `r` may match in sentence `k`.
+    fn may_match(&self, r: usize, k: usize) -> bool {
+        self.matches.may_match(&self.filters[r], k)
+    }
+
+    /// Whether the token at `p` is one of pattern `r`'s start words (any is, when they are not
+    /// known): one of those the table's pass found it may be, as [`WordIndex::has`] counts them.
+    fn starts_at(&self, r: usize, p: usize) -> bool {
+        self.filters[r].starts.as_ref().is_none_or(|starts| starts.holds_any(self.matches.words.maybe_at(p)))
+    }
 }
 
 impl ListMatches {
@@ -385,7 +415,8 @@ impl ListMatches {
                         program: &programs[r].0,
                         filter: programs[r].1,
                     };
-                    with_patterns(words, rest, |r, s| self.may_match(&filters[r], s), table, a, names, budget).into()
+                    let filters = PatternFilters { matches: self, filters };
+                    with_patterns(words, rest, filters, table, a, names, budget).into()
                 }
             }
         });

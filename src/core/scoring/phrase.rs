@@ -284,7 +284,7 @@ impl Phrase {
         let start = a.tokens.get(at)?;
         let to = a.sentences.get(start.sentence)?.end;
         let span = Span { tokens: &a.tokens, times: a.sentence_times(), names, from: at, to };
-        let only_here = |t: &Token| std::ptr::eq(t, start);
+        let only_here = |p: usize| p == at;
         let found = self.program.find_in(span, &mut WordMasks::default(), &only_here, budget);
         found.first().filter(|m| m.0 == at).map(|m| m.1)
     }
@@ -467,13 +467,15 @@ impl Phrase {
     /// Like [`Phrase::find`], asking `budget` as it goes: once it is exhausted, the matches found
     /// so far.
     pub fn find_within(&self, a: &Analysed, names: &Names, budget: &dyn Budget) -> Vec<(usize, usize)> {
-        self.find_in_sentences(a, names, budget, &|k| self.may_start_in(a, k), None)
+        self.find_in_sentences(a, names, budget, &|k| self.may_start_in(a, k), None, None)
     }
 
     /// [`Phrase::find_within`] searching the sentences `may_match` lets through (by index): it must
     /// let through every one [`Phrase::may_start_in`] does (a sentence it rules out holds no match).
     /// With `table`, the words of a shared table each token is, holding every one of
-    /// [`Phrase::words`] (see [`TableWords`]): the same matches, no word asked again.
+    /// [`Phrase::words`] (see [`TableWords`]): the same matches, no word asked again. With
+    /// `starts_at`, whether the token at a position is one of the phrase's start words as the
+    /// caller already knows it (it must say what the phrase's own start words say).
     pub(super) fn find_in_sentences(
         &self,
         a: &Analysed,
@@ -481,8 +483,17 @@ impl Phrase {
         budget: &dyn Budget,
         may_match: &dyn Fn(usize) -> bool,
         table: Option<TableWords>,
+        starts_at: Option<&dyn Fn(usize) -> bool>,
     ) -> Vec<(usize, usize)> {
-        let may_start = |t: &Token| self.starts.as_ref().is_none_or(|starts| starts.has(t));
+        let own = |p: usize| self.starts.as_ref().is_none_or(|starts| starts.has(&a.tokens[p]));
+        let may_start = |p: usize| match starts_at {
+            Some(starts_at) => {
+                let known = starts_at(p);
+                debug_assert_eq!(known, own(p), "start words of {:?} at {p}", self.words());
+                known
+            }
+            None => own(p),
+        };
         let mut out = Vec::new();
         WordMasks::with_empty(|masks| {
             for (k, s) in a.sentences.iter().enumerate() {

@@ -11,6 +11,12 @@
 //! O(tokens x program size / 64 + branches followed), whatever the pattern. The sets `alive`
 //! holds are numbers in a table kept once per program and answer, and a backward step already
 //! taken (same kind of token, same set after it) is looked up instead (see `memo.rs`).
+//!
+//! That is for long answers (from `memo::MEMO_FROM` tokens on). A shorter answer has no backward
+//! pass: a forward pass runs from each start its words allow (`may_start`), following every
+//! instruction it reaches; the set dies within the program's longest match (every branch goes
+//! forward and nothing repeats), usually after a token or two, so a start costs at most the
+//! program's size in steps, and most of a sentence's tokens are read by no search at all.
 
 use std::cell::RefCell;
 
@@ -19,7 +25,7 @@ use super::super::phrase::Word;
 use super::super::text::Token;
 use super::super::word_index::WordIndex;
 use super::memo::{TableWords, WordMasks};
-use super::{BUDGET_EVERY, Inst, Program, Slot, Span, slot_len};
+use super::{BUDGET_EVERY, Inst, Slot, Span, slot_len};
 
 /// The slots in the order their masks are kept.
 const SLOTS: [Slot; 5] = [Slot::Time, Slot::Hour, Slot::Customer, Slot::Colleague, Slot::Number];
@@ -54,6 +60,9 @@ pub(super) struct Layout {
     /// The instructions that reach `Accept` without reading a token, inside a sentence and at its end.
     accepting: Vec<u64>,
     accepting_at_end: Vec<u64>,
+    /// Instruction 0 and every instruction the jumps and splits go on to from it inside a
+    /// sentence: where a forward pass with no backward one (see `search`) stands at its start.
+    start_closed: Vec<u64>,
 }
 
 pub(super) fn set(bits: &mut [u64], i: usize) {
@@ -150,6 +159,12 @@ impl Layout {
                 layout.accepting = accepting;
             }
         }
+        let mut start = vec![0; words];
+        if size > 0 {
+            set(&mut start, 0);
+            layout.close_forward(insts, &mut start, None, false);
+        }
+        layout.start_closed = start;
         layout
     }
 
@@ -193,12 +208,13 @@ impl Layout {
     }
 
     /// Add every instruction the jumps and splits in `bits` go on to (directly or not), going on
-    /// only from those in `within`.
-    fn close_forward(&self, insts: &[Inst], bits: &mut [u64], within: &[u64], at_end: bool) {
+    /// only from those in `within` (from all with None).
+    fn close_forward(&self, insts: &[Inst], bits: &mut [u64], within: Option<&[u64]>, at_end: bool) {
         for w in 0..self.words {
             let mut done = 0u64;
+            let within = within.map_or(u64::MAX, |within| within[w]);
             loop {
-                let todo = bits[w] & self.branches[w] & within[w] & !done;
+                let todo = bits[w] & self.branches[w] & within & !done;
                 if todo == 0 {
                     break;
                 }
@@ -398,9 +414,9 @@ impl Sentence<'_, '_> {
         let Span { from, to, .. } = *self.span;
         let accept = self.insts.len() - 1;
         if !masks.remember {
+            // Instruction 0 with what it goes on to, worked out when the program was compiled.
             buffers.current.clear();
-            buffers.current.resize(self.layout.words, 0);
-            set(&mut buffers.current, 0);
+            buffers.current.extend_from_slice(&self.layout.start_closed);
             return self.longest_from_here(masks, start, start, None, budget, buffers);
         }
         let mut now = *buffers.first.get_or_insert_with(|| {
@@ -429,7 +445,7 @@ impl Sentence<'_, '_> {
                     current.extend_from_slice(masks.rows.get(now));
                     let alive = masks.rows.get(key.1);
                     current.iter_mut().zip(alive).for_each(|(c, a)| *c &= a);
-                    self.layout.close_forward(self.insts, current, alive, position == to);
+                    self.layout.close_forward(self.insts, current, Some(alive), position == to);
                     current.iter_mut().zip(alive).for_each(|(c, a)| *c &= a);
                     let step = if position == to || is_empty(current) {
                         (has(current, accept), None)
@@ -484,11 +500,18 @@ impl Sentence<'_, '_> {
             }
             // Only what is alive is kept, and what is alive is closed under the jumps and splits
             // that lead to it (see `backward`): closing from the alive instructions alone keeps
-            // the same set and skips the branches that cannot finish.
-            let alive = masks.rows.get(self.alive_id(position));
-            current.iter_mut().zip(alive).for_each(|(c, a)| *c &= a);
-            self.layout.close_forward(self.insts, current, alive, position == to);
-            current.iter_mut().zip(alive).for_each(|(c, a)| *c &= a);
+            // the same set and skips the branches that cannot finish. With no backward pass (a
+            // short answer, see `search`), every instruction reached is followed.
+            if masks.remember {
+                let alive = masks.rows.get(self.alive_id(position));
+                current.iter_mut().zip(alive).for_each(|(c, a)| *c &= a);
+                self.layout.close_forward(self.insts, current, Some(alive), position == to);
+                current.iter_mut().zip(alive).for_each(|(c, a)| *c &= a);
+            } else if position > start {
+                // At the start the set is closed already (`Layout::start_closed`; a start is
+                // before the sentence's end).
+                self.layout.close_forward(self.insts, current, None, position == to);
+            }
             if position > start && has(current, accept) {
                 end = Some(position);
             }
@@ -514,83 +537,6 @@ impl Sentence<'_, '_> {
     }
 }
 
-/// Every counted match in the sentence `span`, leftmost then longest, never overlapping (see
-/// [`super::Program::find_in`]), in the thread's scratch (a fresh one should it be in use).
-/// With `table`, the program's words each token is are read off the shared table's ids.
-pub(super) fn find(
-    program: &Program,
-    span: &Span,
-    table: Option<TableWords>,
-    masks: &mut WordMasks,
-    may_start: &dyn Fn(&Token) -> bool,
-    budget: &dyn Budget,
-) -> Vec<(usize, usize)> {
-    SCRATCH.with(|cell| match cell.try_borrow_mut() {
-        Ok(mut scratch) => find_in_scratch(program, span, table, masks, may_start, budget, &mut scratch),
-        Err(_) => find_in_scratch(program, span, table, masks, may_start, budget, &mut Scratch::default()),
-    })
-}
+mod search;
 
-/// [`find`] with the tables and sets of `scratch`, handed back to it after.
-fn find_in_scratch(
-    program: &Program,
-    span: &Span,
-    table: Option<TableWords>,
-    masks: &mut WordMasks,
-    may_start: &dyn Fn(&Token) -> bool,
-    budget: &dyn Budget,
-    scratch: &mut Scratch,
-) -> Vec<(usize, usize)> {
-    let mut sentence = Sentence {
-        span,
-        layout: &program.layout,
-        insts: &program.insts,
-        table,
-        alive: std::mem::take(&mut scratch.alive),
-        slot_lens: std::mem::take(&mut scratch.slot_lens),
-        kinds: std::mem::take(&mut scratch.kinds),
-    };
-    let buffers = &mut scratch.buffers;
-    // The set numbers of another search's rows mean nothing here.
-    buffers.first = None;
-    let out = search(&mut sentence, masks, may_start, budget, buffers);
-    scratch.alive = sentence.alive;
-    scratch.slot_lens = sentence.slot_lens;
-    scratch.kinds = sentence.kinds;
-    out
-}
-
-/// The backward pass over `sentence`, then a forward pass from each leftmost start.
-fn search(
-    sentence: &mut Sentence,
-    masks: &mut WordMasks,
-    may_start: &dyn Fn(&Token) -> bool,
-    budget: &dyn Budget,
-    buffers: &mut Buffers,
-) -> Vec<(usize, usize)> {
-    sentence.read_slots();
-    if !sentence.backward(masks, budget, buffers) {
-        return Vec::new();
-    }
-    let Span { tokens, from, to, .. } = *sentence.span;
-    let mut out = Vec::new();
-    let mut at = from;
-    while at < to {
-        let starts = at..to;
-        let Some(start) = starts.into_iter().find(|&p| {
-            let t = &tokens[p];
-            has(masks.rows.get(sentence.alive_id(p)), 0) && !t.quoted && t.negated_by.is_none() && may_start(t)
-        }) else {
-            break;
-        };
-        match sentence.longest_from(masks, start, budget, buffers) {
-            Ok(Some(end)) => {
-                out.push((start, end));
-                at = end;
-            }
-            Ok(None) => at = start + 1,
-            Err(()) => break,
-        }
-    }
-    out
-}
+pub(super) use search::find;

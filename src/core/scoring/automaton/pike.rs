@@ -17,7 +17,7 @@ impl Program {
         scratch: &mut Scratch,
         span: &Span,
         at: usize,
-        may_start: &dyn Fn(&Token) -> bool,
+        may_start: &dyn Fn(usize) -> bool,
         budget: &dyn Budget,
         asked: &mut usize,
     ) -> Option<(usize, usize)> {
@@ -43,7 +43,7 @@ impl Program {
                 current.retain(|t| t.start as usize <= b);
             }
             let token = tokens.get(position).filter(|_| position < to);
-            if best.is_none() && token.is_some_and(|t| !t.quoted && t.negated_by.is_none() && may_start(t)) {
+            if best.is_none() && token.is_some_and(|t| !t.quoted && t.negated_by.is_none() && may_start(position)) {
                 current.push(Thread { pc: 0, start: u32::try_from(position).unwrap_or(u32::MAX) });
             }
             if current.is_empty() && later.is_empty() {

@@ -91,8 +91,8 @@ fn a_pattern_entry_read_off_the_tables_words_finds_what_its_own_index_finds() {
             for (pattern, (program, filter)) in rest.iter().zip(programs) {
                 let words = TableWords { spans: &found.words.spans, ids: &found.words.ids, program, filter: *filter };
                 let every = |_: usize| true;
-                let own = pattern.find_in_sentences(&a, &Names::default(), &Unlimited, &every, None);
-                let shared = pattern.find_in_sentences(&a, &Names::default(), &Unlimited, &every, Some(words));
+                let own = pattern.find_in_sentences(&a, &Names::default(), &Unlimited, &every, None, None);
+                let shared = pattern.find_in_sentences(&a, &Names::default(), &Unlimited, &every, Some(words), None);
                 assert_eq!(shared, own, "{text}");
                 found_any += usize::from(!own.is_empty());
             }
