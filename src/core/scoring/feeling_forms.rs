@@ -228,7 +228,9 @@ pub(super) fn received_at(a: &Analysed, k: usize) -> bool {
 /// speaker's own difficulty ("it's hard to say", not "hard to take") or a feeling dismissed ("I
 /// don't know why it was so hard for you"), or an answer that also tells the customer what to do
 /// "next time" with the speaker out of it ("how awful for you. Maybe don't cut it so fine next
-/// time?"): their plight put down to them, which turns the sympathy into mockery.
+/// time?"): their plight put down to them, which turns the sympathy into mockery. Also the
+/// answer known to fall short of the customer's wish ([`news_against_wish`]) and a hardship laid
+/// on a party ([`laid_on_a_party`]).
 pub(super) fn set_aside(a: &Analysed, w: &WordSets, r: Range) -> bool {
     let own_difficulty = matches!(a.word(r.1 - 1), "hard" | "difficult" | "tough")
         && a.word_in(a.tokens[r.0].sentence, r.1) == "to"
@@ -237,7 +239,90 @@ pub(super) fn set_aside(a: &Analysed, w: &WordSets, r: Range) -> bool {
     let s = a.tokens[r.0].sentence;
     let dismissed = (a.sentences[s].start..r.0)
         .any(|k| a.word(k + 1) == "why" && w.feeling_recognise.has(a.word(k)) && a.tokens[k].negated_by.is_some());
-    own_difficulty || dismissed || set_aside_as_state(a, w, r) || !super::walls::next_time_advice(a).is_empty()
+    own_difficulty
+        || dismissed
+        || set_aside_as_state(a, w, r)
+        || news_against_wish(a, w, r)
+        || laid_on_a_party(a, w, r)
+        || !super::walls::next_time_advice(a).is_empty()
+}
+
+/// Words that add the customer's circumstance to what the speaker knows ("... with your exam on
+/// Monday", "... after waiting all week", "... on top of everything").
+const CIRCUMSTANCE: &[&str] = &["with", "w", "after", "before", "b4", "especially", "esp", "given", "top", "when"];
+
+/// "I know that's not what you wanted to hear", "which I know isn't the news you hoped for", "i
+/// no its not wot u want": the speaker (at the start of `r`) knowing how the answer falls against
+/// the customer's wish speaks of the news, not of what the customer goes through, unless the
+/// customer's circumstance follows at once ("... with rent due Friday", "... after the week
+/// you've had"). So does a bare negated judgment found as "I know that's" ("I know that's not
+/// great", "I know it's no excuse") with nothing of the customer in its clause.
+fn news_against_wish(a: &Analysed, w: &WordSets, r: Range) -> bool {
+    let s = a.tokens[r.0].sentence;
+    let Some(k) = (r.0..(r.0 + 4).min(r.1)).find(|&k| w.feeling_know.has(a.word_in(s, k))) else { return false };
+    let mut j = k + 1;
+    while matches!(a.word_in(s, j), "that" | "this" | "it" | "is" | "was" | "s" | "its") {
+        j += 1;
+    }
+    if !a.tokens.get(j).is_some_and(|t| t.is_negator() && t.sentence == s) {
+        return false;
+    }
+    let end = a.sentences[s].end;
+    // "I know that's not great", "I know it's no excuse": what was found ends before the negation,
+    // and the clause names nothing of the customer.
+    let clause = a.tokens[j].clause;
+    let names_customer = (j + 1..end)
+        .take_while(|&m| a.tokens[m].clause == clause)
+        .any(|m| matches!(a.word(m), "you" | "u" | "your" | "ur" | "ya"));
+    // "what you wanted", "the news you hoped for", "wot u want".
+    let what = match a.word_in(s, j + 1) {
+        "what" | "wot" => j + 2,
+        "the" if matches!(a.word_in(s, j + 2), "news" | "answer" | "outcome" | "update" | "result") => j + 3,
+        _ => return r.1 <= j && !names_customer,
+    };
+    let wish = ["want", "wanted", "wanna", "hoped", "hoping", "expected", "expecting", "need", "needed", "wish"];
+    let Some(v) = (what..what + 3).find(|&v| wish.contains(&a.word_in(s, v))) else { return false };
+    if !(what..v).any(|m| matches!(a.word(m), "you" | "u" | "ya")) {
+        return false;
+    }
+    // The circumstance follows at once ("... to hear, with the movers booked"), not a clause later,
+    // or the customer's state is told after it ("... and you've been ill", "... and you weren't told").
+    let state = |m: usize| {
+        matches!(a.word(m), "you" | "u") && matches!(a.word(m + 1), "have" | "had" | "were" | "are" | "was" | "been")
+    };
+    !(v + 1..(v + 7).min(end)).any(|m| CIRCUMSTANCE.contains(&a.word(m))) && !(v + 1..end).any(state)
+}
+
+/// "The contractors have been a nightmare", "their underwriters are useless", "they're hopeless":
+/// a word of feeling or hardship said through a plural copula ("are", "were", "have been") of
+/// someone or something other than the customer: a party or a thing found troublesome (the
+/// speaker's complaint, often blame), not the customer's plight. Not when the subject holds the
+/// customer or a stretch of time ("the last two days have been awful"), nor with "must" ("that
+/// must have been awful"), nor when "for you" follows.
+fn laid_on_a_party(a: &Analysed, w: &WordSets, r: Range) -> bool {
+    let s = a.tokens[r.0].sentence;
+    let Some(f) = (r.0..r.1).find(|&k| feels(w, a.word(k)) || w.feeling_hardship.has(a.word(k))) else {
+        return false;
+    };
+    let start = a.sentences[s].start;
+    let mut c = f;
+    while c > start && (degree(w, a.word(c - 1)) || matches!(a.word(c - 1), "of" | "honestly" | "absolute" | "total")) {
+        c -= 1;
+    }
+    let plural = match a.word_in(s, c.wrapping_sub(1)) {
+        "are" | "were" => true,
+        "been" => matches!(a.word_in(s, c.wrapping_sub(2)), "have" | "ve"),
+        _ => false,
+    };
+    if !plural || c < start + 2 {
+        return false;
+    }
+    let copula = a.tokens[c - 1].clause;
+    let subject: Vec<&str> = (start..c - 1).filter(|&k| a.tokens[k].clause == copula).map(|k| a.word(k)).collect();
+    let customer = |x: &&str| matches!(*x, "you" | "your" | "u" | "ur" | "yourself" | "we" | "i");
+    let modal = |x: &&str| matches!(*x, "must" | "may" | "might" | "would" | "could" | "should");
+    let for_you = matches!(a.word_in(s, f + 1), "for" | "4" | "on") && matches!(a.word_in(s, f + 2), "you" | "u");
+    !subject.is_empty() && !subject.iter().any(|x| customer(x) || modal(x) || STRETCH.contains(x)) && !for_you
 }
 
 /// The speaker's own state, an ironic certainty or mockery (see [`set_aside`]).

@@ -428,3 +428,59 @@ fn sympathy_beside_advice_for_next_time_is_mockery() {
         ],
     );
 }
+
+#[test]
+fn the_answer_known_to_fall_short_of_their_wish_is_about_the_news() {
+    all(
+        false,
+        &[
+            "I know that's not what you were hoping for. The refund goes out Monday.",
+            "The part is still on back order, which I know isn't what you want to hear.",
+            "Dear Mr Ansah, I realise this is not the outcome you expected. Your case is closed.",
+            "i no its not wot u want 2 hear, still waiting on the lab",
+            "um so yeah it's a no, I know that's not the answer you wanted, um, sorry",
+            "Madam, I know this is not the news you want, the hotel is full.",
+        ],
+    );
+    all(
+        true,
+        &[
+            "I know that's not what you wanted, with the movers booked for Friday.",
+            "i know its not wot u need b4 ur exam monday",
+            "I realise this isn't the news you hoped for after the fortnight you've had.",
+            "I know that's not what you wanted, especially with the kids off school.",
+            "I know that's not fair on you, so the fee is waived.",
+            "I know it isn't what you wanted to hear, and you were promised a callback too.",
+        ],
+    );
+}
+
+#[test]
+fn a_hardship_laid_on_a_party_is_a_complaint_not_their_plight() {
+    all(
+        false,
+        &[
+            "Honestly, the couriers have been a nightmare this month.",
+            "their claims handlers are useless, I've chased twice",
+            "The suppliers were awful about it, to be fair. Nothing I can do.",
+            "er the, the scaffolders, they're a real pain, um, they never answer",
+            "Sir, these old boilers are very difficult, parts are rare.",
+        ],
+    );
+    all(
+        true,
+        &[
+            "The last three nights have been miserable for you, I know.",
+            "Your children were so upset, and that's on us.",
+            "The two weeks without a kitchen have been awful.",
+            "Those hours in the queue must have been exhausting.",
+            "The last few days have been horrible for you and your mum.",
+        ],
+    );
+}
+
+#[test]
+fn a_bare_negated_judgment_known_names_nothing_of_theirs() {
+    all(false, &["Still no date, sorry, and I know that's not ideal.", "i know thats no excuse, it slipped my mind"]);
+    all(true, &["I know that's not easy for you with the shop to run.", "I know it's not fair on you, Mr Hale."]);
+}

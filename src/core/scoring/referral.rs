@@ -28,8 +28,11 @@ pub(super) fn verb_at<'c>(a: &Analysed, cx: &'c DetectorContext, k: usize) -> Op
             .or_else(|| w.referral_move_verb.has(v).then_some("go"))
     };
     found(text).or_else(|| found(plain)).or_else(|| undoubled.and_then(found)).or_else(|| {
-        // "contacting" reads as "contact", "giving" (as "give") needs a stem of four letters.
-        (plain.len() > 3).then(|| found(&format!("{plain}e"))).flatten()
+        // "writing" reads as "write", "giving" as "give", "taking" as "take" (a stem of three
+        // letters or more); "coming" is someone arriving, never the customer sent ("come to the
+        // desk" is said in the plain form).
+        let restored = format!("{plain}e");
+        (plain.len() >= 3 && restored != "come").then(|| found(&restored)).flatten()
     })
 }
 
@@ -120,7 +123,36 @@ pub(super) fn to_someone_else(a: &Analysed, cx: &DetectorContext, v: usize) -> b
             && !cx.lists.words.referral_own_side.has(object_word)
             && after.iter().any(|&k| matches!(a.word_in(s, k), "ring" | "call" | "bell" | "buzz"));
     }
-    (cx.lists.words.referral_contact_verb.has(verb) && object.is_some()) || named || channel || service_number
+    (cx.lists.words.referral_contact_verb.has(verb) && object.is_some())
+        || named
+        || channel
+        || service_number
+        || directed_to(a, cx, v, verb)
+}
+
+/// "Please direct any questions about the works charge to Mr Menon", "refer your query on the
+/// bill to the lender": a verb of routing ("direct", "redirect", "refer") whose "to", however far
+/// along its clause, names someone else (a colleague or a party), not the speaker ("direct them to
+/// me").
+fn directed_to(a: &Analysed, cx: &DetectorContext, v: usize, verb: &str) -> bool {
+    if !matches!(verb, "direct" | "redirect" | "refer") {
+        return false;
+    }
+    let s = a.tokens[v].sentence;
+    let clause = a.tokens[v].clause;
+    let Some(to) =
+        (v + 1..a.sentences[s].end).take_while(|&k| a.tokens[k].clause == clause).find(|&k| a.word(k) == "to")
+    else {
+        return false;
+    };
+    // "to Mr Menon": the title read past, the name after it.
+    let j = past_determiners(a, s, to + 1);
+    let j = if matches!(a.word_in(s, j), "mr" | "mrs" | "ms" | "miss" | "dr") { j + 1 } else { j };
+    let who = a.word_in(s, j);
+    !who.is_empty()
+        && !cx.lists.words.referral_own_side.has(who)
+        && (super::phrase::name_at(&a.tokens, j, &cx.names.colleague).is_some()
+            || (j..j + 3).any(|k| elsewhere(cx, a.word_in(s, k))))
 }
 
 /// True when "get" at `v` has someone do something ("get him to put it in writing", "get your

@@ -529,3 +529,25 @@ fn a_professional_or_a_hotel_team_as_the_party_sent_to() {
         ],
     );
 }
+
+#[test]
+fn giving_them_a_call_and_questions_directed_elsewhere_send_away() {
+    for text in [
+        "I'd suggest giving your energy supplier a ring about the reading.",
+        "best bet is giving the landlord a bell tbh",
+        "Please direct any further queries regarding the service charge to the managing agent.",
+        "pls refer all questions about the policy wording to ur insurer",
+        "Sir, you try taking it up with the council office, they decide.",
+    ] {
+        assert!(sends(text), "{text}");
+    }
+    for text in [
+        "I'm giving the depot a ring now and I'll call you back by four.",
+        "Please direct any questions about the invoice to me.",
+        "The engineer is coming to you on Friday morning.",
+        "I'll be taking it up with the courier myself this afternoon.",
+        "Thanks for giving us a call about the boiler.",
+    ] {
+        assert!(!sends(text), "{text}");
+    }
+}
