@@ -135,7 +135,11 @@ pub(super) fn party_blame(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     }
     out.extend(lapse::third_party_lapses(a, cx, &parties, &ownership).into_iter().chain(workload::excuses(a, cx)));
     out.extend(mocking::wished_but_party(a, cx, &parties).into_iter().chain(hearsay::claims(a, cx)));
-    out.extend(agent_lapse::agent_faults(a, cx, &parties, &ownership, &taken_on).into_iter().chain(guessed::causes(a)));
+    out.extend(agent_lapse::agent_faults(a, cx, &parties, &ownership, &taken_on).into_iter().chain(guessed::causes(
+        a,
+        cx,
+        owns_anything,
+    )));
     out.retain(|r| !asks_about_cause(a, cx, r.0) && !owned_after(a, cx, *r));
     // Sarcasm about another party blames whatever is owned or asked around it.
     out.extend(

@@ -116,6 +116,9 @@ mod tests {
             "Our booking terms require a 72-hour notice for any cancellation.",
             "I'm afraid the deposit stays. Terms are terms, I'm sorry.",
             "no can do on the upgrade, its the rules",
+            // An inability is no act of the speaker's ("nothing I can do", "I can do nothing").
+            "Rules is rules, sir. I can do nothing.",
+            "head office policy. nowt we can do",
         ] {
             assert!(blames(yes), "{yes}");
         }
