@@ -135,11 +135,7 @@ pub(super) fn party_blame(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     }
     out.extend(lapse::third_party_lapses(a, cx, &parties, &ownership).into_iter().chain(workload::excuses(a, cx)));
     out.extend(mocking::wished_but_party(a, cx, &parties).into_iter().chain(hearsay::claims(a, cx)));
-    out.extend(agent_lapse::agent_faults(a, cx, &parties, &ownership, &taken_on).into_iter().chain(guessed::causes(
-        a,
-        cx,
-        owns_anything,
-    )));
+    out.extend(agent_lapse::agent_faults(a, cx, &parties, &ownership, &taken_on));
     out.retain(|r| !asks_about_cause(a, cx, r.0) && !owned_after(a, cx, *r));
     // Sarcasm about another party blames whatever is owned or asked around it.
     out.extend(
@@ -185,6 +181,7 @@ fn wall_blame(a: &Analysed, cx: &DetectorContext, ownership: &[Range], taken_on:
         .chain(super::walls::next_time_advice(a))
         .chain(rules::must_be_done(a, cx))
         .chain(rule_wall::given_last_word(a, cx))
+        .chain(guessed::causes(a, cx))
         .map(|w| (w, false));
     // An accusation (`accusing.rs`) owned in the next sentence is cleared too: "Did you not get my
     // text? That's on me, I should have rung."

@@ -13,6 +13,7 @@
 
 use super::super::detectors::{DetectorContext, Range};
 use super::super::text::Analysed;
+use super::super::walls::Wall;
 
 /// Words of guessing that can open a guessed cause.
 fn guess_word(word: &str) -> bool {
@@ -254,12 +255,12 @@ fn lapse_verb(word: &str) -> bool {
     )
 }
 
-/// Every guessed cause laid elsewhere in the answer (see the module text). A guess is weak:
-/// none in an answer that owns or takes something on (`helps`) or where the speaker acts on the
-/// problem (`walls::acts`): "maybe the driver didn't knock loud enough, I'll rebook it" wonders
-/// while fixing.
-pub(super) fn causes(a: &Analysed, cx: &DetectorContext, helps: bool) -> Vec<Range> {
-    if helps || super::super::walls::acts(a, cx) {
+/// Every guessed cause laid elsewhere in the answer (see the module text), each a weak wall: `wall_blame`
+/// keeps none in an answer that owns or takes something on, and none is found where the speaker
+/// acts on the problem (`walls::acts`): "maybe the driver didn't knock loud enough, I'll rebook
+/// it" wonders while fixing.
+pub(super) fn causes(a: &Analysed, cx: &DetectorContext) -> Vec<Wall> {
+    if super::super::walls::acts(a, cx) {
         return Vec::new();
     }
     (0..a.tokens.len())
@@ -271,6 +272,7 @@ pub(super) fn causes(a: &Analysed, cx: &DetectorContext, helps: bool) -> Vec<Ran
                 must_have_at(a, k)
             }
         })
+        .map(|r| (r, false))
         .collect()
 }
 
