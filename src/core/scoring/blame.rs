@@ -18,10 +18,12 @@ mod denial_tests;
 mod distancing;
 #[cfg(test)]
 mod forms_tests;
+mod guessed;
 mod hearsay;
 mod lapse;
 mod mocking;
 mod routing;
+mod rule_wall;
 mod rules;
 mod workload;
 use aside::{excuse_declined, said_aside_within};
@@ -178,6 +180,8 @@ fn wall_blame(a: &Analysed, cx: &DetectorContext, ownership: &[Range], taken_on:
         .chain(distancing::walls(a, cx))
         .chain(super::walls::next_time_advice(a))
         .chain(rules::must_be_done(a, cx))
+        .chain(rule_wall::given_last_word(a, cx))
+        .chain(guessed::causes(a, cx))
         .map(|w| (w, false));
     // An accusation (`accusing.rs`) owned in the next sentence is cleared too: "Did you not get my
     // text? That's on me, I should have rung."

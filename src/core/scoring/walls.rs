@@ -67,7 +67,10 @@ fn speaker_acts(a: &Analysed, w: &Words) -> bool {
             }
             let s = a.tokens[k].sentence;
             let offer = matches!((a.word(k), a.word_in(s, k + 1)), ("shall", "i") | ("want", "me") | ("let", "me"));
+            // "nothing I can do", "nowt we can do": the speaker's inability, not an act.
+            let none_before = k > 0 && matches!(a.word_in(s, k - 1), "nothing" | "nowt" | "little" | "much");
             let speaker = matches!(a.word(k), "i" | "we")
+                && !none_before
                 && matches!(a.word_in(s, k + 1), "will" | "have" | "am" | "are" | "shall" | "would" | "can");
             let mut j = k + 2;
             while matches!(
@@ -92,6 +95,7 @@ fn speaker_acts(a: &Analysed, w: &Words) -> bool {
                     // "We can confirm your item is at our depot" reports; it does nothing.
                     t.sentence == s
                         && t.negated_by.is_none()
+                        && a.word_in(s, j + 1) != "nothing"
                         && t.text != "confirm"
                         && (w.acting.contains(&t.text.as_str()) || w.acting.contains(&t.stem.as_str()))
                 })

@@ -1,0 +1,142 @@
+//! A rule given the last word: a rule noun (`rule-noun`: "policy", "terms", "rules", ...) as the
+//! subject of a verb of saying or requiring ("surgery rules say I can't", "our terms do state...",
+//! "our billing policy requires us to"), a rule said to be itself ("rules are rules", "the terms
+//! are the terms"), or a rule named as a whole clause ("finance rules.", "its the rules", "comp
+//! policy innit", "is the rule of the company"). The speaker hands the decision to the rule.
+//! A wall (weak): blame only in an answer where the speaker does nothing about the problem, so
+//! "the terms say it's non-refundable, but I've credited the delivery" stays information. Not
+//! negated ("the rules don't say that"), conditional, asked, quoted or retold, nor the speaker's
+//! own rule ("my rule is to ring back the same day").
+
+use super::super::detectors::DetectorContext;
+use super::super::text::Analysed;
+use super::super::walls::Wall;
+
+/// Verbs by which a rule has its say: "say", "state", "require", "mean".
+fn says(word: &str) -> bool {
+    matches!(
+        word,
+        "say"
+            | "says"
+            | "state"
+            | "states"
+            | "require"
+            | "requires"
+            | "specify"
+            | "specifies"
+            | "stipulate"
+            | "stipulates"
+    )
+}
+
+/// Words before a rule noun that still leave it the clause's subject ("our", "the company's",
+/// "surgery", "firm"): anything but the speaker, a preposition or a verb of its own.
+fn speaker_or_linking(word: &str) -> bool {
+    matches!(
+        word,
+        "i" | "my"
+            | "me"
+            | "we"
+            | "you"
+            | "your"
+            | "ur"
+            | "to"
+            | "with"
+            | "in"
+            | "under"
+            | "of"
+            | "by"
+            | "per"
+            | "about"
+            | "against"
+            | "on"
+            | "if"
+            | "unless"
+    )
+}
+
+/// The clause of token `k` as a range within its sentence.
+fn clause_of(a: &Analysed, k: usize) -> (usize, usize) {
+    let t = &a.tokens[k];
+    let s = &a.sentences[t.sentence];
+    let from = (s.start..=k).find(|j| a.tokens[*j].clause == t.clause).unwrap_or(k);
+    let to = (k..s.end).find(|j| a.tokens[*j].clause != t.clause).unwrap_or(s.end);
+    (from, to)
+}
+
+/// The rule noun at `k` given the last word (see the module text), as the range of its clause.
+fn last_word_at(a: &Analysed, cx: &DetectorContext, k: usize) -> Option<Wall> {
+    let rule = |j: usize| cx.lists.words.rule_noun.has(a.word(j));
+    let t = &a.tokens[k];
+    if !rule(k) || !t.is_own_word() || a.in_condition(k) || super::asks(a, t.sentence) {
+        return None;
+    }
+    let (from, to) = clause_of(a, k);
+    let before: Vec<&str> = (from..k).map(|j| a.word(j)).collect();
+    let own_subject = before.iter().all(|w| !speaker_or_linking(w)) && before.len() <= 3;
+    // "surgery rules say", "our terms do say", "the terms are the terms".
+    let next = |n: usize| if k + n < to { a.word(k + n) } else { "" };
+    let verb = if next(1) == "do" || next(1) == "does" || next(1) == "clearly" { 2 } else { 1 };
+    let has_its_say = own_subject && says(next(verb)) && a.tokens[k + verb].negated_by.is_none();
+    let itself = own_subject
+        && matches!(next(1), "is" | "are" | "r" | "iz")
+        && (k + 2..to.min(k + 5)).any(|j| a.word(j) == a.word(k) || (rule(j) && a.word(j) != "the"));
+    // "finance rules.", "comp policy innit", "its the rules", "is the rule of the company": the
+    // clause is the rule and nothing else.
+    let after: Vec<&str> = (k + 1..to).map(|j| a.word(j)).collect();
+    let tail_ok = after.is_empty() || after == ["innit"] || (after.first() == Some(&"of") && after.len() <= 3);
+    let lead_ok = before.len() <= 2 && before.iter().all(|w| !speaker_or_linking(w))
+        || matches!(before.as_slice(), ["it" | "its" | "that" | "thats", "is", ..] | ["is", ..]) && before.len() <= 4;
+    let whole = tail_ok && lead_ok && !before.is_empty() && (to - from) <= 6;
+    (has_its_say || itself || whole).then_some(((from, to), false))
+}
+
+/// Every rule given the last word in the answer, none when the speaker acts on the problem.
+pub(super) fn given_last_word(a: &Analysed, cx: &DetectorContext) -> Vec<Wall> {
+    let out: Vec<Wall> = (0..a.tokens.len()).filter_map(|k| last_word_at(a, cx, k)).collect();
+    if out.is_empty() || super::super::walls::acts(a, cx) {
+        return Vec::new();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    fn blames(text: &str) -> bool {
+        crate::core::test_fixtures::blame_rule_fires("Mr Lund", text)
+    }
+
+    #[test]
+    fn a_rule_given_the_last_word_is_a_wall() {
+        for yes in [
+            "Gym regulations say I can't unfreeze a membership over email.",
+            "sorry mr lund, cant do a swap on sale items. store rules.",
+            "nope, no cash back, company policy innit",
+            "Mr Lund, I understand. Is not possible. Policy is policy.",
+            "Our booking terms require a 72-hour notice for any cancellation.",
+            "I'm afraid the deposit stays. Terms are terms, I'm sorry.",
+            "no can do on the upgrade, its the rules",
+            // An inability is no act of the speaker's ("nothing I can do", "I can do nothing").
+            "Rules is rules, sir. I can do nothing.",
+            "head office policy. nowt we can do",
+        ] {
+            assert!(blames(yes), "{yes}");
+        }
+    }
+
+    #[test]
+    fn a_rule_said_while_helping_denied_asked_or_owned_is_not() {
+        for no in [
+            "Gym regulations say I can't unfreeze it by email, so I'll sort it on the desk system for you now.",
+            "The terms don't require the original box, so I've booked the collection for Monday.",
+            "Do the terms say anything about a late return?",
+            "If the policy says no, I'll ask my manager to approve it anyway and call you at 3.",
+            "My rule is to ring back the same day.",
+            "You said the rules are the rules, and that's fair, but I've put the refund through.",
+            "Please read the terms on the website.",
+            "The terms were updated in May.",
+        ] {
+            assert!(!blames(no), "{no}");
+        }
+    }
+}
