@@ -334,7 +334,7 @@ pub fn next_step_parts(a: &Analysed, cx: &DetectorContext) -> Vec<(&'static str,
         .filter(|c| {
             let doing = verbs
                 .iter()
-                .filter(|v| v.0 >= c.0 && v.0 <= c.1 + 2)
+                .filter(|v| v.0 >= c.0 && v.0 <= c.1 + 2 && super::steps::own_act(a, *c, v.0))
                 .any(|v| !contact_only.iter().any(|k| k.0 <= v.0 && k.1 >= v.1));
             doing && !hedged(a, cx, *c, None) && !vague_promise(a, cx, *c)
         })

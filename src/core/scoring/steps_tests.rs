@@ -502,3 +502,30 @@ fn a_bare_link_in_a_sequence_is_no_step() {
         assert!(step(text), "{text}");
     }
 }
+
+#[test]
+fn a_frame_a_try_at_doing_or_contact_from_a_kind_of_party_is_no_step() {
+    for text in [
+        "Right, so what I'll do is, um, look into it for you.",
+        "ok so what we're going to do is see where it's got to",
+        "Maybe try switching it off and on again?",
+        "u could try resetting it urself lol",
+        "Our team will be in touch.",
+        "An adviser will contact you shortly.",
+        "We will be in touch once we have more information.",
+        "Dear Ms Ferris, we shall contact you when the investigation concludes.",
+    ] {
+        assert!(!step(text), "{text}: {:?}", evidence(text));
+    }
+    // The act after the frame, a try with someone to go to, a team named, or a time.
+    for text in [
+        "What I'll do is book the locksmith for Thursday morning.",
+        "you could try complaining to the ombudsman",
+        "Maybe try asking at the post office on Ridley Street?",
+        "Our complaints team will contact you.",
+        "An adviser will ring you tomorrow at 10am.",
+        "We'll be in touch when the part arrives to book your fitting on Monday.",
+    ] {
+        assert!(step(text), "{text}");
+    }
+}
