@@ -8,7 +8,7 @@ use super::detectors::{
 };
 use super::steps::{
     backed_passive, concrete_channel, doing_now, done_for_them, done_fragment, expected_outcome, handed_on, in_motion,
-    manner_of_speaking, names_whom, vague_promise, you_will,
+    names_whom, not_an_act, vague_promise, you_will,
 };
 use super::taking::{
     asks, checks_back, done_on_the_problem, firm_actions, passes_on, present_for_future, records_or_hands_on,
@@ -334,7 +334,7 @@ pub fn next_step_parts(a: &Analysed, cx: &DetectorContext) -> Vec<(&'static str,
         .filter(|c| {
             let doing = verbs
                 .iter()
-                .filter(|v| v.0 >= c.0 && v.0 <= c.1 + 2)
+                .filter(|v| v.0 >= c.0 && v.0 <= c.1 + 2 && super::steps::own_act(a, *c, v.0))
                 .any(|v| !contact_only.iter().any(|k| k.0 <= v.0 && k.1 >= v.1));
             doing && !hedged(a, cx, *c, None) && !vague_promise(a, cx, *c)
         })
@@ -369,7 +369,7 @@ pub fn next_step_parts(a: &Analysed, cx: &DetectorContext) -> Vec<(&'static str,
         found.retain(|r| {
             a.tokens[r.0..r.1].iter().all(|t| !t.quoted)
                 && !handed_to_no_one(a, cx, *r)
-                && !manner_of_speaking(a, cx, *r)
+                && !not_an_act(a, cx, *r)
                 && !super::step_parties::contact_from_no_one(a, cx, *r)
                 && (done || !super::step_parties::put_off(a, *r))
                 && (done || !super::step_parties::service_level(a, *r))

@@ -175,8 +175,8 @@ pub(super) fn party_acts(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
 }
 
 /// True when the clause of `r` promises contact from no one in particular: "someone will be in
-/// touch", "a member of the team will contact you", "somebody'll ring you", with no time to make
-/// it concrete. The customer learns of no one who has the case.
+/// touch", "a member of the team will contact you", "somebody'll ring you", "our team will be in
+/// touch" ([`generic_party`]), with no time to make it concrete. The customer learns of no one who has the case.
 pub(super) fn contact_from_no_one(a: &Analysed, cx: &DetectorContext, r: Range) -> bool {
     let t = &a.tokens[r.0];
     let in_clause = |j: &usize| a.tokens[j.to_owned()].sentence == t.sentence && a.tokens[*j].clause == t.clause;
@@ -186,7 +186,8 @@ pub(super) fn contact_from_no_one(a: &Analysed, cx: &DetectorContext, r: Range) 
     // contact you"), not a step beside it ("I've passed it to the baggage team and someone ...").
     let no_one = clause.windows(2).any(|p| {
         let vague = matches!(a.word(p[0]), "someone" | "somebody" | "anyone" | "anybody")
-            || (a.word(p[0]) == "member" && a.word(p[1]) == "of");
+            || (a.word(p[0]) == "member" && a.word(p[1]) == "of")
+            || generic_party(a, p[0]);
         vague && r.0 + 1 >= p[0] && r.0 <= p[0] + 4
     });
     let contact = clause.iter().any(|&j| {
@@ -195,6 +196,16 @@ pub(super) fn contact_from_no_one(a: &Analysed, cx: &DetectorContext, r: Range) 
     });
     let timed = clause.iter().any(|&j| a.times().day_or_time_at(j).is_some());
     no_one && contact && !timed
+}
+
+/// True when a party named by no more than its kind opens at `j` and acts next: "a specialist will
+/// ...", "an adviser'll ...", "our team will ...", "the team will ..." (not "our billing team").
+fn generic_party(a: &Analysed, j: usize) -> bool {
+    let kind = |w: &str| matches!(w, "specialist" | "adviser" | "advisor" | "agent" | "colleague" | "representative");
+    let (first, second) = (a.word(j), a.word(j + 1));
+    let party = (matches!(first, "a" | "an") && kind(second))
+        || (matches!(first, "our" | "the") && matches!(second, "team" | "staff"));
+    party && a.word(j + 2) == "will"
 }
 
 /// True when the sentence of `r` puts what happens off to no time: "it'll turn up eventually",

@@ -414,7 +414,15 @@ pub(super) fn names_whom(a: &Analysed, cx: &DetectorContext, r: Range) -> bool {
     let rest =
         (r.0..a.tokens.len()).take_while(|&j| a.tokens[j].sentence == t.sentence && a.tokens[j].clause == t.clause);
     let vague = rest.clone().any(|j| cx.lists.words.step_vague_party.has(a.word(j)));
-    concrete_channel(a, cx, r) || !vague
+    // "maybe try restarting it", "try watering them": something to do, no one to go to ("try
+    // complaining to the ombudsman" names one).
+    let tries_doing = rest.clone().any(|j| {
+        matches!(a.word(j), "try" | "trying") && {
+            let next = a.word_in(t.sentence, j + 1);
+            next.len() > 4 && next.ends_with("ing") && !matches!(next, "nothing" | "something" | "anything")
+        }
+    }) && !rest.clone().any(|j| matches!(a.word(j), "to" | "2" | "with" | "at"));
+    concrete_channel(a, cx, r) || !(vague || tries_doing)
 }
 
 /// True when "you will hear / get / see ..." at `r` is backed by something concrete in its
@@ -488,6 +496,61 @@ pub(super) fn manner_of_speaking(a: &Analysed, cx: &DetectorContext, r: Range) -
     let before = if r.0 > 0 && a.tokens[r.0 - 1].sentence == t.sentence { a.word(r.0 - 1) } else { "" };
     let aside = (before == "as" && matches!(a.word(r.0), "you" | "u")) || before == "where";
     manner || aside
+}
+
+/// True when the hit at `r` is no act of this case: a manner of speaking ([`manner_of_speaking`]),
+/// a habit of things in general ([`habitual_passive`]), a bare link in a sequence ("after that",
+/// "in the meantime") or a frame ("what I'll do is"): a step only when an act of its own goes with
+/// it, found by its own part.
+pub(super) fn not_an_act(a: &Analysed, cx: &DetectorContext, r: Range) -> bool {
+    let link = matches!(r.1 - r.0, 2 | 3)
+        && matches!((a.word(r.0), a.word(r.0 + 1)), ("after", "that") | ("in", "the"))
+        && matches!(a.word(r.1 - 1), "that" | "meantime");
+    // "what I'll do is ...", "here's what we're going to do": a frame; the act after it is the step.
+    let frame =
+        (a.word(r.1 - 1) == "do" || a.word(r.1) == "do") && (r.0.saturating_sub(1)..=r.0).any(|j| a.word(j) == "what");
+    link || frame || manner_of_speaking(a, cx, r) || habitual_passive(a, cx, r)
+}
+
+/// True when the verb at `v` is the act of the commitment at `c`, not of a condition after it:
+/// "we'll be in touch when we have news" does nothing but get in touch.
+pub(super) fn own_act(a: &Analysed, c: Range, v: usize) -> bool {
+    !a.in_condition(v) || a.in_condition(c.0)
+}
+
+/// True when the hit at `r` is a present passive said of things in general, not of this case: a
+/// bare plural subject with no determiner ("late claims are paid in the next run", "all orders are
+/// checked in date order", "visas are issued by the consulate"): how things usually go, as a
+/// service level says. Not "your tickets are reissued", "the parts are ordered", "both rooms are
+/// booked", "2 seats are held", nor one pinned to a day ("seats are booked for Friday").
+pub(super) fn habitual_passive(a: &Analysed, cx: &DetectorContext, r: Range) -> bool {
+    let Some(k) = (r.0..(r.0 + 2).min(r.1)).find(|&k| matches!(a.word(k), "are" | "r")) else { return false };
+    let s = a.tokens[k].sentence;
+    let start = a.sentences[s].start;
+    if k == start || a.word_in(s, k + 1).is_empty() || !participle(a, cx, k + 1) {
+        return false;
+    }
+    let subject = a.word(k - 1);
+    let plural = subject.len() > 3
+        && subject.ends_with('s')
+        && !subject.ends_with("ss")
+        && !subject.ends_with("us")
+        && !matches!(subject, "yours" | "ours" | "theirs" | "hers" | "this" | "thus" | "does" | "goes");
+    let clause = a.tokens[k].clause;
+    let determined = (start.max(k.saturating_sub(4))..k - 1).any(|j| {
+        a.tokens[j].clause == clause
+            && (matches!(
+                a.word(j),
+                "the" | "your" | "ur" | "yr" | "my" | "our" | "his" | "her" | "their" | "these" | "those" | "both"
+            ) || a.word(j).chars().any(|c| c.is_ascii_digit()))
+    });
+    // A day or time, not a span it takes ("within 5 working days", "up to 10 days").
+    let pinned = (k..a.sentences[s].end).take_while(|&j| a.tokens[j].clause == clause).any(|j| {
+        a.times().day_or_time_at(j).is_some()
+            && !matches!(a.word(j), "within" | "in")
+            && !matches!(a.word(j - 1), "within" | "in" | "to")
+    });
+    plural && !determined && !pinned
 }
 
 /// True when the hit at `r` is "you will ..." (a passive or customer-side next step).

@@ -461,3 +461,71 @@ fn an_instruction_after_a_pictograph_opens_its_own_sentence() {
         assert!(!step(text), "{text}: {:?}", evidence(text));
     }
 }
+
+#[test]
+fn a_habit_of_things_in_general_is_no_step_for_this_case() {
+    for text in [
+        "Please be aware that all bookings are confirmed in the order we receive them.",
+        "Late expense claims are paid in the following pay run.",
+        "sry refunds r processed by head office, not the store",
+        "Warranty repairs are arranged by the manufacturer, not by the shop.",
+        "Unfortunately reminder texts are sent out by the system automatically.",
+        "so yeah, um, spare keys are issued at the front desk, that's just how it works",
+    ] {
+        assert!(!step(text), "{text}: {:?}", evidence(text));
+    }
+    // This case's things, a number of them, or pinned to a day: still done for the customer.
+    for text in [
+        "Your replacement tickets are reissued.",
+        "Both rooms are booked.",
+        "2 seats are booked 4 u",
+        "ok, the parts are ordered",
+        "Tickets are reissued for Saturday's match.",
+    ] {
+        assert!(step(text), "{text}");
+    }
+}
+
+#[test]
+fn a_bare_link_in_a_sequence_is_no_step() {
+    for text in [
+        "Anything logged after that goes to the next month.",
+        "In the meantime, maybe try turning it off and on?",
+        "the courier has it, then there's the sorting office after that",
+    ] {
+        assert!(!step(text), "{text}: {:?}", evidence(text));
+    }
+    // With an act of its own, the act is the step.
+    for text in
+        ["After that, I'll send the engineer's report to you.", "In the meantime I'll post a loan unit to you today."]
+    {
+        assert!(step(text), "{text}");
+    }
+}
+
+#[test]
+fn a_frame_a_try_at_doing_or_contact_from_a_kind_of_party_is_no_step() {
+    for text in [
+        "Right, so what I'll do is, um, look into it for you.",
+        "ok so what we're going to do is see where it's got to",
+        "Maybe try switching it off and on again?",
+        "u could try resetting it urself lol",
+        "Our team will be in touch.",
+        "An adviser will contact you shortly.",
+        "We will be in touch once we have more information.",
+        "Dear Ms Ferris, we shall contact you when the investigation concludes.",
+    ] {
+        assert!(!step(text), "{text}: {:?}", evidence(text));
+    }
+    // The act after the frame, a try with someone to go to, a team named, or a time.
+    for text in [
+        "What I'll do is book the locksmith for Thursday morning.",
+        "you could try complaining to the ombudsman",
+        "Maybe try asking at the post office on Ridley Street?",
+        "Our complaints team will contact you.",
+        "An adviser will ring you tomorrow at 10am.",
+        "We'll be in touch when the part arrives to book your fitting on Monday.",
+    ] {
+        assert!(step(text), "{text}");
+    }
+}
