@@ -136,7 +136,9 @@ impl<T: Copy> FuzzyWords<T> {
 }
 
 /// True when `typed` is a plausible typo of `intended`: same first letter, letters only, and an
-/// edit distance of 1 for words of 6+ letters (2 for 8+).
+/// edit distance of 1 for words of 6+ letters (2 for 8+), but not two letters changed apart from
+/// each other in a word of the same length: that is another word ("promised" is no typo of
+/// "provided"), where a slip changes one letter, swaps two, or drops or doubles one.
 pub fn typo_of(typed: &str, intended: &str) -> bool {
     let (n, m) = (typed.len(), intended.len());
     if m < 6 || n.abs_diff(m) > 2 || typed.as_bytes().first() != intended.as_bytes().first() {
@@ -146,7 +148,20 @@ pub fn typo_of(typed: &str, intended: &str) -> bool {
         return false;
     }
     let allowed = if m >= 8 { 2 } else { 1 };
-    within_edits(typed, intended, allowed)
+    within_edits(typed, intended, allowed) && !two_letters_apart(typed, intended)
+}
+
+/// True when `a` and `b` have the same length and differ in exactly two letters that are not
+/// next to each other (two separate substitutions, not a swap).
+fn two_letters_apart(a: &str, b: &str) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut differ = a.bytes().zip(b.bytes()).enumerate().filter(|(_, (x, y))| x != y).map(|(i, _)| i);
+    match (differ.next(), differ.next(), differ.next()) {
+        (Some(first), Some(second), None) => second > first + 1,
+        _ => false,
+    }
 }
 
 /// A compiled phrase pattern.

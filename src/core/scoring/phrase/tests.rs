@@ -71,6 +71,10 @@ fn stems_contractions_and_typos() {
     assert_eq!(found("will not happen again", "It won't happen again"), ["won't happen again"]);
     assert_eq!(found("tomorrow", "I'll ring tommorow"), ["tommorow"]);
     assert!(found("call", "I'll cell you").is_empty(), "short words need an exact match");
+    assert_eq!(found("received", "we recieved it"), ["recieved"], "two letters swapped is a slip");
+    assert_eq!(found("definitely", "it's definately sorted"), ["definately"]);
+    assert!(found("provided", "the depot promised me a date").is_empty(), "two letters apart: another word");
+    assert_eq!(found("relieved", "I'm so releaved"), ["releaved"], "two letters side by side is a slip");
 }
 
 #[test]
