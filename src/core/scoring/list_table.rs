@@ -214,7 +214,7 @@ impl ListTable {
         if token.quoted {
             return;
         }
-        maybe.extend(self.index.candidates(token));
+        self.index.candidates_into(token, maybe);
         maybe.sort_unstable();
         maybe.dedup();
         out.extend(maybe.iter().copied().filter(|&id| self.words[id as usize].matches(token)));

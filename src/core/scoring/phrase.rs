@@ -72,10 +72,14 @@ impl Word {
     }
 
     /// True when `token` is a plausible typo of this word (see [`typo_of`]), ruling most pairs out
-    /// by their letters before measuring the distance.
+    /// by their letters before measuring the distance: each edit takes at most one of the word's
+    /// letters out of the token and brings at most one letter in (a swap neither), so more than
+    /// `allowed` letters missing, or more than `allowed` new ones, is more than `allowed` edits.
     fn typo_in(&self, token: &Token) -> bool {
         let allowed = if self.text.len() >= 8 { 2 } else { 1 };
-        (token.letters ^ self.letters).count_ones() <= 2 * allowed && typo_of(&token.text, &self.text)
+        let missing = (self.letters & !token.letters).count_ones();
+        let new = (token.letters & !self.letters).count_ones();
+        missing <= allowed && new <= allowed && typo_of(&token.text, &self.text)
     }
 }
 

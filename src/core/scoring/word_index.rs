@@ -77,6 +77,17 @@ impl<T: Copy> WordIndex<T> {
         by_text.into_iter().flatten().chain(by_stem.into_iter().flatten()).copied().chain(self.fuzzy.typos_of(token))
     }
 
+    /// [`Self::candidates`] pushed onto `out`: the text's and stem's tags a slice at a time, not
+    /// one by one through the chained iterator (what a list table asks of every distinct word).
+    pub(super) fn candidates_into(&self, token: &Token, out: &mut Vec<T>) {
+        for (key, map) in [(token.text_key, &self.by_text), (token.stem_key, &self.by_stem)] {
+            if let Some(tags) = self.may_hold(key).then(|| map.get(&key)).flatten() {
+                out.extend_from_slice(tags);
+            }
+        }
+        out.extend(self.fuzzy.typos_of(token));
+    }
+
     /// False when no token `seen` covers can be one of the words (see [`WordsSeen`]); true when
     /// one may be.
     pub(super) fn may_have_any(&self, seen: &WordsSeen) -> bool {
