@@ -38,6 +38,17 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
 }
 
+/// The situation id prefixes of `--situations A,B` (none when not given): only answers to those
+/// situations are scored.
+fn situation_prefixes(args: &[String]) -> Result<Vec<&str>, Box<dyn std::error::Error>> {
+    let Some(i) = args.iter().position(|a| a == "--situations") else { return Ok(Vec::new()) };
+    let prefixes: Vec<&str> = args.get(i + 1).map_or(Vec::new(), |p| p.split(',').filter(|p| !p.is_empty()).collect());
+    if prefixes.is_empty() {
+        return Err("--situations needs a comma-separated list of situation id prefixes, e.g. d5-,d6-".into());
+    }
+    Ok(prefixes)
+}
+
 /// Prints the disagreements and kappas of the split `args` names, with the model in force.
 fn run(args: &[String]) -> Result<(), Box<dyn std::error::Error>> {
     let split = concept_corpus::readable_split(args)?;
@@ -51,12 +62,7 @@ fn run(args: &[String]) -> Result<(), Box<dyn std::error::Error>> {
             !a.starts_with("--") && (*i == 0 || !matches!(args[i - 1].as_str(), "--split" | "--model" | "--situations"))
         })
         .map(|(_, a)| a);
-    // Only the situations whose ids start with one of these (comma-separated) prefixes.
-    let prefixes: Vec<&str> = args
-        .iter()
-        .position(|a| a == "--situations")
-        .and_then(|i| args.get(i + 1))
-        .map_or(Vec::new(), |p| p.split(',').collect());
+    let prefixes = situation_prefixes(args)?;
     let corpus = Corpus::read_default()?;
     let lists = Lists::new(&BTreeMap::new());
     let mut counts: BTreeMap<&str, Counts> = BTreeMap::new();

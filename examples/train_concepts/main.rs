@@ -180,6 +180,14 @@ const CV_FOLDS: u8 = 5;
 /// 0.8%), while dev moved 0.879 -> 0.877 (blame 0.81 -> 0.78, genuine-question 0.92 -> 0.91: its
 /// floor set to 0.89). Kept, with `model::words_may_veto` (a concept's rule is overturned only by
 /// words that count against it; without it the bias vetoed "Let me get that rebooked for you").
+///
+/// 2026-12-07 (evening), after six more rule rounds (blame guesses and rule walls, next steps,
+/// empathy, sends-away, typos) and `d5`/`d6` in train: `authors+blame2` came out at cv false blame
+/// just over 2% and was refused; `authors+blame1.8` (blame's threshold chosen at 1.8%) gave cv 0.830,
+/// dev 0.882 (false blame 0.8%) and, on 640 answers nothing here had seen (`d9`, `d10`), mean kappa
+/// 0.803 against 0.800 with the weights in use, but its layer vetoes "Let me rebook the table for
+/// eight instead" (a `taking.rs` unit test), so the weights in use stay. Try it again with the next
+/// corpus.
 const CHOSEN: &str = "authors+blame2";
 
 const BASE: Config = Config {
@@ -283,6 +291,7 @@ const CONFIGS: &[Config] = &[
         ..BASE
     },
     Config { name: "authors+blame2.5", author_rows: true, blame_false_positives: 0.025, ..BASE },
+    Config { name: "authors+blame1.8", author_rows: true, blame_false_positives: 0.018, ..BASE },
     Config {
         name: "authors+blame3+adds",
         author_rows: true,

@@ -322,7 +322,12 @@ fn laid_on_a_party(a: &Analysed, w: &WordSets, r: Range) -> bool {
     let customer = |x: &&str| matches!(*x, "you" | "your" | "u" | "ur" | "yourself" | "we" | "i");
     let modal = |x: &&str| matches!(*x, "must" | "may" | "might" | "would" | "could" | "should");
     let for_you = matches!(a.word_in(s, f + 1), "for" | "4" | "on") && matches!(a.word_in(s, f + 2), "you" | "u");
-    !subject.is_empty() && !subject.iter().any(|x| customer(x) || modal(x) || STRETCH.contains(x)) && !for_you
+    // The customer's own people or time ("the kids have been so upset", "the past two years have
+    // been awful") are their plight, not a party's.
+    let theirs = |x: &&str| {
+        STRETCH.contains(x) || w.feeling_dependant.has(x) || matches!(*x, "fortnight" | "year" | "years" | "hour")
+    };
+    !subject.is_empty() && !subject.iter().any(|x| customer(x) || modal(x) || theirs(x)) && !for_you
 }
 
 /// The speaker's own state, an ironic certainty or mockery (see [`set_aside`]).

@@ -475,6 +475,8 @@ fn a_hardship_laid_on_a_party_is_a_complaint_not_their_plight() {
             "The two weeks without a kitchen have been awful.",
             "Those hours in the queue must have been exhausting.",
             "The last few days have been horrible for you and your mum.",
+            "The kids have been so upset since the heating went.",
+            "The past two years have been awful, and now this on top.",
         ],
     );
 }

@@ -130,6 +130,16 @@ pub(super) fn to_someone_else(a: &Analysed, cx: &DetectorContext, v: usize) -> b
         || directed_to(a, cx, v, verb)
 }
 
+/// True when "direct" at `v` describes the noun after it ("Direct debit payments to the council
+/// go out on the 1st", "a direct line to the manager"): no routing.
+fn direct_as_adjective(a: &Analysed, v: usize) -> bool {
+    a.word(v) == "direct"
+        && matches!(
+            a.word_in(a.tokens[v].sentence, v + 1),
+            "debit" | "debits" | "dd" | "line" | "lines" | "flight" | "flights" | "link" | "access" | "dial"
+        )
+}
+
 /// "Please direct any questions about the works charge to Mr Menon", "refer your query on the
 /// bill to the lender": a verb of routing ("direct", "redirect", "refer") whose "to", however far
 /// along its clause, names someone else (a colleague or a party), not the speaker ("direct them to
@@ -139,6 +149,9 @@ fn directed_to(a: &Analysed, cx: &DetectorContext, v: usize, verb: &str) -> bool
         return false;
     }
     let s = a.tokens[v].sentence;
+    if direct_as_adjective(a, v) {
+        return false;
+    }
     let clause = a.tokens[v].clause;
     let Some(to) =
         (v + 1..a.sentences[s].end).take_while(|&k| a.tokens[k].clause == clause).find(|&k| a.word(k) == "to")
@@ -357,7 +370,7 @@ fn told_to_go(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
         let goes_to = !matches!(verb, "go" | "pop" | "head")
             || matches!(a.word_in(t.sentence, v + 1), "to" | "back" | "over" | "down" | "round" | "2");
         let imperative = w.referral_imperative.has(verb) || w.referral_with_verb.has(verb) || verb == "go";
-        if imperative && goes_to && a.asserted_at(v) && to_someone_else(a, cx, v) {
+        if imperative && goes_to && !direct_as_adjective(a, v) && a.asserted_at(v) && to_someone_else(a, cx, v) {
             out.push((v, v + 2));
         }
     }

@@ -485,6 +485,7 @@ fn having_to_tell_the_case_again_to_someone_else_sends_away() {
 #[test]
 fn going_elsewhere_put_as_the_best_course_sends_away() {
     assert!(sends("Honestly it's probably best to ring the landlord direct."));
+    assert!(!sends("Direct debit payments to the council go out on the 1st."), "an adjective, no routing");
     assert!(sends("prob best 2 email ur supervisor bout it"));
     assert!(sends("Best to just speak with the pharmacy, they hold the stock."));
     assert!(sends("In this case, it would be best to contact your insurer."));

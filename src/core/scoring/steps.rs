@@ -419,7 +419,15 @@ pub(super) fn names_whom(a: &Analysed, cx: &DetectorContext, r: Range) -> bool {
     let tries_doing = rest.clone().any(|j| {
         matches!(a.word(j), "try" | "trying") && {
             let next = a.word_in(t.sentence, j + 1);
-            next.len() > 4 && next.ends_with("ing") && !matches!(next, "nothing" | "something" | "anything")
+            next.len() > 4
+                && next.ends_with("ing")
+                && !matches!(next, "nothing" | "something" | "anything")
+                // "try ringing your bank" names whom, as "ring your bank" does.
+                && !{
+                    let stem = a.tokens[j + 1].stem.as_str();
+                    let contact = &cx.lists.words.referral_contact_verb;
+                    contact.has(stem) || contact.has(next.strip_suffix("ing").unwrap_or(next))
+                }
         }
     }) && !rest.clone().any(|j| matches!(a.word(j), "to" | "2" | "with" | "at"));
     concrete_channel(a, cx, r) || !(vague || tries_doing)
@@ -507,8 +515,13 @@ pub(super) fn not_an_act(a: &Analysed, cx: &DetectorContext, r: Range) -> bool {
         && matches!((a.word(r.0), a.word(r.0 + 1)), ("after", "that") | ("in", "the"))
         && matches!(a.word(r.1 - 1), "that" | "meantime");
     // "what I'll do is ...", "here's what we're going to do": a frame; the act after it is the step.
-    let frame =
-        (a.word(r.1 - 1) == "do" || a.word(r.1) == "do") && (r.0.saturating_sub(1)..=r.0).any(|j| a.word(j) == "what");
+    let s = a.tokens[r.0].sentence;
+    let do_at = if a.word(r.1 - 1) == "do" { Some(r.1 - 1) } else { (a.word_in(s, r.1) == "do").then_some(r.1) };
+    let is_after = |d: usize| {
+        let d = if matches!(a.word_in(s, d + 1), "now" | "then" | "first" | "next") { d + 1 } else { d };
+        matches!(a.word_in(s, d + 1), "is" | "s")
+    };
+    let frame = do_at.is_some_and(is_after) && (r.0.saturating_sub(1)..=r.0).any(|j| a.word_in(s, j) == "what");
     link || frame || manner_of_speaking(a, cx, r) || habitual_passive(a, cx, r)
 }
 

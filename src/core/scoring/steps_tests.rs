@@ -522,6 +522,7 @@ fn a_frame_a_try_at_doing_or_contact_from_a_kind_of_party_is_no_step() {
         "What I'll do is book the locksmith for Thursday morning.",
         "you could try complaining to the ombudsman",
         "Maybe try asking at the post office on Ridley Street?",
+        "you could try ringing your bank",
         "Our complaints team will contact you.",
         "An adviser will ring you tomorrow at 10am.",
         "We'll be in touch when the part arrives to book your fitting on Monday.",

@@ -148,7 +148,7 @@ fn fault_at(a: &Analysed, k: usize) -> Option<usize> {
 
 /// Things that cannot be agents: machines and objects as a subject are `workload.rs`'s business
 /// or no one's fault ("the system lost it", "the part hasn't arrived").
-fn thing(word: &str) -> bool {
+pub(super) fn thing(word: &str) -> bool {
     matches!(
         word,
         "system"

@@ -29,6 +29,50 @@ fn says(word: &str) -> bool {
     )
 }
 
+/// Verbs of saying that restrict by themselves ("our terms require", "the rules stipulate").
+fn requires(word: &str) -> bool {
+    matches!(word, "require" | "requires" | "stipulate" | "stipulates")
+}
+
+/// True when what the rule says after its verb at `v` restricts ("say I can't", "say only the
+/// holder", "states no refunds"); "our terms say you're entitled to a refund" is in the customer's
+/// favour and walls nothing off.
+fn restricts_after(a: &Analysed, v: usize) -> bool {
+    let s = a.tokens[v].sentence;
+    (v + 1..(v + 9).min(a.sentences[s].end)).any(|j| {
+        a.tokens[j].negated_by.is_some()
+            || matches!(
+                a.word(j),
+                "not"
+                    | "no"
+                    | "never"
+                    | "only"
+                    | "must"
+                    | "cannot"
+                    | "cant"
+                    | "unable"
+                    | "nothing"
+                    | "limited"
+                    | "capped"
+                    | "excluded"
+                    | "excludes"
+                    | "void"
+                    | "forfeit"
+                    | "forfeited"
+                    | "nonrefundable"
+                    | "non"
+                    | "required"
+            )
+            || (matches!(a.word(j), "have" | "has") && a.word_in(s, j + 1) == "to")
+    })
+}
+
+/// A word opening an instruction about a rule ("check the terms", "see our policy"), not a rule
+/// named as a wall.
+fn instruction(word: &str) -> bool {
+    matches!(word, "see" | "read" | "sign" | "review" | "accept" | "follow" | "consult" | "agree" | "breach" | "break")
+}
+
 /// Words before a rule noun that still leave it the clause's subject ("our", "the company's",
 /// "surgery", "firm"): anything but the speaker, a preposition or a verb of its own.
 fn speaker_or_linking(word: &str) -> bool {
@@ -77,7 +121,10 @@ fn last_word_at(a: &Analysed, cx: &DetectorContext, k: usize) -> Option<Wall> {
     // "surgery rules say", "our terms do say", "the terms are the terms".
     let next = |n: usize| if k + n < to { a.word(k + n) } else { "" };
     let verb = if next(1) == "do" || next(1) == "does" || next(1) == "clearly" { 2 } else { 1 };
-    let has_its_say = own_subject && says(next(verb)) && a.tokens[k + verb].negated_by.is_none();
+    let has_its_say = own_subject
+        && says(next(verb))
+        && a.tokens[k + verb].negated_by.is_none()
+        && (requires(next(verb)) || restricts_after(a, k + verb));
     let itself = own_subject
         && matches!(next(1), "is" | "are" | "r" | "iz")
         && (k + 2..to.min(k + 5)).any(|j| a.word(j) == a.word(k) || (rule(j) && a.word(j) != "the"));
@@ -87,7 +134,14 @@ fn last_word_at(a: &Analysed, cx: &DetectorContext, k: usize) -> Option<Wall> {
     let tail_ok = after.is_empty() || after == ["innit"] || (after.first() == Some(&"of") && after.len() <= 3);
     let lead_ok = before.len() <= 2 && before.iter().all(|w| !speaker_or_linking(w))
         || matches!(before.as_slice(), ["it" | "its" | "that" | "thats", "is", ..] | ["is", ..]) && before.len() <= 4;
-    let whole = tail_ok && lead_ok && !before.is_empty() && (to - from) <= 6;
+    // "Check the terms.", "See our policy.": a verb before a determiner opens an instruction
+    // ("head office policy." is a rule's owner).
+    let determiner = before.get(1).is_some_and(|w| matches!(*w, "the" | "our" | "your" | "ur" | "a" | "its" | "their"));
+    let imperative = determiner
+        && before.first().is_some_and(|w| {
+            instruction(w) || cx.lists.words.step_imperative.has(w) || cx.lists.words.referral_imperative.has(w)
+        });
+    let whole = tail_ok && lead_ok && !imperative && !before.is_empty() && (to - from) <= 6;
     (has_its_say || itself || whole).then_some(((from, to), false))
 }
 
@@ -135,8 +189,23 @@ mod tests {
             "You said the rules are the rules, and that's fair, but I've put the refund through.",
             "Please read the terms on the website.",
             "The terms were updated in May.",
+            "Our terms say you're entitled to a full refund.",
         ] {
             assert!(!blames(no), "{no}");
         }
+    }
+
+    #[test]
+    fn an_instruction_about_a_rule_gives_it_no_last_word() {
+        use crate::core::scoring::detectors::DetectorContext;
+        let names = crate::core::scoring::phrase::Names::default();
+        let lists = crate::core::scoring::lists::Lists::new(&std::collections::BTreeMap::new());
+        let cx = DetectorContext::new(&names, &lists, None);
+        for text in ["Check the terms.", "See our policy.", "pls read the t&cs"] {
+            let a = crate::core::scoring::text::analyse(text);
+            assert!(super::given_last_word(&a, &cx).is_empty(), "{text}");
+        }
+        let a = crate::core::scoring::text::analyse("head office policy. nowt we can do");
+        assert!(!super::given_last_word(&a, &cx).is_empty());
     }
 }
