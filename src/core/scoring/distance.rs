@@ -214,6 +214,19 @@ fn ascii_damerau(a: &[u8], b: &[u8], d: &mut Vec<usize>) -> usize {
     d[(n + 1) * w + m + 1]
 }
 
+/// True when `a` and `b` have the same length and differ in exactly two letters that are not
+/// next to each other (two separate substitutions, not a swap).
+pub fn two_letters_apart(a: &str, b: &str) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut differ = a.bytes().zip(b.bytes()).enumerate().filter(|(_, (x, y))| x != y).map(|(i, _)| i);
+    match (differ.next(), differ.next(), differ.next()) {
+        (Some(first), Some(second), None) => second > first + 1,
+        _ => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use super::automaton::{Program, Span, TableWords, WordMasks};
 use super::budget::{Budget, Unlimited};
-use super::distance::within_edits;
+use super::distance::{two_letters_apart, within_edits};
 use super::text::{Analysed, Token, phrase_words, stem};
 use super::word_index::{WordIndex, WordsSeen};
 use crate::core::scenario::pattern::{Element, Pattern};
@@ -153,19 +153,6 @@ pub fn typo_of(typed: &str, intended: &str) -> bool {
     }
     let allowed = if m >= 8 { 2 } else { 1 };
     within_edits(typed, intended, allowed) && !two_letters_apart(typed, intended)
-}
-
-/// True when `a` and `b` have the same length and differ in exactly two letters that are not
-/// next to each other (two separate substitutions, not a swap).
-fn two_letters_apart(a: &str, b: &str) -> bool {
-    if a.len() != b.len() {
-        return false;
-    }
-    let mut differ = a.bytes().zip(b.bytes()).enumerate().filter(|(_, (x, y))| x != y).map(|(i, _)| i);
-    match (differ.next(), differ.next(), differ.next()) {
-        (Some(first), Some(second), None) => second > first + 1,
-        _ => false,
-    }
 }
 
 /// A compiled phrase pattern.

@@ -552,3 +552,44 @@ fn giving_them_a_call_and_questions_directed_elsewhere_send_away() {
         assert!(!sends(text), "{text}");
     }
 }
+
+#[test]
+fn the_customer_made_the_one_to_contact_someone_else() {
+    for yes in [
+        "You'll need to ring our aftersales team on 0344 100 200.",
+        "@dwyer_j you would have to speak to the letting agent about that one ^RM",
+        "u gotta call ur bank 4 that sorry",
+        "Dear Mr Ruiz, you may wish to write to the manufacturer directly at the address on the box.",
+        "So um you can always try the council, they might know.",
+        "For the deposit you need to see the branch manager, she's in Thursdays.",
+        "You must raise it with the HR portal, is the only way.",
+        "Honestly I'd chase the courier yourself, they answer faster.",
+        "We would recommend contacting your card issuer regarding this transaction.",
+        "I'd suggest you give the depot a ring first thing.",
+        "Requests for a copy of your records should be directed to the data protection office.",
+        "All warranty claims must be submitted through the manufacturer's website.",
+    ] {
+        assert!(sends(yes), "{yes}");
+    }
+}
+
+#[test]
+fn near_misses_keep_the_speaker_in_charge() {
+    for no in [
+        "You can call me on 0207 946 0100 any time before six.",
+        "You'll need to send us the receipt, then I'll process it today.",
+        "you can ring us back whenever, ask for me",
+        "You should have called the bank straight away, but never mind, I've done it.",
+        "You don't need to contact the courier, I've already done that.",
+        "If you need to call the bank, here's the reference, but I'm on it either way.",
+        "Do you want to ring the depot or shall I?",
+        "You said you'd need to call your insurer first.",
+        "You'll get an email from us tomorrow with the booking.",
+        "I'd recommend the blue model, it lasts longer.",
+        "Complaints are taken very seriously, and I'm looking into yours myself.",
+        "You can use the refund however you like.",
+        "I'll chase the courier myself and text you by five.",
+    ] {
+        assert!(!sends(no), "{no}");
+    }
+}
