@@ -257,7 +257,7 @@ fn clipped_faults(a: &Analysed, cx: &DetectorContext) -> Vec<Wall> {
         if !t.possessive || !t.is_own_word() || asks(a, s) {
             continue;
         }
-        let clause_from = (sentence.start..i).find(|j| a.tokens[*j].clause == t.clause).unwrap_or(i);
+        let clause_from = a.clause_span(i).0;
         let negated = (clause_from..i).any(|j| a.tokens[j].is_negator() || a.tokens[j].negated_by.is_some());
         let owner = (clause_from..i).any(|j| matches!(a.word(j), "our" | "my" | "your" | "ur" | "yr" | "their"));
         let customer = (i.saturating_sub(2)..=i)

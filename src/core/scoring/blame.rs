@@ -175,13 +175,19 @@ fn is_preposition(word: &str) -> bool {
 /// itself ("I just book the appointments") takes nothing on.
 fn wall_blame(a: &Analysed, cx: &DetectorContext, ownership: &[Range], taken_on: &[Range]) -> Vec<Range> {
     let mut out = Vec::new();
+    // A rule of what must be done elsewhere, a rule given the last word or a guessed cause, said
+    // while the speaker acts on the problem, is information (`walls::acts`, asked once).
+    let mut unless_acting = rules::must_be_done(a, cx);
+    unless_acting.extend(rule_wall::given_last_word(a, cx));
+    unless_acting.extend(guessed::causes(a));
+    if !unless_acting.is_empty() && super::walls::acts(a, cx) {
+        unless_acting.clear();
+    }
     let walls = super::walls::walls(a, cx)
         .into_iter()
         .chain(distancing::walls(a, cx))
         .chain(super::walls::next_time_advice(a))
-        .chain(rules::must_be_done(a, cx))
-        .chain(rule_wall::given_last_word(a, cx))
-        .chain(guessed::causes(a, cx))
+        .chain(unless_acting)
         .map(|w| (w, false));
     // An accusation (`accusing.rs`) owned in the next sentence is cleared too: "Did you not get my
     // text? That's on me, I should have rung."

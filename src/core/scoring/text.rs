@@ -172,6 +172,16 @@ impl Analysed {
         self.tokens.get(i).is_some_and(|t| t.condition == Some(i))
     }
 
+    /// The tokens of the clause of token `i` within its sentence, from its first up to the first
+    /// token after `i` in another clause (the sentence's end when none).
+    pub fn clause_span(&self, i: usize) -> (usize, usize) {
+        let t = &self.tokens[i];
+        let s = &self.sentences[t.sentence];
+        let from = (s.start..=i).find(|j| self.tokens[*j].clause == t.clause).unwrap_or(i);
+        let to = (i..s.end).find(|j| self.tokens[*j].clause != t.clause).unwrap_or(s.end);
+        (from, to)
+    }
+
     /// The word at token `i`, or "" past the last one.
     pub fn word(&self, i: usize) -> &str {
         self.tokens.get(i).map_or("", |t| t.text.as_str())

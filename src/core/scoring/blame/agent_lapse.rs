@@ -356,14 +356,8 @@ fn agent_lapses(a: &Analysed, cx: &DetectorContext, owned: &[Range], taken_on: &
             continue;
         }
         let Some(from) = subject_before(a, cx, j) else { continue };
-        let words = from..lapse_end;
-        let unsaid = words.clone().any(|x| a.tokens[x].quoted || a.tokens[x].retold)
-            || a.tokens[from].negated_by.is_some()
-            || a.in_condition(from)
-            || a.in_condition(k);
-        let guess = (sentence.start..from).any(|x| matches!(a.word(x), "maybe" | "perhaps" | "possibly" | "might"));
-        let set_aside = (sentence.start..from).any(|x| cx.lists.words.blame_saying.has(a.word(x)));
-        if unsaid || guess || set_aside || super::asks(a, t.sentence) || super::claimed_after(a, lapse_end) {
+        let unsaid = super::lapse::not_laid_as_fact(a, cx, (from, lapse_end), k);
+        if unsaid || super::asks(a, t.sentence) || super::claimed_after(a, lapse_end) {
             continue;
         }
         out.push((from, lapse_end));

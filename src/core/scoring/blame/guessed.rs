@@ -11,7 +11,7 @@
 //! "maybe you could resend it"), feelings ("you must have been worried"), a true question ("did
 //! they maybe lose it?"), nor negated, conditional, quoted or retold words.
 
-use super::super::detectors::{DetectorContext, Range};
+use super::super::detectors::Range;
 use super::super::text::Analysed;
 use super::super::walls::Wall;
 
@@ -123,13 +123,6 @@ fn verb_after_subject(a: &Analysed, from: usize, end: usize) -> Option<usize> {
     (from + 1..(from + 6).min(end)).find(|&j| past_act(a.word(j)) || plan(a.word(j)) || a.word(j) == "must")
 }
 
-/// The end (exclusive) of the clause of token `k` within its sentence.
-fn clause_end(a: &Analysed, k: usize) -> usize {
-    let t = &a.tokens[k];
-    let end = a.sentences[t.sentence].end;
-    (k..end).find(|j| a.tokens[*j].clause != t.clause).unwrap_or(end)
-}
-
 /// True when the words at `k` are not the speaker's own account: quoted, retold, negated, in a
 /// condition, or in a sentence opened as a true question (a helper or a question word first).
 fn unsaid(a: &Analysed, k: usize) -> bool {
@@ -170,7 +163,7 @@ fn guessed_at(a: &Analysed, k: usize) -> Option<Range> {
     // Fillers may run across a comma: "what's probably happened is, um, your till people pushed ...".
     let sentence_end = a.sentences[a.tokens[k].sentence].end;
     let from = (k + 1..sentence_end).find(|j| !filler(a.word(*j))).unwrap_or(sentence_end);
-    let end = if from < sentence_end { clause_end(a, from) } else { from };
+    let end = if from < sentence_end { a.clause_span(from).1 } else { from };
     if from >= end || not_elsewhere(a.word(from)) || opens_no_subject(a.word(from)) || unsaid(a, from) {
         return None;
     }
@@ -299,13 +292,10 @@ fn lapse_verb(word: &str) -> bool {
 }
 
 /// Every guessed cause laid elsewhere in the answer (see the module text), each a weak wall: `wall_blame`
-/// keeps none in an answer that owns or takes something on, and none is found where the speaker
-/// acts on the problem (`walls::acts`): "maybe the driver didn't knock loud enough, I'll rebook
-/// it" wonders while fixing.
-pub(super) fn causes(a: &Analysed, cx: &DetectorContext) -> Vec<Wall> {
-    if super::super::walls::acts(a, cx) {
-        return Vec::new();
-    }
+/// keeps none in an answer that owns or takes something on, nor where the speaker acts on the
+/// problem (`walls::acts`): "maybe the driver didn't knock loud enough, I'll rebook it" wonders
+/// while fixing.
+pub(super) fn causes(a: &Analysed) -> Vec<Wall> {
     (0..a.tokens.len())
         .filter_map(|k| {
             let t = &a.tokens[k];
@@ -366,11 +356,7 @@ mod tests {
 
     #[test]
     fn a_neutral_act_guessed_lays_no_fault_without_one_said() {
-        use crate::core::scoring::detectors::DetectorContext;
-        let names = crate::core::scoring::phrase::Names::default();
-        let lists = crate::core::scoring::lists::Lists::new(&std::collections::BTreeMap::new());
-        let cx = DetectorContext::new(&names, &lists, None);
-        let found = |text: &str| !super::causes(&crate::core::scoring::text::analyse(text), &cx).is_empty();
+        let found = |text: &str| !super::causes(&crate::core::scoring::text::analyse(text)).is_empty();
         assert!(!found("They must have sent it yesterday, so it should be with you soon."));
         assert!(!found("The refund must have left our account this morning."));
         assert!(!found("Maybe the parcel got lost somewhere."));

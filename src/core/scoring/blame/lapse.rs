@@ -141,22 +141,30 @@ pub(super) fn third_party_lapses(a: &Analysed, cx: &DetectorContext, parties: &[
         let restated = lead.iter().any(|x| cx.lists.words.blame_role_noun.has(a.word(*x)))
             && !lead.iter().any(|x| matches!(a.word(*x), "i" | "we" | "you" | "u" | "me" | "us"));
         let opens = restated || lead.iter().all(|x| opener(a, cx, *x));
-        let words = from..end;
         let own_side = matches!(a.word(from), "your" | "ur");
-        let unsaid = words.clone().any(|x| a.tokens[x].quoted || a.tokens[x].retold)
-            || a.tokens[from].negated_by.is_some()
-            || a.in_condition(from)
-            || a.in_condition(k);
-        let guess = (sentence.start..from).any(|x| matches!(a.word(x), "maybe" | "perhaps" | "possibly" | "might"));
-        let set_aside = (sentence.start..from).any(|x| cx.lists.words.blame_saying.has(a.word(x)));
+        let unsaid = not_laid_as_fact(a, cx, (from, end), k);
         let asked = super::asks(a, t.sentence);
         let owned_here = owned.iter().any(|o| in_sentence(sentence, o) && (o.1 <= from || o.0 >= end));
-        if !opens || own_side || unsaid || guess || set_aside || asked || owned_here || claimed_after(a, end) {
+        if !opens || own_side || unsaid || asked || owned_here || claimed_after(a, end) {
             continue;
         }
         out.push((from, end));
     }
     out
+}
+
+/// True when the lapse said over `words` (its verb at `k`) is not laid as a fact: a word of it
+/// quoted or retold, its subject negated, it or its verb in a condition, a guess before it in its
+/// sentence ("maybe the courier lost it"), or a saying that sets it aside (`blame-saying`).
+pub(super) fn not_laid_as_fact(a: &Analysed, cx: &DetectorContext, words: Range, k: usize) -> bool {
+    let (from, end) = words;
+    let start = a.sentences[a.tokens[from].sentence].start;
+    (from..end).any(|x| a.tokens[x].quoted || a.tokens[x].retold)
+        || a.tokens[from].negated_by.is_some()
+        || a.in_condition(from)
+        || a.in_condition(k)
+        || (start..from).any(|x| matches!(a.word(x), "maybe" | "perhaps" | "possibly" | "might"))
+        || (start..from).any(|x| cx.lists.words.blame_saying.has(a.word(x)))
 }
 
 /// True when the speaker claims the fault after `at` in its sentence: "mine", "ours", "on me",

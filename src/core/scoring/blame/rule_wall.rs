@@ -99,15 +99,6 @@ fn speaker_or_linking(word: &str) -> bool {
     )
 }
 
-/// The clause of token `k` as a range within its sentence.
-fn clause_of(a: &Analysed, k: usize) -> (usize, usize) {
-    let t = &a.tokens[k];
-    let s = &a.sentences[t.sentence];
-    let from = (s.start..=k).find(|j| a.tokens[*j].clause == t.clause).unwrap_or(k);
-    let to = (k..s.end).find(|j| a.tokens[*j].clause != t.clause).unwrap_or(s.end);
-    (from, to)
-}
-
 /// The rule noun at `k` given the last word (see the module text), as the range of its clause.
 fn last_word_at(a: &Analysed, cx: &DetectorContext, k: usize) -> Option<Wall> {
     let rule = |j: usize| cx.lists.words.rule_noun.has(a.word(j));
@@ -115,7 +106,7 @@ fn last_word_at(a: &Analysed, cx: &DetectorContext, k: usize) -> Option<Wall> {
     if !rule(k) || !t.is_own_word() || a.in_condition(k) || super::asks(a, t.sentence) {
         return None;
     }
-    let (from, to) = clause_of(a, k);
+    let (from, to) = a.clause_span(k);
     let before: Vec<&str> = (from..k).map(|j| a.word(j)).collect();
     let own_subject = before.iter().all(|w| !speaker_or_linking(w)) && before.len() <= 3;
     // "surgery rules say", "our terms do say", "the terms are the terms".
@@ -145,13 +136,10 @@ fn last_word_at(a: &Analysed, cx: &DetectorContext, k: usize) -> Option<Wall> {
     (has_its_say || itself || whole).then_some(((from, to), false))
 }
 
-/// Every rule given the last word in the answer, none when the speaker acts on the problem.
+/// Every rule given the last word in the answer (`wall_blame` keeps none where the speaker acts
+/// on the problem).
 pub(super) fn given_last_word(a: &Analysed, cx: &DetectorContext) -> Vec<Wall> {
-    let out: Vec<Wall> = (0..a.tokens.len()).filter_map(|k| last_word_at(a, cx, k)).collect();
-    if out.is_empty() || super::super::walls::acts(a, cx) {
-        return Vec::new();
-    }
-    out
+    (0..a.tokens.len()).filter_map(|k| last_word_at(a, cx, k)).collect()
 }
 
 #[cfg(test)]

@@ -11,7 +11,8 @@ use super::super::detectors::DetectorContext;
 use super::super::text::Analysed;
 use super::super::walls::Wall;
 
-/// Every "must|has to|have to be <routing verb>" rule of the answer, with the speaker out of it.
+/// Every "must|has to|have to be <routing verb>" rule of the answer, with the speaker out of it
+/// (`wall_blame` keeps none where the speaker acts on the problem).
 pub(super) fn must_be_done(a: &Analysed, cx: &DetectorContext) -> Vec<Wall> {
     let mut out = Vec::new();
     for (k, t) in a.tokens.iter().enumerate() {
@@ -26,15 +27,12 @@ pub(super) fn must_be_done(a: &Analysed, cx: &DetectorContext) -> Vec<Wall> {
             continue;
         }
         let sentence = &a.sentences[s];
-        let clause_from = (sentence.start..k).find(|j| a.tokens[*j].clause == t.clause).unwrap_or(k);
+        let clause_from = a.clause_span(k).0;
         let speaker_or_you = (clause_from..k).any(|j| matches!(a.word(j), "i" | "we" | "you" | "u" | "it"));
         let unsaid = !t.is_own_word() || t.negated_by.is_some() || a.in_condition(k) || super::asks(a, s);
         if !speaker_or_you && !unsaid {
             out.push(((k, (be + 2).min(sentence.end)), false));
         }
-    }
-    if !out.is_empty() && super::super::walls::acts(a, cx) {
-        out.clear();
     }
     out
 }
