@@ -130,8 +130,7 @@ fn unsaid(a: &Analysed, k: usize) -> bool {
     let s = &a.sentences[t.sentence];
     let first = (s.start..s.end).find(|j| !matches!(a.word(*j), "um" | "er" | "so" | "oh" | "and" | "or" | "well"));
     let inverted = first.is_some_and(|j| {
-        t.sentence == a.tokens[j].sentence
-            && s.question_mark
+        s.question_mark
             && matches!(
                 a.word(j),
                 "did"
