@@ -80,6 +80,18 @@ fn agent_act(word: &str) -> bool {
             | "mark"
             | "flagged"
             | "flag"
+            | "logged"
+            | "log"
+            | "recorded"
+            | "record"
+            | "processed"
+            | "process"
+            | "assigned"
+            | "assign"
+            | "allocated"
+            | "alloc"
+            | "escalated"
+            | "escal"
     )
 }
 
@@ -386,6 +398,8 @@ mod tests {
             "then the wholesaler go and send the wrong size, typical",
             "What I can see is the valuer got the postcode wrong.",
             "Broker turned the application down on Friday.",
+            "the depot never logged ur complaint, so nobody rang",
+            "The agency never processed the paperwork, I'm afraid.",
         ] {
             assert!(blames(yes), "{yes}");
         }
@@ -410,6 +424,8 @@ mod tests {
             "Please do not reply to this message.",
             "I, the world's most organised planner, completely forgot.",
             "The claim was refused because the cover had lapsed, and I'm sorry.",
+            "The lab processed your sample on Monday.",
+            "If the surgery never logged it, I'll log it now and ring you at 2.",
         ] {
             assert!(!blames(no), "{no}");
         }

@@ -1,7 +1,8 @@
 //! A third party's lapse offered as the reason: someone other than the speaker or the customer
 //! (a colleague by name or role, a new starter, another shift, "he", "the lad on the desk", a
-//! named party) as the subject of a failure of theirs ("didn't read the ticket", "forgot to book
-//! it", "never passed it on", "messed up"). Strong: it blames even where another sentence helps.
+//! named party, the person a relative clause is about: "we had a temp who never logged it") as
+//! the subject of a failure of theirs ("didn't read the ticket", "forgot to book it", "never
+//! passed it on", "messed up", "should really have escalated it"). Strong: it blames even where another sentence helps.
 //! Not when the speaker owns it in the same sentence ("Tomasz's mistake was mine to catch") or
 //! the next (read by `blame::owned_after`), nor negated, conditional, guessed ("maybe he forgot"), asked,
 //! quoted, retold or set aside ("I'm not saying the new lad forgot"). The vocabulary is in
@@ -64,17 +65,47 @@ fn lapse_at(a: &Analysed, cx: &DetectorContext, k: usize) -> Option<usize> {
             .get(j)
             .is_some_and(|t| t.sentence == s && (w.blame_lapse_verb.has(&t.text) || w.blame_lapse_verb.has(&t.stem)))
     };
+    // "didn't know the procedure", "didn't hear the buzzer" lay a lapse; "didn't know why" or
+    // "didn't hear back" say what was not known or has not come.
+    let verb = |j: usize| verb(j) && !(matches!(a.word_in(s, j), "know" | "hear") && not_known(a.word_in(s, j + 1)));
     match (a.word(k), a.word_in(s, k + 1)) {
         ("did" | "had", "not") if verb(k + 2) => Some(k + 3),
         ("did" | "had", "not") if a.word_in(s, k + 2) == "even" && verb(k + 3) => Some(k + 4),
         ("never", _) if verb(k + 1) => Some(k + 2),
         // "he should have called you yesterday": what they were meant to do and did not.
         ("should", "have" | "of") if verb(k + 2) => Some(k + 3),
+        // "she should really have escalated it".
+        ("should", "really" | "definitely" | "probably" | "actually" | "properly")
+            if matches!(a.word_in(s, k + 2), "have" | "of") && verb(k + 3) =>
+        {
+            Some(k + 4)
+        }
         // Non-native: "the colleague he not pass the message".
         ("not", _) if verb(k + 1) && matches!(a.word(k.wrapping_sub(1)), "he" | "she" | "they") => Some(k + 2),
         (word, _) if w.blame_lapse_word.has(word) => Some(k + 1),
         _ => None,
     }
+}
+
+/// Words after "know" or "hear" that make not knowing or not hearing no lapse: a question word
+/// ("didn't know why"), "either", "anything", or word still awaited ("hasn't heard back from").
+fn not_known(next: &str) -> bool {
+    matches!(
+        next,
+        "why"
+            | "what"
+            | "how"
+            | "when"
+            | "where"
+            | "who"
+            | "whether"
+            | "if"
+            | "either"
+            | "anything"
+            | "back"
+            | "from"
+            | "yet"
+    )
 }
 
 /// Where the third-party subject ending just before `end` (exclusive) starts: a pronoun, a
@@ -86,6 +117,10 @@ fn subject_before(a: &Analysed, cx: &DetectorContext, parties: &[Range], end: us
     let last = end - 1;
     if matches!(a.word(last), "he" | "she" | "they" | "someone" | "somebody") {
         return Some(last);
+    }
+    // "a new starter who didn't know the rota": the person the relative clause is about.
+    if a.word(last) == "who" && last > start {
+        return subject_before(a, cx, parties, last);
     }
     if let Some(p) = parties.iter().find(|p| p.1 == end) {
         return Some(p.0);
@@ -140,7 +175,11 @@ pub(super) fn third_party_lapses(a: &Analysed, cx: &DetectorContext, parties: &[
         // "the colleague from evening shift he not pass it": a subject said again as a pronoun.
         let restated = lead.iter().any(|x| cx.lists.words.blame_role_noun.has(a.word(*x)))
             && !lead.iter().any(|x| matches!(a.word(*x), "i" | "we" | "you" | "u" | "me" | "us"));
-        let opens = restated || lead.iter().all(|x| opener(a, cx, *x));
+        let speaker_or_customer = lead.iter().any(|x| matches!(a.word(*x), "i" | "you" | "u" | "me" | "my" | "your"));
+        // "we had a temp who never logged it": the person a relative clause is about, whatever
+        // the main clause does with them, unless it is the speaker or the customer.
+        let relative = a.word(j - 1) == "who" && !speaker_or_customer;
+        let opens = restated || relative || lead.iter().all(|x| opener(a, cx, *x));
         let own_side = matches!(a.word(from), "your" | "ur");
         let unsaid = not_laid_as_fact(a, cx, (from, end), k);
         let asked = super::asks(a, t.sentence);
@@ -201,6 +240,12 @@ mod tests {
             "so um yeah Nadia Quinn messed up the booking basically",
             "I've checked and he should have called you yesterday.",
             "The driver didn't knock, I'll rebook it myself.",
+            "The lad on the late shift should really have passed it on.",
+            "We had a trainee who didn't pass the returns note on, so it went wrong.",
+            "so yeah we had an agency driver who never scanned ur parcel",
+            "Sorry, the temp who took your details never passed them on.",
+            "Sir, the agency porter he did not know the lift code, so nobody come.",
+            "the girl on the till should really have escalated it, soz",
         ] {
             assert!(blames(yes), "{yes}");
         }
@@ -219,6 +264,12 @@ mod tests {
             "Nadia Quinn will read the ticket tonight and call you at 8.",
             "she didnt want to bother u on a sunday",
             "Did the driver not knock?",
+            "I was the supervisor who didn't check it, so that's on me.",
+            "You spoke to a colleague who never logged the call?",
+            "Priya is the colleague who'll call you at 4, she has your notes.",
+            "He didn't know why the scan failed either, so he's asked me to ring you.",
+            "she didnt hear back from the lab yet, will chase 2moro",
+            "Our night porter, who never misses a thing, has your bag ready.",
         ] {
             assert!(!blames(no), "{no}");
         }

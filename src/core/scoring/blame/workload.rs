@@ -5,7 +5,9 @@
 //! "the dialler dropped your number"), tied to a lapse: a causal word between them ("so it slipped",
 //! "because we were short") or an admitted lapse or apology in its sentence or the one either side
 //! ("Sorry. Been swamped."). A strain said with no lapse ("we're busy but you're my priority") is
-//! no account of a failure.
+//! no account of a failure. "It's been one of those weeks" is a busy state; a machine of our side
+//! that did not do its part ("the dialler never popped it up", "the callback was not assigned by
+//! the scheduling system") is a lapse in itself, tied to nothing more.
 //!
 //! Not when owned in the sentence, the one before or the one after ("we were short-staffed, but
 //! that's on me"), the excuse declined ("no excuse", "I won't hide behind how busy we were"), said
@@ -120,14 +122,19 @@ pub(super) fn excuses(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     let mut out = Vec::new();
     for k in 0..a.tokens.len() {
         let strain = busy_at(a, k).or_else(|| staff_away_at(a, k));
-        let machine = if strain.is_none() { machine_at(a, k) } else { None };
+        let undone = if strain.is_none() { machine_undone_at(a, k) } else { None };
+        let machine = if strain.is_none() { machine_at(a, k).or(undone) } else { None };
         let Some(r) = strain.or(machine) else { continue };
         if machine.is_some() && fixed_after(a, cx, r) {
             continue;
         }
         let t = &a.tokens[k];
         let s = t.sentence;
-        let unsaid = a.tokens[r.0..r.1].iter().any(|x| x.quoted || x.retold || x.negated_by.is_some())
+        // A machine's act left undone is negated by its own "not" or "never" (at `k`), said as fact.
+        let own_negation = undone.map(|_| k);
+        let unsaid = a.tokens[r.0..r.1]
+            .iter()
+            .any(|x| x.quoted || x.retold || x.negated_by.is_some_and(|n| Some(n) != own_negation))
             || (r.0..r.1).any(|x| a.in_condition(x));
         if unsaid || super::asks(a, s) || super::said_aside(a, cx, r.0) || ahead_or_customers(a, r) {
             continue;
@@ -136,7 +143,7 @@ pub(super) fn excuses(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
         if near.clone().any(owned_in) || near.clone().any(|n| declined(a, n)) || super::lapse::claimed_after(a, r.1) {
             continue;
         }
-        if caused(a, r) || near.into_iter().any(|n| lapse_in(a, n, r)) {
+        if undone.is_some() || caused(a, r) || near.into_iter().any(|n| lapse_in(a, n, r)) {
             out.push(r);
         }
     }
@@ -157,6 +164,11 @@ fn busy_at(a: &Analysed, k: usize) -> Option<Range> {
     let s = a.tokens[k].sentence;
     let w = a.word(k);
     let next = a.word_in(s, k + 1);
+    // "it's been one of those weeks", "yesterday was one of those days".
+    let those = w == "one"
+        && next == "of"
+        && a.word_in(s, k + 2) == "those"
+        && matches!(a.word_in(s, k + 3), "days" | "weeks" | "nights" | "mornings" | "afternoons" | "shifts");
     let phrase = match w {
         "flat" => next == "out",
         "snowed" => next == "under",
@@ -165,7 +177,8 @@ fn busy_at(a: &Analysed, k: usize) -> Option<Range> {
         "under" => next == "staffed",
         _ => false,
     };
-    if !phrase && !busy_word(w) {
+    // "it'll be one of those days", "you've had one of those weeks": ahead or the customer's.
+    if (!phrase && !those && !busy_word(w)) || (those && ahead_or_customers(a, (k, k + 1))) {
         return None;
     }
     let before: Vec<usize> = clause_before(a, k).collect();
@@ -181,7 +194,7 @@ fn busy_at(a: &Analysed, k: usize) -> Option<Range> {
         return None;
     }
     let from = before.get(before.len().saturating_sub(5)).copied().unwrap_or(k);
-    Some((from, k + 1 + usize::from(phrase)))
+    Some((from, k + 1 + usize::from(phrase) + 3 * usize::from(those)))
 }
 
 /// Staff away ending at `k`: "off sick", "off with flu", "on (long|sick|annual) leave", "two staff
@@ -239,6 +252,44 @@ fn machine_at(a: &Analysed, k: usize) -> Option<Range> {
         return None;
     }
     Some((*at, k + 1))
+}
+
+/// A machine of the speaker's side that did not do its part, from the machine to the act: its
+/// subject ("the dialler never popped it up", "the rota system did not put you on the list") or
+/// its agent after "by" ("the callback was not assigned by the scheduling system"). Not a failure
+/// denied ("the app didn't crash"), nor praise ("the system has never lost one"), nor the
+/// customer's or another party's machine ("your phone didn't ring", "the council's portal
+/// didn't take it").
+fn machine_undone_at(a: &Analysed, k: usize) -> Option<Range> {
+    let s = a.tokens[k].sentence;
+    let prev = if k > a.sentences[s].start { a.word(k - 1) } else { "" };
+    let passive = a.word(k) == "not" && matches!(prev, "was" | "were");
+    let active = a.word(k) == "never" && !matches!(prev, "has" | "have" | "had" | "s" | "ve")
+        || (a.word(k) == "not" && prev == "did");
+    if !passive && !active {
+        return None;
+    }
+    let mut v = k + 1;
+    while matches!(a.word_in(s, v), "even" | "actually" | "properly" | "just" | "always" | "ever") {
+        v += 1;
+    }
+    let verb = a.word_in(s, v);
+    let skip = ["be", "been", "go", "went", "stop", "work", "worked", "working"];
+    if verb.is_empty() || failing(verb) || skip.contains(&verb) || !verb.chars().all(|c| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let clause = a.tokens[k].clause;
+    let at = if passive {
+        let by = (v + 1..a.sentences[s].end).take(5).find(|j| a.tokens[*j].clause == clause && a.word(*j) == "by")?;
+        (by + 1..a.sentences[s].end).take(4).find(|j| machine(a.word(*j)))?
+    } else {
+        *clause_before(a, k).collect::<Vec<_>>().iter().rev().take(4).find(|j| machine(a.word(**j)))?
+    };
+    // The customer's machine, or another party's ("the council's portal"): no lapse of our side.
+    let whose = if at > 0 { a.word(at - 1) } else { "" };
+    let possessive = whose.ends_with('s') && !matches!(whose, "this" | "its" | "is" | "was" | "has");
+    let theirs = possessive || matches!(whose, "your" | "ur" | "you" | "their");
+    (!theirs).then(|| (at.min(k), (v + 1).max(at + 1)))
 }
 
 /// True when the speaker's firm act on the problem follows the machine's failure `r` in its
@@ -375,6 +426,11 @@ mod tests {
             "Very sorry sir, the computer it crashed and I cannot send the letter.",
             "yeah um we were two nurses down that night so um the obs were late",
             "The dialler crashed, so nobody rang you back, sorry. I'll ring you at three.",
+            "Mate, it's been one of those weeks here, so your refund slipped.",
+            "Ugh, one of those days yesterday, so the order went out late.",
+            "The rota software never put your visit in the diary.",
+            "Your appointment was not booked by the online system, apologies.",
+            "The computer did not make the booking for you, I am sorry.",
         ] {
             assert!(blames(yes), "{yes}");
         }
@@ -395,6 +451,13 @@ mod tests {
             "Your app crashed, so I've sent the form by email instead.",
             "Sorry you waited. The app is broken today, and I am handling it for you.",
             "the portal fell over so ive keyed ur claim in myself, sorry bout that",
+            "It'll be one of those days tomorrow, so I'll ring you early.",
+            "Sounds like you've had one of those weeks, I'm sorry.",
+            "The booking system didn't crash, I just forgot to ring you, and that's on me.",
+            "Your laptop didn't save the form, so I've filled it in for you.",
+            "The app didn't send the reminder, and that's my fault.",
+            "Was the payment not taken by the system?",
+            "the councils portal didnt take ur form, but thats for me 2 sort",
         ] {
             assert!(!blames(no), "{no}");
         }
