@@ -131,6 +131,11 @@ const REPORTING: &[&str] = &[
     "sent",
 ];
 
+/// Verbs whose subject the customer's own thing is, after "I know your ..." ("... needs it", "...
+/// is on Friday"): what the speaker knows is a clause about it, not the thing itself.
+const OWN_VERB: &[&str] =
+    &["is", "are", "was", "were", "has", "had", "needs", "need", "needed", "means", "meant", "depends", "relies"];
+
 /// Conjunctions after which the speaker turns away from what they recognised ("I know, but ...").
 const TURNING: &[&str] = &["but", "however", "although", "though", "yet"];
 
@@ -183,9 +188,16 @@ fn known_situation(a: &Analysed, w: &WordSets) -> Vec<Range> {
             .filter(|&j| {
                 let ends = j + 1 >= sentence.end || a.tokens[j + 1].clause != a.tokens[j].clause;
                 // "ur stressing" is text-speak for "you're stressing".
+                // "I know your daughter needs it", "i know ur client's show is riding on this": the
+                // customer's own (`your` and one or two words) as the subject of a verb after it.
+                let subject_of = |m: usize| {
+                    (m + 2..m + 4).any(|v| {
+                        a.tokens.get(v).is_some_and(|x| x.clause == a.tokens[j].clause) && OWN_VERB.contains(&a.word(v))
+                    })
+                };
                 let object = match a.tokens[j].text.as_str() {
                     "you" => ends,
-                    _ => !a.word(j + 1).ends_with("ing"),
+                    _ => !a.word(j + 1).ends_with("ing") && !subject_of(j),
                 };
                 !(j == start && object)
             });

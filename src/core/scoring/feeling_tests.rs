@@ -535,3 +535,26 @@ fn what_the_customer_went_through_beyond_imagining() {
         ],
     );
 }
+
+#[test]
+fn the_customers_own_known_as_the_subject_of_a_clause() {
+    all(
+        true,
+        &[
+            "I know your son needs the laptop for his exams.",
+            "i kno ur mums op is on tues, so this cant wait",
+            "We do understand your business depends on that line.",
+            "Sir, I know your shop's opening was Saturday and it meant a lot.",
+        ],
+    );
+    all(
+        false,
+        &[
+            "I appreciate your patience.",
+            "I understand your question, let me check.",
+            "I know your name from the last call.",
+            "Do I know your son needs it?",
+            "I don't know your son needs it, the form says nothing.",
+        ],
+    );
+}
