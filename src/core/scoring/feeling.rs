@@ -23,6 +23,7 @@ pub(super) fn named(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     out.extend(hardship_of_situation(a, w));
     out.extend(in_their_place(a, w));
     out.extend(customer_loss(a, w));
+    out.extend(beyond_imagining(a));
     out.extend(super::feeling_forms::exclaimed(a, w));
     out.extend(super::feeling_forms::struck(a, w));
     out.extend(super::feeling_forms::judged_wrong(a, w));
@@ -130,6 +131,11 @@ const REPORTING: &[&str] = &[
     "sent",
 ];
 
+/// Verbs whose subject the customer's own thing is, after "I know your ..." ("... needs it", "...
+/// is on Friday"): what the speaker knows is a clause about it, not the thing itself.
+const OWN_VERB: &[&str] =
+    &["is", "are", "was", "were", "has", "had", "needs", "need", "needed", "means", "meant", "depends", "relies"];
+
 /// Conjunctions after which the speaker turns away from what they recognised ("I know, but ...").
 const TURNING: &[&str] = &["but", "however", "although", "though", "yet"];
 
@@ -182,9 +188,16 @@ fn known_situation(a: &Analysed, w: &WordSets) -> Vec<Range> {
             .filter(|&j| {
                 let ends = j + 1 >= sentence.end || a.tokens[j + 1].clause != a.tokens[j].clause;
                 // "ur stressing" is text-speak for "you're stressing".
+                // "I know your daughter needs it", "i know ur client's show is riding on this": the
+                // customer's own (`your` and one or two words) as the subject of a verb after it.
+                let subject_of = |m: usize| {
+                    (m + 2..m + 4).any(|v| {
+                        a.tokens.get(v).is_some_and(|x| x.clause == a.tokens[j].clause) && OWN_VERB.contains(&a.word(v))
+                    })
+                };
                 let object = match a.tokens[j].text.as_str() {
                     "you" => ends,
-                    _ => !a.word(j + 1).ends_with("ing"),
+                    _ => !a.word(j + 1).ends_with("ing") && !subject_of(j),
                 };
                 !(j == start && object)
             });
@@ -219,6 +232,10 @@ fn hardship_of_situation(a: &Analysed, w: &WordSets) -> Vec<Range> {
         }
         // "it's hard to say", "difficult for me to give a date": the speaker's difficulty.
         let next = a.word(i + 1);
+        // "sorry, it's bad news": the news announced, not what the customer goes through.
+        if next == "news" {
+            continue;
+        }
         // "hard to take", "tough to hear": the customer's receiving it, not the speaker's difficulty.
         let received = super::feeling_forms::received_at(a, i + 2);
         let own_difficulty = (next == "to" && matches!(t.text.as_str(), "hard" | "difficult" | "tough") && !received)
@@ -246,9 +263,15 @@ fn hardship_of_situation(a: &Analysed, w: &WordSets) -> Vec<Range> {
             .map_or(sentence.start, |k| k + 1);
         let subject: Vec<&str> =
             (known..copula).filter(|&k| a.tokens[k].clause == clause).map(|k| a.tokens[k].text.as_str()).collect();
-        let ours =
-            subject.iter().any(|s| matches!(*s, "i" | "we" | "me" | "us" | "my" | "our" | "he" | "she" | "they"));
-        let guarded = a.in_condition(copula) || (sentence.start..copula).any(|k| a.tokens[k].text == "sorry");
+        // "ur mortgage bouncing bc of us is awful": who caused it is not whose it is.
+        let ours = subject
+            .iter()
+            .take_while(|s| !CAUSE.contains(s))
+            .any(|s| matches!(*s, "i" | "we" | "me" | "us" | "my" | "our" | "he" | "she" | "they"));
+        // "sorry the wait was stressful" apologises for the feeling; "I'm so sorry, no heating is
+        // awful" says it after the apology, in a clause of its own.
+        let guarded = a.in_condition(copula)
+            || (sentence.start..copula).any(|k| a.tokens[k].text == "sorry" && a.tokens[k].clause == clause);
         // "it's been a nightmare since the summer": a bare "it" says nothing of the customer unless
         // the customer is named after ("it's rotten when you've taken the day off").
         let aux = ["has", "have", "had", "must", "may", "might", "would", "will", "could", "can", "should", "does"];
@@ -261,17 +284,26 @@ fn hardship_of_situation(a: &Analysed, w: &WordSets) -> Vec<Range> {
     out
 }
 
+/// Words after a "no" opening a clause that make it something other than a lack: "no one", "no
+/// way", or a spoken "no" before its own subject ("no, that's rubbish" said without the comma).
+const NOT_A_LACK: &[&str] =
+    &["one", "way", "matter", "doubt", "point", "need", "that", "this", "it", "thats", "you", "u", "i", "we", "they"];
+
+/// Words that open the cause inside a subject ("losing the booking because of us").
+const CAUSE: &[&str] = &["because", "bc", "cos", "coz", "cuz", "due", "thanks", "by"];
+
 /// True when the copula at `k` is said firmly, or is under no other negation than a lack inside
 /// its own subject: "five weeks with no floor is grim", "a call w no news is hard to take" (the
-/// "no" belongs to "with no floor", not to "is").
+/// "no" belongs to "with no floor", not to "is"), "no heating in January is miserable" (the
+/// subject is the lack itself; not "no one", "no way").
 fn asserted_past_lack(a: &Analysed, k: usize) -> bool {
     let t = &a.tokens[k];
+    let opens = |n: usize| n == 0 || a.tokens[n - 1].clause != a.tokens[n].clause;
     let lack = |n: usize| {
-        n > 0
-            && n + 1 < k
+        n + 1 < k
             && a.word(n) == "no"
-            && matches!(a.word(n - 1), "with" | "w")
             && a.tokens[n].clause == t.clause
+            && ((n > 0 && matches!(a.word(n - 1), "with" | "w")) || (opens(n) && !NOT_A_LACK.contains(&a.word(n + 1))))
     };
     a.asserted_at(k)
         || (!t.quoted && !t.retold && !a.sentences[t.sentence].question_mark && t.negated_by.is_some_and(lack))
@@ -377,10 +409,38 @@ fn recognised_directly(a: &Analysed, w: &WordSets, i: usize) -> bool {
         && (verb.saturating_sub(4).max(start)..verb).any(|k| matches!(a.word(k), "i" | "we"))
 }
 
-/// "I can't imagine how hard that is": a negated "imagine" before "how" or "what" says the feeling
-/// is beyond words, not that it is dismissed ("I can't imagine it was that bad" dismisses).
+/// "I can't imagine how hard that is", "three nights of that, I can't imagine", "i cant imagine
+/// sitting there all day": a negated "imagine" before "how" or "what", ending its clause, or
+/// before what the customer went through (a verb in "-ing") says it is beyond words, not that it
+/// is dismissed ("I can't imagine it was that bad", "I can't imagine anything's wrong" dismiss).
 fn imagines_how(a: &Analysed, k: usize) -> bool {
-    a.word(k) == "imagine" && matches!(a.word_in(a.tokens[k].sentence, k + 1), "how" | "what")
+    let s = a.tokens[k].sentence;
+    let next = a.word_in(s, k + 1);
+    let ends = next.is_empty() || a.tokens[k + 1].clause != a.tokens[k].clause;
+    let going_through = next.len() > 4 && next.ends_with("ing") && !next.ends_with("thing");
+    a.word(k) == "imagine" && (matches!(next, "how" | "what") || ends || going_through)
+}
+
+/// "Four nights in a hotel with the kids, I can't imagine", "i cant even imagine, ur wedding
+/// week", "I can't imagine doing that drive twice": the speaker (`i`/`we` within three words)
+/// saying what the customer goes through is beyond imagining ([`imagines_how`] without "how" or
+/// "what", which the word of feeling after it decides), firmly: not asked, quoted or under "if".
+fn beyond_imagining(a: &Analysed) -> Vec<Range> {
+    let mut out = Vec::new();
+    for (k, t) in a.tokens.iter().enumerate() {
+        let s = t.sentence;
+        if t.text != "imagine" || !denied(a, k) || t.quoted || t.retold || a.sentences[s].question_mark {
+            continue;
+        }
+        if a.in_condition(k) || matches!(a.word_in(s, k + 1), "how" | "what") || !imagines_how(a, k) {
+            continue;
+        }
+        let start = a.sentences[s].start;
+        if let Some(i) = (k.saturating_sub(4).max(start)..k).find(|&j| matches!(a.word(j), "i" | "we")) {
+            out.push((i, k + 1));
+        }
+    }
+    out
 }
 
 /// "I don't know why you're so cross", "I can't see why you'd be upset": the feeling dismissed.

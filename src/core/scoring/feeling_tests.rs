@@ -486,3 +486,75 @@ fn a_bare_negated_judgment_known_names_nothing_of_theirs() {
     all(false, &["Still no date, sorry, and I know that's not ideal.", "i know thats no excuse, it slipped my mind"]);
     all(true, &["I know that's not easy for you with the shop to run.", "I know it's not fair on you, Mr Hale."]);
 }
+
+#[test]
+fn a_hardship_said_after_an_apology_or_of_a_lack() {
+    all(
+        true,
+        &[
+            "I'm so sorry, no washing machine for a fortnight is grim.",
+            "sorry sorry, no wifi all week is rubbish when u work from home",
+            "Madam, I apologise, no lift in the building is very hard for your father.",
+            "Really sorry Mr Dale, ur rent going out twice cos of us is awful",
+            "Oh gosh, I'm sorry, that's the worst week to lose your car.",
+        ],
+    );
+    all(
+        false,
+        &[
+            "I'm sorry the wait was stressful.",
+            "sorry, it's bad news on the refund",
+            "No one is having a hard time with the new form.",
+            "Sorry, our phone system is awful.",
+            "Sorry about that. No reply came from the depot, which is odd.",
+            "I'm sorry if no reply was hard to take.",
+        ],
+    );
+}
+
+#[test]
+fn what_the_customer_went_through_beyond_imagining() {
+    all(
+        true,
+        &[
+            "Three nights on a camp bed with a newborn, I can't imagine.",
+            "i cant even imagine, stuck at the gate all night",
+            "Honestly I cannot imagine sitting by the phone all weekend for nothing.",
+            "We can't imagine being told that twice, sir.",
+        ],
+    );
+    all(
+        false,
+        &[
+            "I can't imagine they'll say no.",
+            "I can't imagine anything's wrong with the meter.",
+            "I can't imagine it was that bad, to be honest.",
+            "Can't you imagine how busy we are?",
+            "If you can't imagine the layout, I'll send a plan.",
+            "They couldn't imagine, she said, waiting that long.",
+        ],
+    );
+}
+
+#[test]
+fn the_customers_own_known_as_the_subject_of_a_clause() {
+    all(
+        true,
+        &[
+            "I know your son needs the laptop for his exams.",
+            "i kno ur mums op is on tues, so this cant wait",
+            "We do understand your business depends on that line.",
+            "Sir, I know your shop's opening was Saturday and it meant a lot.",
+        ],
+    );
+    all(
+        false,
+        &[
+            "I appreciate your patience.",
+            "I understand your question, let me check.",
+            "I know your name from the last call.",
+            "Do I know your son needs it?",
+            "I don't know your son needs it, the form says nothing.",
+        ],
+    );
+}

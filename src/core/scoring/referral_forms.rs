@@ -22,7 +22,10 @@ pub(super) fn more_forms(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     out.extend(ask_that(a, cx));
     out.extend(expecting_your_call(a, cx));
     out.extend(told_as_cleft(a, cx));
-    out.retain(|r| a.asserted_at(r.0) && !speaker_keeps_it(a, cx, *r));
+    // "Try Rajesh?", "not sure tbh, maybe try the council?": a "try" opening its clause is put to
+    // the customer as a suggestion, with or without the question mark.
+    let suggested = |r: &Range| a.word(r.0) == "try" && a.tokens[r.0].is_own_word();
+    out.retain(|r| (a.asserted_at(r.0) || suggested(r)) && !speaker_keeps_it(a, cx, *r));
     // Asked, and still a send-away: "have you tried the HR helpdesk?"
     out.extend(tried_them(a, cx));
     out
@@ -217,22 +220,30 @@ fn told_to_try(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
             j += 1;
         }
         let shaped = match t.text.as_str() {
-            // "try Marcus maybe": the colleague by name.
+            // "try Marcus maybe": the colleague by name; "try 111": a line to ring.
             "try" => {
                 j > v + 1
                     || elsewhere(cx, a.word_in(s, j))
                     || super::phrase::name_at(&a.tokens, j, &cx.names.colleague).is_some()
+                    || line_at(a, s, j)
             }
             "have" => matches!(a.word_in(s, j), "word" | "chat") && a.word_in(s, j + 1) == "with",
             "drop" => (j..j + 4).any(|k| w.referral_note.has(a.word_in(s, k))),
             _ => a.word_in(s, v + 1) == "with",
         };
         let target = if matches!(t.text.as_str(), "have") { j + 2 } else { j };
-        if shaped && goes_elsewhere(a, cx, target) {
+        if shaped && (goes_elsewhere(a, cx, target) || (t.text == "try" && j == v + 1 && line_at(a, s, j))) {
             out.push((v, target + 1));
         }
     }
     out
+}
+
+/// True when the word at `j` of sentence `s` is a number of three digits or more: a line to ring
+/// ("try 111", "try 0800 ..."), not a count ("try 2 more times").
+fn line_at(a: &Analysed, s: usize, j: usize) -> bool {
+    let x = a.word_in(s, j);
+    x.len() >= 3 && x.chars().all(|c| c.is_ascii_digit())
 }
 
 /// "We would ask that you direct any further correspondence to our legal department", "I must
@@ -304,4 +315,41 @@ pub(super) fn disputes_decision(a: &Analysed, cx: &DetectorContext, r: Range) ->
             && !t.quoted
             && (cx.lists.words.referral_dispute_word.has(word) || (word == "agree" && t.negated_by.is_some()))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    fn sends(text: &str) -> bool {
+        super::super::rule_probe::rule_met_named("sends-away", text, "Mr Abebe", "Rosa Klein")
+    }
+
+    #[test]
+    fn a_try_put_as_a_question_still_sends_away() {
+        for text in [
+            "Can't help with parking fines, sorry. Try Rosa?",
+            "no idea tbh, maybe try the council?",
+            "I don't deal with deposits. Perhaps try the letting agent, maybe?",
+            "Sir, this is not my department. Try your bank?",
+            "Out of hours now. Try 111 if it gets worse.",
+            "Not a billing issue. Lettings office.",
+        ] {
+            assert!(sends(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_try_that_keeps_the_speaker_or_sends_nowhere_is_not() {
+        for text in [
+            "Shall I try Rosa for you?",
+            "Want me to try the council now?",
+            "Maybe try restarting the router?",
+            "Try again tomorrow?",
+            "Don't try the bank, I'll sort it here.",
+            "Try 2 more times and let me know.",
+            "Could you try the form again and tell me what it says?",
+            "Lettings office. That's where I am, come up any time.",
+        ] {
+            assert!(!sends(text), "{text}");
+        }
+    }
 }

@@ -215,9 +215,16 @@ fn names_owner(a: &Analysed, cx: &DetectorContext, c: usize) -> Option<Range> {
     }
     let party = |m: usize| m < end && (elsewhere(cx, a.word(m)) || named_at(a, cx, m));
     let first = (j..(j + 2).min(end)).find(|&m| party(m) && a.tokens[m].negated_by.is_none())?;
+    // "Domains team.", "the lettings office": one word naming which team or office it is.
+    let which = |m: usize| {
+        m + 1 == first && m == j && matches!(a.word(first), "team" | "department" | "dept" | "desk" | "office")
+    };
     let alone = end - c <= 3
         && (c..end).all(|m| {
-            m == first || party(m) || matches!(a.word(m), "the" | "your" | "ur" | "their" | "then" | "mate" | "love")
+            m == first
+                || which(m)
+                || party(m)
+                || matches!(a.word(m), "the" | "your" | "ur" | "their" | "then" | "mate" | "love")
         });
     alone.then_some((c, first + 1))
 }
