@@ -316,6 +316,7 @@ fn watch_kept_an_effort_a_taunt_or_a_step_put_off_to_whenever_is_no_step() {
         "The courier will collect it whenever.",
         "courier will pick it up whenever they get round to it tbh",
         "Oh, I'll just phone the mayor for you, shall I?",
+        "Oh, I'll just order you a new one, shall I?",
         "yeah ill sort ur parking too shall i?",
         "We will notify you once the checks are done.",
         "Dear Sir, we shall inform you when the panel has met.",
@@ -333,7 +334,7 @@ fn watch_kept_an_effort_a_taunt_or_a_step_put_off_to_whenever_is_no_step() {
         "The courier will collect it whenever suits you.",
         "ur new card will be posted whenever u like, just say the day",
         "The warehouse will do the swap on Thursday.",
-        "Shall I phone the depot for you now?",
+        "Shall I order you a new one now?",
         "We will notify you by email on Friday with the panel's decision.",
     ] {
         assert!(step(text), "{text}: {:?}", evidence(text));
