@@ -300,3 +300,43 @@ fn a_query_only_logged_or_raised_with_no_one_in_particular_is_not_a_step() {
     }
     assert!(step("I'll raise your query with Rhys Moran in lettings today."));
 }
+
+#[test]
+fn watch_kept_an_effort_a_taunt_or_a_step_put_off_to_whenever_is_no_step() {
+    for text in [
+        "I'll keep an eye on it.",
+        "will keep u posted x",
+        "We shall keep you informed of any developments.",
+        "Honestly, I'll keep on at them.",
+        "im gonna keep chasing em",
+        "Keep an eye on your inbox for updates.",
+        "I'm keeping a close eye on your order.",
+        "The warehouse will do their best, I'm sure.",
+        "We will do what we can.",
+        "The courier will collect it whenever.",
+        "courier will pick it up whenever they get round to it tbh",
+        "Oh, I'll just phone the mayor for you, shall I?",
+        "Oh, I'll just order you a new one, shall I?",
+        "yeah ill sort ur parking too shall i?",
+        "We will notify you once the checks are done.",
+        "Dear Sir, we shall inform you when the panel has met.",
+    ] {
+        assert!(!step(text), "{text}: {:?}", evidence(text));
+    }
+    // Something kept for the customer, watch beside a concrete step, a put-off pinned or done,
+    // or a time the customer chooses.
+    for text in [
+        "I'll keep the room for you until Friday.",
+        "We will keep your deposit and refund the rest today.",
+        "I'll keep an eye on it and ring you at 3 tomorrow.",
+        "I'll pass it to Rhys Moran, he'll reply at some point.",
+        "I'll pass it to the parts desk and they'll fit it whenever suits you on Monday.",
+        "The courier will collect it whenever suits you.",
+        "ur new card will be posted whenever u like, just say the day",
+        "The warehouse will do the swap on Thursday.",
+        "Shall I order you a new one now?",
+        "We will notify you by email on Friday with the panel's decision.",
+    ] {
+        assert!(step(text), "{text}: {:?}", evidence(text));
+    }
+}

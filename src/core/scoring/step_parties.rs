@@ -209,7 +209,8 @@ fn generic_party(a: &Analysed, j: usize) -> bool {
 }
 
 /// True when the sentence of `r` puts what happens off to no time: "it'll turn up eventually",
-/// "someone will be in touch at some point", "in due course", "sooner or later", "when possible", or the verb said
+/// "someone will be in touch at some point", "in due course", "sooner or later", "when possible",
+/// "whenever" (not the customer's: "whenever you like"), or the verb said
 /// again as its own time ("the part'll come when it comes", "it'll be booked when it's booked");
 /// no day or time in the sentence pins it ("at some point on Friday" still says when).
 pub(super) fn put_off(a: &Analysed, r: Range) -> bool {
@@ -224,12 +225,18 @@ pub(super) fn put_off(a: &Analysed, r: Range) -> bool {
                 })
             })
     };
+    // "whenever you like", "whenever it suits": the customer's time, not a put-off.
+    let customer_chooses = |j: usize| {
+        matches!(word(j), "you" | "u" | "ya" | "suits" | "suit" | "convenient" | "works")
+            || (word(j) == "it" && matches!(word(j + 1), "suits" | "works"))
+    };
     let off = (s.start..s.end).any(|j| {
         word(j) == "eventually"
             || (word(j) == "at" && word(j + 1) == "some" && word(j + 2) == "point")
             || (word(j) == "in" && word(j + 1) == "due" && word(j + 2) == "course")
             || (word(j) == "sooner" && word(j + 1) == "or" && word(j + 2) == "later")
             || (word(j) == "when" && (word(j + 1) == "possible" || said_again(j)))
+            || (word(j) == "whenever" && !customer_chooses(j + 1))
     });
     off && !(s.start..s.end).any(|j| a.times().day_or_time_at(j).is_some())
 }
@@ -249,4 +256,76 @@ pub(super) fn service_level(a: &Analysed, r: Range) -> bool {
             || (a.word(j) == "as" && next == "per")
             || (a.word(j) == "subject" && next == "to")
     })
+}
+
+/// Words that may stand right before the act of a hit: its modal and fillers ("I'll just", "we
+/// are going to", "please").
+const BEFORE_ACT: &[&str] =
+    &["i", "we", "will", "wil", "shall", "am", "are", "to", "gonna", "just", "also", "personally", "then", "please"];
+
+/// The word of the hit at `r` (or right after it) that is one of `verbs` and is its act: opening
+/// its sentence or after a modal or filler ("I'll just keep ...", "compliance will do ...").
+fn act_at(a: &Analysed, r: Range, verbs: &[&str]) -> Option<usize> {
+    let s = a.tokens[r.0].sentence;
+    (r.0..=r.1)
+        .take_while(|&k| !a.word_in(s, k).is_empty())
+        .find(|&k| verbs.contains(&a.word(k)) && (k == a.sentences[s].start || BEFORE_ACT.contains(&a.word(k - 1))))
+}
+
+/// True when the act of the hit at `r` only keeps watch or keeps at it (`docs/labelling.md`: an
+/// action with nothing concrete in it): "I'll keep an eye on it", "we'll keep you posted", "I'll
+/// keep on at them", "keep chasing", "keep tabs on it", "keep an eye on your inbox for updates".
+/// Attention that goes on sets nothing moving. Not keeping a thing ("I'll keep the room for you",
+/// "keep the receipt", "we'll keep you on the list for Friday").
+pub(super) fn keeps_watch(a: &Analysed, r: Range) -> bool {
+    let Some(k) = act_at(a, r, &["keep", "keeps", "keeping"]) else { return false };
+    let s = a.tokens[k].sentence;
+    let at = |i: usize| a.word_in(s, i);
+    let mut j = k + 1;
+    while matches!(at(j), "a" | "an" | "close" | "careful" | "constant" | "on" | "at") {
+        j += 1;
+    }
+    // "on it", "at it", "on top of it", "on at them": only after "on" / "at".
+    let after_on = j > k + 1 && matches!(at(j), "it" | "top" | "them" | "him" | "her" | "em" | "this");
+    // "I'll keep chasing", "we'll keep pushing": the speaker's own; the customer told to keep
+    // emailing someone is sent to them.
+    let speaker = (k.saturating_sub(4)..k).any(|i| matches!(at(i), "i" | "we"))
+        && !(k.saturating_sub(4)..k).any(|i| matches!(at(i), "would" | "d"));
+    let goes_on = speaker
+        && at(j).len() > 4
+        && at(j).ends_with("ing")
+        && !matches!(at(j), "nothing" | "something" | "everything");
+    let watch = matches!(at(j), "eye" | "eyes" | "ear" | "tabs" | "watch") || after_on || goes_on;
+    let informed = matches!(at(k + 1), "you" | "u" | "ya" | "everyone")
+        && (matches!(at(k + 2), "posted" | "updated" | "informed" | "aware" | "abreast")
+            || (at(k + 2) == "in" && matches!(at(k + 3), "the" | "touch")));
+    let in_touch = at(k + 1) == "in" && matches!(at(k + 2), "touch" | "contact");
+    // "I'll keep an eye on it and ring you at 3": the sentence runs on to an act of its own, which
+    // the hit may carry (a timed step found from its first commitment).
+    let runs_on = (k + 1..a.sentences[s].end).any(|j| matches!(a.word(j), "and" | "n" | "&" | "then"));
+    (watch || informed || in_touch) && !runs_on
+}
+
+/// True when the act of the hit at `r` is an effort, not a step: "they'll do their best",
+/// "compliance will do their utmost", "we'll do what we can".
+pub(super) fn does_their_best(a: &Analysed, r: Range) -> bool {
+    let Some(k) = act_at(a, r, &["do", "try"]) else { return false };
+    let s = a.tokens[k].sentence;
+    let at = |i: usize| a.word_in(s, i);
+    matches!(at(k + 2), "best" | "utmost") || (at(k + 1) == "what" && matches!(at(k + 3), "can" | "could"))
+}
+
+/// True when the hit at `r` is the speaker's act said as a statement closed by a tag question
+/// ("I'll just ring the council and tell them, shall I?", "Sure, I'll magic one up, shall we?"):
+/// the tag turns the speaker's own act into a taunt. A real offer opens with its frame ("Shall I
+/// ring the council?", `offered`).
+pub(super) fn ironic_tag(a: &Analysed, r: Range) -> bool {
+    let sentence = &a.sentences[a.tokens[r.0].sentence];
+    let tag = sentence.end.saturating_sub(2);
+    sentence.question_mark
+        && tag > sentence.start + 2
+        && r.0 < tag
+        && matches!(a.word(tag), "shall" | "should")
+        && matches!(a.word(tag + 1), "i" | "we")
+        && !matches!(a.word(sentence.start), "shall" | "should")
 }

@@ -61,7 +61,19 @@ fn record_only(a: &Analysed, r: Range) -> bool {
     let records = span.iter().take(r.1 - r.0).any(|t| {
         matches!(
             t.text.as_str(),
-            "put" | "putting" | "pop" | "popped" | "popping" | "leave" | "left" | "add" | "added" | "make" | "made"
+            "put"
+                | "putting"
+                | "pop"
+                | "popped"
+                | "popping"
+                | "leave"
+                | "left"
+                | "add"
+                | "added"
+                | "make"
+                | "made"
+                | "place"
+                | "placed"
         )
     });
     let note = span.iter().any(|t| matches!(t.text.as_str(), "note" | "notes"));
@@ -507,7 +519,8 @@ pub(super) fn manner_of_speaking(a: &Analysed, cx: &DetectorContext, r: Range) -
 }
 
 /// True when the hit at `r` is no act of this case: a manner of speaking ([`manner_of_speaking`]),
-/// a habit of things in general ([`habitual_passive`]), a bare link in a sequence ("after that",
+/// a habit of things in general ([`habitual_passive`]), watch kept or an effort made
+/// (`step_parties::keeps_watch`, `does_their_best`), the speaker's act closed by a taunting tag ("I'll just ring them, shall I?": `ironic_tag`), a bare link in a sequence ("after that",
 /// "in the meantime") or a frame ("what I'll do is"): a step only when an act of its own goes with
 /// it, found by its own part.
 pub(super) fn not_an_act(a: &Analysed, cx: &DetectorContext, r: Range) -> bool {
@@ -522,7 +535,11 @@ pub(super) fn not_an_act(a: &Analysed, cx: &DetectorContext, r: Range) -> bool {
         matches!(a.word_in(s, d + 1), "is" | "s")
     };
     let frame = do_at.is_some_and(is_after) && (r.0.saturating_sub(1)..=r.0).any(|j| a.word_in(s, j) == "what");
-    link || frame || manner_of_speaking(a, cx, r) || habitual_passive(a, cx, r)
+    let parties = || {
+        use super::step_parties::{does_their_best, ironic_tag, keeps_watch};
+        keeps_watch(a, r) || does_their_best(a, r) || ironic_tag(a, r)
+    };
+    link || frame || manner_of_speaking(a, cx, r) || habitual_passive(a, cx, r) || parties()
 }
 
 /// True when the verb at `v` is the act of the commitment at `c`, not of a condition after it:
