@@ -15,6 +15,7 @@ mod asking;
 mod cause_label;
 #[cfg(test)]
 mod denial_tests;
+mod disclaimed;
 mod distancing;
 #[cfg(test)]
 mod forms_tests;
@@ -186,6 +187,7 @@ fn wall_blame(a: &Analysed, cx: &DetectorContext, ownership: &[Range], taken_on:
     let walls = super::walls::walls(a, cx)
         .into_iter()
         .chain(distancing::walls(a, cx))
+        .chain(disclaimed::walls(a))
         .chain(super::walls::next_time_advice(a))
         .chain(unless_acting)
         .map(|w| (w, false));
