@@ -13,8 +13,10 @@ mod agent_lapse;
 mod aside;
 mod asking;
 mod cause_label;
+mod contrast;
 #[cfg(test)]
 mod denial_tests;
+mod disclaimed;
 mod distancing;
 #[cfg(test)]
 mod forms_tests;
@@ -186,6 +188,7 @@ fn wall_blame(a: &Analysed, cx: &DetectorContext, ownership: &[Range], taken_on:
     let walls = super::walls::walls(a, cx)
         .into_iter()
         .chain(distancing::walls(a, cx))
+        .chain(disclaimed::walls(a).into_iter().chain(contrast::walls(a)))
         .chain(super::walls::next_time_advice(a))
         .chain(unless_acting)
         .map(|w| (w, false));
