@@ -166,8 +166,8 @@ pub struct Feature {
 pub fn word_features(a: &Analysed) -> Vec<Feature> {
     let word = |i: usize| {
         let t = &a.tokens[i];
-        let w = if USE_STEMS && !t.stem.is_empty() { &t.stem } else { &t.text };
-        if t.negated_by.is_some_and(|n| n != i) { format!("not_{w}") } else { w.clone() }
+        let w: &str = if USE_STEMS && !t.stem.is_empty() { &t.stem } else { &t.text };
+        if t.negated_by.is_some_and(|n| n != i) { format!("not_{w}") } else { w.to_string() }
     };
     let mut out = Vec::with_capacity(a.tokens.len() * 2);
     for (i, t) in a.tokens.iter().enumerate() {
@@ -222,7 +222,7 @@ pub fn role_features(a: &Analysed, cx: &DetectorContext) -> Vec<Feature> {
             j += 1;
         }
         let Some(verb) = a.tokens.get(j).filter(|w| w.clause == t.clause && !w.quoted) else { continue };
-        let word = if verb.stem.is_empty() { &verb.text } else { &verb.stem };
+        let word: &str = if verb.stem.is_empty() { &verb.text } else { &verb.stem };
         let not = if negated || verb.negated_by.is_some() { "not " } else { "" };
         out.push(Feature { name: format!("role:{role} {mood}{not}{word}"), range: (i, j + 1) });
     }

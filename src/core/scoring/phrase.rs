@@ -64,7 +64,7 @@ impl Word {
     /// True when `token` is this word: same text, same stem, or a likely typo of a long word.
     pub fn matches(&self, token: &Token) -> bool {
         if token.text_key == self.text_key && token.text == self.text
-            || self.stem_key == Some(token.stem_key) && self.stem.as_ref().is_some_and(|s| *s == token.stem)
+            || self.stem_key == Some(token.stem_key) && self.stem.as_deref().is_some_and(|s| s == &*token.stem)
         {
             return true;
         }

@@ -175,7 +175,7 @@ pub(super) fn doing_now(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
         if !(after_speaker || fragment) || w.step_not_doing.has(&t.text) || next.is_empty() {
             continue;
         }
-        let stem = t.stem.as_str();
+        let stem = &*t.stem;
         let vague = w.step_vague_verb.has(stem) && w.step_vague_object.has(next) && next != "up";
         let start = if after_speaker { k - 2 } else { k };
         if !vague && !hedged(a, cx, (start, k + 1), None) {
@@ -436,7 +436,7 @@ pub(super) fn names_whom(a: &Analysed, cx: &DetectorContext, r: Range) -> bool {
                 && !matches!(next, "nothing" | "something" | "anything")
                 // "try ringing your bank" names whom, as "ring your bank" does.
                 && !{
-                    let stem = a.tokens[j + 1].stem.as_str();
+                    let stem = &*a.tokens[j + 1].stem;
                     let contact = &cx.lists.words.referral_contact_verb;
                     contact.has(stem) || contact.has(next.strip_suffix("ing").unwrap_or(next))
                 }

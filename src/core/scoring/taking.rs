@@ -208,7 +208,8 @@ pub(super) fn records_or_hands_on(a: &Analysed, cx: &DetectorContext, r: Range) 
     let after: Vec<usize> = (r.0 + 1..r.1 + 5).take_while(|&j| in_clause(j)).collect();
     let record = after.iter().any(|&j| w.take_record_noun.has(a.word(j)));
     let to_self = after.iter().any(|&j| matches!(a.word(j), "me" | "myself" | "us" | "ourselves"));
-    let hands = hit.clone().any(|j| w.passing_on_stem.has(&a.tokens[j].stem) || a.tokens[j].stem == "hand") && !to_self;
+    let hands =
+        hit.clone().any(|j| w.passing_on_stem.has(&a.tokens[j].stem) || &*a.tokens[j].stem == "hand") && !to_self;
     let colleague = |j: usize| {
         matches!(a.word(j), "him" | "her")
             || (!cx.names.colleague.is_empty() && super::phrase::name_at(&a.tokens, j, &cx.names.colleague).is_some())

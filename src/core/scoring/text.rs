@@ -1,7 +1,7 @@
 //! Reading a response the way the rubric needs it: normalised word tokens with byte spans into the
 //! original text, sentences and clauses, quoted or reported speech, negation scope and hedges.
 
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use rust_stemmers::{Algorithm, Stemmer};
 
@@ -17,8 +17,9 @@ use super::tokenise::{Mark, Piece, pieces};
 pub struct Token {
     /// Lowercase, straight apostrophes, contractions expanded ("won't" gives "will" and "not").
     pub text: String,
-    /// Snowball (English) stem of `text`.
-    pub stem: String,
+    /// Snowball (English) stem of `text`, shared with every token of the same word (see
+    /// [`shared_stem`]): no allocation per token.
+    pub stem: Arc<str>,
     /// Byte offset of the start of the original word.
     pub start: usize,
     /// Byte offset just past the original word.
@@ -50,9 +51,10 @@ pub struct Token {
 impl Token {
     /// A token for `word` (normalised) at byte span `start..end`, with its stem, letters and keys.
     fn new(word: String, start: usize, end: usize) -> Self {
+        let (stem, stem_key) = shared_stem(&word);
         let mut token = Self {
             text: String::new(),
-            stem: String::new(),
+            stem,
             start,
             end,
             sentence: 0,
@@ -63,10 +65,10 @@ impl Token {
             condition: None,
             letters: 0,
             text_key: 0,
-            stem_key: 0,
+            stem_key,
             possessive: false,
         };
-        token.set_text(word);
+        token.set_text_stemmed(word);
         token
     }
 
@@ -77,10 +79,14 @@ impl Token {
 
     /// [`Self::set_word`] with the word's text given, kept as it is.
     fn set_text(&mut self, word: String) {
-        self.stem = stem(&word);
+        (self.stem, self.stem_key) = shared_stem(&word);
+        self.set_text_stemmed(word);
+    }
+
+    /// [`Self::set_text`] with the stem and its key already set.
+    fn set_text_stemmed(&mut self, word: String) {
         self.letters = super::phrase::letter_mask(&word);
         self.text_key = super::phrase::word_key(&word);
-        self.stem_key = super::phrase::word_key(&self.stem);
         self.text = word;
     }
 
@@ -217,22 +223,29 @@ fn stemmer() -> &'static Stemmer {
 ///
 /// Stems are remembered per thread (a pure cache: the same word always has the same stem).
 pub fn stem(word: &str) -> String {
-    if word.len() <= 3 || !word.bytes().all(|b| b.is_ascii_lowercase()) {
-        return word.to_string();
-    }
+    shared_stem(word).0.to_string()
+}
+
+/// [`stem`] as the one shared copy this thread keeps of it, with its key ([`super::phrase::word_key`]):
+/// every token of the same word holds the same stem, counted, not a copy of its own. The cache is
+/// pure (the same word always has the same stem and key) and is emptied when it grows large.
+fn shared_stem(word: &str) -> (Arc<str>, u64) {
+    type Stems = std::collections::HashMap<String, (Arc<str>, u64), super::keys::FnvBuild>;
     thread_local! {
-        static STEMS: std::cell::RefCell<std::collections::HashMap<String, String, super::keys::FnvBuild>> = Default::default();
+        static STEMS: std::cell::RefCell<Stems> = Default::default();
     }
     STEMS.with_borrow_mut(|stems| {
-        if let Some(known) = stems.get(word) {
-            return known.clone();
+        if let Some((known, key)) = stems.get(word) {
+            return (Arc::clone(known), *key);
         }
         if stems.len() > 50_000 {
             stems.clear();
         }
-        let stemmed = stemmer().stem(word).into_owned();
-        stems.insert(word.to_string(), stemmed.clone());
-        stemmed
+        let own = word.len() <= 3 || !word.bytes().all(|b| b.is_ascii_lowercase());
+        let stemmed: Arc<str> = if own { Arc::from(word) } else { Arc::from(stemmer().stem(word).as_ref()) };
+        let key = super::phrase::word_key(&stemmed);
+        stems.insert(word.to_string(), (Arc::clone(&stemmed), key));
+        (stemmed, key)
     })
 }
 

@@ -43,7 +43,7 @@ pub(super) fn broken_promise_owned(a: &Analysed, cx: &DetectorContext) -> Vec<Ra
 /// True when an apology at `d` frames the failure as the customer's feeling or view ("sorry you
 /// feel I've let you down"): what follows it in the sentence is not owned.
 fn framed_as_feeling(a: &Analysed, d: Range) -> bool {
-    a.tokens[d.0..d.1].iter().any(|t| matches!(t.stem.as_str(), "feel" | "felt" | "think" | "thought" | "believ"))
+    a.tokens[d.0..d.1].iter().any(|t| matches!(&*t.stem, "feel" | "felt" | "think" | "thought" | "believ"))
 }
 
 /// What the speaker owns as a failure: the ownership list and patterns, and a retold promise
@@ -110,7 +110,7 @@ fn own_apologies(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
 
 /// The stem of the verb in "sorry to <verb>" right after the apology at `ap`, if there is one.
 fn to_verb_after<'a>(a: &'a Analysed, ap: &Range) -> Option<&'a str> {
-    a.tokens.get(ap.1).filter(|t| t.text == "to").and_then(|_| a.tokens.get(ap.1 + 1)).map(|t| t.stem.as_str())
+    a.tokens.get(ap.1).filter(|t| t.text == "to").and_then(|_| a.tokens.get(ap.1 + 1)).map(|t| &*t.stem)
 }
 
 /// True when the apology at `ap` regrets news the customer did not want, not a failure: "I'm sorry

@@ -97,7 +97,7 @@ fn speaker_acts(a: &Analysed, w: &Words) -> bool {
                         && t.negated_by.is_none()
                         && a.word_in(s, j + 1) != "nothing"
                         && t.text != "confirm"
-                        && (w.acting.contains(&t.text.as_str()) || w.acting.contains(&t.stem.as_str()))
+                        && (w.acting.contains(&t.text.as_str()) || w.acting.contains(&&*t.stem))
                 })
         })
 }

@@ -220,7 +220,7 @@ fn staff_away_at(a: &Analysed, k: usize) -> Option<Range> {
             )
             || x.parse::<u32>().is_ok()
             || matches!(x, "two" | "three" | "four" | "five" | "several" | "few")
-            || a.tokens[*j].stem == "colleagu"
+            || &*a.tokens[*j].stem == "colleagu"
     };
     let away = match w {
         "sick" => matches!(prev, "off" | "out" | "in"),

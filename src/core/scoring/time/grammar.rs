@@ -4,7 +4,7 @@
 use super::super::text::Token;
 use super::dates::date_at;
 use super::spans::duration_at;
-use super::vocab::may_be_time_word;
+use super::vocab::{is_plain_connector, may_be_time_word};
 use super::words::{Clock, clock_at, coarse_unit, is_part_of_day, past_or_to_at, weekday, year_value};
 use super::{Facts, looked_at, word};
 
@@ -160,8 +160,32 @@ pub(super) fn element(tokens: &[Token], j: usize, start: usize, f: &mut Facts) -
     element_read(tokens, j, start, f)
 }
 
-/// [`element`] for a word that may be part of a time.
+/// [`element`] for a word that may be part of a time. A plain connector (see
+/// [`is_plain_connector`]) goes straight to [`connector_at`], the one reader that takes it; debug
+/// builds (every test run) read it through every reader as well and stop if that reads otherwise.
 fn element_read(tokens: &[Token], j: usize, start: usize, f: &mut Facts) -> Option<usize> {
+    let w = word(tokens, j);
+    if is_plain_connector(w) {
+        let prev = if j > start { word(tokens, j - 1) } else { "" };
+        let before = j.checked_sub(1).map_or("", |k| word(tokens, k));
+        let next = word(tokens, j + 1);
+        #[cfg(debug_assertions)]
+        let (mut read, reach) = (*f, super::REACH.with(std::cell::Cell::get));
+        let took = connector_at(w, if prev.is_empty() { before } else { prev }, next, f);
+        #[cfg(debug_assertions)]
+        {
+            assert_eq!(element_chain(tokens, j, start, &mut read), took, "{w}");
+            assert!(read == *f, "{w}");
+            // What the whole chain looked at is no part of this reading: the reach stays as it was.
+            super::REACH.with(|r| r.set(reach));
+        }
+        return took;
+    }
+    element_chain(tokens, j, start, f)
+}
+
+/// [`element_read`] through every reader in turn, the connectors last.
+fn element_chain(tokens: &[Token], j: usize, start: usize, f: &mut Facts) -> Option<usize> {
     let w = word(tokens, j);
     let prev = if j > start { word(tokens, j - 1) } else { "" };
     let before = j.checked_sub(1).map_or("", |k| word(tokens, k));

@@ -270,3 +270,33 @@ fn the_table_reads_every_token_as_reading_it_alone_does() {
         }
     }
 }
+
+/// A plain connector goes straight to `connector_at`; debug builds read it through every reader
+/// as well and stop if that reads otherwise. Every reading of these answers, from every token and
+/// as the tables and the `{time}` slot read them, puts that to the test.
+#[test]
+fn plain_connectors_read_as_every_reader_would() {
+    let answers = [
+        "ring u back by 4 or b4 half 5 at latest",
+        "We'll have it to you within the next hour, or by close of play on Weds.",
+        "from nine till quarter to six, Monday through Friday, as of the 3rd",
+        "Not before 2pm I'm afraid, and not over the weekend either.",
+        "I shall contact you on or around 14/03 regarding the matter, since during March the office shuts early.",
+        "lol yeah as if they'd call before lunch. up to u, over to you @ 10:30 sharp",
+        "It's going to take between two and three working days, starting from tomorrow, for the refund.",
+        "Sorry, for the last time: than that I can't do sooner than in a fortnight's time.",
+    ];
+    for text in answers {
+        let a = analyse(text);
+        let _ = a.times();
+        for i in 0..a.tokens.len() {
+            let _ = (read_at(&a.tokens, i), read_from(&a.tokens[..(i + 2).min(a.tokens.len())], i));
+        }
+    }
+    for w in ["at", "on", "by", "to", "of", "for", "until", "@", "within", "than", "over", "sharp"] {
+        assert!(super::vocab::is_plain_connector(w), "{w}");
+    }
+    for w in ["the", "a", "an", "next", "after", "end", "rest", "noon", "half", "sorry"] {
+        assert!(!super::vocab::is_plain_connector(w), "{w}");
+    }
+}

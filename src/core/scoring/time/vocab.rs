@@ -55,6 +55,17 @@ pub(super) fn may_be_time_word(w: &str) -> bool {
         || time_word_keys().binary_search(&word_key(w)).is_ok()
 }
 
+/// Connectors (`grammar::is_connector`) that no reader before `grammar::connector_at` takes where
+/// they stand: no number, ordinal, month, weekday, unit, part of the day, day word ("today"), edge
+/// ("end of"), moment ("now"), amount ("a", "an": "an hour"), "the" or "next" ("within the hour",
+/// "next hour") nor "after" ("after lunch"). Each of those readers asks for one of those words (or
+/// a digit) first, so for these words all of them read nothing and change nothing.
+pub(super) fn is_plain_connector(w: &str) -> bool {
+    const NAMED_ELSEWHERE: [&str; 11] =
+        ["the", "a", "an", "next", "after", "start", "beginning", "end", "rest", "middle", "mid"];
+    super::grammar::is_connector(w) && !NAMED_ELSEWHERE.contains(&w)
+}
+
 /// The keys ([`word_key`]) of [`TIME_WORDS`] and of the months' first three letters, sorted. A
 /// word whose key only collides with one of them is read in full, as before: never wrongly skipped.
 fn time_word_keys() -> &'static [u64] {
