@@ -11,8 +11,7 @@ use super::steps::{
     names_whom, not_an_act, vague_promise, you_will,
 };
 use super::taking::{
-    asks, checks_back, done_on_the_problem, firm_actions, not_a_take, passes_on, present_for_future,
-    records_or_hands_on,
+    asks, checks_back, done_on_the_problem, firm_actions, passes_on, present_for_future, records_or_hands_on,
 };
 use super::text::Analysed;
 use super::time::Grain;
@@ -147,7 +146,7 @@ pub fn takes_it_on(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     out.extend(done_on_the_problem(a, cx));
     out.extend(checks_back(a, cx));
     out.extend(present_for_future(a, cx));
-    out.retain(|r| !records_or_hands_on(a, cx, *r) && !not_a_take(a, cx, *r));
+    out.retain(|r| !records_or_hands_on(a, cx, *r) && !super::taking::not_a_take(a, cx, *r));
     out.sort();
     out.dedup();
     out
