@@ -134,9 +134,7 @@ pub(super) fn only_calls_back(a: &Analysed, cx: &DetectorContext) -> bool {
 /// is a question, not a statement with a tag on the end ("I'll go to the bakery now and ring you
 /// back in twenty minutes, okay?", "engineer booked for Thursday, is that ok?"). A tag is a last
 /// clause of at most four words of `@tag-question-word` after a clause that does not itself open
-/// with a question word (`@question-opener`: "Shall I rebook it, ok?" still asks). Nor is a
-/// statement in an earlier clause than the question ("I'm refunding it now, do you want the
-/// reference?"), unless its clause or the sentence opens with a question word.
+/// with a question word (`@question-opener`: "Shall I rebook it, ok?" still asks).
 pub(super) fn asks(a: &Analysed, cx: &DetectorContext, k: usize) -> bool {
     let t = &a.tokens[k];
     let s = &a.sentences[t.sentence];
@@ -152,44 +150,20 @@ pub(super) fn asks(a: &Analysed, cx: &DetectorContext, k: usize) -> bool {
         && t.clause != last;
     let clause_start = (s.start..=k).rev().take_while(|&j| a.tokens[j].clause == t.clause).last().unwrap_or(k);
     let opens_question = w.question_opener.has(a.word(clause_start)) || w.question_opener.has(a.word(s.start));
-    // "I'm sending it back now, and do you want the reference?", "i'll fix it at 1030 if thats ok
-    // w u?": a statement before a question in a later clause is still a statement.
-    let in_question = t.clause == last && !asks_leave(a, k, s.end);
-    (!tag && in_question) || opens_question
+    !tag || opens_question
 }
 
-/// True when the sentence from `k` to `end` closes on a short "if" asking leave for what was just
-/// promised ("... at 3 if thats ok w u?", "... tomorrow if that works for you?"), a tag by meaning.
-fn asks_leave(a: &Analysed, k: usize, end: usize) -> bool {
-    (k + 1..end).any(|j| {
-        a.word(j) == "if"
-            && end - j <= 7
-            && (j + 1..end).all(|i| {
-                matches!(
-                    a.word(i),
-                    "that"
-                        | "thats"
-                        | "it"
-                        | "this"
-                        | "is"
-                        | "ok"
-                        | "okay"
-                        | "alright"
-                        | "with"
-                        | "w"
-                        | "for"
-                        | "you"
-                        | "u"
-                        | "works"
-                        | "suits"
-                        | "fine"
-                        | "good"
-                        | "by"
-                        | "all"
-                        | "right"
-                )
-            })
-    })
+/// True when the words at `k` are themselves the question ([`asks`]), not a statement before a
+/// question in a later clause of the sentence ("I'm sending it back now, and do you want the
+/// reference?").
+fn asked(a: &Analysed, cx: &DetectorContext, k: usize) -> bool {
+    let t = &a.tokens[k];
+    let s = &a.sentences[t.sentence];
+    let opener = &cx.lists.words.question_opener;
+    let clause_start = (s.start..=k).rev().take_while(|&j| a.tokens[j].clause == t.clause).last().unwrap_or(k);
+    let opens_question = opener.has(a.word(clause_start)) || opener.has(a.word(s.start));
+    let in_question = t.clause == a.tokens[s.end - 1].clause;
+    asks(a, cx, k) && (in_question || opens_question)
 }
 
 /// A call-back that sees the fix through: "I'll ring you Thursday at 10 to confirm the new direct
@@ -260,13 +234,13 @@ pub(super) fn records_or_hands_on(a: &Analysed, cx: &DetectorContext, r: Range) 
 }
 
 /// True when the hit at `r` takes nothing on by its form, whatever its verb (`docs/labelling.md`:
-/// a firm commitment to an act of the speaker's own): it asks ([`asks`]: "How can I help you
+/// a firm commitment to an act of the speaker's own): it asks ([`asked`]: "How can I help you
 /// today?"); its future opens a manner of speaking ([`speaks_plainly`]: "I'm gonna be honest",
 /// "I'm going to level with you"); it asks someone else to act ([`asks_someone_else`]: "I'll ask my
 /// manager", "ill ask her 2 do it"); or it complies only in mockery ([`mock_compliance`]: "Sure,
 /// I'll just fix it with a spanner", "because obviously I personally drove it there").
 pub(super) fn not_a_take(a: &Analysed, cx: &DetectorContext, r: Range) -> bool {
-    asks(a, cx, r.0) || speaks_plainly(a, cx, r) || asks_someone_else(a, cx, r) || mock_compliance(a, r)
+    asked(a, cx, r.0) || speaks_plainly(a, cx, r) || asks_someone_else(a, cx, r) || mock_compliance(a, r)
 }
 
 /// The words of `r`'s sentence from `r.0` to one word past `r.1`: where its verb may be.
@@ -304,10 +278,11 @@ fn asks_someone_else(a: &Analysed, cx: &DetectorContext, r: Range) -> bool {
         return false;
     };
     let s = &a.sentences[a.tokens[j].sentence];
+    // "... and I ring you at 4", "... and call you at 3": not "... and he'll call you".
     let comes_back = find(&cx.lists.contact_verb, a, cx).iter().any(|v| {
         v.0 > j + 1
             && v.0 < s.end
-            && (v.0.saturating_sub(3)..v.0).any(|i| i > j && matches!(a.word(i), "i" | "we"))
+            && !(v.0.saturating_sub(3)..v.0).any(|i| i > j && matches!(a.word(i), "he" | "she" | "they" | "someone"))
             && matches!(a.word(v.1), "you" | "u" | "back")
     });
     !comes_back

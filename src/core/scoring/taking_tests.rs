@@ -245,15 +245,17 @@ fn asking_speaking_plainly_asking_others_and_mock_compliance_take_nothing_on() {
 #[test]
 fn a_statement_before_a_question_or_an_ask_with_a_call_back_still_takes_it_on() {
     for text in [
-        "I'm refunding the second charge now, and do you want the reference?",
-        "right, I'll swap the meter this afternoon, is Friday ok for the follow-up?",
-        "i'll reset ur router remotely at 3 if thats ok w u?",
         "I ask the depot today and I ring you at 4 with the answer.",
         "Dear Mr Lind, I will ask the supplier this morning and I will call you back by noon.",
+        "If the rules say no, I'll ask my supervisor to sign it off and ring you by 2.",
     ] {
         assert!(takes(text), "{text}");
     }
-    for text in ["Shall I refund the second charge now, or would you rather a voucher?", "I will ask the supplier."] {
+    for text in [
+        "Shall I refund the second charge now, or would you rather a voucher?",
+        "I will ask the supplier.",
+        "I'll ask my manager and she'll call you back.",
+    ] {
         assert!(!takes(text), "{text}");
     }
 }
