@@ -146,7 +146,7 @@ pub fn takes_it_on(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     out.extend(done_on_the_problem(a, cx));
     out.extend(checks_back(a, cx));
     out.extend(present_for_future(a, cx));
-    out.retain(|r| !records_or_hands_on(a, cx, *r));
+    out.retain(|r| !records_or_hands_on(a, cx, *r) && !super::taking::not_a_take(a, cx, *r));
     out.sort();
     out.dedup();
     out

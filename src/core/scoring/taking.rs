@@ -153,6 +153,19 @@ pub(super) fn asks(a: &Analysed, cx: &DetectorContext, k: usize) -> bool {
     !tag || opens_question
 }
 
+/// True when the words at `k` are themselves the question ([`asks`]), not a statement before a
+/// question in a later clause of the sentence ("I'm sending it back now, and do you want the
+/// reference?").
+fn asked(a: &Analysed, cx: &DetectorContext, k: usize) -> bool {
+    let t = &a.tokens[k];
+    let s = &a.sentences[t.sentence];
+    let opener = &cx.lists.words.question_opener;
+    let clause_start = (s.start..=k).rev().take_while(|&j| a.tokens[j].clause == t.clause).last().unwrap_or(k);
+    let opens_question = opener.has(a.word(clause_start)) || opener.has(a.word(s.start));
+    let in_question = t.clause == a.tokens[s.end - 1].clause;
+    asks(a, cx, k) && (in_question || opens_question)
+}
+
 /// A call-back that sees the fix through: "I'll ring you Thursday at 10 to confirm the new direct
 /// debit's set", "i'll call u at 4 to check it's working", "I will ring you on Monday to make sure
 /// they have". A firm first-person promise to contact the customer whose purpose, later in its
@@ -197,8 +210,8 @@ pub(super) fn checks_back(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
 /// a billing investigation", "I've put a referral in"); or its verb passes the case on
 /// (`@passing-on-stem`, "hand": "I'm handing this to Tomasz") to anyone but the speaker; or it
 /// sends or puts something to a colleague ("I've sent her your details", "I'll send Priya my
-/// notes", "I'm putting you through"); or it is a manner of speaking (`@take-not-an-act` after
-/// "be": "I'll be honest").
+/// notes", "I'm putting you through"). A manner of speaking ("I'll be honest") is
+/// [`not_a_take`]'s.
 pub(super) fn records_or_hands_on(a: &Analysed, cx: &DetectorContext, r: Range) -> bool {
     let w = &cx.lists.words;
     let t = &a.tokens[r.0];
@@ -218,8 +231,75 @@ pub(super) fn records_or_hands_on(a: &Analysed, cx: &DetectorContext, r: Range) 
         matches!(a.word(j), "send" | "sent" | "sending" | "put" | "putting" | "give" | "given" | "giving")
             && (colleague(j + 1) || puts_through(a, (j, j + 1)))
     });
-    let manner = hit.clone().any(|j| a.word(j) == "be" && w.take_not_an_act.has(a.word(j + 1)));
-    record || hands || to_colleague || manner
+    record || hands || to_colleague
+}
+
+/// True when the hit at `r` takes nothing on by its form, whatever its verb (`docs/labelling.md`:
+/// a firm commitment to an act of the speaker's own): it asks ([`asked`]: "How can I help you
+/// today?"); its future opens a manner of speaking ([`speaks_plainly`]: "I'm gonna be honest",
+/// "I'm going to level with you"); it asks someone else to act ([`asks_someone_else`]: "I'll ask my
+/// manager", "ill ask her 2 do it"); or it complies only in mockery ([`mock_compliance`]: "Sure,
+/// I'll just fix it with a spanner", "because obviously I personally drove it there").
+pub(super) fn not_a_take(a: &Analysed, cx: &DetectorContext, r: Range) -> bool {
+    asked(a, cx, r.0) || speaks_plainly(a, cx, r) || asks_someone_else(a, cx, r) || mock_compliance(a, r)
+}
+
+/// The words of `r`'s sentence from `r.0` to one word past `r.1`: where its verb may be.
+fn hit_words(a: &Analysed, r: Range) -> impl Iterator<Item = usize> + '_ {
+    let sentence = a.tokens[r.0].sentence;
+    (r.0..=r.1).take_while(move |&j| j < a.tokens.len() && a.tokens[j].sentence == sentence)
+}
+
+/// "I'm gonna be honest", "I'll be straight with you", "I'm going to level with you": the future
+/// says how the speaker will speak, not what they will do. "be" and `@take-not-an-act` closing its
+/// clause or followed by "with you"; "level with". Not "I'll be straight over with a new one".
+fn speaks_plainly(a: &Analysed, cx: &DetectorContext, r: Range) -> bool {
+    let closes = |j: usize| {
+        a.tokens.get(j).is_none_or(|t| t.clause != a.tokens[j - 1].clause || t.sentence != a.tokens[j - 1].sentence)
+            || (a.word(j) == "with" && matches!(a.word(j + 1), "you" | "u" | "ya"))
+    };
+    // Only the hit's last word or the one after it: "I'm going to be honest and refund it" acts.
+    hit_words(a, r).filter(|&j| j + 2 >= r.1).any(|j| {
+        (a.word(j) == "be" && cx.lists.words.take_not_an_act.has(a.word(j + 1)) && closes(j + 2))
+            || (a.word(j) == "level" && a.word(j + 1) == "with")
+    })
+}
+
+/// "I'll ask my manager", "I will ask.", "ill ask her 2 do urs": asking someone else to act or to
+/// decide leaves the work with them, as passing it on does. Not asking the customer ("I'll ask you
+/// for the serial number"), asking for something on their behalf ("I'll ask for a refund"), nor
+/// asking and then coming back to the customer in the same sentence, which is chasing ("I ask the
+/// depot today and I ring you at 4").
+fn asks_someone_else(a: &Analysed, cx: &DetectorContext, r: Range) -> bool {
+    let Some(j) = hit_words(a, r).find(|&j| {
+        matches!(a.word(j), "ask" | "asking")
+            && a.tokens[j].negated_by.is_none()
+            && !matches!(a.word(j + 1), "you" | "u" | "ya" | "for" | "about")
+    }) else {
+        return false;
+    };
+    let s = &a.sentences[a.tokens[j].sentence];
+    // "... and I ring you at 4", "... and call you at 3": not "... and he'll call you".
+    let comes_back = find(&cx.lists.contact_verb, a, cx).iter().any(|v| {
+        v.0 > j + 1
+            && v.0 < s.end
+            && !(v.0.saturating_sub(3)..v.0).any(|i| i > j && matches!(a.word(i), "he" | "she" | "they" | "someone"))
+            && matches!(a.word(v.1), "you" | "u" | "back")
+    });
+    !comes_back
+}
+
+/// A promise made only to mock the request: a sentence opened by a grudging assent ("sure", "oh
+/// sure", "fine") whose promise is "just" ("Sure, I'll just go and tell them", "fine, let me just
+/// add you to the list"), or a first-person claim after "because obviously" or "because clearly"
+/// ("Right, because obviously I personally lost it").
+fn mock_compliance(a: &Analysed, r: Range) -> bool {
+    let s = &a.sentences[a.tokens[r.0].sentence];
+    let opening: Vec<&str> = (s.start..r.0.min(s.start + 3)).map(|j| a.word(j)).collect();
+    let assent = opening.iter().any(|w| matches!(*w, "sure" | "fine")) && hit_words(a, r).any(|j| a.word(j) == "just");
+    let mocked = (s.start..r.0)
+        .any(|j| a.word(j) == "because" && matches!(a.word(j + 1), "obviously" | "clearly") && r.0 <= j + 3);
+    assent || mocked
 }
 
 /// The present said for the future, as non-native speakers often do: "I finish all the job today
@@ -290,213 +370,5 @@ fn gets_someone_else(a: &Analysed, c: Range) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
-    /// The `takes-it-on` rule alone, without the learned layer.
-    fn takes(text: &str) -> bool {
-        super::super::rule_probe::rule_met("takes-it-on", text)
-    }
-
-    #[test]
-    fn firm_actions_and_claiming_the_case_take_it_on() {
-        for text in [
-            "I'll rebook the fitter and cover the call-out charge.",
-            "we're going to reprint the menus before service",
-            "i'll swap the handset 4 u 2nite",
-            "Dear Ms Ferris, I will refund the deposit to your card.",
-            "right so um I'm going to replace the router myself",
-            "This is mine now, nobody else will pass you around.",
-            "That's our mess to put right.",
-            "Assigned it to myself this morning.",
-            "We've put a stop on FitLife taking payments from your card.",
-            "I've held the back room for your party on the 14th.",
-            "ive cleared the late fee off ur account",
-            "Dear Mr Osei, I have now removed the duplicate charge from your statement.",
-            "so um I've already swapped the handset over for you",
-            "I have had it re-dispatched this morning.",
-            "We've topped your meter up with £20 credit.",
-            "i've put u in the dentist's diary for 4.15 today",
-        ] {
-            assert!(takes(text), "{text}");
-        }
-    }
-
-    #[test]
-    fn offers_hedges_call_backs_hand_offs_and_vague_promises_do_not() {
-        for text in [
-            "I can refund the deposit if you like.",
-            "I'll try to rebook the fitter.",
-            "I'll call you back tomorrow.",
-            "I'll pass this on to the lettings team.",
-            "I'll get Marta to ring you.",
-            "We'll look into it.",
-            "Shall I rebook the fitter?",
-            "hmm let me see if anyone in the back can help",
-            "I won't refund the deposit.",
-            "I've passed it to Tomasz.",
-            "I've put your comments forward to the manager.",
-            "I've put you through to billing.",
-            "I've sent your details to the claims team.",
-            "Have I cancelled it?",
-            "I haven't removed the fee yet.",
-            "You've cancelled the order yourself.",
-            "We've changed our policy on refunds.",
-            "I told you last week I'd have it cleared.",
-        ] {
-            assert!(!takes(text), "{text}");
-        }
-    }
-
-    #[test]
-    fn a_call_back_to_check_the_fix_held_sees_it_through() {
-        for text in [
-            "I'll ring you Thursday at 10 to confirm the new direct debit's set.",
-            "i'll call u at 4 2day to check its working",
-            "I will ring you on Monday to make sure they have.",
-            "Me? I will phone you after the visit, same day, to be sure everything is working.",
-            "We will contact you on Friday to verify the credit has reached your account.",
-            "so um I'll give you a ring tonight to check the heating's come back on",
-        ] {
-            assert!(takes(text), "{text}");
-        }
-        for text in [
-            "I'll ring you tomorrow.",
-            "I'll try to ring you Friday to check it's working.",
-            "If the part comes, I'll call you to confirm.",
-            "Shall I ring you at 4 to check?",
-            "I told you I'd ring to make sure it had arrived.",
-            "I won't call you to check, the engineer will.",
-            "Can you ring me Thursday to confirm the slot?",
-        ] {
-            assert!(!takes(text), "{text}");
-        }
-    }
-
-    #[test]
-    fn a_tag_on_a_statement_does_not_make_it_a_question() {
-        for text in [
-            "I will go to the bakery now and ring you back in twenty minutes, okay?",
-            "i'll swap the handset 2day, ok?",
-            "We'll refund the deposit this afternoon, is that ok?",
-            "Dear Ms Ferris, I will cancel the second order today, yes?",
-            "right so I'm going to replace the router myself, alright?",
-        ] {
-            assert!(takes(text), "{text}");
-        }
-        for text in [
-            "Shall I rebook the fitter, ok?",
-            "Can I refund the deposit, yes?",
-            "Do you want me to swap it, yeah?",
-            "Should I cancel the order?",
-        ] {
-            assert!(!takes(text), "{text}");
-        }
-    }
-
-    #[test]
-    fn the_present_said_for_the_future_takes_it_on() {
-        for text in [
-            "I repair the printer today before 4, no charge.",
-            "Today I send the form to Mark, I write him everything.",
-            "Mrs Okafor, I send you the new contract by email this morning.",
-            "ok now i book engineer 4 u",
-            "We replace the battery for you tomorrow, no charge.",
-        ] {
-            assert!(takes(text), "{text}");
-        }
-        for text in [
-            "Tomorrow I call you.",
-            "I send the form yesterday but it was lost.",
-            "If you agree, I send the form today.",
-            "I send the form every day.",
-            "Can I send you the form today?",
-            "we have made a mistake and booked someone else into your Tuesday 9am",
-        ] {
-            assert!(!takes(text), "{text}");
-        }
-    }
-
-    #[test]
-    fn logging_the_case_or_handing_it_on_takes_nothing_on() {
-        for text in [
-            "I have logged your query.",
-            "I'll put a note on your account.",
-            "ive raised a billing investigation, ref BI-30918",
-            "Erm, I've put a referral in to injury for you.",
-            "I'm handing this to Tomasz Wren, our network specialist.",
-            "I've sent her your order number and both references.",
-            "I'm putting you through to Tomasz now.",
-            "I'll be honest, I can't say what happened.",
-        ] {
-            assert!(!takes(text), "{text}");
-        }
-        for text in [
-            "Assigned it to myself this morning.",
-            "I've sent you a replacement by express.",
-            "I'll be there at nine to fit the new boiler.",
-        ] {
-            assert!(takes(text), "{text}");
-        }
-    }
-
-    /// `takes-it-on` as the engine decides it, rules and learned layer together.
-    fn concept(text: &str) -> bool {
-        crate::core::test_fixtures::concept_met("takes-it-on", text)
-    }
-
-    #[test]
-    fn a_call_back_alone_takes_nothing_on() {
-        for text in [
-            "I'll ring you tomorrow.",
-            "I'll email you on Wednesday at 2pm.",
-            "i'll txt u later today",
-            "Dear Mrs Okafor, I will write to you by Friday.",
-            "We'll give you a call first thing Monday.",
-            "so um I'll phone you back this afternoon",
-            "We'll let you know if anything comes up.",
-            "I'll text you before the weekend.",
-            "Expect a call from me at half nine.",
-            "We'll be in touch on Thursday.",
-        ] {
-            assert!(!concept(text), "{text}");
-        }
-    }
-
-    #[test]
-    fn a_call_back_with_an_action_on_the_problem_still_takes_it_on() {
-        for text in [
-            "I'll rebook the fitter and ring you tomorrow with the new slot.",
-            "I'm going to replace the router myself and text you when it's done.",
-            "we'll refund the deposit today and email u the receipt",
-            "Let me get that rebooked for you.",
-            "Let me rebook the table for eight instead.",
-            "let me sort that out for you now",
-            "Dear Mr Reyes, let me cancel the duplicate order straight away.",
-            "ok let me swap the handset over for you",
-            "Let me get the late fee waived and I'll call you back.",
-            "Right, let me get the engineer rescheduled for Friday.",
-        ] {
-            assert!(concept(text), "{text}");
-        }
-    }
-
-    #[test]
-    fn news_waiting_on_an_event_or_a_state_of_the_diary_is_no_action() {
-        for text in [
-            "Dr Patel's diary is full on Tuesday, I'm afraid. We'll let you know if anything comes up.",
-            "We'll tell you if a slot opens up.",
-            "I'll message you if something changes.",
-            "We're fully booked on Tuesday.",
-            "let me know if there's anything else",
-            "Let me see if anyone is free.",
-        ] {
-            assert!(!takes(text), "{text}");
-        }
-        for text in [
-            "We'll refund the deposit even if the courier loses the parcel.",
-            "I'll rebook the fitter for Thursday.",
-            "We are booking the fitter for Thursday.",
-        ] {
-            assert!(takes(text), "{text}");
-        }
-    }
-}
+#[path = "taking_tests.rs"]
+mod tests;
