@@ -327,6 +327,8 @@ fn watch_kept_an_effort_a_taunt_or_a_step_put_off_to_whenever_is_no_step() {
     // or a time the customer chooses.
     for text in [
         "I'll keep the room for you until Friday.",
+        "We'll keep morning slots free for you on Friday.",
+        "I'll book you in for Tuesday at 3, shall I?",
         "We will keep your deposit and refund the rest today.",
         "I'll keep an eye on it and ring you at 3 tomorrow.",
         "I'll pass it to Rhys Moran, he'll reply at some point.",

@@ -291,10 +291,14 @@ pub(super) fn keeps_watch(a: &Analysed, r: Range) -> bool {
     // emailing someone is sent to them.
     let speaker = (k.saturating_sub(4)..k).any(|i| matches!(at(i), "i" | "we"))
         && !(k.saturating_sub(4)..k).any(|i| matches!(at(i), "would" | "d"));
+    // The "-ing" act right after "keep" (or "keep on"); not a thing or a part of the day ("keep
+    // anything you send", "keep morning slots free").
     let goes_on = speaker
+        && (j == k + 1 || at(k + 1) == "on")
         && at(j).len() > 4
         && at(j).ends_with("ing")
-        && !matches!(at(j), "nothing" | "something" | "everything");
+        && !at(j).ends_with("thing")
+        && !matches!(at(j), "morning" | "evening");
     let watch = matches!(at(j), "eye" | "eyes" | "ear" | "tabs" | "watch") || after_on || goes_on;
     let informed = matches!(at(k + 1), "you" | "u" | "ya" | "everyone")
         && (matches!(at(k + 2), "posted" | "updated" | "informed" | "aware" | "abreast")
@@ -318,11 +322,16 @@ pub(super) fn does_their_best(a: &Analysed, r: Range) -> bool {
 /// True when the hit at `r` is the speaker's act said as a statement closed by a tag question
 /// ("I'll just ring the council and tell them, shall I?", "Sure, I'll magic one up, shall we?"):
 /// the tag turns the speaker's own act into a taunt. A real offer opens with its frame ("Shall I
-/// ring the council?", `offered`).
+/// ring the council?", `offered`), or names when without a word of mockery ("I'll book you in for
+/// Tuesday at 3, shall I?" is polite; "I'll just pop round tonight, shall I?" is not).
 pub(super) fn ironic_tag(a: &Analysed, r: Range) -> bool {
     let sentence = &a.sentences[a.tokens[r.0].sentence];
     let tag = sentence.end.saturating_sub(2);
+    let words = sentence.start..sentence.end;
+    let mocking = words.clone().any(|j| matches!(a.word(j), "just" | "oh" | "sure" | "too"));
+    let timed = words.into_iter().any(|j| a.times().day_or_time_at(j).is_some());
     sentence.question_mark
+        && (mocking || !timed)
         && tag > sentence.start + 2
         && r.0 < tag
         && matches!(a.word(tag), "shall" | "should")

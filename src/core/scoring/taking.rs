@@ -290,13 +290,19 @@ fn asks_someone_else(a: &Analysed, cx: &DetectorContext, r: Range) -> bool {
 }
 
 /// A promise made only to mock the request: a sentence opened by a grudging assent ("sure", "oh
-/// sure", "fine") whose promise is "just" ("Sure, I'll just go and tell them", "fine, let me just
-/// add you to the list"), or a first-person claim after "because obviously" or "because clearly"
-/// ("Right, because obviously I personally lost it").
+/// sure", "fine") whose promise is "just", marked as mockery by "oh", "yeah" or a closing "shall
+/// I" ("Sure, I'll just go and tell them, shall I", "oh fine, let me just add you to the list");
+/// or a first-person claim after "because obviously" or "because clearly" ("Right, because
+/// obviously I personally lost it").
 fn mock_compliance(a: &Analysed, r: Range) -> bool {
     let s = &a.sentences[a.tokens[r.0].sentence];
     let opening: Vec<&str> = (s.start..r.0.min(s.start + 3)).map(|j| a.word(j)).collect();
-    let assent = opening.iter().any(|w| matches!(*w, "sure" | "fine")) && hit_words(a, r).any(|j| a.word(j) == "just");
+    // "Sure, I'll just refund that now" is sincere: the mockery needs a marker, an "oh" or "yeah"
+    // before the assent or a "shall I" tag closing the sentence.
+    let tagged = s.end >= s.start + 2 && a.word(s.end - 2) == "shall" && matches!(a.word(s.end - 1), "i" | "we");
+    let marked = tagged || opening.iter().any(|w| matches!(*w, "oh" | "yeah"));
+    let assent =
+        marked && opening.iter().any(|w| matches!(*w, "sure" | "fine")) && hit_words(a, r).any(|j| a.word(j) == "just");
     let mocked = (s.start..r.0)
         .any(|j| a.word(j) == "because" && matches!(a.word(j + 1), "obviously" | "clearly") && r.0 <= j + 3);
     assent || mocked

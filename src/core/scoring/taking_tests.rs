@@ -235,6 +235,8 @@ fn asking_speaking_plainly_asking_others_and_mock_compliance_take_nothing_on() {
         "Sure, I'll refund the deposit today.",
         "Fine, I will rebook the fitter for Thursday morning.",
         "I'll just swap the handset for you now.",
+        "Sure, I'll just refund that for you now.",
+        "Fine, I'll just resend the code to you now.",
         "because I caused it, I'll fix the invoice myself today",
         "I've cancelled the second order, ok?",
     ] {

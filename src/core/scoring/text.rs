@@ -234,6 +234,17 @@ fn shared_stem(word: &str) -> (Arc<str>, u64) {
     thread_local! {
         static STEMS: std::cell::RefCell<Stems> = Default::default();
     }
+    let fresh = |word: &str| {
+        let own = word.len() <= 3 || !word.bytes().all(|b| b.is_ascii_lowercase());
+        let stemmed: Arc<str> = if own { Arc::from(word) } else { Arc::from(stemmer().stem(word).as_ref()) };
+        let key = super::phrase::word_key(&stemmed);
+        (stemmed, key)
+    };
+    // Words longer than any English word are never kept: the cache holds at most 50,000 words of
+    // at most 32 bytes, whatever the input.
+    if word.len() > 32 {
+        return fresh(word);
+    }
     STEMS.with_borrow_mut(|stems| {
         if let Some((known, key)) = stems.get(word) {
             return (Arc::clone(known), *key);
@@ -241,9 +252,7 @@ fn shared_stem(word: &str) -> (Arc<str>, u64) {
         if stems.len() > 50_000 {
             stems.clear();
         }
-        let own = word.len() <= 3 || !word.bytes().all(|b| b.is_ascii_lowercase());
-        let stemmed: Arc<str> = if own { Arc::from(word) } else { Arc::from(stemmer().stem(word).as_ref()) };
-        let key = super::phrase::word_key(&stemmed);
+        let (stemmed, key) = fresh(word);
         stems.insert(word.to_string(), (Arc::clone(&stemmed), key));
         (stemmed, key)
     })

@@ -17,12 +17,11 @@ use super::super::walls::Wall;
 pub(super) fn walls(a: &Analysed) -> Vec<Wall> {
     let mut out = Vec::new();
     for k in 0..a.tokens.len() {
-        let t = &a.tokens[k];
-        if t.quoted || t.retold || a.in_condition(k) || super::asks(a, t.sentence) {
+        let Some(end) = control_outside(a, k).or_else(|| not_answerable(a, k)).or_else(|| apart(a, k)) else {
             continue;
-        }
-        let found = control_outside(a, k).or_else(|| not_answerable(a, k)).or_else(|| apart(a, k));
-        if let Some(end) = found {
+        };
+        let t = &a.tokens[k];
+        if !(t.quoted || t.retold || a.in_condition(k) || super::asks(a, t.sentence)) {
             out.push(((k, end), true));
         }
     }
@@ -32,6 +31,13 @@ pub(super) fn walls(a: &Analysed) -> Vec<Wall> {
 /// True when a word of the customer's is in `from..to`: their control is not another's.
 fn customer_in(a: &Analysed, from: usize, to: usize) -> bool {
     (from..to).any(|j| matches!(a.word(j), "you" | "your" | "u" | "ur" | "yours" | "yourself" | "customer"))
+}
+
+/// True when a pronoun for another party ("they", "he", "she", "them") is in `from..to`: that
+/// party, not the speaker's side, is the one said not to answer ("they're not responsible").
+/// "It" is no party ("it means we cannot be held responsible").
+fn other_pronoun_in(a: &Analysed, from: usize, to: usize) -> bool {
+    (from..to).any(|j| matches!(a.word(j), "they" | "he" | "she" | "them"))
 }
 
 /// True when the clause of `k`, before it, is negated or names the thing as a rule's category
@@ -62,6 +68,11 @@ fn control_outside(a: &Analysed, k: usize) -> Option<usize> {
 /// negation, at `k`: the end of the words, when the subject before is not the customer nor a
 /// pronoun for another party.
 fn not_answerable(a: &Analysed, k: usize) -> Option<usize> {
+    // Only at its trigger words: the clause scan below is not run for every word of a long clause.
+    let triggers = ["held", "holds", "responsible", "liable", "accountable", "accept", "accepts", "take", "takes"];
+    if !triggers.contains(&a.word(k)) && !matches!(a.word(k), "bear" | "bears") {
+        return None;
+    }
     let s = a.tokens[k].sentence;
     let (from, _) = a.clause_span(k);
     let negated = (from..k).any(|j| a.tokens[j].is_negator());
@@ -82,8 +93,7 @@ fn not_answerable(a: &Analysed, k: usize) -> Option<usize> {
         }
         _ => return None,
     };
-    let other = (from..k).any(|j| matches!(a.word(j), "they" | "he" | "she" | "them" | "it"));
-    (!customer_in(a, from, k) && !other).then_some(end)
+    (!customer_in(a, from, k) && !other_pronoun_in(a, from, k)).then_some(end)
 }
 
 /// "operates|runs|works independently of|from" and "not a party to" at `k`: another body drawn
@@ -96,7 +106,9 @@ fn apart(a: &Analysed, k: usize) -> Option<usize> {
         return (verb && !unsaid_before(a, k.saturating_sub(1))).then_some(k + 2);
     }
     let party_to = a.word(k) == "not" && a.word_in(s, k + 1) == "a" && a.word_in(s, k + 2) == "party";
-    (party_to && a.word_in(s, k + 3) == "to" && !customer_in(a, a.clause_span(k).0, k)).then_some(k + 4)
+    let from = a.clause_span(k).0;
+    (party_to && a.word_in(s, k + 3) == "to" && !customer_in(a, from, k) && !other_pronoun_in(a, from, k))
+        .then_some(k + 4)
 }
 
 #[cfg(test)]
@@ -154,5 +166,8 @@ mod tests {
             assert!(!disclaims(no), "{no}");
         }
         assert!(disclaims("The weather is beyond the carrier's control."));
+        // "It" is no party; "they" is the other party, said not to answer.
+        assert!(disclaims("Unfortunately it means we cannot be held responsible for the fitters."));
+        assert!(!disclaims("They are not a party to the lease, so they can't sign."));
     }
 }

@@ -114,13 +114,15 @@ fn not_known(next: &str) -> bool {
 fn subject_before(a: &Analysed, cx: &DetectorContext, parties: &[Range], end: usize) -> Option<usize> {
     let s = a.tokens[end - 1].sentence;
     let start = a.sentences[s].start;
+    // "a new starter who didn't know the rota": the person the relative clause is about, before
+    // its "who" (a loop, not a call per "who": "who who who ..." is hostile input).
+    let mut end = end;
+    while end - 1 > start && a.word(end - 1) == "who" {
+        end -= 1;
+    }
     let last = end - 1;
     if matches!(a.word(last), "he" | "she" | "they" | "someone" | "somebody") {
         return Some(last);
-    }
-    // "a new starter who didn't know the rota": the person the relative clause is about.
-    if a.word(last) == "who" && last > start {
-        return subject_before(a, cx, parties, last);
     }
     if let Some(p) = parties.iter().find(|p| p.1 == end) {
         return Some(p.0);
