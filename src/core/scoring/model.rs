@@ -334,7 +334,7 @@ pub struct Reading {
     pub lean: f64,
     /// The concept's own rule fired.
     pub rule_fired: bool,
-    /// What the answer's words (not its rules) add to the sum: below zero they count against it.
+    /// What the words add beyond the ones the concept's own rule read: below zero, against it.
     pub words: f64,
     /// The heaviest positive evidence.
     pub evidence: Vec<Range>,
@@ -349,7 +349,7 @@ pub fn read(name: &str, a: &Analysed, cx: &DetectorContext) -> Option<Reading> {
 fn read_with(concept: &str, linear: &Linear, a: &Analysed, cx: &DetectorContext) -> Reading {
     let features = response_features(a, cx);
     let (rules, words) = (&features.rules, &features.words);
-    let (mut sum, mut word_sum) = (linear.bias, 0.0);
+    let (mut sum, mut word_sum, mut beyond) = (linear.bias, 0.0, 0.0);
     let mut contributions: Vec<(f64, Vec<Range>)> = Vec::new();
     for (feature, evidence) in rules {
         if let Some(w) = linear.weights.get(&feature.name) {
@@ -357,22 +357,26 @@ fn read_with(concept: &str, linear: &Linear, a: &Analysed, cx: &DetectorContext)
             contributions.push((*w * RULE_VALUE, evidence.clone()));
         }
     }
+    let own = |f: &Feature| f.name.strip_prefix("rule:").is_some_and(|r| concept_rules(concept).contains(&r));
+    let rule_words: Vec<Range> = rules.iter().filter(|(f, _)| own(f)).flat_map(|(_, e)| e.iter().copied()).collect();
     for feature in words {
         if let Some(w) = linear.weights.get(&feature.name) {
             word_sum += w;
+            // The words the rule itself read do not argue against it ("let me" in "Let me rebook").
+            if !rule_words.iter().any(|r| r.0 <= feature.range.0 && feature.range.1 <= r.1) {
+                beyond += w;
+            }
             contributions.push((*w, vec![feature.range]));
         }
     }
-    let words = linear.limit_words(word_sum);
-    sum += words;
-    let rule_fired =
-        rules.iter().any(|(f, _)| f.name.strip_prefix("rule:").is_some_and(|r| concept_rules(concept).contains(&r)));
+    sum += linear.limit_words(word_sum);
+    let rule_fired = rules.iter().any(|(f, _)| own(f));
     contributions.sort_by(|x, y| y.0.total_cmp(&x.0));
     let mut evidence: Vec<Range> =
         contributions.into_iter().filter(|(w, _)| *w > 0.0).take(EVIDENCE_WORDS).flat_map(|(_, r)| r).collect();
     evidence.sort();
     evidence.dedup();
-    Reading { lean: sum - linear.threshold, rule_fired, words, evidence }
+    Reading { lean: sum - linear.threshold, rule_fired, words: beyond, evidence }
 }
 
 /// Whether a concept is met, from its rule's verdict and the learned lean: the rule stands unless
@@ -383,11 +387,11 @@ pub fn combine(rule_fired: bool, lean: f64, veto: f64, add: f64) -> bool {
 }
 
 /// Whether the learned layer may overturn the rule of `concept` that fired: for a fault always
-/// (its rules are the ones to doubt), for any other concept only when the answer's words count
-/// against it. A short answer whose rule found the act ("Let me get that rebooked for you") has
-/// too few words to outweigh the layer's bias, and no word in it argues against the rule.
+/// (its rules are the ones to doubt), for any other concept only when the words beyond the rule's
+/// count clearly against it (by 0.25: "the" and "instead" in "Let me rebook the table for eight
+/// instead" do not); a short answer's bias alone ("Let me get that rebooked") never does.
 fn words_may_veto(concept: &str, reading: &Reading) -> bool {
-    FAULTS.contains(&concept) || reading.words < 0.0
+    FAULTS.contains(&concept) || reading.words < -0.25
 }
 
 /// The veto margin of `concept`: none for the faults, whose rules are the ones to doubt (a fault
@@ -571,7 +575,7 @@ mod tests {
     #[test]
     fn only_words_against_a_concept_overturn_its_rule_but_a_fault_can_always_be_doubted() {
         let reading = |words: f64| Reading { lean: -2.0, rule_fired: true, words, evidence: Vec::new() };
-        assert!(!words_may_veto("takes-it-on", &reading(0.2)), "the bias alone does not overturn a found act");
+        assert!(!words_may_veto("takes-it-on", &reading(-0.1)), "a stray word does not overturn a found act");
         assert!(words_may_veto("takes-it-on", &reading(-0.4)), "words against it may");
         assert!(words_may_veto("blame-shifting", &reading(0.2)), "a fault's rule is the one to doubt");
     }
