@@ -327,14 +327,15 @@ pub(super) fn does_their_best(a: &Analysed, r: Range) -> bool {
 pub(super) fn ironic_tag(a: &Analysed, r: Range) -> bool {
     let sentence = &a.sentences[a.tokens[r.0].sentence];
     let tag = sentence.end.saturating_sub(2);
-    let words = sentence.start..sentence.end;
-    let mocking = words.clone().any(|j| matches!(a.word(j), "just" | "oh" | "sure" | "too"));
-    let timed = words.into_iter().any(|j| a.times().day_or_time_at(j).is_some());
-    sentence.question_mark
-        && (mocking || !timed)
+    let tagged = sentence.question_mark
         && tag > sentence.start + 2
         && r.0 < tag
         && matches!(a.word(tag), "shall" | "should")
         && matches!(a.word(tag + 1), "i" | "we")
-        && !matches!(a.word(sentence.start), "shall" | "should")
+        && !matches!(a.word(sentence.start), "shall" | "should");
+    // The sentence's words are read only for a tagged one.
+    let mut words = sentence.start..sentence.end;
+    tagged
+        && (words.clone().any(|j| matches!(a.word(j), "just" | "oh" | "sure" | "too"))
+            || !words.any(|j| a.times().day_or_time_at(j).is_some()))
 }

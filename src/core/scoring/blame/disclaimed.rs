@@ -68,24 +68,19 @@ fn control_outside(a: &Analysed, k: usize) -> Option<usize> {
 /// negation, at `k`: the end of the words, when the subject before is not the customer nor a
 /// pronoun for another party.
 fn not_answerable(a: &Analysed, k: usize) -> Option<usize> {
-    // Only at its trigger words: the clause scan below is not run for every word of a long clause.
-    let triggers = ["held", "holds", "responsible", "liable", "accountable", "accept", "accepts", "take", "takes"];
-    if !triggers.contains(&a.word(k)) && !matches!(a.word(k), "bear" | "bears") {
-        return None;
-    }
     let s = a.tokens[k].sentence;
-    let (from, _) = a.clause_span(k);
-    let negated = (from..k).any(|j| a.tokens[j].is_negator());
+    // The clause is scanned only once a trigger word matched, not for every word of a long clause.
+    let negated = || (a.clause_span(k).0..k).any(|j| a.tokens[j].is_negator());
     let answerable = |w: &str| matches!(w, "responsible" | "liable" | "accountable");
     let end = match a.word(k) {
-        "held" | "holds" if negated && answerable(a.word_in(s, k + 1)) => k + 2,
-        w if answerable(w) && negated && matches!(a.word_in(s, k.wrapping_sub(1)), "not" | "never") => k + 1,
+        "held" | "holds" if answerable(a.word_in(s, k + 1)) && negated() => k + 2,
+        w if answerable(w) && matches!(a.word_in(s, k.wrapping_sub(1)), "not" | "never") && negated() => k + 1,
         "accept" | "accepts" | "take" | "takes" | "bear" | "bears" => {
             let noun = |j: usize| matches!(a.word_in(s, j), "liability" | "responsibility");
             let det = a.word_in(s, k + 1);
-            if negated && noun(k + 1) {
+            if noun(k + 1) && negated() {
                 k + 2
-            } else if (det == "no" || (det == "any" && negated)) && noun(k + 2) {
+            } else if (det == "no" || (det == "any" && negated())) && noun(k + 2) {
                 k + 3
             } else {
                 return None;
@@ -93,6 +88,7 @@ fn not_answerable(a: &Analysed, k: usize) -> Option<usize> {
         }
         _ => return None,
     };
+    let from = a.clause_span(k).0;
     (!customer_in(a, from, k) && !other_pronoun_in(a, from, k)).then_some(end)
 }
 
@@ -105,10 +101,15 @@ fn apart(a: &Analysed, k: usize) -> Option<usize> {
             matches!(a.word_in(s, k.wrapping_sub(1)), "operate" | "operates" | "run" | "runs" | "work" | "works");
         return (verb && !unsaid_before(a, k.saturating_sub(1))).then_some(k + 2);
     }
-    let party_to = a.word(k) == "not" && a.word_in(s, k + 1) == "a" && a.word_in(s, k + 2) == "party";
+    let party_to = a.word(k) == "not"
+        && a.word_in(s, k + 1) == "a"
+        && a.word_in(s, k + 2) == "party"
+        && a.word_in(s, k + 3) == "to";
+    if !party_to {
+        return None;
+    }
     let from = a.clause_span(k).0;
-    (party_to && a.word_in(s, k + 3) == "to" && !customer_in(a, from, k) && !other_pronoun_in(a, from, k))
-        .then_some(k + 4)
+    (!customer_in(a, from, k) && !other_pronoun_in(a, from, k)).then_some(k + 4)
 }
 
 #[cfg(test)]

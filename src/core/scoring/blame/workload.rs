@@ -291,15 +291,9 @@ fn machine_undone_at(a: &Analysed, k: usize) -> Option<Range> {
         // The machine must be the subject of the negated act: right before it, past "did" and at
         // most two adverbs ("the dialler just never popped it up"). In "I checked the system and
         // did not see it" the subject is the speaker's.
-        let mut j = if prev == "did" { k - 1 } else { k };
-        let mut adverbs = 0;
-        while j > a.sentences[s].start && adverbs <= 2 {
-            j -= 1;
-            if !matches!(a.word(j), "just" | "really" | "simply" | "actually" | "even" | "also") {
-                break;
-            }
-            adverbs += 1;
-        }
+        let first = if prev == "did" { k - 1 } else { k };
+        let adverb = |j: &usize| matches!(a.word(*j), "just" | "really" | "simply" | "actually" | "even" | "also");
+        let j = (a.sentences[s].start..first).rev().take(3).find(|j| !adverb(j))?;
         if !machine(a.word(j)) || a.tokens[j].clause != clause {
             return None;
         }
