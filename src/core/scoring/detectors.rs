@@ -301,7 +301,7 @@ fn deflecting_apology(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     };
     let mut out: Vec<Range> = find(&cx.lists.deflecting, a, cx)
         .into_iter()
-        .filter(|d| !super::tone::polite_intrusion(a, *d) && !owned_after(d))
+        .filter(|d| !super::tone::polite_intrusion(a, *d) && !owned_after(d) && !super::tone::condition_apart(a, *d))
         .collect();
     let blame = blame_shifting(a, cx);
     for ap in find(&cx.lists.apology, a, cx) {

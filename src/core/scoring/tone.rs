@@ -90,6 +90,12 @@ pub(super) fn polite_intrusion(a: &Analysed, d: Range) -> bool {
         .any(|t| ["interrupt", "bother", "disturb", "intrud"].iter().any(|s| t.stem.starts_with(s)))
 }
 
+/// "I'm sorry, if the part comes Monday I'll fit it": the condition opens a clause of its own after
+/// the apology, so the apology is not made on it.
+pub(super) fn condition_apart(a: &Analysed, d: Range) -> bool {
+    (d.0 + 1..d.1).any(|k| a.tokens[k].text == "if" && a.tokens[k].clause != a.tokens[k - 1].clause)
+}
+
 /// Apologies that come with an outside cause and no ownership anywhere in the answer ("Sorry about
 /// that. Busy week.", "soz, the system was playing up"): the apology deflects. `blame` is where the
 /// answer puts the cause elsewhere, `owned` where it owns the failure.
@@ -450,3 +456,7 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+#[path = "apology_tests.rs"]
+mod apology_tests;
