@@ -75,11 +75,23 @@ impl Word {
     /// by their letters before measuring the distance: each edit takes at most one of the word's
     /// letters out of the token and brings at most one letter in (a swap neither), so more than
     /// `allowed` letters missing, or more than `allowed` new ones, is more than `allowed` edits.
+    #[inline]
     fn typo_in(&self, token: &Token) -> bool {
         let allowed = if self.text.len() >= 8 { 2 } else { 1 };
-        let missing = (self.letters & !token.letters).count_ones();
-        let new = (token.letters & !self.letters).count_ones();
-        missing <= allowed && new <= allowed && typo_of(&token.text, &self.text)
+        let missing = self.letters & !token.letters;
+        let new = token.letters & !self.letters;
+        at_most(missing, allowed) && at_most(new, allowed) && typo_of(&token.text, &self.text)
+    }
+}
+
+/// `bits.count_ones() <= n`, told by clearing the lowest set bit once or twice (a few instructions
+/// where the build target has no bit count; it runs for every long word a token may be a typo of).
+fn at_most(bits: u32, n: u32) -> bool {
+    let once = bits & bits.wrapping_sub(1);
+    match n {
+        1 => once == 0,
+        2 => once & once.wrapping_sub(1) == 0,
+        _ => bits.count_ones() <= n,
     }
 }
 
