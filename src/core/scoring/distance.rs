@@ -86,6 +86,18 @@ fn small_ascii_damerau<const W: usize>(a: &[u8], b: &[u8]) -> usize {
     usize::from(d[n + 1][m + 1])
 }
 
+/// `bits.count_ones() <= n`, told by clearing the lowest set bit once or twice (a few instructions
+/// where the build target has no bit count; it runs for every long word a token may be a typo of).
+#[inline]
+pub(super) fn at_most(bits: u32, n: u32) -> bool {
+    let once = bits & bits.wrapping_sub(1);
+    match n {
+        1 => once == 0,
+        2 => once & once.wrapping_sub(1) == 0,
+        _ => bits.count_ones() <= n,
+    }
+}
+
 /// True when `a` and `b` are at most `k` edits apart ([`edit_distance`]). Most pairs that are
 /// not are told first by their lengths and byte counts, without measuring: an insertion or a deletion changes
 /// the counts by one, a substitution by two, a transposition not at all, so words whose counts

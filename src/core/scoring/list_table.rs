@@ -290,10 +290,16 @@ impl ListTable {
     }
 }
 
-/// The key of entries starting with word `first` then word `second` (mixed, so the map's buckets
-/// are used evenly; multiplying by an odd number keeps distinct pairs distinct).
+/// The key of entries starting with word `first` then word `second`, mixed so the map's buckets
+/// are used evenly: the map places a key by its low bits, and a product's low bits depend only on
+/// the low bits of what was multiplied (here `second`'s alone: every pair ending in the same word
+/// shared one run of buckets), so the high half is folded down after each product. Each step
+/// (multiplying by an odd number, folding the high half in) undoes, so distinct pairs stay distinct.
 fn pair_key(first: u32, second: u32) -> u64 {
-    ((u64::from(first) << 32) | u64::from(second)).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+    let mut key = ((u64::from(first) << 32) | u64::from(second)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    key ^= key >> 32;
+    key = key.wrapping_mul(0xFF51_AFD7_ED55_8CCD);
+    key ^ key >> 29
 }
 
 /// From the longest match at each start (in order), the ones a search keeps: leftmost, then

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use super::automaton::{Program, Span, TableWords, WordMasks};
 use super::budget::{Budget, Unlimited};
-use super::distance::{two_letters_apart, within_edits};
+use super::distance::{at_most, two_letters_apart, within_edits};
 use super::text::{Analysed, Token, phrase_words, stem};
 use super::word_index::{WordIndex, WordsSeen};
 use crate::core::scenario::pattern::{Element, Pattern};
@@ -75,11 +75,12 @@ impl Word {
     /// by their letters before measuring the distance: each edit takes at most one of the word's
     /// letters out of the token and brings at most one letter in (a swap neither), so more than
     /// `allowed` letters missing, or more than `allowed` new ones, is more than `allowed` edits.
-    fn typo_in(&self, token: &Token) -> bool {
+    #[inline]
+    pub(super) fn typo_in(&self, token: &Token) -> bool {
         let allowed = if self.text.len() >= 8 { 2 } else { 1 };
-        let missing = (self.letters & !token.letters).count_ones();
-        let new = (token.letters & !self.letters).count_ones();
-        missing <= allowed && new <= allowed && typo_of(&token.text, &self.text)
+        let missing = self.letters & !token.letters;
+        let new = token.letters & !self.letters;
+        at_most(missing, allowed) && at_most(new, allowed) && typo_of(&token.text, &self.text)
     }
 }
 
@@ -122,6 +123,12 @@ impl<T: Copy> FuzzyWords<T> {
     }
 
     pub(super) fn typos_of<'s>(&'s self, token: &'s Token) -> impl Iterator<Item = T> + 's {
+        self.near(token).iter().filter(|(_, w)| w.typo_in(token)).map(|(tag, _)| *tag)
+    }
+
+    /// The long words `token` may be a typo of by first letter and length, each still to be asked
+    /// with [`Word::typo_in`].
+    pub(super) fn near(&self, token: &Token) -> &[(T, Word)] {
         // No typo is more than two letters shorter than a word of six or more.
         let n = token.text.len();
         let bucket = token
@@ -130,12 +137,11 @@ impl<T: Copy> FuzzyWords<T> {
             .next()
             .filter(|b| n >= 4 && b.is_ascii_lowercase() && self.firsts & (1 << (b - b'a')) != 0)
             .map(|b| &self.by_first[usize::from(b - b'a')]);
-        let near = bucket.map_or(&[][..], |words| {
+        bucket.map_or(&[][..], |words| {
             let from = words.partition_point(|(_, w)| w.text.len() + 2 < n);
             let to = words.partition_point(|(_, w)| w.text.len() <= n + 2);
             &words[from..to.max(from)]
-        });
-        near.iter().filter(|(_, w)| w.typo_in(token)).map(|(tag, _)| *tag)
+        })
     }
 }
 
@@ -143,6 +149,8 @@ impl<T: Copy> FuzzyWords<T> {
 /// edit distance of 1 for words of 6+ letters (2 for 8+), but not two letters changed apart from
 /// each other in a word of the same length: that is another word ("promised" is no typo of
 /// "provided"), where a slip changes one letter, swaps two, or drops or doubles one.
+// Asked after the letter test of `Word::typo_in`, which most words fail: kept out of its loops.
+#[inline(never)]
 pub fn typo_of(typed: &str, intended: &str) -> bool {
     let (n, m) = (typed.len(), intended.len());
     if m < 6 || n.abs_diff(m) > 2 || typed.as_bytes().first() != intended.as_bytes().first() {

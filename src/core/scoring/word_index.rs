@@ -85,7 +85,13 @@ impl<T: Copy> WordIndex<T> {
                 out.extend_from_slice(tags);
             }
         }
-        out.extend(self.fuzzy.typos_of(token));
+        // A plain loop, not `typos_of`'s filter: the letter test stays inline here (most long
+        // words of the first letter and length are ruled out by it).
+        for (tag, w) in self.fuzzy.near(token) {
+            if w.typo_in(token) {
+                out.push(*tag);
+            }
+        }
     }
 
     /// False when no token `seen` covers can be one of the words (see [`WordsSeen`]); true when

@@ -155,3 +155,20 @@ fn a_list_with_pattern_entries_keeps_what_one_search_over_all_its_entries_keeps(
         );
     }
 }
+
+#[test]
+fn pair_keys_stay_distinct_and_spread() {
+    // Distinct pairs, distinct keys (each step of the mix undoes); pairs that share their second
+    // word no longer share their low bits, where the map places them.
+    let mut keys = std::collections::HashSet::new();
+    let mut low = std::collections::HashSet::new();
+    for first in 0..300 {
+        for second in [0, 1, 7, 64, 299, 4096] {
+            assert!(keys.insert(pair_key(first, second)), "{first} {second}");
+            if second == 7 {
+                low.insert(pair_key(first, second) & 0xFFF);
+            }
+        }
+    }
+    assert!(low.len() > 250, "{} buckets of 300 pairs", low.len());
+}

@@ -92,3 +92,14 @@ fn negation_and_quotes_cancel_a_match() {
     assert!(found("refund * approved", "the refund is not approved yet").is_empty());
     assert!(found("soon", "You said 'soon' was not good enough").is_empty());
 }
+
+#[test]
+fn at_most_counts_letters_as_count_ones_does() {
+    // Every letter set of up to twelve of the first sixteen letters, and sets spread over a-z.
+    let spread = (0..1u32 << 16).chain((0..4096u32).map(|k| k.wrapping_mul(0x9E37_79B9) >> 6));
+    for bits in spread {
+        for n in 0..=3 {
+            assert_eq!(at_most(bits, n), bits.count_ones() <= n, "{bits:#b} within {n}");
+        }
+    }
+}

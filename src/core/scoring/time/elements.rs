@@ -26,18 +26,25 @@ struct Remembered {
 /// read are kept).
 pub(super) struct Elements {
     at: Vec<Vec<Remembered>>,
+    /// The emptied room of tokens forgotten, handed on to the next token that needs room (most
+    /// tokens' elements are remembered only while an expression may reach them).
+    spare: Vec<Vec<Remembered>>,
 }
 
 impl Elements {
     /// Room for a response of `len` tokens.
     pub(super) fn new(len: usize) -> Self {
-        Self { at: vec![Vec::new(); len] }
+        Self { at: vec![Vec::new(); len], spare: Vec::new() }
     }
 
     /// Forget the elements before token `i` (no expression read from `i` on reaches back to them).
     pub(super) fn forget_before(&mut self, i: usize) {
         if let Some(old) = i.checked_sub(1).and_then(|k| self.at.get_mut(k)) {
-            *old = Vec::new();
+            let mut room = std::mem::take(old);
+            if room.capacity() > 0 {
+                room.clear();
+                self.spare.push(room);
+            }
         }
     }
 
@@ -56,6 +63,11 @@ impl Elements {
         let outer = REACH.with(|r| r.replace(j));
         let took = element(tokens, j, start, f);
         let reach = REACH.with(|r| r.replace(outer.max(r.get())));
+        if known.capacity() == 0
+            && let Some(room) = self.spare.pop()
+        {
+            *known = room;
+        }
         known.push(Remembered { class, before, took, after: *f, reach });
         took
     }
