@@ -33,6 +33,7 @@ mod rule_probe;
 mod scope;
 mod sentence;
 pub mod slow;
+mod step_acts;
 mod step_forms;
 mod step_parties;
 mod step_turns;

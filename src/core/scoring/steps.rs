@@ -24,7 +24,8 @@ pub(super) fn vague_promise(a: &Analysed, cx: &DetectorContext, r: Range) -> boo
     let passes_feedback =
         rest(clause_start).take(r.0 - clause_start + 8).any(|t| w.step_feedback.has(&t.text) || t.text == "query");
     let modal = a.tokens[r.0..r.1].iter().any(|t| matches!(t.text.as_str(), "can" | "could" | "shall"));
-    if record_only(a, r) || passed_about(a, r) {
+    let acts = || super::step_acts::consults_only(a, r) || super::step_acts::records_case(a, cx, r);
+    if record_only(a, r) || passed_about(a, r) || acts() {
         return true;
     }
     let Some(verb) = a.tokens[r.0..r.1].iter().rposition(|t| w.step_vague_verb.has(&t.text)) else {
@@ -222,7 +223,8 @@ pub(super) fn done_fragment(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
                     | "that"
             )
         });
-        if p > s.start && no_verb && a.asserted_at(p) && !s.question_mark {
+        let active = super::step_acts::takes_object(a, p);
+        if p > s.start && no_verb && !active && a.asserted_at(p) && !s.question_mark {
             out.push((s.start, p + 1));
         }
     }
