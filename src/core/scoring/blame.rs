@@ -13,6 +13,7 @@ mod agent_lapse;
 mod aside;
 mod asking;
 mod cause_label;
+mod consented;
 mod contrast;
 #[cfg(test)]
 mod denial_tests;
@@ -170,11 +171,10 @@ fn is_preposition(word: &str) -> bool {
     )
 }
 
-/// Walls, remits, causes put outside and faults laid on the customer, read by their shape
-/// (`walls.rs`), and accusing questions, excused duties and another party's issue (`accusing.rs`,
-/// which an ownership in the next sentence also clears): a strong one blames unless its sentence owns or takes something on; a weak one
-/// only in an answer that neither owns nor takes anything on. A take-on read inside the wall
-/// itself ("I just book the appointments") takes nothing on.
+/// Walls, remits, causes put outside and faults laid on the customer (`walls.rs`), and accusations
+/// (`accusing.rs`, also cleared by an ownership in the next sentence): a strong one blames unless its
+/// sentence owns or takes something on; a weak one only in an answer that owns and takes on nothing.
+/// A take-on read inside the wall itself ("I just book the appointments") takes nothing on.
 fn wall_blame(a: &Analysed, cx: &DetectorContext, ownership: &[Range], taken_on: &[Range]) -> Vec<Range> {
     let mut out = Vec::new();
     // A rule of what must be done elsewhere, a rule given the last word or a guessed cause, said
@@ -188,7 +188,7 @@ fn wall_blame(a: &Analysed, cx: &DetectorContext, ownership: &[Range], taken_on:
     let walls = super::walls::walls(a, cx)
         .into_iter()
         .chain(distancing::walls(a, cx))
-        .chain(disclaimed::walls(a).into_iter().chain(contrast::walls(a)))
+        .chain(disclaimed::walls(a).into_iter().chain(contrast::walls(a)).chain(consented::walls(a)))
         .chain(super::walls::next_time_advice(a))
         .chain(unless_acting)
         .map(|w| (w, false));
