@@ -53,7 +53,7 @@ pub(super) fn walls(a: &Analysed) -> Vec<Wall> {
         if verb.negated_by.is_some() || verb.quoted || super::asks(a, s) {
             continue;
         }
-        let before = (i > sentence.start).then(|| a.word(i - 1)).unwrap_or("");
+        let before = if i > sentence.start { a.word(i - 1) } else { "" };
         // "thanks for the details you entered": the act thanked for, not laid on them.
         let thanked = (sentence.start..i).any(|j| matches!(a.word(j), "thank" | "thanks" | "thx" | "ty"));
         if not_a_cause_before(before) || thanked {
