@@ -13,6 +13,7 @@ mod agent_lapse;
 mod aside;
 mod asking;
 mod cause_label;
+mod consented;
 mod contrast;
 #[cfg(test)]
 mod denial_tests;
@@ -24,6 +25,7 @@ mod guessed;
 mod hearsay;
 mod lapse;
 mod mocking;
+mod not_ours;
 mod routing;
 mod rule_wall;
 mod rules;
@@ -170,11 +172,10 @@ fn is_preposition(word: &str) -> bool {
     )
 }
 
-/// Walls, remits, causes put outside and faults laid on the customer, read by their shape
-/// (`walls.rs`), and accusing questions, excused duties and another party's issue (`accusing.rs`,
-/// which an ownership in the next sentence also clears): a strong one blames unless its sentence owns or takes something on; a weak one
-/// only in an answer that neither owns nor takes anything on. A take-on read inside the wall
-/// itself ("I just book the appointments") takes nothing on.
+/// Walls, remits, causes put outside and faults laid on the customer (`walls.rs`), and accusations
+/// (`accusing.rs`, also cleared by an ownership in the next sentence): a strong one blames unless its
+/// sentence owns or takes something on; a weak one only in an answer that owns and takes on nothing.
+/// A take-on read inside the wall itself ("I just book the appointments") takes nothing on.
 fn wall_blame(a: &Analysed, cx: &DetectorContext, ownership: &[Range], taken_on: &[Range]) -> Vec<Range> {
     let mut out = Vec::new();
     // A rule of what must be done elsewhere, a rule given the last word or a guessed cause, said
@@ -188,7 +189,7 @@ fn wall_blame(a: &Analysed, cx: &DetectorContext, ownership: &[Range], taken_on:
     let walls = super::walls::walls(a, cx)
         .into_iter()
         .chain(distancing::walls(a, cx))
-        .chain(disclaimed::walls(a).into_iter().chain(contrast::walls(a)))
+        .chain([disclaimed::walls(a), contrast::walls(a), consented::walls(a), not_ours::walls(a)].concat())
         .chain(super::walls::next_time_advice(a))
         .chain(unless_acting)
         .map(|w| (w, false));
@@ -348,10 +349,9 @@ pub(super) fn fault_as_thing(a: &Analysed, r: Range) -> bool {
     r.1 == r.0 + 2 && word(r.0) == Some("your") && word(r.0 + 1) == Some("fault") && finite(word(r.1)) && !copula_before
 }
 
-/// True when the speaker owns what `r` blames right after saying it: an ownership later in the
-/// same sentence ("the system was down so I couldn't call you, but that's my fault") or anywhere
-/// in the next one ("Courier lost it. No, that's on me, I should have sent it tracked."). Not a
-/// negated one ("not my fault").
+/// True when the speaker owns what `r` blames right after: an ownership later in its sentence ("the
+/// system was down so I couldn't call you, but that's my fault") or anywhere in the next ("Courier
+/// lost it. No, that's on me, I should have sent it tracked."); not a negated one ("not my fault").
 pub(super) fn owned_after(a: &Analysed, cx: &DetectorContext, r: Range) -> bool {
     let s = a.tokens[r.0].sentence;
     if mocking::mocking(a, cx, s) {

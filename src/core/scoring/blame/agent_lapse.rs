@@ -3,7 +3,7 @@
 //! ("underwriting", "council"), neither the speaker's ("our", "my", "I", "we") nor the customer's
 //! ("you", "your"), and its verb a lapse only a person or a body can commit: an agent's act left
 //! undone ("never got back", "didn't confirm", "never rang"; not a reply still awaited, "hasn't replied") or an agent's
-//! fault ("turned it down", "refused", "forgot", "lost", "sent the wrong ...", "are dragging their
+//! fault ("turned it down", "refused", "forgot", "lost", "messed up", "sent the wrong ...", "are dragging their
 //! feet", "let us down", "left it in the van"). The party word lists are not needed: the verb
 //! makes the subject an agent. Things are not agents: a machine or an object as the subject
 //! ("the system lost it", "the part hasn't arrived") is left to `workload.rs`. Not when negated
@@ -136,9 +136,10 @@ fn fault_at(a: &Analysed, k: usize) -> Option<usize> {
     let s = a.tokens[k].sentence;
     let w = |j: usize| a.word_in(s, j);
     match w(k) {
-        "refused" | "forgot" | "forgotten" | "misplaced" | "mislaid" | "overbooked" | "ghosted" | "ghosting" => {
-            Some(k + 1)
-        }
+        "refused" | "forgot" | "forgotten" | "misplaced" | "mislaid" | "overbooked" | "ghosted" | "ghosting"
+        | "misrouted" | "misdirected" | "misdelivered" | "botched" => Some(k + 1),
+        // "messed up", "screwed it up": a bungle, up to two words before "up".
+        "messed" | "mucked" | "screwed" | "cocked" => (k + 1..k + 4).find(|j| w(*j) == "up").map(|j| j + 1),
         "lost" if matches!(w(k + 1), "it" | "them" | "the" | "your" | "our" | "my" | "his" | "her") => Some(k + 2),
         "turned" | "turn" => (k + 1..k + 4).find(|j| w(*j) == "down").map(|j| j + 1),
         "let" => matches!((w(k + 1), w(k + 2)), ("us" | "you" | "u" | "me" | "them", "down")).then_some(k + 3),
@@ -297,6 +298,8 @@ fn subject_before(a: &Analysed, cx: &DetectorContext, end: usize) -> Option<usiz
         Some(d) if (d + 1..head).all(|j| !not_a_party(a.word(j)) && !thing(a.word(j))) => {
             ((start..d).all(|j| opener(a, cx, j)) || framed(a, start, d)).then_some(d)
         }
+        // A bare noun right after "because": "it's late cos haulage messed up".
+        _ if head > first && a.word(head - 1) == "because" => Some(head),
         // A bare noun only opening its sentence: "Underwriting turned it down."
         _ => (head > start || start == first).then_some(head).filter(|h| (first..*h).all(|j| opener(a, cx, j))),
     }
@@ -400,6 +403,9 @@ mod tests {
             "Broker turned the application down on Friday.",
             "the depot never logged ur complaint, so nobody rang",
             "The agency never processed the paperwork, I'm afraid.",
+            "Haulage messed up, the pallet went to Leeds.",
+            "its stuck bc the carrier screwed it up again",
+            "Unfortunately the freight agent misdirected the consignment.",
         ] {
             assert!(blames(yes), "{yes}");
         }
@@ -426,6 +432,9 @@ mod tests {
             "The claim was refused because the cover had lapsed, and I'm sorry.",
             "The lab processed your sample on Monday.",
             "If the surgery never logged it, I'll log it now and ring you at 2.",
+            "We messed up the booking, and that's on me.",
+            "Did the carrier mess it up, do you know?",
+            "It came late because I messed up the order, and that is my fault.",
         ] {
             assert!(!blames(no), "{no}");
         }
