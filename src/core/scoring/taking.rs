@@ -28,8 +28,7 @@ pub(super) fn firm_actions(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
             // "I've put you through": the auxiliary "have" is no action of its own.
             let passing =
                 near.iter().any(|v| cx.lists.words.passing_on_stem.has(&a.tokens[v.0].stem) || puts_through(a, **v));
-            let contacting =
-                |v: &Range| contact_only.iter().any(|k| k.0 <= v.0 && k.1 >= v.1) && !contacts_elsewhere(a, *v);
+            let contacting = |v: &Range| contact_only.iter().any(|k| k.0 <= v.0 && k.1 >= v.1) && !chases(a, *v);
             let acting = !passing && near.iter().any(|v| !contacting(v) && !keeps_posted(a, v.0));
             speaker
                 && firm
@@ -121,6 +120,15 @@ fn contacts_elsewhere(a: &Analysed, v: Range) -> bool {
     let next: Vec<&str> = a.tokens[v.1..(v.1 + 2).min(a.tokens.len())].iter().map(|t| t.text.as_str()).collect();
     next.iter().any(|w| matches!(*w, "with" | "him" | "her" | "them" | "the" | "to" | "their"))
         && !next.iter().any(|w| matches!(*w, "you" | "u"))
+}
+
+/// "I'll ring the depot", "im ringing them now", "I will phone their desk at 10": a call made
+/// to someone other than the customer, named as its direct object, is chasing. Not a call said
+/// with what it brings or where it comes from ("I'm calling with an update", "calling from the
+/// shop", "I'll be in touch with the details"), nor sending something ("I'll send them today").
+fn chases(a: &Analysed, v: Range) -> bool {
+    let sends = matches!(a.word(v.0), "send" | "sending" | "sent" | "text" | "texting" | "message" | "update");
+    !sends && matches!(a.word(v.1), "him" | "her" | "them" | "the" | "their" | "his" | "our")
 }
 
 /// True when the answer promises only to get back in touch: it has a commitment to contact the

@@ -301,3 +301,22 @@ fn moving_the_customer_on_or_promising_news_takes_nothing_on() {
         assert!(takes(text), "{text}");
     }
 }
+
+#[test]
+fn calling_someone_else_is_chasing_but_calling_with_news_is_not() {
+    for text in [
+        "No news yet. I'm ringing the wholesaler at 2 and I'll call you by 3.",
+        "im phoning them now 2 push it",
+        "Dear Mrs Kaur, I will telephone the lab this afternoon to chase the result.",
+    ] {
+        assert!(takes(text), "{text}");
+    }
+    for text in [
+        "Good morning, I'm calling with an update on your booking.",
+        "Hi, I'm calling from the garden centre about your order.",
+        "We'll be in touch with the details soon.",
+        "I'll call you back after lunch.",
+    ] {
+        assert!(!takes(text), "{text}");
+    }
+}
