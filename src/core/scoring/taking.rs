@@ -21,12 +21,15 @@ pub(super) fn firm_actions(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
             let firm = !words.iter().any(|t| cx.lists.words.not_firm.has(&t.text) || t.negated_by.is_some());
             // Only verbs of the commitment's own clause, before any condition: in "we'll let you
             // know if anything comes up" the customer hears of news, nothing is done.
-            let near: Vec<&Range> =
-                verbs.iter().filter(|v| v.0 >= c.0 && v.0 <= c.1 + 2 && own_clause(a, *c, v.0)).collect();
+            let near: Vec<&Range> = verbs
+                .iter()
+                .filter(|v| v.0 >= c.0 && v.0 <= c.1 + 2 && own_clause(a, *c, v.0) && !helper_verb(a, *c, v.0))
+                .collect();
             // "I've put you through": the auxiliary "have" is no action of its own.
             let passing =
                 near.iter().any(|v| cx.lists.words.passing_on_stem.has(&a.tokens[v.0].stem) || puts_through(a, **v));
-            let acting = !passing && near.iter().any(|v| !contact_only.iter().any(|k| k.0 <= v.0 && k.1 >= v.1));
+            let contacting = |v: &Range| contact_only.iter().any(|k| k.0 <= v.0 && k.1 >= v.1) && !chases(a, *v);
+            let acting = !passing && near.iter().any(|v| !contacting(v) && !keeps_posted(a, v.0));
             speaker
                 && firm
                 && acting
@@ -111,6 +114,23 @@ fn own_clause(a: &Analysed, c: Range, k: usize) -> bool {
             && a.tokens[k].condition == last.condition)
 }
 
+/// "checking in with him", "ring the warehouse": the verb of contacting at `v` reaches someone
+/// other than the customer, which is chasing, an action.
+fn contacts_elsewhere(a: &Analysed, v: Range) -> bool {
+    let next: Vec<&str> = a.tokens[v.1..(v.1 + 2).min(a.tokens.len())].iter().map(|t| t.text.as_str()).collect();
+    next.iter().any(|w| matches!(*w, "with" | "him" | "her" | "them" | "the" | "to" | "their"))
+        && !next.iter().any(|w| matches!(*w, "you" | "u"))
+}
+
+/// "I'll ring the depot", "im ringing them now", "I will phone their desk at 10": a call made
+/// to someone other than the customer, named as its direct object, is chasing. Not a call said
+/// with what it brings or where it comes from ("I'm calling with an update", "calling from the
+/// shop", "I'll be in touch with the details"), nor sending something ("I'll send them today").
+fn chases(a: &Analysed, v: Range) -> bool {
+    let sends = matches!(a.word(v.0), "send" | "sending" | "sent" | "text" | "texting" | "message" | "update");
+    !sends && matches!(a.word(v.1), "him" | "her" | "them" | "the" | "their" | "his" | "our")
+}
+
 /// True when the answer promises only to get back in touch: it has a commitment to contact the
 /// customer, and every verb of doing in it (outside a condition: "... if anything comes up") is a
 /// verb of contacting them ("I'll ring you tomorrow", "I'll email you on Wednesday at 2pm").
@@ -119,13 +139,7 @@ pub(super) fn only_calls_back(a: &Analysed, cx: &DetectorContext) -> bool {
     let contact_only = find(&cx.lists.contact_verb, a, cx);
     let mut verbs = find(&cx.lists.action_verb, a, cx);
     verbs.extend(find(&cx.lists.resolve_verb, a, cx));
-    // "checking in with him", "ring the warehouse": contacting someone else is chasing, an action.
-    let elsewhere = |v: &Range| {
-        let next: Vec<&str> = a.tokens[v.1..(v.1 + 2).min(a.tokens.len())].iter().map(|t| t.text.as_str()).collect();
-        next.iter().any(|w| matches!(*w, "with" | "him" | "her" | "them" | "the" | "to" | "their"))
-            && !next.iter().any(|w| matches!(*w, "you" | "u"))
-    };
-    let contact = |v: &Range| contact_only.iter().any(|k| k.0 <= v.0 && k.1 >= v.1) && !elsewhere(v);
+    let contact = |v: &Range| contact_only.iter().any(|k| k.0 <= v.0 && k.1 >= v.1) && !contacts_elsewhere(a, *v);
     let calls_back = commitments(a, cx).iter().any(|c| verbs.iter().any(|v| v.0 >= c.0 && v.0 < c.1 && contact(v)));
     calls_back && verbs.iter().filter(|v| !a.in_condition(v.0)).all(contact)
 }
@@ -210,7 +224,7 @@ pub(super) fn checks_back(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
 /// a billing investigation", "I've put a referral in"); or its verb passes the case on
 /// (`@passing-on-stem`, "hand": "I'm handing this to Tomasz") to anyone but the speaker; or it
 /// sends or puts something to a colleague ("I've sent her your details", "I'll send Priya my
-/// notes", "I'm putting you through"). A manner of speaking ("I'll be honest") is
+/// notes") or moves the customer to them ("I'm putting you through", "now I connect you with her"). A manner of speaking ("I'll be honest") is
 /// [`not_a_take`]'s.
 pub(super) fn records_or_hands_on(a: &Analysed, cx: &DetectorContext, r: Range) -> bool {
     let w = &cx.lists.words;
@@ -228,8 +242,9 @@ pub(super) fn records_or_hands_on(a: &Analysed, cx: &DetectorContext, r: Range) 
             || (!cx.names.colleague.is_empty() && super::phrase::name_at(&a.tokens, j, &cx.names.colleague).is_some())
     };
     let to_colleague = hit.clone().any(|j| {
-        matches!(a.word(j), "send" | "sent" | "sending" | "put" | "putting" | "give" | "given" | "giving")
-            && (colleague(j + 1) || puts_through(a, (j, j + 1)))
+        (matches!(a.word(j), "send" | "sent" | "sending" | "put" | "putting" | "give" | "given" | "giving")
+            && colleague(j + 1))
+            || puts_through(a, (j, j + 1))
     });
     record || hands || to_colleague
 }
@@ -361,11 +376,34 @@ pub(super) fn present_for_future(a: &Analysed, cx: &DetectorContext) -> Vec<Rang
     out
 }
 
-/// "put you through": a transfer, not an action on the problem.
+/// "put you through", "pop u over", "I transfer you", "now I connect you with Tom": the customer
+/// moved to someone else, not an action on the problem.
 fn puts_through(a: &Analysed, v: Range) -> bool {
-    matches!(a.tokens[v.0].text.as_str(), "put" | "putting")
-        && a.tokens.get(v.1).is_some_and(|t| t.text == "you")
-        && a.tokens.get(v.1 + 1).is_some_and(|t| matches!(t.text.as_str(), "through" | "over"))
+    let you = matches!(a.word(v.1), "you" | "u");
+    let moves = matches!(a.word(v.0), "put" | "putting" | "pop" | "popping" | "patch" | "patching")
+        && matches!(a.word(v.1 + 1), "through" | "thru" | "over" | "across");
+    let transfers = matches!(a.word(v.0), "transfer" | "transferring" | "connect" | "connecting");
+    you && (moves || transfers)
+}
+
+/// True when the verb at `k` only helps the commitment `c` to its act, which comes after it: the
+/// "going" of "I'm going to ring them" or "gonna" (not "I'm going to the depot"), the "have" of
+/// "I'll have to transfer you", the "do" of "what I'll do is pass it to billing".
+fn helper_verb(a: &Analysed, c: Range, k: usize) -> bool {
+    let place = matches!(a.word(k + 2), "the" | "a" | "an" | "my" | "our" | "your" | "their" | "his" | "her" | "site");
+    let going = a.word(k) == "going" && a.word(k + 1) == "to" && !place;
+    let obliged = matches!(a.word(k), "have" | "has") && a.word(k + 1) == "to";
+    let pro_verb = a.word(k) == "do" && a.word(c.0.wrapping_sub(1)) == "what";
+    going || obliged || pro_verb
+}
+
+/// "we'll keep you posted", "I'll keep u updated", "keep you in the loop": news promised, nothing
+/// done; the verb "keep" at `k` with the customer and a word of being told.
+fn keeps_posted(a: &Analysed, k: usize) -> bool {
+    a.word(k) == "keep"
+        && matches!(a.word(k + 1), "you" | "u" | "ya")
+        && (matches!(a.word(k + 2), "posted" | "updated" | "informed")
+            || (a.word(k + 2) == "in" && matches!(a.word(k + 4), "loop" | "picture")))
 }
 
 /// "I'll get Mark to ring you": the action is someone else's.

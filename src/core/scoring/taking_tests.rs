@@ -261,3 +261,62 @@ fn a_statement_before_a_question_or_an_ask_with_a_call_back_still_takes_it_on() 
         assert!(!takes(text), "{text}");
     }
 }
+
+#[test]
+fn the_helper_of_a_future_is_not_the_act() {
+    // "going to", "have to" and the "do" of "what I'll do is" only lead to the verb after them.
+    for text in [
+        "We're going to let you know on Friday.",
+        "I'm going to need the serial number off the box.",
+        "I'll have to transfer you, sorry.",
+        "Here's what I'll do, I'll pop you through to Nadia in returns.",
+    ] {
+        assert!(!takes(text), "{text}");
+    }
+    for text in [
+        "Dear Mr Lowe, we are going to reissue the certificate this week.",
+        "I'm gonna replace the handset this afternoon.",
+        "what im gonna do is swap it 4 a new one 2day",
+        "What I'll do is refund the delivery charge today.",
+        "I will have to cancel the old order first, then I reorder it today.",
+        "I'm going to the depot myself to collect it.",
+    ] {
+        assert!(takes(text), "{text}");
+    }
+}
+
+#[test]
+fn moving_the_customer_on_or_promising_news_takes_nothing_on() {
+    for text in [
+        "I'm gonna, um, transfer you over to accounts now.",
+        "Now I connect you with Dariusz from billing, he know all the story.",
+        "We'll keep you updated.",
+        "ok will keep u posted x",
+        "Oh I'll keep you in the loop, don't you worry.",
+    ] {
+        assert!(!takes(text), "{text}");
+    }
+    for text in ["I'll keep chasing the courier until it turns up.", "I'll keep the room on hold for you till Friday."]
+    {
+        assert!(takes(text), "{text}");
+    }
+}
+
+#[test]
+fn calling_someone_else_is_chasing_but_calling_with_news_is_not() {
+    for text in [
+        "No news yet. I'm ringing the wholesaler at 2 and I'll call you by 3.",
+        "im ringing them now 2 push it",
+        "Dear Mrs Kaur, I will call the laboratory this afternoon.",
+    ] {
+        assert!(takes(text), "{text}");
+    }
+    for text in [
+        "Good morning, I'm calling with an update on your booking.",
+        "Hi, I'm calling from the garden centre about your order.",
+        "We'll be in touch with the details soon.",
+        "I'll call you back after lunch.",
+    ] {
+        assert!(!takes(text), "{text}");
+    }
+}
