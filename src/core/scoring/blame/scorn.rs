@@ -84,22 +84,30 @@ fn marked_party(a: &Analysed, cx: &DetectorContext, parties: &[Range], j: usize,
             party_before(a, cx, parties, j, &["our"]).or_else(|| bare_agent(a, j.checked_sub(1)?, start))
         }
         // "<party>, our heroes, ...": a mock title set beside a party, after a clause edge.
-        "our" | "the" if j > start && a.tokens[j - 1].clause != t.clause => {
-            let titled = (j + 1..j + 4).any(|k| titles.has(a.word_in(s, k)));
-            party_before(a, cx, parties, j, &["our", "the"]).filter(|_| titled && failing)
+        "our" | "the"
+            if failing
+                && j > start
+                && a.tokens[j - 1].clause != t.clause
+                && (j + 1..j + 4).any(|k| titles.has(a.word_in(s, k))) =>
+        {
+            party_before(a, cx, parties, j, &["our", "the"])
         }
         // "our marvellous new scanner lost it": praise said in mockery of our own side's agent,
         // its subject, in a sentence about a failure.
         "our" if failing && (j + 1..j + 3).any(|k| cx.lists.words.mock_praise.has(a.word_in(s, k))) => {
             let clause = (start..j).filter(|&i| a.tokens[i].clause == t.clause);
             let speaker = clause.clone().any(|i| matches!(a.word(i), "i" | "we" | "you" | "u"));
+            // The praised noun must go on to act: "..., our favourite sport." names no agent.
+            let acts = (j + 4..a.sentences[s].end).any(|k| a.tokens[k].clause == t.clause);
             let object = clause.last().is_some_and(|i| super::is_preposition(a.word(i)));
-            (!speaker && !object && !matches!(next, "friends")).then_some(j)
+            (acts && !speaker && !object && !matches!(next, "friends")).then_some(j)
         }
-        // "the geniuses in IT wiped it": a mock title heads the subject.
+        // "the geniuses in IT lost it", "the finance gods": a mock title heads the subject.
         _ if titles.has(w) && failing && !matches!(next, "here" | "me") => {
-            let customer = j > 0 && matches!(a.word(j - 1), "you" | "u");
-            j.checked_sub(1).filter(|&p| !customer && matches!(a.word(p), "the" | "those" | "these" | "our"))
+            let open = (j.saturating_sub(3).max(start)..j).rev().find(|&p| {
+                a.tokens[p].clause == t.clause && matches!(a.word(p), "the" | "those" | "these" | "our" | "you" | "u")
+            });
+            open.filter(|&p| !matches!(a.word(p), "you" | "u"))
         }
         // "<party> in all its wisdom", "in their infinite generosity": mock grandeur.
         "in" => {
@@ -168,6 +176,8 @@ mod tests {
             "The depot's idea of 'same day' is rather elastic, it seems.",
             "so yeah the lab struck again, results lost",
             "Those geniuses at the sorting office sent it back to us.",
+            "Oh, our shiny new card reader charged you twice.",
+            "Sadly the payroll gods have not approved it yet.",
             "ugh billing strike again, charged u twice. fixing it now",
             "The taxman, in all his wisdom, has not sent the form.",
             "Our wonderful new booking system lost your slot again, so I've rebooked you for 2pm.",
@@ -182,6 +192,8 @@ mod tests {
             "Priya, our hero, has sorted your refund already.",
             "The genius here forgot to press send, so that's on me, sending it now.",
             "Honestly you geniuses make my day, thanks for the cake!",
+            "You absolute legends still haven't missed a single deadline!",
+            "Ringing round every branch again, our favourite hobby. No, that's on us, I'll fix it.",
             "The rain strikes again, so the fitting moves to Thursday at 10.",
             "The team in their new office will call you at 3.",
             "If the depot's idea of 'same day' is different, I'll refund the fee.",
