@@ -29,6 +29,7 @@ mod not_ours;
 mod routing;
 mod rule_wall;
 mod rules;
+mod scorn;
 mod workload;
 use aside::{excuse_declined, said_aside_within};
 pub(super) use asking::{asks, tag_question};
@@ -142,9 +143,7 @@ pub(super) fn party_blame(a: &Analysed, cx: &DetectorContext) -> Vec<Range> {
     out.extend(agent_lapse::agent_faults(a, cx, &parties, &ownership, &taken_on));
     out.retain(|r| !asks_about_cause(a, cx, r.0) && !owned_after(a, cx, *r));
     // Sarcasm about another party blames whatever is owned or asked around it.
-    out.extend(
-        mocking::sarcastic_because(a, cx, &parties).into_iter().chain(mocking::mocked_subjects(a, cx, &parties)),
-    );
+    out.extend(mocking::all(a, cx, &parties));
     out.extend(wall_blame(a, cx, &ownership, &taken_on));
     out.retain(|r| !excuse_declined(a, *r) && !own_cause(a, *r) && !said_aside_within(a, cx, *r));
     routing::drop_routed(a, cx, &mut out);

@@ -207,6 +207,7 @@ word_sets! {
     blame_remit_word = "blame-remit-word",
     blame_mock_word = "blame-mock-word",
     blame_mock_stance = "blame-mock-stance",
+    blame_mock_title = "blame-mock-title",
     blame_distance_adverb = "blame-distance-adverb",
     blame_rests_verb = "blame-rests-verb",
     blame_say_noun = "blame-say-noun",

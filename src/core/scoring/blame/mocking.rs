@@ -19,7 +19,7 @@ fn retort_opener(a: &Analysed, cx: &DetectorContext, j: usize) -> bool {
 /// True when a third party is the subject starting at `j`: a named party or colleague, "they",
 /// "nobody", "no one", or a determiner and up to three words ending in a role noun ("the warehouse
 /// lads", "our lovely courier").
-fn third_party_at(a: &Analysed, cx: &DetectorContext, parties: &[Range], j: usize) -> bool {
+pub(super) fn third_party_at(a: &Analysed, cx: &DetectorContext, parties: &[Range], j: usize) -> bool {
     let s = a.tokens[j].sentence;
     let roles = &cx.lists.words.blame_role_noun;
     parties.iter().any(|p| p.0 == j)
@@ -30,6 +30,15 @@ fn third_party_at(a: &Analysed, cx: &DetectorContext, parties: &[Range], j: usiz
             && (j + 1..j + 5).any(|k| {
                 a.tokens.get(k).is_some_and(|t| t.sentence == s && (roles.has(&t.text) || roles.has(&t.stem)))
             }))
+}
+
+/// Every reading of mockery aimed at another party: a sarcastic "because" ([`sarcastic_because`]),
+/// a mocked subject ([`mocked_subjects`]) and scorn by an ironic marker (`scorn.rs`).
+pub(super) fn all(a: &Analysed, cx: &DetectorContext, parties: &[Range]) -> Vec<Range> {
+    let mut out = sarcastic_because(a, cx, parties);
+    out.extend(mocked_subjects(a, cx, parties));
+    out.extend(super::scorn::scorned(a, cx, parties));
+    out
 }
 
 /// Sentences that are only a sarcastic "because" about a third party: each a range from
