@@ -5,7 +5,9 @@
 //! - a phrasal verb's particle after its object: `take off [the] fee` also reads
 //!   "take the fee off" (and `(remove | take off) the fee` "take the fee off");
 //! - an amount written as a bare number also reads with a currency sign: `back to 189` matches
-//!   "back to £189".
+//!   "back to £189";
+//! - a common irregular verb in any of its forms reads its other forms, which stems do not reach:
+//!   `take` also matches "took" and "taken", `sent` matches "send".
 //!
 //! Each is a fixed rewrite of the phrase's own elements: no search, no new words beyond the
 //! particle moved and the three currency signs.
@@ -92,9 +94,9 @@ pub(super) fn wider(text: &str) -> Option<String> {
     within_limits(&out).then_some(out)
 }
 
-/// True when `text` may hold a particle or a bare number (a cheap test before reading it).
+/// True when `text` may hold a word to widen (a cheap test before reading it).
 fn may_widen(text: &str) -> bool {
-    text.bytes().any(|b| b.is_ascii_digit()) || PARTICLES.iter().any(|p| text.contains(p))
+    text.bytes().any(|b| b.is_ascii_lowercase() || b.is_ascii_uppercase() || b.is_ascii_digit())
 }
 
 /// True when `text` reads within every limit of a phrase.
@@ -130,6 +132,14 @@ fn widen_seq(seq: &[Element]) -> Vec<Element> {
             Element::Choice { options, optional } => {
                 Element::Choice { options: options.iter().map(|o| widen_seq(o)).collect(), optional: *optional }
             }
+            Element::Word(w) if irregular(w).is_some() => Element::Choice {
+                options: irregular(w)
+                    .into_iter()
+                    .flatten()
+                    .map(|form| vec![Element::Word((*form).to_string())])
+                    .collect(),
+                optional: false,
+            },
             Element::Word(w) if is_amount(w) => Element::Choice {
                 options: std::iter::once(w.clone())
                     .chain(CURRENCY.iter().map(|sign| format!("{sign}{w}")))
@@ -141,6 +151,92 @@ fn widen_seq(seq: &[Element]) -> Vec<Element> {
         })
         .collect();
     shift_particle(&inner).unwrap_or(inner)
+}
+
+/// Common irregular verbs, each with its forms no stem joins (the base's own "-s" and "-ing" forms
+/// share its stem). Verbs whose forms are also common nouns or other words ("lead", "bit", "sat",
+/// "rose", "lay") and the auxiliaries are left out.
+const IRREGULAR: &[&[&str]] = &[
+    &["take", "took", "taken"],
+    &["give", "gave", "given"],
+    &["send", "sent"],
+    &["bring", "brought"],
+    &["buy", "bought"],
+    &["pay", "paid"],
+    &["tell", "told"],
+    &["say", "said"],
+    &["speak", "spoke", "spoken"],
+    &["write", "wrote", "written"],
+    &["get", "got", "gotten"],
+    &["make", "made"],
+    &["find", "found"],
+    &["keep", "kept"],
+    &["hold", "held"],
+    &["lose", "lost"],
+    &["ring", "rang", "rung"],
+    &["break", "broke", "broken"],
+    &["choose", "chose", "chosen"],
+    &["come", "came"],
+    &["go", "went", "gone"],
+    &["see", "saw", "seen"],
+    &["know", "knew", "known"],
+    &["forget", "forgot", "forgotten"],
+    &["leave", "left"],
+    &["mean", "meant"],
+    &["think", "thought"],
+    &["catch", "caught"],
+    &["sell", "sold"],
+    &["spend", "spent"],
+    &["lend", "lent"],
+    &["build", "built"],
+    &["fall", "fell", "fallen"],
+    &["hear", "heard"],
+    &["meet", "met"],
+    &["run", "ran"],
+    &["begin", "began", "begun"],
+    &["drive", "drove", "driven"],
+    &["steal", "stole", "stolen"],
+    &["throw", "threw", "thrown"],
+    &["grow", "grew", "grown"],
+    &["draw", "drew", "drawn"],
+    &["fly", "flew", "flown"],
+    &["freeze", "froze", "frozen"],
+    &["hide", "hid", "hidden"],
+    &["shake", "shook", "shaken"],
+    &["forgive", "forgave", "forgiven"],
+    &["understand", "understood"],
+    &["stand", "stood"],
+    &["win", "won"],
+    &["feel", "felt"],
+    &["deal", "dealt"],
+    &["sleep", "slept"],
+    &["fight", "fought"],
+    &["wake", "woke", "woken"],
+    &["wear", "wore", "worn"],
+    &["tear", "tore", "torn"],
+    &["teach", "taught"],
+    &["seek", "sought"],
+];
+
+/// The forms of the irregular verb `w` is a form of (by its text, or by its stem for the base's
+/// own forms: "taking" is "take"), if any.
+fn irregular(w: &str) -> Option<&'static [&'static str]> {
+    static BY_FORM: std::sync::OnceLock<std::collections::HashMap<String, usize>> = std::sync::OnceLock::new();
+    let by_form = BY_FORM.get_or_init(|| {
+        let mut map = std::collections::HashMap::new();
+        for (k, forms) in IRREGULAR.iter().enumerate() {
+            map.insert(crate::core::scoring::text::stem(forms[0]), k);
+            for form in forms.iter() {
+                map.insert((*form).to_string(), k);
+            }
+        }
+        map
+    });
+    if !w.bytes().all(|b| b.is_ascii_lowercase()) {
+        return None;
+    }
+    let k = by_form.get(w).or_else(|| by_form.get(&crate::core::scoring::text::stem(w)))?;
+    Some(IRREGULAR[*k])
 }
 
 /// A bare number: digits, with a decimal point or thousands commas inside.
@@ -175,12 +271,11 @@ fn verb_and_particle(seq: &[Element], i: usize) -> Option<(usize, Vec<Element>, 
     match &seq[i] {
         Element::Word(p) if i > 0 => {
             let particle = particle(p)?;
-            matches!(&seq[i - 1], Element::Word(v) if !NOT_OBJECT.contains(&v.as_str()))
-                .then(|| (i - 1, vec![seq[i - 1].clone()], particle))
+            verb_like(&seq[i - 1]).then(|| (i - 1, vec![seq[i - 1].clone()], particle))
         }
         Element::Choice { options, optional: false } => {
             let ending = |o: &Vec<Element>| match o.as_slice() {
-                [.., Element::Word(v), Element::Word(p)] if !NOT_OBJECT.contains(&v.as_str()) => particle(p),
+                [.., v, Element::Word(p)] if verb_like(v) => particle(p),
                 _ => None,
             };
             let particle = options.iter().find_map(ending)?;
@@ -189,6 +284,16 @@ fn verb_and_particle(seq: &[Element], i: usize) -> Option<(usize, Vec<Element>, 
             Some((i, vec![Element::Choice { options: verbs, optional: false }], particle))
         }
         _ => None,
+    }
+}
+
+/// True when `e` may be a verb before a particle: a word that ends no object, or a choice of such
+/// words (an irregular verb's forms).
+fn verb_like(e: &Element) -> bool {
+    let word = |e: &Element| matches!(e, Element::Word(v) if !NOT_OBJECT.contains(&v.as_str()));
+    match e {
+        Element::Choice { options, optional: false } => options.iter().all(|o| matches!(o.as_slice(), [w] if word(w))),
+        other => word(other),
     }
 }
 

@@ -119,3 +119,17 @@ fn a_bare_amount_matches_it_with_a_currency_sign() {
     assert!(found("pay [the] 12.50", "We'll pay the £125.").is_empty(), "another amount");
     assert!(found("pay 450", "We won't pay £450.").is_empty(), "negated");
 }
+
+#[test]
+fn an_irregular_verb_matches_in_its_other_forms() {
+    assert_eq!(found("(take off | waive) [the] fee", "yeah we took the fee off"), ["took the fee off"]);
+    assert_eq!(found("(take off | waive) [the] fee", "The fee has been taken off."), Vec::<String>::new());
+    assert_eq!(found("I (send | post) [you] [the] form", "I sent you the form this morning."), ["I sent you the form"]);
+    assert_eq!(
+        found("we (pay | refund) [the] deposit", "We paid the deposit back yesterday."),
+        ["We paid the deposit"]
+    );
+    assert_eq!(found("bought [a] new (router | modem)", "gonna buy a new router 4 u"), ["buy a new router"]);
+    assert!(found("I (send | post) [you] [the] form", "I never sent you the form.").is_empty(), "negated");
+    assert!(found("we (pay | refund) [the] deposit", "We pad the deposit.").is_empty(), "no typo of a short word");
+}
