@@ -12,6 +12,8 @@
 
 use std::fmt;
 
+mod readings;
+
 /// A parsed phrase pattern: a sequence of elements.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Pattern {
@@ -68,6 +70,12 @@ impl Pattern {
     /// groups) with the offset of the part that crosses them.
     pub fn parse(text: &str) -> Result<Self, PatternError> {
         read(text, &mut Elements).map(|elements| Self { elements })
+    }
+
+    /// Parse a rubric's phrase as [`Pattern::parse`] does, with its wider readings added (see
+    /// [`read_wide`]): what a criterion's `Phrase` matches.
+    pub fn parse_wide(text: &str) -> Result<Self, PatternError> {
+        read_wide(text, &mut Elements).map(|elements| Self { elements })
     }
 
     /// Every slot and set name used, with the kind: (`true` for slots, `false` for sets).
@@ -162,6 +170,16 @@ pub fn lowercase(word: &str) -> std::borrow::Cow<'_, str> {
         if word.bytes().any(|b| b.is_ascii_uppercase()) { word.to_ascii_lowercase().into() } else { word.into() }
     } else {
         word.to_lowercase().into()
+    }
+}
+
+/// Read `text` as a rubric phrase into `build`: as [`read`], with its wider readings (a particle
+/// after its object, an amount with a currency sign: see `readings.rs`) added as options when it
+/// has any and they keep within the limits. Errors are those of the phrase as written.
+pub fn read_wide<B: Build>(text: &str, build: &mut B) -> Result<B::Seq, PatternError> {
+    match readings::wider(text) {
+        Some(wider) => read(&wider, build),
+        None => read(text, build),
     }
 }
 

@@ -43,7 +43,7 @@ pub(super) fn compile_matcher(
             let phrase = match phrases.get(text) {
                 Some(known) => Arc::clone(known),
                 None => {
-                    let compiled = Arc::new(Phrase::compile(&Pattern::parse(text).ok()?, &lists.sets));
+                    let compiled = Arc::new(Phrase::compile(&Pattern::parse_wide(text).ok()?, &lists.sets));
                     phrases.insert(text.clone(), Arc::clone(&compiled));
                     compiled
                 }

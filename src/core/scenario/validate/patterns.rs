@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex, PoisonError};
 
 use crate::core::scenario::Lexicon;
-use crate::core::scenario::pattern::{Build, Element, Pattern, PatternError, lowercase, read};
+use crate::core::scenario::pattern::{Build, Element, Pattern, PatternError, lowercase, read_wide};
 
 /// Regexes larger than this (compiled) are refused.
 const REGEX_SIZE_LIMIT: usize = 1 << 20;
@@ -134,7 +134,7 @@ impl<'l> PatternChecks<'l> {
         self.phrases.get_or(text, || {
             let mut reader = FactsReader { checks: self, references: Vec::new() };
             Arc::new(
-                read(text, &mut reader)
+                read_wide(text, &mut reader)
                     .map(|whole| PhraseFacts { program_size: whole.compiled_size(), references: reader.references }),
             )
         })
@@ -401,7 +401,7 @@ mod tests {
         assert!(Arc::ptr_eq(&first, &again), "the second look is the first answer");
         let facts = first.as_ref().as_ref().expect("reads");
         assert_eq!(facts.references, vec![(true, "time".to_string())]);
-        let size = program_size(&Pattern::parse("call you (at | by) {time}").expect("reads"), &lexicon);
+        let size = program_size(&Pattern::parse_wide("call you (at | by) {time}").expect("reads"), &lexicon);
         assert_eq!(facts.program_size, size);
         let bad = checks.phrase("call (you");
         assert_eq!(bad.as_ref().as_ref().err(), Pattern::parse("call (you").err().as_ref());
@@ -430,7 +430,7 @@ mod tests {
 
     /// What the phrase compiler really gives, to check the count against.
     fn compiled(pattern: &str, lexicon: &Lexicon) -> usize {
-        let pattern = Pattern::parse(pattern).expect("parses");
+        let pattern = Pattern::parse_wide(pattern).expect("parses");
         let sets = crate::core::scoring::lists::merged_sets(&lexicon.sets);
         crate::core::scoring::phrase::Phrase::compile(&pattern, &sets).program_len()
     }
@@ -460,7 +460,7 @@ mod tests {
             "* * {number} [@vague-time]",
         ];
         for p in patterns {
-            assert_eq!(program_size(&Pattern::parse(p).expect("parses"), &lexicon), compiled(p, &lexicon), "{p}");
+            assert_eq!(program_size(&Pattern::parse_wide(p).expect("parses"), &lexicon), compiled(p, &lexicon), "{p}");
             let facts = checks.phrase(p);
             assert_eq!(facts.as_ref().as_ref().expect("reads").program_size, compiled(p, &lexicon), "{p}");
         }
@@ -492,7 +492,7 @@ mod tests {
         for _ in 0..300 {
             let p = pattern(&mut rng, 0);
             let checks = PatternChecks::new(&lexicon);
-            let Ok(parsed) = Pattern::parse(&p) else {
+            let Ok(parsed) = Pattern::parse_wide(&p) else {
                 assert_eq!(checks.phrase(&p).as_ref().as_ref().err(), Pattern::parse(&p).err().as_ref(), "{p}");
                 continue;
             };

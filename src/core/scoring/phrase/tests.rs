@@ -16,7 +16,7 @@ fn found(pattern: &str, text: &str) -> Vec<String> {
 
 /// What `pattern`, compiled with `sets`, matches in `text`, as the words matched.
 fn found_with(pattern: &str, sets: &BTreeMap<String, Vec<String>>, text: &str) -> Vec<String> {
-    let phrase = Phrase::compile(&Pattern::parse(pattern).expect("pattern"), sets);
+    let phrase = Phrase::compile(&Pattern::parse_wide(pattern).expect("pattern"), sets);
     let a = analyse(text);
     let names = Names { customer: name_words("Mrs Okafor"), colleague: name_words("Farid Haddad") };
     phrase.find(&a, &names).iter().map(|&(s, e)| text[a.tokens[s].start..a.tokens[e - 1].end].to_string()).collect()
@@ -102,4 +102,45 @@ fn at_most_counts_letters_as_count_ones_does() {
             assert_eq!(at_most(bits, n), bits.count_ones() <= n, "{bits:#b} within {n}");
         }
     }
+}
+
+#[test]
+fn a_particle_may_follow_the_object_of_its_verb() {
+    let fee = "(waive | knock off | take off) [the] [{number}] [late] (fee | charge)";
+    assert_eq!(found(fee, "ok so i've knocked the late charge off"), ["knocked the late charge off"]);
+    assert_eq!(found(fee, "I am taking the £15 fee off, no argument."), ["taking the £15 fee off"]);
+    assert_eq!(found(fee, "Kindly note we shall take off the charge."), ["take off the charge"]);
+    assert_eq!(found("switch off [the] (router | modem)", "pls switch the router off n on"), ["switch the router off"]);
+    // Negated, quoted or reported, the moved particle counts no more than the written order does.
+    assert!(found(fee, "I can't take the fee off, sorry.").is_empty());
+    assert!(found(fee, "You said \"take the charge off\" yesterday.").is_empty());
+    // The particle is part of the fact: another particle, or none, is another fact.
+    assert!(found("turn off [the] alarm", "Turn the alarm on before you leave.").is_empty());
+    assert!(found("turn [the] alarm on", "Just turn off the alarm.").is_empty());
+    assert!(found("take off [the] fee", "We take the fee at the till.").is_empty());
+    // A preposition starts no object: "get back to you" is not "get to you back".
+    assert!(found("get back to you", "I'll get to you back home.").is_empty());
+}
+
+#[test]
+fn a_bare_amount_matches_it_with_a_currency_sign() {
+    assert_eq!(found("back to 189", "That puts you back to £189 then."), ["back to £189"]);
+    assert_eq!(found("pay [the] 12.50", "We'll pay the $12.50."), ["pay the $12.50"]);
+    assert_eq!(found("pay [the] 12.50", "We'll pay the 12.50 today."), ["pay the 12.50"]);
+    assert!(found("pay [the] 12.50", "We'll pay the £125.").is_empty(), "another amount");
+    assert!(found("pay 450", "We won't pay £450.").is_empty(), "negated");
+}
+
+#[test]
+fn an_irregular_verb_matches_in_its_other_forms() {
+    assert_eq!(found("(take off | waive) [the] fee", "yeah we took the fee off"), ["took the fee off"]);
+    assert_eq!(found("(take off | waive) [the] fee", "The fee has been taken off."), Vec::<String>::new());
+    assert_eq!(found("I (send | post) [you] [the] form", "I sent you the form this morning."), ["I sent you the form"]);
+    assert_eq!(
+        found("we (pay | refund) [the] deposit", "We paid the deposit back yesterday."),
+        ["We paid the deposit"]
+    );
+    assert_eq!(found("bought [a] new (router | modem)", "gonna buy a new router 4 u"), ["buy a new router"]);
+    assert!(found("I (send | post) [you] [the] form", "I never sent you the form.").is_empty(), "negated");
+    assert!(found("we (pay | refund) [the] deposit", "We pad the deposit.").is_empty(), "no typo of a short word");
 }
