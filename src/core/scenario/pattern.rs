@@ -405,6 +405,15 @@ impl<'a, B: Build> Parser<'a, '_, B> {
 mod tests {
     use super::*;
 
+    #[test]
+    fn a_deeply_nested_phrasal_verb_is_widened_only_near_the_top() {
+        // Each level would double the phrase if every level moved its particle.
+        let nested = format!("{}x{}", "take off (".repeat(30), ")".repeat(30));
+        assert!(Pattern::parse_wide(&nested).is_ok(), "a phrase within the limits as written is read");
+        let wide = readings::wider(&nested).unwrap_or_default();
+        assert!(wide.chars().count() <= MAX_PATTERN_CHARS, "{} chars", wide.chars().count());
+    }
+
     fn word(w: &str) -> Element {
         Element::Word(w.into())
     }

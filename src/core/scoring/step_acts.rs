@@ -143,7 +143,7 @@ pub(super) fn records_case(a: &Analysed, cx: &DetectorContext, r: Range) -> bool
         RECORDING.contains(&at(k)) && k > a.sentences[s].start && matches!(at(k - 1), "been" | "is" | "are" | "s")
     });
     let Some(k) = speaker_verb(a, r, RECORDING).or(passive_at) else { return false };
-    let (clause_start, clause_end) = a.clause_span(k);
+    let (clause_start, _) = a.clause_span(k);
     let thing = |j: usize| RECORD_THING.contains(&at(j));
     let recorded = if passive_at == Some(k) {
         (clause_start.max(k.saturating_sub(5))..k).any(thing)
@@ -152,14 +152,20 @@ pub(super) fn records_case(a: &Analysed, cx: &DetectorContext, r: Range) -> bool
         while matches!(at(j), "the" | "a" | "an" | "your" | "ur" | "my" | "our" | "this" | "that") && thing(j + 1) {
             j += 1;
         }
-        thing(j)
+        // "that" or "this" before another word of its clause is its determiner, not the thing
+        // recorded: "I've raised that refund request" records something of value.
+        let determiner = matches!(at(j), "this" | "that")
+            && j + 1 < a.sentences[s].end
+            && a.tokens[j + 1].clause == a.tokens[j].clause
+            && !matches!(at(j + 1), "now" | "today" | "for" | "and" | "so" | "too" | "already");
+        thing(j) && !determiner
     };
     let colleague = &cx.names.colleague;
     let for_party = (k + 1..a.sentences[s].end).any(|j| {
         cx.lists.words.step_party.has(at(j))
             || (!colleague.is_empty() && super::phrase::name_at(&a.tokens, j, colleague).is_some())
     });
-    recorded && !for_party && !runs_on_firmly(a, k) && clause_end > k
+    recorded && !for_party && !runs_on_firmly(a, k)
 }
 
 /// True when the participle at `p` of a done fragment takes an object of its own: "Supplier sent
@@ -169,10 +175,12 @@ pub(super) fn records_case(a: &Analysed, cx: &DetectorContext, r: Range) -> bool
 /// "£95 refunded to your card", "new pass posted first class").
 pub(super) fn takes_object(a: &Analysed, p: usize) -> bool {
     let s = a.tokens[p].sentence;
-    matches!(
-        a.word_in(s, p + 1),
-        "it" | "them" | "us" | "me" | "him" | "her" | "em" | "wrong" | "our" | "their" | "his"
-    )
+    // Only in the participle's own clause: "Refund sent, it should reach you Friday" is done.
+    a.tokens.get(p + 1).is_some_and(|t| t.clause == a.tokens[p].clause)
+        && matches!(
+            a.word_in(s, p + 1),
+            "it" | "them" | "us" | "me" | "him" | "her" | "em" | "wrong" | "our" | "their" | "his"
+        )
 }
 
 #[cfg(test)]

@@ -70,6 +70,8 @@ fn a_record_for_a_party_or_of_a_thing_of_value_stays_a_step() {
         "I've created a ticket for the networks team to reset your line.",
         "I've logged it with Marta Kowal.",
         "I've flagged it, and the fitters will replace the panel.",
+        "I've raised that refund request today.",
+        "ive created this replacement order now",
     ] {
         assert!(!evidence(text).is_empty(), "{text}");
     }
@@ -86,9 +88,12 @@ fn a_third_partys_past_act_told_as_a_fragment_is_no_step() {
 
 #[test]
 fn a_done_fragment_of_a_thing_done_for_the_customer_stays_a_step() {
-    for text in
-        ["Replacement sent to your home address.", "£40 refunded this morning.", "Fitter booked for Tuesday 8-10."]
-    {
+    for text in [
+        "Replacement sent to your home address.",
+        "£40 refunded this morning.",
+        "Fitter booked for Tuesday 8-10.",
+        "Refund sent, it should reach your card by Friday.",
+    ] {
         assert!(!evidence(text).is_empty(), "{text}");
     }
 }

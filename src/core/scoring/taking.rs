@@ -127,8 +127,15 @@ fn contacts_elsewhere(a: &Analysed, v: Range) -> bool {
 /// with what it brings or where it comes from ("I'm calling with an update", "calling from the
 /// shop", "I'll be in touch with the details"), nor sending something ("I'll send them today").
 fn chases(a: &Analysed, v: Range) -> bool {
-    let sends = matches!(a.word(v.0), "send" | "sending" | "sent" | "text" | "texting" | "message" | "update");
-    !sends && matches!(a.word(v.1), "him" | "her" | "them" | "the" | "their" | "his" | "our")
+    let sends = matches!(
+        a.word(v.0),
+        "send" | "sending" | "sent" | "text" | "texting" | "message" | "update" | "email" | "emailing" | "emailed"
+    );
+    // "I'll ring the minute I hear", "call the second it lands": "the" opens a time, not a party.
+    let moment = a.word(v.1) == "the"
+        && (matches!(a.word(v.1 + 1), "minute" | "moment" | "second" | "instant" | "day" | "morning")
+            || a.times().time_at(v.1 + 1).is_some());
+    !sends && !moment && matches!(a.word(v.1), "him" | "her" | "them" | "the" | "their" | "his" | "our")
 }
 
 /// True when the answer promises only to get back in touch: it has a commitment to contact the

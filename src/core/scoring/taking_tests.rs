@@ -316,6 +316,9 @@ fn calling_someone_else_is_chasing_but_calling_with_news_is_not() {
         "Hi, I'm calling from the garden centre about your order.",
         "We'll be in touch with the details soon.",
         "I'll call you back after lunch.",
+        "I'll ring the minute I hear anything.",
+        "will call the second it lands x",
+        "I'll email the confirmation over.",
     ] {
         assert!(!takes(text), "{text}");
     }

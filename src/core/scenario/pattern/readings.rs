@@ -9,8 +9,9 @@
 //! - a common irregular verb in any of its forms reads its other forms, which stems do not reach:
 //!   `take` also matches "took" and "taken", `sent` matches "send".
 //!
-//! Each is a fixed rewrite of the phrase's own elements: no search, no new words beyond the
-//! particle moved and the three currency signs.
+//! Each is a fixed rewrite of the phrase's own elements (no search; the new words are the particle
+//! moved, the three currency signs and the irregular forms), done to choices at most
+//! [`MAX_WIDEN_DEPTH`] deep so the wider text stays within a fixed multiple of the written one.
 
 use super::{Element, MAX_GAPS, MAX_NESTING, MAX_OPTIONAL_GROUPS, MAX_PATTERN_CHARS};
 
@@ -59,6 +60,11 @@ const NOT_OBJECT: &[&str] = &[
     "please",
     "immediately",
     "asap",
+    "now",
+    "today",
+    "tonight",
+    "tomorrow",
+    "yesterday",
     "not",
     "off",
     "out",
@@ -73,8 +79,8 @@ const NOT_OBJECT: &[&str] = &[
 const MAX_OBJECT: usize = 6;
 
 /// Slots an object may hold (a slot is named again in the moved copy; only known ones are copied,
-/// so an unknown slot is reported once).
-const SLOTS: &[&str] = &["time", "hour", "customer", "colleague", "number"];
+/// so an unknown slot is reported once). A time ends an object, as "now" and "today" do.
+const SLOTS: &[&str] = &["customer", "colleague", "number"];
 
 /// Currency signs an amount may be written with.
 const CURRENCY: &[&str] = &["£", "$", "€"];
@@ -86,7 +92,7 @@ pub(super) fn wider(text: &str) -> Option<String> {
         return None;
     }
     let elements = super::read(text, &mut super::Elements).ok()?;
-    let widened = widen_seq(&elements);
+    let widened = widen_seq(&elements, 0);
     if widened == elements {
         return None;
     }
@@ -123,15 +129,24 @@ fn depth(text: &str) -> usize {
     most
 }
 
-/// A sequence with its options widened first, then a bare number given its currency signs and the
-/// first phrasal verb with an object read with the particle after it too.
-fn widen_seq(seq: &[Element]) -> Vec<Element> {
+/// Choices nested deeper than this are read as written: a moved particle copies its object, so
+/// widening every level of a nested phrase would double it once per level.
+const MAX_WIDEN_DEPTH: usize = 2;
+
+/// A sequence with its options widened first (down to [`MAX_WIDEN_DEPTH`] choices deep), then a
+/// bare number given its currency signs and the first phrasal verb with an object read with the
+/// particle after it too.
+fn widen_seq(seq: &[Element], depth: usize) -> Vec<Element> {
+    if depth > MAX_WIDEN_DEPTH {
+        return seq.to_vec();
+    }
     let inner: Vec<Element> = seq
         .iter()
         .map(|e| match e {
-            Element::Choice { options, optional } => {
-                Element::Choice { options: options.iter().map(|o| widen_seq(o)).collect(), optional: *optional }
-            }
+            Element::Choice { options, optional } => Element::Choice {
+                options: options.iter().map(|o| widen_seq(o, depth + 1)).collect(),
+                optional: *optional,
+            },
             Element::Word(w) if irregular(w).is_some() => Element::Choice {
                 options: irregular(w)
                     .into_iter()

@@ -80,9 +80,8 @@ fn marked_party(a: &Analysed, cx: &DetectorContext, parties: &[Range], j: usize,
     match w {
         // "<party> strike(s) again": the party its subject, or a bare name right before it
         // ("payroll strike again"), not a day, the weather or a pronoun.
-        "strike" | "strikes" | "struck" if next == "again" => {
-            party_before(a, cx, parties, j, &["our"]).or_else(|| bare_agent(a, j.checked_sub(1)?, start))
-        }
+        "strike" | "strikes" | "struck" if next == "again" => party_before(a, cx, parties, j, &["our"])
+            .or_else(|| bare_agent(a, j.checked_sub(1).filter(|&p| p >= start)?, start)),
         // "<party>, our heroes, ...": a mock title set beside a party, after a clause edge.
         "our" | "the"
             if failing
@@ -115,7 +114,7 @@ fn marked_party(a: &Analysed, cx: &DetectorContext, parties: &[Range], j: usize,
             let owner = matches!(a.word_in(s, j + 1 + all), "his" | "her" | "its" | "their");
             let after = a.word_in(s, j + 2 + all);
             let infinite = matches!(after, "infinite" | "boundless" | "endless" | "great");
-            let grand = all == 1 || infinite || matches!(after, "wisdom" | "genius" | "generosity");
+            let grand = infinite || matches!(after, "wisdom" | "genius" | "generosity");
             let noun = a.word_in(s, j + 2 + all + usize::from(infinite));
             party_before(a, cx, parties, j, &["our", "the"]).filter(|_| owner && grand && !noun.is_empty())
         }
@@ -202,6 +201,8 @@ mod tests {
             "Our lovely Sam has already rebuilt your booking for Friday.",
             "Monday strikes again, so I'll ring you at 10 instead.",
             "I sent it with our trusty courier, he's not back yet but it's signed for.",
+            "Ugh. Strikes again, the parcel's back at the hub, I'll rebook it.",
+            "I've asked the couriers in all their depots to look out for it, not found yet.",
         ] {
             assert!(!blames(no), "{no}");
         }

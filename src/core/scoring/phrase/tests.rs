@@ -118,6 +118,8 @@ fn a_particle_may_follow_the_object_of_its_verb() {
     assert!(found("turn off [the] alarm", "Turn the alarm on before you leave.").is_empty());
     assert!(found("turn [the] alarm on", "Just turn off the alarm.").is_empty());
     assert!(found("take off [the] fee", "We take the fee at the till.").is_empty());
+    // A time ends the object: the particle moves before it, not after it.
+    assert_eq!(found("take off [the] fee now", "Fine, I'll take the fee off now."), ["take the fee off now"]);
     // A preposition starts no object: "get back to you" is not "get to you back".
     assert!(found("get back to you", "I'll get to you back home.").is_empty());
 }
