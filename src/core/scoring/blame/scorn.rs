@@ -78,7 +78,7 @@ fn marked_party(a: &Analysed, cx: &DetectorContext, parties: &[Range], j: usize,
     let titles = &cx.lists.words.blame_mock_title;
     let start = a.sentences[s].start;
     match w {
-        // "<party> strike(s) again": the party its subject, or a bare name right before it
+        // "<party> strikes again" (or "strike", "struck"): the party its subject, or a bare name right before it
         // ("payroll strike again"), not a day, the weather or a pronoun.
         "strike" | "strikes" | "struck" if next == "again" => party_before(a, cx, parties, j, &["our"])
             .or_else(|| bare_agent(a, j.checked_sub(1).filter(|&p| p >= start)?, start)),
